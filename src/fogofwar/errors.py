@@ -1,0 +1,65 @@
+"""fogofwar's exception tree. Foreign exceptions are mapped to these at the I/O boundary.
+
+    FogOfWarError
+    ├── InputError            bad input: each carries a ReasonCode (stored as a rejection)
+    │   ├── FetchError        a URL could not be fetched (timeouts, HTTP errors, size cap)
+    │   └── ForbiddenAddress  a URL points at a loopback/private/link-local address
+    ├── StoreError            the database could not be opened, migrated or written
+    ├── ConfigError           a setting is missing or invalid
+    └── EvalError             an evaluation set is missing or malformed
+
+Every message says what failed, why, and what to do.
+"""
+
+from __future__ import annotations
+
+from fogofwar.model import ReasonCode
+
+__all__ = [
+    "ConfigError",
+    "EvalError",
+    "FetchError",
+    "FogOfWarError",
+    "ForbiddenAddress",
+    "InputError",
+    "StoreError",
+]
+
+
+class FogOfWarError(Exception):
+    """Base of every error fogofwar raises on purpose."""
+
+
+class InputError(FogOfWarError):
+    """An input cannot become an article. ``reason`` is the stored rejection code."""
+
+    def __init__(self, reason: ReasonCode, message: str, *, stage: str = "read") -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.stage = stage
+
+
+class FetchError(InputError):
+    """A URL could not be fetched."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(ReasonCode.FETCH_FAILED, message, stage="fetch")
+
+
+class ForbiddenAddress(InputError):
+    """A URL resolves to an address fogofwar refuses to contact (SSRF guard)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(ReasonCode.FORBIDDEN_ADDRESS, message, stage="fetch")
+
+
+class StoreError(FogOfWarError):
+    """The store could not be opened, migrated, read or written."""
+
+
+class ConfigError(FogOfWarError):
+    """A setting is missing or invalid."""
+
+
+class EvalError(FogOfWarError):
+    """An evaluation data set is missing or malformed."""

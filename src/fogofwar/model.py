@@ -1,0 +1,161 @@
+"""Core value types shared by every stage: articles, spans and rejections.
+
+Everything here is a frozen dataclass. Body text is stored once and never rewritten:
+every :class:`Span` anywhere in fogofwar points into :attr:`Article.text` (or, for headline
+claims, into :attr:`Article.title`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+__all__ = [
+    "Article",
+    "DatePrecision",
+    "ReasonCode",
+    "ReadStatus",
+    "Rejected",
+    "Span",
+    "article_id_for",
+    "content_hash",
+]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """Half-open character range ``[start, end)`` into a stored text (code points)."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if self.start < 0 or self.end < self.start:
+            raise ValueError(f"invalid span [{self.start}, {self.end})")
+
+    def slice(self, text: str) -> str:
+        """Return the words of ``text`` this span covers."""
+        return text[self.start : self.end]
+
+    def to_json(self) -> dict[str, int]:
+        """The contract's ``{"start": int, "end": int}`` shape."""
+        return {"start": self.start, "end": self.end}
+
+    @classmethod
+    def from_json(cls, value: dict[str, int] | None) -> Span | None:
+        """Inverse of :meth:`to_json`; ``None`` stays ``None``."""
+        if value is None:
+            return None
+        return cls(int(value["start"]), int(value["end"]))
+
+
+class DatePrecision(StrEnum):
+    """How much of a date the source actually gives."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+    BEFORE_PUBLICATION = "before_publication"
+
+
+class ReadStatus(StrEnum):
+    """Whether the claim reader could read an article's language."""
+
+    PENDING = "pending"
+    READ = "read"
+    NOT_READ = "not_read"
+
+
+class ReasonCode(StrEnum):
+    """Why an input was rejected. Stable codes: users filter on them."""
+
+    EMPTY = "empty"
+    BINARY = "binary"
+    TOO_LARGE = "too_large"
+    BAD_ENCODING = "bad_encoding"
+    MALFORMED_HTML = "malformed_html"
+    MALFORMED_JSON = "malformed_json"
+    MALFORMED_FEED = "malformed_feed"
+    MALFORMED_WARC = "malformed_warc"
+    NO_TEXT = "no_text"
+    UNSUPPORTED_FORMAT = "unsupported_format"
+    FETCH_FAILED = "fetch_failed"
+    FORBIDDEN_ADDRESS = "forbidden_address"
+    NOT_FOUND = "not_found"
+    INTERNAL = "internal"
+
+
+def content_hash(title: str | None, text: str) -> str:
+    """SHA-256 over title and body: the identity used for idempotent ingest."""
+    h = hashlib.sha256()
+    h.update((title or "").strip().encode("utf-8"))
+    h.update(b"\x00")
+    h.update(text.encode("utf-8"))
+    return h.hexdigest()
+
+
+def article_id_for(hash_hex: str) -> str:
+    """Short, stable article id derived from the content hash."""
+    return "a" + hash_hex[:15]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from its source.
+
+    ``text`` is the body (starting at the standfirst when there is one); it is stored once and
+    every offset in fogofwar indexes into it.
+    """
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    headline: str | None = None
+    standfirst: str | None = None
+    authors: tuple[str, ...] = ()
+    published: date | None = None
+    published_precision: DatePrecision | None = None
+    relative_stamp: str | None = None
+    captured_estimate: date | None = None
+    section: str | None = None
+    image_credits: tuple[str, ...] = ()
+    language: str = "other"
+    language_confidence: float | None = None
+    content_hash: str = ""
+    ingested_at: datetime | None = None
+    source_format: str = "text"
+    url: str | None = None
+    read_status: ReadStatus = ReadStatus.PENDING
+
+    @classmethod
+    def create(cls, *, source: str, text: str, title: str | None = None, **fields: object) -> Article:
+        """Build an article, computing ``content_hash`` and ``id`` from title and text."""
+        digest = content_hash(title, text)
+        return cls(
+            id=article_id_for(digest),
+            source=source,
+            text=text,
+            title=title,
+            content_hash=digest,
+            **fields,  # type: ignore[arg-type]
+        )
+
+    @property
+    def word_count(self) -> int:
+        """Whitespace-separated words in the body."""
+        return len(self.text.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that could not become an article, with the stage and the reason."""
+
+    input: str
+    stage: str
+    reason: ReasonCode
+    message: str
+    at: datetime | None = None
