@@ -92,7 +92,9 @@ class ActorRef:
     role: str  # actor | target | victim | affected | ally
     normalized: str | None = None
     country: str | None = None  # ISO 3166-1 alpha-3
-    kind: str | None = None  # state_forces | government | armed_group | civilians | person | organization | other
+    kind: str | None = (
+        None  # state_forces | government | armed_group | civilians | person | organization | other
+    )
     span: Span | None = None
 
     def to_record(self) -> dict[str, Any]:
@@ -287,9 +289,12 @@ class Cue:
         return cls(r["text"], Span.from_json(r.get("span")))
 
 
-def claim_id_for(article_id: str, pipeline_version: str, span: Span | None, kind: str, headline: bool) -> str:
+def claim_id_for(
+    article_id: str, pipeline_version: str, span: Span | None, kind: str, headline: bool
+) -> str:
     """Stable id: same article, pipeline version, span and kind give the same id."""
-    key = f"{article_id}|{pipeline_version}|{span.start if span else -1}|{span.end if span else -1}|{kind}|{int(headline)}"
+    where = f"{span.start}-{span.end}" if span else "-"
+    key = f"{article_id}|{pipeline_version}|{where}|{kind}|{int(headline)}"
     return "c" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:15]
 
 

@@ -15,8 +15,8 @@ from enum import StrEnum
 __all__ = [
     "Article",
     "DatePrecision",
-    "ReasonCode",
     "ReadStatus",
+    "ReasonCode",
     "Rejected",
     "Span",
     "article_id_for",
@@ -132,7 +132,9 @@ class Article:
     read_status: ReadStatus = ReadStatus.PENDING
 
     @classmethod
-    def create(cls, *, source: str, text: str, title: str | None = None, **fields: object) -> Article:
+    def create(
+        cls, *, source: str, text: str, title: str | None = None, **fields: object
+    ) -> Article:
         """Build an article, computing ``content_hash`` and ``id`` from title and text."""
         digest = content_hash(title, text)
         return cls(

@@ -1,0 +1,1 @@
+"""Evaluation suites: each scores one capability against gold data in ``../shared/datasets``."""
