@@ -1,0 +1,1 @@
+"""Alembic revisions. File names are valid module names; revision ids are explicit."""

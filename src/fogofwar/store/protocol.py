@@ -1,0 +1,153 @@
+"""The store's narrow protocol and the small value types it returns.
+
+Every backend (SQLite, PostgreSQL) implements :class:`Store`; one contract test suite
+(``tests/test_store_contract.py``) runs against each of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from types import TracebackType
+from typing import Protocol, Self, runtime_checkable
+
+from sqlalchemy.engine import Engine
+
+from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
+from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
+
+__all__ = ["AddResult", "Store", "StoredRejection"]
+
+
+@dataclass(frozen=True, slots=True)
+class AddResult:
+    """Outcome of one :meth:`Store.add_articles` batch, in input order.
+
+    ``inserted`` holds the ids of articles stored by this call; ``existing`` the stored ids of
+    articles whose content hash was already there (including repeats inside the batch).
+    """
+
+    inserted: tuple[str, ...] = ()
+    existing: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRejection:
+    """A stored :class:`~fogofwar.model.Rejected`, with its row id and timestamp."""
+
+    id: int
+    at: datetime
+    input: str
+    stage: str
+    reason: ReasonCode
+    message: str
+
+    @property
+    def rejected(self) -> Rejected:
+        """The stored value as the :class:`~fogofwar.model.Rejected` that was added."""
+        return Rejected(self.input, self.stage, self.reason, self.message, self.at)
+
+
+@runtime_checkable
+class Store(Protocol):
+    """Where articles, rejections and claims live. Open one with :func:`open_store`."""
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, for sibling modules that keep their own tables."""
+        ...
+
+    def close(self) -> None:
+        """Release connections. The store cannot be used afterwards."""
+        ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def add_articles(self, articles: Sequence[Article]) -> AddResult:
+        """Store a batch in one transaction; articles already stored (same hash) are skipped."""
+        ...
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The article with this id or unique id prefix, or ``None``."""
+        ...
+
+    def has_content_hash(self, content_hash: str) -> bool:
+        """True when an article with this content hash is stored."""
+        ...
+
+    def count_articles(self) -> int:
+        """Number of stored articles."""
+        ...
+
+    def list_articles(
+        self,
+        *,
+        search: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Article]:
+        """Articles matching a full-text query and filters; best match or newest first."""
+        ...
+
+    def set_read_status(
+        self, article_id: str, status: ReadStatus, reason: str | None = None
+    ) -> None:
+        """Record whether the claim reader could read the article, and why not."""
+        ...
+
+    def add_rejections(self, rejected: Sequence[Rejected]) -> None:
+        """Store rejected inputs (one transaction)."""
+        ...
+
+    def list_rejections(
+        self, limit: int = 100, offset: int = 0, reason: ReasonCode | None = None
+    ) -> list[StoredRejection]:
+        """Stored rejections, newest first, optionally only one reason."""
+        ...
+
+    def replace_claims(
+        self, article_id: str, pipeline_version: str, claims: Sequence[Claim]
+    ) -> None:
+        """Atomically replace the article's claims for this pipeline version."""
+        ...
+
+    def list_claims(
+        self,
+        *,
+        kind: ClaimKind | str | None = None,
+        source_kind: SourceKind | str | None = None,
+        certainty: Certainty | str | None = None,
+        lang: str | None = None,
+        article_id: str | None = None,
+        pipeline_version: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Claim]:
+        """Stored claims matching every given filter, in storage order.
+
+        Filters take the enum or its string value; an unknown value raises ``ValueError``.
+        """
+        ...
+
+    def iter_claims(
+        self,
+        *,
+        kind: ClaimKind | str | None = None,
+        source_kind: SourceKind | str | None = None,
+        certainty: Certainty | str | None = None,
+        lang: str | None = None,
+        article_id: str | None = None,
+        pipeline_version: str | None = None,
+    ) -> Iterator[Claim]:
+        """Like :meth:`list_claims` but streamed, for exports of any size."""
+        ...

@@ -1,0 +1,344 @@
+"""The SQL store: one implementation of :class:`~fogofwar.store.protocol.Store` for SQLite and
+PostgreSQL, written with SQLAlchemy Core. Only full-text search differs between the two."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from enum import Enum
+from types import TracebackType
+from typing import Any, Self
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
+from fogofwar.errors import StoreError
+from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
+from fogofwar.store.engine import WRITE
+from fogofwar.store.protocol import AddResult, StoredRejection
+from fogofwar.store.rows import (
+    article_from_row,
+    article_to_row,
+    claim_from_row,
+    claim_to_row,
+    rejection_from_row,
+    rejection_to_row,
+)
+from fogofwar.store.search import clean_query, fts5_query
+from fogofwar.store.tables import articles, claims, rejections
+
+__all__ = ["SqlStore"]
+
+_ID_PREFIX = re.compile(r"[0-9A-Za-z]+")
+_STREAM_BATCH = 500
+
+
+def _value(x: Any) -> Any:
+    return x.value if isinstance(x, Enum) else x
+
+
+def _reason(exc: SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip()
+    return text.splitlines()[0] if text else exc.__class__.__name__
+
+
+def _check_page(limit: int | None, offset: int) -> None:
+    if (limit is not None and limit < 0) or offset < 0:
+        raise ValueError(f"limit and offset must not be negative (got {limit}, {offset})")
+
+
+class SqlStore:
+    """A store on a migrated database; build it with :func:`fogofwar.store.open_store`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._backend = engine.dialect.name
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, for sibling modules that keep their own tables."""
+        return self._engine
+
+    def close(self) -> None:
+        """Release all pooled connections."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"SqlStore({self._engine.url.render_as_string(hide_password=True)!r})"
+
+    # -- transactions and error mapping -------------------------------------------------------
+
+    @contextmanager
+    def _write(self, action: str) -> Iterator[Connection]:
+        """One write transaction; any database error rolls it back and becomes StoreError."""
+        try:
+            with self._engine.connect() as conn:
+                conn.execution_options(**{WRITE: True})
+                with conn.begin():
+                    yield conn
+        except IntegrityError as exc:
+            raise StoreError(
+                f"could not {action}: the database refused a row ({_reason(exc)}). "
+                "Nothing from this call was stored; earlier commits are intact. "
+                "Fix or drop the offending item and retry."
+            ) from exc
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"could not {action}: {_reason(exc)}. Nothing from this call was stored; "
+                "check the database is reachable, writable and not locked, then retry."
+            ) from exc
+
+    @contextmanager
+    def _read(self, action: str) -> Iterator[Connection]:
+        try:
+            with self._engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"could not {action}: {_reason(exc)}. Check the database is reachable."
+            ) from exc
+
+    # -- articles -----------------------------------------------------------------------------
+
+    def add_articles(self, batch: Sequence[Article]) -> AddResult:
+        """Store a batch in one transaction; an article whose content hash is stored is skipped.
+
+        Returns the ids inserted and the stored ids of the skipped ones. On any error nothing of
+        the batch is stored (earlier batches stay) and :class:`StoreError` says why.
+        """
+        rows = [article_to_row(a) for a in batch]
+        if not rows:
+            return AddResult()
+        insert = postgresql.insert if self._backend == "postgresql" else sqlite.insert
+        stmt = (
+            insert(articles)
+            .on_conflict_do_nothing(index_elements=["content_hash"])
+            .returning(articles.c.id)
+        )
+        lookup = sa.select(articles.c.id).where(articles.c.content_hash == sa.bindparam("h"))
+        inserted: list[str] = []
+        existing: list[str] = []
+        with self._write(f"store a batch of {len(rows)} articles") as conn:
+            for row in rows:
+                if conn.execute(stmt, row).first() is not None:
+                    inserted.append(row["id"])
+                else:
+                    existing.append(conn.execute(lookup, {"h": row["content_hash"]}).scalar_one())
+        return AddResult(tuple(inserted), tuple(existing))
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The article with this id, or the only one whose id starts with it, else ``None``.
+
+        Raises :class:`StoreError` when a prefix matches several articles.
+        """
+        if not _ID_PREFIX.fullmatch(article_id):
+            return None
+        with self._read("read an article") as conn:
+            row = conn.execute(sa.select(articles).where(articles.c.id == article_id)).first()
+            if row is not None:
+                return article_from_row(row._mapping)
+            prefix = sa.func.substr(articles.c.id, 1, len(article_id)) == article_id
+            found = conn.execute(sa.select(articles).where(prefix).limit(3)).all()
+        if len(found) > 1:
+            ids = ", ".join(r.id for r in found[:2])
+            raise StoreError(
+                f"article id prefix {article_id!r} matches several articles ({ids}, …); "
+                "give more characters."
+            )
+        return article_from_row(found[0]._mapping) if found else None
+
+    def has_content_hash(self, content_hash: str) -> bool:
+        """True when an article with this content hash is stored."""
+        stmt = sa.select(articles.c.pk).where(articles.c.content_hash == content_hash)
+        with self._read("look up a content hash") as conn:
+            return conn.execute(stmt.limit(1)).first() is not None
+
+    def count_articles(self) -> int:
+        """Number of stored articles."""
+        with self._read("count articles") as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one())
+
+    def list_articles(
+        self,
+        *,
+        search: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Article]:
+        """Articles matching ``search`` (web-search syntax) and filters.
+
+        Best match first when searching, else newest first (by published date, falling back to
+        the captured estimate). ``since`` keeps articles published (or captured) on or after it.
+        A query with no word in it matches nothing; no query string raises.
+        """
+        _check_page(limit, offset)
+        stmt = sa.select(articles)
+        order: list[Any] = []
+        if search is not None:
+            expr = fts5_query(search)
+            if expr is None:
+                return []
+            if self._backend == "sqlite":
+                fts = sa.table("articles_fts", sa.column("rowid"), sa.column("rank"))
+                stmt = stmt.join(fts, fts.c.rowid == articles.c.pk).where(
+                    sa.literal_column("articles_fts").op("MATCH")(expr)
+                )
+                order.append(fts.c.rank)
+            else:
+                vector: sa.ColumnClause[Any] = sa.literal_column("articles.search")
+                tsquery = sa.func.websearch_to_tsquery(
+                    sa.literal_column("'simple'::regconfig"), clean_query(search)
+                )
+                stmt = stmt.where(vector.op("@@")(tsquery))
+                order.append(sa.func.ts_rank(vector, tsquery).desc())
+        when = sa.func.coalesce(articles.c.published, articles.c.captured_estimate)
+        if lang is not None:
+            stmt = stmt.where(articles.c.language == lang)
+        if since is not None:
+            stmt = stmt.where(when >= since.isoformat())
+        order += [sa.nulls_last(when.desc()), articles.c.pk.desc()]
+        stmt = stmt.order_by(*order).limit(limit).offset(offset)
+        with self._read("list articles") as conn:
+            return [article_from_row(r._mapping) for r in conn.execute(stmt)]
+
+    def set_read_status(
+        self, article_id: str, status: ReadStatus, reason: str | None = None
+    ) -> None:
+        """Record whether the claim reader could read the article, and why not."""
+        stmt = (
+            sa.update(articles)
+            .where(articles.c.id == article_id)
+            .values(read_status=ReadStatus(status).value, read_reason=reason)
+        )
+        with self._write(f"set the read status of {article_id}") as conn:
+            if conn.execute(stmt).rowcount == 0:
+                raise StoreError(f"no stored article {article_id!r}; store it first.")
+
+    # -- rejections ---------------------------------------------------------------------------
+
+    def add_rejections(self, rejected: Sequence[Rejected]) -> None:
+        """Store rejected inputs in one transaction (a missing ``at`` becomes now, UTC)."""
+        rows = [rejection_to_row(r) for r in rejected]
+        if rows:
+            with self._write(f"store {len(rows)} rejections") as conn:
+                conn.execute(sa.insert(rejections), rows)
+
+    def list_rejections(
+        self, limit: int = 100, offset: int = 0, reason: ReasonCode | None = None
+    ) -> list[StoredRejection]:
+        """Stored rejections, newest first, optionally only those with ``reason``."""
+        _check_page(limit, offset)
+        stmt = sa.select(rejections).order_by(rejections.c.id.desc()).limit(limit).offset(offset)
+        if reason is not None:
+            stmt = stmt.where(rejections.c.reason == _value(reason))
+        with self._read("list rejections") as conn:
+            return [rejection_from_row(r._mapping) for r in conn.execute(stmt)]
+
+    # -- claims -------------------------------------------------------------------------------
+
+    def replace_claims(
+        self, article_id: str, pipeline_version: str, batch: Sequence[Claim]
+    ) -> None:
+        """Atomically replace the article's claims for ``pipeline_version`` with ``batch``.
+
+        Claims of other pipeline versions stay. Raises :class:`StoreError` (and changes nothing)
+        when the article is not stored, a claim belongs to another article, or ids repeat.
+        """
+        for claim in batch:
+            if claim.article_id != article_id:
+                raise StoreError(
+                    f"claim {claim.claim_id} belongs to article {claim.article_id}, not "
+                    f"{article_id}; nothing was replaced."
+                )
+        rows = [claim_to_row(c, pipeline_version) for c in batch]
+        where = sa.and_(
+            claims.c.article_id == article_id, claims.c.pipeline_version == pipeline_version
+        )
+        with self._write(f"replace the claims of {article_id}") as conn:
+            found = conn.execute(sa.select(articles.c.pk).where(articles.c.id == article_id))
+            if found.first() is None:
+                raise StoreError(f"no stored article {article_id!r}; store it before its claims.")
+            conn.execute(sa.delete(claims).where(where))
+            if rows:
+                conn.execute(sa.insert(claims), rows)
+
+    def _claims_query(
+        self,
+        kind: ClaimKind | str | None,
+        source_kind: SourceKind | str | None,
+        certainty: Certainty | str | None,
+        lang: str | None,
+        article_id: str | None,
+        pipeline_version: str | None,
+    ) -> sa.Select[Any]:
+        stmt = sa.select(claims.c.record).order_by(claims.c.pk)
+        filters = {
+            claims.c.kind: None if kind is None else ClaimKind(kind),
+            claims.c.source_kind: None if source_kind is None else SourceKind(source_kind),
+            claims.c.certainty: None if certainty is None else Certainty(certainty),
+            claims.c.lang: lang,
+            claims.c.article_id: article_id,
+            claims.c.pipeline_version: pipeline_version,
+        }
+        for column, value in filters.items():
+            if value is not None:
+                stmt = stmt.where(column == _value(value))
+        return stmt
+
+    def list_claims(
+        self,
+        *,
+        kind: ClaimKind | str | None = None,
+        source_kind: SourceKind | str | None = None,
+        certainty: Certainty | str | None = None,
+        lang: str | None = None,
+        article_id: str | None = None,
+        pipeline_version: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Claim]:
+        """Stored claims matching every given filter, in storage order.
+
+        Filters take the enum or its string value; an unknown value raises ``ValueError``.
+        """
+        _check_page(limit, offset)
+        stmt = self._claims_query(kind, source_kind, certainty, lang, article_id, pipeline_version)
+        stmt = stmt.limit(limit).offset(offset)
+        with self._read("list claims") as conn:
+            return [claim_from_row(r._mapping) for r in conn.execute(stmt)]
+
+    def iter_claims(
+        self,
+        *,
+        kind: ClaimKind | str | None = None,
+        source_kind: SourceKind | str | None = None,
+        certainty: Certainty | str | None = None,
+        lang: str | None = None,
+        article_id: str | None = None,
+        pipeline_version: str | None = None,
+    ) -> Iterator[Claim]:
+        """Like :meth:`list_claims`, streamed in batches (holds a connection while iterating)."""
+        stmt = self._claims_query(kind, source_kind, certainty, lang, article_id, pipeline_version)
+        with self._read("stream claims") as conn:
+            result = conn.execution_options(yield_per=_STREAM_BATCH).execute(stmt)
+            for row in result:
+                yield claim_from_row(row._mapping)

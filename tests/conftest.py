@@ -1,0 +1,68 @@
+"""Shared fixtures: the ``../shared`` data folder and a store per backend.
+
+``store`` (and ``store_url``) run each test once on SQLite (a file in ``tmp_path``) and once on
+PostgreSQL (a fresh schema in the database ``scripts/with-postgres.sh`` starts; each test gets its
+own schema, so parallel xdist workers never share state). PostgreSQL tests skip, with the reason,
+when ``FOGOFWAR_TEST_PG_URL`` is not set.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.pool import NullPool
+
+from fogofwar.store import Store, open_store
+from fogofwar.store.engine import resolve_url
+
+REPO = Path(__file__).resolve().parents[1]
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The shared data folder: ``$FOGOFWAR_SHARED`` or ``<repo>/../shared``; skips if absent."""
+    path = Path(os.environ.get("FOGOFWAR_SHARED") or REPO.parent / "shared")
+    if not path.is_dir():
+        pytest.skip(f"shared data folder {path} not found (set FOGOFWAR_SHARED)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_admin() -> Iterator[Engine]:
+    """An engine on the test PostgreSQL database, for creating and dropping schemas."""
+    url = os.environ.get("FOGOFWAR_TEST_PG_URL")
+    if not url:
+        pytest.skip("no PostgreSQL: run under scripts/with-postgres.sh or set FOGOFWAR_TEST_PG_URL")
+    engine = sa.create_engine(resolve_url(url), poolclass=NullPool)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A URL for an empty database on each backend."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.db")
+        return
+    admin: Engine = request.getfixturevalue("pg_admin")
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
+    yield url.render_as_string(hide_password=False)
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    """An open, migrated, empty store on each backend."""
+    with open_store(store_url) as opened:
+        yield opened

@@ -1,0 +1,484 @@
+"""The store contract: every backend (SQLite, PostgreSQL) must pass this whole suite."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fogofwar.claim import (
+    ActorRef,
+    Certainty,
+    Claim,
+    ClaimKind,
+    Count,
+    Counts,
+    Cue,
+    Location,
+    SourceKind,
+    SourceRef,
+    TimeRef,
+)
+from fogofwar.errors import StoreError
+from fogofwar.model import Article, DatePrecision, ReadStatus, ReasonCode, Rejected, Span
+from fogofwar.store import AddResult, Store, open_store
+from fogofwar.store.migrate import heads
+
+STORE_SETTINGS = settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def art(text: str, title: str | None = None, **fields: Any) -> Article:
+    """A small article; ``source`` defaults to a test label."""
+    fields.setdefault("source", "test")
+    return Article.create(text=text, title=title, **fields)
+
+
+def claim(article: Article, n: int, **fields: Any) -> Claim:
+    """A minimal claim of ``article``."""
+    values: dict[str, Any] = {
+        "claim_id": f"c{n}-{article.id}",
+        "article_id": article.id,
+        "lang": article.language,
+        "span": Span(0, 4),
+        "kind": ClaimKind.ATTACK,
+        "source": SourceRef(SourceKind.MILITARY, "army"),
+        "certainty": Certainty.CLAIMED,
+    }
+    values.update(fields)
+    return Claim(**values)
+
+
+FIRST = art("Der erste gespeicherte Artikel", "Erster")
+nan = float("nan")
+
+
+# -- opening and migrations -------------------------------------------------------------------
+
+
+def _version(store: Store) -> set[str]:
+    with store.engine.connect() as conn:
+        return set(conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars())
+
+
+def test_open_migrates_once_and_reopens(store_url: str) -> None:
+    with open_store(store_url) as first:
+        assert _version(first) == set(heads())
+        first.add_articles([art("Erster Text")])
+    with open_store(store_url) as again:
+        assert _version(again) == set(heads())
+        assert again.count_articles() == 1
+
+
+def test_two_openers_of_a_fresh_database_both_succeed(store_url: str) -> None:
+    barrier = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def opener() -> None:
+        try:
+            barrier.wait()
+            with open_store(store_url) as s:
+                s.add_articles([art("Paralleler Text")])
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=opener) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with open_store(store_url) as s:
+        assert _version(s) == set(heads()) and s.count_articles() == 1
+
+
+# -- articles ---------------------------------------------------------------------------------
+
+
+def test_add_is_idempotent_by_content_hash(store: Store) -> None:
+    a, b, c = art("Text A", "A"), art("Text B", "B"), art("Text C", "C")
+    assert store.add_articles([a, b]) == AddResult((a.id, b.id), ())
+    assert store.add_articles([b, c, c]) == AddResult((c.id,), (b.id, c.id))
+    assert store.count_articles() == 3
+    assert store.has_content_hash(a.content_hash) and not store.has_content_hash("0" * 64)
+    # Same text, other metadata: the stored article is kept as it was, never rewritten.
+    assert store.add_articles([replace(a, source="elsewhere")]).existing == (a.id,)
+    assert store.get_article(a.id) == a
+    assert store.add_articles([]) == AddResult()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        pytest.param(lambda: art("Kaputt", language_confidence=1.5), id="check-constraint"),
+        pytest.param(lambda: replace(art("Anderer Text"), id=FIRST.id), id="duplicate-id"),
+        pytest.param(lambda: art("NUL \x00 im Text"), id="nul-character"),
+    ],
+)
+def test_failing_batch_stores_nothing_and_keeps_earlier_commits(store: Store, bad: Any) -> None:
+    store.add_articles([FIRST])
+    before, after = art("Vorher im Batch"), art("Nachher im Batch")
+    with pytest.raises(StoreError, match=r"(?i)nothing|not stored"):
+        store.add_articles([before, bad(), after])
+    assert store.count_articles() == 1
+    assert store.get_article(FIRST.id) == FIRST
+    assert store.get_article(before.id) is None and store.get_article(after.id) is None
+    assert store.add_articles([before, after]).inserted == (before.id, after.id)
+
+
+def test_database_refuses_to_rewrite_text(store: Store) -> None:
+    store.add_articles([FIRST])
+    with pytest.raises(sa.exc.DBAPIError), store.engine.begin() as conn:
+        conn.execute(sa.text("UPDATE articles SET text = 'anders' WHERE id = :i"), {"i": FIRST.id})
+    assert store.get_article(FIRST.id) == FIRST
+
+
+def test_get_article_by_id_and_unique_prefix(store: Store) -> None:
+    articles = [art(f"Artikel Nummer {i}") for i in range(40)]
+    store.add_articles(articles)
+    target = articles[0]
+    assert store.get_article(target.id) == target
+    unique = next(
+        n for n in range(2, 17) if sum(a.id.startswith(target.id[:n]) for a in articles) == 1
+    )
+    assert store.get_article(target.id[:unique]) == target
+    assert store.get_article("a" + "z" * 15) is None
+    for hostile in ["", "%", "a%", "_", "a' OR '1'='1", "a\x00"]:
+        assert store.get_article(hostile) is None
+    with pytest.raises(StoreError, match="several"):
+        store.get_article("a")
+
+
+def test_read_status(store: Store) -> None:
+    store.add_articles([FIRST])
+    store.set_read_status(FIRST.id, ReadStatus.NOT_READ, "language not supported")
+    assert store.get_article(FIRST.id) == replace(FIRST, read_status=ReadStatus.NOT_READ)
+    store.set_read_status(FIRST.id, ReadStatus.READ)
+    stored = store.get_article(FIRST.id)
+    assert stored is not None and stored.read_status is ReadStatus.READ
+    with pytest.raises(StoreError, match="no stored article"):
+        store.set_read_status("a_missing", ReadStatus.READ)
+
+
+_SAFE_TEXT = st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)))
+
+
+@st.composite
+def article_fields(draw: st.DrawFn) -> dict[str, Any]:
+    """Every Article field except the derived id and content hash."""
+    opt = lambda s: st.none() | s  # noqa: E731
+    offsets = st.integers(-23 * 60, 23 * 60).map(lambda m: timezone(timedelta(minutes=m)))
+    return {
+        "source": draw(_SAFE_TEXT),
+        "title": draw(opt(_SAFE_TEXT)),
+        "text": draw(_SAFE_TEXT),
+        "headline": draw(opt(_SAFE_TEXT)),
+        "standfirst": draw(opt(_SAFE_TEXT)),
+        "authors": tuple(draw(st.lists(_SAFE_TEXT, max_size=3))),
+        "published": draw(opt(st.dates())),
+        "published_precision": draw(opt(st.sampled_from(DatePrecision))),
+        "relative_stamp": draw(opt(_SAFE_TEXT)),
+        "captured_estimate": draw(opt(st.dates())),
+        "section": draw(opt(_SAFE_TEXT)),
+        "image_credits": tuple(draw(st.lists(_SAFE_TEXT, max_size=3))),
+        "language": draw(st.sampled_from(["de", "en", "ru", "uk", "other"]) | _SAFE_TEXT),
+        "language_confidence": draw(opt(st.floats(0, 1))),
+        "ingested_at": draw(opt(st.datetimes(timezones=st.none() | st.just(UTC) | offsets))),
+        "source_format": draw(st.sampled_from(["text", "html", "warc", "feed"])),
+        "url": draw(opt(_SAFE_TEXT)),
+        "read_status": draw(st.sampled_from(ReadStatus)),
+    }
+
+
+@STORE_SETTINGS
+@given(fields=article_fields())
+def test_article_round_trip(store: Store, fields: dict[str, Any]) -> None:
+    fields["text"] += f" {uuid.uuid4().hex}"  # one fresh article per example
+    article = Article.create(**fields)
+    assert store.add_articles([article]).inserted == (article.id,)
+    assert store.get_article(article.id) == article
+
+
+# -- rejections -------------------------------------------------------------------------------
+
+
+def test_rejections_are_listed_with_reason(store: Store) -> None:
+    at = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    store.add_rejections(
+        [
+            Rejected("a.bin", "read", ReasonCode.BINARY, "binary file", at),
+            Rejected("b.html", "read", ReasonCode.EMPTY, "no body \x00"),
+            Rejected("c.bin", "read", ReasonCode.BINARY, "binary again"),
+        ]
+    )
+    listed = store.list_rejections()
+    assert [r.input for r in listed] == ["c.bin", "b.html", "a.bin"]
+    assert listed[2].rejected == Rejected("a.bin", "read", ReasonCode.BINARY, "binary file", at)
+    assert listed[0].id > listed[1].id > listed[2].id
+    assert all(r.at.tzinfo is not None for r in listed)
+    assert "\x00" not in listed[1].message
+    binary = store.list_rejections(reason=ReasonCode.BINARY)
+    assert [r.input for r in binary] == ["c.bin", "a.bin"]
+    assert [r.input for r in store.list_rejections(limit=1, offset=1)] == ["b.html"]
+    assert store.list_rejections(reason=ReasonCode.NOT_FOUND) == []
+
+
+# -- search and filters -----------------------------------------------------------------------
+
+CORPUS = {
+    "de": art(
+        "Russische Truppen haben in der Nacht einen Angriff auf Charkiw gestartet.",
+        "Angriff über Nacht",
+        language="de",
+        published=date(2026, 3, 2),
+    ),
+    "ru": art(
+        "Обстрел Харькова продолжался всю ночь, сообщили власти.",
+        "Обстрел Харькова",
+        language="ru",
+        published=date(2026, 3, 1),
+    ),
+    "uk": art(
+        "Сили оборони відбили штурм поблизу Покровська.",
+        "Штурм відбито",
+        language="uk",
+        published=date(2026, 2, 20),
+    ),
+    "en": art(
+        "A drone strike hit an oil depot near Kharkiv, officials said.",
+        "Drone strike",
+        language="en",
+        captured_estimate=date(2026, 3, 3),
+    ),
+    "en2": art("The drone was shot down over the Black Sea.", "Interception", language="en"),
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("angriff", {"de"}),
+        ("ANGRIFF Charkiw", {"de"}),
+        ("über", {"de"}),
+        ("обстрел", {"ru"}),
+        ("ХАРЬКОВА ночь", {"ru"}),
+        ("штурм Покровська", {"uk"}),
+        ("відбито", {"uk"}),
+        ("drone", {"en", "en2"}),
+        ('"drone strike"', {"en"}),
+        ("drone -Kharkiv", {"en2"}),
+        ("depot or Sea", {"en", "en2"}),
+        ("Interception", {"en2"}),
+        ("Kharkiv Charkiw", set()),
+    ],
+)
+def test_full_text_search(store: Store, query: str, expected: set[str]) -> None:
+    store.add_articles(list(CORPUS.values()))
+    found = {a.id for a in store.list_articles(search=query)}
+    assert found == {CORPUS[k].id for k in expected}
+
+
+HOSTILE = [
+    '"',
+    "-",
+    "AND",
+    "OR",
+    "NOT",
+    "NEAR(a b",
+    "*",
+    "a:b",
+    "title:x",
+    "(",
+    ")",
+    "^x",
+    '""""',
+    '-"',
+    "'; DROP TABLE articles; --",
+    "\x00",
+    "\\",
+    "🙂",
+    "a OR",
+    "- -",
+    "%_",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE)
+def test_hostile_queries_never_raise(store: Store, query: str) -> None:
+    store.add_articles(list(CORPUS.values()))
+    assert isinstance(store.list_articles(search=query), list)
+    assert store.count_articles() == len(CORPUS)
+
+
+@STORE_SETTINGS
+@given(query=st.text())
+def test_any_query_string_is_safe(store: Store, query: str) -> None:
+    if not store.count_articles():
+        store.add_articles(list(CORPUS.values()))
+    ids = {a.id for a in CORPUS.values()}
+    assert {a.id for a in store.list_articles(search=query, limit=10)} <= ids
+
+
+def test_filters_order_and_paging(store: Store) -> None:
+    store.add_articles(list(CORPUS.values()))
+    newest_first = [a.id for a in store.list_articles()]
+    order = ["en", "de", "ru", "uk", "en2"]  # captured_estimate stands in for published
+    assert newest_first == [CORPUS[k].id for k in order]
+    assert [a.id for a in store.list_articles(limit=2, offset=1)] == newest_first[1:3]
+    assert {a.id for a in store.list_articles(lang="en")} == {CORPUS["en"].id, CORPUS["en2"].id}
+    since = {a.id for a in store.list_articles(since=date(2026, 3, 1))}
+    assert since == {CORPUS[k].id for k in ("en", "de", "ru")}
+    both = store.list_articles(search="drone", lang="en", since=date(2026, 3, 1))
+    assert [a.id for a in both] == [CORPUS["en"].id]
+    with pytest.raises(ValueError):
+        store.list_articles(limit=-1)
+
+
+# -- claims -----------------------------------------------------------------------------------
+
+
+def test_replace_and_filter_claims(store: Store) -> None:
+    de, ru = CORPUS["de"], CORPUS["ru"]
+    store.add_articles([de, ru])
+    c1 = claim(de, 1)
+    c2 = claim(de, 2, kind=ClaimKind.CASUALTIES, certainty=Certainty.REPORTED)
+    c3 = claim(ru, 3, source=SourceRef(SourceKind.GOVERNMENT, "власти"))
+    store.replace_claims(de.id, "v1", [c1, c2])
+    store.replace_claims(ru.id, "v1", [c3])
+    store.replace_claims(de.id, "v2", [claim(de, 9)])
+    assert store.list_claims(pipeline_version="v1") == [c1, c2, c3]
+    store.replace_claims(de.id, "v1", [c2])
+    assert store.list_claims(article_id=de.id, pipeline_version="v1") == [c2]
+    assert store.list_claims(article_id=de.id, pipeline_version="v2") == [claim(de, 9)]
+    assert store.list_claims(kind=ClaimKind.CASUALTIES) == [c2]
+    assert store.list_claims(source_kind=SourceKind.GOVERNMENT) == [c3]
+    assert store.list_claims(certainty=Certainty.REPORTED, lang="de") == [c2]
+    assert store.list_claims(lang="ru", kind=ClaimKind.ATTACK) == [c3]
+    assert store.list_claims(kind="casualties", source_kind="military") == [c2]
+    with pytest.raises(ValueError):
+        store.list_claims(kind="attak")
+    assert store.list_claims(pipeline_version="v1", limit=1, offset=1) == [c2]  # storage order
+    assert list(store.iter_claims(pipeline_version="v1")) == [c3, c2]
+    store.replace_claims(ru.id, "v1", [])
+    assert store.list_claims(article_id=ru.id) == []
+
+
+def test_replace_claims_is_atomic(store: Store) -> None:
+    store.add_articles([FIRST])
+    kept = [claim(FIRST, 1), claim(FIRST, 2)]
+    store.replace_claims(FIRST.id, "v1", kept)
+    with pytest.raises(StoreError):  # duplicate claim ids: the database refuses the second
+        store.replace_claims(FIRST.id, "v1", [claim(FIRST, 3), claim(FIRST, 3)])
+    with pytest.raises(StoreError, match="NaN"):
+        store.replace_claims(FIRST.id, "v1", [claim(FIRST, 4, location=Location("X", lat=nan))])
+    with pytest.raises(StoreError, match="belongs to"):
+        store.replace_claims(FIRST.id, "v1", [claim(CORPUS["de"], 5)])
+    with pytest.raises(StoreError, match="no stored article"):
+        store.replace_claims(CORPUS["de"].id, "v1", [claim(CORPUS["de"], 5)])
+    assert store.list_claims() == kept
+
+
+_TEXT = st.text(max_size=12)
+_opt = st.none
+
+
+def _spans() -> st.SearchStrategy[Span | None]:
+    pair = st.tuples(st.integers(0, 10_000), st.integers(0, 10_000)).map(sorted)
+    return st.none() | pair.map(lambda p: Span(p[0], p[1]))
+
+
+_floats = st.floats(allow_nan=False, allow_infinity=False)
+_count = st.builds(Count, _opt() | st.integers(), _opt() | st.integers(), _spans(), _opt() | _TEXT)
+_claim_parts = {
+    "lang": st.sampled_from(["de", "en", "ru", "uk"]),
+    "span": _spans(),
+    "kind": st.sampled_from(ClaimKind),
+    "source": st.builds(
+        SourceRef,
+        st.sampled_from(SourceKind),
+        _opt() | _TEXT,
+        st.lists(_TEXT, max_size=2).map(tuple),
+        _spans(),
+    ),
+    "certainty": st.sampled_from(Certainty),
+    "in_headline": st.booleans(),
+    "subtype": _opt() | _TEXT,
+    "acled": _opt() | st.tuples(_TEXT, _TEXT),
+    "plover": _opt() | _TEXT,
+    "actors": st.lists(
+        st.builds(
+            ActorRef,
+            _TEXT,
+            st.sampled_from(["actor", "target", "victim"]),
+            _opt() | _TEXT,
+            _opt() | _TEXT,
+            _opt() | _TEXT,
+            _spans(),
+        ),
+        max_size=3,
+    ).map(tuple),
+    "location": _opt()
+    | st.builds(
+        Location,
+        _TEXT,
+        _spans(),
+        _opt() | _TEXT,
+        _opt() | st.integers(),
+        _opt() | _TEXT,
+        _opt() | _TEXT,
+        _opt() | _TEXT,
+        _opt() | _floats,
+        _opt() | _floats,
+        _opt() | _TEXT,
+    ),
+    "time": _opt() | st.builds(TimeRef, _opt() | _TEXT, _opt() | _TEXT, _TEXT, _spans()),
+    "counts": st.builds(Counts, *([_opt() | _count] * 5)),
+    "cue": _opt() | st.builds(Cue, _TEXT, _spans()),
+    "quote": st.booleans(),
+    "sentence": _spans(),
+}
+
+
+@STORE_SETTINGS
+@given(parts=st.lists(st.fixed_dictionaries(_claim_parts), max_size=4))
+def test_claim_round_trip(store: Store, parts: list[dict[str, Any]]) -> None:
+    article = art(f"Artikel {uuid.uuid4().hex}")
+    store.add_articles([article])
+    claims = [
+        Claim(claim_id=f"c{i}{article.id}", article_id=article.id, **p) for i, p in enumerate(parts)
+    ]
+    store.replace_claims(article.id, "v1", claims)
+    assert store.list_claims(article_id=article.id) == claims
+    assert list(store.iter_claims(article_id=article.id)) == claims
+
+
+# -- opening errors ---------------------------------------------------------------------------
+
+
+def test_default_location_comes_from_the_environment(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FOGOFWAR_DB", str(tmp_path / "env.db"))
+    with open_store() as s:
+        s.add_articles([FIRST])
+    with open_store(f"sqlite:///{tmp_path / 'env.db'}") as s:
+        assert s.get_article(FIRST.id) == FIRST
+
+
+def test_open_errors_say_what_to_do(tmp_path: Any) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="fogofwar database"):
+        open_store(str(junk))
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(str(tmp_path / "missing" / "x.db"))
+    with pytest.raises(StoreError, match="unsupported"):
+        open_store("mysql://u@h/db")
