@@ -1,0 +1,61 @@
+"""Ingest throughput: how fast documents become articles (no store, no claim reading).
+
+With the shared data present the documents are the trafilatura evaluation pages (real HTML,
+cycled when ``n`` exceeds them); otherwise generated plain-text dumps. Input bytes are loaded
+before the clock starts, so the figures measure reading, not disk or decompression.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from fogofwar.benchmarks import BenchResult, peak_rss_mib
+from fogofwar.evaluation.ingest_eval import iter_pages
+from fogofwar.model import Article
+from fogofwar.readers import read_bytes
+
+__all__ = ["bench_ingest", "generated_dump"]
+
+_PARAGRAPH = (
+    "Officials said {n} people were injured after a strike on the city overnight, and "
+    "rescue teams worked through the morning to clear the rubble from several buildings."
+)
+
+
+def generated_dump(i: int, paragraphs: int = 8) -> bytes:
+    """A synthetic English text dump (title, byline, date, section, body) numbered ``i``."""
+    body = "\n\n".join(_PARAGRAPH.format(n=i + k) for k in range(paragraphs))
+    head = f"Report number {i} on overnight strikes\n\nBy Test Author\n\n24/10/2024\nWorld\n\n"
+    return (head + body + "\n").encode("utf-8")
+
+
+def _documents(n: int, shared: Path | None) -> tuple[str, list[tuple[str, bytes, str]]]:
+    pages = list(iter_pages(shared, "trafilatura_eval", n)) if shared is not None else []
+    if pages:
+        docs = [(p.path.name, p.html(), "html") for p in pages]
+        return "trafilatura_eval html", [docs[i % len(docs)] for i in range(n)]
+    return "generated text dumps", [(f"gen{i}.txt", generated_dump(i), "text") for i in range(n)]
+
+
+def bench_ingest(n: int, shared: Path | None) -> BenchResult:
+    """Read ``n`` documents and report articles/s, words/s and peak RSS."""
+    kind, docs = _documents(n, shared)
+    articles = words = rejected = 0
+    start = time.perf_counter()
+    for name, data, fmt in docs:
+        for result in read_bytes(data, source=name, fmt=fmt):
+            if isinstance(result, Article):
+                articles += 1
+                words += result.word_count
+            else:
+                rejected += 1
+    seconds = time.perf_counter() - start
+    return BenchResult(
+        name="ingest",
+        items=articles,
+        words=words,
+        seconds=seconds,
+        peak_rss_mib=peak_rss_mib(),
+        extra=(("documents", f"{len(docs)} {kind}"), ("rejected", str(rejected))),
+    )

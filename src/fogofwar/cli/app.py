@@ -1,0 +1,298 @@
+"""Typer commands. Each is a thin wrapper over a function in :mod:`fogofwar.services`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from fogofwar import services
+from fogofwar.claim import Claim
+from fogofwar.cli import output
+from fogofwar.errors import ConfigError
+from fogofwar.model import Article, Rejected
+from fogofwar.reader import Reader
+from fogofwar.readers import ReadOptions
+from fogofwar.records import article_record, rejected_record
+from fogofwar.store import Store, open_store
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="fogofwar",
+    help="Read news about armed conflict into a sourced record of claims and events.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Global options, set by the app callback."""
+
+    db: str
+    quiet: bool
+    debug: bool
+
+
+_settings = Settings(db="fogofwar.db", quiet=False, debug=False)
+
+
+def settings() -> Settings:
+    """The global options of this invocation."""
+    return _settings
+
+
+@app.callback()
+def _main(
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db", help="SQLite file or database URL [env FOGOFWAR_DB].", show_default=False
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    global _settings
+    _settings = Settings(
+        db=db or os.environ.get("FOGOFWAR_DB") or "fogofwar.db", quiet=quiet, debug=debug
+    )
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _stdout() -> Console:
+    return Console(highlight=False)
+
+
+def _store() -> Store:
+    return open_store(settings().db)
+
+
+def _progress(total: int | None) -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.speed:>6.1f}/s" if total else ""),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=_stderr(),
+        transient=False,
+        disable=settings().quiet,
+    )
+
+
+def _options(allow_private: bool) -> ReadOptions:
+    return ReadOptions(allow_private_addresses=allow_private)
+
+
+INPUTS = Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")]
+ALLOW_PRIVATE = Annotated[
+    bool,
+    typer.Option("--allow-private", help="Allow fetching loopback/private addresses (unsafe)."),
+]
+
+
+@app.command()
+def ingest(
+    inputs: INPUTS,
+    no_claims: Annotated[bool, typer.Option("--no-claims", help="Store articles only.")] = False,
+    allow_private: ALLOW_PRIVATE = False,
+) -> None:
+    """Read inputs, store new articles, rejections and their claims."""
+    reader = None if no_claims else Reader.default()
+    total = services.count_inputs(inputs)
+    with _store() as store, _progress(total) as bar:
+        task = bar.add_task("ingesting", total=total)
+
+        def tick(done: int, label: str) -> None:
+            bar.update(task, completed=done, description=label[:40])
+
+        summary = services.ingest(
+            inputs, store, reader, options=_options(allow_private), progress=tick
+        )
+    _stderr().print(
+        f"{summary.inserted} new, {summary.existing} already stored, {summary.rejected} rejected, "
+        f"{summary.claims} claims ({summary.not_read} articles not read) "
+        f"in {summary.seconds:.1f}s → {settings().db}"
+    )
+    if summary.rejected:
+        _stderr().print("See why with: fogofwar rejects")
+
+
+@app.command()
+def extract(
+    inputs: INPUTS,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | table")] = "jsonl",
+    allow_private: ALLOW_PRIVATE = False,
+) -> None:
+    """Read inputs and print the articles found, without storing them."""
+    items = list(services.extract(inputs, _options(allow_private)))
+    articles = [a for a in items if isinstance(a, Article)]
+    rejected = [r for r in items if isinstance(r, Rejected)]
+    if format == "jsonl":
+        output.emit_jsonl(
+            article_record(i) if isinstance(i, Article) else {"rejected": rejected_record(i)}
+            for i in items
+        )
+    elif format == "table":
+        _stdout().print(output.articles_table(articles))
+        if rejected:
+            _stdout().print(output.rejections_table(rejected))
+    else:
+        raise ConfigError(f"unknown --format {format!r}: use jsonl or table")
+    if rejected and not articles:
+        raise typer.Exit(1)
+
+
+@app.command("read")
+def read_cmd(
+    inputs: INPUTS,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="claims-jsonl | table")
+    ] = "claims-jsonl",
+    allow_private: ALLOW_PRIVATE = False,
+) -> None:
+    """Read inputs and print their claims, without storing anything."""
+    reader = Reader.default()
+    for item in services.read(inputs, reader, _options(allow_private)):
+        if isinstance(item, Rejected):
+            _stderr().print(f"rejected {item.input}: {item.reason.value}: {item.message}")
+            continue
+        article, result = item
+        if format == "claims-jsonl":
+            output.emit_jsonl(c.to_record() for c in result.claims)
+        elif format == "table":
+            title = (
+                f"{article.id} [{article.language}, {result.status.value}] {article.title or ''}"
+            )
+            _stdout().print(output.claims_table(result.claims, title=title))
+        else:
+            raise ConfigError(f"unknown --format {format!r}: use claims-jsonl or table")
+
+
+@app.command()
+def articles(
+    search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text query.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="ISO 639-1 code.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Published on or after YYYY-MM-DD.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 50,
+    offset: Annotated[int, typer.Option("--offset")] = 0,
+) -> None:
+    """List stored articles (JSONL when piped)."""
+    since_date = _parse_date(since, "--since")
+    with _store() as store:
+        rows = store.list_articles(
+            search=search, lang=lang, since=since_date, limit=limit, offset=offset
+        )
+    if output.is_piped():
+        output.emit_jsonl(article_record(a, with_text=False) for a in rows)
+    else:
+        _stdout().print(output.articles_table(rows))
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
+    text: Annotated[bool, typer.Option("--text", help="Print the stored body text only.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the article as JSON.")] = False,
+) -> None:
+    """Show one stored article with its claims marked in the text."""
+    with _store() as store:
+        article = store.get_article(article_id)
+        if article is None:
+            raise ConfigError(
+                f"no article {article_id!r} in {settings().db}: list ids with `fogofwar articles`"
+            )
+        claims = store.list_claims(article_id=article.id)
+    if text:
+        typer.echo(article.text, nl=False)
+    elif as_json:
+        rec = article_record(article)
+        rec["claims"] = [c.to_record() for c in claims]
+        output.emit_jsonl([rec])
+    else:
+        console = _stdout()
+        console.rule(article.title or article.id)
+        meta = article_record(article, with_text=False)
+        console.print({k: v for k, v in meta.items() if v not in (None, [], "")})
+        console.print(output.marked_text(article, claims))
+        if claims:
+            console.print(output.claims_table(claims))
+
+
+@app.command()
+def rejects(limit: Annotated[int, typer.Option("--limit", "-n")] = 100) -> None:
+    """List stored rejections with their reasons."""
+    with _store() as store:
+        rows = store.list_rejections(limit=limit)
+    if output.is_piped():
+        output.emit_jsonl(rejected_record(r.rejected) for r in rows)
+    else:
+        _stdout().print(output.rejections_table([r.rejected for r in rows]))
+
+
+@app.command()
+def claims(
+    kind: Annotated[str | None, typer.Option("--kind")] = None,
+    source_kind: Annotated[str | None, typer.Option("--source-kind")] = None,
+    certainty: Annotated[str | None, typer.Option("--certainty")] = None,
+    lang: Annotated[str | None, typer.Option("--lang")] = None,
+    article: Annotated[str | None, typer.Option("--article")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 100,
+) -> None:
+    """List stored claims, filtered (claims-v1 JSONL when piped)."""
+    with _store() as store:
+        rows: list[Claim] = store.list_claims(
+            kind=kind,
+            source_kind=source_kind,
+            certainty=certainty,
+            lang=lang,
+            article_id=article,
+            limit=limit,
+        )
+    if output.is_piped():
+        output.emit_jsonl(c.to_record() for c in rows)
+    else:
+        _stdout().print(output.claims_table(rows))
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{option} {value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _register_more() -> None:
+    from fogofwar.cli import evalbench, extra
+
+    app.add_typer(evalbench.eval_app, name="eval")
+    app.add_typer(evalbench.bench_app, name="bench")
+    extra.register(app)
+
+
+_register_more()

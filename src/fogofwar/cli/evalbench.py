@@ -1,0 +1,139 @@
+"""``fogofwar eval …`` and ``fogofwar bench …``: print figures; ``--check`` gates on floors."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from fogofwar import services
+from fogofwar.benchmarks import BenchResult
+from fogofwar.evaluation.report import EvalReport, check_floors
+
+__all__ = ["bench_app", "eval_app"]
+
+eval_app = typer.Typer(help="Score the pipeline on gold data sets in ../shared/datasets.")
+bench_app = typer.Typer(help="Measure speed and memory (figures, never asserts).")
+
+LIMIT = Annotated[int | None, typer.Option("--limit", "-n", help="Items per data set.")]
+CHECK = Annotated[bool, typer.Option("--check", help="Exit 1 when a score is below its floor.")]
+
+
+def _print_report(report: EvalReport, check: bool) -> None:
+    console = Console(highlight=False)
+    table = Table(title=f"fogofwar eval {report.suite}")
+    for col in ("dataset", "field", "metric", "value", "n", "in-domain", "note"):
+        table.add_column(col, overflow="fold")
+    for m in report.metrics:
+        table.add_row(
+            m.dataset,
+            m.field,
+            m.metric,
+            f"{m.value:.3f}" if not m.metric.endswith("_km") else f"{m.value:.1f}",
+            str(m.n),
+            "yes" if m.in_domain else "",
+            m.note,
+        )
+    console.print(table)
+    for note in report.notes:
+        console.print(f"• {note}")
+    if check:
+        breaches = check_floors(report)
+        for b in breaches:
+            got = "missing" if b.value is None else f"{b.value:.3f}"
+            console.print(f"[red]below floor[/] {b.key}: {got} < {b.floor:.3f}")
+        if breaches:
+            raise typer.Exit(1)
+        console.print("[green]all scores at or above their floors[/]")
+
+
+@eval_app.command("ingest")
+def eval_ingest(limit: LIMIT = None, check: CHECK = False) -> None:
+    """Body, title, author and date extraction (trafilatura_eval, htmldate_eval; in-domain)."""
+    from fogofwar.evaluation.ingest_eval import evaluate_ingest
+
+    _print_report(evaluate_ingest(services.shared_dir(), limit=limit), check)
+
+
+@eval_app.command("claims")
+def eval_claims(limit: LIMIT = None, check: CHECK = False) -> None:
+    """Event kind, attribution and reported speech (seed, PLOVER, CASE-2021, PolNeAR, RWG)."""
+    from fogofwar.evaluation.claims_eval import evaluate_claims
+
+    _print_report(evaluate_claims(services.shared_dir(), limit=limit), check)
+
+
+@eval_app.command("places")
+def eval_places(limit: LIMIT = None, check: CHECK = False) -> None:
+    """Toponym recognition and resolution (GeoWebNews, LGL, GeoVirus)."""
+    from fogofwar.evaluation.places_eval import evaluate_places
+
+    _print_report(evaluate_places(services.shared_dir(), limit=limit), check)
+
+
+@eval_app.command("events")
+def eval_events(check: CHECK = False) -> None:
+    """Cross-article event linking on the project's own multilingual collection."""
+    from fogofwar.evaluation.events_eval import evaluate_events
+    from fogofwar.reader import Reader
+
+    _print_report(evaluate_events(Reader.default()), check)
+
+
+def _print_bench(results: list[BenchResult]) -> None:
+    console = Console(highlight=False)
+    table = Table(title="fogofwar bench")
+    for col in (
+        "bench",
+        "items",
+        "seconds",
+        "items/s",
+        "words/s",
+        "peak RSS MiB",
+        "cores",
+        "extra",
+    ):
+        table.add_column(col)
+    for r in results:
+        table.add_row(
+            r.name,
+            str(r.items),
+            f"{r.seconds:.2f}",
+            f"{r.items_per_s:.1f}",
+            f"{r.words_per_s:.0f}",
+            f"{r.peak_rss_mib:.0f}",
+            str(r.cores),
+            ", ".join(f"{k}={v}" for k, v in r.extra),
+        )
+    console.print(table)
+
+
+@bench_app.command("ingest")
+def bench_ingest(n: Annotated[int, typer.Option("-n", help="Documents to read.")] = 200) -> None:
+    """Articles/s, words/s and peak RSS for reading N documents."""
+    from fogofwar.benchmarks.ingest_bench import bench_ingest as run
+
+    shared = services.shared_dir()
+    _print_bench([run(n, shared if shared.exists() else None)])
+
+
+@bench_app.command("read")
+def bench_read(n: Annotated[int, typer.Option("-n", help="Articles to read.")] = 200) -> None:
+    """Claim-reader throughput on ~500-word articles, and peak RSS."""
+    from fogofwar.benchmarks.read_bench import bench_read as run
+
+    _print_bench([run(n)])
+
+
+@bench_app.command("link")
+def bench_link(
+    sizes: Annotated[str, typer.Option("--sizes", help="Comma-separated store sizes.")] = (
+        "10000,100000,1000000"
+    ),
+) -> None:
+    """Time to link one new article into stores of growing size."""
+    from fogofwar.benchmarks.link_bench import bench_link as run
+
+    _print_bench(list(run(tuple(int(s) for s in sizes.split(",")))))

@@ -1,0 +1,111 @@
+"""``export``, ``demo``, ``places`` and ``gazetteer`` commands."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from fogofwar import services
+from fogofwar.cli import output
+from fogofwar.errors import ConfigError
+
+__all__ = ["register"]
+
+gazetteer_app = typer.Typer(help="Build or inspect the offline gazetteer index.")
+
+
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="claims-jsonl")] = "claims-jsonl",
+    out: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
+    ] = None,
+) -> None:
+    """Export the stored record (claims-v1 JSONL)."""
+    from fogofwar.cli.app import _store
+
+    if format != "claims-jsonl":
+        raise ConfigError(f"unknown export format {format!r}: use claims-jsonl")
+    import json
+
+    with _store() as store:
+        stream = out.open("w", encoding="utf-8") if out else sys.stdout
+        n = 0
+        try:
+            for claim in store.iter_claims():
+                stream.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
+                n += 1
+        finally:
+            if out:
+                stream.close()
+    Console(stderr=True).print(f"{n} claims exported")
+
+
+def demo() -> None:
+    """Ingest the bundled example articles (and the seed when ../shared is there); show results."""
+    from fogofwar.cli.app import _store, settings
+    from fogofwar.examples import example_paths
+    from fogofwar.reader import Reader
+
+    paths = [str(p) for p in example_paths()]
+    seed = services.shared_dir() / "examples" / "seed" / "article.txt"
+    if seed.exists():
+        paths.append(str(seed))
+    console = Console(highlight=False)
+    console.print(f"Reading {len(paths)} example inputs into {settings().db} …")
+    reader = Reader.default()
+    with _store() as store:
+        summary = services.ingest(paths, store, reader)
+        stored = store.list_articles(search=None, lang=None, since=None, limit=1000, offset=0)
+        console.print(output.articles_table(stored, title="Articles found"))
+        for article in stored:
+            claims = store.list_claims(article_id=article.id)
+            if claims:
+                console.print(output.claims_table(claims, title=f"{article.id}: {article.title}"))
+    console.print(
+        f"{summary.inserted} new articles, {summary.existing} already stored, "
+        f"{summary.rejected} rejected, {summary.claims} claims. "
+        "Next: fogofwar claims · fogofwar show ID · fogofwar export"
+    )
+
+
+def places(
+    text: Annotated[str, typer.Argument(help="A snippet to resolve.")],
+    lang: Annotated[str | None, typer.Option("--lang")] = None,
+) -> None:
+    """Find and resolve the places in a snippet (for debugging)."""
+    from fogofwar.geo import resolve_snippet
+
+    mentions = resolve_snippet(text, lang)
+    output.emit_jsonl(
+        {
+            "surface": m.surface,
+            "span": m.span.to_json(),
+            "location": m.location.to_record() if m.location else None,
+            "demonym": m.is_demonym,
+            "metonymy": m.is_metonymy,
+        }
+        for m in mentions
+    )
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="Index file.")] = None,
+) -> None:
+    """Build the gazetteer index from packaged data (reproducible)."""
+    from fogofwar.geo import build_gazetteer, default_index_path
+
+    stats = build_gazetteer(out or default_index_path())
+    Console().print(stats)
+
+
+def register(app: typer.Typer) -> None:
+    """Attach these commands to the main app."""
+    app.command()(export)
+    app.command()(demo)
+    app.command()(places)
+    app.add_typer(gazetteer_app, name="gazetteer")

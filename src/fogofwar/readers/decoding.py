@@ -1,0 +1,118 @@
+"""Bytes to text: reject empty and binary input, guess legacy encodings, normalise.
+
+UTF-8 (with or without BOM) and UTF-16/32 with a BOM are decoded directly. Anything else is
+handed to charset-normalizer restricted to the encodings news in de/en/ru/uk actually arrives in
+(Windows-1252/1251, KOI8-R/U, Latin-1…); the candidate with the least "chaos" and the most
+natural letter case wins. The result has ``\\n`` newlines and is NFC-normalised.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from charset_normalizer import from_bytes
+
+from fogofwar.errors import InputError
+from fogofwar.model import ReasonCode
+
+__all__ = ["decode_bytes", "normalise_text"]
+
+# Encodings tried when the input is not UTF-8, in order of preference on ties.
+_LEGACY_ENCODINGS = (
+    "cp1252",
+    "cp1251",
+    "koi8_r",
+    "koi8_u",
+    "latin_1",
+    "cp1250",
+    "iso8859_15",
+    "iso8859_5",
+    "mac_cyrillic",
+    "cp866",
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_ALLOWED_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+_MAX_CONTROL_RATIO = 0.05
+_MAX_CHAOS = 0.2
+_SNIFF_BYTES = 65536
+
+
+def normalise_text(text: str) -> str:
+    """Normalise newlines to ``\\n``, drop a leading BOM and apply NFC."""
+    text = text.removeprefix("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:_SNIFF_BYTES]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in _ALLOWED_CONTROLS)
+    return controls > _MAX_CONTROL_RATIO * len(head)
+
+
+def _case_naturalness(text: str) -> float:
+    """Share of lower-case letters: a wrong Cyrillic code page tends to produce capitals."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c.islower()) / len(letters)
+
+
+def _guess_legacy(data: bytes, source: str) -> str:
+    results = from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS))
+    candidates = [r for r in results if r.chaos <= _MAX_CHAOS]
+    if not candidates:
+        raise InputError(
+            ReasonCode.BAD_ENCODING,
+            f"{source}: the bytes are neither UTF-8 nor confidently a known legacy encoding "
+            "(cp1252, cp1251, KOI8-R/U, Latin-1); re-save the file as UTF-8 and read it again",
+        )
+    best = min(candidates, key=lambda r: (round(r.chaos, 2), -_case_naturalness(str(r))))
+    return str(best)
+
+
+def decode_bytes(data: bytes, *, source: str) -> str:
+    """Decode ``data`` to normalised text or raise :class:`InputError`.
+
+    Raises with EMPTY for empty or whitespace-only input, BINARY for NUL bytes or many control
+    characters, BAD_ENCODING when the bytes are not UTF-8 and no legacy encoding fits.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    ReasonCode.BAD_ENCODING,
+                    f"{source}: starts with a {encoding} byte-order mark but does not decode as "
+                    f"{encoding} ({exc.reason} at byte {exc.start}); re-save it as UTF-8",
+                ) from exc
+            return _check_empty(normalise_text(text), source)
+    if not data.strip():
+        raise InputError(ReasonCode.EMPTY, f"{source}: the input is empty; nothing to read")
+    if _looks_binary(data):
+        raise InputError(
+            ReasonCode.BINARY,
+            f"{source}: the input looks binary (NUL or control bytes), not text; "
+            "pass a text, HTML, JSON, feed or WARC file",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = _guess_legacy(data, source)
+    return _check_empty(normalise_text(text), source)
+
+
+def _check_empty(text: str, source: str) -> str:
+    if not text.strip():
+        raise InputError(ReasonCode.EMPTY, f"{source}: the input is empty; nothing to read")
+    return text

@@ -1,0 +1,91 @@
+"""RSS and Atom feeds: one article per entry, from its content or summary."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import feedparser
+
+from fogofwar.errors import InputError
+from fogofwar.langid import identify
+from fogofwar.model import Article, DatePrecision, ReasonCode, Rejected
+from fogofwar.readers.htmlpage import fragment_to_text
+
+__all__ = ["parse_feed"]
+
+
+def _entry_text(entry: Any) -> str:
+    for content in entry.get("content") or []:
+        text = fragment_to_text(str(content.get("value") or ""))
+        if text:
+            return text
+    return fragment_to_text(str(entry.get("summary") or ""))
+
+
+def _entry_date(entry: Any) -> date | None:
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not stamp:
+        return None
+    try:
+        return date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
+    except ValueError:
+        return None
+
+
+def _entry_authors(entry: Any) -> tuple[str, ...]:
+    names = [str(a.get("name") or "").strip() for a in entry.get("authors") or []]
+    names = [n for n in names if n]
+    if not names and entry.get("author"):
+        names = [str(entry["author"]).strip()]
+    return tuple(names)
+
+
+def parse_feed(data: bytes, *, source: str) -> list[Article | Rejected]:
+    """Read an RSS or Atom feed; raise :class:`InputError` if it has no readable entry."""
+    parsed = feedparser.parse(data)
+    entries = parsed.get("entries") or []
+    if not entries:
+        problem = parsed.get("bozo_exception")
+        raise InputError(
+            ReasonCode.MALFORMED_FEED,
+            f"{source}: not a readable RSS/Atom feed"
+            + (f" ({problem})" if problem else " (no entries)")
+            + "; check the feed URL or file",
+        )
+    out: list[Article | Rejected] = []
+    for i, entry in enumerate(entries, 1):
+        where = f"{source}#{i}"
+        text = _entry_text(entry)
+        if not text:
+            out.append(
+                Rejected(
+                    where,
+                    "read",
+                    ReasonCode.NO_TEXT,
+                    f"{where}: feed entry {i} has neither content nor summary; "
+                    "fetch the linked page instead",
+                )
+            )
+            continue
+        title = " ".join(str(entry.get("title") or "").split()) or None
+        published = _entry_date(entry)
+        tags = entry.get("tags") or []
+        language, confidence = identify(text)
+        out.append(
+            Article.create(
+                source=where,
+                text=text,
+                title=title,
+                headline=title,
+                authors=_entry_authors(entry),
+                published=published,
+                published_precision=DatePrecision.DAY if published else None,
+                section=(str(tags[0].get("term")) or None) if tags else None,
+                language=language,
+                language_confidence=confidence,
+                source_format="feed",
+                url=str(entry.get("link")) if entry.get("link") else None,
+            )
+        )
+    return out

@@ -1,0 +1,137 @@
+"""HTML pages: main text and metadata with trafilatura, publication date with htmldate."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import htmldate
+import lxml.etree
+import lxml.html
+from trafilatura import bare_extraction
+from trafilatura.utils import load_html
+
+from fogofwar.errors import InputError
+from fogofwar.langid import identify
+from fogofwar.model import Article, DatePrecision, ReasonCode
+
+__all__ = ["fragment_to_text", "parse_html", "split_paragraphs"]
+
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre"}
+)
+_DROP_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "template")
+_LXML_ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError)
+
+
+def split_paragraphs(text: str) -> str:
+    """Collapse whitespace inside lines and separate non-empty lines by a blank line."""
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return "\n\n".join(line for line in lines if line)
+
+
+def fragment_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's content), one paragraph per block."""
+    if "<" not in fragment:
+        return split_paragraphs(fragment)
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except _LXML_ERRORS:
+        return split_paragraphs(fragment)
+    for tag in _DROP_TAGS:
+        for el in root.findall(f".//{tag}"):
+            el.drop_tree()
+    for el in root.iter():
+        # Source line breaks are plain whitespace in HTML; only blocks make paragraphs.
+        el.text = el.text.replace("\n", " ") if el.text else el.text
+        el.tail = el.tail.replace("\n", " ") if el.tail else el.tail
+        if isinstance(el.tag, str) and el.tag in _BLOCK_TAGS:
+            el.tail = "\n" + (el.tail or "")
+    return split_paragraphs(str(root.text_content()))
+
+
+def _iso_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _drop_leading_title(body: str, title: str | None) -> str:
+    """Remove the headline when the extractor repeated it as the first paragraph."""
+    first, sep, rest = body.partition("\n\n")
+    if title and sep and first.casefold() == title.casefold():
+        return rest
+    return body
+
+
+def parse_html(text: str, *, source: str, url: str | None = None) -> Article:
+    """Extract the article of an HTML page; raise :class:`InputError` if there is none.
+
+    MALFORMED_HTML when the markup cannot be parsed at all, NO_TEXT when no main text is found.
+    """
+    try:
+        tree = load_html(text)
+    except _LXML_ERRORS as exc:
+        raise InputError(
+            ReasonCode.MALFORMED_HTML,
+            f"{source}: the HTML could not be parsed ({type(exc).__name__}: {exc}); "
+            "check that the file is a complete web page",
+        ) from exc
+    if tree is None:
+        raise InputError(
+            ReasonCode.MALFORMED_HTML,
+            f"{source}: the input is not parseable HTML; check that it is a web page "
+            "(or pass --format to read it as another format)",
+        )
+    try:
+        published = _iso_date(htmldate.find_date(tree, original_date=True, url=url))
+        doc = bare_extraction(
+            tree,
+            url=url,
+            with_metadata=True,
+            favor_precision=False,
+            include_comments=False,
+        )
+    except _LXML_ERRORS as exc:
+        raise InputError(
+            ReasonCode.MALFORMED_HTML,
+            f"{source}: the HTML could not be processed ({type(exc).__name__}: {exc}); "
+            "check that the file is a complete web page",
+        ) from exc
+    meta: dict[str, Any] = {}
+    if isinstance(doc, dict):
+        meta = doc
+    elif doc is not None:
+        meta = doc.as_dict()
+    body = split_paragraphs(str(meta.get("text") or ""))
+    if not body:
+        raise InputError(
+            ReasonCode.NO_TEXT,
+            f"{source}: no article text found in the HTML page; it may be an index page, "
+            "rendered by JavaScript, or behind a paywall",
+        )
+    title = " ".join(str(meta.get("title") or "").split()) or None
+    body = _drop_leading_title(body, title)
+    authors = tuple(a.strip() for a in str(meta.get("author") or "").split(";") if a.strip())
+    categories = meta.get("categories") or []
+    section = str(categories[0]) if categories else None
+    if published is None:
+        published = _iso_date(meta.get("date"))
+    language, confidence = identify(body)
+    return Article.create(
+        source=source,
+        text=body,
+        title=title,
+        headline=title,
+        authors=authors,
+        published=published,
+        published_precision=DatePrecision.DAY if published else None,
+        section=section,
+        language=language,
+        language_confidence=confidence,
+        source_format="html",
+        url=url or meta.get("url") or None,
+    )

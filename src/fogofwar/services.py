@@ -1,0 +1,173 @@
+"""The services layer: what the CLI and the web API call. No printing, no argument parsing.
+
+Each function takes already-open resources (a store, a reader) and yields or returns typed
+results; progress is reported through an optional callback so any shell can draw it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from fogofwar import PIPELINE_VERSION
+from fogofwar.claim import Claim
+from fogofwar.model import Article, ReadStatus, Rejected
+from fogofwar.reader import Reader, ReadResult
+from fogofwar.readers import ReadOptions, read_inputs
+from fogofwar.store import Store
+
+__all__ = [
+    "IngestSummary",
+    "Progress",
+    "count_inputs",
+    "extract",
+    "ingest",
+    "read",
+    "shared_dir",
+]
+
+Progress = Callable[[int, str], None]
+"""Called with (items done so far, short label) after each input item."""
+
+BATCH_SIZE = 50
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    """What one ingest run did."""
+
+    inserted: int
+    existing: int
+    rejected: int
+    claims: int
+    not_read: int
+    seconds: float
+
+
+def shared_dir() -> Path:
+    """Where the read-only shared data lives: ``$FOGOFWAR_SHARED`` or ``<repo>/../shared``."""
+    env = os.environ.get("FOGOFWAR_SHARED")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[3].parent / "shared"
+
+
+def count_inputs(inputs: Sequence[str]) -> int | None:
+    """Files an ingest will read (for a progress bar's ETA); ``None`` when unknowable (stdin)."""
+    total = 0
+    for item in inputs:
+        if item == "-":
+            return None
+        path = Path(item)
+        if path.is_dir():
+            total += sum(
+                1
+                for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.parts)
+            )
+        else:
+            total += 1
+    return total
+
+
+def extract(
+    inputs: Iterable[str], options: ReadOptions | None = None
+) -> Iterator[Article | Rejected]:
+    """Read inputs into articles (or rejections) without storing anything."""
+    yield from read_inputs(inputs, options=options or ReadOptions())
+
+
+def _read_one(reader: Reader, article: Article) -> ReadResult:
+    return reader.read(article)
+
+
+def read(
+    inputs: Iterable[str], reader: Reader, options: ReadOptions | None = None
+) -> Iterator[tuple[Article, ReadResult] | Rejected]:
+    """Read inputs and their claims without storing anything."""
+    for item in extract(inputs, options):
+        if isinstance(item, Rejected):
+            yield item
+        else:
+            yield item, _read_one(reader, item)
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    reader: Reader | None,
+    *,
+    options: ReadOptions | None = None,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Read inputs, store new articles and rejections, and store each new article's claims.
+
+    Articles are committed in batches; a batch is all-or-nothing, so an interrupted run loses
+    nothing already committed, and re-running it skips what is stored (same content hash).
+    """
+    started = datetime.now(UTC)
+    inserted = existing = rejected = claims = not_read = 0
+    pending: list[Article] = []
+
+    def flush() -> None:
+        nonlocal inserted, existing, claims, not_read
+        if not pending:
+            return
+        result = store.add_articles(pending)
+        inserted += len(result.inserted)
+        existing += len(result.existing)
+        if reader is not None:
+            todo = set(result.inserted)
+            for article_id in result.existing:
+                stored = store.get_article(article_id)
+                # Resume: an article committed by a run that died before reading it.
+                if stored is not None and stored.read_status is ReadStatus.PENDING:
+                    todo.add(article_id)
+            for article in pending:
+                if article.id not in todo:
+                    continue
+                outcome = _read_one(reader, article)
+                store.replace_claims(article.id, PIPELINE_VERSION, outcome.claims)
+                store.set_read_status(article.id, outcome.status, outcome.reason)
+                claims += len(outcome.claims)
+                not_read += outcome.status is ReadStatus.NOT_READ
+        pending.clear()
+
+    for done, item in enumerate(read_inputs(inputs, options=options or ReadOptions()), 1):
+        if isinstance(item, Rejected):
+            store.add_rejections([replace(item, at=item.at or datetime.now(UTC))])
+            rejected += 1
+            label = f"rejected {item.reason.value}"
+        else:
+            pending.append(replace(item, ingested_at=datetime.now(UTC)))
+            label = item.title or item.source
+            if len(pending) >= BATCH_SIZE:
+                flush()
+        if progress is not None:
+            progress(done, label)
+    flush()
+    seconds = (datetime.now(UTC) - started).total_seconds()
+    return IngestSummary(inserted, existing, rejected, claims, not_read, seconds)
+
+
+def reread(store: Store, reader: Reader, article_ids: Iterable[str]) -> int:
+    """Re-run the claim reader on stored articles; returns the number of claims stored."""
+    total = 0
+    for article_id in article_ids:
+        article = store.get_article(article_id)
+        if article is None:
+            continue
+        outcome = _read_one(reader, article)
+        store.replace_claims(article.id, PIPELINE_VERSION, outcome.claims)
+        store.set_read_status(article.id, outcome.status, outcome.reason)
+        total += len(outcome.claims)
+    return total
+
+
+def claims_of(results: Iterable[ReadResult]) -> Iterator[Claim]:
+    """Flatten the claims of several read results."""
+    for result in results:
+        yield from result.claims

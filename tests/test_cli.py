@@ -1,0 +1,146 @@
+"""The CLI end to end, on real SQLite files: one line per error, JSONL when piped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fogofwar.cli import app
+from fogofwar.cli.run import run_app
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = run_app(app, list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def jsonl(out: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "t.db")
+
+
+GOOD_EN = (
+    "Drone strike hits fuel depot\n\nJane Roe\n\n12 March 2024\n\n"
+    "At least three people were wounded when a drone struck a fuel depot overnight, "
+    "the regional governor said on Tuesday. Firefighters worked through the night.\n\n"
+    "The ministry of defence said air defences shot down twelve drones.\n"
+)
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> dict[str, Path]:
+    d = tmp_path / "in"
+    d.mkdir()
+    files = {
+        "good": d / "good.txt",
+        "empty": d / "empty.txt",
+        "binary": d / "blob.bin",
+        "bad_json": d / "mixed.jsonl",
+        "broken_html": d / "broken.html",
+        "latin1": d / "latin1.txt",
+    }
+    files["good"].write_text(GOOD_EN, encoding="utf-8")
+    files["empty"].write_bytes(b"")
+    files["binary"].write_bytes(bytes(range(256)) * 40)
+    files["bad_json"].write_text(
+        json.dumps({"title": "Strike on depot", "text": "A strike was reported. " * 20})
+        + "\n{not json\n"
+        + json.dumps({"title": "Talks resume", "text": "Delegations met on Monday. " * 20})
+        + "\n",
+        encoding="utf-8",
+    )
+    files["broken_html"].write_bytes(b"<html><body><div><p>\x00\x00<<<</span")
+    files["latin1"].write_bytes(
+        "Angriff auf Stadt\n\nDie Behörden meldeten am Montag schwere Schäden an Gebäuden "
+        "und Straßen. Mehrere Menschen wurden verletzt, hieß es.\n".encode("latin-1")
+    )
+    return files
+
+
+def test_extract_prints_jsonl_articles(
+    capsys: pytest.CaptureFixture[str], batch: dict[str, Path]
+) -> None:
+    code, out, _ = run(capsys, "extract", str(batch["good"]), "--format", "jsonl")
+    assert code == 0
+    (rec,) = jsonl(out)
+    assert rec["title"] == "Drone strike hits fuel depot"
+    assert rec["language"] == "en"
+    assert str(rec["text"]).startswith("At least three people")
+
+
+def test_ingest_batch_stores_good_inputs_and_rejections(
+    capsys: pytest.CaptureFixture[str], batch: dict[str, Path], db: str
+) -> None:
+    code, _, err = run(capsys, "--db", db, "--quiet", "ingest", str(batch["good"].parent))
+    assert code == 0, err
+    code, out, _ = run(capsys, "--db", db, "articles")
+    titles = {r["title"] for r in jsonl(out)}
+    assert {"Drone strike hits fuel depot", "Strike on depot", "Talks resume"} <= titles
+    latin = [r for r in jsonl(out) if r["language"] == "de"]
+    assert latin, "Latin-1 German text must be decoded, not rejected"
+    code, out, _ = run(capsys, "--db", db, "rejects")
+    reasons = {r["reason"] for r in jsonl(out)}
+    assert {"empty", "binary", "malformed_json"} <= reasons
+    assert reasons & {"malformed_html", "no_text", "binary"}
+
+
+def test_ingest_is_idempotent(
+    capsys: pytest.CaptureFixture[str], batch: dict[str, Path], db: str
+) -> None:
+    run(capsys, "--db", db, "-q", "ingest", str(batch["good"]))
+    code, _, err = run(capsys, "--db", db, "-q", "ingest", str(batch["good"]))
+    assert code == 0
+    assert "0 new, 1 already stored" in err
+    _, out, _ = run(capsys, "--db", db, "articles")
+    assert len(jsonl(out)) == 1
+
+
+def test_show_text_is_the_stored_body(
+    capsys: pytest.CaptureFixture[str], batch: dict[str, Path], db: str
+) -> None:
+    run(capsys, "--db", db, "-q", "ingest", str(batch["good"]))
+    _, out, _ = run(capsys, "--db", db, "articles")
+    (rec,) = jsonl(out)
+    code, text, _ = run(capsys, "--db", db, "show", str(rec["id"]), "--text")
+    assert code == 0
+    assert text.startswith("At least three people") and "Jane Roe" not in text
+
+
+def test_private_url_is_rejected_not_fetched(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    code, _, _ = run(capsys, "--db", db, "-q", "ingest", "http://127.0.0.1:9/x", "http://10.1.2.3/")
+    assert code == 0
+    _, out, _ = run(capsys, "--db", db, "rejects")
+    assert [r["reason"] for r in jsonl(out)] == ["forbidden_address", "forbidden_address"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["show", "nope"], "no article"),
+        (["articles", "--since", "yesterday"], "YYYY-MM-DD"),
+        (["extract", "x", "--format", "xml"], "unknown --format"),
+    ],
+)
+def test_errors_are_one_line_with_nonzero_exit(
+    capsys: pytest.CaptureFixture[str], db: str, argv: list[str], needle: str
+) -> None:
+    code, _, err = run(capsys, "--db", db, *argv)
+    assert code != 0
+    assert needle in err
+    assert "Traceback" not in err
+
+
+def test_missing_file_is_a_rejection_not_a_crash(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, out, _ = run(capsys, "extract", str(tmp_path / "nope.txt"))
+    assert code == 1
+    (rec,) = jsonl(out)
+    assert rec["rejected"]["reason"] == "not_found"  # type: ignore[index]

@@ -1,0 +1,45 @@
+"""Tests for fogofwar.evaluation.ingest_eval and fogofwar.benchmarks.ingest_bench.
+
+``test_ingest_floors`` is the CI gate: the full ingest evaluation must stay above the floors in
+``floors/ingest.json``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fogofwar.benchmarks.ingest_bench import bench_ingest
+from fogofwar.errors import EvalError
+from fogofwar.evaluation.ingest_eval import evaluate_ingest
+from fogofwar.evaluation.report import check_floors
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_ingest_floors(shared_dir: Path) -> None:
+    report = evaluate_ingest(shared_dir)
+    assert check_floors(report) == ()
+    assert all(m.in_domain for m in report.metrics)
+
+
+@pytest.mark.shared
+def test_small_run_reports_every_metric(shared_dir: Path) -> None:
+    report = evaluate_ingest(shared_dir, limit=5)
+    keys = {m.key for m in report.metrics}
+    assert "trafilatura_eval/body/f1" in keys
+    assert "htmldate_eval/date/accuracy" in keys
+    assert all(0.0 <= m.value <= 1.0 for m in report.metrics)
+
+
+def test_missing_data_is_an_eval_error(tmp_path: Path) -> None:
+    with pytest.raises(EvalError, match="FOGOFWAR_SHARED"):
+        evaluate_ingest(tmp_path)
+
+
+def test_bench_on_generated_dumps() -> None:
+    result = bench_ingest(5, None)
+    assert result.items == 5
+    assert result.words > 0
+    assert result.peak_rss_mib > 0
