@@ -1,0 +1,318 @@
+"""The claim builder: one claim per clause that asserts an event, the same code for every language.
+
+Rules, in order (all words come from the pack):
+
+1. Event words (``[[triggers]]``) in a main clause; relative and qualifier clauses are background.
+   A noun (``nominal = true``) counts only with a light verb ("Fluchtversuche unternommen",
+   "carried out strikes"), next to a verbal casualty word with a figure ("shelling killed 5"),
+   or in the headline.
+2. Analysis is not a claim: a clause whose event words are all nouns and whose predicate is an
+   evaluative verb ("Der Einsatz … unterstreicht", "The deployment shows") yields nothing; nor
+   does a clause with a speculative modal plus an evaluative verb ("könnte … widerspiegeln").
+3. Kind: the first of :data:`KIND_PRIORITY` among the clause's event words.
+4. Counts: each casualty/arrest word takes the nearest unused figure in its clause;
+   ", darunter …"/", including …" becomes the count's qualifier.
+5. Source: the innermost attribution whose content holds the event word. Otherwise the claim
+   inherits the attribution of the previous claim in the same passage: at most
+   ``INHERIT_WINDOW`` sentences back, in the same or the previous paragraph, no heading between,
+   the earlier attribution indirect (a quotation does not extend beyond its marks). Otherwise the
+   article's own voice: source ``author``, certainty ``asserted``.
+6. Certainty: the attribution's; a speculative modal or future/plan marker → ``hypothetical``;
+   a reportative modal ("soll") turns claimed/asserted into ``reported``; a verification cue
+   ("could not be independently verified") in the sentence or the next → ``unverified``.
+7. Time: a date in the clause, else in the sentence; else ``before_publication`` (span null)
+   when the article has a publication date and the claim is not hypothetical; else null.
+8. Location: the first resolved place in the clause, else the sentence (demonyms and
+   metonymy skipped).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from fogofwar.claim import (
+    ActorRef,
+    Certainty,
+    Claim,
+    ClaimKind,
+    Count,
+    Counts,
+    Cue,
+    Location,
+    SourceKind,
+    SourceRef,
+    TimeRef,
+    claim_id_for,
+)
+from fogofwar.model import DatePrecision, Span
+from fogofwar.nlp.doc import AttributionMention, Clause, Doc, Quantity, Resources
+from fogofwar.nlp.kinds import KIND_PRIORITY, crosswalk
+from fogofwar.nlp.matcher import Match
+from fogofwar.nlp.pipeline import stage
+from fogofwar.packs import LanguagePack, Trigger
+
+__all__ = ["INHERIT_WINDOW", "claims"]
+
+INHERIT_WINDOW = 2
+_PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()-–— ")
+_ROLE_BY_KIND = {
+    ClaimKind.CASUALTIES: "victim",
+    ClaimKind.ARREST: "affected",
+    ClaimKind.DESERTION: "actor",
+    ClaimKind.DEPLOYMENT: "actor",
+    ClaimKind.PROTEST: "actor",
+    ClaimKind.DIPLOMACY: "actor",
+    ClaimKind.STATEMENT: "actor",
+}
+
+
+def _trim(text: str, span: Span) -> Span:
+    s, e = span.start, span.end
+    while s < e and text[s] in _PUNCT:
+        s += 1
+    while e > s and text[e - 1] in _PUNCT:
+        e -= 1
+    return Span(s, e) if e > s else span
+
+
+def _within(a: Span, b: Span) -> bool:
+    return b.start <= a.start and a.end <= b.end
+
+
+class _Builder:
+    def __init__(self, doc: Doc, res: Resources) -> None:
+        self.doc, self.res = doc, res
+        self.pack: LanguagePack = res.packs[doc.lang]
+        self.toks = doc.tokens
+        self.used_q: set[Span] = set()
+
+    # -- selection -------------------------------------------------------------------------
+    def background(self, clause: Clause) -> list[Clause]:
+        return [
+            c
+            for c in self.doc.clauses
+            if c.sentence == clause.sentence
+            and (c.relative or c.qualifier)
+            and clause.tok_start <= c.tok_start <= clause.tok_end
+        ]
+
+    def events(self, clause: Clause) -> list[Match[Trigger]]:
+        pack, toks = self.pack, self.toks
+        bg = self.background(clause)
+        found = [
+            m
+            for m in pack.triggers.find(toks, clause.tok_start, clause.tok_end)
+            if not any(b.tok_start <= m.start < b.tok_end for b in bg)
+        ]
+        if not found or self.doc.headline:
+            return found
+        verbal = [m for m in found if not m.payload.nominal]
+        light = bool(pack.light_verbs.find(toks, clause.tok_start, clause.tok_end))
+        evaluative = bool(pack.evaluative.find(toks, clause.tok_start, clause.tok_end))
+        speculative = bool(pack.speculative.find(toks, clause.tok_start, clause.tok_end))
+        if evaluative and (speculative or not verbal):
+            return []
+        counted = any(m.payload.count for m in verbal) and any(
+            clause.tok_start <= q.tok_start < clause.tok_end for q in self.doc.quantities
+        )
+        if light or counted:
+            return found
+        return verbal
+
+    # -- parts -----------------------------------------------------------------------------
+    def counts(self, clause: Clause, events: list[Match[Trigger]]) -> Counts:
+        bg = self.background(clause)
+        qs = [
+            q
+            for q in self.doc.quantities
+            if clause.tok_start <= q.tok_start < clause.tok_end
+            and not any(b.tok_start <= q.tok_start < b.tok_end for b in bg)
+        ]
+        quals = [c for c in bg if c.qualifier]
+        qualifier = _trim(self.doc.text, quals[0].span).slice(self.doc.text) if quals else None
+        values: dict[str, Count] = {}
+        for m in events:
+            name = m.payload.count
+            if name is None or name in values:
+                continue
+            best: Quantity | None = None
+            best_d = 10**9
+            for q in qs:
+                if q.span in self.used_q:
+                    continue
+                d = m.start - q.tok_end if q.tok_end <= m.start else q.tok_start - m.end + 1
+                if 0 <= d < best_d:
+                    best, best_d = q, d
+            if best is not None:
+                self.used_q.add(best.span)
+                values[name] = Count(best.low, best.high, best.span, qualifier)
+        return Counts(**values)
+
+    def actors(
+        self, clause: Clause, kind: ClaimKind, events: list[Match[Trigger]], src: Span | None
+    ) -> tuple[ActorRef, ...]:
+        toks = self.toks
+        trig_start = toks[events[0].start].start
+        markers = self.pack.role_markers.find(toks, clause.tok_start, clause.tok_end)
+        out: list[ActorRef] = []
+        for e in self.doc.entities:
+            if e.category not in {"actor", "person"} or not _within(e.span, clause.span):
+                continue
+            if src is not None and e.span == src:
+                continue
+            role = _ROLE_BY_KIND.get(kind)
+            if role is None:
+                role = "actor" if e.span.end <= trig_start else "target"
+            for mk in markers:
+                mk_end = toks[mk.end - 1].end
+                if 0 <= e.span.start - mk_end <= 40:
+                    role = mk.payload
+            actor_kind = e.actor_kind if e.category == "actor" else "person"
+            out.append(ActorRef(e.surface, role, e.normalized, e.country, actor_kind, e.span))
+        return tuple(out)
+
+    def location(self, clause: Clause) -> Location | None:
+        sent = self.doc.sentences[clause.sentence].span
+        persons = [e.span for e in self.doc.entities if e.category == "person"]
+        for area in (clause.span, sent):
+            for p in self.doc.places:
+                if p.is_demonym or p.is_metonymy or p.location is None:
+                    continue
+                if any(p.span.start < q.end and q.start < p.span.end for q in persons):
+                    continue
+                if _within(p.span, area):
+                    return dataclasses.replace(p.location, name=p.surface, span=p.span)
+        return None
+
+    def time(self, clause: Clause, hypothetical: bool) -> TimeRef | None:
+        sent = self.doc.sentences[clause.sentence].span
+        for area in (clause.span, sent):
+            for d in self.doc.dates:
+                if _within(d.span, area):
+                    start = d.start.isoformat() if d.start else None
+                    return TimeRef(start, d.end.isoformat(), d.precision.value, d.span)
+        if self.doc.published is None or hypothetical:
+            return None
+        return TimeRef(
+            None, self.doc.published.isoformat(), DatePrecision.BEFORE_PUBLICATION.value, None
+        )
+
+    def attribution_for(self, offset: int) -> AttributionMention | None:
+        best: AttributionMention | None = None
+        for a in self.doc.attributions:
+            if a.content.start <= offset < a.content.end and (
+                best is None
+                or a.content.end - a.content.start < best.content.end - best.content.start
+            ):
+                best = a
+        return best
+
+    def certainty(self, clause: Clause, base: Certainty) -> Certainty:
+        pack, toks = self.pack, self.toks
+        lo, hi = clause.tok_start, clause.tok_end
+        si = clause.sentence
+        sents = self.doc.sentences
+        check = [sents[si]] + ([sents[si + 1]] if si + 1 < len(sents) else [])
+        for s in check:
+            for m in pack.cues.find(toks, s.tok_start, s.tok_end):
+                if m.payload.type == "verification":
+                    return Certainty.UNVERIFIED
+        if base == Certainty.DENIED:
+            return base
+        if pack.speculative.find(toks, lo, hi) or pack.future.find(toks, lo, hi):
+            return Certainty.HYPOTHETICAL
+        if pack.reportative.find(toks, lo, hi) and base in {Certainty.ASSERTED, Certainty.CLAIMED}:
+            return Certainty.REPORTED
+        return base
+
+
+def _pick_kind(events: Sequence[Match[Trigger]]) -> tuple[ClaimKind, str | None]:
+    kinds = {m.payload.kind for m in events}
+    kind = next(k for k in KIND_PRIORITY if k in kinds)
+    subtype = next(m.payload.subtype for m in events if m.payload.kind == kind)
+    return kind, subtype
+
+
+@stage(
+    "claims.v1",
+    requires=[
+        "tokens",
+        "sentences",
+        "clauses",
+        "quantities",
+        "dates",
+        "entities",
+        "places",
+        "attributions",
+    ],
+    provides=["claims"],
+)
+def claims(doc: Doc, res: Resources) -> Doc:
+    """Build the claims of every clause that asserts an event."""
+    b = _Builder(doc, res)
+    out: list[Claim] = []
+    last: tuple[int, int, AttributionMention] | None = None  # (sentence, paragraph, attribution)
+    last_heading = -1
+    for clause in doc.clauses:
+        sent = doc.sentences[clause.sentence]
+        if sent.heading:
+            last_heading = clause.sentence
+            continue
+        if clause.relative or clause.qualifier:
+            continue
+        events = b.events(clause)
+        if not events:
+            continue
+        kind, subtype = _pick_kind(events)
+        trig_off = doc.tokens[events[0].start].start
+        att = b.attribution_for(trig_off)
+        if att is None and last is not None:
+            l_sent, l_para, l_att = last
+            if (
+                0 < clause.sentence - l_sent <= INHERIT_WINDOW
+                and sent.paragraph - l_para <= 1
+                and last_heading < l_sent
+                and not l_att.direct
+            ):
+                att = l_att
+        elif att is not None and att.source_kind != SourceKind.AUTHOR:
+            last = (clause.sentence, sent.paragraph, att)
+        base = att.certainty if att is not None else Certainty.ASSERTED
+        certainty = b.certainty(clause, base)
+        span = clause.span
+        if att is not None and _within(trig_off_span := Span(trig_off, trig_off + 1), att.content):
+            lo, hi = max(span.start, att.content.start), min(span.end, att.content.end)
+            span = Span(lo, hi) if hi > lo else trig_off_span
+        span = _trim(doc.text, span)
+        source = (
+            SourceRef(att.source_kind, att.source_name, att.via, att.source)
+            if att is not None
+            else SourceRef(SourceKind.AUTHOR)
+        )
+        acled, plover = crosswalk(kind, subtype)
+        out.append(
+            Claim(
+                claim_id=claim_id_for(
+                    doc.doc_id, res.pipeline_version, span, kind.value, doc.headline
+                ),
+                article_id=doc.doc_id,
+                lang=doc.lang,
+                span=span,
+                kind=kind,
+                source=source,
+                certainty=certainty,
+                in_headline=doc.headline,
+                subtype=subtype,
+                acled=acled,
+                plover=plover,
+                actors=b.actors(clause, kind, events, att.source if att else None),
+                location=b.location(clause),
+                time=b.time(clause, certainty == Certainty.HYPOTHETICAL),
+                counts=b.counts(clause, events),
+                cue=Cue(att.cue_text or "", att.cue) if att is not None and att.cue else None,
+                quote=att.direct if att is not None else False,
+                sentence=sent.span,
+            )
+        )
+    return dataclasses.replace(doc, claims=tuple(out))

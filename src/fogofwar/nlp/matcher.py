@@ -1,0 +1,141 @@
+"""Token-sequence matching for language-pack word lists.
+
+A pattern is a space-separated sequence of words. A word ending in ``*`` matches any token whose
+lower-cased form or lemma starts with it (``"festgenomm*"``, ``"погиб*"``); any other word matches
+a token whose lower-cased form or lemma equals it. Matching is over :class:`Token` tuples and
+returns token index ranges; patterns are normalised like tokens (:func:`norm`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+__all__ = ["Match", "PhraseMatcher", "Token", "norm"]
+
+T = TypeVar("T")
+
+_APOSTROPHES = str.maketrans({"’": "ʼ", "'": "ʼ", "`": "ʼ", "‘": "ʼ", "ё": "е", "Ё": "Е"})
+
+
+def norm(word: str) -> str:
+    """Lower-case ``word`` and unify apostrophes (’ ' → ʼ) and ё → е for matching."""
+    return word.lower().translate(_APOSTROPHES)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token with its offsets into the document text, its normalised form and lemma."""
+
+    text: str
+    start: int
+    end: int
+    lower: str
+    lemma: str
+
+    @property
+    def is_word(self) -> bool:
+        """True for alphanumeric tokens (not punctuation)."""
+        return self.text[:1].isalnum()
+
+    @property
+    def is_capitalized(self) -> bool:
+        """True when the token starts with an upper-case letter."""
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    """A pattern found at tokens ``[start, end)`` with its payload."""
+
+    start: int
+    end: int
+    payload: T
+    pattern: str
+
+
+_Word = tuple[str, bool]  # (text, is_prefix)
+_CACHE_MAX = 50_000  # candidate lists cached per (form, lemma); cleared when full
+
+
+def _compile(pattern: str) -> tuple[_Word, ...]:
+    words = []
+    for raw in pattern.split():
+        w = norm(raw)
+        words.append((w[:-1], True) if w.endswith("*") and len(w) > 1 else (w, False))
+    return tuple(words)
+
+
+def _word_matches(word: _Word, tok: Token) -> bool:
+    text, prefix = word
+    if prefix:
+        return tok.lower.startswith(text) or tok.lemma.startswith(text)
+    return tok.lower == text or tok.lemma == text
+
+
+class PhraseMatcher(Generic[T]):
+    """Finds every pattern of a word list in a token sequence (longest match per start)."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+        self._exact: dict[str, list[tuple[tuple[_Word, ...], T, str]]] = {}
+        self._prefix: dict[str, list[tuple[tuple[_Word, ...], T, str]]] = {}
+        self.size = 0
+        self._cache: dict[tuple[str, str], list[tuple[tuple[_Word, ...], T, str]]] = {}
+        for pattern, payload in entries:
+            words = _compile(pattern)
+            if not words or not words[0][0]:
+                continue
+            self.size += 1
+            first, is_prefix = words[0]
+            if is_prefix:
+                self._prefix.setdefault(first[:2], []).append((words, payload, pattern))
+            else:
+                self._exact.setdefault(first, []).append((words, payload, pattern))
+
+    def _candidates(self, tok: Token) -> list[tuple[tuple[_Word, ...], T, str]]:
+        key = (tok.lower, tok.lemma)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        out: list[tuple[tuple[_Word, ...], T, str]] = list(self._exact.get(tok.lower, ()))
+        if tok.lemma != tok.lower:
+            out.extend(self._exact.get(tok.lemma, ()))
+        out.extend(self._prefix.get(tok.lower[:2], ()))
+        if tok.lemma[:2] != tok.lower[:2]:
+            out.extend(self._prefix.get(tok.lemma[:2], ()))
+        if len(self._cache) > _CACHE_MAX:
+            self._cache.clear()
+        self._cache[key] = out
+        return out
+
+    def match_at(self, tokens: Sequence[Token], i: int, stop: int) -> Match[T] | None:
+        """The longest pattern starting at token ``i`` and ending before ``stop``."""
+        best: Match[T] | None = None
+        for words, payload, pattern in self._candidates(tokens[i]):
+            end = i + len(words)
+            if end > stop or (best is not None and end <= best.end):
+                continue
+            if all(_word_matches(w, tokens[i + k]) for k, w in enumerate(words)):
+                best = Match(i, end, payload, pattern)
+        return best
+
+    def find(
+        self, tokens: Sequence[Token], start: int = 0, stop: int | None = None
+    ) -> list[Match[T]]:
+        """Non-overlapping matches in ``tokens[start:stop]``, left to right, longest first."""
+        stop = len(tokens) if stop is None else stop
+        out: list[Match[T]] = []
+        i = start
+        while i < stop:
+            m = self.match_at(tokens, i, stop)
+            if m is None:
+                i += 1
+            else:
+                out.append(m)
+                i = m.end
+        return out
+
+    def __contains__(self, tok: Token) -> bool:
+        """True when a one-word pattern matches ``tok``."""
+        return any(len(w) == 1 and _word_matches(w[0], tok) for w, _, _ in self._candidates(tok))

@@ -1,0 +1,176 @@
+"""Actors, persons, source nouns and places mentioned in a document.
+
+The actor registry and the gazetteer come first; pack tables fill in what they do not know:
+
+* persons: a pack role noun followed by one to three capitalised words ("der Söldner X Y") →
+  a person whose source kind is the role's; a later bare surname (the last word of an earlier
+  full name) refers to that person (surname coreference).
+* actors: a pack force noun ("Truppen", "soldiers", "военные") with an optional nationality
+  adjective before it, kept by surface form when the registry has no entry.
+* source nouns: "Quellen", "sources", "источники", "Geheimdienst" … with their source kind.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import cast
+
+from fogofwar.claim import SourceKind
+from fogofwar.model import Span
+from fogofwar.nlp.doc import ActorSource, Doc, EntityMention, Resources
+from fogofwar.nlp.matcher import Token
+from fogofwar.nlp.pipeline import stage
+from fogofwar.packs import LanguagePack
+
+__all__ = ["ROLE_SOURCE_KIND", "entities", "places"]
+
+#: PersonMatch roles (language-independent codes) → who they are as a source.
+ROLE_SOURCE_KIND: dict[str, SourceKind] = {
+    "combatant": SourceKind.COMBATANT,
+    "official": SourceKind.GOVERNMENT,
+    "military_officer": SourceKind.MILITARY,
+    "expert": SourceKind.EXPERT,
+    "journalist": SourceKind.MEDIA,
+    "witness": SourceKind.WITNESS,
+    "blogger": SourceKind.SOCIAL_MEDIA,
+}
+_MAX_NAME_WORDS = 3
+
+
+def _nationality_fn(registry: ActorSource) -> Callable[[str, str], str | None] | None:
+    fn = getattr(registry, "nationality", None)
+    return cast(Callable[[str, str], "str | None"], fn) if callable(fn) else None
+
+
+def _overlaps(span: Span, taken: list[Span]) -> bool:
+    return any(span.start < t.end and t.start < span.end for t in taken)
+
+
+def _is_name_word(tok: Token, pack: LanguagePack) -> bool:
+    return (
+        tok.is_capitalized
+        and tok.text.isalpha() is not False
+        and tok.lower not in pack.determiners
+        and pack.forces.match_at((tok,), 0, 1) is None
+        and pack.roles.match_at((tok,), 0, 1) is None
+        and pack.sources.match_at((tok,), 0, 1) is None
+    )
+
+
+def _fallback_persons(doc: Doc, pack: LanguagePack, taken: list[Span]) -> list[EntityMention]:
+    toks = doc.tokens
+    out: list[EntityMention] = []
+    for m in pack.roles.find(toks):
+        j = m.end
+        while j < len(toks) and j - m.end < _MAX_NAME_WORDS and _is_name_word(toks[j], pack):
+            j += 1
+        if j - m.end < 1 or (j - m.end == 1 and j < len(toks) and toks[j].text == "."):
+            continue
+        span = Span(toks[m.end].start, toks[j - 1].end)
+        if _overlaps(span, taken):
+            continue
+        role_span = Span(toks[m.start].start, toks[m.end - 1].end)
+        out.append(
+            EntityMention(
+                span, span.slice(doc.text), "person", source_kind=m.payload, role_span=role_span
+            )
+        )
+    return out
+
+
+def _surnames(doc: Doc, persons: list[EntityMention], taken: list[Span]) -> list[EntityMention]:
+    """Bare surnames after a full mention refer to that person."""
+    by_last: dict[str, EntityMention] = {}
+    for p in persons:
+        parts = p.surface.split()
+        if len(parts) > 1:
+            by_last.setdefault(parts[-1], p)
+    out: list[EntityMention] = []
+    for tok in doc.tokens:
+        full = by_last.get(tok.text)
+        if full is None or tok.start < full.span.end:
+            continue
+        span = Span(tok.start, tok.end)
+        if _overlaps(span, taken):
+            continue
+        out.append(
+            dataclasses.replace(
+                full,
+                span=span,
+                surface=tok.text,
+                normalized=full.normalized or full.surface,
+                role_span=None,
+            )
+        )
+    return out
+
+
+def _adjective_start(
+    toks: tuple[Token, ...],
+    i: int,
+    pack: LanguagePack,
+    nat: Callable[[str, str], str | None] | None,
+) -> tuple[int, str | None]:
+    """Extend a noun at token ``i`` leftwards over one nationality adjective."""
+    if i == 0:
+        return i, None
+    prev = toks[i - 1]
+    country = nat(prev.text, pack.lang) if nat is not None else None
+    if country is not None or (pack.nationality is not None and pack.nationality.match(prev.text)):
+        return i - 1, country
+    return i, None
+
+
+@stage("entities.v1", requires=["tokens", "sentences"], provides=["entities"])
+def entities(doc: Doc, res: Resources) -> Doc:
+    """Find actors, persons and source nouns (registry first, pack fallbacks after)."""
+    pack = res.packs[doc.lang]
+    toks = doc.tokens
+    found: list[EntityMention] = []
+    for a in res.actors.find(doc.text, doc.lang):
+        e = a.entry
+        found.append(
+            EntityMention(a.span, a.surface, "actor", e.name, e.country, e.kind, e.source_kind)
+        )
+    persons: list[EntityMention] = []
+    for p in res.actors.find_persons(doc.text, doc.lang):
+        kind = p.source_kind or (ROLE_SOURCE_KIND.get(p.role) if p.role else None)
+        persons.append(
+            EntityMention(p.span, p.name, "person", p.name, p.country, "person", kind, p.role_span)
+        )
+    taken = [m.span for m in found + persons]
+    persons += _fallback_persons(doc, pack, taken)
+    taken += [p.span for p in persons] + [p.role_span for p in persons if p.role_span]
+    persons += _surnames(doc, persons, taken)
+    found += persons
+    taken = [m.span for m in found] + [p.role_span for p in persons if p.role_span]
+    nat = _nationality_fn(res.actors)
+    for matcher, category in ((pack.forces, "actor"), (pack.sources, "source")):
+        for m in matcher.find(toks):
+            start, country = _adjective_start(toks, m.start, pack, nat)
+            span = Span(toks[start].start, toks[m.end - 1].end)
+            if _overlaps(span, taken):
+                continue
+            taken.append(span)
+            as_source = pack.sources.match_at(toks, m.start, m.end)
+            kind = as_source.payload if as_source is not None else None
+            found.append(
+                EntityMention(
+                    span,
+                    span.slice(doc.text),
+                    category,
+                    None,
+                    country,
+                    str(m.payload) if category == "actor" else None,
+                    kind,
+                )
+            )
+    found.sort(key=lambda m: m.span.start)
+    return dataclasses.replace(doc, entities=tuple(found))
+
+
+@stage("places.v1", requires=["tokens"], provides=["places"])
+def places(doc: Doc, res: Resources) -> Doc:
+    """Place mentions from the gazetteer (demonyms and metonymy kept, flagged)."""
+    return dataclasses.replace(doc, places=tuple(res.gazetteer.find(doc.text, doc.lang)))

@@ -1,0 +1,176 @@
+"""Figures in text: digits, number words, bounds, ranges and vague quantities.
+
+Bounds follow the claims-v1 contract: "at least n" → n..null, "more than n" → n+1..null,
+"up to n"/"almost n" → null..n, "fewer than n" → null..n-1, "about n" → n..n (the stated figure),
+"n to m"/"n-m" → n..m. Vague words map through the pack's ``[numbers.vague]`` table. Numbers
+followed by a pack unit word ("5 km", "3 Tage"), four-digit years and figures inside dates are
+not counts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+
+from text_to_num import text2num
+
+from fogofwar.model import Span
+from fogofwar.nlp.doc import Doc, Quantity, Resources
+from fogofwar.nlp.matcher import Token
+from fogofwar.nlp.pipeline import stage
+from fogofwar.packs import LanguagePack
+
+__all__ = ["find_quantities", "parse_digits", "quantities"]
+
+_GROUPED = re.compile(r"^\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+$")
+_DECIMAL = re.compile(r"^\d+[.,]\d+$")
+_MAX_BOUND_WORDS = 3
+
+
+def parse_digits(text: str) -> int | None:
+    """Integer value of a digit token ("1,200", "1.200", "1 200", "17"); None for decimals."""
+    if text.isdigit():
+        return int(text)
+    if _GROUPED.match(text):
+        return int(re.sub(r"\D", "", text))
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _compound(word: str, lang: str) -> int | None:
+    try:
+        return int(text2num(word, lang))
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+def _word_value(tok: Token, pack: LanguagePack) -> tuple[int, bool] | None:
+    """``(value, is_scale)`` of a number word, or None."""
+    w = tok.lower
+    if w in pack.number_scales:
+        return pack.number_scales[w], True
+    if w in pack.number_words:
+        return pack.number_words[w], False
+    if "-" in w:
+        parts = [pack.number_words.get(p) for p in w.split("-")]
+        if all(p is not None for p in parts):
+            return sum(p for p in parts if p is not None), False
+    if pack.compound_number is not None and pack.text2num_lang and pack.compound_number.match(w):
+        value = _compound(w, pack.text2num_lang)
+        if value is not None:
+            return value, False
+    return None
+
+
+def _number_at(tokens: tuple[Token, ...], i: int, stop: int, pack: LanguagePack) -> tuple[int, int]:
+    """``(value, end)`` of the number starting at token ``i``; value -1 when there is none."""
+    digits = parse_digits(tokens[i].text)
+    if digits is not None:
+        end = i + 1
+        if end < stop and tokens[end].lower in pack.number_scales:
+            return digits * pack.number_scales[tokens[end].lower], end + 1
+        return digits, end
+    total, current, j = 0, 0, i
+    while j < stop:
+        wv = _word_value(tokens[j], pack)
+        if wv is None:
+            break
+        value, is_scale = wv
+        if is_scale:
+            current = max(current, 1) * value
+            if value >= 1000:
+                total, current = total + current, 0
+        else:
+            current += value
+        j += 1
+    if j == i:
+        return -1, i
+    return total + current, j
+
+
+def _bound_before(
+    tokens: tuple[Token, ...], i: int, lo: int, pack: LanguagePack
+) -> tuple[str, int] | None:
+    for k in range(max(lo, i - _MAX_BOUND_WORDS), i):
+        m = pack.bounds.match_at(tokens, k, i)
+        if m is not None and (
+            m.end == i or (m.end == i - 1 and tokens[i - 1].lower in pack.determiners)
+        ):
+            return m.payload, k
+    return None
+
+
+def _apply(bound: str | None, n: int) -> tuple[int | None, int | None]:
+    if bound == "at_least":
+        return n, None
+    if bound == "more_than":
+        return n + 1, None
+    if bound == "up_to":
+        return None, n
+    if bound == "fewer_than":
+        return None, max(n - 1, 0)
+    return n, n
+
+
+def find_quantities(
+    tokens: tuple[Token, ...], lo: int, hi: int, pack: LanguagePack, blocked: frozenset[int]
+) -> list[Quantity]:
+    """Quantities in ``tokens[lo:hi]``, skipping token indices in ``blocked`` (dates)."""
+    out: list[Quantity] = []
+    i = lo
+    while i < hi:
+        if i in blocked:
+            i += 1
+            continue
+        vague = pack.vague.match_at(tokens, i, hi)
+        if vague is not None and (
+            vague.end >= hi or _number_at(tokens, vague.end, hi, pack)[0] < 0
+        ):
+            low, high = vague.payload
+            span = Span(tokens[i].start, tokens[vague.end - 1].end)
+            out.append(Quantity(span, low, high, i, vague.end, vague=True))
+            i = vague.end
+            continue
+        value, end = _number_at(tokens, i, hi, pack)
+        if value < 0:
+            i += 1
+            continue
+        is_year = tokens[i].text.isdigit() and len(tokens[i].text) == 4 and end == i + 1
+        if is_year or (end < hi and pack.units.match_at(tokens, end, hi) is not None):
+            i = end
+            continue
+        start_tok = i
+        bound = _bound_before(tokens, i, lo, pack)
+        low, high = _apply(bound[0] if bound else None, value)
+        if bound is not None:
+            start_tok = bound[1]
+        # ranges: "5 bis 10", "5-10", "от 5 до 10"
+        if end + 1 < hi and (tokens[end].lower in pack.range_words or tokens[end].text in "-–"):
+            value2, end2 = _number_at(tokens, end + 1, hi, pack)
+            if value2 > value:
+                low, high, end = value, value2, end2
+        span = Span(tokens[start_tok].start, tokens[end - 1].end)
+        out.append(Quantity(span, low, high, start_tok, end))
+        i = end
+    return out
+
+
+@stage("quantities.v1", requires=["tokens", "sentences", "dates"], provides=["quantities"])
+def quantities(doc: Doc, res: Resources) -> Doc:
+    """Find every figure in the document's sentences."""
+    pack = res.packs[doc.lang]
+    blocked = (
+        frozenset(
+            i
+            for d in doc.dates
+            for i, t in enumerate(doc.tokens)
+            if d.span.start <= t.start < d.span.end
+        )
+        if doc.dates
+        else frozenset()
+    )
+    found: list[Quantity] = []
+    for sent in doc.sentences:
+        found.extend(find_quantities(doc.tokens, sent.tok_start, sent.tok_end, pack, blocked))
+    return dataclasses.replace(doc, quantities=tuple(found))

@@ -1,0 +1,251 @@
+"""Language packs: everything the claim reader knows about one language, as data.
+
+A pack is a TOML file ``packs/<lang>.toml`` (see ``packs/README.md`` for every table). This module
+loads and validates packs once and compiles their word lists into :class:`PhraseMatcher` objects;
+the reader's stages only ever see a :class:`LanguagePack`, never a file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fogofwar.claim import Certainty, ClaimKind, SourceKind
+from fogofwar.errors import ConfigError
+from fogofwar.nlp.matcher import PhraseMatcher, norm
+
+__all__ = [
+    "CueEntry",
+    "DateCue",
+    "LanguagePack",
+    "Trigger",
+    "available_languages",
+    "load_pack",
+    "load_packs",
+]
+
+CUE_TYPES = ("verb", "prep", "post", "adverb", "via", "verification")
+BOUND_KINDS = ("at_least", "more_than", "up_to", "fewer_than", "approx")
+DATE_KINDS = ("offset", "recent", "overnight", "night_before", "last_week")
+COUNT_NAMES = ("killed", "injured", "arrested", "missing", "displaced")
+ROLE_MARKERS = ("ally", "target", "actor", "victim")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event word: the claim kind it signals, a finer subtype, and the count it feeds."""
+
+    kind: ClaimKind
+    subtype: str | None
+    count: str | None  # killed | injured | arrested | missing | displaced
+    nominal: bool  # a noun: needs a light verb, a casualty verb or a headline to make a claim
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    """A reporting expression: how it links source and content, and how firm it is."""
+
+    type: str  # verb | prep | post | adverb | via | verification
+    certainty: Certainty
+
+
+@dataclass(frozen=True, slots=True)
+class DateCue:
+    """A relative time expression: ``kind`` plus a value (days back, weekday, month)."""
+
+    kind: str  # offset | recent | overnight | night_before | last_week | weekday | month
+    value: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LanguagePack:
+    """One language's lexicon, compiled for matching."""
+
+    lang: str
+    name: str
+    abbreviations: frozenset[str]
+    ordinal_dot: bool
+    determiners: frozenset[str]
+    relative_pronouns: frozenset[str]
+    subordinators: frozenset[str]
+    qualifiers: PhraseMatcher[None]
+    light_verbs: PhraseMatcher[None]
+    evaluative: PhraseMatcher[None]
+    speculative: PhraseMatcher[None]
+    future: PhraseMatcher[None]
+    reportative: PhraseMatcher[None]
+    number_words: Mapping[str, int]
+    number_scales: Mapping[str, int]
+    compound_number: re.Pattern[str] | None
+    text2num_lang: str | None
+    bounds: PhraseMatcher[str]
+    range_words: frozenset[str]
+    units: PhraseMatcher[None]
+    vague: PhraseMatcher[tuple[int | None, int | None]]
+    dates: PhraseMatcher[DateCue]
+    triggers: PhraseMatcher[Trigger]
+    cues: PhraseMatcher[CueEntry]
+    sources: PhraseMatcher[SourceKind]
+    media: PhraseMatcher[str]
+    forces: PhraseMatcher[str]
+    roles: PhraseMatcher[SourceKind]
+    role_markers: PhraseMatcher[str]
+    nationality: re.Pattern[str] | None
+
+
+def _words(table: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: '{key}' must be a list of strings; fix the pack file")
+    return value
+
+
+def _flat(table: Mapping[str, Any], key: str, where: str) -> PhraseMatcher[None]:
+    return PhraseMatcher((w, None) for w in _words(table, key, where))
+
+
+def _enum_map(table: Mapping[str, Any], where: str, enum: type[Any]) -> list[tuple[str, Any]]:
+    out = []
+    for word, value in table.items():
+        try:
+            out.append((word, enum(value)))
+        except ValueError as exc:
+            raise ConfigError(f"{where}: {word!r} has unknown value {value!r}") from exc
+    return out
+
+
+def _choice(table: Mapping[str, Any], key: str, allowed: tuple[str, ...], where: str) -> str:
+    value = table.get(key)
+    if value not in allowed:
+        raise ConfigError(f"{where}: '{key}' is {value!r}; use one of {', '.join(allowed)}")
+    return str(value)
+
+
+def _triggers(rows: list[dict[str, Any]], where: str) -> PhraseMatcher[Trigger]:
+    entries: list[tuple[str, Trigger]] = []
+    for i, row in enumerate(rows):
+        at = f"{where} triggers[{i}]"
+        try:
+            kind = ClaimKind(row["kind"])
+        except (KeyError, ValueError) as exc:
+            raise ConfigError(f"{at}: 'kind' must be one of the claim kinds") from exc
+        count = row.get("count")
+        if count is not None and count not in COUNT_NAMES:
+            raise ConfigError(f"{at}: 'count' is {count!r}; use one of {', '.join(COUNT_NAMES)}")
+        trig = Trigger(kind, row.get("subtype"), count, bool(row.get("nominal", False)))
+        entries.extend((w, trig) for w in _words(row, "words", at))
+    return PhraseMatcher(entries)
+
+
+def _cues(rows: list[dict[str, Any]], where: str) -> PhraseMatcher[CueEntry]:
+    entries: list[tuple[str, CueEntry]] = []
+    for i, row in enumerate(rows):
+        at = f"{where} cues[{i}]"
+        ctype = _choice(row, "type", CUE_TYPES, at)
+        try:
+            certainty = Certainty(row["certainty"])
+        except (KeyError, ValueError) as exc:
+            raise ConfigError(f"{at}: 'certainty' must be one of the certainty levels") from exc
+        entries.extend((w, CueEntry(ctype, certainty)) for w in _words(row, "words", at))
+    return PhraseMatcher(entries)
+
+
+def _dates(table: Mapping[str, Any], where: str) -> PhraseMatcher[DateCue]:
+    entries: list[tuple[str, DateCue]] = []
+    for word, days in table.get("offset", {}).items():
+        entries.append((word, DateCue("offset", int(days))))
+    for kind in ("recent", "overnight", "night_before", "last_week"):
+        entries.extend((w, DateCue(kind)) for w in _words(table, kind, where))
+    weekdays = table.get("weekdays", [])
+    months = table.get("months", [])
+    if len(weekdays) != 7 or len(months) != 12:
+        raise ConfigError(f"{where}: [dates] needs 7 weekday lists and 12 month lists")
+    for i, forms in enumerate(weekdays):
+        entries.extend((w, DateCue("weekday", i)) for w in forms)
+    for i, forms in enumerate(months):
+        entries.extend((w, DateCue("month", i + 1)) for w in forms)
+    return PhraseMatcher(entries)
+
+
+def _vague(table: Mapping[str, Any]) -> PhraseMatcher[tuple[int | None, int | None]]:
+    entries: list[tuple[str, tuple[int | None, int | None]]] = []
+    for word, rng in table.items():
+        entries.append((word, (rng.get("low"), rng.get("high"))))
+    return PhraseMatcher(entries)
+
+
+def load_pack(path: Path) -> LanguagePack:
+    """Load and validate one pack file; raises :class:`ConfigError` saying what to fix."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"language pack {path}: cannot read it ({exc})") from exc
+    where = f"language pack {path.name}"
+    meta, text, nums = data.get("meta", {}), data.get("text", {}), data.get("numbers", {})
+    if "lang" not in meta:
+        raise ConfigError(f"{where}: [meta] needs 'lang' (ISO 639-1)")
+    bounds = [(w, k) for k in BOUND_KINDS for w in _words(nums, k, where)]
+    compound = nums.get("compound_pattern")
+    nationality = text.get("nationality_pattern")
+    return LanguagePack(
+        lang=str(meta["lang"]),
+        name=str(meta.get("name", meta["lang"])),
+        abbreviations=frozenset(norm(w) for w in _words(text, "abbreviations", where)),
+        ordinal_dot=bool(text.get("ordinal_dot", False)),
+        determiners=frozenset(norm(w) for w in _words(text, "determiners", where)),
+        relative_pronouns=frozenset(norm(w) for w in _words(text, "relative_pronouns", where)),
+        subordinators=frozenset(norm(w) for w in _words(text, "subordinators", where)),
+        qualifiers=_flat(text, "qualifiers", where),
+        light_verbs=_flat(text, "light_verbs", where),
+        evaluative=_flat(text, "evaluative_verbs", where),
+        speculative=_flat(text, "speculative_modals", where),
+        future=_flat(text, "future_markers", where),
+        reportative=_flat(text, "reportative_modals", where),
+        number_words={norm(k): int(v) for k, v in nums.get("words", {}).items()},
+        number_scales={norm(k): int(v) for k, v in nums.get("scales", {}).items()},
+        compound_number=re.compile(compound, re.IGNORECASE) if compound else None,
+        text2num_lang=nums.get("text2num"),
+        bounds=PhraseMatcher(bounds),
+        range_words=frozenset(norm(w) for w in _words(nums, "range", where)),
+        units=_flat(nums, "units", where),
+        vague=_vague(nums.get("vague", {})),
+        dates=_dates(data.get("dates", {}), where),
+        triggers=_triggers(data.get("triggers", []), where),
+        cues=_cues(data.get("cues", []), where),
+        sources=PhraseMatcher(_enum_map(data.get("sources", {}), where, SourceKind)),
+        media=PhraseMatcher(list(data.get("media", {}).items())),
+        forces=PhraseMatcher(list(data.get("forces", {}).items())),
+        roles=PhraseMatcher(_enum_map(data.get("roles", {}), where, SourceKind)),
+        role_markers=PhraseMatcher(
+            [
+                (w, _choice({"r": r}, "r", ROLE_MARKERS, where))
+                for w, r in data.get("role_markers", {}).items()
+            ]
+        ),
+        nationality=re.compile(nationality) if nationality else None,
+    )
+
+
+def _pack_dir() -> Path:
+    return Path(str(resources.files("fogofwar.packs")))
+
+
+def available_languages(directory: Path | None = None) -> tuple[str, ...]:
+    """Languages with a pack file, sorted."""
+    return tuple(sorted(p.stem for p in (directory or _pack_dir()).glob("*.toml")))
+
+
+def load_packs(directory: Path | None = None) -> dict[str, LanguagePack]:
+    """Load every ``*.toml`` pack in ``directory`` (default: the shipped packs)."""
+    packs = {}
+    for path in sorted((directory or _pack_dir()).glob("*.toml")):
+        pack = load_pack(path)
+        if pack.lang != path.stem:
+            raise ConfigError(f"language pack {path.name}: [meta] lang is {pack.lang!r}")
+        packs[pack.lang] = pack
+    return packs

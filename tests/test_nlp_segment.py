@@ -1,0 +1,66 @@
+"""Sentences, headings and clauses."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fogofwar.reader import Reader
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return Reader.offline()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("de", "Am 24. Oktober griffen sie an. Es gab z. B. Tote.", 2),
+        ("en", "Gen. Smith said it. Troops left on Monday.", 2),
+        ("ru", "Об этом сообщил губернатор. Погибли трое.", 2),
+        ("uk", "Про це повідомив речник. Загинули троє.", 2),
+        ("de", "Erste Verluste\n\nDie Soldaten wurden entsandt.", 2),
+        ("en", 'He said:\n\n"Eight people died in one day."', 2),
+        ("uk", "Пошкоджено будинок. «Цього не сталося б», — заявив він.", 2),
+    ],
+)
+def test_sentence_count(reader: Reader, lang: str, text: str, expected: int) -> None:
+    assert len(reader.analyze(text, lang).sentences) == expected
+
+
+def test_short_line_without_punctuation_is_a_heading(reader: Reader) -> None:
+    doc = reader.analyze("Fighting continues\n\nTroops were deployed to the region.", "en")
+    assert [s.heading for s in doc.sentences] == [True, False]
+
+
+def test_headline_document_has_no_headings(reader: Reader) -> None:
+    doc = reader.analyze("Eight officers killed in one day", "en", headline=True)
+    assert not doc.sentences[0].heading
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "relative"),
+    [
+        ("de", "Der Söldner, der dort kämpft, berichtete das.", "der dort kämpft"),
+        ("en", "The soldier, who fought there, said so.", "who fought there"),
+        ("ru", "Солдат, который воевал там, рассказал это.", "который воевал там"),
+        ("uk", "Солдат, який воював там, розповів це.", "який воював там"),
+    ],
+)
+def test_relative_clause(reader: Reader, lang: str, text: str, relative: str) -> None:
+    doc = reader.analyze(text, lang)
+    rel = [c for c in doc.clauses if c.relative]
+    assert len(rel) == 1
+    assert rel[0].span.slice(text).startswith(relative)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('ab .,:!?\n"«»„“-1A')), max_size=80))
+def test_spans_always_slice_inside(reader: Reader, text: str) -> None:
+    doc = reader.analyze(text, "en")
+    for s in doc.sentences:
+        assert 0 <= s.span.start <= s.span.end <= len(text)
+    for c in doc.clauses:
+        assert 0 <= c.span.start <= c.span.end <= len(text)
