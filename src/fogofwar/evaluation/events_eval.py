@@ -1,0 +1,289 @@
+"""Suite ``events``: cross-article linking on the project's own collection.
+
+The collection (``fogofwar/examples/events``) holds short de/en/ru/uk articles written for the
+project about a handful of real events, and a gold file giving each article's main claim and
+its event. Two measurements, reported side by side:
+
+* ``collection/gold_claims/*`` — :func:`evaluate_linking`: the linker alone, fed the hand-built
+  gold claims (the reader is not involved);
+* ``collection/reader/*`` — :func:`evaluate_events`: the whole chain, on the claims the reader
+  produces; the reader's claim overlapping the gold main claim's sentence most (see
+  :func:`align`) decides the article's event; an article without claims is its own cluster.
+
+Both score the clustering of articles into events: pairwise precision/recall/F1 over article
+pairs, and B-cubed precision/recall/F1 averaged over articles.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib.resources import files
+from itertools import combinations
+from typing import Any
+
+from fogofwar.claim import (
+    ActorRef,
+    Certainty,
+    Claim,
+    ClaimKind,
+    Count,
+    Counts,
+    Location,
+    SourceKind,
+    SourceRef,
+    TimeRef,
+)
+from fogofwar.errors import EvalError
+from fogofwar.evaluation.report import EvalReport, Metric, f1
+from fogofwar.events.embedding import Embedder, default_embedder
+from fogofwar.events.lineage import main_claim
+from fogofwar.events.pipeline import events_for_articles
+from fogofwar.model import Article, Span
+from fogofwar.reader import Reader
+
+__all__ = [
+    "GoldClaim",
+    "align",
+    "bcubed",
+    "evaluate_events",
+    "evaluate_linking",
+    "load_articles",
+    "load_gold",
+    "pairwise",
+]
+
+DATASET = "collection"
+
+
+@dataclass(frozen=True, slots=True)
+class GoldClaim:
+    """An article's main claim, hand-built, and the event it belongs to."""
+
+    event: str
+    claim: Claim
+
+
+def _collection(name: str) -> dict[str, Any]:
+    text = files("fogofwar.examples").joinpath("events", name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def load_articles() -> tuple[Article, ...]:
+    """The collection's articles, in file order."""
+    out = []
+    for a in _collection("articles.toml")["article"]:
+        art = Article.create(
+            source=a["url"],
+            text=a["text"],
+            title=a["title"],
+            url=a["url"],
+            language=a["lang"],
+            published=date.fromisoformat(a["published"]),
+        )
+        # the collection's own ids keep gold, reports and tests readable
+        out.append(_with_id(art, a["id"]))
+    return tuple(out)
+
+
+def _with_id(article: Article, article_id: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, id=article_id)
+
+
+def _bound(value: int) -> int | None:
+    return None if value < 0 else value
+
+
+def _count(spec: Sequence[int] | None, qualifier: str | None = None) -> Count | None:
+    if spec is None:
+        return None
+    return Count(_bound(spec[0]), _bound(spec[1]), qualifier=qualifier)
+
+
+def load_gold(articles: Sequence[Article] | None = None) -> tuple[GoldClaim, ...]:
+    """The gold claims, with spans located in their articles' text (or title)."""
+    arts = {a.id: a for a in (articles or load_articles())}
+    data = _collection("gold.toml")
+    places: Mapping[str, Mapping[str, Any]] = data["places"]
+    out = []
+    for i, g in enumerate(data["claim"]):
+        art = arts[g["article"]]
+        headline = bool(g.get("headline", False))
+        base = (art.title or "") if headline else art.text
+        start = base.find(g["sentence"])
+        if start < 0:
+            raise EvalError(
+                f"events gold claim {i}: its sentence is not in article {art.id}; "
+                "copy the sentence exactly from examples/events/articles.toml"
+            )
+        span = Span(start, start + len(g["sentence"]))
+        p = places.get(g.get("place", ""))
+        location = (
+            Location(
+                p["name"],
+                normalized=p["name"],
+                geonames_id=p["geonames_id"],
+                country=p["country"],
+                admin1=p.get("admin1"),
+                lat=p["lat"],
+                lon=p["lon"],
+                precision=p["precision"],
+            )
+            if p
+            else None
+        )
+        day = g.get("date")
+        precision = g.get("precision", "day")
+        time = TimeRef(day, day, precision) if day else TimeRef(None, None, precision)
+        actors = tuple(
+            ActorRef(n, role, normalized=n, country=c or None, kind=k or None)
+            for n, role, c, k in g.get("actors", [])
+        )
+        src_name, src_kind = g["source"]
+        claim = Claim(
+            claim_id=f"{art.id}-gold{i}",
+            article_id=art.id,
+            lang=art.language,
+            span=span,
+            kind=ClaimKind(g["kind"]),
+            source=SourceRef(SourceKind(src_kind), src_name or None),
+            certainty=Certainty(g["certainty"]),
+            in_headline=headline,
+            subtype=g.get("subtype"),
+            actors=actors,
+            location=location,
+            time=time,
+            counts=Counts(
+                killed=_count(g.get("killed"), g.get("qualifier")),
+                injured=_count(g.get("injured")),
+            ),
+            sentence=span,
+        )
+        out.append(GoldClaim(g["event"], claim))
+    return tuple(out)
+
+
+def _overlap(a: Span | None, b: Span | None) -> int:
+    if a is None or b is None:
+        return 0
+    return max(0, min(a.end, b.end) - max(a.start, b.start))
+
+
+def align(gold: Claim, read: Sequence[Claim]) -> Claim | None:
+    """The reader's claim standing for ``gold``: most overlap with the gold sentence (same
+    side, body or headline), ties to a claim with figures, then text order; else the
+    article's main claim (:func:`~fogofwar.events.lineage.main_claim`)."""
+    same_side = [c for c in read if c.in_headline == gold.in_headline]
+    scored = [(_overlap(c.sentence or c.span, gold.span), c) for c in same_side]
+    best = sorted(
+        (t for t in scored if t[0] > 0),
+        key=lambda t: (-t[0], t[1].counts.is_empty(), t[1].span.start if t[1].span else 0),
+    )
+    return best[0][1] if best else main_claim(read)
+
+
+def pairwise(gold: Mapping[str, str], pred: Mapping[str, str]) -> tuple[float, float]:
+    """Pairwise precision and recall of a clustering (item → cluster) against gold."""
+    items = sorted(gold)
+    tp = fp = fn = 0
+    for a, b in combinations(items, 2):
+        same_gold = gold[a] == gold[b]
+        same_pred = pred.get(a, "~" + a) == pred.get(b, "~" + b)
+        tp += same_gold and same_pred
+        fp += same_pred and not same_gold
+        fn += same_gold and not same_pred
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r
+
+
+def bcubed(gold: Mapping[str, str], pred: Mapping[str, str]) -> tuple[float, float]:
+    """B-cubed precision and recall, averaged over items."""
+    items = sorted(gold)
+    if not items:
+        return 1.0, 1.0
+
+    def cluster(m: Mapping[str, str], x: str) -> set[str]:
+        key = m.get(x, "~" + x)
+        return {y for y in items if m.get(y, "~" + y) == key}
+
+    ps, rs = [], []
+    for x in items:
+        g, p = cluster(gold, x), cluster(pred, x)
+        both = len(g & p)
+        ps.append(both / len(p))
+        rs.append(both / len(g))
+    return sum(ps) / len(ps), sum(rs) / len(rs)
+
+
+def _metrics(
+    field: str, gold: Mapping[str, str], pred: Mapping[str, str], note: str
+) -> list[Metric]:
+    n = len(gold)
+    pp, pr = pairwise(gold, pred)
+    bp, br = bcubed(gold, pred)
+    values = {
+        "pairwise_precision": pp,
+        "pairwise_recall": pr,
+        "pairwise_f1": f1(pp, pr),
+        "bcubed_precision": bp,
+        "bcubed_recall": br,
+        "bcubed_f1": f1(bp, br),
+    }
+    return [Metric(DATASET, field, k, round(v, 4), n, True, note) for k, v in values.items()]
+
+
+def evaluate_linking(
+    gold_claims: Sequence[GoldClaim] | None = None,
+    embedder: Embedder | None = None,
+    field: str = "gold_claims",
+) -> EvalReport:
+    """The linker alone, on hand-built gold claims (``collection/<field>/*``)."""
+    articles = load_articles()
+    golds = gold_claims if gold_claims is not None else load_gold(articles)
+    report = events_for_articles(articles, [g.claim for g in golds], embedder=embedder)
+    name = embedder.name if embedder is not None else "none"
+    gold = {g.claim.article_id: g.event for g in golds}
+    pred = {g.claim.article_id: report.event_of(g.claim.claim_id) or "" for g in golds}
+    return EvalReport(
+        "events",
+        tuple(_metrics(field, gold, pred, f"linker on gold claims, text: {name}")),
+        (f"{len(report.events)} events from {len(golds)} gold claims",),
+    )
+
+
+def evaluate_events(reader: Reader, embedder: Embedder | None = None) -> EvalReport:
+    """Suite ``events``: the linker on gold claims, and the whole chain on the reader's claims."""
+    emb = embedder if embedder is not None else default_embedder()
+    articles = load_articles()
+    golds = load_gold(articles)
+    gold = {g.claim.article_id: g.event for g in golds}
+    claims: list[Claim] = []
+    main: dict[str, str] = {}
+    gold_of = {g.claim.article_id: g.claim for g in golds}
+    for art in articles:
+        read = reader.read(art).claims
+        claims.extend(read)
+        chosen = align(gold_of[art.id], read) if art.id in gold_of else None
+        if chosen is not None:
+            main[art.id] = chosen.claim_id
+    report = events_for_articles(articles, claims, embedder=emb)
+    pred = {aid: report.event_of(cid) or "" for aid, cid in main.items()}
+    with_claims = sum(1 for a in gold if a in main)
+    linker = evaluate_linking(golds, emb)
+    no_text = evaluate_linking(golds, None, "gold_claims_no_text")
+    reader_metrics = _metrics(
+        "reader", gold, pred, f"whole chain; {with_claims}/{len(gold)} articles had claims"
+    )
+    return EvalReport(
+        "events",
+        (*linker.metrics, *no_text.metrics, *reader_metrics),
+        (
+            *linker.notes,
+            f"reader: {len(claims)} claims, {with_claims}/{len(gold)} articles with a main claim",
+        ),
+    )

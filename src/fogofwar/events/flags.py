@@ -1,0 +1,214 @@
+"""Flags a careful reader raises, each with its reason and the spans it rests on.
+
+Per article: the headline overstates or contradicts its body; the article places the same
+actors in different countries. Per event: sources disagree on counts; a single source; only
+unnamed or social-media sources; certainty lost in retelling (a later account states firmly
+what the first one hedged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from fogofwar.claim import Certainty, Claim
+from fogofwar.events.lineage import victim_group
+from fogofwar.events.linking import claim_order
+from fogofwar.events.model import ArticleMeta, Event, Flag, FlagCode, FlagSpan, kind_group
+from fogofwar.events.reconcile import Reconciliation
+from fogofwar.events.sources import CERTAINTY_RANK, is_weak, source_of
+
+__all__ = ["article_flags", "event_flags"]
+
+
+def _span(c: Claim) -> FlagSpan:
+    return FlagSpan(c.article_id, c.claim_id, c.span, c.in_headline)
+
+
+def _rank(c: Claim) -> int | None:
+    return CERTAINTY_RANK.get(c.certainty)
+
+
+def _headline_vs_body(head: Claim, body: Claim) -> list[tuple[FlagCode, str]]:
+    out: list[tuple[FlagCode, str]] = []
+    hk, bk = head.counts.killed, body.counts.killed
+    if hk is not None and bk is not None:
+        h_val = hk.low if hk.low is not None else hk.high
+        if h_val is not None and bk.high is not None and h_val > bk.high:
+            out.append(
+                (FlagCode.HEADLINE_OVERSTATES, f"headline says {h_val} killed, body {bk.high}")
+            )
+        hv, bv = victim_group(head), victim_group(body)
+        if bk.qualifier and not hk.qualifier and hv != bv:
+            out.append(
+                (
+                    FlagCode.HEADLINE_OVERSTATES,
+                    f"body: {bk.low} {bv or 'people'}; headline: {hk.low} {hv or 'people'}"
+                    " (a group the body only says was among the dead)",
+                )
+            )
+    hr, br = _rank(head), _rank(body)
+    if hr is not None and br is not None and hr < br:
+        out.append(
+            (
+                FlagCode.HEADLINE_OVERSTATES,
+                f"headline {head.certainty.value}, body only {body.certainty.value}"
+                f" ({body.source.name or body.source.kind.value})",
+            )
+        )
+    if head.certainty is Certainty.DENIED and body.certainty is not Certainty.DENIED:
+        out.append((FlagCode.HEADLINE_CONTRADICTS, "headline denies what the body states"))
+    hc = head.location.country if head.location else None
+    bc = body.location.country if body.location else None
+    if hc and bc and hc != bc:
+        out.append((FlagCode.HEADLINE_CONTRADICTS, f"headline places it in {hc}, body in {bc}"))
+    return out
+
+
+def _actors(c: Claim) -> set[str]:
+    return {(a.normalized or a.name).lower() for a in c.actors}
+
+
+def article_flags(
+    claims: Sequence[Claim], event_of: Mapping[str, str] | None = None
+) -> tuple[Flag, ...]:
+    """Headline and place flags of ONE article's claims (``event_of``: claim id → event id)."""
+    events = event_of or {}
+    ordered = sorted(claims, key=claim_order)
+    body = [c for c in ordered if not c.in_headline]
+    flags: list[Flag] = []
+    for head in (c for c in ordered if c.in_headline):
+        same_event = [b for b in body if events.get(b.claim_id, "-") == events.get(head.claim_id)]
+        pool = same_event or [b for b in body if kind_group(b.kind) == kind_group(head.kind)]
+        with_counts = [b for b in pool if not b.counts.is_empty()]
+        for b in with_counts[:1] or pool[:1]:
+            for code, reason in _headline_vs_body(head, b):
+                if any(f.code == code and f.reason == reason for f in flags):
+                    continue  # two headline claims, one finding
+                flags.append(
+                    Flag(
+                        code,
+                        reason,
+                        events.get(head.claim_id),
+                        head.article_id,
+                        (_span(head), _span(b)),
+                    )
+                )
+    located = [c for c in body if c.location and c.location.country]
+    seen: set[tuple[str, str]] = set()
+    for i, a in enumerate(located):
+        for b in located[i + 1 :]:
+            ca, cb = (
+                a.location.country if a.location else None,
+                b.location.country if b.location else None,
+            )
+            shared = _actors(a) & _actors(b)
+            if ca and cb and ca != cb and shared:
+                pair = (min(ca, cb), max(ca, cb))
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                flags.append(
+                    Flag(
+                        FlagCode.PLACE_INCONSISTENT,
+                        f"{', '.join(sorted(shared))} placed in {ca} and in {cb}",
+                        None,
+                        a.article_id,
+                        (_span(a), _span(b)),
+                    )
+                )
+    return tuple(flags)
+
+
+def event_flags(
+    event: Event,
+    claims: Mapping[str, Claim],
+    metas: Mapping[str, ArticleMeta],
+    reconciliation: Reconciliation | None = None,
+) -> tuple[Flag, ...]:
+    """Sourcing, count and certainty flags of one event."""
+    own = [claims[c] for c in event.claim_ids if c in claims]
+    body = [c for c in own if not c.in_headline] or own
+    if not body:
+        return ()
+    flags: list[Flag] = []
+    sources = {source_of(c, metas.get(c.article_id)).key for c in body}
+    if len(sources) == 1:
+        label = source_of(body[0], metas.get(body[0].article_id)).label
+        flags.append(
+            Flag(
+                FlagCode.SINGLE_SOURCE,
+                f"only source: {label}",
+                event.event_id,
+                None,
+                (_span(body[0]),),
+            )
+        )
+    if all(is_weak(c) for c in body):
+        flags.append(
+            Flag(
+                FlagCode.WEAK_SOURCES,
+                "only unnamed or social-media sources",
+                event.event_id,
+                None,
+                tuple(_span(c) for c in body),
+            )
+        )
+    if reconciliation is not None:
+        for fig in reconciliation.figures:
+            if fig.disagreement:
+                current = [f for f in fig.figures if f.current]
+                detail = "; ".join(f"{f.source}: {f.value}" for f in current)
+                spans = tuple(
+                    FlagSpan(f.article_id, f.claim_id, claims[f.claim_id].span)
+                    for f in current
+                    if f.claim_id in claims
+                )
+                flags.append(
+                    Flag(
+                        FlagCode.COUNTS_DISAGREE,
+                        f"{fig.field}: {detail}",
+                        event.event_id,
+                        None,
+                        spans,
+                    )
+                )
+    flags.extend(_certainty_lost(event, body, metas))
+    return tuple(flags)
+
+
+def _certainty_lost(
+    event: Event, body: Sequence[Claim], metas: Mapping[str, ArticleMeta]
+) -> list[Flag]:
+    def when(c: Claim) -> tuple[str, str]:
+        meta = metas.get(c.article_id)
+        return (meta.published.isoformat() if meta and meta.published else "9999", c.article_id)
+
+    ordered = sorted(body, key=when)
+    first_article = ordered[0].article_id
+    firmest_early: Claim | None = None
+    for c in ordered:
+        r = _rank(c)
+        if c.article_id == first_article:
+            if r is not None and (firmest_early is None or r < (_rank(firmest_early) or 9)):
+                firmest_early = c
+            continue
+        if firmest_early is None or r is None:
+            continue
+        early_rank = _rank(firmest_early) or 0
+        retold = (
+            c.source.name is None
+            or source_of(c, metas.get(c.article_id)).key
+            == source_of(firmest_early, metas.get(firmest_early.article_id)).key
+        )
+        if r < early_rank and retold:
+            return [
+                Flag(
+                    FlagCode.CERTAINTY_LOST,
+                    f"first account {firmest_early.certainty.value}, later retold as"
+                    f" {c.certainty.value}",
+                    event.event_id,
+                    c.article_id,
+                    (_span(firmest_early), _span(c)),
+                )
+            ]
+    return []

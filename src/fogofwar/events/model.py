@@ -1,0 +1,233 @@
+"""Value types of the events layer: article metadata, link decisions, events and their findings.
+
+Every stage of :mod:`fogofwar.events` takes and returns these frozen dataclasses; nothing travels
+between stages as a dict. Dates are :class:`datetime.date`; day arithmetic uses ordinals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+import numpy as np
+import numpy.typing as npt
+
+from fogofwar.claim import Claim, ClaimKind
+from fogofwar.model import Article, Span
+
+__all__ = [
+    "KIND_GROUPS",
+    "ArticleGroup",
+    "ArticleMeta",
+    "Decision",
+    "DecisionKind",
+    "Event",
+    "EventProfile",
+    "Flag",
+    "FlagCode",
+    "FlagSpan",
+    "LinkDecision",
+    "LinkDecisions",
+    "LinkReason",
+    "Vector",
+    "kind_group",
+]
+
+Vector = npt.NDArray[np.float32]
+
+# Kinds that can describe the same real-world event: a strike reported as an attack by one
+# outlet and as "8 killed" (casualties) by another; a prisoner exchange read as arrest or
+# as diplomacy. Linking only compares claims within one group.
+KIND_GROUPS: dict[ClaimKind, str] = {
+    ClaimKind.ATTACK: "violence",
+    ClaimKind.ARMED_CLASH: "violence",
+    ClaimKind.CASUALTIES: "violence",
+    ClaimKind.ARREST: "custody",
+    ClaimKind.DESERTION: "custody",
+    ClaimKind.DIPLOMACY: "custody",
+    ClaimKind.DEPLOYMENT: "deployment",
+    ClaimKind.TERRITORIAL_CHANGE: "territory",
+    ClaimKind.PROTEST: "protest",
+    ClaimKind.STATEMENT: "statement",
+    ClaimKind.OTHER: "other",
+}
+
+
+def kind_group(kind: ClaimKind) -> str:
+    """The blocking group of a claim kind (see :data:`KIND_GROUPS`)."""
+    return KIND_GROUPS[kind]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMeta:
+    """What the events layer needs to know about an article (claims carry only its id)."""
+
+    article_id: str
+    published: date | None
+    outlet: str
+    lang: str = "other"
+    title: str = ""
+    text: str = ""
+    url: str | None = None
+    dup_group: str | None = None  # id of its near-duplicate group (see :mod:`.dedup`)
+
+    @classmethod
+    def from_article(cls, article: Article, dup_group: str | None = None) -> ArticleMeta:
+        """Metadata of ``article``; the outlet is the URL's host, else the article's source."""
+        outlet = article.source
+        if article.url:
+            host = urlsplit(article.url).hostname
+            if host:
+                outlet = host.removeprefix("www.")
+        return cls(
+            article_id=article.id,
+            published=article.published,
+            outlet=outlet,
+            lang=article.language,
+            title=article.title or "",
+            text=article.text,
+            url=article.url,
+            dup_group=dup_group,
+        )
+
+    @property
+    def evidence_id(self) -> str:
+        """Identity as evidence: reposts of one wire story count once."""
+        return self.dup_group or self.article_id
+
+    def claim_text(self, claim: Claim) -> str:
+        """The sentence a claim sits in (its own span, else the headline / whole title)."""
+        base = self.title if claim.in_headline else self.text
+        span: Span | None = claim.sentence or claim.span
+        if span is None or span.end > len(base):
+            return base if claim.in_headline else ""
+        return span.slice(base)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleGroup:
+    """Near-duplicate articles (reposts, wire copies); the earliest is the representative."""
+
+    group_id: str
+    article_ids: tuple[str, ...]  # earliest first
+    similarity: float  # lowest estimated Jaccard of a member to the representative
+
+
+@dataclass(frozen=True, slots=True)
+class LinkReason:
+    """One field compared while scoring a claim against an event, and what it contributed."""
+
+    field: str  # kind | place | time | actors | counts | text
+    detail: str  # what matched, e.g. "admin1=Kharkiv Oblast", "gap=0d", "cos=0.81"
+    weight: float  # points this field contributed to the score
+
+
+@dataclass(frozen=True, slots=True)
+class LinkDecision:
+    """Where one claim went and why; kept for audit."""
+
+    claim_id: str
+    article_id: str
+    event_id: str
+    score: float  # 0..1; for a new event, the best rejected candidate's score (or 0)
+    new_event: bool
+    reasons: tuple[LinkReason, ...] = ()
+    nearest: str | None = None  # best rejected candidate, for a new event
+    by: str = "linker"  # linker | merge | split
+
+
+@dataclass(frozen=True, slots=True)
+class EventProfile:
+    """What the linker remembers about an event to score new claims against it."""
+
+    event_id: str
+    group: str
+    kinds: frozenset[str]
+    start: int  # date ordinal, earliest claimed day
+    end: int  # date ordinal, latest claimed day
+    countries: frozenset[str] = frozenset()
+    admin1s: frozenset[str] = frozenset()  # "ISO3/admin1"
+    places: frozenset[int] = frozenset()  # GeoNames ids
+    actors: frozenset[str] = frozenset()  # normalised names, lower case
+    killed: tuple[int, int] | None = None  # widest (low, high) stated
+    n_claims: int = 0
+    embedding: Vector | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkDecisions:
+    """The outcome of linking one article: a decision per claim and the profiles it touched."""
+
+    article_id: str
+    decisions: tuple[LinkDecision, ...]
+    profiles: tuple[EventProfile, ...]  # new or updated, to store in the index
+
+    def event_of(self, claim_id: str) -> str | None:
+        """The event a claim was linked to."""
+        for d in self.decisions:
+            if d.claim_id == claim_id:
+                return d.event_id
+        return None
+
+
+class DecisionKind(StrEnum):
+    """Manual corrections an analyst can record."""
+
+    MERGE = "merge"
+    SPLIT = "split"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A manual merge or split, stored and re-applied on every re-run."""
+
+    kind: DecisionKind
+    event_id: str  # merge: the event that survives; split: the event split from
+    other: str | None = None  # merge: the event absorbed
+    claim_ids: tuple[str, ...] = ()  # split: the claims moved to a new event
+    decided_at: datetime | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A real-world event as the claims linked to it describe it."""
+
+    event_id: str
+    claim_ids: tuple[str, ...]
+    links: tuple[LinkDecision, ...] = ()
+
+
+class FlagCode(StrEnum):
+    """What a careful reader would flag; stable codes, users filter on them."""
+
+    HEADLINE_OVERSTATES = "headline_overstates"
+    HEADLINE_CONTRADICTS = "headline_contradicts"
+    PLACE_INCONSISTENT = "place_inconsistent"
+    COUNTS_DISAGREE = "counts_disagree"
+    SINGLE_SOURCE = "single_source"
+    WEAK_SOURCES = "weak_sources"
+    CERTAINTY_LOST = "certainty_lost"
+
+
+@dataclass(frozen=True, slots=True)
+class FlagSpan:
+    """Evidence of a flag: a span in an article's body (or title, for headline claims)."""
+
+    article_id: str
+    claim_id: str
+    span: Span | None
+    in_headline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A finding with its reason and the spans it rests on."""
+
+    code: FlagCode
+    reason: str
+    event_id: str | None = None
+    article_id: str | None = None
+    spans: tuple[FlagSpan, ...] = ()

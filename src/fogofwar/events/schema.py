@@ -1,0 +1,104 @@
+"""SQLAlchemy Core views of the events layer's tables (created by migration ``0003_events``).
+
+Append-only: ``event_claims`` (one row per link decision, newest per claim wins),
+``event_versions`` (one row per event version), ``event_decisions``. Registries:
+``events`` (first sighting), ``article_groups`` (near-duplicate groups with MinHash
+signatures). Linker state, rewritten as events grow: ``event_profiles`` and ``event_blocks``.
+Timestamps are ISO 8601 text, like the rest of the store.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+__all__ = [
+    "article_groups",
+    "event_blocks",
+    "event_claims",
+    "event_decisions",
+    "event_profiles",
+    "event_versions",
+    "events",
+    "metadata",
+]
+
+metadata = sa.MetaData()
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("event_id", sa.Text, primary_key=True),
+    sa.Column("first_seen", sa.Text, nullable=False),
+)
+
+event_claims = sa.Table(
+    "event_claims",
+    metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("event_id", sa.Text, nullable=False, index=True),
+    sa.Column("claim_id", sa.Text, nullable=False, index=True),
+    sa.Column("article_id", sa.Text, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("new_event", sa.Boolean, nullable=False),
+    sa.Column("decided_by", sa.Text, nullable=False),
+    sa.Column("nearest", sa.Text),
+    sa.Column("reasons", sa.Text, nullable=False),  # JSON [[field, detail, weight], ...]
+    sa.Column("valid_from", sa.Text, nullable=False),
+)
+
+event_versions = sa.Table(
+    "event_versions",
+    metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("event_id", sa.Text, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("valid_from", sa.Text, nullable=False, index=True),
+    sa.Column("retired", sa.Boolean, nullable=False),
+    sa.Column("record", sa.Text, nullable=False),  # events-v1 JSON
+    sa.UniqueConstraint("event_id", "version", name="uq_event_versions"),
+)
+
+event_decisions = sa.Table(
+    "event_decisions",
+    metadata,
+    sa.Column("pk", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("event_id", sa.Text, nullable=False),
+    sa.Column("other", sa.Text),
+    sa.Column("claim_ids", sa.Text, nullable=False),  # JSON list
+    sa.Column("decided_at", sa.Text),
+    sa.Column("note", sa.Text, nullable=False),
+)
+
+article_groups = sa.Table(
+    "article_groups",
+    metadata,
+    sa.Column("article_id", sa.Text, primary_key=True),
+    sa.Column("group_id", sa.Text, nullable=False, index=True),
+    sa.Column("similarity", sa.Float, nullable=False),
+)
+
+event_profiles = sa.Table(
+    "event_profiles",
+    metadata,
+    sa.Column("event_id", sa.Text, primary_key=True),
+    sa.Column("grp", sa.Text, nullable=False),
+    sa.Column("kinds", sa.Text, nullable=False),
+    sa.Column("start_day", sa.Integer, nullable=False),
+    sa.Column("end_day", sa.Integer, nullable=False),
+    sa.Column("countries", sa.Text, nullable=False),
+    sa.Column("admin1s", sa.Text, nullable=False),
+    sa.Column("places", sa.Text, nullable=False),
+    sa.Column("actors", sa.Text, nullable=False),
+    sa.Column("killed_low", sa.Integer),
+    sa.Column("killed_high", sa.Integer),
+    sa.Column("n_claims", sa.Integer, nullable=False),
+    sa.Column("embedding", sa.LargeBinary),
+)
+
+event_blocks = sa.Table(
+    "event_blocks",
+    metadata,
+    sa.Column("key", sa.Text, primary_key=True),
+    sa.Column("event_id", sa.Text, primary_key=True, index=True),
+)

@@ -1,0 +1,278 @@
+"""Persistence of the events layer through the store's SQLAlchemy engine (migration 0003).
+
+    >>> from fogofwar.store import open_store
+    >>> from fogofwar.events.store import EventStore
+    >>> with open_store("news.db") as store:
+    ...     events = EventStore(store.engine)
+    ...     events.save_report(report, at=now)          # links, groups, new versions
+    ...     events.add_decision(merge("e1…", "e2…"))    # re-applied by every later run
+    ...     then = events.as_of(datetime(2024, 12, 1, tzinfo=UTC))
+
+Links and versions are appended, never updated: the link of a claim is its newest
+``event_claims`` row, an event's record its newest ``event_versions`` row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from fogofwar.claim import Claim
+from fogofwar.events.decisions import assemble
+from fogofwar.events.embedding import Embedder
+from fogofwar.events.index_sql import SqlLinkIndex
+from fogofwar.events.linking import LinkConfig, commit, link_article
+from fogofwar.events.model import (
+    ArticleGroup,
+    ArticleMeta,
+    Decision,
+    DecisionKind,
+    Event,
+    LinkDecision,
+    LinkDecisions,
+    LinkReason,
+)
+from fogofwar.events.pipeline import EventsReport
+from fogofwar.events.record import EventRecord
+from fogofwar.events.schema import (
+    article_groups,
+    event_claims,
+    event_decisions,
+    event_versions,
+    events,
+)
+from fogofwar.events.versions import EventVersion, as_of, latest, next_versions
+from fogofwar.store.engine import WRITE
+
+__all__ = ["EventStore"]
+
+
+def _iso(at: datetime) -> str:
+    return at.isoformat()
+
+
+class EventStore:
+    """Events, links, versions, decisions and duplicate groups in the store's database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.index = SqlLinkIndex(engine)
+
+    def _write(
+        self, statements: Iterable[tuple[sa.Executable, Sequence[Mapping[str, Any]]]]
+    ) -> None:
+        with self.engine.connect() as conn:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                for stmt, rows in statements:
+                    if rows:
+                        conn.execute(stmt, rows)
+
+    # -- links -------------------------------------------------------------------------------
+
+    def record_links(self, decisions: Iterable[LinkDecision], at: datetime) -> int:
+        """Append the decisions that differ from each claim's current link; returns how many."""
+        current = {d.claim_id: d for d in self.links()}
+        known = self._event_ids()
+        rows, new_events = [], []
+        for d in decisions:
+            cur = current.get(d.claim_id)
+            if cur is not None and (cur.event_id, cur.by) == (d.event_id, d.by):
+                continue
+            rows.append(
+                {
+                    "event_id": d.event_id,
+                    "claim_id": d.claim_id,
+                    "article_id": d.article_id,
+                    "score": d.score,
+                    "new_event": d.new_event,
+                    "decided_by": d.by,
+                    "nearest": d.nearest,
+                    "reasons": json.dumps([[r.field, r.detail, r.weight] for r in d.reasons]),
+                    "valid_from": _iso(at),
+                }
+            )
+            if d.event_id not in known:
+                known.add(d.event_id)
+                new_events.append({"event_id": d.event_id, "first_seen": _iso(at)})
+        self._write([(sa.insert(events), new_events), (sa.insert(event_claims), rows)])
+        return len(rows)
+
+    def _event_ids(self) -> set[str]:
+        with self.engine.connect() as conn:
+            return set(conn.execute(sa.select(events.c.event_id)).scalars())
+
+    def links(self, at: datetime | None = None) -> tuple[LinkDecision, ...]:
+        """Each claim's link as it stood at ``at`` (default: now), sorted by claim id."""
+        rows = sa.select(event_claims)
+        if at is not None:
+            rows = rows.where(event_claims.c.valid_from <= _iso(at))
+        newest = rows.subquery()
+        last = sa.select(sa.func.max(newest.c.pk)).group_by(newest.c.claim_id)
+        query = sa.select(event_claims).where(event_claims.c.pk.in_(last))
+        with self.engine.connect() as conn:
+            out = [
+                LinkDecision(
+                    r.claim_id,
+                    r.article_id,
+                    r.event_id,
+                    r.score,
+                    bool(r.new_event),
+                    tuple(LinkReason(f, d, w) for f, d, w in json.loads(r.reasons)),
+                    r.nearest,
+                    r.decided_by,
+                )
+                for r in conn.execute(query)
+            ]
+        return tuple(sorted(out, key=lambda d: d.claim_id))
+
+    def events(self, at: datetime | None = None) -> tuple[Event, ...]:
+        """Events from the stored links with every stored decision re-applied."""
+        by_article: dict[str, list[LinkDecision]] = {}
+        for d in self.links(at):
+            by_article.setdefault(d.article_id, []).append(d)
+        batches = [LinkDecisions(a, tuple(ds), ()) for a, ds in sorted(by_article.items())]
+        return assemble(batches, self.decisions())
+
+    # -- manual decisions --------------------------------------------------------------------
+
+    def add_decision(self, decision: Decision) -> None:
+        """Store a manual merge or split (applied by :meth:`events` and later runs)."""
+        row = {
+            "kind": decision.kind.value,
+            "event_id": decision.event_id,
+            "other": decision.other,
+            "claim_ids": json.dumps(list(decision.claim_ids)),
+            "decided_at": _iso(decision.decided_at) if decision.decided_at else None,
+            "note": decision.note,
+        }
+        self._write([(sa.insert(event_decisions), [row])])
+
+    def decisions(self) -> tuple[Decision, ...]:
+        """All stored decisions, oldest first."""
+        query = sa.select(event_decisions).order_by(event_decisions.c.pk)
+        with self.engine.connect() as conn:
+            return tuple(
+                Decision(
+                    DecisionKind(r.kind),
+                    r.event_id,
+                    r.other,
+                    tuple(json.loads(r.claim_ids)),
+                    datetime.fromisoformat(r.decided_at) if r.decided_at else None,
+                    r.note,
+                )
+                for r in conn.execute(query)
+            )
+
+    # -- near-duplicate groups ---------------------------------------------------------------
+
+    def save_groups(self, groups: Sequence[ArticleGroup]) -> None:
+        """Record (or re-record) which articles are copies of which."""
+        rows = [
+            {"article_id": a, "group_id": g.group_id, "similarity": g.similarity}
+            for g in groups
+            for a in g.article_ids
+        ]
+        ids = [r["article_id"] for r in rows]
+        with self.engine.connect() as conn:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                for i in range(0, len(ids), 500):
+                    chunk = ids[i : i + 500]
+                    conn.execute(
+                        sa.delete(article_groups).where(article_groups.c.article_id.in_(chunk))
+                    )
+                if rows:
+                    conn.execute(sa.insert(article_groups), rows)
+
+    def groups(self) -> tuple[ArticleGroup, ...]:
+        """Stored groups, representative first."""
+        query = sa.select(article_groups).order_by(article_groups.c.group_id)
+        members: dict[str, list[str]] = {}
+        sims: dict[str, float] = {}
+        with self.engine.connect() as conn:
+            for r in conn.execute(query):
+                members.setdefault(r.group_id, []).append(r.article_id)
+                sims[r.group_id] = r.similarity
+        return tuple(
+            ArticleGroup(g, (g, *sorted(a for a in ids if a != g)), sims[g])
+            for g, ids in sorted(members.items())
+        )
+
+    # -- versions ----------------------------------------------------------------------------
+
+    def append_versions(self, versions: Sequence[EventVersion]) -> None:
+        """Append versions (never updates an existing row)."""
+        rows = [
+            {
+                "event_id": v.event_id,
+                "version": v.version,
+                "valid_from": _iso(v.valid_from),
+                "retired": v.retired,
+                "record": json.dumps(v.record.to_record(), ensure_ascii=False, sort_keys=True),
+            }
+            for v in versions
+        ]
+        self._write([(sa.insert(event_versions), rows)])
+
+    def history(self, event_id: str | None = None) -> tuple[EventVersion, ...]:
+        """Every stored version (of one event, or all), oldest first."""
+        query = sa.select(event_versions).order_by(event_versions.c.pk)
+        if event_id is not None:
+            query = query.where(event_versions.c.event_id == event_id)
+        with self.engine.connect() as conn:
+            return tuple(
+                EventVersion(
+                    r.event_id,
+                    r.version,
+                    datetime.fromisoformat(r.valid_from),
+                    EventRecord.from_record(json.loads(r.record)),
+                    bool(r.retired),
+                )
+                for r in conn.execute(query)
+            )
+
+    def as_of(self, when: datetime) -> tuple[EventRecord, ...]:
+        """The event records as they stood at ``when``."""
+        return as_of(self.history(), when)
+
+    def current(self) -> tuple[EventRecord, ...]:
+        """The newest record of every live event."""
+        newest = latest(self.history())
+        return tuple(newest[k].record for k in sorted(newest) if not newest[k].retired)
+
+    # -- incremental: one new article --------------------------------------------------------
+
+    def link_article(
+        self,
+        claims: Sequence[Claim],
+        meta: ArticleMeta,
+        at: datetime,
+        *,
+        embedder: Embedder | None = None,
+        config: LinkConfig | None = None,
+    ) -> LinkDecisions:
+        """Link one new article against the stored index (no rescan), store its events in the
+        index and append its link decisions."""
+        decisions = link_article(
+            claims, meta, self.index, embedder=embedder, config=config or LinkConfig()
+        )
+        commit(self.index, decisions)
+        self.record_links(decisions.decisions, at)
+        return decisions
+
+    # -- a whole run -------------------------------------------------------------------------
+
+    def save_report(self, report: EventsReport, at: datetime) -> tuple[EventVersion, ...]:
+        """Store a run of :func:`~fogofwar.events.pipeline.events_for_articles`: groups,
+        changed links and new versions (valid from ``at``); returns the versions appended."""
+        self.save_groups(report.groups)
+        self.record_links((d for e in report.events for d in e.links), at)
+        versions = next_versions(report.records, self.history(), at)
+        self.append_versions(versions)
+        return versions

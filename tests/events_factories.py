@@ -1,0 +1,111 @@
+"""Small factories for the events-layer tests (claims and article metadata)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from fogofwar.claim import (
+    ActorRef,
+    Certainty,
+    Claim,
+    ClaimKind,
+    Count,
+    Counts,
+    Location,
+    SourceKind,
+    SourceRef,
+    TimeRef,
+)
+from fogofwar.events.model import ArticleMeta
+from fogofwar.model import Span
+
+KYIV = Location(
+    "Kyiv",
+    normalized="Kyiv",
+    geonames_id=703448,
+    country="UKR",
+    admin1="Kyiv City",
+    lat=50.45,
+    lon=30.52,
+    precision="point",
+)
+SUMY = Location(
+    "Sumy",
+    normalized="Sumy",
+    geonames_id=692194,
+    country="UKR",
+    admin1="Sumy Oblast",
+    lat=50.91,
+    lon=34.80,
+    precision="point",
+)
+KURSK = Location(
+    "Kursk region",
+    normalized="Kursk Oblast",
+    geonames_id=538555,
+    country="RUS",
+    admin1="Kursk Oblast",
+    lat=51.5,
+    lon=36.0,
+    precision="admin1",
+)
+UKRAINE = Location(
+    "Ukraine", normalized="Ukraine", geonames_id=690791, country="UKR", precision="country"
+)
+
+
+def meta(
+    article_id: str,
+    published: str = "2024-07-08",
+    outlet: str = "example.org",
+    text: str = "",
+    title: str = "",
+    dup_group: str | None = None,
+) -> ArticleMeta:
+    """Article metadata with defaults."""
+    return ArticleMeta(
+        article_id, date.fromisoformat(published), outlet, "en", title, text, dup_group=dup_group
+    )
+
+
+def claim(
+    article_id: str,
+    n: int = 0,
+    *,
+    kind: ClaimKind = ClaimKind.ATTACK,
+    location: Location | None = KYIV,
+    day: str | None = "2024-07-08",
+    precision: str = "day",
+    killed: int | tuple[int | None, int | None] | None = None,
+    qualifier: str | None = None,
+    source: str | None = "Interior Ministry",
+    source_kind: SourceKind = SourceKind.GOVERNMENT,
+    via: tuple[str, ...] = (),
+    certainty: Certainty = Certainty.ASSERTED,
+    actors: tuple[tuple[str, str, str | None], ...] = (("Russian forces", "actor", "RUS"),),
+    victims: tuple[str, ...] = ("civilians",),
+    headline: bool = False,
+    span: tuple[int, int] | None = None,
+) -> Claim:
+    """A claim with sensible defaults; ``n`` makes ids unique within an article."""
+    k: Count | None = None
+    if killed is not None:
+        low, high = (killed, killed) if isinstance(killed, int) else killed
+        k = Count(low, high, qualifier=qualifier)
+    refs = [ActorRef(name, role, normalized=name, country=c) for name, role, c in actors]
+    refs += [ActorRef(v, "victim", normalized=v, kind="civilians") for v in victims]
+    start = span[0] if span else n * 100
+    return Claim(
+        claim_id=f"{article_id}-{'h' if headline else 'b'}{n}",
+        article_id=article_id,
+        lang="en",
+        span=Span(start, span[1] if span else start + 50),
+        kind=kind,
+        source=SourceRef(source_kind, source, via),
+        certainty=certainty,
+        in_headline=headline,
+        actors=tuple(refs),
+        location=location,
+        time=TimeRef(day, day, precision) if day else None,
+        counts=Counts(killed=k),
+    )

@@ -1,0 +1,77 @@
+"""Suite ``events``: clustering metrics, the collection's gold, and the floor gate."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from fogofwar.evaluation.events_eval import (
+    align,
+    bcubed,
+    evaluate_events,
+    evaluate_linking,
+    load_articles,
+    load_gold,
+    pairwise,
+)
+from fogofwar.evaluation.report import check_floors, floors_path
+from fogofwar.events.embedding import default_embedder
+from fogofwar.reader import Reader
+
+GOLD = {"a": "X", "b": "X", "c": "X", "d": "Y"}
+
+
+def test_pairwise_and_bcubed_on_a_hand_computed_case() -> None:
+    pred = {"a": "1", "b": "1", "c": "2", "d": "2"}
+    # pairs: gold-same ab ac bc; pred-same ab cd -> tp 1 (ab), fp 1 (cd), fn 2 (ac, bc)
+    assert pairwise(GOLD, pred) == (0.5, 1 / 3)
+    p, r = bcubed(GOLD, pred)
+    # precision: a 1, b 1, c 1/2, d 1/2 ; recall: a 2/3, b 2/3, c 1/3, d 1
+    assert (round(p, 4), round(r, 4)) == (0.75, round((2 / 3 + 2 / 3 + 1 / 3 + 1) / 4, 4))
+    assert pairwise(GOLD, GOLD) == (1.0, 1.0) and bcubed(GOLD, GOLD) == (1.0, 1.0)
+    # a missing prediction is a singleton cluster
+    assert pairwise(GOLD, {})[1] == 0.0
+
+
+def test_collection_gold_is_complete_and_multilingual() -> None:
+    articles = load_articles()
+    gold = load_gold(articles)
+    assert len(articles) == len(gold) == 17
+    assert {a.language for a in articles} == {"de", "en", "ru", "uk"}
+    assert len({g.event for g in gold}) == 7
+    by_id = {a.id: a for a in articles}
+    for g in gold:
+        span = g.claim.span
+        assert span is not None and span.end <= len(by_id[g.claim.article_id].text)
+
+
+def test_align_picks_the_reader_claim_on_the_gold_sentence() -> None:
+    gold = load_gold()[0].claim
+    from dataclasses import replace
+
+    from fogofwar.model import Span
+
+    elsewhere = replace(gold, claim_id="x1", span=Span(0, 10), sentence=Span(0, 10))
+    on_it = replace(gold, claim_id="x2")
+    assert align(gold, [elsewhere, on_it]) == on_it
+    assert align(gold, []) is None
+
+
+def _floors_of(prefix: str) -> dict[str, float]:
+    floors = json.loads(floors_path("events").read_text(encoding="utf-8"))
+    return {k: v for k, v in floors.items() if k.startswith(prefix)}
+
+
+@pytest.mark.slow
+def test_linker_on_gold_claims_meets_its_floors() -> None:
+    report = evaluate_linking(embedder=default_embedder())
+    for key, floor in _floors_of("collection/gold_claims/").items():
+        value = report.value(key)
+        assert value is not None and value >= floor, key
+
+
+@pytest.mark.slow
+def test_events_suite_meets_its_floors() -> None:
+    report = evaluate_events(Reader.default())
+    assert check_floors(report) == ()

@@ -1,0 +1,158 @@
+"""Claim → event linking: blocking, scoring, audit trail, determinism, manual decisions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from events_factories import KURSK, KYIV, SUMY, claim, meta
+from fogofwar.claim import ClaimKind
+from fogofwar.events.blocking import MemoryLinkIndex, event_keys, query_keys
+from fogofwar.events.decisions import assemble, merge, split, split_event_id
+from fogofwar.events.embedding import NgramEmbedder
+from fogofwar.events.linking import commit, event_id_for, link_article, link_articles
+from fogofwar.events.scoring import features
+
+
+def test_same_strike_from_two_outlets_links_with_reasons() -> None:
+    index = MemoryLinkIndex()
+    first = link_article([claim("a1", killed=27)], meta("a1"), index)
+    commit(index, first)
+    second = link_article([claim("a2", killed=33, source="Mayor")], meta("a2", "2024-07-09"), index)
+    d = second.decisions[0]
+    assert not d.new_event
+    assert d.event_id == first.decisions[0].event_id == event_id_for("a1-b0")
+    fields = {r.field: r for r in d.reasons}
+    assert fields["place"].detail == "geonames=703448"
+    assert fields["time"].detail == "overlap=3/3d"
+    assert d.score >= 0.6
+
+
+def test_other_city_same_day_founds_its_own_event() -> None:
+    index = MemoryLinkIndex()
+    commit(index, link_article([claim("a1")], meta("a1"), index))
+    d = link_article([claim("a2", location=SUMY)], meta("a2"), index).decisions[0]
+    assert d.new_event
+    assert d.nearest == event_id_for("a1-b0")
+    assert d.reasons[0].field == "place" and "admin1" in d.reasons[0].detail
+
+
+def test_other_country_or_month_is_never_a_candidate() -> None:
+    index = MemoryLinkIndex()
+    commit(index, link_article([claim("a1")], meta("a1"), index))
+    kursk = features(claim("a2", location=KURSK), None)
+    later = features(claim("a3", day="2024-09-20"), None)
+    assert index.candidates(query_keys(kursk)) == []
+    assert index.candidates(query_keys(later)) == []
+    placeless = features(claim("a4", location=None), None)
+    assert [p.event_id for p in index.candidates(query_keys(placeless))] == [event_id_for("a1-b0")]
+
+
+def test_other_kind_group_does_not_link() -> None:
+    index = MemoryLinkIndex()
+    commit(index, link_article([claim("a1")], meta("a1"), index))
+    d = link_article([claim("a2", kind=ClaimKind.ARREST)], meta("a2"), index).decisions[0]
+    assert d.new_event and d.nearest is None
+
+
+def test_headline_joins_its_body_event_within_one_article() -> None:
+    claims = [claim("a1", 0, headline=True, killed=8), claim("a1", 1, killed=8)]
+    out = link_article(claims, meta("a1"), MemoryLinkIndex())
+    assert [d.claim_id for d in out.decisions] == ["a1-b1", "a1-h0"]
+    assert out.decisions[0].new_event and not out.decisions[1].new_event
+    assert len(out.profiles) == 1 and out.profiles[0].n_claims == 2
+
+
+def test_linking_is_deterministic_and_order_independent_of_input() -> None:
+    metas = [meta("a2", "2024-07-09"), meta("a1"), meta("a3", "2024-07-09")]
+    claims = {
+        "a1": [claim("a1", killed=27)],
+        "a2": [claim("a2", killed=33)],
+        "a3": [claim("a3", location=SUMY)],
+    }
+    emb = NgramEmbedder()
+    runs = [
+        assemble(link_articles(ms, claims, MemoryLinkIndex(), embedder=emb))
+        for ms in (metas, list(reversed(metas)))
+    ]
+    assert runs[0] == runs[1]
+    assert [e.claim_ids for e in runs[0]] in (
+        [("a1-b0", "a2-b0"), ("a3-b0",)],
+        [("a3-b0",), ("a1-b0", "a2-b0")],
+    )
+
+
+def test_text_feature_counts_only_when_both_sides_have_embeddings() -> None:
+    index = MemoryLinkIndex()
+    emb = NgramEmbedder()
+    m1 = meta("a1", text="A missile strike hit a children's hospital in Kyiv.")
+    commit(index, link_article([claim("a1", span=(0, 51))], m1, index, embedder=emb))
+    m2 = meta("a2", text="A missile strike hit a children's hospital in Kyiv today.")
+    d = link_article([claim("a2", span=(0, 57))], m2, index, embedder=emb).decisions[0]
+    text = [r for r in d.reasons if r.field == "text"]
+    assert text and float(text[0].detail.split("=")[1]) > 0.8
+    d2 = link_article([claim("a3")], meta("a3"), index).decisions[0]
+    assert all(r.field != "text" for r in d2.reasons)
+
+
+def test_event_keys_cover_every_week_of_the_window() -> None:
+    f = features(claim("a1", day=None), meta("a1").published)
+    keys = query_keys(f)
+    assert keys and all(k.startswith("violence|UKR|") or k.startswith("violence|?|") for k in keys)
+    out = link_article([claim("a1", day=None)], meta("a1"), MemoryLinkIndex())
+    assert set(keys) & set(event_keys(out.profiles[0]))
+
+
+def _two_events() -> list:
+    claims = {"a1": [claim("a1")], "a2": [claim("a2", location=SUMY)], "a3": [claim("a3")]}
+    metas = [meta("a1"), meta("a2"), meta("a3")]
+    return list(link_articles(metas, claims, MemoryLinkIndex()))
+
+
+def test_merge_and_split_are_reapplied_on_a_rerun() -> None:
+    e_kyiv, e_sumy = event_id_for("a1-b0"), event_id_for("a2-b0")
+    before = assemble(_two_events())
+    assert {e.event_id for e in before} == {e_kyiv, e_sumy}
+    decisions = [merge(e_kyiv, e_sumy), split(e_kyiv, ["a3-b0"])]
+    after = assemble(_two_events(), decisions)  # a fresh run, same stored decisions
+    ids = {e.event_id: e.claim_ids for e in after}
+    assert ids[e_kyiv] == ("a1-b0", "a2-b0")
+    assert ids[split_event_id(e_kyiv, ["a3-b0"])] == ("a3-b0",)
+    merged = next(d for e in after for d in e.links if d.claim_id == "a2-b0")
+    assert merged.by == "merge"
+
+
+def test_decisions_on_unknown_events_are_skipped() -> None:
+    base = assemble(_two_events())
+    assert assemble(_two_events(), [merge("eX", "eY"), split("eZ", ["a1-b0"])]) == base
+    # splitting every claim out would leave an empty event: skipped
+    assert assemble(_two_events(), [split(event_id_for("a2-b0"), ["a2-b0"])]) == base
+
+
+def test_memory_index_remove_and_len() -> None:
+    index = MemoryLinkIndex()
+    commit(index, link_article([claim("a1")], meta("a1"), index))
+    assert len(index) == 1 and index.get(event_id_for("a1-b0")) is not None
+    index.remove([event_id_for("a1-b0")])
+    assert len(index) == 0 and index.candidates(["violence|*|0"]) == []
+    assert KYIV.country == "UKR"
+
+
+def test_within_one_article_a_coarser_claim_joins_the_precise_event() -> None:
+    from events_factories import UKRAINE
+    from fogofwar.claim import ClaimKind as K
+
+    casualties = claim(
+        "a1", 0, kind=K.CASUALTIES, location=UKRAINE, killed=27, actors=(), victims=()
+    )
+    strike = claim("a1", 1, actors=(), victims=())
+    out = link_article([casualties, strike], meta("a1"), MemoryLinkIndex())
+    # the placed strike founds the event even though it comes later in the text
+    assert [d.claim_id for d in out.decisions] == ["a1-b1", "a1-b0"]
+    joined = out.decisions[1]
+    assert not joined.new_event and joined.score >= 0.4
+    assert any(r.field == "article" for r in joined.reasons)
+    # the same claim from another article does not pass the cross-article threshold
+    index = MemoryLinkIndex()
+    commit(index, link_article([strike], meta("a1"), index))
+    other = replace(casualties, claim_id="a2-b0", article_id="a2")
+    assert link_article([other], meta("a2"), index).decisions[0].new_event

@@ -1,0 +1,117 @@
+"""The in-memory chain the demo uses: dedup, linking, lineage, flags, figures, records."""
+
+from __future__ import annotations
+
+from events_factories import KURSK, UKRAINE, claim, meta
+from fogofwar.claim import Certainty, ClaimKind, SourceKind
+from fogofwar.events.decisions import split
+from fogofwar.events.model import FlagCode
+from fogofwar.events.pipeline import events_for_articles
+
+BODY = (
+    "A fighter on the front said in a video shared online that eight people died in one day, "
+    "among them senior officers, after the unit had been moved to the border region. Officials "
+    "did not comment. The unit had been deployed weeks earlier, according to intelligence."
+)
+TROOPS = (("foreign troops", "actor", "PRK"),)
+
+
+def _claims():  # type: ignore[no-untyped-def]
+    deployed = claim(
+        "a1",
+        0,
+        kind=ClaimKind.DEPLOYMENT,
+        location=KURSK,
+        day=None,
+        actors=TROOPS,
+        victims=(),
+        source="intelligence service",
+        source_kind=SourceKind.INTELLIGENCE,
+    )
+    losses = claim(
+        "a1",
+        1,
+        kind=ClaimKind.CASUALTIES,
+        location=UKRAINE,
+        day=None,
+        actors=TROOPS,
+        victims=("people",),
+        killed=8,
+        qualifier="including senior officers",
+        source="a fighter",
+        source_kind=SourceKind.COMBATANT,
+        via=("social media",),
+        certainty=Certainty.CLAIMED,
+    )
+    headline = claim(
+        "a1",
+        2,
+        kind=ClaimKind.CASUALTIES,
+        location=KURSK,
+        day=None,
+        actors=TROOPS,
+        victims=("officers",),
+        killed=8,
+        headline=True,
+        source=None,
+        source_kind=SourceKind.AUTHOR,
+    )
+    copy = [
+        claim(
+            "a2",
+            1,
+            kind=ClaimKind.CASUALTIES,
+            location=UKRAINE,
+            day=None,
+            actors=TROOPS,
+            victims=("people",),
+            killed=8,
+            qualifier="including senior officers",
+            source="a fighter",
+            source_kind=SourceKind.COMBATANT,
+            via=("social media",),
+            certainty=Certainty.CLAIMED,
+        )
+    ]
+    return [deployed, losses, headline, *copy]
+
+
+def _metas():  # type: ignore[no-untyped-def]
+    return [
+        meta("a1", "2024-10-24", "first.example", BODY, "Eight officers fell in one day"),
+        meta("a2", "2024-10-25", "copy.example", "Reposted. " + BODY, "Officers fell"),
+    ]
+
+
+def test_careful_reader_flags_come_out_of_the_chain() -> None:
+    report = events_for_articles(_metas(), _claims())
+    assert [g.article_ids for g in report.groups] == [("a1", "a2")]
+    codes = {f.code for f in report.flags}
+    assert {
+        FlagCode.HEADLINE_OVERSTATES,
+        FlagCode.PLACE_INCONSISTENT,
+        FlagCode.SINGLE_SOURCE,
+        FlagCode.WEAK_SOURCES,
+    } <= codes
+    losses = report.event_of("a1-b1")
+    assert losses is not None and report.event_of("a2-b1") == losses  # the repost joins it
+    assert report.event_of("a1-b0") != losses  # deployment is another kind group
+    rec = next(r for r in report.records if r.event_id == losses)
+    assert (rec.killed_low, rec.killed_high, rec.killed_best) == (8, 8, 8)
+    assert rec.sources == ("a fighter",) and "single_source" in rec.flags
+    fig = next(x for x in report.reconciliations if x.event_id == losses).get("killed")
+    assert fig is not None and len(fig.figures) == 1  # the copy counts once
+    lin = next(x for x in report.lineages if x.event_id == losses)
+    assert [a.article_id for a in lin.appearances] == ["a1", "a2"]
+    assert lin.appearances[1].repost_of == "a1"
+    assert {f.code for f in report.flags_of(losses)} >= {FlagCode.HEADLINE_OVERSTATES}
+
+
+def test_chain_is_deterministic_and_applies_decisions() -> None:
+    first = events_for_articles(_metas(), _claims())
+    again = events_for_articles(list(reversed(_metas())), list(reversed(_claims())))
+    assert first.events == again.events and first.records == again.records
+    losses = first.event_of("a1-b1")
+    assert losses is not None
+    split_run = events_for_articles(_metas(), _claims(), decisions=[split(losses, ["a2-b1"])])
+    assert split_run.event_of("a2-b1") != split_run.event_of("a1-b1")

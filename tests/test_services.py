@@ -1,0 +1,89 @@
+"""The services layer on real SQLite: ingest is idempotent, resumable, and stores claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fogofwar import services
+from fogofwar.model import Article, ReadStatus
+from fogofwar.reader import Reader
+from fogofwar.store import open_store
+
+TEXT = (
+    "Angriff auf Depot\n\nMax Muster\n\n12.03.2024\n\n"
+    "Bei einem Drohnenangriff auf ein Treibstofflager wurden nach Angaben des Gouverneurs "
+    "mindestens drei Menschen verletzt.\n\n"
+    "Das Verteidigungsministerium erklärte, die Luftabwehr habe zwölf Drohnen abgeschossen.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return Reader.offline()
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "depot.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def test_ingest_stores_articles_and_claims(tmp_path: Path, source: Path, reader: Reader) -> None:
+    with open_store(str(tmp_path / "s.db")) as store:
+        summary = services.ingest([str(source)], store, reader)
+        assert (summary.inserted, summary.existing, summary.rejected) == (1, 0, 0)
+        (article,) = store.list_articles(limit=10)
+        assert article.read_status is ReadStatus.READ
+        claims = store.list_claims(article_id=article.id)
+        assert summary.claims == len(claims) > 0
+        injured = [c.counts.injured for c in claims if c.counts.injured is not None]
+        assert injured and injured[0].low == 3 and injured[0].high is None
+
+
+def test_reingest_changes_nothing(tmp_path: Path, source: Path, reader: Reader) -> None:
+    with open_store(str(tmp_path / "s.db")) as store:
+        services.ingest([str(source)], store, reader)
+        before = store.list_claims()
+        again = services.ingest([str(source)], store, reader)
+        assert (again.inserted, again.existing, again.claims) == (0, 1, 0)
+        assert store.list_claims() == before
+
+
+def test_ingest_resumes_an_article_stored_but_not_read(
+    tmp_path: Path, source: Path, reader: Reader
+) -> None:
+    """A run that died after committing articles but before reading them is completed."""
+    (article,) = [a for a in services.extract([str(source)]) if isinstance(a, Article)]
+    with open_store(str(tmp_path / "s.db")) as store:
+        store.add_articles([article])
+        assert store.list_claims() == []
+        summary = services.ingest([str(source)], store, reader)
+        assert summary.existing == 1 and summary.claims > 0
+        stored = store.get_article(article.id)
+        assert stored is not None and stored.read_status is ReadStatus.READ
+
+
+def test_unreadable_language_is_stored_as_not_read(tmp_path: Path, reader: Reader) -> None:
+    path = tmp_path / "fr.txt"
+    path.write_text(
+        "Frappe sur un dépôt\n\nTrois personnes ont été blessées lors d'une frappe de drone "
+        "contre un dépôt de carburant, a indiqué le gouverneur régional mardi soir.\n",
+        encoding="utf-8",
+    )
+    with open_store(str(tmp_path / "s.db")) as store:
+        summary = services.ingest([str(path)], store, reader)
+        assert (summary.inserted, summary.not_read, summary.claims) == (1, 1, 0)
+        (article,) = store.list_articles(limit=10)
+        assert article.read_status is ReadStatus.NOT_READ
+
+
+def test_count_inputs_walks_directories(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("x")
+    (tmp_path / "a" / ".hidden").write_text("x")
+    (tmp_path / "y.txt").write_text("y")
+    assert services.count_inputs([str(tmp_path)]) == 2
+    assert services.count_inputs(["-"]) is None
