@@ -1,30 +1,65 @@
 """Actor registry: states' forces, governments, intelligence services, armed groups, IOs.
 
-INTERFACE STUB (owned by the actors engineer): the shipped registry lives in
-``data/actors.toml``; :class:`ActorRegistry` finds registry actors, nationality-adjective
-forces and persons with role words in text of any supported language.
+The shipped registry lives in ``data/actors.toml`` (format: ``data/README.md``); a user file
+named by the ``FOGOFWAR_ACTORS`` environment variable is merged over it. :class:`ActorRegistry`
+finds, in text of any supported language (de, en, ru, uk):
+
+- registry actors by their aliases, inflected forms included ("ЦАХАЛа", "Hisbollah-Miliz");
+- nationality adjective + generic institution noun ("nordkoreanische Truppen",
+  "южнокорейская разведка") and noun + country ("войска КНДР") as synthesized actors, linked to
+  the registry entry when there is one ("South Korean intelligence" → NIS);
+- civilians ("Zivilisten", "мирные жители");
+- persons: registry figures and role word + name shape (``find_persons``, see ``persons.py``).
+
+Compiled lexicons are built lazily on first use and shared; reading is thread-safe.
 """
 
 from __future__ import annotations
 
+import os
+import threading
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from fogofwar.actor_match import (
+    GenericCategory,
+    LangLexicons,
+    Lexicon,
+    RoleDef,
+    Tokens,
+    alias_pattern,
+    build_lang_lexicons,
+    generic_categories,
+    role_defs,
+    split_words,
+    tokenize,
+)
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 
-__all__ = ["ActorEntry", "ActorMatch", "ActorRegistry", "PersonMatch"]
+__all__ = ["DATA_DIR", "ENV_VAR", "ActorEntry", "ActorMatch", "ActorRegistry", "PersonMatch"]
+
+DATA_DIR = Path(__file__).parent / "data"
+ENV_VAR = "FOGOFWAR_ACTORS"
+LANGS = ("de", "en", "ru", "uk")
 
 
 @dataclass(frozen=True, slots=True)
 class ActorEntry:
-    """One registry actor."""
+    """One registry actor (or person, ``kind == "person"``)."""
 
     id: str  # stable slug, e.g. "kor-nis"
     name: str  # canonical English name
-    kind: str  # state_forces | government | armed_group | civilians | organization | other
+    kind: str  # state_forces | government | armed_group | civilians | organization | other | person
     country: str | None = None  # ISO 3166-1 alpha-3
     source_kind: SourceKind | None = None  # what kind of source it is when it speaks
+    aliases: tuple[str, ...] = ()  # every alias, all languages
+    lang_aliases: tuple[tuple[str, str], ...] = ()  # (language, alias) pairs
+    generic: tuple[str, ...] = ()  # generic categories it answers for ("intelligence", ...)
+    role: str | None = None  # persons: official | military_officer | combatant | ...
+    synthesized: bool = False  # built from "nationality + noun", not read from the registry
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,23 +83,367 @@ class PersonMatch:
     role_span: Span | None = None
     country: str | None = None  # from a nationality adjective next to the role word
     source_kind: SourceKind | None = None
+    entry: ActorEntry | None = None  # the registry person, when the name is a known figure
+
+
+def _entry_from(raw: dict[str, Any], *, person: bool) -> ActorEntry:
+    pairs = [(lang, str(a)) for lang in LANGS for a in raw.get(lang, ())]
+    aliases = [a for _, a in pairs]
+    sk = raw.get("source_kind")
+    return ActorEntry(
+        id=str(raw["id"]),
+        name=str(raw["name"]),
+        kind="person" if person else str(raw.get("kind", "other")),
+        country=raw.get("country") or None,
+        source_kind=SourceKind(sk) if sk else None,
+        aliases=tuple(dict.fromkeys(aliases)),
+        lang_aliases=tuple(pairs),
+        generic=tuple(raw.get("generic", ())),
+        role=raw.get("role") if person else None,
+    )
+
+
+def _read_toml(path: Path) -> tuple[list[ActorEntry], list[ActorEntry]]:
+    with path.open("rb") as fh:
+        data = tomllib.load(fh)
+    actors = [_entry_from(r, person=False) for r in data.get("actor", ())]
+    persons = [_entry_from(r, person=True) for r in data.get("person", ())]
+    return actors, persons
+
+
+def _merge(base: list[ActorEntry], extra: list[ActorEntry]) -> list[ActorEntry]:
+    by_id = {e.id: e for e in base}
+    for e in extra:
+        by_id[e.id] = e
+    return list(by_id.values())
+
+
+_LOAD_CACHE: dict[tuple[str, str], ActorRegistry] = {}
+_LOAD_LOCK = threading.Lock()
 
 
 class ActorRegistry:
     """Loaded once, passed to the reader; thread-safe for reading."""
 
-    def __init__(self, entries: tuple[ActorEntry, ...] = ()) -> None:
+    def __init__(
+        self,
+        entries: tuple[ActorEntry, ...] = (),
+        persons: tuple[ActorEntry, ...] = (),
+        data_dir: Path = DATA_DIR,
+    ) -> None:
         self.entries = entries
+        self.persons = persons
+        self.data_dir = data_dir
+        self._compiled: Compiled | None = None
+        self._lock = threading.Lock()
 
     @classmethod
     def load(cls, path: Path | None = None) -> ActorRegistry:
-        """Load the shipped registry (or ``path``)."""
-        return cls()
+        """Load the shipped registry (or ``path``), merged with ``$FOGOFWAR_ACTORS`` if set.
+
+        Entries of the extra file replace shipped entries with the same ``id``. Loading the same
+        files again returns the same (immutable) registry.
+        """
+        src = path or DATA_DIR / "actors.toml"
+        extra = os.environ.get(ENV_VAR, "")
+        key = (str(src), extra)
+        with _LOAD_LOCK:
+            cached = _LOAD_CACHE.get(key)
+            if cached is not None:
+                return cached
+            actors, persons = _read_toml(src)
+            if extra:
+                more_actors, more_persons = _read_toml(Path(extra))
+                actors = _merge(actors, more_actors)
+                persons = _merge(persons, more_persons)
+            reg = cls(tuple(actors), tuple(persons))
+            _LOAD_CACHE[key] = reg
+            return reg
+
+    def get(self, actor_id: str) -> ActorEntry | None:
+        """The registry actor or person with this ``id``."""
+        for e in self.entries:
+            if e.id == actor_id:
+                return e
+        for e in self.persons:
+            if e.id == actor_id:
+                return e
+        return None
+
+    def compiled(self) -> Compiled:
+        """The lexicons, compiled on first use (all four languages)."""
+        if self._compiled is None:
+            with self._lock:
+                if self._compiled is None:
+                    self._compiled = Compiled(self.entries, self.persons, self.data_dir)
+        return self._compiled
+
+    def nationality(self, word: str, lang: str) -> str | None:
+        """ISO3 for a nationality adjective or demonym in any inflected form, else ``None``.
+
+        "südkoreanische", "южнокорейской", "північнокорейських", "Russen", "North Korean",
+        "Ukrainians" → KOR, KOR, PRK, RUS, PRK, UKR. Ambiguous words ("koreanisch") → ``None``.
+        """
+        return self.compiled().nationality(word, lang)
 
     def find(self, text: str, lang: str) -> tuple[ActorMatch, ...]:
-        """Every registry actor mentioned in ``text``, inflected forms included, by position."""
-        return ()
+        """Every actor mentioned in ``text``, inflected forms included, by position.
+
+        Registry aliases, "nationality adjective (+ adjectives) + institution noun", "noun +
+        country" and civilians. Matches do not overlap, except that in "russische und
+        nordkoreanische Truppen" both countries get a match (the first spans the whole phrase).
+        """
+        return self.compiled().find(text, lang)
 
     def find_persons(self, text: str, lang: str) -> tuple[PersonMatch, ...]:
         """Named persons in ``text`` with their role words, by position."""
-        return ()
+        from fogofwar.persons import find_persons
+
+        return find_persons(self.compiled(), text, lang)
+
+
+def _country_names(codes: list[str]) -> dict[str, dict[str, list[str]]]:
+    """Country names per language from babel (ISO3 → names), every country pycountry knows.
+
+    ``codes`` (the countries of ``nationalities.toml``) come first; the rest keep country
+    names out of person names ("Turkmenistan") and serve "noun + country".
+    """
+    import pycountry
+    from babel import Locale
+
+    out: dict[str, dict[str, list[str]]] = {lang: {} for lang in LANGS}
+    locales = {lang: Locale(lang).territories for lang in LANGS}
+    every = [*codes, *(c.alpha_3 for c in pycountry.countries if c.alpha_3 not in codes)]
+    for iso3 in every:
+        country = pycountry.countries.get(alpha_3=iso3)
+        if country is None:
+            continue
+        for lang in LANGS:
+            name = locales[lang].get(country.alpha_2)
+            if name:
+                out[lang].setdefault(iso3, []).append(name)
+    return out
+
+
+class Compiled:
+    """Compiled lexicons for one registry: built once, then read-only."""
+
+    def __init__(
+        self, entries: tuple[ActorEntry, ...], persons: tuple[ActorEntry, ...], data_dir: Path
+    ) -> None:
+        with (data_dir / "nationalities.toml").open("rb") as fh:
+            nat = tomllib.load(fh)
+        with (data_dir / "roles.toml").open("rb") as fh:
+            roles = tomllib.load(fh)
+        self.entries = entries
+        self.persons = persons
+        codes = [k for k in nat if k.isupper() and len(k) == 3]
+        self.display = {k: str(nat[k].get("name", k)) for k in codes}
+        names = _country_names(codes)
+        for lang in LANGS:
+            for iso, extra in nat.get("names", {}).get(lang, {}).items():
+                names[lang].setdefault(iso, []).extend(extra)
+        self.langs: dict[str, LangLexicons] = {
+            lang: build_lang_lexicons(lang, nat, roles, names[lang]) for lang in LANGS
+        }
+        self.categories: dict[str, GenericCategory] = generic_categories(roles)
+        self.role_defs: tuple[RoleDef, ...] = role_defs(roles)
+        self.registries = {lang: self._alias_lexicon(entries, lang) for lang in LANGS}
+        self.registry_any = self._alias_lexicon(entries, None)
+        self.person_lexicons = {lang: self._alias_lexicon(persons, lang) for lang in LANGS}
+        self.person_any = self._alias_lexicon(persons, None)
+        self.links: dict[tuple[str, str], ActorEntry] = {}
+        for e in entries:
+            for cat in e.generic:
+                if e.country:
+                    self.links.setdefault((e.country, cat), e)
+        self._synth: dict[tuple[str, str], ActorEntry] = {}
+        self._synth_lock = threading.Lock()
+
+    @staticmethod
+    def _alias_lexicon(entries: tuple[ActorEntry, ...], lang: str | None) -> Lexicon[int]:
+        """Aliases of ``lang`` plus other languages' all-capital Latin acronyms ("IDF")."""
+        lex: Lexicon[int] = Lexicon()
+        for idx, e in enumerate(entries):
+            seen: set[str] = set()
+            for alias_lang, alias in e.lang_aliases:
+                acronym = alias.isupper() and alias.isascii()
+                if (lang is None or alias_lang == lang or acronym) and alias not in seen:
+                    seen.add(alias)
+                    lex.add([alias_pattern(w) for w in split_words(alias)], idx)
+        return lex
+
+    def registry_for(self, lang: str) -> Lexicon[int]:
+        """Registry aliases to look for in text of ``lang``."""
+        return self.registries.get(lang) or self.registry_any
+
+    def persons_for(self, lang: str) -> Lexicon[int]:
+        """Registry persons' aliases to look for in text of ``lang``."""
+        return self.person_lexicons.get(lang) or self.person_any
+
+    def lex(self, lang: str) -> LangLexicons:
+        """The lexicons of ``lang`` (English for languages without their own)."""
+        return self.langs.get(lang) or self.langs["en"]
+
+    def nationality(self, word: str, lang: str) -> str | None:
+        """ISO3 of a nationality adjective or demonym (the whole of ``word``)."""
+        toks = tokenize(word.strip())
+        if not len(toks):
+            return None
+        order = [self.lex(lang)] + [v for k, v in self.langs.items() if k != lang]
+        for lx in order:
+            for lexicon in (lx.adjectives, lx.people):
+                m = lexicon.match_at(toks, 0)
+                if m is not None and m[0] == len(toks):
+                    return m[1] or None
+        return None
+
+    def generic_entry(self, country: str | None, category: str) -> ActorEntry:
+        """Registry entry answering for (country, category), else a synthesized one."""
+        if country:
+            linked = self.links.get((country, category))
+            if linked is not None:
+                return linked
+        key = (country or "", category)
+        hit = self._synth.get(key)
+        if hit is not None:
+            return hit
+        cat = self.categories[category]
+        if country:
+            adj = self.display.get(country, country)
+            entry = ActorEntry(
+                id=f"{country.lower()}-{cat.id}",
+                name=f"{adj} {cat.label}",
+                kind=cat.kind,
+                country=country,
+                source_kind=SourceKind(cat.source_kind),
+                generic=(category,),
+                synthesized=True,
+            )
+        else:
+            entry = ActorEntry(
+                id=cat.id,
+                name=cat.label[:1].upper() + cat.label[1:],
+                kind=cat.kind,
+                source_kind=SourceKind(cat.source_kind),
+                generic=(category,),
+                synthesized=True,
+            )
+        with self._synth_lock:
+            return self._synth.setdefault(key, entry)
+
+    def generic_at(self, toks: Tokens, i: int, lx: LangLexicons) -> tuple[int, str] | None:
+        """A generic noun (or German compound with a generic head) at token ``i``."""
+        m = lx.generic.match_at(toks, i)
+        if m is not None:
+            return m
+        if lx.generic_heads:
+            cat = lx.head(lx.generic_heads, toks.lows[i])
+            if cat is not None:
+                return i + 1, cat
+        return None
+
+    def noun_after_adjective(
+        self, toks: Tokens, j: int, lx: LangLexicons
+    ) -> tuple[int, str] | None:
+        """Generic noun after a nationality adjective ending at ``j``, across modifiers."""
+        skipped = 0
+        n = len(toks)
+        k = j
+        while k < n and skipped <= 3:
+            if not toks.joined(k - 1):
+                return None
+            hit = self.generic_at(toks, k, lx)
+            if hit is not None:
+                # the last of several nouns is the head: "government forces" → forces
+                while hit[0] < n and toks.joined(hit[0] - 1):
+                    nxt = self.generic_at(toks, hit[0], lx)
+                    if nxt is None:
+                        break
+                    hit = nxt
+                return hit
+            low, surface = toks.lows[k], toks.surfaces[k]
+            if lx.is_modifier(low, surface) or low in lx.conjunctions:
+                k += 1
+                skipped += 1
+                continue
+            adj = lx.adjectives.match_at(toks, k)
+            if adj is None:
+                return None
+            k = adj[0]
+            skipped += 1
+        return None
+
+    def country_after(self, toks: Tokens, j: int, lx: LangLexicons) -> tuple[int, str] | None:
+        """Country name after a noun ending at ``j`` ("войска КНДР", "Truppen aus Nordkorea")."""
+        if j >= len(toks) or not toks.joined(j - 1):
+            return None
+        c = lx.connectors.match_at(toks, j)
+        if c is not None:
+            if c[0] >= len(toks) or not toks.joined(c[0] - 1):
+                return None
+            j = c[0]
+        m = lx.countries.match_at(toks, j)
+        return m if m is not None and m[1] else None
+
+    def find(self, text: str, lang: str) -> tuple[ActorMatch, ...]:
+        """See :meth:`ActorRegistry.find`."""
+        toks = tokenize(text)
+        lx = self.lex(lang)
+        # (start token, end token, rank, entry, wide) — rank 0 registry, 1 synthesized
+        cands: list[tuple[int, int, int, ActorEntry, bool]] = [
+            (i, j, 0, self.entries[idx], False) for i, j, idx in self.registry_for(lang).scan(toks)
+        ]
+        n = len(toks)
+        i = 0
+        while i < n:
+            adj = lx.adjectives.match_at(toks, i)
+            if adj is not None:
+                j, iso = adj
+                hit = self.noun_after_adjective(toks, j, lx) if j < n else None
+                if hit is not None and iso:
+                    wide = any(toks.lows[k] in lx.conjunctions for k in range(j, hit[0]))
+                    cands.append((i, hit[0], 1, self.generic_entry(iso, hit[1]), wide))
+                i = j
+                continue
+            people = lx.people.match_at(toks, i)
+            if people is not None and lx.countries.match_at(toks, i) is not None:
+                people = None  # "Polen" is Poland, "Сербия" Serbia
+            if people is not None and people[1]:  # "Palästinenser", "россияне"
+                cands.append((i, people[0], 3, self.generic_entry(people[1], "people"), False))
+                i = people[0]
+                continue
+            gen = self.generic_at(toks, i, lx)
+            if gen is not None:
+                j, cat = gen
+                country = self.country_after(toks, j, lx)
+                if country is not None:
+                    cands.append((i, country[0], 1, self.generic_entry(country[1], cat), False))
+                elif cat == "civilians":
+                    cands.append((i, j, 2, self.generic_entry(None, cat), False))
+                i = j
+                continue
+            i += 1
+        return self._resolve(toks, cands)
+
+    @staticmethod
+    def _resolve(
+        toks: Tokens, cands: list[tuple[int, int, int, ActorEntry, bool]]
+    ) -> tuple[ActorMatch, ...]:
+        cands.sort(key=lambda c: (c[0], -(c[1] - c[0]), c[2]))
+        kept: list[tuple[int, int, int, ActorEntry, bool]] = []
+        for c in cands:
+            clash = False
+            for k in kept:
+                if c[0] < k[1] and k[0] < c[1]:
+                    nested = k[4] and k[0] <= c[0] and c[1] <= k[1] and c[3].id != k[3].id
+                    if not nested:
+                        clash = True
+                        break
+            if not clash:
+                kept.append(c)
+        out = []
+        for start, end, _rank, entry, _wide in kept:
+            s, e = toks.starts[start], toks.ends[end - 1]
+            out.append(ActorMatch(Span(s, e), toks.text[s:e], entry))
+        return tuple(out)

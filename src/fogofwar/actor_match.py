@@ -1,0 +1,412 @@
+"""Token-level phrase matching for the actor registry: inflection-tolerant, trie-free, fast.
+
+Text is cut into word tokens once; a :class:`Lexicon` maps phrases (sequences of
+:class:`WordPattern`) to payloads and finds them by looking up a handful of prefixes of each
+token in a dict keyed by the phrase's first stem. Inflection is handled by endings: a pattern is
+a lower-case stem plus an allowed set of endings (German ``-e/-en/-er/-es``, English ``-s``) or
+"any Cyrillic ending up to N letters" for Russian and Ukrainian.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+__all__ = [
+    "Lexicon",
+    "Tokens",
+    "WordPattern",
+    "alias_pattern",
+    "is_cyrillic",
+    "stem_pattern",
+    "tokenize",
+]
+
+T = TypeVar("T")
+
+# "U.S." and "U.N." stay one token; apostrophes inside words (Ukrainian "м'який", English
+# "Korea's") stay inside the token.
+_TOKEN_RE = re.compile(r"(?:[A-ZА-ЯЁІЇЄҐ]\.){2,}|\w+(?:['’ʼ]\w+)*")
+# What may stand between two words of one phrase: spaces, hyphens, quotes, ONE line break at most.
+_JOIN_RE = re.compile(r"[ \t\u00a0\-‐–«»\"„“”‚‘’']*\n?[ \t\u00a0]*")
+_CYR_RE = re.compile(r"[а-яёіїєґ'’ʼ]*")
+_CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ")
+_VOWELS = frozenset("аеёиоуыэюяьйіїє")
+_LATIN_ALIAS_ENDINGS = frozenset({"", "s", "es", "n", "en", "e", "er", "em", "'s", "’s"})
+_CAPS_CYR_ENDINGS = 2
+_MAX_SUFFIX = 5
+
+
+def is_cyrillic(word: str) -> bool:
+    """True when the first letter of ``word`` is Cyrillic."""
+    for ch in word:
+        if ch.isalpha():
+            return ch.lower() in _CYRILLIC
+    return False
+
+
+class Tokens:
+    """Word tokens of one text: parallel lists of offsets, surfaces and lower-case forms."""
+
+    __slots__ = ("ends", "lows", "starts", "surfaces", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.surfaces: list[str] = []
+        for m in _TOKEN_RE.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.surfaces.append(m.group())
+        self.lows = [s.lower() for s in self.surfaces]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def joined(self, i: int) -> bool:
+        """True when token ``i`` and token ``i + 1`` may belong to one phrase."""
+        gap_start, gap_end = self.ends[i], self.starts[i + 1]
+        if gap_end - gap_start > 6:
+            return False
+        m = _JOIN_RE.fullmatch(self.text, gap_start, gap_end)
+        return m is not None
+
+    def gap(self, i: int) -> str:
+        """The characters between token ``i`` and token ``i + 1``."""
+        return self.text[self.ends[i] : self.starts[i + 1]]
+
+
+def tokenize(text: str) -> Tokens:
+    """Cut ``text`` into word tokens with their character offsets."""
+    return Tokens(text)
+
+
+@dataclass(frozen=True, slots=True)
+class WordPattern:
+    """One word of a phrase: a lower-case stem and the endings it may take.
+
+    ``endings`` is a set of allowed endings, or ``None`` for "any Cyrillic ending of up to
+    ``max_any`` letters". ``caps`` asks the token to start with ``surface`` exactly (all-capital
+    abbreviations such as "IDF", "ВСУ"); ``initial`` asks for an upper-case first letter.
+    """
+
+    stem: str
+    endings: frozenset[str] | None
+    max_any: int = 3
+    caps: str = ""
+    initial: bool = False
+
+    def accepts(self, low: str, surface: str) -> bool:
+        """Whether a token (lower-case form and surface) is an inflected form of this word."""
+        stem = self.stem
+        if not low.startswith(stem):
+            return False
+        suffix = low[len(stem) :]
+        if self.endings is None:
+            if len(suffix) > self.max_any or not _CYR_RE.fullmatch(suffix):
+                return False
+        elif suffix not in self.endings:
+            return False
+        if self.caps and not surface.startswith(self.caps):
+            return False
+        if self.caps and suffix and not surface[len(stem) :].islower():  # "ЄСПЛ" is not "ЄС"
+            return False
+        return not (self.initial and not surface[:1].isupper())
+
+
+def stem_pattern(stem: str, endings: Sequence[str], *, caps: bool = False) -> WordPattern:
+    """A pattern from a data-file stem and its language's ending list (``["*"]`` = any)."""
+    low = stem.lower()
+    if list(endings) == ["*"]:
+        if len(low) <= 2:
+            return WordPattern(low, frozenset({""}), caps=stem if caps else "")
+        return WordPattern(low, None, max_any=4, caps=stem if caps else "")
+    return WordPattern(low, frozenset(endings), caps=stem if caps else "")
+
+
+def alias_pattern(word: str) -> WordPattern:
+    """A pattern for one word of a registry alias, with automatic inflection by script.
+
+    All-capital words ("IDF", "ЦАХАЛ") match case-sensitively, Cyrillic ones with up to two
+    lower-case case endings ("ЦАХАЛа"). Other Cyrillic words lose a final vowel and take any
+    ending of up to three letters ("Украины" → "украин…"). Latin words take German/English
+    endings (-s, -es, -n, -en, -e, -er, -em, 's). A capitalised alias word needs a capitalised
+    token. A trailing ``!`` in the data file switches inflection off.
+    """
+    exact = word.endswith("!")
+    word = word.rstrip("!")
+    low = word.lower()
+    letters = [c for c in word if c.isalpha()]
+    initial = bool(letters) and letters[0].isupper()
+    if exact:
+        return WordPattern(low, frozenset({""}), initial=initial)
+    caps = len(letters) >= 2 and all(c.isupper() for c in letters)
+    cyr = is_cyrillic(word)
+    if caps:
+        if cyr:
+            return WordPattern(low, None, max_any=_CAPS_CYR_ENDINGS, caps=word)
+        return WordPattern(low, frozenset({"", "s", "'s", "’s"}), caps=word)
+    if cyr:
+        stem = low
+        if len(stem) >= 4:
+            for _ in range(2):
+                if len(stem) > 3 and stem[-1] in _VOWELS:
+                    stem = stem[:-1]
+        return WordPattern(stem, None, max_any=3, initial=initial)
+    return WordPattern(low, _LATIN_ALIAS_ENDINGS, initial=initial)
+
+
+def country_pattern(word: str, cyrillic_endings: frozenset[str]) -> WordPattern:
+    """Like :func:`alias_pattern`, but Cyrillic words take only the given case endings.
+
+    "Украина" matches "Украины", "Украине", not "украинцы" (a demonym).
+    """
+    pattern = alias_pattern(word)
+    if pattern.endings is None and not pattern.caps:
+        return WordPattern(pattern.stem, cyrillic_endings, initial=pattern.initial)
+    return pattern
+
+
+def split_words(phrase: str) -> list[str]:
+    """The word tokens of a data-file phrase, as the text tokenizer would cut them."""
+    return [
+        m.group() + ("!" if phrase[m.end() : m.end() + 1] == "!" else "")
+        for m in _TOKEN_RE.finditer(phrase)
+    ]
+
+
+class Lexicon(Generic[T]):
+    """Phrases → payloads; finds the longest phrase starting at a token in a few dict lookups."""
+
+    def __init__(self) -> None:
+        self._index: dict[str, list[tuple[tuple[WordPattern, ...], T]]] = {}
+        self._max_suffix = 0
+        self.size = 0
+
+    def add(self, words: Sequence[WordPattern], payload: T) -> None:
+        """Register one phrase (at least one word)."""
+        if not words:
+            return
+        first = words[0]
+        self._index.setdefault(first.stem, []).append((tuple(words), payload))
+        longest = first.max_any if first.endings is None else max(map(len, first.endings))
+        self._max_suffix = max(self._max_suffix, min(longest, _MAX_SUFFIX))
+        self.size += 1
+
+    def add_all(self, items: Iterable[tuple[Sequence[WordPattern], T]]) -> None:
+        """Register many phrases."""
+        for words, payload in items:
+            self.add(words, payload)
+
+    def match_at(self, toks: Tokens, i: int) -> tuple[int, T] | None:
+        """The longest phrase starting at token ``i``: (index after its last token, payload)."""
+        low = toks.lows[i]
+        n = len(low)
+        best: tuple[int, T] | None = None
+        index = self._index
+        for k in range(n, max(0, n - self._max_suffix) - 1, -1):
+            cands = index.get(low[:k])
+            if not cands:
+                continue
+            for words, payload in cands:
+                end = self._match_words(toks, i, words)
+                if end and (best is None or end > best[0]):
+                    best = (end, payload)
+        return best
+
+    @staticmethod
+    def _match_words(toks: Tokens, i: int, words: tuple[WordPattern, ...]) -> int:
+        n = len(toks)
+        if i + len(words) > n:
+            return 0
+        for k, w in enumerate(words):
+            j = i + k
+            if k and not toks.joined(j - 1):
+                return 0
+            if not w.accepts(toks.lows[j], toks.surfaces[j]):
+                return 0
+        return i + len(words)
+
+    def scan(self, toks: Tokens) -> list[tuple[int, int, T]]:
+        """Every non-overlapping longest match, left to right: (first token, end token, payload)."""
+        out: list[tuple[int, int, T]] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            m = self.match_at(toks, i)
+            if m is None:
+                i += 1
+                continue
+            out.append((i, m[0], m[1]))
+            i = m[0]
+        return out
+
+
+# ----------------------------------------------------------------------------- language lexicons
+
+
+@dataclass(frozen=True, slots=True)
+class GenericCategory:
+    """A generic institution noun class from ``roles.toml`` ("forces", "intelligence", ...)."""
+
+    name: str
+    kind: str
+    source_kind: str
+    label: str
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class RoleDef:
+    """A person role class from ``roles.toml`` ("combatant", "official", ...)."""
+
+    role: str
+    source_kind: str
+    inherit: bool = False
+
+
+@dataclass(slots=True)
+class LangLexicons:
+    """Everything language-specific the actor and person finders need, for one language."""
+
+    lang: str
+    adjectives: Lexicon[str]  # nationality adjective → ISO3 ("" = ambiguous)
+    people: Lexicon[str]  # demonym → ISO3
+    countries: Lexicon[str]  # country name (inflected) → ISO3
+    generic: Lexicon[str]  # institution noun → category name
+    generic_heads: dict[str, str]  # full compound-head form → category (German)
+    roles: Lexicon[int]  # role word → index into ``role_defs``
+    role_heads: dict[str, int]
+    modifier_endings: tuple[str, ...]
+    modifiers: frozenset[str]
+    conjunctions: frozenset[str]
+    connectors: Lexicon[bool]
+    stop: frozenset[str]
+    place_nouns: tuple[str, ...] = ()
+    gap_lowercase: bool = False
+    gap_capitalised: bool = False
+    gap_prepositions: frozenset[str] = frozenset()
+    cyrillic_names: bool = False
+    particles: frozenset[str] = frozenset()
+
+    def head(self, heads: dict[str, T], low: str) -> T | None:
+        """Category of a compound whose head is a listed noun ("elitetruppen" → forces)."""
+        for p in range(3, len(low) - 3):
+            hit = heads.get(low[p:])
+            if hit is not None:
+                return hit
+        return None
+
+    def is_modifier(self, low: str, surface: str) -> bool:
+        """A lower-case adjective-like word that may stand before a generic noun."""
+        if not surface[:1].islower():
+            return False
+        if low in self.modifiers:
+            return True
+        return len(low) > 3 and low.endswith(self.modifier_endings)
+
+
+def _phrase(text: str, endings: Sequence[str], *, caps_short: bool = False) -> list[WordPattern]:
+    words = split_words(text)
+    out = []
+    for k, w in enumerate(words):
+        last = k == len(words) - 1
+        caps = caps_short and len(w) <= 3 and not is_cyrillic(w)
+        out.append(stem_pattern(w, endings if last or is_cyrillic(w) else [""], caps=caps))
+        if caps:
+            out[-1] = WordPattern(w.lower(), frozenset(endings), caps=w.upper())
+    return out
+
+
+def _forms(stems: Iterable[str], endings: Sequence[str]) -> list[str]:
+    return [s + e for s in stems for e in endings if e != "*"]
+
+
+def build_lang_lexicons(
+    lang: str, nat: dict[str, Any], roles: dict[str, Any], country_names: dict[str, list[str]]
+) -> LangLexicons:
+    """Compile one language's lexicons from the parsed ``nationalities.toml``/``roles.toml``."""
+    ends = nat["endings"]
+    adj_end = ends[f"{lang}_adj"]
+    noun_end = ends[f"{lang}_noun"]
+    adjectives: Lexicon[str] = Lexicon()
+    people: Lexicon[str] = Lexicon()
+    for iso, row in nat.items():
+        if iso in ("endings", "names"):
+            continue
+        code = "" if iso == "ambiguous" else iso
+        for stem in row.get(lang, ()):
+            adjectives.add(_phrase(stem, adj_end, caps_short=True), code)
+        for stem in row.get(f"{lang}_people", ()):
+            people.add(_phrase(stem, noun_end), code)
+        if lang == "en":
+            for stem in row.get("en", ()):
+                people.add(_phrase(stem, ["s"]), code)
+        for stem in row.get("en_people", ()) if lang == "en" else ():
+            people.add(_phrase(stem, noun_end), code)
+    countries: Lexicon[str] = Lexicon()
+    country_end = frozenset(ends.get("country_cyrillic", ()))
+    for iso, names in country_names.items():
+        for name in names:
+            words = [country_pattern(w, country_end) for w in split_words(name)]
+            countries.add(words, iso)
+    r_end = roles["endings"][lang]
+    generic: Lexicon[str] = Lexicon()
+    generic_heads: dict[str, str] = {}
+    for cat, row in roles["generic"].items():
+        for stem in row.get(lang, ()):
+            generic.add(_phrase(stem, r_end), cat)
+        if lang == "de":
+            generic_heads.update(dict.fromkeys(_forms(row.get("de_heads", ()), r_end), cat))
+    role_lex: Lexicon[int] = Lexicon()
+    role_heads: dict[str, int] = {}
+    for idx, row in enumerate(roles["role"]):
+        for stem in row.get(lang, ()):
+            role_lex.add(_phrase(stem, r_end), idx)
+            if lang == "de" and " " not in stem and len(stem) >= 6:
+                role_heads.update(dict.fromkeys(_forms([stem], r_end), idx))
+    mods = roles["modifiers"]
+    gap = roles.get("name_gap", {})
+    connectors: Lexicon[bool] = Lexicon()
+    for c in roles["connectors"].get(lang, ()):
+        connectors.add([WordPattern(w.lower(), frozenset({""})) for w in split_words(c)], True)
+    return LangLexicons(
+        lang=lang,
+        adjectives=adjectives,
+        people=people,
+        countries=countries,
+        generic=generic,
+        generic_heads=generic_heads,
+        roles=role_lex,
+        role_heads=role_heads,
+        modifier_endings=tuple(mods.get(f"{lang}_endings", ())),
+        modifiers=frozenset(mods.get(lang, ())),
+        conjunctions=frozenset(mods.get("and", ())),
+        connectors=connectors,
+        stop=frozenset(roles["stop"].get(lang, ())),
+        place_nouns=tuple(roles.get("place_nouns", {}).get(lang, ())),
+        gap_lowercase=bool(gap.get("lowercase", {}).get(lang, False)),
+        gap_capitalised=bool(gap.get("capitalised", {}).get(lang, False)),
+        gap_prepositions=frozenset(gap.get("prepositions", {}).get(lang, ())),
+        cyrillic_names=gap.get("script", {}).get(lang) == "cyrillic",
+        particles=frozenset(gap.get("particles", ())),
+    )
+
+
+def role_defs(roles: dict[str, Any]) -> tuple[RoleDef, ...]:
+    """The person role classes of ``roles.toml``, in file order."""
+    return tuple(
+        RoleDef(str(r["role"]), str(r["source_kind"]), bool(r.get("inherit", False)))
+        for r in roles["role"]
+    )
+
+
+def generic_categories(roles: dict[str, Any]) -> dict[str, GenericCategory]:
+    """The generic noun classes of ``roles.toml`` by name."""
+    return {
+        name: GenericCategory(name, row["kind"], row["source_kind"], row["label"], row["id"])
+        for name, row in roles["generic"].items()
+    }
