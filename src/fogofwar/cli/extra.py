@@ -1,4 +1,4 @@
-"""``export``, ``demo``, ``places`` and ``gazetteer`` commands."""
+"""``export``, ``demo``, ``places``, ``serve`` and ``gazetteer`` commands."""
 
 from __future__ import annotations
 
@@ -92,6 +92,24 @@ def places(
     )
 
 
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the store as a read-only JSON API (and an HTML index) over HTTP."""
+    import uvicorn
+
+    from fogofwar.cli.app import _store, settings
+    from fogofwar.web import create_app
+
+    with _store() as store:  # fail now, in one line, when the database cannot be opened
+        n = store.count_articles()
+    Console(stderr=True).print(
+        f"Serving {settings().db} ({n} articles) at http://{host}:{port}/ (Ctrl-C stops)"
+    )
+    uvicorn.run(create_app(settings().db), host=host, port=port)
+
+
 @gazetteer_app.command("build")
 def gazetteer_build(
     out: Annotated[Path | None, typer.Option("--output", "-o", help="Index file.")] = None,
@@ -108,4 +126,5 @@ def register(app: typer.Typer) -> None:
     app.command()(export)
     app.command()(demo)
     app.command()(places)
+    app.command()(serve)
     app.add_typer(gazetteer_app, name="gazetteer")

@@ -1,0 +1,233 @@
+"""The read-only JSON endpoints under ``/api``. Each is a thin shell over one store call.
+
+Records are the ones the CLI prints: :func:`~fogofwar.records.article_record`,
+:func:`~fogofwar.records.rejected_record` and claims-v1 (:meth:`~fogofwar.claim.Claim.to_record`).
+Lists come as ``{"<things>": [...], "limit": n, "offset": n, "next": url | null}``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
+
+from fogofwar import PIPELINE_VERSION, __version__
+from fogofwar.claim import SCHEMA, Certainty, Claim, ClaimKind, SourceKind
+from fogofwar.model import Article, ReasonCode, article_id_for
+from fogofwar.records import article_record, rejected_record
+from fogofwar.store import Store, StoredRejection
+from fogofwar.web.errors import ApiError
+from fogofwar.web.state import get_store
+
+__all__ = ["MAX_LIMIT", "lookup_article", "parse_since", "router"]
+
+MAX_LIMIT = 1000
+"""Largest page any list endpoint returns."""
+
+_MAX_OFFSET = 2**31  # keeps offsets inside every backend's integer range
+_CHUNK_CLAIMS = 200
+_ID_LENGTH = len(article_id_for("0" * 64))
+_E = TypeVar("_E", bound=StrEnum)
+
+router = APIRouter(prefix="/api")
+
+StoreDep = Annotated[Store, Depends(get_store)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, le=_MAX_OFFSET, description="Rows to skip.")]
+Lang = Annotated[str | None, Query(max_length=16, description="ISO 639-1 code, e.g. de.")]
+
+
+def parse_since(value: str | None) -> date | None:
+    """``since`` as a date; :class:`ApiError` 400 ``bad_date`` unless it is ``YYYY-MM-DD``."""
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(400, "bad_date", f"since={value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _choice(enum: type[_E], value: str | None, name: str) -> _E | None:
+    """``value`` as a member of ``enum``; 400 ``bad_filter`` listing the allowed values."""
+    if value is None or value == "":
+        return None
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum)
+        raise ApiError(
+            400, "bad_filter", f"unknown {name} {value!r}: use one of {allowed}"
+        ) from None
+
+
+def _plain(value: str | None, name: str) -> str | None:
+    """A free-text filter value, refused (400) when it holds control characters."""
+    if value is None or value == "":
+        return None
+    if not value.isprintable():
+        raise ApiError(400, "bad_filter", f"{name} must not contain control characters")
+    return value
+
+
+def lookup_article(store: Store, article_id: str) -> Article:
+    """The stored article with exactly this id; :class:`ApiError` 404 otherwise.
+
+    The API takes whole ids only (no prefixes as the CLI does), so URLs stay canonical and an
+    ambiguous prefix can never surface as a store error.
+    """
+    if len(article_id) == _ID_LENGTH and article_id.isascii() and article_id.isalnum():
+        article = store.get_article(article_id)
+        if article is not None and article.id == article_id:
+            return article
+    raise ApiError(404, "not_found", f"no article {article_id!r}: list ids with /api/articles")
+
+
+def _page(request: Request, key: str, rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page of ``limit`` rows from ``rows`` (fetched with one extra to know if more follow)."""
+    more = len(rows) > limit
+    nxt = str(request.url.include_query_params(offset=offset + limit)) if more else None
+    return {key: rows[:limit], "limit": limit, "offset": offset, "next": nxt}
+
+
+@router.get("/health")
+def health(store: StoreDep) -> JSONResponse:
+    """Liveness and what is stored: 200 with counts, or 503 when the store cannot be read."""
+    return JSONResponse(
+        {
+            "status": "ok",
+            "articles": store.count_articles(),
+            "schema": SCHEMA,
+            "pipeline_version": PIPELINE_VERSION,
+            "version": __version__,
+        }
+    )
+
+
+@router.get("/articles")
+def list_articles(
+    request: Request,
+    store: StoreDep,
+    search: Annotated[
+        str | None,
+        Query(max_length=500, description='Web-search syntax: words, "phrases", -not, or.'),
+    ] = None,
+    lang: Lang = None,
+    since: Annotated[str | None, Query(description="Published on or after YYYY-MM-DD.")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> JSONResponse:
+    """Stored articles (records without text): best match first when searching, else newest."""
+    rows = store.list_articles(
+        search=search or None,
+        lang=_plain(lang, "lang"),
+        since=parse_since(since),
+        limit=limit + 1,
+        offset=offset,
+    )
+    records = [article_record(a, with_text=False) for a in rows]
+    return JSONResponse(_page(request, "articles", records, limit, offset))
+
+
+@router.get("/articles/{article_id}")
+def get_article(article_id: str, store: StoreDep) -> JSONResponse:
+    """One article record with its text and its claims (claims-v1)."""
+    article = lookup_article(store, article_id)
+    record = article_record(article)
+    record["claims"] = [c.to_record() for c in store.list_claims(article_id=article.id)]
+    return JSONResponse(record)
+
+
+@router.get("/articles/{article_id}/text", response_class=PlainTextResponse)
+def get_article_text(article_id: str, store: StoreDep) -> PlainTextResponse:
+    """Exactly the stored body (UTF-8): claim offsets are code-point indices into it."""
+    return PlainTextResponse(lookup_article(store, article_id).text)
+
+
+def _claim_filters(
+    kind: str | None,
+    source_kind: str | None,
+    certainty: str | None,
+    lang: str | None,
+    article: str | None,
+) -> dict[str, Any]:
+    return {
+        "kind": _choice(ClaimKind, kind, "kind"),
+        "source_kind": _choice(SourceKind, source_kind, "source_kind"),
+        "certainty": _choice(Certainty, certainty, "certainty"),
+        "lang": _plain(lang, "lang"),
+        "article_id": _plain(article, "article"),
+    }
+
+
+Kind = Annotated[str | None, Query(description="A claims-v1 kind, e.g. casualties.")]
+SourceKindQ = Annotated[str | None, Query(description="Who claims it, e.g. military.")]
+CertaintyQ = Annotated[str | None, Query(description="How firmly, e.g. confirmed.")]
+ArticleQ = Annotated[str | None, Query(max_length=64, description="An article id.")]
+
+
+@router.get("/claims")
+def list_claims(
+    request: Request,
+    store: StoreDep,
+    kind: Kind = None,
+    source_kind: SourceKindQ = None,
+    certainty: CertaintyQ = None,
+    lang: Lang = None,
+    article: ArticleQ = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> JSONResponse:
+    """Stored claims (claims-v1 records) matching every filter, in storage order."""
+    filters = _claim_filters(kind, source_kind, certainty, lang, article)
+    rows = store.list_claims(**filters, limit=limit + 1, offset=offset)
+    records = [c.to_record() for c in rows]
+    return JSONResponse(_page(request, "claims", records, limit, offset))
+
+
+def _jsonl(first: list[Claim], rest: Iterator[Claim]) -> Iterator[str]:
+    """claims-v1 lines, a few hundred per chunk (each chunk is one hop to a worker thread)."""
+    claims = itertools.chain(first, rest)
+    while batch := list(itertools.islice(claims, _CHUNK_CLAIMS)):
+        yield "".join(json.dumps(c.to_record(), ensure_ascii=False) + "\n" for c in batch)
+
+
+@router.get("/claims.jsonl", response_class=StreamingResponse)
+def export_claims(
+    store: StoreDep,
+    kind: Kind = None,
+    source_kind: SourceKindQ = None,
+    certainty: CertaintyQ = None,
+    lang: Lang = None,
+    article: ArticleQ = None,
+) -> StreamingResponse:
+    """Every matching claim as claims-v1 JSONL, streamed (the same as ``fogofwar export``)."""
+    stream = store.iter_claims(**_claim_filters(kind, source_kind, certainty, lang, article))
+    # Pull the first claim now: a store that cannot be read fails here with a 503, not after
+    # a 200 status line has gone out.
+    first = list(itertools.islice(stream, 1))
+    return StreamingResponse(_jsonl(first, stream), media_type="application/x-ndjson")
+
+
+def _rejection_record(row: StoredRejection) -> dict[str, Any]:
+    return {"id": row.id, **rejected_record(row.rejected)}
+
+
+@router.get("/rejects")
+def list_rejects(
+    request: Request,
+    store: StoreDep,
+    reason: Annotated[str | None, Query(description="A rejection reason code.")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> JSONResponse:
+    """Stored rejections (why an input did not become an article), newest first."""
+    code = _choice(ReasonCode, reason, "reason")
+    rows = store.list_rejections(limit=limit + 1, offset=offset, reason=code)
+    records = [_rejection_record(r) for r in rows]
+    return JSONResponse(_page(request, "rejects", records, limit, offset))

@@ -1,0 +1,329 @@
+"""The web API on a real SQLite store filled by ``services.ingest``: records equal the store's,
+offsets slice the served text, paging and filters work, and every error has one shape."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fogofwar import services
+from fogofwar.cli import app as cli_app
+from fogofwar.cli.run import run_app
+from fogofwar.reader import Reader
+from fogofwar.records import article_record, rejected_record
+from fogofwar.store import Store, open_store
+from fogofwar.web import create_app
+
+HOSTILE_TITLE = "<script>alert(1)</script> Angriff auf Depot"
+
+TEXTS = {
+    "de.txt": (
+        f"{HOSTILE_TITLE}\n\nMax Muster\n\n12.03.2024\n\n"
+        "Bei einem Drohnenangriff auf ein Treibstofflager wurden nach Angaben des Gouverneurs "
+        "mindestens drei Menschen verletzt. 🚀\n\n"
+        "Das Verteidigungsministerium erklärte, die Luftabwehr habe zwölf Drohnen abgeschossen.\n"
+    ),
+    "en.txt": (
+        "Strike on Kharkiv\n\n2024-05-02\n\n"
+        "Five people were killed and twelve injured in a Russian missile strike on Kharkiv, "
+        "the regional governor said on Thursday.\n\n"
+        "Police arrested two men suspected of spotting for the attack.\n"
+    ),
+    "ru.txt": (
+        "Удар по Белгороду\n\n03.04.2024\n\n"
+        "В результате обстрела Белгорода погибли два человека, сообщил губернатор области.\n"
+    ),
+    "uk.txt": (
+        "Атака на Одесу\n\n04.04.2024\n\n"
+        "Унаслідок атаки дронів на Одесу загинули троє людей, повідомив голова ОВА.\n"
+    ),
+    "empty.txt": "",
+}
+
+ERROR_KEYS = {"code", "message", "status"}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("web")
+    inputs = folder / "in"
+    inputs.mkdir()
+    for name, text in TEXTS.items():
+        (inputs / name).write_text(text, encoding="utf-8")
+    path = str(folder / "web.db")
+    with open_store(path) as store:
+        summary = services.ingest([str(inputs)], store, Reader.offline())
+    assert (summary.inserted, summary.rejected) == (4, 1) and summary.claims > 0
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(db: str) -> Iterator[Store]:
+    with open_store(db) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def client(db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(db)) as test_client:
+        yield test_client
+
+
+def get_json(client: TestClient, url: str, **params: Any) -> Any:
+    response = client.get(url, params=params)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/json"
+    return response.json()
+
+
+def assert_error(response: Any, status: int, code: str) -> dict[str, Any]:
+    """The one error shape: exactly ``{"error": {code, message, status}}``."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"] == "application/json"
+    body = response.json()
+    assert set(body) == {"error"} and set(body["error"]) == ERROR_KEYS
+    error: dict[str, Any] = body["error"]
+    assert error["status"] == status and error["code"] == code
+    assert isinstance(error["message"], str) and error["message"]
+    assert "Traceback" not in response.text
+    return error
+
+
+# -- records equal the store's ----------------------------------------------------------------
+
+
+def test_health(client: TestClient) -> None:
+    body = get_json(client, "/api/health")
+    assert body["status"] == "ok" and body["articles"] == 4 and body["schema"] == "claims-v1"
+
+
+def test_articles_are_the_store_records_without_text(client: TestClient, store: Store) -> None:
+    body = get_json(client, "/api/articles")
+    expected = [article_record(a, with_text=False) for a in store.list_articles(limit=50)]
+    assert body["articles"] == expected and len(expected) == 4
+    assert all("text" not in rec for rec in body["articles"])
+    assert (body["limit"], body["offset"], body["next"]) == (50, 0, None)
+
+
+def test_article_has_text_and_its_claims(client: TestClient, store: Store) -> None:
+    for article in store.list_articles(limit=50):
+        body = get_json(client, f"/api/articles/{article.id}")
+        expected = article_record(article)
+        expected["claims"] = [c.to_record() for c in store.list_claims(article_id=article.id)]
+        assert body == expected
+
+
+def test_text_is_the_stored_body_and_claim_offsets_slice_it(
+    client: TestClient, store: Store
+) -> None:
+    checked = 0
+    for article in store.list_articles(limit=50):
+        response = client.get(f"/api/articles/{article.id}/text")
+        assert response.status_code == 200
+        assert response.headers["content-type"] == "text/plain; charset=utf-8"
+        assert response.headers["x-content-type-options"] == "nosniff"
+        body = response.text
+        assert body == article.text
+        for claim in get_json(client, f"/api/articles/{article.id}")["claims"]:
+            cue = claim["cue"]
+            if cue is not None and cue["span"] is not None and not claim["in_headline"]:
+                assert body[cue["span"]["start"] : cue["span"]["end"]] == cue["text"]
+                checked += 1
+            if claim["in_headline"]:
+                span = claim["span"]
+                assert (article.title or "")[span["start"] : span["end"]]
+    assert checked >= 3  # incl. Cyrillic texts, where byte offsets would not match
+
+
+def test_articles_page_by_next_links(client: TestClient, store: Store) -> None:
+    seen: list[str] = []
+    url: str | None = "/api/articles?limit=1"
+    while url is not None:
+        body = client.get(url).json()
+        assert len(body["articles"]) <= 1
+        seen += [rec["id"] for rec in body["articles"]]
+        url = body["next"]
+    assert seen == [a.id for a in store.list_articles(limit=50)]
+
+
+def test_claims_page_with_offsets(client: TestClient, store: Store) -> None:
+    everything = [c.to_record() for c in store.list_claims()]
+    paged: list[dict[str, Any]] = []
+    for offset in range(0, len(everything) + 2, 2):
+        paged += get_json(client, "/api/claims", limit=2, offset=offset)["claims"]
+    assert paged == everything and len(everything) > 4
+
+
+def test_article_filters(client: TestClient) -> None:
+    def ids(**params: Any) -> set[str]:
+        return {rec["language"] for rec in get_json(client, "/api/articles", **params)["articles"]}
+
+    assert ids(search="Kharkiv") == {"en"}
+    assert ids(search="Белгорода") == {"ru"}
+    assert ids(lang="uk") == {"uk"}
+    assert ids(since="2024-04-04") == {"uk", "en"}
+    assert ids(search="Kharkiv", lang="de") == set()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"kind": "attack"},
+        {"kind": "casualties"},
+        {"source_kind": "government"},
+        {"certainty": "asserted"},
+        {"lang": "ru"},
+        {"kind": "attack", "source_kind": "author", "lang": "uk"},
+    ],
+)
+def test_claim_filters_match_the_store(
+    client: TestClient, store: Store, params: dict[str, str]
+) -> None:
+    expected = [c.to_record() for c in store.list_claims(**params)]
+    assert get_json(client, "/api/claims", **params)["claims"] == expected
+
+
+def test_claims_of_one_article(client: TestClient, store: Store) -> None:
+    (article,) = store.list_articles(lang="ru", limit=5)
+    records = get_json(client, "/api/claims", article=article.id)["claims"]
+    assert records and {r["article_id"] for r in records} == {article.id}
+
+
+def test_claims_jsonl_streams_the_export(client: TestClient, store: Store) -> None:
+    response = client.get("/api/claims.jsonl")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/x-ndjson"
+    lines = [json.loads(line) for line in response.text.splitlines()]
+    assert lines == [c.to_record() for c in store.iter_claims()]
+    ru = client.get("/api/claims.jsonl", params={"lang": "ru"}).text.splitlines()
+    assert [json.loads(line) for line in ru] == [
+        c.to_record() for c in store.iter_claims(lang="ru")
+    ]
+    assert client.get("/api/claims.jsonl", params={"kind": "protest"}).text == ""
+
+
+def test_rejects(client: TestClient, store: Store) -> None:
+    body = get_json(client, "/api/rejects")
+    expected = [{"id": r.id, **rejected_record(r.rejected)} for r in store.list_rejections()]
+    assert body["rejects"] == expected and expected[0]["reason"] == "empty"
+    assert get_json(client, "/api/rejects", reason="binary")["rejects"] == []
+
+
+# -- hostile input -----------------------------------------------------------------------------
+
+HOSTILE_SEARCHES = [
+    '"',
+    '"unterminated phrase',
+    "AND",
+    "OR OR -",
+    "NEAR(a b)",
+    "*",
+    "a:b ^c",
+    "'; DROP TABLE articles; --",
+    "\x00",
+    "Kharkiv\x00Kursk",
+    "()",
+    "%_\\",
+    "🚀",
+    "\u202e\ufeff",
+    "x" * 500,
+]
+
+
+@pytest.mark.parametrize("search", HOSTILE_SEARCHES)
+def test_hostile_search_never_fails(client: TestClient, search: str) -> None:
+    assert isinstance(get_json(client, "/api/articles", search=search)["articles"], list)
+    page = client.get("/", params={"search": search})
+    assert page.status_code == 200
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(search=st.text(max_size=60))
+def test_any_search_text_answers_200(client: TestClient, search: str) -> None:
+    assert client.get("/api/articles", params={"search": search}).status_code == 200
+
+
+def test_index_escapes_stored_titles_and_the_search_echo(client: TestClient) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "script-src" not in page.headers["content-security-policy"]
+    assert "default-src 'none'" in page.headers["content-security-policy"]
+    assert "<script>" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Angriff auf Depot" in page.text
+    echoed = client.get("/", params={"search": '"><script>alert(2)</script>'}).text
+    assert "<script>" not in echoed and "&quot;&gt;&lt;script&gt;" in echoed
+
+
+# -- one error shape ---------------------------------------------------------------------------
+
+ERROR_CASES = [
+    ("/api/articles/a000000000000000", 404, "not_found"),
+    ("/api/articles/a0", 404, "not_found"),
+    ("/api/articles/<script>", 404, "not_found"),
+    ("/api/articles/a000000000000000/text", 404, "not_found"),
+    ("/api/nowhere", 404, "not_found"),
+    ("/api/claims?kind=bombing", 400, "bad_filter"),
+    ("/api/claims?source_kind=oracle", 400, "bad_filter"),
+    ("/api/claims?certainty=sure", 400, "bad_filter"),
+    ("/api/claims.jsonl?kind=bombing", 400, "bad_filter"),
+    ("/api/claims?lang=d%00e", 400, "bad_filter"),
+    ("/api/rejects?reason=boredom", 400, "bad_filter"),
+    ("/api/articles?since=yesterday", 400, "bad_date"),
+    ("/api/articles?since=2024-13-45", 400, "bad_date"),
+    ("/?since=soon", 400, "bad_date"),
+    ("/api/articles?limit=0", 422, "invalid_parameter"),
+    ("/api/articles?limit=many", 422, "invalid_parameter"),
+    ("/api/claims?limit=100000", 422, "invalid_parameter"),
+    ("/api/claims?offset=-1", 422, "invalid_parameter"),
+    ("/api/rejects?offset=99999999999999999999999", 422, "invalid_parameter"),
+    ("/api/articles?search=" + "x" * 501, 422, "invalid_parameter"),
+]
+
+
+@pytest.mark.parametrize(("url", "status", "code"), ERROR_CASES)
+def test_every_error_has_one_shape(client: TestClient, url: str, status: int, code: str) -> None:
+    assert_error(client.get(url), status, code)
+
+
+def test_unknown_filter_value_lists_the_allowed_ones(client: TestClient) -> None:
+    message = assert_error(client.get("/api/claims?kind=bombing"), 400, "bad_filter")["message"]
+    assert "'bombing'" in message and "casualties" in message and "armed_clash" in message
+
+
+def test_writes_are_refused_with_the_shape(client: TestClient) -> None:
+    assert_error(client.post("/api/articles"), 405, "method_not_allowed")
+    assert_error(client.delete("/api/claims"), 405, "method_not_allowed")
+
+
+def test_store_error_is_503_without_details(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "x.db"
+    with TestClient(create_app(str(missing))) as broken:
+        for url in ("/api/health", "/api/articles", "/api/claims.jsonl", "/"):
+            error = assert_error(broken.get(url), 503, "store_unavailable")
+            assert "no-such-folder" not in error["message"]
+
+
+def test_unexpected_error_is_500_without_traceback(db: str) -> None:
+    app = create_app(db)
+
+    @app.get("/api/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internal detail")
+
+    with TestClient(app, raise_server_exceptions=False) as test_client:
+        response = test_client.get("/api/boom")
+    error = assert_error(response, 500, "internal_error")
+    assert "secret" not in response.text and "RuntimeError" not in error["message"]
+
+
+def test_serve_command_is_registered(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_app(cli_app, ["serve", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "--host" in out and "--port" in out
