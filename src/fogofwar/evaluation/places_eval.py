@@ -1,0 +1,258 @@
+"""The ``places`` suite: toponym recognition and resolution on GeoWebNews, LGL and GeoVirus.
+
+Read in place from ``<shared>/datasets`` (never copied):
+
+* GeoWebNews (``geowebnews/GWN.xml``, 200 English articles). Gold toponyms are the spans typed
+  as *literal* or *associative* toponyms in the annotation scheme (Gritta et al. 2019):
+  ``Literal, Literal_Modifier, Mixed, Embedded_Literal, Coercion, Metonymic,
+  Non_Literal_Modifier, Embedded_Non_Lit``. Not counted: ``Demonym`` and ``Language`` (fogofwar
+  returns demonyms as country context, not as places), ``Homonym``, ``Non_Toponym`` and the
+  ``*_Expression`` types (common nouns such as "city").
+* LGL (``geoparsing_lgl_trnews_geovirus/lgl.xml``, 588 local US news articles): every
+  ``<toponym>``; GeoNames id, lat/lon from ``<gaztag>`` where present.
+* GeoVirus (``GeoVirus.xml``, 229 WikiNews articles): every ``<location>``; lat/lon only.
+
+Recognition: precision/recall/F1 with *overlapping* span match (a predicted mention matches at
+most one gold span that shares at least one character with it, greedily in text order).
+Predicted demonyms are ignored; metonymic mentions count as predictions.
+
+Resolution, over correctly recognised toponyms whose gold has coordinates: ``exact`` (same
+GeoNames id; only where gold has one), ``country`` (country of the prediction equals the
+country reverse_geocoder gives for the gold point), ``acc_161km`` (great-circle error at most
+161 km; a prediction without coordinates counts as wrong), ``mean_km`` / ``median_km`` (over
+predictions with coordinates).
+
+The mordecai3 anchors (Halterman 2023) are printed in each metric's note; they are measured
+under that paper's protocol and are a reference point, not the same experiment.
+
+Known artefact: country points come from countryinfo, not GeoNames; for the USA they lie
+~235 km apart, so a correctly resolved "US" (right GeoNames id) counts as beyond 161 km
+(172 of 1,818 GeoWebNews pairs, 128 of 3,369 LGL pairs when measured).
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from fogofwar.evaluation.report import EvalReport, Metric, f1
+from fogofwar.geo import Gazetteer
+
+__all__ = ["GOLD_TYPES", "GoldDoc", "GoldToponym", "evaluate_places", "load_dataset"]
+
+GOLD_TYPES = frozenset(
+    {
+        "Literal",
+        "Literal_Modifier",
+        "Mixed",
+        "Embedded_Literal",
+        "Coercion",
+        "Metonymic",
+        "Non_Literal_Modifier",
+        "Embedded_Non_Lit",
+    }
+)
+_ANCHORS = {
+    ("geowebnews", "exact"): "mordecai3: 90.1% exact",
+    ("geowebnews", "acc_161km"): "mordecai3: 94.1% within 161 km",
+    ("lgl", "exact"): "mordecai3: 79.4% exact",
+}
+_DATASETS = ("geowebnews", "lgl", "geovirus")
+
+
+@dataclass(frozen=True, slots=True)
+class GoldToponym:
+    """One gold span with what is known of its place."""
+
+    start: int
+    end: int
+    geonames_id: int | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldDoc:
+    """An article and its gold toponyms."""
+
+    text: str
+    toponyms: tuple[GoldToponym, ...]
+
+
+def _num(node: ET.Element | None, tag: str) -> float | None:
+    el = node.find(tag) if node is not None else None
+    return float(el.text) if el is not None and el.text and el.text.strip() else None
+
+
+def _gwn(path: Path) -> Iterator[GoldDoc]:
+    for art in ET.parse(path).getroot().iter("article"):
+        gold = []
+        for t in art.iter("toponym"):
+            if (t.findtext("type") or "") not in GOLD_TYPES:
+                continue
+            gid = (t.findtext("geonamesID") or "").strip()
+            gold.append(
+                GoldToponym(int(t.findtext("start") or 0), int(t.findtext("end") or 0),
+                            int(gid) if gid.isdigit() else None,
+                            _num(t, "latitude"), _num(t, "longitude"))
+            )  # fmt: skip
+        yield GoldDoc(art.findtext("text") or "", tuple(sorted(gold, key=lambda g: g.start)))
+
+
+def _lgl(path: Path) -> Iterator[GoldDoc]:
+    for art in ET.parse(path).getroot().iter("article"):
+        gold = []
+        for t in art.iter("toponym"):
+            tag = t.find("gaztag")
+            gid = tag.get("geonameid") if tag is not None else None
+            gold.append(
+                GoldToponym(int(t.findtext("start") or 0), int(t.findtext("end") or 0),
+                            int(gid) if gid and gid.isdigit() else None,
+                            _num(tag, "lat"), _num(tag, "lon"))
+            )  # fmt: skip
+        yield GoldDoc(art.findtext("text") or "", tuple(sorted(gold, key=lambda g: g.start)))
+
+
+def _geovirus(path: Path) -> Iterator[GoldDoc]:
+    for art in ET.parse(path).getroot().iter("article"):
+        gold = [
+            GoldToponym(int(t.findtext("start") or 0), int(t.findtext("end") or 0), None,
+                        _num(t, "lat"), _num(t, "lon"))
+            for t in art.iter("location")
+        ]  # fmt: skip
+        yield GoldDoc(art.findtext("text") or "", tuple(sorted(gold, key=lambda g: g.start)))
+
+
+def _valid(doc: GoldDoc) -> GoldDoc:
+    """Drop gold spans outside the text (GeoWebNews has one at offset -239)."""
+    ok = tuple(t for t in doc.toponyms if 0 <= t.start < t.end <= len(doc.text))
+    return doc if len(ok) == len(doc.toponyms) else GoldDoc(doc.text, ok)
+
+
+def load_dataset(shared: Path, name: str, limit: int | None = None) -> list[GoldDoc]:
+    """The first ``limit`` documents (all when ``None``) of one dataset, in file order."""
+    base = shared / "datasets"
+    readers = {
+        "geowebnews": (_gwn, base / "geowebnews" / "GWN.xml"),
+        "lgl": (_lgl, base / "geoparsing_lgl_trnews_geovirus" / "lgl.xml"),
+        "geovirus": (_geovirus, base / "geoparsing_lgl_trnews_geovirus" / "GeoVirus.xml"),
+    }
+    reader, path = readers[name]
+    docs = [_valid(d) for d in reader(path)]
+    return docs if limit is None else docs[:limit]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass(slots=True)
+class _Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    exact_n: int = 0
+    exact_ok: int = 0
+    geo_n: int = 0
+    within: int = 0
+    country_ok: int = 0
+    errors: list[float] | None = None
+    pairs: list[tuple[float, float, str | None]] | None = None  # gold lat, lon, predicted ISO3
+
+
+def _score(docs: list[GoldDoc], gaz: Gazetteer) -> _Tally:
+    tally = _Tally(errors=[], pairs=[])
+    assert tally.errors is not None and tally.pairs is not None
+    for doc in docs:
+        pred = [m for m in gaz.find(doc.text, "en") if not m.is_demonym]
+        used: set[int] = set()
+        for m in pred:
+            match = next(
+                (k for k, g in enumerate(doc.toponyms)
+                 if k not in used and g.start < m.span.end and m.span.start < g.end),
+                None,
+            )  # fmt: skip
+            if match is None:
+                tally.fp += 1
+                continue
+            used.add(match)
+            tally.tp += 1
+            g, loc = doc.toponyms[match], m.location
+            if g.geonames_id is not None:
+                tally.exact_n += 1
+                tally.exact_ok += loc is not None and loc.geonames_id == g.geonames_id
+            if g.lat is None or g.lon is None:
+                continue
+            tally.geo_n += 1
+            country = loc.country if loc is not None else None
+            tally.pairs.append((g.lat, g.lon, country))
+            if loc is not None and loc.lat is not None and loc.lon is not None:
+                err = _km(g.lat, g.lon, loc.lat, loc.lon)
+                tally.errors.append(err)
+                tally.within += err <= 161.0
+        tally.fn += len(doc.toponyms) - len(used)
+    return tally
+
+
+def _country_hits(pairs: list[tuple[float, float, str | None]]) -> int:
+    if not pairs:
+        return 0
+    import pycountry
+    import reverse_geocoder
+
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    found = reverse_geocoder.RGeocoder(mode=1, verbose=False).query([(a, b) for a, b, _ in pairs])
+    return sum(iso3.get(f["cc"]) == pred for f, (_, _, pred) in zip(found, pairs, strict=True))
+
+
+def _metrics(name: str, t: _Tally) -> list[Metric]:
+    p = t.tp / (t.tp + t.fp) if t.tp + t.fp else 0.0
+    r = t.tp / (t.tp + t.fn) if t.tp + t.fn else 0.0
+    errors = t.errors or []
+    n_gold = t.tp + t.fn
+    out = [
+        Metric(name, "toponyms", "precision", p, t.tp + t.fp),
+        Metric(name, "toponyms", "recall", r, n_gold),
+        Metric(name, "toponyms", "f1", f1(p, r), n_gold),
+    ]
+    if t.exact_n:
+        out.append(Metric(name, "resolution", "exact", t.exact_ok / t.exact_n, t.exact_n))
+    if t.geo_n:
+        country = _country_hits(t.pairs or [])
+        out += [
+            Metric(name, "resolution", "country", country / t.geo_n, t.geo_n),
+            Metric(name, "resolution", "acc_161km", t.within / t.geo_n, t.geo_n),
+        ]
+    if errors:
+        out += [
+            Metric(name, "resolution", "mean_km", statistics.fmean(errors), len(errors)),
+            Metric(name, "resolution", "median_km", statistics.median(errors), len(errors)),
+        ]
+    return [
+        Metric(m.dataset, m.field, m.metric, round(m.value, 4), m.n,
+               note=_ANCHORS.get((name, m.metric), ""))
+        for m in out
+    ]  # fmt: skip
+
+
+def evaluate_places(
+    shared: Path, limit: int | None = None, gazetteer: Gazetteer | None = None
+) -> EvalReport:
+    """Run the ``places`` suite on the first ``limit`` documents of each dataset (all: None)."""
+    gaz = gazetteer if gazetteer is not None else Gazetteer.open()
+    metrics: list[Metric] = []
+    for name in _DATASETS:
+        metrics += _metrics(name, _score(load_dataset(shared, name, limit), gaz))
+    notes = (
+        f"documents per dataset: {'all' if limit is None else limit}",
+        "recognition: overlapping span match; GeoWebNews gold types: "
+        + ", ".join(sorted(GOLD_TYPES)),
+    )
+    return EvalReport("places", tuple(metrics), notes)

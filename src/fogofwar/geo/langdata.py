@@ -1,0 +1,102 @@
+"""Language packs for toponym recognition, read from ``data/geo/lang.toml`` and
+``data/nationalities.toml`` (demonym adjectives)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from fogofwar.geo.text import fold
+
+__all__ = ["LANGS", "LangPack", "lang_pack"]
+
+LANGS = ("de", "en", "ru", "uk")
+
+
+@dataclass(frozen=True, slots=True)
+class LangPack:
+    """Everything language-specific the recogniser uses."""
+
+    lang: str
+    endings: tuple[tuple[str, str], ...]
+    place_preps: frozenset[str]
+    region_before: frozenset[str]
+    region_after: frozenset[str]
+    speech_verbs: tuple[str, ...]
+    metonyms: tuple[tuple[str, str], ...]  # (folded phrase, place it stands for)
+    skip_initial: frozenset[str]
+    connectors: frozenset[str]  # lower-case words inside names ("de", "am", "of")
+    articles: frozenset[str]  # articles/determiners: "das Essen" is no place
+    not_alone: frozenset[str]  # never a place on their own ("West", "Süden")
+    demonyms: dict[str, str | None]  # folded adjective form -> ISO3 (None: ambiguous)
+    common_check: bool  # check common words at every position, not only at sentence start
+    skeleton: bool  # try cross-transcription keys when no exact key hits
+
+    def variants(self, word: str) -> list[tuple[str, bool]]:
+        """``word`` (lower case) and the forms its case endings may come from; True = changed."""
+        out = [(word, False)]
+        seen = {word}
+        for suffix, repl in self.endings:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+                form = word[: len(word) - len(suffix)] + repl
+                if form not in seen:
+                    seen.add(form)
+                    out.append((form, True))
+        return out
+
+
+def _text(name: str) -> str:
+    return (resources.files("fogofwar") / "data" / name).read_text(encoding="utf-8")
+
+
+def _demonyms(langs: tuple[str, ...]) -> dict[str, str | None]:
+    table = tomllib.loads(_text("nationalities.toml"))
+    endings = table["endings"]
+    out: dict[str, str | None] = {}
+    for code, entry in table.items():
+        if code in ("endings", "ambiguous") or not isinstance(entry, dict):
+            continue
+        for lang in langs:
+            for stem in entry.get(lang, []):
+                for end in endings.get(f"{lang}_adj", [""]):
+                    out[fold(stem + end)] = code
+    for lang in langs:
+        for stem in table.get("ambiguous", {}).get(lang, []):
+            for end in endings.get(f"{lang}_adj", [""]):
+                out[fold(stem + end)] = None
+    return out
+
+
+@cache
+def lang_pack(lang: str | None) -> LangPack:
+    """The pack of ``lang``; unknown or ``None`` gives the union of all four languages."""
+    raw = tomllib.loads(_text("geo/lang.toml"))
+    langs = (lang,) if lang in raw else LANGS
+    merged: dict[str, list[object]] = {}
+    for code in langs:
+        for key, value in raw[code].items():
+            merged.setdefault(key, []).extend(value)
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).casefold() for w in merged.get(key, []))
+
+    endings = tuple((str(p[0]), str(p[1])) for p in merged["endings"])  # type: ignore[index]
+    metonyms = tuple((fold(str(p[0])), str(p[1])) for p in merged["metonyms"])  # type: ignore[index]
+    return LangPack(
+        lang=lang or "",
+        endings=endings,
+        place_preps=words("place_preps"),
+        region_before=words("region_before"),
+        region_after=words("region_after"),
+        speech_verbs=tuple(sorted(str(w).casefold() for w in merged["speech_verbs"])),
+        metonyms=metonyms,
+        skip_initial=words("skip_initial"),
+        connectors=words("connectors"),
+        articles=words("articles"),
+        not_alone=words("not_alone"),
+        demonyms=_demonyms(langs),
+        common_check=any(raw[code].get("common_anywhere", [False])[-1] for code in langs),
+        skeleton=bool(merged.get("cross_script", [True])[-1]),
+    )

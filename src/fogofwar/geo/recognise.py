@@ -1,0 +1,269 @@
+"""Toponym recognition: capitalised word n-grams and region phrases looked up in the index.
+
+Rules (data in ``data/geo/lang.toml``):
+
+* A candidate starts at a capitalised word (Latin or Cyrillic) or a region word ("Region",
+  "oblast"); it grows over capitalised words, connectors ("de", "am", "-") and region words,
+  up to five words, and the longest n-gram with a gazetteer hit wins.
+* Each word is tried as written and with its case ending undone ("Курской" -> "курская",
+  "Покровську" -> "покровськ", "Kursks" -> "kursk"). A cross-script skeleton key is the
+  fallback when no exact key hits ("Pokrowsk" -> "Покровськ").
+* Acronyms of up to four capitals ("UN", "FDA") are places only as official names of
+  countries and regions ("US", "ДНР").
+* Words that never name a place alone ("West", "Süden", "Запад") are dropped (``not_alone``).
+* Common words: a single-word hit that is a known common word of the text's language
+  (simplemma's dictionary; German nouns, "Reading", "King") counts only with a place-like left
+  neighbour ("in", "bei", "near", "в", "під"…) or as a country/region, or when the place has
+  100,000+ inhabitants (1,000,000+ at sentence start) and is not preceded by an article.
+  So "mit Mut", "Das Essen" and "Reading the report" are not places, "in Mut" is.
+* Person guard: a single-word city hit right after an unknown capitalised word ("George
+  Washington") is dropped. A place before a capitalised word is kept: "Fargo Police", "Minnesota
+  Department" name the place (GeoWebNews' literal modifiers).
+* Demonym adjectives ("russische", "Russian", "украинских") are returned as demonyms.
+* Metonymy: a place directly followed by a speech verb ("Kyiv said", "Moskau erklärte") or a
+  metonym ("Kreml", "White House") is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import product
+
+from fogofwar.geo.index import Candidate, PlaceIndex
+from fogofwar.geo.langdata import LangPack
+from fogofwar.geo.text import fold, skeleton
+
+__all__ = ["Hit", "Token", "recognise", "tokenize"]
+
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’ʼ][^\W\d_]+)*\.?")
+_SENT_END = '.!?:;"«»„“”\n'
+_MAX_N = 5
+_BIG = 100_000
+_HUGE = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text."""
+
+    text: str
+    start: int
+    end: int
+    cap: bool
+    sent_start: bool
+    glued: bool  # only spaces/hyphens between the previous token and this one
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A recognised toponym (or demonym) and its candidate places."""
+
+    first: int  # token indexes, inclusive
+    last: int
+    start: int
+    end: int
+    cands: tuple[Candidate, ...]
+    changed: bool  # matched only after undoing a case ending
+    demonym: str | None = None  # ISO3 of a demonym adjective ("" for ambiguous)
+    metonymy: bool = False
+    phrase: bool = False  # multi-word or region phrase
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words with offsets. Hyphens split words but glue them ("Ivano-Frankivsk" is two glued
+    words); dotted abbreviations ("U.S.") stay whole; a trailing dot or "'s" is left outside."""
+    out: list[Token] = []
+    prev_end = 0
+    for m in _WORD.finditer(text):
+        word, start = m.group(), m.start()
+        if (
+            word.endswith(".")
+            and word.count(".") == 1
+            and not (len(word) <= 4 and word[0].isupper() and word[1:-1].islower())
+        ):
+            word = word[:-1]  # sentence end; "St." and "Mt." keep their dot
+        for poss in ("'s", "’s"):
+            if word.endswith(poss) and len(word) > 2:
+                word = word[: -len(poss)]
+        if not word:
+            continue
+        gap = text[prev_end:start]
+        before = text[:start].rstrip()
+        sent_start = not out or not before or before[-1] in _SENT_END
+        glued = bool(out) and gap.strip(" \u00a0-") == "" and "\n" not in gap
+        out.append(Token(word, start, start + len(word), word[0].isupper(), sent_start, glued))
+        prev_end = start + len(word)
+    return out
+
+
+def _keys(words: list[str], pack: LangPack) -> list[tuple[str, bool]]:
+    options = [pack.variants(w.casefold()) for w in words]
+    keys: list[tuple[str, bool]] = []
+    for combo in product(*options):
+        keys.append((fold(" ".join(w for w, _ in combo)), any(c for _, c in combo)))
+        if len(keys) >= 16:
+            break
+    return keys
+
+
+def _lookup(
+    words: list[str], pack: LangPack, index: PlaceIndex
+) -> tuple[tuple[Candidate, ...], bool]:
+    found: dict[int, Candidate] = {}
+    changed_any = True
+    keys = _keys(words, pack)
+    for key, changed in keys:
+        cands = index.lookup(key)
+        for c in cands:
+            old = found.get(c.place.eid)
+            if old is None or old.how > c.how:
+                found[c.place.eid] = c
+        if cands and not changed:
+            changed_any = False
+    if not found and pack.skeleton:
+        for key, changed in keys:
+            sk = skeleton(key)
+            if len(sk) >= 5:
+                for c in index.lookup("~" + sk):
+                    found.setdefault(c.place.eid, c)
+                if found:
+                    changed_any = changed
+                    break
+    return tuple(found.values()), changed_any and bool(found)
+
+
+def _region_after(word: str, pack: LangPack) -> bool:
+    return any(w in pack.region_after for w, _ in pack.variants(word))
+
+
+def _is_common(word: str, lang: str) -> bool:
+    import simplemma
+
+    langs = (lang,) if lang in ("de", "en", "ru", "uk") else ("de", "en", "ru", "uk")
+    low = word.casefold()
+    return any(simplemma.is_known(low, lang=code) for code in langs)
+
+
+def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
+    if j >= len(tokens) or (not tokens[j].glued and tokens[j].start - tokens[j - 1].end > 2):
+        return False
+    nxt = tokens[j].text.casefold()
+    two = nxt + " " + tokens[j + 1].text.casefold() if j + 1 < len(tokens) else nxt
+    return any(nxt.startswith(v) or two.startswith(v) for v in pack.speech_verbs)
+
+
+def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> bool:
+    """Acronym, common-word and person-name guards for single-word hits."""
+    if hit.phrase or hit.demonym is not None or hit.metonymy:
+        return True
+    kinds = {c.place.kind for c in hit.cands}
+    tok = tokens[hit.first]
+    low = tok.text.casefold()
+    if low in pack.not_alone:
+        return False
+    if tok.text.isupper() and len(tok.text.replace(".", "")) <= 4:  # "FDA", "UN": no places
+        return any(c.place.kind not in ("city", "admin2") and c.how == 0 for c in hit.cands)
+    if kinds & {"country", "continent", "region"}:
+        return True
+    prev = tokens[hit.first - 1] if hit.first > 0 else None
+    nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
+    prep = prev is not None and prev.text.casefold() in pack.place_preps
+    big_region = (
+        before is not None
+        and before.last == hit.first - 1
+        and any(c.place.kind in ("country", "admin1") for c in before.cands)
+    )
+    # "George Washington", "Bruce Ivins": a capitalised word (not a region, not a preposition)
+    # glued before a single-word place; "Florence Pugh": a capitalised word after it that is
+    # not a common word ("Fargo Police" and "Minnesota Department" stay places; so do cities
+    # of a million, more often named by organisations than by people: "Toronto Raptors")
+    biggest = max(c.place.population for c in hit.cands)
+    nxt_person = (
+        nxt is not None
+        and nxt.glued
+        and nxt.cap
+        and not nxt.text.isupper()
+        and not _region_after(nxt.text.casefold(), pack)
+        and not _is_common(nxt.text, pack.lang)
+    )
+    person = nxt_person or (
+        prev is not None
+        and tok.glued
+        and prev.cap
+        and not prep
+        and not big_region
+        and prev.text.casefold() not in pack.skip_initial
+        and fold(prev.text) not in pack.demonyms
+    )
+    if person and kinds <= {"city", "admin2"} and (biggest < _HUGE or not nxt_person):
+        return False
+    if (pack.common_check or tok.sent_start) and _is_common(tok.text, pack.lang):
+        article = prev is not None and prev.text.casefold() in pack.articles
+        big = _HUGE if tok.sent_start else _BIG
+        return prep or (biggest >= big and not article)
+    return True
+
+
+def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
+    """Every toponym, demonym and metonym candidate in ``text``, in order."""
+    tokens = tokenize(text)
+    metonyms = dict(pack.metonyms)
+    hits: list[Hit] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        low = tok.text.casefold()
+        demonym = pack.demonyms.get(fold(tok.text), "?")
+        startable = tok.cap and low not in pack.skip_initial
+        if demonym == "?" and not (startable or low in pack.region_before):
+            i += 1
+            continue
+        # the run this candidate may grow over
+        run = [tok]
+        for t in tokens[i + 1 : i + _MAX_N]:
+            tl = t.text.casefold()
+            if not t.glued or not (t.cap or tl in pack.connectors or _region_after(tl, pack)):
+                break
+            run.append(t)
+        found: Hit | None = None
+        for n in range(len(run), 0, -1):
+            last = run[n - 1]
+            if not (last.cap or _region_after(last.text.casefold(), pack)):
+                continue
+            words = [t.text for t in run[:n]]
+            target = next((metonyms[k] for k, _ in _keys(words, pack) if k in metonyms), None)
+            if target is not None:
+                cands = tuple(c for c in index.lookup(fold(target)) if c.place.kind == "city")
+                found = Hit(i, i + n - 1, tok.start, last.end, cands, False, metonymy=True,
+                            phrase=True)  # fmt: skip
+                break
+            if n == 1 and not startable:
+                continue
+            cands, changed = _lookup(words, pack, index)
+            if cands:
+                phrase = n > 1 or any(w.casefold() in pack.region_before for w in words)
+                found = Hit(i, i + n - 1, tok.start, last.end, cands, changed, phrase=phrase)
+                break
+        # a demonym, unless it opens a longer name ("Saudi Arabia") or is a country's
+        # abbreviation ("US", "U.S.", "UK")
+        abbrev = (
+            found is not None
+            and tok.text.isupper()
+            and any(c.place.kind == "country" and c.how == 0 for c in found.cands)
+        )
+        if demonym != "?" and (found is None or found.last == i) and not abbrev:
+            hits.append(Hit(i, i, tok.start, tok.end, (), False, demonym=demonym or ""))
+            i += 1
+            continue
+        if found is None:
+            i += 1
+            continue
+        if not found.metonymy and _speech_after(tokens, found.last + 1, pack):
+            found = Hit(found.first, found.last, found.start, found.end, found.cands,
+                        found.changed, metonymy=True, phrase=found.phrase)  # fmt: skip
+        before = next((h for h in reversed(hits) if h.demonym is None), None)
+        if _keep(tokens, found, pack, before):
+            hits.append(found)
+        i = found.last + 1
+    return hits

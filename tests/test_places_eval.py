@@ -1,0 +1,83 @@
+"""The ``places`` suite on GeoWebNews, LGL and GeoVirus (read from ../shared), against floors.
+
+The full run takes ~10 s on 2 cores once the index is built, so it runs on every document.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from fogofwar.evaluation.places_eval import GOLD_TYPES, _km, evaluate_places, load_dataset
+from fogofwar.evaluation.report import EvalReport, check_floors
+from fogofwar.geo import Gazetteer
+
+pytestmark = pytest.mark.shared
+
+
+@pytest.fixture(scope="session")
+def report(shared_dir: Path) -> EvalReport:
+    return evaluate_places(shared_dir, gazetteer=Gazetteer.open())
+
+
+def test_places_suite_meets_floors(report: EvalReport) -> None:
+    assert check_floors(report) == ()
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "geowebnews/toponyms/f1",
+        "geowebnews/resolution/exact",
+        "geowebnews/resolution/acc_161km",
+        "lgl/resolution/exact",
+        "lgl/resolution/mean_km",
+        "geovirus/resolution/median_km",
+    ],
+)
+def test_report_has_key(report: EvalReport, key: str) -> None:
+    assert report.value(key) is not None
+
+
+@pytest.mark.parametrize(
+    ("key", "anchor"),
+    [
+        ("geowebnews/resolution/exact", "90.1%"),
+        ("geowebnews/resolution/acc_161km", "94.1%"),
+        ("lgl/resolution/exact", "79.4%"),
+    ],
+)
+def test_mordecai3_anchor_is_printed(report: EvalReport, key: str, anchor: str) -> None:
+    notes = [m.note for m in report.metrics if m.key == key]
+    assert notes and anchor in notes[0]
+
+
+@pytest.mark.parametrize(("name", "docs"), [("geowebnews", 200), ("lgl", 588), ("geovirus", 229)])
+def test_datasets_load_with_spans_inside_text(shared_dir: Path, name: str, docs: int) -> None:
+    loaded = load_dataset(shared_dir, name)
+    assert len(loaded) == docs
+    for doc in loaded:
+        for t in doc.toponyms:
+            assert 0 <= t.start < t.end <= len(doc.text)
+
+
+def test_geowebnews_counts_only_toponym_types(shared_dir: Path) -> None:
+    docs = load_dataset(shared_dir, "geowebnews", limit=5)
+    surfaces = {d.text[t.start : t.end] for d in docs for t in d.toponyms}
+    assert "lot" not in surfaces  # a Literal_Expression in article 0
+    assert "Mississippi River" in surfaces  # a Literal
+    assert "Demonym" not in GOLD_TYPES and "Metonymic" in GOLD_TYPES
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "km"),
+    [
+        ((50.45, 30.52), (50.45, 30.52), 0.0),
+        ((0.0, 0.0), (0.0, 1.0), 111.19),
+        ((90, 0), (-90, 0), 20015.09),
+    ],
+)
+def test_great_circle_km(a: tuple[float, float], b: tuple[float, float], km: float) -> None:
+    assert math.isclose(_km(*a, *b), km, abs_tol=0.05)
