@@ -20,7 +20,7 @@ def _articles() -> list[Article]:
 
 def test_every_example_reads_as_articles() -> None:
     articles = _articles()
-    assert 8 <= len(articles) <= 10
+    assert len(articles) >= 8
     for article in articles:
         assert article.title
         assert article.published is not None

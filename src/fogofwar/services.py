@@ -52,7 +52,7 @@ def shared_dir() -> Path:
     env = os.environ.get("FOGOFWAR_SHARED")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[3].parent / "shared"
+    return Path(__file__).resolve().parents[2].parent / "shared"
 
 
 def count_inputs(inputs: Sequence[str]) -> int | None:
@@ -102,11 +102,14 @@ def ingest(
     *,
     options: ReadOptions | None = None,
     progress: Progress | None = None,
+    link_events: bool = True,
 ) -> IngestSummary:
     """Read inputs, store new articles and rejections, and store each new article's claims.
 
     Articles are committed in batches; a batch is all-or-nothing, so an interrupted run loses
     nothing already committed, and re-running it skips what is stored (same content hash).
+    With ``link_events``, each batch's newly read claims are then linked into events
+    incrementally (:func:`fogofwar.event_services.link_read`).
     """
     started = datetime.now(UTC)
     inserted = existing = rejected = claims = not_read = 0
@@ -121,6 +124,7 @@ def ingest(
         existing += len(result.existing)
         if reader is not None:
             todo = set(result.inserted)
+            read_now: list[tuple[Article, ReadResult]] = []
             for article_id in result.existing:
                 stored = store.get_article(article_id)
                 # Resume: an article committed by a run that died before reading it.
@@ -134,6 +138,11 @@ def ingest(
                 store.set_read_status(article.id, outcome.status, outcome.reason)
                 claims += len(outcome.claims)
                 not_read += outcome.status is ReadStatus.NOT_READ
+                read_now.append((article, outcome))
+            if link_events and read_now:
+                from fogofwar.event_services import link_read
+
+                link_read(store, read_now)
         pending.clear()
 
     for done, item in enumerate(read_inputs(inputs, options=options or ReadOptions()), 1):

@@ -288,11 +288,12 @@ def _parse_date(value: str | None, option: str) -> date | None:
 
 
 def _register_more() -> None:
-    from fogofwar.cli import evalbench, extra
+    from fogofwar.cli import evalbench, events, extra
 
     app.add_typer(evalbench.eval_app, name="eval")
     app.add_typer(evalbench.bench_app, name="bench")
     extra.register(app)
+    events.register(app)
 
 
 _register_more()

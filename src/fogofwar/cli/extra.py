@@ -11,7 +11,6 @@ from rich.console import Console
 
 from fogofwar import services
 from fogofwar.cli import output
-from fogofwar.errors import ConfigError
 
 __all__ = ["register"]
 
@@ -19,16 +18,30 @@ gazetteer_app = typer.Typer(help="Build or inspect the offline gazetteer index."
 
 
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="claims-jsonl")] = "claims-jsonl",
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="claims-jsonl | events-jsonl | acled-csv | ucdp-csv | plover-json | geojson"
+            " | parquet",
+        ),
+    ] = "claims-jsonl",
     out: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
     ] = None,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", help="Events as they stood then (YYYY-MM-DD).")
+    ] = None,
 ) -> None:
-    """Export the stored record (claims-v1 JSONL)."""
+    """Export the stored record (claims-v1 JSONL, or the events in an event format)."""
     from fogofwar.cli.app import _store
 
     if format != "claims-jsonl":
-        raise ConfigError(f"unknown export format {format!r}: use claims-jsonl")
+        from fogofwar.cli.events import export_events_cmd
+
+        export_events_cmd(format, out, as_of)
+        return
     import json
 
     with _store() as store:
@@ -65,10 +78,13 @@ def demo() -> None:
             claims = store.list_claims(article_id=article.id)
             if claims:
                 console.print(output.claims_table(claims, title=f"{article.id}: {article.title}"))
+        from fogofwar.cli.events import print_events_overview
+
+        print_events_overview(console, store)
     console.print(
         f"{summary.inserted} new articles, {summary.existing} already stored, "
         f"{summary.rejected} rejected, {summary.claims} claims. "
-        "Next: fogofwar claims · fogofwar show ID · fogofwar export"
+        "Next: fogofwar claims · fogofwar events · fogofwar event ID · fogofwar export"
     )
 
 
