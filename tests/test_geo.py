@@ -15,6 +15,7 @@ from fogofwar.geo import Gazetteer, PlaceMention, resolve_snippet
 POKROVSK_UA = 704422
 SUDZHA = 486816
 KHARKIV = 706483
+KURSK_OBLAST = 538555
 
 
 @pytest.fixture(scope="session")
@@ -183,6 +184,45 @@ def test_spellings_meet(gaz: Gazetteer, lang: str, text: str, surface: str) -> N
     assert loc is not None and loc.geonames_id == KHARKIV
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Russia's Kursk region came under attack.", "Kursk region"),
+        ("en", "Fighting in Kursk region continued.", "Kursk region"),
+        ("uk", "У Курській області тривають бої.", "Курській області"),
+        ("ru", "В Курской области продолжаются бои.", "Курской области"),
+        ("de", "Die Armee rückte in die russische Region Kursk vor.", "Region Kursk"),
+    ],
+)
+def test_kursk_region_is_the_oblast_with_its_geonames_id(
+    gaz: Gazetteer, lang: str, text: str, surface: str
+) -> None:
+    loc = _one(gaz, text, lang, surface).location
+    assert loc is not None and loc.normalized == "Kursk Oblast" and loc.precision == "admin1"
+    assert loc.country == "RUS" and loc.geonames_id == KURSK_OBLAST
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("uk", "Бої тривають у Щасті та біля Лимана.", "Щасті"),
+        ("uk", "Бої тривають у Щасті та біля Лимана.", "Лимана"),
+        ("uk", "Ракета влучила в Краматорськ.", "Краматорськ"),
+        ("ru", "Бои идут под Покровском.", "Покровском"),
+    ],
+)
+def test_cyrillic_common_words_stay_places_at_home(
+    gaz: Gazetteer, lang: str, text: str, surface: str
+) -> None:
+    loc = _one(gaz, text, lang, surface).location
+    assert loc is not None and loc.country == "UKR"
+
+
+def test_country_point_is_geonames(gaz: Gazetteer) -> None:
+    loc = _one(gaz, "Troops from the US arrived.", "en", "US").location
+    assert loc is not None and (loc.lat, loc.lon) == (39.76, -98.5)
+
+
 def test_hierarchy_in_text_picks_the_region(gaz: Gazetteer) -> None:
     loc = _one(gaz, "Sudscha in der Region Kursk", "de", "Sudscha").location
     assert loc is not None and loc.geonames_id == SUDZHA and loc.admin1 == "Kursk Oblast"
@@ -196,6 +236,13 @@ def test_hierarchy_in_text_picks_the_region(gaz: Gazetteer) -> None:
         ("de", "Weil die Brücke zerstört ist, stockt der Nachschub.", "Weil"),
         ("en", "Reading the statement, the minister paused.", "Reading"),
         ("en", "Florence Pugh attended the gala.", "Florence"),
+        ("de", "Im Sommer stiegen die Preise, am Ende fiel die Ernte aus.", "Sommer"),
+        ("de", "Im Sommer stiegen die Preise, am Ende fiel die Ernte aus.", "Ende"),
+        ("uk", "Про це повідомили в Силах оборони України.", "Силах"),
+        ("uk", "Андрій Сибіга зустрівся з Петром.", "Андрій"),
+        ("uk", "Усі знали, що ПрАТ збанкрутувало.", "Усі"),
+        ("uk", "Усі знали, що ПрАТ збанкрутувало.", "ПрАТ"),
+        ("ru", "Об этом сообщили в Вооруженных Силах России.", "Силах"),
     ],
 )
 def test_common_words_are_not_places(gaz: Gazetteer, lang: str, text: str, word: str) -> None:
@@ -214,7 +261,9 @@ def test_demonyms_are_context_not_places(
     gaz: Gazetteer, lang: str, text: str, word: str, country: str
 ) -> None:
     found = [m for m in gaz.find(text, lang) if m.surface == word]
-    assert len(found) == 1 and found[0].is_demonym and found[0].location is None
+    assert len(found) == 1 and found[0].is_demonym
+    loc = found[0].location  # the country, as context: never where something happened
+    assert loc is not None and loc.country == country and loc.precision == "country"
 
 
 @pytest.mark.parametrize(

@@ -54,7 +54,7 @@ class PlaceMention:
     span: Span
     surface: str
     location: Location | None  # None: recognised as a place name but not resolved
-    is_demonym: bool = False  # "russische" in "russische Region Kursk" marks country context only
+    is_demonym: bool = False  # "russische" in "russische Region Kursk": country context only
     is_metonymy: bool = False  # "Kyiv said": a government, not an event location
 
 
@@ -94,8 +94,9 @@ class Gazetteer:
         """Every place mention in ``text``, resolved with the whole text as context.
 
         ``lang`` is an ISO 639-1 code; ``None`` or an unsupported code uses the rules of all
-        four languages. Demonyms come back with ``is_demonym`` and no location; metonymic
-        uses ("Kyiv said") with ``is_metonymy`` and the place they name.
+        four languages. Demonyms come back with ``is_demonym`` and the country they name (no
+        location when ambiguous): context, not where something happened; metonymic uses
+        ("Kyiv said") with ``is_metonymy`` and the place they name.
         """
         if not text:
             return ()
@@ -105,6 +106,8 @@ class Gazetteer:
         for hit, place in zip(hits, places, strict=True):
             span = Span(hit.start, hit.end)
             surface = text[hit.start : hit.end]
+            if place is None and hit.demonym:  # "russische": the country it names, as context
+                place = self._index.country(hit.demonym)
             loc = _location(place, surface, span) if place is not None else None
             out.append(PlaceMention(span, surface, loc, hit.demonym is not None, hit.metonymy))
         return tuple(sorted(out, key=lambda m: (m.span.start, m.span.end)))

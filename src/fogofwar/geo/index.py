@@ -93,6 +93,16 @@ class PlaceIndex:
         )
         return _place(rows[0]) if rows else None
 
+    @lru_cache(maxsize=512)  # noqa: B019 - one index per process, lives as long as it
+    def country(self, cc3: str) -> Place | None:
+        """The country with ISO alpha-3 code ``cc3``."""
+        rows = self._rows(
+            "SELECT id, gid, name, kind, cc, cc3, admin1, admin2, lat, lon, pop, capital"
+            " FROM entities WHERE cc3 = ? AND kind = 'country' LIMIT 1",
+            (cc3,),
+        )
+        return _place(rows[0]) if rows else None
+
     def has_prefix(self, key: str) -> bool:
         """Whether any name key starts with ``key + " "`` (to stop growing n-grams early)."""
         return self._prefix(key)

@@ -14,8 +14,10 @@ Rules (data in ``data/geo/lang.toml``):
 * Common words: a single-word hit that is a known common word of the text's language
   (simplemma's dictionary; German nouns, "Reading", "King") counts only with a place-like left
   neighbour ("in", "bei", "near", "в", "під"…) or as a country/region, or when the place has
-  100,000+ inhabitants (1,000,000+ at sentence start) and is not preceded by an article.
-  So "mit Mut", "Das Essen" and "Reading the report" are not places, "in Mut" is.
+  100,000+ inhabitants (1,000,000+ at sentence start) and is not preceded by an article; a
+  preposition fused with an article ("im", "am", listed as articles) does not count, nor does a
+  cross-script match. So "mit Mut", "im Sommer", "Das Essen" and "Reading the report" are not
+  places, "in Mut" is.
 * Person guard: a single-word city hit right after an unknown capitalised word ("George
   Washington") is dropped. A place before a capitalised word is kept: "Fargo Police", "Minnesota
   Department" name the place (GeoWebNews' literal modifiers).
@@ -32,6 +34,7 @@ from itertools import product
 
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import LangPack
+from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
 from fogofwar.geo.text import fold, skeleton
 
 __all__ = ["Hit", "Token", "recognise", "tokenize"]
@@ -39,6 +42,8 @@ __all__ = ["Hit", "Token", "recognise", "tokenize"]
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’ʼ][^\W\d_]+)*\.?")
 _SENT_END = '.!?:;"«»„“”\n'
 _MAX_N = 5
+_TOWN = 15_000
+_SMALL = 10_000
 _BIG = 100_000
 _HUGE = 1_000_000
 
@@ -145,6 +150,49 @@ def _is_common(word: str, lang: str) -> bool:
     return any(simplemma.is_known(low, lang=code) for code in langs)
 
 
+def _cyrillic_guard(tokens: list[Token], hit: Hit, pack: LangPack) -> Hit | None:
+    """Stricter candidates for a single Cyrillic word naming only towns and districts.
+
+    Outside the countries with Cyrillic names (:data:`CYRILLIC_CC`) a town needs a Cyrillic
+    name of its own (no cross-script match) and 15,000+ inhabitants or a place preposition
+    before it, unless it has 100,000+; a common word or a person's name needs both a
+    preposition and 100,000+ ("Силах" is not Sealy, Texas; "Купер" is not Cooper). At home, a
+    common word needs a preposition ("в Щасті") or 10,000+ inhabitants, a first name a
+    preposition or a million. Words of two letters and mixed-case acronyms ("ПрАТ") are no
+    towns.
+    """
+    tok = tokens[hit.first]
+    if hit.phrase or hit.first != hit.last or not is_cyrillic(tok.text):
+        return hit
+    if any(c.place.kind not in ("city", "admin2") for c in hit.cands):
+        return hit
+    word = tok.text
+    if len(word) <= 2 or (not word.isupper() and any(ch.isupper() for ch in word[1:])):
+        return None  # "Он", "ПрАТ"
+    prev = tokens[hit.first - 1] if hit.first > 0 else None
+    prep = prev is not None and prev.text.casefold() in pack.place_preps
+    kind = morph_class(word, pack.lang)
+    name = kind == "name"
+    common = kind == "function" or (kind != "place" and is_common(word, pack.lang))
+    kept = []
+    for c in hit.cands:
+        pop = c.place.population
+        if c.place.cc in CYRILLIC_CC:
+            ok = (not name or prep or pop >= _HUGE) and (not common or prep or pop >= _SMALL)
+        elif name or common:
+            ok = prep and c.how < 2 and pop >= _BIG
+        else:
+            ok = (c.how < 2 and (prep or pop >= _TOWN)) or pop >= _BIG
+        if ok:
+            kept.append(c)
+    if not kept:
+        return None
+    if len(kept) == len(hit.cands):
+        return hit
+    return Hit(hit.first, hit.last, hit.start, hit.end, tuple(kept), hit.changed,
+               metonymy=hit.metonymy, phrase=hit.phrase)  # fmt: skip
+
+
 def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
     if j >= len(tokens) or (not tokens[j].glued and tokens[j].start - tokens[j - 1].end > 2):
         return False
@@ -199,9 +247,13 @@ def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> 
     if person and kinds <= {"city", "admin2"} and (biggest < _HUGE or not nxt_person):
         return False
     if (pack.common_check or tok.sent_start) and _is_common(tok.text, pack.lang):
+        if all(c.how == 2 for c in hit.cands):  # "Liga" is not Riga by another spelling
+            return False
         article = prev is not None and prev.text.casefold() in pack.articles
+        # "im Sommer", "am Ende": a preposition with an article names no town
+        town_prep = prep and prev is not None and prev.text.casefold() not in pack.articles
         big = _HUGE if tok.sent_start else _BIG
-        return prep or (biggest >= big and not article)
+        return town_prep or (biggest >= big and not article)
     return True
 
 
@@ -256,6 +308,8 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
             hits.append(Hit(i, i, tok.start, tok.end, (), False, demonym=demonym or ""))
             i += 1
             continue
+        if found is not None and not found.metonymy:
+            found = _cyrillic_guard(tokens, found, pack)
         if found is None:
             i += 1
             continue

