@@ -49,6 +49,9 @@ KURSK = Location(
     lon=36.0,
     precision="admin1",
 )
+RUSSIA = Location(
+    "Russia", normalized="Russia", geonames_id=2017370, country="RUS", precision="country"
+)
 UKRAINE = Location(
     "Ukraine", normalized="Ukraine", geonames_id=690791, country="UKR", precision="country"
 )

@@ -6,9 +6,11 @@ import json
 
 import pytest
 
+from fogofwar.errors import EvalError
 from fogofwar.evaluation.events_eval import (
     align,
     bcubed,
+    dataset_name,
     evaluate_events,
     evaluate_linking,
     load_articles,
@@ -37,9 +39,17 @@ def test_pairwise_and_bcubed_on_a_hand_computed_case() -> None:
 def test_collection_gold_is_complete_and_multilingual() -> None:
     articles = load_articles()
     gold = load_gold(articles)
-    assert len(articles) == len(gold) == 17
+    assert len(articles) == len(gold) == 26
     assert {a.language for a in articles} == {"de", "en", "ru", "uk"}
-    assert len({g.event for g in gold}) == 7
+    assert len({g.event for g in gold}) == 12
+    dev, held = load_articles("dev"), load_articles("heldout")
+    assert (len(dev), len(held)) == (17, 9)
+    assert {a.language for a in held} == {"de", "en", "ru", "uk"}
+    # the splits share no event: held-out scores are not in-sample
+    events = {s: {g.event for g in load_gold(arts)} for s, arts in (("d", dev), ("h", held))}
+    assert not events["d"] & events["h"]
+    with pytest.raises(EvalError, match="split"):
+        load_articles("test")
     by_id = {a.id: a for a in articles}
     for g in gold:
         span = g.claim.span
@@ -64,11 +74,19 @@ def _floors_of(prefix: str) -> dict[str, float]:
 
 
 @pytest.mark.slow
-def test_linker_on_gold_claims_meets_its_floors() -> None:
-    report = evaluate_linking(embedder=default_embedder())
-    for key, floor in _floors_of("collection/gold_claims/").items():
+@pytest.mark.parametrize("split", ["dev", "heldout", None])
+def test_linker_on_gold_claims_meets_its_floors(split: str | None) -> None:
+    report = evaluate_linking(embedder=default_embedder(), split=split)
+    floors = _floors_of(f"{dataset_name(split)}/gold_claims/")
+    assert len(floors) == 6
+    for key, floor in floors.items():
         value = report.value(key)
         assert value is not None and value >= floor, key
+
+
+def test_same_place_two_days_apart_stays_apart_without_text() -> None:
+    report = evaluate_linking(split="heldout", field="gold_claims_no_text")
+    assert report.value("collection_heldout/gold_claims_no_text/pairwise_precision") == 1.0
 
 
 @pytest.mark.slow

@@ -23,7 +23,8 @@ def test_same_strike_from_two_outlets_links_with_reasons() -> None:
     assert d.event_id == first.decisions[0].event_id == event_id_for("a1-b0")
     fields = {r.field: r for r in d.reasons}
     assert fields["place"].detail == "geonames=703448"
-    assert fields["time"].detail == "overlap=3/3d"
+    # the first report's window ends at its publication: a report follows what it reports
+    assert fields["time"].detail == "overlap=2/2d"
     assert d.score >= 0.6
 
 
@@ -156,3 +157,67 @@ def test_within_one_article_a_coarser_claim_joins_the_precise_event() -> None:
     commit(index, link_article([strike], meta("a1"), index))
     other = replace(casualties, claim_id="a2-b0", article_id="a2")
     assert link_article([other], meta("a2"), index).decisions[0].new_event
+
+
+def test_same_place_on_another_day_is_another_event() -> None:
+    index = MemoryLinkIndex()
+    commit(index, link_article([claim("a1", killed=7)], meta("a1"), index))
+    later = claim("a2", day="2024-07-10", killed=6)
+    d = link_article([later], meta("a2", "2024-07-10"), index).decisions[0]
+    assert d.new_event and d.reasons[0].field == "time" and "different days" in d.reasons[0].detail
+    # a vaguer account (undated) of the same days still links
+    undated = claim("a3", day=None, killed=7)
+    assert not link_article([undated], meta("a3", "2024-07-09"), index).decisions[0].new_event
+
+
+def test_relinking_an_article_is_idempotent() -> None:
+    index = MemoryLinkIndex()
+    commit(index, link_article([claim("a1", killed=27)], meta("a1"), index))
+    claims = [claim("a2", killed=33), claim("a2", 1, killed=33)]
+    first = link_article(claims, meta("a2"), index)
+    commit(index, first)
+    grown = index.get(event_id_for("a1-b0"))
+    assert grown is not None and grown.n_claims == 3
+    linked = {d.claim_id: d.event_id for d in first.decisions}
+    again = link_article(claims, meta("a2"), index, linked=linked)
+    commit(index, again)
+    assert {d.claim_id: d.event_id for d in again.decisions} == linked
+    assert index.get(event_id_for("a1-b0")) == grown  # not grown again
+    # a new claim of the re-linked article counts its events as the article's own
+    more = link_article([*claims, claim("a2", 2, location=None)], meta("a2"), index, linked=linked)
+    new = next(d for d in more.decisions if d.claim_id == "a2-b2")
+    assert not new.new_event and any(r.field == "article" for r in new.reasons)
+
+
+def test_a_region_inside_a_country_wide_event_links_across_kinds() -> None:
+    """The must-show's linker half: an event placed only in Russia (casualties, 8 killed) and a
+    later report placing an attack with a higher toll in Kursk Oblast."""
+    from events_factories import RUSSIA
+
+    troops = (("North Korean forces", "victim", "PRK"),)
+    index = MemoryLinkIndex()
+    seed = claim(
+        "a1",
+        kind=ClaimKind.CASUALTIES,
+        location=RUSSIA,
+        day=None,
+        killed=8,
+        actors=troops,
+        victims=(),
+    )
+    commit(index, link_article([seed], meta("a1", "2024-10-24"), index))
+    later = claim(
+        "a2",
+        location=KURSK,
+        day=None,
+        killed=(11, None),
+        actors=troops,
+        victims=(),
+        source=None,
+    )
+    d = link_article([later], meta("a2", "2024-10-27"), index).decisions[0]
+    assert not d.new_event and d.event_id == event_id_for("a1-b0"), d.reasons
+    by = {r.field: r for r in d.reasons}
+    assert by["place"].detail == "country=RUS, RUS/kursk oblast inside"
+    assert by["kind"].weight > 0.5 * 0.15  # attack and casualties co-occur
+    assert "near" in by["counts"].detail

@@ -99,6 +99,11 @@ def test_careful_reader_flags_come_out_of_the_chain() -> None:
     rec = next(r for r in report.records if r.event_id == losses)
     assert (rec.killed_low, rec.killed_high, rec.killed_best) == (8, 8, 8)
     assert rec.sources == ("a fighter",) and "single_source" in rec.flags
+    # the headline flag carries the headline's event and reaches that event's record
+    head = next(f for f in report.flags if f.code is FlagCode.HEADLINE_OVERSTATES)
+    assert head.event_id == report.event_of("a1-h2")
+    headed = next(r for r in report.records if r.event_id == head.event_id)
+    assert "headline_overstates" in headed.flags
     fig = next(x for x in report.reconciliations if x.event_id == losses).get("killed")
     assert fig is not None and len(fig.figures) == 1  # the copy counts once
     lin = next(x for x in report.lineages if x.event_id == losses)
@@ -115,3 +120,22 @@ def test_chain_is_deterministic_and_applies_decisions() -> None:
     assert losses is not None
     split_run = events_for_articles(_metas(), _claims(), decisions=[split(losses, ["a2-b1"])])
     assert split_run.event_of("a2-b1") != split_run.event_of("a1-b1")
+
+
+def test_outlet_labels_are_hosts_authors_sections_or_file_stems() -> None:
+    from dataclasses import replace
+
+    from fogofwar.events.model import ArticleMeta
+    from fogofwar.model import Article
+
+    base = Article.create(source="/data/news/de_kiew.txt", text="Text.", title="T")
+    assert ArticleMeta.from_article(base).outlet == "de_kiew"
+    assert ArticleMeta.from_article(replace(base, source="feed.jsonl#3")).outlet == "feed"
+    assert ArticleMeta.from_article(replace(base, section="Welt")).outlet == "Welt"
+    by = replace(base, section="Welt", authors=("P. Z.",))
+    assert ArticleMeta.from_article(by).outlet == "P. Z."
+    web = replace(by, source="https://www.example.org/a/b")
+    assert ArticleMeta.from_article(web).outlet == "example.org"
+    assert ArticleMeta.from_article(replace(base, url="https://wire.example/x")).outlet == (
+        "wire.example"
+    )

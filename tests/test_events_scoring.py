@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from events_factories import KURSK, UKRAINE, claim
+from events_factories import KURSK, RUSSIA, UKRAINE, claim
 from fogofwar.claim import ClaimKind
-from fogofwar.events.scoring import OPEN, claim_window, features, new_profile, score
+from fogofwar.events.model import kind_group
+from fogofwar.events.scoring import (
+    KIND_AFFINITY,
+    OPEN,
+    PLACE_SHARES,
+    absorb,
+    claim_window,
+    features,
+    kind_share,
+    new_profile,
+    score,
+)
 
 
 def _event(c):  # type: ignore[no-untyped-def]
@@ -55,3 +67,52 @@ def test_open_upper_bound_overlaps_any_higher_figure() -> None:
     assert f.killed == (27, OPEN)
     _, reasons = score(f, _event(claim("a1", killed=33)))
     assert [r.detail for r in reasons if r.field == "counts"] == ["killed 27+ overlaps 33"]
+
+
+def test_kinds_that_co_occur_earn_nearly_all_the_kind_points() -> None:
+    assert kind_share("attack", frozenset({"casualties"})) == 0.9
+    assert kind_share("territorial_change", frozenset({"armed_clash"})) == 0.9
+    assert kind_share("attack", frozenset({"armed_clash"})) == 0.5
+    assert kind_share("attack", frozenset({"armed_clash", "attack"})) == 1.0
+    for pair in KIND_AFFINITY:
+        a, b = sorted(pair)
+        assert kind_group(ClaimKind(a)) == kind_group(ClaimKind(b)), pair
+    # a battle and the ground it changed are compared at all (one group)
+    terr = features(claim("a2", kind=ClaimKind.TERRITORIAL_CHANGE), None)
+    s, _ = score(terr, _event(claim("a1", kind=ClaimKind.ARMED_CLASH)))
+    assert s > 0
+
+
+def test_places_nest_and_agree_at_the_coarser_level() -> None:
+    country_event = _event(claim("a1", location=RUSSIA))
+    _, reasons = score(features(claim("a2", location=KURSK), None), country_event)
+    place = next(r for r in reasons if r.field == "place")
+    assert place.detail == "country=RUS, RUS/kursk oblast inside"
+    assert round(place.weight, 3) == round(0.30 * PLACE_SHARES["country"], 3)
+    # a region's own GeoNames id is not a town in it: a town in Kursk Oblast agrees at admin1
+    region = _event(claim("a1", location=KURSK))
+    town = replace(KURSK, name="Sudzha", geonames_id=484907, precision="point")
+    _, reasons = score(features(claim("a2", location=town), None), region)
+    assert [r.detail for r in reasons if r.field == "place"] == ["admin1=RUS/kursk oblast"]
+
+
+def test_differing_tolls_are_not_held_against_a_link() -> None:
+    event = _event(claim("a1", killed=8))
+    far, _ = score(features(claim("a2", killed=300), None), event)
+    none, _ = score(features(claim("a2"), None), event)
+    assert far == none
+    _, reasons = score(features(claim("a2", killed=300), None), event)
+    counts = next(r for r in reasons if r.field == "counts")
+    assert counts.weight == 0 and "not held against" in counts.detail
+
+
+def test_windows_end_at_publication_and_precise_accounts_narrow_an_event() -> None:
+    pub = date(2024, 7, 8)
+    d = pub.toordinal()
+    assert claim_window(claim("a", day="2024-07-08"), pub) == (d - 1, d)
+    vague = new_profile("e1", features(claim("a1", day=None), pub), 0)
+    assert (vague.start, vague.end) == (d - 14, d)
+    narrowed = absorb(vague, features(claim("a2", day="2024-07-06"), pub))
+    assert (narrowed.start, narrowed.end) == (d - 3, d - 1)
+    kept = absorb(narrowed, features(claim("a3", day=None), pub))
+    assert (kept.start, kept.end) == (d - 3, d - 1)

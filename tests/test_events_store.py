@@ -110,3 +110,15 @@ def test_incremental_link_article_uses_the_stored_index(store: Store) -> None:
     assert [e.claim_ids for e in es.events(T1)] == [("a1-b0",)]
     profile = es.index.get(event_id_for("a1-b0"))
     assert profile is not None and profile.n_claims == 2
+
+
+def test_relinking_a_stored_article_does_not_grow_its_events(store: Store) -> None:
+    es = EventStore(store.engine)
+    es.link_article([claim("a1", killed=27)], meta("a1"), T1)
+    es.link_article([claim("a2", killed=33)], meta("a2", "2024-07-09"), T2)
+    before = es.index.get(event_id_for("a1-b0"))
+    again = es.link_article([claim("a2", killed=33)], meta("a2", "2024-07-09"), T2)
+    assert [d.event_id for d in again.decisions] == [event_id_for("a1-b0")]
+    assert es.index.get(event_id_for("a1-b0")) == before
+    assert before is not None and before.n_claims == 2
+    assert len(es.links()) == 2  # nothing appended

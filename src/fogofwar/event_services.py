@@ -4,8 +4,8 @@ Linking is incremental: :func:`link_read` links the claims of newly read article
 stored index (``EventStore.link_article``), never re-reading stored articles, then rebuilds the
 records of the events those claims touched and appends their new versions. Queries read the
 stored versions (``--as-of`` replays them); details, lineage and flags are recomputed from the
-claims of one event (or, for :func:`list_flags`, of every event). Merges and splits are stored
-decisions, re-applied by every later link.
+claims of one event (for :func:`list_flags`, of the events whose stored records match).
+Merges and splits are stored decisions, re-applied by every later link.
 
     >>> with open_store("news.db") as store:
     ...     services.ingest(["news/"], store, Reader.default())   # links as it goes
@@ -29,7 +29,7 @@ from fogofwar.events.decisions import assemble, merge, split, split_event_id
 from fogofwar.events.dedup import DedupIndex
 from fogofwar.events.embedding import Embedder, default_embedder
 from fogofwar.events.exports import export_events
-from fogofwar.events.flags import article_flags, event_flags
+from fogofwar.events.flags import article_flags, event_flags, flags_on
 from fogofwar.events.lineage import Lineage, lineage
 from fogofwar.events.model import (
     ArticleGroup,
@@ -242,16 +242,7 @@ def _analyse(
     records: dict[str, EventRecord] = {}
     for e in chosen:
         rec = reconcile(e, claims, metas)
-        ids = set(e.claim_ids)
-        mine = (
-            *event_flags(e, claims, metas, rec),
-            *(
-                f
-                for f in per_article
-                if f.event_id == e.event_id
-                or (f.event_id is None and any(s.claim_id in ids for s in f.spans))
-            ),
-        )
+        mine = (*event_flags(e, claims, metas, rec), *flags_on(e, per_article))
         flags[e.event_id], recs[e.event_id] = mine, rec
         records[e.event_id] = build_record(e, claims, metas, rec, mine)
     return _Analysis(tuple(chosen), claims, metas, flags, recs, records)
@@ -372,8 +363,18 @@ def list_flags(
     article_id: str | None = None,
     as_of: datetime | None = None,
 ) -> list[Flag]:
-    """Every flag on the stored events (recomputed from their claims), filtered."""
-    analysis = _analyse(store, EventStore(store.engine), None, as_of)
+    """Every flag on the stored events, filtered. Flags are recomputed from the claims of only
+    the events whose stored record carries ``code`` and names ``article_id`` (a prefix)."""
+    es = EventStore(store.engine)
+    wanted = {
+        r.event_id
+        for r in _records(es, as_of)
+        if (code is None or code in r.flags)
+        and (article_id is None or any(a.startswith(article_id) for a in r.article_ids))
+    }
+    if not wanted:
+        return []
+    analysis = _analyse(store, es, wanted, as_of)
     seen: set[Flag] = set()
     out: list[Flag] = []
     for eid in sorted(analysis.flags):

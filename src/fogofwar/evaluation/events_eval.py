@@ -1,16 +1,20 @@
 """Suite ``events``: cross-article linking on the project's own collection.
 
 The collection (``fogofwar/examples/events``) holds short de/en/ru/uk articles written for the
-project about a handful of real events, and a gold file giving each article's main claim and
-its event. Two measurements, reported side by side:
+project about real events, and a gold file giving each article's main claim and its event. It
+is split in two: ``dev`` (the articles the linker's weights were chosen on) and ``heldout``
+(written afterwards, never used to choose them; with hard negatives). Each split is linked on
+its own (``collection_dev/*``, ``collection_heldout/*``) and the whole collection together
+(``collection/*``). Three measurements per split:
 
-* ``collection/gold_claims/*`` — :func:`evaluate_linking`: the linker alone, fed the hand-built
-  gold claims (the reader is not involved);
-* ``collection/reader/*`` — :func:`evaluate_events`: the whole chain, on the claims the reader
+* ``<split>/gold_claims/*`` — :func:`evaluate_linking`: the linker alone, fed the hand-built
+  gold claims (the reader is not involved), with sentence embeddings;
+* ``<split>/gold_claims_no_text/*`` — the same without the text feature;
+* ``<split>/reader/*`` — :func:`evaluate_events`: the whole chain, on the claims the reader
   produces; the reader's claim overlapping the gold main claim's sentence most (see
   :func:`align`) decides the article's event; an article without claims is its own cluster.
 
-Both score the clustering of articles into events: pairwise precision/recall/F1 over article
+All score the clustering of articles into events: pairwise precision/recall/F1 over article
 pairs, and B-cubed precision/recall/F1 averaged over articles.
 """
 
@@ -56,6 +60,12 @@ __all__ = [
 ]
 
 DATASET = "collection"
+SPLITS = ("dev", "heldout")
+
+
+def dataset_name(split: str | None) -> str:
+    """``collection`` for the whole collection, ``collection_<split>`` for one split."""
+    return DATASET if split is None else f"{DATASET}_{split}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +81,14 @@ def _collection(name: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def load_articles() -> tuple[Article, ...]:
-    """The collection's articles, in file order."""
+def load_articles(split: str | None = None) -> tuple[Article, ...]:
+    """The collection's articles (of one split: ``dev`` or ``heldout``), in file order."""
+    if split is not None and split not in SPLITS:
+        raise EvalError(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
     out = []
     for a in _collection("articles.toml")["article"]:
+        if split is not None and a.get("split", "dev") != split:
+            continue
         art = Article.create(
             source=a["url"],
             text=a["text"],
@@ -111,6 +125,8 @@ def load_gold(articles: Sequence[Article] | None = None) -> tuple[GoldClaim, ...
     places: Mapping[str, Mapping[str, Any]] = data["places"]
     out = []
     for i, g in enumerate(data["claim"]):
+        if g["article"] not in arts:
+            continue  # another split
         art = arts[g["article"]]
         headline = bool(g.get("headline", False))
         base = (art.title or "") if headline else art.text
@@ -221,7 +237,11 @@ def bcubed(gold: Mapping[str, str], pred: Mapping[str, str]) -> tuple[float, flo
 
 
 def _metrics(
-    field: str, gold: Mapping[str, str], pred: Mapping[str, str], note: str
+    field: str,
+    gold: Mapping[str, str],
+    pred: Mapping[str, str],
+    note: str,
+    dataset: str = DATASET,
 ) -> list[Metric]:
     n = len(gold)
     pp, pr = pairwise(gold, pred)
@@ -234,56 +254,77 @@ def _metrics(
         "bcubed_recall": br,
         "bcubed_f1": f1(bp, br),
     }
-    return [Metric(DATASET, field, k, round(v, 4), n, True, note) for k, v in values.items()]
+    return [Metric(dataset, field, k, round(v, 4), n, True, note) for k, v in values.items()]
 
 
 def evaluate_linking(
     gold_claims: Sequence[GoldClaim] | None = None,
     embedder: Embedder | None = None,
     field: str = "gold_claims",
+    split: str | None = None,
 ) -> EvalReport:
-    """The linker alone, on hand-built gold claims (``collection/<field>/*``)."""
-    articles = load_articles()
-    golds = gold_claims if gold_claims is not None else load_gold(articles)
+    """The linker alone, on hand-built gold claims (``<split dataset>/<field>/*``)."""
+    articles = load_articles(split)
+    ids = {a.id for a in articles}
+    golds = [
+        g
+        for g in (gold_claims if gold_claims is not None else load_gold(articles))
+        if g.claim.article_id in ids
+    ]
     report = events_for_articles(articles, [g.claim for g in golds], embedder=embedder)
     name = embedder.name if embedder is not None else "none"
     gold = {g.claim.article_id: g.event for g in golds}
     pred = {g.claim.article_id: report.event_of(g.claim.claim_id) or "" for g in golds}
+    note = f"linker on gold claims, text: {name}"
     return EvalReport(
         "events",
-        tuple(_metrics(field, gold, pred, f"linker on gold claims, text: {name}")),
-        (f"{len(report.events)} events from {len(golds)} gold claims",),
+        tuple(_metrics(field, gold, pred, note, dataset_name(split))),
+        (f"{dataset_name(split)}: {len(report.events)} events from {len(golds)} gold claims",),
     )
+
+
+def _reader_metrics(
+    read: Mapping[str, Sequence[Claim]],
+    golds: Sequence[GoldClaim],
+    embedder: Embedder,
+    split: str | None,
+) -> tuple[list[Metric], str]:
+    """The whole chain on the reader's claims of one split (or all)."""
+    articles = load_articles(split)
+    ids = {a.id for a in articles}
+    gold_of = {g.claim.article_id: g for g in golds if g.claim.article_id in ids}
+    claims = [c for a in articles for c in read[a.id]]
+    main: dict[str, str] = {}
+    for art in articles:
+        chosen = align(gold_of[art.id].claim, read[art.id]) if art.id in gold_of else None
+        if chosen is not None:
+            main[art.id] = chosen.claim_id
+    report = events_for_articles(articles, claims, embedder=embedder)
+    gold = {aid: g.event for aid, g in gold_of.items()}
+    pred = {aid: report.event_of(cid) or "" for aid, cid in main.items()}
+    with_claims = sum(1 for a in gold if a in main)
+    note = f"whole chain; {with_claims}/{len(gold)} articles had claims"
+    summary = f"{dataset_name(split)} reader: {len(claims)} claims, {with_claims}/{len(gold)}"
+    return _metrics("reader", gold, pred, note, dataset_name(split)), summary
 
 
 def evaluate_events(reader: Reader, embedder: Embedder | None = None) -> EvalReport:
-    """Suite ``events``: the linker on gold claims, and the whole chain on the reader's claims."""
+    """Suite ``events``: per split and overall, the linker on gold claims (with and without
+    text) and the whole chain on the reader's claims."""
     emb = embedder if embedder is not None else default_embedder()
     articles = load_articles()
     golds = load_gold(articles)
-    gold = {g.claim.article_id: g.event for g in golds}
-    claims: list[Claim] = []
-    main: dict[str, str] = {}
-    gold_of = {g.claim.article_id: g.claim for g in golds}
-    for art in articles:
-        read = reader.read(art).claims
-        claims.extend(read)
-        chosen = align(gold_of[art.id], read) if art.id in gold_of else None
-        if chosen is not None:
-            main[art.id] = chosen.claim_id
-    report = events_for_articles(articles, claims, embedder=emb)
-    pred = {aid: report.event_of(cid) or "" for aid, cid in main.items()}
-    with_claims = sum(1 for a in gold if a in main)
-    linker = evaluate_linking(golds, emb)
-    no_text = evaluate_linking(golds, None, "gold_claims_no_text")
-    reader_metrics = _metrics(
-        "reader", gold, pred, f"whole chain; {with_claims}/{len(gold)} articles had claims"
-    )
-    return EvalReport(
-        "events",
-        (*linker.metrics, *no_text.metrics, *reader_metrics),
-        (
-            *linker.notes,
-            f"reader: {len(claims)} claims, {with_claims}/{len(gold)} articles with a main claim",
-        ),
-    )
+    read = {art.id: tuple(reader.read(art).claims) for art in articles}
+    metrics: list[Metric] = []
+    notes: list[str] = []
+    for split in (*SPLITS, None):
+        for part in (
+            evaluate_linking(golds, emb, split=split),
+            evaluate_linking(golds, None, "gold_claims_no_text", split),
+        ):
+            metrics.extend(part.metrics)
+            notes.extend(part.notes)
+        chain, note = _reader_metrics(read, golds, emb, split)
+        metrics.extend(chain)
+        notes.append(note + " articles with a main claim")
+    return EvalReport("events", tuple(metrics), tuple(notes))

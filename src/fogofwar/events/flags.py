@@ -8,7 +8,7 @@ what the first one hedged).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from fogofwar.claim import Certainty, Claim
 from fogofwar.events.lineage import victim_group
@@ -17,7 +17,7 @@ from fogofwar.events.model import ArticleMeta, Event, Flag, FlagCode, FlagSpan, 
 from fogofwar.events.reconcile import Reconciliation
 from fogofwar.events.sources import CERTAINTY_RANK, is_weak, source_of
 
-__all__ = ["article_flags", "event_flags"]
+__all__ = ["article_flags", "event_flags", "flags_on"]
 
 
 def _span(c: Claim) -> FlagSpan:
@@ -117,6 +117,18 @@ def article_flags(
                     )
                 )
     return tuple(flags)
+
+
+def flags_on(event: Event, per_article: Iterable[Flag]) -> tuple[Flag, ...]:
+    """The per-article flags that belong to ``event``: raised on it (headline flags carry their
+    headline claim's event), or unattached but resting on one of its claims."""
+    ids = set(event.claim_ids)
+    return tuple(
+        f
+        for f in per_article
+        if f.event_id == event.event_id
+        or (f.event_id is None and any(s.claim_id in ids for s in f.spans))
+    )
 
 
 def event_flags(

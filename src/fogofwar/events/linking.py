@@ -18,7 +18,13 @@ from datetime import date
 from fogofwar.claim import Claim
 from fogofwar.events.blocking import LinkIndex, event_keys, query_keys
 from fogofwar.events.embedding import Embedder
-from fogofwar.events.model import ArticleMeta, EventProfile, LinkDecision, LinkDecisions
+from fogofwar.events.model import (
+    ArticleMeta,
+    EventProfile,
+    LinkDecision,
+    LinkDecisions,
+    LinkReason,
+)
 from fogofwar.events.scoring import ClaimFeatures, absorb, features, new_profile, score
 
 __all__ = [
@@ -86,13 +92,28 @@ def link_article(
     *,
     embedder: Embedder | None = None,
     config: LinkConfig = LinkConfig(),
+    linked: Mapping[str, str] | None = None,
 ) -> LinkDecisions:
-    """Decide, for each claim of the article ``meta``, which event it belongs to."""
-    own = sorted((c for c in claims if c.article_id == meta.article_id), key=link_order)
+    """Decide, for each claim of the article ``meta``, which event it belongs to.
+
+    ``linked`` (claim id → event id) names claims linked before: re-linking them is
+    idempotent — they stay in their event, which is not grown again, and count as this
+    article's events for its other claims."""
     fallback_day = (meta.published or date(1970, 1, 1)).toordinal()
     local: dict[str, EventProfile] = {}
     decisions: list[LinkDecision] = []
-    for f in _embed(own, meta, embedder):
+    before = linked or {}
+    fresh = []
+    for c in sorted((c for c in claims if c.article_id == meta.article_id), key=link_order):
+        eid = before.get(c.claim_id)
+        held = local.get(eid) or index.get(eid) if eid is not None else None
+        if eid is None or held is None:
+            fresh.append(c)
+            continue
+        local[eid] = held
+        reason = LinkReason("linked", "claim already linked to this event", 0.0)
+        decisions.append(LinkDecision(c.claim_id, c.article_id, eid, 1.0, False, (reason,)))
+    for f in _embed(fresh, meta, embedder):
         keys = set(query_keys(f))
         cands = {p.event_id: p for p in index.candidates(sorted(keys))}
         for eid, p in local.items():

@@ -33,22 +33,24 @@ __all__ = [
     "LinkReason",
     "Vector",
     "kind_group",
+    "outlet_label",
 ]
 
 Vector = npt.NDArray[np.float32]
 
 # Kinds that can describe the same real-world event: a strike reported as an attack by one
-# outlet and as "8 killed" (casualties) by another; a prisoner exchange read as arrest or
-# as diplomacy. Linking only compares claims within one group.
+# outlet and as "8 killed" (casualties) by another; a battle and the ground it changed; a
+# prisoner exchange read as arrest or as diplomacy. Linking only compares claims within one
+# group (which kinds within a group co-occur: ``scoring.KIND_AFFINITY``).
 KIND_GROUPS: dict[ClaimKind, str] = {
     ClaimKind.ATTACK: "violence",
     ClaimKind.ARMED_CLASH: "violence",
     ClaimKind.CASUALTIES: "violence",
+    ClaimKind.TERRITORIAL_CHANGE: "violence",
     ClaimKind.ARREST: "custody",
     ClaimKind.DESERTION: "custody",
     ClaimKind.DIPLOMACY: "custody",
     ClaimKind.DEPLOYMENT: "deployment",
-    ClaimKind.TERRITORIAL_CHANGE: "territory",
     ClaimKind.PROTEST: "protest",
     ClaimKind.STATEMENT: "statement",
     ClaimKind.OTHER: "other",
@@ -58,6 +60,28 @@ KIND_GROUPS: dict[ClaimKind, str] = {
 def kind_group(kind: ClaimKind) -> str:
     """The blocking group of a claim kind (see :data:`KIND_GROUPS`)."""
     return KIND_GROUPS[kind]
+
+
+def _host(value: str | None) -> str | None:
+    if not value or "://" not in value:
+        return None
+    host = urlsplit(value).hostname
+    return host.removeprefix("www.") if host else None
+
+
+def outlet_label(article: Article) -> str:
+    """A readable outlet label: the host of the article's URL or source URL, else its
+    authors, else its section, else the file's stem (never a file path)."""
+    host = _host(article.url) or _host(article.source)
+    if host:
+        return host
+    if article.authors:
+        return ", ".join(article.authors)
+    if article.section:
+        return article.section
+    name = article.source.split("#", 1)[0].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name.strip(".") else name
+    return stem or article.source
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +99,11 @@ class ArticleMeta:
 
     @classmethod
     def from_article(cls, article: Article, dup_group: str | None = None) -> ArticleMeta:
-        """Metadata of ``article``; the outlet is the URL's host, else the article's source."""
-        outlet = article.source
-        if article.url:
-            host = urlsplit(article.url).hostname
-            if host:
-                outlet = host.removeprefix("www.")
+        """Metadata of ``article``; the outlet is labelled by :func:`outlet_label`."""
         return cls(
             article_id=article.id,
             published=article.published,
-            outlet=outlet,
+            outlet=outlet_label(article),
             lang=article.language,
             title=article.title or "",
             text=article.text,

@@ -14,7 +14,7 @@ from fogofwar.events.blocking import MemoryLinkIndex
 from fogofwar.events.decisions import assemble
 from fogofwar.events.dedup import find_duplicates, with_groups
 from fogofwar.events.embedding import Embedder
-from fogofwar.events.flags import article_flags, event_flags
+from fogofwar.events.flags import article_flags, event_flags, flags_on
 from fogofwar.events.lineage import Lineage, lineage
 from fogofwar.events.linking import LinkConfig, link_articles
 from fogofwar.events.model import (
@@ -87,19 +87,15 @@ def events_for_articles(
     events = assemble(links, decisions)
     event_of = {cid: e.event_id for e in events for cid in e.claim_ids}
     recs = tuple(reconcile(e, claim_of, meta_of) for e in events)
-    flags: list[Flag] = []
-    for aid in sorted(by_article):
-        flags.extend(article_flags(by_article[aid], event_of))
+    per_article = [
+        f for aid in sorted(by_article) for f in article_flags(by_article[aid], event_of)
+    ]
+    flags: list[Flag] = list(per_article)
     records = []
     for e, r in zip(events, recs, strict=True):
         ef = event_flags(e, claim_of, meta_of, r)
         flags.extend(ef)
-        ids = set(e.claim_ids)
-        mine = [
-            *ef,
-            *(f for f in flags if f.event_id is None and any(s.claim_id in ids for s in f.spans)),
-        ]
-        records.append(build_record(e, claim_of, meta_of, r, mine))
+        records.append(build_record(e, claim_of, meta_of, r, [*ef, *flags_on(e, per_article)]))
     return EventsReport(
         articles=tuple(sorted(metas, key=lambda m: m.article_id)),
         groups=groups,

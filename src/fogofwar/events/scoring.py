@@ -4,6 +4,19 @@ A claim is first reduced to :class:`ClaimFeatures` (kind group, time window, pla
 killed figure, sentence embedding). :func:`score` compares it with an :class:`EventProfile`
 and returns the score (0..1: points earned over points available) with one
 :class:`LinkReason` per field that contributed or vetoed.
+
+The rules (documented in ``events/README.md``):
+
+* **kind** — same kind earns all, kinds that routinely describe one real event
+  (:data:`KIND_AFFINITY`, e.g. an attack and its casualties) nearly all, others of the
+  group half; another group vetoes.
+* **place** — hierarchy-aware: a place inside the event's place (a town in its admin1, an
+  admin1 in its country) agrees at the coarser level's precision; a place beside it
+  (another admin1 of the country, another country) vetoes.
+* **time** — windows by precision, never after publication; two day-precise accounts whose
+  windows do not meet are different days (veto); other gaps decay over the shorter window.
+* **counts** — weak evidence: agreeing tolls add points, differing ones are not held against
+  the link (tolls rise and sources disagree about one event).
 """
 
 from __future__ import annotations
@@ -18,18 +31,22 @@ from fogofwar.events.embedding import cosine
 from fogofwar.events.model import EventProfile, LinkReason, Vector, kind_group
 
 __all__ = [
+    "KIND_AFFINITY",
     "OPEN",
+    "PLACE_SHARES",
     "WEIGHTS",
     "ClaimFeatures",
     "absorb",
     "claim_window",
     "features",
+    "kind_share",
     "new_profile",
     "score",
 ]
 
 # Points per field. ``text`` counts only when both sides have an embedding, ``counts`` only when
-# both state a death toll, ``article`` only for an event this claim's article already feeds.
+# both state a death toll and the tolls agree, ``article`` only for an event this claim's article
+# already feeds.
 WEIGHTS: dict[str, float] = {
     "kind": 0.15,
     "place": 0.30,
@@ -40,14 +57,38 @@ WEIGHTS: dict[str, float] = {
     "article": 0.15,
 }
 
+# Kinds that co-occur for one real event (share of the kind points): a strike reported as an
+# attack by one outlet and by its toll (casualties) by another; a battle and its dead; a battle
+# and the ground it won or lost; a prisoner exchange read as detentions or as diplomacy;
+# deserters and their arrest. Other kinds of one group earn half.
+KIND_AFFINITY: dict[frozenset[str], float] = {
+    frozenset({"attack", "casualties"}): 0.9,
+    frozenset({"armed_clash", "casualties"}): 0.9,
+    frozenset({"territorial_change", "armed_clash"}): 0.9,
+    frozenset({"arrest", "diplomacy"}): 0.9,
+    frozenset({"arrest", "desertion"}): 0.9,
+}
+_SAME_GROUP = 0.5
+
+# Share of the place points by the finest level at which both places are known to agree:
+# the same GeoNames place; one admin1 (one side no finer, or a town in the event's region);
+# one admin1 but two different towns in it; one country (one side no finer than the country).
+PLACE_SHARES: dict[str, float] = {
+    "place": 1.0,
+    "admin1": 0.75,
+    "other_point": 0.35,
+    "country": 0.4,
+}
+
 # Days of slack around a claimed date, by precision; before-publication claims without a
 # date cover the fortnight up to publication.
 _TOLERANCE = {"day": 1, "week": 3, "month": 3, "year": 7}
 _UNDATED_DAYS = 14
-_GAP_DECAY_DAYS = 14
+_DAY_PRECISE = 4  # a window this short (a day ± 1, or a night over two days) names a day
 # Share of a field's points when either side lacks it: no evidence either way.
 _UNKNOWN = 0.25
 _COARSE = ("country", "region")
+_FINE = ("point", "admin2")  # places with a GeoNames id of their own below admin1
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +102,8 @@ class ClaimFeatures:
     window: tuple[int, int] | None  # date ordinals, tolerance included
     country: str | None = None
     admin1: str | None = None  # "ISO3/admin1"
-    place: int | None = None  # GeoNames id
-    point: bool = False  # the place is a point (town), not a region
+    place: int | None = None  # GeoNames id of a town or district (not of a region)
+    point: bool = False  # the place is a point (town), not a district
     actors: frozenset[str] = frozenset()
     killed: tuple[int, int] | None = None
     embedding: Vector | None = field(default=None, compare=False, repr=False)
@@ -78,7 +119,8 @@ def _ordinal(value: str | None) -> int | None:
 
 
 def claim_window(claim: Claim, published: date | None) -> tuple[int, int] | None:
-    """The days (ordinals, inclusive) the claim's event may fall on, tolerance included."""
+    """The days (ordinals, inclusive) the claim's event may fall on, tolerance included,
+    never after publication (a report follows what it reports)."""
     pub = published.toordinal() if published else None
     t = claim.time
     start = _ordinal(t.start) if t else None
@@ -86,11 +128,16 @@ def claim_window(claim: Claim, published: date | None) -> tuple[int, int] | None
     if start is None and end is None:
         return None if pub is None else (pub - _UNDATED_DAYS, pub)
     if start is None:
-        start = (end or 0) - _UNDATED_DAYS
+        # "before publication" and open starts: the fortnight up to the stated end
+        end = end or 0
+        return (end - _UNDATED_DAYS, end if pub is None else min(end, pub))
     if end is None:
         end = start
     tol = _TOLERANCE.get(t.precision if t else "", 3)
-    return (min(start, end) - tol, max(start, end) + tol)
+    low, high = min(start, end) - tol, max(start, end) + tol
+    if pub is not None and low <= pub < high:
+        high = pub
+    return (low, high)
 
 
 OPEN = 10**9  # an open upper bound ("at least 27") in a (low, high) pair
@@ -119,7 +166,8 @@ def features(
     """Reduce ``claim`` to what the linker compares."""
     loc = claim.location
     country = loc.country.upper() if loc and loc.country else None
-    # a country-wide place ("in Ukraine") only ever matches at country level
+    # a country-wide place ("in Ukraine") only ever matches at country level; a region's own
+    # GeoNames id is not a place inside it, so only towns and districts keep theirs
     fine = loc is not None and loc.precision not in _COARSE
     admin1 = f"{country}/{loc.admin1.lower()}" if fine and loc and country and loc.admin1 else None
     return ClaimFeatures(
@@ -130,7 +178,7 @@ def features(
         window=claim_window(claim, published),
         country=country,
         admin1=admin1,
-        place=loc.geonames_id if fine and loc else None,
+        place=loc.geonames_id if loc and loc.precision in _FINE else None,
         point=bool(loc and loc.precision == "point"),
         actors=_actor_tokens(claim),
         killed=_range(claim.counts.killed),
@@ -138,37 +186,56 @@ def features(
     )
 
 
+def kind_share(kind: str, kinds: frozenset[str]) -> float:
+    """Share of the kind points ``kind`` earns against an event holding ``kinds``."""
+    if kind in kinds:
+        return 1.0
+    return max((KIND_AFFINITY.get(frozenset({kind, k}), _SAME_GROUP) for k in kinds), default=0.5)
+
+
 def _place(c: ClaimFeatures, e: EventProfile) -> tuple[float | None, str]:
-    """Share of the place weight earned (``None`` = veto) and what matched."""
+    """Share of the place weight earned (``None`` = veto) and what matched.
+
+    Places nest (point ⊂ admin1 ⊂ country): a place inside the event's place, or containing
+    it, agrees at the coarser one's level; places side by side at some level veto."""
     if c.country and e.countries and c.country not in e.countries:
         return None, f"country {c.country} not in {sorted(e.countries)}"
     e_admin1 = {a for a in e.admin1s if a.startswith(f"{c.country}/")}
     if c.admin1 and e_admin1 and c.admin1 not in e_admin1:
         return None, f"admin1 {c.admin1} not in {sorted(e_admin1)}"
     if c.place is not None and c.place in e.places:
-        return 1.0, f"geonames={c.place}"
+        return PLACE_SHARES["place"], f"geonames={c.place}"
     if c.admin1 and c.admin1 in e_admin1:
         if c.point and e.places:
-            return 0.35, f"admin1={c.admin1}, other point"
-        return 0.75, f"admin1={c.admin1}"
+            return PLACE_SHARES["other_point"], f"admin1={c.admin1}, other point"
+        return PLACE_SHARES["admin1"], f"admin1={c.admin1}"
     if c.country and c.country in e.countries:
-        return 0.4, f"country={c.country}"
+        inside = f", {c.admin1} inside" if c.admin1 else ""
+        return PLACE_SHARES["country"], f"country={c.country}{inside}"
     return _UNKNOWN, "place unknown"
 
 
-def _time(c: ClaimFeatures, e: EventProfile) -> tuple[float, str]:
+def _width(lo: int, hi: int) -> int:
+    return hi - lo + 1
+
+
+def _time(c: ClaimFeatures, e: EventProfile) -> tuple[float | None, str]:
+    """Share of the time weight (``None`` = veto: two different days)."""
     if c.window is None:
         return 0.0, "no date"
     overlap = min(c.window[1], e.end) - max(c.window[0], e.start) + 1
+    shortest = min(_width(*c.window), _width(e.start, e.end))
     if overlap > 0:
-        shortest = min(c.window[1] - c.window[0], e.end - e.start) + 1
-        share = overlap / shortest
-        return share, f"overlap={overlap}/{shortest}d"
+        return overlap / shortest, f"overlap={overlap}/{shortest}d"
     gap = -overlap + 1
-    return max(0.0, 1.0 - gap / _GAP_DECAY_DAYS), f"gap={gap}d"
+    if max(_width(*c.window), _width(e.start, e.end)) <= _DAY_PRECISE:
+        return None, f"different days: gap={gap}d"
+    # a vaguer side: the gap decays over the shorter window (a week's slack for a week)
+    return max(0.0, 1.0 - gap / max(shortest, 3)), f"gap={gap}d"
 
 
 def _counts(c: ClaimFeatures, e: EventProfile) -> tuple[float, str] | None:
+    """Share of the counts points (``None``: no toll on one side); 0 is not held against."""
     if c.killed is None or e.killed is None:
         return None
     (cl, ch), (el, eh) = c.killed, e.killed
@@ -177,7 +244,7 @@ def _counts(c: ClaimFeatures, e: EventProfile) -> tuple[float, str] | None:
     lo, hi = sorted((max(cl, 1), max(el, 1)))
     if hi <= 2 * lo:
         return 0.5, f"killed {_fmt(cl, ch)} near {_fmt(el, eh)}"
-    return 0.0, f"killed {_fmt(cl, ch)} vs {_fmt(el, eh)}"
+    return 0.0, f"killed {_fmt(cl, ch)} vs {_fmt(el, eh)} (not held against)"
 
 
 def _fmt(low: int, high: int) -> str:
@@ -187,23 +254,26 @@ def _fmt(low: int, high: int) -> str:
 def score(
     c: ClaimFeatures, e: EventProfile, same_article: bool = False
 ) -> tuple[float, tuple[LinkReason, ...]]:
-    """Score ``c`` against ``e``: 0 on a veto (group, country, region), else earned/available."""
+    """Score ``c`` against ``e``: 0 on a veto (group, place, day), else earned/available."""
     if c.group != e.group:
         return 0.0, (LinkReason("kind", f"group {c.group} != {e.group}", 0.0),)
     place_share, place_detail = _place(c, e)
     if place_share is None:
         return 0.0, (LinkReason("place", place_detail, 0.0),)
+    time_share, time_detail = _time(c, e)
+    if time_share is None:
+        return 0.0, (LinkReason("time", time_detail, 0.0),)
     reasons: list[LinkReason] = []
     available = 0.0
 
-    def add(name: str, share: float, detail: str) -> None:
+    def add(name: str, share: float, detail: str, scale: float = 1.0) -> None:
         nonlocal available
-        available += WEIGHTS[name]
-        reasons.append(LinkReason(name, detail, round(WEIGHTS[name] * share, 4)))
+        available += WEIGHTS[name] * scale
+        reasons.append(LinkReason(name, detail, round(WEIGHTS[name] * scale * share, 4)))
 
-    add("kind", 1.0 if c.kind in e.kinds else 0.5, f"kind={c.kind}")
+    add("kind", kind_share(c.kind, e.kinds), f"kind={c.kind}")
     add("place", place_share, place_detail)
-    add("time", *_time(c, e))
+    add("time", time_share, time_detail)
     shared = c.actors & e.actors
     smaller = min(len(c.actors), len(e.actors))
     if smaller:
@@ -214,7 +284,8 @@ def score(
         add("article", 1.0, "event already holds a claim of this article")
     counts = _counts(c, e)
     if counts is not None:
-        add("counts", *counts)
+        # weak evidence: agreeing tolls add their share, differing ones are left out
+        add("counts", 1.0, counts[1], scale=counts[0])
     cos = cosine(c.embedding, e.embedding)
     if cos is not None:
         add("text", min(1.0, max(0.0, (cos - 0.2) / 0.5)), f"cos={cos:.2f}")
@@ -241,9 +312,22 @@ def new_profile(event_id: str, c: ClaimFeatures, fallback_day: int) -> EventProf
     )
 
 
+def _window(e: EventProfile, c: ClaimFeatures) -> tuple[int, int]:
+    """The event's window after ``c`` joined: a much vaguer account leaves a precise window
+    as it is, a much more precise one narrows a vague window to its own, else the union."""
+    if c.window is None:
+        return e.start, e.end
+    cw, ew = _width(*c.window), _width(e.start, e.end)
+    meets = c.window[0] <= e.end and e.start <= c.window[1]
+    if meets and cw >= 2 * ew:
+        return e.start, e.end
+    if meets and ew >= 2 * cw:
+        return c.window
+    return min(e.start, c.window[0]), max(e.end, c.window[1])
+
+
 def absorb(e: EventProfile, c: ClaimFeatures) -> EventProfile:
     """``e`` after claim ``c`` joined it (union of fields, running mean of embeddings)."""
-    start, end = c.window if c.window else (e.start, e.end)
     killed = e.killed
     if c.killed is not None:
         killed = (
@@ -259,11 +343,12 @@ def absorb(e: EventProfile, c: ClaimFeatures) -> EventProfile:
             mean = emb * e.n_claims + c.embedding
             norm = float(np.linalg.norm(mean)) or 1.0
             emb = (mean / norm).astype(np.float32)
+    start, end = _window(e, c)
     return replace(
         e,
         kinds=e.kinds | {c.kind},
-        start=min(e.start, start),
-        end=max(e.end, end),
+        start=start,
+        end=end,
         countries=e.countries | ({c.country} if c.country else set()),
         admin1s=e.admin1s | ({c.admin1} if c.admin1 else set()),
         places=e.places | ({c.place} if c.place is not None else set()),

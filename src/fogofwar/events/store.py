@@ -107,11 +107,16 @@ class EventStore:
         with self.engine.connect() as conn:
             return set(conn.execute(sa.select(events.c.event_id)).scalars())
 
-    def links(self, at: datetime | None = None) -> tuple[LinkDecision, ...]:
-        """Each claim's link as it stood at ``at`` (default: now), sorted by claim id."""
+    def links(
+        self, at: datetime | None = None, claim_ids: Iterable[str] | None = None
+    ) -> tuple[LinkDecision, ...]:
+        """Each claim's link (of ``claim_ids``, default all) as it stood at ``at`` (default:
+        now), sorted by claim id."""
         rows = sa.select(event_claims)
         if at is not None:
             rows = rows.where(event_claims.c.valid_from <= _iso(at))
+        if claim_ids is not None:
+            rows = rows.where(event_claims.c.claim_id.in_(sorted(set(claim_ids))))
         newest = rows.subquery()
         last = sa.select(sa.func.max(newest.c.pk)).group_by(newest.c.claim_id)
         query = sa.select(event_claims).where(event_claims.c.pk.in_(last))
@@ -258,9 +263,17 @@ class EventStore:
         config: LinkConfig | None = None,
     ) -> LinkDecisions:
         """Link one new article against the stored index (no rescan), store its events in the
-        index and append its link decisions."""
+        index and append its link decisions. Re-linking an article is idempotent: its claims
+        linked before keep their events, which do not grow again."""
+        ids = [c.claim_id for c in claims]
+        linked = {d.claim_id: d.event_id for d in self.links(claim_ids=ids)}
         decisions = link_article(
-            claims, meta, self.index, embedder=embedder, config=config or LinkConfig()
+            claims,
+            meta,
+            self.index,
+            embedder=embedder,
+            config=config or LinkConfig(),
+            linked=linked,
         )
         commit(self.index, decisions)
         self.record_links(decisions.decisions, at)
