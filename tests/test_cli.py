@@ -144,3 +144,11 @@ def test_missing_file_is_a_rejection_not_a_crash(
     assert code == 1
     (rec,) = jsonl(out)
     assert rec["rejected"]["reason"] == "not_found"  # type: ignore[index]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("argv", [["bench", "ingest", "-n", "5"], ["bench", "read", "-n", "3"]])
+def test_bench_prints_figures(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    assert "items/s" in out and "peak RSS" in out

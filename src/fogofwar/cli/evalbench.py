@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -120,11 +121,48 @@ def bench_ingest(n: Annotated[int, typer.Option("-n", help="Documents to read.")
 
 
 @bench_app.command("read")
-def bench_read(n: Annotated[int, typer.Option("-n", help="Articles to read.")] = 200) -> None:
+def bench_read(
+    n: Annotated[int, typer.Option("-n", help="Articles to read.")] = 200,
+    places_overhead: Annotated[
+        bool,
+        typer.Option("--places-overhead", help="Also run without the gazetteer and compare."),
+    ] = False,
+) -> None:
     """Claim-reader throughput on ~500-word articles, and peak RSS."""
+    from fogofwar.benchmarks import peak_rss_mib
     from fogofwar.benchmarks.read_bench import bench_read as run
 
-    _print_bench([run(n)])
+    results: list[BenchResult] = []
+    if places_overhead:
+        from fogofwar.actors import ActorRegistry
+        from fogofwar.geo import Gazetteer
+        from fogofwar.nlp.doc import NoPlaces
+        from fogofwar.packs import load_packs
+        from fogofwar.reader import Reader
+
+        without = Reader(load_packs(), ActorRegistry.load(), NoPlaces())
+        without.warm_up()
+        base = run(n, without)
+        results.append(replace(base, name="read (no places)"))
+        rss_before = peak_rss_mib()
+        with_places = Reader(load_packs(), ActorRegistry.load(), Gazetteer.open())
+        with_places.warm_up()
+        full = run(n, with_places)
+        overhead = (full.seconds - base.seconds) / base.seconds * 100 if base.seconds else 0.0
+        gaz_mib = max(0.0, full.peak_rss_mib - rss_before)
+        results.append(
+            replace(
+                full,
+                extra=(
+                    *full.extra,
+                    ("places_overhead_pct", f"{overhead:.0f}"),
+                    ("gazetteer_rss_mib", f"{gaz_mib:.0f}"),
+                ),
+            )
+        )
+    else:
+        results.append(run(n))
+    _print_bench(results)
 
 
 @bench_app.command("link")
