@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date
 from typing import Annotated
 
 import typer
@@ -22,6 +21,7 @@ from rich.progress import (
 from fogofwar import services
 from fogofwar.claim import Claim
 from fogofwar.cli import output
+from fogofwar.cli.params import parse_date
 from fogofwar.errors import ConfigError
 from fogofwar.model import Article, Rejected
 from fogofwar.reader import Reader
@@ -201,7 +201,7 @@ def articles(
     offset: Annotated[int, typer.Option("--offset")] = 0,
 ) -> None:
     """List stored articles (JSONL when piped)."""
-    since_date = _parse_date(since, "--since")
+    since_date = parse_date(since, "--since")
     with _store() as store:
         rows = store.list_articles(
             search=search, lang=lang, since=since_date, limit=limit, offset=offset
@@ -276,15 +276,6 @@ def claims(
         output.emit_jsonl(c.to_record() for c in rows)
     else:
         _stdout().print(output.claims_table(rows))
-
-
-def _parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{option} {value!r} is not a date: use YYYY-MM-DD") from None
 
 
 def _register_more() -> None:

@@ -20,6 +20,7 @@ from rich.tree import Tree
 
 from fogofwar import event_services
 from fogofwar.cli import output
+from fogofwar.cli.params import parse_date
 from fogofwar.errors import ConfigError
 from fogofwar.events.model import Flag
 from fogofwar.events.record import EventRecord
@@ -59,15 +60,6 @@ def parse_as_of(value: str | None) -> datetime | None:
     except ValueError:
         raise ConfigError(f"--as-of {value!r} is not a date: use YYYY-MM-DD or ISO 8601") from None
     return when if when.tzinfo else when.replace(tzinfo=UTC)
-
-
-def _date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ConfigError(f"{option} {value!r} is not a date: use YYYY-MM-DD") from None
 
 
 def _killed(r: EventRecord) -> str:
@@ -160,8 +152,8 @@ def events(
             store,
             kind=kind,
             country=country,
-            since=_date(since, "--since"),
-            until=_date(until, "--until"),
+            since=parse_date(since, "--since"),
+            until=parse_date(until, "--until"),
             flag=flag,
             as_of=parse_as_of(as_of),
         )
