@@ -74,6 +74,14 @@ def eval_places(limit: LIMIT = None, check: CHECK = False) -> None:
     _print_report(evaluate_places(services.shared_dir(), limit=limit), check)
 
 
+@eval_app.command("actors")
+def eval_actors(limit: LIMIT = None, check: CHECK = False) -> None:
+    """Persons, organisations and places per language on general NER sets (out of domain)."""
+    from fogofwar.evaluation.actors_eval import evaluate_actors
+
+    _print_report(evaluate_actors(services.shared_dir(), limit=limit), check)
+
+
 @eval_app.command("events")
 def eval_events(check: CHECK = False) -> None:
     """Cross-article event linking on the project's own multilingual collection."""
