@@ -328,3 +328,25 @@ def test_coverage_is_share_of_items_with_a_claim() -> None:
     results = [result([claim("attack")]), result(), result(), result([claim("arrest")])]
     report = EvalReport("claims", score_case2021(snippets, results))
     assert report.value("case2021/kind/coverage") == 0.5
+
+
+@needs_shared
+def test_fixed_split_dev_even_heldout_odd() -> None:
+    """``<set>_dev`` scores the even-indexed items (file order), ``<set>_heldout`` the odd ones."""
+    report = evaluate_claims(SHARED, AttackReader(), limit=7, sets=["case2021", "plover"])
+    snippets = load_case2021(SHARED / "datasets" / "case2021_task2_acled_snippets")[:7]
+    for split, part in (("dev", snippets[0::2]), ("heldout", snippets[1::2])):
+        attacks = sum(s.kind == "attack" for s in part)
+        key = f"case2021_{split}/kind/accuracy"
+        assert report.value(key) == pytest.approx(attacks / len(part)), key
+    by_key = {m.key: m for m in report.metrics}
+    assert by_key["case2021_dev/kind/accuracy"].n == 4
+    assert by_key["case2021_heldout/kind/accuracy"].n == 3
+    assert by_key["plover_dev/kind/accuracy"].n + by_key["plover_heldout/kind/accuracy"].n == 7
+    assert "plover/kind/accuracy" in by_key and "case2021/kind/accuracy" in by_key
+
+
+def test_scorers_take_a_dataset_name() -> None:
+    snippets = [Snippet("1", "x", "ARREST", "arrest")]
+    report = EvalReport("claims", score_case2021(snippets, [result()], "case2021_heldout"))
+    assert report.value("case2021_heldout/kind/coverage") == 0.0

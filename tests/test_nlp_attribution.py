@@ -13,7 +13,8 @@ def reader() -> Reader:
     return Reader.offline()
 
 
-# (lang, text, source name or None, source kind, certainty, content must start with)
+# (lang, text, source name or None, source kind, certainty, content must start with: a
+# complementizer belongs to the content, as in PolNeAR and redewiedergabe)
 CASES = [
     (
         "en",
@@ -29,7 +30,7 @@ CASES = [
         "Sprecher",
         SourceKind.GOVERNMENT,
         Certainty.CONFIRMED,
-        "zwei Soldaten",
+        "dass zwei Soldaten",
     ),
     (
         "de",
@@ -61,7 +62,7 @@ CASES = [
         "Armee",
         SourceKind.MILITARY,
         Certainty.DENIED,
-        "Zivilisten",
+        "dass Zivilisten",
     ),
     (
         "en",
@@ -69,7 +70,7 @@ CASES = [
         "Officials",
         SourceKind.GOVERNMENT,
         Certainty.CLAIMED,
-        "five people",
+        "that five people",
     ),
     (
         "en",
@@ -109,7 +110,7 @@ CASES = [
         "Минобороны",
         SourceKind.MILITARY,
         Certainty.CONFIRMED,
-        "войска",
+        "что войска",
     ),
     (
         "ru",
@@ -133,7 +134,7 @@ CASES = [
         "Очевидці",
         SourceKind.WITNESS,
         Certainty.CLAIMED,
-        "обстріл",
+        "що обстріл",
     ),
     (
         "uk",
@@ -141,7 +142,7 @@ CASES = [
         "Міноборони",
         SourceKind.MILITARY,
         Certainty.DENIED,
-        "війська",
+        "що війська",
     ),
 ]
 
@@ -161,8 +162,8 @@ def test_indirect(
     a = atts[0]
     assert (a.source_name, a.source_kind, a.certainty, a.direct) == (name, kind, certainty, False)
     assert a.content.slice(text).startswith(content)
-    if a.source is not None:
-        assert a.source.slice(text) == name
+    if a.source is not None:  # the span is the whole phrase, determiners included
+        assert name is not None and a.source.slice(text).endswith(name)
     assert a.cue is not None and a.cue.slice(text).strip()
 
 
@@ -256,3 +257,168 @@ def test_media_intermediary_applies_backwards(reader: Reader, lang: str, text: s
 
 def test_no_cue_no_attribution(reader: Reader) -> None:
     assert reader.read_text("Troops were deployed to the border.", "en").attributions == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "pronoun", "name"),
+    [
+        (
+            "en",
+            "The soldier John Doe spoke on Friday. He said that ten comrades died.",
+            "He",
+            "John Doe",
+        ),
+        (
+            "de",
+            "Der Soldat Max Muster sprach am Freitag. Er sagte, dass zehn Kameraden starben.",
+            "Er",
+            "Max Muster",
+        ),
+        (
+            "ru",
+            "Солдат Иван Петров выступил в пятницу. Он заявил, что погибли десять человек.",
+            "Он",
+            "Иван Петров",
+        ),
+        (
+            "uk",
+            "Солдат Петро Коваль виступив у пʼятницю. Він заявив, що загинули десять людей.",
+            "Він",
+            "Петро Коваль",
+        ),
+    ],
+)
+def test_pronoun_source_names_the_last_person(
+    reader: Reader, lang: str, text: str, pronoun: str, name: str
+) -> None:
+    atts = reader.read_text(text, lang).attributions
+    assert len(atts) == 1 and atts[0].source is not None
+    assert atts[0].source.slice(text) == pronoun
+    assert atts[0].source_name == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "“Ten of my comrades died on Monday,” the soldier John Doe said on Friday. "
+            "“We could not save them.”",
+        ),
+        (
+            "de",
+            "„Zehn Kameraden sind am Montag gestorben“, sagte der Soldat Max Muster. "
+            "„Wir konnten sie nicht retten.“",
+        ),
+        (
+            "ru",
+            "«Десять моих товарищей погибли в понедельник», — сказал солдат Иван Петров. "
+            "«Мы не смогли их спасти».",
+        ),
+        (
+            "uk",
+            "«Десять моїх побратимів загинули в понеділок», — сказав солдат Петро Коваль. "
+            "«Ми не змогли їх врятувати».",
+        ),
+    ],
+)
+def test_quote_continues_after_its_attribution(reader: Reader, lang: str, text: str) -> None:
+    atts = [a for a in reader.read_text(text, lang).attributions if a.direct]
+    assert len(atts) == 1
+    content = atts[0].content.slice(text)
+    assert content[0] in "“„«" and content[-1] in "”“»"  # marks included, both quotes joined
+    assert len(content) > len(text) // 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "source"),
+    [
+        (
+            "en",
+            "Defense Secretary Lloyd Austin said that two bases were attacked.",
+            "Defense Secretary Lloyd Austin",
+        ),
+        (
+            "en",
+            "A spokesman for the ministry said that two bases were attacked.",
+            "A spokesman for the ministry",
+        ),
+        (
+            "de",
+            "Der Sprecher des Ministeriums sagte, dass zwei Stützpunkte angegriffen wurden.",
+            "Der Sprecher des Ministeriums",
+        ),
+        (
+            "ru",
+            "Представитель министерства заявил, что две базы были атакованы.",
+            "Представитель министерства",
+        ),
+        ("uk", "Речник міністерства заявив, що дві бази було атаковано.", "Речник міністерства"),
+    ],
+)
+def test_source_span_is_the_whole_phrase(reader: Reader, lang: str, text: str, source: str) -> None:
+    atts = reader.read_text(text, lang).attributions
+    assert len(atts) == 1 and atts[0].source is not None
+    assert atts[0].source.slice(text) == source
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "second"),
+    [
+        (
+            "de",
+            "Der Sprecher sagte, die Lage sei ernst. Die Truppen hätten keine Munition mehr.",
+            "Die Truppen hätten keine Munition mehr",
+        ),
+        (
+            "ru",
+            "Представитель заявил, что войска отступили. Мол, боеприпасов больше нет.",
+            "Мол, боеприпасов больше нет",
+        ),
+        (
+            "uk",
+            "Речник заявив, що війська відступили. Мовляв, боєприпасів більше немає.",
+            "Мовляв, боєприпасів більше немає",
+        ),
+    ],
+)
+def test_reported_mood_continues_indirect_speech(
+    reader: Reader, lang: str, text: str, second: str
+) -> None:
+    atts = reader.read_text(text, lang).attributions
+    assert len(atts) == 2
+    assert atts[1].content.slice(text) == second
+    assert atts[1].source == atts[0].source and not atts[1].direct
+
+
+def test_free_so_construction_only_at_the_sentence_end(reader: Reader) -> None:
+    text = "Zwei Soldaten wurden getötet, so der Sprecher."
+    atts = reader.read_text(text, "de").attributions
+    assert [a.source_name for a in atts] == ["Sprecher"]
+    assert atts[0].content.slice(text) == "Zwei Soldaten wurden getötet"
+    assert (
+        reader.read_text("Der Angriff war so heftig, dass Häuser brannten.", "de").attributions
+        == ()
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "Lloyd Austin: Russian troops attacked two villages.", "Lloyd Austin"),
+        ("de", "Max Muster: Russische Truppen haben zwei Dörfer angegriffen.", "Max Muster"),
+        ("ru", "Иван Петров: российские войска атаковали два села.", "Иван Петров"),
+        ("uk", "Петро Коваль: російські війська атакували два села.", "Петро Коваль"),
+    ],
+)
+def test_headline_colon_names_the_speaker(reader: Reader, lang: str, text: str, name: str) -> None:
+    atts = reader.read_text(text, lang).attributions
+    assert len(atts) == 1 and atts[0].source_name == name
+    assert atts[0].cue is not None and atts[0].cue.slice(text) == ":"
+
+
+def test_speech_like_quote_without_speaker_is_unnamed(reader: Reader) -> None:
+    text = "Die Lage ist unklar. „Wir haben seit Tagen keine Munition mehr. Es ist furchtbar.“"
+    atts = reader.read_text(text, "de").attributions
+    assert len(atts) == 1 and atts[0].direct and atts[0].source is None
+    assert atts[0].source_kind == SourceKind.UNNAMED and atts[0].certainty == Certainty.REPORTED

@@ -102,3 +102,42 @@ def test_never_crashes_and_spans_slice_inside(reader: Reader, lang: str, text: s
     for q in reader.analyze(text, lang).quantities:
         assert 0 <= q.span.start < q.span.end <= len(text)
         assert q.low is None or q.high is None or q.low <= q.high
+
+
+def test_parse_digits_superscripts_and_other_scripts() -> None:
+    assert parse_digits("¹") is None  # isdigit() but not a decimal: a footnote mark
+    assert parse_digits("12³") is None
+    assert parse_digits("١٧") == 17  # Arabic-Indic digits are decimals
+
+
+_UNICODE_DIGITS = st.characters(categories=["Nd", "No"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_UNICODE_DIGITS | st.sampled_from(list(",. \u00a0")), min_size=1, max_size=12))
+def test_parse_digits_never_crashes_on_unicode_digits(text: str) -> None:
+    value = parse_digits(text)
+    assert value is None or (isinstance(value, int) and value >= 0)
+    if text.isdecimal():
+        assert value == int(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["en", "de", "ru", "uk"]),
+    st.lists(
+        _UNICODE_DIGITS | st.sampled_from([" ", "killed ", "getötet ", "загинули "]), max_size=20
+    ).map("".join),
+)
+def test_reader_never_crashes_on_unicode_digits(reader: Reader, lang: str, text: str) -> None:
+    for q in reader.analyze(text, lang).quantities:
+        assert 0 <= q.span.start < q.span.end <= len(text)
+
+
+def test_vague_quantity_inflections_de(reader: Reader) -> None:
+    for text in (
+        "Bei einigen Angriffen wurden Soldaten getötet.",
+        "Einige Soldaten wurden getötet.",
+    ):
+        qs = reader.analyze(text, "de").quantities
+        assert [(q.low, q.high) for q in qs] == [(2, 9)], text

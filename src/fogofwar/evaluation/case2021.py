@@ -66,23 +66,27 @@ def load_case2021(folder: Path, kind_map: Mapping[str, str] | None = None) -> tu
 
 
 def score_case2021(
-    snippets: Sequence[Snippet], results: Sequence[ReadResult]
+    snippets: Sequence[Snippet], results: Sequence[ReadResult], dataset: str = DATASET
 ) -> tuple[Metric, ...]:
-    """Kind accuracy, macro-F1, coverage (share with any claim) and per-kind P/R/F1."""
+    """Kind accuracy, macro-F1, coverage (share with any claim) and per-kind P/R/F1.
+
+    ``dataset`` names the metrics' set (``case2021_dev``/``case2021_heldout``, the fixed split
+    of :data:`fogofwar.evaluation.plover.SPLITS`).
+    """
     pred = [predicted_kind(r) for r in results]
     labels = score_labels([s.kind for s in snippets], pred)
     covered = sum(1 for p in pred if p != NO_LABEL)
     n = labels.n
     metrics = [
-        Metric(DATASET, "kind", "accuracy", labels.accuracy, n),
-        Metric(DATASET, "kind", "macro_f1", labels.macro_f1, n),
-        Metric(DATASET, "kind", "coverage", covered / n if n else 0.0, n, note="any claim"),
+        Metric(dataset, "kind", "accuracy", labels.accuracy, n),
+        Metric(dataset, "kind", "macro_f1", labels.macro_f1, n),
+        Metric(dataset, "kind", "coverage", covered / n if n else 0.0, n, note="any claim"),
     ]
     for label, counts in labels.per_label:
         field = f"kind.{label}"
         metrics += [
-            Metric(DATASET, field, "precision", counts.precision, counts.n_pred),
-            Metric(DATASET, field, "recall", counts.recall, counts.n_gold),
-            Metric(DATASET, field, "f1", counts.f1, counts.n_gold),
+            Metric(dataset, field, "precision", counts.precision, counts.n_pred),
+            Metric(dataset, field, "recall", counts.recall, counts.n_gold),
+            Metric(dataset, field, "f1", counts.f1, counts.n_gold),
         ]
     return tuple(metrics)

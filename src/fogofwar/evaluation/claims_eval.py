@@ -15,6 +15,16 @@ polnear    en    attribution Source/Cue/Content spans                :mod:`.poln
 rwg        de    direct/indirect speech and speaker tokens           :mod:`.redewiedergabe`
 =========  ====  ==================================================  =========================
 
+Held-out keys: attribution rules are tuned only on PolNeAR train and the even-indexed
+redewiedergabe samples (``polnear_train``, ``rwg_tune``); ``polnear_dev`` (the dev split) and
+``rwg_heldout`` (odd-indexed samples) measure how well they generalise. ``polnear`` and ``rwg``
+keep scoring everything read.
+
+PLOVER and CASE-2021 are also scored on a fixed split (:data:`~.plover.SPLITS`): datasets
+``plover_dev``/``case2021_dev`` hold the even-indexed items (file order), the only ones the
+reader's lexicon was tuned on; ``plover_heldout``/``case2021_heldout`` the odd-indexed ones,
+never tuned on. The full-set keys (``plover``, ``case2021``) stay as before.
+
 A set whose files are absent is skipped with a note (never an error). Item order is fixed
 (file order, sorted names), so results are deterministic for a deterministic reader.
 
@@ -36,9 +46,13 @@ from datetime import date
 from pathlib import Path
 
 from fogofwar.evaluation.case2021 import load_case2021, score_case2021
-from fogofwar.evaluation.plover import load_plover, score_plover
+from fogofwar.evaluation.plover import SPLITS, load_plover, score_plover
 from fogofwar.evaluation.polnear import load_polnear, score_polnear
-from fogofwar.evaluation.redewiedergabe import load_redewiedergabe, score_redewiedergabe
+from fogofwar.evaluation.redewiedergabe import (
+    heldout_half,
+    load_redewiedergabe,
+    score_redewiedergabe,
+)
 from fogofwar.evaluation.report import EvalReport, Metric
 from fogofwar.evaluation.seed_gold import load_seed_gold, score_seed
 from fogofwar.model import ReadStatus
@@ -99,25 +113,45 @@ def _run_seed(folder: Path, reader: Reader, limit: int | None) -> _Outcome:
 def _run_plover(folder: Path, reader: Reader, limit: int | None) -> _Outcome:
     records = load_plover(folder)[:limit]
     results = [_read(reader, r.text, "en") for r in records]
-    return score_plover(records, results), results
+    metrics = list(score_plover(records, results))
+    for split, parity in SPLITS:
+        metrics += score_plover(records[parity::2], results[parity::2], f"plover_{split}")
+    return tuple(metrics), results
 
 
 def _run_case2021(folder: Path, reader: Reader, limit: int | None) -> _Outcome:
     snippets = load_case2021(folder)[:limit]
     results = [_read(reader, s.text, "en") for s in snippets]
-    return score_case2021(snippets, results), results
+    metrics = list(score_case2021(snippets, results))
+    for split, parity in SPLITS:
+        metrics += score_case2021(snippets[parity::2], results[parity::2], f"case2021_{split}")
+    return tuple(metrics), results
 
 
 def _run_polnear(folder: Path, reader: Reader, limit: int | None) -> _Outcome:
+    """``polnear``: dev + train; ``polnear_train``: the split rules are tuned on;
+    ``polnear_dev``: the held-out split alone (never tuned on)."""
     docs = load_polnear(folder, limit=limit)
     results = [_read(reader, d.text, "en") for d in docs]
-    return score_polnear(docs, results), results
+    metrics = list(score_polnear(docs, results))
+    for split, key in (("train", "polnear_train"), ("dev", "polnear_dev")):
+        idx = [i for i, d in enumerate(docs) if d.split == split]
+        if idx:
+            picked = ([docs[i] for i in idx], [results[i] for i in idx])
+            metrics.extend(score_polnear(*picked, dataset=key))
+    return tuple(metrics), results
 
 
 def _run_rwg(folder: Path, reader: Reader, limit: int | None) -> _Outcome:
+    """``rwg``: all samples; ``rwg_tune``: even positions (tuned on); ``rwg_heldout``: odd."""
     samples = load_redewiedergabe(folder, limit=limit)
     results = [_read(reader, s.text, "de", date(1900, 1, 1)) for s in samples]
-    return score_redewiedergabe(samples, results), results
+    metrics = list(score_redewiedergabe(samples, results))
+    for idx, key in zip(heldout_half(samples), ("rwg_tune", "rwg_heldout"), strict=True):
+        if idx:
+            picked = ([samples[i] for i in idx], [results[i] for i in idx])
+            metrics.extend(score_redewiedergabe(*picked, dataset=key))
+    return tuple(metrics), results
 
 
 def _note(name: str, results: Sequence[ReadResult]) -> str:

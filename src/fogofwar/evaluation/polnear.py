@@ -134,8 +134,13 @@ def _gold(doc: PolnearDoc, role: str) -> list[GoldSpan]:
     return out
 
 
-def score_polnear(docs: Sequence[PolnearDoc], results: Sequence[ReadResult]) -> tuple[Metric, ...]:
-    """Per role (source, cue, content): P/R/F1 for exact and for soft (overlap) span match."""
+def score_polnear(
+    docs: Sequence[PolnearDoc], results: Sequence[ReadResult], dataset: str = DATASET
+) -> tuple[Metric, ...]:
+    """Per role (source, cue, content): P/R/F1 for exact and for soft (overlap) span match.
+
+    ``dataset`` names the metric keys (``polnear`` for all docs, ``polnear_dev`` for a split).
+    """
     metrics: list[Metric] = []
     for role in ROLES:
         for soft in (False, True):
@@ -146,9 +151,9 @@ def score_polnear(docs: Sequence[PolnearDoc], results: Sequence[ReadResult]) -> 
             note = f"{len(docs)} articles"
             metrics += [
                 Metric(
-                    DATASET, role, f"precision{suffix}", total.precision, total.n_pred, note=note
+                    dataset, role, f"precision{suffix}", total.precision, total.n_pred, note=note
                 ),
-                Metric(DATASET, role, f"recall{suffix}", total.recall, total.n_gold, note=note),
-                Metric(DATASET, role, f"f1{suffix}", total.f1, total.n_gold, note=note),
+                Metric(dataset, role, f"recall{suffix}", total.recall, total.n_gold, note=note),
+                Metric(dataset, role, f"f1{suffix}", total.f1, total.n_gold, note=note),
             ]
     return tuple(metrics)

@@ -41,6 +41,7 @@ __all__ = [
     "FIELDS",
     "RwgSample",
     "RwgToken",
+    "heldout_half",
     "load_redewiedergabe",
     "parse_stwr",
     "parse_tsv",
@@ -123,6 +124,12 @@ def parse_tsv(name: str, content: str) -> RwgSample:
     return RwgSample(name, "".join(pieces), tuple(tokens))
 
 
+def heldout_half(samples: Sequence[RwgSample]) -> tuple[list[int], list[int]]:
+    """Indices of the tuning half (even positions in file-name order) and the held-out half
+    (odd positions): rules are tuned on the first only, the second measures generalisation."""
+    return list(range(0, len(samples), 2)), list(range(1, len(samples), 2))
+
+
 def load_redewiedergabe(folder: Path, limit: int | None = None) -> tuple[RwgSample, ...]:
     """Load the news samples of ``folder/tsv_news`` (file names sorted), at most ``limit``."""
     files = sorted((folder / "tsv_news").glob("*.tsv"))
@@ -143,9 +150,12 @@ def _predicted(sample: RwgSample, result: ReadResult, field: str) -> frozenset[i
 
 
 def score_redewiedergabe(
-    samples: Sequence[RwgSample], results: Sequence[ReadResult]
+    samples: Sequence[RwgSample], results: Sequence[ReadResult], dataset: str = DATASET
 ) -> tuple[Metric, ...]:
-    """Token-level P/R/F1 for direct speech, indirect speech and speaker tokens."""
+    """Token-level P/R/F1 for direct speech, indirect speech and speaker tokens.
+
+    ``dataset`` names the metric keys (``rwg`` for all samples, ``rwg_heldout`` for a half).
+    """
     metrics: list[Metric] = []
     n_tokens = sum(len(s.tokens) for s in samples)
     note = f"{len(samples)} samples, {n_tokens} tokens"
@@ -157,8 +167,8 @@ def score_redewiedergabe(
             hit = len(gold & pred)
             total = total + PRCounts(hit, len(pred), hit, len(gold))
         metrics += [
-            Metric(DATASET, field, "precision", total.precision, total.n_pred, note=note),
-            Metric(DATASET, field, "recall", total.recall, total.n_gold, note=note),
-            Metric(DATASET, field, "f1", total.f1, total.n_gold, note=note),
+            Metric(dataset, field, "precision", total.precision, total.n_pred, note=note),
+            Metric(dataset, field, "recall", total.recall, total.n_gold, note=note),
+            Metric(dataset, field, "f1", total.f1, total.n_gold, note=note),
         ]
     return tuple(metrics)

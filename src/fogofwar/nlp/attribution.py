@@ -1,31 +1,36 @@
 """Attribution: who says what, with which words, how firmly.
 
-* Direct quotes in any marks („“ «» »« “” "" ‚‘ ‹›) of at least four words. The speaker comes from
-  a reporting cue outside the quote in the same paragraph ("…", sagte X), else from the sentence
-  before when it ends in ":" ("… enthüllte X:" + quote on its own line), else from the sentence
-  after ("…" + "So X.").
+* Direct quotes: :mod:`fogofwar.nlp.attribution_quotes` (content includes the marks; quotes
+  joined across "“A,” she said. “B.”" and across paragraphs; speaker next to the cue).
 * Indirect speech from the pack's cue table: ``verb`` cues ("X sagte, dass …", "…, sagte X",
   "X said …"), ``prep`` cues with the source after them ("laut X", "according to X",
   "по словам X"), ``post`` cues with the source before them ("X zufolge"), ``adverb`` cues with
   no source ("reportedly", "Berichten zufolge", "якобы" → unnamed, reported), ``via`` cues for
-  nested sources ("A, citing B" → source B via A).
+  nested sources ("A, citing B" → source B via A). The content runs from the complementizer
+  ("that", "dass", "что", "що" — kept in the span) or the cue to the sentence end, or from the
+  sentence start to the comma before a trailing cue ("…, officials said").
+* Reported mood (``[attribution] reported_mood``: German Konjunktiv "sei", "habe"; "мол",
+  "мовляв"): the next sentences of the paragraph without a cue of their own that hold such a
+  form continue the last indirect attribution, with the same source.
+* Sources: :mod:`fogofwar.nlp.attribution_source` (the phrase next to the cue, full noun
+  phrases, pronouns resolved to the last named person). An unnamed source makes the certainty
+  ``reported``.
 * Media intermediaries ("in sozialen Medien", "on Telegram") add to ``via`` of the sentence's
   attributions, or — when the sentence names no source of its own ("Diese in sozialen Medien
   geteilten Informationen …") — of attributions in the previous ``MEDIA_WINDOW`` sentences of
   the same section.
-* The source is the entity (person, actor, source noun) nearest to the cue outside the content;
-  else capitalised words next to the cue. An unnamed source makes the certainty ``reported``.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
-from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention, Resources, Sentence
+from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
+from fogofwar.nlp.attribution_source import Finder, Source, inside, trim
+from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.matcher import Match, Token
 from fogofwar.nlp.pipeline import stage
 from fogofwar.packs import CueEntry, LanguagePack
@@ -33,148 +38,39 @@ from fogofwar.packs import CueEntry, LanguagePack
 __all__ = ["MEDIA_WINDOW", "attribution", "find_quotes"]
 
 MEDIA_WINDOW = 3
-_QUOTE = re.compile(
-    r"„([^“”\"\n]+)[“”\"]|«([^»\n]+)»|»([^«\n]+)«|“([^”“\n]+)”|\"([^\"\n]+)\"|‚([^‘’\n]+)[‘’]"
-    r"|‹([^›\n]+)›"
-)
-_MIN_QUOTE_WORDS = 4
+MOOD_WINDOW = 4  # sentences a reported-mood continuation may run on
+_MAX_COLON_NAME = 4
+_MIN_COLON_WORDS = 3
 _MAX_SOURCE_GAP = 8
-_FALLBACK_ACTOR_PENALTY = 6  # a bare force noun is a weaker speaker than a person or source noun
-_COMP_LOOKAHEAD = 5
+_MAX_TAIL_SOURCE = 16  # "…, according to early results of exit polls conducted for …"
+_COMP_LOOKAHEAD = 8
+_CLOSING = frozenset('“”"»«‘’›')
+_OPENING = frozenset('„“"«»‚‘‹')
 _MAX_TAIL_WORDS = 4  # words after a sentence-final cue ("…, sagte der Sprecher am Montag.")
-_ACTOR_SOURCE = {
-    "state_forces": SourceKind.MILITARY,
-    "government": SourceKind.GOVERNMENT,
-    "armed_group": SourceKind.COMBATANT,
-    "organization": SourceKind.NGO_IO,
-}
-_PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()")
-
-
-def find_quotes(text: str) -> list[Span]:
-    """Interior spans of quotations of at least four words."""
-    out = []
-    for m in _QUOTE.finditer(text):
-        g = next(i for i in range(1, 8) if m.group(i) is not None)
-        if len(m.group(g).split()) >= _MIN_QUOTE_WORDS:
-            out.append(Span(m.start(g), m.end(g)))
-    return out
-
-
-def _inside(span: Span, outer: Span) -> bool:
-    return outer.start <= span.start and span.end <= outer.end
-
-
-def _trim(doc: Doc, start: int, end: int) -> Span | None:
-    """Span of ``text[start:end]`` without surrounding spaces and punctuation."""
-    text = doc.text
-    while start < end and (text[start].isspace() or text[start] in _PUNCT):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in _PUNCT):
-        end -= 1
-    return Span(start, end) if end > start else None
-
-
-class _Finder:
-    """Per-document helpers: entity lookup and source resolution."""
-
-    def __init__(self, doc: Doc, pack: LanguagePack, quotes: list[Span]) -> None:
-        self.doc, self.pack, self.quotes = doc, pack, quotes
-        self.entities = [e for e in doc.entities if e.category in {"actor", "person", "source"}]
-        self.excluded: list[Span] = []  # sources of nested ("citing X") cues in this sentence
-
-    def source_near(
-        self, cue: Span, region: Span, content: Span | None, speakers_only: bool = False
-    ) -> tuple[Span, str, SourceKind] | None:
-        """The entity nearest to ``cue`` inside ``region`` and outside ``content``.
-
-        ``speakers_only`` skips bare force nouns ("the troops"), which rarely speak.
-        """
-        best: tuple[int, EntityMention] | None = None
-        for e in self.entities:
-            if not _inside(e.span, region) or (content is not None and _inside(e.span, content)):
-                continue
-            if any(_inside(e.span, q) for q in self.quotes + self.excluded):
-                continue
-            bare = e.category == "actor" and e.normalized is None and e.source_kind is None
-            if speakers_only and bare:
-                continue
-            if e.span.end <= cue.start:
-                dist = cue.start - e.span.end
-            elif e.span.start >= cue.end:
-                dist = e.span.start - cue.end + 1
-            else:
-                continue
-            if e.category == "actor" and e.normalized is None:
-                dist += _FALLBACK_ACTOR_PENALTY
-            if best is None or dist < best[0]:
-                best = (dist, e)
-        if best is None:
-            return None
-        e = best[1]
-        name = e.normalized if e.category == "person" and e.normalized else self.strip(e.span)
-        return e.span, name, self._kind(e)
-
-    def _kind(self, e: EntityMention) -> SourceKind:
-        if e.source_kind is not None:
-            return e.source_kind
-        if e.category == "person":
-            return SourceKind.WITNESS
-        return _ACTOR_SOURCE.get(e.actor_kind or "", SourceKind.MEDIA)
-
-    def fallback_kind(self, span: Span, default: SourceKind) -> SourceKind:
-        """Kind of an unknown capitalised source: a place name speaks for its government."""
-        if any(p.span.start < span.end and span.start < p.span.end for p in self.doc.places):
-            return SourceKind.GOVERNMENT
-        return default
-
-    def strip(self, span: Span) -> str:
-        """The words of ``span`` without leading determiners."""
-        words = span.slice(self.doc.text).split()
-        while len(words) > 1 and words[0].lower() in self.pack.determiners:
-            words = words[1:]
-        return " ".join(words)
-
-    def capitalized_near(
-        self, toks: tuple[Token, ...], i: int, step: int, lo: int, hi: int
-    ) -> Span | None:
-        """Up to three capitalised words starting next to token ``i`` going ``step``."""
-        j = i + step
-        while lo <= j < hi and toks[j].lower in self.pack.determiners:
-            j += step
-        run: list[int] = []
-        while lo <= j < hi and toks[j].is_capitalized and len(run) < 3:
-            run.append(j)
-            j += step
-        if not run:
-            return None
-        a, b = min(run), max(run)
-        return Span(toks[a].start, toks[b].end)
 
 
 def _content_after(
     doc: Doc, toks: tuple[Token, ...], k: int, sent: Sentence, pack: LanguagePack
 ) -> Span | None:
-    """Content from token ``k`` to the sentence end, skipping a leading comma/complementizer."""
-    while k < sent.tok_end and (toks[k].text in {",", ":"} or toks[k].lower in pack.subordinators):
+    """Content from token ``k`` to the sentence end (a leading complementizer stays in)."""
+    while k < sent.tok_end and toks[k].text in {",", ":"}:
         k += 1
     if k >= sent.tok_end:
         return None
-    return _trim(doc, toks[k].start, sent.span.end)
+    return trim(doc, toks[k].start, sent.span.end)
 
 
 def _indirect(
-    doc: Doc, f: _Finder, sent: Sentence, m: Match[CueEntry], pack: LanguagePack
+    doc: Doc, f: Finder, sent: Sentence, m: Match[CueEntry], pack: LanguagePack
 ) -> AttributionMention | None:
     toks = doc.tokens
     cue = Span(toks[m.start].start, toks[m.end - 1].end)
     entry = m.payload
     lo, hi = sent.tok_start, sent.tok_end
-    region = sent.span
     content: Span | None
     src: tuple[Span, str, SourceKind] | None = None
     if entry.type == "adverb":
-        content = _trim(doc, sent.span.start, sent.span.end)
+        content = trim(doc, sent.span.start, sent.span.end)
         if content is None:
             return None
         return AttributionMention(
@@ -188,33 +84,35 @@ def _indirect(
             cue_text=cue.slice(doc.text),
         )
     if entry.type in {"prep", "via"}:
-        # source right after the cue, up to the next comma
-        j = m.end
-        while j < hi and toks[j].text not in {",", ";", ":"} and j - m.end < _MAX_SOURCE_GAP:
-            j += 1
-        src_region = Span(cue.end, toks[j - 1].end) if j > m.end else None
-        if src_region is None:
+        if not f.tail_prep_ok(toks, m.start, m.end, hi):
             return None
-        src = f.source_near(cue, src_region, None)
+        # source right after the cue, up to the next comma (to the sentence end after content)
+        at_start = trim(doc, sent.span.start, cue.start) is None
+        gap = _MAX_SOURCE_GAP if entry.type == "via" else _MAX_TAIL_SOURCE
+        j = m.end
+        while j < hi and toks[j].text not in {",", ";", ":"} and j - m.end < gap:
+            j += 1
+        if j == m.end:
+            return None
+        src = f.source_near(cue, Span(cue.end, toks[j - 1].end), None)
+        delimited = j < hi and toks[j].text in {",", ";", ":"}
+        whole = trim(doc, toks[m.end].start, toks[j - 1].end)
+        if (delimited or (j == hi and not at_start)) and whole is not None:
+            # "according to the regional governor, …" / "…, according to a new poll.": the
+            # whole phrase is the source
+            kind = src[2] if src is not None else f.noun_kind(m.end, j)
+            if kind is not None:
+                src = (whole, f.strip(whole), kind)
         if src is None:
             cap = f.capitalized_near(toks, m.end - 1, 1, m.end, j)
             if cap is None:
                 return None
             src = (cap, cap.slice(doc.text), f.fallback_kind(cap, SourceKind.MEDIA))
-        delimited = j < hi and toks[j].text == ","
-        if delimited:  # "according to the regional governor, …": the whole phrase is the source
-            k = m.end
-            while k < j - 1 and toks[k].lower in pack.determiners:
-                k += 1
-            whole = _trim(doc, toks[k].start, toks[j].start)
-            if whole is not None:
-                src = (whole, f.strip(whole), src[2])
-        at_start = _trim(doc, sent.span.start, cue.start) is None
         first = j if delimited else _tok_after(toks, src[0].end, hi)
         content = (
             _content_after(doc, toks, first, sent, pack)
             if at_start
-            else _trim(doc, sent.span.start, cue.start)
+            else trim(doc, sent.span.start, cue.start)
         )
     elif entry.type == "post":
         src = f.source_near(cue, Span(sent.span.start, cue.start), None)
@@ -224,54 +122,96 @@ def _indirect(
                 return None
             src = (cap, cap.slice(doc.text), f.fallback_kind(cap, SourceKind.MEDIA))
         rest = _content_after(doc, toks, m.end, sent, pack)
-        content = rest if rest is not None else _trim(doc, sent.span.start, src[0].start)
+        content = rest if rest is not None else trim(doc, sent.span.start, src[0].start)
     else:  # verb
-        comp = _complementizer(toks, m.end, hi, pack)
-        comma = _comma_before(toks, m.start, lo)
-        tail = Span(cue.end, sent.span.end)
-        trailing = None
-        if comp is None and comma is not None:
-            between = Span(toks[comma].end, cue.start)
-            trailing = f.source_near(cue, between, None, speakers_only=True)
-            if trailing is None and _words(toks, m.end, hi) <= _MAX_TAIL_WORDS:
-                trailing = f.source_near(cue, tail, None, speakers_only=True)
-        if comp is not None:
-            src = f.source_near(cue, Span(sent.span.start, toks[comp].start), None)
-            content = _content_after(doc, toks, comp, sent, pack)
-        elif comma is not None and trailing is not None:
-            content = _trim(doc, sent.span.start, toks[comma].start)
-            src = trailing
-        else:
-            src = f.source_near(cue, region, None, speakers_only=True)
-            k2 = m.end
-            if src is not None and src[0].start >= cue.end:
-                k2 = max(k2, _tok_after(toks, src[0].end, hi))
-            content = _content_after(doc, toks, k2, sent, pack)
-        if src is None:
-            cap = (
-                f.capitalized_near(toks, m.start, -1, lo, m.start)
-                or f.capitalized_near(toks, m.end - 1, 1, m.end, hi)
-                or f.capitalized_near(toks, lo - 1, 1, lo, m.start)
-            )
-            if cap is not None:
-                src = (cap, cap.slice(doc.text), f.fallback_kind(cap, SourceKind.WITNESS))
+        content, src = _verb(doc, f, sent, m, pack)
     if content is None or src is None:
         return None
     kind = src[2]
     certainty = Certainty.REPORTED if kind == SourceKind.UNNAMED else entry.certainty
     if entry.certainty in {Certainty.DENIED, Certainty.CONFIRMED}:
         certainty = entry.certainty
+    text = content.slice(doc.text)
+    quoted = (
+        text[:1] in _OPENING
+        and text[-1:] in _CLOSING
+        and not any(c in _OPENING for c in text[1:-1])
+    )
     return AttributionMention(
-        content, src[0], cue, False, src[1], kind, certainty, cue_text=cue.slice(doc.text)
+        content, src[0], cue, quoted, src[1], kind, certainty, cue_text=cue.slice(doc.text)
     )
 
 
-def _complementizer(toks: tuple[Token, ...], k: int, hi: int, pack: LanguagePack) -> int | None:
-    """Index of "dass/that/что/що" (or ", that") within a few tokens after a verb cue."""
+def _verb(
+    doc: Doc, f: Finder, sent: Sentence, m: Match[CueEntry], pack: LanguagePack
+) -> tuple[Span | None, Source | None]:
+    """Content and source of a verb cue: "X said (that) …", "…, X said", "…, said X"."""
+    toks = doc.tokens
+    cue = Span(toks[m.start].start, toks[m.end - 1].end)
+    lo, hi = sent.tok_start, sent.tok_end
+    comp = _complementizer(toks, m.end, hi, pack, f.lex.complementizers)
+    comma = _comma_before(toks, m.start, lo)
+    src = f.next_to(toks, m.start, m.end, lo, hi, after=False)
+    appos = f.appositive(toks, m.start, lo) if src is None else None
+    if appos is not None:
+        src = appos
+    before = src if src is not None and src[0].end <= cue.start else None
+    after = src if src is not None and src[0].start >= cue.end else None
+    if appos is not None and src is appos:
+        comma = _comma_before(toks, _tok_after(toks, appos[0].start, hi), lo)
+    content: Span | None
+    if comp is not None:
+        if src is None:
+            src = f.source_near(cue, Span(sent.span.start, toks[comp].start), None)
+        content = _content_after(doc, toks, comp, sent, pack)
+    elif comma is not None and (
+        (before is not None and before[0].start >= toks[comma].end)
+        or (after is not None and _words(toks, m.end, hi) <= _MAX_TAIL_WORDS + 3)
+    ):
+        content = _upto_comma(doc, toks, sent, comma)
+    else:
+        if src is None:
+            src = f.source_near(cue, sent.span, None, speakers_only=True)
+        k2 = m.end
+        if src is not None and src[0].start >= cue.end:
+            k2 = max(k2, _tok_after(toks, src[0].end, hi))
+        content = _content_after(doc, toks, k2, sent, pack)
+        if src is not None and src[0].start >= cue.end and comma is not None:
+            content = _upto_comma(doc, toks, sent, comma)
+    if src is None:
+        cap = (
+            f.capitalized_near(toks, m.start, -1, lo, m.start)
+            or f.capitalized_near(toks, m.end - 1, 1, m.end, hi)
+            or f.capitalized_near(toks, lo - 1, 1, lo, m.start)
+        )
+        if cap is not None:
+            src = (cap, cap.slice(doc.text), f.fallback_kind(cap, SourceKind.WITNESS))
+    return content, src
+
+
+def _upto_comma(doc: Doc, toks: tuple[Token, ...], sent: Sentence, comma: int) -> Span | None:
+    """Sentence start to the comma before a trailing cue; a closing quote mark right after
+    the comma ("“…,” he said") stays in."""
+    end = toks[comma].start
+    if comma + 1 < len(toks) and toks[comma + 1].text in _CLOSING:
+        end = toks[comma + 1].end
+    return trim(doc, sent.span.start, end)
+
+
+def _complementizer(
+    toks: tuple[Token, ...], k: int, hi: int, pack: LanguagePack, comps: frozenset[str]
+) -> int | None:
+    """Index of "that/dass/что/що" within a few tokens after a verb cue ("told reporters on
+    Monday that …"); other subordinators count only right after the cue."""
     for j in range(k, min(hi, k + _COMP_LOOKAHEAD)):
-        if toks[j].lower in pack.subordinators:
+        low = toks[j].lower
+        nxt = toks[j + 1].text if j + 1 < hi else ""
+        first = j == k or (j == k + 1 and toks[k].text == ",")
+        if (low in comps or (first and low in pack.subordinators)) and nxt not in {",", "."}:
             return j
-        if toks[j].text in {".", ";", ":"}:
+        if toks[j].text == "," and (j == k or (j + 1 < hi and toks[j + 1].lower in comps)):
+            continue  # "sagte, dass …", "sagte am Montag, dass …"
+        if toks[j].text in {".", ";", ":", ",", "“", "„", "«", '"'}:
             return None
     return None
 
@@ -293,47 +233,6 @@ def _tok_after(toks: tuple[Token, ...], offset: int, hi: int) -> int:
     return min(hi, bisect.bisect_left([t.start for t in toks[:hi]], offset))
 
 
-def _quote_speaker(
-    doc: Doc, f: _Finder, q: Span, sents: tuple[Sentence, ...], pack: LanguagePack
-) -> AttributionMention | None:
-    """Attribution of quote ``q``: a cue around it in its paragraph, or the ':' sentence before."""
-    toks = doc.tokens
-    idx = [i for i, s in enumerate(sents) if s.span.start < q.end and q.start < s.span.end]
-    if not idx:
-        return None
-    para = sents[idx[0]].paragraph
-    candidates = [i for i, s in enumerate(sents) if s.paragraph == para]
-    prev_i = idx[0] - 1
-    if prev_i >= 0 and doc.text[sents[prev_i].span.end - 1 : sents[prev_i].span.end] == ":":
-        candidates = [prev_i, *candidates]
-    nxt = idx[-1] + 1
-    if nxt < len(sents) and sents[nxt].paragraph == para:
-        candidates.append(nxt)
-    for i in candidates:
-        s = sents[i]
-        for m in pack.cues.find(toks, s.tok_start, s.tok_end):
-            cue = Span(toks[m.start].start, toks[m.end - 1].end)
-            if _inside(cue, q) or m.payload.type not in {"verb", "prep", "post"}:
-                continue
-            src = f.source_near(cue, s.span, q)
-            if src is None:
-                cap = f.capitalized_near(toks, m.end - 1, 1, m.end, s.tok_end)
-                if cap is None:
-                    continue
-                src = (cap, cap.slice(doc.text), SourceKind.WITNESS)
-            return AttributionMention(
-                q,
-                src[0],
-                cue,
-                True,
-                src[1],
-                src[2],
-                m.payload.certainty,
-                cue_text=cue.slice(doc.text),
-            )
-    return None
-
-
 @stage(
     "attribution.v1",
     requires=["tokens", "sentences", "clauses", "entities", "places"],
@@ -343,14 +242,11 @@ def attribution(doc: Doc, res: Resources) -> Doc:
     """Find direct and indirect attributions with source, cue, certainty and intermediaries."""
     pack = res.packs[doc.lang]
     quotes = find_quotes(doc.text)
-    f = _Finder(doc, pack, quotes)
+    f = Finder(doc, pack, quotes)
     toks = doc.tokens
-    found: list[tuple[int, AttributionMention]] = []
-    for q in quotes:
-        att = _quote_speaker(doc, f, q, doc.sentences, pack)
-        if att is not None:
-            si = next(i for i, s in enumerate(doc.sentences) if s.span.end > q.start)
-            found.append((si, att))
+    found = quote_attributions(doc, f, quotes, pack)
+    used = {a.cue for _, a in found if a.cue is not None}
+    last: tuple[int, AttributionMention] | None = None  # last indirect attribution
     last_heading = -1
     for si, sent in enumerate(doc.sentences):
         if sent.heading:
@@ -362,7 +258,8 @@ def attribution(doc: Doc, res: Resources) -> Doc:
             m
             for m in pack.cues.find(toks, sent.tok_start, sent.tok_end)
             if m.payload.type != "verification"
-            and not any(_inside(Span(toks[m.start].start, toks[m.end - 1].end), q) for q in quotes)
+            and not any(inside(Span(toks[m.start].start, toks[m.end - 1].end), q) for q in quotes)
+            and Span(toks[m.start].start, toks[m.end - 1].end) not in used
         ]
         f.excluded = []
         for m in sorted(cues, key=lambda m: m.payload.type != "via"):
@@ -372,6 +269,14 @@ def attribution(doc: Doc, res: Resources) -> Doc:
                 if m.payload.type == "via" and att.source is not None:
                     f.excluded.append(att.source)
         here = _combine(typed)
+        if not cues:
+            cont = _mood(doc, f, sent, si, last) if last is not None else None
+            cont = cont or _colon(doc, f, sent)
+            here = [cont] if cont is not None else []
+        if here and not here[-1].direct and here[-1].source is not None:
+            last = (si, here[-1])
+        elif cues:
+            last = None
         for mm in pack.media.find(toks, sent.tok_start, sent.tok_end):
             vias.append(mm.payload)
         if vias:
@@ -385,14 +290,66 @@ def attribution(doc: Doc, res: Resources) -> Doc:
                     (
                         i,
                         _add_via(a, vias)
-                        if a.source is not None and _inside(a.content, window)
+                        if a.source is not None and inside(a.content, window)
                         else a,
                     )
                     for i, a in found
                 ]
         found.extend((si, a) for a in here)
+    sourced = [a.content for _, a in found if a.source is not None]
+    found = [
+        (i, a)
+        for i, a in found
+        if a.source is not None or not any(inside(a.content, c) for c in sourced)
+    ]
     found.sort(key=lambda x: (x[1].content.start, x[1].content.end))
-    return dataclasses.replace(doc, attributions=tuple(a for _, a in found))
+    return dataclasses.replace(doc, attributions=tuple(f.resolve([a for _, a in found])))
+
+
+def _colon(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | None:
+    """Headline style "Kasich: ‘We are going …’", "Selenskyj: Russland greift …": a name (an
+    entity, or two to four name words) and a colon open the sentence."""
+    toks = doc.tokens
+    lo, hi = sent.tok_start, sent.tok_end
+    c = next(
+        (k for k in range(lo + 1, min(hi, lo + _MAX_COLON_NAME + 1)) if toks[k].text == ":"), None
+    )
+    if c is None or _words(toks, c + 1, hi) < _MIN_COLON_WORDS:
+        return None
+    strong = any(f.strong(toks, k) for k in range(lo, c))
+    names = all(f.name_word(toks, k) or f.strong(toks, k) for k in range(lo, c))
+    if not names or not (strong or c - lo >= 2):
+        return None
+    head = Span(toks[lo].start, toks[c - 1].end)
+    content = trim(doc, toks[c].end, sent.span.end)
+    if content is None or f.quoted(head):
+        return None
+    e = next((x for x in f.entities if inside(x.span, head) and x.category != "pronoun"), None)
+    src = f.of_entity(e, head) if e is not None else (head, f.strip(head), SourceKind.WITNESS)
+    cue = Span(toks[c].start, toks[c].end)
+    return AttributionMention(
+        content, src[0], cue, False, src[1], src[2], Certainty.CLAIMED, cue_text=":"
+    )
+
+
+def _mood(
+    doc: Doc, f: Finder, sent: Sentence, si: int, last: tuple[int, AttributionMention]
+) -> AttributionMention | None:
+    """Sentence ``si`` continuing the indirect speech of ``last`` by a reported-mood form."""
+    li, prev = last
+    if si - li > MOOD_WINDOW or doc.sentences[li].paragraph != sent.paragraph:
+        return None
+    toks = doc.tokens
+    hit = any(
+        toks[k].lower in f.lex.reported_mood
+        and not any(inside(Span(toks[k].start, toks[k].end), q) for q in f.quotes)
+        for k in range(sent.tok_start, sent.tok_end)
+    )
+    question = doc.text[sent.span.start : sent.span.end].rstrip().endswith("?")
+    content = trim(doc, sent.span.start, sent.span.end) if hit and not question else None
+    if content is None:
+        return None
+    return dataclasses.replace(prev, content=content, cue=None, cue_text=None)
 
 
 def _combine(typed: list[tuple[str, AttributionMention]]) -> list[AttributionMention]:

@@ -5,13 +5,20 @@ Rules, in order (all words come from the pack):
 1. Event words (``[[triggers]]``) in a main clause; relative and qualifier clauses are background.
    A noun (``nominal = true``) counts only with a light verb ("Fluchtversuche unternommen",
    "carried out strikes"), next to a verbal casualty word with a figure ("shelling killed 5"),
-   or in the headline.
+   or in the headline; a noun that carries a count ("погибших", "постраждалих") also counts next
+   to its figure ("25 погибших").
 2. Analysis is not a claim: a clause whose event words are all nouns and whose predicate is an
    evaluative verb ("Der Einsatz … unterstreicht", "The deployment shows") yields nothing; nor
    does a clause with a speculative modal plus an evaluative verb ("könnte … widerspiegeln").
-3. Kind: the first of :data:`KIND_PRIORITY` among the clause's event words.
-4. Counts: each casualty/arrest word takes the nearest unused figure in its clause;
-   ", darunter …"/", including …" becomes the count's qualifier.
+   Event words inside an attribution's source phrase ("a mercenary fighting on the Russian
+   side said") describe the source, not an event, and are left out.
+3. Kind: :func:`fogofwar.nlp.salience.clause_kind` (a leading speech act governs; else the
+   first of :data:`KIND_PRIORITY`; transitive killings with a perpetrator are attacks; assaults
+   on armed forces are clashes). A sentence's main event precedes its casualty toll
+   (:func:`~fogofwar.nlp.salience.main_first`).
+4. Counts: figures bind to the nearest casualty/arrest word, closest pairs first (so in
+   "8 killed and more than 100 injured" the 100 goes to "injured" even though "killed" comes
+   first); ", darunter …"/", including …" qualifies the count whose figure precedes it.
 5. Source: the innermost attribution whose content holds the event word. Otherwise the claim
    inherits the attribution of the previous claim in the same passage: at most
    ``INHERIT_WINDOW`` sentences back, in the same or the previous paragraph, no heading between,
@@ -20,16 +27,18 @@ Rules, in order (all words come from the pack):
 6. Certainty: the attribution's; a speculative modal or future/plan marker → ``hypothetical``;
    a reportative modal ("soll") turns claimed/asserted into ``reported``; a verification cue
    ("could not be independently verified") in the sentence or the next → ``unverified``.
+   A source named only by generic lower-case source nouns ("outlets", "media reports")
+   keeps its kind but no name.
 7. Time: a date in the clause, else in the sentence; else ``before_publication`` (span null)
    when the article has a publication date and the claim is not hypothetical; else null.
-8. Location: the first resolved place in the clause, else the sentence (demonyms and
-   metonymy skipped).
+8. Location: :func:`fogofwar.nlp.salience.pick_place`, the most specific resolved place of the
+   event's clause (else sentence) that is not part of an actor, person or source phrase
+   (demonyms and metonymy skipped), nearest the event word among equals.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 
 from fogofwar.claim import (
     ActorRef,
@@ -47,14 +56,16 @@ from fogofwar.claim import (
 )
 from fogofwar.model import DatePrecision, Span
 from fogofwar.nlp.doc import AttributionMention, Clause, Doc, Quantity, Resources
-from fogofwar.nlp.kinds import KIND_PRIORITY, crosswalk
+from fogofwar.nlp.kinds import crosswalk
 from fogofwar.nlp.matcher import Match
 from fogofwar.nlp.pipeline import stage
+from fogofwar.nlp.salience import clause_kind, main_first, pick_place
 from fogofwar.packs import LanguagePack, Trigger
 
 __all__ = ["INHERIT_WINDOW", "claims"]
 
 INHERIT_WINDOW = 2
+_TALLY_GAP = 2  # tokens between a counted noun and its figure
 _PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()-–— ")
 _ROLE_BY_KIND = {
     ClaimKind.CASUALTIES: "victim",
@@ -100,10 +111,12 @@ class _Builder:
     def events(self, clause: Clause) -> list[Match[Trigger]]:
         pack, toks = self.pack, self.toks
         bg = self.background(clause)
+        sources = [a.source for a in self.doc.attributions if a.source is not None]
         found = [
             m
             for m in pack.triggers.find(toks, clause.tok_start, clause.tok_end)
             if not any(b.tok_start <= m.start < b.tok_end for b in bg)
+            and not any(s.start <= toks[m.start].start < s.end for s in sources)
         ]
         if not found or self.doc.headline:
             return found
@@ -118,7 +131,17 @@ class _Builder:
         )
         if light or counted:
             return found
-        return verbal
+        return verbal + [m for m in found if self.tallied(m, clause)]
+
+    def tallied(self, m: Match[Trigger], clause: Clause) -> bool:
+        """A counted noun next to its figure ("25 погибших", "кілька постраждалих")."""
+        if not m.payload.nominal or m.payload.count is None:
+            return False
+        return any(
+            clause.tok_start <= q.tok_start < clause.tok_end
+            and (0 <= m.start - q.tok_end <= _TALLY_GAP or 0 <= q.tok_start - m.end <= _TALLY_GAP)
+            for q in self.doc.quantities
+        )
 
     # -- parts -----------------------------------------------------------------------------
     def counts(self, clause: Clause, events: list[Match[Trigger]]) -> Counts:
@@ -129,24 +152,33 @@ class _Builder:
             if clause.tok_start <= q.tok_start < clause.tok_end
             and not any(b.tok_start <= q.tok_start < b.tok_end for b in bg)
         ]
-        quals = [c for c in bg if c.qualifier]
-        qualifier = _trim(self.doc.text, quals[0].span).slice(self.doc.text) if quals else None
-        values: dict[str, Count] = {}
-        for m in events:
-            name = m.payload.count
-            if name is None or name in values:
+        pairs: list[tuple[int, int, int]] = []  # (distance, event index, quantity index)
+        for ei, m in enumerate(events):
+            if m.payload.count is None:
                 continue
-            best: Quantity | None = None
-            best_d = 10**9
-            for q in qs:
-                if q.span in self.used_q:
-                    continue
+            for qi, q in enumerate(qs):
                 d = m.start - q.tok_end if q.tok_end <= m.start else q.tok_start - m.end + 1
-                if 0 <= d < best_d:
-                    best, best_d = q, d
-            if best is not None:
-                self.used_q.add(best.span)
-                values[name] = Count(best.low, best.high, best.span, qualifier)
+                if d >= 0 and q.span not in self.used_q:
+                    pairs.append((d, ei, qi))
+        chosen: dict[str, Quantity] = {}
+        for _, ei, qi in sorted(pairs):
+            name, q = events[ei].payload.count, qs[qi]
+            if name is None or name in chosen or q.span in self.used_q:
+                continue
+            self.used_q.add(q.span)
+            chosen[name] = q
+        quals = [c for c in bg if c.qualifier]
+        qual_for: str | None = None
+        if quals and chosen:
+            start = quals[0].tok_start
+            before = [(q.tok_end, n) for n, q in chosen.items() if q.tok_end <= start]
+            first = min((q.tok_start, n) for n, q in chosen.items())
+            qual_for = max(before)[1] if before else first[1]
+        qualifier = _trim(self.doc.text, quals[0].span).slice(self.doc.text) if quals else None
+        values = {
+            n: Count(q.low, q.high, q.span, qualifier if n == qual_for else None)
+            for n, q in chosen.items()
+        }
         return Counts(**values)
 
     def actors(
@@ -172,18 +204,28 @@ class _Builder:
             out.append(ActorRef(e.surface, role, e.normalized, e.country, actor_kind, e.span))
         return tuple(out)
 
-    def location(self, clause: Clause) -> Location | None:
-        sent = self.doc.sentences[clause.sentence].span
-        persons = [e.span for e in self.doc.entities if e.category == "person"]
-        for area in (clause.span, sent):
-            for p in self.doc.places:
-                if p.is_demonym or p.is_metonymy or p.location is None:
-                    continue
-                if any(p.span.start < q.end and q.start < p.span.end for q in persons):
-                    continue
-                if _within(p.span, area):
-                    return dataclasses.replace(p.location, name=p.surface, span=p.span)
-        return None
+    def location(self, clause: Clause, anchor: int, src: Span | None) -> Location | None:
+        p = pick_place(self.doc, clause, anchor, self.pack, (src,) if src is not None else ())
+        if p is None or p.location is None:
+            return None
+        return dataclasses.replace(p.location, name=p.surface, span=p.span)
+
+    def source_name(self, att: AttributionMention) -> str | None:
+        """The source's name, or None when it is only generic lower-case source nouns."""
+        if att.source_name is None or att.source is None:
+            return att.source_name
+        words = [
+            t
+            for t in self.toks
+            if att.source.start <= t.start < att.source.end
+            and t.is_word
+            and t.lower not in self.pack.determiners
+        ]
+        if not words or any(t.is_capitalized for t in words):
+            return att.source_name
+        if all(self.pack.sources.match_at((t,), 0, 1) is not None for t in words):
+            return None
+        return att.source_name
 
     def time(self, clause: Clause, hypothetical: bool) -> TimeRef | None:
         sent = self.doc.sentences[clause.sentence].span
@@ -227,13 +269,6 @@ class _Builder:
         return base
 
 
-def _pick_kind(events: Sequence[Match[Trigger]]) -> tuple[ClaimKind, str | None]:
-    kinds = {m.payload.kind for m in events}
-    kind = next(k for k in KIND_PRIORITY if k in kinds)
-    subtype = next(m.payload.subtype for m in events if m.payload.kind == kind)
-    return kind, subtype
-
-
 @stage(
     "claims.v1",
     requires=[
@@ -264,7 +299,8 @@ def claims(doc: Doc, res: Resources) -> Doc:
         events = b.events(clause)
         if not events:
             continue
-        kind, subtype = _pick_kind(events)
+        every = b.pack.triggers.find(doc.tokens, clause.tok_start, clause.tok_end)
+        kind, subtype = clause_kind(doc, clause, events, b.pack, every)
         trig_off = doc.tokens[events[0].start].start
         att = b.attribution_for(trig_off)
         if att is None and last is not None:
@@ -286,7 +322,7 @@ def claims(doc: Doc, res: Resources) -> Doc:
             span = Span(lo, hi) if hi > lo else trig_off_span
         span = _trim(doc.text, span)
         source = (
-            SourceRef(att.source_kind, att.source_name, att.via, att.source)
+            SourceRef(att.source_kind, b.source_name(att), att.via, att.source)
             if att is not None
             else SourceRef(SourceKind.AUTHOR)
         )
@@ -307,7 +343,7 @@ def claims(doc: Doc, res: Resources) -> Doc:
                 acled=acled,
                 plover=plover,
                 actors=b.actors(clause, kind, events, att.source if att else None),
-                location=b.location(clause),
+                location=b.location(clause, trig_off, att.source if att else None),
                 time=b.time(clause, certainty == Certainty.HYPOTHETICAL),
                 counts=b.counts(clause, events),
                 cue=Cue(att.cue_text or "", att.cue) if att is not None and att.cue else None,
@@ -315,4 +351,4 @@ def claims(doc: Doc, res: Resources) -> Doc:
                 sentence=sent.span,
             )
         )
-    return dataclasses.replace(doc, claims=tuple(out))
+    return dataclasses.replace(doc, claims=tuple(main_first(out)))

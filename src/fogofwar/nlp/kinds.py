@@ -7,15 +7,17 @@ from fogofwar.claim import ClaimKind
 __all__ = ["KIND_PRIORITY", "crosswalk"]
 
 #: When one clause has event words of several kinds, the first kind in this order wins
-#: (an attack that kills is an attack; troops stationed who try to flee is a desertion).
+#: (a town captured in fighting is a territorial change; an attack that kills is an attack;
+#: rioters who clash with police, or demonstrators detained, are a protest; troops stationed
+#: who try to flee is a desertion).
 KIND_PRIORITY: tuple[ClaimKind, ...] = (
+    ClaimKind.TERRITORIAL_CHANGE,
     ClaimKind.ATTACK,
+    ClaimKind.PROTEST,
     ClaimKind.ARMED_CLASH,
     ClaimKind.CASUALTIES,
     ClaimKind.ARREST,
     ClaimKind.DESERTION,
-    ClaimKind.TERRITORIAL_CHANGE,
-    ClaimKind.PROTEST,
     ClaimKind.DEPLOYMENT,
     ClaimKind.DIPLOMACY,
     ClaimKind.STATEMENT,

@@ -29,11 +29,17 @@ _MAX_BOUND_WORDS = 3
 
 
 def parse_digits(text: str) -> int | None:
-    """Integer value of a digit token ("1,200", "1.200", "1 200", "17"); None for decimals."""
-    if text.isdigit():
+    """Integer value of a digit token ("1,200", "1.200", "1 200", "17"); None for decimals.
+
+    Only decimal digits count (``str.isdecimal``, any script: "١٧" is 17). Superscripts and
+    other digit-like characters ("¹", "①") are ``isdigit()`` but not numbers ``int()`` reads;
+    they are footnote marks, not figures, and give None.
+    """
+    if text.isdecimal():
         return int(text)
     if _GROUPED.match(text):
-        return int(re.sub(r"\D", "", text))
+        digits = re.sub(r"\D", "", text)
+        return int(digits) if digits.isdecimal() else None
     return None
 
 
@@ -136,7 +142,7 @@ def find_quantities(
         if value < 0:
             i += 1
             continue
-        is_year = tokens[i].text.isdigit() and len(tokens[i].text) == 4 and end == i + 1
+        is_year = tokens[i].text.isdecimal() and len(tokens[i].text) == 4 and end == i + 1
         if is_year or (end < hi and pack.units.match_at(tokens, end, hi) is not None):
             i = end
             continue

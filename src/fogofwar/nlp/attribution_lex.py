@@ -1,0 +1,74 @@
+"""The attribution stage's own pack table, ``[attribution]`` in ``packs/<lang>.toml``.
+
+:class:`~fogofwar.packs.LanguagePack` does not carry this table, so the stage reads it from the
+same pack file (cached per language); a pack without the table gives empty lists, which only
+switches the constructions off:
+
+* ``pronouns`` — subject pronouns that can name a speaker ("he said", "sagte sie", "он заявил")
+  → ``person`` or ``group``: the source span stays the pronoun, the name is the last named
+  person (``person``) or organisation/actor (``group``) before it;
+* ``reported_mood`` — verb forms or particles that mark reported speech without a cue (German
+  Konjunktiv I/II "sei", "habe", "hätten"; Russian "мол", "дескать"; Ukrainian "мовляв"): a
+  sentence holding one right after an indirect attribution continues it;
+* ``complementizers`` — words opening reported content a few tokens after a verb cue ("told
+  reporters *that*", "sagte am Montag, *dass*"); other subordinators count only right after it;
+* ``tail_preps`` — ``prep`` cues that only count after a comma or quote at the end of the
+  sentence, with a short source phrase after them (German free "…, so der Sprecher.");
+* ``cue_adverbs`` — words that may stand between a source and its cue ("also", "has",
+  "auch", "также") and are skipped when looking for the source next to a cue;
+* ``np_links`` — words joining a source noun to its complement ("a spokesman *for* the
+  ministry", "Sprecher *des* Ministeriums");
+* ``function_words`` — capitalised at a sentence start they are not names ("But", "Doch").
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from fogofwar.nlp.matcher import norm
+
+__all__ = ["AttributionLexicon", "lexicon"]
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionLexicon:
+    """Normalised word sets of one pack's ``[attribution]`` table."""
+
+    pronouns: dict[str, str]
+    reported_mood: frozenset[str]
+    complementizers: frozenset[str]
+    tail_preps: frozenset[str]
+    cue_adverbs: frozenset[str]
+    np_links: frozenset[str]
+    function_words: frozenset[str]
+
+
+def _set(table: dict[str, object], key: str) -> frozenset[str]:
+    value = table.get(key, [])
+    if not isinstance(value, list):
+        return frozenset()
+    return frozenset(norm(str(v)) for v in value)
+
+
+@lru_cache(maxsize=16)
+def lexicon(lang: str) -> AttributionLexicon:
+    """The ``[attribution]`` table of the shipped pack for ``lang`` (empty when absent)."""
+    path = Path(str(resources.files("fogofwar.packs"))) / f"{lang}.toml"
+    table: dict[str, object] = {}
+    if path.is_file():
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("attribution", {})
+    raw = table.get("pronouns", {})
+    pronouns = {norm(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    return AttributionLexicon(
+        pronouns,
+        _set(table, "reported_mood"),
+        _set(table, "complementizers"),
+        _set(table, "tail_preps"),
+        _set(table, "cue_adverbs"),
+        _set(table, "np_links"),
+        _set(table, "function_words"),
+    )

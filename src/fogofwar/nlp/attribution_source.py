@@ -1,0 +1,462 @@
+"""Sources of attributions: the speaker next to a cue, its full noun phrase, pronoun referents.
+
+* **Adjacent source** — the words right before a verb cue (skipping ``cue_adverbs``: "X also
+  said") or right after it (inverted: "…, said X", "sagte der Sprecher", "заявил Путин"): a
+  pronoun, an entity, a source or role noun, or a capitalised name.
+* **Full noun phrase** — the head grows left over capitalised words, role and source nouns
+  ("Defense Secretary Lloyd Austin", "Kreml-Sprecher Peskow") and up to two modifiers after a
+  determiner ("the former secretary"), and right over a linked complement ("a spokesman *for*
+  the ministry"). Determiners stay in the span and are stripped from the name.
+* **Pronouns** ("he said", "sagte sie", "он заявил", "він сказав") keep the pronoun as source
+  span; :meth:`Finder.resolve` names them after the last named person (``group``: organisation
+  or actor) before them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Sequence
+
+from fogofwar.claim import SourceKind
+from fogofwar.model import Span
+from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
+from fogofwar.nlp.matcher import Token
+from fogofwar.packs import LanguagePack
+
+__all__ = ["PUNCT", "Finder", "Source", "inside", "trim"]
+
+Source = tuple[Span, str, SourceKind]
+PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()—–-")
+_OPENERS = {"„": '“”"', "«": "»", "»": "«", "“": "”", '"': '"', "‚": "‘’", "‹": "›", "‘": "’"}
+_CLOSERS = frozenset('“”"»«‘’›')
+_FALLBACK_ACTOR_PENALTY = 6  # a bare force noun is a weaker speaker than a person or source noun
+_MAX_MODIFIERS = 2
+_MAX_COMPLEMENT = 5
+_MAX_APPOSITION = 14
+_MAX_PAREN = 8
+_MAX_TAIL_SOURCE = 6
+_TAIL_BEFORE = frozenset({",", "—", "–", "“", "”", '"', "«", "»", "‘", "’"})
+_ACTOR_SOURCE = {
+    "state_forces": SourceKind.MILITARY,
+    "government": SourceKind.GOVERNMENT,
+    "armed_group": SourceKind.COMBATANT,
+    "organization": SourceKind.NGO_IO,
+}
+
+
+def inside(span: Span, outer: Span) -> bool:
+    """True when ``span`` lies within ``outer``."""
+    return outer.start <= span.start and span.end <= outer.end
+
+
+def trim(doc: Doc, start: int, end: int) -> Span | None:
+    """Span of ``text[start:end]`` without surrounding spaces and punctuation; quotation marks
+    stay when the span holds their partner ("that “there’s no room”")."""
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in PUNCT):
+        pair = _OPENERS.get(text[start], "")
+        if pair and any(c in text[start + 1 : end] for c in pair):
+            break
+        start += 1
+    while end > start:
+        c = text[end - 1]
+        if c in _CLOSERS:
+            paired = any(o in text[start : end - 1] for o, cl in _OPENERS.items() if c in cl)
+            if paired:
+                break
+        elif not (c.isspace() or c in PUNCT):
+            break
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+class Finder:
+    """Per-document helpers: entity lookup, source noun phrases and pronoun resolution."""
+
+    def __init__(self, doc: Doc, pack: LanguagePack, quotes: Sequence[Span]) -> None:
+        self.doc, self.pack, self.quotes = doc, pack, list(quotes)
+        self.lex = lexicon(doc.lang)
+        toks = doc.tokens
+        self.entities = [e for e in doc.entities if e.category in {"actor", "person", "source"}]
+        for t in toks:
+            role = self.lex.pronouns.get(t.lower)
+            if role is not None:
+                sp = Span(t.start, t.end)
+                self.entities.append(EntityMention(sp, t.text, "pronoun", actor_kind=role))
+        self.entities.sort(key=lambda e: e.span.start)
+        self._ent_starts = [e.span.start for e in self.entities]
+        self.excluded: list[Span] = []  # sources of nested ("citing X") cues in this sentence
+        self.sent_first = frozenset(s.tok_start for s in doc.sentences)
+        # words the text also writes in lower case are no names at a sentence start ("Daraufhin")
+        self.lower_seen = frozenset(t.lower for t in toks if t.is_word and not t.is_capitalized)
+
+    # -- entities -------------------------------------------------------------------------
+    def entity_at(self, tok: Token) -> EntityMention | None:
+        """The entity covering token ``tok``, if any."""
+        i = bisect.bisect_right(self._ent_starts, tok.start) - 1
+        for e in self.entities[max(0, i - 2) : i + 1]:
+            if e.span.start <= tok.start and tok.end <= e.span.end:
+                return e
+        return None
+
+    def quoted(self, span: Span) -> bool:
+        return any(inside(span, q) for q in self.quotes) or any(
+            inside(span, x) for x in self.excluded
+        )
+
+    def source_near(
+        self, cue: Span, region: Span, content: Span | None, speakers_only: bool = False
+    ) -> Source | None:
+        """The entity nearest to ``cue`` inside ``region`` and outside ``content``.
+
+        ``speakers_only`` skips bare force nouns ("the troops"), which rarely speak.
+        """
+        best: tuple[int, EntityMention] | None = None
+        lo = bisect.bisect_left(self._ent_starts, region.start)
+        for e in self.entities[lo:]:
+            if e.span.start >= region.end:
+                break
+            if not inside(e.span, region) or (content is not None and inside(e.span, content)):
+                continue
+            if self.quoted(e.span):
+                continue
+            bare = e.category == "actor" and e.normalized is None and e.source_kind is None
+            if speakers_only and bare:
+                continue
+            if e.span.end <= cue.start:
+                dist = cue.start - e.span.end
+            elif e.span.start >= cue.end:
+                dist = e.span.start - cue.end + 1
+            else:
+                continue
+            if e.category == "actor" and e.normalized is None:
+                dist += _FALLBACK_ACTOR_PENALTY
+            if best is None or dist < best[0]:
+                best = (dist, e)
+        return None if best is None else self.of_entity(best[1])
+
+    def of_entity(self, e: EntityMention, span: Span | None = None) -> Source:
+        """Source tuple of entity ``e`` (its span, or ``span`` when the phrase is longer)."""
+        if e.category == "pronoun":
+            return span or e.span, e.surface, SourceKind.WITNESS
+        if e.category == "person":
+            name = e.normalized or self.strip(e.span)
+        else:  # "a spokesman for the ministry": the whole phrase names the source
+            name = self.strip(span or e.span)
+        return span or e.span, name, self.kind(e)
+
+    def kind(self, e: EntityMention) -> SourceKind:
+        """Source kind of an entity: its own, a person's (witness) or its actor kind's."""
+        if e.source_kind is not None:
+            return e.source_kind
+        if e.category in {"person", "pronoun"}:
+            return SourceKind.WITNESS
+        return _ACTOR_SOURCE.get(e.actor_kind or "", SourceKind.MEDIA)
+
+    def fallback_kind(self, span: Span, default: SourceKind) -> SourceKind:
+        """Kind of an unknown capitalised source: a place name speaks for its government."""
+        if any(p.span.start < span.end and span.start < p.span.end for p in self.doc.places):
+            return SourceKind.GOVERNMENT
+        return default
+
+    def strip(self, span: Span) -> str:
+        """The words of ``span`` without leading determiners."""
+        words = span.slice(self.doc.text).split()
+        while len(words) > 1 and words[0].lower() in self.pack.determiners:
+            words = words[1:]
+        return " ".join(words)
+
+    def capitalized_near(
+        self, toks: tuple[Token, ...], i: int, step: int, lo: int, hi: int
+    ) -> Span | None:
+        """Up to three capitalised words starting next to token ``i`` going ``step``."""
+        j = i + step
+        while lo <= j < hi and toks[j].lower in self.pack.determiners:
+            j += step
+        run: list[int] = []
+        while lo <= j < hi and self.name_word(toks, j) and len(run) < 3:
+            run.append(j)
+            j += step
+        if not run:
+            return None
+        a, b = min(run), max(run)
+        return Span(toks[a].start, toks[b].end)
+
+    def tail_prep_ok(self, toks: tuple[Token, ...], start: int, end: int, hi: int) -> bool:
+        """A ``tail_preps`` cue ("so") counts only as "…, so der Sprecher." at a sentence end."""
+        if end - start != 1 or toks[start].lower not in self.lex.tail_preps:
+            return True
+        if start == 0 or toks[start - 1].text not in _TAIL_BEFORE:
+            return False
+        words = sum(1 for t in toks[end:hi] if t.is_word)
+        return 0 < words <= _MAX_TAIL_SOURCE
+
+    def noun_kind(self, start: int, stop: int) -> SourceKind | None:
+        """Kind of the first source or role noun in tokens ``[start, stop)``, if any."""
+        toks = self.doc.tokens
+        for k in range(start, stop):
+            one = (toks[k],)
+            hit = self.pack.sources.match_at(one, 0, 1) or self.pack.roles.match_at(one, 0, 1)
+            if hit is not None:
+                return hit.payload
+        return None
+
+    # -- noun phrases ---------------------------------------------------------------------
+    def name_word(self, toks: tuple[Token, ...], j: int) -> bool:
+        t = toks[j]
+        if not t.is_capitalized or not t.is_word:
+            return False
+        if t.lower in self.lex.function_words:
+            return False
+        if j in self.sent_first and t.lower in self.lower_seen:
+            return False
+        return self.pack.cues.match_at(toks, j, j + 1) is None
+
+    def _noun(self, toks: tuple[Token, ...], j: int) -> bool:
+        one = (toks[j],)
+        return (
+            self.pack.roles.match_at(one, 0, 1) is not None
+            or self.pack.sources.match_at(one, 0, 1) is not None
+        )
+
+    def _head_ok(self, toks: tuple[Token, ...], j: int) -> bool:
+        t = toks[j]
+        e = self.entity_at(t)
+        if e is not None and e.category == "actor" and e.normalized is None:
+            return e.source_kind is not None  # a bare force noun ("the troops") rarely speaks
+        if t.lower in self.lex.pronouns or e is not None:
+            return True
+        return self.name_word(toks, j) or self._noun(toks, j)
+
+    def phrase(self, toks: tuple[Token, ...], a: int, b: int, lo: int, hi: int) -> Span:
+        """Tokens ``[a, b]`` grown into the full noun phrase within ``[lo, hi)``."""
+        if toks[a].lower in self.lex.pronouns:
+            return Span(toks[a].start, toks[b].end)
+        while True:
+            a = self._names_left(toks, a, lo)
+            k, mods = a - 1, 0
+            grown = False
+            while k >= lo and mods <= _MAX_MODIFIERS:
+                t = toks[k]
+                if t.lower in self.pack.determiners and t.lower not in self.pack.subordinators:
+                    a, grown = k, False
+                    k = lo - 1  # a determiner opens the phrase
+                    break
+                if self.name_word(toks, k) and mods:
+                    a, grown = k, True  # "Republican presidential candidate Donald Trump"
+                    break
+                if not self._modifier(toks, k):
+                    break
+                k, mods = k - 1, mods + 1
+            if not grown:
+                a, grown = self._link_left(toks, a, lo)
+            if not grown:
+                break
+        b = self._right(toks, b, hi)
+        return Span(toks[a].start, toks[b].end)
+
+    def _link_left(self, toks: tuple[Token, ...], a: int, lo: int) -> tuple[int, bool]:
+        """ "a spokesman *for* the ministry", "Sprecher *des* Ministeriums": the phrase grows
+        over a link word to the noun before it."""
+
+        def noun(k: int) -> bool:
+            return k >= lo and (self._noun(toks, k) or self.name_word(toks, k))
+
+        if a - 2 >= lo and toks[a - 1].lower in self.lex.np_links and noun(a - 2):
+            return a - 2, True
+        if toks[a].lower in self.lex.np_links and noun(a - 1):
+            return a - 1, True
+        return a, False
+
+    def _names_left(self, toks: tuple[Token, ...], a: int, lo: int) -> int:
+        while a - 1 >= lo:
+            p = a - 1
+            if self.name_word(toks, p) or self._noun(toks, p):
+                a = p
+            elif toks[p].text == "." and p > lo and toks[p - 1].lower in self.pack.abbreviations:
+                a = p - 1
+            else:
+                break
+        return a
+
+    def _modifier(self, toks: tuple[Token, ...], k: int) -> bool:
+        """A lower-case word that may stand inside a source phrase ("former", "senior")."""
+        t = toks[k]
+        if not t.is_word or t.is_capitalized or t.lower in self.lex.function_words:
+            return False
+        if t.lower in self.pack.subordinators or t.lower in self.lex.cue_adverbs:
+            return False
+        if t.lower in self.pack.relative_pronouns or t.lower in self.lex.pronouns:
+            return False
+        return self.pack.cues.match_at(toks, k, k + 1) is None
+
+    def _right(self, toks: tuple[Token, ...], b: int, hi: int) -> int:
+        j = b + 1
+        while j < hi and (self.name_word(toks, j) or self._noun(toks, j)):
+            b, j = j, j + 1
+        if j < hi and toks[j].text == "(":  # "Sen. Bernie Sanders (I-Vt.)"
+            close = next(
+                (k for k in range(j + 1, min(hi, j + _MAX_PAREN)) if toks[k].text == ")"), None
+            )
+            if close is not None:
+                return close
+        if j < hi and toks[j].lower in self.lex.np_links:
+            k = j + 1
+            while k < hi and toks[k].lower in self.pack.determiners:
+                k += 1
+            end = None
+            while (
+                k < hi
+                and k - j <= _MAX_COMPLEMENT
+                and (self.name_word(toks, k) or self._noun(toks, k))
+            ):
+                end, k = k, k + 1
+            if end is not None:
+                b = end
+        return b
+
+    def strong(self, toks: tuple[Token, ...], j: int) -> bool:
+        """A pronoun, entity, role or source noun (not just a capitalised word)."""
+        t = toks[j]
+        return t.lower in self.lex.pronouns or self.entity_at(t) is not None or self._noun(toks, j)
+
+    def _governed(self, toks: tuple[Token, ...], j: int, lo: int) -> bool:
+        """True when a preposition-like function word stands right before ``j`` ("Im
+        Interview sagte der Soldat"): the word is no subject."""
+        k = j - 1
+        while k >= lo and self.name_word(toks, k):
+            k -= 1
+        if k < lo:
+            return False
+        low = toks[k].lower
+        return low in self.lex.function_words and low not in self.pack.determiners
+
+    def _head(
+        self, toks: tuple[Token, ...], m_start: int, m_end: int, lo: int, hi: int, after: bool
+    ) -> int | None:
+        if after:
+            j = m_end
+            while j < hi and toks[j].lower in self.lex.cue_adverbs:
+                j += 1
+            while j < hi and toks[j].lower in self.pack.determiners:
+                j += 1
+            ok = j < hi and self._head_ok(toks, j)
+        else:
+            j = m_start - 1
+            while j >= lo and toks[j].lower in self.lex.cue_adverbs:
+                j -= 1
+            ok = j >= lo and self._head_ok(toks, j)
+        if not ok or self.quoted(Span(toks[j].start, toks[j].end)):
+            return None
+        return j
+
+    def next_to(
+        self, toks: tuple[Token, ...], m_start: int, m_end: int, lo: int, hi: int, after: bool
+    ) -> Source | None:
+        """The source phrase next to a verb cue: on the ``after`` side first, unless only the
+        other side holds a pronoun, entity or source noun ("Im Interview sagte der Soldat")."""
+        first = self._head(toks, m_start, m_end, lo, hi, after)
+        other = self._head(toks, m_start, m_end, lo, hi, not after)
+        if first is None or (
+            other is not None
+            and self.strong(toks, other)
+            and not self.strong(toks, first)
+            and self._governed(toks, first, lo)
+        ):
+            first, after = other, not after
+        if first is None:
+            return None
+        return self._phrase_source(toks, first, m_start, lo, hi, after)
+
+    def appositive(self, toks: tuple[Token, ...], m_start: int, lo: int) -> Source | None:
+        """ "Graham, a former candidate, said" / "X, who runs Y, said": the name, its apposition
+        or relative clause and the closing comma."""
+        j = m_start - 1
+        while j >= lo and toks[j].lower in self.lex.cue_adverbs:
+            j -= 1
+        if j <= lo or toks[j].text != ",":
+            return None
+        for k in range(j - 1, max(lo, j - _MAX_APPOSITION) - 1, -1):
+            if toks[k].text in {",", "(", "—", "–"}:
+                break
+        else:
+            return None
+        if k <= lo or k + 1 >= j:
+            return None
+        first = toks[k + 1]
+        if not (
+            first.lower in self.pack.determiners
+            or first.lower in self.pack.relative_pronouns
+            or self._noun(toks, k + 1)
+            or self.name_word(toks, k + 1)
+        ):
+            return None
+        head = k - 1
+        if not self._head_ok(toks, head) or self.quoted(Span(toks[head].start, toks[j].end)):
+            return None
+        src = self._phrase_source(toks, head, k, lo, k, after=False)
+        return Span(src[0].start, toks[j].end), src[1], src[2]
+
+    def _phrase_source(
+        self, toks: tuple[Token, ...], head: int, m_start: int, lo: int, hi: int, after: bool
+    ) -> Source:
+        e = self.entity_at(toks[head])
+        a, b = head, head
+        if e is not None:
+            while a - 1 >= lo and toks[a - 1].start >= e.span.start:
+                a -= 1
+            while b + 1 < hi and toks[b + 1].end <= e.span.end:
+                b += 1
+        elif toks[head].is_capitalized and not after:
+            while a - 1 >= lo and self.name_word(toks, a - 1):
+                a -= 1
+        span = self.phrase(toks, a, b, lo, hi if after else m_start)
+        inner = [x for x in self.entities if inside(x.span, span) and x.category != "pronoun"]
+        inner.sort(key=lambda x: x.category != "person")
+        if e is None and inner:
+            e = inner[0]
+        if e is not None:
+            return self.of_entity(e, span)
+        kind = SourceKind.WITNESS
+        for k in range(a, b + 1):
+            one = (toks[k],)
+            hit = self.pack.sources.match_at(one, 0, 1) or self.pack.roles.match_at(one, 0, 1)
+            if hit is not None:
+                kind = hit.payload
+        return span, self.strip(span), self.fallback_kind(span, kind)
+
+    # -- pronouns -------------------------------------------------------------------------
+    def resolve(self, atts: list[AttributionMention]) -> list[AttributionMention]:
+        """Name pronoun sources after the last named person (or group) before them."""
+        named: list[tuple[int, str, str, SourceKind]] = []  # (offset, class, name, kind)
+        for e in self.entities:
+            if e.category == "person":
+                named.append((e.span.start, "person", *self.of_entity(e)[1:]))
+            elif e.category in {"actor", "source"} and (e.normalized or e.source_kind):
+                named.append((e.span.start, "group", *self.of_entity(e)[1:]))
+        for a in atts:
+            if a.source is not None and a.source_name and not self._is_pronoun(a.source):
+                named.append((a.source.start, "person", a.source_name, a.source_kind))
+        named.sort(key=lambda x: x[0])
+        offsets = [x[0] for x in named]
+        out = []
+        for a in atts:
+            if a.source is None or not self._is_pronoun(a.source):
+                out.append(a)
+                continue
+            want = self.lex.pronouns[self._norm(a.source)]
+            i = bisect.bisect_left(offsets, a.source.start) - 1
+            while i >= 0 and named[i][1] != want and want != "any":
+                i -= 1
+            if i >= 0:
+                a = dataclasses.replace(a, source_name=named[i][2], source_kind=named[i][3])
+            out.append(a)
+        return out
+
+    def _norm(self, span: Span) -> str:
+        return span.slice(self.doc.text).lower().replace("’", "ʼ").replace("'", "ʼ")
+
+    def _is_pronoun(self, span: Span) -> bool:
+        return self._norm(span) in self.lex.pronouns

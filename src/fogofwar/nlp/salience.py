@@ -1,0 +1,244 @@
+"""Which event a clause (and a sentence) asserts, and where: kind, main claim and location.
+
+The same rules for every language; all words come from the pack, positions from the tokens.
+
+Kind of a clause (:func:`clause_kind`):
+
+1. A speech act governs what follows it: when the clause's first event word (nouns included)
+   is a verbal ``statement`` or ``diplomacy`` trigger, the events after it are its content
+   ("threatened to launch an offensive", "agreed to withdraw troops", "condemned the attack")
+   and the speech act is the claim's kind. ("Protesters … demanding" stays a protest.)
+2. Otherwise the first kind of :data:`KIND_PRIORITY` among the clause's event words. Protest
+   participants (subtype ``protesters``: "protesters", "rioters") make a protest only as the
+   agents, before the other event words ("rioters clashed with police"); after them they are
+   the object ("police detained dozens of protesters" is an arrest).
+3. A transitive killing verb (subtype ``killing``) with a perpetrator before it (an actor,
+   person or force noun) and a victim right after it (a figure or a force/actor noun:
+   "gunmen killed 14 people", "guerrillas killed the deputy chief": a figure, actor, person,
+   determiner or name right after it) describes an attack: kind ``attack``, subtype
+   ``killing``. Otherwise it is a casualty report, subtype ``killed``; and a casualty report
+   whose clause names a disaster (an ``other`` trigger of subtype ``disaster``: "an earthquake
+   killed eight") is ``other``: deaths, but not from the conflict.
+4. A casualty count beside a mere fighting noun ("eight were killed … fighting on the Russian
+   side", "killed in fighting") reports a toll, not one described clash: ``casualties``.
+5. An assault (subtype ``assault``: "attacked", "stormed") whose target after the verb is an
+   armed force (state forces or an armed group, not after an agent marker such as "by") is
+   fighting between armed parties: ``armed_clash``.
+
+Main claim of a sentence (:func:`main_first`): a casualty report in the same sentence as a
+described attack, clash, protest or capture is that event's toll, so the event comes first.
+
+Location (:func:`pick_place`): of the resolved places in the event's clause (else its
+sentence) that are neither demonyms nor metonymy nor part of an actor, person or source phrase
+("джерела у Силах оборони України") nor an actor named before the event word (the agent:
+"Russia fired missiles at …"). A place right after a short lower-case function word ("in",
+"near", "nach", "у", "в") is the event's setting and is preferred, and so is a place that
+continues such a place's phrase ("in Russia's Kursk region"); then the most specific
+(point > admin2 > admin1 > country > region); among equals the one nearest the event word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fogofwar.claim import Certainty, Claim, ClaimKind
+from fogofwar.geo import PlaceMention
+from fogofwar.model import Span
+from fogofwar.nlp.doc import Clause, Doc
+from fogofwar.nlp.kinds import KIND_PRIORITY
+from fogofwar.nlp.matcher import Match
+from fogofwar.packs import LanguagePack, Trigger
+
+__all__ = ["clause_kind", "main_first", "pick_place"]
+
+_GOVERNING = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
+_ARMED = frozenset({"state_forces", "armed_group"})
+_EVENTS = frozenset(
+    {ClaimKind.ATTACK, ClaimKind.ARMED_CLASH, ClaimKind.PROTEST, ClaimKind.TERRITORIAL_CHANGE}
+)
+_PRECISION = {"point": 5, "admin2": 4, "admin1": 3, "country": 2, "region": 1}
+_PARTICIPANTS = "protesters"
+_VICTIM_WINDOW = 4  # tokens after a killing verb in which its object must start
+_PREP_MAX = 5  # longest word taken for a location preposition
+_PHRASE_GAP = 4  # characters between two places of one location phrase ("Russia's Kursk")
+
+
+def _entity_starts(doc: Doc, clause: Clause, categories: frozenset[str]) -> list[tuple[int, str]]:
+    """``(char start, actor kind)`` of the clause's entities of ``categories``."""
+    return [
+        (e.span.start, e.actor_kind or "")
+        for e in doc.entities
+        if e.category in categories
+        and clause.span.start <= e.span.start
+        and e.span.end <= clause.span.end
+    ]
+
+
+def _in_date(doc: Doc, offset: int) -> bool:
+    return any(d.span.start <= offset < d.span.end for d in doc.dates)
+
+
+def _is_transitive_kill(doc: Doc, clause: Clause, m: Match[Trigger], pack: LanguagePack) -> bool:
+    toks = doc.tokens
+    trig_start, trig_end = toks[m.start].start, toks[m.end - 1].end
+    people = _entity_starts(doc, clause, frozenset({"actor", "person"}))
+    if not any(s < trig_start for s, _ in people):
+        return False
+    if m.end < clause.tok_end:
+        nxt = toks[m.end]
+        if nxt.lower in pack.determiners or (
+            nxt.is_capitalized and nxt.is_word and not _in_date(doc, nxt.start)
+        ):
+            return True
+    window_end = toks[min(m.end + _VICTIM_WINDOW, clause.tok_end) - 1].end
+    if any(trig_end <= s < window_end for s, _ in people):
+        return True
+    return any(
+        m.end <= q.tok_start < m.end + _VICTIM_WINDOW and q.tok_start < clause.tok_end
+        for q in doc.quantities
+    )
+
+
+def _assaults_forces(doc: Doc, clause: Clause, m: Match[Trigger], pack: LanguagePack) -> bool:
+    toks = doc.tokens
+    trig_end = toks[m.end - 1].end
+    agents = [
+        toks[mk.start].start
+        for mk in pack.role_markers.find(toks, m.end, clause.tok_end)
+        if mk.payload == "actor"
+    ]
+    return any(
+        s >= trig_end and kind in _ARMED and not any(a < s for a in agents)
+        for s, kind in _entity_starts(doc, clause, frozenset({"actor"}))
+    )
+
+
+def clause_kind(
+    doc: Doc,
+    clause: Clause,
+    events: Sequence[Match[Trigger]],
+    pack: LanguagePack,
+    every: Sequence[Match[Trigger]] = (),
+) -> tuple[ClaimKind, str | None]:
+    """Kind and subtype of the claim a clause with ``events`` makes (module rules 1-5).
+
+    ``every`` holds all event words of the clause, nouns without a light verb included; the
+    first of them decides whether a speech act governs (rule 1).
+    """
+    first = min([*events, *every], key=lambda m: m.start)
+    if first.payload.kind in _GOVERNING and not first.payload.nominal:
+        chosen = first
+    else:
+        acts = [m.start for m in events if m.payload.subtype != _PARTICIPANTS]
+        agents = [m for m in every if m.payload.subtype == _PARTICIPANTS and m not in events]
+        pool = [
+            m
+            for m in [*events, *agents]
+            if m.payload.subtype != _PARTICIPANTS or not any(a < m.start for a in acts)
+        ]
+        kinds = {m.payload.kind for m in pool}
+        kind = next(k for k in KIND_PRIORITY if k in kinds)
+        chosen = next(m for m in pool if m.payload.kind == kind)
+    kind, subtype = chosen.payload.kind, chosen.payload.subtype
+    if subtype == "killing" and _is_transitive_kill(doc, clause, chosen, pack):
+        return ClaimKind.ATTACK, "killing"
+    if kind == ClaimKind.CASUALTIES and any(m.payload.subtype == "disaster" for m in every):
+        return ClaimKind.OTHER, "disaster"
+    if subtype == "killing":
+        return kind, "killed"
+    if kind == ClaimKind.ARMED_CLASH and chosen.payload.nominal:
+        toll = [m for m in events if m.payload.kind == ClaimKind.CASUALTIES and m.payload.count]
+        if toll:
+            sub = toll[0].payload.subtype
+            return ClaimKind.CASUALTIES, "killed" if sub == "killing" else sub
+    if subtype == "assault" and _assaults_forces(doc, clause, chosen, pack):
+        return ClaimKind.ARMED_CLASH, "fighting"
+    return kind, subtype
+
+
+def main_first(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims in text order, except that a sentence's main event precedes its toll (module)."""
+    out = list(claims)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j + 1].sentence == out[i].sentence:
+            j += 1
+        head = out[i]
+        if head.kind == ClaimKind.CASUALTIES and not head.in_headline:
+            for k in range(i + 1, j + 1):
+                c = out[k]
+                if c.kind in _EVENTS and c.certainty != Certainty.HYPOTHETICAL:
+                    out.insert(i, out.pop(k))
+                    break
+        i = j + 1
+    return out
+
+
+def _inside_phrase(place: Span, blocked: Sequence[Span]) -> bool:
+    """True when ``place`` is part of a longer actor/person/source phrase or an excluded span."""
+    return any(
+        b.start <= place.start
+        and place.end <= b.end
+        and (b.end - b.start) > (place.end - place.start)
+        for b in blocked
+    )
+
+
+def _blocked(doc: Doc, extra: Sequence[Span]) -> list[Span]:
+    spans = [e.span for e in doc.entities if e.category in {"actor", "person", "source"}]
+    spans += [e.role_span for e in doc.entities if e.role_span is not None]
+    return spans + list(extra)
+
+
+def _after_preposition(doc: Doc, pack: LanguagePack, place: Span) -> bool:
+    """True when the word before ``place`` looks like a preposition (short, lower-case)."""
+    prev = None
+    for t in doc.tokens:
+        if t.end > place.start:
+            break
+        prev = t
+    if prev is None or not prev.is_word or not prev.text.islower():
+        return False
+    closed = pack.determiners | pack.subordinators | pack.relative_pronouns
+    return len(prev.text) <= _PREP_MAX and prev.lower not in closed
+
+
+def pick_place(
+    doc: Doc,
+    clause: Clause,
+    anchor: int,
+    pack: LanguagePack,
+    exclude: Sequence[Span] = (),
+) -> PlaceMention | None:
+    """The event's place: see the module doc; ``anchor`` is the event word's offset."""
+    sent = doc.sentences[clause.sentence].span
+    blocked = _blocked(doc, exclude)
+    agents = {e.span for e in doc.entities if e.category == "actor" and e.span.end <= anchor}
+    agents |= set(exclude)
+    for area in (clause.span, sent):
+        found = [
+            p
+            for p in doc.places
+            if p.location is not None
+            and not p.is_demonym
+            and not p.is_metonymy
+            and area.start <= p.span.start
+            and p.span.end <= area.end
+            and not _inside_phrase(p.span, blocked)
+            and p.span not in agents
+        ]
+        if found:
+            prep = {p.span for p in found if _after_preposition(doc, pack, p.span)}
+            prep |= {
+                p.span for p in found if any(0 <= p.span.start - q.end <= _PHRASE_GAP for q in prep)
+            }
+            return max(
+                found,
+                key=lambda p: (
+                    p.span in prep,
+                    _PRECISION.get((p.location.precision if p.location else None) or "", 0),
+                    -abs(p.span.start - anchor),
+                ),
+            )
+    return None
