@@ -159,6 +159,26 @@ def alias_pattern(word: str) -> WordPattern:
     return WordPattern(low, _LATIN_ALIAS_ENDINGS, initial=initial)
 
 
+# Masculine case endings of Russian/Ukrainian surnames: "-ский/-ський" adjectival ones and those
+# ending in a consonant ("Путин", "Песков"). Feminine forms ("Зеленская", "Захаровой") and
+# derived words ("путинизм") are other people or no people.
+_ADJ_SURNAME_ENDINGS = frozenset({"ий", "ого", "ому", "им", "ом", "ім"})
+_CONSONANT_SURNAME_ENDINGS = frozenset({"", "а", "у", "ым", "ом", "е", "им", "і", "ові"})
+
+
+def person_alias_pattern(word: str) -> WordPattern:
+    """Like :func:`alias_pattern`, with masculine surname endings for Cyrillic surnames."""
+    pattern = alias_pattern(word)
+    if pattern.endings is not None or pattern.caps or not is_cyrillic(word):
+        return pattern
+    low = word.rstrip("!").lower()
+    if low.endswith(("ский", "цкий", "ський", "цький")):
+        return WordPattern(low[:-2], _ADJ_SURNAME_ENDINGS, initial=pattern.initial)
+    if low[-1:] not in _VOWELS and len(low) >= 4:
+        return WordPattern(low, _CONSONANT_SURNAME_ENDINGS, initial=pattern.initial)
+    return pattern
+
+
 def country_pattern(word: str, cyrillic_endings: frozenset[str]) -> WordPattern:
     """Like :func:`alias_pattern`, but Cyrillic words take only the given case endings.
 

@@ -32,12 +32,14 @@ from fogofwar.actor_match import (
     alias_pattern,
     build_lang_lexicons,
     generic_categories,
+    person_alias_pattern,
     role_defs,
     split_words,
     tokenize,
 )
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
+from fogofwar.name_shape import NameShape
 
 __all__ = ["DATA_DIR", "ENV_VAR", "ActorEntry", "ActorMatch", "ActorRegistry", "PersonMatch"]
 
@@ -186,6 +188,16 @@ class ActorRegistry:
         """
         return self.compiled().nationality(word, lang)
 
+    def country_actor(self, word: str, lang: str) -> ActorEntry | None:
+        """The government of a country named by ``word`` (any inflected form), else ``None``.
+
+        For the reader: a country name that is the subject of a speech or act verb ("Israel
+        said", "Россия заявила", "Україна отримала") stands for its government — the registry
+        entry answering for (country, government), or a synthesized ``<iso3>-government``.
+        "Israel" → isr-government, "Эстонии" → est-government, "Kyiv" → ``None`` (a city).
+        """
+        return self.compiled().country_actor(word, lang)
+
     def find(self, text: str, lang: str) -> tuple[ActorMatch, ...]:
         """Every actor mentioned in ``text``, inflected forms included, by position.
 
@@ -248,10 +260,19 @@ class Compiled:
         }
         self.categories: dict[str, GenericCategory] = generic_categories(roles)
         self.role_defs: tuple[RoleDef, ...] = role_defs(roles)
+        self.shapes = {lang: NameShape.build(lang, roles.get("org_words", {})) for lang in LANGS}
+        speech = roles.get("speech_verbs", {})
+        self.speech_verbs = {
+            lang: frozenset(map(str.lower, speech.get(lang, ()))) for lang in LANGS
+        }
+        given = roles.get("given_names", {})
+        self.given_names = {lang: frozenset(map(str.lower, given.get(lang, ()))) for lang in LANGS}
         self.registries = {lang: self._alias_lexicon(entries, lang) for lang in LANGS}
         self.registry_any = self._alias_lexicon(entries, None)
-        self.person_lexicons = {lang: self._alias_lexicon(persons, lang) for lang in LANGS}
-        self.person_any = self._alias_lexicon(persons, None)
+        self.person_lexicons = {
+            lang: self._alias_lexicon(persons, lang, person=True) for lang in LANGS
+        }
+        self.person_any = self._alias_lexicon(persons, None, person=True)
         self.links: dict[tuple[str, str], ActorEntry] = {}
         for e in entries:
             for cat in e.generic:
@@ -261,8 +282,11 @@ class Compiled:
         self._synth_lock = threading.Lock()
 
     @staticmethod
-    def _alias_lexicon(entries: tuple[ActorEntry, ...], lang: str | None) -> Lexicon[int]:
+    def _alias_lexicon(
+        entries: tuple[ActorEntry, ...], lang: str | None, *, person: bool = False
+    ) -> Lexicon[int]:
         """Aliases of ``lang`` plus other languages' all-capital Latin acronyms ("IDF")."""
+        pattern = person_alias_pattern if person else alias_pattern
         lex: Lexicon[int] = Lexicon()
         for idx, e in enumerate(entries):
             seen: set[str] = set()
@@ -270,7 +294,7 @@ class Compiled:
                 acronym = alias.isupper() and alias.isascii()
                 if (lang is None or alias_lang == lang or acronym) and alias not in seen:
                     seen.add(alias)
-                    lex.add([alias_pattern(w) for w in split_words(alias)], idx)
+                    lex.add([pattern(w) for w in split_words(alias)], idx)
         return lex
 
     def registry_for(self, lang: str) -> Lexicon[int]:
@@ -297,6 +321,16 @@ class Compiled:
                 if m is not None and m[0] == len(toks):
                     return m[1] or None
         return None
+
+    def country_actor(self, word: str, lang: str) -> ActorEntry | None:
+        """See :meth:`ActorRegistry.country_actor`."""
+        toks = tokenize(word.strip())
+        if not len(toks):
+            return None
+        m = self.lex(lang).countries.match_at(toks, 0)
+        if m is None or m[0] != len(toks) or not m[1]:
+            return None
+        return self.generic_entry(m[1], "government")
 
     def generic_entry(self, country: str | None, category: str) -> ActorEntry:
         """Registry entry answering for (country, category), else a synthesized one."""
@@ -392,7 +426,15 @@ class Compiled:
         lx = self.lex(lang)
         # (start token, end token, rank, entry, wide) — rank 0 registry, 1 synthesized
         cands: list[tuple[int, int, int, ActorEntry, bool]] = [
-            (i, j, 0, self.entries[idx], False) for i, j, idx in self.registry_for(lang).scan(toks)
+            (
+                i,
+                self._own_country_after(toks, j, self.entries[idx], lx),
+                0,
+                self.entries[idx],
+                False,
+            )
+            for i, j, idx in self.registry_for(lang).scan(toks)
+            if lang != "en" or not self._inside_name(toks, i, j, lx)
         ]
         n = len(toks)
         i = 0
@@ -425,6 +467,33 @@ class Compiled:
                 continue
             i += 1
         return self._resolve(toks, cands)
+
+    @staticmethod
+    def _own_country_after(toks: Tokens, j: int, entry: ActorEntry, lx: LangLexicons) -> int:
+        """Russian/Ukrainian: the end of "<actor> <its own country>" ("Верховної Ради України",
+        "ДСНС України"), one name; else ``j``."""
+        if not lx.cyrillic_names or not entry.country or j >= len(toks) or not toks.joined(j - 1):
+            return j
+        m = lx.countries.match_at(toks, j)
+        return m[0] if m is not None and m[1] == entry.country else j
+
+    def _inside_name(self, toks: Tokens, i: int, j: int, lx: LangLexicons) -> bool:
+        """English: a registry alias inside a longer capitalised name ("Fiji Labour Party",
+        "CBS Cable", "United States Congress") is not that actor."""
+        for k, gap_at in ((i - 1, i - 1), (j, j - 1)):
+            if k < 0 or k >= len(toks) or toks.gap(gap_at) not in (" ", "-"):
+                continue
+            surface, low = toks.surfaces[k], toks.lows[k]
+            if not surface[:1].isupper() or low in lx.stop or surface.endswith(("'s", "’s")):
+                continue
+            if k == i - 1 and (k == 0 or any(ch in toks.gap(k - 1) for ch in ".!?\n")):
+                continue  # sentence-initial word
+            if lx.roles.match_at(toks, k) is not None or self.generic_at(toks, k, lx) is not None:
+                continue  # "NATO Secretary General", "IDF soldiers"
+            if any(lex.match_at(toks, k) for lex in (lx.adjectives, lx.people)):
+                continue  # "Russian Defence Ministry" spelled outside the alias list
+            return True
+        return False
 
     @staticmethod
     def _resolve(

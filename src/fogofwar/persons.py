@@ -10,120 +10,64 @@ to three tokens:
 
 A nationality adjective just before the role word gives the country ("der chinesische Söldner
 …"). Because every German noun is capitalised, a German name must contain at least one word the
-German lexicon (simplemma) does not know. Registry figures (``[[person]]`` in ``actors.toml``)
-are found by their aliases and lend their country and role.
+German lexicon (simplemma) does not know, or start with a listed given name. Registry figures
+(``[[person]]`` in ``actors.toml``) are found by their aliases and lend their country and role.
+Names without a role word — next to a speech verb, or "first name + surname" — and what makes a
+word a name word are in :mod:`fogofwar.person_names`.
 """
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
-import simplemma
-
-from fogofwar.actor_match import LangLexicons, Tokens, is_cyrillic, tokenize
+from fogofwar.actor_match import LangLexicons, Tokens, tokenize
 from fogofwar.actors import ActorEntry, PersonMatch
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
+from fogofwar.name_shape import is_verb
+from fogofwar.person_names import (
+    SENTENCE_END,
+    blocked,
+    common_word,
+    first_names_before,
+    full_names,
+    initial,
+    last_two_words,
+    name_run,
+    name_span,
+    name_token,
+    run_start,
+    speaker_names,
+    word_surname,
+)
 
 if TYPE_CHECKING:
     from fogofwar.actors import Compiled
 
 __all__ = ["find_persons"]
 
-_NAME_RE = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][a-zß-öø-ÿа-яёіїєґ'’ʼ]+")
-_MAX_NAME = 3
 _MAX_GAP = 5
-_LEMMA_LANGS = frozenset({"en", "ru", "uk"})
 
 
-def _name_token(lx: LangLexicons, toks: Tokens, k: int) -> bool:
-    surface = toks.surfaces[k]
-    if not _NAME_RE.fullmatch(surface) or toks.lows[k] in lx.stop:
-        return False
-    if is_cyrillic(surface) != lx.cyrillic_names:
-        return False
-    return lx.roles.match_at(toks, k) is None
-
-
-def _blocked(c: Compiled, lx: LangLexicons, toks: Tokens, k: int) -> int:
-    """End of a capitalised non-name phrase at ``k`` (country, registry actor, adjective)."""
-    for lexicon in (lx.countries, lx.adjectives, lx.people):
-        m = lexicon.match_at(toks, k)
-        if m is not None:
-            return m[0]
-    g = c.generic_at(toks, k, lx)
-    if g is not None:
-        return g[0]
-    m2 = c.registry_for(lx.lang).match_at(toks, k)
-    if m2 is not None:
-        return m2[0]
-    surface = toks.surfaces[k]
-    if len(surface) >= 2 and surface.isupper():
-        return k + 1
-    return 0
-
-
-def _known_de(word: str) -> bool:
-    """A German word, or a compound ending in one ("Reichsbankpräsident", "Fallinformationen")."""
-    return simplemma.is_known(word, lang="de") or _compound_de(word)
-
-
-def _compound_de(word: str) -> bool:
-    """A German compound whose head is a known noun (not itself in the lexicon)."""
-    for p in range(3, len(word) - 3):
-        tail = word[p:].capitalize()
-        if len(tail) >= 5 and simplemma.is_known(tail, lang="de"):
-            return True
-        if p >= 4 and simplemma.is_known(word[:p], lang="de") and simplemma.is_known(tail, "de"):
-            return True
-    return False
-
-
-def _name_run(
-    c: Compiled,
-    lx: LangLexicons,
-    toks: Tokens,
-    k: int,
-    *,
-    strong: bool = False,
-    longest: int = _MAX_NAME,
-) -> int:
-    """End token of a 1–3 token name starting at ``k``, or ``k`` when there is none.
-
-    German names need a word the German lexicon does not know, or (``strong``: the apposition
-    pattern) at least two words. A one-word name must not be a known word of the language
-    ("Republic", "Yes").
-    """
-    n = len(toks)
-    end = k
-    while end < n and end - k < longest:
-        if end > k and not toks.joined(end - 1):
-            break
-        if _name_token(lx, toks, end) and not _blocked(c, lx, toks, end):
-            end += 1
-            continue
-        low = toks.lows[end]
-        particle = end > k and low in lx.particles and end + 1 < n and toks.joined(end)
-        if particle and _name_token(lx, toks, end + 1):
-            end += 2
-            continue
-        break
-    if end > k and lx.lang == "de":
-        known = [_known_de(toks.surfaces[t]) for t in range(k, end)]
-        if any(_compound_de(toks.surfaces[t]) for t in range(k, end)):
-            return k  # "Polizeichef von Kandahar"
-        if all(simplemma.is_known(toks.lows[t], lang="en") for t in range(k, end)):
-            return k  # "Public License": English words, not a name
-        if all(known) and not (strong and end - k >= 2):
-            return k
-        if all(known):
-            return end
-        while end > k and known[end - k - 1]:  # "Yuzhang Armee" → drop a trailing known noun
-            end -= 1
-    elif end - k == 1 and lx.lang in _LEMMA_LANGS and simplemma.is_known(toks.lows[k], lx.lang):
-        return k
-    return end
+def _after_preposition(
+    c: Compiled, lx: LangLexicons, toks: Tokens, k: int
+) -> tuple[int, int] | None:
+    """Read "Minister of Finance (Anton) Siluanov": skip the organisation's common words."""
+    end = name_run(c, lx, toks, k, longest=6)
+    if end == k:
+        return None
+    if lx.lang != "en":
+        start = last_two_words(toks, k, end)
+        return (start, end) if start > k else None
+    start = k
+    while start < end and (common_word(lx, toks.lows[start]) or initial(toks, start)):
+        start += 1
+    if start in (k, end):  # nothing skipped: "of Kyiv Vitali Klitschko" → last two
+        start = last_two_words(toks, k, end)
+        return (start, end) if start > k else None
+    if end - start > 2:
+        start = last_two_words(toks, start, end)
+    return start, end
 
 
 def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[int, int] | None:
@@ -132,41 +76,47 @@ def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[in
     k = j
     commas = 0
     prep = article = False
+    shape = c.shapes[lx.lang]
     while k < n and k - j <= _MAX_GAP:
         gap = toks.gap(k - 1)
         if "," in gap:
             commas += 1
-        if commas > 1 or any(ch in gap for ch in ".:;!?()[]\n"):
+        if commas > 1 or any(ch in gap for ch in SENTENCE_END):
             return None
         surface, low = toks.surfaces[k], toks.lows[k]
-        if _name_token(lx, toks, k):
-            blocked = _blocked(c, lx, toks, k)
-            if not blocked:
-                if prep:  # "Minister of Finance Anton Siluanov": the name is the last two words
-                    end = _name_run(c, lx, toks, k, longest=6)
-                    start = _last_two_words(toks, k, end)
-                    return (start, end) if start > k else None
-                end = _name_run(c, lx, toks, k)
-                if end == k and (lx.gap_lowercase or lx.gap_capitalised):
+        if not lx.cyrillic_names and not prep and surface[:1].isupper() and shape.is_org(low):
+            return None  # the role word is part of a name: "Major League", "General Assembly"
+        if word_surname(c, lx, toks, k):
+            end = name_run(c, lx, toks, k + 1)
+            return (k, end) if end > k + 1 else None
+        if name_token(c, lx, toks, k):
+            skip = blocked(c, lx, toks, k)
+            if not skip:
+                if prep:
+                    return _after_preposition(c, lx, toks, k)
+                span = name_span(c, lx, toks, k)
+                if span is None and (lx.gap_lowercase or lx.gap_capitalised):
                     k += 1  # a known capitalised word: "Белгородской (области)"
                     continue
-                if end > k and _place_noun(lx, toks, end):  # "Курской области"
-                    k = end + 1
+                if span is not None and _place_noun(lx, toks, span[1]):  # "Курской области"
+                    k = span[1] + 1
                     continue
-                return (k, end) if end > k else None
-            k = blocked
+                return span
+            k = skip
             prep = False  # the organisation after "of" is read: "President of Kyrgyzstan X Y"
             continue
         if surface[:1].isupper():
-            blocked = _blocked(c, lx, toks, k)
-            if blocked:
-                k = blocked
+            skip = blocked(c, lx, toks, k)
+            if skip:
+                k = skip
                 prep = False
                 continue
             if not lx.gap_capitalised:
                 return None
             k += 1  # German noun inside the genitive phrase
             continue
+        if lx.cyrillic_names and is_verb(low, lx.lang):
+            return None  # a verb ends the role phrase: "командир заявил …"
         prep = prep or low in lx.gap_prepositions
         # an adjective only inside a phrase opened by an article: "des russischen …", not the
         # verb in "… Söldner enthüllte Yuzhang"
@@ -177,21 +127,6 @@ def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[in
             continue
         return None
     return None
-
-
-def _last_two_words(toks: Tokens, k: int, end: int) -> int:
-    """Start of the last two words of tokens ``[k, end)``, hyphenated parts counting as one."""
-    start = end - 1
-    words = 1
-    while start > k:
-        if toks.gap(start - 1) in ("-", "‐"):
-            start -= 1
-        elif words < 2:
-            start -= 1
-            words += 1
-        else:
-            break
-    return start
 
 
 def _place_noun(lx: LangLexicons, toks: Tokens, k: int) -> bool:
@@ -221,15 +156,11 @@ def _name_before(c: Compiled, lx: LangLexicons, toks: Tokens, i: int) -> tuple[i
     if any(ch in toks.gap(k) for ch in ".:;!?\n"):
         return None
     end = k + 1
-    start = end
-    while start > 0 and end - start < _MAX_NAME and _name_token(lx, toks, start - 1):
-        if start < end and not toks.joined(start - 1):
-            break
-        start -= 1
+    start = run_start(c, lx, toks, end)
     if start == end:
         return None
-    fixed = _name_run(c, lx, toks, start, strong=True)
-    return (start, fixed) if fixed == end else None
+    span = name_span(c, lx, toks, start, strong=True)
+    return span if span is not None and span[1] == end else None
 
 
 def _role_at(lx: LangLexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
@@ -296,7 +227,8 @@ def find_persons(c: Compiled, text: str, lang: str) -> tuple[PersonMatch, ...]:
     toks = tokenize(text)
     lx = c.lex(lang)
     known: dict[tuple[int, int], ActorEntry] = {
-        (i, j): c.persons[idx] for i, j, idx in c.persons_for(lang).scan(toks)
+        (first_names_before(lx, toks, i), j): c.persons[idx]
+        for i, j, idx in c.persons_for(lang).scan(toks)
     }
     found: dict[tuple[int, int], PersonMatch] = {}
     n = len(toks)
@@ -326,6 +258,9 @@ def find_persons(c: Compiled, text: str, lang: str) -> tuple[PersonMatch, ...]:
             continue
         sk = entry.source_kind
         found[(a, b)] = _match(toks, (a, b), entry.role, None, entry.country, sk, entry)
+    for a, b in [*speaker_names(c, lx, toks), *full_names(c, lx, toks)]:
+        if not any(a < e and s < b for s, e in found):
+            found[(a, b)] = _match(toks, (a, b), None, None, None, None, None)
     return tuple(found[k] for k in sorted(found))
 
 
@@ -339,6 +274,8 @@ def _match(
     entry: ActorEntry | None,
 ) -> PersonMatch:
     s, e = toks.starts[name[0]], toks.ends[name[1] - 1]
+    if toks.text.endswith(("'s", "’s"), s, e) and e - s > 2:
+        e -= 2  # "Arthur Farrell's book": the name without the possessive
     role_span = None
     if role_toks is not None:
         role_span = Span(toks.starts[role_toks[0]], toks.ends[role_toks[1] - 1])
