@@ -15,6 +15,9 @@
 * Sources: :mod:`fogofwar.nlp.attribution_source` (the phrase next to the cue, full noun
   phrases, pronouns resolved to the last named person). An unnamed source makes the certainty
   ``reported``.
+* Chains and modified speakers: :mod:`fogofwar.nlp.attribution_chain` ("CONTENT, a mercenary
+  fighting on the Russian side said …, media outlets reported" → source the mercenary, via the
+  outlets and the medium).
 * Media intermediaries ("in sozialen Medien", "on Telegram") add to ``via`` of the sentence's
   attributions, or — when the sentence names no source of its own ("Diese in sozialen Medien
   geteilten Informationen …") — of attributions in the previous ``MEDIA_WINDOW`` sentences of
@@ -28,6 +31,7 @@ import dataclasses
 
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
+from fogofwar.nlp.attribution_chain import chain, modified_subject
 from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
 from fogofwar.nlp.attribution_source import Finder, Source, inside, trim
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
@@ -155,6 +159,11 @@ def _verb(
     appos = f.appositive(toks, m.start, lo) if src is None else None
     if appos is not None:
         src = appos
+    elif src is None:
+        modified = modified_subject(f, toks, m.start, m.end, lo, hi)
+        if modified is not None:
+            src = modified[1]
+            comma = modified[0] if modified[0] >= 0 else comma
     before = src if src is not None and src[0].end <= cue.start else None
     after = src if src is not None and src[0].start >= cue.end else None
     if appos is not None and src is appos:
@@ -295,7 +304,7 @@ def attribution(doc: Doc, res: Resources) -> Doc:
                     )
                     for i, a in found
                 ]
-        found.extend((si, a) for a in here)
+        found.extend((si, a) for a in chain(here))
     sourced = [a.content for _, a in found if a.source is not None]
     found = [
         (i, a)
@@ -374,5 +383,5 @@ def _combine(typed: list[tuple[str, AttributionMention]]) -> list[AttributionMen
 
 
 def _add_via(a: AttributionMention, vias: list[str]) -> AttributionMention:
-    new = tuple(v for v in vias if v not in a.via)
+    new = tuple(dict.fromkeys(v for v in vias if v not in a.via))
     return dataclasses.replace(a, via=(*a.via, *new)) if new else a

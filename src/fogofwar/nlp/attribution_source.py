@@ -87,6 +87,7 @@ class Finder:
                 self.entities.append(EntityMention(sp, t.text, "pronoun", actor_kind=role))
         self.entities.sort(key=lambda e: e.span.start)
         self._ent_starts = [e.span.start for e in self.entities]
+        self._tok_starts = [t.start for t in toks]
         self.excluded: list[Span] = []  # sources of nested ("citing X") cues in this sentence
         self.sent_first = frozenset(s.tok_start for s in doc.sentences)
         # words the text also writes in lower case are no names at a sentence start ("Daraufhin")
@@ -153,7 +154,38 @@ class Finder:
             return e.source_kind
         if e.category in {"person", "pronoun"}:
             return SourceKind.WITNESS
+        role = self.role_kind(e.span) if e.category == "actor" and e.normalized is None else None
+        if role is not None:  # "a Chinese mercenary", "the soldier": the role noun's kind
+            return role
         return _ACTOR_SOURCE.get(e.actor_kind or "", SourceKind.MEDIA)
+
+    def role_kind(self, span: Span) -> SourceKind | None:
+        """Kind of the last role noun inside ``span`` ("mercenary" → combatant), if any."""
+        toks = self.doc.tokens
+        k = bisect.bisect_left(self._tok_starts, span.start)
+        kind: SourceKind | None = None
+        while k < len(toks) and toks[k].end <= span.end:
+            hit = self.pack.roles.match_at((toks[k],), 0, 1)
+            kind = hit.payload if hit is not None else kind
+            k += 1
+        return kind
+
+    def speaker(self, toks: tuple[Token, ...], j: int) -> bool:
+        """A role or source noun, or an entity that can speak (not a bare force noun)."""
+        if self._noun(toks, j):
+            return True
+        e = self.entity_at(toks[j])
+        if e is None or e.category == "pronoun":
+            return False
+        return not (e.category == "actor" and e.normalized is None and e.source_kind is None)
+
+    def role_noun(self, toks: tuple[Token, ...], j: int) -> bool:
+        """A role or source noun ("Söldner", "spokesman", "наемник"), not a reporting verb."""
+        return self._noun(toks, j)
+
+    def phrase_source(self, toks: tuple[Token, ...], head: int, lo: int, hi: int) -> Source:
+        """The source noun phrase around ``head`` within tokens ``[lo, hi)``."""
+        return self._phrase_source(toks, head, hi, lo, hi, after=False)
 
     def fallback_kind(self, span: Span, default: SourceKind) -> SourceKind:
         """Kind of an unknown capitalised source: a place name speaks for its government."""
@@ -216,16 +248,20 @@ class Finder:
 
     def _noun(self, toks: tuple[Token, ...], j: int) -> bool:
         one = (toks[j],)
-        return (
-            self.pack.roles.match_at(one, 0, 1) is not None
-            or self.pack.sources.match_at(one, 0, 1) is not None
-        )
+        hit = self.pack.roles.match_at(one, 0, 1) or self.pack.sources.match_at(one, 0, 1)
+        if hit is None:
+            return False
+        if hit.pattern.lower() == toks[j].lower:
+            return True
+        cue = self.pack.cues.match_at(one, 0, 1)  # "berichteten" ~ "berichten": a verb
+        return cue is None or cue.payload.type != "verb"
 
     def _head_ok(self, toks: tuple[Token, ...], j: int) -> bool:
         t = toks[j]
         e = self.entity_at(t)
         if e is not None and e.category == "actor" and e.normalized is None:
-            return e.source_kind is not None  # a bare force noun ("the troops") rarely speaks
+            # a bare force noun ("the troops") rarely speaks; a role noun does ("the mercenary")
+            return e.source_kind is not None or self._noun(toks, j)
         if t.lower in self.lex.pronouns or e is not None:
             return True
         return self.name_word(toks, j) or self._noun(toks, j)

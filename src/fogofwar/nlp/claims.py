@@ -31,14 +31,24 @@ Rules, in order (all words come from the pack):
    keeps its kind but no name.
 7. Time: a date in the clause, else in the sentence; else ``before_publication`` (span null)
    when the article has a publication date and the claim is not hypothetical; else null.
-8. Location: :func:`fogofwar.nlp.salience.pick_place`, the most specific resolved place of the
+   A date of the sentence outside the claim's attributed content dates the report ("…, media
+   reported on Thursday", "teilte am Dienstag mit, dass …"), not the event: the claim is then
+   ``before_publication`` ending on that day.
+8. Actors: actors and persons of the clause, except (for all but statements and diplomacy)
+   anything inside an attribution's source or cue and anything outside the claim's content in
+   its sentence — a speaker is no victim, target or actor of what it reports. The counted noun
+   of a casualty figure and the nouns of its qualifier are victims; a victim the registry does
+   not know gets the pack's ``[groups]`` name ("Menschen" → people) as ``normalized``.
+9. Location: :func:`fogofwar.nlp.salience.pick_place`, the most specific resolved place of the
    event's clause (else sentence) that is not part of an actor, person or source phrase
    (demonyms and metonymy skipped), nearest the event word among equals.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+from datetime import date
 
 from fogofwar.claim import (
     ActorRef,
@@ -65,6 +75,8 @@ from fogofwar.packs import LanguagePack, Trigger
 __all__ = ["INHERIT_WINDOW", "claims"]
 
 INHERIT_WINDOW = 2
+_VICTIM_COUNTS = ("killed", "injured", "missing")
+_SPEECH = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})  # the speaker acts
 _TALLY_GAP = 2  # tokens between a counted noun and its figure
 _PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()-–— ")
 _ROLE_BY_KIND = {
@@ -91,11 +103,16 @@ def _within(a: Span, b: Span) -> bool:
     return b.start <= a.start and a.end <= b.end
 
 
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
 class _Builder:
     def __init__(self, doc: Doc, res: Resources) -> None:
         self.doc, self.res = doc, res
         self.pack: LanguagePack = res.packs[doc.lang]
         self.toks = doc.tokens
+        self.starts = [t.start for t in doc.tokens]
         self.used_q: set[Span] = set()
 
     # -- selection -------------------------------------------------------------------------
@@ -182,16 +199,35 @@ class _Builder:
         return Counts(**values)
 
     def actors(
-        self, clause: Clause, kind: ClaimKind, events: list[Match[Trigger]], src: Span | None
+        self,
+        clause: Clause,
+        kind: ClaimKind,
+        events: list[Match[Trigger]],
+        att: AttributionMention | None,
+        counts: Counts,
     ) -> tuple[ActorRef, ...]:
+        """The clause's actors and persons, without speakers: nothing inside an attribution's
+        source or cue, nothing outside the claim's own content in its sentence. A counted noun
+        of a casualty figure ("five civilians were killed") and a noun of its qualifier
+        (", including officers") are victims."""
         toks = self.toks
         trig_start = toks[events[0].start].start
         markers = self.pack.role_markers.find(toks, clause.tok_start, clause.tok_end)
+        # a statement's speaker is its actor; any other event's speakers are not
+        speech = kind in _SPEECH
+        frame = [] if speech else [s for a in self.doc.attributions for s in (a.source, a.cue)]
+        content = att.content if att is not None and _overlaps(att.content, clause.span) else None
+        src = att.source if att is not None else None
+        victims = self.counted(clause, counts)
         out: list[ActorRef] = []
         for e in self.doc.entities:
             if e.category not in {"actor", "person"} or not _within(e.span, clause.span):
                 continue
-            if src is not None and e.span == src:
+            if speech and e.span == src:
+                continue
+            if any(s is not None and _overlaps(e.span, s) for s in frame):
+                continue
+            if not speech and content is not None and not _within(e.span, content):
                 continue
             role = _ROLE_BY_KIND.get(kind)
             if role is None:
@@ -200,9 +236,47 @@ class _Builder:
                 mk_end = toks[mk.end - 1].end
                 if 0 <= e.span.start - mk_end <= 40:
                     role = mk.payload
+            if any(_overlaps(e.span, v) for v in victims):
+                role = "victim"
             actor_kind = e.actor_kind if e.category == "actor" else "person"
-            out.append(ActorRef(e.surface, role, e.normalized, e.country, actor_kind, e.span))
+            normalized = e.normalized
+            if role == "victim" and normalized is None:
+                normalized = self.group(e.span)
+            out.append(ActorRef(e.surface, role, normalized, e.country, actor_kind, e.span))
         return tuple(out)
+
+    def counted(self, clause: Clause, counts: Counts) -> list[Span]:
+        """Where the victims of the clause's casualty figures stand: the words right after a
+        figure ("Eight people", "трое детей") and a qualifier clause ("including officers")."""
+        out: list[Span] = []
+        qualified = False
+        for name in _VICTIM_COUNTS:
+            c = getattr(counts, name)
+            if c is None or c.span is None:
+                continue
+            qualified = qualified or c.qualifier is not None
+            k = bisect.bisect_left(self.starts, c.span.end)
+            words = 0
+            while k < clause.tok_end and words < _TALLY_GAP:
+                t = self.toks[k]
+                if not t.is_word:
+                    break
+                out.append(Span(t.start, t.end))
+                words, k = words + 1, k + 1
+        if qualified:
+            out.extend(b.span for b in self.background(clause) if b.qualifier)
+        return out
+
+    def group(self, span: Span) -> str | None:
+        """The pack's victim group of the last group noun in ``span`` ("Offiziere" → officers)."""
+        found: str | None = None
+        k = bisect.bisect_left(self.starts, span.start)
+        while k < len(self.toks) and self.toks[k].start < span.end:
+            m = self.pack.groups.match_at(self.toks, k, len(self.toks))
+            if m is not None and self.toks[m.end - 1].end <= span.end:
+                found = m.payload
+            k += 1
+        return found
 
     def location(self, clause: Clause, anchor: int, src: Span | None) -> Location | None:
         p = pick_place(self.doc, clause, anchor, self.pack, (src,) if src is not None else ())
@@ -227,18 +301,28 @@ class _Builder:
             return None
         return att.source_name
 
-    def time(self, clause: Clause, hypothetical: bool) -> TimeRef | None:
+    def time(
+        self, clause: Clause, hypothetical: bool, att: AttributionMention | None
+    ) -> TimeRef | None:
+        """A date in the clause, else in the sentence. A date of the sentence outside the
+        claim's attributed content dates the report ("…, media reported on Thursday", "teilte
+        am Dienstag mit, dass …"): the event then happened on or before that day."""
         sent = self.doc.sentences[clause.sentence].span
+        content = att.content if att is not None and _overlaps(att.content, sent) else None
+        report: date | None = None
         for area in (clause.span, sent):
             for d in self.doc.dates:
-                if _within(d.span, area):
-                    start = d.start.isoformat() if d.start else None
-                    return TimeRef(start, d.end.isoformat(), d.precision.value, d.span)
+                if not _within(d.span, area):
+                    continue
+                if content is not None and not _within(d.span, content):
+                    report = d.end if report is None else min(report, d.end)
+                    continue
+                start = d.start.isoformat() if d.start else None
+                return TimeRef(start, d.end.isoformat(), d.precision.value, d.span)
         if self.doc.published is None or hypothetical:
             return None
-        return TimeRef(
-            None, self.doc.published.isoformat(), DatePrecision.BEFORE_PUBLICATION.value, None
-        )
+        end = self.doc.published if report is None else min(report, self.doc.published)
+        return TimeRef(None, end.isoformat(), DatePrecision.BEFORE_PUBLICATION.value, None)
 
     def attribution_for(self, offset: int) -> AttributionMention | None:
         best: AttributionMention | None = None
@@ -327,6 +411,7 @@ def claims(doc: Doc, res: Resources) -> Doc:
             else SourceRef(SourceKind.AUTHOR)
         )
         acled, plover = crosswalk(kind, subtype)
+        counts = b.counts(clause, events)
         out.append(
             Claim(
                 claim_id=claim_id_for(
@@ -342,10 +427,10 @@ def claims(doc: Doc, res: Resources) -> Doc:
                 subtype=subtype,
                 acled=acled,
                 plover=plover,
-                actors=b.actors(clause, kind, events, att.source if att else None),
+                actors=b.actors(clause, kind, events, att, counts),
                 location=b.location(clause, trig_off, att.source if att else None),
-                time=b.time(clause, certainty == Certainty.HYPOTHETICAL),
-                counts=b.counts(clause, events),
+                time=b.time(clause, certainty == Certainty.HYPOTHETICAL, att),
+                counts=counts,
                 cue=Cue(att.cue_text or "", att.cue) if att is not None and att.cue else None,
                 quote=att.direct if att is not None else False,
                 sentence=sent.span,

@@ -19,7 +19,7 @@ from typing import cast
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.doc import ActorSource, Doc, EntityMention, Resources
-from fogofwar.nlp.matcher import Token
+from fogofwar.nlp.matcher import Token, norm
 from fogofwar.nlp.pipeline import stage
 from fogofwar.packs import LanguagePack
 
@@ -122,6 +122,17 @@ def _adjective_start(
     return i, None
 
 
+def _verb_cue(
+    toks: tuple[Token, ...], start: int, end: int, pattern: str, pack: LanguagePack
+) -> bool:
+    """A one-word source noun matched only by lemma or prefix that is a reporting verb
+    ("reported" ~ "report", "berichteten" ~ "berichten"): the verb, not a source."""
+    if end - start != 1 or toks[start].lower == norm(pattern):
+        return False
+    cue = pack.cues.match_at(toks, start, end)
+    return cue is not None and cue.payload.type == "verb"
+
+
 @stage("entities.v1", requires=["tokens", "sentences"], provides=["entities"])
 def entities(doc: Doc, res: Resources) -> Doc:
     """Find actors, persons and source nouns (registry first, pack fallbacks after)."""
@@ -148,6 +159,8 @@ def entities(doc: Doc, res: Resources) -> Doc:
     nat = _nationality_fn(res.actors)
     for matcher, category in ((pack.forces, "actor"), (pack.sources, "source")):
         for m in matcher.find(toks):
+            if category == "source" and _verb_cue(toks, m.start, m.end, m.pattern, pack):
+                continue
             start, country = _adjective_start(toks, m.start, pack, nat)
             span = Span(toks[start].start, toks[m.end - 1].end)
             if _overlaps(span, taken):

@@ -95,6 +95,7 @@ class LanguagePack:
     forces: PhraseMatcher[str]
     roles: PhraseMatcher[SourceKind]
     role_markers: PhraseMatcher[str]
+    groups: PhraseMatcher[str]
     nationality: re.Pattern[str] | None
 
 
@@ -227,6 +228,7 @@ def load_pack(path: Path) -> LanguagePack:
                 for w, r in data.get("role_markers", {}).items()
             ]
         ),
+        groups=PhraseMatcher([(w, str(g)) for w, g in data.get("groups", {}).items()]),
         nationality=re.compile(nationality) if nationality else None,
     )
 
