@@ -8,7 +8,10 @@
   no source ("reportedly", "Berichten zufolge", "якобы" → unnamed, reported), ``via`` cues for
   nested sources ("A, citing B" → source B via A). The content runs from the complementizer
   ("that", "dass", "что", "що" — kept in the span) or the cue to the sentence end, or from the
-  sentence start to the comma before a trailing cue ("…, officials said").
+  sentence start to the comma before a trailing cue ("…, officials said"). A ``prep`` cue inside
+  its clause ("wurden nach Angaben des Gouverneurs drei Menschen verletzt", "In Kyiv, according
+  to the mayor, three were killed"), with an event verb after its source, takes only the noun
+  phrase as source and the whole sentence as content.
 * Reported mood (``[attribution] reported_mood``: German Konjunktiv "sei", "habe"; "мол",
   "мовляв"): the next sentences of the paragraph without a cue of their own that hold such a
   form continue the last indirect attribution, with the same source.
@@ -101,7 +104,10 @@ def _indirect(
         src = f.source_near(cue, Span(cue.end, toks[j - 1].end), None)
         delimited = j < hi and toks[j].text in {",", ";", ":"}
         whole = trim(doc, toks[m.end].start, toks[j - 1].end)
-        if (delimited or (j == hi and not at_start)) and whole is not None:
+        inner = None if at_start or delimited else _mid_clause(f, toks, m, j, hi, pack)
+        if inner is not None:
+            src = inner
+        elif (delimited or (j == hi and not at_start)) and whole is not None:
             # "according to the regional governor, …" / "…, according to a new poll.": the
             # whole phrase is the source
             kind = src[2] if src is not None else f.noun_kind(m.end, j)
@@ -113,11 +119,14 @@ def _indirect(
                 return None
             src = (cap, cap.slice(doc.text), f.fallback_kind(cap, SourceKind.MEDIA))
         first = j if delimited else _tok_after(toks, src[0].end, hi)
-        content = (
-            _content_after(doc, toks, first, sent, pack)
-            if at_start
-            else trim(doc, sent.span.start, cue.start)
-        )
+        if at_start:
+            content = _content_after(doc, toks, first, sent, pack)
+        elif _verbal_event(toks, first, hi, pack):
+            # "wurden nach Angaben des Gouverneurs drei Menschen verletzt", "In Kyiv, according
+            # to the mayor, three people were killed": the event goes on after the source
+            content = trim(doc, sent.span.start, sent.span.end)
+        else:
+            content = trim(doc, sent.span.start, cue.start)
     elif entry.type == "post":
         src = f.source_near(cue, Span(sent.span.start, cue.start), None)
         if src is None:
@@ -144,6 +153,26 @@ def _indirect(
     return AttributionMention(
         content, src[0], cue, quoted, src[1], kind, certainty, cue_text=cue.slice(doc.text)
     )
+
+
+def _mid_clause(
+    f: Finder, toks: tuple[Token, ...], m: Match[CueEntry], j: int, hi: int, pack: LanguagePack
+) -> Source | None:
+    """The source of a prepositional cue inside its clause ("wurden nach Angaben des
+    Gouverneurs drei Menschen verletzt", "were according to officials killed"): only the noun
+    phrase after the cue, when an event verb follows it before the next comma."""
+    src = f.next_to(toks, m.start, m.end, m.end, j, after=True)
+    if src is None:
+        return None
+    if m.start > 0 and toks[m.start - 1].text in {",", "(", "—", "–", ";"}:
+        return None  # "…, according to a report on the attack": a tail, not inside
+    k = _tok_after(toks, src[0].end, hi)
+    return src if _verbal_event(toks, k, j, pack) else None
+
+
+def _verbal_event(toks: tuple[Token, ...], lo: int, hi: int, pack: LanguagePack) -> bool:
+    """True when an event verb (not a noun: "… on the attack") stands in ``[lo, hi)``."""
+    return any(not m.payload.nominal for m in pack.triggers.find(toks, lo, hi))
 
 
 def _verb(

@@ -6,7 +6,10 @@ Rules, in order (all words come from the pack):
    A noun (``nominal = true``) counts only with a light verb ("Fluchtversuche unternommen",
    "carried out strikes"), next to a verbal casualty word with a figure ("shelling killed 5"),
    or in the headline; a noun that carries a count ("погибших", "постраждалих") also counts next
-   to its figure ("25 погибших").
+   to its figure ("25 погибших"), or when its figure rises (a pack ``rise`` phrase with a
+   figure: "число погибших … выросло до 35", "Zahl der Toten stieg auf 33"). A word whose pack
+   row lists ``context`` words counts only when one of them is in the clause ("exchanged" beside
+   "prisoners").
 2. Analysis is not a claim: a clause whose event words are all nouns and whose predicate is an
    evaluative verb ("Der Einsatz … unterstreicht", "The deployment shows") yields nothing; nor
    does a clause with a speculative modal plus an evaluative verb ("könnte … widerspiegeln").
@@ -18,7 +21,8 @@ Rules, in order (all words come from the pack):
    (:func:`~fogofwar.nlp.salience.main_first`).
 4. Counts: figures bind to the nearest casualty/arrest word, closest pairs first (so in
    "8 killed and more than 100 injured" the 100 goes to "injured" even though "killed" comes
-   first); ", darunter …"/", including …" qualifies the count whose figure precedes it.
+   first; a risen figure goes to the counted noun before its ``rise`` phrase, before any
+   nearer figure); ", darunter …"/", including …" qualifies the count whose figure precedes it.
 5. Source: the innermost attribution whose content holds the event word. Otherwise the claim
    inherits the attribution of the previous claim in the same passage: at most
    ``INHERIT_WINDOW`` sentences back, in the same or the previous paragraph, no heading between,
@@ -131,7 +135,7 @@ class _Builder:
         sources = [a.source for a in self.doc.attributions if a.source is not None]
         found = [
             m
-            for m in pack.triggers.find(toks, clause.tok_start, clause.tok_end)
+            for m in self.every(clause)
             if not any(b.tok_start <= m.start < b.tok_end for b in bg)
             and not any(s.start <= toks[m.start].start < s.end for s in sources)
         ]
@@ -146,9 +150,41 @@ class _Builder:
         counted = any(m.payload.count for m in verbal) and any(
             clause.tok_start <= q.tok_start < clause.tok_end for q in self.doc.quantities
         )
-        if light or counted:
+        if light or counted or self.toll(clause, found):
             return found
         return verbal + [m for m in found if self.tallied(m, clause)]
+
+    def every(self, clause: Clause) -> list[Match[Trigger]]:
+        """All event words of the clause, without those whose context words are missing."""
+        toks = self.toks
+        lo, hi = clause.tok_start, clause.tok_end
+        return [
+            m
+            for m in self.pack.triggers.find(toks, lo, hi)
+            if m.payload.context is None or m.payload.context.find(toks, lo, hi)
+        ]
+
+    def toll(self, clause: Clause, found: list[Match[Trigger]]) -> bool:
+        """A counted noun whose figure rises ("число погибших … выросло до 35", "Zahl der
+        Toten stieg auf 33"): a ``rise`` phrase with a figure after it asserts the toll."""
+        if not any(m.payload.count for m in found):
+            return False
+        return bool(self.risen(clause))
+
+    def risen(self, clause: Clause) -> list[tuple[int, Span]]:
+        """``(rise phrase start, figure)`` of the clause's rising figures: the figure right
+        after the phrase ("stieg auf 33", "выросло до 35") or right before it ("auf 33
+        gestiegen")."""
+        out: list[tuple[int, Span]] = []
+        lo, hi = clause.tok_start, clause.tok_end
+        rises = self.pack.rise.find(self.toks, lo, hi) if self.pack.rise.size else []
+        for r in rises:
+            for q in self.doc.quantities:
+                if lo <= q.tok_start < hi and (
+                    r.end <= q.tok_start <= r.end + _TALLY_GAP or q.tok_end == r.start
+                ):
+                    out.append((r.start, q.span))
+        return out
 
     def tallied(self, m: Match[Trigger], clause: Clause) -> bool:
         """A counted noun next to its figure ("25 погибших", "кілька постраждалих")."""
@@ -170,12 +206,16 @@ class _Builder:
             and not any(b.tok_start <= q.tok_start < b.tok_end for b in bg)
         ]
         pairs: list[tuple[int, int, int]] = []  # (distance, event index, quantity index)
+        risen = self.risen(clause)
         for ei, m in enumerate(events):
             if m.payload.count is None:
                 continue
             for qi, q in enumerate(qs):
                 d = m.start - q.tok_end if q.tok_end <= m.start else q.tok_start - m.end + 1
-                if d >= 0 and q.span not in self.used_q:
+                rise = any(q.span == f and m.start < r for r, f in risen)
+                if rise:
+                    d = -1  # the toll's new figure ("число погибших … выросло до 35")
+                if (d >= 0 or rise) and q.span not in self.used_q:
                     pairs.append((d, ei, qi))
         chosen: dict[str, Quantity] = {}
         for _, ei, qi in sorted(pairs):
@@ -383,7 +423,7 @@ def claims(doc: Doc, res: Resources) -> Doc:
         events = b.events(clause)
         if not events:
             continue
-        every = b.pack.triggers.find(doc.tokens, clause.tok_start, clause.tok_end)
+        every = b.every(clause)
         kind, subtype = clause_kind(doc, clause, events, b.pack, every)
         trig_off = doc.tokens[events[0].start].start
         att = b.attribution_for(trig_off)

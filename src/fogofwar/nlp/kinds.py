@@ -48,6 +48,7 @@ _BY_SUBTYPE: dict[str, tuple[tuple[str, str] | None, str | None]] = {
     "withdrawal": ((_SD, "Change to group/activity"), "RETREAT"),
     "sanctions": (None, "SANCTION"),
     "aid": ((_SD, "Other"), "AID"),
+    "prisoner_exchange": ((_SD, "Other"), "RELEASE"),
     "accusation": (None, "ACCUSE"),
     "denial": (None, "REJECT"),
 }

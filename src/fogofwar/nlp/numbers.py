@@ -2,9 +2,10 @@
 
 Bounds follow the claims-v1 contract: "at least n" → n..null, "more than n" → n+1..null,
 "up to n"/"almost n" → null..n, "fewer than n" → null..n-1, "about n" → n..n (the stated figure),
-"n to m"/"n-m" → n..m. Vague words map through the pack's ``[numbers.vague]`` table. Numbers
-followed by a pack unit word ("5 km", "3 Tage"), four-digit years and figures inside dates are
-not counts.
+"n to m"/"n-m" → n..m; a bound word that ends a pack ``rise`` phrase ("выросло до 35",
+"зросла до 33") introduces the new figure, not an upper bound. Vague words map through the
+pack's ``[numbers.vague]`` table. Numbers followed by a pack unit word ("5 km", "3 Tage"),
+four-digit years and figures inside dates are not counts.
 """
 
 from __future__ import annotations
@@ -95,10 +96,19 @@ def _number_at(tokens: tuple[Token, ...], i: int, stop: int, pack: LanguagePack)
     return total + current, j
 
 
+def _rise_words(tokens: tuple[Token, ...], lo: int, hi: int, pack: LanguagePack) -> frozenset[int]:
+    """Token indices inside a rising-figure phrase ("выросло до", "зросла до", "rose to")."""
+    if not pack.rise.size:
+        return frozenset()
+    return frozenset(k for m in pack.rise.find(tokens, lo, hi) for k in range(m.start, m.end))
+
+
 def _bound_before(
-    tokens: tuple[Token, ...], i: int, lo: int, pack: LanguagePack
+    tokens: tuple[Token, ...], i: int, lo: int, pack: LanguagePack, rise: frozenset[int]
 ) -> tuple[str, int] | None:
     for k in range(max(lo, i - _MAX_BOUND_WORDS), i):
+        if k in rise:  # "выросло до 35": the new figure, not "up to 35"
+            continue
         m = pack.bounds.match_at(tokens, k, i)
         if m is not None and (
             m.end == i or (m.end == i - 1 and tokens[i - 1].lower in pack.determiners)
@@ -124,6 +134,7 @@ def find_quantities(
 ) -> list[Quantity]:
     """Quantities in ``tokens[lo:hi]``, skipping token indices in ``blocked`` (dates)."""
     out: list[Quantity] = []
+    rise: frozenset[int] | None = None
     i = lo
     while i < hi:
         if i in blocked:
@@ -147,7 +158,9 @@ def find_quantities(
             i = end
             continue
         start_tok = i
-        bound = _bound_before(tokens, i, lo, pack)
+        if rise is None:
+            rise = _rise_words(tokens, lo, hi, pack)
+        bound = _bound_before(tokens, i, lo, pack, rise)
         low, high = _apply(bound[0] if bound else None, value)
         if bound is not None:
             start_tok = bound[1]

@@ -24,6 +24,9 @@ Kind of a clause (:func:`clause_kind`):
 5. An assault (subtype ``assault``: "attacked", "stormed") whose target after the verb is an
    armed force (state forces or an armed group, not after an agent marker such as "by") is
    fighting between armed parties: ``armed_clash``.
+6. Among event words of the winning kind, one whose pack row needs context words ("exchanged"
+   beside "prisoners": subtype ``prisoner_exchange``) is the finer reading and gives the
+   subtype; otherwise the first.
 
 Main claim of a sentence (:func:`main_first`): a casualty report in the same sentence as a
 described attack, clash, protest or capture is that event's toll, so the event comes first.
@@ -120,7 +123,7 @@ def clause_kind(
     pack: LanguagePack,
     every: Sequence[Match[Trigger]] = (),
 ) -> tuple[ClaimKind, str | None]:
-    """Kind and subtype of the claim a clause with ``events`` makes (module rules 1-5).
+    """Kind and subtype of the claim a clause with ``events`` makes (module rules 1-6).
 
     ``every`` holds all event words of the clause, nouns without a light verb included; the
     first of them decides whether a speech act governs (rule 1).
@@ -138,7 +141,9 @@ def clause_kind(
         ]
         kinds = {m.payload.kind for m in pool}
         kind = next(k for k in KIND_PRIORITY if k in kinds)
-        chosen = next(m for m in pool if m.payload.kind == kind)
+        same = [m for m in pool if m.payload.kind == kind]
+        # a word read in its context ("exchanged" beside "prisoners") is the finer reading
+        chosen = next((m for m in same if m.payload.context is not None), same[0])
     kind, subtype = chosen.payload.kind, chosen.payload.subtype
     if subtype == "killing" and _is_transitive_kill(doc, clause, chosen, pack):
         return ClaimKind.ATTACK, "killing"

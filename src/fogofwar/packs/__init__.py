@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,8 @@ class Trigger:
     subtype: str | None
     count: str | None  # killed | injured | arrested | missing | displaced
     nominal: bool  # a noun: needs a light verb, a casualty verb or a headline to make a claim
+    #: words one of which must stand in the same clause ("exchanged" needs "prisoners")
+    context: PhraseMatcher[None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ class LanguagePack:
     compound_number: re.Pattern[str] | None
     text2num_lang: str | None
     bounds: PhraseMatcher[str]
+    rise: PhraseMatcher[None]
     range_words: frozenset[str]
     units: PhraseMatcher[None]
     vague: PhraseMatcher[tuple[int | None, int | None]]
@@ -138,7 +141,14 @@ def _triggers(rows: list[dict[str, Any]], where: str) -> PhraseMatcher[Trigger]:
         count = row.get("count")
         if count is not None and count not in COUNT_NAMES:
             raise ConfigError(f"{at}: 'count' is {count!r}; use one of {', '.join(COUNT_NAMES)}")
-        trig = Trigger(kind, row.get("subtype"), count, bool(row.get("nominal", False)))
+        context = _words(row, "context", at)
+        trig = Trigger(
+            kind,
+            row.get("subtype"),
+            count,
+            bool(row.get("nominal", False)),
+            PhraseMatcher((w, None) for w in context) if context else None,
+        )
         entries.extend((w, trig) for w in _words(row, "words", at))
     return PhraseMatcher(entries)
 
@@ -212,6 +222,7 @@ def load_pack(path: Path) -> LanguagePack:
         compound_number=re.compile(compound, re.IGNORECASE) if compound else None,
         text2num_lang=nums.get("text2num"),
         bounds=PhraseMatcher(bounds),
+        rise=_flat(nums, "rise", where),
         range_words=frozenset(norm(w) for w in _words(nums, "range", where)),
         units=_flat(nums, "units", where),
         vague=_vague(nums.get("vague", {})),

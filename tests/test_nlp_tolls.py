@@ -1,0 +1,211 @@
+"""Mid-clause prepositional sources, rising death tolls and prisoner exchanges (all packs)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from fogofwar.claim import Certainty, Claim, ClaimKind
+from fogofwar.nlp.kinds import crosswalk
+from fogofwar.packs import load_packs
+from fogofwar.reader import Reader
+
+LANGS = ("de", "en", "ru", "uk")
+PACK_DIR = Path(__file__).resolve().parents[1] / "src" / "fogofwar" / "packs"
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return Reader.offline()
+
+
+def _claims(reader: Reader, lang: str, text: str) -> list[Claim]:
+    return list(reader.read_text(text, lang).claims)
+
+
+# -- a prepositional source inside the clause ----------------------------------------------
+MID_CLAUSE = [
+    (
+        "de",
+        "Beim Beschuss eines Wohnhauses wurden laut dem Bürgermeister zwei Frauen getötet.",
+        "killed",
+        "Bürgermeister",
+    ),
+    (
+        "en",
+        "Two women were according to the mayor killed in the shelling of a house.",
+        "killed",
+        "mayor",
+    ),
+    (
+        "ru",
+        "При обстреле жилого дома по данным мэра погибли две женщины.",
+        "killed",
+        "мэра",
+    ),
+    (
+        "uk",
+        "Під час обстрілу житлового будинку за даними мера загинули дві жінки.",
+        "killed",
+        "мера",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "count", "source"), MID_CLAUSE)
+def test_mid_clause_source_keeps_the_event(
+    reader: Reader, lang: str, text: str, count: str, source: str
+) -> None:
+    (claim,) = _claims(reader, lang, text)
+    assert claim.kind in {ClaimKind.ATTACK, ClaimKind.CASUALTIES}
+    assert claim.certainty == Certainty.CLAIMED
+    c = getattr(claim.counts, count)
+    assert (c.low, c.high) == (2, 2)
+    assert claim.source.span is not None
+    surface = text[claim.source.span.start : claim.source.span.end]
+    assert source in surface
+    # the source is the noun phrase only, not the rest of the clause
+    assert not any(w in surface for w in ("getötet", "killed", "погибли", "загинули"))
+
+
+def test_parenthetical_source_covers_the_whole_sentence(reader: Reader) -> None:
+    text = "In the port city, according to the governor, four people were injured overnight."
+    (claim,) = _claims(reader, "en", text)
+    assert claim.certainty == Certainty.CLAIMED
+    assert claim.counts.injured is not None and claim.counts.injured.low == 4
+    assert claim.source.span is not None
+    assert text[claim.source.span.start : claim.source.span.end].endswith("governor")
+
+
+def test_sentence_final_prepositional_source_still_takes_the_tail(reader: Reader) -> None:
+    text = "Five soldiers were killed, according to a statement by the regional police."
+    (claim,) = _claims(reader, "en", text)
+    assert claim.source.span is not None
+    assert text[claim.source.span.start : claim.source.span.end].endswith("regional police")
+
+
+# -- rising tolls --------------------------------------------------------------------------
+# (lang, sentence, count field, low, high)
+TOLLS = [
+    ("en", "The number of dead after the shelling of Odesa climbed to 14.", "killed", 14, 14),
+    ("en", "The number of injured has risen to at least 52.", "injured", 52, None),
+    ("de", "Die Zahl der Todesopfer nach dem Beschuss von Odesa stieg auf 14.", "killed", 14, 14),
+    ("de", "Die Zahl der Verletzten ist auf mindestens 52 gestiegen.", "injured", 52, None),
+    ("de", "Die Zahl der Verletzten erhöhte sich auf 52.", "injured", 52, 52),
+    ("ru", "Число жертв обстрела Одессы возросло до 14.", "killed", 14, 14),
+    ("ru", "Число раненых увеличилось до 52.", "injured", 52, 52),
+    ("ru", "Число погибших выросло до как минимум 14.", "killed", 14, None),
+    ("uk", "Кількість жертв обстрілу Одеси зросла до 14.", "killed", 14, 14),
+    ("uk", "Кількість поранених збільшилася до 52.", "injured", 52, 52),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "count", "low", "high"), TOLLS)
+def test_rising_toll_is_a_count(
+    reader: Reader, lang: str, text: str, count: str, low: int, high: int | None
+) -> None:
+    claims = _claims(reader, lang, text)
+    assert claims, text
+    claim = claims[0]
+    assert claim.kind in {ClaimKind.ATTACK, ClaimKind.CASUALTIES}
+    c = getattr(claim.counts, count)
+    assert c is not None and (c.low, c.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The death toll from the two missile strikes on the city rose to 41."),
+        ("ru", "Число погибших в результате двух ракетных ударов по городу выросло до 41."),
+    ],
+)
+def test_toll_figure_is_the_risen_one(reader: Reader, lang: str, text: str) -> None:
+    claim = _claims(reader, lang, text)[0]
+    assert claim.kind == ClaimKind.ATTACK
+    assert claim.counts.killed is not None and claim.counts.killed.low == 41
+
+
+def test_up_to_stays_an_upper_bound_without_a_rise(reader: Reader) -> None:
+    (claim,) = _claims(reader, "ru", "В результате обстрела погибли до 35 человек.")
+    assert claim.counts.killed is not None
+    assert (claim.counts.killed.low, claim.counts.killed.high) == (None, 35)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Prices rose to 33 dollars last month."),
+        ("de", "Die Preise stiegen auf 33 Euro."),
+        ("ru", "Цены выросли до 35 рублей."),
+        ("uk", "Ціни зросли до 35 гривень."),
+    ],
+)
+def test_rise_without_a_toll_noun_is_no_claim(reader: Reader, lang: str, text: str) -> None:
+    assert _claims(reader, lang, text) == []
+
+
+# -- prisoner exchanges --------------------------------------------------------------------
+EXCHANGES = [
+    ("de", "Beide Seiten tauschten am Samstag 84 Gefangene aus."),
+    ("de", "Nach Angaben Kiews sind 150 Soldaten aus der Gefangenschaft zurückgekehrt."),
+    ("en", "Both sides exchanged 84 prisoners of war on Saturday."),
+    ("en", "The two countries carried out a prisoner swap on Saturday."),
+    ("en", "More than 150 servicemen returned home from captivity."),
+    ("ru", "Стороны обменялись 84 военнопленными в субботу."),
+    ("ru", "В субботу стороны провели обмен пленными."),
+    ("ru", "Из плена вернулись 150 военных."),
+    ("uk", "Сторони обміняли 84 полонених у суботу."),
+    ("uk", "У суботу сторони провели обмін полоненими."),
+    ("uk", "Із полону повернулися 150 військових."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), EXCHANGES)
+def test_prisoner_exchange(reader: Reader, lang: str, text: str) -> None:
+    claims = _claims(reader, lang, text)
+    assert claims, text
+    claim = claims[0]
+    assert (claim.kind, claim.subtype) == (ClaimKind.ARREST, "prisoner_exchange")
+    assert claim.plover == "RELEASE"
+    assert claim.acled == ("Strategic developments", "Other")
+    # exchanged or returned prisoners are neither arrests nor deaths: no counts guessed
+    assert claim.counts.arrested is None and claim.counts.killed is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("en", "Russian and Ukrainian troops exchanged fire near the village.", "armed_clash"),
+        ("de", "Die Außenminister tauschten sich am Montag aus.", None),
+        ("ru", "Они обменялись мнениями о переговорах.", None),
+        ("uk", "Вони повернулися додому після відпустки.", None),
+    ],
+)
+def test_exchange_words_need_prisoners(
+    reader: Reader, lang: str, text: str, kind: str | None
+) -> None:
+    claims = _claims(reader, lang, text)
+    assert all(c.subtype != "prisoner_exchange" for c in claims)
+    if kind is not None:
+        assert claims and claims[0].kind.value == kind
+
+
+def test_crosswalk_of_prisoner_exchange() -> None:
+    assert crosswalk(ClaimKind.ARREST, "prisoner_exchange") == (
+        ("Strategic developments", "Other"),
+        "RELEASE",
+    )
+
+
+def test_packs_are_parallel_for_tolls_and_exchanges() -> None:
+    packs = load_packs()
+    for lang in LANGS:
+        data = tomllib.loads((PACK_DIR / f"{lang}.toml").read_text(encoding="utf-8"))
+        assert data["numbers"]["rise"], lang
+        assert packs[lang].rise.size == len(data["numbers"]["rise"])
+        rows = [r for r in data["triggers"] if r.get("subtype") == "prisoner_exchange"]
+        assert any("context" in r for r in rows), lang
+        assert any(r.get("nominal") for r in rows), lang
+        assert all(r["kind"] == "arrest" and "count" not in r for r in rows), lang
