@@ -13,6 +13,7 @@ plover     en    claim kind per sentence, actor roles (ISO3)         :mod:`.plov
 case2021   en    claim kind per snippet (ACLED types)                :mod:`.case2021`
 polnear    en    attribution Source/Cue/Content spans                :mod:`.polnear`
 rwg        de    direct/indirect speech and speaker tokens           :mod:`.redewiedergabe`
+project    all4  kind, source kind, certainty, counts per sentence   :mod:`.project_gold`
 =========  ====  ==================================================  =========================
 
 Held-out keys: attribution rules are tuned only on PolNeAR train and the even-indexed
@@ -24,6 +25,10 @@ PLOVER and CASE-2021 are also scored on a fixed split (:data:`~.plover.SPLITS`):
 ``plover_dev``/``case2021_dev`` hold the even-indexed items (file order), the only ones the
 reader's lexicon was tuned on; ``plover_heldout``/``case2021_heldout`` the odd-indexed ones,
 never tuned on. The full-set keys (``plover``, ``case2021``) stay as before.
+
+``project`` is the only measurement of Russian and Ukrainian: ~25-30 sentences per language
+written blind by the project (keys ``project_<lang>/<field>/accuracy``); it ships in the
+package (``evaluation/project_gold/``), not under ``shared``.
 
 A set whose files are absent is skipped with a note (never an error). Item order is fixed
 (file order, sorted names), so results are deterministic for a deterministic reader.
@@ -48,6 +53,7 @@ from pathlib import Path
 from fogofwar.evaluation.case2021 import load_case2021, score_case2021
 from fogofwar.evaluation.plover import SPLITS, load_plover, score_plover
 from fogofwar.evaluation.polnear import load_polnear, score_polnear
+from fogofwar.evaluation.project_gold import LANGS, gold_dir, load_project_gold, score_project
 from fogofwar.evaluation.redewiedergabe import (
     heldout_half,
     load_redewiedergabe,
@@ -61,13 +67,14 @@ from fogofwar.reader import Reader, ReadResult
 __all__ = ["DEFAULT_LIMITS", "SETS", "evaluate_claims", "seed_gold_path", "suggest_floors"]
 
 SUITE = "claims"
-SETS = ("seed", "plover", "case2021", "polnear", "rwg")
+SETS = ("seed", "plover", "case2021", "polnear", "rwg", "project")
 DEFAULT_LIMITS: dict[str, int | None] = {
     "seed": None,
     "plover": None,
     "case2021": None,
     "polnear": 150,
     "rwg": None,
+    "project": None,
 }
 _FOLDERS = {
     "seed": "examples/seed",
@@ -75,6 +82,7 @@ _FOLDERS = {
     "case2021": "datasets/case2021_task2_acled_snippets",
     "polnear": "datasets/polnear",
     "rwg": "datasets/redewiedergabe_de",
+    "project": "",  # in the package: project_gold.gold_dir()
 }
 _RAISED = "raised: "  # ReadResult.reason prefix of an item whose read crashed
 _Outcome = tuple[tuple[Metric, ...], Sequence[ReadResult]]
@@ -154,6 +162,14 @@ def _run_rwg(folder: Path, reader: Reader, limit: int | None) -> _Outcome:
     return tuple(metrics), results
 
 
+def _run_project(folder: Path, reader: Reader, limit: int | None) -> _Outcome:
+    """``project_<lang>``: the project-written blind sentences, each read alone (``limit``:
+    per language)."""
+    items = [it for lang in LANGS for it in load_project_gold(folder, lang)[:limit]]
+    results = [_read(reader, it.text, it.lang) for it in items]
+    return score_project(items, results), results
+
+
 def _note(name: str, results: Sequence[ReadResult]) -> str:
     raised = [r.reason for r in results if r.reason and r.reason.startswith(_RAISED)]
     note = f"{name}: {len(results)} items read, {_not_read(results)} not read"
@@ -168,6 +184,7 @@ _RUNNERS: dict[str, _SetRunner] = {
     "case2021": _run_case2021,
     "polnear": _run_polnear,
     "rwg": _run_rwg,
+    "project": _run_project,
 }
 
 
@@ -190,7 +207,7 @@ def evaluate_claims(
     metrics: list[Metric] = []
     notes: list[str] = []
     for name in chosen:
-        folder = shared / _FOLDERS[name]
+        folder = gold_dir() if name == "project" else shared / _FOLDERS[name]
         if not folder.is_dir() or (name == "seed" and not seed_gold_path().is_file()):
             notes.append(f"{name}: skipped, {folder} (or its gold) not found")
             continue
