@@ -261,7 +261,7 @@ def name_run(
             return k
         if all(known):
             return end
-        while end > k and known[end - k - 1]:  # "Yuzhang Armee" → drop a trailing known noun
+        while end > k and known[end - k - 1]:  # "Petrenko Armee" → drop a trailing known noun
             end -= 1
     elif words == 1 and end - k == 1 and common_word(lx, toks.lows[k]):
         return k

@@ -119,7 +119,7 @@ def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[in
             return None  # a verb ends the role phrase: "командир заявил …"
         prep = prep or low in lx.gap_prepositions
         # an adjective only inside a phrase opened by an article: "des russischen …", not the
-        # verb in "… Söldner enthüllte Yuzhang"
+        # verb in "… Söldner enthüllte Petrenko"
         modifier = article and lx.is_modifier(low, surface)
         if low in lx.stop or modifier or lx.gap_lowercase:
             article = article or low in lx.stop
