@@ -27,7 +27,7 @@ from fogofwar.geo.text import fold, skeleton
 
 __all__ = ["INDEX_VERSION", "BuildStats", "build_gazetteer", "default_index_path", "ensure_index"]
 
-INDEX_VERSION = "geo-5"  # bump when a source, a shipped table or the schema changes
+INDEX_VERSION = "geo-6"  # bump when a source, a shipped table or the schema changes
 _INDEX_NAME = f"gazetteer-{INDEX_VERSION}.sqlite"
 
 

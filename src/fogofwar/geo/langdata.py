@@ -33,13 +33,16 @@ class LangPack:
     demonyms: dict[str, str | None]  # folded adjective form -> ISO3 (None: ambiguous)
     common_check: bool  # check common words at every position, not only at sentence start
     skeleton: bool  # try cross-transcription keys when no exact key hits
+    given_names: frozenset[str] = frozenset()  # common first names ("peter"): weak evidence
 
     def variants(self, word: str) -> list[tuple[str, bool]]:
         """``word`` (lower case) and the forms its case endings may come from; True = changed."""
         out = [(word, False)]
         seen = {word}
         for suffix, repl in self.endings:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            stem = len(word) - len(suffix)
+            # a stem of 2+ letters, or a whole irregular word form ("розі" -> "ріг")
+            if word.endswith(suffix) and (stem >= 2 or len(suffix) >= 4):
                 form = word[: len(word) - len(suffix)] + repl
                 if form not in seen:
                     seen.add(form)
@@ -49,6 +52,23 @@ class LangPack:
 
 def _text(name: str) -> str:
     return (resources.files("fogofwar") / "data" / name).read_text(encoding="utf-8")
+
+
+def _declension(table: dict[str, object]) -> list[tuple[str, str]]:
+    """Endings pairs of a ``[<lang>.declension]`` table: class = [nominative, [oblique...]]."""
+    out: list[tuple[str, str]] = []
+    for spec in table.values():
+        assert isinstance(spec, list) and len(spec) == 2, f"bad declension class {spec!r}"
+        lemma, forms = spec[0], spec[1]
+        out.extend((str(form), str(lemma)) for form in forms)
+    return out
+
+
+@cache
+def _given_names(langs: tuple[str, ...]) -> frozenset[str]:
+    """Common first names of ``roles.toml`` (``[given_names]``), lower case."""
+    table = tomllib.loads(_text("roles.toml")).get("given_names", {})
+    return frozenset(str(n).casefold() for code in langs for n in table.get(code, []))
 
 
 def _demonyms(langs: tuple[str, ...]) -> dict[str, str | None]:
@@ -75,14 +95,20 @@ def lang_pack(lang: str | None) -> LangPack:
     raw = tomllib.loads(_text("geo/lang.toml"))
     langs = (lang,) if lang in raw else LANGS
     merged: dict[str, list[object]] = {}
+    declined: list[tuple[str, str]] = []
     for code in langs:
         for key, value in raw[code].items():
-            merged.setdefault(key, []).extend(value)
+            if key == "declension":
+                declined.extend(_declension(value))
+            else:
+                merged.setdefault(key, []).extend(value)
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).casefold() for w in merged.get(key, []))
 
-    endings = tuple((str(p[0]), str(p[1])) for p in merged["endings"])  # type: ignore[index]
+    explicit = [(str(p[0]), str(p[1])) for p in merged["endings"]]  # type: ignore[index]
+    # longest suffix first, so that the likeliest stems come early in a phrase's key list
+    endings = tuple(sorted(dict.fromkeys(explicit + declined), key=lambda p: -len(p[0])))
     metonyms = tuple((fold(str(p[0])), str(p[1])) for p in merged["metonyms"])  # type: ignore[index]
     return LangPack(
         lang=lang or "",
@@ -99,4 +125,5 @@ def lang_pack(lang: str | None) -> LangPack:
         demonyms=_demonyms(langs),
         common_check=any(raw[code].get("common_anywhere", [False])[-1] for code in langs),
         skeleton=bool(merged.get("cross_script", [True])[-1]),
+        given_names=_given_names(langs),
     )

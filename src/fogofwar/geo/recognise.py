@@ -6,7 +6,8 @@ Rules (data in ``data/geo/lang.toml``):
   "oblast"); it grows over capitalised words, connectors ("de", "am", "-") and region words,
   up to five words, and the longest n-gram with a gazetteer hit wins.
 * Each word is tried as written and with its case ending undone ("Курской" -> "курская",
-  "Покровську" -> "покровськ", "Kursks" -> "kursk"). A cross-script skeleton key is the
+  "Покровську" -> "покровськ", "Сумами" -> "суми", "Kursks" -> "kursk"; endings and
+  declension classes in ``lang.toml``). A cross-script skeleton key is the
   fallback when no exact key hits ("Pokrowsk" -> "Покровськ").
 * Acronyms of up to four capitals ("UN", "FDA") are places only as official names of
   countries and regions ("US", "ДНР").
@@ -18,6 +19,13 @@ Rules (data in ``data/geo/lang.toml``):
   preposition fused with an article ("im", "am", listed as articles) does not count, nor does a
   cross-script match. So "mit Mut", "im Sommer", "Das Essen" and "Reading the report" are not
   places, "in Mut" is.
+* Common words need more with a preposition: a town of 10,000+ ("von Bord" is not Bords), and a
+  common word matched only after undoing an ending needs a preposition and 100,000+ ("vielen
+  Ländern" is not Lander). Latin words of up to three letters ("Mio") name towns under 15,000
+  only after a place preposition.
+* Given names (``[given_names]`` of ``data/roles.toml``): a single-word town hit on "Peter"
+  (Perth) needs a place preposition and 100,000+ inhabitants, or its country or region named
+  within four words.
 * Person guard: a single-word city hit right after an unknown capitalised word ("George
   Washington") is dropped. A place before a capitalised word is kept: "Fargo Police", "Minnesota
   Department" name the place (GeoWebNews' literal modifiers).
@@ -28,7 +36,9 @@ Rules (data in ``data/geo/lang.toml``):
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import product
 
@@ -73,6 +83,7 @@ class Hit:
     demonym: str | None = None  # ISO3 of a demonym adjective ("" for ambiguous)
     metonymy: bool = False
     phrase: bool = False  # multi-word or region phrase
+    weak: bool = False  # a given name ("Peter"): kept only next to its country or region
 
 
 def tokenize(text: str) -> list[Token]:
@@ -85,9 +96,11 @@ def tokenize(text: str) -> list[Token]:
         if (
             word.endswith(".")
             and word.count(".") == 1
-            and not (len(word) <= 4 and word[0].isupper() and word[1:-1].islower())
+            and not (
+                len(word) <= 4 and word.isascii() and word[0].isupper() and word[1:-1].islower()
+            )
         ):
-            word = word[:-1]  # sentence end; "St." and "Mt." keep their dot
+            word = word[:-1]  # sentence end; "St." and "Mt." keep their dot ("из Сум." not)
         for poss in ("'s", "’s"):
             if word.endswith(poss) and len(word) > 2:
                 word = word[: -len(poss)]
@@ -102,12 +115,22 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+_MAX_KEYS = 48
+_SORTED_UP_TO = 256  # combinations ranked by how many likely endings they undo, up to this many
+
+
 def _keys(words: list[str], pack: LangPack) -> list[tuple[str, bool]]:
+    """Lookup keys of a phrase: every word as written or with an ending undone. Combinations
+    of early (likelier, longer-suffix) variants come first: "Кривому Розі" -> "кривий ріг"."""
     options = [pack.variants(w.casefold()) for w in words]
+    combos: Iterator[tuple[int, ...]] = product(*(range(len(o)) for o in options))
+    if math.prod(len(o) for o in options) <= _SORTED_UP_TO:
+        combos = iter(sorted(combos, key=sum))
     keys: list[tuple[str, bool]] = []
-    for combo in product(*options):
-        keys.append((fold(" ".join(w for w, _ in combo)), any(c for _, c in combo)))
-        if len(keys) >= 16:
+    for combo in combos:
+        forms = [options[k][v] for k, v in enumerate(combo)]
+        keys.append((fold(" ".join(w for w, _ in forms)), any(c for _, c in forms)))
+        if len(keys) >= _MAX_KEYS:
             break
     return keys
 
@@ -203,7 +226,7 @@ def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
 
 def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> bool:
     """Acronym, common-word and person-name guards for single-word hits."""
-    if hit.phrase or hit.demonym is not None or hit.metonymy:
+    if hit.phrase or hit.demonym is not None:
         return True
     kinds = {c.place.kind for c in hit.cands}
     tok = tokens[hit.first]
@@ -227,6 +250,9 @@ def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> 
     # not a common word ("Fargo Police" and "Minnesota Department" stay places; so do cities
     # of a million, more often named by organisations than by people: "Toronto Raptors")
     biggest = max(c.place.population for c in hit.cands)
+    first_name = prev is not None and (
+        prev.text.casefold() in pack.given_names or morph_class(prev.text, pack.lang) == "name"
+    )
     nxt_person = (
         nxt is not None
         and nxt.glued
@@ -243,18 +269,76 @@ def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> 
         and not big_region
         and prev.text.casefold() not in pack.skip_initial
         and fold(prev.text) not in pack.demonyms
-    )
+        and not (prev.sent_start and _is_common(prev.text, pack.lang) and not first_name)
+    )  # "Жители Лубен": a common word opening the sentence; "Андрій Черкас": a person
     if person and kinds <= {"city", "admin2"} and (biggest < _HUGE or not nxt_person):
+        return False  # also before a speech verb: "Андрій Черкас заявив" is a person
+    if hit.metonymy:
+        return True
+    article = prev is not None and prev.text.casefold() in pack.articles
+    # "im Sommer", "am Ende": a preposition with an article names no town
+    town_prep = prep and not article
+    # "die Mio", "5 Mio. Euro": short Latin words name small towns only after "in"
+    short = len(tok.text.rstrip(".")) <= 3 and not is_cyrillic(tok.text)
+    if short and kinds <= {"city", "admin2"} and biggest < _TOWN and not town_prep:
         return False
     if (pack.common_check or tok.sent_start) and _is_common(tok.text, pack.lang):
         if all(c.how == 2 for c in hit.cands):  # "Liga" is not Riga by another spelling
             return False
-        article = prev is not None and prev.text.casefold() in pack.articles
-        # "im Sommer", "am Ende": a preposition with an article names no town
-        town_prep = prep and prev is not None and prev.text.casefold() not in pack.articles
+        if hit.changed:  # "vielen Ländern" is no Lander: an undone ending needs a big town
+            return town_prep and biggest >= _BIG
         big = _HUGE if tok.sent_start else _BIG
-        return town_prep or (biggest >= big and not article)
+        # "von Bord" is no hamlet: a preposition vouches for towns of 10,000+
+        return (town_prep and biggest >= _SMALL) or (biggest >= big and not article)
     return True
+
+
+def _given_name(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> bool:
+    """A single-word town hit on a common first name ("Peter" -> Perth) with no strong evidence
+    (a place preposition and 100,000+ inhabitants, or its country/region right before it)."""
+    if hit.phrase or hit.demonym is not None:
+        return False
+    tok = tokens[hit.first]
+    if tok.text.casefold() not in pack.given_names:
+        return False
+    if any(c.place.kind not in ("city", "admin2") for c in hit.cands):
+        return False
+    prev = tokens[hit.first - 1] if hit.first > 0 else None
+    low = prev.text.casefold() if prev is not None else ""
+    prep = low in pack.place_preps and low not in pack.articles
+    if prep and max(c.place.population for c in hit.cands) >= _BIG:
+        return False
+    return not (before is not None and _in_context(hit, before))
+
+
+def _in_context(hit: Hit, other: Hit) -> bool:
+    """``other`` names a country or first-level region holding a candidate of ``hit``."""
+    return any(
+        o.place.kind in ("country", "admin1")
+        and c.place.cc == o.place.cc
+        and (o.place.kind == "country" or c.place.admin1 == o.place.admin1)
+        for o in other.cands
+        for c in hit.cands
+    )
+
+
+_CONTEXT = 4  # words between a weak hit and the country/region that vouches for it
+
+
+def _vouched(hits: list[Hit]) -> list[Hit]:
+    """Weak hits kept only with their country or region named close by ("Peter, Australia")."""
+    return [
+        h
+        for h in hits
+        if not h.weak
+        or any(
+            o is not h
+            and not o.weak
+            and (0 < o.first - h.last <= _CONTEXT or 0 < h.first - o.last <= _CONTEXT)
+            and _in_context(h, o)
+            for o in hits
+        )
+    ]
 
 
 def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
@@ -318,6 +402,9 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
                         found.changed, metonymy=True, phrase=found.phrase)  # fmt: skip
         before = next((h for h in reversed(hits) if h.demonym is None), None)
         if _keep(tokens, found, pack, before):
+            if _given_name(tokens, found, pack, before):
+                found = Hit(found.first, found.last, found.start, found.end, found.cands,
+                            found.changed, metonymy=found.metonymy, weak=True)  # fmt: skip
             hits.append(found)
         i = found.last + 1
-    return hits
+    return _vouched(hits)
