@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -13,6 +13,7 @@ from fogofwar.geo.text import fold
 __all__ = ["LANGS", "LangPack", "lang_pack"]
 
 LANGS = ("de", "en", "ru", "uk")
+MEMO_MAX = 100_000  # entries of a pack's memo before it starts afresh
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +35,38 @@ class LangPack:
     common_check: bool  # check common words at every position, not only at sentence start
     skeleton: bool  # try cross-transcription keys when no exact key hits
     given_names: frozenset[str] = frozenset()  # common first names ("peter"): weak evidence
+    # memos (not part of the pack's value): word -> variants; phrase -> keys (recogniser's)
+    _vmemo: dict[str, tuple[tuple[str, bool], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    key_memo: dict[tuple[str, ...], tuple[tuple[str, bool], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    _by_last: dict[str, tuple[tuple[str, str], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def variants(self, word: str) -> list[tuple[str, bool]]:
         """``word`` (lower case) and the forms its case endings may come from; True = changed."""
+        hit = self._vmemo.get(word)
+        if hit is None:
+            if len(self._vmemo) >= MEMO_MAX:
+                self._vmemo.clear()
+            hit = self._vmemo[word] = tuple(self._variants(word))
+        return list(hit)
+
+    def _endings_for(self, last: str) -> tuple[tuple[str, str], ...]:
+        """The endings ``word`` ending in ``last`` may carry, in :attr:`endings` order."""
+        got = self._by_last.get(last)
+        if got is None:
+            got = tuple(p for p in self.endings if not p[0] or p[0][-1] == last)
+            self._by_last[last] = got
+        return got
+
+    def _variants(self, word: str) -> list[tuple[str, bool]]:
         out = [(word, False)]
         seen = {word}
-        for suffix, repl in self.endings:
+        for suffix, repl in self._endings_for(word[-1:]):
             stem = len(word) - len(suffix)
             # a stem of 2+ letters, or a whole irregular word form ("розі" -> "ріг")
             if word.endswith(suffix) and (stem >= 2 or len(suffix) >= 4):

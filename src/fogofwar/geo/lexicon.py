@@ -15,8 +15,10 @@ names ("Силах оборони" is not Sealy, Texas; "Андрій" is not An
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
+
+from fogofwar.name_shape import _analyser as _shared_analyser
 
 __all__ = ["CYRILLIC_CC", "is_common", "is_cyrillic", "is_first_name", "morph_class"]
 
@@ -53,14 +55,10 @@ def is_common(word: str, lang: str) -> bool:
     return bool(verdicts) and all(verdicts)
 
 
-@cache
 def _analyser(code: str) -> Any:
-    try:
-        import pymorphy3  # type: ignore[import-untyped]
-
-        return pymorphy3.MorphAnalyzer(lang=code)
-    except (ImportError, ValueError, OSError):  # pymorphy3 or its dictionary missing
-        return None
+    """pymorphy3's analyser of ``code`` (None when missing), shared with the name-shape checks
+    (one dictionary load per process)."""
+    return _shared_analyser(code)
 
 
 def _analysers(lang: str) -> list[Any]:

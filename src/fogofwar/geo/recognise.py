@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from fogofwar.geo.index import Candidate, PlaceIndex
-from fogofwar.geo.langdata import LangPack
+from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
 from fogofwar.geo.text import fold, skeleton
 
@@ -91,27 +91,38 @@ def tokenize(text: str) -> list[Token]:
     words); dotted abbreviations ("U.S.") stay whole; a trailing dot or "'s" is left outside."""
     out: list[Token] = []
     prev_end = 0
+    append = out.append
     for m in _WORD.finditer(text):
         word, start = m.group(), m.start()
         if (
-            word.endswith(".")
+            word[-1] == "."
             and word.count(".") == 1
             and not (
                 len(word) <= 4 and word.isascii() and word[0].isupper() and word[1:-1].islower()
             )
         ):
             word = word[:-1]  # sentence end; "St." and "Mt." keep their dot ("из Сум." not)
-        for poss in ("'s", "’s"):
-            if word.endswith(poss) and len(word) > 2:
-                word = word[: -len(poss)]
+        if word[-1:] == "s":
+            for poss in ("'s", "’s"):
+                if word.endswith(poss) and len(word) > 2:
+                    word = word[: -len(poss)]
         if not word:
             continue
-        gap = text[prev_end:start]
-        before = text[:start].rstrip()
-        sent_start = not out or not before or before[-1] in _SENT_END
-        glued = bool(out) and gap.strip(" \u00a0-") == "" and "\n" not in gap
-        out.append(Token(word, start, start + len(word), word[0].isupper(), sent_start, glued))
-        prev_end = start + len(word)
+        if not out:
+            sent_start, glued = True, False
+        else:
+            gap = text[prev_end:start]
+            if gap == " ":  # the usual case: one space after a word
+                sent_start = text[prev_end - 1] in _SENT_END
+                glued = True
+            else:
+                # the last non-space character before the word: in the gap, else the word's
+                before = gap.rstrip() or text[prev_end - 1]
+                sent_start = before[-1] in _SENT_END
+                glued = gap.strip(" \u00a0-") == "" and "\n" not in gap
+        end = start + len(word)
+        append(Token(word, start, end, word[0].isupper(), sent_start, glued))
+        prev_end = end
     return out
 
 
@@ -119,9 +130,19 @@ _MAX_KEYS = 48
 _SORTED_UP_TO = 256  # combinations ranked by how many likely endings they undo, up to this many
 
 
-def _keys(words: list[str], pack: LangPack) -> list[tuple[str, bool]]:
+def _keys(words: list[str], pack: LangPack) -> tuple[tuple[str, bool], ...]:
     """Lookup keys of a phrase: every word as written or with an ending undone. Combinations
     of early (likelier, longer-suffix) variants come first: "Кривому Розі" -> "кривий ріг"."""
+    phrase = tuple(words)
+    got = pack.key_memo.get(phrase)
+    if got is None:
+        if len(pack.key_memo) >= MEMO_MAX:
+            pack.key_memo.clear()
+        got = pack.key_memo[phrase] = tuple(_make_keys(words, pack))
+    return got
+
+
+def _make_keys(words: list[str], pack: LangPack) -> list[tuple[str, bool]]:
     options = [pack.variants(w.casefold()) for w in words]
     combos: Iterator[tuple[int, ...]] = product(*(range(len(o)) for o in options))
     if math.prod(len(o) for o in options) <= _SORTED_UP_TO:
@@ -221,7 +242,7 @@ def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
         return False
     nxt = tokens[j].text.casefold()
     two = nxt + " " + tokens[j + 1].text.casefold() if j + 1 < len(tokens) else nxt
-    return any(nxt.startswith(v) or two.startswith(v) for v in pack.speech_verbs)
+    return nxt.startswith(pack.speech_verbs) or two.startswith(pack.speech_verbs)
 
 
 def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> bool:

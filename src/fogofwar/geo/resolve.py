@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import pairwise
 
 from fogofwar.geo.index import Candidate, Place
 from fogofwar.geo.recognise import Hit
@@ -87,9 +88,10 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
             doc_dem.add(h.demonym)
     first: dict[int, Place | None] = {}
     own: dict[int, str] = {}  # the country a hit itself adds to the context
+    bases: dict[int, dict[int, float]] = {}  # hit -> place -> context-free score
     for h in places:
         cands = pruned[id(h)]
-        base = {c.place.eid: _base(c, h.changed) for c in cands}
+        base = bases[id(h)] = {c.place.eid: _base(c, h.changed) for c in cands}
         top = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), base)
         first[id(h)] = top
         ccs = {c.place.cc3 for c in cands}
@@ -107,16 +109,20 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
         regions = {(c.place.cc, c.place.admin1) for c in pruned[id(h)]}
         if len(regions) == 1 and first[id(h)] is not None and first[id(h)].kind != "admin1":  # type: ignore[union-attr]
             doc_admin1[next(iter(regions))] += 1
-    # pass 2: with context
+    # pass 2: with context; hits in text order, one token at least each (recognise's output):
+    # a hit's neighbours are among the _BEFORE hits before it and the _AFTER after it
+    ordered = all(a.first <= a.last < b.first for a, b in pairwise(places))
+    pos = {id(h): k for k, h in enumerate(places)}
     out: list[Place | None] = []
     for k, h in enumerate(hits):
         if h.demonym is not None:
             out.append(None)
             continue
         cands = pruned[id(h)]
+        near = places[max(0, pos[id(h)] - _BEFORE) : pos[id(h)] + _AFTER + 1] if ordered else places
         neighbours = [
             first[id(o)]
-            for o in places
+            for o in near
             if o is not h
             and (0 < o.first - h.last <= _AFTER or 0 < h.first - o.last <= _BEFORE)
             and first.get(id(o)) is not None
@@ -125,9 +131,10 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
             d.demonym for d in hits[max(0, k - 2) : k] if d.demonym and h.first - d.last <= 2
         }
         score: dict[int, float] = {}
+        own_region = len({(c.place.cc, c.place.admin1) for c in cands}) == 1
         for c in cands:
             p = c.place
-            s = _base(c, h.changed)
+            s = bases[id(h)][p.eid]  # the same for every candidate of one place
             if any(n is not None and _contains(n, p) for n in neighbours):
                 s += 3.0
             if demonyms and p.kind != "country":
@@ -136,7 +143,6 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
                 s += 1.5
             elif p.cc3 in doc_dem:
                 s += 0.5
-            own_region = len({(c.place.cc, c.place.admin1) for c in cands}) == 1
             if p.kind in ("city", "admin2") and doc_admin1.get((p.cc, p.admin1), 0) > own_region:
                 s += 2.0
             score[p.eid] = s
