@@ -105,6 +105,12 @@ def _indirect(
         delimited = j < hi and toks[j].text in {",", ";", ":"}
         whole = trim(doc, toks[m.end].start, toks[j - 1].end)
         inner = None if at_start or delimited else _mid_clause(f, toks, m, j, hi, pack)
+        if at_start and not delimited:
+            # "Laut Axios wurden Truppen verlegt": the phrase right after the cue, not a
+            # source noun further on
+            near = f.next_to(toks, m.start, m.end, m.end, j, after=True)
+            if near is not None and near[0].start == toks[m.end].start:
+                inner = near
         if inner is not None:
             src = inner
         elif (delimited or (j == hi and not at_start)) and whole is not None:
@@ -400,7 +406,11 @@ def _combine(typed: list[tuple[str, AttributionMention]]) -> list[AttributionMen
     for a in main:
         if via:
             inner = via.pop(0)
-            chain = (*a.via, a.source_name) if a.source_name else a.via
+            outer = a.source_name
+            if outer and inner.cue_text and inner.cue_text in outer:
+                # "Reuters со ссылкой на источники": the outlet ends at the nested cue
+                outer = outer.split(inner.cue_text)[0].strip(" ,") or None
+            chain = (*a.via, outer) if outer else a.via
             a = dataclasses.replace(inner, content=a.content, via=chain, certainty=a.certainty)
         if adverbs and a.certainty in {Certainty.CLAIMED, Certainty.ASSERTED}:
             a = dataclasses.replace(a, certainty=Certainty.REPORTED)

@@ -457,11 +457,20 @@ class Finder:
             return self.of_entity(e, span)
         kind = SourceKind.WITNESS
         for k in range(a, b + 1):
-            one = (toks[k],)
-            hit = self.pack.sources.match_at(one, 0, 1) or self.pack.roles.match_at(one, 0, 1)
+            hit = self._source_noun(toks[k])
             if hit is not None:
-                kind = hit.payload
+                kind = hit
         return span, self.strip(span), self.fallback_kind(span, kind)
+
+    def _source_noun(self, t: Token) -> SourceKind | None:
+        """Kind of a source or role noun; of a hyphen compound's last part ("US-Beamte")."""
+        one = (t,)
+        hit = self.pack.sources.match_at(one, 0, 1) or self.pack.roles.match_at(one, 0, 1)
+        if hit is None and "-" in t.lower:
+            tail = t.lower.rsplit("-", 1)[1]
+            part = (dataclasses.replace(t, text=tail, lower=tail, lemma=tail),)
+            hit = self.pack.sources.match_at(part, 0, 1) or self.pack.roles.match_at(part, 0, 1)
+        return hit.payload if hit is not None else None
 
     # -- pronouns -------------------------------------------------------------------------
     def resolve(self, atts: list[AttributionMention]) -> list[AttributionMention]:

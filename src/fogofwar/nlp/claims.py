@@ -150,9 +150,23 @@ class _Builder:
         counted = any(m.payload.count for m in verbal) and any(
             clause.tok_start <= q.tok_start < clause.tok_end for q in self.doc.quantities
         )
-        if light or counted or self.toll(clause, found):
+        if light or counted or self.toll(clause, found) or self.witnessed(clause, found):
             return found
         return verbal + [m for m in found if self.tallied(m, clause)]
+
+    def witnessed(self, clause: Clause, found: list[Match[Trigger]]) -> bool:
+        """Witnesses report the event noun ("Residents reported fighting", "Жители сообщили о
+        боях"): a witness's reporting verb in the clause, the noun at most two words after
+        it, asserts the event."""
+        for a in self.doc.attributions:
+            if a.source_kind != SourceKind.WITNESS or a.cue is None or a.source is None:
+                continue
+            if not clause.span.start <= a.cue.start < clause.span.end:
+                continue
+            k = bisect.bisect_left(self.starts, a.cue.end)
+            if any(0 <= m.start - k <= 2 for m in found):
+                return True
+        return False
 
     def every(self, clause: Clause) -> list[Match[Trigger]]:
         """All event words of the clause, without those whose context words are missing."""
@@ -270,6 +284,8 @@ class _Builder:
             if not speech and content is not None and not _within(e.span, content):
                 continue
             role = _ROLE_BY_KIND.get(kind)
+            if kind == ClaimKind.ARREST and self.agent(e.span, trig_start, counts):
+                role = "actor"  # "СБУ затримала …", "Police detained …": active voice
             if role is None:
                 role = "actor" if e.span.end <= trig_start else "target"
             for mk in markers:
@@ -284,6 +300,14 @@ class _Builder:
                 normalized = self.group(e.span)
             out.append(ActorRef(e.surface, role, normalized, e.country, actor_kind, e.span))
         return tuple(out)
+
+    def agent(self, span: Span, trig_start: int, counts: Counts) -> bool:
+        """An arrest's agent: the entity stands right before the verb (nothing but space
+        between: no auxiliary "were", "були") and is not the arrested figure's noun."""
+        if span.end > trig_start or self.doc.text[span.end : trig_start].strip():
+            return False
+        c = counts.arrested
+        return c is None or c.span is None or not 0 <= span.start - c.span.end <= 2
 
     def counted(self, clause: Clause, counts: Counts) -> list[Span]:
         """Where the victims of the clause's casualty figures stand: the words right after a
@@ -387,6 +411,10 @@ class _Builder:
         if base == Certainty.DENIED:
             return base
         if pack.speculative.find(toks, lo, hi) or pack.future.find(toks, lo, hi):
+            return Certainty.HYPOTHETICAL
+        if pack.planned_modals.find(toks, lo, hi) and not pack.perfect_auxiliaries.find(
+            toks, lo, hi
+        ):  # "soll am Montag … beschließen" (but "soll … getötet worden sein")
             return Certainty.HYPOTHETICAL
         if pack.reportative.find(toks, lo, hi) and base in {Certainty.ASSERTED, Certainty.CLAIMED}:
             return Certainty.REPORTED

@@ -153,14 +153,21 @@ def find_quantities(
         if value < 0:
             i += 1
             continue
-        is_year = tokens[i].text.isdecimal() and len(tokens[i].text) == 4 and end == i + 1
+        if rise is None:
+            rise = _rise_words(tokens, lo, hi, pack)
+        bound = _bound_before(tokens, i, lo, pack, rise)
+        # a bare four-digit figure is a year ("2022"), unless a bound word before a figure
+        # that is no modern year says it is a count ("mehr als 1300", "more than 5000")
+        is_year = (
+            tokens[i].text.isdecimal()
+            and len(tokens[i].text) == 4
+            and end == i + 1
+            and (bound is None or bound[0] in ("up_to", "fewer_than") or 1900 <= value <= 2100)
+        )
         if is_year or (end < hi and pack.units.match_at(tokens, end, hi) is not None):
             i = end
             continue
         start_tok = i
-        if rise is None:
-            rise = _rise_words(tokens, lo, hi, pack)
-        bound = _bound_before(tokens, i, lo, pack, rise)
         low, high = _apply(bound[0] if bound else None, value)
         if bound is not None:
             start_tok = bound[1]

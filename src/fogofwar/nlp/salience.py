@@ -145,10 +145,10 @@ def clause_kind(
         # a word read in its context ("exchanged" beside "prisoners") is the finer reading
         chosen = next((m for m in same if m.payload.context is not None), same[0])
     kind, subtype = chosen.payload.kind, chosen.payload.subtype
+    if kind == ClaimKind.CASUALTIES and any(m.payload.subtype == "disaster" for m in every):
+        return ClaimKind.OTHER, "disaster"  # "… killed after an earthquake": no perpetrator
     if subtype == "killing" and _is_transitive_kill(doc, clause, chosen, pack):
         return ClaimKind.ATTACK, "killing"
-    if kind == ClaimKind.CASUALTIES and any(m.payload.subtype == "disaster" for m in every):
-        return ClaimKind.OTHER, "disaster"
     if subtype == "killing":
         return kind, "killed"
     if kind == ClaimKind.ARMED_CLASH and chosen.payload.nominal:

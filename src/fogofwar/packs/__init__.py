@@ -81,6 +81,8 @@ class LanguagePack:
     speculative: PhraseMatcher[None]
     future: PhraseMatcher[None]
     reportative: PhraseMatcher[None]
+    planned_modals: PhraseMatcher[None]
+    perfect_auxiliaries: PhraseMatcher[None]
     number_words: Mapping[str, int]
     number_scales: Mapping[str, int]
     compound_number: re.Pattern[str] | None
@@ -217,6 +219,8 @@ def load_pack(path: Path) -> LanguagePack:
         speculative=_flat(text, "speculative_modals", where),
         future=_flat(text, "future_markers", where),
         reportative=_flat(text, "reportative_modals", where),
+        planned_modals=_flat(text, "planned_modals", where),
+        perfect_auxiliaries=_flat(text, "perfect_auxiliaries", where),
         number_words={norm(k): int(v) for k, v in nums.get("words", {}).items()},
         number_scales={norm(k): int(v) for k, v in nums.get("scales", {}).items()},
         compound_number=re.compile(compound, re.IGNORECASE) if compound else None,
