@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -33,12 +32,9 @@ from fogofwar.evaluation.span_scoring import (
 )
 from fogofwar.model import ReadStatus, Span
 from fogofwar.reader import Attribution, Reader, ReadResult
+from fogofwar.services import shared_dir
 
-SHARED = (
-    Path(os.environ["FOGOFWAR_SHARED"])
-    if os.environ.get("FOGOFWAR_SHARED")
-    else Path(__file__).resolve().parents[1].parent / "shared"
-)
+SHARED = shared_dir()
 needs_shared = pytest.mark.skipif(
     not (SHARED / "datasets").is_dir(), reason=f"shared data not found at {SHARED}"
 )

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -21,14 +19,9 @@ from fogofwar.evaluation.report import EvalReport
 from fogofwar.evaluation.seed_gold import SeedGold, load_seed_gold, score_seed
 from fogofwar.model import ReadStatus, Span
 from fogofwar.reader import ReadResult
+from fogofwar.services import shared_dir
 
-
-def _shared() -> Path:
-    env = os.environ.get("FOGOFWAR_SHARED")
-    return Path(env) if env else Path(__file__).resolve().parents[1].parent / "shared"
-
-
-SHARED = _shared()
+SHARED = shared_dir()
 DATASETS = SHARED / "datasets"
 needs_shared = pytest.mark.skipif(
     not DATASETS.is_dir(), reason=f"shared data not found at {SHARED} (set FOGOFWAR_SHARED)"

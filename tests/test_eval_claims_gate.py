@@ -7,19 +7,14 @@ After a reader improvement, record new floors with ``suggest_floors`` (0.02 belo
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
 from fogofwar.evaluation.claims_eval import evaluate_claims
 from fogofwar.evaluation.report import check_floors, floors_path
+from fogofwar.services import shared_dir
 
-SHARED = (
-    Path(os.environ["FOGOFWAR_SHARED"])
-    if os.environ.get("FOGOFWAR_SHARED")
-    else Path(__file__).resolve().parents[1].parent / "shared"
-)
+SHARED = shared_dir()
 
 
 def test_floors_file_is_well_formed() -> None:

@@ -50,7 +50,8 @@ _BAD_POS = frozenset(
 
 
 @cache
-def _analyser(lang: str) -> Any:
+def analyser(lang: str) -> Any:
+    """The pymorphy3 analyser for ``lang`` (loaded once), or ``None`` when unavailable."""
     try:
         import pymorphy3  # type: ignore[import-untyped]
 
@@ -62,7 +63,7 @@ def _analyser(lang: str) -> Any:
 @lru_cache(maxsize=65536)
 def cyrillic_class(low: str, lang: str) -> str:
     """What pymorphy3 makes of a lower-case Cyrillic word (see the module constants)."""
-    morph = _analyser("uk" if lang == "uk" else "ru")
+    morph = analyser("uk" if lang == "uk" else "ru")
     if morph is None:
         return OTHER
     parses = morph.parse(low)
@@ -99,7 +100,7 @@ def cyrillic_class(low: str, lang: str) -> str:
 @lru_cache(maxsize=16384)
 def is_verb(low: str, lang: str) -> bool:
     """A known Russian/Ukrainian finite verb, infinitive or gerund ("заявил", "посетив")."""
-    morph = _analyser("uk" if lang == "uk" else "ru")
+    morph = analyser("uk" if lang == "uk" else "ru")
     if morph is None or not morph.word_is_known(low):
         return False
     parses = morph.parse(low)
@@ -108,7 +109,7 @@ def is_verb(low: str, lang: str) -> bool:
 
 def _common_cyrillic(low: str, lang: str) -> bool:
     """A known Russian/Ukrainian common word (not a name, place or organisation)."""
-    morph = _analyser("uk" if lang == "uk" else "ru")
+    morph = analyser("uk" if lang == "uk" else "ru")
     if morph is None or len(low) < 4 or not morph.word_is_known(low):
         return False
     return not any(
@@ -179,7 +180,7 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
 @lru_cache(maxsize=65536)
 def _case_gender(low: str, lang: str) -> frozenset[tuple[str, str]]:
     """(case, gender) pairs of the name parses (first name, patronymic, surname) of a word."""
-    morph = _analyser("uk" if lang == "uk" else "ru")
+    morph = analyser("uk" if lang == "uk" else "ru")
     if morph is None:
         return frozenset()
     out: set[tuple[str, str]] = set()

@@ -13,7 +13,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from fogofwar import PIPELINE_VERSION
-from fogofwar.claim import Claim
 from fogofwar.model import Article, ReadStatus, Rejected
 from fogofwar.reader import Reader, ReadResult
 from fogofwar.readers import ReadOptions, read_inputs
@@ -80,10 +79,6 @@ def extract(
     yield from read_inputs(inputs, options=options or ReadOptions())
 
 
-def _read_one(reader: Reader, article: Article) -> ReadResult:
-    return reader.read(article)
-
-
 def read(
     inputs: Iterable[str], reader: Reader, options: ReadOptions | None = None
 ) -> Iterator[tuple[Article, ReadResult] | Rejected]:
@@ -92,7 +87,7 @@ def read(
         if isinstance(item, Rejected):
             yield item
         else:
-            yield item, _read_one(reader, item)
+            yield item, reader.read(item)
 
 
 def ingest(
@@ -133,7 +128,7 @@ def ingest(
             for article in pending:
                 if article.id not in todo:
                     continue
-                outcome = _read_one(reader, article)
+                outcome = reader.read(article)
                 store.replace_claims(article.id, PIPELINE_VERSION, outcome.claims)
                 store.set_read_status(article.id, outcome.status, outcome.reason)
                 claims += len(outcome.claims)
@@ -160,23 +155,3 @@ def ingest(
     flush()
     seconds = (datetime.now(UTC) - started).total_seconds()
     return IngestSummary(inserted, existing, rejected, claims, not_read, seconds)
-
-
-def reread(store: Store, reader: Reader, article_ids: Iterable[str]) -> int:
-    """Re-run the claim reader on stored articles; returns the number of claims stored."""
-    total = 0
-    for article_id in article_ids:
-        article = store.get_article(article_id)
-        if article is None:
-            continue
-        outcome = _read_one(reader, article)
-        store.replace_claims(article.id, PIPELINE_VERSION, outcome.claims)
-        store.set_read_status(article.id, outcome.status, outcome.reason)
-        total += len(outcome.claims)
-    return total
-
-
-def claims_of(results: Iterable[ReadResult]) -> Iterator[Claim]:
-    """Flatten the claims of several read results."""
-    for result in results:
-        yield from result.claims

@@ -7,13 +7,12 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from fogofwar.claim import Claim
 from fogofwar.model import Article, Rejected
-from fogofwar.records import article_record, rejected_record
+from fogofwar.records import rejected_record
 
 __all__ = [
     "articles_table",
@@ -136,12 +135,3 @@ def marked_text(article: Article, claims: Sequence[Claim]) -> Text:
             text.stylize("italic", c.source.span.start, c.source.span.end)
         text.append(f"\n[{i}] {c.kind.value}: {_short(c.span.slice(article.text), 80)}")
     return text
-
-
-def print_records(console: Console, records: Iterable[dict[str, Any]]) -> None:
-    """Pretty-print JSON records on a terminal."""
-    for rec in records:
-        console.print_json(json.dumps(rec, ensure_ascii=False, default=str))
-
-
-__all__ += ["article_record", "print_records"]
