@@ -12,11 +12,14 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    ProgressColumn,
     SpinnerColumn,
+    Task,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+from rich.text import Text
 
 from fogofwar import services
 from fogofwar.claim import Claim
@@ -86,13 +89,22 @@ def _store() -> Store:
     return open_store(settings().db)
 
 
+class RateColumn(ProgressColumn):
+    """Items per second, shown as "…/s" until rich has measured a speed (first frames)."""
+
+    def render(self, task: Task) -> Text:
+        """Render the task's rate; ``task.speed`` is ``None`` until two updates are seen."""
+        speed = task.speed
+        return Text("   …/s" if speed is None else f"{speed:>6.1f}/s", style="progress.data.speed")
+
+
 def _progress(total: int | None) -> Progress:
     return Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.speed:>6.1f}/s" if total else ""),
+        RateColumn(),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
         console=_stderr(),
