@@ -46,7 +46,7 @@ def test_pack_loads_with_every_table(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_pack_table_is_documented(lang: str) -> None:
     readme = (PACK_DIR / "README.md").read_text(encoding="utf-8")
-    data = tomllib.loads((PACK_DIR / f"{lang}.toml").read_text(encoding="utf-8"))
+    data = tomllib.loads((PACK_DIR / lang / "pack.toml").read_text(encoding="utf-8"))
     for table, value in data.items():
         assert re.search(rf"`\[{{1,2}}{table}\]{{1,2}}", readme), table
         if table in {"text", "numbers", "dates"}:
@@ -55,7 +55,7 @@ def test_every_pack_table_is_documented(lang: str) -> None:
 
 
 def test_bad_certainty_is_a_config_error(tmp_path: Path) -> None:
-    text = (PACK_DIR / "en.toml").read_text(encoding="utf-8")
+    text = (PACK_DIR / "en" / "pack.toml").read_text(encoding="utf-8")
     bad = text.replace('certainty = "confirmed"', 'certainty = "sure"', 1)
     path = tmp_path / "en.toml"
     path.write_text(bad, encoding="utf-8")
@@ -64,13 +64,17 @@ def test_bad_certainty_is_a_config_error(tmp_path: Path) -> None:
 
 
 def test_lang_must_match_file_name(tmp_path: Path) -> None:
-    (tmp_path / "xx.toml").write_text((PACK_DIR / "en.toml").read_text(encoding="utf-8"))
+    (tmp_path / "xx").mkdir()
+    (tmp_path / "xx" / "pack.toml").write_text(
+        (PACK_DIR / "en" / "pack.toml").read_text(encoding="utf-8")
+    )
     with pytest.raises(ConfigError, match="lang"):
         load_packs(tmp_path)
 
 
 def test_unreadable_pack_says_which_file(tmp_path: Path) -> None:
-    path = tmp_path / "en.toml"
+    (tmp_path / "en").mkdir()
+    path = tmp_path / "en" / "pack.toml"
     path.write_text("[meta\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match=r"en\.toml"):
+    with pytest.raises(ConfigError, match=r"en/pack\.toml"):
         load_pack(path)

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from fogofwar.packs.files import pack_meta
+
 __all__ = [
     "Lexicon",
     "Tokens",
@@ -311,6 +313,8 @@ class LangLexicons:
     gap_prepositions: frozenset[str] = frozenset()
     cyrillic_names: bool = False
     particles: frozenset[str] = frozenset()
+    compounds: bool = False  # capitalised common nouns that compound (German): pack [meta]
+    lemma_names: bool = False  # simplemma's lemmas tell names from common words: pack [meta]
 
     def head(self, heads: dict[str, T], low: str) -> T | None:
         """Category of a compound whose head is a listed noun ("elitetruppen" → forces)."""
@@ -350,8 +354,11 @@ def build_lang_lexicons(
 ) -> LangLexicons:
     """Compile one language's lexicons from the parsed ``nationalities.toml``/``roles.toml``."""
     ends = nat["endings"]
-    adj_end = ends[f"{lang}_adj"]
-    noun_end = ends[f"{lang}_noun"]
+    adj_end = ends.get(f"{lang}_adj", [""])
+    noun_end = ends.get(f"{lang}_noun", [""])
+    # plural people nouns made from the adjective stem ("Ukrainian" + "s"), where a language does
+    people_from_adj = ends.get(f"{lang}_adj_people", ())
+    compounds = bool(pack_meta(lang).get("capitalised_nouns"))
     adjectives: Lexicon[str] = Lexicon()
     people: Lexicon[str] = Lexicon()
     for iso, row in nat.items():
@@ -362,31 +369,28 @@ def build_lang_lexicons(
             adjectives.add(_phrase(stem, adj_end, caps_short=True), code)
         for stem in row.get(f"{lang}_people", ()):
             people.add(_phrase(stem, noun_end), code)
-        if lang == "en":
-            for stem in row.get("en", ()):
-                people.add(_phrase(stem, ["s"]), code)
-        for stem in row.get("en_people", ()) if lang == "en" else ():
-            people.add(_phrase(stem, noun_end), code)
+        for stem in row.get(lang, ()) if people_from_adj else ():
+            people.add(_phrase(stem, people_from_adj), code)
     countries: Lexicon[str] = Lexicon()
     country_end = frozenset(ends.get("country_cyrillic", ()))
     for iso, names in country_names.items():
         for name in names:
             words = [country_pattern(w, country_end) for w in split_words(name)]
             countries.add(words, iso)
-    r_end = roles["endings"][lang]
+    r_end = roles["endings"].get(lang, [""])
     generic: Lexicon[str] = Lexicon()
     generic_heads: dict[str, str] = {}
     for cat, row in roles["generic"].items():
         for stem in row.get(lang, ()):
             generic.add(_phrase(stem, r_end), cat)
-        if lang == "de":
+        if compounds:
             generic_heads.update(dict.fromkeys(_forms(row.get("de_heads", ()), r_end), cat))
     role_lex: Lexicon[int] = Lexicon()
     role_heads: dict[str, int] = {}
     for idx, row in enumerate(roles["role"]):
         for stem in row.get(lang, ()):
             role_lex.add(_phrase(stem, r_end), idx)
-            if lang == "de" and " " not in stem and len(stem) >= 6:
+            if compounds and " " not in stem and len(stem) >= 6:
                 role_heads.update(dict.fromkeys(_forms([stem], r_end), idx))
     mods = roles["modifiers"]
     gap = roles.get("name_gap", {})
@@ -413,6 +417,8 @@ def build_lang_lexicons(
         gap_prepositions=frozenset(gap.get("prepositions", {}).get(lang, ())),
         cyrillic_names=gap.get("script", {}).get(lang) == "cyrillic",
         particles=frozenset(gap.get("particles", ())),
+        compounds=compounds,
+        lemma_names=bool(pack_meta(lang).get("lemma_names")),
     )
 
 

@@ -40,12 +40,12 @@ from fogofwar.actor_match import (
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.name_shape import NameShape
+from fogofwar.packs.files import available_languages
 
 __all__ = ["DATA_DIR", "ENV_VAR", "ActorEntry", "ActorMatch", "ActorRegistry", "PersonMatch"]
 
 DATA_DIR = Path(__file__).parent / "data"
 ENV_VAR = "FOGOFWAR_ACTORS"
-LANGS = ("de", "en", "ru", "uk")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ class PersonMatch:
 
 
 def _entry_from(raw: dict[str, Any], *, person: bool) -> ActorEntry:
-    pairs = [(lang, str(a)) for lang in LANGS for a in raw.get(lang, ())]
+    pairs = [(lang, str(a)) for lang in available_languages() for a in raw.get(lang, ())]
     aliases = [a for _, a in pairs]
     sk = raw.get("source_kind")
     return ActorEntry(
@@ -223,14 +223,15 @@ def _country_names(codes: list[str]) -> dict[str, dict[str, list[str]]]:
     import pycountry
     from babel import Locale
 
-    out: dict[str, dict[str, list[str]]] = {lang: {} for lang in LANGS}
-    locales = {lang: Locale(lang).territories for lang in LANGS}
+    langs = available_languages()
+    out: dict[str, dict[str, list[str]]] = {lang: {} for lang in langs}
+    locales = {lang: Locale(lang).territories for lang in langs}
     every = [*codes, *(c.alpha_3 for c in pycountry.countries if c.alpha_3 not in codes)]
     for iso3 in every:
         country = pycountry.countries.get(alpha_3=iso3)
         if country is None:
             continue
-        for lang in LANGS:
+        for lang in langs:
             name = locales[lang].get(country.alpha_2)
             if name:
                 out[lang].setdefault(iso3, []).append(name)
@@ -252,25 +253,26 @@ class Compiled:
         codes = [k for k in nat if k.isupper() and len(k) == 3]
         self.display = {k: str(nat[k].get("name", k)) for k in codes}
         names = _country_names(codes)
-        for lang in LANGS:
+        langs = available_languages()
+        for lang in langs:
             for iso, extra in nat.get("names", {}).get(lang, {}).items():
                 names[lang].setdefault(iso, []).extend(extra)
         self.langs: dict[str, LangLexicons] = {
-            lang: build_lang_lexicons(lang, nat, roles, names[lang]) for lang in LANGS
+            lang: build_lang_lexicons(lang, nat, roles, names[lang]) for lang in langs
         }
         self.categories: dict[str, GenericCategory] = generic_categories(roles)
         self.role_defs: tuple[RoleDef, ...] = role_defs(roles)
-        self.shapes = {lang: NameShape.build(lang, roles.get("org_words", {})) for lang in LANGS}
+        self.shapes = {lang: NameShape.build(lang, roles.get("org_words", {})) for lang in langs}
         speech = roles.get("speech_verbs", {})
         self.speech_verbs = {
-            lang: frozenset(map(str.lower, speech.get(lang, ()))) for lang in LANGS
+            lang: frozenset(map(str.lower, speech.get(lang, ()))) for lang in langs
         }
         given = roles.get("given_names", {})
-        self.given_names = {lang: frozenset(map(str.lower, given.get(lang, ()))) for lang in LANGS}
-        self.registries = {lang: self._alias_lexicon(entries, lang) for lang in LANGS}
+        self.given_names = {lang: frozenset(map(str.lower, given.get(lang, ()))) for lang in langs}
+        self.registries = {lang: self._alias_lexicon(entries, lang) for lang in langs}
         self.registry_any = self._alias_lexicon(entries, None)
         self.person_lexicons = {
-            lang: self._alias_lexicon(persons, lang, person=True) for lang in LANGS
+            lang: self._alias_lexicon(persons, lang, person=True) for lang in langs
         }
         self.person_any = self._alias_lexicon(persons, None, person=True)
         self.links: dict[tuple[str, str], ActorEntry] = {}

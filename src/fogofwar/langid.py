@@ -1,4 +1,4 @@
-"""Language identification for the four languages fogofwar reads (de, en, ru, uk).
+"""Language identification for the languages fogofwar has a pack for (``packs/<lang>/``).
 
 py3langid is run twice: over all of its ~100 languages (to notice French, Polish, Bulgarian…)
 and restricted to fogofwar's languages (to decide between them on short or mixed text). A text
@@ -13,9 +13,12 @@ from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+from fogofwar.packs.files import available_languages
+
 __all__ = ["OTHER", "SUPPORTED_LANGUAGES", "identify"]
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("de", "en", "ru", "uk")
+#: The languages with a pack folder (``packs/<lang>/``): the only answers besides "other".
+SUPPORTED_LANGUAGES: tuple[str, ...] = available_languages()
 OTHER = "other"
 
 # Below this confidence the answer is "other".
@@ -38,12 +41,13 @@ class _Models:
 def _models() -> _Models:
     full = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     restricted = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    restricted.set_languages(list(SUPPORTED_LANGUAGES))
+    # a pack for a language py3langid does not know is read only when declared by the input
+    restricted.set_languages([c for c in SUPPORTED_LANGUAGES if c in full.nb_classes])
     return _Models(full, restricted)
 
 
 def identify(text: str) -> tuple[str, float]:
-    """Return ``(language, confidence)`` with language one of de/en/ru/uk or ``"other"``.
+    """Return ``(language, confidence)``: a language of :data:`SUPPORTED_LANGUAGES` or ``"other"``.
 
     Confidence is in ``[0, 1]``. Text without letters is ``("other", 0.0)``.
     """

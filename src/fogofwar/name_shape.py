@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from fogofwar.packs.files import pack_meta
+
 __all__ = [
     "ADJ",
     "ANIM",
@@ -61,9 +63,18 @@ def analyser(lang: str) -> Any:
 
 
 @lru_cache(maxsize=65536)
+def _morph(lang: str) -> Any:
+    """The pymorphy3 analyser of ``lang``'s pack (``[meta] morphology``), Russian otherwise."""
+    return analyser(str(pack_meta(lang).get("morphology") or "ru"))
+
+
+def _cyrillic(lang: str) -> bool:
+    return pack_meta(lang).get("script") == "cyrillic"
+
+
 def cyrillic_class(low: str, lang: str) -> str:
     """What pymorphy3 makes of a lower-case Cyrillic word (see the module constants)."""
-    morph = analyser("uk" if lang == "uk" else "ru")
+    morph = _morph(lang)
     if morph is None:
         return OTHER
     parses = morph.parse(low)
@@ -100,7 +111,7 @@ def cyrillic_class(low: str, lang: str) -> str:
 @lru_cache(maxsize=16384)
 def is_verb(low: str, lang: str) -> bool:
     """A known Russian/Ukrainian finite verb, infinitive or gerund ("заявил", "посетив")."""
-    morph = analyser("uk" if lang == "uk" else "ru")
+    morph = _morph(lang)
     if morph is None or not morph.word_is_known(low):
         return False
     parses = morph.parse(low)
@@ -109,7 +120,7 @@ def is_verb(low: str, lang: str) -> bool:
 
 def _common_cyrillic(low: str, lang: str) -> bool:
     """A known Russian/Ukrainian common word (not a name, place or organisation)."""
-    morph = analyser("uk" if lang == "uk" else "ru")
+    morph = _morph(lang)
     if morph is None or len(low) < 4 or not morph.word_is_known(low):
         return False
     return not any(
@@ -134,7 +145,7 @@ class NameShape:
         def low(key: str) -> tuple[str, ...]:
             return tuple(str(w).lower() for w in table.get(key, ()))
 
-        cyr = lang in ("ru", "uk")
+        cyr = _cyrillic(lang)
         own = low(lang)
         return cls(
             lang=lang,
@@ -166,7 +177,7 @@ def _org(shape: NameShape, low: str) -> bool:
         at = low.rfind(head)
         if at >= 3 and len(low) - at - len(head) <= 3:
             return True
-    if shape.lang in ("ru", "uk"):
+    if _cyrillic(shape.lang):
         for prefix in shape.prefixes:
             rest = low[len(prefix) :]
             if low.startswith(prefix) and len(rest) >= 4 and _common_cyrillic(rest, shape.lang):
@@ -180,7 +191,7 @@ _CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"})
 @lru_cache(maxsize=65536)
 def _case_gender(low: str, lang: str) -> frozenset[tuple[str, str]]:
     """(case, gender) pairs of the name parses (first name, patronymic, surname) of a word."""
-    morph = analyser("uk" if lang == "uk" else "ru")
+    morph = _morph(lang)
     if morph is None:
         return frozenset()
     out: set[tuple[str, str]] = set()

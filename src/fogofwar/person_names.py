@@ -66,7 +66,6 @@ SENTENCE_END = ".:;!?()[]\n"
 _HYPHENS = ("-", "‐")
 MAX_NAME = 3
 _MAX_GAP = 5
-_LEMMA_LANGS = frozenset({"en", "ru", "uk"})
 
 
 def name_token(c: Compiled, lx: LangLexicons, toks: Tokens, k: int) -> bool:
@@ -184,18 +183,18 @@ def blocked(c: Compiled, lx: LangLexicons, toks: Tokens, k: int) -> int:
     return 0
 
 
-def _known_de(word: str) -> bool:
-    """A German word, or a compound ending in one ("Reichsbankpräsident", "Fallinformationen")."""
-    return simplemma.is_known(word, lang="de") or _compound_de(word)
+def _known(word: str, lang: str) -> bool:
+    """A word of a compounding language, or a compound ending in one ("Reichsbankpräsident")."""
+    return simplemma.is_known(word, lang=lang) or _compound(word, lang)
 
 
-def _compound_de(word: str) -> bool:
-    """A German compound whose head is a known noun (not itself in the lexicon)."""
+def _compound(word: str, lang: str) -> bool:
+    """A compound whose head is a known noun (not itself in the lexicon)."""
     for p in range(3, len(word) - 3):
         tail = word[p:].capitalize()
-        if len(tail) >= 5 and simplemma.is_known(tail, lang="de"):
+        if len(tail) >= 5 and simplemma.is_known(tail, lang=lang):
             return True
-        if p >= 4 and simplemma.is_known(word[:p], lang="de") and simplemma.is_known(tail, "de"):
+        if p >= 4 and simplemma.is_known(word[:p], lang=lang) and simplemma.is_known(tail, lang):
             return True
     return False
 
@@ -250,13 +249,13 @@ def name_run(
         while lows and not cyrillic_name_ok(lows, lx.lang):
             lows = lows[:-1]
         return k + len(lows) if len(lows) != 1 or not common_word(lx, lows[0]) else k
-    if lx.lang == "de":
-        known = [_known_de(toks.surfaces[t]) for t in range(k, end)]
-        if any(_compound_de(toks.surfaces[t]) for t in range(k, end)):
+    if lx.compounds:
+        known = [_known(toks.surfaces[t], lx.lang) for t in range(k, end)]
+        if any(_compound(toks.surfaces[t], lx.lang) for t in range(k, end)):
             return k  # "Polizeichef von Kandahar"
         if all(simplemma.is_known(toks.lows[t], lang="en") for t in range(k, end)):
             return k  # "Public License": English words, not a name
-        given = words >= 2 and toks.lows[k] in c.given_names["de"]  # "Peter Koch"
+        given = words >= 2 and toks.lows[k] in c.given_names[lx.lang]  # "Peter Koch"
         if all(known) and not (strong and words >= 2) and not given:
             return k
         if all(known):
@@ -270,7 +269,7 @@ def name_run(
 
 def common_word(lx: LangLexicons, low: str) -> bool:
     """A word of the language's lexicon (simplemma), for one-word names."""
-    if lx.lang not in _LEMMA_LANGS or not simplemma.is_known(low, lx.lang):
+    if not lx.lemma_names or not simplemma.is_known(low, lx.lang):
         return False
     if lx.cyrillic_names:  # a surname the lexicon also knows ("Мельник") stays a name
         return cyrillic_class(low, lx.lang) not in (FIRST, NAME)

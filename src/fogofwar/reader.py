@@ -16,9 +16,18 @@ from datetime import date
 from fogofwar import PIPELINE_VERSION
 from fogofwar.actors import ActorRegistry
 from fogofwar.claim import Certainty, Claim, SourceKind
+from fogofwar.detect import ClauseModel
 from fogofwar.geo import Gazetteer
 from fogofwar.model import Article, ReadStatus, Span
-from fogofwar.nlp.doc import ActorSource, Doc, NoActors, NoPlaces, PlaceSource, Resources
+from fogofwar.nlp.doc import (
+    ActorSource,
+    ClauseScorer,
+    Doc,
+    NoActors,
+    NoPlaces,
+    PlaceSource,
+    Resources,
+)
 from fogofwar.nlp.pipeline import Pipeline
 from fogofwar.nlp.stages import DEFAULT_PIPELINE
 from fogofwar.packs import LanguagePack, load_packs
@@ -62,14 +71,17 @@ class Reader:
         actors: ActorSource,
         gazetteer: PlaceSource,
         stages: Sequence[str] = DEFAULT_PIPELINE,
+        model: ClauseScorer | None = None,
     ) -> None:
-        self.resources = Resources(packs, actors, gazetteer, PIPELINE_VERSION)
+        self.resources = Resources(packs, actors, gazetteer, PIPELINE_VERSION, model)
         self.pipeline = Pipeline(stages)
 
     @classmethod
-    def default(cls) -> Reader:
-        """A reader with the shipped language packs, actor registry and gazetteer."""
-        reader = cls(load_packs(), ActorRegistry.load(), Gazetteer.open())
+    def default(cls, *, model: bool = True) -> Reader:
+        """A reader with the shipped language packs, actor registry, gazetteer and (unless
+        ``model=False``: rules only, as training needs) the shipped clause model."""
+        scorer = ClauseModel.shipped() if model else None
+        reader = cls(load_packs(), ActorRegistry.load(), Gazetteer.open(), model=scorer)
         reader.warm_up()
         return reader
 
@@ -86,7 +98,7 @@ class Reader:
         Actors are kept by surface form from the packs' force nouns; claims carry no location.
         Useful for tests and for reading when the registry or gazetteer is unavailable.
         """
-        reader = cls(load_packs(), NoActors(), NoPlaces())
+        reader = cls(load_packs(), NoActors(), NoPlaces(), model=ClauseModel.shipped())
         reader.warm_up()
         return reader
 

@@ -295,6 +295,7 @@ def _register_more() -> None:
 
     app.add_typer(evalbench.eval_app, name="eval")
     app.add_typer(evalbench.bench_app, name="bench")
+    app.add_typer(evalbench.train_app, name="train")
     extra.register(app)
     events.register(app)
 

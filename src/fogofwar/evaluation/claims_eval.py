@@ -51,6 +51,8 @@ from datetime import date
 from pathlib import Path
 
 from fogofwar.evaluation.case2021 import load_case2021, score_case2021
+from fogofwar.evaluation.passages import SPLITS as PASSAGE_SPLITS
+from fogofwar.evaluation.passages import load_passages, passages_dir, score_passages
 from fogofwar.evaluation.plover import SPLITS, load_plover, score_plover
 from fogofwar.evaluation.polnear import load_polnear, score_polnear
 from fogofwar.evaluation.project_gold import LANGS, gold_dir, load_project_gold, score_project
@@ -67,7 +69,7 @@ from fogofwar.reader import Reader, ReadResult
 __all__ = ["DEFAULT_LIMITS", "SETS", "evaluate_claims", "seed_gold_path", "suggest_floors"]
 
 SUITE = "claims"
-SETS = ("seed", "plover", "case2021", "polnear", "rwg", "project")
+SETS = ("seed", "passages", "plover", "case2021", "polnear", "rwg", "project")
 DEFAULT_LIMITS: dict[str, int | None] = {
     "seed": None,
     "plover": None,
@@ -75,6 +77,7 @@ DEFAULT_LIMITS: dict[str, int | None] = {
     "polnear": 150,
     "rwg": None,
     "project": None,
+    "passages": None,
 }
 _FOLDERS = {
     "seed": "examples/seed",
@@ -83,6 +86,7 @@ _FOLDERS = {
     "polnear": "datasets/polnear",
     "rwg": "datasets/redewiedergabe_de",
     "project": "",  # in the package: project_gold.gold_dir()
+    "passages": "",  # in the package: passages.passages_dir()
 }
 _RAISED = "raised: "  # ReadResult.reason prefix of an item whose read crashed
 _Outcome = tuple[tuple[Metric, ...], Sequence[ReadResult]]
@@ -170,6 +174,19 @@ def _run_project(folder: Path, reader: Reader, limit: int | None) -> _Outcome:
     return score_project(items, results), results
 
 
+def _run_passages(folder: Path, reader: Reader, limit: int | None) -> _Outcome:
+    """``passages_<split>[_<lang>]``: real reporting, every claim, read whole (``limit``: per
+    split)."""
+    metrics: list[Metric] = []
+    results: list[ReadResult] = []
+    for split in PASSAGE_SPLITS:
+        passages = load_passages(split, folder=folder)[:limit]
+        read = [_read(reader, p.text, p.lang, title=p.title) for p in passages]
+        metrics += score_passages(passages, [r.claims for r in read], split)
+        results += read
+    return tuple(metrics), results
+
+
 def _note(name: str, results: Sequence[ReadResult]) -> str:
     raised = [r.reason for r in results if r.reason and r.reason.startswith(_RAISED)]
     note = f"{name}: {len(results)} items read, {_not_read(results)} not read"
@@ -185,6 +202,7 @@ _RUNNERS: dict[str, _SetRunner] = {
     "polnear": _run_polnear,
     "rwg": _run_rwg,
     "project": _run_project,
+    "passages": _run_passages,
 }
 
 
@@ -207,7 +225,9 @@ def evaluate_claims(
     metrics: list[Metric] = []
     notes: list[str] = []
     for name in chosen:
-        folder = gold_dir() if name == "project" else shared / _FOLDERS[name]
+        folder = {"project": gold_dir(), "passages": passages_dir()}.get(
+            name, shared / _FOLDERS[name]
+        )
         if not folder.is_dir() or (name == "seed" and not seed_gold_path().is_file()):
             notes.append(f"{name}: skipped, {folder} (or its gold) not found")
             continue

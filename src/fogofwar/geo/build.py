@@ -24,11 +24,11 @@ from pathlib import Path
 
 from fogofwar.geo.sources import load_all, names_of
 from fogofwar.geo.text import fold, skeleton
+from fogofwar.packs.files import available_languages
 
 __all__ = ["INDEX_VERSION", "BuildStats", "build_gazetteer", "default_index_path", "ensure_index"]
 
-INDEX_VERSION = "geo-6"  # bump when a source, a shipped table or the schema changes
-_INDEX_NAME = f"gazetteer-{INDEX_VERSION}.sqlite"
+INDEX_VERSION = "geo-7"  # bump when a source, a shipped table or the schema changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,9 @@ def _cache_dir() -> Path:
 
 def default_index_path() -> Path:
     """``$FOGOFWAR_CACHE``, else ``<repo>/.cache`` in a checkout, else the user cache dir."""
-    return _cache_dir() / _INDEX_NAME
+    # the languages are part of the name: adding a pack builds an index with its names
+    langs = "-".join(available_languages())
+    return _cache_dir() / f"gazetteer-{INDEX_VERSION}-{langs}.sqlite"
 
 
 def _iso3() -> dict[str, str]:

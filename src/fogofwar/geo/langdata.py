@@ -1,5 +1,5 @@
-"""Language packs for toponym recognition, read from ``data/geo/lang.toml`` and
-``data/nationalities.toml`` (demonym adjectives)."""
+"""Language data for toponym recognition, read from each language pack's ``geo.toml``
+(``packs/<lang>/geo.toml``) and ``data/nationalities.toml`` (demonym adjectives)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from functools import cache
 from importlib import resources
 
 from fogofwar.geo.text import fold
+from fogofwar.packs.files import available_languages, read_table
 
-__all__ = ["LANGS", "LangPack", "lang_pack"]
+__all__ = ["LangPack", "geo_tables", "lang_pack"]
 
-LANGS = ("de", "en", "ru", "uk")
 MEMO_MAX = 100_000  # entries of a pack's memo before it starts afresh
 
 
@@ -98,6 +98,11 @@ def _given_names(langs: tuple[str, ...]) -> frozenset[str]:
     return frozenset(str(n).casefold() for code in langs for n in table.get(code, []))
 
 
+def _flag(table: dict[str, object], key: str, default: bool) -> bool:
+    value = table.get(key, [default])
+    return bool(value[-1]) if isinstance(value, list) and value else default
+
+
 def _demonyms(langs: tuple[str, ...]) -> dict[str, str | None]:
     table = tomllib.loads(_text("nationalities.toml"))
     endings = table["endings"]
@@ -116,18 +121,27 @@ def _demonyms(langs: tuple[str, ...]) -> dict[str, str | None]:
     return out
 
 
+def geo_tables() -> dict[str, dict[str, object]]:
+    """``geo.toml`` of every language pack that has one, by language."""
+    tables = {code: read_table(code, "geo") for code in available_languages()}
+    return {code: t for code, t in tables.items() if t}
+
+
 @cache
 def lang_pack(lang: str | None) -> LangPack:
-    """The pack of ``lang``; unknown or ``None`` gives the union of all four languages."""
-    raw = tomllib.loads(_text("geo/lang.toml"))
-    langs = (lang,) if lang in raw else LANGS
+    """The pack of ``lang``; a language without ``geo.toml`` (or ``None``) gets the union of
+    every pack's geo data."""
+    raw = geo_tables()
+    langs = (lang,) if lang in raw else tuple(raw)
     merged: dict[str, list[object]] = {}
     declined: list[tuple[str, str]] = []
     for code in langs:
         for key, value in raw[code].items():
             if key == "declension":
+                assert isinstance(value, dict), "[declension] must be a table"
                 declined.extend(_declension(value))
             else:
+                assert isinstance(value, list), f"geo.toml '{key}' must be a list"
                 merged.setdefault(key, []).extend(value)
 
     def words(key: str) -> frozenset[str]:
@@ -150,7 +164,7 @@ def lang_pack(lang: str | None) -> LangPack:
         articles=words("articles"),
         not_alone=words("not_alone"),
         demonyms=_demonyms(langs),
-        common_check=any(raw[code].get("common_anywhere", [False])[-1] for code in langs),
+        common_check=any(_flag(raw[code], "common_anywhere", False) for code in langs),
         skeleton=bool(merged.get("cross_script", [True])[-1]),
         given_names=_given_names(langs),
     )

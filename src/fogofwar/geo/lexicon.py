@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from fogofwar.name_shape import analyser as _shared_analyser
+from fogofwar.packs.files import available_languages, languages_with, pack_meta
 
 __all__ = ["CYRILLIC_CC", "is_common", "is_cyrillic", "is_first_name", "morph_class"]
 
@@ -29,7 +30,6 @@ CYRILLIC_CC = frozenset(
      "MD", "GE", "AM", "AZ", "LV", "LT", "EE"}
 )  # fmt: skip
 _CYR = re.compile(r"[\u0400-\u04ff]")
-_LEX_LANGS = ("de", "en", "ru", "uk")
 
 
 def is_cyrillic(word: str) -> bool:
@@ -38,7 +38,8 @@ def is_cyrillic(word: str) -> bool:
 
 
 def _langs(lang: str) -> tuple[str, ...]:
-    return (lang,) if lang in _LEX_LANGS else _LEX_LANGS
+    known = available_languages()
+    return (lang,) if lang in known else known
 
 
 @lru_cache(maxsize=65536)
@@ -62,7 +63,10 @@ def _analyser(code: str) -> Any:
 
 
 def _analysers(lang: str) -> list[Any]:
-    codes = (lang,) if lang in ("ru", "uk") else ("uk", "ru") if lang not in _LEX_LANGS else ()
+    # a language's own dictionary; text of a language without a pack may be any Cyrillic one
+    own = pack_meta(lang).get("morphology")
+    known = lang in available_languages()
+    codes = (str(own),) if own else () if known else languages_with("morphology")
     return [a for a in map(_analyser, codes) if a is not None]
 
 

@@ -46,6 +46,7 @@ from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
 from fogofwar.geo.text import fold, skeleton
+from fogofwar.packs.files import available_languages
 
 __all__ = ["Hit", "Token", "recognise", "tokenize"]
 
@@ -189,7 +190,8 @@ def _region_after(word: str, pack: LangPack) -> bool:
 def _is_common(word: str, lang: str) -> bool:
     import simplemma
 
-    langs = (lang,) if lang in ("de", "en", "ru", "uk") else ("de", "en", "ru", "uk")
+    known = available_languages()
+    langs = (lang,) if lang in known else known
     low = word.casefold()
     return any(simplemma.is_known(low, lang=code) for code in langs)
 

@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from fogofwar.geo.text import fold, skeleton, translit_uk
+from fogofwar.packs.files import available_languages
 
 __all__ = ["Entity", "EntityTable", "load_all"]
 
-LANGS = ("de", "en", "ru", "uk")
 _SCRIPTS_OK = ("LATIN", "CYRILLIC")
 
 
@@ -97,8 +97,9 @@ def _region_table() -> list[dict[str, object]]:
 
 
 def _lang_table() -> dict[str, dict[str, list[str]]]:
-    table: dict[str, dict[str, list[str]]] = tomllib.loads(_data("geo/lang.toml"))
-    return table
+    from fogofwar.geo.langdata import geo_tables
+
+    return geo_tables()  # type: ignore[return-value]
 
 
 def _region_phrases(
@@ -204,7 +205,7 @@ def _shipped_regions(table: EntityTable, langs: dict[str, dict[str, list[str]]])
         e.kind = str(r.get("kind", e.kind))
         e.main.append(e.name)
         e.main.extend(_strs(r["names"]))
-        for lang in ("de", "en"):
+        for lang in langs:  # region names in a language's own column ("de", "en" …)
             e.main.extend(_region_phrases(_strs(r.get(lang)), lang, langs))
     # cities learn the display name of their region
     renamed = {(e.cc, rg): e.name for (cc, rg), e in table.by_admin1.items() for _ in [cc]}
@@ -220,7 +221,7 @@ def _countries(table: EntityTable, cities: list[Entity]) -> None:
     from babel import Locale
 
     raw = json.loads(_gnc_file("countries.json").read_text(encoding="utf-8"))
-    locales = {lang: Locale(lang) for lang in LANGS}
+    locales = {lang: Locale(lang) for lang in available_languages()}
     shipped = tomllib.loads(_data("geo/countries.toml"))
     aliases: dict[str, list[str]] = shipped["aliases"]
     fixed: dict[str, list[float]] = shipped["points"]
@@ -285,13 +286,14 @@ def _middle(points: list[tuple[float, float]]) -> tuple[float | None, float | No
 
 def _continents(table: EntityTable) -> None:
     raw = json.loads(_gnc_file("continents.json").read_text(encoding="utf-8"))
+    langs = available_languages()
     for r in raw.values():
         e = Entity(
             r["name"], "continent", "", float(r["lat"]), float(r["lng"]), int(r["population"])
         )
         e.gid = int(r["geonameId"])
         e.main.append(r["name"])
-        e.main.extend(a["name"] for a in r["alternateNames"] if a.get("lang") in LANGS)
+        e.main.extend(a["name"] for a in r["alternateNames"] if a.get("lang") in langs)
         table.add(e)
 
 

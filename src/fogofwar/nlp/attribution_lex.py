@@ -1,4 +1,4 @@
-"""The attribution stage's own pack table, ``[attribution]`` in ``packs/<lang>.toml``.
+"""The attribution stage's own pack table, ``[attribution]`` in ``packs/<lang>/pack.toml``.
 
 :class:`~fogofwar.packs.LanguagePack` does not carry this table, so the stage reads it from the
 same pack file (cached per language); a pack without the table gives empty lists, which only
@@ -23,13 +23,11 @@ switches the constructions off:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from fogofwar.nlp.matcher import norm
+from fogofwar.packs.files import read_table
 
 __all__ = ["AttributionLexicon", "lexicon"]
 
@@ -57,10 +55,7 @@ def _set(table: dict[str, object], key: str) -> frozenset[str]:
 @lru_cache(maxsize=16)
 def lexicon(lang: str) -> AttributionLexicon:
     """The ``[attribution]`` table of the shipped pack for ``lang`` (empty when absent)."""
-    path = Path(str(resources.files("fogofwar.packs"))) / f"{lang}.toml"
-    table: dict[str, object] = {}
-    if path.is_file():
-        table = tomllib.loads(path.read_text(encoding="utf-8")).get("attribution", {})
+    table: dict[str, object] = read_table(lang, "pack").get("attribution", {})
     raw = table.get("pronouns", {})
     pronouns = {norm(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
     return AttributionLexicon(

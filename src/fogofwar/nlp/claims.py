@@ -76,7 +76,7 @@ from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.salience import clause_kind, main_first, pick_place
 from fogofwar.packs import LanguagePack, Trigger
 
-__all__ = ["INHERIT_WINDOW", "claims"]
+__all__ = ["INHERIT_WINDOW", "ClaimBuilder", "claims", "trim_span"]
 
 INHERIT_WINDOW = 2
 _VICTIM_COUNTS = ("killed", "injured", "missing")
@@ -94,7 +94,7 @@ _ROLE_BY_KIND = {
 }
 
 
-def _trim(text: str, span: Span) -> Span:
+def trim_span(text: str, span: Span) -> Span:
     s, e = span.start, span.end
     while s < e and text[s] in _PUNCT:
         s += 1
@@ -111,7 +111,9 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-class _Builder:
+class ClaimBuilder:
+    """The rule parts of a claim (events, counts, actors, place, time, source) for one Doc."""
+
     def __init__(self, doc: Doc, res: Resources) -> None:
         self.doc, self.res = doc, res
         self.pack: LanguagePack = res.packs[doc.lang]
@@ -245,7 +247,7 @@ class _Builder:
             before = [(q.tok_end, n) for n, q in chosen.items() if q.tok_end <= start]
             first = min((q.tok_start, n) for n, q in chosen.items())
             qual_for = max(before)[1] if before else first[1]
-        qualifier = _trim(self.doc.text, quals[0].span).slice(self.doc.text) if quals else None
+        qualifier = trim_span(self.doc.text, quals[0].span).slice(self.doc.text) if quals else None
         values = {
             n: Count(q.low, q.high, q.span, qualifier if n == qual_for else None)
             for n, q in chosen.items()
@@ -256,7 +258,7 @@ class _Builder:
         self,
         clause: Clause,
         kind: ClaimKind,
-        events: list[Match[Trigger]],
+        trig_start: int,
         att: AttributionMention | None,
         counts: Counts,
     ) -> tuple[ActorRef, ...]:
@@ -265,7 +267,6 @@ class _Builder:
         of a casualty figure ("five civilians were killed") and a noun of its qualifier
         (", including officers") are victims."""
         toks = self.toks
-        trig_start = toks[events[0].start].start
         markers = self.pack.role_markers.find(toks, clause.tok_start, clause.tok_end)
         # a statement's speaker is its actor; any other event's speakers are not
         speech = kind in _SPEECH
@@ -437,7 +438,7 @@ class _Builder:
 )
 def claims(doc: Doc, res: Resources) -> Doc:
     """Build the claims of every clause that asserts an event."""
-    b = _Builder(doc, res)
+    b = ClaimBuilder(doc, res)
     out: list[Claim] = []
     last: tuple[int, int, AttributionMention] | None = None  # (sentence, paragraph, attribution)
     last_heading = -1
@@ -472,7 +473,7 @@ def claims(doc: Doc, res: Resources) -> Doc:
         if att is not None and _within(trig_off_span := Span(trig_off, trig_off + 1), att.content):
             lo, hi = max(span.start, att.content.start), min(span.end, att.content.end)
             span = Span(lo, hi) if hi > lo else trig_off_span
-        span = _trim(doc.text, span)
+        span = trim_span(doc.text, span)
         source = (
             SourceRef(att.source_kind, b.source_name(att), att.via, att.source)
             if att is not None
@@ -495,7 +496,7 @@ def claims(doc: Doc, res: Resources) -> Doc:
                 subtype=subtype,
                 acled=acled,
                 plover=plover,
-                actors=b.actors(clause, kind, events, att, counts),
+                actors=b.actors(clause, kind, trig_off, att, counts),
                 location=b.location(clause, trig_off, att.source if att else None),
                 time=b.time(clause, certainty == Certainty.HYPOTHETICAL, att),
                 counts=counts,

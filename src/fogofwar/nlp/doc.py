@@ -7,10 +7,10 @@ headline document).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from fogofwar.actors import ActorMatch, PersonMatch
 from fogofwar.claim import Certainty, Claim, SourceKind
@@ -19,10 +19,15 @@ from fogofwar.model import DatePrecision, Span
 from fogofwar.nlp.matcher import Token
 from fogofwar.packs import LanguagePack
 
+if TYPE_CHECKING:
+    from fogofwar.detect.model import ClauseScore
+    from fogofwar.nlp.clause_view import ClauseView
+
 __all__ = [
     "ActorSource",
     "AttributionMention",
     "Clause",
+    "ClauseScorer",
     "DateMention",
     "Doc",
     "EntityMention",
@@ -133,6 +138,14 @@ class PlaceSource(Protocol):
         ...
 
 
+class ClauseScorer(Protocol):
+    """What the reader needs of the learned clause model (:class:`fogofwar.detect.ClauseModel`)."""
+
+    def score(self, views: Sequence[ClauseView]) -> tuple[ClauseScore, ...]:
+        """One score per clause view."""
+        ...
+
+
 class NoActors:
     """An empty actor source: actors are then kept by surface form from pack force nouns."""
 
@@ -161,6 +174,7 @@ class Resources:
     actors: ActorSource
     gazetteer: PlaceSource
     pipeline_version: str
+    model: ClauseScorer | None = None  # the learned clause model; None: rules only
 
 
 @dataclass(frozen=True, slots=True)

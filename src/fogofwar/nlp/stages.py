@@ -6,12 +6,12 @@ reader runs them in.
 
 from __future__ import annotations
 
-from fogofwar.nlp import attribution, claims, dates, mentions, numbers, segment
+from fogofwar.nlp import attribution, claims, claims_v2, dates, mentions, numbers, segment
 
 __all__ = ["DEFAULT_PIPELINE", "MODULES"]
 
 #: The modules whose ``@stage`` functions make up the built-in stages.
-MODULES = (segment, dates, numbers, mentions, attribution, claims)
+MODULES = (segment, dates, numbers, mentions, attribution, claims, claims_v2)
 
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "segment.v1",
@@ -21,5 +21,5 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "entities.v1",
     "places.v1",
     "attribution.v1",
-    "claims.v1",
+    "claims.v2",
 )

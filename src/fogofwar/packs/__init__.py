@@ -1,6 +1,8 @@
 """Language packs: everything the claim reader knows about one language, as data.
 
-A pack is a TOML file ``packs/<lang>.toml`` (see ``packs/README.md`` for every table). This module
+A pack is a folder ``packs/<lang>/`` whose ``pack.toml`` holds the reader's lexicon (see
+``packs/README.md`` for every table); the folder also holds the language's other data
+(:mod:`fogofwar.packs.files`). This module
 loads and validates packs once and compiles their word lists into :class:`PhraseMatcher` objects;
 the reader's stages only ever see a :class:`LanguagePack`, never a file.
 """
@@ -11,13 +13,13 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
 from fogofwar.errors import ConfigError
 from fogofwar.nlp.matcher import PhraseMatcher, norm
+from fogofwar.packs.files import PACK_FILE, available_languages, pack_dirs, pack_folder
 
 __all__ = [
     "CueEntry",
@@ -27,6 +29,7 @@ __all__ = [
     "available_languages",
     "load_pack",
     "load_packs",
+    "pack_dirs",
 ]
 
 CUE_TYPES = ("verb", "prep", "post", "adverb", "via", "verification")
@@ -198,7 +201,7 @@ def load_pack(path: Path) -> LanguagePack:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"language pack {path}: cannot read it ({exc})") from exc
-    where = f"language pack {path.name}"
+    where = f"language pack {path.parent.name}/{path.name}"
     meta, text, nums = data.get("meta", {}), data.get("text", {}), data.get("numbers", {})
     if "lang" not in meta:
         raise ConfigError(f"{where}: [meta] needs 'lang' (ISO 639-1)")
@@ -248,21 +251,14 @@ def load_pack(path: Path) -> LanguagePack:
     )
 
 
-def _pack_dir() -> Path:
-    return Path(str(resources.files("fogofwar.packs")))
-
-
-def available_languages(directory: Path | None = None) -> tuple[str, ...]:
-    """Languages with a pack file, sorted."""
-    return tuple(sorted(p.stem for p in (directory or _pack_dir()).glob("*.toml")))
-
-
 def load_packs(directory: Path | None = None) -> dict[str, LanguagePack]:
-    """Load every ``*.toml`` pack in ``directory`` (default: the shipped packs)."""
+    """Load every pack folder in ``directory`` (default: ``$FOGOFWAR_PACKS``, then shipped)."""
     packs = {}
-    for path in sorted((directory or _pack_dir()).glob("*.toml")):
-        pack = load_pack(path)
-        if pack.lang != path.stem:
-            raise ConfigError(f"language pack {path.name}: [meta] lang is {pack.lang!r}")
+    for lang in available_languages(directory):
+        folder = pack_folder(lang, directory)
+        assert folder is not None
+        pack = load_pack(folder / PACK_FILE)
+        if pack.lang != lang:
+            raise ConfigError(f"language pack {lang}/{PACK_FILE}: [meta] lang is {pack.lang!r}")
         packs[pack.lang] = pack
     return packs

@@ -1,0 +1,186 @@
+"""The trained clause model at reading time: numpy only.
+
+:class:`ClauseModel` holds two linear heads over the same features — ``kind`` (``none`` or a
+claims-v1 kind) and ``certainty`` (a claims-v1 certainty) — and returns a :class:`ClauseScore`
+per :class:`~fogofwar.nlp.clause_view.ClauseView`. Weights live in one ``.npz`` file
+(:data:`WEIGHTS`, shipped in the package; rebuilt by ``fogofwar train claims``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from fogofwar.claim import Certainty, ClaimKind
+from fogofwar.detect.encoder import Embedder, ngram_ids
+from fogofwar.errors import ConfigError
+from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView
+
+__all__ = ["NONE", "WEIGHTS", "ClauseModel", "ClauseScore", "Features", "features"]
+
+NONE = "none"
+Floats = npt.NDArray[np.float32]
+
+
+def _weights_path() -> Path:
+    return Path(str(resources.files("fogofwar.detect"))) / "weights" / "clause-model.npz"
+
+
+#: The shipped model file.
+WEIGHTS = _weights_path()
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseScore:
+    """The model's reading of one clause: probabilities by kind (``none`` included) and by
+    certainty."""
+
+    kinds: tuple[tuple[str, float], ...]
+    certainties: tuple[tuple[Certainty, float], ...]
+
+    @property
+    def p_claim(self) -> float:
+        """Probability that the clause carries a claim."""
+        return 1.0 - dict(self.kinds).get(NONE, 0.0)
+
+    def best_kind(self) -> tuple[ClaimKind, float]:
+        """The likeliest claim kind (``none`` left out) and its probability."""
+        name, p = max(((k, p) for k, p in self.kinds if k != NONE), key=lambda kp: kp[1])
+        return ClaimKind(name), p
+
+    def best_certainty(self) -> tuple[Certainty, float]:
+        """The likeliest certainty and its probability."""
+        return max(self.certainties, key=lambda cp: cp[1])
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """The design of a batch of clauses: lexical rows, embeddings (or ``None``), n-gram ids."""
+
+    lexical: Floats
+    dense: Floats | None
+    ngrams: tuple[npt.NDArray[np.int32], ...]
+
+
+def features(views: Sequence[ClauseView], dim: int, embedder: Embedder | None) -> Features:
+    """Features of ``views`` as the model sees them (training and reading alike)."""
+    lex = np.asarray([v.lexical for v in views], dtype=np.float32).reshape(
+        len(views), len(LEXICAL_NAMES)
+    )
+    half = dim // 2
+    grams = tuple(
+        np.union1d(ngram_ids(v.text, half), ngram_ids(v.sentence_text, half) + half).astype(
+            np.int32
+        )
+        for v in views
+    )
+    dense = embedder.embed([v.text for v in views]) if embedder is not None else None
+    return Features(lex, dense, grams)
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    classes: tuple[str, ...]
+    lexical: Floats  # (n_lexical, k)
+    dense: Floats | None  # (512, k)
+    ngrams: Floats  # (dim, k)
+    bias: Floats  # (k,)
+
+    def proba(self, f: Features) -> Floats:
+        z = f.lexical @ self.lexical + self.bias
+        if self.dense is not None and f.dense is not None:
+            z = z + f.dense @ self.dense
+        for row, ids in enumerate(f.ngrams):
+            if ids.size:
+                # n-gram rows are L2-normalised binary vectors
+                z[row] += self.ngrams[ids].sum(axis=0) / np.sqrt(ids.size)
+        z = z - z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        out: Floats = (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
+        return out
+
+
+class ClauseModel:
+    """Two linear heads (kind, certainty) over lexical, n-gram and embedding features."""
+
+    def __init__(self, kind: _Head, certainty: _Head, dim: int, meta: dict[str, Any]) -> None:
+        self.kind, self.certainty, self.dim, self.meta = kind, certainty, dim, meta
+        uses_dense = kind.dense is not None or certainty.dense is not None
+        self.embedder: Embedder | None = Embedder() if uses_dense else None
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> ClauseModel:
+        """Load a model file (default: the shipped :data:`WEIGHTS`)."""
+        p = path or WEIGHTS
+        try:
+            data = np.load(p, allow_pickle=False)
+        except (OSError, ValueError) as exc:
+            raise ConfigError(
+                f"clause model {p}: cannot read it ({exc}); rebuild it with `fogofwar train claims`"
+            ) from exc
+        meta: dict[str, Any] = json.loads(str(data["meta"]))
+        if tuple(meta["lexical_names"]) != LEXICAL_NAMES:
+            raise ConfigError(
+                f"clause model {p} was trained on other lexical features; "
+                "rebuild it with `fogofwar train claims`"
+            )
+
+        def head(name: str) -> _Head:
+            dense = data[f"{name}_dense"] if f"{name}_dense" in data.files else None
+            return _Head(
+                tuple(meta[f"{name}_classes"]),
+                data[f"{name}_lexical"].astype(np.float32),
+                dense.astype(np.float32) if dense is not None else None,
+                data[f"{name}_ngrams"].astype(np.float32),
+                data[f"{name}_bias"].astype(np.float32),
+            )
+
+        return cls(head("kind"), head("certainty"), int(meta["dim"]), meta)
+
+    @classmethod
+    def shipped(cls) -> ClauseModel | None:
+        """The shipped model, or ``None`` when the package has none (rules only)."""
+        return cls.load() if WEIGHTS.is_file() else None
+
+    def score(self, views: Sequence[ClauseView]) -> tuple[ClauseScore, ...]:
+        """One score per view, in order."""
+        if not views:
+            return ()
+        f = features(views, self.dim, self.embedder)
+        pk, pc = self.kind.proba(f), self.certainty.proba(f)
+        certs = tuple(Certainty(c) for c in self.certainty.classes)
+        return tuple(
+            ClauseScore(
+                tuple(zip(self.kind.classes, map(float, pk[i]), strict=True)),
+                tuple(zip(certs, map(float, pc[i]), strict=True)),
+            )
+            for i in range(len(views))
+        )
+
+
+def save_model(
+    path: Path,
+    heads: dict[str, tuple[tuple[str, ...], Floats, Floats | None, Floats, Floats]],
+    dim: int,
+    meta: dict[str, Any],
+) -> None:
+    """Write heads ``{name: (classes, lexical, dense, ngrams, bias)}`` to ``path`` (float16)."""
+    arrays: dict[str, Any] = {}
+    full = dict(meta, dim=dim, lexical_names=list(LEXICAL_NAMES))
+    for name, (classes, lexical, dense, ngrams, bias) in heads.items():
+        full[f"{name}_classes"] = list(classes)
+        arrays[f"{name}_lexical"] = lexical.astype(np.float16)
+        arrays[f"{name}_ngrams"] = ngrams.astype(np.float16)
+        arrays[f"{name}_bias"] = bias.astype(np.float32)
+        if dense is not None:
+            arrays[f"{name}_dense"] = dense.astype(np.float16)
+    arrays["meta"] = np.asarray(json.dumps(full, sort_keys=True))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, **arrays)

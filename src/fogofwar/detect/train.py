@@ -1,0 +1,281 @@
+"""``fogofwar train claims``: rebuild the clause model from the project's own annotations.
+
+Data (all shipped with the package, so a fresh clone rebuilds the same file):
+
+* ``training/data/<lang>.jsonl`` — labelled training sentences (see its README);
+* ``evaluation/passages/dev/<lang>.toml`` — the *dev* half of the passage gold, when
+  ``include_dev`` (then the dev figures of ``fogofwar eval claims`` are in-sample; the held-out
+  half is never read here).
+
+Each text is read by the rule pipeline (a :class:`~fogofwar.reader.Reader` without a model);
+every main clause (:func:`~fogofwar.nlp.clause_view.clause_views`) is labelled by the gold
+claim whose evidence it overlaps most (``none`` when it overlaps none), and two multinomial
+logistic regressions (scikit-learn, fixed seed) are fitted: kind over every clause, certainty
+over the claim clauses. scikit-learn is needed only here (extra ``train``); reading uses numpy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from fogofwar.detect.encoder import Embedder
+from fogofwar.detect.model import NONE, WEIGHTS, Features, features, save_model
+from fogofwar.errors import ConfigError
+from fogofwar.model import Span
+from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
+
+if TYPE_CHECKING:
+    from fogofwar.reader import Reader
+
+__all__ = ["Example", "TrainReport", "load_examples", "train_claims", "training_dir"]
+
+DIM = 1 << 15
+SEED = 13
+
+
+@dataclass(frozen=True, slots=True)
+class _Gold:
+    span: Span
+    kind: str
+    certainty: str
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One labelled text: body or headline, with its gold claims' evidence spans."""
+
+    lang: str
+    text: str
+    headline: bool
+    claims: tuple[_Gold, ...]
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class TrainReport:
+    """What was trained on and how well it fits (cross-validated accuracy on clauses)."""
+
+    path: Path
+    examples: int
+    clauses: int
+    by_lang: tuple[tuple[str, int], ...]
+    kind_counts: tuple[tuple[str, int], ...]
+    cv_kind_accuracy: float
+    cv_certainty_accuracy: float
+    data_hash: str
+
+
+def training_dir() -> Path:
+    """The shipped training sentences (``training/data/``)."""
+    return Path(__file__).resolve().parents[1] / "training" / "data"
+
+
+def _span(text: str, evidence: str, occurrence: int = 1) -> Span | None:
+    start = -1
+    for _ in range(max(1, occurrence)):
+        start = text.find(evidence, start + 1)
+        if start < 0:
+            return None
+    return Span(start, start + len(evidence))
+
+
+def _jsonl_examples(folder: Path) -> Iterator[Example]:
+    for path in sorted(folder.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ConfigError(f"{path.name}:{n}: not JSON ({exc})") from exc
+            text = str(row["text"])
+            golds = []
+            for c in row.get("claims", []):
+                span = _span(text, str(c["evidence"]))
+                if span is None:
+                    raise ConfigError(f"{path.name}:{n}: evidence not in text")
+                golds.append(_Gold(span, str(c["kind"]), str(c["certainty"])))
+            yield Example(
+                str(row.get("lang", path.stem)),
+                text,
+                bool(row.get("headline", False)),
+                tuple(golds),
+                f"{path.name}:{n}",
+            )
+
+
+def _passage_examples() -> Iterator[Example]:
+    from fogofwar.evaluation.passages import load_passages
+
+    for p in load_passages("dev"):
+        body = tuple(
+            _Gold(c.span, c.kind.value, c.certainty.value) for c in p.claims if not c.in_headline
+        )
+        yield Example(p.lang, p.text, False, body, f"passages/dev/{p.id}")
+        if p.title:
+            head = tuple(
+                _Gold(c.span, c.kind.value, c.certainty.value) for c in p.claims if c.in_headline
+            )
+            yield Example(p.lang, p.title, True, head, f"passages/dev/{p.id}:title")
+
+
+def load_examples(folder: Path | None = None, include_dev: bool = True) -> list[Example]:
+    """Every training example: the JSONL sentences, then (optionally) the dev passages."""
+    out = list(_jsonl_examples(folder or training_dir()))
+    if include_dev:
+        out += list(_passage_examples())
+    return out
+
+
+def _label(view: ClauseView, golds: Sequence[_Gold]) -> _Gold | None:
+    """The gold claim the clause belongs to: largest overlap, at least a third of the clause
+    or half of the evidence."""
+    best: tuple[float, _Gold] | None = None
+    c = view.clause.span
+    for g in golds:
+        ov = min(c.end, g.span.end) - max(c.start, g.span.start)
+        if ov <= 0:
+            continue
+        share = max(ov / max(1, c.end - c.start), ov / max(1, g.span.end - g.span.start))
+        if share >= 0.34 and (best is None or share > best[0]):
+            best = (share, g)
+    return best[1] if best else None
+
+
+def _views(reader: Reader, examples: Sequence[Example]) -> list[tuple[ClauseView, str, str, str]]:
+    """``(view, kind label, certainty label, lang)`` for every main clause of every example."""
+    out: list[tuple[ClauseView, str, str, str]] = []
+    for ex in examples:
+        if ex.lang not in reader.resources.packs:
+            continue
+        doc = reader.analyze(ex.text, ex.lang, headline=ex.headline, doc_id=ex.origin)
+        for view in clause_views(doc, reader.resources):
+            g = _label(view, ex.claims)
+            out.append((view, g.kind if g else NONE, g.certainty if g else "", ex.lang))
+    return out
+
+
+def _design(f: Features, dim: int) -> Any:
+    from scipy import sparse
+
+    rows, cols, vals = [], [], []
+    for r, ids in enumerate(f.ngrams):
+        if ids.size:
+            rows.extend([r] * ids.size)
+            cols.extend(ids.tolist())
+            vals.extend([1.0 / float(np.sqrt(ids.size))] * ids.size)
+    grams = sparse.csr_matrix((vals, (rows, cols)), shape=(len(f.ngrams), dim), dtype=np.float32)
+    parts = [sparse.csr_matrix(f.lexical)]
+    if f.dense is not None:
+        parts.append(sparse.csr_matrix(f.dense))
+    parts.append(grams)
+    return sparse.hstack(parts, format="csr")
+
+
+def _fit(x: Any, y: Any, c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, max_iter=3000, random_state=SEED)
+    model.fit(x, list(y))
+    return model
+
+
+def _cv_accuracy(x: Any, y: Sequence[str], c: float, folds: int = 4) -> float:
+    idx = np.arange(len(y))
+    rng = np.random.default_rng(SEED)
+    rng.shuffle(idx)
+    right = 0
+    ys = np.asarray(y)
+    for k in range(folds):
+        test = idx[k::folds]
+        train = np.setdiff1d(idx, test)
+        if len(set(ys[train])) < 2:
+            continue
+        m = _fit(x[train], ys[train], c)
+        right += int((m.predict(x[test]) == ys[test]).sum())
+    return right / max(1, len(y))
+
+
+def _split(model: Any, n_lex: int, dense_dim: int) -> tuple[Any, ...]:
+    coef = model.coef_.astype(np.float32)
+    if coef.shape[0] == 1:  # binary: sklearn keeps one row
+        coef = np.vstack([-coef, coef])
+        bias = np.asarray([-model.intercept_[0], model.intercept_[0]], dtype=np.float32)
+    else:
+        bias = model.intercept_.astype(np.float32)
+    lex = coef[:, :n_lex].T
+    dense = coef[:, n_lex : n_lex + dense_dim].T if dense_dim else None
+    grams = coef[:, n_lex + dense_dim :].T
+    return tuple(str(c) for c in model.classes_), lex, dense, grams, bias
+
+
+def train_claims(
+    reader: Reader,
+    out: Path | None = None,
+    *,
+    include_dev: bool = True,
+    use_embeddings: bool = True,
+    c_kind: float = 4.0,
+    c_certainty: float = 2.0,
+    cross_validate: bool = True,
+) -> TrainReport:
+    """Fit the clause model on the shipped annotations and write it to ``out`` (default: the
+    shipped :data:`~fogofwar.detect.model.WEIGHTS`). ``reader`` must run the rules only."""
+    examples = load_examples(include_dev=include_dev)
+    labelled = _views(reader, examples)
+    if not labelled:
+        raise ConfigError("no training clauses: is training/data/ empty?")
+    views = [v for v, _, _, _ in labelled]
+    kinds = [k for _, k, _, _ in labelled]
+    embedder = Embedder(threads=2) if use_embeddings else None
+    x = _design(features(views, DIM, embedder), DIM)
+    dense_dim = Embedder.dim if use_embeddings else 0
+    kind_model = _fit(x, kinds, c_kind)
+    claim_rows = [i for i, (_, k, _, _) in enumerate(labelled) if k != NONE]
+    certs = [labelled[i][2] for i in claim_rows]
+    cert_model = _fit(x[claim_rows], certs, c_certainty)
+    digest = hashlib.sha256()
+    for ex in examples:
+        digest.update(ex.origin.encode() + ex.text.encode())
+    meta = {
+        "trained_on": sorted({ex.origin.split(":")[0] for ex in examples}),
+        "examples": len(examples),
+        "clauses": len(views),
+        "seed": SEED,
+        "c_kind": c_kind,
+        "c_certainty": c_certainty,
+        "embeddings": "use-multilingual-v3" if use_embeddings else None,
+        "include_dev": include_dev,
+        "data_sha256": digest.hexdigest(),
+    }
+    path = out or WEIGHTS
+    n_lex = len(LEXICAL_NAMES)
+    save_model(
+        path,
+        {
+            "kind": _split(kind_model, n_lex, dense_dim),
+            "certainty": _split(cert_model, n_lex, dense_dim),
+        },
+        DIM,
+        meta,
+    )
+    cv_k = _cv_accuracy(x, kinds, c_kind) if cross_validate else float("nan")
+    cv_c = _cv_accuracy(x[claim_rows], certs, c_certainty) if cross_validate else float("nan")
+    return TrainReport(
+        path,
+        len(examples),
+        len(views),
+        tuple(sorted(Counter(lang for _, _, _, lang in labelled).items())),
+        tuple(sorted(Counter(kinds).items())),
+        cv_k,
+        cv_c,
+        digest.hexdigest(),
+    )

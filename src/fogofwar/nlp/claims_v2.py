@@ -1,0 +1,149 @@
+"""``claims.v2``: claims decided by the learned clause model, built by the rules.
+
+For every main clause (:func:`~fogofwar.nlp.clause_view.clause_views`) the model gives the
+probability that it carries a claim, its kind and its certainty; the rules keep what they are
+strong at — spans, figures and what they count, actors, places, dates, the source and its cue.
+
+1. **Detection.** A clause whose event words the rules accept is kept unless the model is sure
+   it carries no claim (``p_claim < DROP``); a clause without such words (passives, telegraphic
+   headlines, front-line reports, any wording the packs do not list) becomes a claim when the
+   model says so (``p_claim ≥ ADD``). Adjacent clauses of one sentence that the model reads as
+   the same claim (same kind, same source, no rule event of their own) are one claim.
+2. **Kind.** The rules' kind (which already saw the model's lexical cues) stands unless the
+   model prefers another kind with probability ≥ ``OVERRIDE``.
+3. **Certainty.** Hard textual signals stay with the rules (an explicit verification caveat,
+   a denial cue); otherwise the model's certainty when it is confident (≥ ``CERTAIN``), else
+   the rules'.
+
+Without a model (``Resources.model is None``) this stage is ``claims.v1``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from fogofwar.claim import Certainty, Claim, ClaimKind, Cue, SourceKind, SourceRef, claim_id_for
+from fogofwar.detect.model import ClauseScore
+from fogofwar.model import Span
+from fogofwar.nlp.claims import ClaimBuilder, claims, trim_span
+from fogofwar.nlp.clause_view import ClauseView, clause_views
+from fogofwar.nlp.doc import Doc, Resources
+from fogofwar.nlp.kinds import crosswalk
+from fogofwar.nlp.pipeline import stage
+from fogofwar.nlp.salience import main_first
+
+__all__ = ["ADD", "CERTAIN", "DROP", "OVERRIDE", "claims_v2"]
+
+DROP = 0.15
+ADD = 0.6
+OVERRIDE = 0.6
+CERTAIN = 0.5
+_HARD = frozenset({Certainty.UNVERIFIED, Certainty.DENIED})
+
+
+def _within(a: Span, b: Span) -> bool:
+    return b.start <= a.start and a.end <= b.end
+
+
+def _decide(view: ClauseView, score: ClauseScore) -> ClaimKind | None:
+    mkind, pk = score.best_kind()
+    if view.rule_kind is not None:
+        if score.p_claim < DROP:
+            return None
+        return mkind if mkind != view.rule_kind and pk >= OVERRIDE else view.rule_kind
+    return mkind if score.p_claim >= ADD else None
+
+
+def _certainty(view: ClauseView, score: ClauseScore) -> Certainty:
+    if view.rule_certainty in _HARD:
+        return view.rule_certainty
+    best, p = score.best_certainty()
+    return best if p >= CERTAIN else view.rule_certainty
+
+
+def _same_claim(a: tuple[ClauseView, ClaimKind], b: tuple[ClauseView, ClaimKind]) -> bool:
+    (va, ka), (vb, kb) = a, b
+    return (
+        va.clause.sentence == vb.clause.sentence
+        and ka == kb
+        and va.attribution == vb.attribution
+        and not (va.events and vb.events)
+    )
+
+
+@stage(
+    "claims.v2",
+    requires=[
+        "tokens",
+        "sentences",
+        "clauses",
+        "quantities",
+        "dates",
+        "entities",
+        "places",
+        "attributions",
+    ],
+    provides=["claims"],
+)
+def claims_v2(doc: Doc, res: Resources) -> Doc:
+    """Build the claims of every clause the model and the rules agree carries one."""
+    if res.model is None:
+        return claims(doc, res)
+    views = clause_views(doc, res)
+    scores = res.model.score(views)
+    picked: list[tuple[ClauseView, ClaimKind, Certainty]] = []
+    for view, score in zip(views, scores, strict=True):
+        kind = _decide(view, score)
+        if kind is None:
+            continue
+        cert = _certainty(view, score)
+        if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
+            prev = picked[-1][0]
+            if not prev.events and view.events:
+                picked[-1] = (view, kind, cert)
+            continue
+        picked.append((view, kind, cert))
+    b = ClaimBuilder(doc, res)
+    out = [_build(doc, res, b, view, kind, cert) for view, kind, cert in picked]
+    return dataclasses.replace(doc, claims=tuple(main_first(out)))
+
+
+def _build(
+    doc: Doc, res: Resources, b: ClaimBuilder, view: ClauseView, kind: ClaimKind, cert: Certainty
+) -> Claim:
+    clause, att = view.clause, view.attribution
+    events = list(view.events) or list(view.every)
+    anchor = doc.tokens[events[0].start].start if events else clause.span.start
+    span = clause.span
+    if att is not None and _within(Span(anchor, anchor + 1), att.content):
+        lo, hi = max(span.start, att.content.start), min(span.end, att.content.end)
+        span = Span(lo, hi) if hi > lo else span
+    span = trim_span(doc.text, span)
+    source = (
+        SourceRef(att.source_kind, b.source_name(att), att.via, att.source)
+        if att is not None
+        else SourceRef(SourceKind.AUTHOR)
+    )
+    subtype = view.rule_subtype if kind == view.rule_kind else None
+    acled, plover = crosswalk(kind, subtype)
+    counts = b.counts(clause, events)
+    return Claim(
+        claim_id=claim_id_for(doc.doc_id, res.pipeline_version, span, kind.value, doc.headline),
+        article_id=doc.doc_id,
+        lang=doc.lang,
+        span=span,
+        kind=kind,
+        source=source,
+        certainty=cert,
+        in_headline=doc.headline,
+        subtype=subtype,
+        acled=acled,
+        plover=plover,
+        actors=b.actors(clause, kind, anchor, att, counts),
+        location=b.location(clause, anchor, att.source if att else None),
+        time=b.time(clause, cert == Certainty.HYPOTHETICAL, att),
+        counts=counts,
+        cue=Cue(att.cue_text or "", att.cue) if att is not None and att.cue else None,
+        quote=att.direct if att is not None else False,
+        sentence=doc.sentences[clause.sentence].span,
+    )

@@ -1,0 +1,215 @@
+"""What the rules read in each clause, as input for the learned claim detector.
+
+:func:`clause_views` walks the main clauses of a :class:`Doc` once (after attribution) and
+returns a :class:`ClauseView` per clause: the rules' event words, kind and certainty, the
+attribution that covers the clause (or the one it inherits: a source's report continued by an
+unattributed sentence, a source named after the facts), and a vector of lexical features —
+the packs' cues as *features* for the model rather than gates. Training
+(:mod:`fogofwar.detect.train`) and reading (``claims.v2``) call the same function, so the
+model always sees the features it was trained on.
+
+Lexical features are language-independent names (:data:`LEXICAL_NAMES`): which kinds of event
+word stand in the clause, the kind and certainty the rules would give, the source kind of the
+covering attribution, modal and hedge words, figures, quotes, position.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fogofwar.claim import Certainty, ClaimKind, SourceKind
+from fogofwar.model import Span
+from fogofwar.nlp.claims import INHERIT_WINDOW, ClaimBuilder
+from fogofwar.nlp.doc import AttributionMention, Clause, Doc, Resources
+from fogofwar.nlp.matcher import Match
+from fogofwar.nlp.salience import clause_kind
+from fogofwar.packs import Trigger
+
+__all__ = ["LEXICAL_NAMES", "ClauseView", "clause_views"]
+
+_KINDS = tuple(ClaimKind)
+_CERTAINTIES = tuple(Certainty)
+_SOURCES = tuple(SourceKind)
+_FLAGS = (
+    "has_rule_event",
+    "nominal_only",
+    "has_count_word",
+    "has_quantity",
+    "has_vague",
+    "speculative",
+    "future",
+    "reportative",
+    "planned",
+    "evaluative",
+    "light_verb",
+    "verification_near",
+    "headline",
+    "first_sentence",
+    "quote_marks",
+    "inherited_source",
+    "direct_quote",
+    "source_after",
+    "short_clause",
+    "long_clause",
+    "has_place",
+    "has_actor",
+    "has_person",
+    "has_date",
+)
+#: Names of the lexical feature vector's positions, in order.
+LEXICAL_NAMES: tuple[str, ...] = (
+    *(f"trigger:{k.value}" for k in _KINDS),
+    *(f"rule_kind:{k.value}" for k in _KINDS),
+    *(f"rule_certainty:{c.value}" for c in _CERTAINTIES),
+    *(f"cue_certainty:{c.value}" for c in _CERTAINTIES),
+    *(f"source:{s.value}" for s in _SOURCES),
+    *_FLAGS,
+)
+_QUOTES = frozenset('"«»„“”‚‘’')
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseView:
+    """One main clause as the rules read it, with the model's lexical features."""
+
+    clause: Clause
+    text: str  # the clause's words
+    sentence_text: str  # the whole sentence (context for the encoder)
+    events: tuple[Match[Trigger], ...]  # the rules' gated event words (may be empty)
+    every: tuple[Match[Trigger], ...]  # every event word of the clause, ungated
+    rule_kind: ClaimKind | None
+    rule_subtype: str | None
+    rule_certainty: Certainty
+    attribution: AttributionMention | None  # covering or inherited
+    inherited: bool
+    lexical: tuple[float, ...]
+
+
+def _inside(offset: int, span: Span) -> bool:
+    return span.start <= offset < span.end
+
+
+def clause_views(doc: Doc, res: Resources) -> tuple[ClauseView, ...]:
+    """Every main clause of ``doc`` (not relative, qualifier or heading clauses), in order."""
+    b = ClaimBuilder(doc, res)
+    pack, toks = b.pack, doc.tokens
+    out: list[ClauseView] = []
+    last: tuple[int, int, AttributionMention] | None = None
+    last_heading = -1
+    for clause in doc.clauses:
+        sent = doc.sentences[clause.sentence]
+        if sent.heading:
+            last_heading = clause.sentence
+            continue
+        if clause.relative or clause.qualifier:
+            continue
+        events = b.events(clause)
+        every = b.every(clause)
+        kind: ClaimKind | None = None
+        subtype: str | None = None
+        if events:
+            kind, subtype = clause_kind(doc, clause, events, pack, every)
+        anchor = toks[events[0].start].start if events else clause.span.start
+        att = b.attribution_for(anchor)
+        if att is None:
+            att = b.attribution_for(
+                max(clause.span.start, (clause.span.start + clause.span.end) // 2)
+            )
+        inherited = False
+        if att is None and last is not None:
+            l_sent, l_para, l_att = last
+            if (
+                0 < clause.sentence - l_sent <= INHERIT_WINDOW
+                and sent.paragraph - l_para <= 1
+                and last_heading < l_sent
+                and not l_att.direct
+            ):
+                att, inherited = l_att, True
+        elif att is not None and att.source_kind != SourceKind.AUTHOR:
+            last = (clause.sentence, sent.paragraph, att)
+        base = att.certainty if att is not None else Certainty.ASSERTED
+        certainty = b.certainty(clause, base)
+        lexical = _lexical(doc, b, clause, events, every, kind, certainty, att, inherited)
+        out.append(
+            ClauseView(
+                clause,
+                clause.span.slice(doc.text),
+                sent.span.slice(doc.text),
+                tuple(events),
+                tuple(every),
+                kind,
+                subtype,
+                certainty,
+                att,
+                inherited,
+                lexical,
+            )
+        )
+    return tuple(out)
+
+
+def _lexical(
+    doc: Doc,
+    b: ClaimBuilder,
+    clause: Clause,
+    events: list[Match[Trigger]],
+    every: list[Match[Trigger]],
+    kind: ClaimKind | None,
+    certainty: Certainty,
+    att: AttributionMention | None,
+    inherited: bool,
+) -> tuple[float, ...]:
+    pack, toks = b.pack, doc.tokens
+    lo, hi = clause.tok_start, clause.tok_end
+    sent = doc.sentences[clause.sentence]
+    vec: list[float] = []
+    trig_kinds = {m.payload.kind for m in every}
+    vec += [float(k in trig_kinds) for k in _KINDS]
+    vec += [float(k == kind) for k in _KINDS]
+    vec += [float(c == certainty) for c in _CERTAINTIES]
+    cue_certs = {m.payload.certainty for m in pack.cues.find(toks, sent.tok_start, sent.tok_end)}
+    vec += [float(c in cue_certs) for c in _CERTAINTIES]
+    vec += [float(att is not None and att.source_kind == s) for s in _SOURCES]
+    quantities = [q for q in doc.quantities if lo <= q.tok_start < hi]
+    sents = doc.sentences
+    near = [sent] + ([sents[clause.sentence + 1]] if clause.sentence + 1 < len(sents) else [])
+    verification = any(
+        m.payload.type == "verification"
+        for s in near
+        for m in pack.cues.find(toks, s.tok_start, s.tok_end)
+    )
+    n_words = sum(1 for t in toks[lo:hi] if t.is_word)
+    span = clause.span
+    flags = {
+        "has_rule_event": bool(events),
+        "nominal_only": bool(every) and all(m.payload.nominal for m in every),
+        "has_count_word": any(m.payload.count for m in every),
+        "has_quantity": bool(quantities),
+        "has_vague": any(q.vague for q in quantities),
+        "speculative": bool(pack.speculative.find(toks, lo, hi)),
+        "future": bool(pack.future.find(toks, lo, hi)),
+        "reportative": bool(pack.reportative.find(toks, lo, hi)),
+        "planned": bool(pack.planned_modals.find(toks, lo, hi)),
+        "evaluative": bool(pack.evaluative.find(toks, lo, hi)),
+        "light_verb": bool(pack.light_verbs.find(toks, lo, hi)),
+        "verification_near": verification,
+        "headline": doc.headline,
+        "first_sentence": clause.sentence == 0,
+        "quote_marks": any(ch in _QUOTES for ch in span.slice(doc.text)),
+        "inherited_source": inherited,
+        "direct_quote": att is not None and att.direct,
+        "source_after": att is not None and att.source is not None and att.source.start >= span.end,
+        "short_clause": n_words <= 4,
+        "long_clause": n_words >= 25,
+        "has_place": any(_inside(p.span.start, span) for p in doc.places),
+        "has_actor": any(
+            _inside(e.span.start, span) and e.category == "actor" for e in doc.entities
+        ),
+        "has_person": any(
+            _inside(e.span.start, span) and e.category == "person" for e in doc.entities
+        ),
+        "has_date": any(_inside(d.span.start, span) for d in doc.dates),
+    }
+    vec += [float(flags[name]) for name in _FLAGS]
+    assert len(vec) == len(LEXICAL_NAMES)
+    return tuple(vec)

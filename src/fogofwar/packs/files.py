@@ -1,0 +1,95 @@
+"""Where language packs live: one folder per language, ``packs/<lang>/``.
+
+A folder with a ``pack.toml`` is a supported language; everything else the project knows about
+that language sits beside it (``geo.toml`` for toponym recognition, and any later table). This
+module only finds and reads the files; :mod:`fogofwar.packs` compiles ``pack.toml`` and
+:mod:`fogofwar.geo.langdata` reads ``geo.toml``. It imports nothing heavy, so language
+identification and the gazetteer can ask which languages exist without loading the reader.
+
+``FOGOFWAR_PACKS`` names an extra directory of pack folders, searched before the shipped one
+(a pack there replaces the shipped pack of the same language).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fogofwar.errors import ConfigError
+
+__all__ = [
+    "available_languages",
+    "languages_with",
+    "pack_dirs",
+    "pack_folder",
+    "pack_meta",
+    "read_table",
+]
+
+PACK_FILE = "pack.toml"
+
+
+def _shipped() -> Path:
+    return Path(str(resources.files("fogofwar.packs")))
+
+
+def pack_dirs() -> tuple[Path, ...]:
+    """Directories searched for pack folders: ``$FOGOFWAR_PACKS`` (if set), then the shipped."""
+    extra = os.environ.get("FOGOFWAR_PACKS")
+    return (Path(extra), _shipped()) if extra else (_shipped(),)
+
+
+@cache
+def _languages(dirs: tuple[Path, ...]) -> tuple[str, ...]:
+    found = {p.parent.name for d in dirs if d.is_dir() for p in d.glob(f"*/{PACK_FILE}")}
+    return tuple(sorted(found))
+
+
+def available_languages(directory: Path | None = None) -> tuple[str, ...]:
+    """ISO 639-1 codes of the languages with a pack folder, sorted."""
+    return _languages((directory,) if directory is not None else pack_dirs())
+
+
+def pack_folder(lang: str, directory: Path | None = None) -> Path | None:
+    """The folder of ``lang``'s pack (the first search directory that has it), or ``None``."""
+    for d in (directory,) if directory is not None else pack_dirs():
+        if (d / lang / PACK_FILE).is_file():
+            return d / lang
+    return None
+
+
+@cache
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"language pack file {path}: cannot read it ({exc})") from exc
+
+
+def read_table(lang: str, name: str, directory: Path | None = None) -> dict[str, Any]:
+    """The TOML table ``packs/<lang>/<name>.toml``; empty when the pack has no such file."""
+    folder = pack_folder(lang, directory)
+    if folder is None or not (folder / f"{name}.toml").is_file():
+        return {}
+    return _read(folder / f"{name}.toml")
+
+
+def pack_meta(lang: str) -> dict[str, Any]:
+    """The ``[meta]`` table of ``lang``'s ``pack.toml`` (empty for an unknown language).
+
+    Besides ``lang`` and ``name`` it holds the language's switches that code branches on:
+    ``script`` (``latin`` | ``cyrillic``), ``morphology`` (a pymorphy3 dictionary code, or
+    absent), ``capitalised_nouns`` (German-style capital common nouns), ``lemma_names`` (whether
+    simplemma's lemmas tell names from common words).
+    """
+    meta = read_table(lang, "pack").get("meta", {})
+    return meta if isinstance(meta, dict) else {}
+
+
+def languages_with(key: str) -> tuple[str, ...]:
+    """Languages whose ``[meta]`` sets ``key`` to a true value, sorted."""
+    return tuple(code for code in available_languages() if pack_meta(code).get(key))
