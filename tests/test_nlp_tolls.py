@@ -202,7 +202,7 @@ def test_crosswalk_of_prisoner_exchange() -> None:
 def test_packs_are_parallel_for_tolls_and_exchanges() -> None:
     packs = load_packs()
     for lang in LANGS:
-        data = tomllib.loads((PACK_DIR / f"{lang}.toml").read_text(encoding="utf-8"))
+        data = tomllib.loads((PACK_DIR / lang / "pack.toml").read_text(encoding="utf-8"))
         assert data["numbers"]["rise"], lang
         assert packs[lang].rise.size == len(data["numbers"]["rise"])
         rows = [r for r in data["triggers"] if r.get("subtype") == "prisoner_exchange"]

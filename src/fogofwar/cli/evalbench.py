@@ -265,5 +265,6 @@ def train_claims_cmd(
     console.print("labels: " + ", ".join(f"{k} {v}" for k, v in report.kind_counts))
     console.print(
         f"4-fold cross-validated clause accuracy: kind {report.cv_kind_accuracy:.3f}, "
-        f"certainty {report.cv_certainty_accuracy:.3f}"
+        f"certainty {report.cv_certainty_accuracy:.3f}, "
+        f"source kind {report.cv_source_accuracy:.3f} ({report.sources} named sources)"
     )

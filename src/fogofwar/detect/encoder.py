@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Embedder", "ngram_ids"]
+__all__ = ["Embedder", "context_window", "ngram_ids"]
 
 _WORD = re.compile(r"\w+(?:[’'ʼ-]\w+)*")
 _MAX_CHARS = 600
@@ -33,6 +33,12 @@ def ngram_ids(text: str, dim: int, salt: str = "") -> npt.NDArray[np.int32]:
             for i in range(n - size + 1):
                 out.add(zlib.crc32(f"{salt}{padded[i : i + size]}".encode()) % dim)
     return np.fromiter(sorted(out), dtype=np.int32, count=len(out))
+
+
+def context_window(text: str, start: int, end: int, chars: int = 60) -> str:
+    """The words around ``text[start:end]`` (``chars`` either side, the phrase itself left out),
+    what the source head reads besides the source's own name."""
+    return f"{text[max(0, start - chars) : start]} … {text[end : end + chars]}"
 
 
 class Embedder:

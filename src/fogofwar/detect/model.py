@@ -18,12 +18,20 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from fogofwar.claim import Certainty, ClaimKind
+from fogofwar.claim import Certainty, ClaimKind, SourceKind
 from fogofwar.detect.encoder import Embedder, ngram_ids
 from fogofwar.errors import ConfigError
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView
 
-__all__ = ["NONE", "WEIGHTS", "ClauseModel", "ClauseScore", "Features", "features"]
+__all__ = [
+    "NONE",
+    "WEIGHTS",
+    "ClauseModel",
+    "ClauseScore",
+    "Features",
+    "features",
+    "source_features",
+]
 
 NONE = "none"
 Floats = npt.NDArray[np.float32]
@@ -85,6 +93,20 @@ def features(views: Sequence[ClauseView], dim: int, embedder: Embedder | None) -
     return Features(lex, dense, grams)
 
 
+def source_features(
+    phrases: Sequence[tuple[str, str]], dim: int, embedder: Embedder | None
+) -> Features:
+    """Features of source phrases ``(name, context words around it)`` for the source head:
+    the name's n-grams and its context's n-grams in separate halves, the name's embedding."""
+    half = dim // 2
+    grams = tuple(
+        np.union1d(ngram_ids(name, half, "s"), ngram_ids(ctx, half, "c") + half).astype(np.int32)
+        for name, ctx in phrases
+    )
+    dense = embedder.embed([name for name, _ in phrases]) if embedder is not None else None
+    return Features(np.zeros((len(phrases), 0), dtype=np.float32), dense, grams)
+
+
 @dataclass(frozen=True, slots=True)
 class _Head:
     classes: tuple[str, ...]
@@ -110,8 +132,16 @@ class _Head:
 class ClauseModel:
     """Two linear heads (kind, certainty) over lexical, n-gram and embedding features."""
 
-    def __init__(self, kind: _Head, certainty: _Head, dim: int, meta: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        kind: _Head,
+        certainty: _Head,
+        dim: int,
+        meta: dict[str, Any],
+        source: _Head | None = None,
+    ) -> None:
         self.kind, self.certainty, self.dim, self.meta = kind, certainty, dim, meta
+        self.source = source
         uses_dense = kind.dense is not None or certainty.dense is not None
         self.embedder: Embedder | None = Embedder() if uses_dense else None
 
@@ -142,7 +172,8 @@ class ClauseModel:
                 data[f"{name}_bias"].astype(np.float32),
             )
 
-        return cls(head("kind"), head("certainty"), int(meta["dim"]), meta)
+        source = head("source") if "source_classes" in meta else None
+        return cls(head("kind"), head("certainty"), int(meta["dim"]), meta, source)
 
     @classmethod
     def shipped(cls) -> ClauseModel | None:
@@ -162,6 +193,19 @@ class ClauseModel:
                 tuple(zip(certs, map(float, pc[i]), strict=True)),
             )
             for i in range(len(views))
+        )
+
+    def source_kinds(
+        self, phrases: Sequence[tuple[str, str]]
+    ) -> tuple[tuple[SourceKind, float], ...]:
+        """The likeliest source kind of each ``(name, context)`` and its probability."""
+        if self.source is None or not phrases:
+            return ()
+        p = self.source.proba(source_features(phrases, self.dim, self.embedder))
+        best = p.argmax(axis=1)
+        return tuple(
+            (SourceKind(self.source.classes[int(b)]), float(p[i, int(b)]))
+            for i, b in enumerate(best)
         )
 
 

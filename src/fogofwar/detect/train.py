@@ -26,8 +26,15 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from fogofwar.detect.encoder import Embedder
-from fogofwar.detect.model import NONE, WEIGHTS, Features, features, save_model
+from fogofwar.detect.encoder import Embedder, context_window
+from fogofwar.detect.model import (
+    NONE,
+    WEIGHTS,
+    Features,
+    features,
+    save_model,
+    source_features,
+)
 from fogofwar.errors import ConfigError
 from fogofwar.model import Span
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
@@ -35,7 +42,14 @@ from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 if TYPE_CHECKING:
     from fogofwar.reader import Reader
 
-__all__ = ["Example", "TrainReport", "load_examples", "train_claims", "training_dir"]
+__all__ = [
+    "Example",
+    "TrainReport",
+    "load_examples",
+    "source_examples",
+    "train_claims",
+    "training_dir",
+]
 
 DIM = 1 << 15
 SEED = 13
@@ -46,6 +60,8 @@ class _Gold:
     span: Span
     kind: str
     certainty: str
+    source_kind: str = "author"
+    source: Span | None = None  # where the source's name stands in the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +86,8 @@ class TrainReport:
     kind_counts: tuple[tuple[str, int], ...]
     cv_kind_accuracy: float
     cv_certainty_accuracy: float
+    cv_source_accuracy: float
+    sources: int
     data_hash: str
 
 
@@ -102,7 +120,16 @@ def _jsonl_examples(folder: Path) -> Iterator[Example]:
                 span = _span(text, str(c["evidence"]))
                 if span is None:
                     raise ConfigError(f"{path.name}:{n}: evidence not in text")
-                golds.append(_Gold(span, str(c["kind"]), str(c["certainty"])))
+                name = c.get("source_name")
+                golds.append(
+                    _Gold(
+                        span,
+                        str(c["kind"]),
+                        str(c["certainty"]),
+                        str(c.get("source_kind", "author")),
+                        _span(text, str(name)) if name else None,
+                    )
+                )
             yield Example(
                 str(row.get("lang", path.stem)),
                 text,
@@ -116,15 +143,22 @@ def _passage_examples() -> Iterator[Example]:
     from fogofwar.evaluation.passages import load_passages
 
     for p in load_passages("dev"):
-        body = tuple(
-            _Gold(c.span, c.kind.value, c.certainty.value) for c in p.claims if not c.in_headline
-        )
-        yield Example(p.lang, p.text, False, body, f"passages/dev/{p.id}")
-        if p.title:
-            head = tuple(
-                _Gold(c.span, c.kind.value, c.certainty.value) for c in p.claims if c.in_headline
+        for head, text in ((False, p.text), (True, p.title)):
+            if text is None:
+                continue
+            golds = tuple(
+                _Gold(
+                    c.span,
+                    c.kind.value,
+                    c.certainty.value,
+                    c.source_kind.value,
+                    _span(text, c.source_name) if c.source_name else None,
+                )
+                for c in p.claims
+                if c.in_headline == head
             )
-            yield Example(p.lang, p.title, True, head, f"passages/dev/{p.id}:title")
+            suffix = ":title" if head else ""
+            yield Example(p.lang, text, head, golds, f"passages/dev/{p.id}{suffix}")
 
 
 def load_examples(folder: Path | None = None, include_dev: bool = True) -> list[Example]:
@@ -160,6 +194,24 @@ def _views(reader: Reader, examples: Sequence[Example]) -> list[tuple[ClauseView
         for view in clause_views(doc, reader.resources):
             g = _label(view, ex.claims)
             out.append((view, g.kind if g else NONE, g.certainty if g else "", ex.lang))
+    return out
+
+
+def source_examples(examples: Sequence[Example]) -> list[tuple[tuple[str, str], str]]:
+    """``((name, context), source kind)`` of every named, non-author gold source."""
+    out: list[tuple[tuple[str, str], str]] = []
+    seen: set[tuple[str, int, int]] = set()
+    for ex in examples:
+        for g in ex.claims:
+            if g.source is None or g.source_kind == "author":
+                continue
+            key = (ex.origin, g.source.start, g.source.end)
+            if key in seen:
+                continue
+            seen.add(key)
+            name = g.source.slice(ex.text)
+            ctx = context_window(ex.text, g.source.start, g.source.end)
+            out.append(((name, ctx), g.source_kind))
     return out
 
 
@@ -242,6 +294,9 @@ def train_claims(
     claim_rows = [i for i, (_, k, _, _) in enumerate(labelled) if k != NONE]
     certs = [labelled[i][2] for i in claim_rows]
     cert_model = _fit(x[claim_rows], certs, c_certainty)
+    sources = source_examples(examples)
+    xs = _design(source_features([p for p, _ in sources], DIM, embedder), DIM)
+    source_model = _fit(xs, [k for _, k in sources], c_kind)
     digest = hashlib.sha256()
     for ex in examples:
         digest.update(ex.origin.encode() + ex.text.encode())
@@ -263,12 +318,14 @@ def train_claims(
         {
             "kind": _split(kind_model, n_lex, dense_dim),
             "certainty": _split(cert_model, n_lex, dense_dim),
+            "source": _split(source_model, 0, dense_dim),
         },
         DIM,
         meta,
     )
     cv_k = _cv_accuracy(x, kinds, c_kind) if cross_validate else float("nan")
     cv_c = _cv_accuracy(x[claim_rows], certs, c_certainty) if cross_validate else float("nan")
+    cv_s = _cv_accuracy(xs, [k for _, k in sources], c_kind) if cross_validate else float("nan")
     return TrainReport(
         path,
         len(examples),
@@ -277,5 +334,7 @@ def train_claims(
         tuple(sorted(Counter(kinds).items())),
         cv_k,
         cv_c,
+        cv_s,
+        len(sources),
         digest.hexdigest(),
     )

@@ -240,6 +240,7 @@ class ClaimBuilder:
                 continue
             self.used_q.add(q.span)
             chosen[name] = q
+        summed = {name: self.summed(q, qs) for name, q in chosen.items()}
         quals = [c for c in bg if c.qualifier]
         qual_for: str | None = None
         if quals and chosen:
@@ -249,10 +250,53 @@ class ClaimBuilder:
             qual_for = max(before)[1] if before else first[1]
         qualifier = trim_span(self.doc.text, quals[0].span).slice(self.doc.text) if quals else None
         values = {
-            n: Count(q.low, q.high, q.span, qualifier if n == qual_for else None)
-            for n, q in chosen.items()
+            n: Count(low, high, span, qualifier if n == qual_for else None)
+            for n, (low, high, span) in summed.items()
         }
+        for m in events:  # a counted word without a figure: "Tote", "dead and wounded"
+            name = m.payload.count
+            if (
+                name is not None
+                and name not in values
+                and not any(b.tok_start <= m.start < b.tok_end for b in bg)
+            ):
+                values[name] = Count(
+                    None, None, Span(self.toks[m.start].start, self.toks[m.end - 1].end)
+                )
         return Counts(**values)
+
+    def summed(self, q: Quantity, qs: list[Quantity]) -> tuple[int | None, int | None, Span]:
+        """A toll's figure summed over its groups ("mindestens sieben Soldaten sowie 35
+        Zivilisten" → 42..null): figures of the clause chained to ``q`` by a pack joiner, a
+        group noun or two between them and no counted word of another count."""
+        toks, joiners = self.toks, self.pack.joiners
+        order = sorted(qs, key=lambda x: x.tok_start)
+        i = order.index(q)
+        group = [q]
+        for step in (-1, 1):
+            j, cur = i + step, q
+            while 0 <= j < len(order):
+                nxt = order[j]
+                a, b = (nxt, cur) if step < 0 else (cur, nxt)
+                gap = (a.tok_end, b.tok_start)
+                if nxt.span in self.used_q or gap[1] - gap[0] > 5 or gap[1] <= gap[0]:
+                    break
+                if not joiners.find(toks, *gap) or any(
+                    m.payload.count for m in self.pack.triggers.find(toks, *gap)
+                ):
+                    break
+                group.append(nxt)
+                cur, j = nxt, j + step
+        if len(group) == 1:
+            return q.low, q.high, q.span
+        for g in group:
+            self.used_q.add(g.span)
+        lows = [g.low for g in group]
+        highs = [g.high for g in group]
+        low = sum(x for x in lows if x is not None) if any(x is not None for x in lows) else None
+        high = sum(x for x in highs if x is not None) if all(x is not None for x in highs) else None
+        span = Span(min(g.span.start for g in group), max(g.span.end for g in group))
+        return low, high, span
 
     def actors(
         self,

@@ -11,7 +11,12 @@ strong at — spans, figures and what they count, actors, places, dates, the sou
    the same claim (same kind, same source, no rule event of their own) are one claim.
 2. **Kind.** The rules' kind (which already saw the model's lexical cues) stands unless the
    model prefers another kind with probability ≥ ``OVERRIDE``.
-3. **Certainty.** Hard textual signals stay with the rules (an explicit verification caveat,
+3. **Source kind.** The rules find the source and its words; its kind comes from the actor
+   registry when the registry knows the speaker, else from the model's source head (which
+   reads the source's name and the words around it: "Zivilschutz" is a rescue service,
+   "Bürgermeister Vitali Klitschko" a government voice) when it is confident (≥ ``SOURCE``),
+   else from the rules.
+4. **Certainty.** Hard textual signals stay with the rules (an explicit verification caveat,
    a denial cue); otherwise the model's certainty when it is confident (≥ ``CERTAIN``), else
    the rules'.
 
@@ -23,21 +28,23 @@ from __future__ import annotations
 import dataclasses
 
 from fogofwar.claim import Certainty, Claim, ClaimKind, Cue, SourceKind, SourceRef, claim_id_for
+from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
 from fogofwar.nlp.claims import ClaimBuilder, claims, trim_span
 from fogofwar.nlp.clause_view import ClauseView, clause_views
-from fogofwar.nlp.doc import Doc, Resources
+from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.kinds import crosswalk
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.salience import main_first
 
-__all__ = ["ADD", "CERTAIN", "DROP", "OVERRIDE", "claims_v2"]
+__all__ = ["ADD", "CERTAIN", "DROP", "OVERRIDE", "SOURCE", "claims_v2"]
 
 DROP = 0.15
 ADD = 0.6
 OVERRIDE = 0.6
 CERTAIN = 0.5
+SOURCE = 0.5
 _HARD = frozenset({Certainty.UNVERIFIED, Certainty.DENIED})
 
 
@@ -59,6 +66,28 @@ def _certainty(view: ClauseView, score: ClauseScore) -> Certainty:
         return view.rule_certainty
     best, p = score.best_certainty()
     return best if p >= CERTAIN else view.rule_certainty
+
+
+def _source_kind(doc: Doc, res: Resources, att: AttributionMention) -> SourceKind:
+    """The registry's kind for a speaker it knows, else the model's when confident."""
+    src = att.source
+    if res.model is None or src is None or att.source_kind == SourceKind.AUTHOR:
+        return att.source_kind
+    known = any(
+        e.normalized is not None
+        and e.source_kind is not None
+        and e.span.start < src.end
+        and src.start < e.span.end
+        for e in doc.entities
+    )
+    if known:
+        return att.source_kind
+    found = res.model.source_kinds(
+        [(src.slice(doc.text), context_window(doc.text, src.start, src.end))]
+    )
+    if found and found[0][1] >= SOURCE and found[0][0] != SourceKind.AUTHOR:
+        return found[0][0]
+    return att.source_kind
 
 
 def _same_claim(a: tuple[ClauseView, ClaimKind], b: tuple[ClauseView, ClaimKind]) -> bool:
@@ -120,7 +149,7 @@ def _build(
         span = Span(lo, hi) if hi > lo else span
     span = trim_span(doc.text, span)
     source = (
-        SourceRef(att.source_kind, b.source_name(att), att.via, att.source)
+        SourceRef(_source_kind(doc, res, att), b.source_name(att), att.via, att.source)
         if att is not None
         else SourceRef(SourceKind.AUTHOR)
     )

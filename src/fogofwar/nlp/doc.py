@@ -145,6 +145,12 @@ class ClauseScorer(Protocol):
         """One score per clause view."""
         ...
 
+    def source_kinds(
+        self, phrases: Sequence[tuple[str, str]]
+    ) -> tuple[tuple[SourceKind, float], ...]:
+        """The likeliest source kind of each ``(name, context)`` and its probability."""
+        ...
+
 
 class NoActors:
     """An empty actor source: actors are then kept by surface form from pack force nouns."""

@@ -6,12 +6,21 @@ reader runs them in.
 
 from __future__ import annotations
 
-from fogofwar.nlp import attribution, claims, claims_v2, dates, mentions, numbers, segment
+from fogofwar.nlp import (
+    attribution,
+    attribution_forward,
+    claims,
+    claims_v2,
+    dates,
+    mentions,
+    numbers,
+    segment,
+)
 
 __all__ = ["DEFAULT_PIPELINE", "MODULES"]
 
 #: The modules whose ``@stage`` functions make up the built-in stages.
-MODULES = (segment, dates, numbers, mentions, attribution, claims, claims_v2)
+MODULES = (segment, dates, numbers, mentions, attribution, attribution_forward, claims, claims_v2)
 
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "segment.v1",
@@ -21,5 +30,6 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "entities.v1",
     "places.v1",
     "attribution.v1",
+    "attribution_forward.v1",
     "claims.v2",
 )

@@ -93,6 +93,7 @@ class LanguagePack:
     bounds: PhraseMatcher[str]
     rise: PhraseMatcher[None]
     range_words: frozenset[str]
+    joiners: PhraseMatcher[None]
     units: PhraseMatcher[None]
     vague: PhraseMatcher[tuple[int | None, int | None]]
     dates: PhraseMatcher[DateCue]
@@ -231,6 +232,7 @@ def load_pack(path: Path) -> LanguagePack:
         bounds=PhraseMatcher(bounds),
         rise=_flat(nums, "rise", where),
         range_words=frozenset(norm(w) for w in _words(nums, "range", where)),
+        joiners=_flat(nums, "joiners", where),
         units=_flat(nums, "units", where),
         vague=_vague(nums.get("vague", {})),
         dates=_dates(data.get("dates", {}), where),

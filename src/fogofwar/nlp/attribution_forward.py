@@ -1,0 +1,130 @@
+"""Attribution named after the facts, in a sentence of its own.
+
+News often states the facts first and the source in the next sentence: "Bei dem Angriff wurden
+drei Menschen getötet. Das teilte das Innenministerium mit.", "Про це повідомило МВС.",
+"Об этом сообщил губернатор …", "C'est ce qu'a annoncé le ministère.". Such a sentence is
+short, reports no event and no figure of its own, and holds a reporting verb with a source;
+what it reports is the text before it. This stage (``attribution_forward.v1``, after
+``attribution.v1``) turns it into an attribution whose content is the preceding sentences of
+the paragraph (at most :data:`BACK`, back to the last sentence that has a source of its own),
+and drops the degenerate attribution the sentence-level reader made of it (content "Das",
+"mit"). Only general signals are used — sentence length, figures, event words, cue types — so
+every language with a pack gets it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from fogofwar.model import Span
+from fogofwar.nlp.attribution import find_quotes
+from fogofwar.nlp.attribution_source import Finder, inside
+from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
+from fogofwar.nlp.pipeline import stage
+
+__all__ = ["BACK", "MAX_WORDS", "attribution_forward"]
+
+BACK = 3  # sentences a postposed source sentence may cover
+MAX_WORDS = 16  # longer sentences say something of their own
+_DEGENERATE = 2  # content words an attribution needs to be more than an anaphor
+
+
+def _words(doc: Doc, span: Span) -> int:
+    return sum(1 for t in doc.tokens if span.start <= t.start < span.end and t.is_word)
+
+
+def _sourced(doc: Doc, atts: list[AttributionMention], sent: Sentence) -> bool:
+    return any(
+        a.source is not None and a.content.start < sent.span.end and sent.span.start < a.content.end
+        for a in atts
+    )
+
+
+@stage(
+    "attribution_forward.v1",
+    requires=["tokens", "sentences", "quantities", "entities", "attributions"],
+    provides=["attributions"],
+)
+def attribution_forward(doc: Doc, res: Resources) -> Doc:
+    """Attribute the facts before a short source-only sentence to that sentence's source."""
+    pack = res.packs[doc.lang]
+    toks = doc.tokens
+    atts = list(doc.attributions)
+    finder: Finder | None = None
+    added: list[AttributionMention] = []
+    dropped: set[int] = set()
+    for si, sent in enumerate(doc.sentences):
+        if si == 0 or sent.heading:
+            continue
+        lo, hi = sent.tok_start, sent.tok_end
+        if _words(doc, sent.span) > MAX_WORDS:
+            continue
+        if any(lo <= q.tok_start < hi for q in doc.quantities):
+            continue
+        if any(not m.payload.nominal for m in pack.triggers.find(toks, lo, hi)):
+            continue
+        cues = [m for m in pack.cues.find(toks, lo, hi) if m.payload.type in {"verb", "post"}]
+        if not cues:
+            continue
+        cue = cues[0]
+        cue_span = Span(toks[cue.start].start, toks[cue.end - 1].end)
+        own = [
+            (i, a)
+            for i, a in enumerate(atts)
+            if a.cue is not None and inside(a.cue, sent.span) and a.source is not None
+        ]
+        if any(_words(doc, a.content) > _DEGENERATE for _, a in own):
+            continue  # the sentence's own attribution has real content
+        # the facts: earlier sentences of the paragraph without a source of their own
+        first = si
+        for back in range(si - 1, max(-1, si - 1 - BACK), -1):
+            prev = doc.sentences[back]
+            if prev.heading or _sourced(doc, atts, prev):
+                break
+            if prev.paragraph != sent.paragraph and back != si - 1:
+                break
+            first = back
+            if prev.paragraph != sent.paragraph:
+                break
+        if first == si:
+            continue
+        content = Span(doc.sentences[first].span.start, doc.sentences[si - 1].span.end)
+        if own:
+            i, a = own[0]
+            dropped.add(i)
+            added.append(dataclasses.replace(a, content=content))
+            continue
+        if finder is None:
+            finder = Finder(doc, pack, find_quotes(doc.text))
+        speaker = next(
+            (
+                e
+                for e in sorted(
+                    doc.entities, key=lambda e: (e.span.start < cue_span.end, e.span.start)
+                )
+                if inside(e.span, sent.span)
+                and e.category in {"actor", "person", "source"}
+                and not inside(e.span, cue_span)
+            ),
+            None,
+        )
+        if speaker is None:
+            continue
+        src_span, name, kind = finder.of_entity(speaker)
+        added.append(
+            AttributionMention(
+                content,
+                src_span,
+                cue_span,
+                False,
+                name,
+                kind,
+                cue.payload.certainty,
+                cue_text=cue_span.slice(doc.text),
+            )
+        )
+    if not added:
+        return doc
+    kept = [a for i, a in enumerate(atts) if i not in dropped] + added
+    kept.sort(key=lambda a: (a.content.start, a.content.end))
+    return dataclasses.replace(doc, attributions=tuple(kept))
