@@ -52,6 +52,7 @@ class ClauseScore:
 
     kinds: tuple[tuple[str, float], ...]
     certainties: tuple[tuple[Certainty, float], ...]
+    sourced: float = 0.0  # probability that an unattributed clause continues a source
 
     @property
     def p_claim(self) -> float:
@@ -139,9 +140,10 @@ class ClauseModel:
         dim: int,
         meta: dict[str, Any],
         source: _Head | None = None,
+        sourced: _Head | None = None,
     ) -> None:
         self.kind, self.certainty, self.dim, self.meta = kind, certainty, dim, meta
-        self.source = source
+        self.source, self.sourced = source, sourced
         uses_dense = kind.dense is not None or certainty.dense is not None
         self.embedder: Embedder | None = Embedder() if uses_dense else None
 
@@ -173,7 +175,8 @@ class ClauseModel:
             )
 
         source = head("source") if "source_classes" in meta else None
-        return cls(head("kind"), head("certainty"), int(meta["dim"]), meta, source)
+        sourced = head("sourced") if "sourced_classes" in meta else None
+        return cls(head("kind"), head("certainty"), int(meta["dim"]), meta, source, sourced)
 
     @classmethod
     def shipped(cls) -> ClauseModel | None:
@@ -187,26 +190,34 @@ class ClauseModel:
         f = features(views, self.dim, self.embedder)
         pk, pc = self.kind.proba(f), self.certainty.proba(f)
         certs = tuple(Certainty(c) for c in self.certainty.classes)
+        if self.sourced is not None:
+            yes = self.sourced.classes.index("yes")
+            ps = self.sourced.proba(f)[:, yes]
+        else:
+            ps = np.zeros(len(views), dtype=np.float32)
         return tuple(
             ClauseScore(
                 tuple(zip(self.kind.classes, map(float, pk[i]), strict=True)),
                 tuple(zip(certs, map(float, pc[i]), strict=True)),
+                float(ps[i]),
             )
             for i in range(len(views))
         )
 
     def source_kinds(
         self, phrases: Sequence[tuple[str, str]]
-    ) -> tuple[tuple[SourceKind, float], ...]:
-        """The likeliest source kind of each ``(name, context)`` and its probability."""
+    ) -> tuple[tuple[SourceKind | None, float], ...]:
+        """The likeliest source kind of each ``(name, context)`` and its probability; ``None``
+        when the words are likelier no source at all (a sentence-initial adverb)."""
         if self.source is None or not phrases:
             return ()
         p = self.source.proba(source_features(phrases, self.dim, self.embedder))
         best = p.argmax(axis=1)
-        return tuple(
-            (SourceKind(self.source.classes[int(b)]), float(p[i, int(b)]))
-            for i, b in enumerate(best)
-        )
+        out: list[tuple[SourceKind | None, float]] = []
+        for i, b in enumerate(best):
+            name = self.source.classes[int(b)]
+            out.append((None if name == NONE else SourceKind(name), float(p[i, int(b)])))
+        return tuple(out)
 
 
 def save_model(

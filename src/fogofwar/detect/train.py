@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -52,6 +53,7 @@ __all__ = [
 ]
 
 DIM = 1 << 15
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)(\w{3,})")
 SEED = 13
 
 
@@ -184,21 +186,27 @@ def _label(view: ClauseView, golds: Sequence[_Gold]) -> _Gold | None:
     return best[1] if best else None
 
 
-def _views(reader: Reader, examples: Sequence[Example]) -> list[tuple[ClauseView, str, str, str]]:
-    """``(view, kind label, certainty label, lang)`` for every main clause of every example."""
-    out: list[tuple[ClauseView, str, str, str]] = []
+def _views(
+    reader: Reader, examples: Sequence[Example]
+) -> list[tuple[ClauseView, str, str, str, str]]:
+    """``(view, kind, certainty, lang, sourced)`` labels for every main clause of every
+    example (``sourced``: "yes" when its gold claim has a source other than the author)."""
+    out: list[tuple[ClauseView, str, str, str, str]] = []
     for ex in examples:
         if ex.lang not in reader.resources.packs:
             continue
         doc = reader.analyze(ex.text, ex.lang, headline=ex.headline, doc_id=ex.origin)
         for view in clause_views(doc, reader.resources):
             g = _label(view, ex.claims)
-            out.append((view, g.kind if g else NONE, g.certainty if g else "", ex.lang))
+            label = g.kind if g else NONE
+            sourced = "yes" if g is not None and g.source_kind != "author" else "no"
+            out.append((view, label, g.certainty if g else "", ex.lang, sourced))
     return out
 
 
 def source_examples(examples: Sequence[Example]) -> list[tuple[tuple[str, str], str]]:
-    """``((name, context), source kind)`` of every named, non-author gold source."""
+    """``((name, context), source kind)`` of every named, non-author gold source, and
+    ``none`` for capitalised sentence-initial words that name no source."""
     out: list[tuple[tuple[str, str], str]] = []
     seen: set[tuple[str, int, int]] = set()
     for ex in examples:
@@ -212,6 +220,13 @@ def source_examples(examples: Sequence[Example]) -> list[tuple[tuple[str, str], 
             name = g.source.slice(ex.text)
             ctx = context_window(ex.text, g.source.start, g.source.end)
             out.append(((name, ctx), g.source_kind))
+        # negatives: capitalised sentence-initial words that name no source ("Згодом", "Meanwhile")
+        named = [g.source for g in ex.claims if g.source is not None]
+        for m in _SENTENCE_START.finditer(ex.text):
+            s, e = m.start(1), m.end(1)
+            if any(n.start < e and s < n.end for n in named) or not m.group(1)[:1].isupper():
+                continue
+            out.append(((m.group(1), context_window(ex.text, s, e)), NONE))
     return out
 
 
@@ -285,13 +300,17 @@ def train_claims(
     labelled = _views(reader, examples)
     if not labelled:
         raise ConfigError("no training clauses: is training/data/ empty?")
-    views = [v for v, _, _, _ in labelled]
-    kinds = [k for _, k, _, _ in labelled]
+    views = [row[0] for row in labelled]
+    kinds = [row[1] for row in labelled]
     embedder = Embedder(threads=2) if use_embeddings else None
     x = _design(features(views, DIM, embedder), DIM)
     dense_dim = Embedder.dim if use_embeddings else 0
     kind_model = _fit(x, kinds, c_kind)
-    claim_rows = [i for i, (_, k, _, _) in enumerate(labelled) if k != NONE]
+    claim_rows = [i for i, row in enumerate(labelled) if row[1] != NONE]
+    open_rows = [
+        i for i in claim_rows if labelled[i][0].attribution is None or labelled[i][0].inherited
+    ]
+    sourced_model = _fit(x[open_rows], [labelled[i][4] for i in open_rows], c_certainty)
     certs = [labelled[i][2] for i in claim_rows]
     cert_model = _fit(x[claim_rows], certs, c_certainty)
     sources = source_examples(examples)
@@ -319,6 +338,7 @@ def train_claims(
             "kind": _split(kind_model, n_lex, dense_dim),
             "certainty": _split(cert_model, n_lex, dense_dim),
             "source": _split(source_model, 0, dense_dim),
+            "sourced": _split(sourced_model, n_lex, dense_dim),
         },
         DIM,
         meta,
@@ -330,7 +350,7 @@ def train_claims(
         path,
         len(examples),
         len(views),
-        tuple(sorted(Counter(lang for _, _, _, lang in labelled).items())),
+        tuple(sorted(Counter(row[3] for row in labelled).items())),
         tuple(sorted(Counter(kinds).items())),
         cv_k,
         cv_c,

@@ -38,13 +38,15 @@ from fogofwar.nlp.kinds import crosswalk
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.salience import main_first
 
-__all__ = ["ADD", "CERTAIN", "DROP", "OVERRIDE", "SOURCE", "claims_v2"]
+__all__ = ["ADD", "CERTAIN", "DROP", "NOT_A_SOURCE", "OVERRIDE", "SOURCE", "SOURCED", "claims_v2"]
 
 DROP = 0.15
 ADD = 0.6
 OVERRIDE = 0.6
 CERTAIN = 0.5
 SOURCE = 0.5
+SOURCED = 0.5
+NOT_A_SOURCE = 0.6
 _HARD = frozenset({Certainty.UNVERIFIED, Certainty.DENIED})
 
 
@@ -68,26 +70,66 @@ def _certainty(view: ClauseView, score: ClauseScore) -> Certainty:
     return best if p >= CERTAIN else view.rule_certainty
 
 
-def _source_kind(doc: Doc, res: Resources, att: AttributionMention) -> SourceKind:
-    """The registry's kind for a speaker it knows, else the model's when confident."""
-    src = att.source
-    if res.model is None or src is None or att.source_kind == SourceKind.AUTHOR:
-        return att.source_kind
-    known = any(
+def _registry_known(doc: Doc, src: Span) -> bool:
+    return any(
         e.normalized is not None
         and e.source_kind is not None
         and e.span.start < src.end
         and src.start < e.span.end
         for e in doc.entities
     )
-    if known:
-        return att.source_kind
+
+
+def _source_kind(
+    doc: Doc, res: Resources, att: AttributionMention
+) -> tuple[SourceKind | None, bool]:
+    """``(kind, is a source)``: the registry's kind for a speaker it knows, else the model's
+    when confident; ``is a source`` is False when the model is sure the words name no source
+    at all (a sentence-initial adverb taken for a speaker)."""
+    src = att.source
+    if res.model is None or src is None or att.source_kind == SourceKind.AUTHOR:
+        return att.source_kind, True
+    if _registry_known(doc, src):
+        return att.source_kind, True
     found = res.model.source_kinds(
         [(src.slice(doc.text), context_window(doc.text, src.start, src.end))]
     )
-    if found and found[0][1] >= SOURCE and found[0][0] != SourceKind.AUTHOR:
-        return found[0][0]
-    return att.source_kind
+    if not found:
+        return att.source_kind, True
+    kind, p = found[0]
+    if kind is None:
+        return att.source_kind, p < NOT_A_SOURCE
+    if p >= SOURCE and kind != SourceKind.AUTHOR:
+        return kind, True
+    return att.source_kind, True
+
+
+def _attribution(view: ClauseView, score: ClauseScore) -> AttributionMention | None:
+    """The clause's own attribution; for a clause without one, the source whose report it
+    continues (the candidate) when the model reads it as continued speech."""
+    own = view.attribution if not view.inherited else None
+    if own is not None:
+        return own
+    if view.candidate is not None and score.sourced >= SOURCED:
+        return view.candidate
+    return None
+
+
+def _source_name(doc: Doc, b: ClaimBuilder, att: AttributionMention) -> str | None:
+    """The source's name: a person named in (or right after) the source phrase ("голова ОВА
+    Олег Кіпер", "the governor, Oleh Syniehubov") rather than the role words."""
+    name = b.source_name(att)
+    src = att.source
+    if src is None:
+        return name
+    reach = Span(src.start, src.end + 40)
+    for e in doc.entities:
+        if e.category != "person" or not (reach.start <= e.span.start < reach.end):
+            continue
+        between = doc.text[src.end : e.span.start]
+        if e.span.start < src.end or (len(between) <= 3 and "." not in between):
+            return e.normalized or e.surface
+    return name
 
 
 def _same_claim(a: tuple[ClauseView, ClaimKind], b: tuple[ClauseView, ClaimKind]) -> bool:
@@ -120,27 +162,40 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         return claims(doc, res)
     views = clause_views(doc, res)
     scores = res.model.score(views)
-    picked: list[tuple[ClauseView, ClaimKind, Certainty]] = []
+    b = ClaimBuilder(doc, res)
+    picked: list[tuple[ClauseView, ClaimKind, Certainty, AttributionMention | None]] = []
     for view, score in zip(views, scores, strict=True):
         kind = _decide(view, score)
         if kind is None:
             continue
-        cert = _certainty(view, score)
+        att = _attribution(view, score)
+        if att is not None and not _source_kind(doc, res, att)[1]:
+            att = None
+        if att is view.attribution:
+            cert = _certainty(view, score)
+        else:  # another source than the rules': its cue's certainty, hedges of the clause
+            rule = b.certainty(view.clause, att.certainty if att else Certainty.ASSERTED)
+            cert = _certainty(dataclasses.replace(view, rule_certainty=rule), score)
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]
             if not prev.events and view.events:
-                picked[-1] = (view, kind, cert)
+                picked[-1] = (view, kind, cert, att)
             continue
-        picked.append((view, kind, cert))
-    b = ClaimBuilder(doc, res)
-    out = [_build(doc, res, b, view, kind, cert) for view, kind, cert in picked]
+        picked.append((view, kind, cert, att))
+    out = [_build(doc, res, b, view, kind, cert, att) for view, kind, cert, att in picked]
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
 
 
 def _build(
-    doc: Doc, res: Resources, b: ClaimBuilder, view: ClauseView, kind: ClaimKind, cert: Certainty
+    doc: Doc,
+    res: Resources,
+    b: ClaimBuilder,
+    view: ClauseView,
+    kind: ClaimKind,
+    cert: Certainty,
+    att: AttributionMention | None,
 ) -> Claim:
-    clause, att = view.clause, view.attribution
+    clause = view.clause
     events = list(view.events) or list(view.every)
     anchor = doc.tokens[events[0].start].start if events else clause.span.start
     span = clause.span
@@ -149,7 +204,12 @@ def _build(
         span = Span(lo, hi) if hi > lo else span
     span = trim_span(doc.text, span)
     source = (
-        SourceRef(_source_kind(doc, res, att), b.source_name(att), att.via, att.source)
+        SourceRef(
+            _source_kind(doc, res, att)[0] or att.source_kind,
+            _source_name(doc, b, att),
+            att.via,
+            att.source,
+        )
         if att is not None
         else SourceRef(SourceKind.AUTHOR)
     )

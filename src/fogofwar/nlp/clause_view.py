@@ -25,7 +25,9 @@ from fogofwar.nlp.matcher import Match
 from fogofwar.nlp.salience import clause_kind
 from fogofwar.packs import Trigger
 
-__all__ = ["LEXICAL_NAMES", "ClauseView", "clause_views"]
+__all__ = ["CANDIDATE_WINDOW", "LEXICAL_NAMES", "ClauseView", "clause_views"]
+
+CANDIDATE_WINDOW = 6  # sentences back a briefing may run on
 
 _KINDS = tuple(ClaimKind)
 _CERTAINTIES = tuple(Certainty)
@@ -47,6 +49,12 @@ _FLAGS = (
     "first_sentence",
     "quote_marks",
     "inherited_source",
+    "candidate_source",
+    "candidate_1",
+    "candidate_2",
+    "candidate_far",
+    "candidate_same_paragraph",
+    "candidate_direct",
     "direct_quote",
     "source_after",
     "short_clause",
@@ -83,6 +91,9 @@ class ClauseView:
     attribution: AttributionMention | None  # covering or inherited
     inherited: bool
     lexical: tuple[float, ...]
+    #: the last sourced attribution before an unattributed clause (within ``CANDIDATE_WINDOW``
+    #: sentences, no heading between): whose report the clause may continue
+    candidate: AttributionMention | None = None
 
 
 def _inside(offset: int, span: Span) -> bool:
@@ -96,6 +107,7 @@ def clause_views(doc: Doc, res: Resources) -> tuple[ClauseView, ...]:
     out: list[ClauseView] = []
     last: tuple[int, int, AttributionMention] | None = None
     last_heading = -1
+    sourced: tuple[int, int, AttributionMention] | None = None  # for candidates
     for clause in doc.clauses:
         sent = doc.sentences[clause.sentence]
         if sent.heading:
@@ -127,9 +139,30 @@ def clause_views(doc: Doc, res: Resources) -> tuple[ClauseView, ...]:
                 att, inherited = l_att, True
         elif att is not None and att.source_kind != SourceKind.AUTHOR:
             last = (clause.sentence, sent.paragraph, att)
+        candidate: tuple[int, int, AttributionMention] | None = None
+        if (att is None or inherited) and sourced is not None:
+            c_sent = sourced[0]
+            if 0 < clause.sentence - c_sent <= CANDIDATE_WINDOW and last_heading < c_sent:
+                candidate = sourced
+        if att is not None and not inherited and att.source_kind != SourceKind.AUTHOR:
+            sourced = (clause.sentence, sent.paragraph, att)
         base = att.certainty if att is not None else Certainty.ASSERTED
         certainty = b.certainty(clause, base)
         lexical = _lexical(doc, b, clause, events, every, kind, certainty, att, inherited)
+        if candidate is None:
+            cand = (0.0,) * 6
+        else:
+            dist = clause.sentence - candidate[0]
+            cand = (
+                1.0,
+                float(dist == 1),
+                float(dist == 2),
+                float(dist > 2),
+                float(candidate[1] == sent.paragraph),
+                float(candidate[2].direct),
+            )
+        at = LEXICAL_NAMES.index("candidate_source")
+        lexical = lexical[:at] + cand + lexical[at + 6 :]
         out.append(
             ClauseView(
                 clause,
@@ -143,6 +176,7 @@ def clause_views(doc: Doc, res: Resources) -> tuple[ClauseView, ...]:
                 att,
                 inherited,
                 lexical,
+                candidate[2] if candidate is not None else None,
             )
         )
     return tuple(out)
@@ -197,6 +231,12 @@ def _lexical(
         "first_sentence": clause.sentence == 0,
         "quote_marks": any(ch in _QUOTES for ch in span.slice(doc.text)),
         "inherited_source": inherited,
+        "candidate_source": False,  # the candidate features are set by clause_views
+        "candidate_1": False,
+        "candidate_2": False,
+        "candidate_far": False,
+        "candidate_same_paragraph": False,
+        "candidate_direct": False,
         "direct_quote": att is not None and att.direct,
         "source_after": att is not None and att.source is not None and att.source.start >= span.end,
         "short_clause": n_words <= 4,

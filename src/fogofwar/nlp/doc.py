@@ -147,8 +147,9 @@ class ClauseScorer(Protocol):
 
     def source_kinds(
         self, phrases: Sequence[tuple[str, str]]
-    ) -> tuple[tuple[SourceKind, float], ...]:
-        """The likeliest source kind of each ``(name, context)`` and its probability."""
+    ) -> tuple[tuple[SourceKind | None, float], ...]:
+        """The likeliest source kind of each ``(name, context)`` (``None``: no source) and its
+        probability."""
         ...
 
 
