@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -45,20 +46,28 @@ def pg_admin() -> Iterator[Engine]:
     engine.dispose()
 
 
+@contextmanager
+def pg_schema(admin: Engine) -> Iterator[str]:
+    """A URL for a fresh, empty schema on the test PostgreSQL server (dropped afterwards)."""
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
 @pytest.fixture(params=BACKENDS)
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A URL for an empty database on each backend."""
     if request.param == "sqlite":
         yield str(tmp_path / "store.db")
         return
-    admin: Engine = request.getfixturevalue("pg_admin")
-    schema = f"test_{uuid.uuid4().hex[:16]}"
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
-    yield url.render_as_string(hide_password=False)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    with pg_schema(request.getfixturevalue("pg_admin")) as url:
+        yield url
 
 
 @pytest.fixture
