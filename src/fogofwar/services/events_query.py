@@ -11,6 +11,7 @@ flags are recomputed from the claims of that event by :func:`fogofwar.events.run
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
@@ -155,8 +156,9 @@ def list_flags(
 
 def detail_record(d: EventDetail) -> dict[str, Any]:
     """An :class:`EventDetail` as JSON: the events-v1 record plus claims (claims-v1), claims by
-    source, lineage, reconciled figures, flags and the version history."""
-    return {
+    source, lineage, reconciled figures, flags and the version history. Only JSON types:
+    dates are ISO strings."""
+    record = {
         "event": d.record.to_record(),
         "claims": [c.to_record() for c in d.claims],
         "by_source": {label: [c.claim_id for c in cs] for label, cs in d.by_source},
@@ -187,6 +189,8 @@ def detail_record(d: EventDetail) -> dict[str, Any]:
             for v in d.history
         ],
     }
+    out: dict[str, Any] = json.loads(json.dumps(record, ensure_ascii=False, default=str))
+    return out
 
 
 def flag_record(f: Flag) -> dict[str, Any]:
