@@ -92,4 +92,4 @@ def test_cli_settings_live_on_the_context_not_in_a_module_global() -> None:
     cli_app = importlib.import_module("fogofwar.cli.app")  # fogofwar.cli.app is the Typer app
     assert cli_app.__file__ is not None
     text = Path(cli_app.__file__).read_text(encoding="utf-8")
-    assert "global " not in text and not hasattr(cli_app, "_settings")
+    assert not re.search(r"^\s+global ", text, re.M) and not hasattr(cli_app, "_settings")
