@@ -1,5 +1,8 @@
 """Shared fixtures: the ``../shared`` data folder and a store per backend.
 
+In CI (``CI`` set to a true value) a test that would skip for want of the shared data folder
+FAILS instead (:func:`pytest_runtest_makereport`): the evaluation gates cannot pass by skipping.
+
 ``store`` (and ``store_url``) run each test once on SQLite (a file in ``tmp_path``) and once on
 PostgreSQL (a fresh schema in the database ``scripts/with-postgres.sh`` starts; each test gets its
 own schema, so parallel xdist workers never share state). PostgreSQL tests skip, with the reason,
@@ -11,6 +14,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,6 +27,31 @@ from fogofwar.store.engine import resolve_url
 
 REPO = Path(__file__).resolve().parents[1]
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def in_ci() -> bool:
+    """True when the ``CI`` environment variable is set to a true value (1, true, yes)."""
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _skipped_for_shared(reason: str) -> bool:
+    return "shared" in reason.lower() or "seed" in reason.lower()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """In CI, turn a skip for want of ``../shared`` into a failure that says so."""
+    outcome = yield
+    report: pytest.TestReport = outcome.get_result()  # type: ignore[attr-defined]
+    if not (report.skipped and in_ci() and isinstance(report.longrepr, tuple)):
+        return
+    reason = str(report.longrepr[2])
+    if _skipped_for_shared(reason):
+        report.outcome = "failed"
+        report.longrepr = (
+            f"CI is set, so this may not skip: {reason}. Provide the shared data folder "
+            "(../shared beside the repository, or FOGOFWAR_SHARED)."
+        )
 
 
 @pytest.fixture(scope="session")
@@ -45,20 +74,28 @@ def pg_admin() -> Iterator[Engine]:
     engine.dispose()
 
 
+@contextmanager
+def pg_schema(admin: Engine) -> Iterator[str]:
+    """A URL for a fresh, empty schema on the test PostgreSQL server (dropped afterwards)."""
+    schema = f"test_{uuid.uuid4().hex[:16]}"
+    with admin.begin() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+    url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
 @pytest.fixture(params=BACKENDS)
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """A URL for an empty database on each backend."""
     if request.param == "sqlite":
         yield str(tmp_path / "store.db")
         return
-    admin: Engine = request.getfixturevalue("pg_admin")
-    schema = f"test_{uuid.uuid4().hex[:16]}"
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    url = admin.url.update_query_dict({"options": f"-csearch_path={schema}"})
-    yield url.render_as_string(hide_password=False)
-    with admin.begin() as conn:
-        conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
+    with pg_schema(request.getfixturevalue("pg_admin")) as url:
+        yield url
 
 
 @pytest.fixture

@@ -147,7 +147,10 @@ def test_missing_file_is_a_rejection_not_a_crash(
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("argv", [["bench", "ingest", "-n", "5"], ["bench", "read", "-n", "3"]])
+@pytest.mark.parametrize(
+    "argv",
+    [["bench", "ingest", "-n", "5"], ["bench", "read", "-n", "3"], ["bench", "actors", "-n", "4"]],
+)
 def test_bench_prints_figures(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
     code, out, _ = run(capsys, *argv)
     assert code == 0

@@ -14,16 +14,16 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from fogofwar import event_services as ev
 from fogofwar import services
-from fogofwar.errors import ConfigError
+from fogofwar import services as ev
+from fogofwar.errors import ConfigError, NotFoundError
 from fogofwar.events.exports_tables import ACLED_COLUMNS
 from fogofwar.events.model import FlagCode
-from fogofwar.events.schema import event_claims
-from fogofwar.events.store import EventStore
+from fogofwar.events.run import assemble_events
 from fogofwar.examples import example_paths
 from fogofwar.reader import Reader
 from fogofwar.store import Store
+from fogofwar.store.event_tables import event_claims
 
 T1 = datetime(2024, 11, 1, 12, tzinfo=UTC)
 T2 = datetime(2024, 11, 2, 12, tzinfo=UTC)
@@ -118,13 +118,15 @@ def test_list_flags_recomputes_only_the_matching_events(
     every = ev.list_flags(store)
     assert every and all(f.code for f in every)
     asked: list[set[str] | None] = []
-    real = ev._analyse
+    from fogofwar.services import events_query
+
+    real = events_query.analyse
 
     def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
         asked.append(args[2])
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ev, "_analyse", spy)
+    monkeypatch.setattr(events_query, "analyse", spy)
     code = every[0].code.value
     some = ev.list_flags(store, code=code)
     assert some and {f.code.value for f in some} == {code}
@@ -211,13 +213,13 @@ def test_merge_and_split_survive_a_relink(store: Store, reader: Reader) -> None:
     moved = [other.claim_ids[0]]
     new_id = ev.split_event(store, kyiv.event_id, moved, at=T3)
     # re-link: the stored articles' claims go through the linker again, then a new article
-    es = EventStore(store.engine)
+    es = store.events
     for aid in sorted({*kyiv.article_ids, *other.article_ids}):
         article = store.get_article(aid)
         assert article is not None
         ev.link_read(store, [(article, reader.read(article))], at=T3)
     services.ingest([example("ru_belgorod_obstrel.txt")], store, reader)
-    events = {e.event_id: set(e.claim_ids) for e in es.events()}
+    events = {e.event_id: set(e.claim_ids) for e in assemble_events(es)}
     assert set(other.claim_ids) - set(moved) <= events[kyiv.event_id]
     assert events[new_id] == set(moved)
     records = {r.event_id: set(r.claim_ids) for r in ev.list_events(store)}
@@ -226,7 +228,7 @@ def test_merge_and_split_survive_a_relink(store: Store, reader: Reader) -> None:
     assert [d.kind.value for d in es.decisions()] == ["merge", "split"]
     with pytest.raises(ConfigError, match="itself"):
         ev.merge_events(store, kyiv.event_id, kyiv.event_id)
-    with pytest.raises(ConfigError, match="not found"):
+    with pytest.raises(NotFoundError, match="not found"):
         ev.event_detail(store, "e-nope")
 
 

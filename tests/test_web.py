@@ -327,3 +327,41 @@ def test_serve_command_is_registered(capsys: pytest.CaptureFixture[str]) -> None
     assert run_app(cli_app, ["serve", "--help"]) == 0
     out = capsys.readouterr().out
     assert "--host" in out and "--port" in out
+
+
+# -- events, through the same services (and analysis) the CLI uses -------------------------------
+
+
+def test_events_are_the_stored_records_and_one_event_its_detail(
+    client: TestClient, store: Store
+) -> None:
+    body = get_json(client, "/api/events", limit=1000)
+    assert [r["event_id"] for r in body["events"]] == [
+        r.event_id for r in services.list_events(store)
+    ]
+    assert body["events"], "the fixture's articles should make events"
+    first = body["events"][0]
+    detail = get_json(client, f"/api/events/{first['event_id']}")
+    assert detail == services.detail_record(services.event_detail(store, first["event_id"]))
+    assert get_json(client, f"/api/events/{first['event_id'][:8]}")["event"] == detail["event"]
+    kind = first["kind"]
+    assert {r["kind"] for r in get_json(client, "/api/events", kind=kind)["events"]} == {kind}
+    flags = get_json(client, "/api/flags")["flags"]
+    assert flags == [services.flag_record(f) for f in services.list_flags(store)]
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "code"),
+    [
+        ("/api/events/e0000000000000000", 404, "not_found"),
+        ("/api/events/<script>", 404, "not_found"),
+        ("/api/events?flag=bogus", 400, "bad_filter"),
+        ("/api/flags?code=bogus", 400, "bad_filter"),
+        ("/api/events?since=yesterday", 400, "bad_date"),
+        ("/api/events?as_of=yesterday", 400, "bad_date"),
+    ],
+)
+def test_event_errors_have_the_one_shape(
+    client: TestClient, url: str, status: int, code: str
+) -> None:
+    assert_error(client.get(url), status, code)

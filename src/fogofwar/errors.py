@@ -6,6 +6,7 @@
     │   └── ForbiddenAddress  a URL points at a loopback/private/link-local address
     ├── StoreError            the database could not be opened, migrated or written
     ├── ConfigError           a setting is missing or invalid
+    ├── NotFoundError         an id (article, event, claim) names nothing stored
     └── EvalError             an evaluation set is missing or malformed
 
 Every message says what failed, why, and what to do.
@@ -22,6 +23,7 @@ __all__ = [
     "FogOfWarError",
     "ForbiddenAddress",
     "InputError",
+    "NotFoundError",
     "StoreError",
 ]
 
@@ -59,6 +61,11 @@ class StoreError(FogOfWarError):
 
 class ConfigError(FogOfWarError):
     """A setting is missing or invalid."""
+
+
+class NotFoundError(FogOfWarError):
+    """An id names nothing stored (or, as a prefix, more than one thing). The CLI prints it
+    as one line; the web API answers 404 with its one error body."""
 
 
 class EvalError(FogOfWarError):

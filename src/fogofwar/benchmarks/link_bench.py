@@ -22,8 +22,6 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
-import sqlalchemy as sa
-
 from fogofwar.benchmarks import BenchResult, peak_rss_mib
 from fogofwar.claim import (
     ActorRef,
@@ -37,13 +35,12 @@ from fogofwar.claim import (
     SourceRef,
     TimeRef,
 )
-from fogofwar.events.blocking import query_keys
-from fogofwar.events.index_sql import SqlLinkIndex
+from fogofwar.events.blocking import LinkIndex, query_keys
 from fogofwar.events.linking import commit, link_article
 from fogofwar.events.model import ArticleMeta, EventProfile, kind_group
-from fogofwar.events.schema import metadata
 from fogofwar.events.scoring import features
 from fogofwar.model import Span
+from fogofwar.store import open_store
 
 __all__ = ["CLAIMS_PER_DAY", "bench_link", "generate_profiles", "new_article"]
 
@@ -128,7 +125,7 @@ def new_article(seed: int, claims: int = 5) -> tuple[ArticleMeta, tuple[Claim, .
     return meta, tuple(out)
 
 
-def _load(index: SqlLinkIndex, n_claims: int, chunk: int = 50_000) -> int:
+def _load(index: LinkIndex, n_claims: int, chunk: int = 50_000) -> int:
     batch: list[EventProfile] = []
     n = 0
     for p in generate_profiles(n_claims):
@@ -144,11 +141,8 @@ def _load(index: SqlLinkIndex, n_claims: int, chunk: int = 50_000) -> int:
 
 
 def _one_size(n_claims: int, articles: int, folder: Path) -> BenchResult:
-    engine = sa.create_engine(f"sqlite:///{folder / f'link_{n_claims}.db'}")
-    metadata.create_all(
-        engine, tables=[metadata.tables["event_profiles"], metadata.tables["event_blocks"]]
-    )
-    index = SqlLinkIndex(engine)
+    store = open_store(str(folder / f"link_{n_claims}.db"))
+    index = store.events.index
     t0 = time.perf_counter()
     n_events = _load(index, n_claims)
     load_s = time.perf_counter() - t0
@@ -163,7 +157,7 @@ def _one_size(n_claims: int, articles: int, folder: Path) -> BenchResult:
         t = time.perf_counter()
         commit(index, link_article(claims, meta, index))
         timings.append(time.perf_counter() - t)
-    engine.dispose()
+    store.close()
     median = statistics.median(timings)
     return BenchResult(
         name=f"link one article @ {n_claims:,} claims",

@@ -1,4 +1,9 @@
-"""Typer commands. Each is a thin wrapper over a function in :mod:`fogofwar.services`."""
+"""Typer commands. Each is a thin wrapper over a function in :mod:`fogofwar.services`.
+
+The global options (``--db``, ``--quiet``, ``--debug``) become a :class:`Settings` on the Typer
+context (``ctx.obj``); commands read it with :func:`settings` and open the store with
+:func:`open_db`.
+"""
 
 from __future__ import annotations
 
@@ -30,9 +35,8 @@ from fogofwar.model import Article, Rejected
 from fogofwar.reader import Reader
 from fogofwar.readers import ReadOptions
 from fogofwar.records import article_record, rejected_record
-from fogofwar.store import Store, open_store
 
-__all__ = ["app"]
+__all__ = ["Settings", "app", "open_db", "settings"]
 
 app = typer.Typer(
     name="fogofwar",
@@ -45,23 +49,27 @@ app = typer.Typer(
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Global options, set by the app callback."""
+    """Global options of one invocation, kept on the Typer context (``ctx.obj``)."""
 
-    db: str
-    quiet: bool
-    debug: bool
-
-
-_settings = Settings(db="fogofwar.db", quiet=False, debug=False)
+    db: str = "fogofwar.db"
+    quiet: bool = False
+    debug: bool = False
 
 
-def settings() -> Settings:
-    """The global options of this invocation."""
-    return _settings
+def settings(ctx: typer.Context) -> Settings:
+    """The global options of this invocation (set by the app callback on the root context)."""
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Settings) else Settings()
+
+
+def open_db(ctx: typer.Context) -> services.Store:
+    """Open the store the global ``--db`` names (through the services layer)."""
+    return services.open_store(settings(ctx).db)
 
 
 @app.callback()
 def _main(
+    ctx: typer.Context,
     db: Annotated[
         str | None,
         typer.Option(
@@ -71,8 +79,7 @@ def _main(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
-    global _settings
-    _settings = Settings(
+    ctx.obj = Settings(
         db=db or os.environ.get("FOGOFWAR_DB") or "fogofwar.db", quiet=quiet, debug=debug
     )
 
@@ -85,10 +92,6 @@ def _stdout() -> Console:
     return Console(highlight=False)
 
 
-def _store() -> Store:
-    return open_store(settings().db)
-
-
 class RateColumn(ProgressColumn):
     """Items per second, shown as "…/s" until rich has measured a speed (first frames)."""
 
@@ -98,7 +101,7 @@ class RateColumn(ProgressColumn):
         return Text("   …/s" if speed is None else f"{speed:>6.1f}/s", style="progress.data.speed")
 
 
-def _progress(total: int | None) -> Progress:
+def _progress(total: int | None, quiet: bool) -> Progress:
     return Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
@@ -109,7 +112,7 @@ def _progress(total: int | None) -> Progress:
         TimeRemainingColumn(),
         console=_stderr(),
         transient=False,
-        disable=settings().quiet,
+        disable=quiet,
     )
 
 
@@ -126,6 +129,7 @@ ALLOW_PRIVATE = Annotated[
 
 @app.command()
 def ingest(
+    ctx: typer.Context,
     inputs: INPUTS,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Store articles only.")] = False,
     allow_private: ALLOW_PRIVATE = False,
@@ -133,7 +137,8 @@ def ingest(
     """Read inputs, store new articles, rejections and their claims."""
     reader = None if no_claims else Reader.default()
     total = services.count_inputs(inputs)
-    with _store() as store, _progress(total) as bar:
+    opts = settings(ctx)
+    with open_db(ctx) as store, _progress(total, opts.quiet) as bar:
         task = bar.add_task("ingesting", total=total)
 
         def tick(done: int, label: str) -> None:
@@ -145,7 +150,7 @@ def ingest(
     _stderr().print(
         f"{summary.inserted} new, {summary.existing} already stored, {summary.rejected} rejected, "
         f"{summary.claims} claims ({summary.not_read} articles not read) "
-        f"in {summary.seconds:.1f}s → {settings().db}"
+        f"in {summary.seconds:.1f}s → {opts.db}"
     )
     if summary.rejected:
         _stderr().print("See why with: fogofwar rejects")
@@ -204,6 +209,7 @@ def read_cmd(
 
 @app.command()
 def articles(
+    ctx: typer.Context,
     search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text query.")] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="ISO 639-1 code.")] = None,
     since: Annotated[
@@ -214,9 +220,9 @@ def articles(
 ) -> None:
     """List stored articles (JSONL when piped)."""
     since_date = parse_date(since, "--since")
-    with _store() as store:
-        rows = store.list_articles(
-            search=search, lang=lang, since=since_date, limit=limit, offset=offset
+    with open_db(ctx) as store:
+        rows = services.list_articles(
+            store, search=search, lang=lang, since=since_date, limit=limit, offset=offset
         )
     if output.is_piped():
         output.emit_jsonl(article_record(a, with_text=False) for a in rows)
@@ -226,18 +232,15 @@ def articles(
 
 @app.command()
 def show(
+    ctx: typer.Context,
     article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
     text: Annotated[bool, typer.Option("--text", help="Print the stored body text only.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the article as JSON.")] = False,
 ) -> None:
     """Show one stored article with its claims marked in the text."""
-    with _store() as store:
-        article = store.get_article(article_id)
-        if article is None:
-            raise ConfigError(
-                f"no article {article_id!r} in {settings().db}: list ids with `fogofwar articles`"
-            )
-        claims = store.list_claims(article_id=article.id)
+    with open_db(ctx) as store:
+        article = services.get_article(store, article_id)
+        claims = services.article_claims(store, article.id)
     if text:
         typer.echo(article.text, nl=False)
     elif as_json:
@@ -255,10 +258,10 @@ def show(
 
 
 @app.command()
-def rejects(limit: Annotated[int, typer.Option("--limit", "-n")] = 100) -> None:
+def rejects(ctx: typer.Context, limit: Annotated[int, typer.Option("--limit", "-n")] = 100) -> None:
     """List stored rejections with their reasons."""
-    with _store() as store:
-        rows = store.list_rejections(limit=limit)
+    with open_db(ctx) as store:
+        rows = services.list_rejections(store, limit=limit)
     if output.is_piped():
         output.emit_jsonl(rejected_record(r.rejected) for r in rows)
     else:
@@ -267,6 +270,7 @@ def rejects(limit: Annotated[int, typer.Option("--limit", "-n")] = 100) -> None:
 
 @app.command()
 def claims(
+    ctx: typer.Context,
     kind: Annotated[str | None, typer.Option("--kind")] = None,
     source_kind: Annotated[str | None, typer.Option("--source-kind")] = None,
     certainty: Annotated[str | None, typer.Option("--certainty")] = None,
@@ -275,8 +279,9 @@ def claims(
     limit: Annotated[int, typer.Option("--limit", "-n")] = 100,
 ) -> None:
     """List stored claims, filtered (claims-v1 JSONL when piped)."""
-    with _store() as store:
-        rows: list[Claim] = store.list_claims(
+    with open_db(ctx) as store:
+        rows: list[Claim] = services.list_claims(
+            store,
             kind=kind,
             source_kind=source_kind,
             certainty=certainty,

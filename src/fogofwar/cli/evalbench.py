@@ -216,6 +216,14 @@ def bench_read(
     _print_bench(results)
 
 
+@bench_app.command("actors")
+def bench_actors(n: Annotated[int, typer.Option("-n", help="Articles to scan.")] = 40) -> None:
+    """Words/s of the actor lexicon per language (a figure, never an assert)."""
+    from fogofwar.benchmarks.actors_bench import bench_actors as run
+
+    _print_bench(run(n))
+
+
 @bench_app.command("link")
 def bench_link(
     sizes: Annotated[str, typer.Option("--sizes", help="Comma-separated store sizes.")] = (

@@ -1,4 +1,4 @@
-"""``events``, ``event`` and ``flags`` commands: thin shells over :mod:`fogofwar.event_services`.
+"""``events``, ``event`` and ``flags`` commands: thin shells over :mod:`fogofwar.services`.
 
 Listings print JSONL when piped (events-v1 records, flags with their spans); on a terminal they
 print tables, and ``event ID`` prints the claims by source, the lineage as a tree, the reconciled
@@ -11,26 +11,24 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
-from fogofwar import event_services
+from fogofwar import services
 from fogofwar.cli import output
 from fogofwar.cli.params import parse_date
 from fogofwar.errors import ConfigError
 from fogofwar.events.model import Flag
 from fogofwar.events.record import EventRecord
-from fogofwar.store import Store
 
 __all__ = [
     "events_app",
     "events_table",
     "export_events_cmd",
-    "flag_record",
     "flags_table",
     "parse_as_of",
     "print_events_overview",
@@ -92,25 +90,6 @@ def events_table(records: Sequence[EventRecord], title: str = "Events") -> Table
     return table
 
 
-def flag_record(f: Flag) -> dict[str, Any]:
-    """A flag as JSON: code, reason, event, article, and the spans it rests on."""
-    return {
-        "code": f.code.value,
-        "reason": f.reason,
-        "event_id": f.event_id,
-        "article_id": f.article_id,
-        "spans": [
-            {
-                "article_id": s.article_id,
-                "claim_id": s.claim_id,
-                "span": s.span.to_json() if s.span else None,
-                "headline": s.in_headline,
-            }
-            for s in f.spans
-        ],
-    }
-
-
 def flags_table(flags: Sequence[Flag], title: str = "Flags") -> Table:
     """A table of flags: code, reason, event, article, claims."""
     table = Table(title=title)
@@ -145,10 +124,10 @@ def events(
     """List stored events, newest first (events-v1 JSONL when piped)."""
     if ctx.invoked_subcommand is not None:
         return
-    from fogofwar.cli.app import _store
+    from fogofwar.cli.app import open_db
 
-    with _store() as store:
-        rows = event_services.list_events(
+    with open_db(ctx) as store:
+        rows = services.list_events(
             store,
             kind=kind,
             country=country,
@@ -165,39 +144,41 @@ def events(
 
 @events_app.command("merge")
 def merge_cmd(
+    ctx: typer.Context,
     event_a: Annotated[str, typer.Argument(help="The event that survives.")],
     event_b: Annotated[str, typer.Argument(help="The event that joins it.")],
     note: Annotated[str, typer.Option("--note", help="Why (kept with the decision).")] = "",
 ) -> None:
     """Record that two events are one (re-applied by every later link)."""
-    from fogofwar.cli.app import _store
+    from fogofwar.cli.app import open_db
 
-    with _store() as store:
-        kept = event_services.merge_events(store, event_a, event_b, note=note)
+    with open_db(ctx) as store:
+        kept = services.merge_events(store, event_a, event_b, note=note)
     Console(stderr=True).print(f"merged into {kept}")
 
 
 @events_app.command("split")
 def split_cmd(
+    ctx: typer.Context,
     event_id: Annotated[str, typer.Argument(help="The event to split.")],
     claim_ids: Annotated[list[str], typer.Argument(help="Claims that describe another event.")],
     note: Annotated[str, typer.Option("--note", help="Why (kept with the decision).")] = "",
 ) -> None:
     """Move claims of an event into a new event (re-applied by every later link)."""
-    from fogofwar.cli.app import _store
+    from fogofwar.cli.app import open_db
 
-    with _store() as store:
-        new_id = event_services.split_event(store, event_id, claim_ids, note=note)
+    with open_db(ctx) as store:
+        new_id = services.split_event(store, event_id, claim_ids, note=note)
     typer.echo(new_id)
 
 
 @events_app.command("link")
-def link_cmd() -> None:
+def link_cmd(ctx: typer.Context) -> None:
     """Link stored articles whose claims were never linked (after an interrupted ingest)."""
-    from fogofwar.cli.app import _store
+    from fogofwar.cli.app import open_db
 
-    with _store() as store:
-        s = event_services.link_pending(store)
+    with open_db(ctx) as store:
+        s = services.link_pending(store)
     Console(stderr=True).print(
         f"{s.articles} articles, {s.claims} claims linked, {s.new_events} new events,"
         f" {s.versions} event versions"
@@ -205,22 +186,23 @@ def link_cmd() -> None:
 
 
 def event(
+    ctx: typer.Context,
     event_id: Annotated[str, typer.Argument(help="Event id (or a unique prefix).")],
     as_of: AS_OF = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the event as JSON.")] = False,
 ) -> None:
     """Show one event: claims by source, lineage, reconciled counts, flags."""
-    from fogofwar.cli.app import _store
+    from fogofwar.cli.app import open_db
 
-    with _store() as store:
-        detail = event_services.event_detail(store, event_id, as_of=parse_as_of(as_of))
+    with open_db(ctx) as store:
+        detail = services.event_detail(store, event_id, as_of=parse_as_of(as_of))
     if as_json or output.is_piped():
-        output.emit_jsonl([event_services.detail_record(detail)])
+        output.emit_jsonl([services.detail_record(detail)])
         return
     _print_detail(Console(highlight=False), detail)
 
 
-def _print_detail(console: Console, d: event_services.EventDetail) -> None:
+def _print_detail(console: Console, d: services.EventDetail) -> None:
     r = d.record
     console.rule(f"{r.event_id} · {r.kind} · v{r.version}")
     console.print(r.notes)
@@ -260,26 +242,25 @@ def _print_detail(console: Console, d: event_services.EventDetail) -> None:
 
 
 def flags(
+    ctx: typer.Context,
     code: Annotated[str | None, typer.Option("--code", help="Only this flag code.")] = None,
     article: Annotated[str | None, typer.Option("--article", help="Only this article.")] = None,
     as_of: AS_OF = None,
 ) -> None:
     """List what a careful reader would flag, with reasons and the claims it rests on."""
-    from fogofwar.cli.app import _store
+    from fogofwar.cli.app import open_db
 
-    with _store() as store:
-        rows = event_services.list_flags(
-            store, code=code, article_id=article, as_of=parse_as_of(as_of)
-        )
+    with open_db(ctx) as store:
+        rows = services.list_flags(store, code=code, article_id=article, as_of=parse_as_of(as_of))
     if output.is_piped():
-        output.emit_jsonl(flag_record(f) for f in rows)
+        output.emit_jsonl(services.flag_record(f) for f in rows)
     else:
         Console(highlight=False).print(flags_table(rows))
 
 
-def export_events_cmd(fmt: str, out: Path | None, as_of: str | None) -> None:
+def export_events_cmd(ctx: typer.Context, fmt: str, out: Path | None, as_of: str | None) -> None:
     """``fogofwar export --format EVENT-FORMAT``: write the event records to ``out`` or stdout."""
-    from fogofwar.cli.app import _store
+    from fogofwar.cli.app import open_db
     from fogofwar.events.exports import BINARY_FORMATS, FORMATS
 
     if fmt not in FORMATS:
@@ -287,26 +268,24 @@ def export_events_cmd(fmt: str, out: Path | None, as_of: str | None) -> None:
             f"unknown export format {fmt!r}: use claims-jsonl or one of {', '.join(FORMATS)}"
         )
     when = parse_as_of(as_of)
-    with _store() as store:
+    with open_db(ctx) as store:
         if out is not None:
-            n = event_services.export(store, fmt, out, as_of=when)
+            n = services.export(store, fmt, out, as_of=when)
         elif fmt in BINARY_FORMATS:
             if sys.stdout.isatty():
                 raise ConfigError(f"{fmt} is binary: write it to a file with -o FILE")
-            n = event_services.export(store, fmt, sys.stdout.buffer, as_of=when)
+            n = services.export(store, fmt, sys.stdout.buffer, as_of=when)
         else:
-            n = event_services.export(store, fmt, sys.stdout, as_of=when)
+            n = services.export(store, fmt, sys.stdout, as_of=when)
             sys.stdout.flush()
     Console(stderr=True).print(f"{n} events exported ({fmt})")
 
 
-def print_events_overview(console: Console, store: Store) -> None:
+def print_events_overview(console: Console, store: services.Store) -> None:
     """The demo's tail: every stored event, then the flags a careful reader raises."""
-    records = event_services.list_events(store)
+    records = services.list_events(store)
     console.print(events_table(records, title="Events linked across articles"))
-    console.print(
-        flags_table(event_services.list_flags(store), title="What a careful reader flags")
-    )
+    console.print(flags_table(services.list_flags(store), title="What a careful reader flags"))
 
 
 def register(app: typer.Typer) -> None:

@@ -18,6 +18,7 @@ gazetteer_app = typer.Typer(help="Build or inspect the offline gazetteer index."
 
 
 def export(
+    ctx: typer.Context,
     format: Annotated[
         str,
         typer.Option(
@@ -35,31 +36,26 @@ def export(
     ] = None,
 ) -> None:
     """Export the stored record (claims-v1 JSONL, or the events in an event format)."""
-    from fogofwar.cli.app import _store
+    from fogofwar.cli.app import open_db
 
     if format != "claims-jsonl":
         from fogofwar.cli.events import export_events_cmd
 
-        export_events_cmd(format, out, as_of)
+        export_events_cmd(ctx, format, out, as_of)
         return
-    import json
-
-    with _store() as store:
+    with open_db(ctx) as store:
         stream = out.open("w", encoding="utf-8") if out else sys.stdout
-        n = 0
         try:
-            for claim in store.iter_claims():
-                stream.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
-                n += 1
+            n = services.export_claims(store, stream)
         finally:
             if out:
                 stream.close()
     Console(stderr=True).print(f"{n} claims exported")
 
 
-def demo() -> None:
+def demo(ctx: typer.Context) -> None:
     """Ingest the bundled example articles (and the seed when ../shared is there); show results."""
-    from fogofwar.cli.app import _store, settings
+    from fogofwar.cli.app import open_db, settings
     from fogofwar.examples import example_paths
     from fogofwar.reader import Reader
 
@@ -68,14 +64,14 @@ def demo() -> None:
     if seed.exists():
         paths.append(str(seed))
     console = Console(highlight=False)
-    console.print(f"Reading {len(paths)} example inputs into {settings().db} …")
+    console.print(f"Reading {len(paths)} example inputs into {settings(ctx).db} …")
     reader = Reader.default()
-    with _store() as store:
+    with open_db(ctx) as store:
         summary = services.ingest(paths, store, reader)
-        stored = store.list_articles(search=None, lang=None, since=None, limit=1000, offset=0)
+        stored = services.list_articles(store, limit=1000)
         console.print(output.articles_table(stored, title="Articles found"))
         for article in stored:
-            claims = store.list_claims(article_id=article.id)
+            claims = services.article_claims(store, article.id)
             if claims:
                 console.print(output.claims_table(claims, title=f"{article.id}: {article.title}"))
         from fogofwar.cli.events import print_events_overview
@@ -109,21 +105,23 @@ def places(
 
 
 def serve(
+    ctx: typer.Context,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
 ) -> None:
     """Serve the store as a read-only JSON API (and an HTML index) over HTTP."""
     import uvicorn
 
-    from fogofwar.cli.app import _store, settings
+    from fogofwar.cli.app import open_db, settings
     from fogofwar.web import create_app
 
-    with _store() as store:  # fail now, in one line, when the database cannot be opened
-        n = store.count_articles()
+    db = settings(ctx).db
+    with open_db(ctx) as store:  # fail now, in one line, when the database cannot be opened
+        n = services.count_articles(store)
     Console(stderr=True).print(
-        f"Serving {settings().db} ({n} articles) at http://{host}:{port}/ (Ctrl-C stops)"
+        f"Serving {db} ({n} articles) at http://{host}:{port}/ (Ctrl-C stops)"
     )
-    uvicorn.run(create_app(settings().db), host=host, port=port)
+    uvicorn.run(create_app(db), host=host, port=port)
 
 
 @gazetteer_app.command("build")

@@ -13,10 +13,11 @@ from fogofwar.events.dedup import find_duplicates
 from fogofwar.events.embedding import default_embedder
 from fogofwar.events.exports import FORMATS, export_events
 from fogofwar.events.linking import link_article
+from fogofwar.events.memory import MemoryEventStore
 from fogofwar.events.model import ArticleMeta, Decision, Event, Flag, FlagCode, LinkDecisions
 from fogofwar.events.pipeline import EventsReport, events_for_articles
+from fogofwar.events.protocol import EventQuery, EventStore
 from fogofwar.events.record import EventRecord
-from fogofwar.events.store import EventStore
 from fogofwar.events.versions import as_of
 
 __all__ = [
@@ -24,12 +25,14 @@ __all__ = [
     "ArticleMeta",
     "Decision",
     "Event",
+    "EventQuery",
     "EventRecord",
     "EventStore",
     "EventsReport",
     "Flag",
     "FlagCode",
     "LinkDecisions",
+    "MemoryEventStore",
     "as_of",
     "assemble",
     "default_embedder",

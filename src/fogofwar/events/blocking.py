@@ -7,12 +7,12 @@ placeless claim looks in the ``*`` blocks. The cost of linking one article there
 how many events share its kind group, country and weeks, not on the size of the store.
 
 :class:`LinkIndex` is the narrow protocol the linker uses; :class:`MemoryLinkIndex` keeps it in
-dicts, :class:`fogofwar.events.index_sql.SqlLinkIndex` in the database.
+dicts, :class:`fogofwar.store.link_index.SqlLinkIndex` in the database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from fogofwar.events.model import EventProfile
@@ -52,6 +52,10 @@ class LinkIndex(Protocol):
         """Store new or updated profiles (re-filing them under their current keys)."""
         ...
 
+    def bulk_load(self, profiles: Sequence[EventProfile]) -> None:
+        """Insert profiles known to be new (benchmarks, rebuilds): no replacing."""
+        ...
+
     def get(self, event_id: str) -> EventProfile | None:
         """One stored profile."""
         ...
@@ -89,6 +93,10 @@ class MemoryLinkIndex:
             self._keys[p.event_id] = keys
             for k in keys:
                 self._blocks.setdefault(k, set()).add(p.event_id)
+
+    def bulk_load(self, profiles: Sequence[EventProfile]) -> None:
+        """Insert profiles known to be new (benchmarks, rebuilds)."""
+        self.put(profiles)
 
     def get(self, event_id: str) -> EventProfile | None:
         """One stored profile."""

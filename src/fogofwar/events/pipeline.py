@@ -1,22 +1,22 @@
-"""All of the events layer in memory: dedup → linking → decisions → lineage, flags, figures.
+"""All of the events layer over a set of articles, in memory: the demo and the evaluation.
 
-:func:`events_for_articles` is what the demo and the evaluation call; the service layer uses
-the same stages with a stored :class:`~fogofwar.events.blocking.LinkIndex` instead.
+:func:`events_for_articles` runs the one events path (:mod:`fogofwar.events.run`) on a
+:class:`~fogofwar.events.memory.MemoryEventStore`: the same linking, near-duplicate grouping,
+decisions and analysis that ingest runs on the database, so the evaluation measures what ingest
+does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from fogofwar.claim import Claim
-from fogofwar.events.blocking import MemoryLinkIndex
-from fogofwar.events.decisions import assemble
-from fogofwar.events.dedup import find_duplicates, with_groups
 from fogofwar.events.embedding import Embedder
-from fogofwar.events.flags import article_flags, event_flags, flags_on
-from fogofwar.events.lineage import Lineage, lineage
-from fogofwar.events.linking import LinkConfig, link_articles
+from fogofwar.events.lineage import Lineage
+from fogofwar.events.linking import LinkConfig
+from fogofwar.events.memory import MemoryEventStore
 from fogofwar.events.model import (
     ArticleGroup,
     ArticleMeta,
@@ -25,11 +25,17 @@ from fogofwar.events.model import (
     Flag,
     LinkDecisions,
 )
-from fogofwar.events.reconcile import Reconciliation, reconcile
-from fogofwar.events.record import EventRecord, build_record
+from fogofwar.events.protocol import EventStore
+from fogofwar.events.reconcile import Reconciliation
+from fogofwar.events.record import EventRecord
+from fogofwar.events.run import MemoryArticles, analyse, link_batch
+from fogofwar.events.versions import EventVersion, next_versions
 from fogofwar.model import Article
 
-__all__ = ["EventsReport", "events_for_articles"]
+__all__ = ["EventsReport", "events_for_articles", "save_report"]
+
+#: When an in-memory run's links and versions are stamped (nothing reads it back).
+RUN_AT = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,38 +77,46 @@ def events_for_articles(
     decisions: Sequence[Decision] = (),
     config: LinkConfig | None = None,
 ) -> EventsReport:
-    """Run dedup, linking, manual decisions, lineage, flags and reconciliation in memory."""
-    metas0 = [a if isinstance(a, ArticleMeta) else ArticleMeta.from_article(a) for a in articles]
-    groups = find_duplicates(metas0)
-    metas = with_groups(metas0, groups)
-    meta_of = {m.article_id: m for m in metas}
-    by_article: dict[str, list[Claim]] = {}
-    claim_of: dict[str, Claim] = {}
-    for c in claims:
-        by_article.setdefault(c.article_id, []).append(c)
-        claim_of[c.claim_id] = c
-    links = link_articles(
-        metas, by_article, MemoryLinkIndex(), embedder=embedder, config=config or LinkConfig()
-    )
-    events = assemble(links, decisions)
-    event_of = {cid: e.event_id for e in events for cid in e.claim_ids}
-    recs = tuple(reconcile(e, claim_of, meta_of) for e in events)
-    per_article = [
-        f for aid in sorted(by_article) for f in article_flags(by_article[aid], event_of)
-    ]
-    flags: list[Flag] = list(per_article)
-    records = []
-    for e, r in zip(events, recs, strict=True):
-        ef = event_flags(e, claim_of, meta_of, r)
-        flags.extend(ef)
-        records.append(build_record(e, claim_of, meta_of, r, [*ef, *flags_on(e, per_article)]))
+    """Link, group near-duplicates, apply manual decisions, and analyse (lineage, flags,
+    reconciliation, records) in memory, along the path ingest takes."""
+    metas = [a if isinstance(a, ArticleMeta) else ArticleMeta.from_article(a) for a in articles]
+    all_claims = list(claims)
+    lookup = MemoryArticles(metas, all_claims)
+    es = MemoryEventStore()
+    for d in decisions:
+        es.add_decision(d)
+    items = [(m, lookup.claims(m.article_id)) for m in metas]
+    run = link_batch(es, lookup, items, RUN_AT, embedder=embedder, config=config)
+    analysis = analyse(es, lookup)
+    groups = es.groups()
+    group_of = {a: g.group_id for g in groups for a in g.article_ids}
+    grouped = [analysis.metas.get(m.article_id) or _with(m, group_of) for m in metas]
+    events = analysis.events
+    flags = [*analysis.article_flags]
+    for e in events:
+        flags.extend(f for f in analysis.flags[e.event_id] if f not in analysis.article_flags)
     return EventsReport(
-        articles=tuple(sorted(metas, key=lambda m: m.article_id)),
+        articles=tuple(sorted(grouped, key=lambda m: m.article_id)),
         groups=groups,
-        links=links,
+        links=run.decided,
         events=events,
-        records=tuple(records),
-        lineages=tuple(lineage(e, claim_of, meta_of) for e in events),
-        reconciliations=recs,
+        records=tuple(analysis.records[e.event_id] for e in events),
+        lineages=tuple(analysis.lineage(e) for e in events),
+        reconciliations=tuple(analysis.reconciliations[e.event_id] for e in events),
         flags=tuple(flags),
     )
+
+
+def _with(meta: ArticleMeta, group_of: dict[str, str]) -> ArticleMeta:
+    return replace(meta, dup_group=group_of.get(meta.article_id))
+
+
+def save_report(es: EventStore, report: EventsReport, at: datetime) -> tuple[EventVersion, ...]:
+    """Store a report of :func:`events_for_articles` in ``es``: groups, changed links and new
+    versions (valid from ``at``); events missing from the report are retired. Returns the
+    versions appended."""
+    es.save_groups(report.groups)
+    es.record_links((d for e in report.events for d in e.links), at)
+    versions = next_versions(report.records, es.history(), at)
+    es.append_versions(versions)
+    return versions

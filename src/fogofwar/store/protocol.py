@@ -12,9 +12,8 @@ from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self, runtime_checkable
 
-from sqlalchemy.engine import Engine
-
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
+from fogofwar.events.protocol import EventStore
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 
 __all__ = ["AddResult", "Store", "StoredRejection"]
@@ -54,8 +53,14 @@ class Store(Protocol):
     """Where articles, rejections and claims live. Open one with :func:`open_store`."""
 
     @property
-    def engine(self) -> Engine:
-        """The SQLAlchemy engine, for sibling modules that keep their own tables."""
+    def events(self) -> EventStore:
+        """The events layer's storage (links, decisions, groups, versions, linker index)."""
+        ...
+
+    @property
+    def label(self) -> str:
+        """A short name of the database for people (its file name, or the database name of a
+        URL): never a full path or a password."""
         ...
 
     def close(self) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
+from pathlib import PurePath
 from types import TracebackType
 from typing import Any, Self
 
@@ -20,6 +21,7 @@ from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.errors import StoreError
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 from fogofwar.store.engine import WRITE
+from fogofwar.store.events import SqlEventStore
 from fogofwar.store.protocol import AddResult, StoredRejection
 from fogofwar.store.rows import (
     article_from_row,
@@ -59,11 +61,22 @@ class SqlStore:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._backend = engine.dialect.name
+        self._events = SqlEventStore(engine)
 
     @property
     def engine(self) -> Engine:
-        """The SQLAlchemy engine, for sibling modules that keep their own tables."""
+        """The SQLAlchemy engine (for this package and tests; nothing outside ``store/``)."""
         return self._engine
+
+    @property
+    def events(self) -> SqlEventStore:
+        """The events layer's tables behind :class:`~fogofwar.events.protocol.EventStore`."""
+        return self._events
+
+    @property
+    def label(self) -> str:
+        """The database's file name, or the database name of a URL (``memory`` in memory)."""
+        return PurePath(self._engine.url.database or "memory").name
 
     def close(self) -> None:
         """Release all pooled connections."""

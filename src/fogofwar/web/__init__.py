@@ -5,7 +5,9 @@
     >>> # uvicorn.run(app)  — or: fogofwar serve --db fogofwar.db
 
 Endpoints (all GET): ``/api/articles``, ``/api/articles/{id}``, ``/api/articles/{id}/text``,
-``/api/claims``, ``/api/claims.jsonl``, ``/api/rejects``, ``/api/health`` and ``/`` (HTML index).
+``/api/claims``, ``/api/claims.jsonl``, ``/api/rejects``, ``/api/events``, ``/api/events/{id}``,
+``/api/flags``, ``/api/health`` and ``/`` (HTML index). Every route goes through
+:mod:`fogofwar.services`.
 Every error has one body shape; see :mod:`fogofwar.web.errors`.
 """
 

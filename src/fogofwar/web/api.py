@@ -1,4 +1,4 @@
-"""The read-only JSON endpoints under ``/api``. Each is a thin shell over one store call.
+"""The read-only JSON endpoints under ``/api``. Each is a thin shell over one services call.
 
 Records are the ones the CLI prints: :func:`~fogofwar.records.article_record`,
 :func:`~fogofwar.records.rejected_record` and claims-v1 (:meth:`~fogofwar.claim.Claim.to_record`).
@@ -10,22 +10,23 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 
-from fogofwar import PIPELINE_VERSION, __version__
+from fogofwar import PIPELINE_VERSION, __version__, services
 from fogofwar.claim import SCHEMA, Certainty, Claim, ClaimKind, SourceKind
+from fogofwar.errors import NotFoundError
 from fogofwar.model import Article, ReasonCode, article_id_for
 from fogofwar.records import article_record, rejected_record
-from fogofwar.store import Store, StoredRejection
+from fogofwar.services import Store, StoredRejection
 from fogofwar.web.errors import ApiError
 from fogofwar.web.state import get_store
 
-__all__ = ["MAX_LIMIT", "lookup_article", "parse_since", "router"]
+__all__ = ["MAX_LIMIT", "lookup_article", "parse_as_of", "parse_since", "router"]
 
 MAX_LIMIT = 1000
 """Largest page any list endpoint returns."""
@@ -53,6 +54,22 @@ def parse_since(value: str | None) -> date | None:
         raise ApiError(400, "bad_date", f"since={value!r} is not a date: use YYYY-MM-DD") from None
 
 
+def parse_as_of(value: str | None) -> datetime | None:
+    """``as_of``: a date means the end of that day (UTC), a naive datetime is UTC; 400
+    ``bad_date`` otherwise."""
+    if value is None or value == "":
+        return None
+    try:
+        if len(value) == 10:
+            return datetime.combine(date.fromisoformat(value), time.max, tzinfo=UTC)
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise ApiError(
+            400, "bad_date", f"as_of={value!r} is not a date: use YYYY-MM-DD or ISO 8601"
+        ) from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
 def _choice(enum: type[_E], value: str | None, name: str) -> _E | None:
     """``value`` as a member of ``enum``; 400 ``bad_filter`` listing the allowed values."""
     if value is None or value == "":
@@ -76,16 +93,18 @@ def _plain(value: str | None, name: str) -> str | None:
 
 
 def lookup_article(store: Store, article_id: str) -> Article:
-    """The stored article with exactly this id; :class:`ApiError` 404 otherwise.
+    """The stored article with exactly this id; :class:`~fogofwar.errors.NotFoundError` (404)
+    otherwise.
 
     The API takes whole ids only (no prefixes as the CLI does), so URLs stay canonical and an
     ambiguous prefix can never surface as a store error.
     """
     if len(article_id) == _ID_LENGTH and article_id.isascii() and article_id.isalnum():
-        article = store.get_article(article_id)
-        if article is not None and article.id == article_id:
-            return article
-    raise ApiError(404, "not_found", f"no article {article_id!r}: list ids with /api/articles")
+        try:
+            return services.get_article(store, article_id, exact=True)
+        except NotFoundError:
+            pass
+    raise NotFoundError(f"no article {article_id!r}: list ids with /api/articles")
 
 
 def _page(request: Request, key: str, rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
@@ -101,7 +120,7 @@ def health(store: StoreDep) -> JSONResponse:
     return JSONResponse(
         {
             "status": "ok",
-            "articles": store.count_articles(),
+            "articles": services.count_articles(store),
             "schema": SCHEMA,
             "pipeline_version": PIPELINE_VERSION,
             "version": __version__,
@@ -123,7 +142,8 @@ def list_articles(
     offset: Offset = 0,
 ) -> JSONResponse:
     """Stored articles (records without text): best match first when searching, else newest."""
-    rows = store.list_articles(
+    rows = services.list_articles(
+        store,
         search=search or None,
         lang=_plain(lang, "lang"),
         since=parse_since(since),
@@ -139,7 +159,7 @@ def get_article(article_id: str, store: StoreDep) -> JSONResponse:
     """One article record with its text and its claims (claims-v1)."""
     article = lookup_article(store, article_id)
     record = article_record(article)
-    record["claims"] = [c.to_record() for c in store.list_claims(article_id=article.id)]
+    record["claims"] = [c.to_record() for c in services.article_claims(store, article.id)]
     return JSONResponse(record)
 
 
@@ -185,7 +205,7 @@ def list_claims(
 ) -> JSONResponse:
     """Stored claims (claims-v1 records) matching every filter, in storage order."""
     filters = _claim_filters(kind, source_kind, certainty, lang, article)
-    rows = store.list_claims(**filters, limit=limit + 1, offset=offset)
+    rows = services.list_claims(store, **filters, limit=limit + 1, offset=offset)
     records = [c.to_record() for c in rows]
     return JSONResponse(_page(request, "claims", records, limit, offset))
 
@@ -207,7 +227,8 @@ def export_claims(
     article: ArticleQ = None,
 ) -> StreamingResponse:
     """Every matching claim as claims-v1 JSONL, streamed (the same as ``fogofwar export``)."""
-    stream = store.iter_claims(**_claim_filters(kind, source_kind, certainty, lang, article))
+    filters = _claim_filters(kind, source_kind, certainty, lang, article)
+    stream = services.iter_claims(store, **filters)
     # Pull the first claim now: a store that cannot be read fails here with a 503, not after
     # a 200 status line has gone out.
     first = list(itertools.islice(stream, 1))
@@ -228,6 +249,65 @@ def list_rejects(
 ) -> JSONResponse:
     """Stored rejections (why an input did not become an article), newest first."""
     code = _choice(ReasonCode, reason, "reason")
-    rows = store.list_rejections(limit=limit + 1, offset=offset, reason=code)
+    rows = services.list_rejections(store, limit=limit + 1, offset=offset, reason=code)
     records = [_rejection_record(r) for r in rows]
     return JSONResponse(_page(request, "rejects", records, limit, offset))
+
+
+AsOf = Annotated[
+    str | None, Query(description="The record as it stood then: YYYY-MM-DD (end of day) or ISO.")
+]
+
+
+@router.get("/events")
+def list_events(
+    request: Request,
+    store: StoreDep,
+    kind: Annotated[str | None, Query(max_length=64, description="e.g. casualties.")] = None,
+    country: Annotated[
+        str | None, Query(max_length=200, description="ISO 3166 alpha-3 (RUS) or place name.")
+    ] = None,
+    since: Annotated[str | None, Query(description="On or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, Query(description="On or before YYYY-MM-DD.")] = None,
+    flag: Annotated[str | None, Query(max_length=64, description="A flag code.")] = None,
+    as_of: AsOf = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> JSONResponse:
+    """Event records (events-v1) matching every filter, newest claimed date first."""
+    rows = services.list_events(
+        store,
+        kind=_plain(kind, "kind"),
+        country=_plain(country, "country"),
+        since=parse_since(since),
+        until=parse_since(until),
+        flag=_plain(flag, "flag"),
+        as_of=parse_as_of(as_of),
+    )
+    records = [r.to_record() for r in rows[offset : offset + limit + 1]]
+    return JSONResponse(_page(request, "events", records, limit, offset))
+
+
+@router.get("/events/{event_id}")
+def get_event(event_id: str, store: StoreDep, as_of: AsOf = None) -> JSONResponse:
+    """One event (an id or unique prefix): its record, claims, lineage, figures and flags."""
+    if not (event_id.isascii() and event_id.isalnum()):
+        raise NotFoundError(f"no event {event_id!r}: list ids with /api/events")
+    detail = services.event_detail(store, event_id, as_of=parse_as_of(as_of))
+    return JSONResponse(services.detail_record(detail))
+
+
+@router.get("/flags")
+def list_flags(
+    store: StoreDep,
+    code: Annotated[str | None, Query(max_length=64, description="A flag code.")] = None,
+    article: ArticleQ = None,
+    as_of: AsOf = None,
+) -> JSONResponse:
+    """What a careful reader flags, with reasons and the claims each flag rests on."""
+    flag = _plain(code, "code")
+    services.check_flag(flag)
+    rows = services.list_flags(
+        store, code=flag, article_id=_plain(article, "article"), as_of=parse_as_of(as_of)
+    )
+    return JSONResponse({"flags": [services.flag_record(f) for f in rows]})

@@ -6,7 +6,9 @@ Every error response, whatever raised it, has this body (and only these keys)::
 
 Foreign and internal exceptions are mapped here, at the boundary (the httpx habit):
 
-    ApiError                  raised by our routes: bad filter values, bad dates, unknown ids
+    ApiError                  raised by our routes: bad filter values, bad dates
+    NotFoundError             an unknown article or event id (404)
+    ConfigError               a filter value the services refuse, e.g. an unknown flag (400)
     HTTPException (Starlette) unknown routes (404), wrong methods (405)
     RequestValidationError    query/path parameters FastAPI could not validate (422)
     StoreError                the database could not be opened or read (503, detail only logged)
@@ -26,7 +28,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from fogofwar.errors import StoreError
+from fogofwar.errors import ConfigError, NotFoundError, StoreError
 
 __all__ = ["ApiError", "error_body", "error_response", "install_error_handlers"]
 
@@ -95,6 +97,14 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, _CODES[422], _describe_validation(exc.errors()))
 
 
+async def _not_found(_request: Request, exc: Exception) -> JSONResponse:
+    return error_response(404, _CODES[404], str(exc))
+
+
+async def _config_error(_request: Request, exc: Exception) -> JSONResponse:
+    return error_response(400, "bad_filter", str(exc))
+
+
 async def _store_error(request: Request, exc: Exception) -> JSONResponse:
     # The detail may name files, hosts or SQL: log it for the operator, keep it off the wire.
     log.error("store error on %s %s: %s", request.method, request.url.path, exc)
@@ -113,5 +123,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(ConfigError, _config_error)
     app.add_exception_handler(StoreError, _store_error)
     app.add_exception_handler(Exception, _unexpected)

@@ -4,16 +4,15 @@ is escaped, no stored value ever becomes a link target, and a strict CSP forbids
 from __future__ import annotations
 
 from html import escape
-from pathlib import PurePath
 from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 
-from fogofwar import __version__
+from fogofwar import __version__, services
 from fogofwar.model import Article
-from fogofwar.store import Store
+from fogofwar.services import Store
 from fogofwar.web.api import parse_since
 from fogofwar.web.state import get_store
 
@@ -31,6 +30,8 @@ _ENDPOINTS = (
     ("/api/claims", "claims-v1 records (?kind=&source_kind=&certainty=&lang=&article=)"),
     ("/api/claims.jsonl", "all claims as claims-v1 JSONL, streamed"),
     ("/api/rejects", "rejected inputs and why (?reason=)"),
+    ("/api/events", "events-v1 records (?kind=&country=&since=&until=&flag=&as_of=)"),
+    ("/api/flags", "what a careful reader flags (?code=&article=)"),
     ("/api/health", "status and counts"),
     ("/api/openapi.json", "OpenAPI description"),
 )
@@ -87,9 +88,9 @@ def index(
     since: str | None = None,
 ) -> HTMLResponse:
     """The HTML index page (newest or best-matching articles)."""
-    rows = store.list_articles(
-        search=search or None, since=parse_since(since), limit=PAGE_SIZE, offset=0
+    rows = services.list_articles(
+        store, search=search or None, since=parse_since(since), limit=PAGE_SIZE, offset=0
     )
     # The database's name only: a full path or URL would tell the world about the server.
-    label = PurePath(store.engine.url.database or "memory").name
+    label = services.store_label(store)
     return HTMLResponse(render_index(rows, search, label), headers={"Content-Security-Policy": CSP})

@@ -10,7 +10,7 @@ import threading
 
 from fastapi import Request
 
-from fogofwar.store import Store, open_store
+from fogofwar.services import Store, open_store
 
 __all__ = ["StoreHolder", "get_store"]
 

@@ -16,7 +16,7 @@ depends_on: str | None = None
 
 
 def upgrade() -> None:
-    """Create the events layer's tables (see ``fogofwar.events.schema``)."""
+    """Create the events layer's tables (see ``fogofwar.store.event_tables``)."""
     op.create_table(
         "events",
         sa.Column("event_id", sa.Text, primary_key=True),

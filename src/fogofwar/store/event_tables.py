@@ -1,4 +1,5 @@
-"""SQLAlchemy Core views of the events layer's tables (created by migration ``0003_events``).
+"""SQLAlchemy Core views of the events layer's tables (migrations ``0003_events`` and
+``0004_event_filters``).
 
 Append-only: ``event_claims`` (one row per link decision, newest per claim wins),
 ``event_versions`` (one row per event version), ``event_decisions``. Registries:
@@ -55,6 +56,14 @@ event_versions = sa.Table(
     sa.Column("valid_from", sa.Text, nullable=False, index=True),
     sa.Column("retired", sa.Boolean, nullable=False),
     sa.Column("record", sa.Text, nullable=False),  # events-v1 JSON
+    # filter columns copied from the record (migration 0004_event_filters)
+    sa.Column("kind", sa.Text, index=True),
+    sa.Column("country_key", sa.Text),  # upper-cased in Python
+    sa.Column("location_key", sa.Text),  # upper-cased in Python
+    sa.Column("date_start", sa.Text),
+    sa.Column("date_end", sa.Text),
+    sa.Column("flags", sa.Text),  # "|code|code|"
+    sa.Column("articles", sa.Text),  # "|id|id|"
     sa.UniqueConstraint("event_id", "version", name="uq_event_versions"),
 )
 

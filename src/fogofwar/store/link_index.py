@@ -15,8 +15,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from fogofwar.events.blocking import event_keys
 from fogofwar.events.model import EventProfile
-from fogofwar.events.schema import event_blocks, event_profiles
 from fogofwar.store.engine import WRITE
+from fogofwar.store.event_tables import event_blocks, event_profiles
 
 __all__ = ["SqlLinkIndex", "profile_row", "row_profile"]
 

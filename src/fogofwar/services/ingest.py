@@ -1,4 +1,4 @@
-"""The services layer: what the CLI and the web API call. No printing, no argument parsing.
+"""Reading inputs: extract articles, read their claims, and ingest them into a store.
 
 Each function takes already-open resources (a store, a reader) and yields or returns typed
 results; progress is reported through an optional callback so any shell can draw it.
@@ -6,7 +6,6 @@ results; progress is reported through an optional callback so any shell can draw
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -25,7 +24,6 @@ __all__ = [
     "extract",
     "ingest",
     "read",
-    "shared_dir",
 ]
 
 Progress = Callable[[int, str], None]
@@ -44,14 +42,6 @@ class IngestSummary:
     claims: int
     not_read: int
     seconds: float
-
-
-def shared_dir() -> Path:
-    """Where the read-only shared data lives: ``$FOGOFWAR_SHARED`` or ``<repo>/../shared``."""
-    env = os.environ.get("FOGOFWAR_SHARED")
-    if env:
-        return Path(env)
-    return Path(__file__).resolve().parents[2].parent / "shared"
 
 
 def count_inputs(inputs: Sequence[str]) -> int | None:
@@ -104,7 +94,7 @@ def ingest(
     Articles are committed in batches; a batch is all-or-nothing, so an interrupted run loses
     nothing already committed, and re-running it skips what is stored (same content hash).
     With ``link_events``, each batch's newly read claims are then linked into events
-    incrementally (:func:`fogofwar.event_services.link_read`).
+    incrementally (:func:`fogofwar.services.events_link.link_read`).
     """
     started = datetime.now(UTC)
     inserted = existing = rejected = claims = not_read = 0
@@ -135,7 +125,7 @@ def ingest(
                 not_read += outcome.status is ReadStatus.NOT_READ
                 read_now.append((article, outcome))
             if link_events and read_now:
-                from fogofwar.event_services import link_read
+                from fogofwar.services.events_link import link_read
 
                 link_read(store, read_now)
         pending.clear()

@@ -1,15 +1,14 @@
-"""Persistence of the events layer through the store's SQLAlchemy engine (migration 0003).
+"""The database implementation of :class:`~fogofwar.events.protocol.EventStore` (SQLite and
+PostgreSQL), reached as ``store.events``.
 
     >>> from fogofwar.store import open_store
-    >>> from fogofwar.events.store import EventStore
     >>> with open_store("news.db") as store:
-    ...     events = EventStore(store.engine)
-    ...     events.save_report(report, at=now)          # links, groups, new versions
-    ...     events.add_decision(merge("e1…", "e2…"))    # re-applied by every later run
-    ...     then = events.as_of(datetime(2024, 12, 1, tzinfo=UTC))
+    ...     store.events.add_decision(merge("e1…", "e2…"))    # re-applied by every later run
+    ...     recent = store.events.records(EventQuery(kind="casualties", country="UKR"))
 
 Links and versions are appended, never updated: the link of a claim is its newest
-``event_claims`` row, an event's record its newest ``event_versions`` row.
+``event_claims`` row, an event's record its newest ``event_versions`` row. Listings filter and
+sort in SQL on columns copied from each record (migration ``0004_event_filters``).
 """
 
 from __future__ import annotations
@@ -22,46 +21,50 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from fogofwar.claim import Claim
-from fogofwar.events.decisions import assemble
-from fogofwar.events.embedding import Embedder
-from fogofwar.events.index_sql import SqlLinkIndex
-from fogofwar.events.linking import LinkConfig, commit, link_article
 from fogofwar.events.model import (
     ArticleGroup,
-    ArticleMeta,
     Decision,
     DecisionKind,
-    Event,
     LinkDecision,
-    LinkDecisions,
     LinkReason,
 )
-from fogofwar.events.pipeline import EventsReport
+from fogofwar.events.protocol import EventQuery
 from fogofwar.events.record import EventRecord
-from fogofwar.events.schema import (
+from fogofwar.events.versions import EventVersion
+from fogofwar.store.engine import WRITE
+from fogofwar.store.event_tables import (
     article_groups,
     event_claims,
     event_decisions,
     event_versions,
     events,
 )
-from fogofwar.events.versions import EventVersion, as_of, latest, next_versions
-from fogofwar.store.engine import WRITE
+from fogofwar.store.link_index import SqlLinkIndex
 
-__all__ = ["EventStore"]
+__all__ = ["SqlEventStore"]
 
 
 def _iso(at: datetime) -> str:
     return at.isoformat()
 
 
-class EventStore:
+def _bar(values: Iterable[str]) -> str:
+    """``|a|b|``: a list a ``LIKE '%|a|%'`` can search ('' when empty)."""
+    items = list(values)
+    return "|" + "|".join(items) + "|" if items else ""
+
+
+class SqlEventStore:
     """Events, links, versions, decisions and duplicate groups in the store's database."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.index = SqlLinkIndex(engine)
+        self._index = SqlLinkIndex(engine)
+
+    @property
+    def index(self) -> SqlLinkIndex:
+        """The linker's blocking index (``event_profiles`` + ``event_blocks``)."""
+        return self._index
 
     def _write(
         self, statements: Iterable[tuple[sa.Executable, Sequence[Mapping[str, Any]]]]
@@ -135,14 +138,6 @@ class EventStore:
                 for r in conn.execute(query)
             ]
         return tuple(sorted(out, key=lambda d: d.claim_id))
-
-    def events(self, at: datetime | None = None) -> tuple[Event, ...]:
-        """Events from the stored links with every stored decision re-applied."""
-        by_article: dict[str, list[LinkDecision]] = {}
-        for d in self.links(at):
-            by_article.setdefault(d.article_id, []).append(d)
-        batches = [LinkDecisions(a, tuple(ds), ()) for a, ds in sorted(by_article.items())]
-        return assemble(batches, self.decisions())
 
     # -- manual decisions --------------------------------------------------------------------
 
@@ -220,6 +215,13 @@ class EventStore:
                 "valid_from": _iso(v.valid_from),
                 "retired": v.retired,
                 "record": json.dumps(v.record.to_record(), ensure_ascii=False, sort_keys=True),
+                "kind": v.record.kind,
+                "country_key": (v.record.country or "").upper(),
+                "location_key": (v.record.location or "").upper(),
+                "date_start": v.record.date_start,
+                "date_end": v.record.date_end,
+                "flags": _bar(v.record.flags),
+                "articles": _bar(v.record.article_ids),
             }
             for v in versions
         ]
@@ -242,50 +244,37 @@ class EventStore:
                 for r in conn.execute(query)
             )
 
-    def as_of(self, when: datetime) -> tuple[EventRecord, ...]:
-        """The event records as they stood at ``when``."""
-        return as_of(self.history(), when)
-
-    def current(self) -> tuple[EventRecord, ...]:
-        """The newest record of every live event."""
-        newest = latest(self.history())
-        return tuple(newest[k].record for k in sorted(newest) if not newest[k].retired)
-
-    # -- incremental: one new article --------------------------------------------------------
-
-    def link_article(
-        self,
-        claims: Sequence[Claim],
-        meta: ArticleMeta,
-        at: datetime,
-        *,
-        embedder: Embedder | None = None,
-        config: LinkConfig | None = None,
-    ) -> LinkDecisions:
-        """Link one new article against the stored index (no rescan), store its events in the
-        index and append its link decisions. Re-linking an article is idempotent: its claims
-        linked before keep their events, which do not grow again."""
-        ids = [c.claim_id for c in claims]
-        linked = {d.claim_id: d.event_id for d in self.links(claim_ids=ids)}
-        decisions = link_article(
-            claims,
-            meta,
-            self.index,
-            embedder=embedder,
-            config=config or LinkConfig(),
-            linked=linked,
-        )
-        commit(self.index, decisions)
-        self.record_links(decisions.decisions, at)
-        return decisions
-
-    # -- a whole run -------------------------------------------------------------------------
-
-    def save_report(self, report: EventsReport, at: datetime) -> tuple[EventVersion, ...]:
-        """Store a run of :func:`~fogofwar.events.pipeline.events_for_articles`: groups,
-        changed links and new versions (valid from ``at``); returns the versions appended."""
-        self.save_groups(report.groups)
-        self.record_links((d for e in report.events for d in e.links), at)
-        versions = next_versions(report.records, self.history(), at)
-        self.append_versions(versions)
-        return versions
+    def records(
+        self, query: EventQuery | None = None, *, as_of: datetime | None = None
+    ) -> tuple[EventRecord, ...]:
+        """The live records (newest versions, or as they stood at ``as_of``) passing
+        ``query``, newest claimed date first (then event id, descending); filtered in SQL."""
+        v = event_versions
+        scope = sa.select(sa.func.max(v.c.pk))
+        if as_of is not None:
+            scope = scope.where(v.c.valid_from <= _iso(as_of))
+        newest = scope.group_by(v.c.event_id)
+        stmt = sa.select(v.c.record).where(v.c.pk.in_(newest), sa.not_(v.c.retired))
+        q = query or EventQuery()
+        if q.kind is not None:
+            stmt = stmt.where(v.c.kind == q.kind)
+        if q.country is not None:
+            key = q.country.strip().upper()
+            stmt = stmt.where(sa.or_(v.c.country_key == key, v.c.location_key == key))
+        if q.since is not None:
+            stmt = stmt.where(
+                sa.func.coalesce(v.c.date_end, v.c.date_start, "") >= q.since.isoformat()
+            )
+        if q.until is not None:
+            stmt = stmt.where(sa.func.coalesce(v.c.date_start, "9999") <= q.until.isoformat())
+        if q.flag is not None:
+            stmt = stmt.where(v.c.flags.contains(f"|{q.flag}|", autoescape=True))
+        if q.article is not None:
+            stmt = stmt.where(v.c.articles.contains(f"|{q.article}", autoescape=True))
+        if q.id_prefix is not None:
+            stmt = stmt.where(v.c.event_id.startswith(q.id_prefix, autoescape=True))
+        stmt = stmt.order_by(sa.func.coalesce(v.c.date_start, "").desc(), v.c.event_id.desc())
+        with self.engine.connect() as conn:
+            return tuple(
+                EventRecord.from_record(json.loads(raw)) for raw in conn.execute(stmt).scalars()
+            )

@@ -1,0 +1,110 @@
+"""Stored articles, claims and rejections: what the CLI and the web API list and show.
+
+Each function takes an open store; unknown ids raise :class:`~fogofwar.errors.NotFoundError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
+from fogofwar.errors import NotFoundError
+from fogofwar.model import Article, ReasonCode
+from fogofwar.store import Store, StoredRejection, open_store
+
+__all__ = [
+    "article_claims",
+    "count_articles",
+    "get_article",
+    "iter_claims",
+    "list_articles",
+    "list_claims",
+    "list_rejections",
+    "open_store",
+    "store_label",
+]
+
+
+def store_label(store: Store) -> str:
+    """A short name of the store's database for people (never a full path or password)."""
+    return store.label
+
+
+def count_articles(store: Store) -> int:
+    """Number of stored articles."""
+    return store.count_articles()
+
+
+def list_articles(
+    store: Store,
+    *,
+    search: str | None = None,
+    lang: str | None = None,
+    since: date | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[Article]:
+    """Articles matching a full-text query and filters; best match or newest first."""
+    return store.list_articles(search=search, lang=lang, since=since, limit=limit, offset=offset)
+
+
+def get_article(store: Store, article_id: str, *, exact: bool = False) -> Article:
+    """The article with this id (or, unless ``exact``, a unique id prefix).
+
+    Raises :class:`~fogofwar.errors.NotFoundError` when none (or, by prefix, several) match.
+    """
+    article = store.get_article(article_id) if article_id else None
+    if article is None or (exact and article.id != article_id):
+        raise NotFoundError(f"no article {article_id!r}: list ids with `fogofwar articles`")
+    return article
+
+
+def article_claims(store: Store, article_id: str) -> list[Claim]:
+    """The claims of one stored article, in storage order."""
+    return store.list_claims(article_id=article_id)
+
+
+def list_claims(
+    store: Store,
+    *,
+    kind: ClaimKind | str | None = None,
+    source_kind: SourceKind | str | None = None,
+    certainty: Certainty | str | None = None,
+    lang: str | None = None,
+    article_id: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[Claim]:
+    """Stored claims matching every filter, in storage order (unknown values: ``ValueError``)."""
+    return store.list_claims(
+        kind=kind,
+        source_kind=source_kind,
+        certainty=certainty,
+        lang=lang,
+        article_id=article_id,
+        limit=limit,
+        offset=offset,
+    )
+
+
+def iter_claims(
+    store: Store,
+    *,
+    kind: ClaimKind | str | None = None,
+    source_kind: SourceKind | str | None = None,
+    certainty: Certainty | str | None = None,
+    lang: str | None = None,
+    article_id: str | None = None,
+) -> Iterator[Claim]:
+    """Like :func:`list_claims`, streamed (exports of any size)."""
+    return store.iter_claims(
+        kind=kind, source_kind=source_kind, certainty=certainty, lang=lang, article_id=article_id
+    )
+
+
+def list_rejections(
+    store: Store, *, limit: int = 100, offset: int = 0, reason: ReasonCode | None = None
+) -> list[StoredRejection]:
+    """Stored rejections, newest first, optionally of one reason."""
+    return store.list_rejections(limit=limit, offset=offset, reason=reason)

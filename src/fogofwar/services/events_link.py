@@ -1,0 +1,108 @@
+"""Linking stored articles into events: ingest calls :func:`link_read` after each batch.
+
+Linking is incremental: the claims of newly read articles are linked against the stored index
+(never re-reading stored articles), then the records of the events they touched are rebuilt and
+their new versions appended — :func:`fogofwar.events.run.link_batch` on ``store.events``, the
+same path the in-memory report and the evaluation take.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from fogofwar import PIPELINE_VERSION
+from fogofwar.claim import Claim
+from fogofwar.events.embedding import Embedder, default_embedder
+from fogofwar.events.model import ArticleMeta
+from fogofwar.events.run import link_batch
+from fogofwar.model import Article
+from fogofwar.reader import ReadResult
+from fogofwar.store import Store
+
+__all__ = ["LinkSummary", "StoreArticles", "link_pending", "link_read", "shared_embedder"]
+
+
+@functools.cache
+def shared_embedder() -> Embedder:
+    """The sentence embedder, loaded once per process (multilingual USE, else n-grams)."""
+    return default_embedder()
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSummary:
+    """What one incremental link did."""
+
+    articles: int
+    claims: int
+    new_events: int
+    versions: int
+
+
+class StoreArticles:
+    """:class:`~fogofwar.events.run.ArticleLookup` over a store: metadata of stored articles
+    and their claims of the current pipeline version."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def meta(self, article_id: str) -> ArticleMeta | None:
+        """The stored article's metadata, or ``None``."""
+        article = self.store.get_article(article_id)
+        return ArticleMeta.from_article(article) if article is not None else None
+
+    def claims(self, article_id: str) -> Sequence[Claim]:
+        """The article's claims of this pipeline version."""
+        return self.store.list_claims(article_id=article_id, pipeline_version=PIPELINE_VERSION)
+
+
+def now() -> datetime:
+    """The current time, UTC-aware (versions and links are stamped with it)."""
+    return datetime.now(UTC)
+
+
+def link_read(
+    store: Store,
+    items: Sequence[tuple[Article, ReadResult]],
+    *,
+    embedder: Embedder | None = None,
+    at: datetime | None = None,
+) -> LinkSummary:
+    """Link newly read articles (earliest publication first) without rescanning the store."""
+    return _link(store, [(a, r.claims) for a, r in items], embedder, at)
+
+
+def link_pending(
+    store: Store, *, embedder: Embedder | None = None, at: datetime | None = None
+) -> LinkSummary:
+    """Link stored articles whose claims were never linked (e.g. a run interrupted between
+    reading and linking, or a store filled before the events layer existed)."""
+    linked = {d.article_id for d in store.events.links()}
+    by_article: dict[str, list[Claim]] = {}
+    for c in store.iter_claims(pipeline_version=PIPELINE_VERSION):
+        if c.article_id not in linked:
+            by_article.setdefault(c.article_id, []).append(c)
+    items = []
+    for aid, claims in sorted(by_article.items()):
+        article = store.get_article(aid)
+        if article is not None:
+            items.append((article, tuple(claims)))
+    return _link(store, items, embedder, at)
+
+
+def _link(
+    store: Store,
+    items: Sequence[tuple[Article, Sequence[Claim]]],
+    embedder: Embedder | None,
+    at: datetime | None,
+) -> LinkSummary:
+    run = link_batch(
+        store.events,
+        StoreArticles(store),
+        [(ArticleMeta.from_article(a), claims) for a, claims in items],
+        at or now(),
+        embedder=embedder or shared_embedder(),
+    )
+    return LinkSummary(run.articles, run.claims, run.new_events, len(run.versions))

@@ -1,0 +1,212 @@
+"""Querying stored events: listings filtered in SQL, one event's details, flags.
+
+Listings read the stored versions (``as_of`` replays them); an event's details, lineage and
+flags are recomputed from the claims of that event by :func:`fogofwar.events.run.analyse` (for
+:func:`list_flags`, of the events whose stored records match), the same analysis ingest stores.
+
+    >>> with open_store("news.db") as store:
+    ...     records = list_events(store, kind="casualties", flag="headline_overstates")
+    ...     detail = event_detail(store, records[0].event_id)
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from typing import Any
+
+from fogofwar.claim import Claim
+from fogofwar.errors import ConfigError, NotFoundError
+from fogofwar.events.lineage import Lineage
+from fogofwar.events.model import Flag, FlagCode, LinkDecision
+from fogofwar.events.protocol import EventQuery
+from fogofwar.events.reconcile import Reconciliation
+from fogofwar.events.record import EventRecord
+from fogofwar.events.run import analyse
+from fogofwar.events.sources import source_of
+from fogofwar.events.versions import EventVersion
+from fogofwar.services.events_link import StoreArticles
+from fogofwar.store import Store
+
+__all__ = [
+    "EventDetail",
+    "check_flag",
+    "detail_record",
+    "event_detail",
+    "flag_record",
+    "list_events",
+    "list_flags",
+    "resolve_event",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class EventDetail:
+    """One event: its record, claims grouped by source, lineage, reconciliation and flags."""
+
+    record: EventRecord
+    claims: tuple[Claim, ...]
+    by_source: tuple[tuple[str, tuple[Claim, ...]], ...]
+    lineage: Lineage
+    reconciliation: Reconciliation
+    flags: tuple[Flag, ...]
+    links: tuple[LinkDecision, ...]
+    history: tuple[EventVersion, ...]
+
+
+def check_flag(flag: str | None) -> None:
+    """Raise :class:`~fogofwar.errors.ConfigError` unless ``flag`` is None or a flag code."""
+    if flag is not None and flag not in {c.value for c in FlagCode}:
+        raise ConfigError(
+            f"unknown flag {flag!r}: use one of {', '.join(c.value for c in FlagCode)}"
+        )
+
+
+def list_events(
+    store: Store,
+    *,
+    kind: str | None = None,
+    country: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    flag: str | None = None,
+    as_of: datetime | None = None,
+) -> list[EventRecord]:
+    """Event records (current, or as they stood at ``as_of``) matching every filter, newest
+    claimed date first.
+
+    ``country`` is ISO 3166-1 alpha-3 (``RUS``) or the place name as recorded; ``since`` and
+    ``until`` compare with the event's claimed dates; ``flag`` is a flag code.
+    """
+    check_flag(flag)
+    query = EventQuery(kind=kind, country=country, since=since, until=until, flag=flag)
+    return list(store.events.records(query, as_of=as_of))
+
+
+def resolve_event(store: Store, event_id: str, as_of: datetime | None = None) -> str:
+    """The full id of the event ``event_id`` names (a unique prefix is enough); raises
+    :class:`~fogofwar.errors.NotFoundError` when it names none or several."""
+    hits = sorted(
+        r.event_id for r in store.events.records(EventQuery(id_prefix=event_id), as_of=as_of)
+    )
+    if event_id in hits:
+        return event_id
+    if len(hits) == 1:
+        return hits[0]
+    what = "is ambiguous" if hits else "not found"
+    raise NotFoundError(f"event {event_id!r} {what}: list ids with `fogofwar events`")
+
+
+def event_detail(store: Store, event_id: str, *, as_of: datetime | None = None) -> EventDetail:
+    """One event as it stands (or stood at ``as_of``): claims, lineage, figures, flags."""
+    es = store.events
+    eid = resolve_event(store, event_id, as_of)
+    analysis = analyse(es, StoreArticles(store), {eid}, as_of)
+    stored = {r.event_id: r for r in es.records(EventQuery(id_prefix=eid), as_of=as_of)}
+    event = next((e for e in analysis.events if e.event_id == eid), None)
+    if event is None:
+        raise NotFoundError(f"event {eid!r} has no claims at that time")
+    own = tuple(analysis.claims[c] for c in event.claim_ids if c in analysis.claims)
+    groups: dict[str, list[Claim]] = {}
+    for c in own:
+        label = source_of(c, analysis.metas.get(c.article_id)).label
+        groups.setdefault(label, []).append(c)
+    return EventDetail(
+        record=stored.get(eid, analysis.records[eid]),
+        claims=own,
+        by_source=tuple((k, tuple(v)) for k, v in sorted(groups.items())),
+        lineage=analysis.lineage(event),
+        reconciliation=analysis.reconciliations[eid],
+        flags=analysis.flags[eid],
+        links=event.links,
+        history=tuple(v for v in es.history(eid) if as_of is None or v.valid_from <= as_of),
+    )
+
+
+def list_flags(
+    store: Store,
+    *,
+    code: str | None = None,
+    article_id: str | None = None,
+    as_of: datetime | None = None,
+) -> list[Flag]:
+    """Every flag on the stored events, filtered. Flags are recomputed from the claims of only
+    the events whose stored record carries ``code`` and names ``article_id`` (a prefix)."""
+    query = EventQuery(flag=code, article=article_id)
+    wanted = {r.event_id for r in store.events.records(query, as_of=as_of)}
+    if not wanted:
+        return []
+    analysis = analyse(store.events, StoreArticles(store), wanted, as_of)
+    seen: set[Flag] = set()
+    out: list[Flag] = []
+    for eid in sorted(analysis.flags):
+        for f in analysis.flags[eid]:
+            if f in seen:
+                continue
+            seen.add(f)
+            if code is not None and f.code.value != code:
+                continue
+            arts = {f.article_id, *(s.article_id for s in f.spans)}
+            if article_id is not None and not any(a and a.startswith(article_id) for a in arts):
+                continue
+            out.append(f)
+    return out
+
+
+def detail_record(d: EventDetail) -> dict[str, Any]:
+    """An :class:`EventDetail` as JSON: the events-v1 record plus claims (claims-v1), claims by
+    source, lineage, reconciled figures, flags and the version history. Only JSON types:
+    dates are ISO strings."""
+    record = {
+        "event": d.record.to_record(),
+        "claims": [c.to_record() for c in d.claims],
+        "by_source": {label: [c.claim_id for c in cs] for label, cs in d.by_source},
+        "lineage": asdict(d.lineage),
+        "reconciliation": asdict(d.reconciliation),
+        "flags": [
+            {
+                "code": f.code.value,
+                "reason": f.reason,
+                "event_id": f.event_id,
+                "article_id": f.article_id,
+                "claim_ids": [s.claim_id for s in f.spans],
+            }
+            for f in d.flags
+        ],
+        "links": [
+            {
+                "claim_id": x.claim_id,
+                "score": round(x.score, 3),
+                "new_event": x.new_event,
+                "by": x.by,
+                "reasons": [[r.field, r.detail, round(r.weight, 3)] for r in x.reasons],
+            }
+            for x in d.links
+        ],
+        "history": [
+            {"version": v.version, "valid_from": v.valid_from.isoformat(), "retired": v.retired}
+            for v in d.history
+        ],
+    }
+    out: dict[str, Any] = json.loads(json.dumps(record, ensure_ascii=False, default=str))
+    return out
+
+
+def flag_record(f: Flag) -> dict[str, Any]:
+    """A flag as JSON: code, reason, event, article, and the spans it rests on."""
+    return {
+        "code": f.code.value,
+        "reason": f.reason,
+        "event_id": f.event_id,
+        "article_id": f.article_id,
+        "spans": [
+            {
+                "article_id": s.article_id,
+                "claim_id": s.claim_id,
+                "span": s.span.to_json() if s.span else None,
+                "headline": s.in_headline,
+            }
+            for s in f.spans
+        ],
+    }
