@@ -67,10 +67,10 @@ def test_ingest_resumes_an_article_stored_but_not_read(
 
 
 def test_unreadable_language_is_stored_as_not_read(tmp_path: Path, reader: Reader) -> None:
-    path = tmp_path / "fr.txt"
+    path = tmp_path / "pt.txt"
     path.write_text(
-        "Frappe sur un dépôt\n\nTrois personnes ont été blessées lors d'une frappe de drone "
-        "contre un dépôt de carburant, a indiqué le gouverneur régional mardi soir.\n",
+        "Ataque a um depósito\n\nTrês pessoas ficaram feridas num ataque de drone contra um "
+        "depósito de combustível, disse o governador regional na terça-feira à noite.\n",
         encoding="utf-8",
     )
     with open_store(str(tmp_path / "s.db")) as store:

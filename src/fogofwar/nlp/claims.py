@@ -253,10 +253,11 @@ class ClaimBuilder:
             n: Count(low, high, span, qualifier if n == qual_for else None)
             for n, (low, high, span) in summed.items()
         }
-        for m in events:  # a counted word without a figure: "Tote", "dead and wounded"
+        for m in events:  # a counted plural noun without a figure: "Tote", "the dead"
             name = m.payload.count
             if (
-                name is not None
+                m.payload.nominal
+                and name in _VICTIM_COUNTS
                 and name not in values
                 and not any(b.tok_start <= m.start < b.tok_end for b in bg)
             ):

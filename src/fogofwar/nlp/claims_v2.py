@@ -32,7 +32,7 @@ from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
 from fogofwar.nlp.claims import ClaimBuilder, claims, trim_span
-from fogofwar.nlp.clause_view import ClauseView, clause_views
+from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.kinds import crosswalk
 from fogofwar.nlp.pipeline import stage
@@ -40,27 +40,68 @@ from fogofwar.nlp.salience import main_first
 
 __all__ = ["ADD", "CERTAIN", "DROP", "NOT_A_SOURCE", "OVERRIDE", "SOURCE", "SOURCED", "claims_v2"]
 
-DROP = 0.15
-ADD = 0.6
-OVERRIDE = 0.6
+DROP = 0.01
+ADD = 0.75
+ADD_BARE = 0.85  # a clause without any event word of the pack needs a surer model
+OVERRIDE = 0.8
 CERTAIN = 0.5
 SOURCE = 0.5
 SOURCED = 0.5
+KEEP_INHERITED = 0.0
 NOT_A_SOURCE = 0.6
 _HARD = frozenset({Certainty.UNVERIFIED, Certainty.DENIED})
+_NEEDS_SOURCE = frozenset({Certainty.CLAIMED, Certainty.CONFIRMED, Certainty.DENIED})
 
 
 def _within(a: Span, b: Span) -> bool:
     return b.start <= a.start and a.end <= b.end
 
 
-def _decide(view: ClauseView, score: ClauseScore) -> ClaimKind | None:
+_EVALUATIVE = LEXICAL_NAMES.index("evaluative")
+_VERIFICATION = LEXICAL_NAMES.index("verification_near")
+#: subtypes the rules give from the clause's structure (an assault on armed forces is a clash,
+#: a killing with perpetrator and victim an attack, an exchange of prisoners no arrest): the
+#: model's preference for another kind does not override them
+_STRUCTURAL = frozenset({"assault", "fighting", "killing", "prisoner_exchange", "disaster"})
+
+
+def _frame_only(doc: Doc, view: ClauseView) -> bool:
+    """The clause is only a source and its reporting words ("Der Geheimdienst hat bestätigt",
+    "the mercenary, who fights for Russia, said"): what it reports stands elsewhere."""
+    frame = [s for a in doc.attributions for s in (a.source, a.cue) if s is not None]
+    span = view.clause.span
+    words = [
+        t
+        for t in doc.tokens
+        if span.start <= t.start < span.end
+        and t.is_word
+        and not any(f.start <= t.start < f.end for f in frame)
+    ]
+    return bool(frame) and len(words) <= 2
+
+
+def _decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> ClaimKind | None:
     mkind, pk = score.best_kind()
     if view.rule_kind is not None:
         if score.p_claim < DROP:
             return None
-        return mkind if mkind != view.rule_kind and pk >= OVERRIDE else view.rule_kind
-    return mkind if score.p_claim >= ADD else None
+        if mkind != view.rule_kind and pk >= OVERRIDE and view.rule_subtype not in _STRUCTURAL:
+            return mkind
+        return view.rule_kind
+    if score.p_claim < (ADD if view.every else ADD_BARE) or view.lexical[_EVALUATIVE]:
+        return None  # analysis ("unterstreicht", "shows") stays no claim, as the rules say
+    if _frame_only(doc, view):
+        return None  # only a source and its cue: what it reports stands in another clause
+    if view.lexical[_VERIFICATION] and _verification_in(doc, res, view):
+        return None  # "no independent confirmation of the toll yet" is a caveat, not a claim
+    return mkind
+
+
+def _verification_in(doc: Doc, res: Resources, view: ClauseView) -> bool:
+    """A verification cue ("could not be independently verified") inside the clause itself."""
+    c = view.clause
+    cues = res.packs[doc.lang].cues.find(doc.tokens, c.tok_start, c.tok_end)
+    return any(m.payload.type == "verification" for m in cues)
 
 
 def _certainty(view: ClauseView, score: ClauseScore) -> Certainty:
@@ -80,6 +121,14 @@ def _registry_known(doc: Doc, src: Span) -> bool:
     )
 
 
+def _role_noun(doc: Doc, res: Resources, src: Span) -> bool:
+    """A pack role noun in the source phrase ("наемник", "spokesman"): its kind is the pack's."""
+    toks = doc.tokens
+    lo = next((i for i, t in enumerate(toks) if t.start >= src.start), len(toks))
+    hi = next((i for i in range(lo, len(toks)) if toks[i].start >= src.end), len(toks))
+    return bool(res.packs[doc.lang].roles.find(toks, lo, hi))
+
+
 def _source_kind(
     doc: Doc, res: Resources, att: AttributionMention
 ) -> tuple[SourceKind | None, bool]:
@@ -89,7 +138,7 @@ def _source_kind(
     src = att.source
     if res.model is None or src is None or att.source_kind == SourceKind.AUTHOR:
         return att.source_kind, True
-    if _registry_known(doc, src):
+    if _registry_known(doc, src) or _role_noun(doc, res, src):
         return att.source_kind, True
     found = res.model.source_kinds(
         [(src.slice(doc.text), context_window(doc.text, src.start, src.end))]
@@ -97,8 +146,17 @@ def _source_kind(
     if not found:
         return att.source_kind, True
     kind, p = found[0]
-    if kind is None:
-        return att.source_kind, p < NOT_A_SOURCE
+    if kind is None:  # a lone sentence-initial word may be an adverb taken for a speaker
+        lone = len(src.slice(doc.text).split()) == 1
+        first = not doc.text[max(0, src.start - 2) : src.start].strip(' \n"„“«')
+        known = any(
+            e.span.start < src.end
+            and src.start < e.span.end
+            and (e.category == "source" or e.source_kind is not None or e.normalized)
+            for e in doc.entities
+        )
+        junk = lone and first and not known and att.source_kind != SourceKind.UNNAMED
+        return att.source_kind, not (junk and p >= NOT_A_SOURCE)
     if p >= SOURCE and kind != SourceKind.AUTHOR:
         return kind, True
     return att.source_kind, True
@@ -107,27 +165,34 @@ def _source_kind(
 def _attribution(view: ClauseView, score: ClauseScore) -> AttributionMention | None:
     """The clause's own attribution; for a clause without one, the source whose report it
     continues (the candidate) when the model reads it as continued speech."""
-    own = view.attribution if not view.inherited else None
-    if own is not None:
-        return own
+    if view.attribution is not None and not view.inherited:
+        return view.attribution
+    if view.inherited and score.sourced >= KEEP_INHERITED:
+        return view.attribution  # the rules' continuation, unless the model is sure it is not
     if view.candidate is not None and score.sourced >= SOURCED:
         return view.candidate
     return None
 
 
 def _source_name(doc: Doc, b: ClaimBuilder, att: AttributionMention) -> str | None:
-    """The source's name: a person named in (or right after) the source phrase ("голова ОВА
-    Олег Кіпер", "the governor, Oleh Syniehubov") rather than the role words."""
-    name = b.source_name(att)
+    """The source's name as the text gives it: a person named in or right after the source
+    phrase ("Губернатор Белгородской области Вячеслав Гладков", "the governor, Oleh
+    Syniehubov") rather than the role words; generic source nouns ("the authorities", "l'armée")
+    keep their words, as an analyst writes them down."""
     src = att.source
     if src is None:
-        return name
-    reach = Span(src.start, src.end + 40)
+        return att.source_name
+    generic = b.source_name(att) is None  # only generic source nouns ("media reports")
+    if generic and att.source_kind in {SourceKind.UNNAMED, SourceKind.MEDIA}:
+        return None
+    name = att.source_name or src.slice(doc.text).strip() or None
     for e in doc.entities:
-        if e.category != "person" or not (reach.start <= e.span.start < reach.end):
+        if e.category != "person" or e.span.start < src.start:
             continue
-        between = doc.text[src.end : e.span.start]
-        if e.span.start < src.end or (len(between) <= 3 and "." not in between):
+        if e.span.start < src.end:
+            return e.normalized or e.surface
+        between = doc.text[src.end : e.span.start].strip(" ,")
+        if len(between.split()) <= 3 and not any(ch in between for ch in ".;:!?\n"):
             return e.normalized or e.surface
     return name
 
@@ -165,7 +230,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     b = ClaimBuilder(doc, res)
     picked: list[tuple[ClauseView, ClaimKind, Certainty, AttributionMention | None]] = []
     for view, score in zip(views, scores, strict=True):
-        kind = _decide(view, score)
+        kind = _decide(doc, res, view, score)
         if kind is None:
             continue
         att = _attribution(view, score)
@@ -175,7 +240,10 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             cert = _certainty(view, score)
         else:  # another source than the rules': its cue's certainty, hedges of the clause
             rule = b.certainty(view.clause, att.certainty if att else Certainty.ASSERTED)
-            cert = _certainty(dataclasses.replace(view, rule_certainty=rule), score)
+            view = dataclasses.replace(view, rule_certainty=rule)
+            cert = _certainty(view, score)
+        if att is None and cert in _NEEDS_SOURCE:
+            cert = view.rule_certainty  # "claimed", "confirmed", "denied" need someone saying it
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]
             if not prev.events and view.events:
