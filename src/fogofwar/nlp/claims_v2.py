@@ -111,14 +111,17 @@ def _certainty(view: ClauseView, score: ClauseScore) -> Certainty:
     return best if p >= CERTAIN else view.rule_certainty
 
 
-def _registry_known(doc: Doc, src: Span) -> bool:
-    return any(
-        e.normalized is not None
-        and e.source_kind is not None
-        and e.span.start < src.end
-        and src.start < e.span.end
+def _known_kind(doc: Doc, src: Span) -> SourceKind | None:
+    """The source kind the actor registry or the generic nouns give an entity in the source
+    phrase ("Verteidigungsministerium" → military), the longest such entity's."""
+    known = [
+        e
         for e in doc.entities
-    )
+        if e.source_kind is not None and e.span.start < src.end and src.start < e.span.end
+    ]
+    if not known:
+        return None
+    return max(known, key=lambda e: e.span.end - e.span.start).source_kind
 
 
 def _role_noun(doc: Doc, res: Resources, src: Span) -> bool:
@@ -138,7 +141,10 @@ def _source_kind(
     src = att.source
     if res.model is None or src is None or att.source_kind == SourceKind.AUTHOR:
         return att.source_kind, True
-    if _registry_known(doc, src) or _role_noun(doc, res, src):
+    known = _known_kind(doc, src)
+    if known is not None:
+        return known, True
+    if _role_noun(doc, res, src):
         return att.source_kind, True
     found = res.model.source_kinds(
         [(src.slice(doc.text), context_window(doc.text, src.start, src.end))]
@@ -149,13 +155,13 @@ def _source_kind(
     if kind is None:  # a lone sentence-initial word may be an adverb taken for a speaker
         lone = len(src.slice(doc.text).split()) == 1
         first = not doc.text[max(0, src.start - 2) : src.start].strip(' \n"„“«')
-        known = any(
+        entity = any(
             e.span.start < src.end
             and src.start < e.span.end
-            and (e.category == "source" or e.source_kind is not None or e.normalized)
+            and (e.category == "source" or e.normalized)
             for e in doc.entities
         )
-        junk = lone and first and not known and att.source_kind != SourceKind.UNNAMED
+        junk = lone and first and not entity and att.source_kind != SourceKind.UNNAMED
         return att.source_kind, not (junk and p >= NOT_A_SOURCE)
     if p >= SOURCE and kind != SourceKind.AUTHOR:
         return kind, True
