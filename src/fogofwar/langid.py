@@ -15,7 +15,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from fogofwar.packs.files import available_languages
 
-__all__ = ["OTHER", "SUPPORTED_LANGUAGES", "identify"]
+__all__ = ["OTHER", "SUPPORTED_LANGUAGES", "identify", "supported_languages"]
 
 #: The languages with a pack folder (``packs/<lang>/``): the only answers besides "other".
 SUPPORTED_LANGUAGES: tuple[str, ...] = available_languages()
@@ -37,12 +37,17 @@ class _Models:
     restricted: LanguageIdentifier
 
 
+def supported_languages() -> tuple[str, ...]:
+    """The languages with a pack folder now (``$FOGOFWAR_PACKS`` included)."""
+    return available_languages()
+
+
 @cache
-def _models() -> _Models:
+def _models(langs: tuple[str, ...]) -> _Models:
     full = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     restricted = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     # a pack for a language py3langid does not know is read only when declared by the input
-    restricted.set_languages([c for c in SUPPORTED_LANGUAGES if c in full.nb_classes])
+    restricted.set_languages([c for c in langs if c in full.nb_classes])
     return _Models(full, restricted)
 
 
@@ -54,10 +59,11 @@ def identify(text: str) -> tuple[str, float]:
     sample = text[:_MAX_CHARS]
     if not any(c.isalpha() for c in sample):
         return OTHER, 0.0
-    models = _models()
+    ours = supported_languages()
+    models = _models(ours)
     ranking: list[tuple[str, float]] = models.full.rank(sample)
-    ours_mass = sum(p for lang, p in ranking if lang in SUPPORTED_LANGUAGES)
-    top_foreign_p = max((p for lang, p in ranking if lang not in SUPPORTED_LANGUAGES), default=0.0)
+    ours_mass = sum(p for lang, p in ranking if lang in ours)
+    top_foreign_p = max((p for lang, p in ranking if lang not in ours), default=0.0)
     if top_foreign_p >= _FOREIGN_MIN_PROB and top_foreign_p >= _FOREIGN_DOMINANCE * ours_mass:
         return OTHER, float(top_foreign_p)
     lang, p = models.restricted.classify(sample)

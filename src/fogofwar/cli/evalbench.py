@@ -60,12 +60,12 @@ def eval_ingest(limit: LIMIT = None, check: CHECK = False) -> None:
 
 _PASSAGE_COLUMNS = (
     ("claims/recall", "recall"),
-    ("claims/precision", "precision"),
+    ("claims/precision", "prec."),
     ("kind/accuracy", "kind"),
-    ("certainty/accuracy", "certainty"),
-    ("source/f1", "source F1"),
+    ("certainty/accuracy", "cert."),
+    ("source/f1", "source"),
     ("killed/accuracy", "killed"),
-    ("full/f1", "fully right F1"),
+    ("full/f1", "full"),
 )
 
 
@@ -74,17 +74,21 @@ def _print_passages(report: EvalReport) -> None:
     rows = sorted({m.dataset for m in report.metrics if m.dataset.startswith("passages_")})
     if not rows:
         return
-    table = Table(title="claims on real reporting (passage gold; heldout = never tuned on)")
-    table.add_column("split / language")
-    table.add_column("gold", justify="right")
+    table = Table(
+        title="Claims on real reporting (passage gold; held-out never tuned on)",
+        caption="source: F1 of kind + name; full: F1 of claims right in kind, certainty, "
+        "source and killed count",
+    )
+    table.add_column("set", no_wrap=True)
+    table.add_column("gold", justify="right", no_wrap=True)
     for _, label in _PASSAGE_COLUMNS:
-        table.add_column(label, justify="right")
+        table.add_column(label, justify="right", no_wrap=True)
     for ds in rows:
         n = next((m.n for m in report.metrics if m.key == f"{ds}/claims/recall"), 0)
         cells = [report.value(f"{ds}/{key}") for key, _ in _PASSAGE_COLUMNS]
-        table.add_row(
-            ds.removeprefix("passages_"), str(n), *("–" if v is None else f"{v:.2f}" for v in cells)
-        )
+        split, _, lang = ds.removeprefix("passages_").partition("_")
+        label = f"{split} {lang or 'all'}"
+        table.add_row(label, str(n), *("–" if v is None else f"{v:.2f}" for v in cells))
     Console(highlight=False).print(table)
 
 

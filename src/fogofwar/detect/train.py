@@ -205,8 +205,21 @@ def _views(
 
 
 def source_examples(examples: Sequence[Example]) -> list[tuple[tuple[str, str], str]]:
-    """``((name, context), source kind)`` of every named, non-author gold source, and
-    ``none`` for capitalised sentence-initial words that name no source."""
+    """See :func:`_source_examples`; adds ``none`` examples: capitalised sentence-initial
+    words that no gold source name anywhere uses ("Згодом", "Meanwhile", "Станом")."""
+    out = _source_examples(examples)
+    in_names = {w.casefold() for (name, _), _ in out for w in name.split()}
+    for ex in examples:
+        for m in _SENTENCE_START.finditer(ex.text):
+            word = m.group(1)
+            if not word[:1].isupper() or word.casefold() in in_names:
+                continue
+            out.append(((word, context_window(ex.text, m.start(1), m.end(1))), NONE))
+    return out
+
+
+def _source_examples(examples: Sequence[Example]) -> list[tuple[tuple[str, str], str]]:
+    """``((name, context), source kind)`` of every named, non-author gold source."""
     out: list[tuple[tuple[str, str], str]] = []
     seen: set[tuple[str, int, int]] = set()
     for ex in examples:
@@ -220,13 +233,6 @@ def source_examples(examples: Sequence[Example]) -> list[tuple[tuple[str, str], 
             name = g.source.slice(ex.text)
             ctx = context_window(ex.text, g.source.start, g.source.end)
             out.append(((name, ctx), g.source_kind))
-        # negatives: capitalised sentence-initial words that name no source ("Згодом", "Meanwhile")
-        named = [g.source for g in ex.claims if g.source is not None]
-        for m in _SENTENCE_START.finditer(ex.text):
-            s, e = m.start(1), m.end(1)
-            if any(n.start < e and s < n.end for n in named) or not m.group(1)[:1].isupper():
-                continue
-            out.append(((m.group(1), context_window(ex.text, s, e)), NONE))
     return out
 
 

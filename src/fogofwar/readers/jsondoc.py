@@ -9,7 +9,7 @@ from typing import Any
 from dateparser.date import DateDataParser
 
 from fogofwar.errors import InputError
-from fogofwar.langid import SUPPORTED_LANGUAGES, identify
+from fogofwar.langid import identify, supported_languages
 from fogofwar.model import Article, DatePrecision, ReasonCode, Rejected
 from fogofwar.readers.htmlpage import fragment_to_text
 from fogofwar.readers.options import JsonFields
@@ -77,7 +77,7 @@ def record_to_article(
     title = " ".join(title_value.split()) if isinstance(title_value, str) else None
     declared = _lookup(record, fields.language)
     declared = declared.lower()[:2] if isinstance(declared, str) else None
-    if declared in SUPPORTED_LANGUAGES:
+    if declared in supported_languages():
         language, confidence = str(declared), 1.0
     else:
         language, confidence = identify(text)
