@@ -4,7 +4,8 @@ A floor means something only on the data it was measured on. ``floors/datasets.j
 for every data set a floor key starts with (``trafilatura_eval/…``), the paths under the shared
 folder its evaluation reads and their hash. :func:`check_pins` recomputes them and reports every
 set whose files changed, by name; ``python -m fogofwar.evaluation.pins --write`` re-pins after a
-deliberate change. Sets shipped inside the package (the events collection, project and passage gold) are
+deliberate change. Sets shipped inside the package (the events collection, project and
+passage gold) are
 versioned by git and not pinned here.
 
 The hash is cheap, not cryptographic proof: per file (sorted, hidden files skipped) its path,

@@ -27,7 +27,16 @@ from __future__ import annotations
 
 import dataclasses
 
-from fogofwar.claim import Certainty, Claim, ClaimKind, Cue, SourceKind, SourceRef, claim_id_for
+from fogofwar.claim import (
+    Certainty,
+    Claim,
+    ClaimKind,
+    Counts,
+    Cue,
+    SourceKind,
+    SourceRef,
+    claim_id_for,
+)
 from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
@@ -257,7 +266,56 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             continue
         picked.append((view, kind, cert, att))
     out = [_build(doc, res, b, view, kind, cert, att) for view, kind, cert, att in picked]
+    out = merge_restatements(out)
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
+
+
+_TOLL_OF = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
+RESTATE_CHARS = 400  # how far a restatement of the same source's claim may stand
+
+
+def _same_source(a: Claim, b: Claim) -> bool:
+    sa, sb = a.source, b.source
+    if sa.kind != sb.kind or sa.kind == SourceKind.AUTHOR:
+        return False
+    return (sa.name or "").casefold() == (sb.name or "").casefold()
+
+
+def _new_figure(prev: Claim, c: Claim) -> bool:
+    """``c`` gives a count ``prev`` also gives, with other bounds: an update, its own claim."""
+    for name in ("killed", "injured", "arrested", "missing", "displaced"):
+        a, b = getattr(prev.counts, name), getattr(c.counts, name)
+        if a is not None and b is not None and (a.low, a.high) != (b.low, b.high):
+            return True
+    return False
+
+
+def merge_restatements(claims: list[Claim]) -> list[Claim]:
+    """One proposition × one source is one claim: a claim that restates the previous claim of
+    the same named source nearby — the same kind, or the toll of its attack or clash ("…, he
+    said. Ten people were killed and eight wounded, he added") — is folded into it, its figures
+    filling the counts the first one lacks."""
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.in_headline == c.in_headline
+            and prev.span is not None
+            and c.span is not None
+            and 0 <= c.span.start - prev.span.end <= RESTATE_CHARS
+            and _same_source(prev, c)
+            and (c.kind == prev.kind or (c.kind == ClaimKind.CASUALTIES and prev.kind in _TOLL_OF))
+            and not _new_figure(prev, c)
+        ):
+            filled = {
+                name: getattr(prev.counts, name) or getattr(c.counts, name)
+                for name in ("killed", "injured", "arrested", "missing", "displaced")
+            }
+            out[-1] = dataclasses.replace(prev, counts=Counts(**filled))
+            continue
+        out.append(c)
+    return out
 
 
 def _build(
