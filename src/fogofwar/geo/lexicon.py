@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from fogofwar.name_shape import analyser as _shared_analyser
+from fogofwar.actors.shape import analyser as _shared_analyser
 from fogofwar.packs.files import available_languages, languages_with, pack_meta
 
 __all__ = ["CYRILLIC_CC", "is_common", "is_cyrillic", "is_first_name", "morph_class"]

@@ -281,9 +281,16 @@ def _same_source(a: Claim, b: Claim) -> bool:
     return (sa.name or "").casefold() == (sb.name or "").casefold()
 
 
+_COUNT_NAMES = ("killed", "injured", "arrested", "missing", "displaced")
+
+
+def _n_counts(c: Claim) -> int:
+    return sum(getattr(c.counts, n) is not None for n in _COUNT_NAMES)
+
+
 def _new_figure(prev: Claim, c: Claim) -> bool:
     """``c`` gives a count ``prev`` also gives, with other bounds: an update, its own claim."""
-    for name in ("killed", "injured", "arrested", "missing", "displaced"):
+    for name in _COUNT_NAMES:
         a, b = getattr(prev.counts, name), getattr(c.counts, name)
         if a is not None and b is not None and (a.low, a.high) != (b.low, b.high):
             return True
@@ -308,11 +315,13 @@ def merge_restatements(claims: list[Claim]) -> list[Claim]:
             and (c.kind == prev.kind or (c.kind == ClaimKind.CASUALTIES and prev.kind in _TOLL_OF))
             and not _new_figure(prev, c)
         ):
+            # the claim that carries the figures is the core; the other lends its counts
+            base, other = (c, prev) if _n_counts(c) > _n_counts(prev) else (prev, c)
             filled = {
-                name: getattr(prev.counts, name) or getattr(c.counts, name)
-                for name in ("killed", "injured", "arrested", "missing", "displaced")
+                name: getattr(base.counts, name) or getattr(other.counts, name)
+                for name in _COUNT_NAMES
             }
-            out[-1] = dataclasses.replace(prev, counts=Counts(**filled))
+            out[-1] = dataclasses.replace(base, counts=Counts(**filled))
             continue
         out.append(c)
     return out

@@ -3,7 +3,7 @@
 A name is one to three capitalised words joined by spaces or a hyphen (initials with a full
 stop count: "Meredith H. Shade"). Words that are countries, nationality adjectives, registry
 actors, organisation words (``[org_words]``), quoted titles or — in Russian/Ukrainian text —
-places and common nouns by morphology (:mod:`fogofwar.name_shape`) block a name. Without a role
+places and common nouns by morphology (:mod:`fogofwar.actors.shape`) block a name. Without a role
 word, a name is taken before or after a speech verb ("Peter Koch sagte", "Иванов заявил") and
 as "first name + surname" (Russian/Ukrainian by morphology, German/English from a list of given
 names).
@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 import simplemma
 
-from fogofwar.actor_match import LangLexicons, Tokens, is_cyrillic
-from fogofwar.name_shape import (
+from fogofwar.actors.match import LangLexicons, Tokens, is_cyrillic
+from fogofwar.actors.shape import (
     BAD,
     FIRST,
     NAME,
@@ -30,7 +30,7 @@ from fogofwar.name_shape import (
 )
 
 if TYPE_CHECKING:
-    from fogofwar.actors import Compiled
+    from fogofwar.actors.registry import Compiled
 
 __all__ = [
     "MAX_NAME",

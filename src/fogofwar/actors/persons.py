@@ -13,19 +13,16 @@ A nationality adjective just before the role word gives the country ("der chines
 German lexicon (simplemma) does not know, or start with a listed given name. Registry figures
 (``[[person]]`` in ``actors.toml``) are found by their aliases and lend their country and role.
 Names without a role word — next to a speech verb, or "first name + surname" — and what makes a
-word a name word are in :mod:`fogofwar.person_names`.
+word a name word are in :mod:`fogofwar.actors.names`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fogofwar.actor_match import LangLexicons, Tokens, tokenize
-from fogofwar.actors import ActorEntry, PersonMatch
-from fogofwar.claim import SourceKind
-from fogofwar.model import Span
-from fogofwar.name_shape import is_verb
-from fogofwar.person_names import (
+from fogofwar.actors.entries import ActorEntry, PersonMatch
+from fogofwar.actors.match import LangLexicons, Tokens, tokenize
+from fogofwar.actors.names import (
     SENTENCE_END,
     blocked,
     common_word,
@@ -40,9 +37,12 @@ from fogofwar.person_names import (
     speaker_names,
     word_surname,
 )
+from fogofwar.actors.shape import is_verb
+from fogofwar.claim import SourceKind
+from fogofwar.model import Span
 
 if TYPE_CHECKING:
-    from fogofwar.actors import Compiled
+    from fogofwar.actors.registry import Compiled
 
 __all__ = ["find_persons"]
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 import os
 import threading
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fogofwar.actor_match import (
+from fogofwar.actors.entries import ActorEntry, ActorMatch, PersonMatch
+from fogofwar.actors.match import (
     GenericCategory,
     LangLexicons,
     Lexicon,
@@ -37,55 +37,15 @@ from fogofwar.actor_match import (
     split_words,
     tokenize,
 )
+from fogofwar.actors.shape import NameShape
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
-from fogofwar.name_shape import NameShape
 from fogofwar.packs.files import available_languages
 
 __all__ = ["DATA_DIR", "ENV_VAR", "ActorEntry", "ActorMatch", "ActorRegistry", "PersonMatch"]
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 ENV_VAR = "FOGOFWAR_ACTORS"
-
-
-@dataclass(frozen=True, slots=True)
-class ActorEntry:
-    """One registry actor (or person, ``kind == "person"``)."""
-
-    id: str  # stable slug, e.g. "kor-nis"
-    name: str  # canonical English name
-    kind: str  # state_forces | government | armed_group | civilians | organization | other | person
-    country: str | None = None  # ISO 3166-1 alpha-3
-    source_kind: SourceKind | None = None  # what kind of source it is when it speaks
-    aliases: tuple[str, ...] = ()  # every alias, all languages
-    lang_aliases: tuple[tuple[str, str], ...] = ()  # (language, alias) pairs
-    generic: tuple[str, ...] = ()  # generic categories it answers for ("intelligence", ...)
-    role: str | None = None  # persons: official | military_officer | combatant | ...
-    synthesized: bool = False  # built from "nationality + noun", not read from the registry
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMatch:
-    """A mention of a registry actor (or a nationality + force noun) in text."""
-
-    span: Span
-    surface: str
-    entry: ActorEntry
-
-
-@dataclass(frozen=True, slots=True)
-class PersonMatch:
-    """A named person, with the role words around the name when the text gives them."""
-
-    span: Span  # the name
-    name: str
-    role: str | None = (
-        None  # combatant | official | military_officer | expert | journalist | witness | ...
-    )
-    role_span: Span | None = None
-    country: str | None = None  # from a nationality adjective next to the role word
-    source_kind: SourceKind | None = None
-    entry: ActorEntry | None = None  # the registry person, when the name is a known figure
 
 
 def _entry_from(raw: dict[str, Any], *, person: bool) -> ActorEntry:
@@ -209,7 +169,7 @@ class ActorRegistry:
 
     def find_persons(self, text: str, lang: str) -> tuple[PersonMatch, ...]:
         """Named persons in ``text`` with their role words, by position."""
-        from fogofwar.persons import find_persons
+        from fogofwar.actors.persons import find_persons
 
         return find_persons(self.compiled(), text, lang)
 
