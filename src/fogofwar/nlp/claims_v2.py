@@ -284,6 +284,10 @@ def _same_source(a: Claim, b: Claim) -> bool:
 _COUNT_NAMES = ("killed", "injured", "arrested", "missing", "displaced")
 
 
+def _place(c: Claim) -> str | None:
+    return c.location.name if c.location is not None else None
+
+
 def _n_counts(c: Claim) -> int:
     return sum(getattr(c.counts, n) is not None for n in _COUNT_NAMES)
 
@@ -300,8 +304,9 @@ def _new_figure(prev: Claim, c: Claim) -> bool:
 def merge_restatements(claims: list[Claim]) -> list[Claim]:
     """One proposition × one source is one claim: a claim that restates the previous claim of
     the same named source nearby — the same kind, or the toll of its attack or clash ("…, he
-    said. Ten people were killed and eight wounded, he added") — is folded into it, its figures
-    filling the counts the first one lacks."""
+    said. Ten people were killed and eight wounded, he added") — is folded into it. The one
+    with the figures is the core; the other fills the counts and actors it lacks. Claims set at
+    different places (or one placed, one not) stay apart: a claim per place."""
     out: list[Claim] = []
     for c in claims:
         prev = out[-1] if out else None
@@ -314,6 +319,7 @@ def merge_restatements(claims: list[Claim]) -> list[Claim]:
             and _same_source(prev, c)
             and (c.kind == prev.kind or (c.kind == ClaimKind.CASUALTIES and prev.kind in _TOLL_OF))
             and not _new_figure(prev, c)
+            and _place(prev) == _place(c)  # one event named at two places: a claim per place
         ):
             # the claim that carries the figures is the core; the other lends its counts
             base, other = (c, prev) if _n_counts(c) > _n_counts(prev) else (prev, c)
@@ -321,7 +327,12 @@ def merge_restatements(claims: list[Claim]) -> list[Claim]:
                 name: getattr(base.counts, name) or getattr(other.counts, name)
                 for name in _COUNT_NAMES
             }
-            out[-1] = dataclasses.replace(base, counts=Counts(**filled))
+            actors = base.actors + tuple(
+                a
+                for a in other.actors
+                if (a.name, a.role) not in {(b.name, b.role) for b in base.actors}
+            )
+            out[-1] = dataclasses.replace(base, counts=Counts(**filled), actors=actors)
             continue
         out.append(c)
     return out
