@@ -264,7 +264,16 @@ class ClaimBuilder:
                 values[name] = Count(
                     None, None, Span(self.toks[m.start].start, self.toks[m.end - 1].end)
                 )
+        for m in events:  # one victim named without a figure: "a soldier was killed", "погиб"
+            name = m.payload.count
+            if name in _VICTIM_COUNTS and name not in values and self.singular(m, clause):
+                values[name] = Count(1, 1, Span(self.toks[m.start].start, self.toks[m.end - 1].end))
         return Counts(**values)
+
+    def singular(self, m: Match[Trigger], clause: Clause) -> bool:
+        """A pack singular form at or right before the casualty word (two tokens at most)."""
+        lo = max(clause.tok_start, m.start - 2)
+        return any(s.start <= m.start for s in self.pack.singular.find(self.toks, lo, m.end))
 
     def summed(self, q: Quantity, qs: list[Quantity]) -> tuple[int | None, int | None, Span]:
         """A toll's figure summed over its groups ("mindestens sieben Soldaten sowie 35

@@ -212,6 +212,36 @@ def _source_name(doc: Doc, b: ClaimBuilder, att: AttributionMention) -> str | No
     return name
 
 
+_SPEECH_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
+
+
+def _speaker(
+    doc: Doc, res: Resources, clause: Span, anchor: int, kind: ClaimKind
+) -> SourceRef | None:
+    """The speaker of a performative speech act ("Selenskyj verurteilte den Angriff", "the
+    ministry called on …"): the actor or person before the act's word in its clause is the
+    source (claims-v1: source = speaker, certainty asserted)."""
+    if kind not in _SPEECH_ACTS:
+        return None
+    before = [
+        e
+        for e in doc.entities
+        if e.category in {"actor", "person"}
+        and clause.start <= e.span.start
+        and e.span.end <= anchor
+    ]
+    if not before:
+        return None
+    e = before[0]
+    src_kind = _known_kind(doc, e.span)
+    if src_kind is None and res.model is not None:
+        found = res.model.source_kinds(
+            [(e.surface, context_window(doc.text, e.span.start, e.span.end))]
+        )
+        src_kind = found[0][0] if found else None
+    return SourceRef(src_kind or SourceKind.GOVERNMENT, e.normalized or e.surface, (), e.span)
+
+
 def _same_claim(a: tuple[ClauseView, ClaimKind], b: tuple[ClauseView, ClaimKind]) -> bool:
     (va, ka), (vb, kb) = a, b
     return (
@@ -363,7 +393,7 @@ def _build(
             att.source,
         )
         if att is not None
-        else SourceRef(SourceKind.AUTHOR)
+        else _speaker(doc, res, clause.span, anchor, kind) or SourceRef(SourceKind.AUTHOR)
     )
     subtype = view.rule_subtype if kind == view.rule_kind else None
     acled, plover = crosswalk(kind, subtype)

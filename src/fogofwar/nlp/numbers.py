@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from text_to_num import text2num
@@ -68,6 +69,18 @@ def _word_value(tok: Token, pack: LanguagePack) -> tuple[int, bool] | None:
         if value is not None:
             return value, False
     return None
+
+
+def _attached_word(tokens: Sequence[Token], end: int, hi: int) -> bool:
+    """A figure glued by a hyphen to a word ("45-year-old", "45-летний", "3-Zimmer") is part of
+    an adjective (an age, a size), never a head count: "45-" with no space either side of the
+    hyphen, then a letter."""
+    if end + 1 >= hi or tokens[end].text not in "-‐–":
+        return False
+    hyphen, word = tokens[end], tokens[end + 1]
+    return (
+        hyphen.start == tokens[end - 1].end and word.start == hyphen.end and word.text[:1].isalpha()
+    )
 
 
 def _number_at(tokens: tuple[Token, ...], i: int, stop: int, pack: LanguagePack) -> tuple[int, int]:
@@ -165,6 +178,9 @@ def find_quantities(
             and (bound is None or bound[0] in ("up_to", "fewer_than") or 1900 <= value <= 2100)
         )
         if is_year or (end < hi and pack.units.match_at(tokens, end, hi) is not None):
+            i = end
+            continue
+        if _attached_word(tokens, end, hi):  # "45-year-old", "45-летний", "45-jähriger"
             i = end
             continue
         start_tok = i

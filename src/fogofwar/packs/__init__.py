@@ -94,6 +94,7 @@ class LanguagePack:
     rise: PhraseMatcher[None]
     range_words: frozenset[str]
     joiners: PhraseMatcher[None]
+    singular: PhraseMatcher[None]
     units: PhraseMatcher[None]
     vague: PhraseMatcher[tuple[int | None, int | None]]
     dates: PhraseMatcher[DateCue]
@@ -233,6 +234,7 @@ def load_pack(path: Path) -> LanguagePack:
         rise=_flat(nums, "rise", where),
         range_words=frozenset(norm(w) for w in _words(nums, "range", where)),
         joiners=_flat(nums, "joiners", where),
+        singular=_flat(nums, "singular", where),
         units=_flat(nums, "units", where),
         vague=_vague(nums.get("vague", {})),
         dates=_dates(data.get("dates", {}), where),
