@@ -90,6 +90,9 @@ class Reader:
         sentence per language, so the first real article is not slow."""
         for lang in self.languages:
             self.analyze("Test.", lang)
+        model = self.resources.model
+        if model is not None:  # the model's lazy parts (the embedding model)
+            model.source_kinds([("Test", "…")])
 
     @classmethod
     def offline(cls) -> Reader:

@@ -254,6 +254,10 @@ def train_claims_cmd(
     no_embeddings: Annotated[
         bool, typer.Option("--no-embeddings", help="N-grams and lexical features only.")
     ] = False,
+    clause_embeddings: Annotated[
+        bool,
+        typer.Option("--clause-embeddings", help="Embed every clause too (slower reading)."),
+    ] = False,
 ) -> None:
     """Train the clause model (kind and certainty per clause); fixed seed, reproducible."""
     from pathlib import Path
@@ -268,6 +272,7 @@ def train_claims_cmd(
         Path(out) if out else None,
         include_dev=not no_dev,
         use_embeddings=not no_embeddings,
+        clause_embeddings=clause_embeddings,
     )
     console.print(f"wrote {report.path} ({report.path.stat().st_size / 1e6:.1f} MB)")
     console.print(

@@ -1,14 +1,13 @@
-"""Text features of a clause: hashed character n-grams and (optionally) sentence embeddings.
+"""Text features of a clause: hashed byte n-grams and (optionally) sentence embeddings.
 
-N-grams are taken inside word boundaries (``" word "`` padded, lengths 3–5) plus whole words,
-lower-cased, hashed with CRC-32 (stable across processes and machines) into ``dim`` buckets.
+N-grams are byte 3–5-grams of the lower-cased UTF-8 text (a Cyrillic letter is two bytes, so
+they span two or three letters there), hashed into ``dim`` buckets.
 The clause's own words and its sentence's words hash into separate halves of the space so the
 model can tell "in this clause" from "nearby".
 """
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections.abc import Sequence
 from typing import Any
@@ -18,21 +17,33 @@ import numpy.typing as npt
 
 __all__ = ["Embedder", "context_window", "ngram_ids"]
 
-_WORD = re.compile(r"\w+(?:[’'ʼ-]\w+)*")
 _MAX_CHARS = 600
 
 
+_PRIME = np.uint64(1099511628211)  # FNV-1 64-bit prime: a rolling multiplicative hash
+_SIZES = (3, 4, 5)
+
+
 def ngram_ids(text: str, dim: int, salt: str = "") -> npt.NDArray[np.int32]:
-    """Sorted unique bucket ids of ``text``'s character 3–5-grams and words."""
-    out: set[int] = set()
-    for word in _WORD.findall(text[:_MAX_CHARS].casefold()):
-        out.add(zlib.crc32(f"{salt}w:{word}".encode()) % dim)
-        padded = f" {word} "
-        n = len(padded)
-        for size in (3, 4, 5):
-            for i in range(n - size + 1):
-                out.add(zlib.crc32(f"{salt}{padded[i : i + size]}".encode()) % dim)
-    return np.fromiter(sorted(out), dtype=np.int32, count=len(out))
+    """Sorted unique bucket ids of the byte 3–5-grams of ``text`` (lower-cased UTF-8, padded
+    with spaces, so word edges show), hashed with a fixed multiplicative hash — stable across
+    processes and machines, vectorised with numpy."""
+    body = f" {text[:_MAX_CHARS].casefold()} ".encode()
+    data = np.frombuffer(body, dtype=np.uint8).astype(np.uint64)
+    seed = np.uint64(zlib.crc32(salt.encode()))
+    parts = []
+    with np.errstate(over="ignore"):
+        for k in _SIZES:
+            n = data.size - k + 1
+            if n <= 0:
+                continue
+            h = np.full(n, seed + np.uint64(k), dtype=np.uint64)
+            for j in range(k):
+                h = h * _PRIME + data[j : j + n]
+            parts.append(h % np.uint64(dim))
+    if not parts:
+        return np.zeros(0, dtype=np.int32)
+    return np.unique(np.concatenate(parts)).astype(np.int32)
 
 
 def context_window(text: str, start: int, end: int, chars: int = 60) -> str:

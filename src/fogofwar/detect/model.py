@@ -84,14 +84,15 @@ def features(views: Sequence[ClauseView], dim: int, embedder: Embedder | None) -
         len(views), len(LEXICAL_NAMES)
     )
     half = dim // 2
-    grams = tuple(
-        np.union1d(ngram_ids(v.text, half), ngram_ids(v.sentence_text, half) + half).astype(
-            np.int32
-        )
-        for v in views
-    )
+    sentences: dict[str, npt.NDArray[np.int32]] = {}  # clauses of one sentence share its grams
+    rows = []
+    for v in views:
+        sent = sentences.get(v.sentence_text)
+        if sent is None:
+            sent = sentences[v.sentence_text] = ngram_ids(v.sentence_text, half) + half
+        rows.append(np.union1d(ngram_ids(v.text, half), sent).astype(np.int32))
     dense = embedder.embed([v.text for v in views]) if embedder is not None else None
-    return Features(lex, dense, grams)
+    return Features(lex, dense, tuple(rows))
 
 
 def source_features(
@@ -120,10 +121,14 @@ class _Head:
         z = f.lexical @ self.lexical + self.bias
         if self.dense is not None and f.dense is not None:
             z = z + f.dense @ self.dense
-        for row, ids in enumerate(f.ngrams):
-            if ids.size:
-                # n-gram rows are L2-normalised binary vectors
-                z[row] += self.ngrams[ids].sum(axis=0) / np.sqrt(ids.size)
+        lens = np.fromiter((ids.size for ids in f.ngrams), dtype=np.int64, count=len(f.ngrams))
+        full = lens > 0
+        if full.any():
+            # n-gram rows are L2-normalised binary vectors: one gather, one segmented sum
+            rows = self.ngrams[np.concatenate([ids for ids in f.ngrams if ids.size])]
+            starts = np.concatenate(([0], np.cumsum(lens[full])[:-1]))
+            sums = np.add.reduceat(rows, starts, axis=0)
+            z[full] += sums / np.sqrt(lens[full])[:, None]
         z = z - z.max(axis=1, keepdims=True)
         e = np.exp(z)
         out: Floats = (e / e.sum(axis=1, keepdims=True)).astype(np.float32)
@@ -144,8 +149,14 @@ class ClauseModel:
     ) -> None:
         self.kind, self.certainty, self.dim, self.meta = kind, certainty, dim, meta
         self.source, self.sourced = source, sourced
-        uses_dense = kind.dense is not None or certainty.dense is not None
-        self.embedder: Embedder | None = Embedder() if uses_dense else None
+        # sentence embeddings cost most of the reading time: the clause heads use them only when
+        # trained with them; the source head embeds just the few source names of a document
+        shared = Embedder()
+        clause_dense = kind.dense is not None or certainty.dense is not None
+        self.embedder: Embedder | None = shared if clause_dense else None
+        self.source_embedder: Embedder | None = (
+            shared if source is not None and source.dense is not None else None
+        )
 
     @classmethod
     def load(cls, path: Path | None = None) -> ClauseModel:
@@ -211,7 +222,7 @@ class ClauseModel:
         when the words are likelier no source at all (a sentence-initial adverb)."""
         if self.source is None or not phrases:
             return ()
-        p = self.source.proba(source_features(phrases, self.dim, self.embedder))
+        p = self.source.proba(source_features(phrases, self.dim, self.source_embedder))
         best = p.argmax(axis=1)
         out: list[tuple[SourceKind | None, float]] = []
         for i, b in enumerate(best):

@@ -296,12 +296,15 @@ def train_claims(
     *,
     include_dev: bool = True,
     use_embeddings: bool = True,
+    clause_embeddings: bool = False,
     c_kind: float = 4.0,
     c_certainty: float = 2.0,
     cross_validate: bool = True,
 ) -> TrainReport:
     """Fit the clause model on the shipped annotations and write it to ``out`` (default: the
-    shipped :data:`~fogofwar.detect.model.WEIGHTS`). ``reader`` must run the rules only."""
+    shipped :data:`~fogofwar.detect.model.WEIGHTS`). ``reader`` must run the rules only.
+    Embeddings go to the source head (a few names per document); ``clause_embeddings`` also
+    gives them to the clause heads (slightly better, several times slower to read)."""
     examples = load_examples(include_dev=include_dev)
     labelled = _views(reader, examples)
     if not labelled:
@@ -309,8 +312,9 @@ def train_claims(
     views = [row[0] for row in labelled]
     kinds = [row[1] for row in labelled]
     embedder = Embedder(threads=2) if use_embeddings else None
-    x = _design(features(views, DIM, embedder), DIM)
-    dense_dim = Embedder.dim if use_embeddings else 0
+    x = _design(features(views, DIM, embedder if clause_embeddings else None), DIM)
+    dense_dim = Embedder.dim if use_embeddings and clause_embeddings else 0
+    source_dim = Embedder.dim if use_embeddings else 0
     kind_model = _fit(x, kinds, c_kind)
     claim_rows = [i for i, row in enumerate(labelled) if row[1] != NONE]
     open_rows = [
@@ -333,6 +337,7 @@ def train_claims(
         "c_kind": c_kind,
         "c_certainty": c_certainty,
         "embeddings": "use-multilingual-v3" if use_embeddings else None,
+        "clause_embeddings": clause_embeddings and use_embeddings,
         "include_dev": include_dev,
         "data_sha256": digest.hexdigest(),
     }
@@ -343,7 +348,7 @@ def train_claims(
         {
             "kind": _split(kind_model, n_lex, dense_dim),
             "certainty": _split(cert_model, n_lex, dense_dim),
-            "source": _split(source_model, 0, dense_dim),
+            "source": _split(source_model, 0, source_dim),
             "sourced": _split(sourced_model, n_lex, dense_dim),
         },
         DIM,

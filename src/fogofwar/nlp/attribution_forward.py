@@ -14,6 +14,7 @@ every language with a pack gets it.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from fogofwar.model import Span
@@ -30,7 +31,17 @@ _DEGENERATE = 2  # content words an attribution needs to be more than an anaphor
 
 
 def _words(doc: Doc, span: Span) -> int:
-    return sum(1 for t in doc.tokens if span.start <= t.start < span.end and t.is_word)
+    toks = doc.tokens
+    lo = bisect.bisect_left(_starts(doc), span.start)
+    n = 0
+    while lo < len(toks) and toks[lo].start < span.end:
+        n += toks[lo].is_word
+        lo += 1
+    return n
+
+
+def _starts(doc: Doc) -> list[int]:
+    return [t.start for t in doc.tokens]
 
 
 def _sourced(doc: Doc, atts: list[AttributionMention], sent: Sentence) -> bool:

@@ -53,6 +53,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from datetime import date
+from typing import Any
 
 from fogofwar.claim import (
     ActorRef,
@@ -69,9 +70,9 @@ from fogofwar.claim import (
     claim_id_for,
 )
 from fogofwar.model import DatePrecision, Span
-from fogofwar.nlp.doc import AttributionMention, Clause, Doc, Quantity, Resources
+from fogofwar.nlp.doc import AttributionMention, Clause, Doc, Quantity, Resources, Sentence
 from fogofwar.nlp.kinds import crosswalk
-from fogofwar.nlp.matcher import Match
+from fogofwar.nlp.matcher import Match, PhraseMatcher
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.salience import clause_kind, main_first, pick_place
 from fogofwar.packs import LanguagePack, Trigger
@@ -120,6 +121,26 @@ class ClaimBuilder:
         self.toks = doc.tokens
         self.starts = [t.start for t in doc.tokens]
         self.used_q: set[Span] = set()
+        self._has: dict[tuple[int, int, int], bool] = {}
+        self._every: dict[tuple[int, int], list[Match[Trigger]]] = {}
+
+    def has(self, matcher: PhraseMatcher[Any], lo: int, hi: int) -> bool:
+        """Whether ``matcher`` matches in tokens ``[lo, hi)``; remembered per document (the
+        clause views, the kind and the certainty ask the same questions)."""
+        key = (id(matcher), lo, hi)
+        hit = self._has.get(key)
+        if hit is None:
+            hit = self._has[key] = bool(matcher.find(self.toks, lo, hi))
+        return hit
+
+    def verification(self, sent: Sentence) -> bool:
+        """A verification cue ("could not be independently verified") in ``sent``."""
+        key = (-1, sent.tok_start, sent.tok_end)
+        hit = self._has.get(key)
+        if hit is None:
+            cues = self.pack.cues.find(self.toks, sent.tok_start, sent.tok_end)
+            hit = self._has[key] = any(m.payload.type == "verification" for m in cues)
+        return hit
 
     # -- selection -------------------------------------------------------------------------
     def background(self, clause: Clause) -> list[Clause]:
@@ -144,9 +165,9 @@ class ClaimBuilder:
         if not found or self.doc.headline:
             return found
         verbal = [m for m in found if not m.payload.nominal]
-        light = bool(pack.light_verbs.find(toks, clause.tok_start, clause.tok_end))
-        evaluative = bool(pack.evaluative.find(toks, clause.tok_start, clause.tok_end))
-        speculative = bool(pack.speculative.find(toks, clause.tok_start, clause.tok_end))
+        light = self.has(pack.light_verbs, clause.tok_start, clause.tok_end)
+        evaluative = self.has(pack.evaluative, clause.tok_start, clause.tok_end)
+        speculative = self.has(pack.speculative, clause.tok_start, clause.tok_end)
         if evaluative and (speculative or not verbal):
             return []
         counted = any(m.payload.count for m in verbal) and any(
@@ -174,11 +195,14 @@ class ClaimBuilder:
         """All event words of the clause, without those whose context words are missing."""
         toks = self.toks
         lo, hi = clause.tok_start, clause.tok_end
-        return [
-            m
-            for m in self.pack.triggers.find(toks, lo, hi)
-            if m.payload.context is None or m.payload.context.find(toks, lo, hi)
-        ]
+        hit = self._every.get((lo, hi))
+        if hit is None:
+            hit = self._every[(lo, hi)] = [
+                m
+                for m in self.pack.triggers.find(toks, lo, hi)
+                if m.payload.context is None or m.payload.context.find(toks, lo, hi)
+            ]
+        return list(hit)
 
     def toll(self, clause: Clause, found: list[Match[Trigger]]) -> bool:
         """A counted noun whose figure rises ("число погибших … выросло до 35", "Zahl der
@@ -454,24 +478,24 @@ class ClaimBuilder:
         return best
 
     def certainty(self, clause: Clause, base: Certainty) -> Certainty:
-        pack, toks = self.pack, self.toks
+        pack = self.pack
         lo, hi = clause.tok_start, clause.tok_end
         si = clause.sentence
         sents = self.doc.sentences
         check = [sents[si]] + ([sents[si + 1]] if si + 1 < len(sents) else [])
         for s in check:
-            for m in pack.cues.find(toks, s.tok_start, s.tok_end):
-                if m.payload.type == "verification":
-                    return Certainty.UNVERIFIED
+            if self.verification(s):
+                return Certainty.UNVERIFIED
         if base == Certainty.DENIED:
             return base
-        if pack.speculative.find(toks, lo, hi) or pack.future.find(toks, lo, hi):
+        if self.has(pack.speculative, lo, hi) or self.has(pack.future, lo, hi):
             return Certainty.HYPOTHETICAL
-        if pack.planned_modals.find(toks, lo, hi) and not pack.perfect_auxiliaries.find(
-            toks, lo, hi
-        ):  # "soll am Montag … beschließen" (but "soll … getötet worden sein")
-            return Certainty.HYPOTHETICAL
-        if pack.reportative.find(toks, lo, hi) and base in {Certainty.ASSERTED, Certainty.CLAIMED}:
+        planned = self.has(pack.planned_modals, lo, hi)
+        if planned and not self.has(pack.perfect_auxiliaries, lo, hi):
+            return (
+                Certainty.HYPOTHETICAL
+            )  # "soll am Montag … beschließen" (not "soll … worden sein")
+        if self.has(pack.reportative, lo, hi) and base in {Certainty.ASSERTED, Certainty.CLAIMED}:
             return Certainty.REPORTED
         return base
 

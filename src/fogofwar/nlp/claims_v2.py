@@ -53,13 +53,14 @@ DROP = 0.01
 ADD = 0.75
 ADD_BARE = 0.85  # a clause without any event word of the pack needs a surer model
 OVERRIDE = 0.8
-CERTAIN = 0.5
+CERTAIN = 0.65
 SOURCE = 0.5
 SOURCED = 0.5
 KEEP_INHERITED = 0.0
 NOT_A_SOURCE = 0.6
 _HARD = frozenset({Certainty.UNVERIFIED, Certainty.DENIED})
 _NEEDS_SOURCE = frozenset({Certainty.CLAIMED, Certainty.CONFIRMED, Certainty.DENIED})
+_FIRM = frozenset({Certainty.ASSERTED, Certainty.CLAIMED, Certainty.CONFIRMED})
 
 
 def _within(a: Span, b: Span) -> bool:
@@ -270,9 +271,9 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     """Build the claims of every clause the model and the rules agree carries one."""
     if res.model is None:
         return claims(doc, res)
-    views = clause_views(doc, res)
-    scores = res.model.score(views)
     b = ClaimBuilder(doc, res)
+    views = clause_views(doc, res, b)
+    scores = res.model.score(views)
     picked: list[tuple[ClauseView, ClaimKind, Certainty, AttributionMention | None]] = []
     for view, score in zip(views, scores, strict=True):
         kind = _decide(doc, res, view, score)
@@ -289,6 +290,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             cert = _certainty(view, score)
         if att is None and cert in _NEEDS_SOURCE:
             cert = view.rule_certainty  # "claimed", "confirmed", "denied" need someone saying it
+        elif att is not None and att.source_kind == SourceKind.UNNAMED and cert in _FIRM:
+            cert = Certainty.REPORTED  # unnamed sources are hearsay (claims-v1)
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]
             if not prev.events and view.events:

@@ -23,7 +23,7 @@ from fogofwar.nlp.claims import INHERIT_WINDOW, ClaimBuilder
 from fogofwar.nlp.doc import AttributionMention, Clause, Doc, Resources
 from fogofwar.nlp.matcher import Match
 from fogofwar.nlp.salience import clause_kind
-from fogofwar.packs import Trigger
+from fogofwar.packs import CueEntry, Trigger
 
 __all__ = ["CANDIDATE_WINDOW", "LEXICAL_NAMES", "ClauseView", "clause_views"]
 
@@ -100,11 +100,16 @@ def _inside(offset: int, span: Span) -> bool:
     return span.start <= offset < span.end
 
 
-def clause_views(doc: Doc, res: Resources) -> tuple[ClauseView, ...]:
-    """Every main clause of ``doc`` (not relative, qualifier or heading clauses), in order."""
-    b = ClaimBuilder(doc, res)
+def clause_views(
+    doc: Doc, res: Resources, builder: ClaimBuilder | None = None
+) -> tuple[ClauseView, ...]:
+    """Every main clause of ``doc`` (not relative, qualifier or heading clauses), in order;
+    ``builder`` (for ``doc``) is reused when given."""
+    b = builder or ClaimBuilder(doc, res)
     pack, toks = b.pack, doc.tokens
     out: list[ClauseView] = []
+    # reporting cues of every sentence, found once (every clause's features read them)
+    sentence_cues = [list(pack.cues.find(toks, s.tok_start, s.tok_end)) for s in doc.sentences]
     last: tuple[int, int, AttributionMention] | None = None
     last_heading = -1
     sourced: tuple[int, int, AttributionMention] | None = None  # for candidates
@@ -148,7 +153,9 @@ def clause_views(doc: Doc, res: Resources) -> tuple[ClauseView, ...]:
             sourced = (clause.sentence, sent.paragraph, att)
         base = att.certainty if att is not None else Certainty.ASSERTED
         certainty = b.certainty(clause, base)
-        lexical = _lexical(doc, b, clause, events, every, kind, certainty, att, inherited)
+        lexical = _lexical(
+            doc, b, clause, events, every, kind, certainty, att, inherited, sentence_cues
+        )
         if candidate is None:
             cand = (0.0,) * 6
         else:
@@ -192,26 +199,23 @@ def _lexical(
     certainty: Certainty,
     att: AttributionMention | None,
     inherited: bool,
+    sentence_cues: list[list[Match[CueEntry]]],
 ) -> tuple[float, ...]:
     pack, toks = b.pack, doc.tokens
     lo, hi = clause.tok_start, clause.tok_end
-    sent = doc.sentences[clause.sentence]
     vec: list[float] = []
     trig_kinds = {m.payload.kind for m in every}
     vec += [float(k in trig_kinds) for k in _KINDS]
     vec += [float(k == kind) for k in _KINDS]
     vec += [float(c == certainty) for c in _CERTAINTIES]
-    cue_certs = {m.payload.certainty for m in pack.cues.find(toks, sent.tok_start, sent.tok_end)}
+    cues = sentence_cues[clause.sentence]
+    cue_certs = {m.payload.certainty for m in cues}
     vec += [float(c in cue_certs) for c in _CERTAINTIES]
     vec += [float(att is not None and att.source_kind == s) for s in _SOURCES]
     quantities = [q for q in doc.quantities if lo <= q.tok_start < hi]
     sents = doc.sentences
-    near = [sent] + ([sents[clause.sentence + 1]] if clause.sentence + 1 < len(sents) else [])
-    verification = any(
-        m.payload.type == "verification"
-        for s in near
-        for m in pack.cues.find(toks, s.tok_start, s.tok_end)
-    )
+    near = [clause.sentence] + ([clause.sentence + 1] if clause.sentence + 1 < len(sents) else [])
+    verification = any(m.payload.type == "verification" for s in near for m in sentence_cues[s])
     n_words = sum(1 for t in toks[lo:hi] if t.is_word)
     span = clause.span
     flags = {
@@ -220,12 +224,12 @@ def _lexical(
         "has_count_word": any(m.payload.count for m in every),
         "has_quantity": bool(quantities),
         "has_vague": any(q.vague for q in quantities),
-        "speculative": bool(pack.speculative.find(toks, lo, hi)),
-        "future": bool(pack.future.find(toks, lo, hi)),
-        "reportative": bool(pack.reportative.find(toks, lo, hi)),
-        "planned": bool(pack.planned_modals.find(toks, lo, hi)),
-        "evaluative": bool(pack.evaluative.find(toks, lo, hi)),
-        "light_verb": bool(pack.light_verbs.find(toks, lo, hi)),
+        "speculative": b.has(pack.speculative, lo, hi),
+        "future": b.has(pack.future, lo, hi),
+        "reportative": b.has(pack.reportative, lo, hi),
+        "planned": b.has(pack.planned_modals, lo, hi),
+        "evaluative": b.has(pack.evaluative, lo, hi),
+        "light_verb": b.has(pack.light_verbs, lo, hi),
         "verification_near": verification,
         "headline": doc.headline,
         "first_sentence": clause.sentence == 0,
