@@ -43,7 +43,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.claims import ClaimBuilder, claims, trim_span
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
-from fogofwar.nlp.kinds import crosswalk
+from fogofwar.nlp.kinds import KIND_PRIORITY, crosswalk
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.salience import main_first
 
@@ -214,6 +214,56 @@ def _source_name(doc: Doc, b: ClaimBuilder, att: AttributionMention) -> str | No
 
 
 _SPEECH_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
+_FRAMES = {
+    "accusation": Certainty.CLAIMED,
+    "claim_of_responsibility": Certainty.CLAIMED,
+    "denial": Certainty.DENIED,
+}
+_NOT_EVENTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY, ClaimKind.OTHER})
+
+
+def _frame(view: ClauseView) -> tuple[ClaimKind, Certainty] | None:
+    """Accusations, claims of responsibility and denials are about an event: "Kyiv blamed
+    Russian forces for the strike" is an attack claimed by Kyiv, "Moscow denied the strike" an
+    attack denied by Moscow (claims-v1). The event word after the speech act gives the kind."""
+    if view.rule_subtype not in _FRAMES:
+        return None
+    acts = [m for m in view.every if m.payload.kind == ClaimKind.STATEMENT]
+    if not acts:
+        return None
+    after = [m.payload.kind for m in view.every if m.start > acts[0].start]
+    kinds = [k for k in KIND_PRIORITY if k in after and k not in _NOT_EVENTS]
+    return (kinds[0], _FRAMES[view.rule_subtype]) if kinds else None
+
+
+def _speaker_attribution(doc: Doc, view: ClauseView) -> AttributionMention | None:
+    """The speaker of a frame as an attribution: the actor, person or place (a capital or
+    country speaks for its government: "Kyiv blamed …") before the speech act."""
+    acts = [m for m in view.every if m.payload.kind == ClaimKind.STATEMENT]
+    if not acts:
+        return None
+    anchor = doc.tokens[acts[0].start].start
+    clause = view.clause.span
+    before = [
+        (e.span, e.normalized or e.surface)
+        for e in doc.entities
+        if e.category in {"actor", "person"} and clause.start <= e.span.start
+        if e.span.end <= anchor
+    ]
+    before += [
+        (p.span, p.surface)
+        for p in doc.places
+        if clause.start <= p.span.start and p.span.end <= anchor
+    ]
+    if not before:
+        return None
+    src, name = min(before, key=lambda sn: sn[0].start)
+    cue = Span(anchor, doc.tokens[acts[0].end - 1].end)
+    content = Span(cue.end, clause.end) if cue.end < clause.end else clause
+    kind = _known_kind(doc, src) or SourceKind.GOVERNMENT
+    return AttributionMention(
+        content, src, cue, False, name, kind, Certainty.CLAIMED, cue_text=cue.slice(doc.text)
+    )
 
 
 def _speaker(
@@ -279,6 +329,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         kind = _decide(doc, res, view, score)
         if kind is None:
             continue
+        frame = _frame(view) if kind == ClaimKind.STATEMENT else None
         att = _attribution(view, score)
         if att is not None and not _source_kind(doc, res, att)[1]:
             att = None
@@ -288,6 +339,9 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             rule = b.certainty(view.clause, att.certainty if att else Certainty.ASSERTED)
             view = dataclasses.replace(view, rule_certainty=rule)
             cert = _certainty(view, score)
+        if frame is not None:
+            kind, cert = frame
+            att = att or _speaker_attribution(doc, view)
         if att is None and cert in _NEEDS_SOURCE:
             cert = view.rule_certainty  # "claimed", "confirmed", "denied" need someone saying it
         elif att is not None and att.source_kind == SourceKind.UNNAMED and cert in _FIRM:
