@@ -60,7 +60,6 @@ from fogofwar.claim import (
     Certainty,
     Claim,
     ClaimKind,
-    Count,
     Counts,
     Cue,
     Location,
@@ -70,20 +69,20 @@ from fogofwar.claim import (
     claim_id_for,
 )
 from fogofwar.model import DatePrecision, Span
-from fogofwar.nlp.doc import AttributionMention, Clause, Doc, Quantity, Resources, Sentence
+from fogofwar.nlp.doc import AttributionMention, Clause, Doc, Resources, Sentence
 from fogofwar.nlp.kinds import crosswalk
 from fogofwar.nlp.matcher import Match, PhraseMatcher
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.salience import clause_kind, main_first, pick_place
+from fogofwar.nlp.tolls import TALLY_GAP, VICTIM_COUNTS, TollReader, trim_span
 from fogofwar.packs import LanguagePack, Trigger
 
 __all__ = ["INHERIT_WINDOW", "ClaimBuilder", "claims", "trim_span"]
 
 INHERIT_WINDOW = 2
-_VICTIM_COUNTS = ("killed", "injured", "missing")
+_VICTIM_COUNTS = VICTIM_COUNTS
 _SPEECH = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})  # the speaker acts
-_TALLY_GAP = 2  # tokens between a counted noun and its figure
-_PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()-–— ")
+_TALLY_GAP = TALLY_GAP
 _ROLE_BY_KIND = {
     ClaimKind.CASUALTIES: "victim",
     ClaimKind.ARREST: "affected",
@@ -95,15 +94,6 @@ _ROLE_BY_KIND = {
 }
 
 
-def trim_span(text: str, span: Span) -> Span:
-    s, e = span.start, span.end
-    while s < e and text[s] in _PUNCT:
-        s += 1
-    while e > s and text[e - 1] in _PUNCT:
-        e -= 1
-    return Span(s, e) if e > s else span
-
-
 def _within(a: Span, b: Span) -> bool:
     return b.start <= a.start and a.end <= b.end
 
@@ -112,7 +102,7 @@ def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-class ClaimBuilder:
+class ClaimBuilder(TollReader):
     """The rule parts of a claim (events, counts, actors, place, time, source) for one Doc."""
 
     def __init__(self, doc: Doc, res: Resources) -> None:
@@ -123,6 +113,46 @@ class ClaimBuilder:
         self.used_q: set[Span] = set()
         self._has: dict[tuple[int, int, int], bool] = {}
         self._every: dict[tuple[int, int], list[Match[Trigger]]] = {}
+
+    def claim(
+        self,
+        clause: Clause,
+        span: Span,
+        kind: ClaimKind,
+        subtype: str | None,
+        certainty: Certainty,
+        source: SourceRef,
+        att: AttributionMention | None,
+        anchor: int,
+        events: list[Match[Trigger]],
+    ) -> Claim:
+        """The claim of ``clause``: its words (``span``, trimmed), kind, source and certainty as
+        decided, and the parts the rules read around the event word at ``anchor`` — counts,
+        actors, place, time, cue."""
+        doc, res = self.doc, self.res
+        span = trim_span(doc.text, span)
+        acled, plover = crosswalk(kind, subtype)
+        counts = self.counts(clause, events)
+        return Claim(
+            claim_id=claim_id_for(doc.doc_id, res.pipeline_version, span, kind.value, doc.headline),
+            article_id=doc.doc_id,
+            lang=doc.lang,
+            span=span,
+            kind=kind,
+            source=source,
+            certainty=certainty,
+            in_headline=doc.headline,
+            subtype=subtype,
+            acled=acled,
+            plover=plover,
+            actors=self.actors(clause, kind, anchor, att, counts),
+            location=self.location(clause, anchor, att.source if att else None),
+            time=self.time(clause, certainty == Certainty.HYPOTHETICAL, att),
+            counts=counts,
+            cue=Cue(att.cue_text or "", att.cue) if att is not None and att.cue else None,
+            quote=att.direct if att is not None else False,
+            sentence=doc.sentences[clause.sentence].span,
+        )
 
     def has(self, matcher: PhraseMatcher[Any], lo: int, hi: int) -> bool:
         """Whether ``matcher`` matches in tokens ``[lo, hi)``; remembered per document (the
@@ -210,127 +240,6 @@ class ClaimBuilder:
         if not any(m.payload.count for m in found):
             return False
         return bool(self.risen(clause))
-
-    def risen(self, clause: Clause) -> list[tuple[int, Span]]:
-        """``(rise phrase start, figure)`` of the clause's rising figures: the figure right
-        after the phrase ("stieg auf 33", "выросло до 35") or right before it ("auf 33
-        gestiegen")."""
-        out: list[tuple[int, Span]] = []
-        lo, hi = clause.tok_start, clause.tok_end
-        rises = self.pack.rise.find(self.toks, lo, hi) if self.pack.rise.size else []
-        for r in rises:
-            for q in self.doc.quantities:
-                if lo <= q.tok_start < hi and (
-                    r.end <= q.tok_start <= r.end + _TALLY_GAP or q.tok_end == r.start
-                ):
-                    out.append((r.start, q.span))
-        return out
-
-    def tallied(self, m: Match[Trigger], clause: Clause) -> bool:
-        """A counted noun next to its figure ("25 погибших", "кілька постраждалих")."""
-        if not m.payload.nominal or m.payload.count is None:
-            return False
-        return any(
-            clause.tok_start <= q.tok_start < clause.tok_end
-            and (0 <= m.start - q.tok_end <= _TALLY_GAP or 0 <= q.tok_start - m.end <= _TALLY_GAP)
-            for q in self.doc.quantities
-        )
-
-    # -- parts -----------------------------------------------------------------------------
-    def counts(self, clause: Clause, events: list[Match[Trigger]]) -> Counts:
-        bg = self.background(clause)
-        qs = [
-            q
-            for q in self.doc.quantities
-            if clause.tok_start <= q.tok_start < clause.tok_end
-            and not any(b.tok_start <= q.tok_start < b.tok_end for b in bg)
-        ]
-        pairs: list[tuple[int, int, int]] = []  # (distance, event index, quantity index)
-        risen = self.risen(clause)
-        for ei, m in enumerate(events):
-            if m.payload.count is None:
-                continue
-            for qi, q in enumerate(qs):
-                d = m.start - q.tok_end if q.tok_end <= m.start else q.tok_start - m.end + 1
-                rise = any(q.span == f and m.start < r for r, f in risen)
-                if rise:
-                    d = -1  # the toll's new figure ("число погибших … выросло до 35")
-                if (d >= 0 or rise) and q.span not in self.used_q:
-                    pairs.append((d, ei, qi))
-        chosen: dict[str, Quantity] = {}
-        for _, ei, qi in sorted(pairs):
-            name, q = events[ei].payload.count, qs[qi]
-            if name is None or name in chosen or q.span in self.used_q:
-                continue
-            self.used_q.add(q.span)
-            chosen[name] = q
-        summed = {name: self.summed(q, qs) for name, q in chosen.items()}
-        quals = [c for c in bg if c.qualifier]
-        qual_for: str | None = None
-        if quals and chosen:
-            start = quals[0].tok_start
-            before = [(q.tok_end, n) for n, q in chosen.items() if q.tok_end <= start]
-            first = min((q.tok_start, n) for n, q in chosen.items())
-            qual_for = max(before)[1] if before else first[1]
-        qualifier = trim_span(self.doc.text, quals[0].span).slice(self.doc.text) if quals else None
-        values = {
-            n: Count(low, high, span, qualifier if n == qual_for else None)
-            for n, (low, high, span) in summed.items()
-        }
-        for m in events:  # a counted plural noun without a figure: "Tote", "the dead"
-            name = m.payload.count
-            if (
-                m.payload.nominal
-                and name in _VICTIM_COUNTS
-                and name not in values
-                and not any(b.tok_start <= m.start < b.tok_end for b in bg)
-            ):
-                values[name] = Count(
-                    None, None, Span(self.toks[m.start].start, self.toks[m.end - 1].end)
-                )
-        for m in events:  # one victim named without a figure: "a soldier was killed", "погиб"
-            name = m.payload.count
-            if name in _VICTIM_COUNTS and name not in values and self.singular(m, clause):
-                values[name] = Count(1, 1, Span(self.toks[m.start].start, self.toks[m.end - 1].end))
-        return Counts(**values)
-
-    def singular(self, m: Match[Trigger], clause: Clause) -> bool:
-        """A pack singular form at or right before the casualty word (two tokens at most)."""
-        lo = max(clause.tok_start, m.start - 2)
-        return any(s.start <= m.start for s in self.pack.singular.find(self.toks, lo, m.end))
-
-    def summed(self, q: Quantity, qs: list[Quantity]) -> tuple[int | None, int | None, Span]:
-        """A toll's figure summed over its groups ("mindestens sieben Soldaten sowie 35
-        Zivilisten" → 42..null): figures of the clause chained to ``q`` by a pack joiner, a
-        group noun or two between them and no counted word of another count."""
-        toks, joiners = self.toks, self.pack.joiners
-        order = sorted(qs, key=lambda x: x.tok_start)
-        i = order.index(q)
-        group = [q]
-        for step in (-1, 1):
-            j, cur = i + step, q
-            while 0 <= j < len(order):
-                nxt = order[j]
-                a, b = (nxt, cur) if step < 0 else (cur, nxt)
-                gap = (a.tok_end, b.tok_start)
-                if nxt.span in self.used_q or gap[1] - gap[0] > 5 or gap[1] <= gap[0]:
-                    break
-                if not joiners.find(toks, *gap) or any(
-                    m.payload.count for m in self.pack.triggers.find(toks, *gap)
-                ):
-                    break
-                group.append(nxt)
-                cur, j = nxt, j + step
-        if len(group) == 1:
-            return q.low, q.high, q.span
-        for g in group:
-            self.used_q.add(g.span)
-        lows = [g.low for g in group]
-        highs = [g.high for g in group]
-        low = sum(x for x in lows if x is not None) if any(x is not None for x in lows) else None
-        high = sum(x for x in highs if x is not None) if all(x is not None for x in highs) else None
-        span = Span(min(g.span.start for g in group), max(g.span.end for g in group))
-        return low, high, span
 
     def actors(
         self,
@@ -551,36 +460,10 @@ def claims(doc: Doc, res: Resources) -> Doc:
         if att is not None and _within(trig_off_span := Span(trig_off, trig_off + 1), att.content):
             lo, hi = max(span.start, att.content.start), min(span.end, att.content.end)
             span = Span(lo, hi) if hi > lo else trig_off_span
-        span = trim_span(doc.text, span)
         source = (
             SourceRef(att.source_kind, b.source_name(att), att.via, att.source)
             if att is not None
             else SourceRef(SourceKind.AUTHOR)
         )
-        acled, plover = crosswalk(kind, subtype)
-        counts = b.counts(clause, events)
-        out.append(
-            Claim(
-                claim_id=claim_id_for(
-                    doc.doc_id, res.pipeline_version, span, kind.value, doc.headline
-                ),
-                article_id=doc.doc_id,
-                lang=doc.lang,
-                span=span,
-                kind=kind,
-                source=source,
-                certainty=certainty,
-                in_headline=doc.headline,
-                subtype=subtype,
-                acled=acled,
-                plover=plover,
-                actors=b.actors(clause, kind, trig_off, att, counts),
-                location=b.location(clause, trig_off, att.source if att else None),
-                time=b.time(clause, certainty == Certainty.HYPOTHETICAL, att),
-                counts=counts,
-                cue=Cue(att.cue_text or "", att.cue) if att is not None and att.cue else None,
-                quote=att.direct if att is not None else False,
-                sentence=sent.span,
-            )
-        )
+        out.append(b.claim(clause, span, kind, subtype, certainty, source, att, trig_off, events))
     return dataclasses.replace(doc, claims=tuple(main_first(out)))

@@ -32,18 +32,16 @@ from fogofwar.claim import (
     Claim,
     ClaimKind,
     Counts,
-    Cue,
     SourceKind,
     SourceRef,
-    claim_id_for,
 )
 from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
-from fogofwar.nlp.claims import ClaimBuilder, claims, trim_span
+from fogofwar.nlp.claims import ClaimBuilder, claims
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
-from fogofwar.nlp.kinds import KIND_PRIORITY, crosswalk
+from fogofwar.nlp.kinds import KIND_PRIORITY
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.salience import main_first
 
@@ -441,7 +439,6 @@ def _build(
     if att is not None and _within(Span(anchor, anchor + 1), att.content):
         lo, hi = max(span.start, att.content.start), min(span.end, att.content.end)
         span = Span(lo, hi) if hi > lo else span
-    span = trim_span(doc.text, span)
     source = (
         SourceRef(
             _source_kind(doc, res, att)[0] or att.source_kind,
@@ -453,25 +450,4 @@ def _build(
         else _speaker(doc, res, clause.span, anchor, kind) or SourceRef(SourceKind.AUTHOR)
     )
     subtype = view.rule_subtype if kind == view.rule_kind else None
-    acled, plover = crosswalk(kind, subtype)
-    counts = b.counts(clause, events)
-    return Claim(
-        claim_id=claim_id_for(doc.doc_id, res.pipeline_version, span, kind.value, doc.headline),
-        article_id=doc.doc_id,
-        lang=doc.lang,
-        span=span,
-        kind=kind,
-        source=source,
-        certainty=cert,
-        in_headline=doc.headline,
-        subtype=subtype,
-        acled=acled,
-        plover=plover,
-        actors=b.actors(clause, kind, anchor, att, counts),
-        location=b.location(clause, anchor, att.source if att else None),
-        time=b.time(clause, cert == Certainty.HYPOTHETICAL, att),
-        counts=counts,
-        cue=Cue(att.cue_text or "", att.cue) if att is not None and att.cue else None,
-        quote=att.direct if att is not None else False,
-        sentence=doc.sentences[clause.sentence].span,
-    )
+    return b.claim(clause, span, kind, subtype, cert, source, att, anchor, events)
