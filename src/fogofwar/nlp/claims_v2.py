@@ -200,15 +200,37 @@ def _source_name(doc: Doc, b: ClaimBuilder, att: AttributionMention) -> str | No
     if generic and att.source_kind in {SourceKind.UNNAMED, SourceKind.MEDIA}:
         return None
     name = att.source_name or src.slice(doc.text).strip() or None
+    near = []
     for e in doc.entities:
         if e.category != "person" or e.span.start < src.start:
             continue
-        if e.span.start < src.end:
-            return e.normalized or e.surface
         between = doc.text[src.end : e.span.start].strip(" ,")
-        if len(between.split()) <= 3 and not any(ch in between for ch in ".;:!?\n"):
-            return e.normalized or e.surface
-    return name
+        inside = e.span.start < src.end
+        if inside or (len(between.split()) <= 3 and not any(ch in between for ch in ".;:!?\n")):
+            near.append(e)
+    if near:  # a full name ("Вячеслав Гладков") before a word taken for one ("Белгородской")
+        full = [e for e in near if len(e.surface.split()) >= 2]
+        e = (full or near)[0]
+        return e.normalized or e.surface
+    return _named_role(doc, src) or name
+
+
+def _named_role(doc: Doc, src: Span) -> str | None:
+    """A bare role as source ("the governor said", "le maire a indiqué") names the person the
+    text introduced earlier with that role ("Governor Oleh Syniehubov"): the last one before."""
+    words = {w.casefold()[:5] for w in src.slice(doc.text).split() if len(w) >= 4}
+    if not words or len(words) > 3:
+        return None
+    found: str | None = None
+    for e in doc.entities:
+        if e.span.start >= src.start:
+            break
+        if e.category != "person" or e.role_span is None or len(e.surface.split()) < 2:
+            continue
+        role = {w.casefold()[:5] for w in e.role_span.slice(doc.text).split() if len(w) >= 4}
+        if role & words:
+            found = e.normalized or e.surface
+    return found
 
 
 _SPEECH_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
