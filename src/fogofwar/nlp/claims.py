@@ -77,9 +77,20 @@ from fogofwar.nlp.salience import clause_kind, main_first, pick_place
 from fogofwar.nlp.tolls import TALLY_GAP, VICTIM_COUNTS, TollReader, trim_span
 from fogofwar.packs import LanguagePack, Trigger
 
-__all__ = ["INHERIT_WINDOW", "ClaimBuilder", "claims", "trim_span"]
+__all__ = ["CLAIMS_REQUIRE", "INHERIT_WINDOW", "ClaimBuilder", "claims", "trim_span"]
 
 INHERIT_WINDOW = 2
+#: What a claims stage reads (``claims.v1`` and ``claims.v2`` alike).
+CLAIMS_REQUIRE: tuple[str, ...] = (
+    "tokens",
+    "sentences",
+    "clauses",
+    "quantities",
+    "dates",
+    "entities",
+    "places",
+    "attributions",
+)
 _VICTIM_COUNTS = VICTIM_COUNTS
 _SPEECH = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})  # the speaker acts
 _TALLY_GAP = TALLY_GAP
@@ -411,16 +422,7 @@ class ClaimBuilder(TollReader):
 
 @stage(
     "claims.v1",
-    requires=[
-        "tokens",
-        "sentences",
-        "clauses",
-        "quantities",
-        "dates",
-        "entities",
-        "places",
-        "attributions",
-    ],
+    requires=CLAIMS_REQUIRE,
     provides=["claims"],
 )
 def claims(doc: Doc, res: Resources) -> Doc:

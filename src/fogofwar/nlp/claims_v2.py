@@ -25,6 +25,7 @@ Without a model (``Resources.model is None``) this stage is ``claims.v1``.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from fogofwar.claim import (
@@ -38,7 +39,7 @@ from fogofwar.claim import (
 from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
-from fogofwar.nlp.claims import ClaimBuilder, claims
+from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.kinds import KIND_PRIORITY
@@ -77,13 +78,11 @@ def _frame_only(doc: Doc, view: ClauseView) -> bool:
     """The clause is only a source and its reporting words ("Der Geheimdienst hat bestätigt",
     "the mercenary, who fights for Russia, said"): what it reports stands elsewhere."""
     frame = [s for a in doc.attributions for s in (a.source, a.cue) if s is not None]
-    span = view.clause.span
+    clause = view.clause
     words = [
         t
-        for t in doc.tokens
-        if span.start <= t.start < span.end
-        and t.is_word
-        and not any(f.start <= t.start < f.end for f in frame)
+        for t in doc.tokens[clause.tok_start : clause.tok_end]
+        if t.is_word and not any(f.start <= t.start < f.end for f in frame)
     ]
     return bool(frame) and len(words) <= 2
 
@@ -135,8 +134,8 @@ def _known_kind(doc: Doc, src: Span) -> SourceKind | None:
 def _role_noun(doc: Doc, res: Resources, src: Span) -> bool:
     """A pack role noun in the source phrase ("наемник", "spokesman"): its kind is the pack's."""
     toks = doc.tokens
-    lo = next((i for i, t in enumerate(toks) if t.start >= src.start), len(toks))
-    hi = next((i for i in range(lo, len(toks)) if toks[i].start >= src.end), len(toks))
+    starts = [t.start for t in toks]
+    lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
     return bool(res.packs[doc.lang].roles.find(toks, lo, hi))
 
 
@@ -325,16 +324,7 @@ def _same_claim(a: tuple[ClauseView, ClaimKind], b: tuple[ClauseView, ClaimKind]
 
 @stage(
     "claims.v2",
-    requires=[
-        "tokens",
-        "sentences",
-        "clauses",
-        "quantities",
-        "dates",
-        "entities",
-        "places",
-        "attributions",
-    ],
+    requires=CLAIMS_REQUIRE,
     provides=["claims"],
 )
 def claims_v2(doc: Doc, res: Resources) -> Doc:
