@@ -37,6 +37,13 @@ from fogofwar.model import Span
 from fogofwar.nlp.attribution_chain import chain, modified_subject
 from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
 from fogofwar.nlp.attribution_source import Finder, Source, inside, trim
+from fogofwar.nlp.attribution_speaker import (
+    MAX_PHRASE_WORDS,
+    gapped_prep,
+    headline_tail,
+    own_subject,
+    positional_speaker,
+)
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.matcher import Match, Token
 from fogofwar.nlp.pipeline import stage
@@ -101,7 +108,9 @@ def _indirect(
             j += 1
         if j == m.end:
             return None
-        src = f.source_near(cue, Span(cue.end, toks[j - 1].end), None)
+        src = own_subject(f, sent, m.end) or f.source_near(
+            cue, Span(cue.end, toks[j - 1].end), None
+        )
         delimited = j < hi and toks[j].text in {",", ";", ":"}
         whole = trim(doc, toks[m.end].start, toks[j - 1].end)
         inner = None if at_start or delimited else _mid_clause(f, toks, m, j, hi, pack)
@@ -119,6 +128,13 @@ def _indirect(
             kind = src[2] if src is not None else f.noun_kind(m.end, j)
             if kind is not None:
                 src = (whole, f.strip(whole), kind)
+            elif _words(toks, m.end, j) <= MAX_PHRASE_WORDS and not _verbal_event(
+                toks, m.end, j, pack
+            ):
+                # a phrase no lexicon knows ("según la Sala de Respuesta de Emergencia local"):
+                # the source by its position; the claim stage types it
+                src = (whole, f.strip(whole), SourceKind.UNNAMED)
+                f.guessed.add(whole)
         if src is None:
             cap = f.capitalized_near(toks, m.end - 1, 1, m.end, j)
             if cap is None:
@@ -147,7 +163,8 @@ def _indirect(
     if content is None or src is None:
         return None
     kind = src[2]
-    certainty = Certainty.REPORTED if kind == SourceKind.UNNAMED else entry.certainty
+    known = src[0] not in f.guessed
+    certainty = Certainty.REPORTED if kind == SourceKind.UNNAMED and known else entry.certainty
     if entry.certainty in {Certainty.DENIED, Certainty.CONFIRMED}:
         certainty = entry.certainty
     text = content.slice(doc.text)
@@ -157,7 +174,15 @@ def _indirect(
         and not any(c in _OPENING for c in text[1:-1])
     )
     return AttributionMention(
-        content, src[0], cue, quoted, src[1], kind, certainty, cue_text=cue.slice(doc.text)
+        content,
+        src[0],
+        cue,
+        quoted,
+        src[1],
+        kind,
+        certainty,
+        cue_text=cue.slice(doc.text),
+        kind_known=known,
     )
 
 
@@ -199,6 +224,8 @@ def _verb(
         if modified is not None:
             src = modified[1]
             comma = modified[0] if modified[0] >= 0 else comma
+    if src is None:
+        src = positional_speaker(f, pack, sent, m.start, m.end, comp)
     before = src if src is not None and src[0].end <= cue.start else None
     after = src if src is not None and src[0].start >= cue.end else None
     if appos is not None and src is appos:
@@ -313,9 +340,11 @@ def attribution(doc: Doc, res: Resources) -> Doc:
                 if m.payload.type == "via" and att.source is not None:
                     f.excluded.append(att.source)
         here = _combine(typed)
-        if not cues:
+        if not here:
+            here = gapped_prep(doc, f, pack, sent)[:1]
+        if not cues and not here:
             cont = _mood(doc, f, sent, si, last) if last is not None else None
-            cont = cont or _colon(doc, f, sent)
+            cont = cont or _colon(doc, f, sent) or headline_tail(doc, f, pack, sent)
             here = [cont] if cont is not None else []
         if here and not here[-1].direct and here[-1].source is not None:
             last = (si, here[-1])

@@ -43,6 +43,7 @@ class AttributionLexicon:
     cue_adverbs: frozenset[str]
     np_links: frozenset[str]
     function_words: frozenset[str]
+    own: frozenset[str] = frozenset()  # "nach eigenen Angaben": the subject reports itself
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -66,4 +67,5 @@ def lexicon(lang: str) -> AttributionLexicon:
         _set(table, "cue_adverbs"),
         _set(table, "np_links"),
         _set(table, "function_words"),
+        _set(table, "own"),
     )

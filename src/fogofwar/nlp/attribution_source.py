@@ -89,6 +89,7 @@ class Finder:
         self._ent_starts = [e.span.start for e in self.entities]
         self._tok_starts = [t.start for t in toks]
         self.excluded: list[Span] = []  # sources of nested ("citing X") cues in this sentence
+        self.guessed: set[Span] = set()  # sources found by position whose kind is a guess
         self.sent_first = frozenset(s.tok_start for s in doc.sentences)
         # words the text also writes in lower case are no names at a sentence start ("Daraufhin")
         self.lower_seen = frozenset(t.lower for t in toks if t.is_word and not t.is_capitalized)

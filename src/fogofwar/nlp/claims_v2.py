@@ -149,8 +149,8 @@ def _source_kind(
     if res.model is None or src is None or att.source_kind == SourceKind.AUTHOR:
         return att.source_kind, True
     known = _known_kind(doc, src)
-    if known is not None:
-        return known, True
+    if known is not None and (known != SourceKind.UNNAMED or att.kind_known):
+        return (att.source_kind if known == SourceKind.UNNAMED else known), True
     if _role_noun(doc, res, src):
         return att.source_kind, True
     found = res.model.source_kinds(
@@ -159,6 +159,10 @@ def _source_kind(
     if not found:
         return att.source_kind, True
     kind, p = found[0]
+    if not att.kind_known:  # found by position: the model types it, or finds no source there
+        if kind is None:
+            return att.source_kind, p < NOT_A_SOURCE
+        return (att.source_kind if kind == SourceKind.AUTHOR else kind), True
     if kind is None:  # a lone sentence-initial word may be an adverb taken for a speaker
         lone = len(src.slice(doc.text).split()) == 1
         first = not doc.text[max(0, src.start - 2) : src.start].strip(' \n"„“«')
@@ -354,7 +358,11 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             att = att or _speaker_attribution(doc, view)
         if att is None and cert in _NEEDS_SOURCE:
             cert = view.rule_certainty  # "claimed", "confirmed", "denied" need someone saying it
-        elif att is not None and att.source_kind == SourceKind.UNNAMED and cert in _FIRM:
+        elif (
+            att is not None
+            and _source_kind(doc, res, att)[0] == SourceKind.UNNAMED
+            and cert in _FIRM
+        ):
             cert = Certainty.REPORTED  # unnamed sources are hearsay (claims-v1)
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]

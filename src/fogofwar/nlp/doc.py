@@ -116,6 +116,7 @@ class AttributionMention:
     certainty: Certainty
     via: tuple[str, ...] = ()
     cue_text: str | None = None
+    kind_known: bool = True  # False: the source was found by position, its kind is a guess
 
 
 class ActorSource(Protocol):

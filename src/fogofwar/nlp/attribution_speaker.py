@@ -1,0 +1,248 @@
+"""Speakers found by position, not by vocabulary.
+
+The lexical source finder (:mod:`fogofwar.nlp.attribution_source`) knows a speaker when it is a
+pronoun, an entity, a source or role noun, or a capitalised name. Real reporting names speakers
+no lexicon lists: "…, indicaron socorristas locales", "…, сообщило командование шестой пехотной
+дивизии", "Local rescuers said that …". Where a reporting cue stands, the position of the noun
+phrase tells that it is the speaker, whatever its words:
+
+* **after a trailing cue** — "CONTENT, CUE PHRASE." (the phrase runs to the sentence end);
+* **before a trailing cue** — "CONTENT, PHRASE CUE." (the phrase starts after the comma);
+* **before an opening cue** — "PHRASE CUE that/: CONTENT" (from the sentence start; with an
+  apposition "PHRASE, a volunteer group, CUE" the part before the first comma).
+
+Headlines add the wire style "CONTENT – SOURCE" and "CONTENT (SOURCE)".
+
+A phrase holds one to :data:`MAX_PHRASE_WORDS` words, no event verb and no cue of its own. Its
+kind comes from a source or role noun in it when there is one; otherwise it is ``unnamed`` and
+marked guessed (:attr:`Finder.guessed`), so the claim stage lets the model type it (or drop it
+when the model reads no source in the words).
+"""
+
+from __future__ import annotations
+
+from fogofwar.claim import Certainty, SourceKind
+from fogofwar.geo.langdata import lang_pack
+from fogofwar.geo.text import fold
+from fogofwar.model import Span
+from fogofwar.nlp.attribution_source import Finder, Source, trim
+from fogofwar.nlp.doc import AttributionMention, Doc, Sentence
+from fogofwar.nlp.matcher import Token
+from fogofwar.packs import LanguagePack
+
+__all__ = [
+    "MAX_PHRASE_WORDS",
+    "gapped_prep",
+    "headline_tail",
+    "own_subject",
+    "positional_speaker",
+]
+
+MAX_PHRASE_WORDS = 10
+_MAX_HEAD_WORDS = 8
+_MAX_AUX = 2  # short words between the comma and a trailing cue: "…, lo ha dichiarato X"
+_MAX_AUX_LEN = 4
+_MAX_AFTER_CUE = 4  # words after "…, PHRASE said" before the sentence ends ("on Monday")
+_MAX_HEADLINE_TAIL = 6
+_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "«", "»", "„", "“", "”", '"'})
+_DASHES = frozenset({"—", "–", "-"})
+_TAIL_OPEN = frozenset({",", "—", "–"})
+
+
+def _words(toks: tuple[Token, ...], a: int, b: int) -> int:
+    return sum(1 for t in toks[a:b] if t.is_word)
+
+
+def _last_word(toks: tuple[Token, ...], lo: int, hi: int) -> int:
+    """Index after the last word token in ``[lo, hi)`` (sentence-final punctuation cut)."""
+    while hi > lo and not toks[hi - 1].is_word:
+        hi -= 1
+    return hi
+
+
+def _valid(f: Finder, pack: LanguagePack, a: int, b: int, limit: int) -> bool:
+    """Tokens ``[a, b)`` may be a speaker: a few words, no break, no event verb, no cue, not
+    quoted, not opening with a complementizer ("…, said that …")."""
+    toks = f.doc.tokens
+    if b <= a or not 1 <= _words(toks, a, b) <= limit:
+        return False
+    if any(t.text in _BREAKS for t in toks[a:b]):
+        return False
+    if toks[a].lower in f.lex.complementizers or not toks[a].is_word:
+        return False
+    if any(not m.payload.nominal for m in pack.triggers.find(toks, a, b)):
+        return False
+    if pack.cues.find(toks, a, b):
+        return False
+    return not f.quoted(Span(toks[a].start, toks[b - 1].end))
+
+
+def _source(f: Finder, a: int, b: int) -> Source | None:
+    span = trim(f.doc, f.doc.tokens[a].start, f.doc.tokens[b - 1].end)
+    if span is None:
+        return None
+    kind = f.noun_kind(a, b)
+    if kind is None:
+        kind = f.fallback_kind(span, SourceKind.UNNAMED)
+        if kind == SourceKind.UNNAMED:
+            f.guessed.add(span)
+    return span, f.strip(span), kind
+
+
+def positional_speaker(
+    f: Finder, pack: LanguagePack, sent: Sentence, m_start: int, m_end: int, comp: int | None
+) -> Source | None:
+    """The speaker of the verb cue at tokens ``[m_start, m_end)`` by its position alone."""
+    toks = f.doc.tokens
+    lo, hi = sent.tok_start, sent.tok_end
+    end = _last_word(toks, lo, hi)
+    # "CONTENT, CUE PHRASE." (aux words allowed between the comma and the cue)
+    k = m_start - 1
+    while (
+        k > lo and m_start - k <= _MAX_AUX and toks[k].is_word and len(toks[k].text) <= _MAX_AUX_LEN
+    ):
+        k -= 1
+    if k > lo and toks[k].text in _TAIL_OPEN and _valid(f, pack, m_end, end, MAX_PHRASE_WORDS):
+        return _source(f, m_end, end)
+    # "CONTENT, PHRASE CUE (on Monday)."
+    if _words(toks, m_end, end) <= _MAX_AFTER_CUE and comp is None:
+        a = m_start
+        while a > lo and toks[a - 1].text not in _BREAKS:
+            a -= 1
+        if (
+            a > lo
+            and toks[a - 1].text in _TAIL_OPEN
+            and _valid(f, pack, a, m_start, MAX_PHRASE_WORDS)
+        ):
+            return _source(f, a, m_start)
+    # "PHRASE CUE that …" / "PHRASE, apposition, CUE: …"
+    opens = comp is not None or (m_end < hi and toks[m_end].text in {":", ","})
+    if not opens or m_start <= lo:
+        return None
+    a = m_start
+    while a > lo and toks[a - 1].text not in _BREAKS:
+        a -= 1
+    if a == m_start:  # the cue follows a comma: an apposition closes before it
+        b = lo
+        while b < m_start and toks[b].text not in _BREAKS:
+            b += 1
+        if b < m_start and toks[b].text == "," and _valid(f, pack, lo, b, _MAX_HEAD_WORDS):
+            return _source(f, lo, b)
+        return None
+    if _valid(f, pack, a, m_start, _MAX_HEAD_WORDS) and (a == lo or toks[a - 1].text == ","):
+        return _source(f, a, m_start)
+    return None
+
+
+def headline_tail(
+    doc: Doc, f: Finder, pack: LanguagePack, sent: Sentence
+) -> AttributionMention | None:
+    """Wire-style headline sources: "CONTENT – SOURCE", "CONTENT - governor",
+    "CONTENT (sources sécuritaires)"."""
+    if not doc.headline:
+        return None
+    toks = doc.tokens
+    lo = sent.tok_start
+    end = _last_word(toks, lo, sent.tok_end)
+    closing = end < sent.tok_end and toks[end].text == ")"
+    k = end - 1
+    while k > lo and toks[k].text not in _BREAKS | _DASHES:
+        k -= 1
+    if k <= lo or _words(toks, lo, k) < 3:
+        return None
+    mark = toks[k].text
+    if mark == "(" and not closing:
+        return None
+    if mark not in _DASHES and mark != "(":
+        return None
+    if mark in _DASHES and toks[k - 1].end == toks[k].start:
+        return None  # a hyphen inside a word: "Al-Shabaab"
+    if not _valid(f, pack, k + 1, end, _MAX_HEADLINE_TAIL):
+        return None
+    a, b = k + 1, end
+    known = f.noun_kind(a, b) is not None or any(f.entity_at(t) is not None for t in toks[a:b])
+    if mark == "(" and not known:
+        return None  # "(video)", "(updated)": not a source
+    src = _source(f, a, b)
+    content = trim(doc, toks[lo].start, toks[k].start)
+    if src is None or content is None:
+        return None
+    cue = Span(toks[k].start, toks[k].end)
+    return AttributionMention(
+        content,
+        src[0],
+        cue,
+        False,
+        src[1],
+        src[2],
+        Certainty.ASSERTED,
+        cue_text=mark,
+        kind_known=src[0] not in f.guessed,
+    )
+
+
+def own_subject(f: Finder, sent: Sentence, after: int) -> Source | None:
+    """ "Die Armee hat nach eigenen Angaben …", "the army, by its own account, …": when an
+    ``own`` word follows a reporting phrase (within two words of token ``after``), the clause's
+    subject reports itself — the first speaker-like entity of the sentence, before the phrase
+    when there is one, else after it."""
+    toks = f.doc.tokens
+    if not any(t.lower in f.lex.own for t in toks[after : min(after + 2, sent.tok_end)]):
+        return None
+    cut = toks[after].start
+    near = [
+        e
+        for e in f.entities
+        if sent.span.start <= e.span.start
+        and e.span.end <= sent.span.end
+        and not f.quoted(e.span)
+    ]
+    before = [e for e in near if e.span.end <= cut]
+    later = [e for e in near if e.span.start > cut + 1]
+    pick = before[0] if before else later[0] if later else None
+    return None if pick is None else f.of_entity(pick)
+
+
+def gapped_prep(
+    doc: Doc, f: Finder, pack: LanguagePack, sent: Sentence
+) -> list[AttributionMention]:
+    """Two-word ``prep`` cues with a modifier inside: "nach russischen Angaben", "по украинским
+    данным" (a nationality: that country's authorities speak), "nach eigenen Angaben", "по
+    собственным данным" (an ``own`` word: the clause's subject speaks)."""
+    toks = doc.tokens
+    out: list[AttributionMention] = []
+    demonyms = lang_pack(doc.lang).demonyms
+    for i in range(sent.tok_start, sent.tok_end - 2):
+        mid = toks[i + 1]
+        if not mid.is_word or not toks[i].is_word:
+            continue
+        m = pack.cues.match_at((toks[i], toks[i + 2]), 0, 2)
+        if m is None or m.end != 2 or m.payload.type != "prep":
+            continue
+        if pack.cues.match_at(toks, i, sent.tok_end) is not None:
+            continue  # the words themselves are a cue ("по имеющимся данным")
+        phrase = Span(mid.start, toks[i + 2].end)
+        src: Source | None
+        if mid.lower in f.lex.own:
+            src = own_subject(f, sent, i + 1)
+        elif demonyms.get(fold(mid.lower)):
+            src = (phrase, phrase.slice(doc.text), SourceKind.GOVERNMENT)
+        else:
+            src = None
+        content = trim(doc, sent.span.start, sent.span.end)
+        if src is None or content is None:
+            continue
+        cue = Span(toks[i].start, toks[i + 2].end)
+        out.append(
+            AttributionMention(
+                content,
+                src[0],
+                cue,
+                False,
+                src[1],
+                src[2],
+                m.payload.certainty,
+                cue_text=cue.slice(doc.text),
+            )
+        )
+    return out
