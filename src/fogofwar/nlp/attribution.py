@@ -41,6 +41,7 @@ from fogofwar.nlp.attribution_speaker import (
     MAX_PHRASE_WORDS,
     gapped_prep,
     headline_tail,
+    lone_lower,
     own_subject,
     positional_speaker,
 )
@@ -128,8 +129,10 @@ def _indirect(
             kind = src[2] if src is not None else f.noun_kind(m.end, j)
             if kind is not None:
                 src = (whole, f.strip(whole), kind)
-            elif _words(toks, m.end, j) <= MAX_PHRASE_WORDS and not _verbal_event(
-                toks, m.end, j, pack
+            elif (
+                _words(toks, m.end, j) <= MAX_PHRASE_WORDS
+                and not lone_lower(toks, m.end, j)
+                and not _verbal_event(toks, m.end, j, pack)
             ):
                 # a phrase no lexicon knows ("según la Sala de Respuesta de Emergencia local"):
                 # the source by its position; the claim stage types it

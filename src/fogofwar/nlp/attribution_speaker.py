@@ -34,6 +34,7 @@ __all__ = [
     "MAX_PHRASE_WORDS",
     "gapped_prep",
     "headline_tail",
+    "lone_lower",
     "own_subject",
     "positional_speaker",
 ]
@@ -82,11 +83,19 @@ def _source(f: Finder, a: int, b: int) -> Source | None:
     if span is None:
         return None
     kind = f.noun_kind(a, b)
-    if kind is None:
+    if kind is None and not lone_lower(f.doc.tokens, a, b):
         kind = f.fallback_kind(span, SourceKind.UNNAMED)
         if kind == SourceKind.UNNAMED:
             f.guessed.add(span)
+    elif kind is None:
+        return None  # one lower-case word no lexicon knows: a pronoun ("according to him")
     return span, f.strip(span), kind
+
+
+def lone_lower(toks: tuple[Token, ...], a: int, b: int) -> bool:
+    """Tokens ``[a, b)`` are one lower-case word (a pronoun more often than a speaker)."""
+    words = [t for t in toks[a:b] if t.is_word]
+    return len(words) == 1 and not words[0].is_capitalized
 
 
 def positional_speaker(
@@ -193,9 +202,7 @@ def own_subject(f: Finder, sent: Sentence, after: int) -> Source | None:
     near = [
         e
         for e in f.entities
-        if sent.span.start <= e.span.start
-        and e.span.end <= sent.span.end
-        and not f.quoted(e.span)
+        if sent.span.start <= e.span.start and e.span.end <= sent.span.end and not f.quoted(e.span)
     ]
     before = [e for e in near if e.span.end <= cut]
     later = [e for e in near if e.span.start > cut + 1]
