@@ -24,6 +24,7 @@ PUB = date(2024, 10, 24)
 
 LANGS = ("de", "en", "ru", "uk", "fr", "es", "it")
 PHENOMENA = (
+    "positional_source",
     "clause_level",
     "source_after",
     "continuation",

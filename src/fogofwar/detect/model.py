@@ -216,13 +216,17 @@ class ClauseModel:
         )
 
     def source_kinds(
-        self, phrases: Sequence[tuple[str, str]]
+        self, phrases: Sequence[tuple[str, str]], *, some: bool = False
     ) -> tuple[tuple[SourceKind | None, float], ...]:
         """The likeliest source kind of each ``(name, context)`` and its probability; ``None``
-        when the words are likelier no source at all (a sentence-initial adverb)."""
+        when the words are likelier no source at all (a sentence-initial adverb), unless
+        ``some`` (the words are known to name a source: the likeliest kind then)."""
         if self.source is None or not phrases:
             return ()
         p = self.source.proba(source_features(phrases, self.dim, self.source_embedder))
+        if some and NONE in self.source.classes:
+            p = p.copy()
+            p[:, self.source.classes.index(NONE)] = -1.0
         best = p.argmax(axis=1)
         out: list[tuple[SourceKind | None, float]] = []
         for i, b in enumerate(best):

@@ -185,7 +185,7 @@ def _indirect(
         kind,
         certainty,
         cue_text=cue.slice(doc.text),
-        kind_known=known,
+        found_by="lexicon" if known else "position",
     )
 
 
@@ -344,7 +344,7 @@ def attribution(doc: Doc, res: Resources) -> Doc:
                     f.excluded.append(att.source)
         here = _combine(typed)
         if not here:
-            here = gapped_prep(doc, f, pack, sent)[:1]
+            here = gapped_prep(doc, f, pack, sent)
         if not cues and not here:
             cont = _mood(doc, f, sent, si, last) if last is not None else None
             cont = cont or _colon(doc, f, sent) or headline_tail(doc, f, pack, sent)

@@ -21,6 +21,8 @@ when the model reads no source in the words).
 
 from __future__ import annotations
 
+import dataclasses
+
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.geo.langdata import lang_pack
 from fogofwar.geo.text import fold
@@ -186,7 +188,7 @@ def headline_tail(
         src[2],
         Certainty.ASSERTED,
         cue_text=mark,
-        kind_known=src[0] not in f.guessed,
+        found_by="lexicon" if src[0] not in f.guessed else "headline",
     )
 
 
@@ -217,7 +219,7 @@ def gapped_prep(
     данным" (a nationality: that country's authorities speak), "nach eigenen Angaben", "по
     собственным данным" (an ``own`` word: the clause's subject speaks)."""
     toks = doc.tokens
-    out: list[AttributionMention] = []
+    found: list[tuple[int, AttributionMention]] = []
     demonyms = lang_pack(doc.lang).demonyms
     for i in range(sent.tok_start, sent.tok_end - 2):
         mid = toks[i + 1]
@@ -236,20 +238,39 @@ def gapped_prep(
             src = (phrase, phrase.slice(doc.text), SourceKind.GOVERNMENT)
         else:
             src = None
-        content = trim(doc, sent.span.start, sent.span.end)
-        if src is None or content is None:
+        if src is None:
             continue
         cue = Span(toks[i].start, toks[i + 2].end)
-        out.append(
-            AttributionMention(
-                content,
-                src[0],
-                cue,
-                False,
-                src[1],
-                src[2],
-                m.payload.certainty,
-                cue_text=cue.slice(doc.text),
-            )
+        att = AttributionMention(
+            sent.span,
+            src[0],
+            cue,
+            False,
+            src[1],
+            src[2],
+            m.payload.certainty,
+            cue_text=cue.slice(doc.text),
         )
+        found.append((i, att))
+    return _split(doc, sent, found)
+
+
+def _split(
+    doc: Doc, sent: Sentence, found: list[tuple[int, AttributionMention]]
+) -> list[AttributionMention]:
+    """Two sources in one sentence ("nach ukrainischen Angaben keine, nach russischen Angaben
+    vier Verletzte"): each one's content ends at the last comma before the next one's cue."""
+    toks = doc.tokens
+    out: list[AttributionMention] = []
+    start = sent.span.start
+    for n, (i, att) in enumerate(found):
+        end = sent.span.end
+        if n + 1 < len(found):
+            commas = [k for k in range(i + 3, found[n + 1][0]) if toks[k].text == ","]
+            if commas:
+                end = toks[commas[-1]].start
+        content = trim(doc, start, end)
+        if content is not None:
+            out.append(dataclasses.replace(att, content=content))
+        start = end
     return out

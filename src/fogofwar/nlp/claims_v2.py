@@ -149,17 +149,18 @@ def _source_kind(
     if res.model is None or src is None or att.source_kind == SourceKind.AUTHOR:
         return att.source_kind, True
     known = _known_kind(doc, src)
-    if known is not None and (known != SourceKind.UNNAMED or att.kind_known):
+    if known is not None and (known != SourceKind.UNNAMED or att.found_by == "lexicon"):
         return (att.source_kind if known == SourceKind.UNNAMED else known), True
     if _role_noun(doc, res, src):
         return att.source_kind, True
     found = res.model.source_kinds(
-        [(src.slice(doc.text), context_window(doc.text, src.start, src.end))]
+        [(src.slice(doc.text), context_window(doc.text, src.start, src.end))],
+        some=att.found_by == "headline",
     )
     if not found:
         return att.source_kind, True
     kind, p = found[0]
-    if not att.kind_known:  # found by position: the model types it, or finds no source there
+    if att.found_by != "lexicon":  # found by position: the model types it (or finds no source)
         if kind is None:
             return att.source_kind, p < NOT_A_SOURCE
         return (att.source_kind if kind == SourceKind.AUTHOR else kind), True

@@ -116,7 +116,10 @@ class AttributionMention:
     certainty: Certainty
     via: tuple[str, ...] = ()
     cue_text: str | None = None
-    kind_known: bool = True  # False: the source was found by position, its kind is a guess
+    # how the source was found: "lexicon" (its kind is known), "position" (a phrase in speaker
+    # position, kind guessed: the model types it or finds no source), "headline" (a wire-style
+    # headline tail "FACTS – SOURCE": the model types it, never drops it)
+    found_by: str = "lexicon"
 
 
 class ActorSource(Protocol):
