@@ -150,10 +150,10 @@ class ClauseScorer(Protocol):
         ...
 
     def source_kinds(
-        self, phrases: Sequence[tuple[str, str]]
+        self, phrases: Sequence[tuple[str, str]], *, some: bool = False
     ) -> tuple[tuple[SourceKind | None, float], ...]:
-        """The likeliest source kind of each ``(name, context)`` (``None``: no source) and its
-        probability."""
+        """The likeliest source kind of each ``(name, context)`` (``None``: no source, unless
+        ``some``) and its probability."""
         ...
 
 
