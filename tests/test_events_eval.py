@@ -93,3 +93,56 @@ def test_same_place_two_days_apart_stays_apart_without_text() -> None:
 def test_events_suite_meets_its_floors() -> None:
     report = evaluate_events(Reader.default())
     assert check_floors(report) == ()
+
+
+# ---- heldout2: a second held-out collection, frozen before the tuning of issue #11 ----------
+
+
+def test_heldout2_collection_is_complete_multilingual_and_exact() -> None:
+    from collections import Counter
+
+    from fogofwar.evaluation.events_eval import splits_of
+
+    articles = load_articles(collection="heldout2")
+    gold = load_gold(articles, "heldout2")
+    ids = [a.id for a in articles]
+    assert len(ids) == len(set(ids)) >= 36
+    assert len({a.url for a in articles}) == len(articles)
+    langs = Counter(a.language for a in articles)
+    assert all(langs[lang] >= 8 for lang in ("de", "en", "ru", "uk")), langs
+    # one main claim per article, every sentence copied exactly from its article
+    assert sorted(g.claim.article_id for g in gold) == sorted(ids)
+    by_id = {a.id: a for a in articles}
+    for g in gold:
+        art, span = by_id[g.claim.article_id], g.claim.span
+        base = (art.title or "") if g.claim.in_headline else art.text
+        assert span is not None and span.end - span.start > 20
+        words = base[span.start : span.end]
+        assert words == words.strip(), g.claim.article_id
+    events = Counter(g.event for g in gold)
+    assert len(events) >= 12 and sum(1 for n in events.values() if n >= 2) >= 10
+    # held out as a whole, and no event shared with the first collection
+    assert splits_of("heldout2") == ("heldout",) and splits_of() == ("dev", "heldout")
+    assert not set(events) & {g.event for g in load_gold()}
+    with pytest.raises(EvalError, match="collection"):
+        load_articles(collection="nope")
+
+
+def test_heldout2_expectations_cover_every_event_and_every_trap() -> None:
+    from fogofwar.evaluation.events_expected import load_expectations
+
+    expected = load_expectations("heldout2")
+    gold_events = {g.event for g in load_gold(collection="heldout2")}
+    assert len({e.event for e in expected}) == len(expected)
+    assert {e.event for e in expected} == gold_events
+    flags = {f for e in expected for f in e.flags}
+    assert {"superseded", "characterisation_disputed", "headline_overstates"} <= flags
+    assert any(e.citations for e in expected) and any(e.via_telegram for e in expected)
+    groups = {c.group for e in expected for c in e.counts}
+    assert {"civilians", "children"} <= groups and any(g.startswith("combatants:") for g in groups)
+    assert any(c.superseded for e in expected for c in e.counts)
+    for e in expected:
+        if "characterisation_disputed" in e.flags:
+            assert {c.says for c in e.characterisations} == {"military_target", "civilian"}
+    # the existing collection carries no expectations: nothing to load, nothing invented
+    assert load_expectations("events") == ()

@@ -130,12 +130,25 @@ def eval_actors(limit: LIMIT = None, check: CHECK = False) -> None:
 
 
 @eval_app.command("events")
-def eval_events(check: CHECK = False) -> None:
+def eval_events(
+    check: CHECK = False,
+    collection: Annotated[
+        str,
+        typer.Option(
+            "--collection",
+            help="events (dev + heldout, gated by floors) or heldout2 (frozen, never gated).",
+        ),
+    ] = "events",
+) -> None:
     """Cross-article event linking on the project's own multilingual collection."""
-    from fogofwar.evaluation.events_eval import evaluate_events
+    from fogofwar.evaluation.events_eval import COLLECTIONS, evaluate_events
     from fogofwar.reader import Reader
 
-    _print_report(evaluate_events(Reader.default()), check)
+    if collection not in COLLECTIONS:
+        raise typer.BadParameter(f"unknown collection {collection!r}; use {', '.join(COLLECTIONS)}")
+    if check and collection != "events":
+        raise typer.BadParameter(f"{collection} is held out: it is scored, never gated by floors")
+    _print_report(evaluate_events(Reader.default(), collection=collection), check)
 
 
 def _print_bench(results: list[BenchResult]) -> None:

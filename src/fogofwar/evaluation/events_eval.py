@@ -16,6 +16,11 @@ its own (``collection_dev/*``, ``collection_heldout/*``) and the whole collectio
 
 All score the clustering of articles into events: pairwise precision/recall/F1 over article
 pairs, and B-cubed precision/recall/F1 averaged over articles.
+
+Other collections in the same format (:data:`COLLECTIONS`, e.g. ``heldout2`` in
+``fogofwar/examples/events_heldout2``: a second held-out set frozen before the tuning of issue
+#11) are scored the same way with ``collection=...``; a collection whose articles form one part
+is scored as a whole, under its own dataset name (``heldout2/*``).
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ from fogofwar.model import Article, Span
 from fogofwar.reader import Reader
 
 __all__ = [
+    "COLLECTIONS",
     "GoldClaim",
     "align",
     "bcubed",
@@ -57,15 +63,32 @@ __all__ = [
     "load_articles",
     "load_gold",
     "pairwise",
+    "splits_of",
 ]
 
 DATASET = "collection"
 SPLITS = ("dev", "heldout")
+# collection name -> (folder under fogofwar/examples, dataset name in reports)
+COLLECTIONS: dict[str, tuple[str, str]] = {
+    "events": ("events", DATASET),
+    "heldout2": ("events_heldout2", "heldout2"),
+}
 
 
-def dataset_name(split: str | None) -> str:
-    """``collection`` for the whole collection, ``collection_<split>`` for one split."""
-    return DATASET if split is None else f"{DATASET}_{split}"
+def _folder_and_dataset(collection: str) -> tuple[str, str]:
+    try:
+        return COLLECTIONS[collection]
+    except KeyError:
+        raise EvalError(
+            f"unknown events collection {collection!r}: use one of {', '.join(COLLECTIONS)}"
+        ) from None
+
+
+def dataset_name(split: str | None, collection: str = "events") -> str:
+    """``collection`` for the whole collection, ``collection_<split>`` for one split (other
+    collections: their own name, e.g. ``heldout2``)."""
+    base = _folder_and_dataset(collection)[1]
+    return base if split is None else f"{base}_{split}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,18 +99,31 @@ class GoldClaim:
     claim: Claim
 
 
-def _collection(name: str) -> dict[str, Any]:
-    text = files("fogofwar.examples").joinpath("events", name).read_text(encoding="utf-8")
+def _collection(name: str, collection: str = "events") -> dict[str, Any]:
+    folder = _folder_and_dataset(collection)[0]
+    text = files("fogofwar.examples").joinpath(folder, name).read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 
-def load_articles(split: str | None = None) -> tuple[Article, ...]:
+def _split_of(article: Mapping[str, Any], data: Mapping[str, Any]) -> str:
+    """An article's split: its own ``split``, else the file's top-level ``split``, else dev."""
+    return str(article.get("split", data.get("split", "dev")))
+
+
+def splits_of(collection: str = "events") -> tuple[str, ...]:
+    """The splits a collection's articles fall into, in file order."""
+    data = _collection("articles.toml", collection)
+    return tuple(dict.fromkeys(_split_of(a, data) for a in data["article"]))
+
+
+def load_articles(split: str | None = None, collection: str = "events") -> tuple[Article, ...]:
     """The collection's articles (of one split: ``dev`` or ``heldout``), in file order."""
     if split is not None and split not in SPLITS:
         raise EvalError(f"unknown split {split!r}: use one of {', '.join(SPLITS)}")
     out = []
-    for a in _collection("articles.toml")["article"]:
-        if split is not None and a.get("split", "dev") != split:
+    data = _collection("articles.toml", collection)
+    for a in data["article"]:
+        if split is not None and _split_of(a, data) != split:
             continue
         art = Article.create(
             source=a["url"],
@@ -118,10 +154,13 @@ def _count(spec: Sequence[int] | None, qualifier: str | None = None) -> Count | 
     return Count(_bound(spec[0]), _bound(spec[1]), qualifier=qualifier)
 
 
-def load_gold(articles: Sequence[Article] | None = None) -> tuple[GoldClaim, ...]:
+def load_gold(
+    articles: Sequence[Article] | None = None, collection: str = "events"
+) -> tuple[GoldClaim, ...]:
     """The gold claims, with spans located in their articles' text (or title)."""
-    arts = {a.id: a for a in (articles or load_articles())}
-    data = _collection("gold.toml")
+    arts = {a.id: a for a in (articles or load_articles(collection=collection))}
+    data = _collection("gold.toml", collection)
+    folder = _folder_and_dataset(collection)[0]
     places: Mapping[str, Mapping[str, Any]] = data["places"]
     out = []
     for i, g in enumerate(data["claim"]):
@@ -134,7 +173,7 @@ def load_gold(articles: Sequence[Article] | None = None) -> tuple[GoldClaim, ...
         if start < 0:
             raise EvalError(
                 f"events gold claim {i}: its sentence is not in article {art.id}; "
-                "copy the sentence exactly from examples/events/articles.toml"
+                f"copy the sentence exactly from examples/{folder}/articles.toml"
             )
         span = Span(start, start + len(g["sentence"]))
         p = places.get(g.get("place", ""))
@@ -142,11 +181,11 @@ def load_gold(articles: Sequence[Article] | None = None) -> tuple[GoldClaim, ...
             Location(
                 p["name"],
                 normalized=p["name"],
-                geonames_id=p["geonames_id"],
+                geonames_id=p.get("geonames_id"),
                 country=p["country"],
                 admin1=p.get("admin1"),
-                lat=p["lat"],
-                lon=p["lon"],
+                lat=p.get("lat"),
+                lon=p.get("lon"),
                 precision=p["precision"],
             )
             if p
@@ -262,13 +301,14 @@ def evaluate_linking(
     embedder: Embedder | None = None,
     field: str = "gold_claims",
     split: str | None = None,
+    collection: str = "events",
 ) -> EvalReport:
     """The linker alone, on hand-built gold claims (``<split dataset>/<field>/*``)."""
-    articles = load_articles(split)
+    articles = load_articles(split, collection)
     ids = {a.id for a in articles}
     golds = [
         g
-        for g in (gold_claims if gold_claims is not None else load_gold(articles))
+        for g in (gold_claims if gold_claims is not None else load_gold(articles, collection))
         if g.claim.article_id in ids
     ]
     report = events_for_articles(articles, [g.claim for g in golds], embedder=embedder)
@@ -276,10 +316,11 @@ def evaluate_linking(
     gold = {g.claim.article_id: g.event for g in golds}
     pred = {g.claim.article_id: report.event_of(g.claim.claim_id) or "" for g in golds}
     note = f"linker on gold claims, text: {name}"
+    dataset = dataset_name(split, collection)
     return EvalReport(
         "events",
-        tuple(_metrics(field, gold, pred, note, dataset_name(split))),
-        (f"{dataset_name(split)}: {len(report.events)} events from {len(golds)} gold claims",),
+        tuple(_metrics(field, gold, pred, note, dataset)),
+        (f"{dataset}: {len(report.events)} events from {len(golds)} gold claims",),
     )
 
 
@@ -288,9 +329,10 @@ def _reader_metrics(
     golds: Sequence[GoldClaim],
     embedder: Embedder,
     split: str | None,
+    collection: str = "events",
 ) -> tuple[list[Metric], str]:
     """The whole chain on the reader's claims of one split (or all)."""
-    articles = load_articles(split)
+    articles = load_articles(split, collection)
     ids = {a.id for a in articles}
     gold_of = {g.claim.article_id: g for g in golds if g.claim.article_id in ids}
     claims = [c for a in articles for c in read[a.id]]
@@ -304,27 +346,32 @@ def _reader_metrics(
     pred = {aid: report.event_of(cid) or "" for aid, cid in main.items()}
     with_claims = sum(1 for a in gold if a in main)
     note = f"whole chain; {with_claims}/{len(gold)} articles had claims"
-    summary = f"{dataset_name(split)} reader: {len(claims)} claims, {with_claims}/{len(gold)}"
-    return _metrics("reader", gold, pred, note, dataset_name(split)), summary
+    dataset = dataset_name(split, collection)
+    summary = f"{dataset} reader: {len(claims)} claims, {with_claims}/{len(gold)}"
+    return _metrics("reader", gold, pred, note, dataset), summary
 
 
-def evaluate_events(reader: Reader, embedder: Embedder | None = None) -> EvalReport:
+def evaluate_events(
+    reader: Reader, embedder: Embedder | None = None, collection: str = "events"
+) -> EvalReport:
     """Suite ``events``: per split and overall, the linker on gold claims (with and without
-    text) and the whole chain on the reader's claims."""
+    text) and the whole chain on the reader's claims. A collection of one split is scored
+    as a whole only."""
     emb = embedder if embedder is not None else default_embedder()
-    articles = load_articles()
-    golds = load_gold(articles)
+    articles = load_articles(collection=collection)
+    golds = load_gold(articles, collection)
     read = {art.id: tuple(reader.read(art).claims) for art in articles}
     metrics: list[Metric] = []
     notes: list[str] = []
-    for split in (*SPLITS, None):
+    splits = splits_of(collection)
+    for split in (*splits, None) if len(splits) > 1 else (None,):
         for part in (
-            evaluate_linking(golds, emb, split=split),
-            evaluate_linking(golds, None, "gold_claims_no_text", split),
+            evaluate_linking(golds, emb, split=split, collection=collection),
+            evaluate_linking(golds, None, "gold_claims_no_text", split, collection),
         ):
             metrics.extend(part.metrics)
             notes.extend(part.notes)
-        chain, note = _reader_metrics(read, golds, emb, split)
+        chain, note = _reader_metrics(read, golds, emb, split, collection)
         metrics.extend(chain)
         notes.append(note + " articles with a main claim")
     return EvalReport("events", tuple(metrics), tuple(notes))
