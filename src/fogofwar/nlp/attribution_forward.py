@@ -19,6 +19,7 @@ import dataclasses
 
 from fogofwar.model import Span
 from fogofwar.nlp.attribution import find_quotes
+from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_source import Finder, inside
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.pipeline import stage
@@ -26,7 +27,8 @@ from fogofwar.nlp.pipeline import stage
 __all__ = ["BACK", "MAX_WORDS", "attribution_forward"]
 
 BACK = 3  # sentences a postposed source sentence may cover
-MAX_WORDS = 16  # longer sentences say something of their own
+MAX_WORDS = 16  # longer sentences say something of their own (unless the cue opens them)
+LEAD_WORDS = 3
 _DEGENERATE = 2  # content words an attribution needs to be more than an anaphor
 
 
@@ -42,6 +44,17 @@ def _words(doc: Doc, span: Span) -> int:
 
 def _starts(doc: Doc) -> list[int]:
     return [t.start for t in doc.tokens]
+
+
+def _opens_with(doc: Doc, sent: Sentence, c_start: int, c_end: int) -> bool:
+    """A long sentence is still only a source when its cue opens it and nothing it says
+    follows ("This was stated by President … in an interview for …"): the cue among its first
+    :data:`LEAD_WORDS` words and no complementizer or colon after it."""
+    toks = doc.tokens
+    if sum(1 for t in toks[sent.tok_start : c_start] if t.is_word) > LEAD_WORDS:
+        return False
+    comps = lexicon(doc.lang).complementizers
+    return not any(t.lower in comps or t.text == ":" for t in toks[c_end : sent.tok_end])
 
 
 def _sourced(doc: Doc, atts: list[AttributionMention], sent: Sentence) -> bool:
@@ -68,8 +81,6 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         if si == 0 or sent.heading:
             continue
         lo, hi = sent.tok_start, sent.tok_end
-        if _words(doc, sent.span) > MAX_WORDS:
-            continue
         if any(lo <= q.tok_start < hi for q in doc.quantities):
             continue
         if any(not m.payload.nominal for m in pack.triggers.find(toks, lo, hi)):
@@ -78,13 +89,17 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         if not cues:
             continue
         cue = cues[0]
+        lead = _opens_with(doc, sent, cue.start, cue.end)
+        if _words(doc, sent.span) > MAX_WORDS and not lead:
+            continue
         cue_span = Span(toks[cue.start].start, toks[cue.end - 1].end)
         own = [
             (i, a)
             for i, a in enumerate(atts)
             if a.cue is not None and inside(a.cue, sent.span) and a.source is not None
         ]
-        if any(_words(doc, a.content) > _DEGENERATE for _, a in own):
+        degenerate = all(_words(doc, a.content) <= _DEGENERATE for _, a in own)
+        if not degenerate and not lead:
             continue  # the sentence's own attribution has real content
         # the facts: earlier sentences of the paragraph without a source of their own
         first = si
@@ -100,11 +115,12 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         if first == si:
             continue
         content = Span(doc.sentences[first].span.start, doc.sentences[si - 1].span.end)
-        if own:
+        if own and degenerate:
             i, a = own[0]
             dropped.add(i)
             added.append(dataclasses.replace(a, content=content))
             continue
+        dropped.update(i for i, _ in own)  # "stated by X in an interview for …": X speaks
         if finder is None:
             finder = Finder(doc, pack, find_quotes(doc.text))
         speaker = next(
