@@ -40,7 +40,7 @@ from fogofwar.actors.match import (
 from fogofwar.actors.shape import NameShape
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
-from fogofwar.packs.files import available_languages
+from fogofwar.packs.files import available_languages, pack_meta
 
 __all__ = ["DATA_DIR", "ENV_VAR", "ActorEntry", "ActorMatch", "ActorRegistry", "PersonMatch"]
 
@@ -247,14 +247,18 @@ class Compiled:
     def _alias_lexicon(
         entries: tuple[ActorEntry, ...], lang: str | None, *, person: bool = False
     ) -> Lexicon[int]:
-        """Aliases of ``lang`` plus other languages' all-capital Latin acronyms ("IDF")."""
+        """Aliases of ``lang`` plus other languages' all-capital Latin acronyms ("IDF"); for
+        persons, the names of every language written in the same script (an Italian text
+        writes "Konashenkov" as the English one does)."""
         pattern = person_alias_pattern if person else alias_pattern
+        script = pack_meta(lang).get("script") if lang is not None else None
         lex: Lexicon[int] = Lexicon()
         for idx, e in enumerate(entries):
             seen: set[str] = set()
             for alias_lang, alias in e.lang_aliases:
                 acronym = alias.isupper() and alias.isascii()
-                if (lang is None or alias_lang == lang or acronym) and alias not in seen:
+                shared = person and script is not None and _script(alias_lang) == script
+                if (lang is None or alias_lang == lang or acronym or shared) and alias not in seen:
                     seen.add(alias)
                     lex.add([pattern(w) for w in split_words(alias)], idx)
         return lex
@@ -478,3 +482,9 @@ class Compiled:
             s, e = toks.starts[start], toks.ends[end - 1]
             out.append(ActorMatch(Span(s, e), toks.text[s:e], entry))
         return tuple(out)
+
+
+def _script(lang: str) -> str | None:
+    """The script a pack writes ``lang`` in (``None`` for a language without a pack)."""
+    value = pack_meta(lang).get("script")
+    return str(value) if value is not None else None
