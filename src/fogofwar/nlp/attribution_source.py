@@ -41,7 +41,7 @@ _TAIL_BEFORE = frozenset({",", "—", "–", "“", "”", '"', "«", "»", "‘
 _ACTOR_SOURCE = {
     "state_forces": SourceKind.MILITARY,
     "government": SourceKind.GOVERNMENT,
-    "armed_group": SourceKind.COMBATANT,
+    "armed_group": SourceKind.MILITARY,  # a named armed group speaks through its officials
     "organization": SourceKind.NGO_IO,
 }
 
