@@ -110,21 +110,21 @@ class TollReader:
             n: Count(low, high, span, qualifier if n == qual_for else None)
             for n, (low, high, span) in summed.items()
         }
-        for m in events:  # a counted plural noun without a figure: "Tote", "the dead"
+        for m in events:  # one victim named without a figure: "a soldier was killed", "погиб"
+            name = m.payload.count
+            if name in _VICTIM_COUNTS and name not in values and self.singular(m, clause):
+                values[name] = Count(1, 1, Span(self.toks[m.start].start, self.toks[m.end - 1].end))
+        for m in events:  # victims without a figure: "Tote", "the dead", "civilians were killed"
             name = m.payload.count
             if (
-                m.payload.nominal
-                and name in _VICTIM_COUNTS
+                name in _VICTIM_COUNTS
                 and name not in values
+                and (m.payload.nominal or not qs)
                 and not any(b.tok_start <= m.start < b.tok_end for b in bg)
             ):
                 values[name] = Count(
                     None, None, Span(self.toks[m.start].start, self.toks[m.end - 1].end)
                 )
-        for m in events:  # one victim named without a figure: "a soldier was killed", "погиб"
-            name = m.payload.count
-            if name in _VICTIM_COUNTS and name not in values and self.singular(m, clause):
-                values[name] = Count(1, 1, Span(self.toks[m.start].start, self.toks[m.end - 1].end))
         return Counts(**values)
 
     def singular(self, m: Match[Trigger], clause: Clause) -> bool:
