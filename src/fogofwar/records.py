@@ -18,12 +18,14 @@ def article_record(article: Article, *, with_text: bool = True) -> dict[str, Any
     rec: dict[str, Any] = {
         "id": article.id,
         "source": article.source,
+        "publisher": article.publisher,
         "url": article.url,
         "title": article.title,
         "headline": article.headline,
         "standfirst": article.standfirst,
         "authors": list(article.authors),
         "published": article.published.isoformat() if article.published else None,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
         "published_precision": (
             article.published_precision.value if article.published_precision else None
         ),
@@ -41,6 +43,10 @@ def article_record(article: Article, *, with_text: bool = True) -> dict[str, Any
         "read_status": article.read_status.value,
         "words": article.word_count,
     }
+    if article.forwarded_from is not None:
+        rec["forwarded_from"] = article.forwarded_from
+    if article.reply_to is not None:
+        rec["reply_to"] = article.reply_to
     if with_text:
         rec["text"] = article.text
     return rec

@@ -138,6 +138,10 @@ def list_articles(
     ] = None,
     lang: Lang = None,
     since: Annotated[str | None, Query(description="Published on or after YYYY-MM-DD.")] = None,
+    publisher: Annotated[
+        str | None,
+        Query(max_length=200, description="Publisher (outlet, channel) contains this."),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> JSONResponse:
@@ -147,6 +151,7 @@ def list_articles(
         search=search or None,
         lang=_plain(lang, "lang"),
         since=parse_since(since),
+        publisher=publisher or None,
         limit=limit + 1,
         offset=offset,
     )
