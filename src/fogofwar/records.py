@@ -8,9 +8,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from fogofwar.claim import Claim
 from fogofwar.model import Article, Rejected
 
-__all__ = ["article_record", "rejected_record"]
+__all__ = ["article_record", "claim_export_record", "rejected_record"]
+
+
+def claim_export_record(claim: Claim, article: Article | str | None) -> dict[str, Any]:
+    """The claims-v1 record of ``claim`` with the extension field ``publisher``.
+
+    claims-v1 has no place for the outlet that published the article (its ``source`` is who
+    makes the claim, ``source.via`` who relays it in the text), so exports add ``publisher``:
+    the article's publisher (outlet, channel) or ``None``. ``article`` is the article or its
+    publisher name.
+    """
+    record = claim.to_record()
+    record["publisher"] = article.publisher if isinstance(article, Article) else article
+    return record
 
 
 def article_record(article: Article, *, with_text: bool = True) -> dict[str, Any]:

@@ -62,20 +62,32 @@ def _short(text: str | None, width: int = 60) -> str:
 
 
 def articles_table(articles: Sequence[Article], title: str = "Articles") -> Table:
-    """A table of articles: id, language, date, words, status, title."""
+    """A table of articles: id, language, date, publisher, words, status, title, link.
+
+    An article without a title (a Telegram post) shows the start of its text, in italics.
+    """
     table = Table(title=title, show_lines=False)
-    for col in ("id", "lang", "published", "words", "status", "title"):
+    for col in ("id", "lang", "published", "publisher", "words", "status", "title", "link"):
         table.add_column(col, overflow="fold")
     for a in articles:
         table.add_row(
             a.id,
             a.language,
-            a.published.isoformat() if a.published else "",
+            _when(a),
+            _short(a.publisher, 24),
             str(a.word_count),
             a.read_status.value,
-            _short(a.title),
+            _short(a.title, 50) if a.title else Text(_short(a.text, 50), style="italic"),
+            a.url or "",
         )
     return table
+
+
+def _when(article: Article) -> str:
+    """The publication time with its UTC offset when known, else the day."""
+    if article.published_at is not None:
+        return article.published_at.isoformat(sep=" ", timespec="minutes")
+    return article.published.isoformat() if article.published else ""
 
 
 def rejections_table(rows: Sequence[Rejected], title: str = "Rejected inputs") -> Table:

@@ -108,6 +108,10 @@ class Store(Protocol):
         """
         ...
 
+    def publishers(self, article_ids: Sequence[str]) -> dict[str, str | None]:
+        """The publisher of each stored article among ``article_ids`` (unknown ids left out)."""
+        ...
+
     def set_read_status(
         self, article_id: str, status: ReadStatus, reason: str | None = None
     ) -> None:

@@ -240,6 +240,19 @@ class SqlStore:
         with self._read("list articles") as conn:
             return [article_from_row(r._mapping) for r in conn.execute(stmt)]
 
+    def publishers(self, article_ids: Sequence[str]) -> dict[str, str | None]:
+        """The publisher of each stored article among ``article_ids`` (unknown ids left out)."""
+        wanted = sorted(set(article_ids))
+        found: dict[str, str | None] = {}
+        with self._read("look up publishers") as conn:
+            for start in range(0, len(wanted), _STREAM_BATCH):
+                chunk = wanted[start : start + _STREAM_BATCH]
+                stmt = sa.select(articles.c.id, articles.c.publisher).where(
+                    articles.c.id.in_(chunk)
+                )
+                found.update({row.id: row.publisher for row in conn.execute(stmt)})
+        return found
+
     def set_read_status(
         self, article_id: str, status: ReadStatus, reason: str | None = None
     ) -> None:
