@@ -116,7 +116,12 @@ def read_published(value: Any) -> Published:
     found = data.date_obj
     precision = _PERIOD_PRECISION.get(data.period or "day", DatePrecision.DAY)
     aware = found if found.tzinfo is not None and data.period == "time" else None
-    return found.date(), precision, aware
+    day = found.date()
+    if precision is DatePrecision.MONTH:
+        day = day.replace(day=1)
+    elif precision is DatePrecision.YEAR:
+        day = day.replace(month=1, day=1)
+    return day, precision, aware
 
 
 def record_to_article(
