@@ -201,13 +201,10 @@ def test_throttle_spaces_requests_per_host() -> None:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    hits: list[str] = []
-
     def log_message(self, format: str, *args: object) -> None:
         return
 
     def do_GET(self) -> None:
-        type(self).hits.append(self.path)
         if self.path.startswith("/story"):
             head = '<meta property="og:site_name" content="Page Site">'
             body = _page(head).encode()
