@@ -159,3 +159,10 @@ def test_written_tables_read_back_row_by_row(rows: list[tuple[str, str]], delimi
             assert result.title == (" ".join(title.split()) or None)
         else:
             assert result.reason is ReasonCode.NO_TEXT  # text of only markup or controls
+
+
+@pytest.mark.parametrize("table", ["title,text\n", "title,text\n\n,\n", "\ufeff"])
+def test_table_without_rows_is_rejected_not_dropped(table: str) -> None:
+    [result] = _read(table)
+    assert isinstance(result, Rejected)
+    assert result.reason in {ReasonCode.EMPTY, ReasonCode.MALFORMED_CSV}

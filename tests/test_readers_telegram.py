@@ -314,3 +314,11 @@ def test_any_export_shape_reads_without_exceptions(data: dict[str, Any]) -> None
         assert result.published_at is None or result.published_at.tzinfo is not None
         for value in (result.publisher, result.forwarded_from, result.reply_to, result.url):
             assert value is None or "\x00" not in value
+
+
+@pytest.mark.parametrize(
+    "data", [{"name": "C", "type": "public_channel", "messages": []}, {"chats": {"list": []}}]
+)
+def test_export_without_messages_is_rejected_not_dropped(data: dict[str, Any]) -> None:
+    [result] = read_bytes(json.dumps(data).encode(), source="result.json")
+    assert isinstance(result, Rejected) and result.reason is ReasonCode.EMPTY

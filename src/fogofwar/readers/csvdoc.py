@@ -139,6 +139,10 @@ def parse_csv(
         except InputError as exc:
             message = str(exc).removeprefix(f"{where}: ")
             out.append(Rejected(where, exc.stage, exc.reason, f"{where}: line {line}: {message}"))
+    if not out:
+        raise InputError(
+            ReasonCode.EMPTY, f"{source}: the table has a header but no rows; nothing to read"
+        )
     return out
 
 

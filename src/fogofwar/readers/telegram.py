@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+from fogofwar.errors import InputError
 from fogofwar.langid import identify
 from fogofwar.model import Article, DatePrecision, ReasonCode, Rejected
 
@@ -241,4 +242,8 @@ def parse_telegram(data: dict[str, Any], *, source: str) -> list[Article | Rejec
             ident = _message_id(message)
             where = f"{prefix}/{ident if ident is not None else f'#{i}'}"
             out.append(_post(message, chat, where, prefix))
+    if not out:
+        raise InputError(
+            ReasonCode.EMPTY, f"{source}: the Telegram export holds no chat and no message"
+        )
     return out
