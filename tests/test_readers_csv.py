@@ -107,12 +107,17 @@ def test_field_overrides_repeat_and_keep_other_defaults() -> None:
     assert fields.text == ("a", "b", "c") and fields.title == JsonFields().title
 
 
-def test_huge_field_is_read_up_to_the_input_limit() -> None:
+def test_huge_cells_are_read_up_to_the_article_limit() -> None:
     body = "Words of a long report. " * 10_000  # 240 000 characters, beyond csv's 131 072
     [article] = _read(f'title,text\nLong,"{body}"\n')
     assert isinstance(article, Article) and len(article.text) > 200_000
-    [too_big] = _read(f'title,text\nLong,"{body}"\n', max_bytes=100_000)
+    table = f'title,text\nLong,"{body}"\nShort,Fine.\n'
+    too_big, short = _read(table, max_bytes=100_000)
     assert isinstance(too_big, Rejected) and too_big.reason is ReasonCode.TOO_LARGE
+    assert too_big.input == "t.csv:2" and "line 2" in too_big.message
+    assert isinstance(short, Article)
+    [whole] = _read(table, max_bytes=100_000, max_container_bytes=100_000)
+    assert isinstance(whole, Rejected) and whole.reason is ReasonCode.TOO_LARGE
 
 
 def test_unclosed_quote_is_a_row_rejection_not_a_crash() -> None:

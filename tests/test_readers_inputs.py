@@ -253,3 +253,19 @@ def test_feed_links_keep_the_ssrf_guard(server: str) -> None:
     assert isinstance(gone, Rejected) and gone.reason is ReasonCode.FORBIDDEN_ADDRESS
     off = read_bytes(_feed(server), source="f.rss", options=ReadOptions(fetch_feed_links=False))
     assert all(isinstance(r, Rejected) and r.reason is ReasonCode.NO_TEXT for r in off)
+
+
+def test_many_article_files_have_their_own_size_cap(tmp_path: Path) -> None:
+    rows = "".join(f"Title {n},Officials reported shelling in district {n}.\n" for n in range(200))
+    table = tmp_path / "big.csv"
+    table.write_text("title,text\n" + rows, encoding="utf-8")
+    dump = tmp_path / "big.txt"
+    dump.write_text(rows, encoding="utf-8")
+    options = ReadOptions(max_bytes=1000, max_container_bytes=100_000)
+    results = list(read_inputs([str(table), str(dump)], options=options))
+    assert sum(isinstance(r, Article) for r in results) == 200
+    assert isinstance(results[-1], Rejected) and results[-1].reason is ReasonCode.TOO_LARGE
+    tight = list(
+        read_inputs([str(table)], options=ReadOptions(max_bytes=1000, max_container_bytes=0))
+    )
+    assert [r.reason for r in tight if isinstance(r, Rejected)] == [ReasonCode.TOO_LARGE]

@@ -24,8 +24,9 @@ with more or fewer cells than the header, a row without text, or a date that can
 the other rows are read.
 
 The delimiter is the one of ``, ; TAB |`` that occurs most often in the header line outside
-quotes; a UTF-8 BOM is ignored (decoding drops it); a single field may be as large as the input
-limit (``max_bytes``), no more.
+quotes; a UTF-8 BOM is ignored (decoding drops it). The file may be as large as
+``max_container_bytes``; a cell larger than the one-article limit (``max_bytes``) rejects its row
+(``too_large``).
 """
 
 from __future__ import annotations
@@ -93,7 +94,9 @@ def parse_csv(
     text: str, *, source: str, fields: JsonFields, max_field: int
 ) -> list[Article | Rejected]:
     """Read a CSV/TSV table with a header into one article per row; bad rows are rejected."""
-    csv.field_size_limit(max(max_field, csv.field_size_limit()))
+    # csv's own cap is process-wide; lift it to this input's size (which bounds every cell) and
+    # enforce the per-cell limit below, row by row.
+    csv.field_size_limit(max(len(text) + 1, csv.field_size_limit()))
     first_line = text.split("\n", 1)[0]
     delimiter = sniff_delimiter(first_line)
     lines = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
@@ -126,6 +129,18 @@ def parse_csv(
                     line,
                     f"the row has {len(row)} cells, the header {len(header)} "
                     f"(delimiter {delimiter!r}); quote cells that contain it",
+                )
+            )
+            continue
+        longest = max(len(cell) for cell in row)
+        if longest > max_field:
+            out.append(
+                Rejected(
+                    where,
+                    "read",
+                    ReasonCode.TOO_LARGE,
+                    f"{where}: line {line}: a cell of {longest} characters exceeds the "
+                    f"one-article limit of {max_field}; raise max_bytes if it is one article",
                 )
             )
             continue

@@ -89,18 +89,31 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
     return "text"
 
 
-def _gunzip(data: bytes, source: str, options: ReadOptions) -> bytes:
+_CONTAINER_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".warc"})
+
+
+def _limit(name: str, options: ReadOptions) -> int:
+    """The size cap of an input: ``max_container_bytes`` for many-article formats by name."""
+    suffixes = [s.lower() for s in PurePosixPath(urlsplit(name).path or name).suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    if suffixes and suffixes[-1] in _CONTAINER_SUFFIXES:
+        return max(options.max_bytes, options.max_container_bytes)
+    return options.max_bytes
+
+
+def _gunzip(data: bytes, source: str, limit: int) -> bytes:
     try:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        out = d.decompress(data, options.max_bytes + 1)
+        out = d.decompress(data, limit + 1)
     except zlib.error as exc:
         raise InputError(
             ReasonCode.BINARY, f"{source}: damaged gzip data ({exc}); re-download the file"
         ) from exc
-    if len(out) > options.max_bytes:
+    if len(out) > limit:
         raise InputError(
             ReasonCode.TOO_LARGE,
-            f"{source}: decompresses to more than {options.max_bytes} bytes; "
+            f"{source}: decompresses to more than {limit} bytes; "
             "raise max_bytes if it really is one article",
         )
     return out
@@ -179,15 +192,16 @@ def read_bytes(
     paces the pages fetched for feed entries without text (a new one when ``None``).
     """
     try:
-        if len(data) > options.max_bytes:
+        limit = _limit(source, options)
+        if len(data) > limit:
             raise InputError(
                 ReasonCode.TOO_LARGE,
-                f"{source}: {len(data)} bytes exceed the limit of {options.max_bytes}; "
+                f"{source}: {len(data)} bytes exceed the limit of {limit}; "
                 "raise max_bytes if it really is one article",
             )
         chosen = fmt or sniff_format(data, source)
         if data.startswith(_GZIP_MAGIC) and chosen != "warc":
-            data = _gunzip(data, source, options)
+            data = _gunzip(data, source, limit)
             chosen = fmt or sniff_format(data, source)
         pace = throttle or HostThrottle(options.per_host_interval)
         results = _parse(data, source, chosen, options, url, pace)
@@ -274,14 +288,15 @@ def _read_file(
     source = str(path)
     try:
         size = path.stat().st_size
-        if size > options.max_bytes:
+        limit = _limit(source, options)
+        if size > limit:
             raise InputError(
                 ReasonCode.TOO_LARGE,
-                f"{source}: {size} bytes exceed the limit of {options.max_bytes}; "
+                f"{source}: {size} bytes exceed the limit of {limit}; "
                 "raise max_bytes if it really is one article",
             )
         with path.open("rb") as fh:
-            data = fh.read(options.max_bytes + 1)
+            data = fh.read(limit + 1)
     except InputError as exc:
         return [_reject(source, exc)]
     except OSError as exc:

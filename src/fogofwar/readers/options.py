@@ -7,9 +7,18 @@ from dataclasses import dataclass, field, fields, replace
 
 from fogofwar.errors import ConfigError
 
-__all__ = ["DEFAULT_MAX_BYTES", "JsonFields", "ReadOptions", "parse_field_overrides"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_CONTAINER_BYTES",
+    "JsonFields",
+    "ReadOptions",
+    "parse_field_overrides",
+]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: Files that hold many articles (JSON, JSONL, CSV/TSV, WARC) may be this large; a Telegram
+#: channel's ``result.json`` easily passes the one-article limit.
+DEFAULT_MAX_CONTAINER_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +81,9 @@ class ReadOptions:
     loopback/private networks (off by default: SSRF guard); ``json_fields`` maps JSON keys and
     CSV columns. ``fetch_feed_links``: a feed entry with neither content nor summary is read
     from its linked page (same SSRF guard), at most one request per host every
-    ``per_host_interval`` seconds.
+    ``per_host_interval`` seconds. Files of a many-article format (``.json .jsonl .ndjson .csv
+    .tsv .warc``, also gzipped) may be up to ``max_container_bytes``; a single article (and a
+    CSV cell) still at most ``max_bytes``.
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -83,3 +94,4 @@ class ReadOptions:
     user_agent: str = "fogofwar/0.1 (+https://github.com/fogofwar)"
     fetch_feed_links: bool = True
     per_host_interval: float = 1.0
+    max_container_bytes: int = DEFAULT_MAX_CONTAINER_BYTES
