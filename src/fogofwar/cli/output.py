@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from rich.table import Table
@@ -67,14 +68,18 @@ def articles_table(articles: Sequence[Article], title: str = "Articles") -> Tabl
     An article without a title (a Telegram post) shows the start of its text, in italics.
     """
     table = Table(title=title, show_lines=False)
-    for col in ("id", "lang", "published", "publisher", "words", "status", "title", "link"):
+    for col in ("id", "lang", "published"):
         table.add_column(col, overflow="fold")
+    table.add_column("publisher", max_width=20, overflow="fold")
+    for col in ("words", "status", "title"):
+        table.add_column(col, overflow="fold")
+    table.add_column("link", max_width=40, overflow="fold")
     for a in articles:
         table.add_row(
             a.id,
             a.language,
             _when(a),
-            _short(a.publisher, 24),
+            a.publisher or "",
             str(a.word_count),
             a.read_status.value,
             _short(a.title, 50) if a.title else Text(_short(a.text, 50), style="italic"),
@@ -84,10 +89,21 @@ def articles_table(articles: Sequence[Article], title: str = "Articles") -> Tabl
 
 
 def _when(article: Article) -> str:
-    """The publication time with its UTC offset when known, else the day."""
+    """The publication day, and the time with its UTC offset on a second line when known."""
+    day = article.published.isoformat() if article.published else ""
     if article.published_at is not None:
-        return article.published_at.isoformat(sep=" ", timespec="minutes")
-    return article.published.isoformat() if article.published else ""
+        moment = article.published_at
+        return f"{day or moment.date().isoformat()}\n{moment.strftime('%H:%M')}{_offset(moment)}"
+    return day
+
+
+def _offset(moment: datetime) -> str:
+    offset = moment.utcoffset()
+    if not offset:
+        return "Z"
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def rejections_table(rows: Sequence[Rejected], title: str = "Rejected inputs") -> Table:
