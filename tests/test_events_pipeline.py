@@ -139,3 +139,6 @@ def test_outlet_labels_are_hosts_authors_sections_or_file_stems() -> None:
     assert ArticleMeta.from_article(replace(base, url="https://wire.example/x")).outlet == (
         "wire.example"
     )
+    # A publisher wins: two Telegram channels are two outlets, not one "t.me".
+    post = replace(base, url="https://t.me/c/1874203951/2", publisher="Вартові Півдня")
+    assert ArticleMeta.from_article(post).outlet == "Вартові Півдня"

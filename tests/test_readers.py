@@ -222,9 +222,10 @@ def test_batch_keeps_good_inputs(tmp_path: Path) -> None:
         for r in results
     ]
     assert kinds == [
+        (str(tmp_path / ".hidden.txt"), "not_an_article"),
         ("a.txt", "A"),
         (str(tmp_path / "b.txt"), "empty"),
-        (str(tmp_path / "c.bin"), "binary"),
+        (str(tmp_path / "c.bin"), "not_an_article"),
         ("d.html", "A"),
         (str(tmp_path / "missing.txt"), "not_found"),
     ]

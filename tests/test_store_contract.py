@@ -195,6 +195,10 @@ def article_fields(draw: st.DrawFn) -> dict[str, Any]:
         "source_format": draw(st.sampled_from(["text", "html", "warc", "feed"])),
         "url": draw(opt(_SAFE_TEXT)),
         "read_status": draw(st.sampled_from(ReadStatus)),
+        "publisher": draw(opt(_SAFE_TEXT)),
+        "published_at": draw(opt(st.datetimes(timezones=st.just(UTC) | offsets))),
+        "forwarded_from": draw(opt(_SAFE_TEXT)),
+        "reply_to": draw(opt(_SAFE_TEXT)),
     }
 
 
@@ -340,6 +344,59 @@ def test_filters_order_and_paging(store: Store) -> None:
     assert [a.id for a in both] == [CORPUS["en"].id]
     with pytest.raises(ValueError):
         store.list_articles(limit=-1)
+
+
+PUBLISHED = {
+    "wire": art("Drohnenangriff auf Odesa gemeldet.", publisher="Example Wire"),
+    "channel": art("Обстріл Харкова триває.", publisher="Вартові  ПІВДНЯ"),
+    "pct": art("Talks resumed on Monday.", publisher="100% News_Desk"),
+    "none": art("No outlet is known for this one."),
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Example Wire", {"wire"}),
+        ("example", {"wire"}),
+        ("вартові півдня", {"channel"}),  # case and spacing ignored, Cyrillic included
+        ("ПІВДНЯ", {"channel"}),
+        ("100%", {"pct"}),  # LIKE wildcards are plain characters
+        ("%", {"pct"}),
+        ("_", {"pct"}),
+        ("News_Desk", {"pct"}),
+        ("Reuters", set()),
+    ],
+)
+def test_publisher_filter(store: Store, query: str, expected: set[str]) -> None:
+    store.add_articles(list(PUBLISHED.values()))
+    found = {a.id for a in store.list_articles(publisher=query)}
+    assert found == {PUBLISHED[k].id for k in expected}
+
+
+def test_publishers_of_articles(store: Store) -> None:
+    store.add_articles(list(PUBLISHED.values()))
+    ids = [a.id for a in PUBLISHED.values()] + ["a_missing"]
+    assert store.publishers(ids) == {a.id: a.publisher for a in PUBLISHED.values()}
+    assert store.publishers([]) == {}
+
+
+def test_filled_publisher_and_moment_round_trip(store: Store) -> None:
+    moment = datetime(2024, 9, 2, 6, 41, 17, tzinfo=timezone(timedelta(hours=3)))
+    post = art(
+        "Нічна атака на Одещину.",
+        publisher="Вартові Півдня",
+        published=moment.date(),
+        published_at=moment,
+        forwarded_from="Центр протидії дезінформації",
+        reply_to="https://t.me/c/1874203951/3",
+        source_format="telegram",
+    )
+    store.add_articles([post])
+    stored = store.get_article(post.id)
+    assert stored == post
+    assert stored is not None and stored.published_at is not None
+    assert stored.published_at.utcoffset() == timedelta(hours=3)
 
 
 # -- claims -----------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from fogofwar import services
 from fogofwar.cli import app as cli_app
 from fogofwar.cli.run import run_app
 from fogofwar.reader import Reader
-from fogofwar.records import article_record, rejected_record
+from fogofwar.records import article_record, claim_export_record, rejected_record
 from fogofwar.store import Store, open_store
 from fogofwar.web import create_app
 
@@ -116,7 +116,9 @@ def test_article_has_text_and_its_claims(client: TestClient, store: Store) -> No
     for article in store.list_articles(limit=50):
         body = get_json(client, f"/api/articles/{article.id}")
         expected = article_record(article)
-        expected["claims"] = [c.to_record() for c in store.list_claims(article_id=article.id)]
+        expected["claims"] = [
+            claim_export_record(c, article) for c in store.list_claims(article_id=article.id)
+        ]
         assert body == expected
 
 
@@ -154,7 +156,7 @@ def test_articles_page_by_next_links(client: TestClient, store: Store) -> None:
 
 
 def test_claims_page_with_offsets(client: TestClient, store: Store) -> None:
-    everything = [c.to_record() for c in store.list_claims()]
+    everything = list(services.claim_records(store, store.list_claims()))
     paged: list[dict[str, Any]] = []
     for offset in range(0, len(everything) + 2, 2):
         paged += get_json(client, "/api/claims", limit=2, offset=offset)["claims"]
@@ -186,7 +188,7 @@ def test_article_filters(client: TestClient) -> None:
 def test_claim_filters_match_the_store(
     client: TestClient, store: Store, params: dict[str, str]
 ) -> None:
-    expected = [c.to_record() for c in store.list_claims(**params)]
+    expected = list(services.claim_records(store, store.list_claims(**params)))
     assert get_json(client, "/api/claims", **params)["claims"] == expected
 
 
@@ -201,11 +203,12 @@ def test_claims_jsonl_streams_the_export(client: TestClient, store: Store) -> No
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/x-ndjson"
     lines = [json.loads(line) for line in response.text.splitlines()]
-    assert lines == [c.to_record() for c in store.iter_claims()]
+    assert lines == list(services.claim_records(store, store.iter_claims()))
+    assert all("publisher" in line for line in lines)  # claims-v1 + the outlet extension
     ru = client.get("/api/claims.jsonl", params={"lang": "ru"}).text.splitlines()
-    assert [json.loads(line) for line in ru] == [
-        c.to_record() for c in store.iter_claims(lang="ru")
-    ]
+    assert [json.loads(line) for line in ru] == list(
+        services.claim_records(store, store.iter_claims(lang="ru"))
+    )
     assert client.get("/api/claims.jsonl", params={"kind": "protest"}).text == ""
 
 

@@ -84,7 +84,10 @@ class ReasonCode(StrEnum):
     UNSUPPORTED_FORMAT = "unsupported_format"
     FETCH_FAILED = "fetch_failed"
     FORBIDDEN_ADDRESS = "forbidden_address"
+    MALFORMED_CSV = "malformed_csv"
     NOT_FOUND = "not_found"
+    NOT_AN_ARTICLE = "not_an_article"
+    SKIPPED_POST = "skipped_post"
     INTERNAL = "internal"
 
 
@@ -108,6 +111,12 @@ class Article:
 
     ``text`` is the body (starting at the standfirst when there is one); it is stored once and
     every offset in fogofwar indexes into it.
+
+    ``publisher`` is the outlet or channel that published it (og:site_name, JSON-LD publisher,
+    feed title, a JSON/CSV source field, a Telegram channel's name); ``published_at`` the
+    time-zone-aware moment of publication when the source gives one (``published`` is its
+    day); ``forwarded_from`` the channel or account a post was forwarded from and ``reply_to``
+    the link (or ``input#id`` reference) of the post it answers.
     """
 
     id: str
@@ -130,6 +139,10 @@ class Article:
     source_format: str = "text"
     url: str | None = None
     read_status: ReadStatus = ReadStatus.PENDING
+    publisher: str | None = None
+    published_at: datetime | None = None
+    forwarded_from: str | None = None
+    reply_to: str | None = None
 
     @classmethod
     def create(

@@ -8,9 +8,23 @@ from __future__ import annotations
 
 from typing import Any
 
+from fogofwar.claim import Claim
 from fogofwar.model import Article, Rejected
 
-__all__ = ["article_record", "rejected_record"]
+__all__ = ["article_record", "claim_export_record", "rejected_record"]
+
+
+def claim_export_record(claim: Claim, article: Article | str | None) -> dict[str, Any]:
+    """The claims-v1 record of ``claim`` with the extension field ``publisher``.
+
+    claims-v1 has no place for the outlet that published the article (its ``source`` is who
+    makes the claim, ``source.via`` who relays it in the text), so exports add ``publisher``:
+    the article's publisher (outlet, channel) or ``None``. ``article`` is the article or its
+    publisher name.
+    """
+    record = claim.to_record()
+    record["publisher"] = article.publisher if isinstance(article, Article) else article
+    return record
 
 
 def article_record(article: Article, *, with_text: bool = True) -> dict[str, Any]:
@@ -18,12 +32,14 @@ def article_record(article: Article, *, with_text: bool = True) -> dict[str, Any
     rec: dict[str, Any] = {
         "id": article.id,
         "source": article.source,
+        "publisher": article.publisher,
         "url": article.url,
         "title": article.title,
         "headline": article.headline,
         "standfirst": article.standfirst,
         "authors": list(article.authors),
         "published": article.published.isoformat() if article.published else None,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
         "published_precision": (
             article.published_precision.value if article.published_precision else None
         ),
@@ -41,6 +57,10 @@ def article_record(article: Article, *, with_text: bool = True) -> dict[str, Any
         "read_status": article.read_status.value,
         "words": article.word_count,
     }
+    if article.forwarded_from is not None:
+        rec["forwarded_from"] = article.forwarded_from
+    if article.reply_to is not None:
+        rec["reply_to"] = article.reply_to
     if with_text:
         rec["text"] = article.text
     return rec

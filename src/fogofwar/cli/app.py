@@ -33,8 +33,8 @@ from fogofwar.cli.params import parse_date
 from fogofwar.errors import ConfigError
 from fogofwar.model import Article, Rejected
 from fogofwar.reader import Reader
-from fogofwar.readers import ReadOptions
-from fogofwar.records import article_record, rejected_record
+from fogofwar.readers import ReadOptions, parse_field_overrides
+from fogofwar.records import article_record, claim_export_record, rejected_record
 
 __all__ = ["Settings", "app", "open_db", "settings"]
 
@@ -116,14 +116,26 @@ def _progress(total: int | None, quiet: bool) -> Progress:
     )
 
 
-def _options(allow_private: bool) -> ReadOptions:
-    return ReadOptions(allow_private_addresses=allow_private)
+def _options(allow_private: bool, fields: list[str] | None = None) -> ReadOptions:
+    return ReadOptions(
+        allow_private_addresses=allow_private, json_fields=parse_field_overrides(fields or [])
+    )
 
 
 INPUTS = Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")]
 ALLOW_PRIVATE = Annotated[
     bool,
     typer.Option("--allow-private", help="Allow fetching loopback/private addresses (unsafe)."),
+]
+FIELDS = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field",
+        help="Which JSON key or CSV column holds a field, NAME=KEY (text=body, "
+        "publisher=source.name, published=date); repeatable. Names: title, text, authors, "
+        "published, url, language, section, publisher.",
+        show_default=False,
+    ),
 ]
 
 
@@ -133,8 +145,10 @@ def ingest(
     inputs: INPUTS,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Store articles only.")] = False,
     allow_private: ALLOW_PRIVATE = False,
+    field: FIELDS = None,
 ) -> None:
     """Read inputs, store new articles, rejections and their claims."""
+    read_options = _options(allow_private, field)
     reader = None if no_claims else Reader.default()
     total = services.count_inputs(inputs)
     opts = settings(ctx)
@@ -144,9 +158,7 @@ def ingest(
         def tick(done: int, label: str) -> None:
             bar.update(task, completed=done, description=label[:40])
 
-        summary = services.ingest(
-            inputs, store, reader, options=_options(allow_private), progress=tick
-        )
+        summary = services.ingest(inputs, store, reader, options=read_options, progress=tick)
     _stderr().print(
         f"{summary.inserted} new, {summary.existing} already stored, {summary.rejected} rejected, "
         f"{summary.claims} claims ({summary.not_read} articles not read) "
@@ -161,9 +173,10 @@ def extract(
     inputs: INPUTS,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl | table")] = "jsonl",
     allow_private: ALLOW_PRIVATE = False,
+    field: FIELDS = None,
 ) -> None:
     """Read inputs and print the articles found, without storing them."""
-    items = list(services.extract(inputs, _options(allow_private)))
+    items = list(services.extract(inputs, _options(allow_private, field)))
     articles = [a for a in items if isinstance(a, Article)]
     rejected = [r for r in items if isinstance(r, Rejected)]
     if format == "jsonl":
@@ -188,16 +201,18 @@ def read_cmd(
         str, typer.Option("--format", "-f", help="claims-jsonl | table")
     ] = "claims-jsonl",
     allow_private: ALLOW_PRIVATE = False,
+    field: FIELDS = None,
 ) -> None:
     """Read inputs and print their claims, without storing anything."""
+    read_options = _options(allow_private, field)
     reader = Reader.default()
-    for item in services.read(inputs, reader, _options(allow_private)):
+    for item in services.read(inputs, reader, read_options):
         if isinstance(item, Rejected):
             _stderr().print(f"rejected {item.input}: {item.reason.value}: {item.message}")
             continue
         article, result = item
         if format == "claims-jsonl":
-            output.emit_jsonl(c.to_record() for c in result.claims)
+            output.emit_jsonl(claim_export_record(c, article) for c in result.claims)
         elif format == "table":
             title = (
                 f"{article.id} [{article.language}, {result.status.value}] {article.title or ''}"
@@ -215,6 +230,10 @@ def articles(
     since: Annotated[
         str | None, typer.Option("--since", help="Published on or after YYYY-MM-DD.")
     ] = None,
+    publisher: Annotated[
+        str | None,
+        typer.Option("--publisher", "-p", help="Publisher (outlet, channel) contains this."),
+    ] = None,
     limit: Annotated[int, typer.Option("--limit", "-n")] = 50,
     offset: Annotated[int, typer.Option("--offset")] = 0,
 ) -> None:
@@ -222,7 +241,13 @@ def articles(
     since_date = parse_date(since, "--since")
     with open_db(ctx) as store:
         rows = services.list_articles(
-            store, search=search, lang=lang, since=since_date, limit=limit, offset=offset
+            store,
+            search=search,
+            lang=lang,
+            since=since_date,
+            publisher=publisher,
+            limit=limit,
+            offset=offset,
         )
     if output.is_piped():
         output.emit_jsonl(article_record(a, with_text=False) for a in rows)
@@ -245,7 +270,7 @@ def show(
         typer.echo(article.text, nl=False)
     elif as_json:
         rec = article_record(article)
-        rec["claims"] = [c.to_record() for c in claims]
+        rec["claims"] = [claim_export_record(c, article) for c in claims]
         output.emit_jsonl([rec])
     else:
         console = _stdout()
@@ -289,8 +314,9 @@ def claims(
             article_id=article,
             limit=limit,
         )
+        records = list(services.claim_records(store, rows)) if output.is_piped() else []
     if output.is_piped():
-        output.emit_jsonl(c.to_record() for c in rows)
+        output.emit_jsonl(records)
     else:
         _stdout().print(output.claims_table(rows))
 

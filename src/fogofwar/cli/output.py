@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
 from rich.table import Table
@@ -62,20 +63,47 @@ def _short(text: str | None, width: int = 60) -> str:
 
 
 def articles_table(articles: Sequence[Article], title: str = "Articles") -> Table:
-    """A table of articles: id, language, date, words, status, title."""
+    """A table of articles: id, language, date, publisher, words, status, title, link.
+
+    An article without a title (a Telegram post) shows the start of its text, in italics.
+    """
     table = Table(title=title, show_lines=False)
-    for col in ("id", "lang", "published", "words", "status", "title"):
+    for col in ("id", "lang", "published"):
         table.add_column(col, overflow="fold")
+    table.add_column("publisher", max_width=20, overflow="fold")
+    for col in ("words", "status", "title"):
+        table.add_column(col, overflow="fold")
+    table.add_column("link", max_width=40, overflow="fold")
     for a in articles:
         table.add_row(
             a.id,
             a.language,
-            a.published.isoformat() if a.published else "",
+            _when(a),
+            a.publisher or "",
             str(a.word_count),
             a.read_status.value,
-            _short(a.title),
+            _short(a.title, 50) if a.title else Text(_short(a.text, 50), style="italic"),
+            a.url or "",
         )
     return table
+
+
+def _when(article: Article) -> str:
+    """The publication day, and the time with its UTC offset on a second line when known."""
+    day = article.published.isoformat() if article.published else ""
+    if article.published_at is not None:
+        moment = article.published_at
+        return f"{day or moment.date().isoformat()}\n{moment.strftime('%H:%M')}{_offset(moment)}"
+    return day
+
+
+def _offset(moment: datetime) -> str:
+    offset = moment.utcoffset()
+    if not offset:
+        return "Z"
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def rejections_table(rows: Sequence[Rejected], title: str = "Rejected inputs") -> Table:

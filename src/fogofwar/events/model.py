@@ -70,8 +70,11 @@ def _host(value: str | None) -> str | None:
 
 
 def outlet_label(article: Article) -> str:
-    """A readable outlet label: the host of the article's URL or source URL, else its
+    """A readable outlet label: the article's publisher (a site's name, a Telegram channel:
+    every channel on t.me is its own outlet), else the host of its URL or source URL, else its
     authors, else its section, else the file's stem (never a file path)."""
+    if article.publisher:
+        return article.publisher
     host = _host(article.url) or _host(article.source)
     if host:
         return host

@@ -7,14 +7,21 @@ Public API::
         -> list[Article | Rejected]
 
 Formats: ``text`` (plain-text page dumps), ``html``, ``json``, ``jsonl``, ``feed`` (RSS/Atom),
-``warc``. Bad input never raises: it becomes a :class:`~fogofwar.model.Rejected`.
+``warc``, ``csv`` (a table with a header, one article per row) and ``telegram`` (Telegram
+Desktop JSON exports, also recognised when read as ``json``).
+Bad input never raises: it becomes a :class:`~fogofwar.model.Rejected`.
 """
 
 from __future__ import annotations
 
 from fogofwar.readers.decoding import decode_bytes
 from fogofwar.readers.dispatch import FORMATS, read_bytes, read_inputs, sniff_format
-from fogofwar.readers.options import DEFAULT_MAX_BYTES, JsonFields, ReadOptions
+from fogofwar.readers.options import (
+    DEFAULT_MAX_BYTES,
+    JsonFields,
+    ReadOptions,
+    parse_field_overrides,
+)
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -22,6 +29,7 @@ __all__ = [
     "JsonFields",
     "ReadOptions",
     "decode_bytes",
+    "parse_field_overrides",
     "read_bytes",
     "read_inputs",
     "sniff_format",

@@ -16,19 +16,24 @@ from urllib.parse import urlsplit
 
 from fogofwar.errors import InputError
 from fogofwar.model import Article, ReasonCode, Rejected
+from fogofwar.readers.csvdoc import parse_csv
 from fogofwar.readers.decoding import decode_bytes
-from fogofwar.readers.feed import parse_feed
+from fogofwar.readers.feed import FetchPage, parse_feed
 from fogofwar.readers.fetch import fetch
 from fogofwar.readers.htmlpage import parse_html
 from fogofwar.readers.jsondoc import parse_json, parse_jsonl
 from fogofwar.readers.options import ReadOptions
+from fogofwar.readers.selection import not_an_article
 from fogofwar.readers.textdump import parse_text_dump
+from fogofwar.readers.throttle import HostThrottle
 from fogofwar.readers.warc import parse_warc
 
 __all__ = ["FORMATS", "read_bytes", "read_inputs", "sniff_format"]
 
-FORMATS: tuple[str, ...] = ("text", "html", "json", "jsonl", "feed", "warc")
+FORMATS: tuple[str, ...] = ("text", "html", "json", "jsonl", "feed", "warc", "csv", "telegram")
 _EXTENSIONS = {
+    ".csv": "csv",
+    ".tsv": "csv",
     ".txt": "text",
     ".text": "text",
     ".md": "text",
@@ -84,18 +89,31 @@ def sniff_format(data: bytes, name: str | None = None) -> str:
     return "text"
 
 
-def _gunzip(data: bytes, source: str, options: ReadOptions) -> bytes:
+_CONTAINER_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".warc"})
+
+
+def _limit(name: str, options: ReadOptions) -> int:
+    """The size cap of an input: ``max_container_bytes`` for many-article formats by name."""
+    suffixes = [s.lower() for s in PurePosixPath(urlsplit(name).path or name).suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    if suffixes and suffixes[-1] in _CONTAINER_SUFFIXES:
+        return max(options.max_bytes, options.max_container_bytes)
+    return options.max_bytes
+
+
+def _gunzip(data: bytes, source: str, limit: int) -> bytes:
     try:
         d = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        out = d.decompress(data, options.max_bytes + 1)
+        out = d.decompress(data, limit + 1)
     except zlib.error as exc:
         raise InputError(
             ReasonCode.BINARY, f"{source}: damaged gzip data ({exc}); re-download the file"
         ) from exc
-    if len(out) > options.max_bytes:
+    if len(out) > limit:
         raise InputError(
             ReasonCode.TOO_LARGE,
-            f"{source}: decompresses to more than {options.max_bytes} bytes; "
+            f"{source}: decompresses to more than {limit} bytes; "
             "raise max_bytes if it really is one article",
         )
     return out
@@ -108,14 +126,42 @@ def _read_html_bytes(data: bytes, source: str, url: str | None) -> Article | Rej
         return _reject(source, exc)
 
 
+def _page_reader(options: ReadOptions, throttle: HostThrottle) -> FetchPage | None:
+    """Reads a feed entry's linked page through the SSRF-guarded fetcher, host by host."""
+    if not options.fetch_feed_links:
+        return None
+
+    def read_page(url: str, source: str) -> Article | Rejected:
+        throttle.wait(url)
+        try:
+            fetched = fetch(url, options)
+            text = decode_bytes(fetched.content, source=source)
+            return parse_html(text, source=source, url=fetched.url)
+        except InputError as exc:
+            return _reject(source, exc)
+
+    return read_page
+
+
 def _parse(
-    data: bytes, source: str, fmt: str, options: ReadOptions, url: str | None
+    data: bytes,
+    source: str,
+    fmt: str,
+    options: ReadOptions,
+    url: str | None,
+    throttle: HostThrottle,
 ) -> list[Article | Rejected]:
     if fmt == "warc":
         return parse_warc(data, source=source, read_html=_read_html_bytes)
     if fmt == "feed":
-        return parse_feed(data, source=source)
+        return parse_feed(data, source=source, fetch_page=_page_reader(options, throttle))
     text = decode_bytes(data, source=source)
+    if fmt == "csv":
+        return parse_csv(
+            text, source=source, fields=options.json_fields, max_field=options.max_bytes
+        )
+    if fmt == "telegram":
+        return parse_json(text, source=source, fields=options.json_fields, telegram=True)
     if fmt == "html":
         return [parse_html(text, source=source, url=url)]
     if fmt == "json":
@@ -137,23 +183,28 @@ def read_bytes(
     fmt: str | None = None,
     options: ReadOptions = ReadOptions(),  # noqa: B008 - frozen, safe as a default
     url: str | None = None,
+    throttle: HostThrottle | None = None,
 ) -> list[Article | Rejected]:
     """Read one input's bytes into articles and/or rejections; never raises for bad input.
 
-    ``fmt`` is one of :data:`FORMATS`, sniffed from ``source`` and the bytes when ``None``.
+    ``fmt`` is one of :data:`FORMATS`, sniffed from ``source`` and the bytes when ``None``
+    (a JSON document that is a Telegram Desktop export is read as ``telegram``). ``throttle``
+    paces the pages fetched for feed entries without text (a new one when ``None``).
     """
     try:
-        if len(data) > options.max_bytes:
+        limit = _limit(source, options)
+        if len(data) > limit:
             raise InputError(
                 ReasonCode.TOO_LARGE,
-                f"{source}: {len(data)} bytes exceed the limit of {options.max_bytes}; "
+                f"{source}: {len(data)} bytes exceed the limit of {limit}; "
                 "raise max_bytes if it really is one article",
             )
         chosen = fmt or sniff_format(data, source)
         if data.startswith(_GZIP_MAGIC) and chosen != "warc":
-            data = _gunzip(data, source, options)
+            data = _gunzip(data, source, limit)
             chosen = fmt or sniff_format(data, source)
-        results = _parse(data, source, chosen, options, url)
+        pace = throttle or HostThrottle(options.per_host_interval)
+        results = _parse(data, source, chosen, options, url, pace)
         return [r if isinstance(r, Article) or r.at is not None else _with_time(r) for r in results]
     except InputError as exc:
         return [_reject(source, exc)]
@@ -178,19 +229,23 @@ def _is_url(value: str) -> bool:
     return urlsplit(value).scheme.lower() in ("http", "https") or "://" in value
 
 
-def _read_stream(stream: BinaryIO, source: str, options: ReadOptions) -> list[Article | Rejected]:
+def _read_stream(
+    stream: BinaryIO, source: str, options: ReadOptions, throttle: HostThrottle
+) -> list[Article | Rejected]:
     data = stream.read(options.max_bytes + 1)
-    return read_bytes(data, source=source, options=options)
+    return read_bytes(data, source=source, options=options, throttle=throttle)
 
 
-def _read_url(url: str, options: ReadOptions) -> list[Article | Rejected]:
+def _read_url(url: str, options: ReadOptions, throttle: HostThrottle) -> list[Article | Rejected]:
     try:
         fetched = fetch(url, options)
     except InputError as exc:
         return [_reject(url, exc)]
     ctype = fetched.content_type.lower()
     fmt = next((f for key, f in _CONTENT_TYPES if key in ctype), None)
-    return read_bytes(fetched.content, source=url, fmt=fmt, options=options, url=fetched.url)
+    return read_bytes(
+        fetched.content, source=url, fmt=fmt, options=options, url=fetched.url, throttle=throttle
+    )
 
 
 _CONTENT_TYPES = (
@@ -201,31 +256,47 @@ _CONTENT_TYPES = (
     ("ndjson", "jsonl"),
     ("json", "json"),
     ("warc", "warc"),
+    ("text/csv", "csv"),
+    ("text/tab-separated-values", "csv"),
     ("text/plain", "text"),
 )
 
 
-def _files(root: Path) -> Iterator[Path]:
+def _files(root: Path) -> Iterator[Path | Rejected]:
+    """Files under ``root`` (sorted), or a rejection for each one that is not an article.
+
+    Inside a hidden directory nothing is reported (the directory is, once).
+    """
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
+        if any(part.startswith(".") for part in rel.parts[:-1]):
             continue
-        if path.is_file():
+        if not (path.is_file() or (path.is_dir() and rel.name.startswith("."))):
+            continue
+        why = not_an_article(rel)
+        if why is None:
             yield path
+        else:
+            yield Rejected(
+                str(path), "select", ReasonCode.NOT_AN_ARTICLE, f"{path}: skipped, {why}", _now()
+            )
 
 
-def _read_file(path: Path, options: ReadOptions) -> list[Article | Rejected]:
+def _read_file(
+    path: Path, options: ReadOptions, throttle: HostThrottle
+) -> list[Article | Rejected]:
     source = str(path)
     try:
         size = path.stat().st_size
-        if size > options.max_bytes:
+        limit = _limit(source, options)
+        if size > limit:
             raise InputError(
                 ReasonCode.TOO_LARGE,
-                f"{source}: {size} bytes exceed the limit of {options.max_bytes}; "
+                f"{source}: {size} bytes exceed the limit of {limit}; "
                 "raise max_bytes if it really is one article",
             )
         with path.open("rb") as fh:
-            data = fh.read(options.max_bytes + 1)
+            data = fh.read(limit + 1)
     except InputError as exc:
         return [_reject(source, exc)]
     except OSError as exc:
@@ -238,7 +309,7 @@ def _read_file(path: Path, options: ReadOptions) -> list[Article | Rejected]:
                 ),
             )
         ]
-    return read_bytes(data, source=source, options=options)
+    return read_bytes(data, source=source, options=options, throttle=throttle)
 
 
 def read_inputs(
@@ -247,22 +318,30 @@ def read_inputs(
     options: ReadOptions = ReadOptions(),  # noqa: B008 - frozen, safe as a default
     stdin: Callable[[], BinaryIO] | None = None,
 ) -> Iterator[Article | Rejected]:
-    """Read paths, directories (recursively, sorted, hidden files skipped), http(s) URLs and
-    ``"-"`` (stdin bytes) lazily, yielding articles and rejections in input order.
+    """Read paths, directories, http(s) URLs and ``"-"`` (stdin bytes) lazily, yielding
+    articles and rejections in input order.
+
+    Directories are walked recursively in sorted order; files that are not articles (see
+    :func:`~fogofwar.readers.selection.not_an_article`: hidden files, READMEs, licences, images,
+    code …) are skipped with a ``not_an_article`` rejection. A file named on its own is read.
     """
+    throttle = HostThrottle(options.per_host_interval)
     for item in inputs:
         if item == "-":
             stream = stdin() if stdin is not None else sys.stdin.buffer
-            yield from _read_stream(stream, "<stdin>", options)
+            yield from _read_stream(stream, "<stdin>", options, throttle)
         elif _is_url(item):
-            yield from _read_url(item, options)
+            yield from _read_url(item, options, throttle)
         else:
             path = Path(item)
             if path.is_dir():
                 for file in _files(path):
-                    yield from _read_file(file, options)
+                    if isinstance(file, Rejected):
+                        yield file
+                    else:
+                        yield from _read_file(file, options, throttle)
             elif path.exists():
-                yield from _read_file(path, options)
+                yield from _read_file(path, options, throttle)
             else:
                 yield _reject(
                     item,

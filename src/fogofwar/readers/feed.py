@@ -1,7 +1,15 @@
-"""RSS and Atom feeds: one article per entry, from its content or summary."""
+"""RSS and Atom feeds: one article per entry, from its content or summary.
+
+The feed's title is every entry's publisher. An entry with neither content nor summary is read
+from its linked page when the caller passes ``fetch_page`` (the dispatcher does, through the
+SSRF-guarded fetcher and a per-host rate limit); the entry's date and the feed's title fill what
+the page lacks.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -41,7 +49,38 @@ def _entry_authors(entry: Any) -> tuple[str, ...]:
     return tuple(names)
 
 
-def parse_feed(data: bytes, *, source: str) -> list[Article | Rejected]:
+FetchPage = Callable[[str, str], Article | Rejected]
+"""Reads a linked page: (url, source label) → article or rejection."""
+
+
+def _from_link(
+    entry: Any, where: str, i: int, fetch_page: FetchPage | None, publisher: str | None
+) -> Article | Rejected:
+    link = entry.get("link")
+    if fetch_page is None or not isinstance(link, str) or not link.strip():
+        return Rejected(
+            where,
+            "read",
+            ReasonCode.NO_TEXT,
+            f"{where}: feed entry {i} has neither content nor summary"
+            + ("; fetch the linked page instead" if link else " nor a link"),
+        )
+    page = fetch_page(link.strip(), where)
+    if isinstance(page, Rejected):
+        return page
+    published = page.published or _entry_date(entry)
+    return replace(
+        page,
+        publisher=publisher or page.publisher,
+        published=published,
+        published_precision=page.published_precision or (DatePrecision.DAY if published else None),
+        source_format="feed+html",
+    )
+
+
+def parse_feed(
+    data: bytes, *, source: str, fetch_page: FetchPage | None = None
+) -> list[Article | Rejected]:
     """Read an RSS or Atom feed; raise :class:`InputError` if it has no readable entry."""
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
@@ -53,20 +92,14 @@ def parse_feed(data: bytes, *, source: str) -> list[Article | Rejected]:
             + (f" ({problem})" if problem else " (no entries)")
             + "; check the feed URL or file",
         )
+    feed_title = (parsed.get("feed") or {}).get("title")
+    publisher = " ".join(str(feed_title).split()) or None if feed_title else None
     out: list[Article | Rejected] = []
     for i, entry in enumerate(entries, 1):
         where = f"{source}#{i}"
         text = _entry_text(entry)
         if not text:
-            out.append(
-                Rejected(
-                    where,
-                    "read",
-                    ReasonCode.NO_TEXT,
-                    f"{where}: feed entry {i} has neither content nor summary; "
-                    "fetch the linked page instead",
-                )
-            )
+            out.append(_from_link(entry, where, i, fetch_page, publisher))
             continue
         title = " ".join(str(entry.get("title") or "").split()) or None
         published = _entry_date(entry)
@@ -86,6 +119,7 @@ def parse_feed(data: bytes, *, source: str) -> list[Article | Rejected]:
                 language_confidence=confidence,
                 source_format="feed",
                 url=str(entry.get("link")) if entry.get("link") else None,
+                publisher=publisher,
             )
         )
     return out

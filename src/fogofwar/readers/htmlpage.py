@@ -14,6 +14,7 @@ from trafilatura.utils import load_html
 from fogofwar.errors import InputError
 from fogofwar.langid import identify
 from fogofwar.model import Article, DatePrecision, ReasonCode
+from fogofwar.readers.publisher import html_publisher
 
 __all__ = ["fragment_to_text", "parse_html", "split_paragraphs"]
 
@@ -86,6 +87,7 @@ def parse_html(text: str, *, source: str, url: str | None = None) -> Article:
             f"{source}: the input is not parseable HTML; check that it is a web page "
             "(or pass --format to read it as another format)",
         )
+    publisher = html_publisher(tree)  # before extraction, which may prune the tree
     try:
         published = _iso_date(htmldate.find_date(tree, original_date=True, url=url))
         doc = bare_extraction(
@@ -134,4 +136,5 @@ def parse_html(text: str, *, source: str, url: str | None = None) -> Article:
         language_confidence=confidence,
         source_format="html",
         url=url or meta.get("url") or None,
+        publisher=publisher,
     )

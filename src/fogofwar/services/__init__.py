@@ -8,7 +8,7 @@ argument parsing; each function takes already-open resources and returns typed r
       events_link.py    link_read, link_pending: the one events path on ``store.events``
       events_query.py   list_events, event_detail, list_flags
       events_decide.py  merge_events, split_event
-      exports.py        export (event formats), export_claims (claims-v1 JSONL)
+      exports.py        export (event formats), export_claims (claims-v1 JSONL), claim_records
 
 Unknown ids raise :class:`~fogofwar.errors.NotFoundError`; nothing outside ``store/`` touches
 the database engine (``tests/test_architecture.py``).
@@ -39,7 +39,7 @@ from fogofwar.services.events_query import (
     list_flags,
     resolve_event,
 )
-from fogofwar.services.exports import export, export_claims
+from fogofwar.services.exports import claim_records, export, export_claims
 from fogofwar.services.ingest import IngestSummary, Progress, count_inputs, extract, ingest, read
 from fogofwar.services.paths import shared_dir
 from fogofwar.store import Store, StoredRejection
@@ -53,6 +53,7 @@ __all__ = [
     "StoredRejection",
     "article_claims",
     "check_flag",
+    "claim_records",
     "count_articles",
     "count_inputs",
     "detail_record",

@@ -42,11 +42,17 @@ def list_articles(
     search: str | None = None,
     lang: str | None = None,
     since: date | None = None,
+    publisher: str | None = None,
     limit: int = 100,
     offset: int = 0,
 ) -> list[Article]:
-    """Articles matching a full-text query and filters; best match or newest first."""
-    return store.list_articles(search=search, lang=lang, since=since, limit=limit, offset=offset)
+    """Articles matching a full-text query and filters; best match or newest first.
+
+    ``publisher`` keeps articles whose publisher (outlet, channel) contains it, ignoring case.
+    """
+    return store.list_articles(
+        search=search, lang=lang, since=since, publisher=publisher, limit=limit, offset=offset
+    )
 
 
 def get_article(store: Store, article_id: str, *, exact: bool = False) -> Article:

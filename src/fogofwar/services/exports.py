@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
+from fogofwar.claim import Claim
 from fogofwar.events.exports import export_events
+from fogofwar.records import claim_export_record
 from fogofwar.store import Store
 
-__all__ = ["export", "export_claims"]
+__all__ = ["claim_records", "export", "export_claims"]
+
+_BATCH = 500
 
 
 def export(
@@ -25,10 +31,22 @@ def export(
     return export_events(fmt, records, out)
 
 
+def claim_records(store: Store, claims: Iterable[Claim]) -> Iterator[dict[str, Any]]:
+    """claims-v1 records with the extension field ``publisher`` (the article's outlet).
+
+    Publishers are looked up per batch of claims, so a stream stays a stream.
+    """
+    stream = iter(claims)
+    while batch := list(islice(stream, _BATCH)):
+        publishers = store.publishers([c.article_id for c in batch])
+        for claim in batch:
+            yield claim_export_record(claim, publishers.get(claim.article_id))
+
+
 def export_claims(store: Store, out: IO[str]) -> int:
-    """Write every stored claim as a claims-v1 JSON line; returns how many."""
+    """Write every stored claim as a claims-v1 JSON line (plus ``publisher``); returns how many."""
     n = 0
-    for claim in store.iter_claims():
-        out.write(json.dumps(claim.to_record(), ensure_ascii=False) + "\n")
+    for record in claim_records(store, store.iter_claims()):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
         n += 1
     return n

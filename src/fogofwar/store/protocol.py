@@ -98,10 +98,18 @@ class Store(Protocol):
         search: str | None = None,
         lang: str | None = None,
         since: date | None = None,
+        publisher: str | None = None,
         limit: int = 100,
         offset: int = 0,
     ) -> list[Article]:
-        """Articles matching a full-text query and filters; best match or newest first."""
+        """Articles matching a full-text query and filters; best match or newest first.
+
+        ``publisher`` keeps those whose publisher contains it (case and spacing ignored).
+        """
+        ...
+
+    def publishers(self, article_ids: Sequence[str]) -> dict[str, str | None]:
+        """The publisher of each stored article among ``article_ids`` (unknown ids left out)."""
         ...
 
     def set_read_status(

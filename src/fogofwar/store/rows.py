@@ -21,6 +21,7 @@ __all__ = [
     "article_to_row",
     "claim_from_row",
     "claim_to_row",
+    "publisher_key",
     "rejection_from_row",
     "rejection_to_row",
 ]
@@ -38,11 +39,19 @@ _TEXT_FIELDS = (
     "content_hash",
     "source_format",
     "url",
+    "publisher",
+    "forwarded_from",
+    "reply_to",
 )
 
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+def publisher_key(name: str) -> str:
+    """The form ``articles --publisher`` matches on: whitespace-collapsed and case-folded."""
+    return " ".join(name.split()).casefold()
 
 
 def _check_article(article: Article) -> None:
@@ -86,6 +95,11 @@ def article_to_row(article: Article) -> dict[str, Any]:
         "ingested_at": _iso(article.ingested_at),
         "source_format": article.source_format,
         "read_status": ReadStatus(article.read_status).value,
+        "publisher": article.publisher,
+        "publisher_key": publisher_key(article.publisher) if article.publisher else None,
+        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "forwarded_from": article.forwarded_from,
+        "reply_to": article.reply_to,
     }
 
 
@@ -93,6 +107,7 @@ def article_from_row(row: Mapping[Any, Any]) -> Article:
     """Inverse of :func:`article_to_row`."""
     published, captured, ingested = row["published"], row["captured_estimate"], row["ingested_at"]
     precision = row["published_precision"]
+    moment = row["published_at"]
     return Article(
         id=row["id"],
         source=row["source"],
@@ -114,6 +129,10 @@ def article_from_row(row: Mapping[Any, Any]) -> Article:
         source_format=row["source_format"],
         url=row["url"],
         read_status=ReadStatus(row["read_status"]),
+        publisher=row["publisher"],
+        published_at=datetime.fromisoformat(moment) if moment else None,
+        forwarded_from=row["forwarded_from"],
+        reply_to=row["reply_to"],
     )
 
 

@@ -28,6 +28,7 @@ from fogofwar.store.rows import (
     article_to_row,
     claim_from_row,
     claim_to_row,
+    publisher_key,
     rejection_from_row,
     rejection_to_row,
 )
@@ -194,10 +195,13 @@ class SqlStore:
         search: str | None = None,
         lang: str | None = None,
         since: date | None = None,
+        publisher: str | None = None,
         limit: int = 100,
         offset: int = 0,
     ) -> list[Article]:
         """Articles matching ``search`` (web-search syntax) and filters.
+
+        ``publisher`` keeps articles whose publisher contains it, ignoring case and spacing.
 
         Best match first when searching, else newest first (by published date, falling back to
         the captured estimate). ``since`` keeps articles published (or captured) on or after it.
@@ -228,10 +232,26 @@ class SqlStore:
             stmt = stmt.where(articles.c.language == lang)
         if since is not None:
             stmt = stmt.where(when >= since.isoformat())
+        if publisher is not None:
+            key = publisher_key(clean_query(publisher))
+            stmt = stmt.where(articles.c.publisher_key.contains(key, autoescape=True))
         order += [sa.nulls_last(when.desc()), articles.c.pk.desc()]
         stmt = stmt.order_by(*order).limit(limit).offset(offset)
         with self._read("list articles") as conn:
             return [article_from_row(r._mapping) for r in conn.execute(stmt)]
+
+    def publishers(self, article_ids: Sequence[str]) -> dict[str, str | None]:
+        """The publisher of each stored article among ``article_ids`` (unknown ids left out)."""
+        wanted = sorted(set(article_ids))
+        found: dict[str, str | None] = {}
+        with self._read("look up publishers") as conn:
+            for start in range(0, len(wanted), _STREAM_BATCH):
+                chunk = wanted[start : start + _STREAM_BATCH]
+                stmt = sa.select(articles.c.id, articles.c.publisher).where(
+                    articles.c.id.in_(chunk)
+                )
+                found.update({row.id: row.publisher for row in conn.execute(stmt)})
+        return found
 
     def set_read_status(
         self, article_id: str, status: ReadStatus, reason: str | None = None

@@ -40,6 +40,11 @@ articles = sa.Table(
     sa.Column("source_format", sa.Text, nullable=False),
     sa.Column("read_status", sa.Text, nullable=False),
     sa.Column("read_reason", sa.Text),
+    sa.Column("publisher", sa.Text),
+    sa.Column("publisher_key", sa.Text),
+    sa.Column("published_at", sa.Text),
+    sa.Column("forwarded_from", sa.Text),
+    sa.Column("reply_to", sa.Text),
 )
 
 rejections = sa.Table(

@@ -21,7 +21,7 @@ from fogofwar import PIPELINE_VERSION, __version__, services
 from fogofwar.claim import SCHEMA, Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.errors import NotFoundError
 from fogofwar.model import Article, ReasonCode, article_id_for
-from fogofwar.records import article_record, rejected_record
+from fogofwar.records import article_record, claim_export_record, rejected_record
 from fogofwar.services import Store, StoredRejection
 from fogofwar.web.errors import ApiError
 from fogofwar.web.state import get_store
@@ -138,6 +138,10 @@ def list_articles(
     ] = None,
     lang: Lang = None,
     since: Annotated[str | None, Query(description="Published on or after YYYY-MM-DD.")] = None,
+    publisher: Annotated[
+        str | None,
+        Query(max_length=200, description="Publisher (outlet, channel) contains this."),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> JSONResponse:
@@ -147,6 +151,7 @@ def list_articles(
         search=search or None,
         lang=_plain(lang, "lang"),
         since=parse_since(since),
+        publisher=publisher or None,
         limit=limit + 1,
         offset=offset,
     )
@@ -159,7 +164,9 @@ def get_article(article_id: str, store: StoreDep) -> JSONResponse:
     """One article record with its text and its claims (claims-v1)."""
     article = lookup_article(store, article_id)
     record = article_record(article)
-    record["claims"] = [c.to_record() for c in services.article_claims(store, article.id)]
+    record["claims"] = [
+        claim_export_record(c, article) for c in services.article_claims(store, article.id)
+    ]
     return JSONResponse(record)
 
 
@@ -206,15 +213,17 @@ def list_claims(
     """Stored claims (claims-v1 records) matching every filter, in storage order."""
     filters = _claim_filters(kind, source_kind, certainty, lang, article)
     rows = services.list_claims(store, **filters, limit=limit + 1, offset=offset)
-    records = [c.to_record() for c in rows]
+    records = list(services.claim_records(store, rows))
     return JSONResponse(_page(request, "claims", records, limit, offset))
 
 
-def _jsonl(first: list[Claim], rest: Iterator[Claim]) -> Iterator[str]:
-    """claims-v1 lines, a few hundred per chunk (each chunk is one hop to a worker thread)."""
+def _jsonl(store: Store, first: list[Claim], rest: Iterator[Claim]) -> Iterator[str]:
+    """claims-v1 lines (with ``publisher``), a few hundred per chunk (each chunk is one hop to
+    a worker thread)."""
     claims = itertools.chain(first, rest)
     while batch := list(itertools.islice(claims, _CHUNK_CLAIMS)):
-        yield "".join(json.dumps(c.to_record(), ensure_ascii=False) + "\n" for c in batch)
+        records = services.claim_records(store, batch)
+        yield "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
 @router.get("/claims.jsonl", response_class=StreamingResponse)
@@ -232,7 +241,7 @@ def export_claims(
     # Pull the first claim now: a store that cannot be read fails here with a 503, not after
     # a 200 status line has gone out.
     first = list(itertools.islice(stream, 1))
-    return StreamingResponse(_jsonl(first, stream), media_type="application/x-ndjson")
+    return StreamingResponse(_jsonl(store, first, stream), media_type="application/x-ndjson")
 
 
 def _rejection_record(row: StoredRejection) -> dict[str, Any]:
