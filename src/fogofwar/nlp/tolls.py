@@ -125,6 +125,11 @@ class TollReader:
                 values[name] = Count(
                     None, None, Span(self.toks[m.start].start, self.toks[m.end - 1].end)
                 )
+        zero = values.get("injured")
+        if "killed" not in values and zero is not None and zero.low == 0 and zero.high == 0:
+            lo = max(clause.tok_start, min(m.start for m in events) - 2) if events else 0
+            if self.pack.harm.find(self.toks, lo, clause.tok_end):  # "никто не пострадал"
+                values["killed"] = Count(0, 0, zero.span)
         return Counts(**values)
 
     def singular(self, m: Match[Trigger], clause: Clause) -> bool:

@@ -95,6 +95,7 @@ class LanguagePack:
     range_words: frozenset[str]
     joiners: PhraseMatcher[None]
     singular: PhraseMatcher[None]
+    harm: PhraseMatcher[None]
     units: PhraseMatcher[None]
     vague: PhraseMatcher[tuple[int | None, int | None]]
     dates: PhraseMatcher[DateCue]
@@ -235,6 +236,7 @@ def load_pack(path: Path) -> LanguagePack:
         range_words=frozenset(norm(w) for w in _words(nums, "range", where)),
         joiners=_flat(nums, "joiners", where),
         singular=_flat(nums, "singular", where),
+        harm=_flat(nums, "harm", where),
         units=_flat(nums, "units", where),
         vague=_vague(nums.get("vague", {})),
         dates=_dates(data.get("dates", {}), where),
