@@ -16,7 +16,8 @@ scoring) -> :class:`PlaceMention`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -24,8 +25,9 @@ from fogofwar.claim import Location
 from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, ensure_index
 from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.langdata import lang_pack
-from fogofwar.geo.recognise import recognise
+from fogofwar.geo.recognise import Hit, recognise
 from fogofwar.geo.resolve import resolve
+from fogofwar.geo.spans import span_hits
 from fogofwar.model import Span
 
 __all__ = [
@@ -102,15 +104,43 @@ class Gazetteer:
             return ()
         hits = recognise(text, lang_pack(lang), self._index)
         places = resolve(hits)
-        out: list[PlaceMention] = []
-        for hit, place in zip(hits, places, strict=True):
-            span = Span(hit.start, hit.end)
-            surface = text[hit.start : hit.end]
-            if place is None and hit.demonym:  # "russische": the country it names, as context
-                place = self._index.country(hit.demonym)
-            loc = _location(place, surface, span) if place is not None else None
-            out.append(PlaceMention(span, surface, loc, hit.demonym is not None, hit.metonymy))
+        out = [self._mention(text, h, p) for h, p in zip(hits, places, strict=True)]
         return tuple(sorted(out, key=lambda m: (m.span.start, m.span.end)))
+
+    def resolve(
+        self, text: str, spans: Sequence[tuple[int, int]], lang: str | None
+    ) -> tuple[PlaceMention, ...]:
+        """Resolve given toponym spans (``(start, end)`` character offsets into ``text``), with
+        the whole text as context; one mention per span, in the order given.
+
+        For evaluation with gold spans, and for toponyms found by another tagger. A span the
+        gazetteer has no name for comes back with ``location=None``; a span naming a place by
+        part of its words ("Rapides Parish") is resolved by that part, and keeps its own
+        offsets."""
+        if not text or not spans:
+            return tuple(PlaceMention(Span(a, b), text[a:b], None) for a, b in spans)
+        hits, given = span_hits(text, spans, lang_pack(lang), self._index)
+        places = dict(zip(map(id, hits), resolve(hits), strict=True))
+        out = []
+        for (start, end), hit in zip(spans, given, strict=True):
+            if hit is None:
+                out.append(PlaceMention(Span(start, end), text[start:end], None))
+            else:
+                m = self._mention(text, hit, places[id(hit)])
+                loc = m.location
+                span = Span(start, end)
+                if loc is not None:
+                    loc = replace(loc, name=text[start:end], span=span)
+                out.append(replace(m, span=span, surface=text[start:end], location=loc))
+        return tuple(out)
+
+    def _mention(self, text: str, hit: Hit, place: Place | None) -> PlaceMention:
+        span = Span(hit.start, hit.end)
+        surface = text[hit.start : hit.end]
+        if place is None and hit.demonym:  # "russische": the country it names, as context
+            place = self._index.country(hit.demonym)
+        loc = _location(place, surface, span) if place is not None else None
+        return PlaceMention(span, surface, loc, hit.demonym is not None, hit.metonymy)
 
 
 @cache

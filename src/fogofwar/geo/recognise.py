@@ -48,7 +48,7 @@ from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_clas
 from fogofwar.geo.text import fold, skeleton
 from fogofwar.packs.files import available_languages
 
-__all__ = ["Hit", "Token", "recognise", "tokenize"]
+__all__ = ["Hit", "Token", "lookup", "recognise", "tokenize"]
 
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’ʼ][^\W\d_]+)*\.?")
 _SENT_END = '.!?:;"«»„“”\n'
@@ -157,9 +157,11 @@ def _make_keys(words: list[str], pack: LangPack) -> list[tuple[str, bool]]:
     return keys
 
 
-def _lookup(
+def lookup(
     words: list[str], pack: LangPack, index: PlaceIndex
 ) -> tuple[tuple[Candidate, ...], bool]:
+    """Candidate places of a phrase (its words as written or with case endings undone, then
+    cross-script keys) and whether they matched only after undoing an ending."""
     found: dict[int, Candidate] = {}
     changed_any = True
     keys = _keys(words, pack)
@@ -399,7 +401,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
                 break
             if n == 1 and not startable:
                 continue
-            cands, changed = _lookup(words, pack, index)
+            cands, changed = lookup(words, pack, index)
             if cands:
                 phrase = n > 1 or any(w.casefold() in pack.region_before for w in words)
                 found = Hit(i, i + n - 1, tok.start, last.end, cands, changed, phrase=phrase)
