@@ -27,7 +27,8 @@ from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.langdata import lang_pack
 from fogofwar.geo.recognise import Hit, recognise
 from fogofwar.geo.resolve import resolve
-from fogofwar.geo.spans import span_hits
+from fogofwar.geo.resolve import km as _km
+from fogofwar.geo.spans import anchor, span_hits
 from fogofwar.model import Span
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "resolve_snippet",
 ]
 
+_NEAR_KM = 300.0  # a place named by part of a span must lie this close to the text's anchor
 _PRECISION = {
     "city": "point",
     "admin2": "admin2",
@@ -113,22 +115,32 @@ class Gazetteer:
         """Resolve given toponym spans (``(start, end)`` character offsets into ``text``), with
         the whole text as context; one mention per span, in the order given.
 
-        For evaluation with gold spans, and for toponyms found by another tagger. A span the
-        gazetteer has no name for comes back with ``location=None``; a span naming a place by
-        part of its words ("Rapides Parish") is resolved by that part, and keeps its own
-        offsets."""
+        For evaluation with gold spans, and for toponyms found by another tagger. A span naming
+        a place by part of its words ("Rapides Parish") is resolved by that part and keeps its
+        own offsets. A span the gazetteer has no name for, or named in part by a place far from
+        the text's anchor ("Royal Street" in an article about New Orleans is not Royal City),
+        is located at the anchor (:func:`fogofwar.geo.spans.anchor`: the text's most named
+        city, else region, else country) with no GeoNames id of its own; ``location=None`` when
+        the text names no place at all."""
         if not text or not spans:
             return tuple(PlaceMention(Span(a, b), text[a:b], None) for a, b in spans)
         hits, given = span_hits(text, spans, lang_pack(lang), self._index)
         places = dict(zip(map(id, hits), resolve(hits), strict=True))
+        home = anchor([places[id(h)] for h in hits if h.demonym is None and not h.partial])
         out = []
         for (start, end), hit in zip(spans, given, strict=True):
-            if hit is None:
-                out.append(PlaceMention(Span(start, end), text[start:end], None))
+            span = Span(start, end)
+            place = places[id(hit)] if hit is not None else None
+            if home is not None and (
+                hit is None or (hit.partial and (place is None or _km(place, home) > _NEAR_KM))
+            ):  # a street, a building, a hamlet: somewhere in the place the text is about
+                near = _location(home, text[start:end], span)
+                out.append(PlaceMention(span, text[start:end], replace(near, geonames_id=None)))
+            elif hit is None:
+                out.append(PlaceMention(span, text[start:end], None))
             else:
-                m = self._mention(text, hit, places[id(hit)])
+                m = self._mention(text, hit, place)
                 loc = m.location
-                span = Span(start, end)
                 if loc is not None:
                     loc = replace(loc, name=text[start:end], span=span)
                 out.append(replace(m, span=span, surface=text[start:end], location=loc))

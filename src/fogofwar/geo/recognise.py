@@ -85,6 +85,7 @@ class Hit:
     metonymy: bool = False
     phrase: bool = False  # multi-word or region phrase
     weak: bool = False  # a given name ("Peter"): kept only next to its country or region
+    partial: bool = False  # a given span named by part of its words ("Royal Street")
 
 
 def tokenize(text: str) -> list[Token]:

@@ -5,18 +5,24 @@ tokens it covers, looked up as a whole, else by its longest sub-phrase that name
 (capitalised words first: "Rapides Parish" -> "Rapides"); a demonym span ("Russian") is a
 demonym hit. The recogniser's own hits that overlap no given span stay as context, so a
 given span is resolved with the same document evidence as a found one.
+
+A span named only in part ("Royal Street", "Trump Tower") is ``partial``: its place must lie
+near the text's anchor (:func:`anchor`), else the span is taken to be somewhere in the
+anchor (a street of the city the article is about), as is a span the gazetteer has no name
+for at all.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
-from fogofwar.geo.index import PlaceIndex
+from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.recognise import Hit, Token, lookup, recognise, tokenize
 from fogofwar.geo.text import fold
 
-__all__ = ["span_hits"]
+__all__ = ["anchor", "span_hits"]
 
 
 def _windows(first: int, last: int) -> list[tuple[int, int]]:
@@ -25,7 +31,9 @@ def _windows(first: int, last: int) -> list[tuple[int, int]]:
     return [(a, a + size - 1) for size in range(n, 0, -1) for a in range(first, last - size + 2)]
 
 
-def _hit(tokens: list[Token], first: int, last: int, pack: LangPack, index: PlaceIndex) -> Hit | None:
+def _hit(
+    tokens: list[Token], first: int, last: int, pack: LangPack, index: PlaceIndex
+) -> Hit | None:
     if first == last:
         demonym = pack.demonyms.get(fold(tokens[first].text), "?")
         if demonym != "?":
@@ -39,7 +47,20 @@ def _hit(tokens: list[Token], first: int, last: int, pack: LangPack, index: Plac
             continue
         cands, changed = lookup([t.text for t in tokens[a : b + 1]], pack, index)
         if cands:
-            return Hit(a, b, tokens[a].start, tokens[b].end, cands, changed, phrase=b > a)
+            partial = (a, b) != (first, last)
+            return Hit(a, b, tokens[a].start, tokens[b].end, cands, changed, phrase=b > a,
+                       partial=partial)  # fmt: skip
+    return None
+
+
+def anchor(places: Sequence[Place | None]) -> Place | None:
+    """The place a text is about: its most named city or district (first named on a tie),
+    else its most named first-level region, else its most named country."""
+    for kinds in (("city", "admin2"), ("admin1",), ("country",)):
+        named = [p for p in places if p is not None and p.kind in kinds]
+        if named:
+            counts = Counter(p.eid for p in named)
+            return max(named, key=lambda p: (counts[p.eid], -named.index(p)))
     return None
 
 
