@@ -35,6 +35,9 @@ class LangPack:
     common_check: bool  # check common words at every position, not only at sentence start
     skeleton: bool  # try cross-transcription keys when no exact key hits
     given_names: frozenset[str] = frozenset()  # common first names ("peter"): weak evidence
+    name_places: frozenset[str] = frozenset()  # places that are first names ("jordan", "sydney")
+    caps_words: frozenset[str] = frozenset()  # ordinary words in all-caps text ("US" in "JOIN US")
+    abbreviations: bool = False  # region abbreviations ("Calif.", "N.S.W.") are read
     # memos (not part of the pack's value): word -> variants; phrase -> keys (recogniser's)
     _vmemo: dict[str, tuple[tuple[str, bool], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -167,4 +170,7 @@ def lang_pack(lang: str | None) -> LangPack:
         common_check=any(_flag(raw[code], "common_anywhere", False) for code in langs),
         skeleton=bool(merged.get("cross_script", [True])[-1]),
         given_names=_given_names(langs),
+        name_places=words("name_places"),
+        caps_words=words("caps_words"),
+        abbreviations=any(_flag(raw[code], "region_abbreviations", False) for code in langs),
     )

@@ -40,8 +40,9 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import product
+from itertools import pairwise, product
 
+from fogofwar.geo.abbrev import abbreviation_at
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
@@ -250,22 +251,44 @@ def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
     return nxt.startswith(pack.speech_verbs) or two.startswith(pack.speech_verbs)
 
 
-def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> bool:
-    """Acronym, common-word and person-name guards for single-word hits."""
+def _keep(
+    tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None, names: frozenset[str]
+) -> bool:
+    """Acronym, common-word and person-name guards for single-word hits; ``names`` are the
+    surnames the text gave with a first name ("Jordan" after "Michael Jordan")."""
     if hit.phrase or hit.demonym is not None:
         return True
     kinds = {c.place.kind for c in hit.cands}
     tok = tokens[hit.first]
     low = tok.text.casefold()
-    if low in pack.not_alone:
-        return False
-    if tok.text.isupper() and len(tok.text.replace(".", "")) <= 4:  # "FDA", "UN": no places
-        return any(c.place.kind not in ("city", "admin2") and c.how == 0 for c in hit.cands)
-    if kinds & {"country", "continent", "region"}:
-        return True
     prev = tokens[hit.first - 1] if hit.first > 0 else None
     nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
     prep = prev is not None and prev.text.casefold() in pack.place_preps
+    if low in pack.not_alone or (tok.text in names and not prep):
+        return False
+    if len(tok.text) <= 3 and not tok.text.isupper() and any(
+        c.place.kind in ("country", "admin1") and fold(c.place.name) != low for c in hit.cands
+    ):
+        return False  # "Us" is no "US": a country's or region's short form is written in capitals
+    if tok.text.isupper() and len(tok.text.replace(".", "")) <= 4:  # "FDA", "UN": no places
+        if low in pack.caps_words and _caps_word(tokens, hit.first, pack):
+            return False  # "JOIN US FOR": an ordinary word in all-capital text
+        # "KYIV, Ukraine —": an all-capital dateline names a place of any kind
+        dateline = tok.sent_start and nxt is not None and not nxt.glued and nxt.cap
+        if not dateline:
+            return any(c.place.kind not in ("city", "admin2") and c.how == 0 for c in hit.cands)
+    nxt_word = (
+        nxt is not None
+        and nxt.glued
+        and nxt.cap
+        and not nxt.text.isupper()
+        and not _region_after(nxt.text.casefold(), pack)
+        and not _is_common(nxt.text, pack.lang)
+    )
+    if low in pack.name_places and nxt_word:
+        return False  # "Jordan Peterson", "Sydney Sweeney": a first name
+    if kinds & {"country", "continent", "region"}:
+        return True
     big_region = (
         before is not None
         and before.last == hit.first - 1
@@ -279,14 +302,7 @@ def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> 
     first_name = prev is not None and (
         prev.text.casefold() in pack.given_names or morph_class(prev.text, pack.lang) == "name"
     )
-    nxt_person = (
-        nxt is not None
-        and nxt.glued
-        and nxt.cap
-        and not nxt.text.isupper()
-        and not _region_after(nxt.text.casefold(), pack)
-        and not _is_common(nxt.text, pack.lang)
-    )
+    nxt_person = nxt_word
     person = nxt_person or (
         prev is not None
         and tok.glued
@@ -317,6 +333,41 @@ def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> 
         # "von Bord" is no hamlet: a preposition vouches for towns of 10,000+
         return (town_prep and biggest >= _SMALL) or (biggest >= big and not article)
     return True
+
+
+def _caps_word(tokens: list[Token], k: int, pack: LangPack) -> bool:
+    """Token ``k`` ends a run of all-capital words ("JOIN US", "TELL US FOR"), so it is an
+    ordinary word, not an acronym."""
+    prev = tokens[k - 1] if k > 0 else None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if prev is None or not (prev.glued or tokens[k].glued) or not prev.text.isupper():
+        return False
+    return nxt is None or not nxt.text.isupper() or nxt.text.casefold() in pack.skip_initial
+
+
+def _surnames(tokens: list[Token], pack: LangPack) -> frozenset[str]:
+    """Words written right after a common first name ("Michael Jordan" -> "Jordan"): later
+    alone, they name the person."""
+    return frozenset(
+        b.text
+        for a, b in pairwise(tokens)
+        if a.cap and b.cap and b.glued and not b.text.isupper()
+        and a.text.casefold() in pack.given_names
+    )  # fmt: skip
+
+
+def _abbreviation(text: str, tokens: list[Token], i: int, hits: list[Hit], index: PlaceIndex) -> Hit | None:
+    """A region abbreviation at token ``i`` ("Calif.", "N.S.W.", "IL" after "Springfield, ")."""
+    tok = tokens[i]
+    after = bool(hits) and hits[-1].last == i - 1 and text[hits[-1].end : tok.start].strip() == ","
+    ab = abbreviation_at(text, tok.start, after)
+    if ab is None:
+        return None
+    cands = tuple(
+        c for c in index.lookup(fold(ab.region)) if c.place.kind == "admin1" and c.place.cc == ab.cc
+    )
+    last = max(k for k in range(i, len(tokens)) if tokens[k].start < ab.end)
+    return Hit(i, last, tok.start, ab.end, cands, False, phrase=True) if cands else None
 
 
 def _given_name(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> bool:
@@ -371,12 +422,20 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
     """Every toponym, demonym and metonym candidate in ``text``, in order."""
     tokens = tokenize(text)
     metonyms = dict(pack.metonyms)
+    names = _surnames(tokens, pack)
     hits: list[Hit] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         low = tok.text.casefold()
+        ab = _abbreviation(text, tokens, i, hits, index) if pack.abbreviations and tok.cap else None
+        if ab is not None:
+            hits.append(ab)
+            i = ab.last + 1
+            continue
         demonym = pack.demonyms.get(fold(tok.text), "?")
+        if len(tok.text) <= 3 and not tok.text.isupper():
+            demonym = "?"  # "Us" is no "US"
         startable = tok.cap and low not in pack.skip_initial
         if demonym == "?" and not (startable or low in pack.region_before):
             i += 1
@@ -427,7 +486,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
             found = Hit(found.first, found.last, found.start, found.end, found.cands,
                         found.changed, metonymy=True, phrase=found.phrase)  # fmt: skip
         before = next((h for h in reversed(hits) if h.demonym is None), None)
-        if _keep(tokens, found, pack, before):
+        if _keep(tokens, found, pack, before, names):
             if _given_name(tokens, found, pack, before):
                 found = Hit(found.first, found.last, found.start, found.end, found.cands,
                             found.changed, metonymy=found.metonymy, weak=True)  # fmt: skip
