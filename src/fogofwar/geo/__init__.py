@@ -24,7 +24,7 @@ from pathlib import Path
 from fogofwar.claim import Location
 from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, ensure_index
 from fogofwar.geo.index import Place, PlaceIndex
-from fogofwar.geo.langdata import lang_pack
+from fogofwar.geo.langdata import REGION_MARK, lang_pack
 from fogofwar.geo.recognise import Hit, recognise
 from fogofwar.geo.resolve import resolve
 from fogofwar.geo.resolve import km as _km
@@ -146,11 +146,22 @@ class Gazetteer:
                 out.append(replace(m, span=span, surface=text[start:end], location=loc))
         return tuple(out)
 
+    def _demonym_place(self, demonym: str) -> Place | None:
+        """The country (ISO3) or, for "@Europe", the continent or region a demonym names."""
+        if not demonym.startswith(REGION_MARK):
+            return self._index.country(demonym)
+        name = demonym[len(REGION_MARK) :]
+        for kind in ("continent", "region", "admin1"):
+            place = self._index.by_name(name, kind)
+            if place is not None:
+                return place
+        return None
+
     def _mention(self, text: str, hit: Hit, place: Place | None) -> PlaceMention:
         span = Span(hit.start, hit.end)
         surface = text[hit.start : hit.end]
         if place is None and hit.demonym:  # "russische": the country it names, as context
-            place = self._index.country(hit.demonym)
+            place = self._demonym_place(hit.demonym)
         loc = _location(place, surface, span) if place is not None else None
         return PlaceMention(span, surface, loc, hit.demonym is not None, hit.metonymy)
 

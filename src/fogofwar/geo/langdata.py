@@ -11,7 +11,7 @@ from importlib import resources
 from fogofwar.geo.text import fold
 from fogofwar.packs.files import available_languages, read_table
 
-__all__ = ["LangPack", "geo_tables", "lang_pack"]
+__all__ = ["REGION_MARK", "LangPack", "geo_tables", "lang_pack"]
 
 MEMO_MAX = 100_000  # entries of a pack's memo before it starts afresh
 
@@ -121,7 +121,33 @@ def _demonyms(langs: tuple[str, ...]) -> dict[str, str | None]:
         for stem in table.get("ambiguous", {}).get(lang, []):
             for end in endings.get(f"{lang}_adj", [""]):
                 out[fold(stem + end)] = None
+    extra = tomllib.loads(_text("geo/demonyms.toml"))
+    for lang in langs:
+        ends = endings.get(f"{lang}_adj", [""])
+        people = ("", "s") if lang == "en" else ("",)
+        for code, stems in extra.get(lang, {}).get("countries", {}).items():
+            for stem in stems:
+                for end in ends:
+                    for form in (stem + end, _plural(stem + end) if people[-1] else ""):
+                        if form:
+                            out.setdefault(fold(form), code)
+        for stem, region in extra.get(lang, {}).get("regions", {}).items():
+            for end in ends:
+                for form in (stem + end, _plural(stem + end) if people[-1] else ""):
+                    if form:
+                        out.setdefault(fold(form), REGION_MARK + region)
     return out
+
+
+REGION_MARK = "@"  # a demonym value naming a continent or region ("@Europe"), not a country
+
+
+def _plural(adjective: str) -> str:
+    """English people noun of an adjective ("malaysian" -> "malaysians"); "" when the
+    adjective is its own plural ("portuguese", "swiss")."""
+    if adjective.endswith(("s", "sh", "ch", "ese")):
+        return ""
+    return adjective + "s"
 
 
 def geo_tables() -> dict[str, dict[str, object]]:

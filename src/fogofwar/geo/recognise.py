@@ -52,6 +52,7 @@ from fogofwar.packs.files import available_languages
 __all__ = ["Hit", "Token", "lookup", "recognise", "tokenize"]
 
 _WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’ʼ][^\W\d_]+)*\.?")
+_DOTTED = frozenset({"st", "mt", "ft", "pt", "ste", "mts"})  # abbreviations inside names
 _SENT_END = '.!?:;"«»„“”\n'
 _MAX_N = 5
 _TOWN = 15_000
@@ -97,14 +98,8 @@ def tokenize(text: str) -> list[Token]:
     append = out.append
     for m in _WORD.finditer(text):
         word, start = m.group(), m.start()
-        if (
-            word[-1] == "."
-            and word.count(".") == 1
-            and not (
-                len(word) <= 4 and word.isascii() and word[0].isupper() and word[1:-1].islower()
-            )
-        ):
-            word = word[:-1]  # sentence end; "St." and "Mt." keep their dot ("из Сум." not)
+        if word[-1] == "." and word.count(".") == 1 and word[:-1].casefold() not in _DOTTED:
+            word = word[:-1]  # sentence end; "St." and "Mt." keep their dot ("Black Sea." not)
         if word[-1:] == "s":
             for poss in ("'s", "’s"):
                 if word.endswith(poss) and len(word) > 2:
@@ -228,7 +223,9 @@ def _cyrillic_guard(tokens: list[Token], hit: Hit, pack: LangPack) -> Hit | None
     for c in hit.cands:
         pop = c.place.population
         if c.place.cc in CYRILLIC_CC:
-            ok = (not name or prep or pop >= _HUGE) and (not common or prep or pop >= _SMALL)
+            # "Миколаїв" is also "Mykola's": a city of 100,000+ under its own name stays one
+            own = c.how == 0 and not hit.changed and pop >= _BIG
+            ok = (not name or prep or own or pop >= _HUGE) and (not common or prep or pop >= _SMALL)
         elif name or common:
             ok = prep and c.how < 2 and pop >= _BIG
         else:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from fogofwar.geo.abbrev import expand
 from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.recognise import Hit, Token, lookup, recognise, tokenize
@@ -32,13 +33,21 @@ def _windows(first: int, last: int) -> list[tuple[int, int]]:
 
 
 def _hit(
-    tokens: list[Token], first: int, last: int, pack: LangPack, index: PlaceIndex
+    tokens: list[Token], first: int, last: int, pack: LangPack, index: PlaceIndex, surface: str
 ) -> Hit | None:
-    if first == last:
-        demonym = pack.demonyms.get(fold(tokens[first].text), "?")
-        if demonym != "?":
-            tok = tokens[first]
-            return Hit(first, last, tok.start, tok.end, (), False, demonym=demonym or "")
+    demonym = pack.demonyms.get(fold(" ".join(t.text for t in tokens[first : last + 1])), "?")
+    if demonym != "?":  # "Russian", "Sri Lankan", "European"
+        return Hit(first, last, tokens[first].start, tokens[last].end, (), False,
+                   demonym=demonym or "")  # fmt: skip
+    ab = expand(surface) or expand(surface.rstrip(".") + ".")
+    if ab is not None:  # "Calif.", "BC", given as a toponym
+        region, cc = ab
+        cands = tuple(
+            c for c in index.lookup(fold(region)) if c.place.kind == "admin1" and c.place.cc == cc
+        )
+        if cands:
+            return Hit(first, last, tokens[first].start, tokens[last].end, cands, False,
+                       phrase=True)  # fmt: skip
     tries = _windows(first, last)
     # capitalised sub-phrases before lower-case ones ("the Gaza strip" -> "Gaza")
     tries.sort(key=lambda w: (-(w[1] - w[0]), not tokens[w[0]].cap))
@@ -73,7 +82,7 @@ def span_hits(
     given: list[Hit | None] = []
     for start, end in spans:
         idx = [k for k, t in enumerate(tokens) if t.start < end and start < t.end]
-        given.append(_hit(tokens, idx[0], idx[-1], pack, index) if idx else None)
+        given.append(_hit(tokens, idx[0], idx[-1], pack, index, text[start:end]) if idx else None)
     taken = [(h.first, h.last) for h in given if h is not None]
     context = [
         h
