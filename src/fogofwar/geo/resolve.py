@@ -19,7 +19,9 @@ Score of a candidate place (higher wins), in this order of weight:
 7. The country the article is about, +1: the country with the most evidence, at least twice
    the next one's (a same-named village elsewhere loses to the article's country).
 8. Coherence, +1.5 / +0.75: a city or district within 100 / 300 km of another toponym's
-   context-free choice ("Athens" among Georgia towns is Athens, Georgia).
+   context-free choice ("Athens" among Georgia towns is Athens, Georgia); not when the name
+   is the official name of a country or region ("Idaho" is the state, not Idaho Springs).
+   A first-level region holding another toponym's city, +1.5 ("Georgia" with Atlanta).
 
 A first-level region whose official name is a city's official name ("Puno") gives way to the
 city: the text says no more than the name. A city's other name ("Minnesota" for Minneota)
@@ -49,6 +51,7 @@ _AFTER = 6  # "Pokrovsk in Donetsk region", "Paris, Texas"
 _BEFORE = 2  # "Region Kursk: Sudscha"
 _NEAR_KM = ((100.0, 1.5), (300.0, 0.75))  # coherence: distance to another hit's choice, bonus
 _MAIN_COUNTRY = 1.0
+_HOLDS_CITY = 1.5  # a first-level region holding a city another toponym names
 
 
 def km(a: Place, b: Place) -> float:
@@ -135,7 +138,12 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
         ccs = {c.place.cc3 for c in cands}
         if len(ccs) == 1 and None not in ccs:
             own[id(h)] = str(next(iter(ccs)))
-        elif top is not None and top.kind == "country" and top.cc3:
+        elif (
+            top is not None
+            and top.kind == "country"
+            and top.cc3
+            and not any(c.how == 0 and c.place.kind == "admin1" for c in cands)
+        ):  # "Georgia" may be the state: not evidence for the country
             own[id(h)] = top.cc3
         if id(h) in own:
             doc_cc[own[id(h)]] += 1
@@ -176,6 +184,8 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
         }
         score: dict[int, float] = {}
         own_region = len({(c.place.cc, c.place.admin1) for c in cands}) == 1
+        # "Idaho", "Mexico": the official name of a country or region is not a town's nickname
+        official_area = any(c.how == 0 and c.place.kind not in ("city", "admin2") for c in cands)
         for c in cands:
             p = c.place
             s = bases[id(h)][p.eid]  # the same for every candidate of one place
@@ -189,9 +199,13 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
                 s += 0.5
             if p.kind in ("city", "admin2") and doc_admin1.get((p.cc, p.admin1), 0) > own_region:
                 s += 2.0
+            if p.kind == "admin1" and any(
+                i != id(h) and o.cc == p.cc and o.admin1 == p.admin1 for i, o in points
+            ):  # "Georgia" with Atlanta, Georgia named: the state
+                s += _HOLDS_CITY
             if main_cc is not None and p.cc3 == main_cc and p.kind != "country":
                 s += _MAIN_COUNTRY
-            if len(cands) > 1:
+            if len(cands) > 1 and not official_area:
                 s += _coherence(p, [o for i, o in points if i != id(h) and o.eid != p.eid])
             score[p.eid] = s
         top = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), score)
