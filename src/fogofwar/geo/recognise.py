@@ -353,6 +353,24 @@ def _surnames(tokens: list[Token], pack: LangPack) -> frozenset[str]:
     )  # fmt: skip
 
 
+def _surname(tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
+    """A single-word town dropped right after a capitalised name-like word ("Ben Barr"): a
+    surname, so its later bare uses name the person too."""
+    if hit.phrase or hit.first != hit.last or hit.first == 0:
+        return False
+    prev, tok = tokens[hit.first - 1], tokens[hit.first]
+    low = prev.text.casefold()
+    return (
+        tok.glued
+        and prev.cap
+        and not prev.text.isupper()
+        and low not in pack.skip_initial
+        and low not in pack.not_alone
+        and not _is_common(prev.text, pack.lang)
+        and all(c.place.kind in ("city", "admin2") for c in hit.cands)
+    )
+
+
 def _abbreviation(text: str, tokens: list[Token], i: int, hits: list[Hit], index: PlaceIndex) -> Hit | None:
     """A region abbreviation at token ``i`` ("Calif.", "N.S.W.", "IL" after "Springfield, ")."""
     tok = tokens[i]
@@ -419,7 +437,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
     """Every toponym, demonym and metonym candidate in ``text``, in order."""
     tokens = tokenize(text)
     metonyms = dict(pack.metonyms)
-    names = _surnames(tokens, pack)
+    names = set(_surnames(tokens, pack))
     hits: list[Hit] = []
     i = 0
     while i < len(tokens):
@@ -483,10 +501,12 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
             found = Hit(found.first, found.last, found.start, found.end, found.cands,
                         found.changed, metonymy=True, phrase=found.phrase)  # fmt: skip
         before = next((h for h in reversed(hits) if h.demonym is None), None)
-        if _keep(tokens, found, pack, before, names):
+        if _keep(tokens, found, pack, before, frozenset(names)):
             if _given_name(tokens, found, pack, before):
                 found = Hit(found.first, found.last, found.start, found.end, found.cands,
                             found.changed, metonymy=found.metonymy, weak=True)  # fmt: skip
             hits.append(found)
+        elif _surname(tokens, found, pack):
+            names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
         i = found.last + 1
     return _vouched(hits)
