@@ -321,7 +321,10 @@ def _keep(
     short = len(tok.text.rstrip(".")) <= 3 and not is_cyrillic(tok.text)
     if short and kinds <= {"city", "admin2"} and biggest < _TOWN and not town_prep:
         return False
-    if (pack.common_check or tok.sent_start) and _is_common(tok.text, pack.lang):
+    # "an Ohio man", "the Dublin post": a proper noun of the dictionary (capitalised lemma)
+    # naming a region or a big town stays a place after an article
+    proper = not is_common(tok.text, pack.lang) and ("admin1" in kinds or biggest >= _BIG)
+    if (pack.common_check or tok.sent_start) and _is_common(tok.text, pack.lang) and not proper:
         if all(c.how == 2 for c in hit.cands):  # "Liga" is not Riga by another spelling
             return False
         if hit.changed:  # "vielen Ländern" is no Lander: an undone ending needs a big town
@@ -354,9 +357,24 @@ def _surnames(tokens: list[Token], pack: LangPack) -> frozenset[str]:
 
 
 def _surname(tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
-    """A single-word town dropped right after a capitalised name-like word ("Ben Barr"): a
-    surname, so its later bare uses name the person too."""
-    if hit.phrase or hit.first != hit.last or hit.first == 0:
+    """A single-word town dropped as part of a person's name, right after a capitalised
+    name-like word ("Ben Barr") or before one ("Meredith Jones"): its later bare uses name the
+    person too."""
+    if hit.phrase or hit.first != hit.last:
+        return False
+    if any(c.place.kind not in ("city", "admin2") for c in hit.cands):
+        return False
+    nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
+    if (
+        nxt is not None
+        and nxt.glued
+        and nxt.cap
+        and not nxt.text.isupper()
+        and not _region_after(nxt.text.casefold(), pack)
+        and not _is_common(nxt.text, pack.lang)
+    ):
+        return True  # "Meredith Jones": a first name, later "Meredith" alone
+    if hit.first == 0:
         return False
     prev, tok = tokens[hit.first - 1], tokens[hit.first]
     low = prev.text.casefold()
@@ -367,7 +385,6 @@ def _surname(tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
         and low not in pack.skip_initial
         and low not in pack.not_alone
         and not _is_common(prev.text, pack.lang)
-        and all(c.place.kind in ("city", "admin2") for c in hit.cands)
     )
 
 
