@@ -38,6 +38,7 @@ class LangPack:
     name_places: frozenset[str] = frozenset()  # places that are first names ("jordan", "sydney")
     caps_words: frozenset[str] = frozenset()  # ordinary words in all-caps text ("US" in "JOIN US")
     abbreviations: bool = False  # region abbreviations ("Calif.", "N.S.W.") are read
+    proper_lemmas: bool = False  # a capitalised dictionary lemma marks a proper noun (not German)
     # memos (not part of the pack's value): word -> variants; phrase -> keys (recogniser's)
     _vmemo: dict[str, tuple[tuple[str, bool], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -199,4 +200,5 @@ def lang_pack(lang: str | None) -> LangPack:
         name_places=words("name_places"),
         caps_words=words("caps_words"),
         abbreviations=any(_flag(raw[code], "region_abbreviations", False) for code in langs),
+        proper_lemmas=all(_flag(raw[code], "proper_lemmas", False) for code in langs),
     )

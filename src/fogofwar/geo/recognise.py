@@ -323,7 +323,12 @@ def _keep(
         return False
     # "an Ohio man", "the Dublin post": a proper noun of the dictionary (capitalised lemma)
     # naming a region or a big town stays a place after an article
-    proper = not is_common(tok.text, pack.lang) and ("admin1" in kinds or biggest >= _BIG)
+    proper = (
+        pack.proper_lemmas
+        and not hit.changed
+        and not is_common(tok.text, pack.lang)
+        and ("admin1" in kinds or biggest >= _BIG)
+    )
     if (pack.common_check or tok.sent_start) and _is_common(tok.text, pack.lang) and not proper:
         if all(c.how == 2 for c in hit.cands):  # "Liga" is not Riga by another spelling
             return False
