@@ -81,9 +81,7 @@ def test_spellings_in_four_languages_are_one_place(gaz: Gazetteer, place: str) -
     assert len(set(ids.values())) == 1 and None not in ids.values(), ids
 
 
-@pytest.mark.parametrize(
-    ("place", "gid"), [("Mykolaiv", MYKOLAIV), ("Bakhmut", BAKHMUT)]
-)
+@pytest.mark.parametrize(("place", "gid"), [("Mykolaiv", MYKOLAIV), ("Bakhmut", BAKHMUT)])
 def test_must_show_ids(gaz: Gazetteer, place: str, gid: int) -> None:
     lang, text, surface = SPELLINGS[place][0]
     assert _gid(gaz, text, lang, surface) == gid
@@ -135,7 +133,9 @@ def test_regular_russian_form(uk: str, ru: str) -> None:
         ("He lives in Peoria, IL with his wife.", "IL", "Illinois", "USA"),
     ],
 )
-def test_region_abbreviations(gaz: Gazetteer, text: str, surface: str, region: str, cc: str) -> None:
+def test_region_abbreviations(
+    gaz: Gazetteer, text: str, surface: str, region: str, cc: str
+) -> None:
     m = next(m for m in _found(gaz, text, "en") if m.surface == surface)
     assert m.location is not None
     assert (m.location.normalized, m.location.country, m.location.precision) == (
@@ -259,7 +259,9 @@ def test_context_prefers_the_article_country(gaz: Gazetteer) -> None:
     assert found and all(m.location and m.location.country == "UKR" for m in found)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     text=st.text(alphabet=st.sampled_from("Kyiv Calif. N.S.W. US us Jordan ,.—\nАБВ"), max_size=60),
     cuts=st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=4),

@@ -133,10 +133,8 @@ def _demonyms(langs: tuple[str, ...]) -> dict[str, str | None]:
                         if form:
                             out.setdefault(fold(form), code)
         for stem, region in extra.get(lang, {}).get("regions", {}).items():
-            for end in ends:
-                for form in (stem + end, _plural(stem + end) if people[-1] else ""):
-                    if form:
-                        out.setdefault(fold(form), REGION_MARK + region)
+            for end in ends:  # adjectives only: "Europeans" are people, not a place's modifier
+                out.setdefault(fold(stem + end), REGION_MARK + region)
     return out
 
 

@@ -37,91 +37,24 @@ Rules (data in ``data/geo/lang.toml``):
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from itertools import pairwise, product
+from itertools import product
 
 from fogofwar.geo.abbrev import abbreviation_at
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
+from fogofwar.geo.persons import caps_word, surname, surnames
 from fogofwar.geo.text import fold, skeleton
-from fogofwar.packs.files import available_languages
+from fogofwar.geo.tokens import Hit, Token, is_known, region_after, tokenize
 
 __all__ = ["Hit", "Token", "lookup", "recognise", "tokenize"]
 
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’ʼ][^\W\d_]+)*\.?")
-_DOTTED = frozenset({"st", "mt", "ft", "pt", "ste", "mts"})  # abbreviations inside names
-_SENT_END = '.!?:;"«»„“”\n'
 _MAX_N = 5
 _TOWN = 15_000
 _SMALL = 10_000
 _BIG = 100_000
 _HUGE = 1_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the text."""
-
-    text: str
-    start: int
-    end: int
-    cap: bool
-    sent_start: bool
-    glued: bool  # only spaces/hyphens between the previous token and this one
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A recognised toponym (or demonym) and its candidate places."""
-
-    first: int  # token indexes, inclusive
-    last: int
-    start: int
-    end: int
-    cands: tuple[Candidate, ...]
-    changed: bool  # matched only after undoing a case ending
-    demonym: str | None = None  # ISO3 of a demonym adjective ("" for ambiguous)
-    metonymy: bool = False
-    phrase: bool = False  # multi-word or region phrase
-    weak: bool = False  # a given name ("Peter"): kept only next to its country or region
-    partial: bool = False  # a given span named by part of its words ("Royal Street")
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words with offsets. Hyphens split words but glue them ("Ivano-Frankivsk" is two glued
-    words); dotted abbreviations ("U.S.") stay whole; a trailing dot or "'s" is left outside."""
-    out: list[Token] = []
-    prev_end = 0
-    append = out.append
-    for m in _WORD.finditer(text):
-        word, start = m.group(), m.start()
-        if word[-1] == "." and word.count(".") == 1 and word[:-1].casefold() not in _DOTTED:
-            word = word[:-1]  # sentence end; "St." and "Mt." keep their dot ("Black Sea." not)
-        if word[-1:] == "s":
-            for poss in ("'s", "’s"):
-                if word.endswith(poss) and len(word) > 2:
-                    word = word[: -len(poss)]
-        if not word:
-            continue
-        if not out:
-            sent_start, glued = True, False
-        else:
-            gap = text[prev_end:start]
-            if gap == " ":  # the usual case: one space after a word
-                sent_start = text[prev_end - 1] in _SENT_END
-                glued = True
-            else:
-                # the last non-space character before the word: in the gap, else the word's
-                before = gap.rstrip() or text[prev_end - 1]
-                sent_start = before[-1] in _SENT_END
-                glued = gap.strip(" \u00a0-") == "" and "\n" not in gap
-        end = start + len(word)
-        append(Token(word, start, end, word[0].isupper(), sent_start, glued))
-        prev_end = end
-    return out
 
 
 _MAX_KEYS = 48
@@ -180,19 +113,6 @@ def lookup(
                     changed_any = changed
                     break
     return tuple(found.values()), changed_any and bool(found)
-
-
-def _region_after(word: str, pack: LangPack) -> bool:
-    return any(w in pack.region_after for w, _ in pack.variants(word))
-
-
-def _is_common(word: str, lang: str) -> bool:
-    import simplemma
-
-    known = available_languages()
-    langs = (lang,) if lang in known else known
-    low = word.casefold()
-    return any(simplemma.is_known(low, lang=code) for code in langs)
 
 
 def _cyrillic_guard(tokens: list[Token], hit: Hit, pack: LangPack) -> Hit | None:
@@ -263,12 +183,16 @@ def _keep(
     prep = prev is not None and prev.text.casefold() in pack.place_preps
     if low in pack.not_alone or (tok.text in names and not prep):
         return False
-    if len(tok.text) <= 3 and not tok.text.isupper() and any(
-        c.place.kind in ("country", "admin1") and fold(c.place.name) != low for c in hit.cands
+    if (
+        len(tok.text) <= 3
+        and not tok.text.isupper()
+        and any(
+            c.place.kind in ("country", "admin1") and fold(c.place.name) != low for c in hit.cands
+        )
     ):
         return False  # "Us" is no "US": a country's or region's short form is written in capitals
     if tok.text.isupper() and len(tok.text.replace(".", "")) <= 4:  # "FDA", "UN": no places
-        if low in pack.caps_words and _caps_word(tokens, hit.first, pack):
+        if low in pack.caps_words and caps_word(tokens, hit.first, pack):
             return False  # "JOIN US FOR": an ordinary word in all-capital text
         # "KYIV, Ukraine —": an all-capital dateline names a place of any kind
         dateline = tok.sent_start and nxt is not None and not nxt.glued and nxt.cap
@@ -279,8 +203,8 @@ def _keep(
         and nxt.glued
         and nxt.cap
         and not nxt.text.isupper()
-        and not _region_after(nxt.text.casefold(), pack)
-        and not _is_common(nxt.text, pack.lang)
+        and not region_after(nxt.text.casefold(), pack)
+        and not is_known(nxt.text, pack.lang)
     )
     if low in pack.name_places and nxt_word:
         return False  # "Jordan Peterson", "Sydney Sweeney": a first name
@@ -308,7 +232,7 @@ def _keep(
         and not big_region
         and prev.text.casefold() not in pack.skip_initial
         and fold(prev.text) not in pack.demonyms
-        and not (prev.sent_start and _is_common(prev.text, pack.lang) and not first_name)
+        and not (prev.sent_start and is_known(prev.text, pack.lang) and not first_name)
     )  # "Жители Лубен": a common word opening the sentence; "Андрій Черкас": a person
     if person and kinds <= {"city", "admin2"} and (biggest < _HUGE or not nxt_person):
         return False  # also before a speech verb: "Андрій Черкас заявив" is a person
@@ -329,7 +253,7 @@ def _keep(
         and not is_common(tok.text, pack.lang)
         and ("admin1" in kinds or biggest >= _BIG)
     )
-    if (pack.common_check or tok.sent_start) and _is_common(tok.text, pack.lang) and not proper:
+    if (pack.common_check or tok.sent_start) and is_known(tok.text, pack.lang) and not proper:
         if all(c.how == 2 for c in hit.cands):  # "Liga" is not Riga by another spelling
             return False
         if hit.changed:  # "vielen Ländern" is no Lander: an undone ending needs a big town
@@ -340,60 +264,9 @@ def _keep(
     return True
 
 
-def _caps_word(tokens: list[Token], k: int, pack: LangPack) -> bool:
-    """Token ``k`` ends a run of all-capital words ("JOIN US", "TELL US FOR"), so it is an
-    ordinary word, not an acronym."""
-    prev = tokens[k - 1] if k > 0 else None
-    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    if prev is None or not (prev.glued or tokens[k].glued) or not prev.text.isupper():
-        return False
-    return nxt is None or not nxt.text.isupper() or nxt.text.casefold() in pack.skip_initial
-
-
-def _surnames(tokens: list[Token], pack: LangPack) -> frozenset[str]:
-    """Words written right after a common first name ("Michael Jordan" -> "Jordan"): later
-    alone, they name the person."""
-    return frozenset(
-        b.text
-        for a, b in pairwise(tokens)
-        if a.cap and b.cap and b.glued and not b.text.isupper()
-        and a.text.casefold() in pack.given_names
-    )  # fmt: skip
-
-
-def _surname(tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
-    """A single-word town dropped as part of a person's name, right after a capitalised
-    name-like word ("Ben Barr") or before one ("Meredith Jones"): its later bare uses name the
-    person too."""
-    if hit.phrase or hit.first != hit.last:
-        return False
-    if any(c.place.kind not in ("city", "admin2") for c in hit.cands):
-        return False
-    nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
-    if (
-        nxt is not None
-        and nxt.glued
-        and nxt.cap
-        and not nxt.text.isupper()
-        and not _region_after(nxt.text.casefold(), pack)
-        and not _is_common(nxt.text, pack.lang)
-    ):
-        return True  # "Meredith Jones": a first name, later "Meredith" alone
-    if hit.first == 0:
-        return False
-    prev, tok = tokens[hit.first - 1], tokens[hit.first]
-    low = prev.text.casefold()
-    return (
-        tok.glued
-        and prev.cap
-        and not prev.text.isupper()
-        and low not in pack.skip_initial
-        and low not in pack.not_alone
-        and not _is_common(prev.text, pack.lang)
-    )
-
-
-def _abbreviation(text: str, tokens: list[Token], i: int, hits: list[Hit], index: PlaceIndex) -> Hit | None:
+def _abbreviation(
+    text: str, tokens: list[Token], i: int, hits: list[Hit], index: PlaceIndex
+) -> Hit | None:
     """A region abbreviation at token ``i`` ("Calif.", "N.S.W.", "IL" after "Springfield, ")."""
     tok = tokens[i]
     after = bool(hits) and hits[-1].last == i - 1 and text[hits[-1].end : tok.start].strip() == ","
@@ -459,7 +332,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
     """Every toponym, demonym and metonym candidate in ``text``, in order."""
     tokens = tokenize(text)
     metonyms = dict(pack.metonyms)
-    names = set(_surnames(tokens, pack))
+    names = set(surnames(tokens, pack))
     hits: list[Hit] = []
     i = 0
     while i < len(tokens):
@@ -481,13 +354,13 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         run = [tok]
         for t in tokens[i + 1 : i + _MAX_N]:
             tl = t.text.casefold()
-            if not t.glued or not (t.cap or tl in pack.connectors or _region_after(tl, pack)):
+            if not t.glued or not (t.cap or tl in pack.connectors or region_after(tl, pack)):
                 break
             run.append(t)
         found: Hit | None = None
         for n in range(len(run), 0, -1):
             last = run[n - 1]
-            if not (last.cap or _region_after(last.text.casefold(), pack)):
+            if not (last.cap or region_after(last.text.casefold(), pack)):
                 continue
             words = [t.text for t in run[:n]]
             target = next((metonyms[k] for k, _ in _keys(words, pack) if k in metonyms), None)
@@ -528,7 +401,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
                 found = Hit(found.first, found.last, found.start, found.end, found.cands,
                             found.changed, metonymy=found.metonymy, weak=True)  # fmt: skip
             hits.append(found)
-        elif _surname(tokens, found, pack):
+        elif surname(tokens, found, pack):
             names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
         i = found.last + 1
     return _vouched(hits)

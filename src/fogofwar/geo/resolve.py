@@ -162,7 +162,9 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
     main_cc = _main_country(doc_cc)
     # points of other hits' context-free choices (cities and districts: where things are)
     points = [
-        (id(h), p) for h in places if (p := first[id(h)]) is not None and p.kind in ("city", "admin2")
+        (id(h), p)
+        for h in places
+        if (p := first[id(h)]) is not None and p.kind in ("city", "admin2")
     ]
     out: list[Place | None] = []
     best_score: dict[int, float] = {}

@@ -26,6 +26,7 @@ Systems (letters not listed are as in the Ukrainian national standard):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from fogofwar.geo.text import translit_uk
@@ -89,9 +90,8 @@ def _word(word: str, table: dict[str, str], e_after: str, ss: bool) -> str:
     return "".join(out)
 
 
-def _by_words(name: str, fn: object) -> str:
-    assert callable(fn)
-    return re.sub(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*", lambda m: str(fn(m.group())), name)
+def _by_words(name: str, fn: Callable[[str], str]) -> str:
+    return re.sub(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*", lambda m: fn(m.group()), name)
 
 
 def _ru_simple(word: str) -> str:
@@ -102,7 +102,7 @@ def _ru_simple(word: str) -> str:
     return text
 
 
-SYSTEMS = {
+SYSTEMS: dict[str, Callable[[str], str]] = {
     "uk_national": translit_uk,
     "uk_bgn": lambda w: _word(w, _UK_BGN, "", False),
     "uk_de": lambda w: _word(w, _UK_DE, "", True),
@@ -135,7 +135,9 @@ def latin_forms(name: str) -> tuple[str, ...]:
     if not _RU_UK.fullmatch(name):
         return ()
     uk, ru = is_ukrainian(name), is_russian(name)
-    systems = [s for s in SYSTEMS if (s.startswith("uk") and not ru) or (s.startswith("ru") and not uk)]
+    systems = [
+        s for s in SYSTEMS if (s.startswith("uk") and not ru) or (s.startswith("ru") and not uk)
+    ]
     out = dict.fromkeys(transliterate(name, s) for s in systems)
     return tuple(f for f in out if f and not _CYR.search(f))
 
@@ -147,7 +149,9 @@ _UK_RU_ENDS = (
     ("ове", "ово"), ("еве", "ево"), ("єве", "ево"), ("ине", "ино"), ("не", "ное"),
     ("на", "ная"), ("ці", "цы"),
 )  # fmt: skip
-_UK_RU_LETTERS = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "ь", "’": "ь", "ʼ": "ь"})
+_UK_RU_LETTERS = str.maketrans(
+    {"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "ь", "’": "ь", "ʼ": "ь"}
+)
 
 
 def russian_form(name: str) -> str:
