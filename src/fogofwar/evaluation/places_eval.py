@@ -27,6 +27,11 @@ country reverse_geocoder gives for the gold point), ``acc_161km`` (great-circle 
 161 km; a prediction without coordinates counts as wrong), ``mean_km`` / ``median_km`` (over
 predictions with coordinates).
 
+``gold_spans``: the same resolution figures over *every* gold toponym, each resolved through
+:meth:`Gazetteer.resolve` (an unresolved span counts wrong) — the usual "gold spans given"
+geocoding protocol. ``<set>.dev`` / ``<set>.held-out``: the same rows for each half of a set,
+split by a stable hash of the document id (:func:`half`); rules are tuned on dev halves only.
+
 The mordecai3 anchors (Halterman 2023) are printed in each metric's note; they are measured
 under that paper's protocol and are a reference point, not the same experiment.
 

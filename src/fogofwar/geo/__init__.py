@@ -11,7 +11,8 @@ tables (``data/geo/*.toml``); :meth:`Gazetteer.open` builds it on first use.
     ['UKR']
 
 Pipeline: :mod:`.recognise` (n-grams, case endings, guards) -> :mod:`.resolve` (context
-scoring) -> :class:`PlaceMention`.
+scoring) -> :class:`PlaceMention`. :meth:`Gazetteer.resolve` resolves toponym spans found by
+someone else (gold spans, another tagger) with the same context (:mod:`.spans`).
 """
 
 from __future__ import annotations

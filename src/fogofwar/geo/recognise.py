@@ -29,7 +29,16 @@ Rules (data in ``data/geo/lang.toml``):
 * Person guard: a single-word city hit right after an unknown capitalised word ("George
   Washington") is dropped. A place before a capitalised word is kept: "Fargo Police", "Minnesota
   Department" name the place (GeoWebNews' literal modifiers).
-* Demonym adjectives ("russische", "Russian", "украинских") are returned as demonyms.
+* Region abbreviations (English): "Calif.", "Ont.", "N.S.W." wherever written with their dots,
+  postal codes ("IL") right after "<place>, " (:mod:`.abbrev`).
+* A dictionary proper noun (capitalised lemma, languages with ``proper_lemmas``) naming a
+  region or a town of 100,000+ stays a place after an article ("an Ohio man").
+* Persons (:mod:`.persons`): a place that is also a first name before a capitalised word
+  ("Jordan Peterson"); a word after a common first name, or a town dropped as part of a name,
+  names the person when it comes back alone; "US" ending a run of capitals ("JOIN US") and
+  "Us" are no country; an all-capital dateline ("KYIV, Ukraine") is a place.
+* Demonym adjectives ("russische", "Russian", "украинских", "European") are returned as
+  demonyms (of a country, or of a continent or region: ``data/geo/demonyms.toml``).
 * Metonymy: a place directly followed by a speech verb ("Kyiv said", "Moskau erklärte") or a
   metonym ("Kreml", "White House") is flagged.
 """
