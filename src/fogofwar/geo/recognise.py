@@ -152,8 +152,8 @@ def _cyrillic_guard(tokens: list[Token], hit: Hit, pack: LangPack) -> Hit | None
     for c in hit.cands:
         pop = c.place.population
         if c.place.cc in CYRILLIC_CC:
-            # "Миколаїв" is also "Mykola's": a city of 100,000+ under its own name stays one
-            own = c.how == 0 and not hit.changed and pop >= _BIG
+            # "Миколаїв" is also "Mykola's": a town of 15,000+ under its own name stays one
+            own = c.how == 0 and not hit.changed and pop >= _TOWN
             ok = (not name or prep or own or pop >= _HUGE) and (not common or prep or pop >= _SMALL)
         elif name or common:
             ok = prep and c.how < 2 and pop >= _BIG
@@ -257,7 +257,7 @@ def _keep(
     # "an Ohio man", "the Dublin post": a proper noun of the dictionary (capitalised lemma)
     # naming a region or a big town stays a place after an article
     proper = (
-        pack.proper_lemmas
+        (pack.proper_lemmas or is_cyrillic(tok.text))  # Cyrillic: common nouns are lower case
         and not hit.changed
         and not is_common(tok.text, pack.lang)
         and ("admin1" in kinds or biggest >= _BIG)
