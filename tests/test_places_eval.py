@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from fogofwar.evaluation.places_eval import GOLD_TYPES, _km, evaluate_places, load_dataset
+from fogofwar.evaluation.places_eval import GOLD_TYPES, _km, evaluate_places, half, load_dataset
 from fogofwar.evaluation.report import EvalReport, check_floors
 from fogofwar.geo import Gazetteer
 
@@ -35,6 +35,12 @@ def test_places_suite_meets_floors(report: EvalReport) -> None:
         "lgl/resolution/exact",
         "lgl/resolution/mean_km",
         "geovirus/resolution/median_km",
+        "geowebnews/gold_spans/acc_161km",
+        "lgl/gold_spans/exact",
+        "geowebnews.dev/toponyms/f1",
+        "geowebnews.held-out/gold_spans/acc_161km",
+        "lgl.held-out/toponyms/f1",
+        "geovirus.held-out/gold_spans/country",
     ],
 )
 def test_report_has_key(report: EvalReport, key: str) -> None:
@@ -81,3 +87,17 @@ def test_geowebnews_counts_only_toponym_types(shared_dir: Path) -> None:
 )
 def test_great_circle_km(a: tuple[float, float], b: tuple[float, float], km: float) -> None:
     assert math.isclose(_km(*a, *b), km, abs_tol=0.05)
+
+
+@pytest.mark.parametrize("name", ["geowebnews", "lgl", "geovirus"])
+def test_halves_split_by_stable_document_id(shared_dir: Path, name: str) -> None:
+    docs = load_dataset(shared_dir, name)
+    assert all(d.doc_id for d in docs)  # GeoVirus repeats two articles: same id, same half
+    dev = [d for d in docs if half(name, d.doc_id) == "dev"]
+    assert 0.35 < len(dev) / len(docs) < 0.65  # roughly halves
+    assert [half(name, d.doc_id) for d in docs] == [half(name, d.doc_id) for d in docs]
+
+
+def test_half_is_a_pure_function_of_set_and_id() -> None:
+    assert half("lgl", "40450848") == half("lgl", "40450848")
+    assert {half("x", str(k)) for k in range(50)} == {"dev", "held-out"}

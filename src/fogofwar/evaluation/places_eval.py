@@ -27,6 +27,11 @@ country reverse_geocoder gives for the gold point), ``acc_161km`` (great-circle 
 161 km; a prediction without coordinates counts as wrong), ``mean_km`` / ``median_km`` (over
 predictions with coordinates).
 
+``gold_spans``: the same resolution figures over *every* gold toponym, each resolved through
+:meth:`Gazetteer.resolve` (an unresolved span counts wrong) — the usual "gold spans given"
+geocoding protocol. ``<set>.dev`` / ``<set>.held-out``: the same rows for each half of a set,
+split by a stable hash of the document id (:func:`half`); rules are tuned on dev halves only.
+
 The mordecai3 anchors (Halterman 2023) are printed in each metric's note; they are measured
 under that paper's protocol and are a reference point, not the same experiment.
 
@@ -36,17 +41,21 @@ LGL's gold uses older GeoNames points for a few (Canada 60/-96, UK 54/-4).
 
 from __future__ import annotations
 
+import hashlib
 import math
 import statistics
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import Any
 
+from fogofwar.claim import Location
 from fogofwar.evaluation.report import EvalReport, Metric, f1
 from fogofwar.geo import Gazetteer, PlaceMention
 
-__all__ = ["GOLD_TYPES", "GoldDoc", "GoldToponym", "evaluate_places", "load_dataset"]
+__all__ = ["GOLD_TYPES", "GoldDoc", "GoldToponym", "evaluate_places", "half", "load_dataset"]
 
 GOLD_TYPES = frozenset(
     {
@@ -61,9 +70,13 @@ GOLD_TYPES = frozenset(
     }
 )
 _ANCHORS = {
-    ("geowebnews", "exact"): "mordecai3: 90.1% exact",
-    ("geowebnews", "acc_161km"): "mordecai3: 94.1% within 161 km",
-    ("lgl", "exact"): "mordecai3: 79.4% exact",
+    (name, field_, metric): note
+    for field_ in ("resolution", "gold_spans")
+    for name, metric, note in (
+        ("geowebnews", "exact", "mordecai3: 90.1% exact"),
+        ("geowebnews", "acc_161km", "mordecai3: 94.1% within 161 km"),
+        ("lgl", "exact", "mordecai3: 79.4% exact"),
+    )
 }
 _DATASETS = ("geowebnews", "lgl", "geovirus")
 _ADJECTIVES = frozenset({"geowebnews", "lgl"})  # gold annotates "Russian" in "Russian army"
@@ -86,6 +99,7 @@ class GoldDoc:
 
     text: str
     toponyms: tuple[GoldToponym, ...]
+    doc_id: str = ""
 
 
 def _num(node: ET.Element | None, tag: str) -> float | None:
@@ -105,7 +119,8 @@ def _gwn(path: Path) -> Iterator[GoldDoc]:
                             int(gid) if gid.isdigit() else None,
                             _num(t, "latitude"), _num(t, "longitude"))
             )  # fmt: skip
-        yield GoldDoc(art.findtext("text") or "", tuple(sorted(gold, key=lambda g: g.start)))
+        yield GoldDoc(art.findtext("text") or "", tuple(sorted(gold, key=lambda g: g.start)),
+                      art.get("file") or "")  # fmt: skip
 
 
 def _lgl(path: Path) -> Iterator[GoldDoc]:
@@ -119,7 +134,8 @@ def _lgl(path: Path) -> Iterator[GoldDoc]:
                             int(gid) if gid and gid.isdigit() else None,
                             _num(tag, "lat"), _num(tag, "lon"))
             )  # fmt: skip
-        yield GoldDoc(art.findtext("text") or "", tuple(sorted(gold, key=lambda g: g.start)))
+        yield GoldDoc(art.findtext("text") or "", tuple(sorted(gold, key=lambda g: g.start)),
+                      art.get("docid") or "")  # fmt: skip
 
 
 def _geovirus(path: Path) -> Iterator[GoldDoc]:
@@ -129,13 +145,14 @@ def _geovirus(path: Path) -> Iterator[GoldDoc]:
                         _num(t, "lat"), _num(t, "lon"))
             for t in art.iter("location")
         ]  # fmt: skip
-        yield GoldDoc(art.findtext("text") or "", tuple(sorted(gold, key=lambda g: g.start)))
+        yield GoldDoc(art.findtext("text") or "", tuple(sorted(gold, key=lambda g: g.start)),
+                      (art.findtext("source") or "").strip())  # fmt: skip
 
 
 def _valid(doc: GoldDoc) -> GoldDoc:
     """Drop gold spans outside the text (GeoWebNews has one at offset -239)."""
     ok = tuple(t for t in doc.toponyms if 0 <= t.start < t.end <= len(doc.text))
-    return doc if len(ok) == len(doc.toponyms) else GoldDoc(doc.text, ok)
+    return doc if len(ok) == len(doc.toponyms) else GoldDoc(doc.text, ok, doc.doc_id)
 
 
 def load_dataset(shared: Path, name: str, limit: int | None = None) -> list[GoldDoc]:
@@ -167,9 +184,41 @@ class _Tally:
     exact_ok: int = 0
     geo_n: int = 0
     within: int = 0
-    country_ok: int = 0
-    errors: list[float] | None = None
-    pairs: list[tuple[float, float, str | None]] | None = None  # gold lat, lon, predicted ISO3
+    errors: list[float] = field(default_factory=list)
+    pairs: list[tuple[float, float, str | None]] = field(default_factory=list)  # gold, ISO3
+
+    def add(self, other: _Tally) -> None:
+        """Add ``other``'s counts to this tally."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+        self.exact_n += other.exact_n
+        self.exact_ok += other.exact_ok
+        self.geo_n += other.geo_n
+        self.within += other.within
+        self.errors += other.errors
+        self.pairs += other.pairs
+
+    def place(self, g: GoldToponym, loc: Location | None) -> None:
+        """Score one predicted location against its gold toponym."""
+        if g.geonames_id is not None:
+            self.exact_n += 1
+            self.exact_ok += loc is not None and loc.geonames_id == g.geonames_id
+        if g.lat is None or g.lon is None:
+            return
+        self.geo_n += 1
+        self.pairs.append((g.lat, g.lon, loc.country if loc is not None else None))
+        if loc is not None and loc.lat is not None and loc.lon is not None:
+            err = _km(g.lat, g.lon, loc.lat, loc.lon)
+            self.errors.append(err)
+            self.within += err <= 161.0
+
+
+def half(dataset: str, doc_id: str) -> str:
+    """``"dev"`` or ``"held-out"``: a stable hash of the document id splits each set in two
+    (tune on dev, report held-out)."""
+    digest = hashlib.sha1(f"{dataset}:{doc_id}".encode()).digest()
+    return "dev" if digest[0] % 2 == 0 else "held-out"
 
 
 def _modifier(text: str, m: PlaceMention) -> bool:
@@ -178,81 +227,89 @@ def _modifier(text: str, m: PlaceMention) -> bool:
     return m.location is not None and bool(rest) and rest[0].isalpha() and rest[0].islower()
 
 
-def _score(docs: list[GoldDoc], gaz: Gazetteer, modifiers: bool) -> _Tally:
-    tally = _Tally(errors=[], pairs=[])
-    assert tally.errors is not None and tally.pairs is not None
-    for doc in docs:
-        pred = [
-            m
-            for m in gaz.find(doc.text, "en")
-            if not m.is_demonym or (modifiers and _modifier(doc.text, m))
-        ]
-        used: set[int] = set()
-        for m in pred:
-            match = next(
-                (k for k, g in enumerate(doc.toponyms)
-                 if k not in used and g.start < m.span.end and m.span.start < g.end),
-                None,
-            )  # fmt: skip
-            if match is None:
-                tally.fp += 1
-                continue
-            used.add(match)
-            tally.tp += 1
-            g, loc = doc.toponyms[match], m.location
-            if g.geonames_id is not None:
-                tally.exact_n += 1
-                tally.exact_ok += loc is not None and loc.geonames_id == g.geonames_id
-            if g.lat is None or g.lon is None:
-                continue
-            tally.geo_n += 1
-            country = loc.country if loc is not None else None
-            tally.pairs.append((g.lat, g.lon, country))
-            if loc is not None and loc.lat is not None and loc.lon is not None:
-                err = _km(g.lat, g.lon, loc.lat, loc.lon)
-                tally.errors.append(err)
-                tally.within += err <= 161.0
-        tally.fn += len(doc.toponyms) - len(used)
+def _end_to_end(doc: GoldDoc, gaz: Gazetteer, modifiers: bool) -> _Tally:
+    """Recognition and resolution of what the gazetteer finds on its own."""
+    tally = _Tally()
+    pred = [
+        m
+        for m in gaz.find(doc.text, "en")
+        if not m.is_demonym or (modifiers and _modifier(doc.text, m))
+    ]
+    used: set[int] = set()
+    for m in pred:
+        match = next(
+            (k for k, g in enumerate(doc.toponyms)
+             if k not in used and g.start < m.span.end and m.span.start < g.end),
+            None,
+        )  # fmt: skip
+        if match is None:
+            tally.fp += 1
+            continue
+        used.add(match)
+        tally.tp += 1
+        tally.place(doc.toponyms[match], m.location)
+    tally.fn += len(doc.toponyms) - len(used)
     return tally
+
+
+def _gold_spans(doc: GoldDoc, gaz: Gazetteer) -> _Tally:
+    """Resolution of every gold span (``Gazetteer.resolve``); unresolved spans count wrong."""
+    tally = _Tally()
+    spans = [(g.start, g.end) for g in doc.toponyms]
+    for g, m in zip(doc.toponyms, gaz.resolve(doc.text, spans, "en"), strict=True):
+        tally.place(g, m.location)
+    return tally
+
+
+@cache
+def _geocoder() -> Any:
+    import reverse_geocoder
+
+    return reverse_geocoder.RGeocoder(mode=1, verbose=False)
 
 
 def _country_hits(pairs: list[tuple[float, float, str | None]]) -> int:
     if not pairs:
         return 0
     import pycountry
-    import reverse_geocoder
 
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    found = reverse_geocoder.RGeocoder(mode=1, verbose=False).query([(a, b) for a, b, _ in pairs])
+    found = _geocoder().query([(a, b) for a, b, _ in pairs])
     return sum(iso3.get(f["cc"]) == pred for f, (_, _, pred) in zip(found, pairs, strict=True))
 
 
-def _metrics(name: str, t: _Tally) -> list[Metric]:
+def _resolution(name: str, field_: str, t: _Tally) -> list[Metric]:
+    out = []
+    if t.exact_n:
+        out.append(Metric(name, field_, "exact", t.exact_ok / t.exact_n, t.exact_n))
+    if t.geo_n:
+        country = _country_hits(t.pairs)
+        out += [
+            Metric(name, field_, "country", country / t.geo_n, t.geo_n),
+            Metric(name, field_, "acc_161km", t.within / t.geo_n, t.geo_n),
+        ]
+    if t.errors:
+        out += [
+            Metric(name, field_, "mean_km", statistics.fmean(t.errors), len(t.errors)),
+            Metric(name, field_, "median_km", statistics.median(t.errors), len(t.errors)),
+        ]
+    return out
+
+
+def _metrics(name: str, t: _Tally, gold: _Tally) -> list[Metric]:
     p = t.tp / (t.tp + t.fp) if t.tp + t.fp else 0.0
     r = t.tp / (t.tp + t.fn) if t.tp + t.fn else 0.0
-    errors = t.errors or []
     n_gold = t.tp + t.fn
     out = [
         Metric(name, "toponyms", "precision", p, t.tp + t.fp),
         Metric(name, "toponyms", "recall", r, n_gold),
         Metric(name, "toponyms", "f1", f1(p, r), n_gold),
+        *_resolution(name, "resolution", t),
+        *_resolution(name, "gold_spans", gold),
     ]
-    if t.exact_n:
-        out.append(Metric(name, "resolution", "exact", t.exact_ok / t.exact_n, t.exact_n))
-    if t.geo_n:
-        country = _country_hits(t.pairs or [])
-        out += [
-            Metric(name, "resolution", "country", country / t.geo_n, t.geo_n),
-            Metric(name, "resolution", "acc_161km", t.within / t.geo_n, t.geo_n),
-        ]
-    if errors:
-        out += [
-            Metric(name, "resolution", "mean_km", statistics.fmean(errors), len(errors)),
-            Metric(name, "resolution", "median_km", statistics.median(errors), len(errors)),
-        ]
     return [
         Metric(m.dataset, m.field, m.metric, round(m.value, 4), m.n,
-               note=_ANCHORS.get((name, m.metric), ""))
+               note=_ANCHORS.get((name, m.field, m.metric), ""))
         for m in out
     ]  # fmt: skip
 
@@ -262,20 +319,36 @@ def evaluate_places(
     limit: int | None = None,
     gazetteer: Gazetteer | None = None,
     modifiers: bool = True,
+    splits: bool = True,
 ) -> EvalReport:
     """Run the ``places`` suite on the first ``limit`` documents of each dataset (all: None).
 
-    ``modifiers=False`` ignores every predicted demonym (the protocol before adjectival
-    modifiers were counted)."""
+    Per dataset: end-to-end recognition and resolution (``toponyms``, ``resolution``) and
+    resolution of the gold spans (``gold_spans``, through :meth:`Gazetteer.resolve`); with
+    ``splits``, the same again for each half (``<dataset>.dev``, ``<dataset>.held-out``, see
+    :func:`half`). ``modifiers=False`` ignores every predicted demonym (the protocol before
+    adjectival modifiers were counted)."""
     gaz = gazetteer if gazetteer is not None else Gazetteer.open()
     metrics: list[Metric] = []
     for name in _DATASETS:
         docs = load_dataset(shared, name, limit)
-        metrics += _metrics(name, _score(docs, gaz, modifiers and name in _ADJECTIVES))
+        parts = {"": (_Tally(), _Tally()), ".dev": (_Tally(), _Tally()),
+                 ".held-out": (_Tally(), _Tally())}  # fmt: skip
+        for doc in docs:
+            e2e = _end_to_end(doc, gaz, modifiers and name in _ADJECTIVES)
+            gold = _gold_spans(doc, gaz)
+            for key in ("", "." + half(name, doc.doc_id)):
+                parts[key][0].add(e2e)
+                parts[key][1].add(gold)
+        for key, (e2e_t, gold_t) in parts.items():
+            if key == "" or splits:
+                metrics += _metrics(name + key, e2e_t, gold_t)
     notes = (
         f"documents per dataset: {'all' if limit is None else limit}",
         "recognition: overlapping span match; GeoWebNews gold types: "
         + ", ".join(sorted(GOLD_TYPES)),
         "adjectival demonyms (modifiers): " + ("counted" if modifiers else "ignored"),
+        "gold_spans: every gold toponym resolved through Gazetteer.resolve (unresolved = wrong)",
+        "<set>.dev / <set>.held-out: halves by a stable hash of the document id; tune on dev",
     )
     return EvalReport("places", tuple(metrics), notes)

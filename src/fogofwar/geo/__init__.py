@@ -11,21 +11,25 @@ tables (``data/geo/*.toml``); :meth:`Gazetteer.open` builds it on first use.
     ['UKR']
 
 Pipeline: :mod:`.recognise` (n-grams, case endings, guards) -> :mod:`.resolve` (context
-scoring) -> :class:`PlaceMention`.
+scoring) -> :class:`PlaceMention`. :meth:`Gazetteer.resolve` resolves toponym spans found by
+someone else (gold spans, another tagger) with the same context (:mod:`.spans`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 from fogofwar.claim import Location
 from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, ensure_index
 from fogofwar.geo.index import Place, PlaceIndex
-from fogofwar.geo.langdata import lang_pack
-from fogofwar.geo.recognise import recognise
+from fogofwar.geo.langdata import REGION_MARK, lang_pack
+from fogofwar.geo.recognise import Hit, recognise
+from fogofwar.geo.resolve import km as _km
 from fogofwar.geo.resolve import resolve
+from fogofwar.geo.spans import anchor, span_hits
 from fogofwar.model import Span
 
 __all__ = [
@@ -37,6 +41,7 @@ __all__ = [
     "resolve_snippet",
 ]
 
+_NEAR_KM = 300.0  # a place named by part of a span must lie this close to the text's anchor
 _PRECISION = {
     "city": "point",
     "admin2": "admin2",
@@ -102,15 +107,64 @@ class Gazetteer:
             return ()
         hits = recognise(text, lang_pack(lang), self._index)
         places = resolve(hits)
-        out: list[PlaceMention] = []
-        for hit, place in zip(hits, places, strict=True):
-            span = Span(hit.start, hit.end)
-            surface = text[hit.start : hit.end]
-            if place is None and hit.demonym:  # "russische": the country it names, as context
-                place = self._index.country(hit.demonym)
-            loc = _location(place, surface, span) if place is not None else None
-            out.append(PlaceMention(span, surface, loc, hit.demonym is not None, hit.metonymy))
+        out = [self._mention(text, h, p) for h, p in zip(hits, places, strict=True)]
         return tuple(sorted(out, key=lambda m: (m.span.start, m.span.end)))
+
+    def resolve(
+        self, text: str, spans: Sequence[tuple[int, int]], lang: str | None
+    ) -> tuple[PlaceMention, ...]:
+        """Resolve given toponym spans (``(start, end)`` character offsets into ``text``), with
+        the whole text as context; one mention per span, in the order given.
+
+        For evaluation with gold spans, and for toponyms found by another tagger. A span naming
+        a place by part of its words ("Rapides Parish") is resolved by that part and keeps its
+        own offsets. A span the gazetteer has no name for, or named in part by a place far from
+        the text's anchor ("Royal Street" in an article about New Orleans is not Royal City),
+        is located at the anchor (:func:`fogofwar.geo.spans.anchor`: the text's most named
+        city, else region, else country) with no GeoNames id of its own; ``location=None`` when
+        the text names no place at all."""
+        if not text or not spans:
+            return tuple(PlaceMention(Span(a, b), text[a:b], None) for a, b in spans)
+        hits, given = span_hits(text, spans, lang_pack(lang), self._index)
+        places = dict(zip(map(id, hits), resolve(hits), strict=True))
+        home = anchor([places[id(h)] for h in hits if h.demonym is None and not h.partial])
+        out = []
+        for (start, end), hit in zip(spans, given, strict=True):
+            span = Span(start, end)
+            place = places[id(hit)] if hit is not None else None
+            if home is not None and (
+                hit is None or (hit.partial and (place is None or _km(place, home) > _NEAR_KM))
+            ):  # a street, a building, a hamlet: somewhere in the place the text is about
+                near = _location(home, text[start:end], span)
+                out.append(PlaceMention(span, text[start:end], replace(near, geonames_id=None)))
+            elif hit is None:
+                out.append(PlaceMention(span, text[start:end], None))
+            else:
+                m = self._mention(text, hit, place)
+                loc = m.location
+                if loc is not None:
+                    loc = replace(loc, name=text[start:end], span=span)
+                out.append(replace(m, span=span, surface=text[start:end], location=loc))
+        return tuple(out)
+
+    def _demonym_place(self, demonym: str) -> Place | None:
+        """The country (ISO3) or, for "@Europe", the continent or region a demonym names."""
+        if not demonym.startswith(REGION_MARK):
+            return self._index.country(demonym)
+        name = demonym[len(REGION_MARK) :]
+        for kind in ("continent", "region", "admin1"):
+            place = self._index.by_name(name, kind)
+            if place is not None:
+                return place
+        return None
+
+    def _mention(self, text: str, hit: Hit, place: Place | None) -> PlaceMention:
+        span = Span(hit.start, hit.end)
+        surface = text[hit.start : hit.end]
+        if place is None and hit.demonym:  # "russische": the country it names, as context
+            place = self._demonym_place(hit.demonym)
+        loc = _location(place, surface, span) if place is not None else None
+        return PlaceMention(span, surface, loc, hit.demonym is not None, hit.metonymy)
 
 
 @cache

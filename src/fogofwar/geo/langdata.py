@@ -11,7 +11,7 @@ from importlib import resources
 from fogofwar.geo.text import fold
 from fogofwar.packs.files import available_languages, read_table
 
-__all__ = ["LangPack", "geo_tables", "lang_pack"]
+__all__ = ["REGION_MARK", "LangPack", "geo_tables", "lang_pack"]
 
 MEMO_MAX = 100_000  # entries of a pack's memo before it starts afresh
 
@@ -35,6 +35,10 @@ class LangPack:
     common_check: bool  # check common words at every position, not only at sentence start
     skeleton: bool  # try cross-transcription keys when no exact key hits
     given_names: frozenset[str] = frozenset()  # common first names ("peter"): weak evidence
+    name_places: frozenset[str] = frozenset()  # places that are first names ("jordan", "sydney")
+    caps_words: frozenset[str] = frozenset()  # ordinary words in all-caps text ("US" in "JOIN US")
+    abbreviations: bool = False  # region abbreviations ("Calif.", "N.S.W.") are read
+    proper_lemmas: bool = False  # a capitalised dictionary lemma marks a proper noun (not German)
     # memos (not part of the pack's value): word -> variants; phrase -> keys (recogniser's)
     _vmemo: dict[str, tuple[tuple[str, bool], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -118,7 +122,31 @@ def _demonyms(langs: tuple[str, ...]) -> dict[str, str | None]:
         for stem in table.get("ambiguous", {}).get(lang, []):
             for end in endings.get(f"{lang}_adj", [""]):
                 out[fold(stem + end)] = None
+    extra = tomllib.loads(_text("geo/demonyms.toml"))
+    for lang in langs:
+        ends = endings.get(f"{lang}_adj", [""])
+        people = ("", "s") if lang == "en" else ("",)
+        for code, stems in extra.get(lang, {}).get("countries", {}).items():
+            for stem in stems:
+                for end in ends:
+                    for form in (stem + end, _plural(stem + end) if people[-1] else ""):
+                        if form:
+                            out.setdefault(fold(form), code)
+        for stem, region in extra.get(lang, {}).get("regions", {}).items():
+            for end in ends:  # adjectives only: "Europeans" are people, not a place's modifier
+                out.setdefault(fold(stem + end), REGION_MARK + region)
     return out
+
+
+REGION_MARK = "@"  # a demonym value naming a continent or region ("@Europe"), not a country
+
+
+def _plural(adjective: str) -> str:
+    """English people noun of an adjective ("malaysian" -> "malaysians"); "" when the
+    adjective is its own plural ("portuguese", "swiss")."""
+    if adjective.endswith(("s", "sh", "ch", "ese")):
+        return ""
+    return adjective + "s"
 
 
 def geo_tables() -> dict[str, dict[str, object]]:
@@ -167,4 +195,8 @@ def lang_pack(lang: str | None) -> LangPack:
         common_check=any(_flag(raw[code], "common_anywhere", False) for code in langs),
         skeleton=bool(merged.get("cross_script", [True])[-1]),
         given_names=_given_names(langs),
+        name_places=words("name_places"),
+        caps_words=words("caps_words"),
+        abbreviations=any(_flag(raw[code], "region_abbreviations", False) for code in langs),
+        proper_lemmas=all(_flag(raw[code], "proper_lemmas", False) for code in langs),
     )

@@ -29,7 +29,16 @@ Rules (data in ``data/geo/lang.toml``):
 * Person guard: a single-word city hit right after an unknown capitalised word ("George
   Washington") is dropped. A place before a capitalised word is kept: "Fargo Police", "Minnesota
   Department" name the place (GeoWebNews' literal modifiers).
-* Demonym adjectives ("russische", "Russian", "украинских") are returned as demonyms.
+* Region abbreviations (English): "Calif.", "Ont.", "N.S.W." wherever written with their dots,
+  postal codes ("IL") right after "<place>, " (:mod:`.abbrev`).
+* A dictionary proper noun (capitalised lemma, languages with ``proper_lemmas``) naming a
+  region or a town of 100,000+ stays a place after an article ("an Ohio man").
+* Persons (:mod:`.persons`): a place that is also a first name before a capitalised word
+  ("Jordan Peterson"); a word after a common first name, or a town dropped as part of a name,
+  names the person when it comes back alone; "US" ending a run of capitals ("JOIN US") and
+  "Us" are no country; an all-capital dateline ("KYIV, Ukraine") is a place.
+* Demonym adjectives ("russische", "Russian", "украинских", "European") are returned as
+  demonyms (of a country, or of a continent or region: ``data/geo/demonyms.toml``).
 * Metonymy: a place directly followed by a speech verb ("Kyiv said", "Moskau erklärte") or a
   metonym ("Kreml", "White House") is flagged.
 """
@@ -37,94 +46,24 @@ Rules (data in ``data/geo/lang.toml``):
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import product
 
+from fogofwar.geo.abbrev import abbreviation_at
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
+from fogofwar.geo.persons import caps_word, surname, surnames
 from fogofwar.geo.text import fold, skeleton
-from fogofwar.packs.files import available_languages
+from fogofwar.geo.tokens import Hit, Token, is_known, region_after, tokenize
 
-__all__ = ["Hit", "Token", "recognise", "tokenize"]
+__all__ = ["Hit", "Token", "lookup", "recognise", "tokenize"]
 
-_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’ʼ][^\W\d_]+)*\.?")
-_SENT_END = '.!?:;"«»„“”\n'
 _MAX_N = 5
 _TOWN = 15_000
 _SMALL = 10_000
 _BIG = 100_000
 _HUGE = 1_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word of the text."""
-
-    text: str
-    start: int
-    end: int
-    cap: bool
-    sent_start: bool
-    glued: bool  # only spaces/hyphens between the previous token and this one
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A recognised toponym (or demonym) and its candidate places."""
-
-    first: int  # token indexes, inclusive
-    last: int
-    start: int
-    end: int
-    cands: tuple[Candidate, ...]
-    changed: bool  # matched only after undoing a case ending
-    demonym: str | None = None  # ISO3 of a demonym adjective ("" for ambiguous)
-    metonymy: bool = False
-    phrase: bool = False  # multi-word or region phrase
-    weak: bool = False  # a given name ("Peter"): kept only next to its country or region
-
-
-def tokenize(text: str) -> list[Token]:
-    """Words with offsets. Hyphens split words but glue them ("Ivano-Frankivsk" is two glued
-    words); dotted abbreviations ("U.S.") stay whole; a trailing dot or "'s" is left outside."""
-    out: list[Token] = []
-    prev_end = 0
-    append = out.append
-    for m in _WORD.finditer(text):
-        word, start = m.group(), m.start()
-        if (
-            word[-1] == "."
-            and word.count(".") == 1
-            and not (
-                len(word) <= 4 and word.isascii() and word[0].isupper() and word[1:-1].islower()
-            )
-        ):
-            word = word[:-1]  # sentence end; "St." and "Mt." keep their dot ("из Сум." not)
-        if word[-1:] == "s":
-            for poss in ("'s", "’s"):
-                if word.endswith(poss) and len(word) > 2:
-                    word = word[: -len(poss)]
-        if not word:
-            continue
-        if not out:
-            sent_start, glued = True, False
-        else:
-            gap = text[prev_end:start]
-            if gap == " ":  # the usual case: one space after a word
-                sent_start = text[prev_end - 1] in _SENT_END
-                glued = True
-            else:
-                # the last non-space character before the word: in the gap, else the word's
-                before = gap.rstrip() or text[prev_end - 1]
-                sent_start = before[-1] in _SENT_END
-                glued = gap.strip(" \u00a0-") == "" and "\n" not in gap
-        end = start + len(word)
-        append(Token(word, start, end, word[0].isupper(), sent_start, glued))
-        prev_end = end
-    return out
 
 
 _MAX_KEYS = 48
@@ -157,9 +96,11 @@ def _make_keys(words: list[str], pack: LangPack) -> list[tuple[str, bool]]:
     return keys
 
 
-def _lookup(
+def lookup(
     words: list[str], pack: LangPack, index: PlaceIndex
 ) -> tuple[tuple[Candidate, ...], bool]:
+    """Candidate places of a phrase (its words as written or with case endings undone, then
+    cross-script keys) and whether they matched only after undoing an ending."""
     found: dict[int, Candidate] = {}
     changed_any = True
     keys = _keys(words, pack)
@@ -181,19 +122,6 @@ def _lookup(
                     changed_any = changed
                     break
     return tuple(found.values()), changed_any and bool(found)
-
-
-def _region_after(word: str, pack: LangPack) -> bool:
-    return any(w in pack.region_after for w, _ in pack.variants(word))
-
-
-def _is_common(word: str, lang: str) -> bool:
-    import simplemma
-
-    known = available_languages()
-    langs = (lang,) if lang in known else known
-    low = word.casefold()
-    return any(simplemma.is_known(low, lang=code) for code in langs)
 
 
 def _cyrillic_guard(tokens: list[Token], hit: Hit, pack: LangPack) -> Hit | None:
@@ -224,7 +152,9 @@ def _cyrillic_guard(tokens: list[Token], hit: Hit, pack: LangPack) -> Hit | None
     for c in hit.cands:
         pop = c.place.population
         if c.place.cc in CYRILLIC_CC:
-            ok = (not name or prep or pop >= _HUGE) and (not common or prep or pop >= _SMALL)
+            # "Миколаїв" is also "Mykola's": a town of 15,000+ under its own name stays one
+            own = c.how == 0 and not hit.changed and pop >= _TOWN
+            ok = (not name or prep or own or pop >= _HUGE) and (not common or prep or pop >= _SMALL)
         elif name or common:
             ok = prep and c.how < 2 and pop >= _BIG
         else:
@@ -247,22 +177,48 @@ def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
     return nxt.startswith(pack.speech_verbs) or two.startswith(pack.speech_verbs)
 
 
-def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> bool:
-    """Acronym, common-word and person-name guards for single-word hits."""
+def _keep(
+    tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None, names: frozenset[str]
+) -> bool:
+    """Acronym, common-word and person-name guards for single-word hits; ``names`` are the
+    surnames the text gave with a first name ("Jordan" after "Michael Jordan")."""
     if hit.phrase or hit.demonym is not None:
         return True
     kinds = {c.place.kind for c in hit.cands}
     tok = tokens[hit.first]
     low = tok.text.casefold()
-    if low in pack.not_alone:
-        return False
-    if tok.text.isupper() and len(tok.text.replace(".", "")) <= 4:  # "FDA", "UN": no places
-        return any(c.place.kind not in ("city", "admin2") and c.how == 0 for c in hit.cands)
-    if kinds & {"country", "continent", "region"}:
-        return True
     prev = tokens[hit.first - 1] if hit.first > 0 else None
     nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
     prep = prev is not None and prev.text.casefold() in pack.place_preps
+    if low in pack.not_alone or (tok.text in names and not prep):
+        return False
+    if (
+        len(tok.text) <= 3
+        and not tok.text.isupper()
+        and any(
+            c.place.kind in ("country", "admin1") and fold(c.place.name) != low for c in hit.cands
+        )
+    ):
+        return False  # "Us" is no "US": a country's or region's short form is written in capitals
+    if tok.text.isupper() and len(tok.text.replace(".", "")) <= 4:  # "FDA", "UN": no places
+        if low in pack.caps_words and caps_word(tokens, hit.first, pack):
+            return False  # "JOIN US FOR": an ordinary word in all-capital text
+        # "KYIV, Ukraine —": an all-capital dateline names a place of any kind
+        dateline = tok.sent_start and nxt is not None and not nxt.glued and nxt.cap
+        if not dateline:
+            return any(c.place.kind not in ("city", "admin2") and c.how == 0 for c in hit.cands)
+    nxt_word = (
+        nxt is not None
+        and nxt.glued
+        and nxt.cap
+        and not nxt.text.isupper()
+        and not region_after(nxt.text.casefold(), pack)
+        and not is_known(nxt.text, pack.lang)
+    )
+    if low in pack.name_places and nxt_word:
+        return False  # "Jordan Peterson", "Sydney Sweeney": a first name
+    if kinds & {"country", "continent", "region"}:
+        return True
     big_region = (
         before is not None
         and before.last == hit.first - 1
@@ -276,14 +232,7 @@ def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> 
     first_name = prev is not None and (
         prev.text.casefold() in pack.given_names or morph_class(prev.text, pack.lang) == "name"
     )
-    nxt_person = (
-        nxt is not None
-        and nxt.glued
-        and nxt.cap
-        and not nxt.text.isupper()
-        and not _region_after(nxt.text.casefold(), pack)
-        and not _is_common(nxt.text, pack.lang)
-    )
+    nxt_person = nxt_word
     person = nxt_person or (
         prev is not None
         and tok.glued
@@ -292,7 +241,7 @@ def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> 
         and not big_region
         and prev.text.casefold() not in pack.skip_initial
         and fold(prev.text) not in pack.demonyms
-        and not (prev.sent_start and _is_common(prev.text, pack.lang) and not first_name)
+        and not (prev.sent_start and is_known(prev.text, pack.lang) and not first_name)
     )  # "Жители Лубен": a common word opening the sentence; "Андрій Черкас": a person
     if person and kinds <= {"city", "admin2"} and (biggest < _HUGE or not nxt_person):
         return False  # also before a speech verb: "Андрій Черкас заявив" is a person
@@ -305,7 +254,15 @@ def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> 
     short = len(tok.text.rstrip(".")) <= 3 and not is_cyrillic(tok.text)
     if short and kinds <= {"city", "admin2"} and biggest < _TOWN and not town_prep:
         return False
-    if (pack.common_check or tok.sent_start) and _is_common(tok.text, pack.lang):
+    # "an Ohio man", "the Dublin post": a proper noun of the dictionary (capitalised lemma)
+    # naming a region or a big town stays a place after an article
+    proper = (
+        (pack.proper_lemmas or is_cyrillic(tok.text))  # Cyrillic: common nouns are lower case
+        and not hit.changed
+        and not is_common(tok.text, pack.lang)
+        and ("admin1" in kinds or biggest >= _BIG)
+    )
+    if (pack.common_check or tok.sent_start) and is_known(tok.text, pack.lang) and not proper:
         if all(c.how == 2 for c in hit.cands):  # "Liga" is not Riga by another spelling
             return False
         if hit.changed:  # "vielen Ländern" is no Lander: an undone ending needs a big town
@@ -314,6 +271,22 @@ def _keep(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> 
         # "von Bord" is no hamlet: a preposition vouches for towns of 10,000+
         return (town_prep and biggest >= _SMALL) or (biggest >= big and not article)
     return True
+
+
+def _abbreviation(
+    text: str, tokens: list[Token], i: int, hits: list[Hit], index: PlaceIndex
+) -> Hit | None:
+    """A region abbreviation at token ``i`` ("Calif.", "N.S.W.", "IL" after "Springfield, ")."""
+    tok = tokens[i]
+    after = bool(hits) and hits[-1].last == i - 1 and text[hits[-1].end : tok.start].strip() == ","
+    ab = abbreviation_at(text, tok.start, after)
+    if ab is None:
+        return None
+    cands = tuple(
+        c for c in index.lookup(fold(ab.region)) if c.place.kind == "admin1" and c.place.cc == ab.cc
+    )
+    last = max(k for k in range(i, len(tokens)) if tokens[k].start < ab.end)
+    return Hit(i, last, tok.start, ab.end, cands, False, phrase=True) if cands else None
 
 
 def _given_name(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> bool:
@@ -368,12 +341,20 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
     """Every toponym, demonym and metonym candidate in ``text``, in order."""
     tokens = tokenize(text)
     metonyms = dict(pack.metonyms)
+    names = set(surnames(tokens, pack))
     hits: list[Hit] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         low = tok.text.casefold()
+        ab = _abbreviation(text, tokens, i, hits, index) if pack.abbreviations and tok.cap else None
+        if ab is not None:
+            hits.append(ab)
+            i = ab.last + 1
+            continue
         demonym = pack.demonyms.get(fold(tok.text), "?")
+        if len(tok.text) <= 3 and not tok.text.isupper():
+            demonym = "?"  # "Us" is no "US"
         startable = tok.cap and low not in pack.skip_initial
         if demonym == "?" and not (startable or low in pack.region_before):
             i += 1
@@ -382,13 +363,13 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         run = [tok]
         for t in tokens[i + 1 : i + _MAX_N]:
             tl = t.text.casefold()
-            if not t.glued or not (t.cap or tl in pack.connectors or _region_after(tl, pack)):
+            if not t.glued or not (t.cap or tl in pack.connectors or region_after(tl, pack)):
                 break
             run.append(t)
         found: Hit | None = None
         for n in range(len(run), 0, -1):
             last = run[n - 1]
-            if not (last.cap or _region_after(last.text.casefold(), pack)):
+            if not (last.cap or region_after(last.text.casefold(), pack)):
                 continue
             words = [t.text for t in run[:n]]
             target = next((metonyms[k] for k, _ in _keys(words, pack) if k in metonyms), None)
@@ -399,7 +380,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
                 break
             if n == 1 and not startable:
                 continue
-            cands, changed = _lookup(words, pack, index)
+            cands, changed = lookup(words, pack, index)
             if cands:
                 phrase = n > 1 or any(w.casefold() in pack.region_before for w in words)
                 found = Hit(i, i + n - 1, tok.start, last.end, cands, changed, phrase=phrase)
@@ -424,10 +405,12 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
             found = Hit(found.first, found.last, found.start, found.end, found.cands,
                         found.changed, metonymy=True, phrase=found.phrase)  # fmt: skip
         before = next((h for h in reversed(hits) if h.demonym is None), None)
-        if _keep(tokens, found, pack, before):
+        if _keep(tokens, found, pack, before, frozenset(names)):
             if _given_name(tokens, found, pack, before):
                 found = Hit(found.first, found.last, found.start, found.end, found.cands,
                             found.changed, metonymy=found.metonymy, weak=True)  # fmt: skip
             hits.append(found)
+        elif surname(tokens, found, pack):
+            names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
         i = found.last + 1
     return _vouched(hits)

@@ -16,21 +16,31 @@ Score of a candidate place (higher wins), in this order of weight:
    only after undoing a case ending -0.3. This is what sends "Pokrovsk" to Pokrovsk, Ukraine
    (its current name) rather than Engels, Russia (whose old name it is).
 6. Tie-breaker prior: +0.1 for Ukraine and Russia (the war this tool is mostly fed with).
+7. The country the article is about, +1: the country with the most evidence, at least twice
+   the next one's (a same-named village elsewhere loses to the article's country).
+8. Coherence, +1.5 / +0.75: a city or district within 100 / 300 km of another toponym's
+   context-free choice ("Athens" among Georgia towns is Athens, Georgia); not when the name
+   is the official name of a country or region ("Idaho" is the state, not Idaho Springs).
+   A first-level region holding another toponym's city, +1.5 ("Georgia" with Atlanta).
 
-A first-level region whose name is shared by a city in it ("Puno") gives way to the city:
-the text says no more than the name.
+A first-level region whose official name is a city's official name ("Puno") gives way to the
+city: the text says no more than the name. A city's other name ("Minnesota" for Minneota)
+does not prune its region.
+
+One sense per discourse: hits with the same candidates take the choice of the best-supported
+one, so "Springfield, Illinois" carries to a later bare "Springfield".
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from itertools import pairwise
 
 from fogofwar.geo.index import Candidate, Place
 from fogofwar.geo.recognise import Hit
 
-__all__ = ["resolve"]
+__all__ = ["km", "resolve"]
 
 _KIND_BONUS = {"country": 1.5, "admin1": 0.5}
 _CAPITAL = 2.0
@@ -39,6 +49,35 @@ _HOW = {0: 0.5, 1: 0.0, 2: -1.5}
 _PRIOR = {"UA": 0.1, "RU": 0.1}
 _AFTER = 6  # "Pokrovsk in Donetsk region", "Paris, Texas"
 _BEFORE = 2  # "Region Kursk: Sudscha"
+_NEAR_KM = ((100.0, 1.5), (300.0, 0.75))  # coherence: distance to another hit's choice, bonus
+_MAIN_COUNTRY = 1.0
+_HOLDS_CITY = 1.5  # a first-level region holding a city another toponym names
+
+
+def km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places (infinite when one has no point)."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return math.inf
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _coherence(p: Place, others: list[Place]) -> float:
+    """Bonus of a city or district close to places the text names elsewhere."""
+    if p.kind not in ("city", "admin2") or not others:
+        return 0.0
+    d = min(km(p, o) for o in others)
+    return next((bonus for km, bonus in _NEAR_KM if d <= km), 0.0)
+
+
+def _main_country(doc_cc: Counter[str]) -> str | None:
+    """The country the text is about: the most evidence, at least twice the next one's."""
+    top = doc_cc.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
 
 
 def _base(c: Candidate, changed: bool) -> float:
@@ -51,7 +90,9 @@ def _base(c: Candidate, changed: bool) -> float:
 
 
 def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    city_admin1 = {(c.place.cc, c.place.admin1) for c in cands if c.place.kind == "city"}
+    city_admin1 = {
+        (c.place.cc, c.place.admin1) for c in cands if c.place.kind == "city" and c.how == 0
+    }
     return tuple(
         c
         for c in cands
@@ -97,7 +138,12 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
         ccs = {c.place.cc3 for c in cands}
         if len(ccs) == 1 and None not in ccs:
             own[id(h)] = str(next(iter(ccs)))
-        elif top is not None and top.kind == "country" and top.cc3:
+        elif (
+            top is not None
+            and top.kind == "country"
+            and top.cc3
+            and not any(c.how == 0 and c.place.kind == "admin1" for c in cands)
+        ):  # "Georgia" may be the state: not evidence for the country
             own[id(h)] = top.cc3
         if id(h) in own:
             doc_cc[own[id(h)]] += 1
@@ -113,7 +159,15 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
     # a hit's neighbours are among the _BEFORE hits before it and the _AFTER after it
     ordered = all(a.first <= a.last < b.first for a, b in pairwise(places))
     pos = {id(h): k for k, h in enumerate(places)}
+    main_cc = _main_country(doc_cc)
+    # points of other hits' context-free choices (cities and districts: where things are)
+    points = [
+        (id(h), p)
+        for h in places
+        if (p := first[id(h)]) is not None and p.kind in ("city", "admin2")
+    ]
     out: list[Place | None] = []
+    best_score: dict[int, float] = {}
     for k, h in enumerate(hits):
         if h.demonym is not None:
             out.append(None)
@@ -132,6 +186,8 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
         }
         score: dict[int, float] = {}
         own_region = len({(c.place.cc, c.place.admin1) for c in cands}) == 1
+        # "Idaho", "Mexico": the official name of a country or region is not a town's nickname
+        official_area = any(c.how == 0 and c.place.kind not in ("city", "admin2") for c in cands)
         for c in cands:
             p = c.place
             s = bases[id(h)][p.eid]  # the same for every candidate of one place
@@ -145,6 +201,33 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
                 s += 0.5
             if p.kind in ("city", "admin2") and doc_admin1.get((p.cc, p.admin1), 0) > own_region:
                 s += 2.0
+            if p.kind == "admin1" and any(
+                i != id(h) and o.cc == p.cc and o.admin1 == p.admin1 for i, o in points
+            ):  # "Georgia" with Atlanta, Georgia named: the state
+                s += _HOLDS_CITY
+            if main_cc is not None and p.cc3 == main_cc and p.kind != "country":
+                s += _MAIN_COUNTRY
+            if len(cands) > 1 and not official_area:
+                s += _coherence(p, [o for i, o in points if i != id(h) and o.eid != p.eid])
             score[p.eid] = s
-        out.append(_best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), score))
+        top = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), score)
+        out.append(top)
+        if top is not None:
+            best_score[k] = score[top.eid]
+    return _one_sense(hits, out, best_score)
+
+
+def _one_sense(
+    hits: list[Hit], out: list[Place | None], best: dict[int, float]
+) -> list[Place | None]:
+    """Hits with the same candidates take the choice of the best-supported one."""
+    groups: dict[frozenset[int], list[int]] = defaultdict(list)
+    for k, h in enumerate(hits):
+        if h.demonym is None and out[k] is not None and len(h.cands) > 1:
+            groups[frozenset(c.place.eid for c in h.cands)].append(k)
+    for members in groups.values():
+        if len(members) > 1:
+            lead = max(members, key=lambda k: (best[k], -k))
+            for k in members:
+                out[k] = out[lead]
     return out

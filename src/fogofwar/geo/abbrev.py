@@ -1,0 +1,57 @@
+"""Abbreviated first-level regions: "Calif.", "Wash.", "Ont.", "N.S.W.", and postal codes
+after a place ("Springfield, IL"). Data: ``data/geo/abbreviations.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Abbreviation", "abbreviation_at", "expand"]
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviation:
+    """An abbreviation found in a text: where it ends and the region it names."""
+
+    end: int
+    region: str
+    cc: str
+
+
+@cache
+def _table() -> tuple[dict[str, tuple[str, str]], re.Pattern[str], re.Pattern[str]]:
+    raw = tomllib.loads(
+        (resources.files("fogofwar") / "data" / "geo" / "abbreviations.toml").read_text("utf-8")
+    )
+    forms: dict[str, tuple[str, str]] = {}
+    for cc, regions in raw.items():
+        for region, abbrevs in regions.items():
+            for a in abbrevs:
+                forms[a] = (region, cc)
+    free = sorted((a for a in forms if "." in a or len(a) >= 4), key=len, reverse=True)
+    codes = sorted((a for a in forms if a not in free), key=len, reverse=True)
+
+    def alternation(items: list[str]) -> re.Pattern[str]:
+        return re.compile("(?:" + "|".join(map(re.escape, items)) + r")(?![^\W\d_])")
+
+    return forms, alternation(free), alternation(codes)
+
+
+def expand(surface: str) -> tuple[str, str] | None:
+    """(region, country code) of an abbreviation written exactly as ``surface``."""
+    return _table()[0].get(surface.strip())
+
+
+def abbreviation_at(text: str, pos: int, after_place: bool) -> Abbreviation | None:
+    """The abbreviation starting at ``pos``; codes without dots ("IL") only when
+    ``after_place`` (the text reads "<place>, " right before)."""
+    forms, free, codes = _table()
+    m = free.match(text, pos) or (codes.match(text, pos) if after_place else None)
+    if m is None:
+        return None
+    region, cc = forms[m.group()]
+    return Abbreviation(m.end(), region, cc)

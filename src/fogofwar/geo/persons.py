@@ -1,0 +1,69 @@
+"""Person-name guards of the recogniser: all-capital words, first names and surnames.
+
+* "JOIN US FOR": a short word ending a run of capitals is an ordinary word, not an acronym.
+* "Michael Jordan ... Jordan said": a word written after a common first name, or a town
+  dropped as part of a name ("Ben Barr", "Meredith Jones"), names the person when it comes
+  back alone.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from fogofwar.geo.langdata import LangPack
+from fogofwar.geo.tokens import Hit, Token, is_known, region_after
+
+__all__ = ["caps_word", "surname", "surnames"]
+
+
+def caps_word(tokens: list[Token], k: int, pack: LangPack) -> bool:
+    """Token ``k`` ends a run of all-capital words ("JOIN US", "TELL US FOR"), so it is an
+    ordinary word, not an acronym."""
+    prev = tokens[k - 1] if k > 0 else None
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if prev is None or not (prev.glued or tokens[k].glued) or not prev.text.isupper():
+        return False
+    return nxt is None or not nxt.text.isupper() or nxt.text.casefold() in pack.skip_initial
+
+
+def surnames(tokens: list[Token], pack: LangPack) -> frozenset[str]:
+    """Words written right after a common first name ("Michael Jordan" -> "Jordan"): later
+    alone, they name the person."""
+    return frozenset(
+        b.text
+        for a, b in pairwise(tokens)
+        if a.cap and b.cap and b.glued and not b.text.isupper()
+        and a.text.casefold() in pack.given_names
+    )  # fmt: skip
+
+
+def surname(tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
+    """A single-word town dropped as part of a person's name, right after a capitalised
+    name-like word ("Ben Barr") or before one ("Meredith Jones"): its later bare uses name the
+    person too."""
+    if hit.phrase or hit.first != hit.last:
+        return False
+    if any(c.place.kind not in ("city", "admin2") for c in hit.cands):
+        return False
+    nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
+    if (
+        nxt is not None
+        and nxt.glued
+        and nxt.cap
+        and not nxt.text.isupper()
+        and not region_after(nxt.text.casefold(), pack)
+        and not is_known(nxt.text, pack.lang)
+    ):
+        return True  # "Meredith Jones": a first name, later "Meredith" alone
+    if hit.first == 0:
+        return False
+    prev, tok = tokens[hit.first - 1], tokens[hit.first]
+    low = prev.text.casefold()
+    return (
+        tok.glued
+        and prev.cap
+        and not prev.text.isupper()
+        and low not in pack.skip_initial
+        and low not in pack.not_alone
+        and not is_known(prev.text, pack.lang)
+    )

@@ -1,0 +1,95 @@
+"""Hits for given spans: resolve toponyms someone else found (an annotator, another tagger).
+
+:func:`span_hits` turns each ``(start, end)`` span into a :class:`~.recognise.Hit` over the
+tokens it covers, looked up as a whole, else by its longest sub-phrase that names a place
+(capitalised words first: "Rapides Parish" -> "Rapides"); a demonym span ("Russian") is a
+demonym hit. The recogniser's own hits that overlap no given span stay as context, so a
+given span is resolved with the same document evidence as a found one.
+
+A span named only in part ("Royal Street", "Trump Tower") is ``partial``: its place must lie
+near the text's anchor (:func:`anchor`), else the span is taken to be somewhere in the
+anchor (a street of the city the article is about), as is a span the gazetteer has no name
+for at all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from fogofwar.geo.abbrev import expand
+from fogofwar.geo.index import Place, PlaceIndex
+from fogofwar.geo.langdata import LangPack
+from fogofwar.geo.recognise import Hit, Token, lookup, recognise, tokenize
+from fogofwar.geo.text import fold
+
+__all__ = ["anchor", "span_hits"]
+
+
+def _windows(first: int, last: int) -> list[tuple[int, int]]:
+    """Sub-ranges of ``first..last``, longest first, left to right."""
+    n = last - first + 1
+    return [(a, a + size - 1) for size in range(n, 0, -1) for a in range(first, last - size + 2)]
+
+
+def _hit(
+    tokens: list[Token], first: int, last: int, pack: LangPack, index: PlaceIndex, surface: str
+) -> Hit | None:
+    demonym = pack.demonyms.get(fold(" ".join(t.text for t in tokens[first : last + 1])), "?")
+    if demonym != "?":  # "Russian", "Sri Lankan", "European"
+        return Hit(first, last, tokens[first].start, tokens[last].end, (), False,
+                   demonym=demonym or "")  # fmt: skip
+    ab = expand(surface) or expand(surface.rstrip(".") + ".")
+    if ab is not None:  # "Calif.", "BC", given as a toponym
+        region, cc = ab
+        cands = tuple(
+            c for c in index.lookup(fold(region)) if c.place.kind == "admin1" and c.place.cc == cc
+        )
+        if cands:
+            return Hit(first, last, tokens[first].start, tokens[last].end, cands, False,
+                       phrase=True)  # fmt: skip
+    tries = _windows(first, last)
+    # capitalised sub-phrases before lower-case ones ("the Gaza strip" -> "Gaza")
+    tries.sort(key=lambda w: (-(w[1] - w[0]), not tokens[w[0]].cap))
+    for a, b in tries:
+        if a == b and tokens[a].text.casefold() in pack.skip_initial:
+            continue
+        cands, changed = lookup([t.text for t in tokens[a : b + 1]], pack, index)
+        if cands:
+            partial = (a, b) != (first, last)
+            return Hit(a, b, tokens[a].start, tokens[b].end, cands, changed, phrase=b > a,
+                       partial=partial)  # fmt: skip
+    return None
+
+
+def anchor(places: Sequence[Place | None]) -> Place | None:
+    """The place a text is about: its most named city or district (first named on a tie),
+    else its most named first-level region, else its most named country."""
+    for kinds in (("city", "admin2"), ("admin1",), ("country",)):
+        named = [p for p in places if p is not None and p.kind in kinds]
+        if named:
+            counts = Counter(p.eid for p in named)
+            return max(named, key=lambda p: (counts[p.eid], -named.index(p)))
+    return None
+
+
+def span_hits(
+    text: str, spans: Sequence[tuple[int, int]], pack: LangPack, index: PlaceIndex
+) -> tuple[list[Hit], list[Hit | None]]:
+    """All hits to resolve together (given spans plus the recogniser's non-overlapping ones,
+    in text order) and, per given span, its hit (``None``: nothing in the gazetteer)."""
+    tokens = tokenize(text)
+    given: list[Hit | None] = []
+    for start, end in spans:
+        idx = [k for k, t in enumerate(tokens) if t.start < end and start < t.end]
+        given.append(_hit(tokens, idx[0], idx[-1], pack, index, text[start:end]) if idx else None)
+    taken = [(h.first, h.last) for h in given if h is not None]
+    context = [
+        h
+        for h in recognise(text, pack, index)
+        if not any(h.first <= b and a <= h.last for a, b in taken)
+    ]
+    ids = {id(h) for h in given if h is not None}
+    unique = list({id(h): h for h in [*given, *context] if h is not None}.values())
+    ordered = sorted(unique, key=lambda h: (h.first, h.last, id(h) not in ids))
+    return ordered, given

@@ -1,0 +1,95 @@
+"""Words of a text with offsets, and the hit a recognised toponym makes (shared by the
+recogniser, the person-name guards and the given-span reader)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fogofwar.geo.index import Candidate
+from fogofwar.geo.langdata import LangPack
+from fogofwar.packs.files import available_languages
+
+__all__ = ["Hit", "Token", "is_known", "region_after", "tokenize"]
+
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’ʼ][^\W\d_]+)*\.?")
+_DOTTED = frozenset({"st", "mt", "ft", "pt", "ste", "mts"})  # abbreviations inside names
+_SENT_END = '.!?:;"«»„“”\n'
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text."""
+
+    text: str
+    start: int
+    end: int
+    cap: bool
+    sent_start: bool
+    glued: bool  # only spaces/hyphens between the previous token and this one
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A recognised toponym (or demonym) and its candidate places."""
+
+    first: int  # token indexes, inclusive
+    last: int
+    start: int
+    end: int
+    cands: tuple[Candidate, ...]
+    changed: bool  # matched only after undoing a case ending
+    demonym: str | None = None  # ISO3 of a demonym adjective ("" for ambiguous)
+    metonymy: bool = False
+    phrase: bool = False  # multi-word or region phrase
+    weak: bool = False  # a given name ("Peter"): kept only next to its country or region
+    partial: bool = False  # a given span named by part of its words ("Royal Street")
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words with offsets. Hyphens split words but glue them ("Ivano-Frankivsk" is two glued
+    words); dotted abbreviations ("U.S.") stay whole; a trailing dot or "'s" is left outside."""
+    out: list[Token] = []
+    prev_end = 0
+    append = out.append
+    for m in _WORD.finditer(text):
+        word, start = m.group(), m.start()
+        if word[-1] == "." and word.count(".") == 1 and word[:-1].casefold() not in _DOTTED:
+            word = word[:-1]  # sentence end; "St." and "Mt." keep their dot ("Black Sea." not)
+        if word[-1:] == "s":
+            for poss in ("'s", "’s"):
+                if word.endswith(poss) and len(word) > 2:
+                    word = word[: -len(poss)]
+        if not word:
+            continue
+        if not out:
+            sent_start, glued = True, False
+        else:
+            gap = text[prev_end:start]
+            if gap == " ":  # the usual case: one space after a word
+                sent_start = text[prev_end - 1] in _SENT_END
+                glued = True
+            else:
+                # the last non-space character before the word: in the gap, else the word's
+                before = gap.rstrip() or text[prev_end - 1]
+                sent_start = before[-1] in _SENT_END
+                glued = gap.strip(" \u00a0-") == "" and "\n" not in gap
+        end = start + len(word)
+        append(Token(word, start, end, word[0].isupper(), sent_start, glued))
+        prev_end = end
+    return out
+
+
+def region_after(word: str, pack: LangPack) -> bool:
+    """A region word ("oblast", "Region"), or one with a case ending undone."""
+    return any(w in pack.region_after for w, _ in pack.variants(word))
+
+
+def is_known(word: str, lang: str) -> bool:
+    """A word simplemma's dictionary of ``lang`` (or of every pack) knows."""
+    import simplemma
+
+    known = available_languages()
+    langs = (lang,) if lang in known else known
+    low = word.casefold()
+    return any(simplemma.is_known(low, lang=code) for code in langs)
