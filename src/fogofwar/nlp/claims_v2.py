@@ -40,6 +40,7 @@ from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
+from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.kinds import KIND_PRIORITY
@@ -372,7 +373,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             continue
         picked.append((view, kind, cert, att))
     out = [_build(doc, res, b, view, kind, cert, att) for view, kind, cert, att in picked]
-    out = merge_restatements(out)
+    out = fan_out_places(doc, b.pack, res.pipeline_version, merge_restatements(out))
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
 
 
