@@ -32,6 +32,7 @@ __all__ = [
     "LinkDecisions",
     "LinkReason",
     "Vector",
+    "context_claims",
     "kind_group",
     "outlet_label",
 ]
@@ -71,12 +72,11 @@ def _host(value: str | None) -> str | None:
 
 def outlet_label(article: Article) -> str:
     """A readable outlet label: the host of the article's URL or source URL, else its
-    authors, else its section, else the file's stem (never a file path)."""
+    section, else the file's stem (never a file path, never its authors: a journalist
+    carries the story but is not its outlet, nor its source)."""
     host = _host(article.url) or _host(article.source)
     if host:
         return host
-    if article.authors:
-        return ", ".join(article.authors)
     if article.section:
         return article.section
     name = article.source.split("#", 1)[0].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
@@ -96,6 +96,9 @@ class ArticleMeta:
     text: str = ""
     url: str | None = None
     dup_group: str | None = None  # id of its near-duplicate group (see :mod:`.dedup`)
+    authors: tuple[str, ...] = ()  # bylines: carriers of the story, never its sources
+    channel: str | None = None  # a Telegram post: the channel's @username (see :mod:`.channels`)
+    forwarded_from: str | None = None  # a forwarded post: the @username it was forwarded from
 
     @classmethod
     def from_article(cls, article: Article, dup_group: str | None = None) -> ArticleMeta:
@@ -109,6 +112,7 @@ class ArticleMeta:
             text=article.text,
             url=article.url,
             dup_group=dup_group,
+            authors=article.authors,
         )
 
     @property
@@ -219,6 +223,14 @@ class Event:
     links: tuple[LinkDecision, ...] = ()
 
 
+def context_claims(event: Event) -> frozenset[str]:
+    """Claims of ``event`` kept only as its context (a background fact, a launch site): listed
+    with the event but never its place, kind, source or figure (see :mod:`.linking`)."""
+    return frozenset(
+        d.claim_id for d in event.links if any(r.field == "context" for r in d.reasons)
+    )
+
+
 class FlagCode(StrEnum):
     """What a careful reader would flag; stable codes, users filter on them."""
 
@@ -229,6 +241,8 @@ class FlagCode(StrEnum):
     SINGLE_SOURCE = "single_source"
     WEAK_SOURCES = "weak_sources"
     CERTAINTY_LOST = "certainty_lost"
+    SUPERSEDED = "superseded"
+    CHARACTERISATION_DISPUTED = "characterisation_disputed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,22 +1,31 @@
 """Who stands behind a claim, as evidence: identity, identifiability, weakness, firmness.
 
-Two articles citing the same ministry are one source; reposts of one wire story are one
-source; an article's own voice is its outlet. Keys are stable strings so stages can count
-distinct sources without passing dicts around.
+Two articles citing the same ministry are one source, in any language or spelling: a source
+name is resolved against the actor registry (``data/actors.toml``, extendable through
+``$FOGOFWAR_ACTORS``), so "Russian defence ministry", "Минобороны РФ", "Міноборони Росії" and
+"das russische Verteidigungsministerium" are one source, labelled by the registry's name.
+Names the registry does not know are keyed by a cross-script spelling key. Reposts of one wire
+story are one source; an article's own voice is its outlet; a byline (the article's author) is
+never a source: a claim "sourced" to its own journalist is the outlet's own voice. Keys are
+stable strings so stages can count distinct sources without passing dicts around.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fogofwar.claim import Certainty, Claim, SourceKind
 from fogofwar.events.model import ArticleMeta
+from fogofwar.geo.text import fold, skeleton
 
 __all__ = [
     "CERTAINTY_RANK",
     "SOCIAL_VIA",
     "Source",
     "is_weak",
+    "resolve_source",
     "source_of",
 ]
 
@@ -63,16 +72,71 @@ class Source:
     identifiable: bool  # ACLED's "credible": a named source or an outlet's own voice
 
 
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A registry actor a source name resolves to."""
+
+    actor_id: str
+    name: str  # the registry's canonical name
+    country: str | None
+    source_kind: SourceKind | None
+
+
+_ARTICLES = re.compile(r"^(the|der|die|das|des|dem|den)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^(\w[\w .-]*?)['’]s\s+(.+)$")
+_COVER = 0.6  # a registry match must cover this share of the name
+
+
+def _variants(name: str) -> list[str]:
+    base = _ARTICLES.sub("", " ".join(name.replace("’", "'").split()))
+    out = [base]
+    if base.isascii():
+        out.append(" ".join(w[:1].upper() + w[1:] for w in base.split()))
+    m = _POSSESSIVE.match(base)
+    if m:  # "Russia's defence ministry" -> "defence ministry of Russia"
+        out.append(f"{m.group(2)} of {m.group(1)}")
+    return out
+
+
+@lru_cache(maxsize=16384)
+def resolve_source(name: str, lang: str) -> Entity | None:
+    """The registry actor a source name stands for ("Минобороны РФ" -> Russian Ministry of
+    Defence), when one registry match covers most of the name; else ``None``."""
+    from fogofwar.actors import ActorRegistry
+
+    registry = ActorRegistry.load()
+    for text in _variants(name):
+        for m in registry.find(text, lang if lang in ("de", "en", "ru", "uk") else "en"):
+            if m.entry.synthesized or len(m.surface) < _COVER * len(text):
+                continue
+            e = m.entry
+            return Entity(e.id, e.name, e.country, e.source_kind)
+    return None
+
+
+def _byline(name: str, meta: ArticleMeta | None) -> bool:
+    if meta is None or not meta.authors:
+        return False
+    key = fold(name)
+    return any(key == fold(a) or key == fold(a).split(" ")[-1] for a in meta.authors)
+
+
 def source_of(claim: Claim, meta: ArticleMeta | None) -> Source:
     """The source behind ``claim`` in the article ``meta``."""
     src = claim.source
     evidence = meta.evidence_id if meta else claim.article_id
     outlet = meta.outlet if meta else claim.article_id
+    if src.name is not None and _byline(src.name, meta):
+        return Source(f"outlet:{evidence}", outlet, SourceKind.AUTHOR, True)
     if src.kind is SourceKind.UNNAMED or (src.name is None and src.kind is not SourceKind.AUTHOR):
         return Source(f"unnamed:{evidence}", src.name or "unnamed sources", src.kind, False)
     if src.name is None:
         return Source(f"outlet:{evidence}", outlet, src.kind, True)
-    return Source("name:" + " ".join(src.name.lower().split()), src.name, src.kind, True)
+    entity = resolve_source(src.name, claim.lang)
+    if entity is not None:
+        return Source(f"actor:{entity.actor_id}", entity.name, entity.source_kind or src.kind, True)
+    key = skeleton(src.name) or fold(src.name)
+    return Source("name:" + key, src.name, src.kind, True)
 
 
 def is_weak(claim: Claim) -> bool:
