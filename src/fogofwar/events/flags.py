@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from fogofwar.claim import Certainty, Claim, Count
+from fogofwar.events.disputes import characterisation_flags, superseded_flags
 from fogofwar.events.lineage import victim_group
 from fogofwar.events.linking import claim_order
-from fogofwar.events.disputes import characterisation_flags, superseded_flags
 from fogofwar.events.model import (
     ArticleMeta,
     Event,
@@ -102,10 +102,16 @@ def _headline_vs_body(head: Claim, bodies: Sequence[Claim]) -> list[tuple[FlagCo
                 firmest,
             )
         )
-    if head.certainty is Certainty.DENIED and all(b.certainty is not Certainty.DENIED for b in bodies):
+    if head.certainty is Certainty.DENIED and all(
+        b.certainty is not Certainty.DENIED for b in bodies
+    ):
         out.append((FlagCode.HEADLINE_CONTRADICTS, "headline denies what the body states", first))
     hc_ = head.location.country if head.location else None
-    countries = {b.location.country for b in bodies if b.location and b.location.country}
+    countries = {
+        b.location.country
+        for b in bodies
+        if b.location and b.location.country and not b.counts.is_empty()
+    }
     if hc_ and countries and hc_ not in countries:
         bc_ = sorted(countries)[0]
         out.append(

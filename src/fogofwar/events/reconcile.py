@@ -272,4 +272,3 @@ def reconcile_all(
 ) -> tuple[Reconciliation, ...]:
     """:func:`reconcile` for each event."""
     return tuple(reconcile(e, claims, metas) for e in events)
-

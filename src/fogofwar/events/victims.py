@@ -99,11 +99,11 @@ def _group_of(a: ActorRef, sides: list[str]) -> str:
     words = _words(a)
     if _has(words, _CHILD):
         return f"{CIVILIANS}/children"
-    if a.kind == "civilians" or _has(words, _CIVILIAN):
-        return CIVILIANS
     if _has(words, _OFFICER):
         side = next((s for s in sides if s != UNKNOWN_SIDE), UNKNOWN_SIDE)
         return f"{COMBATANTS}/{side}/officers"
+    if a.kind == "civilians" or _has(words, _CIVILIAN):
+        return CIVILIANS
     if a.kind in _FORCES:
         return f"{COMBATANTS}/{_side(a)}"
     return PEOPLE
