@@ -53,6 +53,8 @@ class EventRecord:
     actor_kinds: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()  # roles "target" and "affected"
     target_kinds: tuple[str, ...] = ()
+    actor_countries: tuple[str, ...] = ()  # ISO3 per actor ("" when unknown)
+    target_countries: tuple[str, ...] = ()
     victims: tuple[str, ...] = ()
     killed_low: int | None = None
     killed_high: int | None = None
@@ -136,14 +138,14 @@ def _best_location(claims: Sequence[Claim]) -> Location | None:
 
 def _names(
     claims: Sequence[Claim], roles: tuple[str, ...]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    names: dict[str, str] = {}
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    names: dict[str, tuple[str, str]] = {}
     for c in claims:
         for a in c.actors:
             if a.role in roles:
-                names.setdefault(a.normalized or a.name, a.kind or "")
+                names.setdefault(a.normalized or a.name, (a.kind or "", a.country or ""))
     keys = sorted(names)
-    return tuple(keys), tuple(names[k] for k in keys)
+    return tuple(keys), tuple(names[k][0] for k in keys), tuple(names[k][1] for k in keys)
 
 
 def _majority(values: Sequence[str | None]) -> str | None:
@@ -179,9 +181,9 @@ def build_record(
         start = end = pubs[0] if pubs else None
         precision = "before_publication"
     loc = _best_location(body)
-    actors, actor_kinds = _names(body, ("actor",))
-    targets, target_kinds = _names(body, ("target", "affected"))
-    victims, _ = _names(body, ("victim",))
+    actors, actor_kinds, actor_countries = _names(body, ("actor",))
+    targets, target_kinds, target_countries = _names(body, ("target", "affected"))
+    victims, _, _ = _names(body, ("victim",))
     acled = Counter(c.acled for c in body if c.acled)
     acled_pair = min(acled, key=lambda p: (-acled[p], p)) if acled else None
     srcs = [source_of(c, metas.get(c.article_id)) for c in body]
@@ -221,6 +223,8 @@ def build_record(
         actor_kinds=actor_kinds,
         targets=targets,
         target_kinds=target_kinds,
+        actor_countries=actor_countries,
+        target_countries=target_countries,
         victims=victims,
         killed_low=killed.low if killed else None,
         killed_high=killed.high if killed else None,
