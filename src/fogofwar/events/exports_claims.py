@@ -184,7 +184,7 @@ def write_claims_parquet(rows: Iterable[ClaimRow], out: Path | IO[bytes]) -> int
     """Every claim as one typed Parquet row; returns how many."""
     table = pa.Table.from_pylist([claim_row(r) for r in rows], schema=CLAIM_SCHEMA)
     pq.write_table(table, out)
-    return table.num_rows
+    return int(table.num_rows)
 
 
 def write_claims_jsonl(rows: Iterable[ClaimRow], out: IO[str]) -> int:

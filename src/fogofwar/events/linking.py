@@ -133,13 +133,13 @@ def link_article(
             if t[0]
             >= (config.same_article_threshold if t[2].event_id in local else config.threshold)
         ]
-        reason = why[f.claim_id]
-        if reason == "launch site":
+        ctx = why[f.claim_id]
+        if ctx == "launch site":
             target = (
                 passing[0][2].event_id if passing else _article_event(decisions, local, f, True)
             )
             if target is not None:
-                decisions.append(_context(f, target, reason))
+                decisions.append(_context(f, target, ctx))
                 continue
         if passing:
             s, reasons, best = passing[0]
@@ -148,11 +148,11 @@ def link_article(
                 LinkDecision(f.claim_id, f.article_id, best.event_id, s, False, reasons)
             )
             continue
-        if reason is not None:
-            any_group = reason in ("background", "launch site")
+        if ctx is not None:
+            any_group = ctx in ("background", "launch site")
             target = _article_event(decisions, local, f, any_group)
             if target is not None:
-                decisions.append(_context(f, target, reason))
+                decisions.append(_context(f, target, ctx))
                 continue
         eid = event_id_for(f.claim_id)
         local[eid] = new_profile(eid, f, fallback_day)

@@ -6,6 +6,7 @@ between stages as a dict. Dates are :class:`datetime.date`; day arithmetic uses 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -15,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from fogofwar.claim import Claim, ClaimKind
+from fogofwar.events.channels import channel_of_url
 from fogofwar.model import Article, Span
 
 __all__ = [
@@ -35,6 +37,7 @@ __all__ = [
     "context_claims",
     "kind_group",
     "outlet_label",
+    "telegram_fields",
 ]
 
 Vector = npt.NDArray[np.float32]
@@ -84,6 +87,30 @@ def outlet_label(article: Article) -> str:
     return stem or article.source
 
 
+def _username(value: object) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return channel_of_url(value) or value.strip().lstrip("@").split()[0]
+
+
+def telegram_fields(article: Article) -> tuple[str | None, str | None]:
+    """``(channel, forwarded_from)`` usernames of a Telegram post, else ``(None, None)``.
+
+    The channel is the post URL's (``https://t.me/<channel>/<id>``), else the article's
+    ``publisher`` attribute when the article is a Telegram post (``source_format ==
+    "telegram"``) or the publisher is an ``@handle``; ``forwarded_from`` is read from the
+    article's ``metadata`` mapping (key ``forwarded_from``: a username, ``@handle`` or t.me
+    link). Readers that add neither attribute simply give no channel."""
+    channel = channel_of_url(article.url) or channel_of_url(article.source)
+    publisher = getattr(article, "publisher", None)
+    telegram = article.source_format == "telegram"
+    if channel is None and isinstance(publisher, str) and (telegram or publisher.startswith("@")):
+        channel = _username(publisher)
+    metadata = getattr(article, "metadata", None)
+    forwarded = metadata.get("forwarded_from") if isinstance(metadata, Mapping) else None
+    return channel, _username(forwarded)
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleMeta:
     """What the events layer needs to know about an article (claims carry only its id)."""
@@ -102,17 +129,21 @@ class ArticleMeta:
 
     @classmethod
     def from_article(cls, article: Article, dup_group: str | None = None) -> ArticleMeta:
-        """Metadata of ``article``; the outlet is labelled by :func:`outlet_label`."""
+        """Metadata of ``article``; the outlet is labelled by :func:`outlet_label`, a Telegram
+        post's outlet is its channel (see :func:`telegram_fields`)."""
+        channel, forwarded = telegram_fields(article)
         return cls(
             article_id=article.id,
             published=article.published,
-            outlet=outlet_label(article),
+            outlet=f"@{channel}" if channel else outlet_label(article),
             lang=article.language,
             title=article.title or "",
             text=article.text,
             url=article.url,
             dup_group=dup_group,
             authors=article.authors,
+            channel=channel,
+            forwarded_from=forwarded,
         )
 
     @property

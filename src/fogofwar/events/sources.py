@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from fogofwar.claim import Certainty, Claim, SourceKind
+from fogofwar.events.channels import lookup
 from fogofwar.events.model import ArticleMeta
 from fogofwar.geo.text import fold, skeleton
 
@@ -24,6 +25,7 @@ __all__ = [
     "CERTAINTY_RANK",
     "SOCIAL_VIA",
     "Source",
+    "channel_source",
     "is_weak",
     "resolve_source",
     "source_of",
@@ -131,12 +133,27 @@ def source_of(claim: Claim, meta: ArticleMeta | None) -> Source:
     if src.kind is SourceKind.UNNAMED or (src.name is None and src.kind is not SourceKind.AUTHOR):
         return Source(f"unnamed:{evidence}", src.name or "unnamed sources", src.kind, False)
     if src.name is None:
+        if meta is not None and meta.channel:  # a channel's post speaks for who runs it
+            return channel_source(meta.channel)
         return Source(f"outlet:{evidence}", outlet, src.kind, True)
+    if src.name.startswith("@"):
+        return channel_source(src.name)
     entity = resolve_source(src.name, claim.lang)
     if entity is not None:
         return Source(f"actor:{entity.actor_id}", entity.name, entity.source_kind or src.kind, True)
     key = skeleton(src.name) or fold(src.name)
     return Source("name:" + key, src.name, src.kind, True)
+
+
+def channel_source(username: str) -> Source:
+    """A Telegram channel as a source: the registry actor that runs it when the registry
+    knows one (a post on the ministry's channel is the ministry speaking), else the channel."""
+    ch = lookup(username)
+    if ch.operator:
+        entity = resolve_source(ch.operator, "en")
+        if entity is not None:
+            return Source(f"actor:{entity.actor_id}", entity.name, ch.source_kind, True)
+    return Source(f"channel:{ch.username.lower()}", ch.operator or ch.label, ch.source_kind, True)
 
 
 def is_weak(claim: Claim) -> bool:
