@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from fogofwar.claim import Claim
 from fogofwar.events.model import ArticleMeta, Event, Flag, FlagCode, FlagSpan
 from fogofwar.events.reconcile import Reconciliation
-from fogofwar.events.sources import source_of
+from fogofwar.events.sources import Source, source_of
 from fogofwar.events.victims import CIVILIANS, count_group
 
 __all__ = ["characterisation", "characterisation_flags", "superseded_flags"]
@@ -110,30 +110,41 @@ def characterisation_flags(
     event: Event, body: Sequence[Claim], metas: Mapping[str, ArticleMeta]
 ) -> list[Flag]:
     """One flag when one source calls the target military and another civilian."""
-    said: dict[str, list[tuple[str, Claim]]] = {}
+    said: dict[str, list[tuple[Source, Claim]]] = {}
     for c in body:
         meta = metas.get(c.article_id)
         what = characterisation(c, meta)
         if what is not None:
-            said.setdefault(what, []).append((source_of(c, meta).key, c))
-    for mkey, m in said.get("military", []):
-        for ckey, c in said.get("civilian", []):
-            if mkey != ckey:
-                ms = source_of(m, metas.get(m.article_id)).label
-                cs = source_of(c, metas.get(c.article_id)).label
-                return [
-                    Flag(
-                        FlagCode.CHARACTERISATION_DISPUTED,
-                        f"{ms}: a military target; {cs}: civilians or a civilian building",
-                        event.event_id,
-                        None,
-                        (
-                            FlagSpan(m.article_id, m.claim_id, m.span),
-                            FlagSpan(c.article_id, c.claim_id, c.span),
-                        ),
-                    )
-                ]
-    return []
+            said.setdefault(what, []).append((source_of(c, meta), c))
+    pairs = [
+        (ms, m, cs, c)
+        for ms, m in said.get("military", [])
+        for cs, c in said.get("civilian", [])
+        if ms.key != cs.key
+    ]
+    if not pairs:
+        return []
+    # sources of two sides first (a ministry against the other side's governor)
+    ms, m, cs, c = min(pairs, key=lambda p: _sides(p[0], p[2]))
+    return [
+        Flag(
+            FlagCode.CHARACTERISATION_DISPUTED,
+            f"{ms.label}: a military target; {cs.label}: civilians or a civilian building",
+            event.event_id,
+            None,
+            (
+                FlagSpan(m.article_id, m.claim_id, m.span),
+                FlagSpan(c.article_id, c.claim_id, c.span),
+            ),
+        )
+    ]
+
+
+def _sides(a: Source, b: Source) -> int:
+    """0: two known, different countries; 1: one unknown; 2: one country."""
+    if a.country and b.country:
+        return 0 if a.country != b.country else 2
+    return 1
 
 
 def superseded_flags(

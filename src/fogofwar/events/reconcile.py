@@ -16,7 +16,8 @@ Rules (documented in ``events/README.md``):
   (officials and monitors, then outlets, analysts and named media, then witnesses, fighters
   and social media; unnamed sources never set it), the latest such figure, the lowest of
   them when several are equally late;
-* figures of different sources whose ranges do not overlap are a disagreement;
+* current figures of different sources whose ranges do not overlap are a disagreement, unless
+  the later one is higher (a toll that rose between two days' reports);
 * every figure names its source, article and claim, and ``low``/``high``/``best`` name the
   claim they came from.
 
@@ -59,6 +60,7 @@ AUTHORITY: dict[SourceKind, int] = {
     SourceKind.UNNAMED: 3,
 }
 _NOT_COUNTED = (Certainty.HYPOTHETICAL, Certainty.DENIED)
+_RISE = 3  # a later toll up to this factor higher is the toll rising, not a dispute
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,19 @@ def _overlap(a: SourceFigure, b: SourceFigure) -> bool:
     return alo <= bhi and blo <= ahi
 
 
+def _disagree(a: SourceFigure, b: SourceFigure) -> bool:
+    """Two sources' current figures disagree when their ranges do not overlap, unless the
+    later one is higher, by at most a factor 3: a toll rising from one day's report to a
+    later one is news, not a dispute (100 against 3000 stays a dispute)."""
+    if _overlap(a, b):
+        return False
+    early, late = sorted((a, b), key=_when)
+    lo, hi = early.value or 0, late.value or 0
+    if (early.published or date.min) < (late.published or date.min):
+        return not (lo < hi <= _RISE * max(lo, 1))
+    return True
+
+
 def _when(f: SourceFigure) -> tuple[date, str, int, str]:
     return (f.published or date.min, f.article_id, f.position, f.claim_id)
 
@@ -175,10 +190,10 @@ def _figure(name: str, group: str, figures: list[SourceFigure]) -> Figure:
     marked = []
     for f in ordered:
         cur = latest.get(f.source_key)
-        later = (
-            cur.claim_id if f.counted and cur is not None and cur.claim_id != f.claim_id else None
-        )
-        marked.append(replace(f, current=later is None and f.counted, superseded_by=later))
+        is_current = f.counted and cur is not None and cur.claim_id == f.claim_id
+        revised = cur is not None and not is_current and (cur.low, cur.high) != (f.low, f.high)
+        later = cur.claim_id if f.counted and revised and cur is not None else None
+        marked.append(replace(f, current=is_current, superseded_by=later))
     counted = [f for f in marked if f.counted and f.value is not None]
     lows = sorted(counted, key=lambda f: (f.value or 0, _when(f)))
     highs = sorted(
@@ -186,7 +201,7 @@ def _figure(name: str, group: str, figures: list[SourceFigure]) -> Figure:
     )
     current = sorted((f for f in marked if f.current), key=lambda f: f.source_key)
     chosen, why = _best(current)
-    disagree = any(not _overlap(a, b) for i, a in enumerate(current) for b in current[i + 1 :])
+    disagree = any(_disagree(a, b) for i, a in enumerate(current) for b in current[i + 1 :])
     high = highs[0] if highs else None
     return Figure(
         field=name,

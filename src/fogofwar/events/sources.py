@@ -72,6 +72,7 @@ class Source:
     label: str  # for people: the name, or the outlet for the article's own voice
     kind: SourceKind
     identifiable: bool  # ACLED's "credible": a named source or an outlet's own voice
+    country: str | None = None  # the registry actor's country, when resolved
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +110,8 @@ def resolve_source(name: str, lang: str) -> Entity | None:
     registry = ActorRegistry.load()
     for text in _variants(name):
         for m in registry.find(text, lang if lang in ("de", "en", "ru", "uk") else "en"):
-            if m.entry.synthesized or len(m.surface) < _COVER * len(text):
+            leading = m.span.start == 0  # "ukrainischen Innenministeriums zufolge …"
+            if m.entry.synthesized or (len(m.surface) < _COVER * len(text) and not leading):
                 continue
             e = m.entry
             return Entity(e.id, e.name, e.country, e.source_kind)
@@ -140,7 +142,8 @@ def source_of(claim: Claim, meta: ArticleMeta | None) -> Source:
         return channel_source(src.name)
     entity = resolve_source(src.name, claim.lang)
     if entity is not None:
-        return Source(f"actor:{entity.actor_id}", entity.name, entity.source_kind or src.kind, True)
+        kind = entity.source_kind or src.kind
+        return Source(f"actor:{entity.actor_id}", entity.name, kind, True, entity.country)
     key = skeleton(src.name) or fold(src.name)
     return Source("name:" + key, src.name, src.kind, True)
 
@@ -152,8 +155,12 @@ def channel_source(username: str) -> Source:
     if ch.operator:
         entity = resolve_source(ch.operator, "en")
         if entity is not None:
-            return Source(f"actor:{entity.actor_id}", entity.name, ch.source_kind, True)
-    return Source(f"channel:{ch.username.lower()}", ch.operator or ch.label, ch.source_kind, True)
+            return Source(
+                f"actor:{entity.actor_id}", entity.name, ch.source_kind, True, entity.country
+            )
+    return Source(
+        f"channel:{ch.username.lower()}", ch.operator or ch.label, ch.source_kind, True, ch.country
+    )
 
 
 def is_weak(claim: Claim) -> bool:
