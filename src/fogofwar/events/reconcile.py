@@ -17,7 +17,8 @@ Rules (documented in ``events/README.md``):
   and social media; unnamed sources never set it), the latest such figure, the lowest of
   them when several are equally late;
 * current figures of different sources whose ranges do not overlap are a disagreement, unless
-  the later one is higher (a toll that rose between two days' reports);
+  the later one is up to 3x higher and from an identifiable source at least as authoritative
+  (a toll that rose between two days' reports);
 * every figure names its source, article and claim, and ``low``/``high``/``best`` name the
   claim they came from.
 
@@ -150,15 +151,20 @@ def _overlap(a: SourceFigure, b: SourceFigure) -> bool:
 
 def _disagree(a: SourceFigure, b: SourceFigure) -> bool:
     """Two sources' current figures disagree when their ranges do not overlap, unless the
-    later one is higher, by at most a factor 3: a toll rising from one day's report to a
-    later one is news, not a dispute (100 against 3000 stays a dispute)."""
+    later one is higher, by at most a factor 3, from an identifiable source at least as
+    authoritative: a toll rising from one day's official report to a later one is news, not a
+    dispute (100 against 3000, or hearsay above a named figure, stays a dispute)."""
     if _overlap(a, b):
         return False
     early, late = sorted((a, b), key=_when)
     lo, hi = early.value or 0, late.value or 0
-    if (early.published or date.min) < (late.published or date.min):
-        return not (lo < hi <= _RISE * max(lo, 1))
-    return True
+    later_day = (early.published or date.min) < (late.published or date.min)
+    as_firm = late.identifiable and _tier(late) <= _tier(early)
+    return not (later_day and as_firm and lo < hi <= _RISE * max(lo, 1))
+
+
+def _tier(f: SourceFigure) -> int:
+    return AUTHORITY.get(SourceKind(f.source_kind), 3)
 
 
 def _when(f: SourceFigure) -> tuple[date, str, int, str]:
@@ -169,8 +175,8 @@ def _best(current: list[SourceFigure]) -> tuple[SourceFigure | None, str]:
     eligible = [f for f in current if f.identifiable and f.counted and f.value is not None]
     if not eligible:
         return None, "no identifiable source states a figure"
-    tier = min(AUTHORITY.get(SourceKind(f.source_kind), 3) for f in eligible)
-    top = [f for f in eligible if AUTHORITY.get(SourceKind(f.source_kind), 3) == tier]
+    tier = min(_tier(f) for f in eligible)
+    top = [f for f in eligible if _tier(f) == tier]
     latest = max(f.published or date.min for f in top)
     on_day = [f for f in top if (f.published or date.min) == latest]
     chosen = min(on_day, key=lambda f: (f.value or 0, _when(f)))
