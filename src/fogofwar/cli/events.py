@@ -227,10 +227,12 @@ def _print_detail(console: Console, d: services.EventDetail) -> None:
         figs.add_column(col, overflow="fold")
     for f in d.reconciliation.figures:
         each = "; ".join(
-            f"{s.source}: {s.value}{'' if s.current else ' (superseded)'}" for s in f.figures
+            f"{s.source}: {s.value}"
+            + (" (superseded)" if s.superseded else "" if s.counted else " (not counted)")
+            for s in f.figures
         )
         figs.add_row(
-            f.field + (" [red](disagree)[/]" if f.disagreement else ""),
+            f"{f.field} {f.group}" + (" [red](disagree)[/]" if f.disagreement else ""),
             str(f.low),
             str(f.high),
             str(f.best),
