@@ -19,37 +19,59 @@ REPORTS = [
         "en",
         "2024-07-08",
         "Russian missile strike on Dnipro apartment block kills 12",
-        "A Russian missile strike on an apartment block in Dnipro killed 12 people and injured 47, regional governor Serhiy Lysak said on Monday. The missiles were launched from the Belgorod region, the air force said.",
+        (
+            "A Russian missile strike on an apartment block in Dnipro killed 12 people and "
+            "injured 47, regional governor Serhiy Lysak said on Monday. The missiles were "
+            "launched from the Belgorod region, the air force said."
+        ),
     ),
     (
         "uk",
         "2024-07-09",
         "Удар по Дніпру: загинули 14 людей",
-        "Унаслідок ракетного удару по багатоповерхівці в Дніпрі загинули 14 людей, ще 52 поранені, повідомили в МВС України. Серед поранених четверо дітей.",
+        (
+            "Унаслідок ракетного удару по багатоповерхівці в Дніпрі загинули 14 людей, ще 52 "
+            "поранені, повідомили в МВС України. Серед поранених четверо дітей."
+        ),
     ),
     (
         "ru",
         "2024-07-09",
         "Число погибших в Днепре может вырасти",
-        "Число погибших в результате удара по Днепру может вырасти до 20, сообщил источник в спасательных службах.",
+        (
+            "Число погибших в результате удара по Днепру может вырасти до 20, сообщил "
+            "источник в спасательных службах."
+        ),
     ),
     (
         "ru",
         "2024-07-09",
         "Минобороны РФ: уничтожены до 30 боевиков в Днепре",
-        "Минобороны РФ заявило, что в результате удара по военному объекту в Днепре уничтожены до 30 боевиков.",
+        (
+            "Минобороны РФ заявило, что в результате удара по военному объекту в Днепре "
+            "уничтожены до 30 боевиков."
+        ),
     ),
     (
         "de",
         "2024-07-10",
         "Raketenangriff auf Dnipro: 14 Tote",
-        "Bei dem russischen Raketenangriff auf ein Wohnhaus in Dnipro sind nach Angaben des ukrainischen Innenministeriums 14 Menschen getötet worden. Das russische Verteidigungsministerium sprach dagegen von einem Angriff auf eine militärische Einrichtung.",
+        (
+            "Bei dem russischen Raketenangriff auf ein Wohnhaus in Dnipro sind nach Angaben "
+            "des ukrainischen Innenministeriums 14 Menschen getötet worden. Das russische "
+            "Verteidigungsministerium sprach dagegen von einem Angriff auf eine militärische "
+            "Einrichtung."
+        ),
     ),
     (
         "en",
         "2024-07-10",
         "Dnipro mourns victims of missile strike",
-        "Dnipro declared a day of mourning after the strike on an apartment block that killed 14 people, Ukraine's Interior Ministry said. Russia's defence ministry claimed it had hit a military facility.",
+        (
+            "Dnipro declared a day of mourning after the strike on an apartment block that "
+            "killed 14 people, Ukraine's Interior Ministry said. Russia's defence ministry "
+            "claimed it had hit a military facility."
+        ),
     ),
 ]
 
