@@ -89,19 +89,30 @@ def claim(
     victims: tuple[str, ...] = ("civilians",),
     headline: bool = False,
     span: tuple[int, int] | None = None,
+    injured: int | tuple[int | None, int | None] | None = None,
+    victim_kind: str = "civilians",
+    victim_country: str | None = None,
+    lang: str = "en",
 ) -> Claim:
     """A claim with sensible defaults; ``n`` makes ids unique within an article."""
     k: Count | None = None
     if killed is not None:
         low, high = (killed, killed) if isinstance(killed, int) else killed
         k = Count(low, high, qualifier=qualifier)
+    hurt: Count | None = None
+    if injured is not None:
+        low, high = (injured, injured) if isinstance(injured, int) else injured
+        hurt = Count(low, high)
     refs = [ActorRef(name, role, normalized=name, country=c) for name, role, c in actors]
-    refs += [ActorRef(v, "victim", normalized=v, kind="civilians") for v in victims]
+    refs += [
+        ActorRef(v, "victim", normalized=v, kind=victim_kind, country=victim_country)
+        for v in victims
+    ]
     start = span[0] if span else n * 100
     return Claim(
         claim_id=f"{article_id}-{'h' if headline else 'b'}{n}",
         article_id=article_id,
-        lang="en",
+        lang=lang,
         span=Span(start, span[1] if span else start + 50),
         kind=kind,
         source=SourceRef(source_kind, source, via),
@@ -110,5 +121,5 @@ def claim(
         actors=tuple(refs),
         location=location,
         time=TimeRef(day, day, precision) if day else None,
-        counts=Counts(killed=k),
+        counts=Counts(killed=k, injured=hurt),
     )

@@ -104,6 +104,34 @@ def test_exports_load_as_written(
     assert code == 0 and "claim_id" in jsonl(out)[0]
 
 
+def test_exports_filter_and_claims_carry_their_provenance(
+    filled: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--db", filled, "export", "-f", "events-jsonl", "--country", "UKR")
+    rows = jsonl(out)
+    assert code == 0 and rows and all(r["country"] == "UKR" for r in rows)
+    code, out, _ = run(capsys, "--db", filled, "export", "-f", "events-jsonl", "--kind", "protest")
+    assert code == 0 and all(r["kind"] == "protest" for r in jsonl(out))
+    code, out, _ = run(
+        capsys, "--db", filled, "export", "-f", "events-jsonl", "--since", "2100-01-01"
+    )
+    assert code == 0 and jsonl(out) == []
+    code, out, _ = run(capsys, "--db", filled, "export", "--kind", "attack")
+    claims = jsonl(out)
+    assert code == 0 and claims and all(c["kind"] == "attack" for c in claims)
+    assert all(
+        {"outlet", "article_url", "evidence", "event_id", "source_label"} <= set(c) for c in claims
+    )
+    assert all(c["evidence"] for c in claims)
+    path = tmp_path / "claims.parquet"
+    code, _, err = run(capsys, "--db", filled, "export", "-f", "claims-parquet", "-o", str(path))
+    assert code == 0 and "claims exported" in err
+    kinds = duckdb.sql(
+        f"SELECT typeof(published), count(*) FROM '{path}' WHERE evidence <> '' GROUP BY 1"
+    ).fetchall()
+    assert kinds and kinds[0][0] == "DATE"
+
+
 def test_as_of_shows_the_record_before_the_later_ingest(
     filled: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -77,7 +77,10 @@ KYIV = EventRecord(
     geo_precision="point",
     actors=("Russian forces",),
     actor_kinds=("state_forces",),
+    actor_countries=("RUS",),
     victims=("civilians",),
+    outlets=("kyivindependent.com", "ukrinform.ua"),
+    deaths_by_group=("civilians=31",),
     killed_low=31,
     killed_high=33,
     killed_best=31,
@@ -142,9 +145,55 @@ def test_acled_csv_loads_in_pandas_with_acled_columns(tmp_path: Path) -> None:
         1,
     )
     assert (int(row["fatalities"]), row["civilian_targeting"]) == (31, "Civilian targeting")
-    assert row["source"] == "Interior Ministry; Mayor" and row["tags"] == "counts_disagree"
+    assert row["source"] == "kyivindependent.com; ukrinform.ua"  # outlets, never people
+    assert row["tags"] == "counts_disagree" and row["source_scale"] == "National"
+    assert (row["actor1"], int(row["inter1"])) == ("Military Forces of Russia (2000-)", 8)
+    assert (row["actor2"], int(row["inter2"]), int(row["interaction"])) == (
+        "Civilians (Ukraine)",
+        7,
+        78,
+    )
+    assert row["region"] == "Europe"
+    assert row["notes"].startswith(
+        "On 8 July 2024, Military Forces of Russia (2000-) attacked Civilians (Ukraine) in Kyiv"
+    )
     assert int(row["timestamp"]) == int(datetime(2024, 7, 9, tzinfo=UTC).timestamp())
     assert df.iloc[1]["event_type"] == "Strategic developments" and df.iloc[1]["fatalities"] == 0
+
+
+def test_acled_country_only_rows_have_no_coordinates_and_say_so(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from fogofwar.events.exports_tables import acled_row
+
+    coarse = replace(KYIV, location="Ukraine", admin1=None, geo_precision="country")
+    row = acled_row(coarse)
+    assert (row["latitude"], row["longitude"], row["geo_precision"]) == ("", "", 3)
+    assert "known only to the country" in row["notes"]
+
+
+def test_ucdp_splits_deaths_by_side() -> None:
+    from dataclasses import replace
+
+    from fogofwar.events.exports_tables import ucdp_row
+
+    clash = replace(
+        KYIV,
+        kind="armed_clash",
+        targets=("Ukrainian forces",),
+        target_kinds=("state_forces",),
+        target_countries=("UKR",),
+        deaths_by_group=("combatants/RUS=5", "combatants/UKR=3", "people=2"),
+    )
+    row = ucdp_row(clash)
+    assert (row["deaths_a"], row["deaths_b"], row["deaths_unknown"], row["best"]) == (5, 3, 2, 10)
+
+
+def test_parquet_dates_are_typed(tmp_path: Path) -> None:
+    path = tmp_path / "events.parquet"
+    write_parquet([KYIV], path)
+    kind = duckdb.sql(f"SELECT typeof(date_start) FROM '{path}'").fetchall()
+    assert kind == [("DATE",)]
 
 
 def test_ucdp_csv_has_ged_columns_and_only_fatal_violence(tmp_path: Path) -> None:

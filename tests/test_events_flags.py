@@ -40,10 +40,10 @@ def test_headline_naming_a_subgroup_the_body_only_includes_is_flagged() -> None:
         location=KURSK,
     )
     flags = article_flags([head, body], {"a1-h0": "e1", "a1-b1": "e1"})
-    assert _codes(flags) == ["headline_overstates", "headline_overstates"]
+    # the group is overstated; dropping the attribution ("claimed" → "asserted") is not
+    assert _codes(flags) == ["headline_overstates"]
     reasons = " | ".join(f.reason for f in flags)
     assert "8 people (including senior officers)" in reasons and "8 officers" in reasons
-    assert "headline asserted, body only claimed" in reasons
     spans = flags[0].spans
     assert [s.in_headline for s in spans] == [True, False]
     assert flags[0].event_id == "e1"
@@ -111,3 +111,52 @@ def test_certainty_lost_in_retelling() -> None:
     confirmed = claim("a3", source="Ministry", certainty=Certainty.CONFIRMED)
     flags = _event_flags([first, confirmed], [meta("a1"), meta("a3", "2024-07-09")])
     assert "certainty_lost" not in _codes(flags)
+
+
+def test_headline_firm_where_the_body_only_hedges_is_flagged_compression_is_not() -> None:
+    hedged = claim(
+        "a1", 1, killed=5, source=None, source_kind=SourceKind.UNNAMED, certainty=Certainty.REPORTED
+    )
+    head = claim("a1", 0, killed=5, headline=True, certainty=Certainty.ASSERTED)
+    flags = article_flags([head, hedged])
+    assert _codes(flags) == ["headline_overstates"] and "body only reported" in flags[0].reason
+    attributed = claim("a1", 1, killed=5, source="Governor", certainty=Certainty.CLAIMED)
+    assert article_flags([head, attributed]) == ()
+
+
+def test_headline_figure_any_body_figure_supports_is_not_overstated() -> None:
+    early = claim("a1", 1, killed=12, source="Governor")
+    later = claim("a1", 2, killed=14, source="Interior Ministry")
+    head = claim("a1", 0, killed=14, headline=True)
+    assert article_flags([head, early, later]) == ()
+
+
+def test_counts_disagree_only_within_one_victim_group() -> None:
+    people = claim("a1", killed=12, source="Governor", victims=("people",), victim_kind="other")
+    fighters = claim(
+        "a2",
+        killed=(None, 30),
+        source="Defence Ministry",
+        victims=("militants",),
+        victim_kind="armed_group",
+    )
+    flags = _event_flags([people, fighters], [meta("a1"), meta("a2", "2024-07-09")])
+    assert "counts_disagree" not in _codes(flags)
+
+
+def test_disputed_characterisation_and_superseded_figures() -> None:
+    civil = claim("a1", killed=12, source="Governor", victims=("civilians",))
+    military = claim(
+        "a2",
+        killed=(None, 30),
+        source="Defence Ministry",
+        victims=("militants",),
+        victim_kind="armed_group",
+    )
+    revised = claim("a3", killed=14, source="Governor", victims=("civilians",))
+    metas = [meta("a1"), meta("a2", "2024-07-09"), meta("a3", "2024-07-10")]
+    flags = _event_flags([civil, military, revised], metas)
+    codes = _codes(flags)
+    assert "characterisation_disputed" in codes and "superseded" in codes
+    sup = next(f for f in flags if f.code.value == "superseded")
+    assert "12, later 14" in sup.reason and {s.claim_id for s in sup.spans} == {"a1-b0", "a3-b0"}

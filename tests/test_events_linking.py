@@ -221,3 +221,81 @@ def test_a_region_inside_a_country_wide_event_links_across_kinds() -> None:
     assert by["place"].detail == "country=RUS, RUS/kursk oblast inside"
     assert by["kind"].weight > 0.5 * 0.15  # attack and casualties co-occur
     assert "near" in by["counts"].detail
+
+
+def _town(name: str, gid: int, lat: float, lon: float):  # type: ignore[no-untyped-def]
+    from fogofwar.claim import Location
+
+    return Location(
+        name,
+        normalized=name,
+        geonames_id=gid,
+        country="UKR",
+        admin1="Dnipropetrovsk Oblast",
+        lat=lat,
+        lon=lon,
+        precision="point",
+    )
+
+
+def test_two_mass_strikes_in_two_towns_of_one_region_stay_apart() -> None:
+    kryvyi, dnipro = _town("Kryvyi Rih", 703845, 47.9, 33.4), _town("Dnipro", 709930, 48.5, 35.0)
+    index = MemoryLinkIndex()
+    commit(
+        index, link_article([claim("a1", day=None, location=kryvyi, killed=12)], meta("a1"), index)
+    )
+    other = claim("a2", day=None, location=dnipro, killed=40)
+    d = link_article([other], meta("a2", "2024-07-09"), index).decisions[0]
+    assert d.new_event and "not held against" in d.reasons[0].detail
+    # the same region's toll reported for the same town still links
+    same = claim("a3", day=None, location=kryvyi, killed=14)
+    assert not link_article([same], meta("a3", "2024-07-09"), index).decisions[0].new_event
+
+
+def test_accounts_differing_in_date_place_precision_and_kind_wording_link() -> None:
+    from fogofwar.claim import Location
+
+    index = MemoryLinkIndex()
+    commit(index, link_article([claim("a1", killed=27)], meta("a1"), index))
+    region = Location(
+        "Kyiv", normalized="Kyiv City", country="UKR", admin1="Kyiv City", precision="admin1"
+    )
+    vaguer = claim(
+        "a2",
+        kind=ClaimKind.CASUALTIES,
+        location=region,
+        day="2024-07-08",
+        precision="week",
+        killed=31,
+    )
+    d = link_article([vaguer], meta("a2", "2024-07-10"), index).decisions[0]
+    assert not d.new_event and d.event_id == event_id_for("a1-b0")
+
+
+def test_launch_sites_and_background_facts_found_no_event_of_their_own() -> None:
+    from fogofwar.claim import Location
+    from fogofwar.model import Span
+
+    text = (
+        "A missile strike on Kyiv killed 27 people. The missiles were launched from the"
+        " Belgorod region. Earlier, Russia had moved troops to the border."
+    )
+    belgorod = Location(
+        "Belgorod region",
+        span=Span(text.index("Belgorod"), text.index("Belgorod") + 15),
+        normalized="Belgorod Oblast",
+        country="RUS",
+        admin1="Belgorod Oblast",
+        precision="admin1",
+    )
+    strike = claim("a1", 0, killed=27, span=(0, 42))
+    launched = claim("a1", 1, location=belgorod, span=(43, 95))
+    background = claim(
+        "a1", 2, kind=ClaimKind.DEPLOYMENT, location=None, span=(96, len(text)), victims=()
+    )
+    m = meta("a1", text=text)
+    out = link_article([strike, launched, background], m, MemoryLinkIndex())
+    events = {d.event_id for d in out.decisions}
+    assert events == {event_id_for("a1-b0")}
+    ctx = {d.claim_id: d.reasons[0].detail for d in out.decisions if d.claim_id != "a1-b0"}
+    assert ctx["a1-b1"].startswith("launch site") and ctx["a1-b2"].startswith("background")

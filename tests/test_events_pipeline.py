@@ -122,7 +122,7 @@ def test_chain_is_deterministic_and_applies_decisions() -> None:
     assert split_run.event_of("a2-b1") != split_run.event_of("a1-b1")
 
 
-def test_outlet_labels_are_hosts_authors_sections_or_file_stems() -> None:
+def test_outlet_labels_are_hosts_sections_or_file_stems_never_bylines() -> None:
     from dataclasses import replace
 
     from fogofwar.events.model import ArticleMeta
@@ -133,7 +133,8 @@ def test_outlet_labels_are_hosts_authors_sections_or_file_stems() -> None:
     assert ArticleMeta.from_article(replace(base, source="feed.jsonl#3")).outlet == "feed"
     assert ArticleMeta.from_article(replace(base, section="Welt")).outlet == "Welt"
     by = replace(base, section="Welt", authors=("P. Z.",))
-    assert ArticleMeta.from_article(by).outlet == "P. Z."
+    assert ArticleMeta.from_article(by).outlet == "Welt"  # a byline is never the outlet
+    assert ArticleMeta.from_article(replace(base, authors=("P. Z.",))).outlet == "de_kiew"
     web = replace(by, source="https://www.example.org/a/b")
     assert ArticleMeta.from_article(web).outlet == "example.org"
     assert ArticleMeta.from_article(replace(base, url="https://wire.example/x")).outlet == (

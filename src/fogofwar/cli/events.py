@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -227,10 +227,12 @@ def _print_detail(console: Console, d: services.EventDetail) -> None:
         figs.add_column(col, overflow="fold")
     for f in d.reconciliation.figures:
         each = "; ".join(
-            f"{s.source}: {s.value}{'' if s.current else ' (superseded)'}" for s in f.figures
+            f"{s.source}: {s.value}"
+            + (" (superseded)" if s.superseded else "" if s.counted else " (not counted)")
+            for s in f.figures
         )
         figs.add_row(
-            f.field + (" [red](disagree)[/]" if f.disagreement else ""),
+            f"{f.field} {f.group}" + (" [red](disagree)[/]" if f.disagreement else ""),
             str(f.low),
             str(f.high),
             str(f.best),
@@ -258,7 +260,16 @@ def flags(
         Console(highlight=False).print(flags_table(rows))
 
 
-def export_events_cmd(ctx: typer.Context, fmt: str, out: Path | None, as_of: str | None) -> None:
+def export_events_cmd(
+    ctx: typer.Context,
+    fmt: str,
+    out: Path | None,
+    as_of: str | None,
+    *,
+    since: date | None = None,
+    country: str | None = None,
+    kind: str | None = None,
+) -> None:
     """``fogofwar export --format EVENT-FORMAT``: write the event records to ``out`` or stdout."""
     from fogofwar.cli.app import open_db
     from fogofwar.events.exports import BINARY_FORMATS, FORMATS
@@ -268,15 +279,16 @@ def export_events_cmd(ctx: typer.Context, fmt: str, out: Path | None, as_of: str
             f"unknown export format {fmt!r}: use claims-jsonl or one of {', '.join(FORMATS)}"
         )
     when = parse_as_of(as_of)
+    filters: dict[str, Any] = {"since": since, "country": country, "kind": kind}
     with open_db(ctx) as store:
         if out is not None:
-            n = services.export(store, fmt, out, as_of=when)
+            n = services.export(store, fmt, out, as_of=when, **filters)
         elif fmt in BINARY_FORMATS:
             if sys.stdout.isatty():
                 raise ConfigError(f"{fmt} is binary: write it to a file with -o FILE")
-            n = services.export(store, fmt, sys.stdout.buffer, as_of=when)
+            n = services.export(store, fmt, sys.stdout.buffer, as_of=when, **filters)
         else:
-            n = services.export(store, fmt, sys.stdout, as_of=when)
+            n = services.export(store, fmt, sys.stdout, as_of=when, **filters)
             sys.stdout.flush()
     Console(stderr=True).print(f"{n} events exported ({fmt})")
 

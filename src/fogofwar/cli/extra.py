@@ -11,6 +11,7 @@ from rich.console import Console
 
 from fogofwar import services
 from fogofwar.cli import output
+from fogofwar.errors import ConfigError
 
 __all__ = ["register"]
 
@@ -24,8 +25,8 @@ def export(
         typer.Option(
             "--format",
             "-f",
-            help="claims-jsonl | events-jsonl | acled-csv | ucdp-csv | plover-json | geojson"
-            " | parquet",
+            help="claims-jsonl | claims-parquet | events-jsonl | acled-csv | ucdp-csv"
+            " | plover-json | geojson | parquet",
         ),
     ] = "claims-jsonl",
     out: Annotated[
@@ -34,22 +35,42 @@ def export(
     as_of: Annotated[
         str | None, typer.Option("--as-of", help="Events as they stood then (YYYY-MM-DD).")
     ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only what happened on or after (YYYY-MM-DD).")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Only this country (ISO3) or place name.")
+    ] = None,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only this kind (attack, armed_clash, ...).")
+    ] = None,
 ) -> None:
-    """Export the stored record (claims-v1 JSONL, or the events in an event format)."""
+    """Export the stored record (claims with their provenance, or the events in an event
+    format), optionally filtered by date, country and kind."""
     from fogofwar.cli.app import open_db
+    from fogofwar.cli.params import parse_date
 
-    if format != "claims-jsonl":
+    day = parse_date(since, "--since")
+    if not format.startswith("claims-"):
         from fogofwar.cli.events import export_events_cmd
 
-        export_events_cmd(ctx, format, out, as_of)
+        export_events_cmd(ctx, format, out, as_of, since=day, country=country, kind=kind)
         return
     with open_db(ctx) as store:
-        stream = out.open("w", encoding="utf-8") if out else sys.stdout
-        try:
-            n = services.export_claims(store, stream)
-        finally:
-            if out:
-                stream.close()
+        if format == "claims-parquet":
+            if out is None and sys.stdout.isatty():
+                raise ConfigError("claims-parquet is binary: write it to a file with -o FILE")
+            target = out if out is not None else sys.stdout.buffer
+            n = services.export_claims(store, target, format, since=day, country=country, kind=kind)
+        else:
+            stream = out.open("w", encoding="utf-8") if out else sys.stdout
+            try:
+                n = services.export_claims(
+                    store, stream, format, since=day, country=country, kind=kind
+                )
+            finally:
+                if out:
+                    stream.close()
     Console(stderr=True).print(f"{n} claims exported")
 
 

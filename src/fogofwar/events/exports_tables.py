@@ -11,7 +11,7 @@ import csv
 import hashlib
 from collections.abc import Iterable
 from dataclasses import fields
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import IO, Any, get_type_hints
 
@@ -19,6 +19,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pycountry
 
+from fogofwar.events.acled import (
+    acled_actor,
+    acled_country,
+    acled_notes,
+    inter_code,
+    interaction,
+    region,
+    source_scale,
+)
 from fogofwar.events.exports_json import open_text
 from fogofwar.events.record import EventRecord
 
@@ -146,7 +155,6 @@ _TIME_PRECISION = {"day": 1, "week": 2}  # ACLED: 1 day, 2 a few days/week, 3 mo
 _GEO_PRECISION = {"point": 1, "admin2": 2}  # ACLED: 1 town, 2 nearby/district, 3 region
 _UCDP_WHERE = {"point": 1, "admin2": 3, "admin1": 4, "country": 6, "region": 6}
 _UCDP_DATE = {"day": 1, "week": 3, "month": 4}
-_COUNTRY_NAMES = {"RUS": "Russia", "PRK": "North Korea", "KOR": "South Korea", "IRN": "Iran"}
 
 
 def _country(iso3: str | None) -> tuple[str, str]:
@@ -156,8 +164,7 @@ def _country(iso3: str | None) -> tuple[str, str]:
     entry = pycountry.countries.get(alpha_3=iso3)
     if entry is None:
         return "", iso3
-    name = _COUNTRY_NAMES.get(iso3) or getattr(entry, "common_name", None) or entry.name
-    return str(int(entry.numeric)), name
+    return str(int(entry.numeric)), acled_country(iso3)
 
 
 def _number(event_id: str, digits: int) -> int:
@@ -165,19 +172,38 @@ def _number(event_id: str, digits: int) -> int:
     return int(str(value)[-digits:])
 
 
-def _inter(kinds: tuple[str, ...]) -> str:
-    return str(_INTER.get(kinds[0], 8)) if kinds else ""
+def _acled_actors(
+    names: tuple[str, ...], kinds: tuple[str, ...], countries: tuple[str, ...], rec: EventRecord
+) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    for i, name in enumerate(names):
+        kind = kinds[i] if i < len(kinds) else ""
+        iso = countries[i] if i < len(countries) else ""
+        label = acled_actor(name, kind, iso, rec.country)
+        if all(label != o[0] for o in out):
+            out.append((label, inter_code(kind, iso, rec.country)))
+    return out
 
 
 def acled_row(rec: EventRecord) -> dict[str, Any]:
-    """One ACLED-style row (every column of :data:`ACLED_COLUMNS`)."""
+    """One ACLED-style row (every column of :data:`ACLED_COLUMNS`), in ACLED's vocabulary."""
     event_type, sub = rec.acled_event_type, rec.acled_sub_event_type
     if not event_type:
         event_type, sub = _ACLED_OF_KIND.get(rec.kind, ("Strategic developments", "Other"))
     iso, country = _country(rec.country)
-    inter1, inter2 = _inter(rec.actor_kinds), _inter(rec.target_kinds)
-    civilians = "civilians" in (*rec.target_kinds, *(v.lower() for v in rec.victims))
+    side1 = _acled_actors(rec.actors, rec.actor_kinds, rec.actor_countries, rec)
+    side2 = _acled_actors(rec.targets, rec.target_kinds, rec.target_countries, rec)
+    civilians = "civilians" in (*rec.target_kinds, *(v.lower() for v in rec.victims)) or any(
+        g.startswith("civilians") for g in rec.deaths_by_group
+    )
+    if civilians and not side2:
+        side2 = [(acled_actor("", "civilians", "", rec.country), 7)]
+    inter1 = side1[0][1] if side1 else None
+    inter2 = side2[0][1] if side2 else None
+    coarse = rec.geo_precision in (None, "country", "region")
     stamp = rec.valid_from.astimezone(UTC) if rec.valid_from else None
+    actor1 = side1[0][0] if side1 else ""
+    actor2 = side2[0][0] if side2 else ""
     return {
         "event_id_cnty": f"{rec.country or 'XXX'}{_number(rec.event_id, 8)}",
         "event_date": rec.date_start or "",
@@ -186,31 +212,56 @@ def acled_row(rec: EventRecord) -> dict[str, Any]:
         "disorder_type": _DISORDER.get(event_type or "", "Strategic developments"),
         "event_type": event_type,
         "sub_event_type": sub,
-        "actor1": rec.actors[0] if rec.actors else "",
-        "assoc_actor_1": "; ".join(rec.actors[1:]),
-        "inter1": inter1,
-        "actor2": rec.targets[0] if rec.targets else "",
-        "assoc_actor_2": "; ".join(rec.targets[1:]),
-        "inter2": inter2,
-        "interaction": f"{inter1}{inter2}" if inter1 and inter2 else inter1 or inter2,
+        "actor1": actor1,
+        "assoc_actor_1": "; ".join(a for a, _ in side1[1:]),
+        "inter1": "" if inter1 is None else inter1,
+        "actor2": actor2,
+        "assoc_actor_2": "; ".join(a for a, _ in side2[1:]),
+        "inter2": "" if inter2 is None else inter2,
+        "interaction": interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if civilians else "",
         "iso": iso,
-        "region": "",
+        "region": region(rec.country),
         "country": country,
         "admin1": rec.admin1 or "",
         "admin2": rec.admin2 or "",
         "admin3": "",
         "location": rec.location or "",
-        "latitude": "" if rec.latitude is None else f"{rec.latitude:.4f}",
-        "longitude": "" if rec.longitude is None else f"{rec.longitude:.4f}",
+        "latitude": "" if rec.latitude is None or coarse else f"{rec.latitude:.4f}",
+        "longitude": "" if rec.longitude is None or coarse else f"{rec.longitude:.4f}",
         "geo_precision": _GEO_PRECISION.get(rec.geo_precision or "", 3),
-        "source": "; ".join(rec.sources),
-        "source_scale": "New media" if "social_media" in rec.source_kinds else "Other",
-        "notes": rec.notes,
+        "source": "; ".join(rec.outlets),
+        "source_scale": source_scale(rec),
+        "notes": acled_notes(rec, actor1, actor2, coarse),
         "fatalities": rec.killed_best if rec.killed_best is not None else 0,
         "tags": "; ".join(rec.flags),
         "timestamp": int(stamp.timestamp()) if stamp else "",
     }
+
+
+def deaths_by_side(rec: EventRecord) -> dict[str, int]:
+    """UCDP's deaths_a / deaths_b / deaths_civilians / deaths_unknown from the record's killed
+    figures per victim group: fighters of side A's or side B's country, civilians, and people
+    the claims do not place on a side. When sources dispute what was hit, only the group shown
+    on the event counts (the other group's figure is a rival account of the same dead)."""
+    out = dict.fromkeys(("deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown"), 0)
+    side_a = {c for c in rec.actor_countries if c} | {a.lower() for a in rec.actors}
+    side_b = {c for c in rec.target_countries if c} | {t.lower() for t in rec.targets}
+    entries = [e.rsplit("=", 1) for e in rec.deaths_by_group if "=" in e]
+    if "characterisation_disputed" in rec.flags and rec.killed_group:
+        entries = [e for e in entries if e[0] == rec.killed_group]
+    for group, value in entries:
+        n = int(value) if value.isdigit() else 0
+        side = group.split("/")[1] if group.startswith("combatants/") else None
+        if group.startswith("civilians"):
+            out["deaths_civilians"] += n
+        elif side is not None and side in side_a:
+            out["deaths_a"] += n
+        elif side is not None and side in side_b:
+            out["deaths_b"] += n
+        else:
+            out["deaths_unknown"] += n
+    return out
 
 
 def ucdp_row(rec: EventRecord) -> dict[str, Any]:
@@ -220,7 +271,11 @@ def ucdp_row(rec: EventRecord) -> dict[str, Any]:
     civilians = (
         any(v.lower() == "civilians" for v in rec.victims) or "civilians" in rec.target_kinds
     )
-    best = rec.killed_best if rec.killed_best is not None else rec.killed_low or 0
+    split = deaths_by_side(rec)
+    if not any(split.values()):
+        primary = rec.killed_best if rec.killed_best is not None else rec.killed_low or 0
+        split["deaths_civilians" if civilians else "deaths_unknown"] = primary
+    best = sum(split.values())
     iso, country = _country(rec.country)
     point = (
         f"POINT ({rec.longitude} {rec.latitude})"
@@ -255,13 +310,10 @@ def ucdp_row(rec: EventRecord) -> dict[str, Any]:
             "date_prec": _UCDP_DATE.get(rec.time_precision, 5),
             "date_start": rec.date_start or "",
             "date_end": rec.date_end or rec.date_start or "",
-            "deaths_a": 0,
-            "deaths_b": 0,
-            "deaths_civilians": best if civilians else 0,
-            "deaths_unknown": 0 if civilians else best,
+            **split,
             "best": best,
-            "high": rec.killed_high if rec.killed_high is not None else best,
-            "low": rec.killed_low if rec.killed_low is not None else best,
+            "high": max(best, rec.killed_high or 0),
+            "low": min(best, rec.killed_low) if rec.killed_low is not None else best,
         }
     )
     return row
@@ -307,10 +359,27 @@ def _arrow_type(hint: Any) -> pa.DataType:
     return pa.string()
 
 
+DATE_FIELDS = ("date_start", "date_end")  # typed dates in Parquet (ISO strings in the record)
+
+
 def parquet_schema() -> pa.Schema:
-    """Arrow schema of :class:`EventRecord` (one column per field)."""
+    """Arrow schema of :class:`EventRecord` (one column per field; dates as ``date32``)."""
     hints = get_type_hints(EventRecord)
-    return pa.schema([(f.name, _arrow_type(hints[f.name])) for f in fields(EventRecord)])
+    return pa.schema(
+        [
+            (f.name, pa.date32() if f.name in DATE_FIELDS else _arrow_type(hints[f.name]))
+            for f in fields(EventRecord)
+        ]
+    )
+
+
+def _as_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def write_parquet(records: Iterable[EventRecord], out: Path | IO[bytes]) -> int:
@@ -322,6 +391,8 @@ def write_parquet(records: Iterable[EventRecord], out: Path | IO[bytes]) -> int:
         for k, v in row.items():
             if isinstance(v, tuple):
                 row[k] = list(v)
+        for k in DATE_FIELDS:
+            row[k] = _as_date(row[k])
         if rec.valid_from is not None and rec.valid_from.tzinfo is None:
             row["valid_from"] = rec.valid_from.replace(tzinfo=UTC)
         rows.append(row)
@@ -335,6 +406,9 @@ def read_events_parquet(src: Path | IO[bytes]) -> tuple[EventRecord, ...]:
     out = []
     for row in pq.read_table(src).to_pylist():
         kwargs: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in row.items()}
+        for k in DATE_FIELDS:
+            if isinstance(kwargs.get(k), date):
+                kwargs[k] = kwargs[k].isoformat()
         stamp = kwargs.get("valid_from")
         if isinstance(stamp, datetime):
             kwargs["valid_from"] = stamp.astimezone(UTC)

@@ -10,12 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from fogofwar.claim import Certainty, Claim
+from fogofwar.claim import Certainty, Claim, Count
+from fogofwar.events.disputes import characterisation_flags, superseded_flags
 from fogofwar.events.lineage import victim_group
 from fogofwar.events.linking import claim_order
-from fogofwar.events.model import ArticleMeta, Event, Flag, FlagCode, FlagSpan, kind_group
+from fogofwar.events.model import (
+    ArticleMeta,
+    Event,
+    Flag,
+    FlagCode,
+    FlagSpan,
+    context_claims,
+    kind_group,
+)
 from fogofwar.events.reconcile import Reconciliation
 from fogofwar.events.sources import CERTAINTY_RANK, is_weak, source_of
+from fogofwar.events.victims import count_group, is_subgroup
 
 __all__ = ["article_flags", "event_flags", "flags_on"]
 
@@ -28,40 +38,96 @@ def _rank(c: Claim) -> int | None:
     return CERTAINTY_RANK.get(c.certainty)
 
 
-def _headline_vs_body(head: Claim, body: Claim) -> list[tuple[FlagCode, str]]:
-    out: list[tuple[FlagCode, str]] = []
-    hk, bk = head.counts.killed, body.counts.killed
-    if hk is not None and bk is not None:
-        h_val = hk.low if hk.low is not None else hk.high
-        if h_val is not None and bk.high is not None and h_val > bk.high:
+_FIRM = (Certainty.CONFIRMED, Certainty.ASSERTED)
+_HEDGED = (Certainty.REPORTED, Certainty.UNVERIFIED, Certainty.HYPOTHETICAL)
+
+
+def _ceiling(bodies: Sequence[Claim], name: str) -> tuple[int | None, Claim | None]:
+    """The largest figure the body gives for ``name`` (None: open-ended, or none stated)."""
+    top: tuple[int, Claim] | None = None
+    for b in bodies:
+        c: Count | None = getattr(b.counts, name)
+        if c is None or (c.low is None and c.high is None):
+            continue
+        if c.high is None:
+            return None, b  # "at least n": the body bounds nothing from above
+        if top is None or c.high > top[0]:
+            top = (c.high, b)
+    return (top[0], top[1]) if top else (None, None)
+
+
+def _headline_vs_body(head: Claim, bodies: Sequence[Claim]) -> list[tuple[FlagCode, str, Claim]]:
+    """What the headline states more strongly than its body does: a higher figure than any
+    the body gives, a subgroup the body only names among the victims, or firm words where the
+    body only hedges. Ordinary compression (a figure without its attribution, "reports say"
+    for "unconfirmed reports") is not overstating."""
+    out: list[tuple[FlagCode, str, Claim]] = []
+    first = bodies[0]
+    for name in ("killed", "injured"):
+        hc: Count | None = getattr(head.counts, name)
+        if hc is None:
+            continue
+        h_val = hc.low if hc.low is not None else hc.high
+        ceiling, at = _ceiling(bodies, name)
+        if h_val is not None and ceiling is not None and at is not None and h_val > ceiling:
             out.append(
-                (FlagCode.HEADLINE_OVERSTATES, f"headline says {h_val} killed, body {bk.high}")
+                (FlagCode.HEADLINE_OVERSTATES, f"headline says {h_val} {name}, body {ceiling}", at)
             )
-        hv, bv = victim_group(head), victim_group(body)
-        if bk.qualifier and not hk.qualifier and hv != bv:
+        group = count_group(head, hc)
+        if h_val is None or not is_subgroup(group):
+            continue
+        same = [b for b in bodies if _counts_group(b, name, group, h_val)]
+        among = next((b for b in bodies if getattr(b.counts, name) is not None), None)
+        if not same and among is not None:
+            bc: Count = getattr(among.counts, name)
             out.append(
                 (
                     FlagCode.HEADLINE_OVERSTATES,
-                    f"body: {bk.low} {bv or 'people'}; headline: {hk.low} {hv or 'people'}"
-                    " (a group the body only says was among the dead)",
+                    f"body: {bc.low} {victim_group(among) or 'people'}; headline: {h_val}"
+                    f" {victim_group(head) or group} (a group the body only says was among"
+                    " them)",
+                    among,
                 )
             )
-    hr, br = _rank(head), _rank(body)
-    if hr is not None and br is not None and hr < br:
+    firmest = min(bodies, key=lambda b: CERTAINTY_RANK.get(b.certainty, 9))
+    hedged = firmest.certainty in _HEDGED
+    if (head.certainty in _FIRM and hedged) or (
+        head.certainty is Certainty.CONFIRMED and firmest.certainty is not Certainty.CONFIRMED
+    ):
         out.append(
             (
                 FlagCode.HEADLINE_OVERSTATES,
-                f"headline {head.certainty.value}, body only {body.certainty.value}"
-                f" ({body.source.name or body.source.kind.value})",
+                f"headline {head.certainty.value}, body only {firmest.certainty.value}"
+                f" ({firmest.source.name or firmest.source.kind.value})",
+                firmest,
             )
         )
-    if head.certainty is Certainty.DENIED and body.certainty is not Certainty.DENIED:
-        out.append((FlagCode.HEADLINE_CONTRADICTS, "headline denies what the body states"))
-    hc = head.location.country if head.location else None
-    bc = body.location.country if body.location else None
-    if hc and bc and hc != bc:
-        out.append((FlagCode.HEADLINE_CONTRADICTS, f"headline places it in {hc}, body in {bc}"))
+    if head.certainty is Certainty.DENIED and all(
+        b.certainty is not Certainty.DENIED for b in bodies
+    ):
+        out.append((FlagCode.HEADLINE_CONTRADICTS, "headline denies what the body states", first))
+    hc_ = head.location.country if head.location else None
+    countries = {
+        b.location.country
+        for b in bodies
+        if b.location and b.location.country and not b.counts.is_empty()
+    }
+    if hc_ and countries and hc_ not in countries:
+        bc_ = sorted(countries)[0]
+        out.append(
+            (FlagCode.HEADLINE_CONTRADICTS, f"headline places it in {hc_}, body in {bc_}", first)
+        )
     return out
+
+
+def _counts_group(body: Claim, name: str, group: str, value: int) -> bool:
+    """``body`` gives a figure of at least ``value`` for ``group`` itself (or a part of it)."""
+    c: Count | None = getattr(body.counts, name)
+    if c is None:
+        return False
+    g = count_group(body, c)
+    top = c.high if c.high is not None else (c.low or 0)
+    return (g == group or g.startswith(group + "/")) and (c.high is None or top >= value)
 
 
 def _actors(c: Claim) -> set[str]:
@@ -79,20 +145,20 @@ def article_flags(
     for head in (c for c in ordered if c.in_headline):
         same_event = [b for b in body if events.get(b.claim_id, "-") == events.get(head.claim_id)]
         pool = same_event or [b for b in body if kind_group(b.kind) == kind_group(head.kind)]
-        with_counts = [b for b in pool if not b.counts.is_empty()]
-        for b in with_counts[:1] or pool[:1]:
-            for code, reason in _headline_vs_body(head, b):
-                if any(f.code == code and f.reason == reason for f in flags):
-                    continue  # two headline claims, one finding
-                flags.append(
-                    Flag(
-                        code,
-                        reason,
-                        events.get(head.claim_id),
-                        head.article_id,
-                        (_span(head), _span(b)),
-                    )
+        if not pool:
+            continue
+        for code, reason, b in _headline_vs_body(head, pool):
+            if any(f.code == code and f.reason == reason for f in flags):
+                continue  # two headline claims, one finding
+            flags.append(
+                Flag(
+                    code,
+                    reason,
+                    events.get(head.claim_id),
+                    head.article_id,
+                    (_span(head), _span(b)),
                 )
+            )
     located = [c for c in body if c.location and c.location.country]
     seen: set[tuple[str, str]] = set()
     for i, a in enumerate(located):
@@ -138,7 +204,8 @@ def event_flags(
     reconciliation: Reconciliation | None = None,
 ) -> tuple[Flag, ...]:
     """Sourcing, count and certainty flags of one event."""
-    own = [claims[c] for c in event.claim_ids if c in claims]
+    context = context_claims(event)
+    own = [claims[c] for c in event.claim_ids if c in claims and c not in context]
     body = [c for c in own if not c.in_headline] or own
     if not body:
         return ()
@@ -178,13 +245,15 @@ def event_flags(
                 flags.append(
                     Flag(
                         FlagCode.COUNTS_DISAGREE,
-                        f"{fig.field}: {detail}",
+                        f"{fig.field} ({fig.group}): {detail}",
                         event.event_id,
                         None,
                         spans,
                     )
                 )
+        flags.extend(superseded_flags(event, reconciliation, claims))
     flags.extend(_certainty_lost(event, body, metas))
+    flags.extend(characterisation_flags(event, body, metas))
     return tuple(flags)
 
 

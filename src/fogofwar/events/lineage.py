@@ -15,6 +15,7 @@ from datetime import date
 from fogofwar.claim import Claim, Count
 from fogofwar.events.linking import claim_order
 from fogofwar.events.model import ArticleMeta, Event
+from fogofwar.events.provenance import StoredAccounts, trace_back
 from fogofwar.events.sources import source_of
 
 __all__ = [
@@ -47,8 +48,9 @@ class Citation:
 
     citing: str
     cited: str
-    how: str  # source | via | repost
+    how: str  # source | via | repost | forward
     article_id: str
+    cited_article: str | None = None  # the stored article (or post) cited, when there is one
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ class Lineage:
     appearances: tuple[Appearance, ...]
     citations: tuple[Citation, ...]
     changes: tuple[Change, ...]
+    first_reporter: str | None = None  # the article the earliest account traces back to
 
 
 def _fmt(count: Count | None) -> str:
@@ -118,6 +121,16 @@ def _summary(claim: Claim) -> dict[str, str]:
     }
 
 
+def _first_account(appearances: Sequence[Appearance], citations: Sequence[Citation]) -> str | None:
+    """The earliest appearance; among several of the earliest day, one that cites another."""
+    if not appearances:
+        return None
+    day = appearances[0].published
+    same = [a.article_id for a in appearances if a.published == day]
+    citing = {c.article_id for c in citations if c.cited_article is not None}
+    return next((a for a in same if a in citing), same[0])
+
+
 def lineage(event: Event, claims: Mapping[str, Claim], metas: Mapping[str, ArticleMeta]) -> Lineage:
     """The lineage of ``event`` over the claims and article metadata given."""
     by_article: dict[str, list[Claim]] = {}
@@ -130,6 +143,7 @@ def lineage(event: Event, claims: Mapping[str, Claim], metas: Mapping[str, Artic
         meta = metas.get(aid)
         return (meta.published if meta and meta.published else date.max, aid)
 
+    stored = StoredAccounts(sorted(by_article, key=when), metas)
     appearances: list[Appearance] = []
     citations: list[Citation] = []
     changes: list[Change] = []
@@ -145,9 +159,13 @@ def lineage(event: Event, claims: Mapping[str, Claim], metas: Mapping[str, Artic
             if src.label not in labels:
                 labels.append(src.label)
             if c.source.name:
-                citations.append(Citation(outlet, c.source.name, "source", aid))
+                cited = stored.find(c.source.name, src.key, aid)
+                citations.append(Citation(outlet, c.source.name, "source", aid, cited))
             for via in c.source.via:
-                citations.append(Citation(outlet, via, "via", aid))
+                citations.append(Citation(outlet, via, "via", aid, stored.find(via, None, aid)))
+        citations.extend(
+            Citation(outlet, n, how, aid, a) for n, how, a in stored.channel_links(aid)
+        )
         repost_of = None
         if meta and meta.dup_group:
             repost_of = first_of_group.setdefault(meta.dup_group, aid)
@@ -178,4 +196,11 @@ def lineage(event: Event, claims: Mapping[str, Claim], metas: Mapping[str, Artic
                     changes.append(Change(name, previous[name], value, aid, main.claim_id))
         previous = {k: v or (previous or {}).get(k, "") for k, v in summary.items()}
     unique_citations = tuple(dict.fromkeys(citations))
-    return Lineage(event.event_id, tuple(appearances), unique_citations, tuple(changes))
+    first = _first_account(appearances, unique_citations)
+    return Lineage(
+        event.event_id,
+        tuple(appearances),
+        unique_citations,
+        tuple(changes),
+        trace_back(first, ((c.article_id, c.cited_article) for c in unique_citations)),
+    )

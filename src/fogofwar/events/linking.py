@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from fogofwar.claim import Claim
 from fogofwar.events.blocking import LinkIndex, event_keys, query_keys
+from fogofwar.events.context import context_reason, launch_site
 from fogofwar.events.embedding import Embedder
 from fogofwar.events.model import (
     ArticleMeta,
@@ -113,7 +114,10 @@ def link_article(
         local[eid] = held
         reason = LinkReason("linked", "claim already linked to this event", 0.0)
         decisions.append(LinkDecision(c.claim_id, c.article_id, eid, 1.0, False, (reason,)))
-    for f in _embed(fresh, meta, embedder):
+    why = {c.claim_id: context_reason(c, meta) for c in fresh}
+    fresh.sort(key=lambda c: (why[c.claim_id] is not None, link_order(c)))
+    stripped = [replace(c, location=None) if launch_site(c, meta) else c for c in fresh]
+    for f in _embed(stripped, meta, embedder):
         keys = set(query_keys(f))
         cands = {p.event_id: p for p in index.candidates(sorted(keys))}
         for eid, p in local.items():
@@ -129,6 +133,14 @@ def link_article(
             if t[0]
             >= (config.same_article_threshold if t[2].event_id in local else config.threshold)
         ]
+        ctx = why[f.claim_id]
+        if ctx == "launch site":
+            target = (
+                passing[0][2].event_id if passing else _article_event(decisions, local, f, True)
+            )
+            if target is not None:
+                decisions.append(_context(f, target, ctx))
+                continue
         if passing:
             s, reasons, best = passing[0]
             local[best.event_id] = absorb(best, f)
@@ -136,6 +148,12 @@ def link_article(
                 LinkDecision(f.claim_id, f.article_id, best.event_id, s, False, reasons)
             )
             continue
+        if ctx is not None:
+            any_group = ctx in ("background", "launch site")
+            target = _article_event(decisions, local, f, any_group)
+            if target is not None:
+                decisions.append(_context(f, target, ctx))
+                continue
         eid = event_id_for(f.claim_id)
         local[eid] = new_profile(eid, f, fallback_day)
         near = scored[0] if scored else None
@@ -151,6 +169,26 @@ def link_article(
             )
         )
     return LinkDecisions(meta.article_id, tuple(decisions), tuple(local[k] for k in sorted(local)))
+
+
+def _context(f: ClaimFeatures, event_id: str, reason: str) -> LinkDecision:
+    why = LinkReason("context", f"{reason}: context of its article's event, not an event", 0.0)
+    return LinkDecision(f.claim_id, f.article_id, event_id, 0.0, False, (why,))
+
+
+def _article_event(
+    decisions: Sequence[LinkDecision],
+    local: Mapping[str, EventProfile],
+    f: ClaimFeatures,
+    any_group: bool,
+) -> str | None:
+    """The first event this article's claims joined or founded (not as context): of the
+    claim's kind group, else (``any_group``) of any."""
+    own = [d for d in decisions if not any(r.field == "context" for r in d.reasons)]
+    same = [d.event_id for d in own if d.event_id in local and local[d.event_id].group == f.group]
+    if same:
+        return same[0]
+    return own[0].event_id if own and any_group else None
 
 
 def commit(index: LinkIndex, decisions: LinkDecisions) -> None:

@@ -6,6 +6,7 @@ between stages as a dict. Dates are :class:`datetime.date`; day arithmetic uses 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -15,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from fogofwar.claim import Claim, ClaimKind
+from fogofwar.events.channels import channel_of_url
 from fogofwar.model import Article, Span
 
 __all__ = [
@@ -32,8 +34,10 @@ __all__ = [
     "LinkDecisions",
     "LinkReason",
     "Vector",
+    "context_claims",
     "kind_group",
     "outlet_label",
+    "telegram_fields",
 ]
 
 Vector = npt.NDArray[np.float32]
@@ -72,19 +76,42 @@ def _host(value: str | None) -> str | None:
 def outlet_label(article: Article) -> str:
     """A readable outlet label: the article's publisher (a site's name, a Telegram channel:
     every channel on t.me is its own outlet), else the host of its URL or source URL, else its
-    authors, else its section, else the file's stem (never a file path)."""
+    section, else the file's stem (never a file path, never its authors: a journalist carries
+    the story but is not its outlet, nor its source)."""
     if article.publisher:
         return article.publisher
     host = _host(article.url) or _host(article.source)
     if host:
         return host
-    if article.authors:
-        return ", ".join(article.authors)
     if article.section:
         return article.section
     name = article.source.split("#", 1)[0].replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
     stem = name.rsplit(".", 1)[0] if "." in name.strip(".") else name
     return stem or article.source
+
+
+def _username(value: object) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return channel_of_url(value) or value.strip().lstrip("@").split()[0]
+
+
+def telegram_fields(article: Article) -> tuple[str | None, str | None]:
+    """``(channel, forwarded_from)`` usernames of a Telegram post, else ``(None, None)``.
+
+    The channel is the post URL's (``https://t.me/<channel>/<id>``), else the article's
+    ``publisher`` attribute when the article is a Telegram post (``source_format ==
+    "telegram"``) or the publisher is an ``@handle``; ``forwarded_from`` is read from the
+    article's ``metadata`` mapping (key ``forwarded_from``: a username, ``@handle`` or t.me
+    link). Readers that add neither attribute simply give no channel."""
+    channel = channel_of_url(article.url) or channel_of_url(article.source)
+    publisher = getattr(article, "publisher", None)
+    telegram = article.source_format == "telegram"
+    if channel is None and isinstance(publisher, str) and (telegram or publisher.startswith("@")):
+        channel = _username(publisher)
+    metadata = getattr(article, "metadata", None)
+    forwarded = metadata.get("forwarded_from") if isinstance(metadata, Mapping) else None
+    return channel, _username(forwarded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,19 +126,29 @@ class ArticleMeta:
     text: str = ""
     url: str | None = None
     dup_group: str | None = None  # id of its near-duplicate group (see :mod:`.dedup`)
+    authors: tuple[str, ...] = ()  # bylines: carriers of the story, never its sources
+    channel: str | None = None  # a Telegram post: the channel's @username (see :mod:`.channels`)
+    forwarded_from: str | None = None  # a forwarded post: the @username it was forwarded from
+    publisher: str | None = None  # the article's stated publisher (outlet, channel), if any
 
     @classmethod
     def from_article(cls, article: Article, dup_group: str | None = None) -> ArticleMeta:
-        """Metadata of ``article``; the outlet is labelled by :func:`outlet_label`."""
+        """Metadata of ``article``; the outlet is labelled by :func:`outlet_label`, a Telegram
+        post's outlet is its channel (see :func:`telegram_fields`)."""
+        channel, forwarded = telegram_fields(article)
         return cls(
             article_id=article.id,
             published=article.published,
-            outlet=outlet_label(article),
+            outlet=f"@{channel}" if channel else outlet_label(article),
             lang=article.language,
             title=article.title or "",
             text=article.text,
             url=article.url,
             dup_group=dup_group,
+            authors=article.authors,
+            channel=channel,
+            forwarded_from=forwarded,
+            publisher=article.publisher,
         )
 
     @property
@@ -222,6 +259,14 @@ class Event:
     links: tuple[LinkDecision, ...] = ()
 
 
+def context_claims(event: Event) -> frozenset[str]:
+    """Claims of ``event`` kept only as its context (a background fact, a launch site): listed
+    with the event but never its place, kind, source or figure (see :mod:`.linking`)."""
+    return frozenset(
+        d.claim_id for d in event.links if any(r.field == "context" for r in d.reasons)
+    )
+
+
 class FlagCode(StrEnum):
     """What a careful reader would flag; stable codes, users filter on them."""
 
@@ -232,6 +277,8 @@ class FlagCode(StrEnum):
     SINGLE_SOURCE = "single_source"
     WEAK_SOURCES = "weak_sources"
     CERTAINTY_LOST = "certainty_lost"
+    SUPERSEDED = "superseded"
+    CHARACTERISATION_DISPUTED = "characterisation_disputed"
 
 
 @dataclass(frozen=True, slots=True)

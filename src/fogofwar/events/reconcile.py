@@ -1,15 +1,29 @@
-"""Casualty reconciliation per event: every source's figure, low/high, and a best estimate.
+"""Casualty reconciliation per event, count field and victim group.
 
 Rules (documented in ``events/README.md``):
 
 * only body claims count (a headline restates its body); reposts of one story count once;
-* each source's *latest* figure is its current figure (a toll revised from 27 to 33 is 33);
+  hypothetical ("could rise to 20") and denied figures are listed but never counted;
+* figures are compared only within one victim group (:mod:`.victims`): civilians, children
+  (a subgroup of civilians), the fighters of one side, officers (a subgroup of fighters), or
+  unspecified people; an unspecified figure is read as civilians when no figure of the field
+  names fighters, and fighters of an unnamed side as the one side the others name;
+* per source and group, the figure of the latest article (then the later one in the text) is
+  the source's **current** figure; its earlier figures are kept, marked ``superseded``;
 * ``low`` is the lowest figure stated (a lower bound, else an upper one) and ``high`` the
   highest (an upper bound, else a lower one), so ``low <= high`` always;
-* ``best`` follows ACLED's conservative rule: the lowest current figure of an identifiable
-  (named, or an outlet's own voice) source; an open "at least n" is superseded by a later
-  identifiable figure >= n; without an identifiable figure, ``best`` stays ``None``;
-* figures of different sources whose ranges do not overlap are a disagreement.
+* ``best`` is the current figure of the most authoritative identifiable source kind
+  (officials and monitors, then outlets, analysts and named media, then witnesses, fighters
+  and social media; unnamed sources never set it), the latest such figure, the lowest of
+  them when several are equally late;
+* current figures of different sources whose ranges do not overlap are a disagreement, unless
+  the later one is up to 3x higher and from an identifiable source at least as authoritative
+  (a toll that rose between two days' reports);
+* every figure names its source, article and claim, and ``low``/``high``/``best`` name the
+  claim they came from.
+
+The figure of a field shown on the event (:meth:`Reconciliation.get`) is the total of its
+best-attested top-level group; a subgroup stands for the field only when no total is stated.
 """
 
 from __future__ import annotations
@@ -18,16 +32,41 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from fogofwar.claim import COUNT_FIELDS, Claim, Count
-from fogofwar.events.model import ArticleMeta, Event
+from fogofwar.claim import COUNT_FIELDS, Certainty, Claim, Count, SourceKind
+from fogofwar.events.model import ArticleMeta, Event, context_claims
 from fogofwar.events.sources import source_of
+from fogofwar.events.victims import CIVILIANS, PEOPLE, count_group, is_subgroup
 
-__all__ = ["Figure", "Reconciliation", "SourceFigure", "reconcile", "reconcile_all"]
+__all__ = [
+    "AUTHORITY",
+    "Figure",
+    "Reconciliation",
+    "SourceFigure",
+    "reconcile",
+    "reconcile_all",
+]
+
+# Authority of a source kind for ``best`` (lower is more authoritative).
+AUTHORITY: dict[SourceKind, int] = {
+    SourceKind.GOVERNMENT: 0,
+    SourceKind.MILITARY: 0,
+    SourceKind.INTELLIGENCE: 0,
+    SourceKind.NGO_IO: 0,
+    SourceKind.MEDIA: 1,
+    SourceKind.AUTHOR: 1,
+    SourceKind.EXPERT: 1,
+    SourceKind.WITNESS: 2,
+    SourceKind.COMBATANT: 2,
+    SourceKind.SOCIAL_MEDIA: 2,
+    SourceKind.UNNAMED: 3,
+}
+_NOT_COUNTED = (Certainty.HYPOTHETICAL, Certainty.DENIED)
+_RISE = 3  # a later toll up to this factor higher is the toll rising, not a dispute
 
 
 @dataclass(frozen=True, slots=True)
 class SourceFigure:
-    """One source's figure for one count field, as one article states it."""
+    """One source's figure for one count field and victim group, as one article states it."""
 
     source_key: str
     source: str
@@ -38,17 +77,26 @@ class SourceFigure:
     article_id: str
     claim_id: str
     published: date | None
-    current: bool  # the source's latest figure in this event
+    current: bool  # the source's latest figure for this group in this event
+    group: str = PEOPLE
+    superseded_by: str | None = None  # claim id of the source's later figure
+    counted: bool = True  # False for hypothetical or denied figures
+    position: int = 0  # where in its article the figure stands (orders one day's figures)
 
     @property
     def value(self) -> int | None:
         """The credible figure: the lower bound, else the upper bound."""
         return self.low if self.low is not None else self.high
 
+    @property
+    def superseded(self) -> bool:
+        """True when the same source gave a later figure for the same group."""
+        return self.superseded_by is not None
+
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """Reconciled figure of one count field (killed, injured, ...)."""
+    """Reconciled figure of one count field (killed, injured, ...) for one victim group."""
 
     field: str
     low: int | None
@@ -57,21 +105,42 @@ class Figure:
     best_source: str | None
     figures: tuple[SourceFigure, ...]
     disagreement: bool
+    group: str = PEOPLE
+    best_claim: str | None = None
+    low_claim: str | None = None
+    high_claim: str | None = None
+    rule: str = ""  # why ``best`` is what it is
+
+    @property
+    def claim_ids(self) -> tuple[str, ...]:
+        """Every claim this figure rests on."""
+        return tuple(dict.fromkeys(f.claim_id for f in self.figures))
 
 
 @dataclass(frozen=True, slots=True)
 class Reconciliation:
-    """All reconciled figures of an event."""
+    """All reconciled figures of an event: one per count field and victim group."""
 
     event_id: str
     figures: tuple[Figure, ...] = ()
 
     def get(self, name: str) -> Figure | None:
-        """The figure of count field ``name``, if any source gave one."""
-        for f in self.figures:
-            if f.field == name:
-                return f
-        return None
+        """The figure shown for count field ``name``: the total of its best-attested top-level
+        group (most sources, then civilians and people before fighters), else a subgroup."""
+        mine = [f for f in self.figures if f.field == name]
+        if not mine:
+            return None
+        totals = [f for f in mine if not is_subgroup(f.group)] or mine
+        return min(totals, key=lambda f: (-len({s.source_key for s in f.figures}), _rank(f)))
+
+    def groups(self, name: str) -> tuple[Figure, ...]:
+        """Every group's figure of count field ``name``."""
+        return tuple(f for f in self.figures if f.field == name)
+
+
+def _rank(f: Figure) -> tuple[int, str]:
+    order = 0 if f.group in (PEOPLE, CIVILIANS) else 1
+    return (order, f.group)
 
 
 def _overlap(a: SourceFigure, b: SourceFigure) -> bool:
@@ -80,55 +149,107 @@ def _overlap(a: SourceFigure, b: SourceFigure) -> bool:
     return alo <= bhi and blo <= ahi
 
 
-def _superseded(f: SourceFigure, others: list[SourceFigure]) -> bool:
-    """An open "at least n" is superseded by a later figure within its range."""
-    if f.low is None or f.high is not None:
+def _disagree(a: SourceFigure, b: SourceFigure) -> bool:
+    """Two sources' current figures disagree when their ranges do not overlap, unless the
+    later one is higher, by at most a factor 3, from an identifiable source at least as
+    authoritative: a toll rising from one day's official report to a later one is news, not a
+    dispute (100 against 3000, or hearsay above a named figure, stays a dispute)."""
+    if _overlap(a, b):
         return False
-    return any(
-        o is not f
-        and (o.published or date.min) > (f.published or date.min)
-        and o.value is not None
-        and o.value >= f.low
-        for o in others
-    )
+    early, late = sorted((a, b), key=_when)
+    lo, hi = early.value or 0, late.value or 0
+    later_day = (early.published or date.min) < (late.published or date.min)
+    as_firm = late.identifiable and _tier(late) <= _tier(early)
+    return not (later_day and as_firm and lo < hi <= _RISE * max(lo, 1))
 
 
-def _figure(name: str, figures: list[SourceFigure]) -> Figure:
+def _tier(f: SourceFigure) -> int:
+    return AUTHORITY.get(SourceKind(f.source_kind), 3)
+
+
+def _when(f: SourceFigure) -> tuple[date, str, int, str]:
+    return (f.published or date.min, f.article_id, f.position, f.claim_id)
+
+
+def _best(current: list[SourceFigure]) -> tuple[SourceFigure | None, str]:
+    eligible = [f for f in current if f.identifiable and f.counted and f.value is not None]
+    if not eligible:
+        return None, "no identifiable source states a figure"
+    tier = min(_tier(f) for f in eligible)
+    top = [f for f in eligible if _tier(f) == tier]
+    latest = max(f.published or date.min for f in top)
+    on_day = [f for f in top if (f.published or date.min) == latest]
+    chosen = min(on_day, key=lambda f: (f.value or 0, _when(f)))
+    kinds = sorted({f.source_kind for f in top})
+    why = f"latest figure of the most authoritative sources ({', '.join(kinds)})"
+    if len(on_day) > 1:
+        why += "; the lowest of those given that day"
+    return chosen, why
+
+
+def _figure(name: str, group: str, figures: list[SourceFigure]) -> Figure:
+    ordered = sorted(figures, key=_when)
     latest: dict[str, SourceFigure] = {}
-    for f in sorted(figures, key=lambda f: (f.published or date.min, f.article_id, f.claim_id)):
-        latest[f.source_key] = f
-    current_ids = {f.claim_id for f in latest.values()}
-    marked = tuple(
-        replace(f, current=f.claim_id in current_ids)
-        for f in sorted(figures, key=lambda f: (f.published or date.min, f.source_key))
+    for f in ordered:
+        if f.counted:
+            latest[f.source_key] = f
+    marked = []
+    for f in ordered:
+        cur = latest.get(f.source_key)
+        is_current = f.counted and cur is not None and cur.claim_id == f.claim_id
+        revised = cur is not None and not is_current and (cur.low, cur.high) != (f.low, f.high)
+        later = cur.claim_id if f.counted and revised and cur is not None else None
+        marked.append(replace(f, current=is_current, superseded_by=later))
+    counted = [f for f in marked if f.counted and f.value is not None]
+    lows = sorted(counted, key=lambda f: (f.value or 0, _when(f)))
+    highs = sorted(
+        counted, key=lambda f: (-(f.high if f.high is not None else f.low or 0), _when(f))
     )
-    values = [f.value for f in figures if f.value is not None]
-    tops = [f.high if f.high is not None else f.low for f in figures]
-    highs = [t for t in tops if t is not None]
-    identified = [f for f in latest.values() if f.identifiable and f.value is not None]
-    credible = sorted((f.value, f.source) for f in identified if not _superseded(f, identified))
-    cur = sorted(latest.values(), key=lambda f: f.source_key)
-    disagree = any(not _overlap(a, b) for i, a in enumerate(cur) for b in cur[i + 1 :])
+    current = sorted((f for f in marked if f.current), key=lambda f: f.source_key)
+    chosen, why = _best(current)
+    disagree = any(_disagree(a, b) for i, a in enumerate(current) for b in current[i + 1 :])
+    high = highs[0] if highs else None
     return Figure(
         field=name,
-        low=min(values) if values else None,
-        high=max(highs) if highs else None,
-        best=credible[0][0] if credible else None,
-        best_source=credible[0][1] if credible else None,
-        figures=marked,
+        low=lows[0].value if lows else None,
+        high=(high.high if high.high is not None else high.low) if high else None,
+        best=chosen.value if chosen else None,
+        best_source=chosen.source if chosen else None,
+        figures=tuple(marked),
         disagreement=disagree,
+        group=group,
+        best_claim=chosen.claim_id if chosen else None,
+        low_claim=lows[0].claim_id if lows else None,
+        high_claim=high.claim_id if high else None,
+        rule=why,
     )
+
+
+def _settle(groups: Mapping[str, list[SourceFigure]]) -> dict[str, list[SourceFigure]]:
+    """Read unspecified figures as the group the others name: fighters of an unnamed side as
+    the one side named; unspecified people as civilians when no figure names fighters."""
+    out: dict[str, list[SourceFigure]] = {g: list(fs) for g, fs in groups.items()}
+    sides = sorted({g.split("/")[1] for g in out if g.startswith("combatants/")} - {"?"})
+    if len(sides) == 1:
+        for g in [g for g in out if g.startswith("combatants/?")]:
+            target = g.replace("/?", f"/{sides[0]}", 1)
+            out.setdefault(target, []).extend(replace(f, group=target) for f in out.pop(g))
+    fighters = any(g.startswith("combatants/") for g in out)
+    if PEOPLE in out and CIVILIANS in out and not fighters:
+        out[CIVILIANS].extend(replace(f, group=CIVILIANS) for f in out.pop(PEOPLE))
+    return out
 
 
 def reconcile(
     event: Event, claims: Mapping[str, Claim], metas: Mapping[str, ArticleMeta]
 ) -> Reconciliation:
-    """Reconcile the counts the claims of ``event`` state."""
-    per_field: dict[str, list[SourceFigure]] = {}
-    seen: set[tuple[str, str, str, int | None, int | None]] = set()
+    """Reconcile the counts the claims of ``event`` state, per field and victim group."""
+    context = context_claims(event)
+    per_field: dict[str, dict[str, list[SourceFigure]]] = {}
+    seen: set[tuple[str, str, str, str, int | None, int | None]] = set()
     for cid in event.claim_ids:
         claim = claims.get(cid)
-        if claim is None or claim.in_headline:
+        if claim is None or claim.in_headline or cid in context:
             continue
         meta = metas.get(claim.article_id)
         src = source_of(claim, meta)
@@ -136,12 +257,13 @@ def reconcile(
             count: Count | None = getattr(claim.counts, name)
             if count is None or (count.low is None and count.high is None):
                 continue
+            group = count_group(claim, count)
             evidence = meta.evidence_id if meta else claim.article_id
-            dedup = (name, src.key, evidence, count.low, count.high)
+            dedup = (name, group, src.key, evidence, count.low, count.high)
             if dedup in seen:
                 continue
             seen.add(dedup)
-            per_field.setdefault(name, []).append(
+            per_field.setdefault(name, {}).setdefault(group, []).append(
                 SourceFigure(
                     src.key,
                     src.label,
@@ -153,12 +275,17 @@ def reconcile(
                     cid,
                     meta.published if meta else None,
                     False,
+                    group=group,
+                    counted=claim.certainty not in _NOT_COUNTED,
+                    position=claim.span.start if claim.span else 0,
                 )
             )
-    return Reconciliation(
-        event.event_id,
-        tuple(_figure(n, per_field[n]) for n in COUNT_FIELDS if n in per_field),
-    )
+    out: list[Figure] = []
+    for name in COUNT_FIELDS:
+        settled = _settle(per_field.get(name, {}))
+        for group in sorted(settled, key=lambda g: (is_subgroup(g), g)):
+            out.append(_figure(name, group, settled[group]))
+    return Reconciliation(event.event_id, tuple(out))
 
 
 def reconcile_all(

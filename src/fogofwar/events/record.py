@@ -14,9 +14,10 @@ from datetime import datetime
 from typing import Any
 
 from fogofwar.claim import Claim, ClaimKind, Location
-from fogofwar.events.model import ArticleMeta, Event, Flag
+from fogofwar.events.model import ArticleMeta, Event, Flag, context_claims
 from fogofwar.events.reconcile import Reconciliation
 from fogofwar.events.sources import source_of
+from fogofwar.events.victims import is_subgroup
 
 __all__ = ["EVENTS_SCHEMA", "EventRecord", "build_record"]
 
@@ -52,6 +53,8 @@ class EventRecord:
     actor_kinds: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()  # roles "target" and "affected"
     target_kinds: tuple[str, ...] = ()
+    actor_countries: tuple[str, ...] = ()  # ISO3 per actor ("" when unknown)
+    target_countries: tuple[str, ...] = ()
     victims: tuple[str, ...] = ()
     killed_low: int | None = None
     killed_high: int | None = None
@@ -59,8 +62,17 @@ class EventRecord:
     injured_low: int | None = None
     injured_high: int | None = None
     injured_best: int | None = None
-    sources: tuple[str, ...] = ()
+    killed_group: str | None = None  # the victim group the killed figures count
+    injured_group: str | None = None
+    killed_best_claim: str | None = None  # the claim ``killed_best`` comes from
+    injured_best_claim: str | None = None
+    # every field × victim group: "killed civilians/children 4 (4-4) best c123…"
+    casualty_groups: tuple[str, ...] = ()
+    # deaths by side where the claims allow: "civilians=14", "combatants/RUS=30"
+    deaths_by_group: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()  # one label per source identity (registry name when known)
     source_kinds: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()  # the carriers: outlets (or channels) of the articles
     article_ids: tuple[str, ...] = ()
     claim_ids: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
@@ -126,14 +138,14 @@ def _best_location(claims: Sequence[Claim]) -> Location | None:
 
 def _names(
     claims: Sequence[Claim], roles: tuple[str, ...]
-) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    names: dict[str, str] = {}
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    names: dict[str, tuple[str, str]] = {}
     for c in claims:
         for a in c.actors:
             if a.role in roles:
-                names.setdefault(a.normalized or a.name, a.kind or "")
+                names.setdefault(a.normalized or a.name, (a.kind or "", a.country or ""))
     keys = sorted(names)
-    return tuple(keys), tuple(names[k] for k in keys)
+    return tuple(keys), tuple(names[k][0] for k in keys), tuple(names[k][1] for k in keys)
 
 
 def _majority(values: Sequence[str | None]) -> str | None:
@@ -149,8 +161,9 @@ def build_record(
     flags: Sequence[Flag] = (),
 ) -> EventRecord:
     """Summarise ``event`` as an :class:`EventRecord` (unversioned)."""
+    context = context_claims(event)
     own = [claims[c] for c in event.claim_ids if c in claims]
-    body = [c for c in own if not c.in_headline] or own
+    body = [c for c in own if not c.in_headline and c.claim_id not in context] or own
     kinds = Counter(c.kind for c in body)
     kind = min(kinds, key=lambda k: (-kinds[k], _KIND_ORDER[k])) if kinds else ClaimKind.OTHER
     timed = [c.time for c in body if c.time is not None and c.time.start]
@@ -168,13 +181,17 @@ def build_record(
         start = end = pubs[0] if pubs else None
         precision = "before_publication"
     loc = _best_location(body)
-    actors, actor_kinds = _names(body, ("actor",))
-    targets, target_kinds = _names(body, ("target", "affected"))
-    victims, _ = _names(body, ("victim",))
+    actors, actor_kinds, actor_countries = _names(body, ("actor",))
+    targets, target_kinds, target_countries = _names(body, ("target", "affected"))
+    victims, _, _ = _names(body, ("victim",))
     acled = Counter(c.acled for c in body if c.acled)
     acled_pair = min(acled, key=lambda p: (-acled[p], p)) if acled else None
     srcs = [source_of(c, metas.get(c.article_id)) for c in body]
-    labels = tuple(dict.fromkeys(sorted(s.label for s in srcs)))
+    by_key: dict[str, str] = {}
+    for src in srcs:
+        by_key.setdefault(src.key, src.label)
+    labels = tuple(sorted(set(by_key.values())))
+    outlets = tuple(sorted({m.outlet for a in articles if (m := metas.get(a)) is not None}))
     killed = reconciliation.get("killed") if reconciliation else None
     injured = reconciliation.get("injured") if reconciliation else None
     notes = f"{kind.value}"
@@ -183,6 +200,7 @@ def build_record(
     if killed is not None:
         notes += f"; killed best {killed.best} (range {killed.low}-{killed.high})"
     notes += f"; {len(articles)} article(s), sources: {', '.join(labels)}"
+    groups = reconciliation.figures if reconciliation else ()
     return EventRecord(
         event_id=event.event_id,
         kind=kind.value,
@@ -205,6 +223,8 @@ def build_record(
         actor_kinds=actor_kinds,
         targets=targets,
         target_kinds=target_kinds,
+        actor_countries=actor_countries,
+        target_countries=target_countries,
         victims=victims,
         killed_low=killed.low if killed else None,
         killed_high=killed.high if killed else None,
@@ -212,8 +232,21 @@ def build_record(
         injured_low=injured.low if injured else None,
         injured_high=injured.high if injured else None,
         injured_best=injured.best if injured else None,
+        killed_group=killed.group if killed else None,
+        injured_group=injured.group if injured else None,
+        killed_best_claim=killed.best_claim if killed else None,
+        injured_best_claim=injured.best_claim if injured else None,
+        casualty_groups=tuple(
+            f"{g.field} {g.group} {g.best} ({g.low}-{g.high}) best {g.best_claim}" for g in groups
+        ),
+        deaths_by_group=tuple(
+            f"{g.group}={g.best if g.best is not None else g.low}"
+            for g in groups
+            if g.field == "killed" and not is_subgroup(g.group) and (g.best or g.low)
+        ),
         sources=labels,
         source_kinds=tuple(sorted({s.kind.value for s in srcs})),
+        outlets=outlets,
         article_ids=tuple(articles),
         claim_ids=event.claim_ids,
         flags=tuple(sorted({f.code.value for f in flags})),

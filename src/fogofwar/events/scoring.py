@@ -16,7 +16,9 @@ The rules (documented in ``events/README.md``):
 * **time** — windows by precision, never after publication; two day-precise accounts whose
   windows do not meet are different days (veto); other gaps decay over the shorter window.
 * **counts** — weak evidence: agreeing tolls add points, differing ones are not held against
-  the link (tolls rise and sources disagree about one event).
+  the link (tolls rise and sources disagree about one event) — except that another town of
+  the event's region with a toll far from the event's (beyond a factor 2) is another strike
+  (veto).
 """
 
 from __future__ import annotations
@@ -263,6 +265,11 @@ def score(
     time_share, time_detail = _time(c, e)
     if time_share is None:
         return 0.0, (LinkReason("time", time_detail, 0.0),)
+    counts = _counts(c, e)
+    if place_share == PLACE_SHARES["other_point"] and counts is not None and counts[0] == 0.0:
+        # another town and a toll far from the event's: another strike (a mass strike on
+        # Kryvyi Rih is not the one on Dnipro the same week)
+        return 0.0, (LinkReason("place", f"{place_detail}; {counts[1]}", 0.0),)
     reasons: list[LinkReason] = []
     available = 0.0
 
@@ -282,7 +289,6 @@ def score(
         add("actors", _UNKNOWN, "actors unknown")
     if same_article:
         add("article", 1.0, "event already holds a claim of this article")
-    counts = _counts(c, e)
     if counts is not None:
         # weak evidence: agreeing tolls add their share, differing ones are left out
         add("counts", 1.0, counts[1], scale=counts[0])

@@ -1,22 +1,33 @@
 """Who stands behind a claim, as evidence: identity, identifiability, weakness, firmness.
 
-Two articles citing the same ministry are one source; reposts of one wire story are one
-source; an article's own voice is its outlet. Keys are stable strings so stages can count
-distinct sources without passing dicts around.
+Two articles citing the same ministry are one source, in any language or spelling: a source
+name is resolved against the actor registry (``data/actors.toml``, extendable through
+``$FOGOFWAR_ACTORS``), so "Russian defence ministry", "Минобороны РФ", "Міноборони Росії" and
+"das russische Verteidigungsministerium" are one source, labelled by the registry's name.
+Names the registry does not know are keyed by a cross-script spelling key. Reposts of one wire
+story are one source; an article's own voice is its outlet; a byline (the article's author) is
+never a source: a claim "sourced" to its own journalist is the outlet's own voice. Keys are
+stable strings so stages can count distinct sources without passing dicts around.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fogofwar.claim import Certainty, Claim, SourceKind
+from fogofwar.events.channels import lookup
 from fogofwar.events.model import ArticleMeta
+from fogofwar.geo.text import fold, skeleton
 
 __all__ = [
     "CERTAINTY_RANK",
     "SOCIAL_VIA",
     "Source",
+    "channel_source",
     "is_weak",
+    "resolve_source",
     "source_of",
 ]
 
@@ -61,6 +72,57 @@ class Source:
     label: str  # for people: the name, or the outlet for the article's own voice
     kind: SourceKind
     identifiable: bool  # ACLED's "credible": a named source or an outlet's own voice
+    country: str | None = None  # the registry actor's country, when resolved
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A registry actor a source name resolves to."""
+
+    actor_id: str
+    name: str  # the registry's canonical name
+    country: str | None
+    source_kind: SourceKind | None
+
+
+_ARTICLES = re.compile(r"^(the|der|die|das|des|dem|den)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^(\w[\w .-]*?)['’]s\s+(.+)$")
+_COVER = 0.6  # a registry match must cover this share of the name
+
+
+def _variants(name: str) -> list[str]:
+    base = _ARTICLES.sub("", " ".join(name.replace("’", "'").split()))
+    out = [base]
+    if base.isascii():
+        out.append(" ".join(w[:1].upper() + w[1:] for w in base.split()))
+    m = _POSSESSIVE.match(base)
+    if m:  # "Russia's defence ministry" -> "defence ministry of Russia"
+        out.append(f"{m.group(2)} of {m.group(1)}")
+    return out
+
+
+@lru_cache(maxsize=16384)
+def resolve_source(name: str, lang: str) -> Entity | None:
+    """The registry actor a source name stands for ("Минобороны РФ" -> Russian Ministry of
+    Defence), when one registry match covers most of the name; else ``None``."""
+    from fogofwar.actors import ActorRegistry
+
+    registry = ActorRegistry.load()
+    for text in _variants(name):
+        for m in registry.find(text, lang if lang in ("de", "en", "ru", "uk") else "en"):
+            leading = m.span.start == 0  # "ukrainischen Innenministeriums zufolge …"
+            if m.entry.synthesized or (len(m.surface) < _COVER * len(text) and not leading):
+                continue
+            e = m.entry
+            return Entity(e.id, e.name, e.country, e.source_kind)
+    return None
+
+
+def _byline(name: str, meta: ArticleMeta | None) -> bool:
+    if meta is None or not meta.authors:
+        return False
+    key = fold(name)
+    return any(key == fold(a) or key == fold(a).split(" ")[-1] for a in meta.authors)
 
 
 def source_of(claim: Claim, meta: ArticleMeta | None) -> Source:
@@ -68,11 +130,37 @@ def source_of(claim: Claim, meta: ArticleMeta | None) -> Source:
     src = claim.source
     evidence = meta.evidence_id if meta else claim.article_id
     outlet = meta.outlet if meta else claim.article_id
+    if src.name is not None and _byline(src.name, meta):
+        return Source(f"outlet:{evidence}", outlet, SourceKind.AUTHOR, True)
     if src.kind is SourceKind.UNNAMED or (src.name is None and src.kind is not SourceKind.AUTHOR):
         return Source(f"unnamed:{evidence}", src.name or "unnamed sources", src.kind, False)
     if src.name is None:
+        if meta is not None and meta.channel:  # a channel's post speaks for who runs it
+            return channel_source(meta.channel)
         return Source(f"outlet:{evidence}", outlet, src.kind, True)
-    return Source("name:" + " ".join(src.name.lower().split()), src.name, src.kind, True)
+    if src.name.startswith("@"):
+        return channel_source(src.name)
+    entity = resolve_source(src.name, claim.lang)
+    if entity is not None:
+        kind = entity.source_kind or src.kind
+        return Source(f"actor:{entity.actor_id}", entity.name, kind, True, entity.country)
+    key = skeleton(src.name) or fold(src.name)
+    return Source("name:" + key, src.name, src.kind, True)
+
+
+def channel_source(username: str) -> Source:
+    """A Telegram channel as a source: the registry actor that runs it when the registry
+    knows one (a post on the ministry's channel is the ministry speaking), else the channel."""
+    ch = lookup(username)
+    if ch.operator:
+        entity = resolve_source(ch.operator, "en")
+        if entity is not None:
+            return Source(
+                f"actor:{entity.actor_id}", entity.name, ch.source_kind, True, entity.country
+            )
+    return Source(
+        f"channel:{ch.username.lower()}", ch.operator or ch.label, ch.source_kind, True, ch.country
+    )
 
 
 def is_weak(claim: Claim) -> bool:

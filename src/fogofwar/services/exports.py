@@ -1,21 +1,31 @@
-"""Exports of the stored record: claims as claims-v1 JSONL, events in every event format."""
+"""Exports of the stored record: claims (claims-v1 JSONL with provenance, or Parquet), events
+in every event format; both filtered by kind, country and date."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
 from fogofwar.claim import Claim
+from fogofwar.errors import ConfigError
 from fogofwar.events.exports import export_events
+from fogofwar.events.exports_claims import (
+    ClaimFilter,
+    ClaimRow,
+    write_claims_jsonl,
+    write_claims_parquet,
+)
+from fogofwar.events.model import ArticleMeta
+from fogofwar.events.protocol import EventQuery
 from fogofwar.records import claim_export_record
 from fogofwar.store import Store
 
-__all__ = ["claim_records", "export", "export_claims"]
+__all__ = ["CLAIM_FORMATS", "claim_records", "export", "export_claims"]
 
+CLAIM_FORMATS = ("claims-jsonl", "claims-parquet")
 _BATCH = 500
 
 
@@ -25,9 +35,15 @@ def export(
     out: Path | IO[str] | IO[bytes],
     *,
     as_of: datetime | None = None,
+    since: date | None = None,
+    country: str | None = None,
+    kind: str | None = None,
 ) -> int:
-    """Write the event records (current, or as of ``as_of``) as ``fmt``; returns how many."""
-    records = sorted(store.events.records(as_of=as_of), key=lambda r: r.event_id)
+    """Write the event records (current, or as of ``as_of``) as ``fmt``; returns how many.
+    ``since`` keeps events that end on or after that day, ``country`` an ISO3 code or place
+    name, ``kind`` an event kind."""
+    query = EventQuery(kind=kind, country=country, since=since)
+    records = sorted(store.events.records(query, as_of=as_of), key=lambda r: r.event_id)
     return export_events(fmt, records, out)
 
 
@@ -43,10 +59,34 @@ def claim_records(store: Store, claims: Iterable[Claim]) -> Iterator[dict[str, A
             yield claim_export_record(claim, publishers.get(claim.article_id))
 
 
-def export_claims(store: Store, out: IO[str]) -> int:
-    """Write every stored claim as a claims-v1 JSON line (plus ``publisher``); returns how many."""
-    n = 0
-    for record in claim_records(store, store.iter_claims()):
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        n += 1
-    return n
+def _rows(store: Store, wanted: ClaimFilter) -> Iterator[ClaimRow]:
+    event_of = {d.claim_id: d.event_id for d in store.events.links()}
+    metas: dict[str, ArticleMeta | None] = {}
+    for claim in store.iter_claims():
+        aid = claim.article_id
+        if aid not in metas:
+            article = store.get_article(aid)
+            metas[aid] = ArticleMeta.from_article(article) if article is not None else None
+        row = ClaimRow(claim, metas[aid], event_of.get(claim.claim_id))
+        if wanted.passes(row):
+            yield row
+
+
+def export_claims(
+    store: Store,
+    out: IO[str] | IO[bytes] | Path,
+    fmt: str = "claims-jsonl",
+    *,
+    since: date | None = None,
+    country: str | None = None,
+    kind: str | None = None,
+) -> int:
+    """Write the stored claims with their article URL, outlet, evidence text, resolved source
+    and event (``claims-jsonl``: claims-v1 plus those fields; ``claims-parquet``); returns how
+    many. Filters as in :func:`export`, on each claim's own kind, place and dates."""
+    rows = _rows(store, ClaimFilter(kind=kind, country=country, since=since))
+    if fmt == "claims-parquet":
+        return write_claims_parquet(rows, out)  # type: ignore[arg-type]
+    if fmt != "claims-jsonl":
+        raise ConfigError(f"unknown claims format {fmt!r}: use one of {', '.join(CLAIM_FORMATS)}")
+    return write_claims_jsonl(rows, out)  # type: ignore[arg-type]
