@@ -105,12 +105,14 @@ def telegram_fields(article: Article) -> tuple[str | None, str | None]:
     article's ``metadata`` mapping (key ``forwarded_from``: a username, ``@handle`` or t.me
     link). Readers that add neither attribute simply give no channel."""
     channel = channel_of_url(article.url) or channel_of_url(article.source)
-    publisher = getattr(article, "publisher", None)
+    publisher = article.publisher
     telegram = article.source_format == "telegram"
     if channel is None and isinstance(publisher, str) and (telegram or publisher.startswith("@")):
         channel = _username(publisher)
-    metadata = getattr(article, "metadata", None)
-    forwarded = metadata.get("forwarded_from") if isinstance(metadata, Mapping) else None
+    forwarded = article.forwarded_from
+    if forwarded is None:
+        metadata = getattr(article, "metadata", None)
+        forwarded = metadata.get("forwarded_from") if isinstance(metadata, Mapping) else None
     return channel, _username(forwarded)
 
 
