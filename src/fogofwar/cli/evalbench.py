@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from fogofwar import services
-from fogofwar.benchmarks import BenchResult
-from fogofwar.evaluation.report import EvalReport, check_floors
+
+if TYPE_CHECKING:
+    from fogofwar.benchmarks import BenchResult
+    from fogofwar.evaluation.report import EvalReport
 
 __all__ = ["bench_app", "eval_app"]
 
@@ -41,6 +43,8 @@ def _print_report(report: EvalReport, check: bool) -> None:
     for note in report.notes:
         console.print(f"• {note}")
     if check:
+        from fogofwar.evaluation.report import check_floors
+
         breaches = check_floors(report)
         for b in breaches:
             got = "missing" if b.value is None else f"{b.value:.3f}"

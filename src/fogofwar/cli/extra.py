@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from fogofwar import services
-from fogofwar.cli import output
+from fogofwar.cli.options import open_db, settings
+from fogofwar.cli.tables import print_table
 
 __all__ = ["register"]
 
@@ -36,7 +36,7 @@ def export(
     ] = None,
 ) -> None:
     """Export the stored record (claims-v1 JSONL, or the events in an event format)."""
-    from fogofwar.cli.app import open_db
+    from rich.console import Console
 
     if format != "claims-jsonl":
         from fogofwar.cli.events import export_events_cmd
@@ -55,7 +55,9 @@ def export(
 
 def demo(ctx: typer.Context) -> None:
     """Ingest the bundled example articles (and the seed when ../shared is there); show results."""
-    from fogofwar.cli.app import open_db, settings
+    from rich.console import Console
+
+    from fogofwar.cli import output
     from fogofwar.examples import example_paths
     from fogofwar.reader import Reader
 
@@ -69,11 +71,19 @@ def demo(ctx: typer.Context) -> None:
     with open_db(ctx) as store:
         summary = services.ingest(paths, store, reader)
         stored = services.list_articles(store, limit=1000)
-        console.print(output.articles_table(stored, title="Articles found"))
+        every = {a.id: services.article_claims(store, a.id) for a in stored}
+        ids = services.short_ids(
+            store, [*every, *(c.claim_id for cs in every.values() for c in cs)]
+        )
+        width = console.width
+        print_table(
+            console, output.articles_table(stored, width=width, ids=ids, title="Articles found")
+        )
         for article in stored:
-            claims = services.article_claims(store, article.id)
+            claims = every[article.id]
             if claims:
-                console.print(output.claims_table(claims, title=f"{article.id}: {article.title}"))
+                title = f"{ids.get(article.id, article.id)}: {article.title or ''}"
+                print_table(console, output.claims_table(claims, width=width, ids=ids, title=title))
         from fogofwar.cli.events import print_events_overview
 
         print_events_overview(console, store)
@@ -89,6 +99,7 @@ def places(
     lang: Annotated[str | None, typer.Option("--lang")] = None,
 ) -> None:
     """Find and resolve the places in a snippet (for debugging)."""
+    from fogofwar.cli import output
     from fogofwar.geo import resolve_snippet
 
     mentions = resolve_snippet(text, lang)
@@ -111,8 +122,8 @@ def serve(
 ) -> None:
     """Serve the store as a read-only JSON API (and an HTML index) over HTTP."""
     import uvicorn
+    from rich.console import Console
 
-    from fogofwar.cli.app import open_db, settings
     from fogofwar.web import create_app
 
     db = settings(ctx).db
@@ -129,6 +140,8 @@ def gazetteer_build(
     out: Annotated[Path | None, typer.Option("--output", "-o", help="Index file.")] = None,
 ) -> None:
     """Build the gazetteer index from packaged data (reproducible)."""
+    from rich.console import Console
+
     from fogofwar.geo import build_gazetteer, default_index_path
 
     stats = build_gazetteer(out or default_index_path())

@@ -21,6 +21,7 @@ from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.errors import StoreError
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 from fogofwar.store.engine import WRITE
+from fogofwar.store.event_tables import events as event_ids
 from fogofwar.store.events import SqlEventStore
 from fogofwar.store.protocol import AddResult, StoredRejection
 from fogofwar.store.rows import (
@@ -187,6 +188,33 @@ class SqlStore:
         """Number of stored articles."""
         with self._read("count articles") as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one())
+
+    def unique_prefix_length(self, ids: Sequence[str], minimum: int = 8) -> int:
+        """The shortest length ≥ ``minimum`` at which each id's prefix names only that id among
+        the stored ids of its kind (told by the first letter: ``a`` article, ``c`` claim, ``e``
+        event) and among ``ids`` themselves."""
+        wanted = sorted(set(ids))
+        longest = max((len(i) for i in wanted), default=minimum)
+        columns = {"a": articles.c.id, "c": claims.c.claim_id, "e": event_ids.c.event_id}
+        with self._read("abbreviate ids") as conn:
+            for length in range(max(1, minimum), longest + 1):
+                prefixes = {i[:length] for i in wanted}
+                if len(prefixes) < len(wanted):
+                    continue
+                clash = False
+                for letter, column in columns.items():
+                    mine = sorted(p for p in prefixes if p.startswith(letter))
+                    if not mine:
+                        continue
+                    stmt = sa.select(sa.func.count(sa.distinct(column))).where(
+                        sa.func.substr(column, 1, length).in_(mine)
+                    )
+                    if int(conn.execute(stmt).scalar_one()) > len(mine):
+                        clash = True
+                        break
+                if not clash:
+                    return length
+        return longest
 
     def list_articles(
         self,
