@@ -32,7 +32,7 @@ from fogofwar.store.rows import (
     rejection_from_row,
     rejection_to_row,
 )
-from fogofwar.store.search import clean_query, fts5_query
+from fogofwar.store.search import fts5_query, tsquery
 from fogofwar.store.tables import articles, claims, rejections
 
 __all__ = ["SqlStore"]
@@ -235,22 +235,23 @@ class SqlStore:
         stmt = sa.select(articles)
         order: list[Any] = []
         if search is not None:
-            expr = fts5_query(search)
-            if expr is None:
-                return []
             if self._backend == "sqlite":
+                expr = fts5_query(search)
+                if expr is None:
+                    return []
                 fts = sa.table("articles_fts", sa.column("rowid"), sa.column("rank"))
                 stmt = stmt.join(fts, fts.c.rowid == articles.c.pk).where(
                     sa.literal_column("articles_fts").op("MATCH")(expr)
                 )
                 order.append(fts.c.rank)
             else:
+                expr = tsquery(search)
+                if expr is None:
+                    return []
                 vector: sa.ColumnClause[Any] = sa.literal_column("articles.search")
-                tsquery = sa.func.websearch_to_tsquery(
-                    sa.literal_column("'simple'::regconfig"), clean_query(search)
-                )
-                stmt = stmt.where(vector.op("@@")(tsquery))
-                order.append(sa.func.ts_rank(vector, tsquery).desc())
+                query = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), expr)
+                stmt = stmt.where(vector.op("@@")(query))
+                order.append(sa.func.ts_rank(vector, query).desc())
         when = sa.func.coalesce(articles.c.published, articles.c.captured_estimate)
         if lang is not None:
             stmt = stmt.where(articles.c.language == lang)

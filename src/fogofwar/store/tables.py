@@ -40,6 +40,7 @@ articles = sa.Table(
     sa.Column("source_format", sa.Text, nullable=False),
     sa.Column("read_status", sa.Text, nullable=False),
     sa.Column("read_reason", sa.Text),
+    sa.Column("stems", sa.Text),  # what full-text search indexes (store/stems.py)
 )
 
 rejections = sa.Table(
