@@ -17,13 +17,10 @@ from urllib.parse import urlsplit
 from fogofwar.errors import InputError
 from fogofwar.model import Article, ReasonCode, Rejected
 from fogofwar.readers.decoding import decode_bytes
-from fogofwar.readers.feed import parse_feed
-from fogofwar.readers.fetch import fetch
-from fogofwar.readers.htmlpage import parse_html
-from fogofwar.readers.jsondoc import parse_json, parse_jsonl
 from fogofwar.readers.options import ReadOptions
-from fogofwar.readers.textdump import parse_text_dump
-from fogofwar.readers.warc import parse_warc
+
+# The format readers load on first use (start-up time: reading a text file never loads the HTML,
+# feed, WARC or HTTP libraries).
 
 __all__ = ["FORMATS", "read_bytes", "read_inputs", "sniff_format"]
 
@@ -102,6 +99,8 @@ def _gunzip(data: bytes, source: str, options: ReadOptions) -> bytes:
 
 
 def _read_html_bytes(data: bytes, source: str, url: str | None) -> Article | Rejected:
+    from fogofwar.readers.htmlpage import parse_html
+
     try:
         return parse_html(decode_bytes(data, source=source), source=source, url=url)
     except InputError as exc:
@@ -112,17 +111,26 @@ def _parse(
     data: bytes, source: str, fmt: str, options: ReadOptions, url: str | None
 ) -> list[Article | Rejected]:
     if fmt == "warc":
+        from fogofwar.readers.warc import parse_warc
+
         return parse_warc(data, source=source, read_html=_read_html_bytes)
     if fmt == "feed":
+        from fogofwar.readers.feed import parse_feed
+
         return parse_feed(data, source=source)
     text = decode_bytes(data, source=source)
     if fmt == "html":
+        from fogofwar.readers.htmlpage import parse_html
+
         return [parse_html(text, source=source, url=url)]
-    if fmt == "json":
-        return parse_json(text, source=source, fields=options.json_fields)
-    if fmt == "jsonl":
-        return parse_jsonl(text, source=source, fields=options.json_fields)
+    if fmt in ("json", "jsonl"):
+        from fogofwar.readers.jsondoc import parse_json, parse_jsonl
+
+        parse = parse_json if fmt == "json" else parse_jsonl
+        return parse(text, source=source, fields=options.json_fields)
     if fmt == "text":
+        from fogofwar.readers.textdump import parse_text_dump
+
         return [parse_text_dump(text, source=source)]
     raise InputError(
         ReasonCode.UNSUPPORTED_FORMAT,
@@ -184,6 +192,8 @@ def _read_stream(stream: BinaryIO, source: str, options: ReadOptions) -> list[Ar
 
 
 def _read_url(url: str, options: ReadOptions) -> list[Article | Rejected]:
+    from fogofwar.readers.fetch import fetch
+
     try:
         fetched = fetch(url, options)
     except InputError as exc:
