@@ -132,5 +132,16 @@ def fit_table(
 def print_table(console: Console, table: Table) -> None:
     """Print ``table``; a ``--wide`` table (or any wider than the screen) at its full width,
     leaving long lines to the terminal instead of cutting or folding the values."""
-    natural = console.measure(table).maximum
-    console.print(table, width=max(console.width, natural), crop=False)
+    from rich.measure import Measurement
+
+    unbounded = console.options.update_width(1_000_000)
+    natural = Measurement.get(console, unbounded, table).maximum
+    if natural <= console.width:
+        console.print(table)
+        return
+    screen = console.width
+    console.width = natural  # rich never prints wider than the console, so widen it meanwhile
+    try:
+        console.print(table, crop=False)
+    finally:
+        console.width = screen
