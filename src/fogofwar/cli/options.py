@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 if TYPE_CHECKING:
-    from fogofwar.store import Store
+    from fogofwar.services import Store
 
 __all__ = ["PANEL", "Settings", "accept_everywhere", "global_options", "open_db", "settings"]
 
