@@ -108,11 +108,11 @@ def events_table(
         Col("event", keep=True),
         Col("when", keep=True),
         Col("kind", cap=12),
-        Col("where", flex=True, drop=2),
-        Col("killed", keep=True, drop=3),
+        Col("where", cap=14, drop=3),
+        Col("killed", keep=True, drop=2),
         Col("arts", keep=True, justify="right", drop=4),
-        Col("sources", flex=True, drop=1),
-        Col("flags", flex=True),
+        Col("sources", flex=True, drop=5),
+        Col("flags", flex=True, least=16),
     ]
     rows = []
     for r in records:

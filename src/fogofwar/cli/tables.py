@@ -21,9 +21,8 @@ __all__ = ["Cell", "Col", "fit_table", "one_line", "print_table"]
 
 Cell = str | Text
 
-#: Width of the gaps between columns: one space of padding either side and a separator.
-_GAP = 3
-_MIN_FLEX = 8
+#: Width of the gap between two columns: a space of padding and the (blank) separator.
+_GAP = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +36,7 @@ class Col:
     drop: int = 0  # dropped first when the terminal is too narrow (0 = never)
     wide_only: bool = False  # shown only with --wide
     justify: str = "left"
+    least: int = 8  # narrowest a flex column may become before a column is dropped
 
 
 def one_line(value: str | None) -> str:
@@ -57,14 +57,14 @@ def _widths(cols: Sequence[Col], rows: Sequence[Sequence[Cell]], width: int) -> 
     room = width - _GAP * (len(cols) - 1)
     flex = [i for i, c in enumerate(cols) if c.flex]
     need = sum(fixed[i] for i, c in enumerate(cols) if not c.flex)
-    need += sum(min(fixed[i], _MIN_FLEX) for i in flex)
+    need += sum(min(fixed[i], cols[i].least) for i in flex)
     if need > room:
         return None
     left = room - sum(fixed[i] for i, c in enumerate(cols) if not c.flex)
     want = sum(fixed[i] for i in flex)
     out = list(fixed)
     if want > left:  # each flex column gets its minimum, then a share of the rest by its want
-        base = {i: min(fixed[i], _MIN_FLEX) for i in flex}
+        base = {i: min(fixed[i], cols[i].least) for i in flex}
         spare = left - sum(base.values())
         extra = {i: fixed[i] - base[i] for i in flex}
         total = sum(extra.values()) or 1
@@ -93,7 +93,9 @@ def fit_table(
     if not wide and rows:  # a column empty in every row only takes room
         chosen = [i for i in chosen if any(_length(r[i]) for r in rows)]
     if wide:
-        table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        table = Table(
+            title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0)
+        )
         for i in chosen:
             c = cols[i]
             table.add_column(c.name, no_wrap=True, justify=c.justify)  # type: ignore[arg-type]
@@ -114,7 +116,14 @@ def fit_table(
         for r in flat:
             del r[worst]
         widths = _widths(picked, flat, width)
-    table = Table(title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
+    table = Table(
+        title=title,
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        expand=False,
+        padding=(0, 1, 0, 0),
+    )
     for c, w in zip(picked, widths or [0] * len(picked), strict=True):
         table.add_column(
             c.name,
