@@ -186,7 +186,9 @@ def read_cmd(
     reader = Reader.default()
     for item in services.read(inputs, reader, _options(allow_private)):
         if isinstance(item, Rejected):
-            stderr().print(f"rejected {item.input}: {item.reason.value}: {item.message}")
+            stderr().print(
+                f"rejected {item.input}: {item.reason.value}: {item.message}", markup=False
+            )
             continue
         article, result = item
         if fmt == "claims-jsonl":
@@ -253,6 +255,8 @@ def show(
     wide: WIDE = False,
 ) -> None:
     """Show one stored article: its facts, the body with claims marked, and the claims."""
+    from rich.text import Text
+
     from fogofwar.cli import output
     from fogofwar.records import article_record
 
@@ -271,7 +275,7 @@ def show(
     console = stdout()
     color = console.is_terminal and not console.no_color
     if not text:
-        console.rule(article.title or article.id)
+        console.rule(Text(article.title or article.id))
         console.print(output.article_header(article, len(claims), width=console.width, ids=ids))
         console.print()
     console.print(output.marked_text(article, claims, color=color))

@@ -155,11 +155,14 @@ def flags_table(
     rows = []
     for f in flags:
         arts = [f.article_id] if f.article_id else sorted({s.article_id for s in f.spans})
+        named = [short.get(a, a) for a in arts]
+        if not wide and len(named) > 1:
+            named = [f"{named[0]} +{len(named) - 1}"]
         rows.append(
             [
                 f.code.value,
                 short.get(f.event_id or "", f.event_id or ""),
-                ", ".join(short.get(a, a) for a in arts),
+                ", ".join(named),
                 f.reason,
                 ", ".join(
                     short.get(s.claim_id, s.claim_id) + (" (headline)" if s.in_headline else "")
@@ -317,14 +320,15 @@ def event(
 def _print_detail(
     console: Console, d: services.EventDetail, ids: Mapping[str, str], wide: bool
 ) -> None:
+    from rich.text import Text
     from rich.tree import Tree
 
     from fogofwar.cli import output
 
     r = d.record
     short = ids.get(r.event_id, r.event_id)
-    console.rule(f"{short} · {r.kind} · v{r.version}")
-    console.print(r.notes)
+    console.rule(Text(f"{short} · {r.kind} · v{r.version}"))
+    console.print(r.notes, markup=False)
     for label, claims in d.by_source:
         print_table(
             console,
@@ -332,19 +336,21 @@ def _print_detail(
                 claims, title=f"Claims by {label}", width=console.width, wide=wide, ids=ids
             ),
         )
-    tree = Tree(f"Lineage of {short}")
+    tree = Tree(Text(f"Lineage of {short}"))
     for a in d.lineage.appearances:
         pub = a.published.isoformat() if a.published else "undated"
         node = tree.add(
-            f"{pub} {a.outlet} [{ids.get(a.article_id, a.article_id)}]"
-            + (f" (repost of {ids.get(a.repost_of, a.repost_of)})" if a.repost_of else "")
+            Text(
+                f"{pub} {a.outlet} [{ids.get(a.article_id, a.article_id)}]"
+                + (f" (repost of {ids.get(a.repost_of, a.repost_of)})" if a.repost_of else "")
+            )
         )
         for c in d.lineage.citations:
             if c.article_id == a.article_id:
-                node.add(f"cites {c.cited} ({c.how})")
+                node.add(Text(f"cites {c.cited} ({c.how})"))
         for ch in d.lineage.changes:
             if ch.article_id == a.article_id:
-                node.add(f"[yellow]changed {ch.field}: {ch.before} → {ch.after}[/]")
+                node.add(Text(f"changed {ch.field}: {ch.before} → {ch.after}", style="yellow"))
     console.print(tree)
     cols = [
         Col("field", cap=20),

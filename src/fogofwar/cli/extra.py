@@ -32,7 +32,10 @@ def export(
         Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
     ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Events as they stood then (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            "--as-of", help="Events as fogofwar had stored them then (ingest time, YYYY-MM-DD)."
+        ),
     ] = None,
 ) -> None:
     """Export the stored record (claims-v1 JSONL, or the events in an event format)."""

@@ -94,7 +94,11 @@ def fit_table(
         chosen = [i for i in chosen if any(_length(r[i]) for r in rows)]
     if wide:
         table = Table(
-            title=title, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0)
+            title=Text(title) if title else None,
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            padding=(0, 1, 0, 0),
         )
         for i in chosen:
             c = cols[i]
@@ -117,7 +121,7 @@ def fit_table(
             del r[worst]
         widths = _widths(picked, flat, width)
     table = Table(
-        title=title,
+        title=Text(title) if title else None,
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
