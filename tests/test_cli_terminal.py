@@ -8,8 +8,10 @@ in-process test passed), so these run the installed ``fogofwar`` entry point as 
 
 from __future__ import annotations
 
+import json
 import os
 import pty
+import re
 import select
 import shutil
 import subprocess
@@ -194,7 +196,9 @@ COMMANDS = [
     ["serve"],
     ["eval"],
     ["bench"],
+    ["bench", "startup"],
     ["demo"],
+    ["events", "merge"],
 ]
 
 
@@ -205,3 +209,107 @@ def test_help_in_a_terminal(cmd: list[str], tmp_path: Path) -> None:
     code, out = run_pty(argv, tmp_path / "h.db", 80)
     assert_clean(code, out, argv)
     assert "Usage" in out
+
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r")
+
+
+def _visible(out: str) -> list[str]:
+    return ANSI.sub("", out).splitlines()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("argv", "kind"),
+    [
+        (["claims"], "claim_id"),
+        (["articles"], "id"),
+        (["events"], "event_id"),
+        (["claims", "--wide"], "claim_id"),
+    ],
+    ids=["claims", "articles", "events", "claims-wide"],
+)
+def test_tables_at_80_columns(argv: list[str], kind: str, filled_db: Path) -> None:
+    """One line per row and never wider than the terminal (unless --wide); every id is shown
+    whole, as a unique prefix of at least 8 characters."""
+    code, out = run_piped([argv[0], "--format", "jsonl"], filled_db)
+    assert_clean(code, out, argv)
+    ids = [json.loads(line)[kind] for line in out.splitlines() if line.startswith("{")]
+    code, out = run_pty(argv, filled_db, 80)
+    assert_clean(code, out, argv)
+    lines = _visible(out)
+    if "--wide" not in argv:
+        assert all(len(line) <= 80 for line in lines), "\n".join(lines)
+    letter = ids[0][0] if ids else "?"
+    rows = [line.split()[0] for line in lines if line[:1] == letter and len(line.split()[0]) >= 8]
+    assert len(rows) == len(ids)
+    assert all(any(i.startswith(r) for i in ids) for r in rows)
+    assert all("…" not in r for r in rows)  # ids are never cut
+
+
+@pytest.mark.slow
+def test_show_by_short_id_in_a_terminal(filled_db: Path) -> None:
+    code, out = run_piped(["articles", "--format", "jsonl"], filled_db)
+    first = json.loads(out.splitlines()[0])["id"]
+    for argv in (["show", first[:8]], ["show", first[:8], "--text"]):
+        code, out = run_pty(argv, filled_db, 80)
+        assert_clean(code, out, argv)
+        text = "\n".join(_visible(out))
+        assert "{'" not in text and "Claims are marked" in text
+
+
+@pytest.mark.slow
+def test_marks_without_colour(filled_db: Path) -> None:
+    """NO_COLOR in a terminal, or a pipe: the claim marks are text, not colour."""
+    code, out = run_piped(["articles", "--format", "jsonl"], filled_db)
+    first = json.loads(out.splitlines()[0])["id"]
+    code, out = run_piped(["show", first, "--text"], filled_db)
+    assert_clean(code, out, ["show --text"])
+    assert "\x1b[" not in out and "Claims are marked [n:" in out
+    os.environ["NO_COLOR"] = "1"
+    try:
+        main, child = pty.openpty()
+        env = _env(filled_db, 80)
+        env["NO_COLOR"] = "1"
+        proc = subprocess.run(
+            [EXE, "show", first, "--text"],
+            stdin=child,
+            stdout=child,
+            stderr=child,
+            env=env,
+            timeout=TIMEOUT,
+            check=False,
+        )
+        os.close(child)
+        data = os.read(main, 1 << 20).decode("utf-8", "replace")
+        os.close(main)
+    finally:
+        os.environ.pop("NO_COLOR", None)
+    assert proc.returncode == 0
+    assert "Claims are marked [n:" in ANSI.sub("", data).replace("\n", " ")
+    assert not re.search(r"\x1b\[[0-9;]*3[0-7]m", data)  # no foreground colours
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["pty80", "redirect", "pipe"])
+def test_global_options_after_the_command(mode: str, inputs: Path, tmp_path: Path) -> None:
+    """``fogofwar ingest x.txt --db my.db -q`` as a person types it."""
+    db = tmp_path / "my.db"
+    argv = ["ingest", str(inputs / "depot.txt"), "--db", str(db), "-q"]
+    code, out = _run(mode, argv, tmp_path / "unused.db", tmp_path)
+    assert_clean(code, out, argv)
+    assert db.exists() and not (tmp_path / "unused.db").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "argv",
+    [["claims", "--kind", "casualty"], ["events", "--country", "Atlantis"], ["show", "nope"]],
+)
+def test_errors_in_a_terminal_say_what_to_do(argv: list[str], filled_db: Path) -> None:
+    code, out = run_pty(argv, filled_db, 80)
+    assert code == 1
+    text = ANSI.sub("", out)
+    for bad in BAD:
+        assert bad not in text
+    assert "Error:" in text and not re.search(r"\b\w+(Error|Exception)\b", text)

@@ -290,6 +290,87 @@ def test_full_text_search(store: Store, query: str, expected: set[str]) -> None:
     assert found == {CORPUS[k].id for k in expected}
 
 
+INFLECTED = {
+    "de": art(
+        "Die Angriffe auf Kiew dauerten an; bei den Luftangriffen wurden Häuser zerstört.",
+        "Neue Angriffe",
+        language="de",
+    ),
+    "uk": art(
+        "Ракета влучила в підприємство у Кривому Розі, повідомила обласна влада.",
+        "Удар по Кривому Рогу",
+        language="uk",
+    ),
+    "ru": art(
+        "Обстрелы Харькова продолжались всю ночь, сообщили в областной администрации.",
+        "Обстрелы",
+        language="ru",
+    ),
+    "en": art("Officials said the depot was attacked twice overnight.", "Depots", language="en"),
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Angriff", {"de"}),  # singular finds the plural
+        ("Kiews", {"de"}),
+        ("Кривий", {"uk"}),  # nominative finds the locative
+        ('"Кривий Ріг"', {"uk"}),  # a phrase, every word inflected
+        ("обстрел Харьков", {"ru"}),
+        ("attacks depot", {"en"}),
+        ("attack -depots", set()),
+        ("Angriff or обстрел", {"de", "ru"}),
+    ],
+)
+def test_search_finds_inflected_forms(store: Store, query: str, expected: set[str]) -> None:
+    store.add_articles(list(INFLECTED.values()))
+    found = {a.id for a in store.list_articles(search=query)}
+    assert found == {INFLECTED[k].id for k in expected}
+
+
+def test_search_index_of_stored_articles_is_rebuilt_by_the_migration(store_url: str) -> None:
+    """A database from before stemmed search: the migration stems the stored articles."""
+    from alembic import command
+
+    from fogofwar.store.engine import WRITE, make_engine, resolve_url
+    from fogofwar.store.migrate import _config
+    from fogofwar.store.rows import article_to_row
+
+    engine = make_engine(resolve_url(store_url))
+    try:
+        with engine.connect() as conn:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                cfg = _config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "0005_publisher")
+                row = article_to_row(INFLECTED["de"])
+                del row["stems"]
+                old = sa.table("articles", *(sa.column(name) for name in row))
+                conn.execute(sa.insert(old), row)
+    finally:
+        engine.dispose()
+    with open_store(store_url) as store:
+        assert [a.id for a in store.list_articles(search="Angriff")] == [INFLECTED["de"].id]
+
+
+def test_unique_prefix_length(store: Store) -> None:
+    """Ids are shortened as git does: at least the minimum, longer where prefixes collide."""
+    a1 = replace(art("eins"), id="a12345678aa")
+    a2 = replace(art("zwei"), id="a12345678bb")
+    a3 = replace(art("drei"), id="a99999999cc")
+    store.add_articles([a1, a2, a3])
+    assert store.unique_prefix_length([a3.id]) == 8
+    assert store.unique_prefix_length([a1.id]) == 10  # a2, stored, shares 9 characters
+    assert store.unique_prefix_length([a1.id, a3.id], minimum=4) == 10
+    store.replace_claims(a3.id, "v", [claim(a3, 1), claim(a3, 2)])
+    assert store.unique_prefix_length([f"c1-{a3.id}"], minimum=2) == 2
+    assert store.unique_prefix_length([f"c1-{a3.id}", f"c2-{a3.id}"], minimum=1) == 2
+    assert store.unique_prefix_length([]) == 8
+    assert store.get_article(a1.id[:10]) == a1
+
+
 HOSTILE = [
     '"',
     "-",

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from py3langid.langid import MODEL_FILE, LanguageIdentifier
+import numpy as np
+from py3langid.langid import LanguageIdentifier
 
+from fogofwar.caches import langid_model
 from fogofwar.packs.files import available_languages
 
 __all__ = ["OTHER", "SUPPORTED_LANGUAGES", "identify", "supported_languages"]
@@ -42,10 +45,21 @@ def supported_languages() -> tuple[str, ...]:
     return available_languages()
 
 
+def _identifier(model: tuple[Any, ...]) -> LanguageIdentifier:
+    """An identifier over ``model`` (as ``LanguageIdentifier.from_model_file`` builds one)."""
+    ptc, pc, classes, nextmove, row, output = model
+    return LanguageIdentifier(
+        np.asarray(ptc), np.asarray(pc), classes, nextmove, output, norm_probs=True, tk_row=row
+    )
+
+
 @cache
 def _models(langs: tuple[str, ...]) -> _Models:
-    full = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    restricted = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    # one decoded copy of the model (cached uncompressed, see fogofwar.caches) for both; the
+    # restricted one keeps its own sliced arrays (set_languages copies, never writes in place)
+    model = langid_model()
+    full = _identifier(model)
+    restricted = _identifier(model)
     # a pack for a language py3langid does not know is read only when declared by the input
     restricted.set_languages([c for c in langs if c in full.nb_classes])
     return _Models(full, restricted)

@@ -15,6 +15,7 @@ from datetime import date
 
 from fogofwar import PIPELINE_VERSION
 from fogofwar.actors import ActorRegistry
+from fogofwar.caches import install_lemma_cache
 from fogofwar.claim import Certainty, Claim, SourceKind
 from fogofwar.detect import ClauseModel
 from fogofwar.geo import Gazetteer
@@ -73,6 +74,7 @@ class Reader:
         stages: Sequence[str] = DEFAULT_PIPELINE,
         model: ClauseScorer | None = None,
     ) -> None:
+        install_lemma_cache()  # lemma dictionaries from the prebuilt cache (fogofwar.caches)
         self.resources = Resources(packs, actors, gazetteer, PIPELINE_VERSION, model)
         self.pipeline = Pipeline(stages)
 

@@ -1,40 +1,30 @@
 """Typer commands. Each is a thin wrapper over a function in :mod:`fogofwar.services`.
 
-The global options (``--db``, ``--quiet``, ``--debug``) become a :class:`Settings` on the Typer
-context (``ctx.obj``); commands read it with :func:`settings` and open the store with
-:func:`open_db`.
+The global options (``--db``, ``--quiet``, ``--debug``) are defined once in
+:mod:`fogofwar.cli.options` and accepted before or after the command; commands read them with
+:func:`settings` and open the store with :func:`open_db`.
+
+Imports of the pipeline, the store and the events code happen inside the commands, so
+``fogofwar --help`` and ``fogofwar extract`` start without loading what they do not use.
 """
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    SpinnerColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
 
 from fogofwar import services
-from fogofwar.claim import Claim
-from fogofwar.cli import output
-from fogofwar.cli.params import parse_date
-from fogofwar.errors import ConfigError
-from fogofwar.model import Article, Rejected
-from fogofwar.reader import Reader
-from fogofwar.readers import ReadOptions, parse_field_overrides
-from fogofwar.records import article_record, claim_export_record, rejected_record
+from fogofwar.cli.options import Settings, global_options, open_db, settings
+from fogofwar.cli.params import FORMAT, LIMIT, WIDE, choose, listing_format, parse_date
+from fogofwar.cli.tables import print_table
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from fogofwar.claim import Claim
+    from fogofwar.readers import ReadOptions
 
 __all__ = ["Settings", "app", "open_db", "settings"]
 
@@ -45,63 +35,45 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.callback()(global_options)
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Global options of one invocation, kept on the Typer context (``ctx.obj``)."""
+def stderr() -> Console:
+    """A console on stderr (notes, summaries, progress)."""
+    from rich.console import Console
 
-    db: str = "fogofwar.db"
-    quiet: bool = False
-    debug: bool = False
-
-
-def settings(ctx: typer.Context) -> Settings:
-    """The global options of this invocation (set by the app callback on the root context)."""
-    obj = ctx.find_root().obj
-    return obj if isinstance(obj, Settings) else Settings()
-
-
-def open_db(ctx: typer.Context) -> services.Store:
-    """Open the store the global ``--db`` names (through the services layer)."""
-    return services.open_store(settings(ctx).db)
-
-
-@app.callback()
-def _main(
-    ctx: typer.Context,
-    db: Annotated[
-        str | None,
-        typer.Option(
-            "--db", help="SQLite file or database URL [env FOGOFWAR_DB].", show_default=False
-        ),
-    ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bars.")] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
-) -> None:
-    ctx.obj = Settings(
-        db=db or os.environ.get("FOGOFWAR_DB") or "fogofwar.db", quiet=quiet, debug=debug
-    )
-
-
-def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
-def _stdout() -> Console:
+def stdout() -> Console:
+    """A console on stdout (tables)."""
+    from rich.console import Console
+
     return Console(highlight=False)
 
 
-class RateColumn(ProgressColumn):
-    """Items per second, shown as "…/s" until rich has measured a speed (first frames)."""
+def announce_cut(shown: int, limit: int, what: str, more: bool) -> None:
+    """Say on stderr that a listing stopped at ``--limit`` (only when more rows exist)."""
+    if more:
+        stderr().print(
+            f"[dim]Showing the first {shown} {what} (--limit {limit}); "
+            "raise --limit or use --offset for more.[/]"
+        )
 
-    def render(self, task: Task) -> Text:
-        """Render the task's rate; ``task.speed`` is ``None`` until two updates are seen."""
-        speed = task.speed
-        return Text("   …/s" if speed is None else f"{speed:>6.1f}/s", style="progress.data.speed")
 
+def _progress(quiet: bool) -> Progress:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
-def _progress(total: int | None, quiet: bool) -> Progress:
+    from fogofwar.cli.progress import RateColumn
+
     return Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),
@@ -110,13 +82,15 @@ def _progress(total: int | None, quiet: bool) -> Progress:
         RateColumn(),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
-        console=_stderr(),
+        console=stderr(),
         transient=False,
         disable=quiet,
     )
 
 
 def _options(allow_private: bool, fields: list[str] | None = None) -> ReadOptions:
+    from fogofwar.readers import ReadOptions, parse_field_overrides
+
     return ReadOptions(
         allow_private_addresses=allow_private, json_fields=parse_field_overrides(fields or [])
     )
@@ -148,48 +122,61 @@ def ingest(
     field: FIELDS = None,
 ) -> None:
     """Read inputs, store new articles, rejections and their claims."""
+    from fogofwar.reader import Reader
+
     read_options = _options(allow_private, field)
     reader = None if no_claims else Reader.default()
     total = services.count_inputs(inputs)
     opts = settings(ctx)
-    with open_db(ctx) as store, _progress(total, opts.quiet) as bar:
+    with open_db(ctx) as store, _progress(opts.quiet) as bar:
         task = bar.add_task("ingesting", total=total)
 
         def tick(done: int, label: str) -> None:
             bar.update(task, completed=done, description=label[:40])
 
         summary = services.ingest(inputs, store, reader, options=read_options, progress=tick)
-    _stderr().print(
+    stderr().print(
         f"{summary.inserted} new, {summary.existing} already stored, {summary.rejected} rejected, "
         f"{summary.claims} claims ({summary.not_read} articles not read) "
         f"in {summary.seconds:.1f}s → {opts.db}"
     )
     if summary.rejected:
-        _stderr().print("See why with: fogofwar rejects")
+        stderr().print("See why with: fogofwar rejects")
 
 
 @app.command()
 def extract(
     inputs: INPUTS,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl | table")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl or table.")] = "jsonl",
+    wide: WIDE = False,
     allow_private: ALLOW_PRIVATE = False,
     field: FIELDS = None,
 ) -> None:
     """Read inputs and print the articles found, without storing them."""
-    items = list(services.extract(inputs, _options(allow_private, field)))
-    articles = [a for a in items if isinstance(a, Article)]
-    rejected = [r for r in items if isinstance(r, Rejected)]
-    if format == "jsonl":
-        output.emit_jsonl(
-            article_record(i) if isinstance(i, Article) else {"rejected": rejected_record(i)}
-            for i in items
-        )
-    elif format == "table":
-        _stdout().print(output.articles_table(articles))
+    from fogofwar.cli import output
+    from fogofwar.model import Article, Rejected
+    from fogofwar.records import article_record, rejected_record
+
+    fmt = choose(format, ("jsonl", "table"), "--format")
+    articles: list[Article] = []
+    rejected: list[Rejected] = []
+    for item in services.extract(inputs, _options(allow_private, field)):
+        if isinstance(item, Article):
+            articles.append(item)
+        else:
+            rejected.append(item)
+        if fmt == "jsonl":  # stream: the first article prints as soon as it is read
+            rec = (
+                article_record(item)
+                if isinstance(item, Article)
+                else {"rejected": rejected_record(item)}
+            )
+            output.emit_jsonl([rec])
+    if fmt == "table":
+        console = stdout()
+        print_table(console, output.articles_table(articles, width=console.width, wide=wide))
         if rejected:
-            _stdout().print(output.rejections_table(rejected))
-    else:
-        raise ConfigError(f"unknown --format {format!r}: use jsonl or table")
+            print_table(console, output.rejections_table(rejected, width=console.width, wide=wide))
     if rejected and not articles:
         raise typer.Exit(1)
 
@@ -198,34 +185,50 @@ def extract(
 def read_cmd(
     inputs: INPUTS,
     format: Annotated[
-        str, typer.Option("--format", "-f", help="claims-jsonl | table")
+        str, typer.Option("--format", "-f", help="claims-jsonl or table.")
     ] = "claims-jsonl",
+    wide: WIDE = False,
     allow_private: ALLOW_PRIVATE = False,
     field: FIELDS = None,
 ) -> None:
     """Read inputs and print their claims, without storing anything."""
+    from fogofwar.cli import output
+    from fogofwar.model import Rejected
+    from fogofwar.reader import Reader
+    from fogofwar.records import claim_export_record
+
+    fmt = choose(format, ("claims-jsonl", "table"), "--format")
     read_options = _options(allow_private, field)
     reader = Reader.default()
     for item in services.read(inputs, reader, read_options):
         if isinstance(item, Rejected):
-            _stderr().print(f"rejected {item.input}: {item.reason.value}: {item.message}")
+            stderr().print(
+                f"rejected {item.input}: {item.reason.value}: {item.message}", markup=False
+            )
             continue
         article, result = item
-        if format == "claims-jsonl":
+        if fmt == "claims-jsonl":
             output.emit_jsonl(claim_export_record(c, article) for c in result.claims)
-        elif format == "table":
+        else:
             title = (
                 f"{article.id} [{article.language}, {result.status.value}] {article.title or ''}"
             )
-            _stdout().print(output.claims_table(result.claims, title=title))
-        else:
-            raise ConfigError(f"unknown --format {format!r}: use claims-jsonl or table")
+            console = stdout()
+            print_table(
+                console,
+                output.claims_table(result.claims, title=title, width=console.width, wide=wide),
+            )
 
 
 @app.command()
 def articles(
     ctx: typer.Context,
-    search: Annotated[str | None, typer.Option("--search", "-s", help="Full-text query.")] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search", "-s", help="Full-text query; finds inflected forms (Angriff → Angriffe)."
+        ),
+    ] = None,
     lang: Annotated[str | None, typer.Option("--lang", help="ISO 639-1 code.")] = None,
     since: Annotated[
         str | None, typer.Option("--since", help="Published on or after YYYY-MM-DD.")
@@ -234,11 +237,17 @@ def articles(
         str | None,
         typer.Option("--publisher", "-p", help="Publisher (outlet, channel) contains this."),
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 50,
+    limit: LIMIT = 50,
     offset: Annotated[int, typer.Option("--offset")] = 0,
+    format: FORMAT = None,
+    wide: WIDE = False,
 ) -> None:
-    """List stored articles (JSONL when piped)."""
+    """List stored articles (a table on a terminal, JSONL when piped)."""
+    from fogofwar.cli import output
+    from fogofwar.records import article_record
+
     since_date = parse_date(since, "--since")
+    fmt = listing_format(format, output.is_piped())
     with open_db(ctx) as store:
         rows = services.list_articles(
             store,
@@ -246,79 +255,143 @@ def articles(
             lang=lang,
             since=since_date,
             publisher=publisher,
-            limit=limit,
+            limit=limit + 1,
             offset=offset,
         )
-    if output.is_piped():
+        more = len(rows) > limit
+        rows = rows[:limit]
+        ids = services.short_ids(store, [a.id for a in rows]) if fmt == "table" else {}
+    if fmt == "jsonl":
         output.emit_jsonl(article_record(a, with_text=False) for a in rows)
     else:
-        _stdout().print(output.articles_table(rows))
+        console = stdout()
+        print_table(console, output.articles_table(rows, width=console.width, wide=wide, ids=ids))
+    announce_cut(len(rows), limit, "articles", more)
 
 
 @app.command()
 def show(
     ctx: typer.Context,
     article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix).")],
-    text: Annotated[bool, typer.Option("--text", help="Print the stored body text only.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the article as JSON.")] = False,
+    text: Annotated[
+        bool, typer.Option("--text", help="The body with its claims marked, and a legend.")
+    ] = False,
+    raw: Annotated[bool, typer.Option("--raw", help="The stored body text only.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The article as JSON.")] = False,
+    wide: WIDE = False,
 ) -> None:
-    """Show one stored article with its claims marked in the text."""
+    """Show one stored article: its facts, the body with claims marked, and the claims."""
+    from rich.text import Text
+
+    from fogofwar.cli import output
+    from fogofwar.records import article_record, claim_export_record
+
     with open_db(ctx) as store:
         article = services.get_article(store, article_id)
         claims = services.article_claims(store, article.id)
-    if text:
+        ids = services.short_ids(store, [article.id, *(c.claim_id for c in claims)])
+    if raw:
         typer.echo(article.text, nl=False)
-    elif as_json:
+        return
+    if as_json:
         rec = article_record(article)
         rec["claims"] = [claim_export_record(c, article) for c in claims]
         output.emit_jsonl([rec])
-    else:
-        console = _stdout()
-        console.rule(article.title or article.id)
-        meta = article_record(article, with_text=False)
-        console.print({k: v for k, v in meta.items() if v not in (None, [], "")})
-        console.print(output.marked_text(article, claims))
-        if claims:
-            console.print(output.claims_table(claims))
+        return
+    console = stdout()
+    color = console.is_terminal and not console.no_color
+    if not text:
+        console.rule(Text(article.title or article.id))
+        console.print(output.article_header(article, len(claims), width=console.width, ids=ids))
+        console.print()
+    console.print(output.marked_text(article, claims, color=color))
+    if claims:
+        console.print()
+        print_table(
+            console,
+            output.claims_table(claims, width=console.width, wide=wide, ids=ids, numbered=True),
+        )
 
 
 @app.command()
-def rejects(ctx: typer.Context, limit: Annotated[int, typer.Option("--limit", "-n")] = 100) -> None:
+def rejects(
+    ctx: typer.Context, limit: LIMIT = 100, format: FORMAT = None, wide: WIDE = False
+) -> None:
     """List stored rejections with their reasons."""
+    from fogofwar.cli import output
+    from fogofwar.records import rejected_record
+
+    fmt = listing_format(format, output.is_piped())
     with open_db(ctx) as store:
-        rows = services.list_rejections(store, limit=limit)
-    if output.is_piped():
+        rows = services.list_rejections(store, limit=limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    if fmt == "jsonl":
         output.emit_jsonl(rejected_record(r.rejected) for r in rows)
     else:
-        _stdout().print(output.rejections_table([r.rejected for r in rows]))
+        console = stdout()
+        print_table(
+            console,
+            output.rejections_table([r.rejected for r in rows], width=console.width, wide=wide),
+        )
+    announce_cut(len(rows), limit, "rejections", more)
 
 
 @app.command()
 def claims(
     ctx: typer.Context,
-    kind: Annotated[str | None, typer.Option("--kind")] = None,
-    source_kind: Annotated[str | None, typer.Option("--source-kind")] = None,
-    certainty: Annotated[str | None, typer.Option("--certainty")] = None,
-    lang: Annotated[str | None, typer.Option("--lang")] = None,
-    article: Annotated[str | None, typer.Option("--article")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n")] = 100,
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="attack, casualties, arrest … (see errors).")
+    ] = None,
+    source_kind: Annotated[
+        str | None, typer.Option("--source-kind", help="official, military, combatant …")
+    ] = None,
+    certainty: Annotated[
+        str | None, typer.Option("--certainty", help="asserted, claimed, confirmed …")
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="ISO 639-1 code.")] = None,
+    article: Annotated[
+        str | None, typer.Option("--article", help="Article id (or a unique prefix).")
+    ] = None,
+    limit: LIMIT = 100,
+    offset: Annotated[int, typer.Option("--offset", help="Skip this many first.")] = 0,
+    format: FORMAT = None,
+    wide: WIDE = False,
 ) -> None:
-    """List stored claims, filtered (claims-v1 JSONL when piped)."""
+    """List stored claims, filtered (a table on a terminal, claims-v1 JSONL when piped)."""
+    from fogofwar.claim import Certainty, ClaimKind, SourceKind
+    from fogofwar.cli import output
+
+    fmt = listing_format(format, output.is_piped())
+    kind = choose(kind, [k.value for k in ClaimKind], "--kind")
+    source_kind = choose(source_kind, [k.value for k in SourceKind], "--source-kind")
+    certainty = choose(certainty, [k.value for k in Certainty], "--certainty")
     with open_db(ctx) as store:
+        article_id = services.resolve_article(store, article) if article else None
         rows: list[Claim] = services.list_claims(
             store,
             kind=kind,
             source_kind=source_kind,
             certainty=certainty,
             lang=lang,
-            article_id=article,
-            limit=limit,
+            article_id=article_id,
+            limit=limit + 1,
+            offset=offset,
         )
-        records = list(services.claim_records(store, rows)) if output.is_piped() else []
-    if output.is_piped():
+        more = len(rows) > limit
+        rows = rows[:limit]
+        ids = (
+            services.short_ids(store, [i for c in rows for i in (c.claim_id, c.article_id)])
+            if fmt == "table"
+            else {}
+        )
+        records = list(services.claim_records(store, rows)) if fmt == "jsonl" else []
+    if fmt == "jsonl":
         output.emit_jsonl(records)
     else:
-        _stdout().print(output.claims_table(rows))
+        console = stdout()
+        print_table(console, output.claims_table(rows, width=console.width, wide=wide, ids=ids))
+    announce_cut(len(rows), limit, "claims", more)
 
 
 def _register_more() -> None:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from fogofwar import services
-from fogofwar.benchmarks import BenchResult
-from fogofwar.evaluation.report import EvalReport, check_floors
+
+if TYPE_CHECKING:
+    from fogofwar.benchmarks import BenchResult
+    from fogofwar.evaluation.report import EvalReport
 
 __all__ = ["bench_app", "eval_app"]
 
@@ -41,6 +43,8 @@ def _print_report(report: EvalReport, check: bool) -> None:
     for note in report.notes:
         console.print(f"• {note}")
     if check:
+        from fogofwar.evaluation.report import check_floors
+
         breaches = check_floors(report)
         for b in breaches:
             got = "missing" if b.value is None else f"{b.value:.3f}"
@@ -186,6 +190,27 @@ def bench_ingest(n: Annotated[int, typer.Option("-n", help="Documents to read.")
 
     shared = services.shared_dir()
     _print_bench([run(n, shared if shared.exists() else None)])
+
+
+@bench_app.command("startup")
+def bench_startup_cmd(
+    runs: Annotated[int, typer.Option("-n", help="Timed runs per command.")] = 3,
+) -> None:
+    """Seconds from launch to first output (and CPU seconds) of --help, extract, read, claims."""
+    from fogofwar.benchmarks.startup_bench import bench_startup, load_average
+
+    console = Console(highlight=False)
+    table = Table(title="fogofwar bench startup (fresh process each run; medians)")
+    for col in ("command", "first output s", "exit s", "CPU s", "runs"):
+        table.add_column(col, justify="left" if col == "command" else "right", no_wrap=True)
+    for f in bench_startup(runs):
+        table.add_row(
+            f.label, f"{f.first_output_s:.2f}", f"{f.exit_s:.2f}", f"{f.cpu_s:.2f}", str(f.runs)
+        )
+    console.print(table)
+    console.print(
+        f"load average {load_average()}: wall times grow with the load, CPU times much less."
+    )
 
 
 @bench_app.command("read")

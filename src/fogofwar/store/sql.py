@@ -21,6 +21,7 @@ from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.errors import StoreError
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 from fogofwar.store.engine import WRITE
+from fogofwar.store.event_tables import events as event_ids
 from fogofwar.store.events import SqlEventStore
 from fogofwar.store.protocol import AddResult, StoredRejection
 from fogofwar.store.rows import (
@@ -32,7 +33,7 @@ from fogofwar.store.rows import (
     rejection_from_row,
     rejection_to_row,
 )
-from fogofwar.store.search import clean_query, fts5_query
+from fogofwar.store.search import clean_query, fts5_query, tsquery
 from fogofwar.store.tables import articles, claims, rejections
 
 __all__ = ["SqlStore"]
@@ -189,6 +190,33 @@ class SqlStore:
         with self._read("count articles") as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one())
 
+    def unique_prefix_length(self, ids: Sequence[str], minimum: int = 8) -> int:
+        """The shortest length ≥ ``minimum`` at which each id's prefix names only that id among
+        the stored ids of its kind (told by the first letter: ``a`` article, ``c`` claim, ``e``
+        event) and among ``ids`` themselves."""
+        wanted = sorted(set(ids))
+        longest = max((len(i) for i in wanted), default=minimum)
+        columns = {"a": articles.c.id, "c": claims.c.claim_id, "e": event_ids.c.event_id}
+        with self._read("abbreviate ids") as conn:
+            for length in range(max(1, minimum), longest + 1):
+                prefixes = {i[:length] for i in wanted}
+                if len(prefixes) < len(wanted):
+                    continue
+                clash = False
+                for letter, column in columns.items():
+                    mine = sorted(p for p in prefixes if p.startswith(letter))
+                    if not mine:
+                        continue
+                    stmt = sa.select(sa.func.count(sa.distinct(column))).where(
+                        sa.func.substr(column, 1, length).in_(mine)
+                    )
+                    if int(conn.execute(stmt).scalar_one()) > len(mine):
+                        clash = True
+                        break
+                if not clash:
+                    return length
+        return longest
+
     def list_articles(
         self,
         *,
@@ -211,22 +239,23 @@ class SqlStore:
         stmt = sa.select(articles)
         order: list[Any] = []
         if search is not None:
-            expr = fts5_query(search)
-            if expr is None:
-                return []
             if self._backend == "sqlite":
+                expr = fts5_query(search)
+                if expr is None:
+                    return []
                 fts = sa.table("articles_fts", sa.column("rowid"), sa.column("rank"))
                 stmt = stmt.join(fts, fts.c.rowid == articles.c.pk).where(
                     sa.literal_column("articles_fts").op("MATCH")(expr)
                 )
                 order.append(fts.c.rank)
             else:
+                expr = tsquery(search)
+                if expr is None:
+                    return []
                 vector: sa.ColumnClause[Any] = sa.literal_column("articles.search")
-                tsquery = sa.func.websearch_to_tsquery(
-                    sa.literal_column("'simple'::regconfig"), clean_query(search)
-                )
-                stmt = stmt.where(vector.op("@@")(tsquery))
-                order.append(sa.func.ts_rank(vector, tsquery).desc())
+                query = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), expr)
+                stmt = stmt.where(vector.op("@@")(query))
+                order.append(sa.func.ts_rank(vector, query).desc())
         when = sa.func.coalesce(articles.c.published, articles.c.captured_estimate)
         if lang is not None:
             stmt = stmt.where(articles.c.language == lang)

@@ -45,6 +45,7 @@ articles = sa.Table(
     sa.Column("published_at", sa.Text),
     sa.Column("forwarded_from", sa.Text),
     sa.Column("reply_to", sa.Text),
+    sa.Column("stems", sa.Text),  # what full-text search indexes (store/stems.py)
 )
 
 rejections = sa.Table(
