@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from fogofwar.errors import InputError
 from fogofwar.model import Article, ReasonCode, Rejected
-from fogofwar.readers.decoding import decode_bytes
+from fogofwar.readers.decoding import decode_bytes, decode_html
 from fogofwar.readers.feed import parse_feed
 from fogofwar.readers.fetch import fetch
 from fogofwar.readers.htmlpage import parse_html
@@ -103,7 +103,7 @@ def _gunzip(data: bytes, source: str, options: ReadOptions) -> bytes:
 
 def _read_html_bytes(data: bytes, source: str, url: str | None) -> Article | Rejected:
     try:
-        return parse_html(decode_bytes(data, source=source), source=source, url=url)
+        return parse_html(decode_html(data, source=source), source=source, url=url)
     except InputError as exc:
         return _reject(source, exc)
 
@@ -115,9 +115,9 @@ def _parse(
         return parse_warc(data, source=source, read_html=_read_html_bytes)
     if fmt == "feed":
         return parse_feed(data, source=source)
-    text = decode_bytes(data, source=source)
     if fmt == "html":
-        return [parse_html(text, source=source, url=url)]
+        return [parse_html(decode_html(data, source=source), source=source, url=url)]
+    text = decode_bytes(data, source=source)
     if fmt == "json":
         return parse_json(text, source=source, fields=options.json_fields)
     if fmt == "jsonl":

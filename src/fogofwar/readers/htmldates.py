@@ -1,0 +1,121 @@
+"""The publication day of an HTML page: htmldate on the original page, with fallbacks.
+
+htmldate reads the page as it came (HTML comments, scripts and JSON-LD included; trafilatura's
+cleaned tree has lost them), preferring the original publication date over "updated" stamps.
+It runs once per page; a second, cheap look happens only when its answer is no day at all:
+
+* a bare year (htmldate answers ``YYYY-01-01`` for "© 2004" or "since 2016", unless the page
+  writes that 1 January as a full date) is no publication day, so the most recent full date htmldate sees is taken instead, when there is one;
+* with nothing found, structured ``datePublished`` (JSON-LD, microdata, ``article:published_time``)
+  is read leniently: any ISO-like date, with or without a time or an offset.
+
+A timestamp with an offset gives the day at that offset (the site's local day, as printed on the
+page); a UTC timestamp gives the day at the offset other timestamps of the same page state, so
+"2020-04-28T22:30:00Z" on a page of a +02:00 site is 29 April.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+import htmldate
+import lxml.etree
+from lxml.html import HtmlElement
+
+__all__ = ["publication_date", "structured_date"]
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_OFFSET = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d):?(\d\d)")
+_JSON_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_STRUCTURED_XPATH = (
+    './/meta[@property="article:published_time" or @name="article:published_time" '
+    'or @itemprop="datePublished" or @property="og:published_time"]/@content'
+    '|.//*[@itemprop="datePublished"]/@datetime'
+    '|.//time[@itemprop="datePublished"]/@datetime'
+)
+_ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError, OverflowError)
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    m = _ISO_DAY.match(value)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _is_bare_year(day: date, page: str) -> bool:
+    """htmldate's answer for a lone year: 1 January, not written as a full date in a link
+    (``/2019/01/01/``) or a timestamp (``2019-01-01T``) on the page."""
+    if (day.month, day.day) != (1, 1):
+        return False
+    return f"{day.year}/01/01" not in page and f"{day.year}-01-01T" not in page
+
+
+def _page_offset(page: str) -> timezone | None:
+    """The first non-zero UTC offset a timestamp on the page states, if any."""
+    for m in _OFFSET.finditer(page):
+        hours, minutes = int(m.group(1)), int(m.group(2))
+        if hours or minutes:
+            sign = -1 if hours < 0 or m.group(1).startswith("-") else 1
+            return timezone(sign * timedelta(hours=abs(hours), minutes=minutes))
+    return None
+
+
+def local_day(value: str, page: str) -> date | None:
+    """The day a structured timestamp names, on the site's local calendar (see module doc)."""
+    text = value.strip()
+    try:
+        stamp = datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError:
+        return _day(text)
+    offset = stamp.utcoffset()
+    if offset is None:
+        return stamp.date()
+    if offset == timedelta(0):
+        local = _page_offset(page)
+        if local is not None:
+            return stamp.astimezone(local).date()
+    return stamp.date()
+
+
+def structured_date(tree: HtmlElement, page: str) -> date | None:
+    """``datePublished`` from JSON-LD, microdata or Open Graph, read leniently."""
+    candidates: list[str] = []
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        candidates.extend(_JSON_PUBLISHED.findall(script.text or ""))
+    try:
+        candidates.extend(str(v) for v in tree.xpath(_STRUCTURED_XPATH))
+    except _ERRORS:
+        pass
+    for value in candidates:
+        day = local_day(value, page)
+        if day is not None and day.year >= 1995:
+            return day
+    return None
+
+
+def _find(tree: HtmlElement, url: str | None, original: bool) -> date | None:
+    try:
+        return _day(htmldate.find_date(tree, original_date=original, url=url))
+    except _ERRORS:
+        return None
+
+
+def publication_date(tree: HtmlElement, page: str, url: str | None = None) -> date | None:
+    """The day the page was published, or ``None``; ``tree`` is the page as parsed, comments
+    and scripts included (it is not modified), ``page`` its markup."""
+    found = _find(tree, url, original=True)
+    if found is not None and not _is_bare_year(found, page):
+        return found
+    if found is not None:
+        latest = _find(tree, url, original=False)
+        if latest is not None and not _is_bare_year(latest, page):
+            return latest
+        return structured_date(tree, page) or found
+    return structured_date(tree, page)
