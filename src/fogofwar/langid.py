@@ -27,8 +27,9 @@ _MIN_CONFIDENCE = 0.3
 _FOREIGN_MIN_PROB = 0.5
 # …and at least this many times the mass of all supported languages together.
 _FOREIGN_DOMINANCE = 2.0
-# Only the first characters are classified: enough for a stable answer, bounded time.
-_MAX_CHARS = 20000
+# Only the first characters are classified: a few paragraphs give a stable answer, and the
+# DFA walk is linear in the sample (it was a quarter of the time of reading an HTML page).
+_MAX_CHARS = 6000
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from fogofwar.errors import ConfigError
 from fogofwar.model import Article, Rejected
 from fogofwar.reader import Reader
 from fogofwar.readers import ReadOptions
+from fogofwar.readers.pool import default_jobs
 from fogofwar.records import article_record, rejected_record
 
 __all__ = ["Settings", "app", "open_db", "settings"]
@@ -161,9 +162,21 @@ def extract(
     inputs: INPUTS,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl | table")] = "jsonl",
     allow_private: ALLOW_PRIVATE = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes reading in parallel (default: every core; 1 = serial). "
+            "Output keeps input order.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read inputs and print the articles found, without storing them."""
-    items = list(services.extract(inputs, _options(allow_private)))
+    workers = jobs if jobs is not None else default_jobs()
+    items = list(services.extract(inputs, _options(allow_private), jobs=workers))
     articles = [a for a in items if isinstance(a, Article)]
     rejected = [r for r in items if isinstance(r, Rejected)]
     if format == "jsonl":

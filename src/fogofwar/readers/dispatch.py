@@ -6,6 +6,7 @@ specific reason, and good inputs of the same batch still come through.
 
 from __future__ import annotations
 
+import functools
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +23,7 @@ from fogofwar.readers.fetch import fetch
 from fogofwar.readers.htmlpage import parse_html
 from fogofwar.readers.jsondoc import parse_json, parse_jsonl
 from fogofwar.readers.options import ReadOptions
+from fogofwar.readers.pool import ordered_map
 from fogofwar.readers.textdump import parse_text_dump
 from fogofwar.readers.warc import parse_warc
 
@@ -43,6 +45,8 @@ _EXTENSIONS = {
     ".xml": "feed",
     ".warc": "warc",
 }
+_Unit = tuple[str, str, bytes]
+"""One unit of reading work: (kind, name, bytes); kind is bytes, url, file or missing."""
 _FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf")
 _GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF = 4096
@@ -178,11 +182,6 @@ def _is_url(value: str) -> bool:
     return urlsplit(value).scheme.lower() in ("http", "https") or "://" in value
 
 
-def _read_stream(stream: BinaryIO, source: str, options: ReadOptions) -> list[Article | Rejected]:
-    data = stream.read(options.max_bytes + 1)
-    return read_bytes(data, source=source, options=options)
-
-
 def _read_url(url: str, options: ReadOptions) -> list[Article | Rejected]:
     try:
         fetched = fetch(url, options)
@@ -241,34 +240,75 @@ def _read_file(path: Path, options: ReadOptions) -> list[Article | Rejected]:
     return read_bytes(data, source=source, options=options)
 
 
+def _units(
+    inputs: Iterable[str], options: ReadOptions, stdin: Callable[[], BinaryIO] | None
+) -> Iterator[_Unit]:
+    """Inputs as independent units of work, in input order (stdin is read here, once)."""
+    for item in inputs:
+        if item == "-":
+            stream = stdin() if stdin is not None else sys.stdin.buffer
+            yield ("bytes", "<stdin>", stream.read(options.max_bytes + 1))
+        elif _is_url(item):
+            yield ("url", item, b"")
+        else:
+            path = Path(item)
+            if path.is_dir():
+                for file in _files(path):
+                    yield ("file", str(file), b"")
+            elif path.exists():
+                yield ("file", item, b"")
+            else:
+                yield ("missing", item, b"")
+
+
+def _read_unit(unit: _Unit, options: ReadOptions) -> list[Article | Rejected]:
+    kind, name, data = unit
+    if kind == "bytes":
+        return read_bytes(data, source=name, options=options)
+    if kind == "url":
+        return _read_url(name, options)
+    if kind == "file":
+        return _read_file(Path(name), options)
+    return [
+        _reject(
+            name,
+            InputError(
+                ReasonCode.NOT_FOUND,
+                f"{name}: no such file, directory or URL; check the spelling "
+                "(URLs must start with http:// or https://)",
+            ),
+        )
+    ]
+
+
+def _unit_failed(unit: _Unit, exc: BaseException) -> list[Article | Rejected]:
+    source = unit[1]
+    return [
+        Rejected(
+            source,
+            "read",
+            ReasonCode.INTERNAL,
+            f"{source}: internal error while reading ({type(exc).__name__}: {exc}); "
+            "please report it with the input attached",
+            _now(),
+        )
+    ]
+
+
 def read_inputs(
     inputs: Iterable[str],
     *,
     options: ReadOptions = ReadOptions(),  # noqa: B008 - frozen, safe as a default
     stdin: Callable[[], BinaryIO] | None = None,
+    jobs: int = 1,
 ) -> Iterator[Article | Rejected]:
     """Read paths, directories (recursively, sorted, hidden files skipped), http(s) URLs and
     ``"-"`` (stdin bytes) lazily, yielding articles and rejections in input order.
+
+    With ``jobs`` > 1 the files, URLs and stdin bytes are read by that many worker processes
+    (:func:`fogofwar.readers.pool.ordered_map`); the output order is the same as with one.
     """
-    for item in inputs:
-        if item == "-":
-            stream = stdin() if stdin is not None else sys.stdin.buffer
-            yield from _read_stream(stream, "<stdin>", options)
-        elif _is_url(item):
-            yield from _read_url(item, options)
-        else:
-            path = Path(item)
-            if path.is_dir():
-                for file in _files(path):
-                    yield from _read_file(file, options)
-            elif path.exists():
-                yield from _read_file(path, options)
-            else:
-                yield _reject(
-                    item,
-                    InputError(
-                        ReasonCode.NOT_FOUND,
-                        f"{item}: no such file, directory or URL; check the spelling "
-                        "(URLs must start with http:// or https://)",
-                    ),
-                )
+    units = _units(inputs, options, stdin)
+    work = functools.partial(_read_unit, options=options)
+    for results in ordered_map(work, units, jobs=jobs, on_error=_unit_failed):
+        yield from results

@@ -63,10 +63,11 @@ def count_inputs(inputs: Sequence[str]) -> int | None:
 
 
 def extract(
-    inputs: Iterable[str], options: ReadOptions | None = None
+    inputs: Iterable[str], options: ReadOptions | None = None, *, jobs: int = 1
 ) -> Iterator[Article | Rejected]:
-    """Read inputs into articles (or rejections) without storing anything."""
-    yield from read_inputs(inputs, options=options or ReadOptions())
+    """Read inputs into articles (or rejections) without storing anything, in input order;
+    ``jobs`` > 1 reads with that many processes."""
+    yield from read_inputs(inputs, options=options or ReadOptions(), jobs=jobs)
 
 
 def read(
