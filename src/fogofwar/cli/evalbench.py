@@ -51,11 +51,17 @@ def _print_report(report: EvalReport, check: bool) -> None:
 
 
 @eval_app.command("ingest")
-def eval_ingest(limit: LIMIT = None, check: CHECK = False) -> None:
+def eval_ingest(
+    limit: LIMIT = None,
+    check: CHECK = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Processes (default: every core).")
+    ] = None,
+) -> None:
     """Body, title, author and date extraction (trafilatura_eval, htmldate_eval; in-domain)."""
     from fogofwar.evaluation.ingest_eval import evaluate_ingest
 
-    _print_report(evaluate_ingest(services.shared_dir(), limit=limit), check)
+    _print_report(evaluate_ingest(services.shared_dir(), limit=limit, jobs=jobs), check)
 
 
 _PASSAGE_COLUMNS = (

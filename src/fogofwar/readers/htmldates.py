@@ -14,14 +14,16 @@ page); a UTC timestamp gives the day at the offset other timestamps of the same 
 "2020-04-28T22:30:00Z" on a page of a +02:00 site is 29 April.
 
 htmldate hands dates its own patterns miss to dateparser with *every* locale enabled: a string
-that is no date then costs seconds while dateparser compiles ~700 locales' patterns. This
-module gives htmldate a dateparser restricted to the languages news is read in here
+that is no date then costs seconds while dateparser compiles ~700 locales' patterns. While it
+runs for this module, htmldate gets a dateparser restricted to the languages news is read in here
 (:data:`DATE_LANGUAGES`), with htmldate's own settings.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
@@ -65,8 +67,16 @@ def _external_parser() -> DateDataParser:
     )
 
 
-# htmldate looks the parser up through this module-level function at each call.
-setattr(htmldate.extractors, "get_external_parser", _external_parser)  # noqa: B010
+@contextmanager
+def _news_languages() -> Iterator[None]:
+    """htmldate uses :func:`_external_parser` inside the block (it looks the parser up through
+    a module-level function at each call); its own is restored after."""
+    own = htmldate.extractors.get_external_parser
+    setattr(htmldate.extractors, "get_external_parser", _external_parser)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(htmldate.extractors, "get_external_parser", own)  # noqa: B010
 
 
 def _day(value: str | None) -> date | None:
@@ -142,12 +152,13 @@ def _find(tree: HtmlElement, url: str | None, original: bool) -> date | None:
 def publication_date(tree: HtmlElement, page: str, url: str | None = None) -> date | None:
     """The day the page was published, or ``None``; ``tree`` is the page as parsed, comments
     and scripts included (it is not modified), ``page`` its markup."""
-    found = _find(tree, url, original=True)
-    if found is not None and not _is_bare_year(found, page):
-        return found
-    if found is not None:
-        latest = _find(tree, url, original=False)
-        if latest is not None and not _is_bare_year(latest, page):
-            return latest
-        return structured_date(tree, page) or found
+    with _news_languages():
+        found = _find(tree, url, original=True)
+        if found is not None and not _is_bare_year(found, page):
+            return found
+        if found is not None:
+            latest = _find(tree, url, original=False)
+            if latest is not None and not _is_bare_year(latest, page):
+                return latest
+            return structured_date(tree, page) or found
     return structured_date(tree, page)
