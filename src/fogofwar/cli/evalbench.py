@@ -173,12 +173,23 @@ def _print_bench(results: list[BenchResult]) -> None:
 
 
 @bench_app.command("ingest")
-def bench_ingest(n: Annotated[int, typer.Option("-n", help="Documents to read.")] = 200) -> None:
-    """Articles/s, words/s and peak RSS for reading N documents."""
+def bench_ingest(
+    n: Annotated[int, typer.Option("-n", help="Documents to read.")] = 200,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=2, help="Pooled run's processes (default: every core)."),
+    ] = None,
+) -> None:
+    """Pages/s for reading N documents: in-process, then `fogofwar extract` single-process and
+    pooled (fresh processes, start-up included)."""
+    from fogofwar.benchmarks.ingest_bench import bench_extract
     from fogofwar.benchmarks.ingest_bench import bench_ingest as run
+    from fogofwar.readers.pool import default_jobs
 
     shared = services.shared_dir()
-    _print_bench([run(n, shared if shared.exists() else None)])
+    data = shared if shared.exists() else None
+    pooled = jobs or max(2, default_jobs())
+    _print_bench([run(n, data), *bench_extract(n, data, (1, pooled))])
 
 
 @bench_app.command("read")

@@ -8,7 +8,7 @@ first words, in the project's languages and the other common European ones:
   the body: the article ends before it, everything after is dropped;
 * a *credit* ("© 2020 …", "Foto: …", "Quelle: …"): that line alone is dropped.
 
-Only short lines count (a sentence that merely begins with "Related" is text).
+Only short lines count, and a line that is a sentence ("Related talks stalled again.") is text.
 """
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ _SECTION_END = re.compile(
     r"|puedes ver|vea también|mira\b|leia também|leia mais|veja também|lire aussi"
     r"|à lire aussi|sur le même sujet|leggi anche|czytaj (?:też|także|więcej)"
     r"|zobacz (?:też|także)|читайте (?:также|еще|ещё|також)|дивіться також|по теме"
-    r"|схожі новини|похожие новости|новини по темі)\b[^.!?]{0,60}[:?!.]?\s*$",
+    r"|схожі новини|похожие новости|новини по темі)\b"
+    # the cue alone, the cue and a colon (a list or a headline follows), or a few more words
+    # without a full stop ("Mehr zum Thema Corona"), never a sentence
+    r"(?:\s*:.*|(?:\s+[^\s.]+){0,6}\s*[?!…»>]*)\s*$",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
