@@ -54,7 +54,8 @@ PAGE = (
     '<meta property="article:published_time" content="2024-10-{day:02d}T10:00:00+03:00">'
     "</head><body><article><h1>Report {n}</h1>"
     + "<p>Report {n}: at least {n} people were injured when a drone hit a residential building "
-    "in the city overnight, the regional governor said on Tuesday morning.</p>" * 6
+    "in the city overnight, the regional governor said on Tuesday morning.</p>"
+    * 6
     + "</article></body></html>"
 )
 
@@ -75,7 +76,7 @@ def test_pooled_reading_equals_serial(tmp_path: Path) -> None:
         r.id for r in serial if isinstance(r, Article)
     ]
     sources = [r.source if isinstance(r, Article) else r.input for r in pooled]
-    assert sources == sorted(sources[:-1]) + ["missing.html"]
+    assert sources == [*sorted(sources[:-1]), "missing.html"]
     rejected = [r for r in pooled if isinstance(r, Rejected)]
     assert {r.reason.value for r in rejected} == {"no_text", "not_found"}
 

@@ -40,7 +40,15 @@ from fogofwar.readers import read_bytes
 from fogofwar.readers.decoding import decode_html
 from fogofwar.readers.pool import default_jobs, ordered_map
 
-__all__ = ["HALVES", "EvalPage", "PageScore", "evaluate_ingest", "half_of", "iter_pages", "score_page"]
+__all__ = [
+    "HALVES",
+    "EvalPage",
+    "PageScore",
+    "evaluate_ingest",
+    "half_of",
+    "iter_pages",
+    "score_page",
+]
 
 HALVES = ("tune", "held-out")
 
@@ -157,7 +165,7 @@ def _htmldate_day(html: str) -> str:
 def _anchor(fn: Any, html: str) -> str:
     try:
         return str(fn(html))
-    except Exception:  # noqa: BLE001 - an anchor's crash scores as an empty answer
+    except Exception:  # an anchor's crash scores as an empty answer
         return ""
 
 
@@ -171,7 +179,7 @@ def score_page(job: tuple[str, EvalPage]) -> PageScore:
     article = next((r for r in results if isinstance(r, Article)), None)
     try:
         html = decode_html(data, source=name)
-    except Exception:  # noqa: BLE001 - undecodable for the anchors too
+    except Exception:  # undecodable for the anchors too
         html = ""
     gold = page.gold
     got_date = article.published.isoformat() if article and article.published else ""
@@ -300,9 +308,7 @@ def evaluate_ingest(shared: Path, limit: int | None = None, jobs: int | None = N
         (dataset, page) for dataset in _INDEX for page in iter_pages(shared, dataset, limit)
     ]
     groups: dict[str, _Group] = {}
-    for score in ordered_map(
-        score_page, jobs_list, jobs=jobs or default_jobs(), on_error=_failed
-    ):
+    for score in ordered_map(score_page, jobs_list, jobs=jobs or default_jobs(), on_error=_failed):
         for name in (score.dataset, f"{score.dataset}:{score.half}"):
             groups.setdefault(name, _Group()).add(score)
     metrics: list[Metric] = []

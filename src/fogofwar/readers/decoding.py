@@ -44,7 +44,9 @@ _MAX_CONTROL_RATIO = 0.05
 _MAX_CHAOS = 0.2
 _SNIFF_BYTES = 65536
 # <meta charset="…"> or <meta http-equiv="Content-Type" content="text/html; charset=…">
-_DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I
+)
 _HTML_HEAD_BYTES = 8192
 _WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
 # A page that declares (or mostly is) UTF-8 but has a few broken bytes is still read, with

@@ -13,6 +13,7 @@ htmldate runs once per page.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -37,8 +38,23 @@ def split_paragraphs(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def _extract(tree: HtmlElement, url: str | None, **focus: bool) -> str:
-    doc = bare_extraction(tree, url=url, include_comments=False, with_metadata=False, **focus)
+def _extract(
+    tree: HtmlElement,
+    url: str | None,
+    *,
+    precision: bool = False,
+    recall: bool = False,
+    fast: bool = False,
+) -> str:
+    doc = bare_extraction(
+        tree,
+        url=url,
+        fast=fast,
+        favor_precision=precision,
+        favor_recall=recall,
+        include_comments=False,
+        with_metadata=False,
+    )
     if doc is None:
         return ""
     text = doc.get("text") if isinstance(doc, dict) else doc.text
@@ -51,13 +67,13 @@ def main_text(tree: HtmlElement, url: str | None = None) -> str:
     ``tree`` is trafilatura's parse of the page (:func:`trafilatura.utils.load_html`); it is
     not modified.
     """
-    body = _extract(tree, url, favor_precision=True, fast=True)
+    body = _extract(tree, url, precision=True, fast=True)
     if len(body) < _PRECISION_MIN_CHARS:
         balanced = _extract(tree, url)
         if len(balanced) >= _BALANCED_MIN_CHARS:
             body = balanced
         else:
-            recall = _extract(tree, url, favor_recall=True)
+            recall = _extract(tree, url, recall=True)
             body = max(body, balanced, recall, key=len)
     if not body:
         _, text, _ = baseline(tree)
@@ -70,10 +86,8 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
     meta: Document = tmeta.examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None
-    try:
+    with suppress(Exception):  # trafilatura's JSON-LD reader has known crash bugs
         meta = tmeta.extract_meta_json(tree, meta)
-    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD reader has known crash bugs
-        pass
     if not meta.title:
         meta.title = tmeta.extract_title(tree)
     if not meta.author:

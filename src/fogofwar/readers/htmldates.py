@@ -5,7 +5,8 @@ cleaned tree has lost them), preferring the original publication date over "upda
 It runs once per page; a second, cheap look happens only when its answer is no day at all:
 
 * a bare year (htmldate answers ``YYYY-01-01`` for "© 2004" or "since 2016", unless the page
-  writes that 1 January as a full date) is no publication day, so the most recent full date htmldate sees is taken instead, when there is one;
+  writes that 1 January as a full date) is no publication day, so the most recent full date
+  htmldate sees is taken instead, when there is one;
 * with nothing found, structured ``datePublished`` (JSON-LD, microdata, ``article:published_time``)
   is read leniently: any ISO-like date, with or without a time or an offset.
 
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
@@ -131,10 +132,8 @@ def structured_date(tree: HtmlElement, page: str) -> date | None:
     candidates: list[str] = []
     for script in tree.iterfind('.//script[@type="application/ld+json"]'):
         candidates.extend(_JSON_PUBLISHED.findall(script.text or ""))
-    try:
+    with suppress(*_ERRORS):
         candidates.extend(str(v) for v in tree.xpath(_STRUCTURED_XPATH))
-    except _ERRORS:
-        pass
     for value in candidates:
         day = local_day(value, page)
         if day is not None and day.year >= 1995:

@@ -27,6 +27,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
 from typing import TypeVar
 
 __all__ = ["MAX_DEFAULT_JOBS", "WINDOW_PER_JOB", "default_jobs", "ordered_map"]
@@ -59,7 +60,7 @@ def _serial(
     for item in items:
         try:
             yield work(item)
-        except Exception as exc:  # noqa: BLE001 - one item's failure is that item's result
+        except Exception as exc:  # one item's failure is that item's result
             yield on_error(item, exc)
 
 
@@ -83,10 +84,7 @@ def ordered_map(
     executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
     try:
         while True:
-            while len(pending) < window:
-                item = next(source, _END)
-                if item is _END:
-                    break
+            for item in islice(source, window - len(pending)):
                 pending.append((item, executor.submit(work, item)))
             if not pending:
                 return
@@ -107,10 +105,7 @@ def ordered_map(
                         pending.append((old_item, old_future))
                     else:
                         pending.append((old_item, executor.submit(work, old_item)))
-            except Exception as exc:  # noqa: BLE001 - one item's failure is that item's result
+            except Exception as exc:  # one item's failure is that item's result
                 yield on_error(item, exc)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-
-
-_END: object = object()
