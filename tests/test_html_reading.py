@@ -135,3 +135,9 @@ def test_latin1_declaration_reads_as_windows_1252() -> None:
 def test_utf8_wins_over_a_wrong_declaration() -> None:
     page = '<meta charset="iso-8859-1"><p>Grüße</p>'.encode()
     assert "Grüße" in decode_html(page, source="p.html")
+
+
+def test_only_a_copyright_year_gives_no_date() -> None:
+    page = f"<html><body><article>{BODY}</article><footer>© 2004 Example</footer></body></html>"
+    [article] = read_bytes(page.encode(), source="y.html")
+    assert isinstance(article, Article) and article.published is None

@@ -61,7 +61,24 @@ def eval_ingest(
     """Body, title, author and date extraction (trafilatura_eval, htmldate_eval; in-domain)."""
     from fogofwar.evaluation.ingest_eval import evaluate_ingest
 
-    _print_report(evaluate_ingest(services.shared_dir(), limit=limit, jobs=jobs), check)
+    report = evaluate_ingest(services.shared_dir(), limit=limit, jobs=jobs)
+    _print_report(report, check)
+    _print_anchors(report)
+
+
+def _print_anchors(report: EvalReport) -> None:
+    """fogofwar against trafilatura and htmldate on the same pages, per set and half."""
+    table = Table(title="HTML reading: fogofwar vs the anchors, same pages, same run")
+    for col in ("set", "body F1", "trafilatura (precision)", "date", "htmldate"):
+        table.add_column(col, justify="left" if col == "set" else "right", no_wrap=True)
+    names = sorted({m.dataset for m in report.metrics}, key=lambda d: (d.split(":")[0], d))
+    for name in names:
+        cells = [
+            report.value(f"{name}/{key}")
+            for key in ("body/f1", "body@trafilatura/f1", "date/accuracy", "date@htmldate/accuracy")
+        ]
+        table.add_row(name, *("–" if v is None else f"{v:.3f}" for v in cells))
+    Console(highlight=False).print(table)
 
 
 _PASSAGE_COLUMNS = (

@@ -6,7 +6,8 @@ It runs once per page; a second, cheap look happens only when its answer is no d
 
 * a bare year (htmldate answers ``YYYY-01-01`` for "© 2004" or "since 2016", unless the page
   writes that 1 January as a full date) is no publication day, so the most recent full date
-  htmldate sees is taken instead, when there is one;
+  htmldate sees is taken instead, when there is one, and no date at all otherwise (a day
+  the page does not give is not guessed);
 * with nothing found, structured ``datePublished`` (JSON-LD, microdata, ``article:published_time``)
   is read leniently: any ISO-like date, with or without a time or an offset.
 
@@ -159,5 +160,4 @@ def publication_date(tree: HtmlElement, page: str, url: str | None = None) -> da
             latest = _find(tree, url, original=False)
             if latest is not None and not _is_bare_year(latest, page):
                 return latest
-            return structured_date(tree, page) or found
     return structured_date(tree, page)
