@@ -33,6 +33,8 @@ def _tree(html: str) -> lxml.html.HtmlElement:
         ("2020-04-28T22:30:00Z", "", date(2020, 4, 28)),
         ("2020-04-28T22:30:00Z", '"dateModified": "2020-04-29T09:00:00+02:00"', date(2020, 4, 29)),
         ("2020-04-29T01:30:00+00:00", "x 2020-04-29T09:00:00-05:00", date(2020, 4, 28)),
+        ("2022-11-06T23:00:00.000Z", "", date(2022, 11, 7)),
+        ("2022-11-06T23:00:00-05:00", "", date(2022, 11, 6)),
         ("2020-04-28", "", date(2020, 4, 28)),
         ("2020-04-28 10:00", "", date(2020, 4, 28)),
         ("2020-04-28Tgarbage", "", date(2020, 4, 28)),
@@ -141,3 +143,11 @@ def test_only_a_copyright_year_gives_no_date() -> None:
     page = f"<html><body><article>{BODY}</article><footer>© 2004 Example</footer></body></html>"
     [article] = read_bytes(page.encode(), source="y.html")
     assert isinstance(article, Article) and article.published is None
+
+
+def test_local_midnight_in_utc_is_the_next_day() -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="2022-11-06T23:00:00.000Z">'
+        f"</head><body><article>{BODY}</article></body></html>"
+    )
+    assert publication_date(_tree(page), page) == date(2022, 11, 7)

@@ -91,9 +91,12 @@ def bench_extract(n: int, shared: Path | None, jobs: tuple[int, ...]) -> list[Be
             (folder / f"{i:05d}-{stem[:60]}{suffix}").write_bytes(data)
         for j in jobs:
             cmd = [sys.executable, "-c", _LAUNCH, "extract", "--jobs", str(j), str(folder)]
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
             seconds = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
             articles = words = rejected = 0
             for line in proc.stdout.splitlines():
                 record = json.loads(line)
@@ -113,6 +116,10 @@ def bench_extract(n: int, shared: Path | None, jobs: tuple[int, ...]) -> list[Be
                         ("documents", f"{len(docs)} {kind}"),
                         ("rejected", str(rejected)),
                         ("start-up", "included"),
+                        # CPU seconds of the run and its workers: on a busy machine wall time
+                        # says little, pages per CPU second says what the code costs
+                        ("cpu_s", f"{cpu:.1f}"),
+                        ("pages_per_cpu_s", f"{len(docs) / cpu:.1f}" if cpu else "inf"),
                         ("exit", str(proc.returncode)),
                     ),
                 )

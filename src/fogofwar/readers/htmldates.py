@@ -13,7 +13,9 @@ It runs once per page; a second, cheap look happens only when its answer is no d
 
 A timestamp with an offset gives the day at that offset (the site's local day, as printed on the
 page); a UTC timestamp gives the day at the offset other timestamps of the same page state, so
-"2020-04-28T22:30:00Z" on a page of a +02:00 site is 29 April.
+"2020-04-28T22:30:00Z" on a page of a +02:00 site is 29 April. A day stamped at a whole hour
+between 20:00 and 23:00 UTC ("2022-11-06T23:00:00.000Z") is a date-only field saved as local
+midnight by a site east of UTC: its day is the next one.
 
 htmldate hands dates its own patterns miss to dateparser with *every* locale enabled: a string
 that is no date then costs seconds while dateparser compiles ~700 locales' patterns. While it
@@ -43,6 +45,8 @@ DATE_LANGUAGES = (
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _OFFSET = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d):?(\d\d)")
+# 20:00-23:00 UTC on the hour, no seconds: local midnight of UTC+1 … UTC+4 sites.
+_UTC_LOCAL_MIDNIGHT = r"T2[0-3]:00(?::00(?:\.0+)?)?(?:Z|\+00:?00)"
 _JSON_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _STRUCTURED_XPATH = (
     './/meta[@property="article:published_time" or @name="article:published_time" '
@@ -125,7 +129,17 @@ def local_day(value: str, page: str) -> date | None:
         local = _page_offset(page)
         if local is not None:
             return stamp.astimezone(local).date()
+        if stamp.hour >= 20 and stamp.minute == stamp.second == 0:
+            return stamp.date() + timedelta(days=1)  # see _local_midnight
     return stamp.date()
+
+
+def _local_midnight(day: date, page: str) -> date:
+    """``day + 1`` when the page stamps that day at a whole hour late in the evening, UTC
+    ("2022-11-06T23:00:00.000Z"): a date-only field saved as local midnight east of UTC,
+    so the site's own day is the next one. ``day`` otherwise."""
+    stamp = re.compile(re.escape(day.isoformat()) + _UTC_LOCAL_MIDNIGHT)
+    return day + timedelta(days=1) if stamp.search(page) else day
 
 
 def structured_date(tree: HtmlElement, page: str) -> date | None:
@@ -155,9 +169,9 @@ def publication_date(tree: HtmlElement, page: str, url: str | None = None) -> da
     with _news_languages():
         found = _find(tree, url, original=True)
         if found is not None and not _is_bare_year(found, page):
-            return found
+            return _local_midnight(found, page)
         if found is not None:
             latest = _find(tree, url, original=False)
             if latest is not None and not _is_bare_year(latest, page):
-                return latest
+                return _local_midnight(latest, page)
     return structured_date(tree, page)
