@@ -7,6 +7,7 @@ specific reason, and good inputs of the same batch still come through.
 from __future__ import annotations
 
 import functools
+import itertools
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -309,6 +310,10 @@ def read_inputs(
     (:func:`fogofwar.readers.pool.ordered_map`); the output order is the same as with one.
     """
     units = _units(inputs, options, stdin)
+    head = list(itertools.islice(units, 2))
+    workers = jobs if len(head) > 1 else 1  # one input: no pool to start
     work = functools.partial(_read_unit, options=options)
-    for results in ordered_map(work, units, jobs=jobs, on_error=_unit_failed):
+    for results in ordered_map(
+        work, itertools.chain(head, units), jobs=workers, on_error=_unit_failed
+    ):
         yield from results
