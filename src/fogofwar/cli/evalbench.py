@@ -68,8 +68,11 @@ def eval_ingest(
 
 def _print_anchors(report: EvalReport) -> None:
     """fogofwar against trafilatura and htmldate on the same pages, per set and half."""
-    table = Table(title="HTML reading: fogofwar vs the anchors, same pages, same run")
-    for col in ("set", "body F1", "trafilatura (precision)", "date", "htmldate"):
+    table = Table(
+        title="HTML reading: fogofwar vs the anchors, same pages, same run",
+        caption="trafilatura: precision mode, body F1; htmldate: original date, exact day",
+    )
+    for col in ("set", "body F1", "trafilatura", "date", "htmldate"):
         table.add_column(col, justify="left" if col == "set" else "right", no_wrap=True)
     names = sorted({m.dataset for m in report.metrics}, key=lambda d: (d.split(":")[0], d))
     for name in names:
