@@ -102,3 +102,8 @@ def test_extract_jobs_option(tmp_path: Path) -> None:
     assert records[0]["published"] == "2024-10-11"
     bad = runner.invoke(app, ["extract", "--jobs", "0", str(folder)])
     assert bad.exit_code != 0
+
+
+def test_spawn_start_method_works_too() -> None:
+    out = list(ordered_map(_square, range(6), jobs=2, on_error=_failed, start_method="spawn"))
+    assert out == [0, 1, 4, 9, 16, 25]

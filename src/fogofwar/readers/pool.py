@@ -48,7 +48,9 @@ def default_jobs() -> int:
     return max(1, min(cores, MAX_DEFAULT_JOBS))
 
 
-def _context() -> multiprocessing.context.BaseContext:
+def _context(start_method: str | None) -> multiprocessing.context.BaseContext:
+    if start_method is not None:
+        return multiprocessing.get_context(start_method)
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
@@ -70,18 +72,23 @@ def ordered_map(
     *,
     jobs: int,
     on_error: Callable[[T, BaseException], R],
+    start_method: str | None = None,
 ) -> Iterator[R]:
     """Yield ``work(item)`` for every item, in input order, using ``jobs`` processes.
 
-    See the module docstring for ordering, error and start-method rules.
+    ``start_method`` overrides the default (``"fork"`` where available); pass
+    ``"forkserver"`` or ``"spawn"`` when the caller runs threads of its own (a progress bar's
+    refresh thread), which a fork may catch holding a lock. See the module docstring for
+    ordering and error rules.
     """
     if jobs <= 1:
         yield from _serial(work, items, on_error)
         return
     source = iter(items)
     window = jobs * WINDOW_PER_JOB
+    context = _context(start_method)
     pending: deque[tuple[T, Future[R]]] = deque()
-    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
     try:
         while True:
             for item in islice(source, window - len(pending)):
@@ -96,7 +103,7 @@ def ordered_map(
                 # are resubmitted to a fresh pool.
                 yield on_error(item, exc)
                 executor.shutdown(wait=False, cancel_futures=True)
-                executor = ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+                executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
                 retry = list(pending)
                 pending.clear()
                 for old_item, old_future in retry:
