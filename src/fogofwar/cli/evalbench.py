@@ -177,7 +177,7 @@ def _print_bench(results: list[BenchResult]) -> None:
         "cores",
         "extra",
     ):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for r in results:
         table.add_row(
             r.name,
