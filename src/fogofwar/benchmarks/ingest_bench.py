@@ -1,12 +1,22 @@
 """Ingest throughput: how fast documents become articles (no store, no claim reading).
 
 With the shared data present the documents are the trafilatura evaluation pages (real HTML,
-cycled when ``n`` exceeds them); otherwise generated plain-text dumps. Input bytes are loaded
-before the clock starts, so the figures measure reading, not disk or decompression.
+cycled when ``n`` exceeds them); otherwise generated plain-text dumps.
+
+* :func:`bench_ingest`: in this process, input bytes loaded before the clock starts (reading
+  only, no start-up, no disk).
+* :func:`bench_extract`: ``fogofwar extract DIR`` run as a user runs it, in a fresh process
+  with ``--jobs 1`` and with ``--jobs N``: wall-clock time from launch to exit, start-up and
+  JSON output included, the documents written to a temporary folder first.
 """
 
 from __future__ import annotations
 
+import json
+import resource
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -15,7 +25,7 @@ from fogofwar.evaluation.ingest_eval import iter_pages
 from fogofwar.model import Article
 from fogofwar.readers import read_bytes
 
-__all__ = ["bench_ingest", "generated_dump"]
+__all__ = ["bench_extract", "bench_ingest", "generated_dump"]
 
 _PARAGRAPH = (
     "Officials said {n} people were injured after a strike on the city overnight, and "
@@ -59,3 +69,59 @@ def bench_ingest(n: int, shared: Path | None) -> BenchResult:
         peak_rss_mib=peak_rss_mib(),
         extra=(("documents", f"{len(docs)} {kind}"), ("rejected", str(rejected))),
     )
+
+
+_LAUNCH = "import sys; from fogofwar.cli import main; sys.argv[0] = 'fogofwar'; main()"
+
+
+def _children_peak_rss_mib() -> float:
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def bench_extract(n: int, shared: Path | None, jobs: tuple[int, ...]) -> list[BenchResult]:
+    """Run ``fogofwar extract --jobs J`` on ``n`` documents for each J; pages/s with start-up."""
+    kind, docs = _documents(n, shared)
+    results: list[BenchResult] = []
+    with tempfile.TemporaryDirectory(prefix="fogofwar-bench-") as tmp:
+        folder = Path(tmp)
+        for i, (name, data, fmt) in enumerate(docs):
+            suffix = ".html" if fmt == "html" else ".txt"
+            stem = name.removesuffix(".gz").removesuffix(".html")
+            (folder / f"{i:05d}-{stem[:60]}{suffix}").write_bytes(data)
+        for j in jobs:
+            cmd = [sys.executable, "-c", _LAUNCH, "extract", "--jobs", str(j), str(folder)]
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+            seconds = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            articles = words = rejected = 0
+            for line in proc.stdout.splitlines():
+                record = json.loads(line)
+                if "rejected" in record:
+                    rejected += 1
+                else:
+                    articles += 1
+                    words += int(record.get("words") or 0)
+            results.append(
+                BenchResult(
+                    name=f"extract --jobs {j}",
+                    items=articles + rejected,
+                    words=words,
+                    seconds=seconds,
+                    peak_rss_mib=_children_peak_rss_mib(),
+                    extra=(
+                        ("documents", f"{len(docs)} {kind}"),
+                        ("rejected", str(rejected)),
+                        ("start-up", "included"),
+                        # CPU seconds of the run and its workers: on a busy machine wall time
+                        # says little, pages per CPU second says what the code costs
+                        ("cpu_s", f"{cpu:.1f}"),
+                        ("pages_per_cpu_s", f"{len(docs) / cpu:.1f}" if cpu else "inf"),
+                        ("exit", str(proc.returncode)),
+                    ),
+                )
+            )
+    return results

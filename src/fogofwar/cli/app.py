@@ -151,16 +151,29 @@ def extract(
     wide: WIDE = False,
     allow_private: ALLOW_PRIVATE = False,
     field: FIELDS = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Processes reading in parallel (default: every core; 1 = serial). "
+            "Output keeps input order.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read inputs and print the articles found, without storing them."""
     from fogofwar.cli import output
     from fogofwar.model import Article, Rejected
+    from fogofwar.readers.pool import default_jobs
     from fogofwar.records import article_record, rejected_record
 
     fmt = choose(format, ("jsonl", "table"), "--format")
+    workers = jobs if jobs is not None else default_jobs()
     articles: list[Article] = []
     rejected: list[Rejected] = []
-    for item in services.extract(inputs, _options(allow_private, field)):
+    for item in services.extract(inputs, _options(allow_private, field), jobs=workers):
         if isinstance(item, Article):
             articles.append(item)
         else:

@@ -55,11 +55,37 @@ def _print_report(report: EvalReport, check: bool) -> None:
 
 
 @eval_app.command("ingest")
-def eval_ingest(limit: LIMIT = None, check: CHECK = False) -> None:
+def eval_ingest(
+    limit: LIMIT = None,
+    check: CHECK = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Processes (default: every core).")
+    ] = None,
+) -> None:
     """Body, title, author and date extraction (trafilatura_eval, htmldate_eval; in-domain)."""
     from fogofwar.evaluation.ingest_eval import evaluate_ingest
 
-    _print_report(evaluate_ingest(services.shared_dir(), limit=limit), check)
+    report = evaluate_ingest(services.shared_dir(), limit=limit, jobs=jobs)
+    _print_report(report, check)
+    _print_anchors(report)
+
+
+def _print_anchors(report: EvalReport) -> None:
+    """fogofwar against trafilatura and htmldate on the same pages, per set and half."""
+    table = Table(
+        title="HTML reading: fogofwar vs the anchors, same pages, same run",
+        caption="trafilatura: precision mode, body F1; htmldate: original date, exact day",
+    )
+    for col in ("set", "body F1", "trafilatura", "date", "htmldate"):
+        table.add_column(col, justify="left" if col == "set" else "right", no_wrap=True)
+    names = sorted({m.dataset for m in report.metrics}, key=lambda d: (d.split(":")[0], d))
+    for name in names:
+        cells = [
+            report.value(f"{name}/{key}")
+            for key in ("body/f1", "body@trafilatura/f1", "date/accuracy", "date@htmldate/accuracy")
+        ]
+        table.add_row(name, *("–" if v is None else f"{v:.3f}" for v in cells))
+    Console(highlight=False).print(table)
 
 
 _PASSAGE_COLUMNS = (
@@ -168,7 +194,7 @@ def _print_bench(results: list[BenchResult]) -> None:
         "cores",
         "extra",
     ):
-        table.add_column(col)
+        table.add_column(col, overflow="fold")
     for r in results:
         table.add_row(
             r.name,
@@ -184,12 +210,23 @@ def _print_bench(results: list[BenchResult]) -> None:
 
 
 @bench_app.command("ingest")
-def bench_ingest(n: Annotated[int, typer.Option("-n", help="Documents to read.")] = 200) -> None:
-    """Articles/s, words/s and peak RSS for reading N documents."""
+def bench_ingest(
+    n: Annotated[int, typer.Option("-n", help="Documents to read.")] = 200,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=2, help="Pooled run's processes (default: every core)."),
+    ] = None,
+) -> None:
+    """Pages/s for reading N documents: in-process, then `fogofwar extract` single-process and
+    pooled (fresh processes, start-up included)."""
+    from fogofwar.benchmarks.ingest_bench import bench_extract
     from fogofwar.benchmarks.ingest_bench import bench_ingest as run
+    from fogofwar.readers.pool import default_jobs
 
     shared = services.shared_dir()
-    _print_bench([run(n, shared if shared.exists() else None)])
+    data = shared if shared.exists() else None
+    pooled = jobs or max(2, default_jobs())
+    _print_bench([run(n, data), *bench_extract(n, data, (1, pooled))])
 
 
 @bench_app.command("startup")

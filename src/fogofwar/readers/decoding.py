@@ -9,6 +9,7 @@ natural letter case wins. The result has ``\\n`` newlines and is NFC-normalised.
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from charset_normalizer import from_bytes
@@ -16,7 +17,7 @@ from charset_normalizer import from_bytes
 from fogofwar.errors import InputError
 from fogofwar.model import ReasonCode
 
-__all__ = ["decode_bytes", "normalise_text"]
+__all__ = ["decode_bytes", "decode_html", "normalise_text"]
 
 # Encodings tried when the input is not UTF-8, in order of preference on ties.
 _LEGACY_ENCODINGS = (
@@ -42,6 +43,15 @@ _ALLOWED_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
 _MAX_CONTROL_RATIO = 0.05
 _MAX_CHAOS = 0.2
 _SNIFF_BYTES = 65536
+# <meta charset="…"> or <meta http-equiv="Content-Type" content="text/html; charset=…">
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I
+)
+_HTML_HEAD_BYTES = 8192
+_WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"}
+# A page that declares (or mostly is) UTF-8 but has a few broken bytes is still read, with
+# U+FFFD for the broken ones, when at most this share of its characters is lost.
+_MAX_REPLACED_RATIO = 0.01
 
 
 def normalise_text(text: str) -> str:
@@ -116,3 +126,49 @@ def _check_empty(text: str, source: str) -> str:
     if not text.strip():
         raise InputError(ReasonCode.EMPTY, f"{source}: the input is empty; nothing to read")
     return text
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The codec a page declares in its first bytes (``<meta charset>``), if Python knows it."""
+    m = _DECLARED_CHARSET.search(data[:_HTML_HEAD_BYTES])
+    if m is None:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode_html(data: bytes, *, source: str) -> str:
+    """Decode an HTML page: BOM or valid UTF-8, then the declared charset, then a guess.
+
+    Legacy declarations are read as browsers do (``iso-8859-1`` and ``ascii`` mean
+    Windows-1252). A page whose declared charset (or UTF-8) fits all but a handful of bytes is
+    decoded with U+FFFD for those bytes instead of being rejected: browsers show such pages and
+    the article text is intact. Raises :class:`InputError` like :func:`decode_bytes` otherwise.
+    """
+    declared = _declared_charset(data)
+    declared = _WHATWG_ALIASES.get(declared, declared) if declared else None
+    if any(data.startswith(bom) for bom, _ in _BOMS) or declared is None or _is_utf8(data):
+        declared = None
+    elif not declared.startswith("utf-16") and not _looks_binary(data):
+        text = data.decode(declared, errors="replace")
+        if text.count("\ufffd") <= _MAX_REPLACED_RATIO * len(text):
+            return _check_empty(normalise_text(text), source)
+    try:
+        return decode_bytes(data, source=source)
+    except InputError as exc:
+        if exc.reason is not ReasonCode.BAD_ENCODING:
+            raise
+        text = data.decode(declared or "utf-8", errors="replace")
+        if text.count("\ufffd") > _MAX_REPLACED_RATIO * len(text):
+            raise
+        return _check_empty(normalise_text(text), source)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

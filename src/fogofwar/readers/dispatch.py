@@ -6,6 +6,8 @@ specific reason, and good inputs of the same batch still come through.
 
 from __future__ import annotations
 
+import functools
+import itertools
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -17,8 +19,9 @@ from urllib.parse import urlsplit
 from fogofwar.errors import InputError
 from fogofwar.model import Article, ReasonCode, Rejected
 from fogofwar.readers.csvdoc import parse_csv
-from fogofwar.readers.decoding import decode_bytes
+from fogofwar.readers.decoding import decode_bytes, decode_html
 from fogofwar.readers.options import ReadOptions
+from fogofwar.readers.pool import ordered_map
 from fogofwar.readers.selection import not_an_article
 from fogofwar.readers.throttle import HostThrottle
 
@@ -48,6 +51,8 @@ _EXTENSIONS = {
     ".xml": "feed",
     ".warc": "warc",
 }
+_Unit = tuple[str, str, bytes]
+"""One unit of reading work: (kind, name, bytes); kind is bytes, url, file or missing."""
 _FEED_MARKERS = (b"<rss", b"<feed", b"<rdf:rdf")
 _GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF = 4096
@@ -123,7 +128,7 @@ def _read_html_bytes(data: bytes, source: str, url: str | None) -> Article | Rej
     from fogofwar.readers.htmlpage import parse_html
 
     try:
-        return parse_html(decode_bytes(data, source=source), source=source, url=url)
+        return parse_html(decode_html(data, source=source), source=source, url=url)
     except InputError as exc:
         return _reject(source, exc)
 
@@ -164,6 +169,10 @@ def _parse(
         from fogofwar.readers.feed import parse_feed
 
         return parse_feed(data, source=source, fetch_page=_page_reader(options, throttle))
+    if fmt == "html":
+        from fogofwar.readers.htmlpage import parse_html
+
+        return [parse_html(decode_html(data, source=source), source=source, url=url)]
     text = decode_bytes(data, source=source)
     if fmt == "csv":
         return parse_csv(
@@ -173,10 +182,6 @@ def _parse(
         from fogofwar.readers.jsondoc import parse_json
 
         return parse_json(text, source=source, fields=options.json_fields, telegram=True)
-    if fmt == "html":
-        from fogofwar.readers.htmlpage import parse_html
-
-        return [parse_html(text, source=source, url=url)]
     if fmt in ("json", "jsonl"):
         from fogofwar.readers.jsondoc import parse_json, parse_jsonl
 
@@ -330,11 +335,86 @@ def _read_file(
     return read_bytes(data, source=source, options=options, throttle=throttle)
 
 
+def _units(
+    inputs: Iterable[str], options: ReadOptions, stdin: Callable[[], BinaryIO] | None
+) -> Iterator[_Unit]:
+    """Inputs as independent units of work, in input order (stdin is read here, once)."""
+    for item in inputs:
+        if item == "-":
+            stream = stdin() if stdin is not None else sys.stdin.buffer
+            yield ("bytes", "<stdin>", stream.read(options.max_bytes + 1))
+        elif _is_url(item):
+            yield ("url", item, b"")
+        else:
+            path = Path(item)
+            if path.is_dir():
+                for file in _files(path):
+                    if isinstance(file, Rejected):  # not an article: skipped with its reason
+                        yield ("skip", file.input, file.message.encode("utf-8"))
+                    else:
+                        yield ("file", str(file), b"")
+            elif path.exists():
+                yield ("file", item, b"")
+            else:
+                yield ("missing", item, b"")
+
+
+def _read_unit(unit: _Unit, options: ReadOptions) -> list[Article | Rejected]:
+    kind, name, data = unit
+    throttle = _throttle(options.per_host_interval)
+    if kind == "bytes":
+        return read_bytes(data, source=name, options=options, throttle=throttle)
+    if kind == "url":
+        return _read_url(name, options, throttle)
+    if kind == "file":
+        return _read_file(Path(name), options, throttle)
+    if kind == "skip":
+        message = data.decode("utf-8")
+        return [Rejected(name, "select", ReasonCode.NOT_AN_ARTICLE, message, _now())]
+    return [
+        _reject(
+            name,
+            InputError(
+                ReasonCode.NOT_FOUND,
+                f"{name}: no such file, directory or URL; check the spelling "
+                "(URLs must start with http:// or https://)",
+            ),
+        )
+    ]
+
+
+_THROTTLES: dict[float, HostThrottle] = {}
+
+
+def _throttle(interval: float) -> HostThrottle:
+    """The process's per-host throttle (one per worker process: with ``jobs`` workers a host
+    sees at most ``jobs`` requests per interval)."""
+    found = _THROTTLES.get(interval)
+    if found is None:
+        found = _THROTTLES[interval] = HostThrottle(interval)
+    return found
+
+
+def _unit_failed(unit: _Unit, exc: BaseException) -> list[Article | Rejected]:
+    source = unit[1]
+    return [
+        Rejected(
+            source,
+            "read",
+            ReasonCode.INTERNAL,
+            f"{source}: internal error while reading ({type(exc).__name__}: {exc}); "
+            "please report it with the input attached",
+            _now(),
+        )
+    ]
+
+
 def read_inputs(
     inputs: Iterable[str],
     *,
     options: ReadOptions = ReadOptions(),  # noqa: B008 - frozen, safe as a default
     stdin: Callable[[], BinaryIO] | None = None,
+    jobs: int = 1,
 ) -> Iterator[Article | Rejected]:
     """Read paths, directories, http(s) URLs and ``"-"`` (stdin bytes) lazily, yielding
     articles and rejections in input order.
@@ -342,30 +422,14 @@ def read_inputs(
     Directories are walked recursively in sorted order; files that are not articles (see
     :func:`~fogofwar.readers.selection.not_an_article`: hidden files, READMEs, licences, images,
     code …) are skipped with a ``not_an_article`` rejection. A file named on its own is read.
+    With ``jobs`` > 1 the files, URLs and stdin bytes are read by that many worker processes
+    (:func:`fogofwar.readers.pool.ordered_map`); the output order is the same as with one.
     """
-    throttle = HostThrottle(options.per_host_interval)
-    for item in inputs:
-        if item == "-":
-            stream = stdin() if stdin is not None else sys.stdin.buffer
-            yield from _read_stream(stream, "<stdin>", options, throttle)
-        elif _is_url(item):
-            yield from _read_url(item, options, throttle)
-        else:
-            path = Path(item)
-            if path.is_dir():
-                for file in _files(path):
-                    if isinstance(file, Rejected):
-                        yield file
-                    else:
-                        yield from _read_file(file, options, throttle)
-            elif path.exists():
-                yield from _read_file(path, options, throttle)
-            else:
-                yield _reject(
-                    item,
-                    InputError(
-                        ReasonCode.NOT_FOUND,
-                        f"{item}: no such file, directory or URL; check the spelling "
-                        "(URLs must start with http:// or https://)",
-                    ),
-                )
+    units = _units(inputs, options, stdin)
+    head = list(itertools.islice(units, 2))
+    workers = jobs if len(head) > 1 else 1  # one input: no pool to start
+    work = functools.partial(_read_unit, options=options)
+    for results in ordered_map(
+        work, itertools.chain(head, units), jobs=workers, on_error=_unit_failed
+    ):
+        yield from results

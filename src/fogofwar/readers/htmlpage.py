@@ -1,19 +1,23 @@
-"""HTML pages: main text and metadata with trafilatura, publication date with htmldate."""
+"""HTML pages: main text and metadata with trafilatura, publication date with htmldate.
+
+The page is parsed twice: once as it came, comments and scripts included, for the date
+(:mod:`fogofwar.readers.htmldates`), and once by trafilatura's loader for the text and
+metadata (:mod:`fogofwar.readers.htmlbody`).
+"""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-import htmldate
 import lxml.etree
 import lxml.html
-from trafilatura import bare_extraction
 from trafilatura.utils import load_html
 
 from fogofwar.errors import InputError
 from fogofwar.langid import identify
 from fogofwar.model import Article, DatePrecision, ReasonCode
+from fogofwar.readers.htmlbody import main_text, page_metadata, split_paragraphs
+from fogofwar.readers.htmldates import publication_date
 from fogofwar.readers.publisher import html_publisher
 
 __all__ = ["fragment_to_text", "parse_html", "split_paragraphs"]
@@ -23,12 +27,10 @@ _BLOCK_TAGS = frozenset(
 )
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "template")
 _LXML_ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError)
-
-
-def split_paragraphs(text: str) -> str:
-    """Collapse whitespace inside lines and separate non-empty lines by a blank line."""
-    lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n\n".join(line for line in lines if line)
+# The page as it came: comments kept (they carry dates), processing instructions dropped.
+_RAW_PARSER = lxml.html.HTMLParser(
+    collect_ids=False, default_doctype=False, encoding="utf-8", remove_pis=True
+)
 
 
 def fragment_to_text(fragment: str) -> str:
@@ -68,6 +70,23 @@ def _drop_leading_title(body: str, title: str | None) -> str:
     return body
 
 
+def _malformed(source: str, exc: Exception, what: str = "parsed") -> InputError:
+    return InputError(
+        ReasonCode.MALFORMED_HTML,
+        f"{source}: the HTML could not be {what} ({type(exc).__name__}: {exc}); "
+        "check that the file is a complete web page",
+    )
+
+
+def _raw_tree(text: str) -> lxml.html.HtmlElement | None:
+    """The page parsed as it came (never fetched: a page that is only a URL stays text)."""
+    try:
+        root = lxml.html.fromstring(text.encode("utf-8", "surrogatepass"), parser=_RAW_PARSER)
+    except _LXML_ERRORS:
+        return None
+    return root if isinstance(root, lxml.html.HtmlElement) else None
+
+
 def parse_html(text: str, *, source: str, url: str | None = None) -> Article:
     """Extract the article of an HTML page; raise :class:`InputError` if there is none.
 
@@ -76,11 +95,7 @@ def parse_html(text: str, *, source: str, url: str | None = None) -> Article:
     try:
         tree = load_html(text)
     except _LXML_ERRORS as exc:
-        raise InputError(
-            ReasonCode.MALFORMED_HTML,
-            f"{source}: the HTML could not be parsed ({type(exc).__name__}: {exc}); "
-            "check that the file is a complete web page",
-        ) from exc
+        raise _malformed(source, exc) from exc
     if tree is None:
         raise InputError(
             ReasonCode.MALFORMED_HTML,
@@ -89,26 +104,14 @@ def parse_html(text: str, *, source: str, url: str | None = None) -> Article:
         )
     publisher = html_publisher(tree)  # before extraction, which may prune the tree
     try:
-        published = _iso_date(htmldate.find_date(tree, original_date=True, url=url))
-        doc = bare_extraction(
-            tree,
-            url=url,
-            with_metadata=True,
-            favor_precision=False,
-            include_comments=False,
-        )
+        raw = _raw_tree(text)
+        published = publication_date(raw, text, url) if raw is not None else None
+        meta = page_metadata(tree, url)
+        body = main_text(tree, url)
     except _LXML_ERRORS as exc:
-        raise InputError(
-            ReasonCode.MALFORMED_HTML,
-            f"{source}: the HTML could not be processed ({type(exc).__name__}: {exc}); "
-            "check that the file is a complete web page",
-        ) from exc
-    meta: dict[str, Any] = {}
-    if isinstance(doc, dict):
-        meta = doc
-    elif doc is not None:
-        meta = doc.as_dict()
-    body = split_paragraphs(str(meta.get("text") or ""))
+        raise _malformed(source, exc, "processed") from exc
+    if published is None:
+        published = _iso_date(meta.get("date"))
     if not body:
         raise InputError(
             ReasonCode.NO_TEXT,
@@ -120,8 +123,6 @@ def parse_html(text: str, *, source: str, url: str | None = None) -> Article:
     authors = tuple(a.strip() for a in str(meta.get("author") or "").split(";") if a.strip())
     categories = meta.get("categories") or []
     section = str(categories[0]) if categories else None
-    if published is None:
-        published = _iso_date(meta.get("date"))
     language, confidence = identify(body)
     return Article.create(
         source=source,

@@ -66,12 +66,13 @@ def count_inputs(inputs: Sequence[str]) -> int | None:
 
 
 def extract(
-    inputs: Iterable[str], options: ReadOptions | None = None
+    inputs: Iterable[str], options: ReadOptions | None = None, *, jobs: int = 1
 ) -> Iterator[Article | Rejected]:
-    """Read inputs into articles (or rejections) without storing anything."""
+    """Read inputs into articles (or rejections) without storing anything, in input order;
+    ``jobs`` > 1 reads with that many processes."""
     from fogofwar.readers import ReadOptions, read_inputs
 
-    yield from read_inputs(inputs, options=options or ReadOptions())
+    yield from read_inputs(inputs, options=options or ReadOptions(), jobs=jobs)
 
 
 def read(

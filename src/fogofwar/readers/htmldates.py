@@ -1,0 +1,177 @@
+"""The publication day of an HTML page: htmldate on the original page, with fallbacks.
+
+htmldate reads the page as it came (HTML comments, scripts and JSON-LD included; trafilatura's
+cleaned tree has lost them), preferring the original publication date over "updated" stamps.
+It runs once per page; a second, cheap look happens only when its answer is no day at all:
+
+* a bare year (htmldate answers ``YYYY-01-01`` for "© 2004" or "since 2016", unless the page
+  writes that 1 January as a full date) is no publication day, so the most recent full date
+  htmldate sees is taken instead, when there is one, and no date at all otherwise (a day
+  the page does not give is not guessed);
+* with nothing found, structured ``datePublished`` (JSON-LD, microdata, ``article:published_time``)
+  is read leniently: any ISO-like date, with or without a time or an offset.
+
+A timestamp with an offset gives the day at that offset (the site's local day, as printed on the
+page); a UTC timestamp gives the day at the offset other timestamps of the same page state, so
+"2020-04-28T22:30:00Z" on a page of a +02:00 site is 29 April. A day stamped at a whole hour
+between 20:00 and 23:00 UTC ("2022-11-06T23:00:00.000Z") is a date-only field saved as local
+midnight by a site east of UTC: its day is the next one.
+
+htmldate hands dates its own patterns miss to dateparser with *every* locale enabled: a string
+that is no date then costs seconds while dateparser compiles ~700 locales' patterns. While it
+runs for this module, htmldate gets a dateparser restricted to the languages news is read in here
+(:data:`DATE_LANGUAGES`), with htmldate's own settings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+
+import htmldate
+import htmldate.extractors
+import lxml.etree
+from dateparser.date import DateDataParser
+from lxml.html import HtmlElement
+
+__all__ = ["DATE_LANGUAGES", "local_day", "publication_date", "structured_date"]
+
+DATE_LANGUAGES = (
+    "en", "de", "fr", "es", "pt", "it", "nl", "pl", "cs", "ru", "uk", "sv", "da", "tr",
+)  # fmt: skip
+
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_OFFSET = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d):?(\d\d)")
+# 20:00-23:00 UTC on the hour, no seconds: local midnight of UTC+1 … UTC+4 sites.
+_UTC_LOCAL_MIDNIGHT = r"T2[0-3]:00(?::00(?:\.0+)?)?(?:Z|\+00:?00)"
+_JSON_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_STRUCTURED_XPATH = (
+    './/meta[@property="article:published_time" or @name="article:published_time" '
+    'or @itemprop="datePublished" or @property="og:published_time"]/@content'
+    '|.//*[@itemprop="datePublished"]/@datetime'
+    '|.//time[@itemprop="datePublished"]/@datetime'
+)
+_ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError, OverflowError)
+
+
+@lru_cache(maxsize=1)
+def _external_parser() -> DateDataParser:
+    """htmldate's fallback date parser (same settings), limited to :data:`DATE_LANGUAGES`."""
+    return DateDataParser(
+        languages=list(DATE_LANGUAGES),
+        settings={
+            "NORMALIZE": True,
+            "PARSERS": ["custom-formats", "absolute-time"],
+            "PREFER_DATES_FROM": "past",
+            "PREFER_LOCALE_DATE_ORDER": True,
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "STRICT_PARSING": True,
+        },
+    )
+
+
+@contextmanager
+def _news_languages() -> Iterator[None]:
+    """htmldate uses :func:`_external_parser` inside the block (it looks the parser up through
+    a module-level function at each call); its own is restored after."""
+    own = htmldate.extractors.get_external_parser
+    setattr(htmldate.extractors, "get_external_parser", _external_parser)  # noqa: B010
+    try:
+        yield
+    finally:
+        setattr(htmldate.extractors, "get_external_parser", own)  # noqa: B010
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    m = _ISO_DAY.match(value)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _is_bare_year(day: date, page: str) -> bool:
+    """htmldate's answer for a lone year: 1 January, not written as a full date in a link
+    (``/2019/01/01/``) or a timestamp (``2019-01-01T``) on the page."""
+    if (day.month, day.day) != (1, 1):
+        return False
+    return f"{day.year}/01/01" not in page and f"{day.year}-01-01T" not in page
+
+
+def _page_offset(page: str) -> timezone | None:
+    """The first non-zero UTC offset a timestamp on the page states, if any."""
+    for m in _OFFSET.finditer(page):
+        hours, minutes = int(m.group(1)), int(m.group(2))
+        if hours or minutes:
+            sign = -1 if hours < 0 or m.group(1).startswith("-") else 1
+            return timezone(sign * timedelta(hours=abs(hours), minutes=minutes))
+    return None
+
+
+def local_day(value: str, page: str) -> date | None:
+    """The day a structured timestamp names, on the site's local calendar (see module doc)."""
+    text = value.strip()
+    try:
+        stamp = datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T", 1))
+    except ValueError:
+        return _day(text)
+    offset = stamp.utcoffset()
+    if offset is None:
+        return stamp.date()
+    if offset == timedelta(0):
+        local = _page_offset(page)
+        if local is not None:
+            return stamp.astimezone(local).date()
+        if stamp.hour >= 20 and stamp.minute == stamp.second == 0:
+            return stamp.date() + timedelta(days=1)  # see _local_midnight
+    return stamp.date()
+
+
+def _local_midnight(day: date, page: str) -> date:
+    """``day + 1`` when the page stamps that day at a whole hour late in the evening, UTC
+    ("2022-11-06T23:00:00.000Z"): a date-only field saved as local midnight east of UTC,
+    so the site's own day is the next one. ``day`` otherwise."""
+    stamp = re.compile(re.escape(day.isoformat()) + _UTC_LOCAL_MIDNIGHT)
+    return day + timedelta(days=1) if stamp.search(page) else day
+
+
+def structured_date(tree: HtmlElement, page: str) -> date | None:
+    """``datePublished`` from JSON-LD, microdata or Open Graph, read leniently."""
+    candidates: list[str] = []
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        candidates.extend(_JSON_PUBLISHED.findall(script.text or ""))
+    with suppress(*_ERRORS):
+        candidates.extend(str(v) for v in tree.xpath(_STRUCTURED_XPATH))
+    for value in candidates:
+        day = local_day(value, page)
+        if day is not None and day.year >= 1995:
+            return day
+    return None
+
+
+def _find(tree: HtmlElement, url: str | None, original: bool) -> date | None:
+    try:
+        return _day(htmldate.find_date(tree, original_date=original, url=url))
+    except _ERRORS:
+        return None
+
+
+def publication_date(tree: HtmlElement, page: str, url: str | None = None) -> date | None:
+    """The day the page was published, or ``None``; ``tree`` is the page as parsed, comments
+    and scripts included (it is not modified), ``page`` its markup."""
+    with _news_languages():
+        found = _find(tree, url, original=True)
+        if found is not None and not _is_bare_year(found, page):
+            return _local_midnight(found, page)
+        if found is not None:
+            latest = _find(tree, url, original=False)
+            if latest is not None and not _is_bare_year(latest, page):
+                return _local_midnight(latest, page)
+    return structured_date(tree, page)

@@ -1,0 +1,153 @@
+"""Tests for HTML reading past the extractors: dates, body fallbacks, boilerplate, charsets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fogofwar.model import Article
+from fogofwar.readers import read_bytes
+from fogofwar.readers.boilerplate import trim_boilerplate
+from fogofwar.readers.decoding import decode_html
+from fogofwar.readers.htmldates import local_day, publication_date, structured_date
+
+BODY = "".join(
+    f"<p>Paragraph {n}: at least {n} people were injured when a drone hit a residential "
+    "building in the city overnight, the regional governor said on Tuesday morning.</p>"
+    for n in range(1, 9)
+)
+
+
+def _tree(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(html)
+
+
+@pytest.mark.parametrize(
+    ("value", "page", "expected"),
+    [
+        ("2020-04-28T22:30:00+02:00", "", date(2020, 4, 28)),
+        ("2020-04-28T22:30:00Z", "", date(2020, 4, 28)),
+        ("2020-04-28T22:30:00Z", '"dateModified": "2020-04-29T09:00:00+02:00"', date(2020, 4, 29)),
+        ("2020-04-29T01:30:00+00:00", "x 2020-04-29T09:00:00-05:00", date(2020, 4, 28)),
+        ("2022-11-06T23:00:00.000Z", "", date(2022, 11, 7)),
+        ("2022-11-06T23:00:00-05:00", "", date(2022, 11, 6)),
+        ("2020-04-28", "", date(2020, 4, 28)),
+        ("2020-04-28 10:00", "", date(2020, 4, 28)),
+        ("2020-04-28Tgarbage", "", date(2020, 4, 28)),
+        ("28.04.2020", "", None),
+    ],
+)
+def test_local_day(value: str, page: str, expected: date | None) -> None:
+    assert local_day(value, page) == expected
+
+
+def test_structured_date_is_read_leniently() -> None:
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        '"datePublished" : "2021-03-05T23:10:00Z", "x": "2021-03-06T08:00:00+01:00"}'
+        "</script></head><body><p>x</p></body></html>"
+    )
+    assert structured_date(_tree(page), page) == date(2021, 3, 6)
+
+
+def test_htmldate_reads_the_page_as_it_came() -> None:
+    # the date is only in an HTML comment, which trafilatura's loader drops
+    page = f"<html><body><!-- published 2019-06-13 --><article>{BODY}</article></body></html>"
+    [article] = read_bytes(page.encode(), source="c.html")
+    assert isinstance(article, Article) and article.published == date(2019, 6, 13)
+
+
+def test_a_bare_year_is_no_publication_day() -> None:
+    page = (
+        "<html><body><footer>© 2004 Example Media</footer><article>"
+        '<p class="date">Posted June 13, 2019</p>'
+        f"{BODY}</article></body></html>"
+    )
+    found = publication_date(_tree(page), page)
+    assert found is not None and (found.month, found.day) != (1, 1)
+
+
+def test_new_years_day_written_in_full_is_kept() -> None:
+    page = (
+        '<html><head><link rel="canonical" href="https://blog.example.org/2019/01/01/new/">'
+        f"</head><body><article>{BODY}</article></body></html>"
+    )
+    assert publication_date(_tree(page), page) == date(2019, 1, 1)
+
+
+def test_short_precision_body_falls_back() -> None:
+    # no <article> and short paragraphs in divs: precision mode keeps little, recall more
+    divs = "".join(
+        f"<div class='c'>Sentence {n} of a short community note about the road repairs.</div>"
+        for n in range(6)
+    )
+    page = f"<html><body><div id='main'>{divs}</div></body></html>"
+    [article] = read_bytes(page.encode(), source="s.html")
+    assert isinstance(article, Article) and "Sentence 5" in article.text
+
+
+def test_related_block_at_the_end_is_cut() -> None:
+    page = (
+        f"<html><body><article>{BODY}<p>Lesen Sie auch:</p>"
+        "<p>A completely different story about the weather that links elsewhere.</p>"
+        "<p>Foto: Agentur</p></article></body></html>"
+    )
+    [article] = read_bytes(page.encode(), source="r.html")
+    assert isinstance(article, Article)
+    assert "Paragraph 8" in article.text and "weather" not in article.text
+    assert "Foto:" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("A\n\nB\n\nC\n\nD\n\nRelated articles\n\nE", "A\n\nB\n\nC\n\nD"),
+        ("Read more\n\nB\n\nC\n\nD", "Read more\n\nB\n\nC\n\nD"),  # not in the tail
+        ("A\n\n© 2020 Example\n\nB", "A\n\nB"),
+        ("A\n\nB\n\nC\n\nD\n\nRelated talks between the two sides stalled again.", None),
+        ("A\n\nФото: Іван Петренко\n\nB\n\nЧитайте також:\n\nC", "A\n\nB"),
+    ],
+)
+def test_trim_boilerplate(body: str, expected: str | None) -> None:
+    assert trim_boilerplate(body) == (body if expected is None else expected)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet="абвгґдежзийклмнопрстуфхцчшщьюяАБВ іїє.,", min_size=1, max_size=200))
+def test_declared_charset_round_trips(text: str) -> None:
+    page = f'<html><head><meta charset="windows-1251"></head><body><p>{text}x</p></body></html>'
+    assert decode_html(page.encode("cp1251"), source="p.html") == page
+
+
+def test_a_few_broken_bytes_do_not_reject_a_page() -> None:
+    page = b'<meta charset="utf-8"><p>caf\xc3\xa9 \xbb ' + b"ok " * 200 + b"</p>"
+    text = decode_html(page, source="p.html")
+    assert "café \ufffd ok" in text
+
+
+def test_latin1_declaration_reads_as_windows_1252() -> None:
+    page = '<meta charset="iso-8859-1"><p>„Zitat“ – Grüße</p>'.encode("cp1252")
+    assert "„Zitat“ – Grüße" in decode_html(page, source="p.html")
+
+
+def test_utf8_wins_over_a_wrong_declaration() -> None:
+    page = '<meta charset="iso-8859-1"><p>Grüße</p>'.encode()
+    assert "Grüße" in decode_html(page, source="p.html")
+
+
+def test_only_a_copyright_year_gives_no_date() -> None:
+    page = f"<html><body><article>{BODY}</article><footer>© 2004 Example</footer></body></html>"
+    [article] = read_bytes(page.encode(), source="y.html")
+    assert isinstance(article, Article) and article.published is None
+
+
+def test_local_midnight_in_utc_is_the_next_day() -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="2022-11-06T23:00:00.000Z">'
+        f"</head><body><article>{BODY}</article></body></html>"
+    )
+    assert publication_date(_tree(page), page) == date(2022, 11, 7)
