@@ -9,6 +9,7 @@ argument parsing; each function takes already-open resources and returns typed r
       events_query.py   list_events, event_detail, list_flags
       events_decide.py  merge_events, split_event
       exports.py        export (event formats), export_claims (claims-v1 JSONL)
+      overview.py       list_places, source_stats (who is cited how often)
 
 Unknown ids raise :class:`~fogofwar.errors.NotFoundError`; nothing outside ``store/`` touches
 the database engine (``tests/test_architecture.py``).
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 from fogofwar.services.articles import (
     article_claims,
+    articles_page,
+    claims_page,
     count_articles,
     get_article,
     iter_claims,
@@ -34,35 +37,52 @@ from fogofwar.services.events_query import (
     check_flag,
     detail_record,
     event_detail,
+    event_position,
     flag_record,
     list_events,
     list_flags,
     resolve_event,
 )
 from fogofwar.services.exports import export, export_claims
-from fogofwar.services.ingest import IngestSummary, Progress, count_inputs, extract, ingest, read
+from fogofwar.services.ingest import (
+    IngestSummary,
+    Progress,
+    count_inputs,
+    extract,
+    ingest,
+    ingest_bytes,
+    read,
+)
+from fogofwar.services.overview import PlaceRow, SourceRow, list_places, source_stats
 from fogofwar.services.paths import shared_dir
-from fogofwar.store import Store, StoredRejection
+from fogofwar.store import Page, Store, StoredRejection
 
 __all__ = [
     "EventDetail",
     "IngestSummary",
     "LinkSummary",
+    "Page",
+    "PlaceRow",
     "Progress",
     "Store",
+    "SourceRow",
     "StoredRejection",
     "article_claims",
+    "articles_page",
     "check_flag",
+    "claims_page",
     "count_articles",
     "count_inputs",
     "detail_record",
     "event_detail",
+    "event_position",
     "export",
     "export_claims",
     "extract",
     "flag_record",
     "get_article",
     "ingest",
+    "ingest_bytes",
     "iter_claims",
     "link_pending",
     "link_read",
@@ -70,6 +90,7 @@ __all__ = [
     "list_claims",
     "list_events",
     "list_flags",
+    "list_places",
     "list_rejections",
     "merge_events",
     "open_store",
@@ -77,6 +98,7 @@ __all__ = [
     "resolve_event",
     "shared_dir",
     "shared_embedder",
+    "source_stats",
     "split_event",
     "store_label",
 ]

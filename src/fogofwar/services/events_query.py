@@ -20,7 +20,7 @@ from fogofwar.claim import Claim
 from fogofwar.errors import ConfigError, NotFoundError
 from fogofwar.events.lineage import Lineage
 from fogofwar.events.model import Flag, FlagCode, LinkDecision
-from fogofwar.events.protocol import EventQuery
+from fogofwar.events.protocol import EventQuery, record_order
 from fogofwar.events.reconcile import Reconciliation
 from fogofwar.events.record import EventRecord
 from fogofwar.events.run import analyse
@@ -34,6 +34,7 @@ __all__ = [
     "check_flag",
     "detail_record",
     "event_detail",
+    "event_position",
     "flag_record",
     "list_events",
     "list_flags",
@@ -72,16 +73,27 @@ def list_events(
     until: date | None = None,
     flag: str | None = None,
     as_of: datetime | None = None,
+    before: tuple[str, str] | None = None,
+    limit: int | None = None,
 ) -> list[EventRecord]:
     """Event records (current, or as they stood at ``as_of``) matching every filter, newest
     claimed date first.
 
     ``country`` is ISO 3166-1 alpha-3 (``RUS``) or the place name as recorded; ``since`` and
-    ``until`` compare with the event's claimed dates; ``flag`` is a flag code.
+    ``until`` compare with the event's claimed dates; ``flag`` is a flag code. ``before`` and
+    ``limit`` page the listing: ``before`` is :func:`event_position` of the previous page's
+    last record.
     """
     check_flag(flag)
-    query = EventQuery(kind=kind, country=country, since=since, until=until, flag=flag)
-    return list(store.events.records(query, as_of=as_of))
+    query = EventQuery(
+        kind=kind, country=country, since=since, until=until, flag=flag, before=before
+    )
+    return list(store.events.records(query, as_of=as_of, limit=limit))
+
+
+def event_position(record: EventRecord) -> tuple[str, str]:
+    """Where ``record`` stands in event listings (the key a next page starts after)."""
+    return record_order(record)
 
 
 def resolve_event(store: Store, event_id: str, as_of: datetime | None = None) -> str:

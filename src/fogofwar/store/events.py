@@ -245,10 +245,15 @@ class SqlEventStore:
             )
 
     def records(
-        self, query: EventQuery | None = None, *, as_of: datetime | None = None
+        self,
+        query: EventQuery | None = None,
+        *,
+        as_of: datetime | None = None,
+        limit: int | None = None,
     ) -> tuple[EventRecord, ...]:
         """The live records (newest versions, or as they stood at ``as_of``) passing
-        ``query``, newest claimed date first (then event id, descending); filtered in SQL."""
+        ``query``, newest claimed date first (then event id, descending); filtered, ordered
+        and cut to ``limit`` in SQL."""
         v = event_versions
         scope = sa.select(sa.func.max(v.c.pk))
         if as_of is not None:
@@ -273,7 +278,13 @@ class SqlEventStore:
             stmt = stmt.where(v.c.articles.contains(f"|{q.article}", autoescape=True))
         if q.id_prefix is not None:
             stmt = stmt.where(v.c.event_id.startswith(q.id_prefix, autoescape=True))
-        stmt = stmt.order_by(sa.func.coalesce(v.c.date_start, "").desc(), v.c.event_id.desc())
+        day = sa.func.coalesce(v.c.date_start, "")
+        if q.before is not None:
+            last_day, last_id = q.before
+            stmt = stmt.where(
+                sa.or_(day < last_day, sa.and_(day == last_day, v.c.event_id < last_id))
+            )
+        stmt = stmt.order_by(day.desc(), v.c.event_id.desc()).limit(limit)
         with self.engine.connect() as conn:
             return tuple(
                 EventRecord.from_record(json.loads(raw)) for raw in conn.execute(stmt).scalars()

@@ -22,7 +22,8 @@ from fogofwar.errors import StoreError
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 from fogofwar.store.engine import WRITE
 from fogofwar.store.events import SqlEventStore
-from fogofwar.store.protocol import AddResult, StoredRejection
+from fogofwar.store import keyset
+from fogofwar.store.protocol import AddResult, Page, StoredRejection
 from fogofwar.store.rows import (
     article_from_row,
     article_to_row,
@@ -188,28 +189,16 @@ class SqlStore:
         with self._read("count articles") as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(articles)).scalar_one())
 
-    def list_articles(
-        self,
-        *,
-        search: str | None = None,
-        lang: str | None = None,
-        since: date | None = None,
-        limit: int = 100,
-        offset: int = 0,
-    ) -> list[Article]:
-        """Articles matching ``search`` (web-search syntax) and filters.
-
-        Best match first when searching, else newest first (by published date, falling back to
-        the captured estimate). ``since`` keeps articles published (or captured) on or after it.
-        A query with no word in it matches nothing; no query string raises.
-        """
-        _check_page(limit, offset)
+    def _articles_query(
+        self, search: str | None, lang: str | None, since: date | None
+    ) -> tuple[sa.Select[Any] | None, list[Any], sa.ColumnElement[Any]]:
+        """The filtered select (``None``: the query has no word), its ordering and ``when``."""
         stmt = sa.select(articles)
         order: list[Any] = []
         if search is not None:
             expr = fts5_query(search)
             if expr is None:
-                return []
+                return None, [], articles.c.pk
             if self._backend == "sqlite":
                 fts = sa.table("articles_fts", sa.column("rowid"), sa.column("rank"))
                 stmt = stmt.join(fts, fts.c.rowid == articles.c.pk).where(
@@ -229,9 +218,66 @@ class SqlStore:
         if since is not None:
             stmt = stmt.where(when >= since.isoformat())
         order += [sa.nulls_last(when.desc()), articles.c.pk.desc()]
+        return stmt, order, when
+
+    def list_articles(
+        self,
+        *,
+        search: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Article]:
+        """Articles matching ``search`` (web-search syntax) and filters.
+
+        Best match first when searching, else newest first (by published date, falling back to
+        the captured estimate). ``since`` keeps articles published (or captured) on or after it.
+        A query with no word in it matches nothing; no query string raises.
+        """
+        _check_page(limit, offset)
+        stmt, order, _when = self._articles_query(search, lang, since)
+        if stmt is None:
+            return []
         stmt = stmt.order_by(*order).limit(limit).offset(offset)
         with self._read("list articles") as conn:
             return [article_from_row(r._mapping) for r in conn.execute(stmt)]
+
+    def articles_page(
+        self,
+        *,
+        search: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        cursor: str | None = None,
+        limit: int = 100,
+    ) -> Page[Article]:
+        """Like :meth:`list_articles`, one page after ``cursor``: keyed on (date, pk) when
+        listing newest first; on the rank position when searching (ranks do not move)."""
+        _check_page(limit, 0)
+        mode, last_when, last = (
+            keyset.decode(cursor, (str, str, int)) if cursor else ["k", None, None]
+        )
+        if mode != ("s" if search is not None else "k"):
+            raise ValueError("cursor belongs to another listing: start again without it")
+        stmt, order, when = self._articles_query(search, lang, since)
+        if stmt is None:
+            return Page((), None)
+        offset = 0
+        if search is not None:
+            offset = last or 0
+        elif last is not None:
+            stmt = stmt.where(keyset.newest_first_after(when, articles.c.pk, last_when, last))
+        stmt = stmt.add_columns(when.label("_when")).order_by(*order)
+        with self._read("list articles") as conn:
+            rows = conn.execute(stmt.limit(limit + 1).offset(offset)).all()
+        items = tuple(article_from_row(r._mapping) for r in rows[:limit])
+        if len(rows) <= limit:
+            return Page(items, None)
+        tail = rows[limit - 1]
+        if search is not None:
+            return Page(items, keyset.encode("s", None, offset + limit))
+        return Page(items, keyset.encode("k", tail._mapping["_when"], tail._mapping["pk"]))
 
     def set_read_status(
         self, article_id: str, status: ReadStatus, reason: str | None = None
@@ -256,13 +302,20 @@ class SqlStore:
                 conn.execute(sa.insert(rejections), rows)
 
     def list_rejections(
-        self, limit: int = 100, offset: int = 0, reason: ReasonCode | None = None
+        self,
+        limit: int = 100,
+        offset: int = 0,
+        reason: ReasonCode | None = None,
+        before_id: int | None = None,
     ) -> list[StoredRejection]:
-        """Stored rejections, newest first, optionally only those with ``reason``."""
+        """Stored rejections, newest first, optionally only those with ``reason`` and ids below
+        ``before_id``."""
         _check_page(limit, offset)
         stmt = sa.select(rejections).order_by(rejections.c.id.desc()).limit(limit).offset(offset)
         if reason is not None:
             stmt = stmt.where(rejections.c.reason == _value(reason))
+        if before_id is not None:
+            stmt = stmt.where(rejections.c.id < before_id)
         with self._read("list rejections") as conn:
             return [rejection_from_row(r._mapping) for r in conn.execute(stmt)]
 
@@ -303,7 +356,7 @@ class SqlStore:
         article_id: str | None,
         pipeline_version: str | None,
     ) -> sa.Select[Any]:
-        stmt = sa.select(claims.c.record).order_by(claims.c.pk)
+        stmt = sa.select(claims.c.pk, claims.c.record).order_by(claims.c.pk)
         filters = {
             claims.c.kind: None if kind is None else ClaimKind(kind),
             claims.c.source_kind: None if source_kind is None else SourceKind(source_kind),
@@ -339,6 +392,43 @@ class SqlStore:
         with self._read("list claims") as conn:
             return [claim_from_row(r._mapping) for r in conn.execute(stmt)]
 
+    def claims_page(
+        self,
+        *,
+        kind: ClaimKind | str | None = None,
+        source_kind: SourceKind | str | None = None,
+        certainty: Certainty | str | None = None,
+        lang: str | None = None,
+        article_id: str | None = None,
+        cursor: str | None = None,
+        limit: int = 100,
+    ) -> Page[Claim]:
+        """Like :meth:`list_claims`, one page after ``cursor`` (keyed on storage order)."""
+        _check_page(limit, 0)
+        after = keyset.decode(cursor, (int,))[0] if cursor else None
+        rows = self._claim_rows(kind, source_kind, certainty, lang, article_id, None, after, limit)
+        items = tuple(claim_from_row(r._mapping) for r in rows[:limit])
+        more = len(rows) > limit
+        return Page(items, keyset.encode(rows[limit - 1].pk) if more else None)
+
+    def _claim_rows(
+        self,
+        kind: ClaimKind | str | None,
+        source_kind: SourceKind | str | None,
+        certainty: Certainty | str | None,
+        lang: str | None,
+        article_id: str | None,
+        pipeline_version: str | None,
+        after: int | None,
+        limit: int,
+    ) -> list[sa.Row[Any]]:
+        """Up to ``limit + 1`` rows (pk, record) after the pk ``after``, one short read."""
+        stmt = self._claims_query(kind, source_kind, certainty, lang, article_id, pipeline_version)
+        if after is not None:
+            stmt = stmt.where(claims.c.pk > after)
+        with self._read("list claims") as conn:
+            return list(conn.execute(stmt.limit(limit + 1)).all())
+
     def iter_claims(
         self,
         *,
@@ -349,9 +439,18 @@ class SqlStore:
         article_id: str | None = None,
         pipeline_version: str | None = None,
     ) -> Iterator[Claim]:
-        """Like :meth:`list_claims`, streamed in batches (holds a connection while iterating)."""
-        stmt = self._claims_query(kind, source_kind, certainty, lang, article_id, pipeline_version)
-        with self._read("stream claims") as conn:
-            result = conn.execution_options(yield_per=_STREAM_BATCH).execute(stmt)
-            for row in result:
+        """Like :meth:`list_claims`, streamed in chunks of a few hundred, each read on its own
+        short-lived connection: a stream never holds a pooled connection while it is consumed.
+
+        Chunks are keyed on storage order, so claims stored while streaming are either included
+        once (stored after the cursor) or not at all; none repeats or is skipped.
+        """
+        args = (kind, source_kind, certainty, lang, article_id, pipeline_version)
+        after: int | None = None
+        while True:
+            rows = self._claim_rows(*args, after, _STREAM_BATCH)
+            for row in rows[:_STREAM_BATCH]:
                 yield claim_from_row(row._mapping)
+            if len(rows) <= _STREAM_BATCH:
+                return
+            after = rows[_STREAM_BATCH - 1].pk
