@@ -43,7 +43,7 @@ from fogofwar.services.events_query import (
     list_flags,
     resolve_event,
 )
-from fogofwar.services.exports import export, export_claims
+from fogofwar.services.exports import EXPORT_FORMATS, export, export_claims, export_is_binary
 from fogofwar.services.ingest import (
     IngestSummary,
     Progress,
@@ -56,8 +56,11 @@ from fogofwar.services.ingest import (
 from fogofwar.services.overview import PlaceRow, SourceRow, list_places, source_stats
 from fogofwar.services.paths import shared_dir
 from fogofwar.store import Page, Store, StoredRejection
+from fogofwar.store.keyset import decode as decode_cursor
+from fogofwar.store.keyset import encode as encode_cursor
 
 __all__ = [
+    "EXPORT_FORMATS",
     "EventDetail",
     "IngestSummary",
     "LinkSummary",
@@ -73,11 +76,14 @@ __all__ = [
     "claims_page",
     "count_articles",
     "count_inputs",
+    "decode_cursor",
     "detail_record",
+    "encode_cursor",
     "event_detail",
     "event_position",
     "export",
     "export_claims",
+    "export_is_binary",
     "extract",
     "flag_record",
     "get_article",

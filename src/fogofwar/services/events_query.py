@@ -75,6 +75,7 @@ def list_events(
     as_of: datetime | None = None,
     before: tuple[str, str] | None = None,
     limit: int | None = None,
+    article: str | None = None,
 ) -> list[EventRecord]:
     """Event records (current, or as they stood at ``as_of``) matching every filter, newest
     claimed date first.
@@ -82,11 +83,17 @@ def list_events(
     ``country`` is ISO 3166-1 alpha-3 (``RUS``) or the place name as recorded; ``since`` and
     ``until`` compare with the event's claimed dates; ``flag`` is a flag code. ``before`` and
     ``limit`` page the listing: ``before`` is :func:`event_position` of the previous page's
-    last record.
+    last record. ``article`` keeps events one of whose article ids starts with it.
     """
     check_flag(flag)
     query = EventQuery(
-        kind=kind, country=country, since=since, until=until, flag=flag, before=before
+        kind=kind,
+        country=country,
+        since=since,
+        until=until,
+        flag=flag,
+        article=article,
+        before=before,
     )
     return list(store.events.records(query, as_of=as_of, limit=limit))
 

@@ -7,10 +7,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from fogofwar.events.exports import export_events
+from fogofwar.events.exports import BINARY_FORMATS, FORMATS, export_events
 from fogofwar.store import Store
 
-__all__ = ["export", "export_claims"]
+__all__ = ["EXPORT_FORMATS", "export", "export_claims", "export_is_binary"]
+
+EXPORT_FORMATS: tuple[str, ...] = ("claims-jsonl", *sorted(FORMATS))
+"""Every format ``fogofwar export --format`` (and ``/api/exports/{format}``) writes."""
+
+
+def export_is_binary(fmt: str) -> bool:
+    """True when ``fmt`` is written as bytes (parquet), not text."""
+    return fmt in BINARY_FORMATS
 
 
 def export(

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
-from fogofwar.errors import StoreError
+from fogofwar.errors import AmbiguousIdError, StoreError
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 from fogofwar.store.engine import WRITE
 from fogofwar.store.events import SqlEventStore
@@ -172,7 +172,7 @@ class SqlStore:
             found = conn.execute(sa.select(articles).where(prefix).limit(3)).all()
         if len(found) > 1:
             ids = ", ".join(r.id for r in found[:2])
-            raise StoreError(
+            raise AmbiguousIdError(
                 f"article id prefix {article_id!r} matches several articles ({ids}, …); "
                 "give more characters."
             )
