@@ -17,9 +17,10 @@ from fogofwar import services
 from fogofwar.cli import app as cli_app
 from fogofwar.cli.run import run_app
 from fogofwar.reader import Reader
-from fogofwar.records import article_record, rejected_record
+from fogofwar.records import rejected_record
 from fogofwar.store import Store, open_store
 from fogofwar.web import create_app
+from fogofwar.web.api import article_json, public_source
 
 HOSTILE_TITLE = "<script>alert(1)</script> Angriff auf Depot"
 
@@ -106,16 +107,17 @@ def test_health(client: TestClient) -> None:
 
 def test_articles_are_the_store_records_without_text(client: TestClient, store: Store) -> None:
     body = get_json(client, "/api/articles")
-    expected = [article_record(a, with_text=False) for a in store.list_articles(limit=50)]
+    expected = [article_json(a, with_text=False) for a in store.list_articles(limit=50)]
     assert body["articles"] == expected and len(expected) == 4
     assert all("text" not in rec for rec in body["articles"])
-    assert (body["limit"], body["offset"], body["next"]) == (50, 0, None)
+    assert (body["limit"], body["next"]) == (4, None)
+    assert all("/" not in rec["source"] for rec in body["articles"])  # no server paths
 
 
 def test_article_has_text_and_its_claims(client: TestClient, store: Store) -> None:
     for article in store.list_articles(limit=50):
         body = get_json(client, f"/api/articles/{article.id}")
-        expected = article_record(article)
+        expected = article_json(article)
         expected["claims"] = [c.to_record() for c in store.list_claims(article_id=article.id)]
         assert body == expected
 
@@ -153,12 +155,21 @@ def test_articles_page_by_next_links(client: TestClient, store: Store) -> None:
     assert seen == [a.id for a in store.list_articles(limit=50)]
 
 
-def test_claims_page_with_offsets(client: TestClient, store: Store) -> None:
+def test_claims_page_by_cursor(client: TestClient, store: Store) -> None:
     everything = [c.to_record() for c in store.list_claims()]
     paged: list[dict[str, Any]] = []
-    for offset in range(0, len(everything) + 2, 2):
-        paged += get_json(client, "/api/claims", limit=2, offset=offset)["claims"]
+    url: str | None = "/api/claims?limit=2"
+    while url is not None:
+        assert url.startswith("/api/claims?")  # relative: never built from the Host header
+        body = get_json(client, url)
+        paged += body["claims"]
+        url = body["next"]
     assert paged == everything and len(everything) > 4
+
+
+def test_next_link_ignores_the_host_header(client: TestClient) -> None:
+    body = client.get("/api/claims?limit=1", headers={"Host": "evil.example"}).json()
+    assert body["next"].startswith("/api/claims?") and "evil" not in body["next"]
 
 
 def test_article_filters(client: TestClient) -> None:
@@ -211,8 +222,15 @@ def test_claims_jsonl_streams_the_export(client: TestClient, store: Store) -> No
 
 def test_rejects(client: TestClient, store: Store) -> None:
     body = get_json(client, "/api/rejects")
-    expected = [{"id": r.id, **rejected_record(r.rejected)} for r in store.list_rejections()]
-    assert body["rejects"] == expected and expected[0]["reason"] == "empty"
+    expected = [
+        {"id": r.id, **rejected_record(r.rejected), "input": public_source(r.input)}
+        for r in store.list_rejections()
+    ]
+    assert [{**x, "message": ""} for x in body["rejects"]] == [
+        {**x, "message": ""} for x in expected
+    ]
+    assert expected[0]["reason"] == "empty"
+    assert all("/" not in r["input"] and "/" not in r["message"] for r in body["rejects"])
     assert get_json(client, "/api/rejects", reason="binary")["rejects"] == []
 
 
@@ -281,8 +299,12 @@ ERROR_CASES = [
     ("/api/articles?limit=0", 422, "invalid_parameter"),
     ("/api/articles?limit=many", 422, "invalid_parameter"),
     ("/api/claims?limit=100000", 422, "invalid_parameter"),
-    ("/api/claims?offset=-1", 422, "invalid_parameter"),
-    ("/api/rejects?offset=99999999999999999999999", 422, "invalid_parameter"),
+    ("/api/claims?cursor=%25%25", 400, "bad_cursor"),
+    ("/api/claims?cursor=WyJ4Il0", 400, "bad_cursor"),
+    ("/api/articles?cursor=bm9wZQ", 400, "bad_cursor"),
+    ("/api/events?cursor=WzFd", 400, "bad_cursor"),
+    ("/api/rejects?cursor=x", 400, "bad_cursor"),
+    ("/api/exports/xlsx", 404, "not_found"),
     ("/api/articles?search=" + "x" * 501, 422, "invalid_parameter"),
 ]
 

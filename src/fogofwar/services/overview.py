@@ -1,8 +1,8 @@
 """Overviews across the stored record: places with events, and who is cited how often.
 
-    >>> with open_store("news.db") as store:
-    ...     places = list_places(store)          # one row per place with events, most first
-    ...     sources = source_stats(store)        # who is cited, how firmly, who reported first
+>>> with open_store("news.db") as store:
+...     places = list_places(store)          # one row per place with events, most first
+...     sources = source_stats(store)        # who is cited, how firmly, who reported first
 """
 
 from __future__ import annotations

@@ -20,9 +20,9 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.errors import AmbiguousIdError, StoreError
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
+from fogofwar.store import keyset
 from fogofwar.store.engine import WRITE
 from fogofwar.store.events import SqlEventStore
-from fogofwar.store import keyset
 from fogofwar.store.protocol import AddResult, Page, StoredRejection
 from fogofwar.store.rows import (
     article_from_row,
@@ -255,9 +255,10 @@ class SqlStore:
         """Like :meth:`list_articles`, one page after ``cursor``: keyed on (date, pk) when
         listing newest first; on the rank position when searching (ranks do not move)."""
         _check_page(limit, 0)
-        mode, last_when, last = (
-            keyset.decode(cursor, (str, str, int)) if cursor else ["k", None, None]
-        )
+        parts: list[Any] = keyset.decode(cursor, (str, str, int)) if cursor else ["k", None, None]
+        mode: str = parts[0]
+        last_when: str | None = parts[1]
+        last: int | None = parts[2]
         if mode != ("s" if search is not None else "k"):
             raise ValueError("cursor belongs to another listing: start again without it")
         stmt, order, when = self._articles_query(search, lang, since)

@@ -330,7 +330,9 @@ def list_rejects(
         try:
             before = int(cursor)
         except ValueError:
-            raise ApiError(400, "bad_cursor", "cursor is not valid: use the one a page gave")
+            raise ApiError(
+                400, "bad_cursor", "cursor is not valid: use the one a page gave"
+            ) from None
     rows = services.list_rejections(store, limit=limit + 1, reason=code, before_id=before)
     records = [_rejection_record(r) for r in rows[:limit]]
     nxt = str(rows[limit - 1].id) if len(rows) > limit else None

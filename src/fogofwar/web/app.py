@@ -76,7 +76,6 @@ def create_app(
     app.include_router(api_write.write_router)
     app.include_router(docs.router)
     app.include_router(pages.router)
-    app.mount("/static/swagger", StaticFiles(directory=docs.swagger_dir()), name="swagger")
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     if settings.cors_origins:
         app.add_middleware(

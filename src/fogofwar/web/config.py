@@ -1,14 +1,14 @@
 """The web app's settings: from the environment (``FOGOFWAR_WEB_*``) or given in code.
 
-    FOGOFWAR_WEB_TOKEN          token for POST /api/ingest (unset: ingest is switched off)
-    FOGOFWAR_WEB_PROTECT_READS  1: reads need the token too (default: reads are open)
-    FOGOFWAR_WEB_BASE_URL       absolute base for ``next`` links (default: relative links)
-    FOGOFWAR_WEB_CORS           comma-separated origins allowed to call the API (default: none)
-    FOGOFWAR_WEB_TILES          an online tile URL template for the map (default: the offline
-                                basemap shipped with fogofwar)
-    FOGOFWAR_WEB_MAX_BODY       largest request body in bytes (default 5 MB)
-    FOGOFWAR_WEB_THREADS        worker threads per server process; the database pool is sized
-                                to it (default 16)
+FOGOFWAR_WEB_TOKEN          token for POST /api/ingest (unset: ingest is switched off)
+FOGOFWAR_WEB_PROTECT_READS  1: reads need the token too (default: reads are open)
+FOGOFWAR_WEB_BASE_URL       absolute base for ``next`` links (default: relative links)
+FOGOFWAR_WEB_CORS           comma-separated origins allowed to call the API (default: none)
+FOGOFWAR_WEB_TILES          an online tile URL template for the map (default: the offline
+                            basemap shipped with fogofwar)
+FOGOFWAR_WEB_MAX_BODY       largest request body in bytes (default 5 MB)
+FOGOFWAR_WEB_THREADS        worker threads per server process; the database pool is sized
+                            to it (default 16)
 """
 
 from __future__ import annotations

@@ -1,13 +1,14 @@
 """Split a text into runs covered by the same claims, so a page can mark every claim's words.
 
-    >>> runs("Eight killed in Kursk", [(0, 12, 0), (16, 21, 1)])
-    [Run(text='Eight killed', claims=(0,)), Run(text=' in ', claims=()), Run(text='Kursk', claims=(1,))]
+    >>> [(r.text, r.claims) for r in runs("Eight killed in Kursk", [(0, 12, 0), (16, 21, 1)])]
+    [('Eight killed', (0,)), (' in ', ()), ('Kursk', (1,))]
 
 Overlapping spans give runs that list several claims. Spans outside the text are clipped.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,7 +30,7 @@ def runs(text: str, spans: Sequence[tuple[int, int, int]]) -> list[Run]:
     ]
     cuts = sorted({0, len(text), *(s for s, _, _ in clipped), *(e for _, e, _ in clipped)})
     out: list[Run] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         covering = tuple(sorted({i for s, e, i in clipped if s <= a and b <= e}))
         out.append(Run(text[a:b], covering))
     return out

@@ -84,9 +84,7 @@ def index(
 
 
 @router.get("/map", response_class=HTMLResponse)
-def map_page(
-    request: Request, config: Annotated[WebConfig, Depends(get_config)]
-) -> HTMLResponse:
+def map_page(request: Request, config: Annotated[WebConfig, Depends(get_config)]) -> HTMLResponse:
     """Events on a map and a timeline, coloured by kind, sized by reconciled deaths."""
     return _page(
         request,
@@ -166,7 +164,9 @@ def article_page(request: Request, article_id: str, store: StoreDep) -> HTMLResp
     metadata and boilerplate fields apart."""
     article = lookup_article(store, article_id)
     claims = services.article_claims(store, article.id)
-    body = [(c.span.start, c.span.end, i) for i, c in enumerate(claims) if c.span and not c.in_headline]
+    body = [
+        (c.span.start, c.span.end, i) for i, c in enumerate(claims) if c.span and not c.in_headline
+    ]
     head = [(c.span.start, c.span.end, i) for i, c in enumerate(claims) if c.span and c.in_headline]
     events = services.list_events(store, article=article.id, limit=50)
     return _page(
