@@ -255,11 +255,11 @@ class SqlStore:
         """Like :meth:`list_articles`, one page after ``cursor``: keyed on (date, pk) when
         listing newest first; on the rank position when searching (ranks do not move)."""
         _check_page(limit, 0)
-        parts: list[Any] = keyset.decode(cursor, (str, str, int)) if cursor else ["k", None, None]
-        mode: str = parts[0]
+        mode = "s" if search is not None else "k"
+        parts: list[Any] = keyset.decode(cursor, (str, str, int)) if cursor else [mode, None, None]
         last_when: str | None = parts[1]
         last: int | None = parts[2]
-        if mode != ("s" if search is not None else "k"):
+        if parts[0] != mode:
             raise ValueError("cursor belongs to another listing: start again without it")
         stmt, order, when = self._articles_query(search, lang, since)
         if stmt is None:
