@@ -8,12 +8,12 @@ Ingest takes one input per request, by its Content-Type:
     application/json                 {"url": "https://…"}: fetched (private addresses refused)
 
 and answers with what was stored. The body is capped (``FOGOFWAR_WEB_MAX_BODY``); ingests run
-one at a time per process, off the event loop.
+one at a time in a child process (:class:`~fogofwar.web.state.IngestRunner`), so reading never
+stalls the readers of the API.
 """
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import json
 import tempfile
@@ -22,7 +22,6 @@ from typing import IO, Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, StreamingResponse
-from starlette.concurrency import run_in_threadpool
 
 from fogofwar import services
 from fogofwar.errors import NotFoundError
@@ -31,7 +30,7 @@ from fogofwar.web.api import AsOf, parse_as_of, require_read
 from fogofwar.web.config import WebConfig
 from fogofwar.web.errors import ApiError
 from fogofwar.web.security import check_token
-from fogofwar.web.state import ReaderHolder, get_config, get_store
+from fogofwar.web.state import IngestRunner, get_config, get_store
 
 __all__ = ["router", "write_router"]
 
@@ -69,28 +68,9 @@ def _url_of(body: bytes) -> str:
     return url
 
 
-def _ingest(store: Store, reader: ReaderHolder, body: bytes, fmt: str) -> dict[str, Any]:
-    with reader.lock:
-        if fmt == "url":
-            url = _url_of(body)
-            summary = services.ingest([url], store, reader.get())
-        else:
-            # the stored source names the upload by its content, never a server path
-            name = f"upload-{hashlib.sha256(body).hexdigest()[:16]}.{fmt}"
-            summary = services.ingest_bytes(body, store, reader.get(), source=name, fmt=fmt)
-    return {
-        "inserted": summary.inserted,
-        "existing": summary.existing,
-        "rejected": summary.rejected,
-        "claims": summary.claims,
-        "not_read": summary.not_read,
-    }
-
-
 @write_router.post("/ingest", status_code=200)
 async def ingest(
     request: Request,
-    store: Annotated[Store, Depends(get_store)],
     config: Annotated[WebConfig, Depends(get_config)],
 ) -> JSONResponse:
     """Read one posted input (text, HTML, JSONL or a URL) into the store: needs the token."""
@@ -103,9 +83,10 @@ async def ingest(
     body = await request.body()
     if not body:
         raise ApiError(400, "bad_body", "the request body is empty: send the article")
-    holder: ReaderHolder = request.app.state.readers
-    result = await run_in_threadpool(_ingest, store, holder, body, fmt)
-    return JSONResponse(result)
+    if fmt == "url":
+        body = _url_of(body).encode("utf-8")
+    runner: IngestRunner = request.app.state.ingest
+    return JSONResponse(await runner.run(body, fmt))
 
 
 def _spooled_chunks(spool: IO[bytes]) -> Iterator[bytes]:

@@ -19,7 +19,7 @@ from fogofwar.web import api, api_write, docs, pages
 from fogofwar.web.config import WebConfig
 from fogofwar.web.errors import install_error_handlers
 from fogofwar.web.security import BodyLimit, SafetyHeaders
-from fogofwar.web.state import ReaderHolder, StoreHolder
+from fogofwar.web.state import IngestRunner, StoreHolder
 
 __all__ = ["STATIC", "create_app"]
 
@@ -35,12 +35,14 @@ def create_app(
     """The JSON API, its docs and the pages over the store at ``db`` (file path or URL).
 
     ``config`` defaults to :meth:`WebConfig.from_env`; ``reader`` builds the claim reader
-    ingest uses (default :meth:`Reader.default`, loaded on the first ingest). The store is
+    ingest uses (default :meth:`Reader.default`, loaded in the ingest child process on the
+    first ingest; it must be picklable, e.g. ``Reader.offline``). The store is
     opened on the first request and closed when the app shuts down (run the app under a server,
     or ``with TestClient(app)``, so its lifespan runs).
     """
     settings = config or WebConfig.from_env()
     holder = StoreHolder(db, pool_size=settings.threads)
+    runner = IngestRunner(db, reader or Reader.default)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -49,6 +51,7 @@ def create_app(
         try:
             yield
         finally:
+            runner.close()
             holder.close()
 
     app = FastAPI(
@@ -63,7 +66,7 @@ def create_app(
     )
     app.state.stores = holder
     app.state.config = settings
-    app.state.readers = ReaderHolder(reader or Reader.default)
+    app.state.ingest = runner
     install_error_handlers(app)
 
     @app.get("/api/openapi.json", include_in_schema=False)

@@ -1,5 +1,5 @@
 """What one app holds: its settings, its store (opened on first use, closed at shutdown) and,
-for ingest, its claim reader (loaded on first use).
+for ingest, a child process with the claim reader (started on first use).
 
 Opening lazily means a database that is down when the server starts answers 503 (and is retried
 on the next request) instead of keeping the server from starting.
@@ -7,16 +7,24 @@ on the next request) instead of keeping the server from starting.
 
 from __future__ import annotations
 
+import asyncio
+import functools
+import hashlib
 import threading
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+from typing import Any
 
 from fastapi import Request
 
+from fogofwar import services
 from fogofwar.reader import Reader
 from fogofwar.services import Store, open_store
 from fogofwar.web.config import WebConfig
 
-__all__ = ["ReaderHolder", "StoreHolder", "get_config", "get_store"]
+__all__ = ["IngestRunner", "StoreHolder", "get_config", "get_store", "ingest_job"]
 
 
 class StoreHolder:
@@ -46,22 +54,66 @@ class StoreHolder:
                 self._store = None
 
 
-class ReaderHolder:
-    """The claim reader ingest uses, built once on first use; ``lock`` serialises ingests
-    (one writer per process)."""
+class IngestRunner:
+    """Runs ingests in one child process (started on the first ingest, kept for the next): the
+    claim reader is CPU-bound and would stall the server's event loop and threads; in its own
+    process it does not, and ingests are serialised there (one writer per server process)."""
 
-    def __init__(self, factory: Callable[[], Reader]) -> None:
-        self._factory = factory
-        self._reader: Reader | None = None
+    def __init__(self, db: str, factory: Callable[[], Reader]) -> None:
+        self.db = db
+        self.factory = factory
+        self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
-        self.lock = threading.Lock()
 
-    def get(self) -> Reader:
-        """The reader (loading it the first time)."""
+    def _executor(self) -> ProcessPoolExecutor:
         with self._lock:
-            if self._reader is None:
-                self._reader = self._factory()
-            return self._reader
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(1, mp_context=get_context("spawn"))
+            return self._pool
+
+    async def run(self, body: bytes, fmt: str) -> dict[str, int]:
+        """Ingest one posted input in the child; what was stored."""
+        loop = asyncio.get_running_loop()
+        job = functools.partial(ingest_job, self.db, self.factory, body, fmt)
+        try:
+            return await loop.run_in_executor(self._executor(), job)
+        except BrokenProcessPool:
+            with self._lock:
+                self._pool = None  # the child died (killed, out of memory): start afresh
+            raise
+
+    def close(self) -> None:
+        """Stop the child process, if one was started."""
+        with self._lock:
+            if self._pool is not None:
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+
+
+_CHILD: dict[str, Any] = {}
+
+
+def ingest_job(db: str, factory: Callable[[], Reader], body: bytes, fmt: str) -> dict[str, int]:
+    """In the ingest child: read ``body`` (``fmt``: text, html, jsonl, or url = a JSON
+    ``{"url": …}`` already checked) into the store; the store and reader are kept between
+    jobs."""
+    if "store" not in _CHILD:
+        _CHILD["store"] = open_store(db, pool_size=1)
+        _CHILD["reader"] = factory()
+    store, reader = _CHILD["store"], _CHILD["reader"]
+    if fmt == "url":
+        summary = services.ingest([body.decode("utf-8")], store, reader)
+    else:
+        # the stored source names the upload by its content, never a server path
+        name = f"upload-{hashlib.sha256(body).hexdigest()[:16]}.{fmt}"
+        summary = services.ingest_bytes(body, store, reader, source=name, fmt=fmt)
+    return {
+        "inserted": summary.inserted,
+        "existing": summary.existing,
+        "rejected": summary.rejected,
+        "claims": summary.claims,
+        "not_read": summary.not_read,
+    }
 
 
 def get_store(request: Request) -> Store:
