@@ -121,8 +121,9 @@ def event_detail(store: Store, event_id: str, *, as_of: datetime | None = None) 
     """One event as it stands (or stood at ``as_of``): claims, lineage, figures, flags."""
     es = store.events
     eid = resolve_event(store, event_id, as_of)
-    analysis = analyse(es, StoreArticles(store), {eid}, as_of)
     stored = {r.event_id: r for r in es.records(EventQuery(id_prefix=eid), as_of=as_of)}
+    around = stored[eid].claim_ids if eid in stored else None
+    analysis = analyse(es, StoreArticles(store), {eid}, as_of, around)
     event = next((e for e in analysis.events if e.event_id == eid), None)
     if event is None:
         raise NotFoundError(f"event {eid!r} has no claims at that time")
