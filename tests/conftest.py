@@ -85,7 +85,8 @@ governor said on Thursday. &lt;img src=x onerror="window.__xss=3"&gt;</p>
 &lt;script&gt;window.__xss=4&lt;/script&gt;</p>
 <img src="x" onerror="window.__xss=5">
 <p>Residents described the night as the worst in weeks.
-&lt;svg onload="window.__xss=6"&gt;&lt;/svg&gt; &lt;a href="javascript:window.__xss=7"&gt;link&lt;/a&gt;</p>
+&lt;svg onload="window.__xss=6"&gt;&lt;/svg&gt;
+&lt;a href="javascript:window.__xss=7"&gt;link&lt;/a&gt;</p>
 </article></body></html>"""
 """An article whose text carries script and event-handler payloads (as literal text, the way
 entity-encoded markup reaches the store) besides real ones the reader must drop."""
