@@ -26,13 +26,13 @@ def test_200_clients_over_every_endpoint_while_ingesting(demo_db: str) -> None:
         before = httpx.get(base + "/api/health").json()["articles"]
         result = asyncio.run(
             run_load(
-                base, clients=200, seconds=25, think=0.5, token=token, urls=urls,
+                base, clients=200, seconds=25, think=2.0, token=token, urls=urls,
                 ingest_every=0.5,
             )
         )  # fmt: skip
         after = httpx.get(base + "/api/health").json()["articles"]
     print("\n" + "\n".join(result.lines()))
-    assert result.requests > 1000
+    assert result.requests > 400
     assert result.errors == 0, result.error_samples[:5]
     assert result.ingests >= 1 and result.ingest_errors == 0
     assert after > before  # the ingests stored articles while the clients read

@@ -59,6 +59,7 @@ def running_server(
         sys.executable, "-m", "uvicorn", "fogofwar.web.app:app_from_env", "--factory",
         "--host", HOST, "--port", str(port), "--workers", str(workers),
         "--log-level", "warning", "--timeout-graceful-shutdown", "5",
+        "--timeout-keep-alive", "60",
     ]  # fmt: skip
     proc = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
     base = f"http://{HOST}:{port}"

@@ -141,11 +141,16 @@ def serve(
         f"{workers} process(es) × {config.threads} threads (Ctrl-C stops)"
     )
     if workers == 1:
-        uvicorn.run(create_app(db, config), host=host, port=port)
+        uvicorn.run(create_app(db, config), host=host, port=port, timeout_keep_alive=30)
         return
     os.environ["FOGOFWAR_DB"] = db
     uvicorn.run(
-        "fogofwar.web.app:app_from_env", factory=True, host=host, port=port, workers=workers
+        "fogofwar.web.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        timeout_keep_alive=30,
     )
 
 

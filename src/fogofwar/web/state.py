@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import functools
 import hashlib
+import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -68,7 +70,12 @@ class IngestRunner:
     def _executor(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(1, mp_context=get_context("spawn"))
+                self._pool = ProcessPoolExecutor(
+                    1,
+                    mp_context=get_context("spawn"),
+                    initializer=_watch_parent,
+                    initargs=(os.getpid(),),
+                )
             return self._pool
 
     async def run(self, body: bytes, fmt: str) -> dict[str, int]:
@@ -86,11 +93,26 @@ class IngestRunner:
         """Stop the child process, if one was started."""
         with self._lock:
             if self._pool is not None:
+                # an ingest half-way through is rolled back by its transaction; stop the child
+                # now rather than keep the server from exiting
+                for process in list(getattr(self._pool, "_processes", {}).values()):
+                    process.terminate()
                 self._pool.shutdown(wait=False, cancel_futures=True)
                 self._pool = None
 
 
 _CHILD: dict[str, Any] = {}
+
+
+def _watch_parent(parent: int) -> None:
+    """In the ingest child: exit when the server process is gone (even if it was killed)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def ingest_job(db: str, factory: Callable[[], Reader], body: bytes, fmt: str) -> dict[str, int]:
