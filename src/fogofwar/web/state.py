@@ -8,6 +8,7 @@ on the next request) instead of keeping the server from starting.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import hashlib
 import os
@@ -105,7 +106,11 @@ _CHILD: dict[str, Any] = {}
 
 
 def _watch_parent(parent: int) -> None:
-    """In the ingest child: exit when the server process is gone (even if it was killed)."""
+    """In the ingest child: run at a lower CPU priority than the server (reads stay
+    responsive while it reads articles), and exit when the server process is gone (even if it
+    was killed)."""
+    with contextlib.suppress(OSError):
+        os.nice(10)
 
     def watch() -> None:
         while os.getppid() == parent:
