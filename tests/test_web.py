@@ -539,3 +539,21 @@ def test_settings_from_the_environment() -> None:
         WebConfig.from_env({"FOGOFWAR_WEB_TOKEN": "short"})
     with pytest.raises(ConfigError):
         WebConfig.from_env({"FOGOFWAR_WEB_PROTECT_READS": "1"})
+
+
+def test_event_detail_reads_only_around_the_event_and_agrees(store: Store) -> None:
+    from fogofwar.events.run import analyse
+    from fogofwar.services.events_link import StoreArticles
+
+    full = analyse(store.events, StoreArticles(store), None)
+    records = services.list_events(store)
+    assert records
+    for r in records:
+        scoped = analyse(store.events, StoreArticles(store), {r.event_id}, None, r.claim_ids)
+        e = r.event_id
+        assert scoped.flags[e] == full.flags[e]
+        assert scoped.reconciliations[e] == full.reconciliations[e]
+        assert scoped.records[e] == full.records[e]
+        mine = next(x for x in scoped.events if x.event_id == e)
+        theirs = next(x for x in full.events if x.event_id == e)
+        assert scoped.lineage(mine) == full.lineage(theirs)
