@@ -42,9 +42,10 @@ class WebConfig:
             raise ConfigError("FOGOFWAR_WEB_TOKEN must have at least 16 characters")
         if self.protect_reads and self.token is None:
             raise ConfigError("FOGOFWAR_WEB_PROTECT_READS needs FOGOFWAR_WEB_TOKEN to be set")
-        for url, name in ((self.base_url, "BASE_URL"), (self.tiles_url, "TILES")):
+        urls = ((self.base_url, "FOGOFWAR_WEB_BASE_URL"), (self.tiles_url, "FOGOFWAR_WEB_TILES"))
+        for url, name in urls:
             if url is not None and urlsplit(url).scheme not in ("http", "https"):
-                raise ConfigError(f"FOGOFWAR_WEB_{name} must be an http(s) URL (got {url!r})")
+                raise ConfigError(f"{name} must be an http(s) URL (got {url!r})")
         if self.max_body < 1 or self.threads < 1:
             raise ConfigError("FOGOFWAR_WEB_MAX_BODY and FOGOFWAR_WEB_THREADS must be positive")
 
