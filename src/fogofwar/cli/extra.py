@@ -121,7 +121,7 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the store over HTTP: the map and pages at /, the JSON API under /api, its docs at
-    /docs. Settings: FOGOFWAR_WEB_* (see the README)."""
+    /docs. Settings: the web variables in the README."""
     import os
 
     import uvicorn

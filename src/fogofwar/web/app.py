@@ -94,7 +94,7 @@ def create_app(
 
 def app_from_env() -> FastAPI:
     """The app for ``uvicorn --factory`` (``fogofwar serve --workers N``): the store from
-    ``FOGOFWAR_DB``, settings from ``FOGOFWAR_WEB_*``."""
+    ``FOGOFWAR_DB``, web settings from the environment."""
     import os
 
     return create_app(os.environ.get("FOGOFWAR_DB") or "fogofwar.db")

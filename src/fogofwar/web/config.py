@@ -1,4 +1,4 @@
-"""The web app's settings: from the environment (``FOGOFWAR_WEB_*``) or given in code.
+"""The web app's settings: from the environment (the web variables below) or given in code.
 
 FOGOFWAR_WEB_TOKEN          token for POST /api/ingest (unset: ingest is switched off)
 FOGOFWAR_WEB_PROTECT_READS  1: reads need the token too (default: reads are open)
@@ -59,7 +59,7 @@ class WebConfig:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> WebConfig:
-        """Settings from ``FOGOFWAR_WEB_*`` variables (``ConfigError`` on a bad value)."""
+        """Settings from the environment (``ConfigError`` on a bad value)."""
         e = os.environ if env is None else env
 
         def number(name: str, default: int) -> int:
