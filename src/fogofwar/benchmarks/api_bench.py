@@ -184,6 +184,8 @@ async def _client(
     stop: float, budget: list[int], result: LoadResult,
 ) -> None:  # fmt: skip
     i = start
+    # clients arrive spread over one pause, as people do, not all in the same millisecond
+    await asyncio.sleep(think * (start % 1000) / 1000)
     while time.monotonic() < stop and budget[0] > 0:
         budget[0] -= 1
         url = urls[i % len(urls)]
