@@ -281,12 +281,11 @@ class SqlEventStore:
         if q.article is not None:
             stmt = stmt.where(v.c.articles.contains(f"|{q.article}", autoescape=True))
         if q.id_prefix is not None:
-            # the range lets the index find the prefix; the LIKE keeps the meaning exact
-            stmt = stmt.where(
-                v.c.event_id >= q.id_prefix,
-                v.c.event_id < q.id_prefix + "\U0010ffff",
-                v.c.event_id.startswith(q.id_prefix, autoescape=True),
-            )
+            stmt = stmt.where(v.c.event_id.startswith(q.id_prefix, autoescape=True))
+            if self.engine.dialect.name == "sqlite":  # binary order: the range finds it by index
+                stmt = stmt.where(
+                    v.c.event_id >= q.id_prefix, v.c.event_id < q.id_prefix + "\U0010ffff"
+                )
         # the expression of the listing index (migration 0005): literal '' so SQLite matches it
         day = sa.func.coalesce(v.c.date_start, sa.literal_column("''"))
         if q.before is not None:

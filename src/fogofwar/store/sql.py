@@ -168,12 +168,11 @@ class SqlStore:
             row = conn.execute(sa.select(articles).where(articles.c.id == article_id)).first()
             if row is not None:
                 return article_from_row(row._mapping)
-            # the range lets the unique index on id find the prefix; substr keeps it exact
-            prefix = sa.and_(
-                articles.c.id >= article_id,
-                articles.c.id < article_id + "\U0010ffff",
-                sa.func.substr(articles.c.id, 1, len(article_id)) == article_id,
-            )
+            prefix = sa.func.substr(articles.c.id, 1, len(article_id)) == article_id
+            if self._backend == "sqlite":  # binary order: the range lets the id index find it
+                prefix = sa.and_(
+                    articles.c.id >= article_id, articles.c.id < article_id + "\U0010ffff", prefix
+                )
             found = conn.execute(sa.select(articles).where(prefix).limit(3)).all()
         if len(found) > 1:
             ids = ", ".join(r.id for r in found[:2])
