@@ -1,7 +1,8 @@
 """Shared fixtures: the ``../shared`` data folder and a store per backend.
 
 In CI (``CI`` set to a true value) a test that would skip for want of the shared data folder
-FAILS instead (:func:`pytest_runtest_makereport`): the evaluation gates cannot pass by skipping.
+or of Chromium (the browser tests) FAILS instead (:func:`pytest_runtest_makereport`): the
+evaluation gates and the browser tests cannot pass by skipping.
 
 ``store`` (and ``store_url``) run each test once on SQLite (a file in ``tmp_path``) and once on
 PostgreSQL (a fresh schema in the database ``scripts/with-postgres.sh`` starts; each test gets its
@@ -38,6 +39,10 @@ def _skipped_for_shared(reason: str) -> bool:
     return "shared" in reason.lower() or "seed" in reason.lower()
 
 
+def _skipped_for_chromium(reason: str) -> bool:
+    return "chromium" in reason.lower()
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     """In CI, turn a skip for want of ``../shared`` into a failure that says so."""
@@ -52,6 +57,12 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             f"CI is set, so this may not skip: {reason}. Provide the shared data folder "
             "(../shared beside the repository, or FOGOFWAR_SHARED)."
         )
+    elif _skipped_for_chromium(reason):
+        report.outcome = "failed"
+        report.longrepr = (
+            f"CI is set, so this may not skip: {reason}. .ci/run installs it "
+            "(apt-get install chromium)."
+        )
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +72,45 @@ def shared_dir() -> Path:
     if not path.is_dir():
         pytest.skip(f"shared data folder {path} not found (set FOGOFWAR_SHARED)")
     return path
+
+
+XSS_HTML = b"""<!doctype html><html><head>
+<title>&lt;script&gt;window.__xss=1&lt;/script&gt; Strike on Kharkiv</title>
+<script>window.__xss = 2</script></head><body><article>
+<h1>&lt;script&gt;window.__xss=1&lt;/script&gt; Strike on Kharkiv</h1>
+<p class="date">2024-05-02</p>
+<p>Five people were killed and twelve injured in a Russian missile strike on Kharkiv, the regional
+governor said on Thursday. &lt;img src=x onerror="window.__xss=3"&gt;</p>
+<p>Police arrested two men suspected of spotting for the attack, the interior ministry said.
+&lt;script&gt;window.__xss=4&lt;/script&gt;</p>
+<img src="x" onerror="window.__xss=5">
+<p>Residents described the night as the worst in weeks.
+&lt;svg onload="window.__xss=6"&gt;&lt;/svg&gt;
+&lt;a href="javascript:window.__xss=7"&gt;link&lt;/a&gt;</p>
+</article></body></html>"""
+"""An article whose text carries script and event-handler payloads (as literal text, the way
+entity-encoded markup reaches the store) besides real ones the reader must drop."""
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store as ``fogofwar demo`` fills it (bundled examples, the seed when ../shared is
+    there) plus :data:`XSS_HTML`, read with the default reader (places, so events map)."""
+    from fogofwar import services
+    from fogofwar.examples import example_paths
+    from fogofwar.reader import Reader
+
+    folder = tmp_path_factory.mktemp("demo")
+    xss = folder / "xss.html"
+    xss.write_bytes(XSS_HTML)
+    paths = [str(p) for p in example_paths()] + [str(xss)]
+    seed = services.shared_dir() / "examples" / "seed" / "article.txt"
+    if seed.exists():
+        paths.append(str(seed))
+    db = str(folder / "demo.db")
+    with open_store(db) as store:
+        services.ingest(paths, store, Reader.default())
+    return db
 
 
 @pytest.fixture(scope="session")

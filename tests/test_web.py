@@ -4,6 +4,7 @@ offsets slice the served text, paging and filters work, and every error has one 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,10 +17,13 @@ from hypothesis import strategies as st
 from fogofwar import services
 from fogofwar.cli import app as cli_app
 from fogofwar.cli.run import run_app
+from fogofwar.errors import ConfigError
 from fogofwar.reader import Reader
-from fogofwar.records import article_record, claim_export_record, rejected_record
+from fogofwar.records import claim_export_record, rejected_record
 from fogofwar.store import Store, open_store
 from fogofwar.web import create_app
+from fogofwar.web.api import article_json, public_source
+from fogofwar.web.config import WebConfig
 
 HOSTILE_TITLE = "<script>alert(1)</script> Angriff auf Depot"
 
@@ -72,7 +76,7 @@ def store(db: str) -> Iterator[Store]:
 
 @pytest.fixture(scope="module")
 def client(db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(db)) as test_client:
+    with TestClient(create_app(db, WebConfig())) as test_client:
         yield test_client
 
 
@@ -106,16 +110,17 @@ def test_health(client: TestClient) -> None:
 
 def test_articles_are_the_store_records_without_text(client: TestClient, store: Store) -> None:
     body = get_json(client, "/api/articles")
-    expected = [article_record(a, with_text=False) for a in store.list_articles(limit=50)]
+    expected = [article_json(a, with_text=False) for a in store.list_articles(limit=50)]
     assert body["articles"] == expected and len(expected) == 4
     assert all("text" not in rec for rec in body["articles"])
-    assert (body["limit"], body["offset"], body["next"]) == (50, 0, None)
+    assert (body["limit"], body["next"]) == (4, None)
+    assert all("/" not in rec["source"] for rec in body["articles"])  # no server paths
 
 
 def test_article_has_text_and_its_claims(client: TestClient, store: Store) -> None:
     for article in store.list_articles(limit=50):
         body = get_json(client, f"/api/articles/{article.id}")
-        expected = article_record(article)
+        expected = article_json(article)
         expected["claims"] = [
             claim_export_record(c, article) for c in store.list_claims(article_id=article.id)
         ]
@@ -155,12 +160,21 @@ def test_articles_page_by_next_links(client: TestClient, store: Store) -> None:
     assert seen == [a.id for a in store.list_articles(limit=50)]
 
 
-def test_claims_page_with_offsets(client: TestClient, store: Store) -> None:
+def test_claims_page_by_cursor(client: TestClient, store: Store) -> None:
     everything = list(services.claim_records(store, store.list_claims()))
     paged: list[dict[str, Any]] = []
-    for offset in range(0, len(everything) + 2, 2):
-        paged += get_json(client, "/api/claims", limit=2, offset=offset)["claims"]
+    url: str | None = "/api/claims?limit=2"
+    while url is not None:
+        assert url.startswith("/api/claims?")  # relative: never built from the Host header
+        body = get_json(client, url)
+        paged += body["claims"]
+        url = body["next"]
     assert paged == everything and len(everything) > 4
+
+
+def test_next_link_ignores_the_host_header(client: TestClient) -> None:
+    body = client.get("/api/claims?limit=1", headers={"Host": "evil.example"}).json()
+    assert body["next"].startswith("/api/claims?") and "evil" not in body["next"]
 
 
 def test_article_filters(client: TestClient) -> None:
@@ -214,8 +228,15 @@ def test_claims_jsonl_streams_the_export(client: TestClient, store: Store) -> No
 
 def test_rejects(client: TestClient, store: Store) -> None:
     body = get_json(client, "/api/rejects")
-    expected = [{"id": r.id, **rejected_record(r.rejected)} for r in store.list_rejections()]
-    assert body["rejects"] == expected and expected[0]["reason"] == "empty"
+    expected = [
+        {"id": r.id, **rejected_record(r.rejected), "input": public_source(r.input)}
+        for r in store.list_rejections()
+    ]
+    assert [{**x, "message": ""} for x in body["rejects"]] == [
+        {**x, "message": ""} for x in expected
+    ]
+    assert expected[0]["reason"] == "empty"
+    assert all("/" not in r["input"] and "/" not in r["message"] for r in body["rejects"])
     assert get_json(client, "/api/rejects", reason="binary")["rejects"] == []
 
 
@@ -256,12 +277,13 @@ def test_any_search_text_answers_200(client: TestClient, search: str) -> None:
 def test_index_escapes_stored_titles_and_the_search_echo(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    assert "script-src" not in page.headers["content-security-policy"]
-    assert "default-src 'none'" in page.headers["content-security-policy"]
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self';" in csp and "unsafe" not in csp
+    assert "default-src 'none'" in csp
     assert "<script>" not in page.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Angriff auf Depot" in page.text
     echoed = client.get("/", params={"search": '"><script>alert(2)</script>'}).text
-    assert "<script>" not in echoed and "&quot;&gt;&lt;script&gt;" in echoed
+    assert "<script>" not in echoed and "&#34;&gt;&lt;script&gt;" in echoed
 
 
 # -- one error shape ---------------------------------------------------------------------------
@@ -284,8 +306,12 @@ ERROR_CASES = [
     ("/api/articles?limit=0", 422, "invalid_parameter"),
     ("/api/articles?limit=many", 422, "invalid_parameter"),
     ("/api/claims?limit=100000", 422, "invalid_parameter"),
-    ("/api/claims?offset=-1", 422, "invalid_parameter"),
-    ("/api/rejects?offset=99999999999999999999999", 422, "invalid_parameter"),
+    ("/api/claims?cursor=%25%25", 400, "bad_cursor"),
+    ("/api/claims?cursor=WyJ4Il0", 400, "bad_cursor"),
+    ("/api/articles?cursor=bm9wZQ", 400, "bad_cursor"),
+    ("/api/events?cursor=WzFd", 400, "bad_cursor"),
+    ("/api/rejects?cursor=x", 400, "bad_cursor"),
+    ("/api/exports/xlsx", 404, "not_found"),
     ("/api/articles?search=" + "x" * 501, 422, "invalid_parameter"),
 ]
 
@@ -368,3 +394,169 @@ def test_event_errors_have_the_one_shape(
     client: TestClient, url: str, status: int, code: str
 ) -> None:
     assert_error(client.get(url), status, code)
+
+
+# -- the API's addresses, docs and assets -------------------------------------------------------
+
+
+def test_schema_docs_and_assets_are_served_locally(client: TestClient) -> None:
+    schema = get_json(client, "/openapi.json")
+    for path in ("/api/articles", "/api/claims", "/api/events", "/api/flags", "/api/places"):
+        assert path in schema["paths"]
+    assert "/api/ingest" in schema["paths"] and "/api/exports/{fmt}" in schema["paths"]
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "swagger-ui" in docs.text
+    for page in (docs.text, client.get("/map").text, client.get("/").text):
+        assert "https://" not in page and "http://" not in page  # nothing from the internet
+        for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', page):
+            assert client.get(asset).status_code == 200, asset
+
+
+def test_places_and_exports(client: TestClient, store: Store) -> None:
+    places = get_json(client, "/api/places")["places"]
+    assert places == [p.to_record() for p in services.list_places(store)]
+    lines = client.get("/api/exports/claims-jsonl").text.splitlines()
+    assert [json.loads(x) for x in lines] == [c.to_record() for c in store.iter_claims()]
+    events = client.get("/api/exports/events-jsonl")
+    assert events.status_code == 200 and "attachment" in events.headers["content-disposition"]
+    assert len(events.text.splitlines()) == len(services.list_events(store))
+    assert client.get("/api/exports/parquet").content[:4] == b"PAR1"
+
+
+def test_article_ids_resolve_by_prefix_like_the_cli(client: TestClient, store: Store) -> None:
+    (article,) = store.list_articles(lang="ru", limit=5)
+    assert get_json(client, f"/api/articles/{article.id[:7]}")["id"] == article.id
+    claims = get_json(client, "/api/claims", article=article.id[:7])["claims"]
+    assert claims and {c["article_id"] for c in claims} == {article.id}
+    assert_error(client.get("/api/articles/a"), 404, "not_found")  # too short to be safe
+
+
+def test_no_server_path_in_any_response(client: TestClient, db: str) -> None:
+    folder = str(Path(db).parent)
+    first = get_json(client, "/api/articles")["articles"][0]["id"]
+    event = get_json(client, "/api/events")["events"][0]["event_id"]
+    for url in (
+        "/api/articles", f"/api/articles/{first}", "/api/rejects", "/api/claims",
+        "/api/events", f"/api/events/{event}", "/api/flags", "/api/places", "/api/health",
+        "/", f"/articles/{first}", f"/events/{event}", "/sources",
+    ):  # fmt: skip
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert folder not in response.text and "/tmp" not in response.text, url
+
+
+def test_cors_is_off_by_default(client: TestClient) -> None:
+    response = client.get("/api/health", headers={"Origin": "https://elsewhere.example"})
+    assert "access-control-allow-origin" not in response.headers
+
+
+def test_cors_when_configured(db: str) -> None:
+    config = WebConfig(cors_origins=("https://tool.example",))
+    with TestClient(create_app(db, config)) as c:
+        ok = c.get("/api/health", headers={"Origin": "https://tool.example"})
+        other = c.get("/api/health", headers={"Origin": "https://evil.example"})
+    assert ok.headers["access-control-allow-origin"] == "https://tool.example"
+    assert "access-control-allow-origin" not in other.headers
+
+
+def test_pages_escape_and_carry_a_strict_csp(client: TestClient, store: Store) -> None:
+    (hostile,) = [a for a in store.list_articles(limit=50) if "<script>" in (a.title or "")]
+    page = client.get(f"/articles/{hostile.id}")
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert "<script>alert(1)" not in page.text and "&lt;script&gt;alert(1)" in page.text
+    data = re.search(r'<script type="application/json" id="claims-data">(.*?)</script>', page.text)
+    assert data is not None and "</" not in data.group(1)
+    assert json.loads(data.group(1))
+
+
+# -- ingest: token, types, limits ---------------------------------------------------------------
+
+TOKEN = "t" * 20 + "-secret"
+
+
+@pytest.fixture(scope="module")
+def writer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    db = str(tmp_path_factory.mktemp("ingest") / "w.db")
+    config = WebConfig(token=TOKEN, max_body=20_000)
+    with TestClient(create_app(db, config, reader=Reader.offline)) as c:
+        yield c
+
+
+def _post(c: TestClient, body: bytes, kind: str, token: str | None = TOKEN) -> Any:
+    headers = {"Content-Type": kind}
+    if token is not None:
+        headers["Authorization"] = f"Bearer {token}"
+    return c.post("/api/ingest", content=body, headers=headers)
+
+
+def test_ingest_needs_the_token(writer: TestClient, client: TestClient) -> None:
+    body = TEXTS["en.txt"].encode()
+    assert_error(_post(writer, body, "text/plain", token=None), 401, "unauthorized")
+    assert_error(_post(writer, body, "text/plain", token="wrong" * 5), 403, "forbidden")
+    assert_error(_post(client, body, "text/plain"), 403, "ingest_disabled")  # no token set
+
+
+def test_ingest_text_html_and_jsonl(writer: TestClient) -> None:
+    text = _post(writer, TEXTS["uk.txt"].encode(), "text/plain")
+    assert text.status_code == 200 and text.json()["inserted"] == 1
+    assert _post(writer, TEXTS["uk.txt"].encode(), "text/plain").json()["existing"] == 1
+    html = b"<html><head><title>Strike</title></head><body><article><p>" + b"Two people were "
+    html += b"killed in shelling of Kherson, the governor said on Monday.</p></article></body>"
+    assert _post(writer, html + b"</html>", "text/html; charset=utf-8").json()["inserted"] == 1
+    lines = b'{"title": "A", "text": "Three soldiers were wounded near Bakhmut."}\n'
+    assert _post(writer, lines, "application/x-ndjson").json()["inserted"] == 1
+    records = writer.get("/api/articles").json()["articles"]
+    assert all(r["source"].startswith("upload-") for r in records)
+
+
+def test_ingest_refusals_have_the_shape(writer: TestClient) -> None:
+    assert_error(_post(writer, b"x", "image/png"), 415, "unsupported_type")
+    assert_error(_post(writer, b"", "text/plain"), 400, "bad_body")
+    assert_error(
+        _post(writer, b'{"url": "file:///etc/passwd"}', "application/json"), 400, "bad_body"
+    )
+    assert_error(_post(writer, b"y" * 20_001, "text/plain"), 413, "too_large")
+
+
+def test_reads_can_require_the_token(db: str) -> None:
+    config = WebConfig(token=TOKEN, protect_reads=True)
+    with TestClient(create_app(db, config)) as c:
+        assert_error(c.get("/api/claims"), 401, "unauthorized")
+        assert c.get("/api/claims", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
+        assert c.get("/api/health").status_code == 200
+
+
+def test_settings_from_the_environment() -> None:
+    config = WebConfig.from_env(
+        {"FOGOFWAR_WEB_TOKEN": TOKEN, "FOGOFWAR_WEB_CORS": "https://a.example, https://b.example",
+         "FOGOFWAR_WEB_BASE_URL": "https://api.example/", "FOGOFWAR_WEB_THREADS": "8"}
+    )  # fmt: skip
+    assert config.cors_origins == ("https://a.example", "https://b.example")
+    assert (config.base_url, config.threads, config.protect_reads) == (
+        "https://api.example",
+        8,
+        False,
+    )
+    with pytest.raises(ConfigError):
+        WebConfig.from_env({"FOGOFWAR_WEB_TOKEN": "short"})
+    with pytest.raises(ConfigError):
+        WebConfig.from_env({"FOGOFWAR_WEB_PROTECT_READS": "1"})
+
+
+def test_event_detail_reads_only_around_the_event_and_agrees(store: Store) -> None:
+    from fogofwar.events.run import analyse
+    from fogofwar.services.events_link import StoreArticles
+
+    full = analyse(store.events, StoreArticles(store), None)
+    records = services.list_events(store)
+    assert records
+    for r in records:
+        scoped = analyse(store.events, StoreArticles(store), {r.event_id}, None, r.claim_ids)
+        e = r.event_id
+        assert scoped.flags[e] == full.flags[e]
+        assert scoped.reconciliations[e] == full.reconciliations[e]
+        assert scoped.records[e] == full.records[e]
+        mine = next(x for x in scoped.events if x.event_id == e)
+        theirs = next(x for x in full.events if x.event_id == e)
+        assert scoped.lineage(mine) == full.lineage(theirs)

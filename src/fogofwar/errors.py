@@ -7,6 +7,7 @@
     ├── StoreError            the database could not be opened, migrated or written
     ├── ConfigError           a setting is missing or invalid
     ├── NotFoundError         an id (article, event, claim) names nothing stored
+    │   └── AmbiguousIdError  an id prefix names several (also a StoreError)
     └── EvalError             an evaluation set is missing or malformed
 
 Every message says what failed, why, and what to do.
@@ -17,6 +18,7 @@ from __future__ import annotations
 from fogofwar.model import ReasonCode
 
 __all__ = [
+    "AmbiguousIdError",
     "ConfigError",
     "EvalError",
     "FetchError",
@@ -66,6 +68,11 @@ class ConfigError(FogOfWarError):
 class NotFoundError(FogOfWarError):
     """An id names nothing stored (or, as a prefix, more than one thing). The CLI prints it
     as one line; the web API answers 404 with its one error body."""
+
+
+class AmbiguousIdError(NotFoundError, StoreError):
+    """An id prefix names several stored things: "not found" for the person asking (a 404 from
+    the API), and still a :class:`StoreError` for code that catches those."""
 
 
 class EvalError(FogOfWarError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -313,6 +314,61 @@ def bench_link(
     from fogofwar.benchmarks.link_bench import bench_link as run
 
     _print_bench(list(run(tuple(int(s) for s in sizes.split(",")))))
+
+
+@bench_app.command("api")
+def bench_api(
+    ctx: typer.Context,
+    clients: Annotated[int, typer.Option("--clients", help="Concurrent clients.")] = 200,
+    seconds: Annotated[float, typer.Option("--seconds", help="How long (bounded).")] = 30.0,
+    think: Annotated[
+        float, typer.Option("--think", help="Mean pause of a client between requests (s).")
+    ] = 0.5,
+    workers: Annotated[int, typer.Option("--workers", help="Server processes.")] = 2,
+    threads: Annotated[int, typer.Option("--threads", help="Threads per process.")] = 16,
+    generate: Annotated[
+        int,
+        typer.Option("--generate", help="Use a synthetic store of this many claims (0: --db)."),
+    ] = 0,
+    ingest: Annotated[bool, typer.Option("--ingest/--no-ingest", help="Ingest meanwhile.")] = True,
+) -> None:
+    """Load-test the web API on loopback: clients over every read endpoint (streams included)
+    while an ingest runs; requests/s, p50/p95/p99, errors. Stops by itself."""
+    import asyncio
+    import secrets
+
+    from fogofwar.benchmarks import api_bench
+    from fogofwar.cli.app import settings
+
+    console = Console(highlight=False)
+    db = settings(ctx).db
+    if generate:
+        db = str(_synthetic_store(generate, console))
+    console.print(f"store {Path(db).name}: queries alone (no HTTP)")
+    for line in api_bench.bench_store_queries(db):
+        console.print("  " + line)
+    token = secrets.token_urlsafe(24) if ingest else None
+    with api_bench.running_server(db, workers=workers, threads=threads, token=token) as base:
+        result = asyncio.run(
+            api_bench.run_load(base, clients=clients, seconds=seconds, think=think, token=token)
+        )
+    console.print(f"HTTP load on {base} ({workers} processes × {threads} threads, think {think} s)")
+    for line in result.lines():
+        console.print("  " + line)
+
+
+def _synthetic_store(n_claims: int, console: Console) -> Path:
+    """A synthetic store of ``n_claims`` claims under the cache folder (built once, reused)."""
+    from fogofwar.geo import default_index_path
+
+    path = default_index_path().parent / f"bench-api-{n_claims}.db"
+    if path.exists():
+        return path
+    from fogofwar.benchmarks.api_bench import build_synthetic
+
+    console.print(f"building {path.name} ({n_claims} claims; minutes for a million) …")
+    build_synthetic(str(path), n_claims)
+    return path
 
 
 train_app = typer.Typer(help="Rebuild the learned parts from the shipped annotations.")

@@ -144,20 +144,50 @@ def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, max=64, help="Server processes.")] = 1,
+    threads: Annotated[
+        int | None,
+        typer.Option(
+            "--threads",
+            min=1,
+            max=256,
+            help="Worker threads per process; the database pool is sized to it "
+            "[env FOGOFWAR_WEB_THREADS, default 16].",
+        ),
+    ] = None,
 ) -> None:
-    """Serve the store as a read-only JSON API (and an HTML index) over HTTP."""
+    """Serve the store over HTTP: the map and pages at /, the JSON API under /api, its docs at
+    /docs. Settings: the web variables in the README."""
+    import os
+
     import uvicorn
     from rich.console import Console
 
     from fogofwar.web import create_app
+    from fogofwar.web.config import WebConfig
 
     db = settings(ctx).db
-    with open_db(ctx) as store:  # fail now, in one line, when the database cannot be opened
+    if threads is not None:
+        os.environ["FOGOFWAR_WEB_THREADS"] = str(threads)
+    config = WebConfig.from_env()  # fail now, in one line, on a bad setting
+    with open_db(ctx) as store:  # … and when the database cannot be opened
         n = services.count_articles(store)
     Console(stderr=True).print(
-        f"Serving {db} ({n} articles) at http://{host}:{port}/ (Ctrl-C stops)"
+        f"Serving {db} ({n} articles) at http://{host}:{port}/ — map /map, API docs /docs; "
+        f"{workers} process(es) × {config.threads} threads (Ctrl-C stops)"
     )
-    uvicorn.run(create_app(db), host=host, port=port)
+    if workers == 1:
+        uvicorn.run(create_app(db, config), host=host, port=port, timeout_keep_alive=30)
+        return
+    os.environ["FOGOFWAR_DB"] = db
+    uvicorn.run(
+        "fogofwar.web.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        timeout_keep_alive=30,
+    )
 
 
 @gazetteer_app.command("build")

@@ -97,12 +97,17 @@ class MemoryEventStore:
         return tuple(v for v in self._versions if event_id is None or v.event_id == event_id)
 
     def records(
-        self, query: EventQuery | None = None, *, as_of: datetime | None = None
+        self,
+        query: EventQuery | None = None,
+        *,
+        as_of: datetime | None = None,
+        limit: int | None = None,
     ) -> tuple[EventRecord, ...]:
-        """The live records passing ``query``, newest claimed date first."""
+        """The live records passing ``query``, newest claimed date first (the first ``limit``)."""
         live = _live(self._versions, as_of)
         q = query or EventQuery()
-        return tuple(sorted((r for r in live if matches(r, q)), key=record_order, reverse=True))
+        found = sorted((r for r in live if matches(r, q)), key=record_order, reverse=True)
+        return tuple(found if limit is None else found[:limit])
 
 
 def _live(history: Sequence[EventVersion], when: datetime | None) -> tuple[EventRecord, ...]:

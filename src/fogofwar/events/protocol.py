@@ -29,7 +29,9 @@ class EventQuery:
     ``country`` matches the record's ISO 3166-1 alpha-3 code or its place name (any case);
     ``since``/``until`` compare with the event's claimed dates (an event counts from its start
     to its end); ``flag`` is a flag code the record carries; ``article`` a prefix of one of its
-    article ids; ``id_prefix`` a prefix of its event id.
+    article ids; ``id_prefix`` a prefix of its event id; ``before`` a listing position
+    (:func:`record_order` of the last record of the previous page: only records after it in the
+    listing's order, i.e. with a smaller key, pass).
     """
 
     kind: str | None = None
@@ -39,6 +41,7 @@ class EventQuery:
     flag: str | None = None
     article: str | None = None
     id_prefix: str | None = None
+    before: tuple[str, str] | None = None
 
 
 def matches(record: EventRecord, query: EventQuery) -> bool:
@@ -59,6 +62,8 @@ def matches(record: EventRecord, query: EventQuery) -> bool:
     if q.flag is not None and q.flag not in record.flags:
         return False
     if q.article is not None and not any(a.startswith(q.article) for a in record.article_ids):
+        return False
+    if q.before is not None and record_order(record) >= q.before:
         return False
     return q.id_prefix is None or record.event_id.startswith(q.id_prefix)
 
@@ -118,8 +123,12 @@ class EventStore(Protocol):
         ...
 
     def records(
-        self, query: EventQuery | None = None, *, as_of: datetime | None = None
+        self,
+        query: EventQuery | None = None,
+        *,
+        as_of: datetime | None = None,
+        limit: int | None = None,
     ) -> tuple[EventRecord, ...]:
         """The live records (newest versions, or as they stood at ``as_of``) passing
-        ``query``, newest claimed date first (then event id, descending)."""
+        ``query``, newest claimed date first (then event id, descending); the first ``limit``."""
         ...

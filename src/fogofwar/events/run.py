@@ -13,7 +13,7 @@ and call :func:`analyse` for one event's details. Articles and their claims come
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Protocol
@@ -192,10 +192,21 @@ def _dedup(es: EventStore, articles: ArticleLookup, meta: ArticleMeta, event_ids
 # -- analysis --------------------------------------------------------------------------------
 
 
-def assemble_events(es: EventStore, at: datetime | None = None) -> tuple[Event, ...]:
-    """Events from the links as they stood at ``at`` with the decisions made by then."""
+def _around(
+    es: EventStore, articles: ArticleLookup, claim_ids: Iterable[str], at: datetime | None
+) -> list[str]:
+    """The claims of every article that holds one of ``claim_ids`` (as linked at ``at``)."""
+    article_ids = sorted({d.article_id for d in es.links(at, claim_ids=claim_ids)})
+    return [c.claim_id for aid in article_ids for c in articles.claims(aid)]
+
+
+def assemble_events(
+    es: EventStore, at: datetime | None = None, claim_ids: Iterable[str] | None = None
+) -> tuple[Event, ...]:
+    """Events from the links as they stood at ``at`` with the decisions made by then (only
+    the links of ``claim_ids`` when given)."""
     by_article: dict[str, list[LinkDecision]] = {}
-    for d in es.links(at):
+    for d in es.links(at, claim_ids=claim_ids):
         by_article.setdefault(d.article_id, []).append(d)
     batches = [LinkDecisions(a, tuple(ds), ()) for a, ds in sorted(by_article.items())]
     decisions = [
@@ -209,10 +220,16 @@ def analyse(
     articles: ArticleLookup,
     event_ids: set[str] | None = None,
     at: datetime | None = None,
+    around: Iterable[str] | None = None,
 ) -> Analysis:
     """Claims, metadata, flags, reconciliation and records of ``event_ids`` (None: all), from
-    the links and decisions as they stood at ``at`` (None: now)."""
-    everything = assemble_events(es, at)
+    the links and decisions as they stood at ``at`` (None: now).
+
+    ``around`` (the claim ids of the stored records of ``event_ids``) limits the work to the
+    articles holding those claims, instead of every link in the store: the same result for
+    those events as long as the stored records are current (every link refreshes them)."""
+    scope = None if around is None else _around(es, articles, around, at)
+    everything = assemble_events(es, at, scope)
     event_of = {cid: e.event_id for e in everything for cid in e.claim_ids}
     chosen = [e for e in everything if event_ids is None or e.event_id in event_ids]
     wanted = {cid for e in chosen for cid in e.claim_ids}

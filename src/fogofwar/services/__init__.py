@@ -11,6 +11,7 @@ argument parsing; each function takes already-open resources and returns typed r
       events_query.py   list_events, event_detail, list_flags
       events_decide.py  merge_events, split_event
       exports.py        export (event formats), export_claims (claims-v1 JSONL), claim_records
+      overview.py       list_places, source_stats (who is cited how often)
 
 Unknown ids raise :class:`~fogofwar.errors.NotFoundError`; nothing outside ``store/`` touches
 the database engine (``tests/test_architecture.py``).
@@ -28,6 +29,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from fogofwar.services.articles import (
         article_claims,
+        articles_page,
+        claims_page,
         count_articles,
         get_article,
         iter_claims,
@@ -51,20 +54,38 @@ if TYPE_CHECKING:
         check_flag,
         detail_record,
         event_detail,
+        event_position,
         flag_record,
         list_events,
         list_flags,
         resolve_event,
     )
-    from fogofwar.services.exports import CLAIM_FORMATS, claim_records, export, export_claims
+    from fogofwar.services.exports import (
+        CLAIM_FORMATS,
+        EXPORT_FORMATS,
+        claim_records,
+        export,
+        export_claims,
+        export_is_binary,
+    )
     from fogofwar.services.ids import short_ids
+    from fogofwar.services.overview import PlaceRow, SourceRow, list_places, source_stats
     from fogofwar.services.paths import shared_dir
-    from fogofwar.store import Store, StoredRejection
+    from fogofwar.store import Page, Store, StoredRejection
+    from fogofwar.store.keyset import decode_cursor, encode_cursor
 
 # Imported now, not lazily: the module ``services.ingest`` shares its name with the function, and
 # a lazy first import of the module would bind the package attribute to the module. It is cheap
 # (readers, the claim reader and the store load inside its functions).
-from fogofwar.services.ingest import IngestSummary, Progress, count_inputs, extract, ingest, read
+from fogofwar.services.ingest import (
+    IngestSummary,
+    Progress,
+    count_inputs,
+    extract,
+    ingest,
+    ingest_bytes,
+    read,
+)
 
 _WHERE = {
     "fogofwar.services.articles": (
@@ -78,6 +99,8 @@ _WHERE = {
         "open_store",
         "resolve_article",
         "store_label",
+        "articles_page",
+        "claims_page",
     ),
     "fogofwar.services.countries": ("country_code",),
     "fogofwar.services.events_decide": ("merge_events", "split_event"),
@@ -96,36 +119,57 @@ _WHERE = {
         "list_events",
         "list_flags",
         "resolve_event",
+        "event_position",
     ),
-    "fogofwar.services.exports": ("CLAIM_FORMATS", "claim_records", "export", "export_claims"),
+    "fogofwar.services.exports": (
+        "CLAIM_FORMATS",
+        "EXPORT_FORMATS",
+        "claim_records",
+        "export",
+        "export_claims",
+        "export_is_binary",
+    ),
     "fogofwar.services.ids": ("short_ids",),
+    "fogofwar.services.overview": ("PlaceRow", "SourceRow", "list_places", "source_stats"),
     "fogofwar.services.paths": ("shared_dir",),
-    "fogofwar.store": ("Store", "StoredRejection"),
+    "fogofwar.store": ("Page", "Store", "StoredRejection"),
+    "fogofwar.store.keyset": ("decode_cursor", "encode_cursor"),
 }
 _MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
 
 __all__ = [
     "CLAIM_FORMATS",
+    "EXPORT_FORMATS",
     "EventDetail",
     "IngestSummary",
     "LinkSummary",
+    "Page",
+    "PlaceRow",
     "Progress",
+    "SourceRow",
     "Store",
     "StoredRejection",
     "article_claims",
+    "articles_page",
     "check_flag",
     "claim_records",
+    "claims_page",
     "count_articles",
     "count_inputs",
     "country_code",
+    "decode_cursor",
     "detail_record",
+    "encode_cursor",
     "event_detail",
+    "event_position",
     "export",
     "export_claims",
+    "export_is_binary",
     "extract",
     "flag_record",
     "get_article",
     "ingest",
+    "ingest_bytes",
     "iter_claims",
     "link_pending",
     "link_read",
@@ -133,6 +177,7 @@ __all__ = [
     "list_claims",
     "list_events",
     "list_flags",
+    "list_places",
     "list_rejections",
     "merge_events",
     "open_store",
@@ -142,6 +187,7 @@ __all__ = [
     "shared_dir",
     "shared_embedder",
     "short_ids",
+    "source_stats",
     "split_event",
     "store_label",
 ]

@@ -11,10 +11,12 @@ from datetime import date
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.errors import NotFoundError
 from fogofwar.model import Article, ReasonCode
-from fogofwar.store import Store, StoredRejection, open_store
+from fogofwar.store import Page, Store, StoredRejection, open_store
 
 __all__ = [
     "article_claims",
+    "articles_page",
+    "claims_page",
     "count_articles",
     "get_article",
     "iter_claims",
@@ -53,6 +55,22 @@ def list_articles(
     """
     return store.list_articles(
         search=search, lang=lang, since=since, publisher=publisher, limit=limit, offset=offset
+    )
+
+
+def articles_page(
+    store: Store,
+    *,
+    search: str | None = None,
+    lang: str | None = None,
+    since: date | None = None,
+    publisher: str | None = None,
+    cursor: str | None = None,
+    limit: int = 100,
+) -> Page[Article]:
+    """One page of :func:`list_articles` after ``cursor`` (stable; bad cursor: ``ValueError``)."""
+    return store.articles_page(
+        search=search, lang=lang, since=since, publisher=publisher, cursor=cursor, limit=limit
     )
 
 
@@ -100,6 +118,29 @@ def list_claims(
     )
 
 
+def claims_page(
+    store: Store,
+    *,
+    kind: ClaimKind | str | None = None,
+    source_kind: SourceKind | str | None = None,
+    certainty: Certainty | str | None = None,
+    lang: str | None = None,
+    article_id: str | None = None,
+    cursor: str | None = None,
+    limit: int = 100,
+) -> Page[Claim]:
+    """One page of :func:`list_claims` after ``cursor`` (stable; bad cursor: ``ValueError``)."""
+    return store.claims_page(
+        kind=kind,
+        source_kind=source_kind,
+        certainty=certainty,
+        lang=lang,
+        article_id=article_id,
+        cursor=cursor,
+        limit=limit,
+    )
+
+
 def iter_claims(
     store: Store,
     *,
@@ -116,7 +157,12 @@ def iter_claims(
 
 
 def list_rejections(
-    store: Store, *, limit: int = 100, offset: int = 0, reason: ReasonCode | None = None
+    store: Store,
+    *,
+    limit: int = 100,
+    offset: int = 0,
+    reason: ReasonCode | None = None,
+    before_id: int | None = None,
 ) -> list[StoredRejection]:
-    """Stored rejections, newest first, optionally of one reason."""
-    return store.list_rejections(limit=limit, offset=offset, reason=reason)
+    """Stored rejections, newest first, optionally of one reason and below ``before_id``."""
+    return store.list_rejections(limit=limit, offset=offset, reason=reason, before_id=before_id)

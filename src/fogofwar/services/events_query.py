@@ -20,7 +20,7 @@ from fogofwar.claim import Claim
 from fogofwar.errors import ConfigError, NotFoundError
 from fogofwar.events.lineage import Lineage
 from fogofwar.events.model import Flag, FlagCode, LinkDecision
-from fogofwar.events.protocol import EventQuery
+from fogofwar.events.protocol import EventQuery, record_order
 from fogofwar.events.reconcile import Reconciliation
 from fogofwar.events.record import EventRecord
 from fogofwar.events.run import analyse
@@ -34,6 +34,7 @@ __all__ = [
     "check_flag",
     "detail_record",
     "event_detail",
+    "event_position",
     "flag_record",
     "list_events",
     "list_flags",
@@ -73,6 +74,9 @@ def list_events(
     flag: str | None = None,
     as_of: datetime | None = None,
     published_before: date | None = None,
+    before: tuple[str, str] | None = None,
+    limit: int | None = None,
+    article: str | None = None,
 ) -> list[EventRecord]:
     """Event records (current, or as they stood at ``as_of``) matching every filter, newest
     claimed date first.
@@ -81,10 +85,21 @@ def list_events(
     ``until`` compare with the event's claimed dates; ``flag`` is a flag code. ``as_of`` is
     ingest time (the record as fogofwar had stored it then); ``published_before`` keeps the
     events first reported by an article published (or, undated, captured) before that day.
+    ``before`` and ``limit`` page the listing: ``before`` is :func:`event_position` of the
+    previous page's last record. ``article`` keeps events one of whose article ids starts with
+    it.
     """
     check_flag(flag)
-    query = EventQuery(kind=kind, country=country, since=since, until=until, flag=flag)
-    records = list(store.events.records(query, as_of=as_of))
+    query = EventQuery(
+        kind=kind,
+        country=country,
+        since=since,
+        until=until,
+        flag=flag,
+        article=article,
+        before=before,
+    )
+    records = list(store.events.records(query, as_of=as_of, limit=limit))
     if published_before is None:
         return records
     dates: dict[str, date | None] = {}
@@ -100,6 +115,11 @@ def list_events(
         for r in records
         if any((d := first_date(a)) is not None and d < published_before for a in r.article_ids)
     ]
+
+
+def event_position(record: EventRecord) -> tuple[str, str]:
+    """Where ``record`` stands in event listings (the key a next page starts after)."""
+    return record_order(record)
 
 
 def resolve_event(store: Store, event_id: str, as_of: datetime | None = None) -> str:
@@ -120,8 +140,9 @@ def event_detail(store: Store, event_id: str, *, as_of: datetime | None = None) 
     """One event as it stands (or stood at ``as_of``): claims, lineage, figures, flags."""
     es = store.events
     eid = resolve_event(store, event_id, as_of)
-    analysis = analyse(es, StoreArticles(store), {eid}, as_of)
     stored = {r.event_id: r for r in es.records(EventQuery(id_prefix=eid), as_of=as_of)}
+    around = stored[eid].claim_ids if eid in stored else None
+    analysis = analyse(es, StoreArticles(store), {eid}, as_of, around)
     event = next((e for e in analysis.events if e.event_id == eid), None)
     if event is None:
         raise NotFoundError(f"event {eid!r} has no claims at that time")

@@ -11,7 +11,7 @@ from typing import IO, Any
 
 from fogofwar.claim import Claim
 from fogofwar.errors import ConfigError
-from fogofwar.events.exports import export_events
+from fogofwar.events.exports import BINARY_FORMATS, FORMATS, export_events
 from fogofwar.events.exports_claims import (
     ClaimFilter,
     ClaimRow,
@@ -23,10 +23,24 @@ from fogofwar.events.protocol import EventQuery
 from fogofwar.records import claim_export_record
 from fogofwar.store import Store
 
-__all__ = ["CLAIM_FORMATS", "claim_records", "export", "export_claims"]
+__all__ = [
+    "CLAIM_FORMATS",
+    "EXPORT_FORMATS",
+    "claim_records",
+    "export",
+    "export_claims",
+    "export_is_binary",
+]
 
 CLAIM_FORMATS = ("claims-jsonl", "claims-parquet")
+EXPORT_FORMATS: tuple[str, ...] = (*CLAIM_FORMATS, *sorted(FORMATS))
+"""Every format ``fogofwar export --format`` (and ``/api/exports/{format}``) writes."""
 _BATCH = 500
+
+
+def export_is_binary(fmt: str) -> bool:
+    """True when ``fmt`` is written as bytes (parquet), not text."""
+    return fmt in BINARY_FORMATS or fmt == "claims-parquet"
 
 
 def export(

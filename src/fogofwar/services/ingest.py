@@ -26,6 +26,7 @@ __all__ = [
     "count_inputs",
     "extract",
     "ingest",
+    "ingest_bytes",
     "read",
 ]
 
@@ -104,6 +105,37 @@ def ingest(
     """
     from fogofwar.readers import ReadOptions, read_inputs
 
+    items = read_inputs(inputs, options=options or ReadOptions())
+    return _ingest_items(items, store, reader, progress, link_events)
+
+
+def ingest_bytes(
+    data: bytes,
+    store: Store,
+    reader: Reader | None,
+    *,
+    source: str,
+    fmt: str | None = None,
+    url: str | None = None,
+    options: ReadOptions | None = None,
+) -> IngestSummary:
+    """Like :func:`ingest`, for one input given as bytes (an upload): ``fmt`` is one of the
+    readers' formats (``text``, ``html``, ``jsonl`` …; sniffed when ``None``), ``source`` the
+    name stored as the article's source."""
+    from fogofwar.readers import ReadOptions
+    from fogofwar.readers.dispatch import read_bytes
+
+    items = read_bytes(data, source=source, fmt=fmt, options=options or ReadOptions(), url=url)
+    return _ingest_items(items, store, reader, None, True)
+
+
+def _ingest_items(
+    items: Iterable[Article | Rejected],
+    store: Store,
+    reader: Reader | None,
+    progress: Progress | None,
+    link_events: bool,
+) -> IngestSummary:
     started = datetime.now(UTC)
     inserted = existing = rejected = claims = not_read = 0
     pending: list[Article] = []
@@ -138,7 +170,7 @@ def ingest(
                 link_read(store, read_now)
         pending.clear()
 
-    for done, item in enumerate(read_inputs(inputs, options=options or ReadOptions()), 1):
+    for done, item in enumerate(items, 1):
         if isinstance(item, Rejected):
             store.add_rejections([replace(item, at=item.at or datetime.now(UTC))])
             rejected += 1

@@ -13,23 +13,24 @@ The database is migrated to the newest schema on open (Alembic revisions shipped
 from __future__ import annotations
 
 from fogofwar.store.engine import resolve_url
-from fogofwar.store.protocol import AddResult, Store, StoredRejection
+from fogofwar.store.protocol import AddResult, Page, Store, StoredRejection
 
-__all__ = ["AddResult", "Store", "StoredRejection", "open_store"]
+__all__ = ["AddResult", "Page", "Store", "StoredRejection", "open_store"]
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, *, pool_size: int | None = None) -> Store:
     """Open (creating and migrating if needed) the store at ``url``.
 
     ``url`` is a SQLAlchemy URL (``sqlite:///PATH``, ``postgresql://…``) or a plain file path;
-    without one, ``$FOGOFWAR_DB``, else ``./fogofwar.db``. Raises
+    without one, ``$FOGOFWAR_DB``, else ``./fogofwar.db``. ``pool_size`` bounds the pooled
+    connections (a server passes its worker-thread count; default: SQLAlchemy's). Raises
     :class:`~fogofwar.errors.StoreError` when the database cannot be opened or migrated.
     """
     from fogofwar.store.engine import make_engine
     from fogofwar.store.migrate import migrate
     from fogofwar.store.sql import SqlStore
 
-    engine = make_engine(resolve_url(url))
+    engine = make_engine(resolve_url(url), pool_size=pool_size)
     try:
         migrate(engine)
     except BaseException:

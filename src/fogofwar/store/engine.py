@@ -58,12 +58,26 @@ def resolve_url(url: str | None = None) -> URL:
     return parsed
 
 
-def make_engine(url: URL) -> Engine:
+def _pool_args(pool_size: int | None) -> dict[str, Any]:
+    """Pool settings for ``pool_size`` connections (``None``: SQLAlchemy's default 5 + 10).
+
+    A server passes its worker-thread count: each thread holds at most one connection at a time
+    (streams read in chunks and give the connection back between them), so a pool that size
+    plus a little overflow never makes a request wait for a connection.
+    """
+    if pool_size is None:
+        return {}
+    if pool_size < 1:
+        raise StoreError(f"pool size must be at least 1 (got {pool_size})")
+    return {"pool_size": pool_size, "max_overflow": max(2, pool_size // 4), "pool_timeout": 60}
+
+
+def make_engine(url: URL, *, pool_size: int | None = None) -> Engine:
     """A configured engine for a resolved URL (see :func:`resolve_url`)."""
     if url.get_backend_name() == "sqlite":
-        return _sqlite_engine(url)
+        return _sqlite_engine(url, pool_size)
     try:
-        return sa.create_engine(url, pool_pre_ping=True)
+        return sa.create_engine(url, pool_pre_ping=True, **_pool_args(pool_size))
     except (ArgumentError, ImportError) as exc:
         raise StoreError(
             f"cannot use {url.render_as_string(hide_password=True)}: {exc}. "
@@ -90,7 +104,7 @@ def _use_wal(cursor: sqlite3.Cursor) -> None:
             time.sleep(0.02)
 
 
-def _sqlite_engine(url: URL) -> Engine:
+def _sqlite_engine(url: URL, pool_size: int | None = None) -> Engine:
     database = url.database
     if database:
         folder = Path(database).parent
@@ -99,7 +113,7 @@ def _sqlite_engine(url: URL) -> Engine:
                 f"cannot create database {database}: folder {folder} does not exist. "
                 "Create it or point FOGOFWAR_DB elsewhere."
             )
-        engine = sa.create_engine(url)
+        engine = sa.create_engine(url, **_pool_args(pool_size))
     else:
         engine = sa.create_engine(
             url, poolclass=StaticPool, connect_args={"check_same_thread": False}

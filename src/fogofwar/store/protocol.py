@@ -10,13 +10,27 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
-from typing import Protocol, Self, runtime_checkable
+from typing import Generic, Protocol, Self, TypeVar, runtime_checkable
 
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.events.protocol import EventStore
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 
-__all__ = ["AddResult", "Store", "StoredRejection"]
+__all__ = ["AddResult", "Page", "Store", "StoredRejection"]
+
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[_T]):
+    """One page of a keyset-paginated listing: its items and the cursor of the next page.
+
+    ``cursor`` is an opaque token (``None`` after the last page). Pages are stable: a row stored
+    after the first page was read never shifts later pages, whatever its position.
+    """
+
+    items: tuple[_T, ...]
+    cursor: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +133,19 @@ class Store(Protocol):
         """The publisher of each stored article among ``article_ids`` (unknown ids left out)."""
         ...
 
+    def articles_page(
+        self,
+        *,
+        search: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        publisher: str | None = None,
+        cursor: str | None = None,
+        limit: int = 100,
+    ) -> Page[Article]:
+        """Like :meth:`list_articles`, one page after ``cursor`` (a bad cursor: ``ValueError``)."""
+        ...
+
     def set_read_status(
         self, article_id: str, status: ReadStatus, reason: str | None = None
     ) -> None:
@@ -130,9 +157,14 @@ class Store(Protocol):
         ...
 
     def list_rejections(
-        self, limit: int = 100, offset: int = 0, reason: ReasonCode | None = None
+        self,
+        limit: int = 100,
+        offset: int = 0,
+        reason: ReasonCode | None = None,
+        before_id: int | None = None,
     ) -> list[StoredRejection]:
-        """Stored rejections, newest first, optionally only one reason."""
+        """Stored rejections, newest first, optionally only one reason and ids below
+        ``before_id`` (a keyset cursor)."""
         ...
 
     def replace_claims(
@@ -159,6 +191,20 @@ class Store(Protocol):
         """
         ...
 
+    def claims_page(
+        self,
+        *,
+        kind: ClaimKind | str | None = None,
+        source_kind: SourceKind | str | None = None,
+        certainty: Certainty | str | None = None,
+        lang: str | None = None,
+        article_id: str | None = None,
+        cursor: str | None = None,
+        limit: int = 100,
+    ) -> Page[Claim]:
+        """Like :meth:`list_claims`, one page after ``cursor`` (a bad cursor: ``ValueError``)."""
+        ...
+
     def iter_claims(
         self,
         *,
@@ -169,5 +215,6 @@ class Store(Protocol):
         article_id: str | None = None,
         pipeline_version: str | None = None,
     ) -> Iterator[Claim]:
-        """Like :meth:`list_claims` but streamed, for exports of any size."""
+        """Like :meth:`list_claims` but streamed, for exports of any size. Reads in chunks and
+        holds no connection between them, so a slow consumer never keeps one from the pool."""
         ...

@@ -18,12 +18,13 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
-from fogofwar.errors import StoreError
+from fogofwar.errors import AmbiguousIdError, StoreError
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
+from fogofwar.store import keyset
 from fogofwar.store.engine import WRITE
 from fogofwar.store.event_tables import events as event_ids
 from fogofwar.store.events import SqlEventStore
-from fogofwar.store.protocol import AddResult, StoredRejection
+from fogofwar.store.protocol import AddResult, Page, StoredRejection
 from fogofwar.store.rows import (
     article_from_row,
     article_to_row,
@@ -170,10 +171,14 @@ class SqlStore:
             if row is not None:
                 return article_from_row(row._mapping)
             prefix = sa.func.substr(articles.c.id, 1, len(article_id)) == article_id
+            if self._backend == "sqlite":  # binary order: the range lets the id index find it
+                prefix = sa.and_(
+                    articles.c.id >= article_id, articles.c.id < article_id + "\U0010ffff", prefix
+                )
             found = conn.execute(sa.select(articles).where(prefix).limit(3)).all()
         if len(found) > 1:
             ids = ", ".join(r.id for r in found[:2])
-            raise StoreError(
+            raise AmbiguousIdError(
                 f"article id prefix {article_id!r} matches several articles ({ids}, …); "
                 "give more characters."
             )
@@ -217,32 +222,19 @@ class SqlStore:
                     return length
         return longest
 
-    def list_articles(
-        self,
-        *,
-        search: str | None = None,
-        lang: str | None = None,
-        since: date | None = None,
-        publisher: str | None = None,
-        limit: int = 100,
-        offset: int = 0,
-    ) -> list[Article]:
-        """Articles matching ``search`` (web-search syntax) and filters.
+    def _articles_query(
+        self, search: str | None, lang: str | None, since: date | None, publisher: str | None
+    ) -> tuple[sa.Select[Any] | None, list[Any], sa.ColumnElement[Any]]:
+        """The filtered select (``None``: the query has no word), its ordering and ``when``.
 
-        ``publisher`` keeps articles whose publisher contains it, ignoring case and spacing.
-
-        Best match first when searching, else newest first (by published date, falling back to
-        the captured estimate). ``since`` keeps articles published (or captured) on or after it.
-        A query with no word in it matches nothing; no query string raises.
-        """
-        _check_page(limit, offset)
+        ``publisher`` keeps articles whose publisher contains it, ignoring case and spacing."""
         stmt = sa.select(articles)
         order: list[Any] = []
         if search is not None:
             if self._backend == "sqlite":
                 expr = fts5_query(search)
                 if expr is None:
-                    return []
+                    return None, [], articles.c.pk
                 fts = sa.table("articles_fts", sa.column("rowid"), sa.column("rank"))
                 stmt = stmt.join(fts, fts.c.rowid == articles.c.pk).where(
                     sa.literal_column("articles_fts").op("MATCH")(expr)
@@ -251,7 +243,7 @@ class SqlStore:
             else:
                 expr = tsquery(search)
                 if expr is None:
-                    return []
+                    return None, [], articles.c.pk
                 vector: sa.ColumnClause[Any] = sa.literal_column("articles.search")
                 query = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), expr)
                 stmt = stmt.where(vector.op("@@")(query))
@@ -265,6 +257,29 @@ class SqlStore:
             key = publisher_key(clean_query(publisher))
             stmt = stmt.where(articles.c.publisher_key.contains(key, autoescape=True))
         order += [sa.nulls_last(when.desc()), articles.c.pk.desc()]
+        return stmt, order, when
+
+    def list_articles(
+        self,
+        *,
+        search: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        publisher: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[Article]:
+        """Articles matching ``search`` (web-search syntax) and filters (``publisher``: its
+        publisher contains it, ignoring case and spacing).
+
+        Best match first when searching, else newest first (by published date, falling back to
+        the captured estimate). ``since`` keeps articles published (or captured) on or after it.
+        A query with no word in it matches nothing; no query string raises.
+        """
+        _check_page(limit, offset)
+        stmt, order, _when = self._articles_query(search, lang, since, publisher)
+        if stmt is None:
+            return []
         stmt = stmt.order_by(*order).limit(limit).offset(offset)
         with self._read("list articles") as conn:
             return [article_from_row(r._mapping) for r in conn.execute(stmt)]
@@ -281,6 +296,44 @@ class SqlStore:
                 )
                 found.update({row.id: row.publisher for row in conn.execute(stmt)})
         return found
+
+    def articles_page(
+        self,
+        *,
+        search: str | None = None,
+        lang: str | None = None,
+        since: date | None = None,
+        publisher: str | None = None,
+        cursor: str | None = None,
+        limit: int = 100,
+    ) -> Page[Article]:
+        """Like :meth:`list_articles`, one page after ``cursor``: keyed on (date, pk) when
+        listing newest first; on the rank position when searching (ranks do not move)."""
+        _check_page(limit, 0)
+        mode = "s" if search is not None else "k"
+        parts: list[Any] = keyset.decode(cursor, (str, str, int)) if cursor else [mode, None, None]
+        last_when: str | None = parts[1]
+        last: int | None = parts[2]
+        if parts[0] != mode:
+            raise ValueError("cursor belongs to another listing: start again without it")
+        stmt, order, when = self._articles_query(search, lang, since, publisher)
+        if stmt is None:
+            return Page((), None)
+        offset = 0
+        if search is not None:
+            offset = last or 0
+        elif last is not None:
+            stmt = stmt.where(keyset.newest_first_after(when, articles.c.pk, last_when, last))
+        stmt = stmt.add_columns(when.label("_when")).order_by(*order)
+        with self._read("list articles") as conn:
+            rows = conn.execute(stmt.limit(limit + 1).offset(offset)).all()
+        items = tuple(article_from_row(r._mapping) for r in rows[:limit])
+        if len(rows) <= limit:
+            return Page(items, None)
+        tail = rows[limit - 1]
+        if search is not None:
+            return Page(items, keyset.encode("s", None, offset + limit))
+        return Page(items, keyset.encode("k", tail._mapping["_when"], tail._mapping["pk"]))
 
     def set_read_status(
         self, article_id: str, status: ReadStatus, reason: str | None = None
@@ -305,13 +358,20 @@ class SqlStore:
                 conn.execute(sa.insert(rejections), rows)
 
     def list_rejections(
-        self, limit: int = 100, offset: int = 0, reason: ReasonCode | None = None
+        self,
+        limit: int = 100,
+        offset: int = 0,
+        reason: ReasonCode | None = None,
+        before_id: int | None = None,
     ) -> list[StoredRejection]:
-        """Stored rejections, newest first, optionally only those with ``reason``."""
+        """Stored rejections, newest first, optionally only those with ``reason`` and ids below
+        ``before_id``."""
         _check_page(limit, offset)
         stmt = sa.select(rejections).order_by(rejections.c.id.desc()).limit(limit).offset(offset)
         if reason is not None:
             stmt = stmt.where(rejections.c.reason == _value(reason))
+        if before_id is not None:
+            stmt = stmt.where(rejections.c.id < before_id)
         with self._read("list rejections") as conn:
             return [rejection_from_row(r._mapping) for r in conn.execute(stmt)]
 
@@ -352,7 +412,7 @@ class SqlStore:
         article_id: str | None,
         pipeline_version: str | None,
     ) -> sa.Select[Any]:
-        stmt = sa.select(claims.c.record).order_by(claims.c.pk)
+        stmt = sa.select(claims.c.pk, claims.c.record).order_by(claims.c.pk)
         filters = {
             claims.c.kind: None if kind is None else ClaimKind(kind),
             claims.c.source_kind: None if source_kind is None else SourceKind(source_kind),
@@ -388,6 +448,43 @@ class SqlStore:
         with self._read("list claims") as conn:
             return [claim_from_row(r._mapping) for r in conn.execute(stmt)]
 
+    def claims_page(
+        self,
+        *,
+        kind: ClaimKind | str | None = None,
+        source_kind: SourceKind | str | None = None,
+        certainty: Certainty | str | None = None,
+        lang: str | None = None,
+        article_id: str | None = None,
+        cursor: str | None = None,
+        limit: int = 100,
+    ) -> Page[Claim]:
+        """Like :meth:`list_claims`, one page after ``cursor`` (keyed on storage order)."""
+        _check_page(limit, 0)
+        after = keyset.decode(cursor, (int,))[0] if cursor else None
+        rows = self._claim_rows(kind, source_kind, certainty, lang, article_id, None, after, limit)
+        items = tuple(claim_from_row(r._mapping) for r in rows[:limit])
+        more = len(rows) > limit
+        return Page(items, keyset.encode(rows[limit - 1].pk) if more else None)
+
+    def _claim_rows(
+        self,
+        kind: ClaimKind | str | None,
+        source_kind: SourceKind | str | None,
+        certainty: Certainty | str | None,
+        lang: str | None,
+        article_id: str | None,
+        pipeline_version: str | None,
+        after: int | None,
+        limit: int,
+    ) -> list[sa.Row[Any]]:
+        """Up to ``limit + 1`` rows (pk, record) after the pk ``after``, one short read."""
+        stmt = self._claims_query(kind, source_kind, certainty, lang, article_id, pipeline_version)
+        if after is not None:
+            stmt = stmt.where(claims.c.pk > after)
+        with self._read("list claims") as conn:
+            return list(conn.execute(stmt.limit(limit + 1)).all())
+
     def iter_claims(
         self,
         *,
@@ -398,9 +495,18 @@ class SqlStore:
         article_id: str | None = None,
         pipeline_version: str | None = None,
     ) -> Iterator[Claim]:
-        """Like :meth:`list_claims`, streamed in batches (holds a connection while iterating)."""
-        stmt = self._claims_query(kind, source_kind, certainty, lang, article_id, pipeline_version)
-        with self._read("stream claims") as conn:
-            result = conn.execution_options(yield_per=_STREAM_BATCH).execute(stmt)
-            for row in result:
+        """Like :meth:`list_claims`, streamed in chunks of a few hundred, each read on its own
+        short-lived connection: a stream never holds a pooled connection while it is consumed.
+
+        Chunks are keyed on storage order, so claims stored while streaming are either included
+        once (stored after the cursor) or not at all; none repeats or is skipped.
+        """
+        args = (kind, source_kind, certainty, lang, article_id, pipeline_version)
+        after: int | None = None
+        while True:
+            rows = self._claim_rows(*args, after, _STREAM_BATCH)
+            for row in rows[:_STREAM_BATCH]:
                 yield claim_from_row(row._mapping)
+            if len(rows) <= _STREAM_BATCH:
+                return
+            after = rows[_STREAM_BATCH - 1].pk

@@ -2,7 +2,8 @@
 
 Records are the ones the CLI prints: :func:`~fogofwar.records.article_record`,
 :func:`~fogofwar.records.rejected_record` and claims-v1 (:meth:`~fogofwar.claim.Claim.to_record`).
-Lists come as ``{"<things>": [...], "limit": n, "offset": n, "next": url | null}``.
+Lists come as ``{"<things>": [...], "limit": n, "next": url | null}``: ``next`` carries a
+stable keyset ``cursor`` (rows added meanwhile never shift a page), relative to this server.
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
+from pathlib import PurePath
 from typing import Annotated, Any, TypeVar
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
@@ -20,27 +23,45 @@ from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
 from fogofwar import PIPELINE_VERSION, __version__, services
 from fogofwar.claim import SCHEMA, Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.errors import NotFoundError
-from fogofwar.model import Article, ReasonCode, article_id_for
+from fogofwar.model import Article, ReasonCode
 from fogofwar.records import article_record, claim_export_record, rejected_record
 from fogofwar.services import Store, StoredRejection
+from fogofwar.web.config import WebConfig
 from fogofwar.web.errors import ApiError
-from fogofwar.web.state import get_store
+from fogofwar.web.security import check_token
+from fogofwar.web.state import get_config, get_store
 
-__all__ = ["MAX_LIMIT", "lookup_article", "parse_as_of", "parse_since", "router"]
+__all__ = [
+    "MAX_LIMIT",
+    "article_json",
+    "lookup_article",
+    "next_link",
+    "parse_as_of",
+    "parse_since",
+    "public_source",
+    "router",
+]
 
 MAX_LIMIT = 1000
 """Largest page any list endpoint returns."""
 
-_MAX_OFFSET = 2**31  # keeps offsets inside every backend's integer range
 _CHUNK_CLAIMS = 200
-_ID_LENGTH = len(article_id_for("0" * 64))
 _E = TypeVar("_E", bound=StrEnum)
 
-router = APIRouter(prefix="/api")
+
+def require_read(request: Request, config: Annotated[WebConfig, Depends(get_config)]) -> None:
+    """Dependency of every read endpoint: the token, when the operator protects reads."""
+    check_token(request, config, write=False)
+
+
+router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
+open_router = APIRouter(prefix="/api")
 
 StoreDep = Annotated[Store, Depends(get_store)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, le=_MAX_OFFSET, description="Rows to skip.")]
+Cursor = Annotated[
+    str | None, Query(max_length=400, description="From the previous page's `next` link.")
+]
 Lang = Annotated[str | None, Query(max_length=16, description="ISO 639-1 code, e.g. de.")]
 
 
@@ -93,29 +114,60 @@ def _plain(value: str | None, name: str) -> str | None:
 
 
 def lookup_article(store: Store, article_id: str) -> Article:
-    """The stored article with exactly this id; :class:`~fogofwar.errors.NotFoundError` (404)
-    otherwise.
-
-    The API takes whole ids only (no prefixes as the CLI does), so URLs stay canonical and an
-    ambiguous prefix can never surface as a store error.
-    """
-    if len(article_id) == _ID_LENGTH and article_id.isascii() and article_id.isalnum():
-        try:
-            return services.get_article(store, article_id, exact=True)
-        except NotFoundError:
-            pass
-    raise NotFoundError(f"no article {article_id!r}: list ids with /api/articles")
+    """The stored article with this id or unique id prefix (as the CLI resolves them);
+    :class:`~fogofwar.errors.NotFoundError` (404) when none or several match."""
+    if 4 <= len(article_id) <= 64 and article_id.isascii() and article_id.isalnum():
+        return services.get_article(store, article_id)
+    raise NotFoundError(
+        f"no article {article_id[:80]!r}: give an id or a prefix of at least 4 characters "
+        "(list ids with /api/articles)"
+    )
 
 
-def _page(request: Request, key: str, rows: list[Any], limit: int, offset: int) -> dict[str, Any]:
-    """A page of ``limit`` rows from ``rows`` (fetched with one extra to know if more follow)."""
-    more = len(rows) > limit
-    nxt = str(request.url.include_query_params(offset=offset + limit)) if more else None
-    return {key: rows[:limit], "limit": limit, "offset": offset, "next": nxt}
+def next_link(request: Request, cursor: str | None) -> str | None:
+    """The URL of the next page: this request's path and query with ``cursor`` replaced —
+    relative, or under ``FOGOFWAR_WEB_BASE_URL``; never built from the Host header."""
+    if cursor is None:
+        return None
+    params = [(k, v) for k, v in request.query_params.multi_items() if k != "cursor"]
+    link = request.url.path + "?" + urlencode([*params, ("cursor", cursor)])
+    config: WebConfig = request.app.state.config
+    return (config.base_url or "") + link
 
 
-@router.get("/health")
-def health(store: StoreDep) -> JSONResponse:
+def _page(request: Request, key: str, rows: list[Any], cursor: str | None) -> dict[str, Any]:
+    return {key: rows, "limit": len(rows), "next": next_link(request, cursor)}
+
+
+def public_source(source: str) -> str:
+    """An article's or rejection's source as the API shows it: a URL as it is, a local file
+    by its name only (a server path tells the world about the server)."""
+    if "://" in source:
+        return source
+    return PurePath(source).name or source
+
+
+def article_json(article: Article, *, with_text: bool = True) -> dict[str, Any]:
+    """:func:`~fogofwar.records.article_record` with the source made public."""
+    record = article_record(article, with_text=with_text)
+    record["source"] = public_source(article.source)
+    return record
+
+
+def _cursor(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if len(value) > 400 or not value.isascii():
+        raise ApiError(400, "bad_cursor", "cursor is not valid: use the one a page gave")
+    return value
+
+
+def _bad_cursor(exc: ValueError) -> ApiError:
+    return ApiError(400, "bad_cursor", str(exc))
+
+
+@open_router.get("/health")
+def health(request: Request, store: StoreDep) -> JSONResponse:
     """Liveness and what is stored: 200 with counts, or 503 when the store cannot be read."""
     return JSONResponse(
         {
@@ -124,6 +176,7 @@ def health(store: StoreDep) -> JSONResponse:
             "schema": SCHEMA,
             "pipeline_version": PIPELINE_VERSION,
             "version": __version__,
+            "read_token_required": request.app.state.config.protect_reads,
         }
     )
 
@@ -143,27 +196,30 @@ def list_articles(
         Query(max_length=200, description="Publisher (outlet, channel) contains this."),
     ] = None,
     limit: Limit = 50,
-    offset: Offset = 0,
+    cursor: Cursor = None,
 ) -> JSONResponse:
     """Stored articles (records without text): best match first when searching, else newest."""
-    rows = services.list_articles(
-        store,
-        search=search or None,
-        lang=_plain(lang, "lang"),
-        since=parse_since(since),
-        publisher=publisher or None,
-        limit=limit + 1,
-        offset=offset,
-    )
-    records = [article_record(a, with_text=False) for a in rows]
-    return JSONResponse(_page(request, "articles", records, limit, offset))
+    try:
+        page = services.articles_page(
+            store,
+            search=search or None,
+            lang=_plain(lang, "lang"),
+            since=parse_since(since),
+            publisher=publisher or None,
+            cursor=_cursor(cursor),
+            limit=limit,
+        )
+    except ValueError as exc:
+        raise _bad_cursor(exc) from None
+    records = [article_json(a, with_text=False) for a in page.items]
+    return JSONResponse(_page(request, "articles", records, page.cursor))
 
 
 @router.get("/articles/{article_id}")
 def get_article(article_id: str, store: StoreDep) -> JSONResponse:
-    """One article record with its text and its claims (claims-v1)."""
+    """One article record (an id or unique prefix) with its text and its claims (claims-v1)."""
     article = lookup_article(store, article_id)
-    record = article_record(article)
+    record = article_json(article)
     record["claims"] = [
         claim_export_record(c, article) for c in services.article_claims(store, article.id)
     ]
@@ -195,7 +251,15 @@ def _claim_filters(
 Kind = Annotated[str | None, Query(description="A claims-v1 kind, e.g. casualties.")]
 SourceKindQ = Annotated[str | None, Query(description="Who claims it, e.g. military.")]
 CertaintyQ = Annotated[str | None, Query(description="How firmly, e.g. confirmed.")]
-ArticleQ = Annotated[str | None, Query(max_length=64, description="An article id.")]
+ArticleQ = Annotated[
+    str | None, Query(max_length=64, description="An article id or unique id prefix.")
+]
+
+
+def _article_filter(store: Store, article: str | None) -> str | None:
+    """The full id the ``article`` filter names (prefixes resolved as the CLI does)."""
+    value = _plain(article, "article")
+    return None if value is None else lookup_article(store, value).id
 
 
 @router.get("/claims")
@@ -208,13 +272,17 @@ def list_claims(
     lang: Lang = None,
     article: ArticleQ = None,
     limit: Limit = 100,
-    offset: Offset = 0,
+    cursor: Cursor = None,
 ) -> JSONResponse:
     """Stored claims (claims-v1 records) matching every filter, in storage order."""
-    filters = _claim_filters(kind, source_kind, certainty, lang, article)
-    rows = services.list_claims(store, **filters, limit=limit + 1, offset=offset)
-    records = list(services.claim_records(store, rows))
-    return JSONResponse(_page(request, "claims", records, limit, offset))
+    filters = _claim_filters(kind, source_kind, certainty, lang, None)
+    filters["article_id"] = _article_filter(store, article)
+    try:
+        page = services.claims_page(store, **filters, cursor=_cursor(cursor), limit=limit)
+    except ValueError as exc:
+        raise _bad_cursor(exc) from None
+    records = list(services.claim_records(store, page.items))
+    return JSONResponse(_page(request, "claims", records, page.cursor))
 
 
 def _jsonl(store: Store, first: list[Claim], rest: Iterator[Claim]) -> Iterator[str]:
@@ -235,8 +303,12 @@ def export_claims(
     lang: Lang = None,
     article: ArticleQ = None,
 ) -> StreamingResponse:
-    """Every matching claim as claims-v1 JSONL, streamed (the same as ``fogofwar export``)."""
-    filters = _claim_filters(kind, source_kind, certainty, lang, article)
+    """Every matching claim as claims-v1 JSONL, streamed (the same as ``fogofwar export``).
+
+    The stream reads in chunks, each on a short-lived connection: an open stream holds no
+    pooled connection while the client reads."""
+    filters = _claim_filters(kind, source_kind, certainty, lang, None)
+    filters["article_id"] = _article_filter(store, article)
     stream = services.iter_claims(store, **filters)
     # Pull the first claim now: a store that cannot be read fails here with a 503, not after
     # a 200 status line has gone out.
@@ -245,7 +317,11 @@ def export_claims(
 
 
 def _rejection_record(row: StoredRejection) -> dict[str, Any]:
-    return {"id": row.id, **rejected_record(row.rejected)}
+    record = rejected_record(row.rejected)
+    shown = public_source(row.input)
+    record["input"] = shown
+    record["message"] = record["message"].replace(row.input, shown)
+    return {"id": row.id, **record}
 
 
 @router.get("/rejects")
@@ -254,13 +330,22 @@ def list_rejects(
     store: StoreDep,
     reason: Annotated[str | None, Query(description="A rejection reason code.")] = None,
     limit: Limit = 100,
-    offset: Offset = 0,
+    cursor: Cursor = None,
 ) -> JSONResponse:
     """Stored rejections (why an input did not become an article), newest first."""
     code = _choice(ReasonCode, reason, "reason")
-    rows = services.list_rejections(store, limit=limit + 1, offset=offset, reason=code)
-    records = [_rejection_record(r) for r in rows]
-    return JSONResponse(_page(request, "rejects", records, limit, offset))
+    before = None
+    if cursor:
+        try:
+            before = int(cursor)
+        except ValueError:
+            raise ApiError(
+                400, "bad_cursor", "cursor is not valid: use the one a page gave"
+            ) from None
+    rows = services.list_rejections(store, limit=limit + 1, reason=code, before_id=before)
+    records = [_rejection_record(r) for r in rows[:limit]]
+    nxt = str(rows[limit - 1].id) if len(rows) > limit else None
+    return JSONResponse(_page(request, "rejects", records, nxt))
 
 
 AsOf = Annotated[
@@ -281,9 +366,16 @@ def list_events(
     flag: Annotated[str | None, Query(max_length=64, description="A flag code.")] = None,
     as_of: AsOf = None,
     limit: Limit = 100,
-    offset: Offset = 0,
+    cursor: Cursor = None,
 ) -> JSONResponse:
     """Event records (events-v1) matching every filter, newest claimed date first."""
+    before: tuple[str, str] | None = None
+    if cursor:
+        try:
+            day, eid = services.decode_cursor(cursor, (str, str))
+        except ValueError as exc:
+            raise _bad_cursor(exc) from None
+        before = (day, eid)
     rows = services.list_events(
         store,
         kind=_plain(kind, "kind"),
@@ -292,9 +384,14 @@ def list_events(
         until=parse_since(until),
         flag=_plain(flag, "flag"),
         as_of=parse_as_of(as_of),
+        before=before,
+        limit=limit + 1,
     )
-    records = [r.to_record() for r in rows[offset : offset + limit + 1]]
-    return JSONResponse(_page(request, "events", records, limit, offset))
+    records = [r.to_record() for r in rows[:limit]]
+    nxt = None
+    if len(rows) > limit:
+        nxt = services.encode_cursor(*services.event_position(rows[limit - 1]))
+    return JSONResponse(_page(request, "events", records, nxt))
 
 
 @router.get("/events/{event_id}")
@@ -320,3 +417,15 @@ def list_flags(
         store, code=flag, article_id=_plain(article, "article"), as_of=parse_as_of(as_of)
     )
     return JSONResponse({"flags": [services.flag_record(f) for f in rows]})
+
+
+@router.get("/places")
+def list_places(
+    store: StoreDep,
+    country: Annotated[
+        str | None, Query(max_length=200, description="ISO 3166 alpha-3 (UKR) or place name.")
+    ] = None,
+) -> JSONResponse:
+    """Places with current events, most events first, with coordinates and kinds."""
+    rows = services.list_places(store, country=_plain(country, "country"))
+    return JSONResponse({"places": [p.to_record() for p in rows]})

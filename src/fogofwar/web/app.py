@@ -1,70 +1,100 @@
-"""Assemble the web app: routers, the store's lifetime, error mapping and safety headers."""
+"""Assemble the web app: routers, pages, vendored assets, the store's lifetime, error mapping,
+safety headers, the body cap and (only when configured) CORS."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
 from fogofwar import __version__
-from fogofwar.web import api, pages
+from fogofwar.reader import Reader
+from fogofwar.web import api, api_write, docs, pages
+from fogofwar.web.config import WebConfig
 from fogofwar.web.errors import install_error_handlers
-from fogofwar.web.state import StoreHolder
+from fogofwar.web.security import BodyLimit, SafetyHeaders
+from fogofwar.web.state import IngestRunner, StoreHolder
 
-__all__ = ["create_app"]
+__all__ = ["STATIC", "create_app"]
 
-
-class _NoSniff:
-    """ASGI middleware: ``X-Content-Type-Options: nosniff`` on every response, so a browser
-    never renders a stored article served as text/plain (or JSON) as HTML."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_with_header(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers.append((b"x-content-type-options", b"nosniff"))
-                message = {**message, "headers": headers}
-            await send(message)
-
-        await self.app(scope, receive, send_with_header)
+STATIC = Path(__file__).with_name("static")
 
 
-def create_app(db: str) -> FastAPI:
-    """A read-only JSON API (and HTML index) over the store at ``db`` (file path or URL).
+def create_app(
+    db: str,
+    config: WebConfig | None = None,
+    *,
+    reader: Callable[[], Reader] | None = None,
+) -> FastAPI:
+    """The JSON API, its docs and the pages over the store at ``db`` (file path or URL).
 
-    The store is opened on the first request and closed when the app shuts down (run the app
-    under a server, or ``with TestClient(app)``, so its lifespan runs).
+    ``config`` defaults to :meth:`WebConfig.from_env`; ``reader`` builds the claim reader
+    ingest uses (default :meth:`Reader.default`, loaded in the ingest child process on the
+    first ingest; it must be picklable, e.g. ``Reader.offline``). The store is
+    opened on the first request and closed when the app shuts down (run the app under a server,
+    or ``with TestClient(app)``, so its lifespan runs).
     """
-    holder = StoreHolder(db)
+    settings = config or WebConfig.from_env()
+    holder = StoreHolder(db, pool_size=settings.threads)
+    runner = IngestRunner(db, reader or Reader.default)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # one worker thread per pooled connection: a request never waits for the pool
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
         try:
             yield
         finally:
+            runner.close()
             holder.close()
 
     app = FastAPI(
         title="fogofwar",
-        summary="Read-only API over a fogofwar store: articles, claims (claims-v1), rejects.",
+        summary="API over a fogofwar store: articles, claims (claims-v1), events (events-v1), "
+        "flags, places, exports, ingest.",
         version=__version__,
         lifespan=lifespan,
-        openapi_url="/api/openapi.json",
-        docs_url=None,  # the docs pages load JavaScript from a CDN; the JSON is enough
+        openapi_url="/openapi.json",
+        docs_url=None,  # our /docs serves the vendored Swagger UI (no CDN)
         redoc_url=None,
     )
     app.state.stores = holder
+    app.state.config = settings
+    app.state.ingest = runner
     install_error_handlers(app)
+
+    @app.get("/api/openapi.json", include_in_schema=False)
+    def openapi_alias() -> JSONResponse:
+        return JSONResponse(app.openapi())
+
+    app.include_router(api.open_router)
     app.include_router(api.router)
+    app.include_router(api_write.router)
+    app.include_router(api_write.write_router)
+    app.include_router(docs.router)
     app.include_router(pages.router)
-    app.add_middleware(_NoSniff)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET"],
+            allow_headers=["Authorization"],
+        )
+    app.add_middleware(BodyLimit, max_body=settings.max_body)
+    app.add_middleware(SafetyHeaders, config=settings)
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app for ``uvicorn --factory`` (``fogofwar serve --workers N``): the store from
+    ``FOGOFWAR_DB``, web settings from the environment."""
+    import os
+
+    return create_app(os.environ.get("FOGOFWAR_DB") or "fogofwar.db")

@@ -38,6 +38,7 @@ _CODES = {
     400: "bad_request",
     404: "not_found",
     405: "method_not_allowed",
+    413: "too_large",
     422: "invalid_parameter",
     500: "internal_error",
     503: "store_unavailable",
@@ -83,7 +84,7 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     if status == 404:
         message = "no such page: see / for the endpoints"
     elif status == 405:
-        message = "method not allowed: the API is read-only, use GET"
+        message = "method not allowed: reads are GET; only /api/ingest takes POST"
     else:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
     response = error_response(status, _CODES.get(status, "http_error"), message)

@@ -1,4 +1,5 @@
-"""One store per app, opened on first use and closed when the app shuts down.
+"""What one app holds: its settings, its store (opened on first use, closed at shutdown) and,
+for ingest, a child process with the claim reader (started on first use).
 
 Opening lazily means a database that is down when the server starts answers 503 (and is retried
 on the next request) instead of keeping the server from starting.
@@ -6,20 +7,38 @@ on the next request) instead of keeping the server from starting.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import functools
+import hashlib
+import os
 import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_context
+from typing import Any
 
 from fastapi import Request
 
+from fogofwar import services
+from fogofwar.reader import Reader
 from fogofwar.services import Store, open_store
+from fogofwar.web.config import WebConfig
 
-__all__ = ["StoreHolder", "get_store"]
+__all__ = ["IngestRunner", "StoreHolder", "get_config", "get_store", "ingest_job"]
 
 
 class StoreHolder:
-    """Holds the app's store: :meth:`get` opens it once (thread-safe), :meth:`close` ends it."""
+    """Holds the app's store: :meth:`get` opens it once (thread-safe), :meth:`close` ends it.
 
-    def __init__(self, db: str) -> None:
+    The connection pool is sized to the server's worker threads (``pool_size``).
+    """
+
+    def __init__(self, db: str, pool_size: int | None = None) -> None:
         self.db = db
+        self.pool_size = pool_size
         self._store: Store | None = None
         self._lock = threading.Lock()
 
@@ -27,7 +46,7 @@ class StoreHolder:
         """The open store; raises :class:`~fogofwar.errors.StoreError` if it cannot be opened."""
         with self._lock:
             if self._store is None:
-                self._store = open_store(self.db)
+                self._store = open_store(self.db, pool_size=self.pool_size)
             return self._store
 
     def close(self) -> None:
@@ -38,7 +57,99 @@ class StoreHolder:
                 self._store = None
 
 
+class IngestRunner:
+    """Runs ingests in one child process (started on the first ingest, kept for the next): the
+    claim reader is CPU-bound and would stall the server's event loop and threads; in its own
+    process it does not, and ingests are serialised there (one writer per server process)."""
+
+    def __init__(self, db: str, factory: Callable[[], Reader]) -> None:
+        self.db = db
+        self.factory = factory
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    1,
+                    mp_context=get_context("spawn"),
+                    initializer=_watch_parent,
+                    initargs=(os.getpid(),),
+                )
+            return self._pool
+
+    async def run(self, body: bytes, fmt: str) -> dict[str, int]:
+        """Ingest one posted input in the child; what was stored."""
+        loop = asyncio.get_running_loop()
+        job = functools.partial(ingest_job, self.db, self.factory, body, fmt)
+        try:
+            return await loop.run_in_executor(self._executor(), job)
+        except BrokenProcessPool:
+            with self._lock:
+                self._pool = None  # the child died (killed, out of memory): start afresh
+            raise
+
+    def close(self) -> None:
+        """Stop the child process, if one was started."""
+        with self._lock:
+            if self._pool is not None:
+                # an ingest half-way through is rolled back by its transaction; stop the child
+                # now rather than keep the server from exiting
+                for process in list(getattr(self._pool, "_processes", {}).values()):
+                    process.terminate()
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+
+
+_CHILD: dict[str, Any] = {}
+
+
+def _watch_parent(parent: int) -> None:
+    """In the ingest child: run at a lower CPU priority than the server (reads stay
+    responsive while it reads articles), and exit when the server process is gone (even if it
+    was killed)."""
+    with contextlib.suppress(OSError):
+        os.nice(10)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def ingest_job(db: str, factory: Callable[[], Reader], body: bytes, fmt: str) -> dict[str, int]:
+    """In the ingest child: read ``body`` (``fmt``: text, html, jsonl, or url = a JSON
+    ``{"url": …}`` already checked) into the store; the store and reader are kept between
+    jobs."""
+    if "store" not in _CHILD:
+        _CHILD["store"] = open_store(db, pool_size=1)
+        _CHILD["reader"] = factory()
+    store, reader = _CHILD["store"], _CHILD["reader"]
+    if fmt == "url":
+        summary = services.ingest([body.decode("utf-8")], store, reader)
+    else:
+        # the stored source names the upload by its content, never a server path
+        name = f"upload-{hashlib.sha256(body).hexdigest()[:16]}.{fmt}"
+        summary = services.ingest_bytes(body, store, reader, source=name, fmt=fmt)
+    return {
+        "inserted": summary.inserted,
+        "existing": summary.existing,
+        "rejected": summary.rejected,
+        "claims": summary.claims,
+        "not_read": summary.not_read,
+    }
+
+
 def get_store(request: Request) -> Store:
     """FastAPI dependency: the store of the app serving ``request``."""
     holder: StoreHolder = request.app.state.stores
     return holder.get()
+
+
+def get_config(request: Request) -> WebConfig:
+    """FastAPI dependency: the settings of the app serving ``request``."""
+    config: WebConfig = request.app.state.config
+    return config
