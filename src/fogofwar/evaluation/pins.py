@@ -74,10 +74,11 @@ def pins_path(root: Path | None = None) -> Path:
 
 
 def base_name(key: str) -> str:
-    """The data set a floor key belongs to: ``plover_dev/kind/accuracy`` → ``plover``."""
+    """The data set a floor key belongs to: ``plover_dev/kind/accuracy`` → ``plover``,
+    ``lgl.held-out/…`` → ``lgl``, ``htmldate_eval:tune/…`` → ``htmldate_eval``."""
     name = key.split("/", 1)[0]
     for known in sorted(SOURCES, key=len, reverse=True):
-        if name == known or name.startswith(known + "_"):
+        if name == known or any(name.startswith(known + sep) for sep in "_.:"):
             return known
     return name
 
