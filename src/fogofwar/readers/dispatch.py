@@ -112,7 +112,9 @@ def _parse(
     data: bytes, source: str, fmt: str, options: ReadOptions, url: str | None
 ) -> list[Article | Rejected]:
     if fmt == "warc":
-        return parse_warc(data, source=source, read_html=_read_html_bytes)
+        return parse_warc(
+            data, source=source, read_html=_read_html_bytes, max_bytes=options.max_bytes
+        )
     if fmt == "feed":
         return parse_feed(data, source=source)
     text = decode_bytes(data, source=source)

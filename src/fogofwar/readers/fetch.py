@@ -108,7 +108,7 @@ def _download(client: httpx.Client, url: str, options: ReadOptions) -> httpx.Res
                 f"{url}: the server answered HTTP {response.status_code}; try again later"
             )
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > options.max_bytes:
+        if declared.isdecimal() and (len(declared) > 18 or int(declared) > options.max_bytes):
             raise _too_large(url, options)
         chunks: list[bytes] = []
         size = 0

@@ -13,7 +13,7 @@ from trafilatura.utils import load_html
 
 from fogofwar.errors import InputError
 from fogofwar.langid import identify
-from fogofwar.model import Article, DatePrecision, ReasonCode
+from fogofwar.model import Article, DatePrecision, ReasonCode, clean_text
 
 __all__ = ["fragment_to_text", "parse_html", "split_paragraphs"]
 
@@ -32,6 +32,8 @@ def split_paragraphs(text: str) -> str:
 
 def fragment_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (a feed entry's content), one paragraph per block."""
+    # lxml refuses control characters and lone surrogates ("strings must be XML compatible").
+    fragment = clean_text(fragment)
     if "<" not in fragment:
         return split_paragraphs(fragment)
     try:

@@ -16,7 +16,17 @@ from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.events.protocol import EventStore
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 
-__all__ = ["AddResult", "Store", "StoredRejection"]
+__all__ = ["AddResult", "RejectionCount", "Store", "StoredRejection"]
+
+
+@dataclass(frozen=True, slots=True)
+class RejectionCount:
+    """How many inputs were rejected for one reason at one stage, and how often in all."""
+
+    reason: ReasonCode
+    stage: str
+    inputs: int
+    times: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +51,7 @@ class StoredRejection:
     stage: str
     reason: ReasonCode
     message: str
+    count: int = 1  # times this input was rejected at this stage for this reason
 
     @property
     def rejected(self) -> Rejected:
@@ -111,7 +122,17 @@ class Store(Protocol):
         ...
 
     def add_rejections(self, rejected: Sequence[Rejected]) -> None:
-        """Store rejected inputs (one transaction)."""
+        """Store rejected inputs (one transaction). Idempotent: an input rejected again at the
+        same stage for the same reason adds to its row's ``count`` (message and time updated)."""
+        ...
+
+    def summarize_rejections(self) -> list[RejectionCount]:
+        """Rejections per reason and stage, most inputs first."""
+        ...
+
+    def unlinked_articles(self, pipeline_version: str) -> list[str]:
+        """Ids of articles with claims of ``pipeline_version`` not linked to any event (a run
+        killed between reading and linking), sorted."""
         ...
 
     def list_rejections(
