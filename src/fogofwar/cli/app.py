@@ -8,6 +8,7 @@ context (``ctx.obj``); commands read it with :func:`settings` and open the store
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -127,26 +128,63 @@ ALLOW_PRIVATE = Annotated[
 ]
 
 
+JOBS = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", help="Reading processes (default: the machine's CPUs).", min=1),
+]
+ENGINE = Annotated[
+    str, typer.Option("--engine", help="Where claims are read: pool | inline | ray.")
+]
+ADDRESS = Annotated[
+    str | None,
+    typer.Option("--address", help="Ray cluster address (ray://host:10001); local Ray if unset."),
+]
+TIMEOUT = Annotated[
+    float, typer.Option("--timeout", help="Seconds one article may take to read.", min=0.1)
+]
+
+
+def _engine(
+    engine: str, jobs: int | None, address: str | None, timeout: float
+) -> services.ReadEngine:
+    return services.make_engine(
+        engine,
+        factory=Reader.default,
+        jobs=jobs,
+        limits=services.ReadLimits(seconds=timeout),
+        address=address,
+    )
+
+
 @app.command()
 def ingest(
     ctx: typer.Context,
     inputs: INPUTS,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Store articles only.")] = False,
     allow_private: ALLOW_PRIVATE = False,
+    jobs: JOBS = None,
+    engine: ENGINE = "pool",
+    address: ADDRESS = None,
+    timeout: TIMEOUT = 120.0,
 ) -> None:
-    """Read inputs, store new articles, rejections and their claims."""
-    reader = None if no_claims else Reader.default()
+    """Read inputs, store new articles, rejections and their claims (one writer; claims read
+    by a process pool sized to the machine, or on Ray)."""
+    reader = None if no_claims else _engine(engine, jobs, address, timeout)
     total = services.count_inputs(inputs)
     opts = settings(ctx)
-    with open_db(ctx) as store, _progress(total, opts.quiet) as bar:
-        task = bar.add_task("ingesting", total=total)
+    try:
+        with open_db(ctx) as store, _progress(total, opts.quiet) as bar:
+            task = bar.add_task("ingesting", total=total)
 
-        def tick(done: int, label: str) -> None:
-            bar.update(task, completed=done, description=label[:40])
+            def tick(done: int, label: str) -> None:
+                bar.update(task, completed=done, description=label[:40])
 
-        summary = services.ingest(
-            inputs, store, reader, options=_options(allow_private), progress=tick
-        )
+            summary = services.ingest(
+                inputs, store, reader, options=_options(allow_private), progress=tick
+            )
+    finally:
+        if reader is not None:
+            reader.close()
     _stderr().print(
         f"{summary.inserted} new, {summary.existing} already stored, {summary.rejected} rejected, "
         f"{summary.claims} claims ({summary.not_read} articles not read) "
@@ -188,10 +226,23 @@ def read_cmd(
         str, typer.Option("--format", "-f", help="claims-jsonl | table")
     ] = "claims-jsonl",
     allow_private: ALLOW_PRIVATE = False,
+    jobs: JOBS = None,
+    engine: ENGINE = "pool",
+    address: ADDRESS = None,
+    timeout: TIMEOUT = 120.0,
 ) -> None:
     """Read inputs and print their claims, without storing anything."""
-    reader = Reader.default()
-    for item in services.read(inputs, reader, _options(allow_private)):
+    reader = _engine(engine, jobs, address, timeout)
+    try:
+        _print_read(services.read(inputs, reader, _options(allow_private)), format)
+    finally:
+        reader.close()
+
+
+def _print_read(
+    items: Iterator[tuple[Article, services.ReadResult] | Rejected], format: str
+) -> None:
+    for item in items:
         if isinstance(item, Rejected):
             _stderr().print(f"rejected {item.input}: {item.reason.value}: {item.message}")
             continue
@@ -258,8 +309,26 @@ def show(
 
 
 @app.command()
-def rejects(ctx: typer.Context, limit: Annotated[int, typer.Option("--limit", "-n")] = 100) -> None:
-    """List stored rejections with their reasons."""
+def rejects(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option("--limit", "-n")] = 100,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Counts per reason and stage instead.")
+    ] = False,
+) -> None:
+    """List stored rejections with their reasons (``internal``: an unknown reader failure,
+    please report it)."""
+    if summary:
+        with open_db(ctx) as store:
+            counts = services.summarize_rejections(store)
+        if output.is_piped():
+            output.emit_jsonl(
+                {"reason": c.reason.value, "stage": c.stage, "inputs": c.inputs, "times": c.times}
+                for c in counts
+            )
+        else:
+            _stdout().print(output.rejection_summary_table(counts))
+        return
     with open_db(ctx) as store:
         rows = services.list_rejections(store, limit=limit)
     if output.is_piped():

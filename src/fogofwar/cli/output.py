@@ -13,6 +13,7 @@ from rich.text import Text
 from fogofwar.claim import Claim
 from fogofwar.model import Article, Rejected
 from fogofwar.records import rejected_record
+from fogofwar.store import RejectionCount
 
 __all__ = [
     "articles_table",
@@ -86,6 +87,19 @@ def rejections_table(rows: Sequence[Rejected], title: str = "Rejected inputs") -
     for r in rows:
         rec = rejected_record(r)
         table.add_row(_short(rec["input"], 50), rec["stage"], rec["reason"], rec["message"])
+    return table
+
+
+def rejection_summary_table(counts: Sequence[RejectionCount]) -> Table:
+    """Rejections per reason and stage: inputs, times rejected (re-runs count again)."""
+    table = Table(title="Rejections by reason")
+    for col in ("reason", "stage", "inputs", "times"):
+        table.add_column(col, justify="right" if col in ("inputs", "times") else "left")
+    for c in counts:
+        table.add_row(c.reason.value, c.stage, str(c.inputs), str(c.times))
+    table.add_row(
+        "total", "", str(sum(c.inputs for c in counts)), str(sum(c.times for c in counts))
+    )
     return table
 
 

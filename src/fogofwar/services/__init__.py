@@ -4,8 +4,11 @@ argument parsing; each function takes already-open resources and returns typed r
     services/
       paths.py          shared_dir: where the read-only shared data lives
       ingest.py         extract, read, ingest (reads, stores, links as it goes)
+      engines.py        where claims are read: inline, a process pool, Ray (ray_engine.py);
+                        each article inside its own guard (guarded_read)
       articles.py       stored articles, claims and rejections; open_store
-      events_link.py    link_read, link_pending: the one events path on ``store.events``
+      events_link.py    link_read, link_pending, ensure_linked: the one events path on
+                        ``store.events``, one locked transaction per linking run
       events_query.py   list_events, event_detail, list_flags
       events_decide.py  merge_events, split_event
       exports.py        export (event formats), export_claims (claims-v1 JSONL)
@@ -16,6 +19,7 @@ the database engine (``tests/test_architecture.py``).
 
 from __future__ import annotations
 
+from fogofwar.reader import ReadResult
 from fogofwar.services.articles import (
     article_claims,
     count_articles,
@@ -26,9 +30,24 @@ from fogofwar.services.articles import (
     list_rejections,
     open_store,
     store_label,
+    summarize_rejections,
+)
+from fogofwar.services.engines import (
+    ENGINES,
+    ReadEngine,
+    ReadLimits,
+    ReadOutcome,
+    default_jobs,
+    make_engine,
 )
 from fogofwar.services.events_decide import merge_events, split_event
-from fogofwar.services.events_link import LinkSummary, link_pending, link_read, shared_embedder
+from fogofwar.services.events_link import (
+    LinkSummary,
+    ensure_linked,
+    link_pending,
+    link_read,
+    shared_embedder,
+)
 from fogofwar.services.events_query import (
     EventDetail,
     check_flag,
@@ -45,17 +64,24 @@ from fogofwar.services.paths import shared_dir
 from fogofwar.store import Store, StoredRejection
 
 __all__ = [
+    "ENGINES",
     "EventDetail",
     "IngestSummary",
     "LinkSummary",
     "Progress",
+    "ReadEngine",
+    "ReadLimits",
+    "ReadOutcome",
+    "ReadResult",
     "Store",
     "StoredRejection",
     "article_claims",
     "check_flag",
     "count_articles",
     "count_inputs",
+    "default_jobs",
     "detail_record",
+    "ensure_linked",
     "event_detail",
     "export",
     "export_claims",
@@ -71,6 +97,7 @@ __all__ = [
     "list_events",
     "list_flags",
     "list_rejections",
+    "make_engine",
     "merge_events",
     "open_store",
     "read",
@@ -79,4 +106,5 @@ __all__ = [
     "shared_embedder",
     "split_event",
     "store_label",
+    "summarize_rejections",
 ]

@@ -11,7 +11,7 @@ from datetime import date
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.errors import NotFoundError
 from fogofwar.model import Article, ReasonCode
-from fogofwar.store import Store, StoredRejection, open_store
+from fogofwar.store import RejectionCount, Store, StoredRejection, open_store
 
 __all__ = [
     "article_claims",
@@ -23,6 +23,7 @@ __all__ = [
     "list_rejections",
     "open_store",
     "store_label",
+    "summarize_rejections",
 ]
 
 
@@ -108,3 +109,8 @@ def list_rejections(
 ) -> list[StoredRejection]:
     """Stored rejections, newest first, optionally of one reason."""
     return store.list_rejections(limit=limit, offset=offset, reason=reason)
+
+
+def summarize_rejections(store: Store) -> list[RejectionCount]:
+    """Rejections per reason and stage (``internal`` counts readers' unknown failures)."""
+    return store.summarize_rejections()

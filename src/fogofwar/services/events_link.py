@@ -22,7 +22,14 @@ from fogofwar.model import Article
 from fogofwar.reader import ReadResult
 from fogofwar.store import Store
 
-__all__ = ["LinkSummary", "StoreArticles", "link_pending", "link_read", "shared_embedder"]
+__all__ = [
+    "LinkSummary",
+    "StoreArticles",
+    "ensure_linked",
+    "link_pending",
+    "link_read",
+    "shared_embedder",
+]
 
 
 @functools.cache
@@ -96,6 +103,12 @@ def link_pending(
             claims = store.list_claims(article_id=aid, pipeline_version=PIPELINE_VERSION)
             items.append((article, tuple(claims)))
     return _link(store, items, embedder, at)
+
+
+def ensure_linked(store: Store) -> LinkSummary:
+    """Link whatever an interrupted run left unlinked (one query when nothing is): every
+    command that reads events calls this first, so no claim stays out of the events."""
+    return link_pending(store)
 
 
 def _link(

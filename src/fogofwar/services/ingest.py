@@ -108,6 +108,7 @@ def ingest(
     options: ReadOptions | None = None,
     progress: Progress | None = None,
     link_events: bool = True,
+    batch_size: int = BATCH_SIZE,
 ) -> IngestSummary:
     """Read inputs, store new articles and rejections, and store each new article's claims.
 
@@ -168,7 +169,7 @@ def ingest(
         else:
             pending.append(replace(item, ingested_at=datetime.now(UTC)))
             label = item.title or item.source
-            if len(pending) >= BATCH_SIZE:
+            if len(pending) >= batch_size:
                 flush()
         if progress is not None:
             progress(done, label)

@@ -111,6 +111,18 @@ class SqlEventStore:
         self._write([(sa.insert(events), new_events), (sa.insert(event_claims), rows)])
         return len(rows)
 
+    def claims_in_several_events(self) -> int:
+        """Claims whose link rows name more than one event (0 unless a manual split or a
+        linker race moved them): the crash test's duplicate count."""
+        per_claim = (
+            sa.select(event_claims.c.claim_id)
+            .group_by(event_claims.c.claim_id)
+            .having(sa.func.count(sa.distinct(event_claims.c.event_id)) > 1)
+            .subquery()
+        )
+        with self.unit.read() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(per_claim)).scalar_one())
+
     def _event_ids(self) -> set[str]:
         with self.unit.read() as conn:
             return set(conn.execute(sa.select(events.c.event_id)).scalars())

@@ -87,6 +87,10 @@ class Store(Protocol):
         tb: TracebackType | None,
     ) -> None: ...
 
+    def check_integrity(self) -> list[str]:
+        """Problems the database finds in itself; empty when all is well."""
+        ...
+
     def add_articles(self, articles: Sequence[Article]) -> AddResult:
         """Store a batch in one transaction; articles already stored (same hash) are skipped."""
         ...

@@ -129,6 +129,16 @@ class SqlStore:
                 f"could not {action}: {_reason(exc)}. Check the database is reachable."
             ) from exc
 
+    def check_integrity(self) -> list[str]:
+        """Problems the database finds in itself (SQLite ``PRAGMA integrity_check``; on
+        PostgreSQL, which checks as it writes, only that it answers). Empty: all is well."""
+        with self._read("check the database") as conn:
+            if self._backend != "sqlite":
+                conn.execute(sa.text("SELECT 1"))
+                return []
+            rows = [str(r[0]) for r in conn.execute(sa.text("PRAGMA integrity_check"))]
+        return [] if rows == ["ok"] else rows
+
     # -- articles -----------------------------------------------------------------------------
 
     def add_articles(self, batch: Sequence[Article]) -> AddResult:
