@@ -30,6 +30,7 @@ from typing import Any
 
 from fogofwar import PIPELINE_VERSION
 from fogofwar.benchmarks.read_bench import _FALLBACK, _example_sentences
+from fogofwar.events.embedding import Embedder, NgramEmbedder
 from fogofwar.reader import Reader
 from fogofwar.services.events_link import shared_embedder
 from fogofwar.services.ingest import ingest
@@ -38,6 +39,7 @@ from fogofwar.store import Store, open_store
 __all__ = ["CrashReport", "crash_test", "snapshot", "write_inputs"]
 
 BATCH = 8
+_EMBEDDER: list[Embedder] = []
 
 
 @dataclass(slots=True)
@@ -126,7 +128,7 @@ def _child(db: Path, inputs: Sequence[str], reader: Reader) -> None:
     code = 1
     try:
         with open_store(str(db)) as store:
-            ingest(inputs, store, reader, batch_size=BATCH)
+            ingest(inputs, store, reader, batch_size=BATCH, embedder=_EMBEDDER[0])
         code = 0
     finally:
         os._exit(code)
@@ -152,6 +154,7 @@ def crash_test(
     *,
     seed: int = 5,
     reader: Reader | None = None,
+    embedder: Embedder | None = None,
     workdir: Path | None = None,
     concurrent: bool = True,
     say: Callable[[str], None] = lambda _: None,
@@ -159,7 +162,7 @@ def crash_test(
     """Kill ingest ``kills`` times over ``inputs`` inputs; see the module docstring."""
     started = time.perf_counter()
     reader = reader or Reader.default()
-    shared_embedder()  # loaded before forking, shared by every child
+    _EMBEDDER[:] = [embedder or shared_embedder()]  # loaded before forking, shared by children
     tmp = tempfile.TemporaryDirectory() if workdir is None else None
     root = Path(tmp.name) if tmp is not None else Path(workdir or ".")
     report = CrashReport(inputs=inputs)
@@ -168,7 +171,7 @@ def crash_test(
         ref_db = root / "reference.db"
         t0 = time.perf_counter()
         with open_store(str(ref_db)) as store:
-            ingest(files, store, reader, batch_size=BATCH)
+            ingest(files, store, reader, batch_size=BATCH, embedder=_EMBEDDER[0])
             want = snapshot(store)
             dup, unl, bad = _health(store)
         full = time.perf_counter() - t0
@@ -241,8 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--kills", type=int, default=1000)
     parser.add_argument("--inputs", type=int, default=400)
     parser.add_argument("--seed", type=int, default=5)
+    parser.add_argument("--ngram", action="store_true", help="n-gram embedder (faster)")
     args = parser.parse_args(argv)
-    report = crash_test(args.kills, args.inputs, seed=args.seed, say=print)
+    embedder = NgramEmbedder() if args.ngram else None
+    report = crash_test(args.kills, args.inputs, seed=args.seed, embedder=embedder, say=print)
     print(json.dumps({k: getattr(report, k) for k in report.__dataclass_fields__}, indent=1))
     return 0 if report.ok else 1
 

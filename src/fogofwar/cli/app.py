@@ -117,14 +117,23 @@ def _progress(total: int | None, quiet: bool) -> Progress:
     )
 
 
-def _options(allow_private: bool) -> ReadOptions:
-    return ReadOptions(allow_private_addresses=allow_private)
+def _options(allow_private: bool, allow_hosts: list[str] | None = None) -> ReadOptions:
+    return ReadOptions(
+        allow_private_addresses=allow_private, allowed_hosts=tuple(allow_hosts or ())
+    )
 
 
 INPUTS = Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")]
 ALLOW_PRIVATE = Annotated[
     bool,
     typer.Option("--allow-private", help="Allow fetching loopback/private addresses (unsafe)."),
+]
+ALLOW_HOSTS = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--allow-host",
+        help="A private host name, address or CIDR network that may be fetched (repeatable).",
+    ),
 ]
 
 
@@ -162,6 +171,7 @@ def ingest(
     inputs: INPUTS,
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Store articles only.")] = False,
     allow_private: ALLOW_PRIVATE = False,
+    allow_host: ALLOW_HOSTS = None,
     jobs: JOBS = None,
     engine: ENGINE = "pool",
     address: ADDRESS = None,
@@ -180,7 +190,7 @@ def ingest(
                 bar.update(task, completed=done, description=label[:40])
 
             summary = services.ingest(
-                inputs, store, reader, options=_options(allow_private), progress=tick
+                inputs, store, reader, options=_options(allow_private, allow_host), progress=tick
             )
     finally:
         if reader is not None:
@@ -226,6 +236,7 @@ def read_cmd(
         str, typer.Option("--format", "-f", help="claims-jsonl | table")
     ] = "claims-jsonl",
     allow_private: ALLOW_PRIVATE = False,
+    allow_host: ALLOW_HOSTS = None,
     jobs: JOBS = None,
     engine: ENGINE = "pool",
     address: ADDRESS = None,
@@ -234,7 +245,7 @@ def read_cmd(
     """Read inputs and print their claims, without storing anything."""
     reader = _engine(engine, jobs, address, timeout)
     try:
-        _print_read(services.read(inputs, reader, _options(allow_private)), format)
+        _print_read(services.read(inputs, reader, _options(allow_private, allow_host)), format)
     finally:
         reader.close()
 

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from fogofwar import PIPELINE_VERSION
+from fogofwar.events.embedding import Embedder
 from fogofwar.model import Article, ReadStatus, Rejected
 from fogofwar.reader import Reader, ReadResult
 from fogofwar.readers import ReadOptions, read_inputs
@@ -109,6 +110,7 @@ def ingest(
     progress: Progress | None = None,
     link_events: bool = True,
     batch_size: int = BATCH_SIZE,
+    embedder: Embedder | None = None,
 ) -> IngestSummary:
     """Read inputs, store new articles and rejections, and store each new article's claims.
 
@@ -158,7 +160,7 @@ def ingest(
             if link_events:
                 from fogofwar.services.events_link import link_pending
 
-                link_pending(store, only=[*result.inserted, *result.existing])
+                link_pending(store, only=[*result.inserted, *result.existing], embedder=embedder)
         pending.clear()
 
     for done, item in enumerate(read_inputs(inputs, options=options or ReadOptions()), 1):
@@ -177,6 +179,6 @@ def ingest(
     if link_events and engine is not None:
         from fogofwar.services.events_link import link_pending
 
-        link_pending(store)
+        link_pending(store, embedder=embedder)
     seconds = (datetime.now(UTC) - started).total_seconds()
     return IngestSummary(inserted, existing, rejected, claims, not_read, seconds)
