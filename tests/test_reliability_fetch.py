@@ -17,10 +17,10 @@ from fogofwar.readers.options import ReadOptions
 
 
 class _Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+    def do_GET(self) -> None:
         if self.path == "/hop":
             self.send_response(302)
-            self.send_header("Location", "http://second.test:%d/page" % self.server.server_port)
+            self.send_header("Location", f"http://second.test:{self.server.server_port}/page")
             self.end_headers()
             return
         body = f"<html><body><p>host={self.headers['Host']}</p></body></html>".encode()

@@ -376,13 +376,14 @@ def claims(
 
 
 def _register_more() -> None:
-    from fogofwar.cli import evalbench, events, extra
+    from fogofwar.cli import evalbench, events, extra, ops
 
     app.add_typer(evalbench.eval_app, name="eval")
     app.add_typer(evalbench.bench_app, name="bench")
     app.add_typer(evalbench.train_app, name="train")
     extra.register(app)
     events.register(app)
+    ops.register(app, evalbench.bench_app)
 
 
 _register_more()

@@ -11,6 +11,7 @@ argument parsing; each function takes already-open resources and returns typed r
                         ``store.events``, one locked transaction per linking run
       events_query.py   list_events, event_detail, list_flags
       events_decide.py  merge_events, split_event
+      doctor.py         doctor: what is missing and how to fix it
       exports.py        export (event formats), export_claims (claims-v1 JSONL)
 
 Unknown ids raise :class:`~fogofwar.errors.NotFoundError`; nothing outside ``store/`` touches
@@ -32,6 +33,7 @@ from fogofwar.services.articles import (
     store_label,
     summarize_rejections,
 )
+from fogofwar.services.doctor import Check, doctor
 from fogofwar.services.engines import (
     ENGINES,
     ReadEngine,
@@ -65,6 +67,7 @@ from fogofwar.store import Store, StoredRejection
 
 __all__ = [
     "ENGINES",
+    "Check",
     "EventDetail",
     "IngestSummary",
     "LinkSummary",
@@ -81,6 +84,7 @@ __all__ = [
     "count_inputs",
     "default_jobs",
     "detail_record",
+    "doctor",
     "ensure_linked",
     "event_detail",
     "export",
