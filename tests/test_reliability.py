@@ -323,3 +323,35 @@ def test_one_bad_article_never_stops_ingest_and_rejections_are_counted(
     stored = {a.source: a for a in store.list_articles(limit=10)}
     bad = next(a for a in stored.values() if a.source.endswith("02.txt"))
     assert bad.read_status is ReadStatus.NOT_READ
+
+
+# -- operations: doctor and the rejections summary ---------------------------------------------
+
+
+def test_doctor_names_every_check_and_what_to_fix(tmp_path: Path) -> None:
+    from fogofwar.services import doctor
+
+    checks = {c.name: c for c in doctor(str(tmp_path / "new.db"))}
+    assert {"packages", "clause model", "gazetteer index", "database", "migrations"} <= set(checks)
+    assert {"process pool", "ray"} <= set(checks)
+    assert checks["database"].ok and checks["packages"].ok
+    assert all(c.ok or c.fix for c in checks.values())
+    broken = {c.name: c for c in doctor("postgresql://nobody@127.0.0.1:1/none")}
+    assert not broken["database"].ok and broken["database"].fix
+
+
+def test_rejects_summary_counts_reasons(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from fogofwar.cli import app
+    from fogofwar.cli.run import run_app
+
+    db = str(tmp_path / "t.db")
+    junk = tmp_path / "junk.bin"
+    junk.write_bytes(bytes(range(256)) * 8)
+    for _ in range(2):
+        assert run_app(app, ["--db", db, "-q", "ingest", "--no-claims", str(junk)]) == 0
+    capsys.readouterr()
+    assert run_app(app, ["--db", db, "rejects", "--summary"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines() if x.strip()]
+    assert rows == [{"reason": "binary", "stage": "read", "inputs": 1, "times": 2}]
