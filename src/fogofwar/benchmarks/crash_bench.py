@@ -206,6 +206,8 @@ def crash_test(
                     os.kill(pid, signal.SIGKILL)
                     os.waitpid(pid, 0)
                     report.kills += 1
+                    if report.kills % 100 == 0:
+                        say(f"{report.kills} kills, {report.runs} runs")
                     continue
                 _, status = os.waitpid(pid, 0) if done == 0 else (done, status)
                 if os.waitstatus_to_exitcode(status) != 0:
