@@ -78,6 +78,44 @@ def test_open_migrates_once_and_reopens(store_url: str) -> None:
         assert again.count_articles() == 1
 
 
+def test_migration_0006_folds_repeated_rejections(store_url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from fogofwar.store.engine import make_engine, resolve_url
+    from fogofwar.store.migrate import MIGRATIONS
+
+    engine = make_engine(resolve_url(store_url))
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("path_separator", "os")
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0004_event_filters")
+            rows = [
+                ("a.bin", "binary"),
+                ("a.bin", "binary"),
+                ("b.txt", "empty"),
+                ("a.bin", "binary"),
+            ]
+            for n, (inp, reason) in enumerate(rows):
+                conn.execute(
+                    sa.text(
+                        "INSERT INTO rejections (at, input, stage, reason, message) "
+                        "VALUES (:at, :i, 'read', :r, :m)"
+                    ),
+                    {"at": f"2026-03-0{n + 1}T00:00:00+00:00", "i": inp, "r": reason, "m": "x"},
+                )
+    finally:
+        engine.dispose()
+    with open_store(store_url) as store:
+        listed = {r.input: r.count for r in store.list_rejections()}
+        assert listed == {"a.bin": 3, "b.txt": 1}
+        store.add_rejections([Rejected("a.bin", "read", ReasonCode.BINARY, "again")])
+        assert {r.input: r.count for r in store.list_rejections()}["a.bin"] == 4
+
+
 def test_two_openers_of_a_fresh_database_both_succeed(store_url: str) -> None:
     barrier = threading.Barrier(2)
     errors: list[BaseException] = []
