@@ -13,7 +13,7 @@ from rich.text import Text
 from fogofwar.claim import Claim
 from fogofwar.model import Article, Rejected
 from fogofwar.records import rejected_record
-from fogofwar.store import RejectionCount
+from fogofwar.services import RejectionCount
 
 __all__ = [
     "articles_table",

@@ -63,7 +63,7 @@ from fogofwar.services.events_query import (
 from fogofwar.services.exports import export, export_claims
 from fogofwar.services.ingest import IngestSummary, Progress, count_inputs, extract, ingest, read
 from fogofwar.services.paths import shared_dir
-from fogofwar.store import Store, StoredRejection
+from fogofwar.store import RejectionCount, Store, StoredRejection
 
 __all__ = [
     "ENGINES",
@@ -76,6 +76,7 @@ __all__ = [
     "ReadLimits",
     "ReadOutcome",
     "ReadResult",
+    "RejectionCount",
     "Store",
     "StoredRejection",
     "article_claims",
