@@ -355,3 +355,22 @@ def test_rejects_summary_counts_reasons(tmp_path: Path, capsys: pytest.CaptureFi
     assert run_app(app, ["--db", db, "rejects", "--summary"]) == 0
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines() if x.strip()]
     assert rows == [{"reason": "binary", "stage": "read", "inputs": 1, "times": 2}]
+
+
+def test_reading_events_links_what_a_killed_run_left(
+    store: Store, tmp_path: Path, reader: Reader
+) -> None:
+    from fogofwar import PIPELINE_VERSION, services
+
+    texts = [
+        "Russian shelling killed three civilians in Kharkiv on Monday, the governor said.",
+        "Three civilians were killed by Russian shelling of Kharkiv, officials said on Monday.",
+    ]
+    inputs = _write(tmp_path / "in", texts)
+    ingest(inputs, store, reader, link_events=False)  # as if killed before linking
+    assert len(store.unlinked_articles(PIPELINE_VERSION)) == 2
+    events = services.list_events(store)
+    assert events and store.unlinked_articles(PIPELINE_VERSION) == []
+    again = ingest(inputs, store, reader)  # nothing left: nothing linked twice
+    assert again.existing == 2
+    assert store.events.claims_in_several_events() == 0  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO
 
 from fogofwar.events.exports import export_events
+from fogofwar.services.events_link import ensure_linked
 from fogofwar.store import Store
 
 __all__ = ["export", "export_claims"]
@@ -20,7 +21,9 @@ def export(
     *,
     as_of: datetime | None = None,
 ) -> int:
-    """Write the event records (current, or as of ``as_of``) as ``fmt``; returns how many."""
+    """Write the event records (current, or as of ``as_of``) as ``fmt``; returns how many.
+    Claims an interrupted run left unlinked are linked first."""
+    ensure_linked(store)
     records = sorted(store.events.records(as_of=as_of), key=lambda r: r.event_id)
     return export_events(fmt, records, out)
 
