@@ -158,9 +158,11 @@ def crash_test(
     embedder: Embedder | None = None,
     workdir: Path | None = None,
     concurrent: bool = True,
+    per_round: int | None = None,
     say: Callable[[str], None] = lambda _: None,
 ) -> CrashReport:
-    """Kill ingest ``kills`` times over ``inputs`` inputs; see the module docstring."""
+    """Kill ingest ``kills`` times over ``inputs`` inputs; see the module docstring. With
+    ``per_round``, each round aims at that many kills (many shorter rounds, each compared)."""
     started = time.perf_counter()
     reader = reader or Reader.default()
     _EMBEDDER[:] = [embedder or shared_embedder()]  # loaded before forking, shared by children
@@ -190,7 +192,7 @@ def crash_test(
             f"{report.events} events"
         )
         rng = random.Random(seed)
-        window = 2.5 * full / max(1, kills)
+        window = 2.5 * full / max(1, per_round or kills)
         while report.kills < kills:
             report.rounds += 1
             db = root / f"round-{report.rounds}.db"
@@ -226,8 +228,9 @@ def crash_test(
             report.integrity_errors += bad
             report.identical_rounds += _compare(f"round {report.rounds}", got, want, report)
             say(
-                f"round {report.rounds}: {report.kills} kills so far, "
-                f"identical={got == want}, duplicates={dup}, unlinked={unl}"
+                f"round {report.rounds}: {report.kills} kills so far, identical="
+                f"{report.identical_rounds}/{report.rounds} rounds, duplicates={report.duplicates},"
+                f" unlinked={report.unlinked}, integrity errors={report.integrity_errors}"
             )
             db.unlink(missing_ok=True)
         if concurrent:
@@ -257,9 +260,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--inputs", type=int, default=400)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--ngram", action="store_true", help="n-gram embedder (faster)")
+    parser.add_argument("--per-round", type=int, default=50, help="kills aimed at per round")
     args = parser.parse_args(argv)
     embedder = NgramEmbedder() if args.ngram else None
-    report = crash_test(args.kills, args.inputs, seed=args.seed, embedder=embedder, say=print)
+    report = crash_test(
+        args.kills,
+        args.inputs,
+        seed=args.seed,
+        embedder=embedder,
+        per_round=args.per_round,
+        say=lambda line: print(line, flush=True),
+    )
     print(json.dumps({k: getattr(report, k) for k in report.__dataclass_fields__}, indent=1))
     return 0 if report.ok else 1
 
