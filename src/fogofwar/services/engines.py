@@ -31,11 +31,13 @@ from fogofwar.reader import Reader, ReadResult
 
 __all__ = [
     "ENGINES",
+    "ArticleReader",
     "InlineEngine",
     "PoolEngine",
     "ReadEngine",
     "ReadLimits",
     "ReadOutcome",
+    "as_engine",
     "default_jobs",
     "guarded_read",
     "make_engine",
@@ -81,7 +83,22 @@ def reject_outcome(article: Article, reason: ReasonCode, detail: str) -> ReadOut
     )
 
 
-def guarded_read(reader: Reader, article: Article, limits: ReadLimits) -> ReadOutcome:
+class ArticleReader(Protocol):
+    """Anything that reads one article's claims (a :class:`Reader`, or a wrapper of one)."""
+
+    def read(self, article: Article) -> ReadResult:
+        """The article's claims."""
+        ...
+
+
+def as_engine(reader: ArticleReader | ReadEngine) -> ReadEngine:
+    """``reader`` itself when it is an engine, else an :class:`InlineEngine` over it."""
+    if hasattr(reader, "map") and hasattr(reader, "close"):
+        return reader  # type: ignore[return-value]
+    return InlineEngine(reader)
+
+
+def guarded_read(reader: ArticleReader, article: Article, limits: ReadLimits) -> ReadOutcome:
     """Read ``article``; any failure becomes a rejection of this article only.
 
     The time limit uses ``SIGALRM`` and so applies in the main thread of a POSIX process (each
@@ -151,7 +168,7 @@ class ReadEngine(Protocol):
 class InlineEngine:
     """Reads in this process, one article at a time."""
 
-    def __init__(self, reader: Reader, limits: ReadLimits | None = None) -> None:
+    def __init__(self, reader: ArticleReader, limits: ReadLimits | None = None) -> None:
         self.reader = reader
         self.limits = limits or ReadLimits()
 

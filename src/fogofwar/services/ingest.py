@@ -14,9 +14,9 @@ from pathlib import Path
 from fogofwar import PIPELINE_VERSION
 from fogofwar.events.embedding import Embedder
 from fogofwar.model import Article, ReadStatus, Rejected
-from fogofwar.reader import Reader, ReadResult
+from fogofwar.reader import ReadResult
 from fogofwar.readers import ReadOptions, read_inputs
-from fogofwar.services.engines import InlineEngine, ReadEngine
+from fogofwar.services.engines import ArticleReader, ReadEngine, as_engine
 from fogofwar.store import Store
 
 __all__ = [
@@ -73,12 +73,12 @@ def extract(
 
 def read(
     inputs: Iterable[str],
-    reader: Reader | ReadEngine,
+    reader: ArticleReader | ReadEngine,
     options: ReadOptions | None = None,
 ) -> Iterator[tuple[Article, ReadResult] | Rejected]:
     """Read inputs and their claims without storing anything. Each article is read in its own
     guard: one that fails comes out as a :class:`Rejected` (stage ``claims``)."""
-    engine = InlineEngine(reader) if isinstance(reader, Reader) else reader
+    engine = as_engine(reader)
     articles: list[Article] = []
     for item in extract(inputs, options):
         if isinstance(item, Rejected):
@@ -104,7 +104,7 @@ def _outcomes(
 def ingest(
     inputs: Iterable[str],
     store: Store,
-    reader: Reader | ReadEngine | None,
+    reader: ArticleReader | ReadEngine | None,
     *,
     options: ReadOptions | None = None,
     progress: Progress | None = None,
@@ -123,7 +123,7 @@ def ingest(
     events in one transaction (:func:`fogofwar.services.events_link.link_pending`), and any
     other unlinked claims at the end.
     """
-    engine = InlineEngine(reader) if isinstance(reader, Reader) else reader
+    engine = as_engine(reader) if reader is not None else None
     started = datetime.now(UTC)
     inserted = existing = rejected = claims = not_read = 0
     pending: list[Article] = []
