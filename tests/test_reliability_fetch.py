@@ -97,3 +97,32 @@ def test_allow_list_for_private_hosts(
     else:
         with pytest.raises(ForbiddenAddress):
             check_url("http://intranet.test/", allow_private=False, allowed_hosts=allowed)
+
+
+def test_content_encoding_bomb_is_capped_after_decompression() -> None:
+    import gzip
+
+    import httpx
+
+    from fogofwar.errors import InputError
+    from fogofwar.model import ReasonCode
+
+    bomb = gzip.compress(b"<p>" + b"0" * 20_000_000 + b"</p>")
+    page = gzip.compress(b"<html><body><p>small page</p></body></html>")
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        body = bomb if request.url.path == "/bomb" else page
+        return httpx.Response(
+            200,
+            stream=httpx.ByteStream(body),
+            headers={"Content-Encoding": "gzip", "Content-Type": "text/html"},
+        )
+
+    transport = httpx.MockTransport(answer)
+    options = ReadOptions(max_bytes=1_000_000, allow_private_addresses=True)
+    assert len(bomb) < options.max_bytes
+    with pytest.raises(InputError) as caught:
+        fetch("http://127.0.0.1/bomb", options, transport=transport)
+    assert caught.value.reason is ReasonCode.TOO_LARGE
+    got = fetch("http://127.0.0.1/page", options, transport=transport)
+    assert got.content == b"<html><body><p>small page</p></body></html>"

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -163,7 +164,7 @@ def _download(client: httpx.Client, url: str, options: ReadOptions) -> httpx.Res
             raise _too_large(url, options)
         chunks: list[bytes] = []
         size = 0
-        for chunk in response.iter_bytes():
+        for chunk in _decoded(response, options.max_bytes):
             size += len(chunk)
             if size > options.max_bytes:
                 raise _too_large(url, options)
@@ -171,6 +172,27 @@ def _download(client: httpx.Client, url: str, options: ReadOptions) -> httpx.Res
         return Fetched(
             str(response.url), b"".join(chunks), response.headers.get("content-type", "")
         )
+
+
+def _decoded(response: httpx.Response, limit: int) -> Iterator[bytes]:
+    """The body, decoded: gzip and deflate here with a bounded output per step (a small
+    compressed chunk cannot expand past ``limit`` in memory); other encodings by httpx."""
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        yield from response.iter_bytes()
+        return
+    inflate = zlib.decompressobj(32 + zlib.MAX_WBITS)  # gzip or zlib header, detected
+    try:
+        for raw in response.iter_raw():
+            data = raw
+            while data:
+                out = inflate.decompress(data, limit + 1)
+                yield out
+                data = inflate.unconsumed_tail
+                if inflate.eof:
+                    return
+    except zlib.error as exc:
+        raise FetchError(f"{response.url}: damaged {encoding} body ({exc})") from exc
 
 
 def _too_large(url: str, options: ReadOptions) -> InputError:
