@@ -153,9 +153,18 @@ TIMEOUT = Annotated[
 ]
 
 
+#: Below this many input files, the default pool reads in this process (starting workers that
+#: each load a reader costs more than it saves); an explicit --jobs always starts them.
+POOL_FROM_FILES = 10
+
+
 def _engine(
-    engine: str, jobs: int | None, address: str | None, timeout: float
+    engine: str, jobs: int | None, address: str | None, timeout: float, inputs: list[str]
 ) -> services.ReadEngine:
+    if engine == "pool" and jobs is None:
+        total = services.count_inputs(inputs)
+        if total is not None and total < POOL_FROM_FILES:
+            jobs = 1
     return services.make_engine(
         engine,
         factory=Reader.default,
@@ -179,7 +188,7 @@ def ingest(
 ) -> None:
     """Read inputs, store new articles, rejections and their claims (one writer; claims read
     by a process pool sized to the machine, or on Ray)."""
-    reader = None if no_claims else _engine(engine, jobs, address, timeout)
+    reader = None if no_claims else _engine(engine, jobs, address, timeout, inputs)
     total = services.count_inputs(inputs)
     opts = settings(ctx)
     try:
@@ -243,7 +252,7 @@ def read_cmd(
     timeout: TIMEOUT = 120.0,
 ) -> None:
     """Read inputs and print their claims, without storing anything."""
-    reader = _engine(engine, jobs, address, timeout)
+    reader = _engine(engine, jobs, address, timeout, inputs)
     try:
         _print_read(services.read(inputs, reader, _options(allow_private, allow_host)), format)
     finally:
