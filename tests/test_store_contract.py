@@ -78,6 +78,44 @@ def test_open_migrates_once_and_reopens(store_url: str) -> None:
         assert again.count_articles() == 1
 
 
+def test_migration_0006_folds_repeated_rejections(store_url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from fogofwar.store.engine import make_engine, resolve_url
+    from fogofwar.store.migrate import MIGRATIONS
+
+    engine = make_engine(resolve_url(store_url))
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("path_separator", "os")
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0004_event_filters")
+            rows = [
+                ("a.bin", "binary"),
+                ("a.bin", "binary"),
+                ("b.txt", "empty"),
+                ("a.bin", "binary"),
+            ]
+            for n, (inp, reason) in enumerate(rows):
+                conn.execute(
+                    sa.text(
+                        "INSERT INTO rejections (at, input, stage, reason, message) "
+                        "VALUES (:at, :i, 'read', :r, :m)"
+                    ),
+                    {"at": f"2026-03-0{n + 1}T00:00:00+00:00", "i": inp, "r": reason, "m": "x"},
+                )
+    finally:
+        engine.dispose()
+    with open_store(store_url) as store:
+        listed = {r.input: r.count for r in store.list_rejections()}
+        assert listed == {"a.bin": 3, "b.txt": 1}
+        store.add_rejections([Rejected("a.bin", "read", ReasonCode.BINARY, "again")])
+        assert {r.input: r.count for r in store.list_rejections()}["a.bin"] == 4
+
+
 def test_two_openers_of_a_fresh_database_both_succeed(store_url: str) -> None:
     barrier = threading.Barrier(2)
     errors: list[BaseException] = []
@@ -120,7 +158,8 @@ def test_add_is_idempotent_by_content_hash(store: Store) -> None:
     [
         pytest.param(lambda: art("Kaputt", language_confidence=1.5), id="check-constraint"),
         pytest.param(lambda: replace(art("Anderer Text"), id=FIRST.id), id="duplicate-id"),
-        pytest.param(lambda: art("NUL \x00 im Text"), id="nul-character"),
+        # Article.create cleans text; a hand-built article with NUL still must not be stored
+        pytest.param(lambda: replace(art("NUL im Text"), text="NUL \x00"), id="nul-character"),
     ],
 )
 def test_failing_batch_stores_nothing_and_keeps_earlier_commits(store: Store, bad: Any) -> None:
@@ -233,6 +272,59 @@ def test_rejections_are_listed_with_reason(store: Store) -> None:
     assert [r.input for r in binary] == ["c.bin", "a.bin"]
     assert [r.input for r in store.list_rejections(limit=1, offset=1)] == ["b.html"]
     assert store.list_rejections(reason=ReasonCode.NOT_FOUND) == []
+
+
+def test_rejections_are_idempotent_with_a_counter(store: Store) -> None:
+    again = Rejected("a.bin", "read", ReasonCode.BINARY, "binary file, second look")
+    other_stage = Rejected("a.bin", "claims", ReasonCode.READ_FAILED, "reader failed")
+    store.add_rejections([Rejected("a.bin", "read", ReasonCode.BINARY, "binary file")])
+    store.add_rejections([again, again, other_stage])  # a re-run, and a repeat in one batch
+    store.add_rejections([again])
+    listed = store.list_rejections()
+    assert sorted((r.input, r.stage, r.count) for r in listed) == [
+        ("a.bin", "claims", 1),
+        ("a.bin", "read", 4),
+    ]
+    binary = store.list_rejections(reason=ReasonCode.BINARY)[0]
+    assert binary.message == "binary file, second look"
+    summary = {(c.reason, c.stage): (c.inputs, c.times) for c in store.summarize_rejections()}
+    assert summary == {
+        (ReasonCode.BINARY, "read"): (1, 4),
+        (ReasonCode.READ_FAILED, "claims"): (1, 1),
+    }
+
+
+def test_unlinked_articles_are_found_until_linked(store: Store) -> None:
+    from fogofwar.events.model import LinkDecision
+
+    a, b = art("Erster Text mit Anspruch"), art("Zweiter Text mit Anspruch")
+    store.add_articles([a, b])
+    store.replace_claims(a.id, "v9", [claim(a, 1), claim(a, 2)])
+    store.replace_claims(b.id, "v9", [claim(b, 1)])
+    assert store.unlinked_articles("v9") == sorted([a.id, b.id])
+    assert store.unlinked_articles("v8") == []
+    at = datetime(2026, 3, 1, tzinfo=UTC)
+    store.events.record_links([LinkDecision(f"c1-{a.id}", a.id, "e1", 1.0, True, ())], at)
+    assert store.unlinked_articles("v9") == sorted([a.id, b.id])  # one claim of a still open
+    with store.events.transaction():
+        store.events.record_links([LinkDecision(f"c2-{a.id}", a.id, "e1", 1.0, False, ())], at)
+        store.events.record_links([LinkDecision(f"c1-{b.id}", b.id, "e2", 1.0, True, ())], at)
+    assert store.unlinked_articles("v9") == []
+
+
+def test_event_transaction_commits_whole_or_not_at_all(store: Store) -> None:
+    from fogofwar.events.model import LinkDecision
+
+    a = art("Ein Text, dessen Verknüpfung scheitert")
+    store.add_articles([a])
+    store.replace_claims(a.id, "v9", [claim(a, 1), claim(a, 2)])
+    at = datetime(2026, 3, 1, tzinfo=UTC)
+    with pytest.raises(RuntimeError), store.events.transaction():
+        store.events.record_links([LinkDecision(f"c1-{a.id}", a.id, "e1", 1.0, True, ())], at)
+        assert [d.event_id for d in store.events.links()] == ["e1"]  # seen inside
+        raise RuntimeError("killed half-way")
+    assert store.events.links() == ()
+    assert store.unlinked_articles("v9") == [a.id]
 
 
 # -- search and filters -----------------------------------------------------------------------

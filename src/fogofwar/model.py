@@ -8,6 +8,7 @@ claims, into :attr:`Article.title`).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -20,8 +21,24 @@ __all__ = [
     "Rejected",
     "Span",
     "article_id_for",
+    "clean_text",
     "content_hash",
 ]
+
+# Lone surrogates (JSON "\\ud800", undecodable file names) cannot be encoded as UTF-8, and NUL
+# and other C0 controls (except tab and line breaks) are refused by databases and XML libraries.
+_UNSTORABLE = re.compile("[\ud800-\udfff]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` with lone surrogates as U+FFFD and C0 control characters (other than tab,
+    line feed and carriage return) as spaces, NUL removed: what every reader stores."""
+    return _UNSTORABLE.sub(_replacement, text)
+
+
+def _replacement(match: re.Match[str]) -> str:
+    char = match.group()
+    return "\ufffd" if char >= "\ud800" else "" if char == "\x00" else " "
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -88,6 +105,9 @@ class ReasonCode(StrEnum):
     NOT_FOUND = "not_found"
     NOT_AN_ARTICLE = "not_an_article"
     SKIPPED_POST = "skipped_post"
+    READ_FAILED = "read_failed"  # the claim reader raised on this article
+    TIMEOUT = "timeout"  # the claim reader took longer than the per-article limit
+    MEMORY_LIMIT = "memory_limit"  # the claim reader ran out of its memory cap
     INTERNAL = "internal"
 
 
@@ -148,7 +168,19 @@ class Article:
     def create(
         cls, *, source: str, text: str, title: str | None = None, **fields: object
     ) -> Article:
-        """Build an article, computing ``content_hash`` and ``id`` from title and text."""
+        """Build an article, computing ``content_hash`` and ``id`` from title and text.
+
+        Every text field goes through :func:`clean_text` first, so any reader's article can be
+        stored and hashed.
+        """
+        text = clean_text(text)
+        title = clean_text(title) if title is not None else None
+        for name, value in list(fields.items()):
+            if type(value) is str:  # not enums (StrEnum values stay members)
+                fields[name] = clean_text(value)
+            elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+                fields[name] = tuple(clean_text(v) for v in value)
+        source = clean_text(source)
         digest = content_hash(title, text)
         return cls(
             id=article_id_for(digest),

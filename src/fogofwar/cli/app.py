@@ -10,6 +10,7 @@ Imports of the pipeline, the store and the events code happen inside the command
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from fogofwar.claim import Claim
+    from fogofwar.model import Article, Rejected
+    from fogofwar.reader import ReadResult
     from fogofwar.readers import ReadOptions
 
 __all__ = ["Settings", "app", "open_db", "settings"]
@@ -88,11 +91,15 @@ def _progress(quiet: bool) -> Progress:
     )
 
 
-def _options(allow_private: bool, fields: list[str] | None = None) -> ReadOptions:
+def _options(
+    allow_private: bool, fields: list[str] | None = None, allow_hosts: list[str] | None = None
+) -> ReadOptions:
     from fogofwar.readers import ReadOptions, parse_field_overrides
 
     return ReadOptions(
-        allow_private_addresses=allow_private, json_fields=parse_field_overrides(fields or [])
+        allow_private_addresses=allow_private,
+        json_fields=parse_field_overrides(fields or []),
+        allowed_hosts=tuple(allow_hosts or ()),
     )
 
 
@@ -111,6 +118,50 @@ FIELDS = Annotated[
         show_default=False,
     ),
 ]
+ALLOW_HOSTS = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--allow-host",
+        help="A private host name, address or CIDR network that may be fetched (repeatable).",
+    ),
+]
+JOBS = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", help="Reading processes (default: the machine's CPUs).", min=1),
+]
+ENGINE = Annotated[
+    str, typer.Option("--engine", help="Where claims are read: pool | inline | ray.")
+]
+ADDRESS = Annotated[
+    str | None,
+    typer.Option("--address", help="Ray cluster address (ray://host:10001); local Ray if unset."),
+]
+TIMEOUT = Annotated[
+    float, typer.Option("--timeout", help="Seconds one article may take to read.", min=0.1)
+]
+
+
+#: Below this many input files, the default pool reads in this process (starting workers that
+#: each load a reader costs more than it saves); an explicit --jobs always starts them.
+POOL_FROM_FILES = 10
+
+
+def _engine(
+    engine: str, jobs: int | None, address: str | None, timeout: float, inputs: list[str]
+) -> services.ReadEngine:
+    from fogofwar.reader import Reader
+
+    if engine == "pool" and jobs is None:
+        total = services.count_inputs(inputs)
+        if total is not None and total < POOL_FROM_FILES:
+            jobs = 1
+    return services.make_engine(
+        engine,
+        factory=Reader.default,
+        jobs=jobs,
+        limits=services.ReadLimits(seconds=timeout),
+        address=address,
+    )
 
 
 @app.command()
@@ -120,21 +171,29 @@ def ingest(
     no_claims: Annotated[bool, typer.Option("--no-claims", help="Store articles only.")] = False,
     allow_private: ALLOW_PRIVATE = False,
     field: FIELDS = None,
+    allow_host: ALLOW_HOSTS = None,
+    jobs: JOBS = None,
+    engine: ENGINE = "pool",
+    address: ADDRESS = None,
+    timeout: TIMEOUT = 120.0,
 ) -> None:
-    """Read inputs, store new articles, rejections and their claims."""
-    from fogofwar.reader import Reader
-
-    read_options = _options(allow_private, field)
-    reader = None if no_claims else Reader.default()
+    """Read inputs, store new articles, rejections and their claims (one writer; claims read
+    by a process pool sized to the machine, or on Ray)."""
+    read_options = _options(allow_private, field, allow_host)
+    reader = None if no_claims else _engine(engine, jobs, address, timeout, inputs)
     total = services.count_inputs(inputs)
     opts = settings(ctx)
-    with open_db(ctx) as store, _progress(opts.quiet) as bar:
-        task = bar.add_task("ingesting", total=total)
+    try:
+        with open_db(ctx) as store, _progress(opts.quiet) as bar:
+            task = bar.add_task("ingesting", total=total)
 
-        def tick(done: int, label: str) -> None:
-            bar.update(task, completed=done, description=label[:40])
+            def tick(done: int, label: str) -> None:
+                bar.update(task, completed=done, description=label[:40])
 
-        summary = services.ingest(inputs, store, reader, options=read_options, progress=tick)
+            summary = services.ingest(inputs, store, reader, options=read_options, progress=tick)
+    finally:
+        if reader is not None:
+            reader.close()
     stderr().print(
         f"{summary.inserted} new, {summary.existing} already stored, {summary.rejected} rejected, "
         f"{summary.claims} claims ({summary.not_read} articles not read) "
@@ -165,7 +224,7 @@ def extract(
 ) -> None:
     """Read inputs and print the articles found, without storing them."""
     from fogofwar.cli import output
-    from fogofwar.model import Article, Rejected
+    from fogofwar.model import Article
     from fogofwar.readers.pool import default_jobs
     from fogofwar.records import article_record, rejected_record
 
@@ -203,17 +262,30 @@ def read_cmd(
     wide: WIDE = False,
     allow_private: ALLOW_PRIVATE = False,
     field: FIELDS = None,
+    allow_host: ALLOW_HOSTS = None,
+    jobs: JOBS = None,
+    engine: ENGINE = "pool",
+    address: ADDRESS = None,
+    timeout: TIMEOUT = 120.0,
 ) -> None:
     """Read inputs and print their claims, without storing anything."""
+    fmt = choose(format, ("claims-jsonl", "table"), "--format") or "claims-jsonl"
+    reader = _engine(engine, jobs, address, timeout, inputs)
+    try:
+        items = services.read(inputs, reader, _options(allow_private, field, allow_host))
+        _print_read(items, fmt, wide)
+    finally:
+        reader.close()
+
+
+def _print_read(
+    items: Iterator[tuple[Article, ReadResult] | Rejected], fmt: str, wide: bool
+) -> None:
     from fogofwar.cli import output
     from fogofwar.model import Rejected
-    from fogofwar.reader import Reader
     from fogofwar.records import claim_export_record
 
-    fmt = choose(format, ("claims-jsonl", "table"), "--format")
-    read_options = _options(allow_private, field)
-    reader = Reader.default()
-    for item in services.read(inputs, reader, read_options):
+    for item in items:
         if isinstance(item, Rejected):
             stderr().print(
                 f"rejected {item.input}: {item.reason.value}: {item.message}", markup=False
@@ -328,13 +400,31 @@ def show(
 
 @app.command()
 def rejects(
-    ctx: typer.Context, limit: LIMIT = 100, format: FORMAT = None, wide: WIDE = False
+    ctx: typer.Context,
+    limit: LIMIT = 100,
+    format: FORMAT = None,
+    wide: WIDE = False,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Counts per reason and stage instead.")
+    ] = False,
 ) -> None:
-    """List stored rejections with their reasons."""
+    """List stored rejections with their reasons (``internal``: an unknown reader failure,
+    please report it)."""
     from fogofwar.cli import output
     from fogofwar.records import rejected_record
 
     fmt = listing_format(format, output.is_piped())
+    if summary:
+        with open_db(ctx) as store:
+            counts = services.summarize_rejections(store)
+        if fmt == "jsonl":
+            output.emit_jsonl(
+                {"reason": c.reason.value, "stage": c.stage, "inputs": c.inputs, "times": c.times}
+                for c in counts
+            )
+        else:
+            stdout().print(output.rejection_summary_table(counts))
+        return
     with open_db(ctx) as store:
         rows = services.list_rejections(store, limit=limit + 1)
     more = len(rows) > limit
@@ -408,13 +498,14 @@ def claims(
 
 
 def _register_more() -> None:
-    from fogofwar.cli import evalbench, events, extra
+    from fogofwar.cli import evalbench, events, extra, ops
 
     app.add_typer(evalbench.eval_app, name="eval")
     app.add_typer(evalbench.bench_app, name="bench")
     app.add_typer(evalbench.train_app, name="train")
     extra.register(app)
     events.register(app)
+    ops.register(app, evalbench.bench_app)
 
 
 _register_more()

@@ -258,8 +258,22 @@ def bench_read(
         bool,
         typer.Option("--places-overhead", help="Also run without the gazetteer and compare."),
     ] = False,
+    engine: Annotated[
+        str | None,
+        typer.Option("--engine", help="pool | inline | ray: read on an engine, compare workers."),
+    ] = None,
+    workers: Annotated[
+        str, typer.Option("--workers", help="With --engine: worker counts, e.g. 1,2.")
+    ] = "1,2",
+    address: Annotated[str | None, typer.Option("--address", help="Ray address.")] = None,
 ) -> None:
-    """Claim-reader throughput on ~500-word articles, and peak RSS."""
+    """Claim-reader throughput on ~500-word articles, and peak RSS; with ``--engine``,
+    articles/s per worker count and the speed-up (same as ``bench engines``)."""
+    if engine is not None:
+        from fogofwar.cli.ops import bench_engines
+
+        bench_engines(n, engine, workers, address)
+        return
     from fogofwar.benchmarks import peak_rss_mib
     from fogofwar.benchmarks.read_bench import bench_read as run
 

@@ -21,6 +21,7 @@ from fogofwar.cli.tables import Col, fit_table, one_line
 if TYPE_CHECKING:
     from fogofwar.claim import Claim
     from fogofwar.model import Article, Rejected
+    from fogofwar.store import RejectionCount
 
 __all__ = [
     "article_header",
@@ -142,6 +143,19 @@ def rejections_table(
     ]
     cells = [[r.input, r.stage, r.reason.value, r.message] for r in rows]
     return fit_table(cols, cells, width=width, wide=wide, title=title)
+
+
+def rejection_summary_table(counts: Sequence[RejectionCount]) -> Table:
+    """Rejections per reason and stage: inputs, times rejected (re-runs count again)."""
+    table = Table(title="Rejections by reason")
+    for col in ("reason", "stage", "inputs", "times"):
+        table.add_column(col, justify="right" if col in ("inputs", "times") else "left")
+    for c in counts:
+        table.add_row(c.reason.value, c.stage, str(c.inputs), str(c.times))
+    table.add_row(
+        "total", "", str(sum(c.inputs for c in counts)), str(sum(c.times for c in counts))
+    )
+    return table
 
 
 def _counts_text(claim: Claim) -> str:

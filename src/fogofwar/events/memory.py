@@ -4,6 +4,7 @@ tests run the events layer through it exactly as ingest runs it through the data
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 
 from fogofwar.events.blocking import MemoryLinkIndex
@@ -29,6 +30,10 @@ class MemoryEventStore:
     def index(self) -> MemoryLinkIndex:
         """The linker's blocking index."""
         return self._index
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Nothing to lock in memory (one process, one thread)."""
+        return nullcontext()
 
     def record_links(self, decisions: Iterable[LinkDecision], at: datetime) -> int:
         """Append the decisions that differ from each claim's current link; returns how many."""

@@ -10,6 +10,7 @@ protocol only, so ingest and the evaluation run the same code.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol, runtime_checkable
@@ -85,6 +86,11 @@ class EventStore(Protocol):
     @property
     def index(self) -> LinkIndex:
         """The linker's blocking index (a cache of event profiles, not the record)."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """A block in which everything this store does commits together or not at all, and
+        no other linker runs (the database store's lock; in memory, nothing to do)."""
         ...
 
     def record_links(self, decisions: Iterable[LinkDecision], at: datetime) -> int:

@@ -68,11 +68,12 @@ def _numeric(text: str, offset: int) -> list[DateMention]:
 
 
 def _day_number(tok: Token) -> int | None:
-    return int(tok.text) if tok.text.isdigit() and 1 <= int(tok.text) <= 31 else None
+    text = tok.text
+    return int(text) if len(text) <= 2 and text.isdecimal() and 1 <= int(text) <= 31 else None
 
 
 def _year_number(tok: Token) -> int | None:
-    return int(tok.text) if tok.text.isdigit() and len(tok.text) == 4 else None
+    return int(tok.text) if len(tok.text) == 4 and tok.text.isdecimal() else None
 
 
 def _month_date(

@@ -23,11 +23,14 @@ from fogofwar.nlp.matcher import Token
 from fogofwar.nlp.pipeline import stage
 from fogofwar.packs import LanguagePack
 
-__all__ = ["find_quantities", "parse_digits", "quantities"]
+__all__ = ["MAX_DIGITS", "find_quantities", "parse_digits", "quantities"]
 
 _GROUPED = re.compile(r"^\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+$")
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
 _MAX_BOUND_WORDS = 3
+#: Longest digit run read as a figure: 18 digits fit any real count (and int() refuses strings
+#: past 4,300 digits: "Exceeds the limit"); a longer run is a serial number or noise, not a toll.
+MAX_DIGITS = 18
 
 
 def parse_digits(text: str) -> int | None:
@@ -35,13 +38,17 @@ def parse_digits(text: str) -> int | None:
 
     Only decimal digits count (``str.isdecimal``, any script: "١٧" is 17). Superscripts and
     other digit-like characters ("¹", "①") are ``isdigit()`` but not numbers ``int()`` reads;
-    they are footnote marks, not figures, and give None.
+    they are footnote marks, not figures, and give None. Runs of more than :data:`MAX_DIGITS`
+    digits give None.
     """
+    if len(text) > MAX_DIGITS * 2:
+        return None
     if text.isdecimal():
+        return int(text) if len(text) <= MAX_DIGITS else None
         return int(text)
     if _GROUPED.match(text):
         digits = re.sub(r"\D", "", text)
-        return int(digits) if digits.isdecimal() else None
+        return int(digits) if digits.isdecimal() and len(digits) <= MAX_DIGITS else None
     return None
 
 

@@ -164,7 +164,9 @@ def _parse(
     if fmt == "warc":
         from fogofwar.readers.warc import parse_warc
 
-        return parse_warc(data, source=source, read_html=_read_html_bytes)
+        return parse_warc(
+            data, source=source, read_html=_read_html_bytes, max_bytes=options.max_bytes
+        )
     if fmt == "feed":
         from fogofwar.readers.feed import parse_feed
 

@@ -8,6 +8,7 @@ the page lacks.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -78,11 +79,35 @@ def _from_link(
     )
 
 
+# feedparser encodes every numeric character reference to UTF-8 and fails on surrogates
+# (&#xD800;), NUL and code points past U+10FFFF; such references become U+FFFD first.
+_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,64})|([0-9]{1,64}));")
+
+
+def _safe_charref(m: re.Match[bytes]) -> bytes:
+    hexa, dec = m.group(1), m.group(2)
+    digits = hexa or dec
+    if len(digits) <= 8:
+        code = int(digits, 16 if hexa else 10)
+        if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF:
+            return m.group(0)
+    return b"&#xFFFD;"
+
+
 def parse_feed(
     data: bytes, *, source: str, fetch_page: FetchPage | None = None
 ) -> list[Article | Rejected]:
-    """Read an RSS or Atom feed; raise :class:`InputError` if it has no readable entry."""
-    parsed = feedparser.parse(data)
+    """Read an RSS or Atom feed; raise :class:`InputError` if it has no readable entry.
+
+    Entity declarations are refused outright (no entity expansion: "billion laughs").
+    """
+    if b"<!ENTITY" in data or "<!ENTITY".encode("utf-16-le") in data:
+        raise InputError(
+            ReasonCode.MALFORMED_FEED,
+            f"{source}: the feed declares XML entities, which fogofwar refuses to expand; "
+            "feeds do not need them",
+        )
+    parsed = feedparser.parse(_CHARREF.sub(_safe_charref, data))
     entries = parsed.get("entries") or []
     if not entries:
         problem = parsed.get("bozo_exception")

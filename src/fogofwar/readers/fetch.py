@@ -1,24 +1,33 @@
 """Fetching URLs with httpx behind an SSRF guard and a streaming size cap.
 
 Every hop (the first URL and each redirect) is checked: the scheme must be http or https and
-every address the host resolves to must be public, unless ``allow_private_addresses``.
-httpx exceptions are mapped to :class:`FetchError` here, at the boundary.
+every address the host resolves to must be public, unless ``allow_private_addresses`` or the
+host (or its address) is in ``allowed_hosts``. The connection then goes to the address that
+was checked (pinned in the transport's network backend), never to a second resolution, so DNS
+rebinding cannot swap in a private address; TLS still verifies the certificate for the host
+name (SNI) and the Host header is the URL's. Environment proxies are not used. The size cap
+counts decoded bytes (after ``Content-Encoding``). httpx exceptions are mapped to
+:class:`FetchError` here, at the boundary.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from fogofwar.errors import FetchError, ForbiddenAddress, InputError
 from fogofwar.model import ReasonCode
 from fogofwar.readers.options import ReadOptions
 
-__all__ = ["Fetched", "check_address", "check_url", "fetch"]
+__all__ = ["Fetched", "PinnedBackend", "check_address", "check_url", "fetch"]
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _GONE = frozenset({404, 410})
@@ -59,6 +68,44 @@ def check_address(address: IPAddress | str) -> None:
         )
 
 
+def _allowed(host: str, address: str, allowed: tuple[str, ...]) -> bool:
+    """True when the host name or the address is on the allow-list (names, addresses, or
+    networks in CIDR notation)."""
+    if not allowed:
+        return False
+    ip = ipaddress.ip_address(address)
+    for entry in allowed:
+        if entry.lower() == host.lower():
+            return True
+        try:
+            if ip in ipaddress.ip_network(entry, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+class PinnedBackend(httpcore.SyncBackend):
+    """Connects each host name only to the address that was checked for it."""
+
+    def __init__(self) -> None:
+        self.pins: dict[str, str] = {}
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        """Open the connection to the pinned address of ``host`` (refuse unchecked hosts)."""
+        pinned = self.pins.get(host.lower())
+        if pinned is None:
+            raise httpcore.ConnectError(f"{host} was not checked before connecting")
+        return super().connect_tcp(pinned, port, timeout, local_address, socket_options)
+
+
 def _resolve(host: str, port: int) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -67,8 +114,9 @@ def _resolve(host: str, port: int) -> list[str]:
     return sorted({str(info[4][0]) for info in infos})
 
 
-def check_url(url: str, *, allow_private: bool) -> None:
-    """Raise unless ``url`` is http(s) and its host resolves only to allowed addresses."""
+def check_url(url: str, *, allow_private: bool, allowed_hosts: tuple[str, ...] = ()) -> str:
+    """Raise unless ``url`` is http(s) and its host resolves only to allowed addresses; return
+    the address to connect to (the first one checked)."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         raise InputError(
@@ -79,18 +127,22 @@ def check_url(url: str, *, allow_private: bool) -> None:
     host = parts.hostname
     if not host:
         raise FetchError(f"{url}: the URL has no host name; check it")
-    if allow_private:
-        return
     try:
         literal: IPAddress | None = ipaddress.ip_address(host)
     except ValueError:
         literal = None
     addresses = [str(literal)] if literal is not None else _resolve(host, parts.port or 443)
+    if not addresses:
+        raise FetchError(f"cannot resolve host {host!r}; check the URL")
     for address in addresses:
+        bare = address.split("%")[0]
+        if allow_private or _allowed(host, bare, allowed_hosts):
+            continue
         try:
-            check_address(address.split("%")[0])
+            check_address(bare)
         except ForbiddenAddress as exc:
             raise ForbiddenAddress(f"{url}: {exc}") from exc
+    return addresses[0]
 
 
 def _download(client: httpx.Client, url: str, options: ReadOptions) -> httpx.Response | Fetched:
@@ -108,11 +160,11 @@ def _download(client: httpx.Client, url: str, options: ReadOptions) -> httpx.Res
                 f"{url}: the server answered HTTP {response.status_code}; try again later"
             )
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > options.max_bytes:
+        if declared.isdecimal() and (len(declared) > 18 or int(declared) > options.max_bytes):
             raise _too_large(url, options)
         chunks: list[bytes] = []
         size = 0
-        for chunk in response.iter_bytes():
+        for chunk in _decoded(response, options.max_bytes):
             size += len(chunk)
             if size > options.max_bytes:
                 raise _too_large(url, options)
@@ -120,6 +172,27 @@ def _download(client: httpx.Client, url: str, options: ReadOptions) -> httpx.Res
         return Fetched(
             str(response.url), b"".join(chunks), response.headers.get("content-type", "")
         )
+
+
+def _decoded(response: httpx.Response, limit: int) -> Iterator[bytes]:
+    """The body, decoded: gzip and deflate here with a bounded output per step (a small
+    compressed chunk cannot expand past ``limit`` in memory); other encodings by httpx."""
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        yield from response.iter_bytes()
+        return
+    inflate = zlib.decompressobj(32 + zlib.MAX_WBITS)  # gzip or zlib header, detected
+    try:
+        for raw in response.iter_raw():
+            data = raw
+            while data:
+                out = inflate.decompress(data, limit + 1)
+                yield out
+                data = inflate.unconsumed_tail
+                if inflate.eof:
+                    return
+    except zlib.error as exc:
+        raise FetchError(f"{response.url}: damaged {encoding} body ({exc})") from exc
 
 
 def _too_large(url: str, options: ReadOptions) -> InputError:
@@ -136,12 +209,25 @@ def fetch(url: str, options: ReadOptions, transport: httpx.BaseTransport | None 
     timeout = httpx.Timeout(options.fetch_timeout)
     headers = {"User-Agent": options.user_agent}
     current = url
+    backend = PinnedBackend()
+    if transport is None:
+        transport = httpx.HTTPTransport(trust_env=False)
+        transport._pool._network_backend = backend  # connect to the checked address only
     try:
         with httpx.Client(
-            timeout=timeout, follow_redirects=False, headers=headers, transport=transport
+            timeout=timeout,
+            follow_redirects=False,
+            headers=headers,
+            transport=transport,
+            trust_env=False,
         ) as client:
             for _ in range(options.max_redirects + 1):
-                check_url(current, allow_private=options.allow_private_addresses)
+                address = check_url(
+                    current,
+                    allow_private=options.allow_private_addresses,
+                    allowed_hosts=options.allowed_hosts,
+                )
+                backend.pins[(urlsplit(current).hostname or "").lower()] = address
                 result = _download(client, current, options)
                 if isinstance(result, Fetched):
                     return result

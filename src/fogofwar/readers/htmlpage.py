@@ -15,7 +15,7 @@ from trafilatura.utils import load_html
 
 from fogofwar.errors import InputError
 from fogofwar.langid import identify
-from fogofwar.model import Article, DatePrecision, ReasonCode
+from fogofwar.model import Article, DatePrecision, ReasonCode, clean_text
 from fogofwar.readers.htmlbody import main_text, page_metadata, split_paragraphs
 from fogofwar.readers.htmldates import publication_date
 from fogofwar.readers.publisher import html_publisher
@@ -35,6 +35,8 @@ _RAW_PARSER = lxml.html.HTMLParser(
 
 def fragment_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment (a feed entry's content), one paragraph per block."""
+    # lxml refuses control characters and lone surrogates ("strings must be XML compatible").
+    fragment = clean_text(fragment)
     if "<" not in fragment:
         return split_paragraphs(fragment)
     try:

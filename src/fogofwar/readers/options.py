@@ -78,7 +78,8 @@ class ReadOptions:
 
     ``max_bytes`` caps every input (files are checked before reading, downloads while
     streaming); ``fetch_timeout`` is in seconds; ``allow_private_addresses`` lets URLs reach
-    loopback/private networks (off by default: SSRF guard); ``json_fields`` maps JSON keys and
+    loopback/private networks (off by default: SSRF guard); ``allowed_hosts`` lets only these
+    host names, addresses or CIDR networks through instead; ``json_fields`` maps JSON keys and
     CSV columns. ``fetch_feed_links``: a feed entry with neither content nor summary is read
     from its linked page (same SSRF guard), at most one request per host every
     ``per_host_interval`` seconds. Files of a many-article format (``.json .jsonl .ndjson .csv
@@ -89,6 +90,7 @@ class ReadOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     fetch_timeout: float = 20.0
     allow_private_addresses: bool = False
+    allowed_hosts: tuple[str, ...] = ()
     max_redirects: int = 5
     json_fields: JsonFields = field(default_factory=JsonFields)
     user_agent: str = "fogofwar/0.1 (+https://github.com/fogofwar)"

@@ -4,14 +4,19 @@ argument parsing; each function takes already-open resources and returns typed r
     services/
       paths.py          shared_dir: where the read-only shared data lives
       ingest.py         extract, read, ingest (reads, stores, links as it goes)
+      engines.py        where claims are read: inline, a process pool, Ray (ray_engine.py);
+                        each article inside its own guard (guarded_read)
       articles.py       stored articles, claims and rejections; open_store
       ids.py            short unique id prefixes (as git abbreviates commits)
       countries.py      a country as people type it (ISO2/ISO3, names in de/en/ru/uk) → ISO3
-      events_link.py    link_read, link_pending: the one events path on ``store.events``
+      events_link.py    link_read, link_pending, ensure_linked: the one events path on
+                        ``store.events``, one locked transaction per linking run
       events_query.py   list_events, event_detail, list_flags
       events_decide.py  merge_events, split_event
       exports.py        export (event formats), export_claims (claims-v1 JSONL), claim_records
       overview.py       list_places, source_stats (who is cited how often)
+      doctor.py         doctor: what is missing and how to fix it
+      engines.py        read engines: in-process, a process pool, Ray
 
 Unknown ids raise :class:`~fogofwar.errors.NotFoundError`; nothing outside ``store/`` touches
 the database engine (``tests/test_architecture.py``).
@@ -27,6 +32,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from fogofwar.reader import ReadResult
     from fogofwar.services.articles import (
         article_claims,
         articles_page,
@@ -40,11 +46,22 @@ if TYPE_CHECKING:
         open_store,
         resolve_article,
         store_label,
+        summarize_rejections,
     )
     from fogofwar.services.countries import country_code
+    from fogofwar.services.doctor import Check, doctor
+    from fogofwar.services.engines import (
+        ENGINES,
+        ReadEngine,
+        ReadLimits,
+        ReadOutcome,
+        default_jobs,
+        make_engine,
+    )
     from fogofwar.services.events_decide import merge_events, split_event
     from fogofwar.services.events_link import (
         LinkSummary,
+        ensure_linked,
         link_pending,
         link_read,
         shared_embedder,
@@ -71,7 +88,7 @@ if TYPE_CHECKING:
     from fogofwar.services.ids import short_ids
     from fogofwar.services.overview import PlaceRow, SourceRow, list_places, source_stats
     from fogofwar.services.paths import shared_dir
-    from fogofwar.store import Page, Store, StoredRejection
+    from fogofwar.store import Page, RejectionCount, Store, StoredRejection
     from fogofwar.store.keyset import decode_cursor, encode_cursor
 
 # Imported now, not lazily: the module ``services.ingest`` shares its name with the function, and
@@ -101,11 +118,23 @@ _WHERE = {
         "store_label",
         "articles_page",
         "claims_page",
+        "summarize_rejections",
+    ),
+    "fogofwar.reader": ("ReadResult",),
+    "fogofwar.services.doctor": ("Check", "doctor"),
+    "fogofwar.services.engines": (
+        "ENGINES",
+        "ReadEngine",
+        "ReadLimits",
+        "ReadOutcome",
+        "default_jobs",
+        "make_engine",
     ),
     "fogofwar.services.countries": ("country_code",),
     "fogofwar.services.events_decide": ("merge_events", "split_event"),
     "fogofwar.services.events_link": (
         "LinkSummary",
+        "ensure_linked",
         "link_pending",
         "link_read",
         "shared_embedder",
@@ -132,20 +161,27 @@ _WHERE = {
     "fogofwar.services.ids": ("short_ids",),
     "fogofwar.services.overview": ("PlaceRow", "SourceRow", "list_places", "source_stats"),
     "fogofwar.services.paths": ("shared_dir",),
-    "fogofwar.store": ("Page", "Store", "StoredRejection"),
+    "fogofwar.store": ("Page", "RejectionCount", "Store", "StoredRejection"),
     "fogofwar.store.keyset": ("decode_cursor", "encode_cursor"),
 }
 _MODULE_OF = {name: module for module, names in _WHERE.items() for name in names}
 
 __all__ = [
     "CLAIM_FORMATS",
+    "ENGINES",
     "EXPORT_FORMATS",
+    "Check",
     "EventDetail",
     "IngestSummary",
     "LinkSummary",
     "Page",
     "PlaceRow",
     "Progress",
+    "ReadEngine",
+    "ReadLimits",
+    "ReadOutcome",
+    "ReadResult",
+    "RejectionCount",
     "SourceRow",
     "Store",
     "StoredRejection",
@@ -158,8 +194,11 @@ __all__ = [
     "count_inputs",
     "country_code",
     "decode_cursor",
+    "default_jobs",
     "detail_record",
+    "doctor",
     "encode_cursor",
+    "ensure_linked",
     "event_detail",
     "event_position",
     "export",
@@ -179,6 +218,7 @@ __all__ = [
     "list_flags",
     "list_places",
     "list_rejections",
+    "make_engine",
     "merge_events",
     "open_store",
     "read",
@@ -190,6 +230,7 @@ __all__ = [
     "source_stats",
     "split_event",
     "store_label",
+    "summarize_rejections",
 ]
 
 

@@ -11,7 +11,7 @@ from datetime import date
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.errors import NotFoundError
 from fogofwar.model import Article, ReasonCode
-from fogofwar.store import Page, Store, StoredRejection, open_store
+from fogofwar.store import Page, RejectionCount, Store, StoredRejection, open_store
 
 __all__ = [
     "article_claims",
@@ -26,6 +26,7 @@ __all__ = [
     "open_store",
     "resolve_article",
     "store_label",
+    "summarize_rejections",
 ]
 
 
@@ -166,3 +167,8 @@ def list_rejections(
 ) -> list[StoredRejection]:
     """Stored rejections, newest first, optionally of one reason and below ``before_id``."""
     return store.list_rejections(limit=limit, offset=offset, reason=reason, before_id=before_id)
+
+
+def summarize_rejections(store: Store) -> list[RejectionCount]:
+    """Rejections per reason and stage (``internal`` counts readers' unknown failures)."""
+    return store.summarize_rejections()

@@ -9,7 +9,7 @@ same path the in-memory report and the evaluation take.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -22,7 +22,14 @@ from fogofwar.model import Article
 from fogofwar.reader import ReadResult
 from fogofwar.store import Store
 
-__all__ = ["LinkSummary", "StoreArticles", "link_pending", "link_read", "shared_embedder"]
+__all__ = [
+    "LinkSummary",
+    "StoreArticles",
+    "ensure_linked",
+    "link_pending",
+    "link_read",
+    "shared_embedder",
+]
 
 
 @functools.cache
@@ -75,21 +82,33 @@ def link_read(
 
 
 def link_pending(
-    store: Store, *, embedder: Embedder | None = None, at: datetime | None = None
+    store: Store,
+    *,
+    embedder: Embedder | None = None,
+    at: datetime | None = None,
+    only: Iterable[str] | None = None,
 ) -> LinkSummary:
-    """Link stored articles whose claims were never linked (e.g. a run interrupted between
-    reading and linking, or a store filled before the events layer existed)."""
-    linked = {d.article_id for d in store.events.links()}
-    by_article: dict[str, list[Claim]] = {}
-    for c in store.iter_claims(pipeline_version=PIPELINE_VERSION):
-        if c.article_id not in linked:
-            by_article.setdefault(c.article_id, []).append(c)
+    """Link stored articles whose claims were never linked (a run killed between reading and
+    linking, a concurrent ingest, or a store filled before the events layer existed); with
+    ``only``, just those of these article ids. Cheap when nothing is left: one query."""
+    pending = store.unlinked_articles(PIPELINE_VERSION)
+    if only is not None:
+        pending = sorted(set(pending) & set(only))
+    if not pending:
+        return LinkSummary(0, 0, 0, 0)
     items = []
-    for aid, claims in sorted(by_article.items()):
+    for aid in pending:
         article = store.get_article(aid)
         if article is not None:
+            claims = store.list_claims(article_id=aid, pipeline_version=PIPELINE_VERSION)
             items.append((article, tuple(claims)))
     return _link(store, items, embedder, at)
+
+
+def ensure_linked(store: Store) -> LinkSummary:
+    """Link whatever an interrupted run left unlinked (one query when nothing is): every
+    command that reads events calls this first, so no claim stays out of the events."""
+    return link_pending(store)
 
 
 def _link(
@@ -98,11 +117,15 @@ def _link(
     embedder: Embedder | None,
     at: datetime | None,
 ) -> LinkSummary:
-    run = link_batch(
-        store.events,
-        StoreArticles(store),
-        [(ArticleMeta.from_article(a), claims) for a, claims in items],
-        at or now(),
-        embedder=embedder or shared_embedder(),
-    )
+    """One linking run, whole or not at all, under the linker lock. Claims another process
+    linked while this one waited for the lock keep their events (link_one is idempotent)."""
+    model = embedder or shared_embedder()
+    with store.events.transaction():
+        run = link_batch(
+            store.events,
+            StoreArticles(store),
+            [(ArticleMeta.from_article(a), claims) for a, claims in items],
+            at or now(),
+            embedder=model,
+        )
     return LinkSummary(run.articles, run.claims, run.new_events, len(run.versions))

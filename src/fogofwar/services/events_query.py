@@ -26,7 +26,7 @@ from fogofwar.events.record import EventRecord
 from fogofwar.events.run import analyse
 from fogofwar.events.sources import source_of
 from fogofwar.events.versions import EventVersion
-from fogofwar.services.events_link import StoreArticles
+from fogofwar.services.events_link import StoreArticles, ensure_linked
 from fogofwar.store import Store
 
 __all__ = [
@@ -90,6 +90,7 @@ def list_events(
     it.
     """
     check_flag(flag)
+    ensure_linked(store)
     query = EventQuery(
         kind=kind,
         country=country,
@@ -139,6 +140,7 @@ def resolve_event(store: Store, event_id: str, as_of: datetime | None = None) ->
 def event_detail(store: Store, event_id: str, *, as_of: datetime | None = None) -> EventDetail:
     """One event as it stands (or stood at ``as_of``): claims, lineage, figures, flags."""
     es = store.events
+    ensure_linked(store)
     eid = resolve_event(store, event_id, as_of)
     stored = {r.event_id: r for r in es.records(EventQuery(id_prefix=eid), as_of=as_of)}
     around = stored[eid].claim_ids if eid in stored else None
@@ -172,6 +174,7 @@ def list_flags(
 ) -> list[Flag]:
     """Every flag on the stored events, filtered. Flags are recomputed from the claims of only
     the events whose stored record carries ``code`` and names ``article_id`` (a prefix)."""
+    ensure_linked(store)
     query = EventQuery(flag=code, article=article_id)
     wanted = {r.event_id for r in store.events.records(query, as_of=as_of)}
     if not wanted:

@@ -21,6 +21,7 @@ from fogofwar.events.exports_claims import (
 from fogofwar.events.model import ArticleMeta
 from fogofwar.events.protocol import EventQuery
 from fogofwar.records import claim_export_record
+from fogofwar.services.events_link import ensure_linked
 from fogofwar.store import Store
 
 __all__ = [
@@ -55,7 +56,8 @@ def export(
 ) -> int:
     """Write the event records (current, or as of ``as_of``) as ``fmt``; returns how many.
     ``since`` keeps events that end on or after that day, ``country`` an ISO3 code or place
-    name, ``kind`` an event kind."""
+    name, ``kind`` an event kind. Claims an interrupted run left unlinked are linked first."""
+    ensure_linked(store)
     query = EventQuery(kind=kind, country=country, since=since)
     records = sorted(store.events.records(query, as_of=as_of), key=lambda r: r.event_id)
     return export_events(fmt, records, out)
@@ -98,6 +100,7 @@ def export_claims(
     """Write the stored claims with their article URL, outlet, evidence text, resolved source
     and event (``claims-jsonl``: claims-v1 plus those fields; ``claims-parquet``); returns how
     many. Filters as in :func:`export`, on each claim's own kind, place and dates."""
+    ensure_linked(store)
     rows = _rows(store, ClaimFilter(kind=kind, country=country, since=since))
     if fmt == "claims-parquet":
         return write_claims_parquet(rows, out)  # type: ignore[arg-type]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
@@ -31,7 +32,6 @@ from fogofwar.events.model import (
 from fogofwar.events.protocol import EventQuery
 from fogofwar.events.record import EventRecord
 from fogofwar.events.versions import EventVersion
-from fogofwar.store.engine import WRITE
 from fogofwar.store.event_tables import (
     article_groups,
     event_claims,
@@ -40,6 +40,7 @@ from fogofwar.store.event_tables import (
     events,
 )
 from fogofwar.store.link_index import SqlLinkIndex
+from fogofwar.store.unit import Unit
 
 __all__ = ["SqlEventStore"]
 
@@ -59,7 +60,13 @@ class SqlEventStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._index = SqlLinkIndex(engine)
+        self.unit = Unit(engine)
+        self._index = SqlLinkIndex(engine, self.unit)
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Every read and write of this thread in one locked transaction until the block ends
+        (a linking run commits whole or not at all; one linker at a time)."""
+        return self.unit.transaction()
 
     @property
     def index(self) -> SqlLinkIndex:
@@ -69,12 +76,10 @@ class SqlEventStore:
     def _write(
         self, statements: Iterable[tuple[sa.Executable, Sequence[Mapping[str, Any]]]]
     ) -> None:
-        with self.engine.connect() as conn:
-            conn.execution_options(**{WRITE: True})
-            with conn.begin():
-                for stmt, rows in statements:
-                    if rows:
-                        conn.execute(stmt, rows)
+        with self.unit.write() as conn:
+            for stmt, rows in statements:
+                if rows:
+                    conn.execute(stmt, rows)
 
     # -- links -------------------------------------------------------------------------------
 
@@ -106,8 +111,20 @@ class SqlEventStore:
         self._write([(sa.insert(events), new_events), (sa.insert(event_claims), rows)])
         return len(rows)
 
+    def claims_in_several_events(self) -> int:
+        """Claims whose link rows name more than one event (0 unless a manual split or a
+        linker race moved them): the crash test's duplicate count."""
+        per_claim = (
+            sa.select(event_claims.c.claim_id)
+            .group_by(event_claims.c.claim_id)
+            .having(sa.func.count(sa.distinct(event_claims.c.event_id)) > 1)
+            .subquery()
+        )
+        with self.unit.read() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(per_claim)).scalar_one())
+
     def _event_ids(self) -> set[str]:
-        with self.engine.connect() as conn:
+        with self.unit.read() as conn:
             return set(conn.execute(sa.select(events.c.event_id)).scalars())
 
     def links(
@@ -123,7 +140,7 @@ class SqlEventStore:
         newest = rows.subquery()
         last = sa.select(sa.func.max(newest.c.pk)).group_by(newest.c.claim_id)
         query = sa.select(event_claims).where(event_claims.c.pk.in_(last))
-        with self.engine.connect() as conn:
+        with self.unit.read() as conn:
             out = [
                 LinkDecision(
                     r.claim_id,
@@ -156,7 +173,7 @@ class SqlEventStore:
     def decisions(self) -> tuple[Decision, ...]:
         """All stored decisions, oldest first."""
         query = sa.select(event_decisions).order_by(event_decisions.c.pk)
-        with self.engine.connect() as conn:
+        with self.unit.read() as conn:
             return tuple(
                 Decision(
                     DecisionKind(r.kind),
@@ -179,23 +196,21 @@ class SqlEventStore:
             for a in g.article_ids
         ]
         ids = [r["article_id"] for r in rows]
-        with self.engine.connect() as conn:
-            conn.execution_options(**{WRITE: True})
-            with conn.begin():
-                for i in range(0, len(ids), 500):
-                    chunk = ids[i : i + 500]
-                    conn.execute(
-                        sa.delete(article_groups).where(article_groups.c.article_id.in_(chunk))
-                    )
-                if rows:
-                    conn.execute(sa.insert(article_groups), rows)
+        with self.unit.write() as conn:
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                conn.execute(
+                    sa.delete(article_groups).where(article_groups.c.article_id.in_(chunk))
+                )
+            if rows:
+                conn.execute(sa.insert(article_groups), rows)
 
     def groups(self) -> tuple[ArticleGroup, ...]:
         """Stored groups, representative first."""
         query = sa.select(article_groups).order_by(article_groups.c.group_id)
         members: dict[str, list[str]] = {}
         sims: dict[str, float] = {}
-        with self.engine.connect() as conn:
+        with self.unit.read() as conn:
             for r in conn.execute(query):
                 members.setdefault(r.group_id, []).append(r.article_id)
                 sims[r.group_id] = r.similarity
@@ -232,7 +247,7 @@ class SqlEventStore:
         query = sa.select(event_versions).order_by(event_versions.c.pk)
         if event_id is not None:
             query = query.where(event_versions.c.event_id == event_id)
-        with self.engine.connect() as conn:
+        with self.unit.read() as conn:
             return tuple(
                 EventVersion(
                     r.event_id,
@@ -286,13 +301,13 @@ class SqlEventStore:
                 stmt = stmt.where(
                     v.c.event_id >= q.id_prefix, v.c.event_id < q.id_prefix + "\U0010ffff"
                 )
-        # the expression of the listing index (migration 0005): literal '' so SQLite matches it
+        # the expression of the listing index (migration 0007): literal '' so SQLite matches it
         day = sa.func.coalesce(v.c.date_start, sa.literal_column("''"))
         if q.before is not None:
             last_day, last_id = q.before
             stmt = stmt.where(sa.tuple_(day, v.c.event_id) < sa.tuple_(last_day, last_id))
         stmt = stmt.order_by(day.desc(), v.c.event_id.desc()).limit(limit)
-        with self.engine.connect() as conn:
+        with self.unit.read() as conn:
             return tuple(
                 EventRecord.from_record(json.loads(raw)) for raw in conn.execute(stmt).scalars()
             )

@@ -15,8 +15,8 @@ from sqlalchemy.engine import Connection, Engine
 
 from fogofwar.events.blocking import event_keys
 from fogofwar.events.model import EventProfile
-from fogofwar.store.engine import WRITE
 from fogofwar.store.event_tables import event_blocks, event_profiles
+from fogofwar.store.unit import Unit
 
 __all__ = ["SqlLinkIndex", "profile_row", "row_profile"]
 
@@ -73,8 +73,9 @@ def row_profile(r: Any) -> EventProfile:
 class SqlLinkIndex:
     """:class:`~fogofwar.events.blocking.LinkIndex` over a SQLAlchemy engine."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, unit: Unit | None = None) -> None:
         self.engine = engine
+        self.unit = unit or Unit(engine)
 
     def candidates(self, keys: Iterable[str]) -> list[EventProfile]:
         """Events filed under any of ``keys``, sorted by id."""
@@ -87,7 +88,7 @@ class SqlLinkIndex:
             .where(event_profiles.c.event_id.in_(ids))
             .order_by(event_profiles.c.event_id)
         )
-        with self.engine.connect() as conn:
+        with self.unit.read() as conn:
             return [row_profile(r) for r in conn.execute(query)]
 
     def put(self, profiles: Iterable[EventProfile]) -> None:
@@ -95,36 +96,30 @@ class SqlLinkIndex:
         batch = list(profiles)
         if not batch:
             return
-        with self.engine.connect() as conn:
-            conn.execution_options(**{WRITE: True})
-            with conn.begin():
-                self._delete(conn, [p.event_id for p in batch])
-                self._insert(conn, batch)
+        with self.unit.write() as conn:
+            self._delete(conn, [p.event_id for p in batch])
+            self._insert(conn, batch)
 
     def bulk_load(self, profiles: Sequence[EventProfile]) -> None:
         """Insert profiles known to be new (benchmarks, rebuilds); no deletes."""
-        with self.engine.connect() as conn:
-            conn.execution_options(**{WRITE: True})
-            with conn.begin():
-                self._insert(conn, profiles)
+        with self.unit.write() as conn:
+            self._insert(conn, profiles)
 
     def get(self, event_id: str) -> EventProfile | None:
         """One stored profile."""
         query = sa.select(event_profiles).where(event_profiles.c.event_id == event_id)
-        with self.engine.connect() as conn:
+        with self.unit.read() as conn:
             row = conn.execute(query).first()
         return row_profile(row) if row is not None else None
 
     def remove(self, event_ids: Iterable[str]) -> None:
         """Drop events and their block entries."""
         ids = list(event_ids)
-        with self.engine.connect() as conn:
-            conn.execution_options(**{WRITE: True})
-            with conn.begin():
-                self._delete(conn, ids)
+        with self.unit.write() as conn:
+            self._delete(conn, ids)
 
     def __len__(self) -> int:
-        with self.engine.connect() as conn:
+        with self.unit.read() as conn:
             n = conn.execute(sa.select(sa.func.count()).select_from(event_profiles)).scalar_one()
         return int(n)
 

@@ -23,7 +23,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from fogofwar.errors import StoreError
 from fogofwar.store.engine import WRITE
 
-__all__ = ["MIGRATIONS", "heads", "migrate"]
+__all__ = ["MIGRATIONS", "heads", "inspect_database", "migrate"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 #: Key of the PostgreSQL advisory lock held while migrating ("fogofwar" in ASCII, truncated).
@@ -70,6 +70,27 @@ def migrate(engine: Engine) -> None:
             "Check that the path is a fogofwar database (or a new file) and that the server "
             "is running and reachable."
         ) from exc
+
+
+def inspect_database(url: str | None = None) -> tuple[str, frozenset[str], frozenset[str]]:
+    """``(label, current revisions, shipped heads)`` of the database at ``url``, without
+    creating or migrating anything; raises :class:`StoreError` when it cannot be reached."""
+    from fogofwar.store.engine import make_engine, resolve_url
+
+    resolved = resolve_url(url)
+    label = resolved.render_as_string(hide_password=True)
+    db = resolved.database
+    if resolved.get_backend_name() == "sqlite" and db and not Path(db).is_file():
+        return label, frozenset(), heads()
+    engine = make_engine(resolved)
+    try:
+        with engine.connect() as conn:
+            current = frozenset(MigrationContext.configure(conn).get_current_heads())
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot reach {label}: {_first_line(exc)}") from exc
+    finally:
+        engine.dispose()
+    return label, current, heads()
 
 
 def _first_line(exc: BaseException) -> str:

@@ -16,7 +16,7 @@ from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.events.protocol import EventStore
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 
-__all__ = ["AddResult", "Page", "Store", "StoredRejection"]
+__all__ = ["AddResult", "Page", "RejectionCount", "Store", "StoredRejection"]
 
 _T = TypeVar("_T")
 
@@ -31,6 +31,16 @@ class Page(Generic[_T]):
 
     items: tuple[_T, ...]
     cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class RejectionCount:
+    """How many inputs were rejected for one reason at one stage, and how often in all."""
+
+    reason: ReasonCode
+    stage: str
+    inputs: int
+    times: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +65,7 @@ class StoredRejection:
     stage: str
     reason: ReasonCode
     message: str
+    count: int = 1  # times this input was rejected at this stage for this reason
 
     @property
     def rejected(self) -> Rejected:
@@ -89,6 +100,10 @@ class Store(Protocol):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None: ...
+
+    def check_integrity(self) -> list[str]:
+        """Problems the database finds in itself; empty when all is well."""
+        ...
 
     def add_articles(self, articles: Sequence[Article]) -> AddResult:
         """Store a batch in one transaction; articles already stored (same hash) are skipped."""
@@ -153,7 +168,17 @@ class Store(Protocol):
         ...
 
     def add_rejections(self, rejected: Sequence[Rejected]) -> None:
-        """Store rejected inputs (one transaction)."""
+        """Store rejected inputs (one transaction). Idempotent: an input rejected again at the
+        same stage for the same reason adds to its row's ``count`` (message and time updated)."""
+        ...
+
+    def summarize_rejections(self) -> list[RejectionCount]:
+        """Rejections per reason and stage, most inputs first."""
+        ...
+
+    def unlinked_articles(self, pipeline_version: str) -> list[str]:
+        """Ids of articles with claims of ``pipeline_version`` not linked to any event (a run
+        killed between reading and linking), sorted."""
         ...
 
     def list_rejections(

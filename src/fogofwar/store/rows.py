@@ -6,6 +6,7 @@ its claims-v1 JSON record plus the columns people filter on.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
@@ -13,7 +14,14 @@ from typing import Any
 
 from fogofwar.claim import Claim
 from fogofwar.errors import StoreError
-from fogofwar.model import Article, DatePrecision, ReadStatus, ReasonCode, Rejected
+from fogofwar.model import (
+    Article,
+    DatePrecision,
+    ReadStatus,
+    ReasonCode,
+    Rejected,
+    clean_text,
+)
 from fogofwar.store.protocol import StoredRejection
 from fogofwar.store.stems import stem_text
 
@@ -24,6 +32,7 @@ __all__ = [
     "claim_from_row",
     "claim_to_row",
     "publisher_key",
+    "rejection_fingerprint",
     "rejection_from_row",
     "rejection_to_row",
 ]
@@ -172,19 +181,29 @@ def claim_from_row(row: Mapping[Any, Any]) -> Claim:
 
 
 def _clean(value: str) -> str:
-    return value.replace("\x00", "\\x00")
+    return clean_text(value.replace("\x00", "\\x00"))
 
 
 def rejection_to_row(rejected: Rejected) -> dict[str, Any]:
-    """Column values for a rejection; NUL characters become the text ``\\x00``."""
+    """Column values for a rejection; NUL characters become the text ``\\x00``, other
+    unstorable characters are cleaned (:func:`~fogofwar.model.clean_text`)."""
     at = rejected.at or datetime.now(UTC)
+    source, stage, reason = _clean(rejected.input), _clean(rejected.stage), rejected.reason
     return {
         "at": at.isoformat(),
-        "input": _clean(rejected.input),
-        "stage": _clean(rejected.stage),
-        "reason": ReasonCode(rejected.reason).value,
+        "input": source,
+        "stage": stage,
+        "reason": ReasonCode(reason).value,
         "message": _clean(rejected.message),
+        "count": 1,
+        "last_at": at.isoformat(),
+        "fingerprint": rejection_fingerprint(source, stage, ReasonCode(reason).value),
     }
+
+
+def rejection_fingerprint(input_: str, stage: str, reason: str) -> str:
+    """The identity of a stored rejection: same input, stage and reason are one row."""
+    return hashlib.sha256("\x1f".join((input_, stage, reason)).encode("utf-8")).hexdigest()
 
 
 def rejection_from_row(row: Mapping[Any, Any]) -> StoredRejection:
@@ -196,4 +215,5 @@ def rejection_from_row(row: Mapping[Any, Any]) -> StoredRejection:
         stage=row["stage"],
         reason=ReasonCode(row["reason"]),
         message=row["message"],
+        count=int(row["count"] or 1),
     )

@@ -22,9 +22,10 @@ from fogofwar.errors import AmbiguousIdError, StoreError
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 from fogofwar.store import keyset
 from fogofwar.store.engine import WRITE
+from fogofwar.store.event_tables import event_claims
 from fogofwar.store.event_tables import events as event_ids
 from fogofwar.store.events import SqlEventStore
-from fogofwar.store.protocol import AddResult, Page, StoredRejection
+from fogofwar.store.protocol import AddResult, Page, RejectionCount, StoredRejection
 from fogofwar.store.rows import (
     article_from_row,
     article_to_row,
@@ -130,6 +131,16 @@ class SqlStore:
             raise StoreError(
                 f"could not {action}: {_reason(exc)}. Check the database is reachable."
             ) from exc
+
+    def check_integrity(self) -> list[str]:
+        """Problems the database finds in itself (SQLite ``PRAGMA integrity_check``; on
+        PostgreSQL, which checks as it writes, only that it answers). Empty: all is well."""
+        with self._read("check the database") as conn:
+            if self._backend != "sqlite":
+                conn.execute(sa.text("SELECT 1"))
+                return []
+            rows = [str(r[0]) for r in conn.execute(sa.text("PRAGMA integrity_check"))]
+        return [] if rows == ["ok"] else rows
 
     # -- articles -----------------------------------------------------------------------------
 
@@ -351,11 +362,65 @@ class SqlStore:
     # -- rejections ---------------------------------------------------------------------------
 
     def add_rejections(self, rejected: Sequence[Rejected]) -> None:
-        """Store rejected inputs in one transaction (a missing ``at`` becomes now, UTC)."""
-        rows = [rejection_to_row(r) for r in rejected]
-        if rows:
-            with self._write(f"store {len(rows)} rejections") as conn:
-                conn.execute(sa.insert(rejections), rows)
+        """Store rejected inputs in one transaction (a missing ``at`` becomes now, UTC); an
+        input already rejected at the same stage for the same reason is counted, not repeated."""
+        folded: dict[str, dict[str, Any]] = {}
+        for r in rejected:
+            row = rejection_to_row(r)
+            seen = folded.get(row["fingerprint"])
+            if seen is None:
+                folded[row["fingerprint"]] = row
+            else:
+                row["count"] += seen["count"]
+                row["at"] = seen["at"]
+                folded[row["fingerprint"]] = row
+        if not folded:
+            return
+        insert = postgresql.insert if self._backend == "postgresql" else sqlite.insert
+        stmt = insert(rejections)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["fingerprint"],
+            set_={
+                "count": rejections.c.count + stmt.excluded.count,
+                "last_at": stmt.excluded.last_at,
+                "message": stmt.excluded.message,
+            },
+        )
+        with self._write(f"store {len(folded)} rejections") as conn:
+            for row in folded.values():
+                conn.execute(stmt, row)
+
+    def summarize_rejections(self) -> list[RejectionCount]:
+        """Rejections per reason and stage (inputs, and times rejected), most inputs first."""
+        stmt = (
+            sa.select(
+                rejections.c.reason,
+                rejections.c.stage,
+                sa.func.count(),
+                sa.func.sum(rejections.c.count),
+            )
+            .group_by(rejections.c.reason, rejections.c.stage)
+            .order_by(sa.func.count().desc(), rejections.c.reason, rejections.c.stage)
+        )
+        with self._read("summarize rejections") as conn:
+            return [
+                RejectionCount(ReasonCode(reason), stage, int(n), int(times or n))
+                for reason, stage, n, times in conn.execute(stmt)
+            ]
+
+    def unlinked_articles(self, pipeline_version: str) -> list[str]:
+        """Articles with claims of ``pipeline_version`` that no event link names, sorted."""
+        linked = sa.select(event_claims.c.claim_id).where(
+            event_claims.c.claim_id == claims.c.claim_id
+        )
+        stmt = (
+            sa.select(claims.c.article_id)
+            .where(claims.c.pipeline_version == pipeline_version, ~sa.exists(linked))
+            .distinct()
+            .order_by(claims.c.article_id)
+        )
+        with self._read("find unlinked articles") as conn:
+            return list(conn.execute(stmt).scalars())
 
     def list_rejections(
         self,

@@ -57,6 +57,10 @@ rejections = sa.Table(
     sa.Column("stage", sa.Text, nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("message", sa.Text, nullable=False),
+    # migration 0006_reliability: one row per (input, stage, reason), counted
+    sa.Column("fingerprint", sa.Text, unique=True),
+    sa.Column("count", sa.Integer, nullable=False),
+    sa.Column("last_at", sa.Text),
 )
 
 claims = sa.Table(
