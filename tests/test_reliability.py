@@ -310,7 +310,7 @@ def test_one_bad_article_never_stops_ingest_and_rejections_are_counted(
     texts = [SENT + f"Report number {i} of the day." for i in range(5)]
     texts[2] = "EXPLODE " + SENT
     inputs = _write(tmp_path / "in", texts)
-    (tmp_path / "in" / "junk.bin").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "in" / "junk.txt").write_bytes(bytes(range(256)) * 8)  # binary in disguise
     engine = InlineEngine(exploding())
     first = ingest(inputs, store, engine, link_events=False)
     assert (first.inserted, first.rejected, first.not_read) == (5, 2, 1)

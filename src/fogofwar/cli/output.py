@@ -21,7 +21,7 @@ from fogofwar.cli.tables import Col, fit_table, one_line
 if TYPE_CHECKING:
     from fogofwar.claim import Claim
     from fogofwar.model import Article, Rejected
-    from fogofwar.store import RejectionCount
+    from fogofwar.services import RejectionCount
 
 __all__ = [
     "article_header",
