@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import threading
 import tomllib
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -484,6 +485,7 @@ class Compiled:
         return tuple(out)
 
 
+@cache
 def _script(lang: str) -> str | None:
     """The script a pack writes ``lang`` in (``None`` for a language without a pack)."""
     value = pack_meta(lang).get("script")

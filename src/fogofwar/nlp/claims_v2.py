@@ -341,13 +341,20 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     views = clause_views(doc, res, b)
     scores = res.model.score(views)
     picked: list[tuple[ClauseView, ClaimKind, Certainty, AttributionMention | None]] = []
+    memo: dict[AttributionMention, tuple[SourceKind | None, bool]] = {}
+
+    def kind_of(a: AttributionMention) -> tuple[SourceKind | None, bool]:
+        if a not in memo:  # the model's source head runs once per attribution
+            memo[a] = _source_kind(doc, res, a)
+        return memo[a]
+
     for view, score in zip(views, scores, strict=True):
         kind = _decide(doc, res, view, score)
         if kind is None:
             continue
         frame = _frame(view) if kind == ClaimKind.STATEMENT else None
         att = _attribution(view, score)
-        if att is not None and not _source_kind(doc, res, att)[1]:
+        if att is not None and not kind_of(att)[1]:
             att = None
         if att is view.attribution:
             cert = _certainty(view, score)
@@ -360,11 +367,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             att = att or _speaker_attribution(doc, view)
         if att is None and cert in _NEEDS_SOURCE:
             cert = view.rule_certainty  # "claimed", "confirmed", "denied" need someone saying it
-        elif (
-            att is not None
-            and _source_kind(doc, res, att)[0] == SourceKind.UNNAMED
-            and cert in _FIRM
-        ):
+        elif att is not None and kind_of(att)[0] == SourceKind.UNNAMED and cert in _FIRM:
             cert = Certainty.REPORTED  # unnamed sources are hearsay (claims-v1)
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]
@@ -372,7 +375,10 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
                 picked[-1] = (view, kind, cert, att)
             continue
         picked.append((view, kind, cert, att))
-    out = [_build(doc, res, b, view, kind, cert, att) for view, kind, cert, att in picked]
+    out = [
+        _build(doc, res, b, view, kind, cert, att, kind_of(att)[0] if att else None)
+        for view, kind, cert, att in picked
+    ]
     out = fan_out_places(doc, b.pack, res.pipeline_version, merge_restatements(out))
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
 
@@ -453,6 +459,7 @@ def _build(
     kind: ClaimKind,
     cert: Certainty,
     att: AttributionMention | None,
+    source_kind: SourceKind | None,
 ) -> Claim:
     clause = view.clause
     events = list(view.events) or list(view.every)
@@ -463,7 +470,7 @@ def _build(
         span = Span(lo, hi) if hi > lo else span
     source = (
         SourceRef(
-            _source_kind(doc, res, att)[0] or att.source_kind,
+            source_kind or att.source_kind,
             _source_name(doc, b, att),
             att.via,
             att.source,

@@ -252,13 +252,6 @@ def _is_url(value: str) -> bool:
     return urlsplit(value).scheme.lower() in ("http", "https") or "://" in value
 
 
-def _read_stream(
-    stream: BinaryIO, source: str, options: ReadOptions, throttle: HostThrottle
-) -> list[Article | Rejected]:
-    data = stream.read(options.max_bytes + 1)
-    return read_bytes(data, source=source, options=options, throttle=throttle)
-
-
 def _read_url(url: str, options: ReadOptions, throttle: HostThrottle) -> list[Article | Rejected]:
     from fogofwar.readers.fetch import fetch
 
