@@ -39,6 +39,7 @@ _VOWELS = frozenset("аеёиоуыэюяьйіїє")
 _LATIN_ALIAS_ENDINGS = frozenset({"", "s", "es", "n", "en", "e", "er", "em", "'s", "’s"})
 _CAPS_CYR_ENDINGS = 2
 _MAX_SUFFIX = 5
+_SEEN_MAX = 100_000  # words whose candidate phrases are remembered per lexicon; cleared when full
 
 
 def is_cyrillic(word: str) -> bool:
@@ -207,6 +208,7 @@ class Lexicon(Generic[T]):
         self._index: dict[str, list[tuple[tuple[WordPattern, ...], T]]] = {}
         self._max_suffix = 0
         self.size = 0
+        self._seen: dict[str, list[tuple[tuple[WordPattern, ...], T]]] = {}
 
     def add(self, words: Sequence[WordPattern], payload: T) -> None:
         """Register one phrase (at least one word)."""
@@ -214,6 +216,7 @@ class Lexicon(Generic[T]):
             return
         first = words[0]
         self._index.setdefault(first.stem, []).append((tuple(words), payload))
+        self._seen.clear()
         longest = first.max_any if first.endings is None else max(map(len, first.endings))
         self._max_suffix = max(self._max_suffix, min(longest, _MAX_SUFFIX))
         self.size += 1
@@ -223,20 +226,28 @@ class Lexicon(Generic[T]):
         for words, payload in items:
             self.add(words, payload)
 
+    def _candidates(self, low: str) -> list[tuple[tuple[WordPattern, ...], T]]:
+        """Phrases whose first word's stem is a prefix of ``low`` (remembered per word)."""
+        hit = self._seen.get(low)
+        if hit is not None:
+            return hit
+        n = len(low)
+        index = self._index
+        out: list[tuple[tuple[WordPattern, ...], T]] = []
+        for k in range(n, max(0, n - self._max_suffix) - 1, -1):
+            out.extend(index.get(low[:k], ()))
+        if len(self._seen) > _SEEN_MAX:
+            self._seen.clear()
+        self._seen[low] = out
+        return out
+
     def match_at(self, toks: Tokens, i: int) -> tuple[int, T] | None:
         """The longest phrase starting at token ``i``: (index after its last token, payload)."""
-        low = toks.lows[i]
-        n = len(low)
         best: tuple[int, T] | None = None
-        index = self._index
-        for k in range(n, max(0, n - self._max_suffix) - 1, -1):
-            cands = index.get(low[:k])
-            if not cands:
-                continue
-            for words, payload in cands:
-                end = self._match_words(toks, i, words)
-                if end and (best is None or end > best[0]):
-                    best = (end, payload)
+        for words, payload in self._candidates(toks.lows[i]):
+            end = self._match_words(toks, i, words)
+            if end and (best is None or end > best[0]):
+                best = (end, payload)
         return best
 
     @staticmethod

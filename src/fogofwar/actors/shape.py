@@ -72,6 +72,7 @@ def _cyrillic(lang: str) -> bool:
     return pack_meta(lang).get("script") == "cyrillic"
 
 
+@lru_cache(maxsize=100_000)
 def cyrillic_class(low: str, lang: str) -> str:
     """What pymorphy3 makes of a lower-case Cyrillic word (see the module constants)."""
     morph = _morph(lang)

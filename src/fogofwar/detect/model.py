@@ -90,7 +90,9 @@ def features(views: Sequence[ClauseView], dim: int, embedder: Embedder | None) -
         sent = sentences.get(v.sentence_text)
         if sent is None:
             sent = sentences[v.sentence_text] = ngram_ids(v.sentence_text, half) + half
-        rows.append(np.union1d(ngram_ids(v.text, half), sent).astype(np.int32))
+        # the clause's ids lie below ``half`` and the sentence's above: joined, they stay
+        # sorted and unique
+        rows.append(np.concatenate((ngram_ids(v.text, half), sent)))
     dense = embedder.embed([v.text for v in views]) if embedder is not None else None
     return Features(lex, dense, tuple(rows))
 
@@ -102,7 +104,7 @@ def source_features(
     the name's n-grams and its context's n-grams in separate halves, the name's embedding."""
     half = dim // 2
     grams = tuple(
-        np.union1d(ngram_ids(name, half, "s"), ngram_ids(ctx, half, "c") + half).astype(np.int32)
+        np.concatenate((ngram_ids(name, half, "s"), ngram_ids(ctx, half, "c") + half))
         for name, ctx in phrases
     )
     dense = embedder.embed([name for name, _ in phrases]) if embedder is not None else None

@@ -8,6 +8,7 @@ returns token index ranges; patterns are normalised like tokens (:func:`norm`).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -57,6 +58,8 @@ class Match(Generic[T]):
 
 _Word = tuple[str, bool]  # (text, is_prefix)
 _CACHE_MAX = 50_000  # candidate lists cached per (form, lemma); cleared when full
+_RECENT = 4  # token tuples whose candidate positions are remembered
+_DIRECT = 6  # ranges this short are scanned token by token
 
 
 def _compile(pattern: str) -> tuple[_Word, ...]:
@@ -82,6 +85,9 @@ class PhraseMatcher(Generic[T]):
         self._prefix: dict[str, list[tuple[tuple[_Word, ...], T, str]]] = {}
         self.size = 0
         self._cache: dict[tuple[str, str], list[tuple[tuple[_Word, ...], T, str]]] = {}
+        # token positions with at least one candidate pattern, for the last few token tuples
+        # seen (the clause stages ask one document's tokens hundreds of questions)
+        self._recent: list[tuple[tuple[Token, ...], list[int]]] = []
         for pattern, payload in entries:
             words = _compile(pattern)
             if not words or not words[0][0]:
@@ -104,10 +110,21 @@ class PhraseMatcher(Generic[T]):
         out.extend(self._prefix.get(tok.lower[:2], ()))
         if tok.lemma[:2] != tok.lower[:2]:
             out.extend(self._prefix.get(tok.lemma[:2], ()))
+        out = [c for c in out if _word_matches(c[0][0], tok)]  # the first word matches
         if len(self._cache) > _CACHE_MAX:
             self._cache.clear()
         self._cache[key] = out
         return out
+
+    def _positions(self, tokens: tuple[Token, ...]) -> list[int]:
+        """Indexes of ``tokens`` where some pattern could start (remembered per tuple)."""
+        for seen, positions in self._recent:
+            if seen is tokens:
+                return positions
+        cands = self._candidates
+        positions = [i for i, tok in enumerate(tokens) if cands(tok)]
+        self._recent = [(tokens, positions), *self._recent[: _RECENT - 1]]
+        return positions
 
     def match_at(self, tokens: Sequence[Token], i: int, stop: int) -> Match[T] | None:
         """The longest pattern starting at token ``i`` and ending before ``stop``."""
@@ -116,7 +133,7 @@ class PhraseMatcher(Generic[T]):
             end = i + len(words)
             if end > stop or (best is not None and end <= best.end):
                 continue
-            if all(_word_matches(w, tokens[i + k]) for k, w in enumerate(words)):
+            if all(_word_matches(w, tokens[i + k]) for k, w in enumerate(words[1:], 1)):
                 best = Match(i, end, payload, pattern)
         return best
 
@@ -126,6 +143,17 @@ class PhraseMatcher(Generic[T]):
         """Non-overlapping matches in ``tokens[start:stop]``, left to right, longest first."""
         stop = len(tokens) if stop is None else stop
         out: list[Match[T]] = []
+        if isinstance(tokens, tuple) and stop - start > _DIRECT:
+            positions = self._positions(tokens)
+            k = bisect.bisect_left(positions, start)
+            while k < len(positions) and positions[k] < stop:
+                m = self.match_at(tokens, positions[k], stop)
+                if m is not None:
+                    out.append(m)
+                    k = bisect.bisect_left(positions, m.end, k + 1)
+                else:
+                    k += 1
+            return out
         i = start
         while i < stop:
             m = self.match_at(tokens, i, stop)
