@@ -259,7 +259,9 @@ def _verb(
             or f.capitalized_near(toks, lo - 1, 1, lo, m.start)
         )
         if cap is not None:
-            src = (cap, cap.slice(doc.text), f.fallback_kind(cap, SourceKind.WITNESS))
+            # a capitalised word no lexicon knows: its kind is a guess the model makes
+            src = (cap, cap.slice(doc.text), f.fallback_kind(cap, SourceKind.UNNAMED))
+            f.guessed.add(cap)
     return content, src
 
 
@@ -343,6 +345,8 @@ def attribution(doc: Doc, res: Resources) -> Doc:
                 if m.payload.type == "via" and att.source is not None:
                     f.excluded.append(att.source)
         here = _combine(typed)
+        if doc.headline and here:
+            here = here + _before_colon(doc, sent, here)
         if not here:
             here = gapped_prep(doc, f, pack, sent)
         if not cues and not here:
@@ -382,6 +386,27 @@ def attribution(doc: Doc, res: Resources) -> Doc:
     return dataclasses.replace(doc, attributions=tuple(f.resolve([a for _, a in found])))
 
 
+def _before_colon(
+    doc: Doc, sent: Sentence, here: list[AttributionMention]
+) -> list[AttributionMention]:
+    """A headline "FACTS: SOURCE CUE …" ("ЗСУ звільнили село: у Генштабі заявили про успіх"):
+    the source after the colon speaks for the facts before it too."""
+    toks = doc.tokens
+    colon = next(
+        (t for t in toks[sent.tok_start : sent.tok_end] if t.text in {":", "–", "—"}), None
+    )
+    if colon is None:
+        return []
+    facts = trim(doc, sent.span.start, colon.start)
+    for a in here:
+        if a.source is None or a.cue is None or a.cue.start < colon.end or facts is None:
+            continue
+        if a.content.start < colon.start:
+            return []
+        return [dataclasses.replace(a, content=facts)]
+    return []
+
+
 def _colon(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | None:
     """Headline style "Kasich: ‘We are going …’", "Selenskyj: Russland greift …": a name (an
     entity, or two to four name words) and a colon open the sentence."""
@@ -394,17 +419,37 @@ def _colon(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | None:
         return None
     strong = any(f.strong(toks, k) for k in range(lo, c))
     names = all(f.name_word(toks, k) or f.strong(toks, k) for k in range(lo, c))
-    if not names or not (strong or c - lo >= 2):
+    # a headline's one-word place or name ("Russland: 5 Tote …", "Федоров: …") speaks
+    placed = (
+        doc.headline
+        and c - lo == 1
+        and f.lex.colon_place_speaks
+        and f.fallback_kind(Span(toks[lo].start, toks[lo].end), SourceKind.UNNAMED)
+        == SourceKind.GOVERNMENT
+    )
+    if not names or not (strong or placed or c - lo >= 2):
         return None
     head = Span(toks[lo].start, toks[c - 1].end)
     content = trim(doc, toks[c].end, sent.span.end)
     if content is None or f.quoted(head):
         return None
     e = next((x for x in f.entities if inside(x.span, head) and x.category != "pronoun"), None)
-    src = f.of_entity(e, head) if e is not None else (head, f.strip(head), SourceKind.WITNESS)
+    if e is not None:
+        src = f.of_entity(e, head)
+    else:  # a name no lexicon knows: the model types it (a place speaks for its government)
+        src = (head, f.strip(head), f.fallback_kind(head, SourceKind.WITNESS))
+        f.guessed.add(head)
     cue = Span(toks[c].start, toks[c].end)
     return AttributionMention(
-        content, src[0], cue, False, src[1], src[2], Certainty.CLAIMED, cue_text=":"
+        content,
+        src[0],
+        cue,
+        False,
+        src[1],
+        src[2],
+        Certainty.CLAIMED,
+        cue_text=":",
+        found_by="lexicon" if e is not None else "headline",
     )
 
 

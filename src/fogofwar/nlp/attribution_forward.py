@@ -19,10 +19,12 @@ import dataclasses
 
 from fogofwar.model import Span
 from fogofwar.nlp.attribution import find_quotes
+from fogofwar.nlp.attribution_coref import resolve_references
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_source import Finder, inside
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.pipeline import stage
+from fogofwar.packs import LanguagePack
 
 __all__ = ["BACK", "MAX_WORDS", "attribution_forward"]
 
@@ -64,6 +66,23 @@ def _sourced(doc: Doc, atts: list[AttributionMention], sent: Sentence) -> bool:
     )
 
 
+def _degenerate(doc: Doc, pack: LanguagePack, a: AttributionMention) -> bool:
+    """Content that is no more than an anaphor ("Об этом"), or the rest of the speaker's own
+    phrase ("глава региона" before the name): few words, or words touching the source with
+    no event word or figure in them."""
+    if _words(doc, a.content) <= _DEGENERATE:
+        return True
+    src = a.source
+    if src is None or not (0 <= src.start - a.content.end <= 1 or a.content.end >= src.start):
+        return False
+    toks = doc.tokens
+    lo = bisect.bisect_left([t.start for t in toks], a.content.start)
+    hi = bisect.bisect_left([t.start for t in toks], a.content.end)
+    if any(lo <= q.tok_start < hi for q in doc.quantities):
+        return False
+    return not pack.triggers.find(toks, lo, hi)
+
+
 @stage(
     "attribution_forward.v1",
     requires=["tokens", "sentences", "quantities", "entities", "attributions"],
@@ -98,7 +117,7 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
             for i, a in enumerate(atts)
             if a.cue is not None and inside(a.cue, sent.span) and a.source is not None
         ]
-        degenerate = all(_words(doc, a.content) <= _DEGENERATE for _, a in own)
+        degenerate = all(_degenerate(doc, pack, a) for _, a in own)
         if not degenerate and not lead:
             continue  # the sentence's own attribution has real content
         # the facts: earlier sentences of the paragraph without a source of their own
@@ -123,11 +142,13 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         dropped.update(i for i, _ in own)  # "stated by X in an interview for …": X speaks
         if finder is None:
             finder = Finder(doc, pack, find_quotes(doc.text))
+        fd = finder
         speaker = next(
             (
                 e
                 for e in sorted(
-                    doc.entities, key=lambda e: (e.span.start < cue_span.end, e.span.start)
+                    doc.entities,
+                    key=lambda e: (fd.carrier(e), e.span.start < cue_span.end, e.span.start),
                 )
                 if inside(e.span, sent.span)
                 and e.category in {"actor", "person", "source"}
@@ -150,8 +171,7 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
                 cue_text=cue_span.slice(doc.text),
             )
         )
-    if not added:
-        return doc
     kept = [a for i, a in enumerate(atts) if i not in dropped] + added
     kept.sort(key=lambda a: (a.content.start, a.content.end))
+    kept = resolve_references(doc, pack, kept)
     return dataclasses.replace(doc, attributions=tuple(kept))

@@ -44,6 +44,12 @@ class AttributionLexicon:
     np_links: frozenset[str]
     function_words: frozenset[str]
     own: frozenset[str] = frozenset()  # "nach eigenen Angaben": the subject reports itself
+    # a statement named as the source ("the statement said", "йдеться у повідомленні"): the
+    # speaker named before it speaks (word prefixes)
+    statements: tuple[str, ...] = ()
+    # a headline's one-word place before a colon speaks ("Russland: 5 Tote …"); false where the
+    # press uses "Pays : …" as a rubric
+    colon_place_speaks: bool = False
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -68,4 +74,6 @@ def lexicon(lang: str) -> AttributionLexicon:
         _set(table, "np_links"),
         _set(table, "function_words"),
         _set(table, "own"),
+        tuple(sorted(_set(table, "statements"))),
+        table.get("colon_place_speaks") is True,
     )

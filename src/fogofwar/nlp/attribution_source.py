@@ -31,6 +31,7 @@ Source = tuple[Span, str, SourceKind]
 PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()—–-")
 _OPENERS = {"„": '“”"', "«": "»", "»": "«", "“": "”", '"': '"', "‚": "‘’", "‹": "›", "‘": "’"}
 _CLOSERS = frozenset('“”"»«‘’›')
+_CARRIER_PENALTY = 200  # chars: a channel named after a preposition yields to a speaker
 _FALLBACK_ACTOR_PENALTY = 6  # a bare force noun is a weaker speaker than a person or source noun
 _MAX_MODIFIERS = 2
 _MAX_COMPLEMENT = 5
@@ -135,9 +136,24 @@ class Finder:
                 continue
             if e.category == "actor" and e.normalized is None:
                 dist += _FALLBACK_ACTOR_PENALTY
+            if self.carrier(e):
+                dist += _CARRIER_PENALTY
             if best is None or dist < best[0]:
                 best = (dist, e)
         return None if best is None else self.of_entity(best[1])
+
+    def _carrier_at(self, tok: Token) -> bool:
+        e = self.entity_at(tok)
+        return e is not None and self.kind(e) in {SourceKind.SOCIAL_MEDIA, SourceKind.MEDIA}
+
+    def carrier(self, e: EntityMention) -> bool:
+        """A channel or outlet governed by a preposition ("у телеграм-каналі", "on Telegram",
+        "im Interview mit dem Sender"): where the words were said, not who said them."""
+        if self.kind(e) not in {SourceKind.SOCIAL_MEDIA, SourceKind.MEDIA}:
+            return False
+        k = bisect.bisect_left(self._tok_starts, e.span.start)
+        lo = max(0, k - 3)
+        return k < len(self.doc.tokens) and self._governed(self.doc.tokens, k, lo)
 
     def of_entity(self, e: EntityMention, span: Span | None = None) -> Source:
         """Source tuple of entity ``e`` (its span, or ``span`` when the phrase is longer)."""
@@ -399,7 +415,7 @@ class Finder:
         if first is None or (
             other is not None
             and self.strong(toks, other)
-            and not self.strong(toks, first)
+            and (not self.strong(toks, first) or self._carrier_at(toks[first]))
             and self._governed(toks, first, lo)
         ):
             first, after = other, not after

@@ -221,11 +221,22 @@ def gapped_prep(
     toks = doc.tokens
     found: list[tuple[int, AttributionMention]] = []
     demonyms = lang_pack(doc.lang).demonyms
-    for i in range(sent.tok_start, sent.tok_end - 2):
+    for i in range(sent.tok_start, sent.tok_end - 1):
+        compound = _compound(f, pack, toks, i, sent.tok_end)
+        if compound is not None:
+            found.append((i, compound))
+            continue
+        if i + 2 >= sent.tok_end:
+            continue
         mid = toks[i + 1]
         if not mid.is_word or not toks[i].is_word:
             continue
         m = pack.cues.match_at((toks[i], toks[i + 2]), 0, 2)
+        if m is None and toks[i].lower in f.lex.own:  # postposed: "eigenen Angaben nach"
+            post = _postposed(doc, f, pack, sent, i)
+            if post is not None:
+                found.append((i, post))
+            continue
         if m is None or m.end != 2 or m.payload.type != "prep":
             continue
         if pack.cues.match_at(toks, i, sent.tok_end) is not None:
@@ -253,6 +264,89 @@ def gapped_prep(
         )
         found.append((i, att))
     return _split(doc, sent, found)
+
+
+def _postposed(
+    doc: Doc, f: Finder, pack: LanguagePack, sent: Sentence, i: int
+) -> AttributionMention | None:
+    """ "eigenen Angaben nach": an ``own`` word, then a prep cue's two words in reverse."""
+    toks = doc.tokens
+    m = pack.cues.match_at((toks[i + 2], toks[i + 1]), 0, 2)
+    if m is None or m.end != 2 or m.payload.type != "prep":
+        return None
+    src = own_subject(f, sent, i)
+    if src is None:
+        return None
+    cue = Span(toks[i].start, toks[i + 2].end)
+    return AttributionMention(
+        sent.span,
+        src[0],
+        cue,
+        False,
+        src[1],
+        src[2],
+        m.payload.certainty,
+        cue_text=cue.slice(doc.text),
+    )
+
+
+_LINKS = ("s", "en", "n", "-")  # German linking letters before a compound's head
+
+
+def _compound(
+    f: Finder, pack: LanguagePack, toks: tuple[Token, ...], i: int, hi: int
+) -> AttributionMention | None:
+    """A prep cue whose noun heads a compound, the source being its first part: "nach
+    Polizeiangaben" (= "nach Angaben der Polizei"), "Behördenangaben zufolge". The first part
+    must be a known source or role noun."""
+    if i + 1 >= hi:
+        return None
+    a, b = toks[i], toks[i + 1]
+    mod = None  # one modifier between: "nach russischen Behördenangaben"
+    if i + 2 < hi and b.is_word and b.text[:1].islower() and toks[i + 2].is_word:
+        mod = toks[i + 2]
+    for cc in pack.compound_cues:
+        marker, word = (a, b) if cc.before else (b, a)
+        if cc.before and mod is not None and not word.lower.endswith(cc.head):
+            word, b = mod, mod
+        low = word.lower
+        if marker.lower != cc.marker or len(low) < len(cc.head) + 3 or not low.endswith(cc.head):
+            continue
+        stem = low[: -len(cc.head)]
+        kind = _stem_kind(f, stem)
+        if kind is None:
+            continue
+        cue = Span(a.start, b.end)
+        name = word.text[: len(stem)].rstrip("-")
+        if word is not toks[i + 1] and cc.before:
+            name = f"{toks[i + 1].text} {name}"
+        return AttributionMention(
+            cue,
+            Span(word.start, word.end),
+            cue,
+            False,
+            name,
+            kind,
+            cc.certainty,
+            cue_text=cue.slice(f.doc.text),
+        )
+    return None
+
+
+_LINKS = ("s", "en", "n", "-")  # linking letters between a compound's parts
+
+
+def _stem_kind(f: Finder, stem: str) -> SourceKind | None:
+    """Kind of a compound's first part, read with and without its linking letters."""
+    for cut in ("", *_LINKS):
+        if not stem.endswith(cut) or len(stem) - len(cut) < 2:
+            continue
+        part = stem[: len(stem) - len(cut)]
+        one = (Token(part, 0, len(part), part, part),)
+        hit = f.pack.sources.match_at(one, 0, 1) or f.pack.roles.match_at(one, 0, 1)
+        if hit is not None:
+            return hit.payload
+    return None
 
 
 def _split(

@@ -50,6 +50,7 @@ def _overlaps(span: Span, taken: list[Span]) -> bool:
 def _is_name_word(tok: Token, pack: LanguagePack) -> bool:
     return (
         tok.is_capitalized
+        and not (len(tok.text) > 1 and tok.text.isupper())  # an abbreviation ("ОСУВ", "SBU")
         and tok.text.isalpha() is not False
         and tok.lower not in pack.determiners
         and pack.forces.match_at((tok,), 0, 1) is None
@@ -77,6 +78,27 @@ def _fallback_persons(doc: Doc, pack: LanguagePack, taken: list[Span]) -> list[E
             )
         )
     return out
+
+
+def _person_key(p: EntityMention) -> str:
+    words = (p.normalized or p.surface).split()
+    return norm(words[-1])[:5] if words else ""
+
+
+def _share_kinds(persons: list[EntityMention]) -> list[EntityMention]:
+    """A person's role named once holds for the whole text ("the governor Oleh Syniehubov" …
+    "Syniehubov wrote"): mentions without a kind take the kind of another mention of the same
+    surname."""
+    kinds: dict[str, SourceKind] = {}
+    for p in sorted(persons, key=lambda p: p.span.start):
+        if p.source_kind is not None:
+            kinds.setdefault(_person_key(p), p.source_kind)
+    return [
+        dataclasses.replace(p, source_kind=kinds[key])
+        if p.source_kind is None and (key := _person_key(p)) in kinds
+        else p
+        for p in persons
+    ]
 
 
 def _surnames(doc: Doc, persons: list[EntityMention], taken: list[Span]) -> list[EntityMention]:
@@ -154,7 +176,7 @@ def entities(doc: Doc, res: Resources) -> Doc:
     persons += _fallback_persons(doc, pack, taken)
     taken += [p.span for p in persons] + [p.role_span for p in persons if p.role_span]
     persons += _surnames(doc, persons, taken)
-    found += persons
+    found += _share_kinds(persons)
     taken = [m.span for m in found] + [p.role_span for p in persons if p.role_span]
     nat = _nationality_fn(res.actors)
     for matcher, category in ((pack.forces, "actor"), (pack.sources, "source")):

@@ -27,6 +27,7 @@ __all__ = ["MAX_DIGITS", "find_quantities", "parse_digits", "quantities"]
 
 _GROUPED = re.compile(r"^\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+$")
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
+_DECIMAL_SCALE = 1000  # a decimal figure counts only with a scale: "1,5 Tausend", "2.3 million"
 _MAX_BOUND_WORDS = 3
 #: Longest digit run read as a figure: 18 digits fit any real count (and int() refuses strings
 #: past 4,300 digits: "Exceeds the limit"); a longer run is a serial number or noise, not a toll.
@@ -98,6 +99,10 @@ def _number_at(tokens: tuple[Token, ...], i: int, stop: int, pack: LanguagePack)
         if end < stop and tokens[end].lower in pack.number_scales:
             return digits * pack.number_scales[tokens[end].lower], end + 1
         return digits, end
+    if _DECIMAL.match(tokens[i].text) and i + 1 < stop:  # "21,1 тыс." → 21100
+        scale = pack.number_scales.get(tokens[i + 1].lower, 0)
+        if scale >= _DECIMAL_SCALE and len(tokens[i].text) <= MAX_DIGITS:
+            return round(float(tokens[i].text.replace(",", ".")) * scale), i + 2
     total, current, j = 0, 0, i
     while j < stop:
         wv = _word_value(tokens[j], pack)

@@ -11,6 +11,7 @@ from fogofwar.claim import Count, Counts
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc, Quantity
 from fogofwar.nlp.matcher import Match, Token
+from fogofwar.nlp.victims import singular_victims
 from fogofwar.packs import LanguagePack, Trigger
 
 __all__ = ["TALLY_GAP", "VICTIM_COUNTS", "TollReader", "trim_span"]
@@ -110,10 +111,16 @@ class TollReader:
             n: Count(low, high, span, qualifier if n == qual_for else None)
             for n, (low, high, span) in summed.items()
         }
-        for m in events:  # one victim named without a figure: "a soldier was killed", "погиб"
-            name = m.payload.count
-            if name in _VICTIM_COUNTS and name not in values and self.singular(m, clause):
-                values[name] = Count(1, 1, Span(self.toks[m.start].start, self.toks[m.end - 1].end))
+        for m in events:  # victims named without a figure: "a soldier was killed", "погиб",
+            name = m.payload.count  # "погибли мужчина и женщина" (by grammatical number)
+            if name not in _VICTIM_COUNTS or name in values:
+                continue
+            n = 1 if self.singular(m, clause) else None
+            if n is None and (not m.payload.nominal or m.end - m.start == 1):
+                lo, hi = clause.tok_start, clause.tok_end
+                n = singular_victims(self.toks, m.start, lo, hi, self.doc.lang)
+            if n is not None:
+                values[name] = Count(n, n, Span(self.toks[m.start].start, self.toks[m.end - 1].end))
         for m in events:  # victims without a figure: "Tote", "the dead", "civilians were killed"
             name = m.payload.count
             if (

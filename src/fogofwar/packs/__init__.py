@@ -60,6 +60,17 @@ class CueEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class CompoundCue:
+    """A prep cue whose noun can head a compound: "nach Polizeiangaben" (``before``: the marker
+    word precedes) or "Polizeiangaben zufolge" (it follows); made from the pack's cues."""
+
+    marker: str
+    head: str
+    before: bool
+    certainty: Certainty
+
+
+@dataclass(frozen=True, slots=True)
 class DateCue:
     """A relative time expression: ``kind`` plus a value (days back, weekday, month)."""
 
@@ -101,6 +112,7 @@ class LanguagePack:
     dates: PhraseMatcher[DateCue]
     triggers: PhraseMatcher[Trigger]
     cues: PhraseMatcher[CueEntry]
+    compound_cues: tuple[CompoundCue, ...]
     sources: PhraseMatcher[SourceKind]
     media: PhraseMatcher[str]
     forces: PhraseMatcher[str]
@@ -174,6 +186,23 @@ def _cues(rows: list[dict[str, Any]], where: str) -> PhraseMatcher[CueEntry]:
     return PhraseMatcher(entries)
 
 
+def _compound_cues(rows: list[dict[str, Any]], where: str) -> tuple[CompoundCue, ...]:
+    """Two-word prep cues of plain words ("nach angaben") and, with their nouns, one-word post
+    cues ("zufolge"): the markers of compound cues."""
+    preps: list[tuple[str, str, Certainty]] = []
+    posts: list[tuple[str, Certainty]] = []
+    for i, row in enumerate(rows):
+        words = [w for w in _words(row, "words", f"{where} cues[{i}]") if "*" not in w]
+        certainty = Certainty(row["certainty"])
+        if row.get("type") == "prep":
+            preps += [(a, b, certainty) for a, b in (w.split() for w in words if w.count(" ") == 1)]
+        elif row.get("type") == "post":
+            posts += [(w, certainty) for w in words if " " not in w]
+    out = [CompoundCue(norm(a), norm(b), True, c) for a, b, c in preps]
+    out += [CompoundCue(norm(p), norm(b), False, c) for p, c in posts for _, b, _ in preps]
+    return tuple(dict.fromkeys(out))
+
+
 def _dates(table: Mapping[str, Any], where: str) -> PhraseMatcher[DateCue]:
     entries: list[tuple[str, DateCue]] = []
     for word, days in table.get("offset", {}).items():
@@ -242,6 +271,7 @@ def load_pack(path: Path) -> LanguagePack:
         dates=_dates(data.get("dates", {}), where),
         triggers=_triggers(data.get("triggers", []), where),
         cues=_cues(data.get("cues", []), where),
+        compound_cues=_compound_cues(data.get("cues", []), where),
         sources=PhraseMatcher(_enum_map(data.get("sources", {}), where, SourceKind)),
         media=PhraseMatcher(list(data.get("media", {}).items())),
         forces=PhraseMatcher(list(data.get("forces", {}).items())),

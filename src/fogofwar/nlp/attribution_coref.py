@@ -1,0 +1,196 @@
+"""Sources that point back: a statement, or a role named without its holder.
+
+Two kinds of source phrase name no one by themselves and are resolved against the rest of the
+text once every attribution is known (after forward attribution):
+
+* **a statement** — "the statement said", "heißt es in der Mitteilung", "йдеться у
+  повідомленні", "говорится в сообщении": the speaker of the last named attribution before it
+  (within :data:`STATEMENT_WINDOW` characters) speaks. The pack's ``[attribution] statements``
+  lists the nouns (word prefixes).
+* **a role** — "the regional governor said", "— добавил мэр", "El gobernador regional, Vitali
+  Kim, dijo": the person the text names with the same role word (the nearest before, else the
+  first within the next :data:`ROLE_AHEAD` characters), or the name in apposition right after
+  the role phrase. The person's name replaces the role phrase; the kind stays the
+  attribution's unless that was a guess (``witness``/``unnamed``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Sequence
+
+from fogofwar.claim import Certainty, SourceKind
+from fogofwar.model import Span
+from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
+from fogofwar.packs import LanguagePack
+
+__all__ = ["ROLE_AHEAD", "STATEMENT_WINDOW", "resolve_references"]
+
+STATEMENT_WINDOW = 1200  # chars back from a statement's cue to the speaker it belongs to
+ROLE_AHEAD = 400  # chars after a role phrase where its holder may be named ("…, the governor
+# said. Governor X said …")
+_STATEMENT_REACH = 30  # chars after a source-less cue searched for a statement noun
+_APPOSITION_GAP = 3  # chars between a role phrase and a name in apposition (", ")
+_STEM = 5
+_MAX_NAME_WORDS = 3
+_MAX_ROLE_TAIL = 4  # lower-case words after a role phrase before its apposition
+_GUESSED = frozenset({SourceKind.WITNESS, SourceKind.UNNAMED})
+
+
+def resolve_references(
+    doc: Doc, pack: LanguagePack, atts: Sequence[AttributionMention]
+) -> list[AttributionMention]:
+    """``atts`` with statement and role sources named after who they point to."""
+    words = _Words(doc)
+    stems = lexicon(doc.lang).statements
+    out = []
+    for a in atts:
+        if stems and _statement(words, stems, a):
+            a = _speaker_before(words, stems, a, atts)
+        elif a.source is not None:
+            a = _role_holder(doc, pack, words, a)
+        out.append(a)
+    return out
+
+
+class _Words:
+    """Word tokens of a document by character offset."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [t.start for t in doc.tokens]
+
+    def within(self, span: Span) -> list[int]:
+        toks = self.doc.tokens
+        k = bisect.bisect_left(self.starts, span.start)
+        out = []
+        while k < len(toks) and toks[k].end <= span.end:
+            if toks[k].is_word:
+                out.append(k)
+            k += 1
+        return out
+
+
+def _statement(words: _Words, stems: tuple[str, ...], a: AttributionMention) -> bool:
+    """The source is a statement: the head of its phrase, or (no phrase) a word just after the
+    cue, is a statement noun."""
+    if a.cue is None:
+        return False
+    toks = words.doc.tokens
+    if a.source is not None:
+        ks = words.within(a.source)[-1:]
+    else:
+        end = min(len(words.doc.text), a.cue.end + _STATEMENT_REACH)
+        ks = words.within(Span(a.cue.start, end))
+    return any(toks[k].lower.startswith(stems) for k in ks)
+
+
+def _speaker_before(
+    words: _Words, stems: tuple[str, ...], a: AttributionMention, atts: Sequence[AttributionMention]
+) -> AttributionMention:
+    cue = a.cue
+    if cue is None:
+        return a
+    before = [
+        b
+        for b in atts
+        if b.source is not None
+        and b.cue is not None
+        and b.source_name is not None
+        and b.source_kind not in {SourceKind.UNNAMED, SourceKind.AUTHOR}
+        and b.cue.start < cue.start
+        and cue.start - b.cue.end <= STATEMENT_WINDOW
+        and not _statement(words, stems, b)
+    ]
+    if not before:
+        return a
+    b = max(before, key=lambda b: b.cue.start if b.cue is not None else 0)
+    return dataclasses.replace(
+        a,
+        source=a.source or b.source,
+        source_name=b.source_name,
+        source_kind=b.source_kind,
+        certainty=Certainty.CLAIMED if a.certainty == Certainty.REPORTED else a.certainty,
+    )
+
+
+def _role_stems(pack: LanguagePack, words: _Words, span: Span) -> set[str]:
+    toks = words.doc.tokens
+    return {
+        toks[k].lower[:_STEM]
+        for k in words.within(span)
+        if pack.roles.match_at(toks, k, k + 1) is not None
+    }
+
+
+def _role_holder(
+    doc: Doc, pack: LanguagePack, words: _Words, a: AttributionMention
+) -> AttributionMention:
+    src = a.source
+    if src is None:
+        return a
+    persons = [e for e in doc.entities if e.category == "person"]
+    if any(e.span.start < src.end and src.start < e.span.end for e in persons):
+        return a  # the phrase names its person already
+    roles = _role_stems(pack, words, src)
+    if not roles:
+        return a
+    holder = _apposition(doc, persons, src) or _same_role(pack, words, persons, roles, src)
+    if holder is None:
+        bare = _bare_apposition(doc, words, src)
+        return a if bare is None else dataclasses.replace(a, source_name=bare)
+    name = holder.normalized or holder.surface
+    kind = a.source_kind
+    if kind in _GUESSED and holder.source_kind is not None:
+        kind = holder.source_kind
+    return dataclasses.replace(a, source_name=name, source_kind=kind)
+
+
+def _apposition(doc: Doc, persons: list[EntityMention], src: Span) -> EntityMention | None:
+    """ "El gobernador regional, Vitali Kim, dijo": a name right after the role phrase."""
+    for e in persons:
+        gap = doc.text[src.end : e.span.start]
+        if 0 < len(gap) <= _APPOSITION_GAP and gap.strip() in {",", "", "—", "–"}:
+            return e
+    return None
+
+
+def _bare_apposition(doc: Doc, words: _Words, src: Span) -> str | None:
+    """ "the regional governor, Vitali Kim, said", "… ha riferito il governatore, Oleksandr
+    Starukh.": two or three capitalised words set off by a comma right after the role phrase
+    (and closed by punctuation), when no person finder knew the name."""
+    toks = doc.tokens
+    k = bisect.bisect_left(words.starts, src.end)
+    stop = k + _MAX_ROLE_TAIL  # "il governatore della regione, …": the role's own tail
+    while k < min(stop, len(toks)) and toks[k].text[:1].islower():
+        k += 1
+    if k >= len(toks) or toks[k].text != ",":
+        return None
+    j = k + 1
+    while j < len(toks) and j - k <= _MAX_NAME_WORDS and toks[j].text[:1].isupper():
+        j += 1
+    if not 2 <= j - k - 1 <= _MAX_NAME_WORDS or j >= len(toks) or toks[j].text not in ",.;":
+        return None
+    return doc.text[toks[k + 1].start : toks[j - 1].end]
+
+
+def _same_role(
+    pack: LanguagePack,
+    words: _Words,
+    persons: list[EntityMention],
+    roles: set[str],
+    src: Span,
+) -> EntityMention | None:
+    """The person named with the same role word: the nearest before, else the first soon after."""
+    holders = [
+        e
+        for e in persons
+        if e.role_span is not None and roles & _role_stems(pack, words, e.role_span)
+    ]
+    before = [e for e in holders if e.span.end <= src.start]
+    if before:
+        return before[-1]
+    after = [e for e in holders if 0 <= e.span.start - src.end <= ROLE_AHEAD]
+    return after[0] if after else None
