@@ -121,8 +121,30 @@ def _indirect(
             near = f.next_to(toks, m.start, m.end, m.end, j, after=True)
             if near is not None and near[0].start == toks[m.end].start:
                 inner = near
+        cut = _tok_after(toks, src[0].end, hi) if src is not None else j
         if inner is not None:
             src = inner
+        elif src is not None and src[0].start > cue.end and _verbal_event(toks, cut, j, pack):
+            # "sind nach Darstellung der von der Hamas kontrollierten Gesundheitsbehörde … 187
+            # Menschen getötet worden": the phrase up to its head, the last entity before the
+            # event goes on
+            verb = min(
+                (x.start for x in pack.triggers.find(toks, cut, j) if not x.payload.nominal),
+                default=j,
+            )
+            region = Span(cue.end, toks[verb - 1].end if verb > m.end else src[0].end)
+            heads = [
+                e
+                for e in f.entities
+                if inside(e.span, region)
+                and e.category != "pronoun"
+                and (e.source_kind is not None or e.normalized is not None)
+            ]
+            head = max(heads, key=lambda e: e.span.start) if heads else None
+            end = head.span.end if head is not None else src[0].end
+            head_kind = f.kind(head) if head is not None else src[2]
+            phrase = Span(toks[m.end].start, end)
+            src = (phrase, f.strip(phrase), head_kind)
         elif (delimited or (j == hi and not at_start)) and whole is not None:
             # "according to the regional governor, …" / "…, according to a new poll.": the
             # whole phrase is the source

@@ -39,6 +39,7 @@ from fogofwar.claim import (
 from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
+from fogofwar.nlp.caveats import apply_caveats, same_name
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
@@ -379,19 +380,21 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         _build(doc, res, b, view, kind, cert, att, kind_of(att)[0] if att else None)
         for view, kind, cert, att in picked
     ]
-    out = fan_out_places(doc, b.pack, res.pipeline_version, merge_restatements(out))
+    out = apply_caveats(doc, b.pack, merge_restatements(out))
+    out = fan_out_places(doc, b.pack, res.pipeline_version, out)
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
 
 
 _TOLL_OF = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
-RESTATE_CHARS = 400  # how far a restatement of the same source's claim may stand
+RESTATE_CHARS = 400
+_NAME_STEM = 5  # how far a restatement of the same source's claim may stand
 
 
 def _same_source(a: Claim, b: Claim) -> bool:
     sa, sb = a.source, b.source
     if sa.kind != sb.kind or sa.kind == SourceKind.AUTHOR:
         return False
-    return (sa.name or "").casefold() == (sb.name or "").casefold()
+    return same_name(sa.name or "", sb.name or "")
 
 
 _COUNT_NAMES = ("killed", "injured", "arrested", "missing", "displaced")

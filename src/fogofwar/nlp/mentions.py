@@ -22,6 +22,7 @@ from fogofwar.nlp.doc import ActorSource, Doc, EntityMention, Resources
 from fogofwar.nlp.matcher import Token, norm
 from fogofwar.nlp.pipeline import stage
 from fogofwar.packs import LanguagePack
+from fogofwar.packs.files import pack_meta
 
 __all__ = ["ROLE_SOURCE_KIND", "entities", "places"]
 
@@ -201,8 +202,35 @@ def entities(doc: Doc, res: Resources) -> Doc:
                     kind,
                 )
             )
+    if pack_meta(doc.lang).get("compound_nouns"):
+        found += _compound_sources(doc, pack, taken)
     found.sort(key=lambda m: m.span.start)
     return dataclasses.replace(doc, entities=tuple(found))
+
+
+_MIN_HEAD = 4  # letters of a compound's last part that may be a source noun
+_MIN_COMPOUND = 8
+
+
+def _compound_sources(doc: Doc, pack: LanguagePack, taken: list[Span]) -> list[EntityMention]:
+    """Capitalised closed compounds ending in a source noun ("Gesundheitsbehörde" →
+    government, "Armeesprecher"): the longest such last part gives the kind."""
+    out: list[EntityMention] = []
+    for tok in doc.tokens:
+        low = tok.lower
+        if len(low) < _MIN_COMPOUND or not tok.is_capitalized or not low.isalpha():
+            continue
+        span = Span(tok.start, tok.end)
+        if _overlaps(span, taken):
+            continue
+        for cut in range(_MIN_HEAD - 1, len(low) - _MIN_HEAD + 1):
+            part = low[cut:]
+            hit = pack.sources.match_at((Token(part, 0, len(part), part, part),), 0, 1)
+            if hit is not None:
+                out.append(EntityMention(span, tok.text, "source", None, None, None, hit.payload))
+                taken.append(span)
+                break
+    return out
 
 
 @stage("places.v1", requires=["tokens"], provides=["places"])

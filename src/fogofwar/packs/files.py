@@ -84,7 +84,8 @@ def pack_meta(lang: str) -> dict[str, Any]:
     Besides ``lang`` and ``name`` it holds the language's switches that code branches on:
     ``script`` (``latin`` | ``cyrillic``), ``morphology`` (a pymorphy3 dictionary code, or
     absent), ``capitalised_nouns`` (German-style capital common nouns), ``lemma_names`` (whether
-    simplemma's lemmas tell names from common words).
+    simplemma's lemmas tell names from common words), ``compound_nouns`` (closed compounds:
+    a source noun may end a word).
     """
     meta = read_table(lang, "pack").get("meta", {})
     return meta if isinstance(meta, dict) else {}
