@@ -104,16 +104,36 @@ def _speaker_before(
         and cue.start - b.cue.end <= STATEMENT_WINDOW
         and not _statement(words, stems, b)
     ]
-    if not before:
-        return a
+    certainty = Certainty.CLAIMED if a.certainty == Certainty.REPORTED else a.certainty
+    if not before:  # "Про обстріл повідомив голова ОВА X. «…», – йдеться у повідомленні"
+        person = _person_before(words.doc, cue)
+        if person is None:
+            return a
+        kind = person.source_kind or a.source_kind
+        name = person.normalized or person.surface
+        return dataclasses.replace(a, source_name=name, source_kind=kind, certainty=certainty)
     b = max(before, key=lambda b: b.cue.start if b.cue is not None else 0)
     return dataclasses.replace(
         a,
         source=a.source or b.source,
         source_name=b.source_name,
         source_kind=b.source_kind,
-        certainty=Certainty.CLAIMED if a.certainty == Certainty.REPORTED else a.certainty,
+        certainty=certainty,
     )
+
+
+def _person_before(doc: Doc, cue: Span) -> EntityMention | None:
+    """The last person with a known role named at most :data:`STATEMENT_WINDOW` characters
+    before ``cue``."""
+    persons = [
+        e
+        for e in doc.entities
+        if e.category == "person"
+        and e.source_kind is not None
+        and e.span.end <= cue.start
+        and cue.start - e.span.end <= STATEMENT_WINDOW
+    ]
+    return max(persons, key=lambda e: e.span.start) if persons else None
 
 
 def _role_stems(pack: LanguagePack, words: _Words, span: Span) -> set[str]:

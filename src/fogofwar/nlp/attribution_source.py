@@ -377,14 +377,26 @@ class Finder:
 
     def _governed(self, toks: tuple[Token, ...], j: int, lo: int) -> bool:
         """True when a preposition-like function word stands right before ``j`` ("Im
-        Interview sagte der Soldat"): the word is no subject."""
+        Interview sagte der Soldat"), or opens the clause one head noun before it ("Про обстріл
+        Херсона повідомив"): the word is no subject."""
         k = j - 1
         while k >= lo and self.name_word(toks, k):
             k -= 1
         if k < lo:
             return False
         low = toks[k].lower
-        return low in self.lex.function_words and low not in self.pack.determiners
+        if low in self.lex.function_words and low not in self.pack.determiners:
+            return True
+        # one head noun between ("Про обстріл Херсона повідомив …"): the name is its genitive
+        if k - 1 < lo or not toks[k].is_word or toks[k].text[:1].isupper():
+            return False
+        prev = toks[k - 1].lower
+        return (
+            k - 1 == lo
+            and low not in self.lex.function_words
+            and prev in self.lex.function_words
+            and prev not in self.pack.determiners
+        )
 
     def _head(
         self, toks: tuple[Token, ...], m_start: int, m_end: int, lo: int, hi: int, after: bool
@@ -400,7 +412,8 @@ class Finder:
             j = m_start - 1
             while j >= lo and toks[j].lower in self.lex.cue_adverbs:
                 j -= 1
-            ok = j >= lo and self._head_ok(toks, j)
+            # right before the verb even a bare force noun speaks ("the militia said")
+            ok = j >= lo and (self._head_ok(toks, j) or self.entity_at(toks[j]) is not None)
         if not ok or self.quoted(Span(toks[j].start, toks[j].end)):
             return None
         return j

@@ -159,12 +159,22 @@ def headline_tail(
     k = end - 1
     while k > lo and toks[k].text not in _BREAKS | _DASHES:
         k -= 1
+    colon = next(
+        (
+            j
+            for j in range(end - 1, max(lo, end - _MAX_HEADLINE_TAIL - 3), -1)
+            if toks[j].text == ":"
+        ),
+        None,
+    )
+    if colon is not None and toks[k].text == ",":
+        k = colon  # "… kill Hezbollah fighter, two children: group, official media"
     if k <= lo or _words(toks, lo, k) < 3:
         return None
     mark = toks[k].text
     if mark == "(" and not closing:
         return None
-    if mark not in _DASHES and mark != "(":
+    if mark not in _DASHES and mark not in {"(", ":"}:
         return None
     if mark in _DASHES and toks[k - 1].end == toks[k].start:
         return None  # a hyphen inside a word: "Al-Shabaab"
@@ -172,8 +182,8 @@ def headline_tail(
         return None
     a, b = k + 1, end
     known = f.noun_kind(a, b) is not None or any(f.entity_at(t) is not None for t in toks[a:b])
-    if mark == "(" and not known:
-        return None  # "(video)", "(updated)": not a source
+    if mark in {"(", ":"} and not known:
+        return None  # "(video)", "(updated)", "…: live": not a source
     src = _source(f, a, b)
     content = trim(doc, toks[lo].start, toks[k].start)
     if src is None or content is None:

@@ -34,12 +34,13 @@ def _morph(lang: str) -> Any:
 
 @lru_cache(maxsize=100_000)
 def _person_number(low: str, lang: str) -> str:
-    """``sing``/``plur`` when every parse of ``low`` that is a person noun (animate noun, or a
-    substantivised adjective or participle) agrees on the number; ``""`` otherwise."""
+    """``sing``/``plur`` of the likeliest parse of ``low`` that is a person noun (animate noun,
+    or a substantivised adjective or participle); ``""`` when none is, or when a likelier parse
+    is something else."""
     morph = _morph(lang)
     if morph is None:
         return _OTHER
-    numbers = set()
+    numbers: list[str] = []
     for p in morph.parse(low):
         tag = p.tag
         grams = tag.grammemes
@@ -48,10 +49,10 @@ def _person_number(low: str, lang: str) -> str:
         )
         number = tag.number or ("sing" if tag.gender else None)  # the uk dictionary marks
         if person and number:  # singular by gender only
-            numbers.add(number)
+            numbers.append(number)
         elif p.score > 0.5:
             return _OTHER  # mostly something else ("гибели" is an event noun)
-    return numbers.pop() if len(numbers) == 1 else _OTHER
+    return numbers[0] if numbers else _OTHER  # the dictionary's likeliest person reading
 
 
 def _group(toks: tuple[Token, ...], ks: range, lang: str) -> int | None:
