@@ -11,6 +11,8 @@ Read in place from ``<shared>/datasets`` (never copied):
 * LGL (``geoparsing_lgl_trnews_geovirus/lgl.xml``, 588 local US news articles): every
   ``<toponym>``; GeoNames id, lat/lon from ``<gaztag>`` where present.
 * GeoVirus (``GeoVirus.xml``, 229 WikiNews articles): every ``<location>``; lat/lon only.
+  Its offsets are one character past the name in this copy; each span is moved to read its
+  ``<name>`` (:func:`_aligned`).
 
 Recognition: precision/recall/F1 with *overlapping* span match (a predicted mention matches at
 most one gold span that shares at least one character with it, greedily in text order).
@@ -138,14 +140,24 @@ def _lgl(path: Path) -> Iterator[GoldDoc]:
                       art.get("docid") or "")  # fmt: skip
 
 
+def _aligned(text: str, start: int, end: int, name: str) -> tuple[int, int]:
+    """``(start, end)`` moved by up to three characters so the span reads ``name``: GeoVirus'
+    offsets are one past the name in this copy ("oronto " for "Toronto")."""
+    for shift in (0, -1, 1, -2, 2, -3, 3):
+        if text[start + shift : end + shift] == name:
+            return start + shift, end + shift
+    return start, end
+
+
 def _geovirus(path: Path) -> Iterator[GoldDoc]:
     for art in ET.parse(path).getroot().iter("article"):
-        gold = [
-            GoldToponym(int(t.findtext("start") or 0), int(t.findtext("end") or 0), None,
-                        _num(t, "lat"), _num(t, "lon"))
-            for t in art.iter("location")
-        ]  # fmt: skip
-        yield GoldDoc(art.findtext("text") or "", tuple(sorted(gold, key=lambda g: g.start)),
+        text = art.findtext("text") or ""
+        gold = []
+        for t in art.iter("location"):
+            start, end = _aligned(text, int(t.findtext("start") or 0),
+                                  int(t.findtext("end") or 0), t.findtext("name") or "")
+            gold.append(GoldToponym(start, end, None, _num(t, "lat"), _num(t, "lon")))
+        yield GoldDoc(text, tuple(sorted(gold, key=lambda g: g.start)),
                       (art.findtext("source") or "").strip())  # fmt: skip
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from itertools import pairwise
 
 from fogofwar.geo.index import Candidate, Place
@@ -52,6 +53,17 @@ _BEFORE = 2  # "Region Kursk: Sudscha"
 _NEAR_KM = ((100.0, 1.5), (300.0, 0.75))  # coherence: distance to another hit's choice, bonus
 _MAIN_COUNTRY = 1.0
 _HOLDS_CITY = 1.5  # a first-level region holding a city another toponym names
+_POINTS = ("city", "admin2")
+_LISTED = ("country", "admin1")
+_LIST_GAP = 2  # "Ohio, Oregon", "Utah and Texas": list neighbours are this many words apart
+_LIST_KIND = 1.0  # a country or region listed next to others of its kind
+_PASSES = 2  # passes with context: the second reads the first one's choices
+_POP_SCALE = 1.5  # size: log10(population) / this
+_CHANGED = 0.3  # matched only after undoing a case ending
+_LOCAL = 3.0  # a neighbouring region or country contains the candidate
+_DEMONYM_YES, _DEMONYM_NO = 4.0, -3.0
+_DOC_COUNTRY, _DOC_DEMONYM = 1.5, 0.5
+_DOC_REGION = 2.0  # a city or district of a first-level region the text names
 
 
 def km(a: Place, b: Place) -> float:
@@ -84,9 +96,9 @@ def _base(c: Candidate, changed: bool) -> float:
     p = c.place
     size = _FIXED.get(p.kind)
     if size is None:
-        size = math.log10(p.population + 1) / 1.5 + _KIND_BONUS.get(p.kind, 0.0)
+        size = math.log10(p.population + 1) / _POP_SCALE + _KIND_BONUS.get(p.kind, 0.0)
         size += _CAPITAL if p.capital else 0.0
-    return size + _HOW[c.how] - (0.3 if changed else 0.0) + _PRIOR.get(p.cc, 0.0)
+    return size + _HOW[c.how] - (_CHANGED if changed else 0.0) + _PRIOR.get(p.cc, 0.0)
 
 
 def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
@@ -117,55 +129,154 @@ def _best(hit: Hit, score: dict[int, float]) -> Place | None:
     return top.place
 
 
-def resolve(hits: list[Hit]) -> list[Place | None]:
-    """One place (or ``None`` for demonyms and empty hits) per hit, in hit order."""
-    places = [h for h in hits if h.demonym is None]
-    pruned = {id(h): _prune(h.cands) for h in places}
-    # pass 1: context-free choice, document countries
+@dataclass
+class _Context:
+    """What the rest of the text says, seen from one hit: countries and regions with how
+    much evidence each, the hit's own share of it (subtracted), points of other toponyms."""
+
+    choice: dict[int, Place | None]  # hit -> the place taken as its meaning in this pass
+    doc_cc: Counter[str]
+    own_cc: dict[int, Counter[str]]  # hit -> evidence it (or its name's other mentions) adds
+    doc_admin1: Counter[tuple[str, str | None]]
+    own_admin1: dict[int, Counter[tuple[str, str | None]]]
+    points: list[tuple[object, Place]]  # (owner key, place) of cities and districts
+    owner: dict[int, object]  # hit -> its owner key (its points are not its own context)
+    main_cc: str | None = None
+
+    def cc(self, h: Hit, cc3: str) -> int:
+        """Evidence for country ``cc3`` from toponyms other than ``h``."""
+        return self.doc_cc.get(cc3, 0) - self.own_cc.get(id(h), Counter()).get(cc3, 0)
+
+    def region(self, h: Hit, key: tuple[str, str | None]) -> int:
+        """Evidence for first-level region ``key`` from toponyms other than ``h``."""
+        return self.doc_admin1.get(key, 0) - self.own_admin1.get(id(h), Counter()).get(key, 0)
+
+    def others(self, h: Hit) -> list[Place]:
+        """Points of the other toponyms."""
+        me = self.owner[id(h)]
+        return [p for o, p in self.points if o != me]
+
+
+def _first_context(
+    places: list[Hit], pruned: dict[int, tuple[Candidate, ...]], first: dict[int, Place | None]
+) -> _Context:
+    """Context from context-free choices: countries named or certain, regions named."""
     doc_cc: Counter[str] = Counter()  # country -> evidence from places (1 each)
-    doc_dem: set[str] = set()  # countries only named by demonyms: who acts, not where
-    for h in hits:
-        if h.demonym:
-            doc_dem.add(h.demonym)
-    first: dict[int, Place | None] = {}
-    own: dict[int, str] = {}  # the country a hit itself adds to the context
-    bases: dict[int, dict[int, float]] = {}  # hit -> place -> context-free score
+    own_cc: dict[int, Counter[str]] = {}
     for h in places:
         cands = pruned[id(h)]
-        base = bases[id(h)] = {c.place.eid: _base(c, h.changed) for c in cands}
-        top = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), base)
-        first[id(h)] = top
+        top = first[id(h)]
         ccs = {c.place.cc3 for c in cands}
+        own: str | None = None
         if len(ccs) == 1 and None not in ccs:
-            own[id(h)] = str(next(iter(ccs)))
+            own = str(next(iter(ccs)))
         elif (
             top is not None
             and top.kind == "country"
             and top.cc3
             and not any(c.how == 0 and c.place.kind == "admin1" for c in cands)
         ):  # "Georgia" may be the state: not evidence for the country
-            own[id(h)] = top.cc3
-        if id(h) in own:
-            doc_cc[own[id(h)]] += 1
+            own = top.cc3
+        if own is not None:
+            doc_cc[own] += 1
+            own_cc[id(h)] = Counter({own: 1})
     # regions named in the text, or holding a district/city whose name has one candidate region
     doc_admin1: Counter[tuple[str, str | None]] = Counter(
         (p.cc, p.admin1) for p in first.values() if p is not None and p.kind == "admin1"
     )
+    own_admin1: dict[int, Counter[tuple[str, str | None]]] = {}
     for h in places:
         regions = {(c.place.cc, c.place.admin1) for c in pruned[id(h)]}
-        if len(regions) == 1 and first[id(h)] is not None and first[id(h)].kind != "admin1":  # type: ignore[union-attr]
-            doc_admin1[next(iter(regions))] += 1
-    # pass 2: with context; hits in text order, one token at least each (recognise's output):
-    # a hit's neighbours are among the _BEFORE hits before it and the _AFTER after it
+        top = first[id(h)]
+        if len(regions) == 1:
+            key = next(iter(regions))
+            own_admin1[id(h)] = Counter({key: 1})
+            if top is not None and top.kind != "admin1":
+                doc_admin1[key] += 1
+    # points of other hits' context-free choices (cities and districts: where things are)
+    points: list[tuple[object, Place]] = [
+        (id(h), p) for h in places if (p := first[id(h)]) is not None and p.kind in _POINTS
+    ]
+    ctx = _Context(first, doc_cc, own_cc, doc_admin1, own_admin1, points,
+                   {id(h): id(h) for h in places})  # fmt: skip
+    ctx.main_cc = _main_country(doc_cc)
+    return ctx
+
+
+def _second_context(places: list[Hit], choice: dict[int, Place | None]) -> _Context:
+    """Context from the choices of a pass with context: every toponym's country and region
+    count, less the mentions of the same name (one name does not vouch for itself)."""
+    doc_cc: Counter[str] = Counter()
+    doc_admin1: Counter[tuple[str, str | None]] = Counter()
+    by_name: dict[frozenset[int], list[Hit]] = defaultdict(list)
+    for h in places:
+        by_name[_name(h)].append(h)
+    own_cc: dict[int, Counter[str]] = {}
+    own_admin1: dict[int, Counter[tuple[str, str | None]]] = {}
+    for members in by_name.values():
+        ccs: Counter[str] = Counter()
+        regions: Counter[tuple[str, str | None]] = Counter()
+        for h in members:
+            p = choice[id(h)]
+            if p is None or not p.cc3:
+                continue
+            ccs[p.cc3] += 1
+            if p.kind in ("admin1", *_POINTS):
+                regions[(p.cc, p.admin1)] += 1
+        doc_cc.update(ccs)
+        doc_admin1.update(regions)
+        for h in members:
+            own_cc[id(h)], own_admin1[id(h)] = ccs, regions
+    owner: dict[int, object] = {id(h): _name(h) for h in places}
+    points: list[tuple[object, Place]] = [
+        (owner[id(h)], p) for h in places if (p := choice[id(h)]) is not None and p.kind in _POINTS
+    ]
+    ctx = _Context(choice, doc_cc, own_cc, doc_admin1, own_admin1, points, owner)
+    ctx.main_cc = _main_country(doc_cc)
+    return ctx
+
+
+def _name(h: Hit) -> frozenset[int]:
+    """Mentions with the same candidates are the same name."""
+    return frozenset(c.place.eid for c in h.cands)
+
+
+def resolve(hits: list[Hit]) -> list[Place | None]:
+    """One place (or ``None`` for demonyms and empty hits) per hit, in hit order."""
+    places = [h for h in hits if h.demonym is None]
+    pruned = {id(h): _prune(h.cands) for h in places}
+    doc_dem = {h.demonym for h in hits if h.demonym}  # countries of demonyms: who acts
+    # pass 1: context-free choice
+    first: dict[int, Place | None] = {}
+    bases: dict[int, dict[int, float]] = {}  # hit -> place -> context-free score
+    for h in places:
+        cands = pruned[id(h)]
+        base = bases[id(h)] = {c.place.eid: _base(c, h.changed) for c in cands}
+        first[id(h)] = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), base)
+    # pass 2: with the context of pass 1; pass 3: with the context of pass 2
+    ctx = _first_context(places, pruned, first)
+    out, best = _choose(hits, places, pruned, bases, doc_dem, ctx)
+    out = _one_sense(hits, out, best)
+    for _ in range(_PASSES - 1):
+        chosen = {id(h): p for h, p in zip(hits, out, strict=True) if h.demonym is None}
+        out, best = _choose(hits, places, pruned, bases, doc_dem, _second_context(places, chosen))
+        out = _one_sense(hits, out, best)
+    return out
+
+
+def _choose(
+    hits: list[Hit],
+    places: list[Hit],
+    pruned: dict[int, tuple[Candidate, ...]],
+    bases: dict[int, dict[int, float]],
+    doc_dem: set[str | None],
+    ctx: _Context,
+) -> tuple[list[Place | None], dict[int, float]]:
+    """Each hit's best candidate in context ``ctx``, and its score."""
+    # hits in text order, one token at least each (recognise's output): a hit's neighbours
+    # are among the _BEFORE hits before it and the _AFTER after it
     ordered = all(a.first <= a.last < b.first for a, b in pairwise(places))
     pos = {id(h): k for k, h in enumerate(places)}
-    main_cc = _main_country(doc_cc)
-    # points of other hits' context-free choices (cities and districts: where things are)
-    points = [
-        (id(h), p)
-        for h in places
-        if (p := first[id(h)]) is not None and p.kind in ("city", "admin2")
-    ]
     out: list[Place | None] = []
     best_score: dict[int, float] = {}
     for k, h in enumerate(hits):
@@ -175,46 +286,57 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
         cands = pruned[id(h)]
         near = places[max(0, pos[id(h)] - _BEFORE) : pos[id(h)] + _AFTER + 1] if ordered else places
         neighbours = [
-            first[id(o)]
+            ctx.choice[id(o)]
             for o in near
             if o is not h
             and (0 < o.first - h.last <= _AFTER or 0 < h.first - o.last <= _BEFORE)
-            and first.get(id(o)) is not None
+            and ctx.choice.get(id(o)) is not None
         ]
         demonyms = {
             d.demonym for d in hits[max(0, k - 2) : k] if d.demonym and h.first - d.last <= 2
         }
+        # "Washington, Pennsylvania and California": a list names places of one kind
+        listed = {
+            n.kind
+            for o in near
+            if (n := ctx.choice.get(id(o))) is not None
+            and o is not h
+            and n.kind in _LISTED
+            and (0 < o.first - h.last <= _LIST_GAP or 0 < h.first - o.last <= _LIST_GAP)
+        }
         score: dict[int, float] = {}
-        own_region = len({(c.place.cc, c.place.admin1) for c in cands}) == 1
         # "Idaho", "Mexico": the official name of a country or region is not a town's nickname
         official_area = any(c.how == 0 and c.place.kind not in ("city", "admin2") for c in cands)
+        others = ctx.others(h)
         for c in cands:
             p = c.place
             s = bases[id(h)][p.eid]  # the same for every candidate of one place
             if any(n is not None and _contains(n, p) for n in neighbours):
-                s += 3.0
+                s += _LOCAL
+            elif p.kind in listed:
+                s += _LIST_KIND
             if demonyms and p.kind != "country":
-                s += 4.0 if p.cc3 in demonyms else -3.0
-            if p.cc3 and doc_cc.get(p.cc3, 0) - (own.get(id(h)) == p.cc3) > 0:
-                s += 1.5
+                s += _DEMONYM_YES if p.cc3 in demonyms else _DEMONYM_NO
+            if p.cc3 and ctx.cc(h, p.cc3) > 0:
+                s += _DOC_COUNTRY
             elif p.cc3 in doc_dem:
-                s += 0.5
-            if p.kind in ("city", "admin2") and doc_admin1.get((p.cc, p.admin1), 0) > own_region:
-                s += 2.0
+                s += _DOC_DEMONYM
+            if p.kind in _POINTS and ctx.region(h, (p.cc, p.admin1)) > 0:
+                s += _DOC_REGION
             if p.kind == "admin1" and any(
-                i != id(h) and o.cc == p.cc and o.admin1 == p.admin1 for i, o in points
+                o.cc == p.cc and o.admin1 == p.admin1 for o in others
             ):  # "Georgia" with Atlanta, Georgia named: the state
                 s += _HOLDS_CITY
-            if main_cc is not None and p.cc3 == main_cc and p.kind != "country":
+            if ctx.main_cc is not None and p.cc3 == ctx.main_cc and p.kind != "country":
                 s += _MAIN_COUNTRY
             if len(cands) > 1 and not official_area:
-                s += _coherence(p, [o for i, o in points if i != id(h) and o.eid != p.eid])
+                s += _coherence(p, [o for o in others if o.eid != p.eid])
             score[p.eid] = s
         top = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), score)
         out.append(top)
         if top is not None:
             best_score[k] = score[top.eid]
-    return _one_sense(hits, out, best_score)
+    return out, best_score
 
 
 def _one_sense(
