@@ -17,8 +17,8 @@ Read in place from ``<shared>/datasets`` (never copied):
 Recognition: precision/recall/F1 with *overlapping* span match (a predicted mention matches at
 most one gold span that shares at least one character with it, greedily in text order).
 Metonymic mentions count as predictions. A predicted demonym counts, with the country it
-names, only as an adjectival modifier (a lower-case word follows: "Russian government",
-GeoWebNews' ``*_Modifier`` types), only in the datasets whose gold annotates such adjectives
+names, only as an adjectival modifier (a word follows: "Russian government", "Canadian Blood
+Services"; GeoWebNews' ``*_Modifier`` and ``Embedded_*`` types), only in the datasets whose gold annotates such adjectives
 (GeoWebNews, LGL; GeoVirus annotates none) and only with ``modifiers=True`` (the default);
 other demonyms ("the Russians") are ignored, as GeoWebNews does not count its ``Demonym``
 type.
@@ -234,9 +234,11 @@ def half(dataset: str, doc_id: str) -> str:
 
 
 def _modifier(text: str, m: PlaceMention) -> bool:
-    """A demonym with a country, used as an adjective: a lower-case word follows."""
+    """A demonym with a country, used as an adjective: a word follows ("Russian army",
+    "Canadian Blood Services", "British Prime Minister"), not a full stop or a comma ("speaks
+    Russian.", "the Russians")."""
     rest = text[m.span.end : m.span.end + 3].lstrip(" ")
-    return m.location is not None and bool(rest) and rest[0].isalpha() and rest[0].islower()
+    return m.location is not None and bool(rest) and rest[0].isalpha()
 
 
 def _end_to_end(doc: GoldDoc, gaz: Gazetteer, modifiers: bool) -> _Tally:

@@ -53,7 +53,7 @@ from fogofwar.geo.abbrev import abbreviation_at
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
-from fogofwar.geo.persons import caps_word, surname, surnames
+from fogofwar.geo.persons import after_initial, caps_word, surname, surnames
 from fogofwar.geo.text import fold, skeleton
 from fogofwar.geo.tokens import Hit, Token, is_known, region_after, tokenize
 
@@ -245,6 +245,18 @@ def _keep(
     )  # "Жители Лубен": a common word opening the sentence; "Андрій Черкас": a person
     if person and kinds <= {"city", "admin2"} and (biggest < _HUGE or not nxt_person):
         return False  # also before a speech verb: "Андрій Черкас заявив" is a person
+    small = kinds <= {"city", "admin2"} and biggest < _BIG
+    if small and not any(c.place.capital for c in hit.cands):
+        if after_initial(tokens, hit.first):
+            return False  # "Gino D. Bassett"
+        if hit.metonymy and not prep:
+            return False  # "Nelson says": a small town does not speak, a person does
+        if (
+            not prep
+            and all(c.how > 0 for c in hit.cands)
+            and not any(c.place.cc in CYRILLIC_CC for c in hit.cands)
+        ):  # "Haydn", "Levi": a small town's other name, alone, is rather a person's
+            return False
     if hit.metonymy:
         return True
     article = prev is not None and prev.text.casefold() in pack.articles
