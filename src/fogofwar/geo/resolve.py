@@ -43,26 +43,26 @@ from fogofwar.geo.recognise import Hit
 
 __all__ = ["km", "resolve"]
 
-_KIND_BONUS = {"country": 1.5, "admin1": 0.5}
-_CAPITAL = 2.0
+_KIND_BONUS = {"country": 3.0, "admin1": 0.5}
+_CAPITAL = 2.5
 _FIXED = {"continent": 6.0, "region": 6.0}
 _HOW = {0: 0.5, 1: 0.0, 2: -1.5}
 _PRIOR = {"UA": 0.1, "RU": 0.1}
 _AFTER = 6  # "Pokrovsk in Donetsk region", "Paris, Texas"
 _BEFORE = 2  # "Region Kursk: Sudscha"
-_NEAR_KM = ((100.0, 1.5), (300.0, 0.75))  # coherence: distance to another hit's choice, bonus
-_MAIN_COUNTRY = 1.0
-_HOLDS_CITY = 1.5  # a first-level region holding a city another toponym names
+_NEAR_KM = ((100.0, 1.5), (300.0, 0.94))  # coherence: distance to another hit's choice, bonus
+_MAIN_COUNTRY = 2.0
+_HOLDS_CITY = 3.0  # a first-level region holding a city another toponym names
 _POINTS = ("city", "admin2")
 _LISTED = ("country", "admin1")
 _LIST_GAP = 2  # "Ohio, Oregon", "Utah and Texas": list neighbours are this many words apart
-_LIST_KIND = 1.0  # a country or region listed next to others of its kind
+_LIST_KIND = 2.0  # a country or region listed next to others of its kind
 _PASSES = 2  # passes with context: the second reads the first one's choices
-_POP_SCALE = 1.5  # size: log10(population) / this
+_POP_SCALE = 0.75  # size: log10(population) / this
 _CHANGED = 0.3  # matched only after undoing a case ending
-_LOCAL = 3.0  # a neighbouring region or country contains the candidate
+_LOCAL = 2.0  # a neighbouring region or country contains the candidate
 _DEMONYM_YES, _DEMONYM_NO = 4.0, -3.0
-_DOC_COUNTRY, _DOC_DEMONYM = 1.5, 0.5
+_DOC_COUNTRY, _DOC_DEMONYM = 2.25, 0.5
 _DOC_REGION = 2.0  # a city or district of a first-level region the text names
 
 
@@ -163,7 +163,7 @@ def _first_context(
     """Context from context-free choices: countries named or certain, regions named."""
     doc_cc: Counter[str] = Counter()  # country -> evidence from places (1 each)
     own_cc: dict[int, Counter[str]] = {}
-    for h in places:
+    for h in _evidence(places):
         cands = pruned[id(h)]
         top = first[id(h)]
         ccs = {c.place.cc3 for c in cands}
@@ -182,10 +182,12 @@ def _first_context(
             own_cc[id(h)] = Counter({own: 1})
     # regions named in the text, or holding a district/city whose name has one candidate region
     doc_admin1: Counter[tuple[str, str | None]] = Counter(
-        (p.cc, p.admin1) for p in first.values() if p is not None and p.kind == "admin1"
+        (p.cc, p.admin1)
+        for h in _evidence(places)
+        if (p := first[id(h)]) is not None and p.kind == "admin1"
     )
     own_admin1: dict[int, Counter[tuple[str, str | None]]] = {}
-    for h in places:
+    for h in _evidence(places):
         regions = {(c.place.cc, c.place.admin1) for c in pruned[id(h)]}
         top = first[id(h)]
         if len(regions) == 1:
@@ -195,7 +197,9 @@ def _first_context(
                 doc_admin1[key] += 1
     # points of other hits' context-free choices (cities and districts: where things are)
     points: list[tuple[object, Place]] = [
-        (id(h), p) for h in places if (p := first[id(h)]) is not None and p.kind in _POINTS
+        (id(h), p)
+        for h in _evidence(places)
+        if (p := first[id(h)]) is not None and p.kind in _POINTS
     ]
     ctx = _Context(first, doc_cc, own_cc, doc_admin1, own_admin1, points,
                    {id(h): id(h) for h in places})  # fmt: skip
@@ -209,7 +213,7 @@ def _second_context(places: list[Hit], choice: dict[int, Place | None]) -> _Cont
     doc_cc: Counter[str] = Counter()
     doc_admin1: Counter[tuple[str, str | None]] = Counter()
     by_name: dict[frozenset[int], list[Hit]] = defaultdict(list)
-    for h in places:
+    for h in _evidence(places):
         by_name[_name(h)].append(h)
     own_cc: dict[int, Counter[str]] = {}
     own_admin1: dict[int, Counter[tuple[str, str | None]]] = {}
@@ -229,11 +233,19 @@ def _second_context(places: list[Hit], choice: dict[int, Place | None]) -> _Cont
             own_cc[id(h)], own_admin1[id(h)] = ccs, regions
     owner: dict[int, object] = {id(h): _name(h) for h in places}
     points: list[tuple[object, Place]] = [
-        (owner[id(h)], p) for h in places if (p := choice[id(h)]) is not None and p.kind in _POINTS
+        (owner[id(h)], p)
+        for h in _evidence(places)
+        if (p := choice[id(h)]) is not None and p.kind in _POINTS
     ]
     ctx = _Context(choice, doc_cc, own_cc, doc_admin1, own_admin1, points, owner)
     ctx.main_cc = _main_country(doc_cc)
     return ctx
+
+
+def _evidence(places: list[Hit]) -> list[Hit]:
+    """Hits that count as context: not a place named by part of a given span ("Live" in
+    "Video Games Live Concert"), which may be no place at all."""
+    return [h for h in places if not h.partial]
 
 
 def _name(h: Hit) -> frozenset[int]:
@@ -289,6 +301,7 @@ def _choose(
             ctx.choice[id(o)]
             for o in near
             if o is not h
+            and not o.partial
             and (0 < o.first - h.last <= _AFTER or 0 < h.first - o.last <= _BEFORE)
             and ctx.choice.get(id(o)) is not None
         ]
@@ -301,6 +314,7 @@ def _choose(
             for o in near
             if (n := ctx.choice.get(id(o))) is not None
             and o is not h
+            and not o.partial
             and n.kind in _LISTED
             and (0 < o.first - h.last <= _LIST_GAP or 0 < h.first - o.last <= _LIST_GAP)
         }
