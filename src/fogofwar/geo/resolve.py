@@ -56,6 +56,7 @@ _HOLDS_CITY = 3.0  # a first-level region holding a city another toponym names
 _POINTS = ("city", "admin2")
 _LISTED = ("country", "admin1")
 _LIST_GAP = 2  # "Ohio, Oregon", "Utah and Texas": list neighbours are this many words apart
+_NAMESAKE = 1.5  # a city in the first-level region of its name ("New York")
 _LIST_KIND = 2.0  # a country or region listed next to others of its kind
 _PASSES = 2  # passes with context: the second reads the first one's choices
 _POP_SCALE = 0.75  # size: log10(population) / this
@@ -322,6 +323,8 @@ def _choose(
         # "Idaho", "Mexico": the official name of a country or region is not a town's nickname
         official_area = any(c.how == 0 and c.place.kind not in ("city", "admin2") for c in cands)
         others = ctx.others(h)
+        # "New York": the city of a region of the same name (whose official name it is)
+        namesakes = {(c.place.cc, c.place.admin1) for c in cands if c.place.kind == "admin1"}
         for c in cands:
             p = c.place
             s = bases[id(h)][p.eid]  # the same for every candidate of one place
@@ -329,6 +332,8 @@ def _choose(
                 s += _LOCAL
             elif p.kind in listed:
                 s += _LIST_KIND
+            if p.kind == "city" and (p.cc, p.admin1) in namesakes:
+                s += _NAMESAKE
             if demonyms and p.kind != "country":
                 s += _DEMONYM_YES if p.cc3 in demonyms else _DEMONYM_NO
             if p.cc3 and ctx.cc(h, p.cc3) > 0:
