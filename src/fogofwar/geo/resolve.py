@@ -152,6 +152,11 @@ class _Context:
         """Evidence for first-level region ``key`` from toponyms other than ``h``."""
         return self.doc_admin1.get(key, 0) - self.own_admin1.get(id(h), Counter()).get(key, 0)
 
+    def main(self, h: Hit) -> str | None:
+        """The country the text is about, by the evidence of toponyms other than ``h``."""
+        own = self.own_cc.get(id(h))
+        return self.main_cc if not own else _main_country(self.doc_cc - own)
+
     def others(self, h: Hit) -> list[Place]:
         """Points of the other toponyms."""
         me = self.owner[id(h)]
@@ -197,25 +202,28 @@ def _first_context(
             if top is not None and top.kind != "admin1":
                 doc_admin1[key] += 1
     # points of other hits' context-free choices (cities and districts: where things are)
+    owner = _owners(places, first)
     points: list[tuple[object, Place]] = [
-        (id(h), p)
+        (owner[id(h)], p)
         for h in _evidence(places)
         if (p := first[id(h)]) is not None and p.kind in _POINTS
     ]
-    ctx = _Context(first, doc_cc, own_cc, doc_admin1, own_admin1, points,
-                   {id(h): id(h) for h in places})  # fmt: skip
+    ctx = _Context(first, doc_cc, own_cc, doc_admin1, own_admin1, points, owner)
     ctx.main_cc = _main_country(doc_cc)
     return ctx
 
 
-def _second_context(places: list[Hit], choice: dict[int, Place | None]) -> _Context:
+def _second_context(
+    places: list[Hit], choice: dict[int, Place | None], first: dict[int, Place | None]
+) -> _Context:
     """Context from the choices of a pass with context: every toponym's country and region
     count, less the mentions of the same name (one name does not vouch for itself)."""
     doc_cc: Counter[str] = Counter()
     doc_admin1: Counter[tuple[str, str | None]] = Counter()
-    by_name: dict[frozenset[int], list[Hit]] = defaultdict(list)
+    owner = _owners(places, first)
+    by_name: dict[object, list[Hit]] = defaultdict(list)
     for h in _evidence(places):
-        by_name[_name(h)].append(h)
+        by_name[owner[id(h)]].append(h)
     own_cc: dict[int, Counter[str]] = {}
     own_admin1: dict[int, Counter[tuple[str, str | None]]] = {}
     for members in by_name.values():
@@ -232,7 +240,6 @@ def _second_context(places: list[Hit], choice: dict[int, Place | None]) -> _Cont
         doc_admin1.update(regions)
         for h in members:
             own_cc[id(h)], own_admin1[id(h)] = ccs, regions
-    owner: dict[int, object] = {id(h): _name(h) for h in places}
     points: list[tuple[object, Place]] = [
         (owner[id(h)], p)
         for h in _evidence(places)
@@ -249,9 +256,10 @@ def _evidence(places: list[Hit]) -> list[Hit]:
     return [h for h in places if not h.partial]
 
 
-def _name(h: Hit) -> frozenset[int]:
-    """Mentions with the same candidates are the same name."""
-    return frozenset(c.place.eid for c in h.cands)
+def _owners(places: list[Hit], first: dict[int, Place | None]) -> dict[int, object]:
+    """Mentions of one name ("Paris", "PARIS", "Paris PD") vouch for each other no more than
+    for themselves: hits with the same context-free choice share an owner."""
+    return {id(h): ("place", p.eid) if (p := first[id(h)]) is not None else id(h) for h in places}
 
 
 def resolve(hits: list[Hit]) -> list[Place | None]:
@@ -272,7 +280,8 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
     out = _one_sense(hits, out, best)
     for _ in range(_PASSES - 1):
         chosen = {id(h): p for h, p in zip(hits, out, strict=True) if h.demonym is None}
-        out, best = _choose(hits, places, pruned, bases, doc_dem, _second_context(places, chosen))
+        ctx = _second_context(places, chosen, first)
+        out, best = _choose(hits, places, pruned, bases, doc_dem, ctx)
         out = _one_sense(hits, out, best)
     return out
 
@@ -323,6 +332,7 @@ def _choose(
         # "Idaho", "Mexico": the official name of a country or region is not a town's nickname
         official_area = any(c.how == 0 and c.place.kind not in ("city", "admin2") for c in cands)
         others = ctx.others(h)
+        main_cc = ctx.main(h)
         # "New York": the city of a region of the same name (whose official name it is)
         namesakes = {(c.place.cc, c.place.admin1) for c in cands if c.place.kind == "admin1"}
         for c in cands:
@@ -346,7 +356,7 @@ def _choose(
                 o.cc == p.cc and o.admin1 == p.admin1 for o in others
             ):  # "Georgia" with Atlanta, Georgia named: the state
                 s += _HOLDS_CITY
-            if ctx.main_cc is not None and p.cc3 == ctx.main_cc and p.kind != "country":
+            if main_cc is not None and p.cc3 == main_cc and p.kind != "country":
                 s += _MAIN_COUNTRY
             if len(cands) > 1 and not official_area:
                 s += _coherence(p, [o for o in others if o.eid != p.eid])
