@@ -43,28 +43,28 @@ from fogofwar.geo.recognise import Hit
 
 __all__ = ["km", "resolve"]
 
-_KIND_BONUS = {"country": 3.0, "admin1": 0.5}
-_CAPITAL = 2.5
+_KIND_BONUS = {"country": 1.5, "admin1": 0.5}
+_CAPITAL = 1.875
 _FIXED = {"continent": 6.0, "region": 6.0}
 _HOW = {0: 0.5, 1: 0.0, 2: -1.5}
 _PRIOR = {"UA": 0.1, "RU": 0.1}
 _AFTER = 6  # "Pokrovsk in Donetsk region", "Paris, Texas"
 _BEFORE = 2  # "Region Kursk: Sudscha"
-_NEAR_KM = ((100.0, 1.5), (300.0, 0.94))  # coherence: distance to another hit's choice, bonus
-_MAIN_COUNTRY = 2.0
+_NEAR_KM = ((100.0, 1.875), (300.0, 0.94))  # coherence: distance to another hit's choice, bonus
+_MAIN_COUNTRY = 1.0
 _HOLDS_CITY = 3.0  # a first-level region holding a city another toponym names
 _POINTS = ("city", "admin2")
 _LISTED = ("country", "admin1")
 _LIST_GAP = 2  # "Ohio, Oregon", "Utah and Texas": list neighbours are this many words apart
-_NAMESAKE = 1.5  # a city in the first-level region of its name ("New York")
+_NAMESAKE = 3.0  # a city in the first-level region of its name ("New York")
 _LIST_KIND = 2.0  # a country or region listed next to others of its kind
 _PASSES = 2  # passes with context: the second reads the first one's choices
-_POP_SCALE = 0.75  # size: log10(population) / this
+_POP_SCALE = 0.9375  # size: log10(population) / this
 _CHANGED = 0.3  # matched only after undoing a case ending
-_LOCAL = 2.0  # a neighbouring region or country contains the candidate
+_LOCAL = 1.0  # a neighbouring region or country contains the candidate
 _DEMONYM_YES, _DEMONYM_NO = 4.0, -3.0
 _DOC_COUNTRY, _DOC_DEMONYM = 2.25, 0.5
-_DOC_REGION = 2.0  # a city or district of a first-level region the text names
+_DOC_REGION = 2.5  # a city or district of a first-level region the text names
 
 
 def km(a: Place, b: Place) -> float:
