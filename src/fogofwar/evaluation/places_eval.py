@@ -18,10 +18,10 @@ Recognition: precision/recall/F1 with *overlapping* span match (a predicted ment
 most one gold span that shares at least one character with it, greedily in text order).
 Metonymic mentions count as predictions. A predicted demonym counts, with the country it
 names, only as an adjectival modifier (a word follows: "Russian government", "Canadian Blood
-Services"; GeoWebNews' ``*_Modifier`` and ``Embedded_*`` types), only in the datasets whose gold annotates such adjectives
-(GeoWebNews, LGL; GeoVirus annotates none) and only with ``modifiers=True`` (the default);
-other demonyms ("the Russians") are ignored, as GeoWebNews does not count its ``Demonym``
-type.
+Services"; GeoWebNews' ``*_Modifier`` and ``Embedded_*`` types), only in the datasets whose
+gold annotates such adjectives (GeoWebNews, LGL; GeoVirus annotates none) and only with
+``modifiers=True`` (the default); other demonyms ("the Russians") are ignored, as GeoWebNews
+does not count its ``Demonym`` type.
 
 Resolution, over correctly recognised toponyms whose gold has coordinates: ``exact`` (same
 GeoNames id; only where gold has one), ``country`` (country of the prediction equals the
@@ -154,8 +154,12 @@ def _geovirus(path: Path) -> Iterator[GoldDoc]:
         text = art.findtext("text") or ""
         gold = []
         for t in art.iter("location"):
-            start, end = _aligned(text, int(t.findtext("start") or 0),
-                                  int(t.findtext("end") or 0), t.findtext("name") or "")
+            start, end = _aligned(
+                text,
+                int(t.findtext("start") or 0),
+                int(t.findtext("end") or 0),
+                t.findtext("name") or "",
+            )
             gold.append(GoldToponym(start, end, None, _num(t, "lat"), _num(t, "lon")))
         yield GoldDoc(text, tuple(sorted(gold, key=lambda g: g.start)),
                       (art.findtext("source") or "").strip())  # fmt: skip

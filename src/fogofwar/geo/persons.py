@@ -78,7 +78,7 @@ def after_initial(tokens: list[Token], i: int) -> bool:
     return (
         len(initial.text) == 1
         and initial.text.isupper()
-        and tokens[i].glued
+        and tokens[i].start - initial.end <= 2  # "D. Bassett"
         and first.cap
         and not first.text.isupper()
         and initial.start - first.end <= 2

@@ -245,12 +245,11 @@ def _keep(
     )  # "Жители Лубен": a common word opening the sentence; "Андрій Черкас": a person
     if person and kinds <= {"city", "admin2"} and (biggest < _HUGE or not nxt_person):
         return False  # also before a speech verb: "Андрій Черкас заявив" is a person
-    small = kinds <= {"city", "admin2"} and biggest < _BIG
-    if small and not any(c.place.capital for c in hit.cands):
+    if hit.metonymy and not prep and biggest < _BIG and not any(c.place.capital for c in hit.cands):
+        return False  # "Nelson says": a small town or region does not speak, a person does
+    if kinds <= {"city", "admin2"} and biggest < _BIG:
         if after_initial(tokens, hit.first):
             return False  # "Gino D. Bassett"
-        if hit.metonymy and not prep:
-            return False  # "Nelson says": a small town does not speak, a person does
         if (
             not prep
             and all(c.how > 0 for c in hit.cands)

@@ -291,7 +291,7 @@ def _choose(
     places: list[Hit],
     pruned: dict[int, tuple[Candidate, ...]],
     bases: dict[int, dict[int, float]],
-    doc_dem: set[str | None],
+    doc_dem: set[str],
     ctx: _Context,
 ) -> tuple[list[Place | None], dict[int, float]]:
     """Each hit's best candidate in context ``ctx``, and its score."""

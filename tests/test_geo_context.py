@@ -1,0 +1,138 @@
+"""Resolution in context and person guards (issue #11, geocoding on news): a second pass
+that reads the first one's choices, lists of one kind, a city named like its region, country
+names that are no demonyms, and names of people that are no places.
+
+Every sentence here was written for these tests (no dataset text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fogofwar.evaluation.places_eval import _aligned
+from fogofwar.geo import Gazetteer, PlaceMention
+from fogofwar.geo.langdata import lang_pack
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.open()
+
+
+def _found(gaz: Gazetteer, text: str) -> list[PlaceMention]:
+    return [m for m in gaz.find(text, "en") if m.location is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1", "country"),
+    [
+        # the second pass: Texas and Dallas make every Paris the Texan one
+        (
+            "Paris police arrested a man on Friday. He was taken to a hospital in Dallas. "
+            "Paris is a small city in northeast Texas.",
+            "Paris",
+            "Texas",
+            "USA",
+        ),
+        # the same name without that context stays the capital
+        ("The ministry in Paris said the talks would resume.", "Paris", None, "FRA"),
+        # a list of states: Washington is the state, not the capital
+        (
+            "Cases were reported in Washington, Pennsylvania and California this week.",
+            "Washington",
+            "Washington",
+            "USA",
+        ),
+        # a city named like its region: New York is the city
+        (
+            "A fire broke out in a Brooklyn apartment in New York on Monday.",
+            "New York",
+            "New York",
+            "USA",
+        ),
+        (
+            "The plant will open in Lebanon, Ohio, next year. Lebanon officials welcomed it.",
+            "Lebanon",
+            "Ohio",
+            "USA",
+        ),
+        ("Athens police said the road to Knoxville and Chattanooga was closed.", "Athens",
+         "Tennessee", "USA"),
+        ("The ferry left Piraeus for Athens on time.", "Athens", "Attica", "GRC"),
+    ],
+)  # fmt: skip
+def test_context_picks_the_place(
+    gaz: Gazetteer, text: str, surface: str, admin1: str | None, country: str
+) -> None:
+    found = [m for m in _found(gaz, text) if m.surface == surface]
+    assert found, [m.surface for m in gaz.find(text, "en")]
+    for m in found:
+        assert m.location is not None
+        assert (m.location.country, m.location.admin1 if admin1 else None) == (country, admin1)
+
+
+def test_a_listed_state_is_a_region_and_the_capital_alone_is_the_city(gaz: Gazetteer) -> None:
+    (m,) = [m for m in _found(gaz, "Talks resumed in Washington on Monday.")]
+    assert m.location is not None and m.location.precision == "point"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company builds cars in Brazil, Germany, Japan and the USA.",
+        "A Midland, Michigan, USA newspaper office was closed.",
+    ],
+)
+def test_usa_is_the_country_not_a_demonym(gaz: Gazetteer, text: str) -> None:
+    m = next(m for m in gaz.find(text, "en") if m.surface == "USA")
+    assert not m.is_demonym
+    assert m.location is not None and m.location.country == "USA"
+
+
+def test_country_names_table_adds_no_demonyms() -> None:
+    demonyms = lang_pack("en").demonyms
+    assert demonyms.get("russian") == "RUS"
+    assert "usa" not in demonyms and "gbr" not in demonyms
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Officer Gino D. Bassett of Aurora arrived late.", "Bassett"),
+        ("Officer Gino D. Bassett of Aurora arrived late. Bassett said he was fine.", "Bassett"),
+        ("“We will rebuild,” Nelson says.", "Nelson"),
+        ("The concert had music by Haydn and Mozart.", "Haydn"),
+    ],
+)
+def test_people_are_not_places(gaz: Gazetteer, text: str, word: str) -> None:
+    assert word not in [m.surface for m in _found(gaz, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Kyiv said the talks had failed.", "Kyiv", "UKR"),  # a capital speaks
+        ("Officer Gino D. Bassett drove from Aurora to Denver.", "Denver", "USA"),
+        ("Officials in Johnson City, Tenn., said the road was closed.", "Johnson City", "USA"),
+    ],
+)
+def test_places_next_to_the_person_rules_stay(
+    gaz: Gazetteer, text: str, surface: str, country: str
+) -> None:
+    m = next(m for m in _found(gaz, text) if m.surface == surface)
+    assert m.location is not None and m.location.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "name", "want"),
+    [
+        ("In Toronto today.", 4, 11, "Toronto", (3, 10)),  # one past, as GeoVirus has it
+        ("In Toronto today.", 3, 10, "Toronto", (3, 10)),
+        ("In Toronto today.", 1, 8, "Toronto", (3, 10)),
+        ("In Toronto today.", 9, 16, "Toronto", (9, 16)),  # not found near: left as given
+    ],
+)
+def test_geovirus_spans_are_aligned_to_their_names(
+    text: str, start: int, end: int, name: str, want: tuple[int, int]
+) -> None:
+    assert _aligned(text, start, end, name) == want
