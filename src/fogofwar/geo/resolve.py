@@ -1,27 +1,33 @@
 """Toponym resolution: pick one place per hit, with the whole text as context.
 
-Score of a candidate place (higher wins), in this order of weight:
+Score of a candidate place (higher wins); the weights are module constants, tuned on the
+dev halves of GeoWebNews, LGL and GeoVirus (``fogofwar eval places``):
 
-1. Local hierarchy, +3: a region or country named within 6 words after (or 2 words before)
-   the toponym contains the candidate ("Sudscha in der Region Kursk", "near Pokrovsk in Donetsk
-   region", "Paris, Texas").
-2. A demonym right before it, +4 / -3: "die russische Region Kursk" -> a Russian candidate.
-3. Document countries, +1.5: countries named in the text and countries of toponyms with only
-   one candidate country; +0.5 for countries only present as demonyms (who acts, not where).
-   Document regions (for their cities), +2.
-4. Size: log10(population)/1.5 (a city of a million: 4), +1.5 for a country, +0.5 for a
-   first-level region (population = its cities'), +2 for a national capital ("Washington" is
-   the city, not the state); continents and large areas: 6.
-5. How the name matched: official/current name +0.5, other name 0, cross-script skeleton -1.5,
-   only after undoing a case ending -0.3. This is what sends "Pokrovsk" to Pokrovsk, Ukraine
-   (its current name) rather than Engels, Russia (whose old name it is).
-6. Tie-breaker prior: +0.1 for Ukraine and Russia (the war this tool is mostly fed with).
-7. The country the article is about, +1: the country with the most evidence, at least twice
-   the next one's (a same-named village elsewhere loses to the article's country).
-8. Coherence, +1.5 / +0.75: a city or district within 100 / 300 km of another toponym's
-   context-free choice ("Athens" among Georgia towns is Athens, Georgia); not when the name
-   is the official name of a country or region ("Idaho" is the state, not Idaho Springs).
-   A first-level region holding another toponym's city, +1.5 ("Georgia" with Atlanta).
+1. Size: log10(population) / _POP_SCALE, plus a bonus for a country or first-level region
+   (population = its cities') and for a national capital ("Washington" is the city, not the
+   state); continents and large areas: fixed.
+2. How the name matched: official/current name +0.5, other name 0, cross-script skeleton -1.5,
+   only after undoing a case ending -_CHANGED ("Pokrovsk" is Pokrovsk, Ukraine, not Engels,
+   whose old name it is). Tie-breaker prior: +0.1 for Ukraine and Russia.
+3. Pairs: a town with a town among another toponym's candidates within _PAIR_KM ("Athens"
+   and "Henderson County", both in Texas, whatever each would be alone).
+4. Local hierarchy: a region or country named within 6 words after (or 2 before) the toponym
+   contains the candidate ("Sudscha in der Region Kursk", "Paris, Texas"); else a list of
+   countries or regions ("Washington, Pennsylvania and California") favours that kind.
+5. A city inside the same-named first-level region among the candidates ("New York").
+6. A demonym right before it: "die russische Region Kursk" -> a Russian candidate.
+7. Document countries and regions: countries with evidence from other toponyms, countries
+   only present as demonyms (less: who acts, not where), first-level regions holding the
+   candidate, a region holding another toponym's town ("Georgia" with Atlanta), the country
+   the article is about (at least twice the evidence of the next one).
+8. Coherence: a city or district within 100 / 300 km of another toponym's town; not when the
+   name is the official name of a country or region ("Idaho" is the state, not Idaho Springs).
+
+Passes: the first is context-free; the second takes its context (countries, regions, towns)
+from the first one's choices, with only countries named or certain as evidence; the third
+reads every toponym's choice of the second. Mentions with one context-free meaning ("Paris",
+"PARIS") never vouch for each other, and places named by part of a given span ("Live" in
+"Video Games Live Concert") are no context.
 
 A first-level region whose official name is a city's official name ("Puno") gives way to the
 city: the text says no more than the name. A city's other name ("Minnesota" for Minneota)
@@ -55,6 +61,9 @@ _MAIN_COUNTRY = 1.0
 _HOLDS_CITY = 3.0  # a first-level region holding a city another toponym names
 _POINTS = ("city", "admin2")
 _LISTED = ("country", "admin1")
+_PAIR_KM = 50.0  # towns of two toponyms this close are likely both meant
+_PAIR_MAX = 25  # ... when the other toponym has at most this many candidates
+_PAIR = 1.0
 _LIST_GAP = 2  # "Ohio, Oregon", "Utah and Texas": list neighbours are this many words apart
 _NAMESAKE = 3.0  # a city in the first-level region of its name ("New York")
 _LIST_KIND = 2.0  # a country or region listed next to others of its kind
@@ -83,6 +92,35 @@ def _coherence(p: Place, others: list[Place]) -> float:
         return 0.0
     d = min(km(p, o) for o in others)
     return next((bonus for km, bonus in _NEAR_KM if d <= km), 0.0)
+
+
+def _pairs(
+    places: list[Hit], pruned: dict[int, tuple[Candidate, ...]], owner: dict[int, object]
+) -> set[tuple[int, int]]:
+    """(hit, place) of towns with a town among another toponym's candidates within _PAIR_KM:
+    "Athens" and "Henderson County" both in Texas, whatever each alone would be. Toponyms
+    with more than _PAIR_MAX candidates ("Washington") are too vague to count."""
+    towns = [
+        (h, [c.place for c in pruned[id(h)] if c.place.kind in _POINTS and c.place.lat is not None])
+        for h in _evidence(places)
+        if len(pruned[id(h)]) <= _PAIR_MAX
+    ]
+    out: set[tuple[int, int]] = set()
+    deg = _PAIR_KM / 111.0
+    for i, (h, mine) in enumerate(towns):
+        if len(pruned[id(h)]) < 2:
+            continue  # one candidate: nothing to choose
+        for j, (o, theirs) in enumerate(towns):
+            if i == j or owner[id(o)] == owner[id(h)]:
+                continue
+            for p in mine:
+                if (id(h), p.eid) in out:
+                    continue
+                for q in theirs:
+                    if abs(p.lat - q.lat) <= deg and km(p, q) <= _PAIR_KM:  # type: ignore[operator]
+                        out.add((id(h), p.eid))
+                        break
+    return out
 
 
 def _main_country(doc_cc: Counter[str]) -> str | None:
@@ -274,6 +312,9 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
         cands = pruned[id(h)]
         base = bases[id(h)] = {c.place.eid: _base(c, h.changed) for c in cands}
         first[id(h)] = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), base)
+    # towns near a candidate town of another toponym, whichever each would be alone
+    for hid, eid in _pairs(places, pruned, _owners(places, first)):
+        bases[hid][eid] += _PAIR
     # pass 2: with the context of pass 1; pass 3: with the context of pass 2
     ctx = _first_context(places, pruned, first)
     out, best = _choose(hits, places, pruned, bases, doc_dem, ctx)
