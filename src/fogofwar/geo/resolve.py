@@ -6,7 +6,7 @@ dev halves of GeoWebNews, LGL and GeoVirus (``fogofwar eval places``):
 1. Size: log10(population) / _POP_SCALE, plus a bonus for a country or first-level region
    (population = its cities') and for a national capital ("Washington" is the city, not the
    state); continents and large areas: fixed.
-2. How the name matched: official/current name +0.5, other name 0, cross-script skeleton -1.5,
+2. How the name matched: official/current name +1, other name 0, cross-script skeleton -2.4,
    only after undoing a case ending -_CHANGED ("Pokrovsk" is Pokrovsk, Ukraine, not Engels,
    whose old name it is). Tie-breaker prior: +0.1 for Ukraine and Russia.
 3. Pairs: a town with a town among another toponym's candidates within _PAIR_KM ("Athens"
@@ -52,7 +52,7 @@ __all__ = ["km", "resolve"]
 _KIND_BONUS = {"country": 1.5, "admin1": 0.5}
 _CAPITAL = 1.875
 _FIXED = {"continent": 6.0, "region": 6.0}
-_HOW = {0: 0.5, 1: 0.0, 2: -1.5}
+_HOW = {0: 1.0, 1: 0.0, 2: -2.4}
 _PRIOR = {"UA": 0.1, "RU": 0.1}
 _AFTER = 6  # "Pokrovsk in Donetsk region", "Paris, Texas"
 _BEFORE = 2  # "Region Kursk: Sudscha"
