@@ -136,3 +136,27 @@ def test_geovirus_spans_are_aligned_to_their_names(
     text: str, start: int, end: int, name: str, want: tuple[int, int]
 ) -> None:
     assert _aligned(text, start, end, name) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "name"),
+    [
+        ("Rain fell in Hall and Barrow counties on Sunday.", "Barrow", "Barrow County"),
+        ("Rain fell in Hall and Barrow counties on Sunday.", "Hall", "Hall County"),
+        ("Douglas County deputies met the sheriff.", "Douglas", "Douglas County"),
+    ],
+)
+def test_given_span_before_county_is_the_county(
+    gaz: Gazetteer, text: str, word: str, name: str
+) -> None:
+    start = text.index(word)
+    (m,) = gaz.resolve(text, [(start, start + len(word))], "en")
+    assert m.location is not None and m.location.normalized == name
+    assert m.location.precision == "admin2"
+
+
+def test_given_plural_demonym_names_the_country(gaz: Gazetteer) -> None:
+    text = "Many Americans travelled abroad this summer."
+    start = text.index("Americans")
+    (m,) = gaz.resolve(text, [(start, start + len("Americans"))], "en")
+    assert m.location is not None and m.location.country == "USA"
