@@ -141,13 +141,19 @@ def _base(c: Candidate, changed: bool) -> float:
 
 
 def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    city_admin1 = {
-        (c.place.cc, c.place.admin1) for c in cands if c.place.kind == "city" and c.how == 0
-    }
+    """Regions that give way to a city of their own name inside them ("Puno"; the district
+    "Albany" around the town: its population is the town's and more, its point is not)."""
+    towns = [c.place for c in cands if c.place.kind == "city" and c.how == 0]
+    city_admin1 = {(p.cc, p.admin1) for p in towns}
+    city_admin2 = {(p.cc, p.admin1, p.admin2) for p in towns}
     return tuple(
         c
         for c in cands
         if not (c.place.kind == "admin1" and (c.place.cc, c.place.admin1) in city_admin1)
+        and not (
+            c.place.kind == "admin2"
+            and (c.place.cc, c.place.admin1, c.place.admin2) in city_admin2
+        )
     )
 
 
