@@ -160,3 +160,14 @@ def test_given_plural_demonym_names_the_country(gaz: Gazetteer) -> None:
     start = text.index("Americans")
     (m,) = gaz.resolve(text, [(start, start + len("Americans"))], "en")
     assert m.location is not None and m.location.country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The river will crest at 40 feet in Fargo-Moorhead on Friday.", ["Fargo", "Moorhead"]),
+        ("Ivano-Frankivsk was shelled.", ["Ivano-Frankivsk"]),
+    ],
+)
+def test_hyphenated_towns_are_no_persons(gaz: Gazetteer, text: str, words: list[str]) -> None:
+    assert [m.surface for m in _found(gaz, text)] == words

@@ -210,6 +210,7 @@ def _keep(
     nxt_word = (
         nxt is not None
         and nxt.glued
+        and not nxt.hyphen  # "Fargo-Moorhead" names two towns, "Florence Pugh" one woman
         and nxt.cap
         and not nxt.text.isupper()
         and not region_after(nxt.text.casefold(), pack)
@@ -236,6 +237,7 @@ def _keep(
     person = nxt_person or (
         prev is not None
         and tok.glued
+        and not tok.hyphen
         and prev.cap
         and not prep
         and not big_region

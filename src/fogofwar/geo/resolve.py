@@ -151,8 +151,7 @@ def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         for c in cands
         if not (c.place.kind == "admin1" and (c.place.cc, c.place.admin1) in city_admin1)
         and not (
-            c.place.kind == "admin2"
-            and (c.place.cc, c.place.admin1, c.place.admin2) in city_admin2
+            c.place.kind == "admin2" and (c.place.cc, c.place.admin1, c.place.admin2) in city_admin2
         )
     )
 
