@@ -102,6 +102,7 @@ def test_country_names_table_adds_no_demonyms() -> None:
         ("Officer Gino D. Bassett of Aurora arrived late. Bassett said he was fine.", "Bassett"),
         ("“We will rebuild,” Nelson says.", "Nelson"),
         ("The concert had music by Haydn and Mozart.", "Haydn"),
+        ("The administration of George Bush signed it.", "George"),
     ],
 )
 def test_people_are_not_places(gaz: Gazetteer, text: str, word: str) -> None:

@@ -220,6 +220,17 @@ def _keep(
         return False  # "Jordan Peterson", "Sydney Sweeney": a first name
     if kinds & {"country", "continent", "region"}:
         return True
+    named = (
+        low in pack.given_names
+        and nxt is not None
+        and nxt.glued
+        and not nxt.hyphen
+        and nxt.cap
+        and not nxt.text.isupper()
+        and not region_after(nxt.text.casefold(), pack)
+    )
+    if named and kinds <= {"city", "admin2"} and max(c.place.population for c in hit.cands) < _HUGE:
+        return False  # "George Bush", "Paul Walker": a first name before a capitalised word
     big_region = (
         before is not None
         and before.last == hit.first - 1
