@@ -36,7 +36,11 @@ Rules (data in ``data/geo/lang.toml``):
 * Persons (:mod:`.persons`): a place that is also a first name before a capitalised word
   ("Jordan Peterson"); a word after a common first name, or a town dropped as part of a name,
   names the person when it comes back alone; "US" ending a run of capitals ("JOIN US") and
-  "Us" are no country; an all-capital dateline ("KYIV, Ukraine") is a place.
+  "Us" are no country; an all-capital dateline ("KYIV, Ukraine") is a place. A town under
+  100,000 after a middle initial ("Gino D. Bassett"), before a speech verb ("Nelson says"),
+  or named only by another name of its ("Haydn" for Hayden) is a person; so is a common first
+  name before a capitalised word ("George Bush"). Words joined by a hyphen ("Fargo-Moorhead")
+  are no first name and surname.
 * Demonym adjectives ("russische", "Russian", "украинских", "European") are returned as
   demonyms (of a country, or of a continent or region: ``data/geo/demonyms.toml``).
 * Metonymy: a place directly followed by a speech verb ("Kyiv said", "Moskau erklärte") or a
