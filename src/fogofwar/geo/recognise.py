@@ -233,8 +233,9 @@ def _keep(
         and not nxt.text.isupper()
         and not region_after(nxt.text.casefold(), pack)
     )
-    if named and kinds <= {"city", "admin2"} and max(c.place.population for c in hit.cands) < _HUGE:
-        return False  # "George Bush", "Paul Walker": a first name before a capitalised word
+    towns = [c.place.population for c in hit.cands if c.place.kind in ("city", "admin2")]
+    if named and max(towns, default=0) < _HUGE:
+        return False  # "George Bush", "Vladimir Putin": a first name before a capitalised word
     big_region = (
         before is not None
         and before.last == hit.first - 1
