@@ -65,14 +65,14 @@ _PAIR_KM = 50.0  # towns of two toponyms this close are likely both meant
 _PAIR_MAX = 25  # ... when the other toponym has at most this many candidates
 _PAIR = 1.0
 _LIST_GAP = 2  # "Ohio, Oregon", "Utah and Texas": list neighbours are this many words apart
-_NAMESAKE = 3.0  # a city in the first-level region of its name ("New York")
+_NAMESAKE = 2.0  # a city in the first-level region of its name ("New York")
 _LIST_KIND = 2.0  # a country or region listed next to others of its kind
 _PASSES = 2  # passes with context: the second reads the first one's choices
 _POP_SCALE = 0.9375  # size: log10(population) / this
 _CHANGED = 0.3  # matched only after undoing a case ending
 _LOCAL = 1.0  # a neighbouring region or country contains the candidate
 _DEMONYM_YES, _DEMONYM_NO = 4.0, -3.0
-_DOC_COUNTRY, _DOC_DEMONYM = 2.25, 0.5
+_DOC_COUNTRY, _DOC_DEMONYM = 1.125, 0.5
 _DOC_REGION = 2.5  # a city or district of a first-level region the text names
 
 
