@@ -173,3 +173,38 @@ def test_given_plural_demonym_names_the_country(gaz: Gazetteer) -> None:
 )
 def test_hyphenated_towns_are_no_persons(gaz: Gazetteer, text: str, words: list[str]) -> None:
     assert [m.surface for m in _found(gaz, text)] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "admin1"),
+    [
+        ("The Paris council met on Monday. Edgar County deputies arrived later.",
+         ["Paris", "Edgar County"], "Illinois"),
+        ("The Athens council met on Monday. McMinn County deputies arrived later.",
+         ["Athens", "McMinn County"], "Tennessee"),
+        ("The Dublin council met on Monday. Franklin County deputies arrived later.",
+         ["Dublin", "Franklin County"], "Ohio"),
+    ],
+)  # fmt: skip
+def test_given_spans_resolve_together(
+    gaz: Gazetteer, text: str, words: list[str], admin1: str
+) -> None:
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    for m in gaz.resolve(text, spans, "en"):
+        assert m.location is not None and m.location.admin1 == admin1
+
+
+def test_pairs_mark_towns_near_another_toponyms_candidates(gaz: Gazetteer) -> None:
+    from fogofwar.geo.resolve import _owners, _pairs, _prune
+    from fogofwar.geo.spans import span_hits
+
+    text = "The Athens council met on Monday. Henderson County commissioners lifted the ban."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Athens", "Henderson County")]
+    hits, given = span_hits(text, spans, lang_pack("en"), gaz._index)
+    athens = given[0]
+    assert athens is not None
+    pruned = {id(h): _prune(h.cands) for h in hits}
+    first = {id(h): None for h in hits}
+    paired = {eid for hid, eid in _pairs(hits, pruned, _owners(hits, first)) if hid == id(athens)}
+    by_eid = {c.place.eid: c.place for c in athens.cands}
+    assert {by_eid[e].admin1 for e in paired} == {"Texas"}

@@ -24,8 +24,9 @@ dev halves of GeoWebNews, LGL and GeoVirus (``fogofwar eval places``):
    name is the official name of a country or region ("Idaho" is the state, not Idaho Springs).
 
 Passes: the first is context-free; the second takes its context (countries, regions, towns)
-from the first one's choices, with only countries named or certain as evidence; the third
-reads every toponym's choice of the second. Mentions with one context-free meaning ("Paris",
+from the first one's choices, with only countries named or certain as evidence; the next two
+read every toponym's choice of the pass before (so "Athens" chosen in Texas in one pass lets
+"Henderson County" follow it in the next). Mentions with one context-free meaning ("Paris",
 "PARIS") never vouch for each other, and places named by part of a given span ("Live" in
 "Video Games Live Concert") are no context.
 
@@ -67,7 +68,7 @@ _PAIR = 1.0
 _LIST_GAP = 2  # "Ohio, Oregon", "Utah and Texas": list neighbours are this many words apart
 _NAMESAKE = 2.0  # a city in the first-level region of its name ("New York")
 _LIST_KIND = 2.0  # a country or region listed next to others of its kind
-_PASSES = 2  # passes with context: the second reads the first one's choices
+_PASSES = 3  # passes with context: each after the first reads the choices of the one before
 _POP_SCALE = 0.9375  # size: log10(population) / this
 _CHANGED = 0.3  # matched only after undoing a case ending
 _LOCAL = 1.0  # a neighbouring region or country contains the candidate
