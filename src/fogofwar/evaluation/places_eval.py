@@ -34,6 +34,12 @@ predictions with coordinates).
 geocoding protocol. ``<set>.dev`` / ``<set>.held-out``: the same rows for each half of a set,
 split by a stable hash of the document id (:func:`half`); rules are tuned on dev halves only.
 
+Error analysis: :func:`worst_misses` lists the gold spans of one half resolved farthest from
+their gold point (unresolved, located only at the text's anchor, or a wrong place)::
+
+    PYTHONPATH=src python -c "from pathlib import Path; from fogofwar.evaluation.places_eval \
+        import worst_misses as w; [print(m) for m in w(Path('../shared'), 'geowebnews')]"
+
 The mordecai3 anchors (Halterman 2023) are printed in each metric's note; they are measured
 under that paper's protocol and are a reference point, not the same experiment.
 
@@ -57,7 +63,16 @@ from fogofwar.claim import Location
 from fogofwar.evaluation.report import EvalReport, Metric, f1
 from fogofwar.geo import Gazetteer, PlaceMention
 
-__all__ = ["GOLD_TYPES", "GoldDoc", "GoldToponym", "evaluate_places", "half", "load_dataset"]
+__all__ = [
+    "GOLD_TYPES",
+    "GoldDoc",
+    "GoldToponym",
+    "Miss",
+    "evaluate_places",
+    "half",
+    "load_dataset",
+    "worst_misses",
+]
 
 GOLD_TYPES = frozenset(
     {
@@ -370,3 +385,45 @@ def evaluate_places(
         "<set>.dev / <set>.held-out: halves by a stable hash of the document id; tune on dev",
     )
     return EvalReport("places", tuple(metrics), notes)
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """A gold span resolved more than 161 km from its gold point (error analysis)."""
+
+    doc_id: str
+    surface: str
+    gold_id: int | None
+    gold: tuple[float, float]
+    predicted: str | None  # the place's name, "" when only the text's anchor was given
+    country: str | None
+    precision: str | None
+    km: float  # infinite: no location at all
+    kind: str  # "unresolved" | "anchor" (no place of its own) | "wrong place"
+
+
+def worst_misses(
+    shared: Path, name: str, part: str = "dev", n: int = 40, gazetteer: Gazetteer | None = None
+) -> list[Miss]:
+    """The ``n`` gold spans of one half of a set resolved farthest from their gold point, for
+    error analysis on the half rules are tuned on (``part="dev"``)."""
+    gaz = gazetteer if gazetteer is not None else Gazetteer.open()
+    out: list[Miss] = []
+    for doc in load_dataset(shared, name):
+        if half(name, doc.doc_id) != part:
+            continue
+        spans = [(g.start, g.end) for g in doc.toponyms]
+        for g, m in zip(doc.toponyms, gaz.resolve(doc.text, spans, "en"), strict=True):
+            if g.lat is None or g.lon is None:
+                continue
+            loc = m.location
+            if loc is None or loc.lat is None or loc.lon is None:
+                out.append(Miss(doc.doc_id, m.surface, g.geonames_id, (g.lat, g.lon), None,
+                                None, None, math.inf, "unresolved"))  # fmt: skip
+                continue
+            err = _km(g.lat, g.lon, loc.lat, loc.lon)
+            if err > 161.0:
+                kind = "anchor" if loc.geonames_id is None else "wrong place"
+                out.append(Miss(doc.doc_id, m.surface, g.geonames_id, (g.lat, g.lon),
+                                loc.normalized, loc.country, loc.precision, err, kind))  # fmt: skip
+    return sorted(out, key=lambda x: -x.km)[:n]
