@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from fogofwar.evaluation.places_eval import GOLD_TYPES, _km, evaluate_places, half, load_dataset
+from fogofwar.evaluation.places_eval import (
+    GOLD_TYPES,
+    _km,
+    evaluate_places,
+    half,
+    load_dataset,
+    worst_misses,
+)
 from fogofwar.evaluation.report import EvalReport, check_floors
 from fogofwar.geo import Gazetteer
 
@@ -101,3 +108,15 @@ def test_halves_split_by_stable_document_id(shared_dir: Path, name: str) -> None
 def test_half_is_a_pure_function_of_set_and_id() -> None:
     assert half("lgl", "40450848") == half("lgl", "40450848")
     assert {half("x", str(k)) for k in range(50)} == {"dev", "held-out"}
+
+
+def test_worst_misses_come_from_the_dev_half_farthest_first(shared_dir: Path) -> None:
+    misses = worst_misses(shared_dir, "geowebnews", n=10, gazetteer=Gazetteer.open())
+    dev = {
+        d.doc_id
+        for d in load_dataset(shared_dir, "geowebnews")
+        if half("geowebnews", d.doc_id) == "dev"
+    }
+    assert len(misses) == 10
+    assert all(m.km > 161.0 and m.doc_id in dev for m in misses)
+    assert [m.km for m in misses] == sorted((m.km for m in misses), reverse=True)

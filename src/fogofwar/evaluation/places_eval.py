@@ -11,15 +11,17 @@ Read in place from ``<shared>/datasets`` (never copied):
 * LGL (``geoparsing_lgl_trnews_geovirus/lgl.xml``, 588 local US news articles): every
   ``<toponym>``; GeoNames id, lat/lon from ``<gaztag>`` where present.
 * GeoVirus (``GeoVirus.xml``, 229 WikiNews articles): every ``<location>``; lat/lon only.
+  Its offsets are one character past the name in this copy; each span is moved to read its
+  ``<name>`` (:func:`_aligned`).
 
 Recognition: precision/recall/F1 with *overlapping* span match (a predicted mention matches at
 most one gold span that shares at least one character with it, greedily in text order).
 Metonymic mentions count as predictions. A predicted demonym counts, with the country it
-names, only as an adjectival modifier (a lower-case word follows: "Russian government",
-GeoWebNews' ``*_Modifier`` types), only in the datasets whose gold annotates such adjectives
-(GeoWebNews, LGL; GeoVirus annotates none) and only with ``modifiers=True`` (the default);
-other demonyms ("the Russians") are ignored, as GeoWebNews does not count its ``Demonym``
-type.
+names, only as an adjectival modifier (a word follows: "Russian government", "Canadian Blood
+Services"; GeoWebNews' ``*_Modifier`` and ``Embedded_*`` types), only in the datasets whose
+gold annotates such adjectives (GeoWebNews, LGL; GeoVirus annotates none) and only with
+``modifiers=True`` (the default); other demonyms ("the Russians") are ignored, as GeoWebNews
+does not count its ``Demonym`` type.
 
 Resolution, over correctly recognised toponyms whose gold has coordinates: ``exact`` (same
 GeoNames id; only where gold has one), ``country`` (country of the prediction equals the
@@ -31,6 +33,12 @@ predictions with coordinates).
 :meth:`Gazetteer.resolve` (an unresolved span counts wrong) — the usual "gold spans given"
 geocoding protocol. ``<set>.dev`` / ``<set>.held-out``: the same rows for each half of a set,
 split by a stable hash of the document id (:func:`half`); rules are tuned on dev halves only.
+
+Error analysis: :func:`worst_misses` lists the gold spans of one half resolved farthest from
+their gold point (unresolved, located only at the text's anchor, or a wrong place)::
+
+    PYTHONPATH=src python -c "from pathlib import Path; from fogofwar.evaluation.places_eval \
+        import worst_misses as w; [print(m) for m in w(Path('../shared'), 'geowebnews')]"
 
 The mordecai3 anchors (Halterman 2023) are printed in each metric's note; they are measured
 under that paper's protocol and are a reference point, not the same experiment.
@@ -55,7 +63,16 @@ from fogofwar.claim import Location
 from fogofwar.evaluation.report import EvalReport, Metric, f1
 from fogofwar.geo import Gazetteer, PlaceMention
 
-__all__ = ["GOLD_TYPES", "GoldDoc", "GoldToponym", "evaluate_places", "half", "load_dataset"]
+__all__ = [
+    "GOLD_TYPES",
+    "GoldDoc",
+    "GoldToponym",
+    "Miss",
+    "evaluate_places",
+    "half",
+    "load_dataset",
+    "worst_misses",
+]
 
 GOLD_TYPES = frozenset(
     {
@@ -138,14 +155,28 @@ def _lgl(path: Path) -> Iterator[GoldDoc]:
                       art.get("docid") or "")  # fmt: skip
 
 
+def _aligned(text: str, start: int, end: int, name: str) -> tuple[int, int]:
+    """``(start, end)`` moved by up to three characters so the span reads ``name``: GeoVirus'
+    offsets are one past the name in this copy ("oronto " for "Toronto")."""
+    for shift in (0, -1, 1, -2, 2, -3, 3):
+        if text[start + shift : end + shift] == name:
+            return start + shift, end + shift
+    return start, end
+
+
 def _geovirus(path: Path) -> Iterator[GoldDoc]:
     for art in ET.parse(path).getroot().iter("article"):
-        gold = [
-            GoldToponym(int(t.findtext("start") or 0), int(t.findtext("end") or 0), None,
-                        _num(t, "lat"), _num(t, "lon"))
-            for t in art.iter("location")
-        ]  # fmt: skip
-        yield GoldDoc(art.findtext("text") or "", tuple(sorted(gold, key=lambda g: g.start)),
+        text = art.findtext("text") or ""
+        gold = []
+        for t in art.iter("location"):
+            start, end = _aligned(
+                text,
+                int(t.findtext("start") or 0),
+                int(t.findtext("end") or 0),
+                t.findtext("name") or "",
+            )
+            gold.append(GoldToponym(start, end, None, _num(t, "lat"), _num(t, "lon")))
+        yield GoldDoc(text, tuple(sorted(gold, key=lambda g: g.start)),
                       (art.findtext("source") or "").strip())  # fmt: skip
 
 
@@ -222,9 +253,11 @@ def half(dataset: str, doc_id: str) -> str:
 
 
 def _modifier(text: str, m: PlaceMention) -> bool:
-    """A demonym with a country, used as an adjective: a lower-case word follows."""
+    """A demonym with a country, used as an adjective: a word follows ("Russian army",
+    "Canadian Blood Services", "British Prime Minister"), not a full stop or a comma ("speaks
+    Russian.", "the Russians")."""
     rest = text[m.span.end : m.span.end + 3].lstrip(" ")
-    return m.location is not None and bool(rest) and rest[0].isalpha() and rest[0].islower()
+    return m.location is not None and bool(rest) and rest[0].isalpha()
 
 
 def _end_to_end(doc: GoldDoc, gaz: Gazetteer, modifiers: bool) -> _Tally:
@@ -352,3 +385,45 @@ def evaluate_places(
         "<set>.dev / <set>.held-out: halves by a stable hash of the document id; tune on dev",
     )
     return EvalReport("places", tuple(metrics), notes)
+
+
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """A gold span resolved more than 161 km from its gold point (error analysis)."""
+
+    doc_id: str
+    surface: str
+    gold_id: int | None
+    gold: tuple[float, float]
+    predicted: str | None  # the place's name, "" when only the text's anchor was given
+    country: str | None
+    precision: str | None
+    km: float  # infinite: no location at all
+    kind: str  # "unresolved" | "anchor" (no place of its own) | "wrong place"
+
+
+def worst_misses(
+    shared: Path, name: str, part: str = "dev", n: int = 40, gazetteer: Gazetteer | None = None
+) -> list[Miss]:
+    """The ``n`` gold spans of one half of a set resolved farthest from their gold point, for
+    error analysis on the half rules are tuned on (``part="dev"``)."""
+    gaz = gazetteer if gazetteer is not None else Gazetteer.open()
+    out: list[Miss] = []
+    for doc in load_dataset(shared, name):
+        if half(name, doc.doc_id) != part:
+            continue
+        spans = [(g.start, g.end) for g in doc.toponyms]
+        for g, m in zip(doc.toponyms, gaz.resolve(doc.text, spans, "en"), strict=True):
+            if g.lat is None or g.lon is None:
+                continue
+            loc = m.location
+            if loc is None or loc.lat is None or loc.lon is None:
+                out.append(Miss(doc.doc_id, m.surface, g.geonames_id, (g.lat, g.lon), None,
+                                None, None, math.inf, "unresolved"))  # fmt: skip
+                continue
+            err = _km(g.lat, g.lon, loc.lat, loc.lon)
+            if err > 161.0:
+                kind = "anchor" if loc.geonames_id is None else "wrong place"
+                out.append(Miss(doc.doc_id, m.surface, g.geonames_id, (g.lat, g.lon),
+                                loc.normalized, loc.country, loc.precision, err, kind))  # fmt: skip
+    return sorted(out, key=lambda x: -x.km)[:n]

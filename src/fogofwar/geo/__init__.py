@@ -127,7 +127,12 @@ class Gazetteer:
             return tuple(PlaceMention(Span(a, b), text[a:b], None) for a, b in spans)
         hits, given = span_hits(text, spans, lang_pack(lang), self._index)
         places = dict(zip(map(id, hits), resolve(hits), strict=True))
-        home = anchor([places[id(h)] for h in hits if h.demonym is None and not h.partial])
+        # the place the text is about, from the given spans (toponyms by someone's word) before
+        # the recogniser's own hits (which may be a person's name)
+        mine = [places[id(h)] for h in given if h is not None and not h.demonym and not h.partial]
+        home = anchor(mine) or anchor(
+            [places[id(h)] for h in hits if h.demonym is None and not h.partial]
+        )
         out = []
         for (start, end), hit in zip(spans, given, strict=True):
             span = Span(start, end)

@@ -112,8 +112,8 @@ def _demonyms(langs: tuple[str, ...]) -> dict[str, str | None]:
     endings = table["endings"]
     out: dict[str, str | None] = {}
     for code, entry in table.items():
-        if code in ("endings", "ambiguous") or not isinstance(entry, dict):
-            continue
+        if not (len(code) == 3 and code.isupper()) or not isinstance(entry, dict):
+            continue  # [endings], [ambiguous], [names] (country names, no demonyms)
         for lang in langs:
             for stem in entry.get(lang, []):
                 for end in endings.get(f"{lang}_adj", [""]):

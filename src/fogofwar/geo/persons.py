@@ -59,11 +59,27 @@ def surname(tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
         return False
     prev, tok = tokens[hit.first - 1], tokens[hit.first]
     low = prev.text.casefold()
-    return (
+    return after_initial(tokens, hit.first) or (
         tok.glued
         and prev.cap
         and not prev.text.isupper()
         and low not in pack.skip_initial
         and low not in pack.not_alone
         and not is_known(prev.text, pack.lang)
+    )
+
+
+def after_initial(tokens: list[Token], i: int) -> bool:
+    """Word ``i`` follows a first name and a middle initial ("Gino D. Bassett", "Johnathan J.
+    Dunbar"): a surname."""
+    if i < 2:
+        return False
+    initial, first = tokens[i - 1], tokens[i - 2]
+    return (
+        len(initial.text) == 1
+        and initial.text.isupper()
+        and tokens[i].start - initial.end <= 2  # "D. Bassett"
+        and first.cap
+        and not first.text.isupper()
+        and initial.start - first.end <= 2
     )

@@ -36,7 +36,11 @@ Rules (data in ``data/geo/lang.toml``):
 * Persons (:mod:`.persons`): a place that is also a first name before a capitalised word
   ("Jordan Peterson"); a word after a common first name, or a town dropped as part of a name,
   names the person when it comes back alone; "US" ending a run of capitals ("JOIN US") and
-  "Us" are no country; an all-capital dateline ("KYIV, Ukraine") is a place.
+  "Us" are no country; an all-capital dateline ("KYIV, Ukraine") is a place. A town under
+  100,000 after a middle initial ("Gino D. Bassett"), before a speech verb ("Nelson says"),
+  or named only by another name of its ("Haydn" for Hayden) is a person; so is a common first
+  name before a capitalised word ("George Bush"). Words joined by a hyphen ("Fargo-Moorhead")
+  are no first name and surname.
 * Demonym adjectives ("russische", "Russian", "украинских", "European") are returned as
   demonyms (of a country, or of a continent or region: ``data/geo/demonyms.toml``).
 * Metonymy: a place directly followed by a speech verb ("Kyiv said", "Moskau erklärte") or a
@@ -53,7 +57,7 @@ from fogofwar.geo.abbrev import abbreviation_at
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
-from fogofwar.geo.persons import caps_word, surname, surnames
+from fogofwar.geo.persons import after_initial, caps_word, surname, surnames
 from fogofwar.geo.text import fold, skeleton
 from fogofwar.geo.tokens import Hit, Token, is_known, region_after, tokenize
 
@@ -210,6 +214,7 @@ def _keep(
     nxt_word = (
         nxt is not None
         and nxt.glued
+        and not nxt.hyphen  # "Fargo-Moorhead" names two towns, "Florence Pugh" one woman
         and nxt.cap
         and not nxt.text.isupper()
         and not region_after(nxt.text.casefold(), pack)
@@ -219,6 +224,18 @@ def _keep(
         return False  # "Jordan Peterson", "Sydney Sweeney": a first name
     if kinds & {"country", "continent", "region"}:
         return True
+    named = (
+        low in pack.given_names
+        and nxt is not None
+        and nxt.glued
+        and not nxt.hyphen
+        and nxt.cap
+        and not nxt.text.isupper()
+        and not region_after(nxt.text.casefold(), pack)
+    )
+    towns = [c.place.population for c in hit.cands if c.place.kind in ("city", "admin2")]
+    if named and max(towns, default=0) < _HUGE:
+        return False  # "George Bush", "Vladimir Putin": a first name before a capitalised word
     big_region = (
         before is not None
         and before.last == hit.first - 1
@@ -236,6 +253,7 @@ def _keep(
     person = nxt_person or (
         prev is not None
         and tok.glued
+        and not tok.hyphen
         and prev.cap
         and not prep
         and not big_region
@@ -245,6 +263,17 @@ def _keep(
     )  # "Жители Лубен": a common word opening the sentence; "Андрій Черкас": a person
     if person and kinds <= {"city", "admin2"} and (biggest < _HUGE or not nxt_person):
         return False  # also before a speech verb: "Андрій Черкас заявив" is a person
+    if hit.metonymy and not prep and biggest < _BIG and not any(c.place.capital for c in hit.cands):
+        return False  # "Nelson says": a small town or region does not speak, a person does
+    if kinds <= {"city", "admin2"} and biggest < _BIG:
+        if after_initial(tokens, hit.first):
+            return False  # "Gino D. Bassett"
+        if (
+            not prep
+            and all(c.how > 0 for c in hit.cands)
+            and not any(c.place.cc in CYRILLIC_CC for c in hit.cands)
+        ):  # "Haydn", "Levi": a small town's other name, alone, is rather a person's
+            return False
     if hit.metonymy:
         return True
     article = prev is not None and prev.text.casefold() in pack.articles

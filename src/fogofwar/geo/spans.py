@@ -6,6 +6,9 @@ tokens it covers, looked up as a whole, else by its longest sub-phrase that name
 demonym hit. The recogniser's own hits that overlap no given span stay as context, so a
 given span is resolved with the same document evidence as a found one.
 
+A span the text calls a county past its end ("Hall and Barrow counties", "Douglas County"
+with "County" left out) names the county; a plural demonym span ("Americans") the country.
+
 A span named only in part ("Royal Street", "Trump Tower") is ``partial``: its place must lie
 near the text's anchor (:func:`anchor`), else the span is taken to be somewhere in the
 anchor (a street of the city the article is about), as is a span the gazetteer has no name
@@ -14,11 +17,12 @@ for at all.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from fogofwar.geo.abbrev import expand
-from fogofwar.geo.index import Place, PlaceIndex
+from fogofwar.geo.index import Candidate, Place, PlaceIndex
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.recognise import Hit, Token, lookup, recognise, tokenize
 from fogofwar.geo.text import fold
@@ -32,10 +36,31 @@ def _windows(first: int, last: int) -> list[tuple[int, int]]:
     return [(a, a + size - 1) for size in range(n, 0, -1) for a in range(first, last - size + 2)]
 
 
+_COUNTIES = re.compile(
+    r"(?:\s*(?:,|and|or|&)\s*(?:[A-Z][\w.'’-]*\s*){1,3})*,?\s*(County|counties|Counties)\b"
+)
+
+
+def _county(text: str, end: int, words: list[str], pack: LangPack, index: PlaceIndex
+            ) -> tuple[Candidate, ...]:  # fmt: skip
+    """Counties of the name when the text calls it one past the span: "Hall County" with
+    "County" left out, "Douglas and Sarpy counties"."""
+    if pack.lang not in ("en", ""):
+        return ()
+    if _COUNTIES.match(text, end) is None:
+        return ()
+    cands, _ = lookup([*words, "County"], pack, index)
+    return tuple(c for c in cands if c.place.kind == "admin2")
+
+
 def _hit(
-    tokens: list[Token], first: int, last: int, pack: LangPack, index: PlaceIndex, surface: str
-) -> Hit | None:
-    demonym = pack.demonyms.get(fold(" ".join(t.text for t in tokens[first : last + 1])), "?")
+    tokens: list[Token], first: int, last: int, pack: LangPack, index: PlaceIndex, surface: str,
+    text: str = "",
+) -> Hit | None:  # fmt: skip
+    words = [t.text for t in tokens[first : last + 1]]
+    demonym = pack.demonyms.get(fold(" ".join(words)), "?")
+    if demonym == "?" and surface.endswith("s"):  # "Americans", "Palestinians": the people
+        demonym = pack.demonyms.get(fold(surface[:-1]), "?")
     if demonym != "?":  # "Russian", "Sri Lankan", "European"
         return Hit(first, last, tokens[first].start, tokens[last].end, (), False,
                    demonym=demonym or "")  # fmt: skip
@@ -48,6 +73,9 @@ def _hit(
         if cands:
             return Hit(first, last, tokens[first].start, tokens[last].end, cands, False,
                        phrase=True)  # fmt: skip
+    counties = _county(text, tokens[last].end, words, pack, index) if text else ()
+    if counties:
+        return Hit(first, last, tokens[first].start, tokens[last].end, counties, False, phrase=True)
     tries = _windows(first, last)
     # capitalised sub-phrases before lower-case ones ("the Gaza strip" -> "Gaza")
     tries.sort(key=lambda w: (-(w[1] - w[0]), not tokens[w[0]].cap))
@@ -82,7 +110,9 @@ def span_hits(
     given: list[Hit | None] = []
     for start, end in spans:
         idx = [k for k, t in enumerate(tokens) if t.start < end and start < t.end]
-        given.append(_hit(tokens, idx[0], idx[-1], pack, index, text[start:end]) if idx else None)
+        given.append(
+            _hit(tokens, idx[0], idx[-1], pack, index, text[start:end], text) if idx else None
+        )
     taken = [(h.first, h.last) for h in given if h is not None]
     context = [
         h

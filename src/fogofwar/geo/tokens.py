@@ -27,6 +27,7 @@ class Token:
     cap: bool
     sent_start: bool
     glued: bool  # only spaces/hyphens between the previous token and this one
+    hyphen: bool = False  # joined to the previous token by a hyphen ("Fargo-Moorhead")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ def tokenize(text: str) -> list[Token]:
                     word = word[: -len(poss)]
         if not word:
             continue
+        hyphen = False
         if not out:
             sent_start, glued = True, False
         else:
@@ -74,8 +76,9 @@ def tokenize(text: str) -> list[Token]:
                 before = gap.rstrip() or text[prev_end - 1]
                 sent_start = before[-1] in _SENT_END
                 glued = gap.strip(" \u00a0-") == "" and "\n" not in gap
+                hyphen = glued and "-" in gap
         end = start + len(word)
-        append(Token(word, start, end, word[0].isupper(), sent_start, glued))
+        append(Token(word, start, end, word[0].isupper(), sent_start, glued, hyphen))
         prev_end = end
     return out
 
