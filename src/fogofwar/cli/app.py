@@ -94,13 +94,9 @@ def _progress(quiet: bool) -> Progress:
 def _options(
     allow_private: bool, fields: list[str] | None = None, allow_hosts: list[str] | None = None
 ) -> ReadOptions:
-    from fogofwar.readers import ReadOptions, parse_field_overrides
+    from fogofwar.cli.extracting import read_options
 
-    return ReadOptions(
-        allow_private_addresses=allow_private,
-        json_fields=parse_field_overrides(fields or []),
-        allowed_hosts=tuple(allow_hosts or ()),
-    )
+    return read_options(allow_private, fields, allow_hosts)
 
 
 INPUTS = Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")]
@@ -223,34 +219,13 @@ def extract(
     ] = None,
 ) -> None:
     """Read inputs and print the articles found, without storing them."""
-    from fogofwar.cli import output
-    from fogofwar.model import Article
-    from fogofwar.readers.pool import default_jobs
-    from fogofwar.records import article_record, rejected_record
+    from fogofwar.cli.extracting import run_extract
 
-    fmt = choose(format, ("jsonl", "table"), "--format")
-    workers = jobs if jobs is not None else default_jobs()
-    articles: list[Article] = []
-    rejected: list[Rejected] = []
-    for item in services.extract(inputs, _options(allow_private, field), jobs=workers):
-        if isinstance(item, Article):
-            articles.append(item)
-        else:
-            rejected.append(item)
-        if fmt == "jsonl":  # stream: the first article prints as soon as it is read
-            rec = (
-                article_record(item)
-                if isinstance(item, Article)
-                else {"rejected": rejected_record(item)}
-            )
-            output.emit_jsonl([rec])
-    if fmt == "table":
-        console = stdout()
-        print_table(console, output.articles_table(articles, width=console.width, wide=wide))
-        if rejected:
-            print_table(console, output.rejections_table(rejected, width=console.width, wide=wide))
-    if rejected and not articles:
-        raise typer.Exit(1)
+    code = run_extract(
+        inputs, fmt=format, wide=wide, allow_private=allow_private, fields=field, jobs=jobs
+    )
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command("read")

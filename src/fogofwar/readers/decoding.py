@@ -12,8 +12,6 @@ import codecs
 import re
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 from fogofwar.errors import InputError
 from fogofwar.model import ReasonCode
 
@@ -40,6 +38,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _ALLOWED_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in _ALLOWED_CONTROLS)
 _MAX_CONTROL_RATIO = 0.05
 _MAX_CHAOS = 0.2
 _SNIFF_BYTES = 65536
@@ -65,7 +64,7 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF_BYTES]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in _ALLOWED_CONTROLS)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > _MAX_CONTROL_RATIO * len(head)
 
 
@@ -78,6 +77,8 @@ def _case_naturalness(text: str) -> float:
 
 
 def _guess_legacy(data: bytes, source: str) -> str:
+    from charset_normalizer import from_bytes
+
     results = from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS))
     candidates = [r for r in results if r.chaos <= _MAX_CHAOS]
     if not candidates:
@@ -130,13 +131,20 @@ def _check_empty(text: str, source: str) -> str:
 
 def _declared_charset(data: bytes) -> str | None:
     """The codec a page declares in its first bytes (``<meta charset>``), if Python knows it."""
-    m = _DECLARED_CHARSET.search(data[:_HTML_HEAD_BYTES])
-    if m is None:
-        return None
-    try:
-        return codecs.lookup(m.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
-        return None
+    head = data[:_HTML_HEAD_BYTES]
+    lower = head.lower()
+    at = lower.find(b"charset")
+    while at != -1:  # the regex only where "charset" is (a scan of the whole head is slow)
+        start = lower.rfind(b"<meta", max(0, at - 210), at)
+        if start != -1:
+            m = _DECLARED_CHARSET.match(head, start)
+            if m is not None:
+                try:
+                    return codecs.lookup(m.group(1).decode("ascii")).name
+                except (LookupError, UnicodeDecodeError):
+                    return None
+        at = lower.find(b"charset", at + 7)
+    return None
 
 
 def decode_html(data: bytes, *, source: str) -> str:

@@ -30,12 +30,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import htmldate
 import htmldate.extractors
 import lxml.etree
-from dateparser.date import DateDataParser
 from lxml.html import HtmlElement
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 __all__ = ["DATE_LANGUAGES", "local_day", "publication_date", "structured_date"]
 
@@ -60,6 +63,8 @@ _ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError, Overflow
 @lru_cache(maxsize=1)
 def _external_parser() -> DateDataParser:
     """htmldate's fallback date parser (same settings), limited to :data:`DATE_LANGUAGES`."""
+    from dateparser.date import DateDataParser
+
     return DateDataParser(
         languages=list(DATE_LANGUAGES),
         settings={
