@@ -2,6 +2,8 @@
 
 htmldate reads the page as it came (HTML comments, scripts and JSON-LD included; trafilatura's
 cleaned tree has lost them), preferring the original publication date over "updated" stamps.
+Its quick search (markup, meta tags, structured data) runs first; its extensive search (free
+text, through dateparser: several times slower) only when the quick one finds nothing.
 It runs once per page; a second, cheap look happens only when its answer is no day at all:
 
 * a bare year (htmldate answers ``YYYY-01-01`` for "© 2004" or "since 2016", unless the page
@@ -162,10 +164,15 @@ def structured_date(tree: HtmlElement, page: str) -> date | None:
 
 
 def _find(tree: HtmlElement, url: str | None, original: bool) -> date | None:
+    """htmldate's answer: its quick search (markup, meta tags, structured data) first, its
+    extensive one (free text, dateparser) only when the quick one finds nothing."""
     try:
-        return _day(htmldate.find_date(tree, original_date=original, url=url))
+        found = htmldate.find_date(tree, original_date=original, url=url, extensive_search=False)
+        if found is None:
+            found = htmldate.find_date(tree, original_date=original, url=url)
     except _ERRORS:
         return None
+    return _day(found)
 
 
 def publication_date(tree: HtmlElement, page: str, url: str | None = None) -> date | None:
