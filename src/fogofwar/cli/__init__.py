@@ -1,8 +1,8 @@
 """The ``fogofwar`` command line: a thin Typer shell over :mod:`fogofwar.services`.
 
 Errors become one line on stderr and a non-zero exit code; ``--debug`` shows the traceback.
-The Typer app (``fogofwar.cli.app``, the object) is built on first use: a plain
-``fogofwar extract`` command line runs without it (:mod:`fogofwar.cli.quick`).
+The Typer app (``fogofwar.cli.app``, the object) is built on first use: plain
+``fogofwar extract`` and ``fogofwar read`` command lines run without it (:mod:`fogofwar.cli.quick`).
 """
 
 from __future__ import annotations
@@ -45,9 +45,9 @@ def __getattr__(name: str) -> Any:
 def main() -> None:
     """Console-script entry point."""
     argv = sys.argv[1:]
-    from fogofwar.cli.quick import quick_extract
+    from fogofwar.cli.quick import quick_run
 
-    code = quick_extract(argv)
+    code = quick_run(argv)
     if code is None:
         from fogofwar.cli.app import app
         from fogofwar.cli.run import run_app
