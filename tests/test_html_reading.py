@@ -110,6 +110,20 @@ def test_related_block_at_the_end_is_cut() -> None:
         ("A\n\n© 2020 Example\n\nB", "A\n\nB"),
         ("A\n\nB\n\nC\n\nD\n\nRelated talks between the two sides stalled again.", None),
         ("A\n\nФото: Іван Петренко\n\nB\n\nЧитайте також:\n\nC", "A\n\nB"),
+        ("A\n\nSign up to get the best stories of the week.\n\nB", "A\n\nB"),
+        ("A\n\nExample Daily Newsletter\n\nB", "A\n\nB"),
+        ("A\n\nSubscribe now to our e-edition for the full story.", "A"),
+        ("A\n\nVEA TAMBIÉN: Otra noticia sobre el clima\n\nB\n\nC", "A\n\nB\n\nC"),
+        ("A\n\nB\n\nC\n\nLesen Sie auch: Streit um Brücke\n\nD", "A\n\nB\n\nC\n\nD"),
+        ("A\n\nFeatured image by Jane Roe/Agency.\n\nB", "A\n\nB"),
+        (
+            "A\n\n© 2022, Example News. This article is the copyrighted property of Example "
+            "News. Written permission must be obtained before reprint in online or print media.",
+            "A",
+        ),
+        ("A\n\nThe newsletter went to all members on Monday, officials said.\n\nB", None),
+        ("A\n\nSubscribers complained about the price rise.\n\nB", None),
+        ("A\n\nRead also the minister's statement, which was published today.\n\nB", None),
     ],
 )
 def test_trim_boilerplate(body: str, expected: str | None) -> None:
