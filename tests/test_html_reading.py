@@ -114,7 +114,7 @@ def test_related_block_at_the_end_is_cut() -> None:
         ("A\n\nExample Daily Newsletter\n\nB", "A\n\nB"),
         ("A\n\nSubscribe now to our e-edition for the full story.", "A"),
         ("A\n\nVEA TAMBIÉN: Otra noticia sobre el clima\n\nB\n\nC", "A\n\nB\n\nC"),
-        ("A\n\nB\n\nC\n\nLesen Sie auch: Streit um Brücke\n\nD", "A\n\nB\n\nC\n\nD"),
+        ("A\n\nLesen Sie auch: Streit um Brücke\n\nB\n\nC\n\nD", "A\n\nB\n\nC\n\nD"),
         ("A\n\nFeatured image by Jane Roe/Agency.\n\nB", "A\n\nB"),
         (
             "A\n\n© 2022, Example News. This article is the copyrighted property of Example "
