@@ -14,6 +14,7 @@ from fogofwar.readers import read_bytes
 from fogofwar.readers.boilerplate import trim_boilerplate
 from fogofwar.readers.decoding import decode_html
 from fogofwar.readers.htmldates import local_day, publication_date, structured_date
+from fogofwar.readers.htmljoin import join_sibling_parts
 
 BODY = "".join(
     f"<p>Paragraph {n}: at least {n} people were injured when a drone hit a residential "
@@ -165,3 +166,37 @@ def test_local_midnight_in_utc_is_the_next_day() -> None:
         f"</head><body><article>{BODY}</article></body></html>"
     )
     assert publication_date(_tree(page), page) == date(2022, 11, 7)
+
+
+def _module(cls: str, *paras: str) -> str:
+    return (
+        f'<div class="{cls}"><div class="inner">'
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</div></div>"
+    )
+
+
+_LEAD = (
+    "The first part of the story sits in a block of its own, as page builders often put it, "
+    "with a second clause to make it as long as a lead."
+)
+_MORE = "It goes on in the next block, which the extractor kept together with the one after it."
+_LAST = "And it ends here, in a third paragraph that the extractor also kept in the body text."
+
+
+@pytest.mark.parametrize(
+    ("first", "expected_lead"),
+    [
+        (_module("mod mod--text", _LEAD, _LEAD.replace("first", "second")), True),
+        (_module("teaser", _LEAD, _LEAD.replace("first", "second")), False),  # another kind
+        (_module("mod mod--text", f'<a href="/x">{_LEAD}</a>', _LEAD + " Again."), False),
+        (_module("mod mod--text", "Short line.", "Too short too."), False),
+    ],
+)
+def test_sibling_parts_of_the_same_kind_are_joined(first: str, expected_lead: bool) -> None:
+    page = f"<html><body><main>{first}{_module('mod mod--text', _MORE, _LAST)}</main></body></html>"
+    tree = lxml.html.fromstring(page)
+    body = f"{_MORE}\n\n{_LAST}"
+    joined = join_sibling_parts(tree, body)
+    assert joined.endswith(body)
+    assert (_LEAD in joined) == expected_lead
