@@ -51,6 +51,7 @@ _WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"
 # A page that declares (or mostly is) UTF-8 but has a few broken bytes is still read, with
 # U+FFFD for the broken ones, when at most this share of its characters is lost.
 _MAX_REPLACED_RATIO = 0.01
+_COMMON_PUNCTUATION = frozenset("„“”‚‘’«»‹›–—…·•°§")
 
 
 def normalise_text(text: str) -> str:
@@ -148,7 +149,8 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def decode_html(data: bytes, *, source: str) -> str:
-    """Decode an HTML page: BOM or valid UTF-8, then the declared charset, then a guess.
+    """Decode an HTML page: BOM, then the declared charset (unless the page is valid UTF-8
+    that reads better), then UTF-8, then a guess.
 
     Legacy declarations are read as browsers do (``iso-8859-1`` and ``ascii`` mean
     Windows-1252). A page whose declared charset (or UTF-8) fits all but a handful of bytes is
@@ -157,7 +159,11 @@ def decode_html(data: bytes, *, source: str) -> str:
     """
     declared = _declared_charset(data)
     declared = _WHATWG_ALIASES.get(declared, declared) if declared else None
-    if any(data.startswith(bom) for bom, _ in _BOMS) or declared is None or _is_utf8(data):
+    if (
+        any(data.startswith(bom) for bom, _ in _BOMS)
+        or declared is None
+        or (declared != "utf-8" and _clearly_utf8(data, declared))
+    ):
         declared = None
     elif not declared.startswith("utf-16") and not _looks_binary(data):
         text = data.decode(declared, errors="replace")
@@ -174,9 +180,27 @@ def decode_html(data: bytes, *, source: str) -> str:
         return _check_empty(normalise_text(text), source)
 
 
-def _is_utf8(data: bytes) -> bool:
+def _clearly_utf8(data: bytes, declared: str) -> bool:
+    """Valid UTF-8 that reads more naturally than the declared charset: a page that declares
+    another charset but is UTF-8 (a common misdeclaration: "GrÃ¼ÃŸe" read as Latin-1). A few
+    legacy bytes can form valid UTF-8 by chance (cp1251 "Вє" is the bytes of UTF-8 "º"): then
+    neither reading has stray symbols and the declaration is believed."""
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return True
+    if text.isascii():
+        return True
+    legacy = data.decode(declared, errors="replace")
+    return _stray_symbols(legacy) > _stray_symbols(text)
+
+
+def _stray_symbols(text: str) -> int:
+    """Non-ASCII characters that are neither letters, marks, spaces nor common punctuation."""
+    return sum(
+        1
+        for c in text
+        if ord(c) > 127
+        and c not in _COMMON_PUNCTUATION
+        and unicodedata.category(c)[0] not in ("L", "M", "Z")
+    )
