@@ -125,6 +125,14 @@ def test_related_block_at_the_end_is_cut() -> None:
         ("A\n\nThe newsletter went to all members on Monday, officials said.\n\nB", None),
         ("A\n\nSubscribers complained about the price rise.\n\nB", None),
         ("A\n\nRead also the minister's statement, which was published today.\n\nB", None),
+        ("Anzeige, enthält Affiliate Links\n\nA\n\nB", "A\n\nB"),
+        ("This post contains references to products from our advertisers.\n\nA", "A"),
+        ("Anzeige gegen den Bürgermeister erstattet.\n\nA", None),
+        ("A\n\nB\n\nC\n\nD\n\nKeine Kommentare\n\nE", "A\n\nB\n\nC\n\nD"),
+        ("A\n\nB\n\nC\n\nD\n\nKontakt:\n\nPresse", "A\n\nB\n\nC\n\nD"),
+        ("A\n\nB\n\nC\n\nD\n\nKontakt zu den Behörden abgebrochen\n\nE", None),
+        ("A\n\nB\n\nC\n\nD\n\nMehr zum Thema auf example.de\n\nE", "A\n\nB\n\nC\n\nD"),
+        ("A\n\nZum Newsletter anmelden\n\nB", "A\n\nB"),
     ],
 )
 def test_trim_boilerplate(body: str, expected: str | None) -> None:

@@ -4,12 +4,14 @@ Extractors keep the blocks that sit inside the article container; publishers put
 newsletter boxes and photo credits there too. Two kinds of short line are recognised by their
 first words, in the project's languages and the other common European ones:
 
-* a *section end* ("Related articles", "Lesen Sie auch:", "Читайте также") in the last part of
-  the body: the article ends before it, everything after is dropped;
+* a *section end* ("Related articles", "Lesen Sie auch:", "Читайте также", "Keine
+  Kommentare", "Kontakt:") in the last part of the body: the article ends before it,
+  everything after is dropped;
 * a *credit* ("© 2020 …", "Foto: …", "Quelle: …", "Featured image by …"): that line alone is
   dropped;
 * a *promo* ("Sign up to get …", "Subscribe now to our …", "PC Gamer Newsletter",
-  "Hazte miembro …"): that line alone is dropped, wherever it is;
+  "Hazte miembro …") or an advertising disclosure ("Anzeige, enthält Affiliate Links",
+  "This post contains references to products …"): that line alone is dropped, wherever it is;
 * a *link* ("Lesen Sie auch: <headline>", "VEA TAMBIÉN: <headline>"): a cue, a colon and a
   headline on one line is a link to another article, wherever it is: that line alone is
   dropped (the article often goes on after it).
@@ -37,7 +39,7 @@ _SECTION_END = re.compile(
     r"|схожі новини|похожие новости|новини по темі)\b"
     # the cue alone, the cue and a colon (a list or a headline follows), or a few more words
     # without a full stop ("Mehr zum Thema Corona"), never a sentence
-    r"(?:\s*:.*|(?:\s+[^\s.]+){0,6}\s*[?!…»>]*)\s*$",
+    r"(?:\s*:.*|(?:\s+[^\s]*[^\s.]){0,6}\s*[?!…»>]*)\s*$",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
@@ -55,7 +57,17 @@ _PROMO = re.compile(
     r"|hazte (?:miembro|socio)\b|suscr[ií]bete\b|assine\b|abonnez-vous\b"
     r"|for the latest (?:news|stories)\b.*\bdownload\b|download (?:our|the) \w+ apps?\b"
     r"|follow us on\b|folgen sie uns\b|s[ií]guenos\b"
-    r"|(?:[\w&'’-]+ ){0,3}newsletter\W*$)",
+    r"|(?:[\w&'’-]+ ){0,3}newsletter\W*$|zum newsletter\b|newsletter (?:abonnieren|bestellen"
+    r"|anmelden)\b)",
+    re.IGNORECASE,
+)
+# An advertising or affiliate disclosure.
+_DISCLOSURE = re.compile(
+    r"^\W*(?:(?:anzeige|werbung|sponsored(?: content| post)?|advertisement|paid (?:post|content))"
+    r"\s*(?:[,:.|·*-]|$)"
+    r"|(?:this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate|references"
+    r"|sponsored)|dieser (?:beitrag|artikel|text) enthält (?:werbung|affiliate)"
+    r"|we (?:may )?(?:earn|receive) (?:a )?(?:commission|compensation))\b)",
     re.IGNORECASE,
 )
 # A cue, a colon and a headline: a link to another article.
@@ -65,6 +77,14 @@ _LINK = re.compile(
     r"|lea también|ver también|leia também|veja também|lire aussi|à lire aussi|voir aussi"
     r"|leggi anche|czytaj (?:też|także|więcej)|zobacz (?:też|także)|читайте (?:также|також)"
     r"|дивіться також|по теме)\s*:\s*\w",
+    re.IGNORECASE,
+)
+# A comments or contact block after the article: the cue alone, with a count or a colon.
+_TAIL_BLOCK = re.compile(
+    r"^\W*(?:(?:keine|\d+) kommentare?|kommentare|(?:no |\d+ )?comments?"
+    r"|leave a (?:comment|reply)|schreibe(?:n sie)? einen kommentar|kommentar schreiben"
+    r"|komentarze|comentarios|commentaires|kontakt|pressekontakt|ansprechpartner(?:in)?"
+    r"|(?:media |press )?contacts?(?: us)?)\W*(?:\(?\d+\)?)?\s*(?::.{0,80})?$",
     re.IGNORECASE,
 )
 # A section end counts only in the last part of the body (after this share of its lines).
@@ -85,6 +105,7 @@ def _dropped(para: str) -> bool:
         or (n <= _MAX_COPYRIGHT_CHARS and _COPYRIGHT.match(para) is not None)
         or (n <= _MAX_PROMO_CHARS and _PROMO.match(para) is not None)
         or (n <= _MAX_LINK_CHARS and _LINK.match(para) is not None)
+        or (n <= _MAX_COPYRIGHT_CHARS and _DISCLOSURE.match(para) is not None)
     )
 
 
@@ -94,7 +115,11 @@ def trim_boilerplate(body: str) -> str:
     tail = max(1, int(len(paragraphs) * _TAIL_START))
     kept: list[str] = []
     for i, para in enumerate(paragraphs):
-        if i >= tail and len(para) <= _MAX_CUE_CHARS and _SECTION_END.match(para):
+        if (
+            i >= tail
+            and len(para) <= _MAX_CUE_CHARS
+            and (_SECTION_END.match(para) or _TAIL_BLOCK.match(para))
+        ):
             break
         if _dropped(para):
             continue
