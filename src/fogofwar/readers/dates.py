@@ -14,7 +14,6 @@ from functools import lru_cache
 from typing import Any
 
 from dateparser.date import DateDataParser
-from dateparser.search import search_dates
 
 from fogofwar.model import DatePrecision
 from fogofwar.readers.cues import DEFAULT_DATE_ORDER, PIECE_SEPARATORS
@@ -138,6 +137,8 @@ def parse_absolute_date(line: str, language: str | None) -> FoundDate | None:
         found = data.date_obj
         period = data.period or "day"
         if found is None:
+            from dateparser.search import search_dates  # slow to import: only when needed
+
             hits = search_dates(piece, languages=list(langs), settings={"DATE_ORDER": order})
             # The rest of the line may only be a short label ("Published:", "Обновлено").
             hits = [
