@@ -14,7 +14,7 @@ from fogofwar.readers import read_bytes
 from fogofwar.readers.boilerplate import trim_boilerplate
 from fogofwar.readers.decoding import decode_html
 from fogofwar.readers.htmldates import local_day, publication_date, structured_date
-from fogofwar.readers.htmljoin import join_sibling_parts
+from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
 
 BODY = "".join(
     f"<p>Paragraph {n}: at least {n} people were injured when a drone hit a residential "
@@ -208,3 +208,28 @@ def test_sibling_parts_of_the_same_kind_are_joined(first: str, expected_lead: bo
     joined = join_sibling_parts(tree, body)
     assert joined.endswith(body)
     assert (_LEAD in joined) == expected_lead
+
+
+@pytest.mark.parametrize(
+    ("between", "expected_lead"),
+    [
+        (f'<div class="standfirst"><p>{_LEAD}</p></div>', True),
+        (f"<figure><figcaption><p>{_LEAD}</p></figcaption></figure>", False),
+        (f'<div class="promo"><p><a href="/other">{_LEAD}</a></p></div>', False),
+        ("".join(f"<p>{_LEAD} ({n})</p>" for n in range(4)), False),  # not a lead: a page part
+    ],
+)
+def test_a_lead_between_headline_and_body_is_kept(between: str, expected_lead: bool) -> None:
+    page = (
+        f"<html><body><h1>Headline</h1>{between}"
+        f"<article><p>{_MORE}</p><p>{_LAST}</p></article></body></html>"
+    )
+    body = f"{_MORE}\n\n{_LAST}"
+    joined = lead_before_body(lxml.html.fromstring(page), body)
+    assert joined.endswith(body)
+    assert (_LEAD in joined) == expected_lead
+
+
+def test_no_lead_is_guessed_when_the_body_is_not_found_in_the_page() -> None:
+    page = f"<html><body><h1>Headline</h1><p>{_LEAD}</p><div>{_MORE}</div></body></html>"
+    assert lead_before_body(lxml.html.fromstring(page), _MORE) == _MORE

@@ -24,7 +24,7 @@ from trafilatura.baseline import baseline
 from trafilatura.settings import Document
 
 from fogofwar.readers.boilerplate import trim_boilerplate
-from fogofwar.readers.htmljoin import join_sibling_parts
+from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
 
 __all__ = ["main_text", "page_metadata", "split_paragraphs"]
 
@@ -80,7 +80,7 @@ def main_text(tree: HtmlElement, url: str | None = None) -> str:
     if not body:
         _, text, _ = baseline(tree)
         body = split_paragraphs(text)
-    return trim_boilerplate(join_sibling_parts(tree, body))
+    return trim_boilerplate(lead_before_body(tree, join_sibling_parts(tree, body)))
 
 
 def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:
