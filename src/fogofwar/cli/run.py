@@ -49,8 +49,8 @@ def guarded(call: Callable[[], int | None], debug: bool) -> int:
     try:
         code = call()
     except SystemExit as exc:
-        code = exc.code
-        return code if isinstance(code, int) else (0 if code is None else EXIT_ERROR)
+        status = exc.code
+        return status if isinstance(status, int) else (0 if status is None else EXIT_ERROR)
     except (FogOfWarError, OSError) as exc:
         err = _stderr()
         if debug:
