@@ -59,3 +59,23 @@ def test_unwritable_cache_falls_back(tmp_path: Path) -> None:
     built = caches._build(tmp_path / "ok" / "x.bin", lambda p: p.write_bytes(b"x"))
     assert built is not None and built.read_bytes() == b"x"
     assert not list((tmp_path / "ok").glob("*.tmp*"))
+
+
+def test_parsed_toml_is_kept_and_follows_edits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tomllib
+
+    monkeypatch.setenv("FOGOFWAR_CACHE", str(tmp_path))
+    text = 'name = "pack"\n[table]\nwords = ["a", "b"]\n'
+    first = caches.parse_toml(text)
+    assert first == tomllib.loads(text)
+    [kept] = list((tmp_path / "toml").glob("*.pickle"))
+    first["table"]["words"].append("changed by a caller")
+    assert caches.parse_toml(text) == tomllib.loads(text)  # a fresh copy each time
+    edited = text.replace('"b"', '"c"')
+    assert caches.parse_toml(edited)["table"]["words"] == ["a", "c"]
+    kept.write_bytes(b"not a pickle")
+    assert caches.parse_toml(text) == tomllib.loads(text)  # a damaged copy is rebuilt
+    with pytest.raises(tomllib.TOMLDecodeError):
+        caches.parse_toml("name = ")

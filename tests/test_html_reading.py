@@ -14,6 +14,7 @@ from fogofwar.readers import read_bytes
 from fogofwar.readers.boilerplate import trim_boilerplate
 from fogofwar.readers.decoding import decode_html
 from fogofwar.readers.htmldates import local_day, publication_date, structured_date
+from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
 
 BODY = "".join(
     f"<p>Paragraph {n}: at least {n} people were injured when a drone hit a residential "
@@ -110,6 +111,28 @@ def test_related_block_at_the_end_is_cut() -> None:
         ("A\n\n© 2020 Example\n\nB", "A\n\nB"),
         ("A\n\nB\n\nC\n\nD\n\nRelated talks between the two sides stalled again.", None),
         ("A\n\nФото: Іван Петренко\n\nB\n\nЧитайте також:\n\nC", "A\n\nB"),
+        ("A\n\nSign up to get the best stories of the week.\n\nB", "A\n\nB"),
+        ("A\n\nExample Daily Newsletter\n\nB", "A\n\nB"),
+        ("A\n\nSubscribe now to our e-edition for the full story.", "A"),
+        ("A\n\nVEA TAMBIÉN: Otra noticia sobre el clima\n\nB\n\nC", "A\n\nB\n\nC"),
+        ("A\n\nLesen Sie auch: Streit um Brücke\n\nB\n\nC\n\nD", "A\n\nB\n\nC\n\nD"),
+        ("A\n\nFeatured image by Jane Roe/Agency.\n\nB", "A\n\nB"),
+        (
+            "A\n\n© 2022, Example News. This article is the copyrighted property of Example "
+            "News. Written permission must be obtained before reprint in online or print media.",
+            "A",
+        ),
+        ("A\n\nThe newsletter went to all members on Monday, officials said.\n\nB", None),
+        ("A\n\nSubscribers complained about the price rise.\n\nB", None),
+        ("A\n\nRead also the minister's statement, which was published today.\n\nB", None),
+        ("Anzeige, enthält Affiliate Links\n\nA\n\nB", "A\n\nB"),
+        ("This post contains references to products from our advertisers.\n\nA", "A"),
+        ("Anzeige gegen den Bürgermeister erstattet.\n\nA", None),
+        ("A\n\nB\n\nC\n\nD\n\nKeine Kommentare\n\nE", "A\n\nB\n\nC\n\nD"),
+        ("A\n\nB\n\nC\n\nD\n\nKontakt:\n\nPresse", "A\n\nB\n\nC\n\nD"),
+        ("A\n\nB\n\nC\n\nD\n\nKontakt zu den Behörden abgebrochen\n\nE", None),
+        ("A\n\nB\n\nC\n\nD\n\nMehr zum Thema auf example.de\n\nE", "A\n\nB\n\nC\n\nD"),
+        ("A\n\nZum Newsletter anmelden\n\nB", "A\n\nB"),
     ],
 )
 def test_trim_boilerplate(body: str, expected: str | None) -> None:
@@ -151,3 +174,62 @@ def test_local_midnight_in_utc_is_the_next_day() -> None:
         f"</head><body><article>{BODY}</article></body></html>"
     )
     assert publication_date(_tree(page), page) == date(2022, 11, 7)
+
+
+def _module(cls: str, *paras: str) -> str:
+    return (
+        f'<div class="{cls}"><div class="inner">'
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</div></div>"
+    )
+
+
+_LEAD = (
+    "The first part of the story sits in a block of its own, as page builders often put it, "
+    "with a second clause to make it as long as a lead."
+)
+_MORE = "It goes on in the next block, which the extractor kept together with the one after it."
+_LAST = "And it ends here, in a third paragraph that the extractor also kept in the body text."
+
+
+@pytest.mark.parametrize(
+    ("first", "expected_lead"),
+    [
+        (_module("mod mod--text", _LEAD, _LEAD.replace("first", "second")), True),
+        (_module("teaser", _LEAD, _LEAD.replace("first", "second")), False),  # another kind
+        (_module("mod mod--text", f'<a href="/x">{_LEAD}</a>', _LEAD + " Again."), False),
+        (_module("mod mod--text", "Short line.", "Too short too."), False),
+    ],
+)
+def test_sibling_parts_of_the_same_kind_are_joined(first: str, expected_lead: bool) -> None:
+    page = f"<html><body><main>{first}{_module('mod mod--text', _MORE, _LAST)}</main></body></html>"
+    tree = lxml.html.fromstring(page)
+    body = f"{_MORE}\n\n{_LAST}"
+    joined = join_sibling_parts(tree, body)
+    assert joined.endswith(body)
+    assert (_LEAD in joined) == expected_lead
+
+
+@pytest.mark.parametrize(
+    ("between", "expected_lead"),
+    [
+        (f'<div class="standfirst"><p>{_LEAD}</p></div>', True),
+        (f"<figure><figcaption><p>{_LEAD}</p></figcaption></figure>", False),
+        (f'<div class="promo"><p><a href="/other">{_LEAD}</a></p></div>', False),
+        ("".join(f"<p>{_LEAD} ({n})</p>" for n in range(4)), False),  # not a lead: a page part
+    ],
+)
+def test_a_lead_between_headline_and_body_is_kept(between: str, expected_lead: bool) -> None:
+    page = (
+        f"<html><body><h1>Headline</h1>{between}"
+        f"<article><p>{_MORE}</p><p>{_LAST}</p></article></body></html>"
+    )
+    body = f"{_MORE}\n\n{_LAST}"
+    joined = lead_before_body(lxml.html.fromstring(page), body)
+    assert joined.endswith(body)
+    assert (_LEAD in joined) == expected_lead
+
+
+def test_no_lead_is_guessed_when_the_body_is_not_found_in_the_page() -> None:
+    page = f"<html><body><h1>Headline</h1><p>{_LEAD}</p><div>{_MORE}</div></body></html>"
+    assert lead_before_body(lxml.html.fromstring(page), _MORE) == _MORE

@@ -39,6 +39,7 @@ from fogofwar.actors.match import (
     tokenize,
 )
 from fogofwar.actors.shape import NameShape
+from fogofwar.caches import parse_toml
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.packs.files import available_languages, pack_meta
@@ -67,8 +68,7 @@ def _entry_from(raw: dict[str, Any], *, person: bool) -> ActorEntry:
 
 
 def _read_toml(path: Path) -> tuple[list[ActorEntry], list[ActorEntry]]:
-    with path.open("rb") as fh:
-        data = tomllib.load(fh)
+    data = parse_toml(path.read_text(encoding="utf-8"))
     actors = [_entry_from(r, person=False) for r in data.get("actor", ())]
     persons = [_entry_from(r, person=True) for r in data.get("person", ())]
     return actors, persons

@@ -10,7 +10,6 @@ Imports of the pipeline, the store and the events code happen inside the command
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -25,8 +24,6 @@ if TYPE_CHECKING:
     from rich.progress import Progress
 
     from fogofwar.claim import Claim
-    from fogofwar.model import Article, Rejected
-    from fogofwar.reader import ReadResult
     from fogofwar.readers import ReadOptions
 
 __all__ = ["Settings", "app", "open_db", "settings"]
@@ -94,13 +91,9 @@ def _progress(quiet: bool) -> Progress:
 def _options(
     allow_private: bool, fields: list[str] | None = None, allow_hosts: list[str] | None = None
 ) -> ReadOptions:
-    from fogofwar.readers import ReadOptions, parse_field_overrides
+    from fogofwar.cli.extracting import read_options
 
-    return ReadOptions(
-        allow_private_addresses=allow_private,
-        json_fields=parse_field_overrides(fields or []),
-        allowed_hosts=tuple(allow_hosts or ()),
-    )
+    return read_options(allow_private, fields, allow_hosts)
 
 
 INPUTS = Annotated[list[str], typer.Argument(help="Files, directories, URLs, or - for stdin.")]
@@ -141,27 +134,12 @@ TIMEOUT = Annotated[
 ]
 
 
-#: Below this many input files, the default pool reads in this process (starting workers that
-#: each load a reader costs more than it saves); an explicit --jobs always starts them.
-POOL_FROM_FILES = 10
-
-
 def _engine(
     engine: str, jobs: int | None, address: str | None, timeout: float, inputs: list[str]
 ) -> services.ReadEngine:
-    from fogofwar.reader import Reader
+    from fogofwar.cli.reading import make_read_engine
 
-    if engine == "pool" and jobs is None:
-        total = services.count_inputs(inputs)
-        if total is not None and total < POOL_FROM_FILES:
-            jobs = 1
-    return services.make_engine(
-        engine,
-        factory=Reader.default,
-        jobs=jobs,
-        limits=services.ReadLimits(seconds=timeout),
-        address=address,
-    )
+    return make_read_engine(engine, jobs, address, timeout, inputs)
 
 
 @app.command()
@@ -223,34 +201,13 @@ def extract(
     ] = None,
 ) -> None:
     """Read inputs and print the articles found, without storing them."""
-    from fogofwar.cli import output
-    from fogofwar.model import Article
-    from fogofwar.readers.pool import default_jobs
-    from fogofwar.records import article_record, rejected_record
+    from fogofwar.cli.extracting import run_extract
 
-    fmt = choose(format, ("jsonl", "table"), "--format")
-    workers = jobs if jobs is not None else default_jobs()
-    articles: list[Article] = []
-    rejected: list[Rejected] = []
-    for item in services.extract(inputs, _options(allow_private, field), jobs=workers):
-        if isinstance(item, Article):
-            articles.append(item)
-        else:
-            rejected.append(item)
-        if fmt == "jsonl":  # stream: the first article prints as soon as it is read
-            rec = (
-                article_record(item)
-                if isinstance(item, Article)
-                else {"rejected": rejected_record(item)}
-            )
-            output.emit_jsonl([rec])
-    if fmt == "table":
-        console = stdout()
-        print_table(console, output.articles_table(articles, width=console.width, wide=wide))
-        if rejected:
-            print_table(console, output.rejections_table(rejected, width=console.width, wide=wide))
-    if rejected and not articles:
-        raise typer.Exit(1)
+    code = run_extract(
+        inputs, fmt=format, wide=wide, allow_private=allow_private, fields=field, jobs=jobs
+    )
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command("read")
@@ -269,40 +226,20 @@ def read_cmd(
     timeout: TIMEOUT = 120.0,
 ) -> None:
     """Read inputs and print their claims, without storing anything."""
-    fmt = choose(format, ("claims-jsonl", "table"), "--format") or "claims-jsonl"
-    reader = _engine(engine, jobs, address, timeout, inputs)
-    try:
-        items = services.read(inputs, reader, _options(allow_private, field, allow_host))
-        _print_read(items, fmt, wide)
-    finally:
-        reader.close()
+    from fogofwar.cli.reading import run_read
 
-
-def _print_read(
-    items: Iterator[tuple[Article, ReadResult] | Rejected], fmt: str, wide: bool
-) -> None:
-    from fogofwar.cli import output
-    from fogofwar.model import Rejected
-    from fogofwar.records import claim_export_record
-
-    for item in items:
-        if isinstance(item, Rejected):
-            stderr().print(
-                f"rejected {item.input}: {item.reason.value}: {item.message}", markup=False
-            )
-            continue
-        article, result = item
-        if fmt == "claims-jsonl":
-            output.emit_jsonl(claim_export_record(c, article) for c in result.claims)
-        else:
-            title = (
-                f"{article.id} [{article.language}, {result.status.value}] {article.title or ''}"
-            )
-            console = stdout()
-            print_table(
-                console,
-                output.claims_table(result.claims, title=title, width=console.width, wide=wide),
-            )
+    run_read(
+        inputs,
+        fmt=format,
+        wide=wide,
+        allow_private=allow_private,
+        fields=field,
+        allow_hosts=allow_host,
+        jobs=jobs,
+        engine=engine,
+        address=address,
+        timeout=timeout,
+    )
 
 
 @app.command()

@@ -6,16 +6,16 @@ shortened to unique prefixes (``ids`` maps a full id to the prefix to show) and 
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from fogofwar.cli.extracting import emit_jsonl
 from fogofwar.cli.tables import Col, fit_table, one_line
 
 if TYPE_CHECKING:
@@ -53,17 +53,6 @@ HEADLINE_NOTE = "* the claim is in the headline"
 def is_piped() -> bool:
     """True when stdout is not a terminal (then listings print JSONL)."""
     return not sys.stdout.isatty()
-
-
-def emit_jsonl(records: Iterable[dict[str, Any]]) -> int:
-    """Write one JSON object per line to stdout; return how many."""
-    n = 0
-    out = sys.stdout
-    for rec in records:
-        out.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
-        n += 1
-    out.flush()
-    return n
 
 
 def _short(text: str | None, width: int = 60) -> str:

@@ -1,20 +1,23 @@
 """Run the Typer app, mapping exceptions to one-line errors and exit codes.
 
 Error lines say what went wrong and what to do, never an exception class name; ``--debug``
-(anywhere on the command line) adds the traceback.
+(anywhere on the command line) adds the traceback. Typer and rich load only when needed, so the
+quick start path (:mod:`fogofwar.cli.quick`) shares :func:`guarded` without paying for them.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import typer
-from rich.console import Console
-
-from fogofwar.cli.options import accept_everywhere
 from fogofwar.errors import FogOfWarError, InputError
 
-__all__ = ["EXIT_ERROR", "EXIT_INTERNAL", "error_text", "run_app"]
+if TYPE_CHECKING:
+    import typer
+    from rich.console import Console
+
+__all__ = ["EXIT_ERROR", "EXIT_INTERNAL", "error_text", "guarded", "run_app", "wants_debug"]
 
 EXIT_ERROR = 1
 EXIT_INTERNAL = 2
@@ -29,18 +32,27 @@ def error_text(exc: BaseException) -> str:
     return text or "an unexpected error with no message"
 
 
-def run_app(app: typer.Typer, argv: list[str]) -> int:
-    """Run ``app`` on ``argv``; return the process exit code."""
-    debug = "--debug" in argv[: argv.index("--")] if "--" in argv else "--debug" in argv
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+def wants_debug(argv: list[str]) -> bool:
+    """``--debug`` among the options (before a ``--`` that ends them)."""
+    return "--debug" in argv[: argv.index("--")] if "--" in argv else "--debug" in argv
+
+
+def _stderr() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def guarded(call: Callable[[], int | None], debug: bool) -> int:
+    """Run ``call``; return its exit code, or the code of the error it raised (printed as one
+    line on stderr, with the traceback when ``debug``)."""
     try:
-        command = accept_everywhere(typer.main.get_command(app))
-        # Click prints usage errors itself and leaves through SystemExit; our errors pass through.
-        command.main(args=argv, prog_name="fogofwar", standalone_mode=True)
+        code = call()
     except SystemExit as exc:
-        code = exc.code
-        return code if isinstance(code, int) else (0 if code is None else EXIT_ERROR)
+        status = exc.code
+        return status if isinstance(status, int) else (0 if status is None else EXIT_ERROR)
     except (FogOfWarError, OSError) as exc:
+        err = _stderr()
         if debug:
             err.print_exception()
         what = f" ({exc.reason.value})" if isinstance(exc, InputError) else ""
@@ -48,9 +60,10 @@ def run_app(app: typer.Typer, argv: list[str]) -> int:
         err.print(error_text(exc), markup=False)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        err.print("Interrupted: what was committed before stays stored; re-run to resume.")
+        _stderr().print("Interrupted: what was committed before stays stored; re-run to resume.")
         return 130
     except Exception as exc:
+        err = _stderr()
         if debug:
             err.print_exception()
         err.print("[bold red]Internal error[/]: ", markup=True, end="")
@@ -60,7 +73,22 @@ def run_app(app: typer.Typer, argv: list[str]) -> int:
             markup=False,
         )
         return EXIT_INTERNAL
-    return 0
+    return code or 0
+
+
+def run_app(app: typer.Typer, argv: list[str]) -> int:
+    """Run ``app`` on ``argv``; return the process exit code."""
+
+    def call() -> None:
+        import typer
+
+        from fogofwar.cli.options import accept_everywhere
+
+        command = accept_everywhere(typer.main.get_command(app))
+        # Click prints usage errors itself and leaves through SystemExit; our errors pass through.
+        command.main(args=argv, prog_name="fogofwar", standalone_mode=True)
+
+    return guarded(call, wants_debug(argv))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from fogofwar.caches import parse_toml
 from fogofwar.geo.text import fold
 from fogofwar.packs.files import available_languages, read_table
 
@@ -98,7 +98,7 @@ def _declension(table: dict[str, object]) -> list[tuple[str, str]]:
 @cache
 def _given_names(langs: tuple[str, ...]) -> frozenset[str]:
     """Common first names of ``roles.toml`` (``[given_names]``), lower case."""
-    table = tomllib.loads(_text("roles.toml")).get("given_names", {})
+    table = parse_toml(_text("roles.toml")).get("given_names", {})
     return frozenset(str(n).casefold() for code in langs for n in table.get(code, []))
 
 
@@ -108,7 +108,7 @@ def _flag(table: dict[str, object], key: str, default: bool) -> bool:
 
 
 def _demonyms(langs: tuple[str, ...]) -> dict[str, str | None]:
-    table = tomllib.loads(_text("nationalities.toml"))
+    table = parse_toml(_text("nationalities.toml"))
     endings = table["endings"]
     out: dict[str, str | None] = {}
     for code, entry in table.items():
@@ -122,7 +122,7 @@ def _demonyms(langs: tuple[str, ...]) -> dict[str, str | None]:
         for stem in table.get("ambiguous", {}).get(lang, []):
             for end in endings.get(f"{lang}_adj", [""]):
                 out[fold(stem + end)] = None
-    extra = tomllib.loads(_text("geo/demonyms.toml"))
+    extra = parse_toml(_text("geo/demonyms.toml"))
     for lang in langs:
         ends = endings.get(f"{lang}_adj", [""])
         people = ("", "s") if lang == "en" else ("",)

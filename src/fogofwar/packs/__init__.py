@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fogofwar.caches import parse_toml
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
 from fogofwar.errors import ConfigError
 from fogofwar.nlp.matcher import PhraseMatcher, norm
@@ -230,7 +231,7 @@ def _vague(table: Mapping[str, Any]) -> PhraseMatcher[tuple[int | None, int | No
 def load_pack(path: Path) -> LanguagePack:
     """Load and validate one pack file; raises :class:`ConfigError` saying what to fix."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = parse_toml(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"language pack {path}: cannot read it ({exc})") from exc
     where = f"language pack {path.parent.name}/{path.name}"

@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from fogofwar.caches import parse_toml
 from fogofwar.errors import ConfigError
 
 __all__ = [
@@ -65,7 +66,7 @@ def pack_folder(lang: str, directory: Path | None = None) -> Path | None:
 @cache
 def _read(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return parse_toml(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"language pack file {path}: cannot read it ({exc})") from exc
 

@@ -4,9 +4,17 @@ Extractors keep the blocks that sit inside the article container; publishers put
 newsletter boxes and photo credits there too. Two kinds of short line are recognised by their
 first words, in the project's languages and the other common European ones:
 
-* a *section end* ("Related articles", "Lesen Sie auch:", "Читайте также") in the last part of
-  the body: the article ends before it, everything after is dropped;
-* a *credit* ("© 2020 …", "Foto: …", "Quelle: …"): that line alone is dropped.
+* a *section end* ("Related articles", "Lesen Sie auch:", "Читайте также", "Keine
+  Kommentare", "Kontakt:") in the last part of the body: the article ends before it,
+  everything after is dropped;
+* a *credit* ("© 2020 …", "Foto: …", "Quelle: …", "Featured image by …"): that line alone is
+  dropped;
+* a *promo* ("Sign up to get …", "Subscribe now to our …", "PC Gamer Newsletter",
+  "Hazte miembro …") or an advertising disclosure ("Anzeige, enthält Affiliate Links",
+  "This post contains references to products …"): that line alone is dropped, wherever it is;
+* a *link* ("Lesen Sie auch: <headline>", "VEA TAMBIÉN: <headline>"): a cue, a colon and a
+  headline on one line is a link to another article, wherever it is: that line alone is
+  dropped (the article often goes on after it).
 
 Only short lines count, and a line that is a sentence ("Related talks stalled again.") is text.
 """
@@ -31,19 +39,74 @@ _SECTION_END = re.compile(
     r"|схожі новини|похожие новости|новини по темі)\b"
     # the cue alone, the cue and a colon (a list or a headline follows), or a few more words
     # without a full stop ("Mehr zum Thema Corona"), never a sentence
-    r"(?:\s*:.*|(?:\s+[^\s.]+){0,6}\s*[?!…»>]*)\s*$",
+    r"(?:\s*:.*|(?:\s+[^\s]*[^\s.]){0,6}\s*[?!…»>]*)\s*$",
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
     r"^\W*(?:©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten"
     r"|(?:foto|fotos|photo|photos|bild|bilder|titelbild|beitragsbild|image|credits?"
-    r"|crédits? photos?|quelle|source|fuente|źródło|фото|джерело|источник)\s*:)",
+    r"|crédits? photos?|quelle|source|fuente|źródło|фото|джерело|источник)\s*:"
+    r"|(?:featured |header |top |cover |lead )?(?:image|photo|picture|illustration)s?"
+    r" (?:by|courtesy of|credit)\b)",
+    re.IGNORECASE,
+)
+# A newsletter, subscription or app box inside the article container.
+_PROMO = re.compile(
+    r"^\W*(?:sign[ -]up (?:to|for|now|here)\b|subscribe (?:now|to|here|today)\b"
+    r"|(?:jetzt )?(?:newsletter )?abonnieren\b|melden sie sich (?:jetzt )?(?:hier )?an\b"
+    r"|hazte (?:miembro|socio)\b|suscr[ií]bete\b|assine\b|abonnez-vous\b"
+    r"|for the latest (?:news|stories)\b.*\bdownload\b|download (?:our|the) \w+ apps?\b"
+    r"|follow us on\b|folgen sie uns\b|s[ií]guenos\b"
+    r"|(?:[\w&'’-]+ ){0,3}newsletter\W*$|zum newsletter\b|newsletter (?:abonnieren|bestellen"
+    r"|anmelden)\b)",
+    re.IGNORECASE,
+)
+# An advertising or affiliate disclosure.
+_DISCLOSURE = re.compile(
+    r"^\W*(?:(?:anzeige|werbung|sponsored(?: content| post)?|advertisement|paid (?:post|content))"
+    r"\s*(?:[,:.|·*-]|$)"
+    r"|(?:this (?:post|article|page) (?:contains|may contain|includes) (?:affiliate|references"
+    r"|sponsored)|dieser (?:beitrag|artikel|text) enthält (?:werbung|affiliate)"
+    r"|we (?:may )?(?:earn|receive) (?:a )?(?:commission|compensation))\b)",
+    re.IGNORECASE,
+)
+# A cue, a colon and a headline: a link to another article.
+_LINK = re.compile(
+    r"^\W*(?:read (?:more|also|next)|see also|related(?: articles?| stories| posts)?|also read"
+    r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|vea también|lee también"
+    r"|lea también|ver también|leia também|veja também|lire aussi|à lire aussi|voir aussi"
+    r"|leggi anche|czytaj (?:też|także|więcej)|zobacz (?:też|także)|читайте (?:также|також)"
+    r"|дивіться також|по теме)\s*:\s*\w",
+    re.IGNORECASE,
+)
+# A comments or contact block after the article: the cue alone, with a count or a colon.
+_TAIL_BLOCK = re.compile(
+    r"^\W*(?:(?:keine|\d+) kommentare?|kommentare|(?:no |\d+ )?comments?"
+    r"|leave a (?:comment|reply)|schreibe(?:n sie)? einen kommentar|kommentar schreiben"
+    r"|komentarze|comentarios|commentaires|kontakt|pressekontakt|ansprechpartner(?:in)?"
+    r"|(?:media |press )?contacts?(?: us)?)\W*(?:\(?\d+\)?)?\s*(?::.{0,80})?$",
     re.IGNORECASE,
 )
 # A section end counts only in the last part of the body (after this share of its lines).
 _TAIL_START = 0.7
 _MAX_CUE_CHARS = 80
 _MAX_CREDIT_CHARS = 160
+_MAX_COPYRIGHT_CHARS = 320
+_MAX_PROMO_CHARS = 160
+_MAX_LINK_CHARS = 200
+_COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
+
+
+def _dropped(para: str) -> bool:
+    """A credit, a copyright notice, a promo or a link line (see the module doc)."""
+    n = len(para)
+    return (
+        (n <= _MAX_CREDIT_CHARS and _CREDIT.match(para) is not None)
+        or (n <= _MAX_COPYRIGHT_CHARS and _COPYRIGHT.match(para) is not None)
+        or (n <= _MAX_PROMO_CHARS and _PROMO.match(para) is not None)
+        or (n <= _MAX_LINK_CHARS and _LINK.match(para) is not None)
+        or (n <= _MAX_COPYRIGHT_CHARS and _DISCLOSURE.match(para) is not None)
+    )
 
 
 def trim_boilerplate(body: str) -> str:
@@ -52,9 +115,13 @@ def trim_boilerplate(body: str) -> str:
     tail = max(1, int(len(paragraphs) * _TAIL_START))
     kept: list[str] = []
     for i, para in enumerate(paragraphs):
-        if i >= tail and len(para) <= _MAX_CUE_CHARS and _SECTION_END.match(para):
+        if (
+            i >= tail
+            and len(para) <= _MAX_CUE_CHARS
+            and (_SECTION_END.match(para) or _TAIL_BLOCK.match(para))
+        ):
             break
-        if len(para) <= _MAX_CREDIT_CHARS and _CREDIT.match(para):
+        if _dropped(para):
             continue
         kept.append(para)
     return "\n\n".join(kept)

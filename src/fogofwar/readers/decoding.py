@@ -12,8 +12,6 @@ import codecs
 import re
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 from fogofwar.errors import InputError
 from fogofwar.model import ReasonCode
 
@@ -40,6 +38,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _ALLOWED_CONTROLS = frozenset(b"\t\n\r\f\v\x1b")
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in _ALLOWED_CONTROLS)
 _MAX_CONTROL_RATIO = 0.05
 _MAX_CHAOS = 0.2
 _SNIFF_BYTES = 65536
@@ -52,6 +51,7 @@ _WHATWG_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252"
 # A page that declares (or mostly is) UTF-8 but has a few broken bytes is still read, with
 # U+FFFD for the broken ones, when at most this share of its characters is lost.
 _MAX_REPLACED_RATIO = 0.01
+_COMMON_PUNCTUATION = frozenset("„“”‚‘’«»‹›–—…·•°§")
 
 
 def normalise_text(text: str) -> str:
@@ -65,7 +65,7 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:_SNIFF_BYTES]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in _ALLOWED_CONTROLS)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls > _MAX_CONTROL_RATIO * len(head)
 
 
@@ -78,6 +78,8 @@ def _case_naturalness(text: str) -> float:
 
 
 def _guess_legacy(data: bytes, source: str) -> str:
+    from charset_normalizer import from_bytes
+
     results = from_bytes(data, cp_isolation=list(_LEGACY_ENCODINGS))
     candidates = [r for r in results if r.chaos <= _MAX_CHAOS]
     if not candidates:
@@ -130,17 +132,25 @@ def _check_empty(text: str, source: str) -> str:
 
 def _declared_charset(data: bytes) -> str | None:
     """The codec a page declares in its first bytes (``<meta charset>``), if Python knows it."""
-    m = _DECLARED_CHARSET.search(data[:_HTML_HEAD_BYTES])
-    if m is None:
-        return None
-    try:
-        return codecs.lookup(m.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
-        return None
+    head = data[:_HTML_HEAD_BYTES]
+    lower = head.lower()
+    at = lower.find(b"charset")
+    while at != -1:  # the regex only where "charset" is (a scan of the whole head is slow)
+        start = lower.rfind(b"<meta", max(0, at - 210), at)
+        if start != -1:
+            m = _DECLARED_CHARSET.match(head, start)
+            if m is not None:
+                try:
+                    return codecs.lookup(m.group(1).decode("ascii")).name
+                except (LookupError, UnicodeDecodeError):
+                    return None
+        at = lower.find(b"charset", at + 7)
+    return None
 
 
 def decode_html(data: bytes, *, source: str) -> str:
-    """Decode an HTML page: BOM or valid UTF-8, then the declared charset, then a guess.
+    """Decode an HTML page: BOM, then the declared charset (unless the page is valid UTF-8
+    that reads better), then UTF-8, then a guess.
 
     Legacy declarations are read as browsers do (``iso-8859-1`` and ``ascii`` mean
     Windows-1252). A page whose declared charset (or UTF-8) fits all but a handful of bytes is
@@ -149,7 +159,11 @@ def decode_html(data: bytes, *, source: str) -> str:
     """
     declared = _declared_charset(data)
     declared = _WHATWG_ALIASES.get(declared, declared) if declared else None
-    if any(data.startswith(bom) for bom, _ in _BOMS) or declared is None or _is_utf8(data):
+    if (
+        any(data.startswith(bom) for bom, _ in _BOMS)
+        or declared is None
+        or (declared != "utf-8" and _clearly_utf8(data, declared))
+    ):
         declared = None
     elif not declared.startswith("utf-16") and not _looks_binary(data):
         text = data.decode(declared, errors="replace")
@@ -166,9 +180,27 @@ def decode_html(data: bytes, *, source: str) -> str:
         return _check_empty(normalise_text(text), source)
 
 
-def _is_utf8(data: bytes) -> bool:
+def _clearly_utf8(data: bytes, declared: str) -> bool:
+    """Valid UTF-8 that reads more naturally than the declared charset: a page that declares
+    another charset but is UTF-8 (a common misdeclaration: "GrÃ¼ÃŸe" read as Latin-1). A few
+    legacy bytes can form valid UTF-8 by chance (cp1251 "Вє" is the bytes of UTF-8 "º"): then
+    neither reading has stray symbols and the declaration is believed."""
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return True
+    if text.isascii():
+        return True
+    legacy = data.decode(declared, errors="replace")
+    return _stray_symbols(legacy) > _stray_symbols(text)
+
+
+def _stray_symbols(text: str) -> int:
+    """Non-ASCII characters that are neither letters, marks, spaces nor common punctuation."""
+    return sum(
+        1
+        for c in text
+        if ord(c) > 127
+        and c not in _COMMON_PUNCTUATION
+        and unicodedata.category(c)[0] not in ("L", "M", "Z")
+    )

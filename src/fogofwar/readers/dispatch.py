@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 
 from fogofwar.errors import InputError
 from fogofwar.model import Article, ReasonCode, Rejected
-from fogofwar.readers.csvdoc import parse_csv
 from fogofwar.readers.decoding import decode_bytes, decode_html
 from fogofwar.readers.options import ReadOptions
 from fogofwar.readers.pool import ordered_map
@@ -177,6 +176,8 @@ def _parse(
         return [parse_html(decode_html(data, source=source), source=source, url=url)]
     text = decode_bytes(data, source=source)
     if fmt == "csv":
+        from fogofwar.readers.csvdoc import parse_csv
+
         return parse_csv(
             text, source=source, fields=options.json_fields, max_field=options.max_bytes
         )

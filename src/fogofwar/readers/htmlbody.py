@@ -3,8 +3,9 @@
 Body: precision first (trafilatura's precision focus, no external fallback: fast, and it keeps
 related-article lists and promos out), falling back to the balanced cascade (readability and
 jusText comparison) when that returns too little, then to recall mode and trafilatura's
-baseline for pages with almost no recognisable article markup. Boilerplate lines left at the
-end are trimmed (:mod:`fogofwar.readers.boilerplate`).
+baseline for pages with almost no recognisable article markup. Parts of the article in
+sibling containers of the same kind are joined (:mod:`fogofwar.readers.htmljoin`), then
+boilerplate lines are trimmed (:mod:`fogofwar.readers.boilerplate`).
 
 Metadata: trafilatura's own readers (meta tags, JSON-LD, title, author, URL, site name,
 categories) without its date step: the date comes from :mod:`fogofwar.readers.htmldates`, so
@@ -23,6 +24,7 @@ from trafilatura.baseline import baseline
 from trafilatura.settings import Document
 
 from fogofwar.readers.boilerplate import trim_boilerplate
+from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
 
 __all__ = ["main_text", "page_metadata", "split_paragraphs"]
 
@@ -78,7 +80,7 @@ def main_text(tree: HtmlElement, url: str | None = None) -> str:
     if not body:
         _, text, _ = baseline(tree)
         body = split_paragraphs(text)
-    return trim_boilerplate(body)
+    return trim_boilerplate(lead_before_body(tree, join_sibling_parts(tree, body)))
 
 
 def page_metadata(tree: HtmlElement, url: str | None = None) -> dict[str, Any]:

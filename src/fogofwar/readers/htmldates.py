@@ -2,6 +2,8 @@
 
 htmldate reads the page as it came (HTML comments, scripts and JSON-LD included; trafilatura's
 cleaned tree has lost them), preferring the original publication date over "updated" stamps.
+Its quick search (markup, meta tags, structured data) runs first; its extensive search (free
+text, through dateparser: several times slower) only when the quick one finds nothing.
 It runs once per page; a second, cheap look happens only when its answer is no day at all:
 
 * a bare year (htmldate answers ``YYYY-01-01`` for "© 2004" or "since 2016", unless the page
@@ -30,12 +32,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import htmldate
 import htmldate.extractors
 import lxml.etree
-from dateparser.date import DateDataParser
 from lxml.html import HtmlElement
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 __all__ = ["DATE_LANGUAGES", "local_day", "publication_date", "structured_date"]
 
@@ -60,6 +65,8 @@ _ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError, Overflow
 @lru_cache(maxsize=1)
 def _external_parser() -> DateDataParser:
     """htmldate's fallback date parser (same settings), limited to :data:`DATE_LANGUAGES`."""
+    from dateparser.date import DateDataParser
+
     return DateDataParser(
         languages=list(DATE_LANGUAGES),
         settings={
@@ -157,10 +164,15 @@ def structured_date(tree: HtmlElement, page: str) -> date | None:
 
 
 def _find(tree: HtmlElement, url: str | None, original: bool) -> date | None:
+    """htmldate's answer: its quick search (markup, meta tags, structured data) first, its
+    extensive one (free text, dateparser) only when the quick one finds nothing."""
     try:
-        return _day(htmldate.find_date(tree, original_date=original, url=url))
+        found = htmldate.find_date(tree, original_date=original, url=url, extensive_search=False)
+        if found is None:
+            found = htmldate.find_date(tree, original_date=original, url=url)
     except _ERRORS:
         return None
+    return _day(found)
 
 
 def publication_date(tree: HtmlElement, page: str, url: str | None = None) -> date | None:

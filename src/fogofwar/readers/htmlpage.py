@@ -1,17 +1,18 @@
 """HTML pages: main text and metadata with trafilatura, publication date with htmldate.
 
-The page is parsed twice: once as it came, comments and scripts included, for the date
-(:mod:`fogofwar.readers.htmldates`), and once by trafilatura's loader for the text and
-metadata (:mod:`fogofwar.readers.htmlbody`).
+The page is parsed once, as it came (comments and scripts included): htmldate reads that tree
+for the date (:mod:`fogofwar.readers.htmldates`, comments carry dates); a copy without the
+comments (what trafilatura's own loader would build) is shared by the publisher, metadata and
+main-text readers (:mod:`fogofwar.readers.publisher`, :mod:`fogofwar.readers.htmlbody`).
 """
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 import lxml.etree
 import lxml.html
-from trafilatura.utils import load_html
 
 from fogofwar.errors import InputError
 from fogofwar.langid import identify
@@ -26,6 +27,9 @@ _BLOCK_TAGS = frozenset(
     {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre"}
 )
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "template")
+# The language is told from the body's first characters (plenty for a page's language; py3langid
+# reads text byte by byte in Python, so a long article's whole body costs milliseconds).
+_LANGID_CHARS = 3000
 _LXML_ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError)
 # The page as it came: comments kept (they carry dates), processing instructions dropped.
 _RAW_PARSER = lxml.html.HTMLParser(
@@ -89,25 +93,38 @@ def _raw_tree(text: str) -> lxml.html.HtmlElement | None:
     return root if isinstance(root, lxml.html.HtmlElement) else None
 
 
+def _without_comments(raw: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """A copy of ``raw`` without HTML comments: the tree trafilatura's loader would parse."""
+    tree = copy.deepcopy(raw)
+    lxml.etree.strip_elements(tree, lxml.etree.Comment, with_tail=False)
+    return tree
+
+
+def _not_html(text: str, raw: lxml.html.HtmlElement | None) -> bool:
+    """No tree, or trafilatura's test for text that is not a page: no "html" in its first
+    characters and fewer than two top-level elements."""
+    return raw is None or ("html" not in text[:50].lower() and len(raw) < 2)
+
+
 def parse_html(text: str, *, source: str, url: str | None = None) -> Article:
     """Extract the article of an HTML page; raise :class:`InputError` if there is none.
 
     MALFORMED_HTML when the markup cannot be parsed at all, NO_TEXT when no main text is found.
     """
-    try:
-        tree = load_html(text)
-    except _LXML_ERRORS as exc:
-        raise _malformed(source, exc) from exc
-    if tree is None:
+    raw = _raw_tree(text)
+    if raw is None or _not_html(text, raw):
         raise InputError(
             ReasonCode.MALFORMED_HTML,
             f"{source}: the input is not parseable HTML; check that it is a web page "
             "(or pass --format to read it as another format)",
         )
+    try:
+        tree = _without_comments(raw)
+    except _LXML_ERRORS as exc:
+        raise _malformed(source, exc) from exc
     publisher = html_publisher(tree)  # before extraction, which may prune the tree
     try:
-        raw = _raw_tree(text)
-        published = publication_date(raw, text, url) if raw is not None else None
+        published = publication_date(raw, text, url)
         meta = page_metadata(tree, url)
         body = main_text(tree, url)
     except _LXML_ERRORS as exc:
@@ -125,7 +142,7 @@ def parse_html(text: str, *, source: str, url: str | None = None) -> Article:
     authors = tuple(a.strip() for a in str(meta.get("author") or "").split(";") if a.strip())
     categories = meta.get("categories") or []
     section = str(categories[0]) if categories else None
-    language, confidence = identify(body)
+    language, confidence = identify(body[:_LANGID_CHARS])
     return Article.create(
         source=source,
         text=body,

@@ -21,14 +21,15 @@ Used by ``fogofwar extract`` to read files on every core; nothing in it is speci
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    import multiprocessing.context
+    from concurrent.futures import Future
 
 __all__ = ["MAX_DEFAULT_JOBS", "WINDOW_PER_JOB", "default_jobs", "ordered_map"]
 
@@ -49,6 +50,8 @@ def default_jobs() -> int:
 
 
 def _context(start_method: str | None) -> multiprocessing.context.BaseContext:
+    import multiprocessing
+
     if start_method is not None:
         return multiprocessing.get_context(start_method)
     if "fork" in multiprocessing.get_all_start_methods():
@@ -84,6 +87,10 @@ def ordered_map(
     if jobs <= 1:
         yield from _serial(work, items, on_error)
         return
+    # loaded only with a pool to run (reading one file serially never needs them)
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     source = iter(items)
     window = jobs * WINDOW_PER_JOB
     context = _context(start_method)

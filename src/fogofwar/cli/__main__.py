@@ -1,0 +1,5 @@
+"""``python -m fogofwar.cli``: the same as the ``fogofwar`` command."""
+
+from fogofwar.cli import main
+
+main()

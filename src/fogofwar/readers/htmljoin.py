@@ -1,0 +1,151 @@
+"""Article bodies split across containers: the parts an extractor in precision mode left out.
+
+Two kinds are put back. The *lead* (standfirst) in a block of its own between the headline
+and the body (:func:`lead_before_body`), and parts in *sibling containers*
+(:func:`join_sibling_parts`):
+
+Page builders put an article in several blocks of the same kind, one after another
+(``<div class="module module--text">`` × N, an intro block then the body block). An extractor
+in precision mode keeps one of them. This module finds the container of the paragraphs it
+kept (their lowest common ancestor), looks at that container and at up to two of its
+ancestors, and takes the prose of their siblings *of the same tag and class* (built from the
+same template): paragraphs of at least :data:`_MIN_PARA_CHARS` characters that end like a
+sentence and are mostly not link text. Siblings before the container go before the body,
+siblings after it after. Nothing is added unless a sibling holds at least
+:data:`_MIN_SIBLING_CHARS` characters of such prose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = ["join_sibling_parts", "lead_before_body"]
+
+_MIN_MATCHED = 2
+_LEVELS = 3
+_MIN_PARA_CHARS = 60
+_MIN_SIBLING_CHARS = 200
+_MAX_LINK_SHARE = 0.3
+_SENTENCE_END = (".", "!", "?", "…", '"', "“", "”", "»", "«", ")", ":")
+
+
+def _text(el: Any) -> str:
+    return " ".join(str(el.text_content()).split())
+
+
+def _ancestors(el: Any) -> list[Any]:
+    chain = []
+    while el is not None:
+        chain.append(el)
+        el = el.getparent()
+    return chain[::-1]
+
+
+def _common_ancestor(elements: list[Any]) -> Any:
+    chains = [_ancestors(el) for el in elements]
+    common = None
+    for level in zip(*chains, strict=False):
+        if all(node is level[0] for node in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _prose(container: Any, known: set[str]) -> list[str]:
+    """The prose paragraphs of ``container`` not already in the body."""
+    out: list[str] = []
+    for p in container.iter("p"):
+        text = _text(p)
+        if len(text) < _MIN_PARA_CHARS or text in known or not text.endswith(_SENTENCE_END):
+            continue
+        links = sum(len(_text(a)) for a in p.iter("a"))
+        if links > _MAX_LINK_SHARE * len(text):
+            continue
+        out.append(text)
+    return out
+
+
+def _same_kind(a: Any, b: Any) -> bool:
+    cls = a.get("class")
+    return bool(cls) and b.tag == a.tag and b.get("class") == cls
+
+
+def _siblings(node: Any, preceding: bool) -> Iterator[Any]:
+    for sib in node.itersiblings(preceding=preceding):
+        if isinstance(sib.tag, str) and _same_kind(node, sib):
+            yield sib
+
+
+def join_sibling_parts(tree: Any, body: str) -> str:
+    """``body`` (paragraphs separated by blank lines) with the prose of sibling containers of
+    the same kind added before and after it (see the module doc); ``tree`` is not modified."""
+    paragraphs = [p for p in body.split("\n\n") if p]
+    known = set(paragraphs)
+    if len(known) < _MIN_MATCHED:
+        return body
+    matched = [p for p in tree.iter("p") if _text(p) in known]
+    if len(matched) < _MIN_MATCHED:
+        return body
+    node = _common_ancestor(matched)
+    before: list[str] = []
+    after: list[str] = []
+    for _ in range(_LEVELS):
+        if node is None or node.getparent() is None:
+            break
+        for preceding, target in ((True, before), (False, after)):
+            for sib in _siblings(node, preceding):
+                prose = _prose(sib, known)
+                if sum(map(len, prose)) < _MIN_SIBLING_CHARS:
+                    continue
+                known.update(prose)
+                if preceding:
+                    target[:0] = prose  # siblings come nearest first
+                else:
+                    target.extend(prose)
+        node = node.getparent()
+    if not before and not after:
+        return body
+    return "\n\n".join([*before, *paragraphs, *after])
+
+
+_LEAD_SKIP = frozenset({"figcaption", "figure", "nav", "aside", "footer", "form", "button", "li"})
+_MAX_LEAD_PARAS = 3
+
+
+def lead_before_body(tree: Any, body: str) -> str:
+    """``body`` with the lead paragraph(s) the extractor left out put back: prose ``<p>``
+    between the page's ``<h1>`` and the first extracted paragraph (a standfirst in a block of
+    its own), at most :data:`_MAX_LEAD_PARAS`, none in a figure, list, navigation or form."""
+    paragraphs = [p for p in body.split("\n\n") if p]
+    if not paragraphs:
+        return body
+    known = set(paragraphs)
+    h1 = next(tree.iter("h1"), None)
+    if h1 is None:
+        return body
+    lead: list[str] = []
+    seen_h1 = False
+    for el in tree.iter():
+        if el is h1:
+            seen_h1 = True
+            continue
+        if not seen_h1 or el.tag != "p":
+            continue
+        text = _text(el)
+        if text in known:
+            break  # the body starts here
+        if any(a.tag in _LEAD_SKIP for a in el.iterancestors()):
+            continue
+        if len(text) < _MIN_PARA_CHARS or not text.endswith(_SENTENCE_END):
+            continue
+        links = sum(len(_text(a)) for a in el.iter("a"))
+        if links > _MAX_LINK_SHARE * len(text):
+            continue
+        lead.append(text)
+    else:
+        return body  # the extracted body was never reached: nothing is known to lie between
+    if not lead or len(lead) > _MAX_LEAD_PARAS:
+        return body
+    return "\n\n".join([*lead, *paragraphs])
