@@ -44,7 +44,7 @@ from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
-from fogofwar.nlp.kinds import KIND_PRIORITY
+from fogofwar.nlp.frames import denied_before, frame_of
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.salience import main_first
 
@@ -240,26 +240,6 @@ def _named_role(doc: Doc, src: Span) -> str | None:
 
 
 _SPEECH_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
-_FRAMES = {
-    "accusation": Certainty.CLAIMED,
-    "claim_of_responsibility": Certainty.CLAIMED,
-    "denial": Certainty.DENIED,
-}
-_NOT_EVENTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY, ClaimKind.OTHER})
-
-
-def _frame(view: ClauseView) -> tuple[ClaimKind, Certainty] | None:
-    """Accusations, claims of responsibility and denials are about an event: "Kyiv blamed
-    Russian forces for the strike" is an attack claimed by Kyiv, "Moscow denied the strike" an
-    attack denied by Moscow (claims-v1). The event word after the speech act gives the kind."""
-    if view.rule_subtype not in _FRAMES:
-        return None
-    acts = [m for m in view.every if m.payload.kind == ClaimKind.STATEMENT]
-    if not acts:
-        return None
-    after = [m.payload.kind for m in view.every if m.start > acts[0].start]
-    kinds = [k for k in KIND_PRIORITY if k in after and k not in _NOT_EVENTS]
-    return (kinds[0], _FRAMES[view.rule_subtype]) if kinds else None
 
 
 def _speaker_attribution(doc: Doc, view: ClauseView) -> AttributionMention | None:
@@ -353,7 +333,9 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         kind = _decide(doc, res, view, score)
         if kind is None:
             continue
-        frame = _frame(view) if kind == ClaimKind.STATEMENT else None
+        frame = frame_of(view) if kind == ClaimKind.STATEMENT else None
+        if frame is None and kind == ClaimKind.STATEMENT and picked:
+            frame = denied_before(view, picked[-1][0], picked[-1][1])
         att = _attribution(view, score)
         if att is not None and not kind_of(att)[1]:
             att = None

@@ -1,0 +1,52 @@
+"""Frames: accusations, claims of responsibility and denials are claims about an event.
+
+"Kyiv blamed Russian forces for the strike" is an ``attack`` claimed by Kyiv; "Moscow denied
+the strike" an ``attack`` denied by Moscow (claims-v1), not a bare ``statement``. The event
+word after the speech act gives the kind; a denial with no event word of its own ("The Kremlin
+rejected the accusation") denies the event of the claim just before it.
+"""
+
+from __future__ import annotations
+
+from fogofwar.claim import Certainty, ClaimKind
+from fogofwar.nlp.clause_view import ClauseView
+from fogofwar.nlp.kinds import KIND_PRIORITY
+
+__all__ = ["NOT_EVENTS", "denied_before", "frame_of"]
+
+_FRAMES = {
+    "accusation": Certainty.CLAIMED,
+    "claim_of_responsibility": Certainty.CLAIMED,
+    "denial": Certainty.DENIED,
+}
+NOT_EVENTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY, ClaimKind.OTHER})
+
+
+def denied_before(
+    view: ClauseView, prev: ClauseView, prev_kind: ClaimKind
+) -> tuple[ClaimKind, Certainty] | None:
+    """A denial of what was just reported ("The Kremlin rejected the accusation", "Der Kreml
+    wies die Vorwürfe zurück"): no event word of its own, so the previous claim's event, in
+    the same or the next sentence, is the denied one."""
+    if view.rule_subtype != "denial" or prev_kind in NOT_EVENTS:
+        return None
+    acts = [m for m in view.every if m.payload.kind == ClaimKind.STATEMENT]
+    if any(m.payload.kind not in NOT_EVENTS for m in view.every) or not acts:
+        return None
+    if not 0 <= view.clause.sentence - prev.clause.sentence <= 1:
+        return None
+    return prev_kind, Certainty.DENIED
+
+
+def frame_of(view: ClauseView) -> tuple[ClaimKind, Certainty] | None:
+    """Accusations, claims of responsibility and denials are about an event: "Kyiv blamed
+    Russian forces for the strike" is an attack claimed by Kyiv, "Moscow denied the strike" an
+    attack denied by Moscow (claims-v1). The event word after the speech act gives the kind."""
+    if view.rule_subtype not in _FRAMES:
+        return None
+    acts = [m for m in view.every if m.payload.kind == ClaimKind.STATEMENT]
+    if not acts:
+        return None
+    after = [m.payload.kind for m in view.every if m.start > acts[0].start]
+    kinds = [k for k in KIND_PRIORITY if k in after and k not in NOT_EVENTS]
+    return (kinds[0], _FRAMES[view.rule_subtype]) if kinds else None
