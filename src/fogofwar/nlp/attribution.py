@@ -46,7 +46,7 @@ from fogofwar.nlp.attribution_speaker import (
     positional_speaker,
 )
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
-from fogofwar.nlp.matcher import Match, Token
+from fogofwar.nlp.matcher import Match, Token, norm
 from fogofwar.nlp.pipeline import stage
 from fogofwar.packs import CueEntry, LanguagePack
 
@@ -85,6 +85,8 @@ def _indirect(
     content: Span | None
     src: tuple[Span, str, SourceKind] | None = None
     if entry.type == "adverb":
+        if m.end - m.start == 1 and toks[m.start].lower != norm(m.pattern).rstrip("*"):
+            return None  # an inflected hedge is attributive: "zwei mutmaßliche Saboteure"
         content = trim(doc, sent.span.start, sent.span.end)
         if content is None:
             return None

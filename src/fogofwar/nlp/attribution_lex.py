@@ -23,6 +23,7 @@ switches the constructions off:
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,6 +51,9 @@ class AttributionLexicon:
     # a headline's one-word place before a colon speaks ("Russland: 5 Tote …"); false where the
     # press uses "Pays : …" as a rubric
     colon_place_speaks: bool = False
+    # possessive pronouns inside a prep cue ("по его словам", "за його словами"): the last
+    # named person (or group) before them speaks
+    possessives: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -57,6 +61,11 @@ def _set(table: dict[str, object], key: str) -> frozenset[str]:
     if not isinstance(value, list):
         return frozenset()
     return frozenset(norm(str(v)) for v in value)
+
+
+def _map(table: dict[str, object], key: str) -> dict[str, str]:
+    raw = table.get(key, {})
+    return {norm(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
 
 
 @lru_cache(maxsize=16)
@@ -76,4 +85,5 @@ def lexicon(lang: str) -> AttributionLexicon:
         _set(table, "own"),
         tuple(sorted(_set(table, "statements"))),
         table.get("colon_place_speaks") is True,
+        _map(table, "possessives"),
     )

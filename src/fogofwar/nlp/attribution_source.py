@@ -521,7 +521,12 @@ class Finder:
             if a.source is None or not self._is_pronoun(a.source):
                 out.append(a)
                 continue
-            want = self.lex.pronouns[self._norm(a.source)]
+            n = self._norm(a.source)
+            spoken = None if n in self.lex.pronouns else self._last_speaker(a, atts)
+            if spoken is not None:  # a possessive ("по его словам"): the last speaker
+                out.append(spoken)
+                continue
+            want = self.lex.pronouns.get(n) or self.lex.possessives.get(n, "any")
             i = bisect.bisect_left(offsets, a.source.start) - 1
             while i >= 0 and named[i][1] != want and want != "any":
                 i -= 1
@@ -530,8 +535,28 @@ class Finder:
             out.append(a)
         return out
 
+    def _last_speaker(
+        self, a: AttributionMention, atts: list[AttributionMention]
+    ) -> AttributionMention | None:
+        """``a`` named after the last named source speaking before it, if any."""
+        src = a.source
+        before = [
+            b
+            for b in atts
+            if b.source is not None
+            and src is not None
+            and b.source.start < src.start
+            and b.source_name
+            and not self._is_pronoun(b.source)
+        ]
+        if not before:
+            return None
+        b = max(before, key=lambda b: b.source.start if b.source else 0)
+        return dataclasses.replace(a, source_name=b.source_name, source_kind=b.source_kind)
+
     def _norm(self, span: Span) -> str:
         return span.slice(self.doc.text).lower().replace("’", "ʼ").replace("'", "ʼ")
 
     def _is_pronoun(self, span: Span) -> bool:
-        return self._norm(span) in self.lex.pronouns
+        n = self._norm(span)
+        return n in self.lex.pronouns or n in self.lex.possessives

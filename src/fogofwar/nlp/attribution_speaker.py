@@ -255,6 +255,8 @@ def gapped_prep(
         src: Source | None
         if mid.lower in f.lex.own:
             src = own_subject(f, sent, i + 1)
+        elif mid.lower in f.lex.possessives:  # "по его словам": resolved to the last speaker
+            src = (Span(mid.start, mid.end), mid.text, SourceKind.WITNESS)
         elif demonyms.get(fold(mid.lower)):
             src = (phrase, phrase.slice(doc.text), SourceKind.GOVERNMENT)
         else:
