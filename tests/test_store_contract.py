@@ -306,6 +306,8 @@ def test_unlinked_articles_are_found_until_linked(store: Store) -> None:
     at = datetime(2026, 3, 1, tzinfo=UTC)
     store.events.record_links([LinkDecision(f"c1-{a.id}", a.id, "e1", 1.0, True, ())], at)
     assert store.unlinked_articles("v9") == sorted([a.id, b.id])  # one claim of a still open
+    assert store.unlinked_articles("v9", [b.id, "zz"]) == [b.id]  # only among those given
+    assert store.unlinked_articles("v9", []) == []
     with store.events.transaction():
         store.events.record_links([LinkDecision(f"c2-{a.id}", a.id, "e1", 1.0, False, ())], at)
         store.events.record_links([LinkDecision(f"c1-{b.id}", b.id, "e2", 1.0, True, ())], at)

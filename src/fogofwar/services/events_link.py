@@ -91,9 +91,7 @@ def link_pending(
     """Link stored articles whose claims were never linked (a run killed between reading and
     linking, a concurrent ingest, or a store filled before the events layer existed); with
     ``only``, just those of these article ids. Cheap when nothing is left: one query."""
-    pending = store.unlinked_articles(PIPELINE_VERSION)
-    if only is not None:
-        pending = sorted(set(pending) & set(only))
+    pending = store.unlinked_articles(PIPELINE_VERSION, only)
     if not pending:
         return LinkSummary(0, 0, 0, 0)
     items = []

@@ -6,7 +6,7 @@ Every backend (SQLite, PostgreSQL) implements :class:`Store`; one contract test 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
@@ -176,9 +176,12 @@ class Store(Protocol):
         """Rejections per reason and stage, most inputs first."""
         ...
 
-    def unlinked_articles(self, pipeline_version: str) -> list[str]:
+    def unlinked_articles(
+        self, pipeline_version: str, article_ids: Iterable[str] | None = None
+    ) -> list[str]:
         """Ids of articles with claims of ``pipeline_version`` not linked to any event (a run
-        killed between reading and linking), sorted."""
+        killed between reading and linking), sorted; with ``article_ids``, only among those
+        (an indexed lookup, not a scan of every claim)."""
         ...
 
     def list_rejections(

@@ -4,7 +4,7 @@ PostgreSQL, written with SQLAlchemy Core. Only full-text search differs between 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
@@ -408,8 +408,11 @@ class SqlStore:
                 for reason, stage, n, times in conn.execute(stmt)
             ]
 
-    def unlinked_articles(self, pipeline_version: str) -> list[str]:
-        """Articles with claims of ``pipeline_version`` that no event link names, sorted."""
+    def unlinked_articles(
+        self, pipeline_version: str, article_ids: Iterable[str] | None = None
+    ) -> list[str]:
+        """Articles with claims of ``pipeline_version`` that no event link names, sorted (only
+        among ``article_ids`` when given)."""
         linked = sa.select(event_claims.c.claim_id).where(
             event_claims.c.claim_id == claims.c.claim_id
         )
@@ -419,6 +422,8 @@ class SqlStore:
             .distinct()
             .order_by(claims.c.article_id)
         )
+        if article_ids is not None:
+            stmt = stmt.where(claims.c.article_id.in_(sorted(set(article_ids))))
         with self._read("find unlinked articles") as conn:
             return list(conn.execute(stmt).scalars())
 
