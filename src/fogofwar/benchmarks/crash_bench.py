@@ -40,7 +40,7 @@ from fogofwar.events.embedding import Embedder, NgramEmbedder
 from fogofwar.reader import Reader
 from fogofwar.services.events_link import shared_embedder
 from fogofwar.services.ingest import ingest
-from fogofwar.store import Store, open_store
+from fogofwar.store import ClaimFilter, Store, open_store
 
 __all__ = ["CrashReport", "crash_test", "snapshot", "write_inputs"]
 
@@ -112,7 +112,7 @@ def snapshot(store: Store) -> dict[str, Any]:
         offset += len(batch)
     claims = sorted(
         (c.claim_id, json.dumps(c.to_record(), sort_keys=True))
-        for c in store.iter_claims(pipeline_version=PIPELINE_VERSION)
+        for c in store.iter_claims(ClaimFilter(pipeline_version=PIPELINE_VERSION))
     )
     members: dict[str, set[str]] = {}
     for d in store.events.links():

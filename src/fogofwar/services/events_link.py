@@ -20,7 +20,7 @@ from fogofwar.events.model import ArticleMeta
 from fogofwar.events.run import link_batch
 from fogofwar.model import Article
 from fogofwar.reader import ReadResult
-from fogofwar.store import Store
+from fogofwar.store import ClaimFilter, Store
 
 __all__ = [
     "LinkSummary",
@@ -62,7 +62,9 @@ class StoreArticles:
 
     def claims(self, article_id: str) -> Sequence[Claim]:
         """The article's claims of this pipeline version."""
-        return self.store.list_claims(article_id=article_id, pipeline_version=PIPELINE_VERSION)
+        return self.store.list_claims(
+            ClaimFilter(article_id=article_id, pipeline_version=PIPELINE_VERSION)
+        )
 
 
 def now() -> datetime:
@@ -98,7 +100,9 @@ def link_pending(
     for aid in pending:
         article = store.get_article(aid)
         if article is not None:
-            claims = store.list_claims(article_id=aid, pipeline_version=PIPELINE_VERSION)
+            claims = store.list_claims(
+                ClaimFilter(article_id=aid, pipeline_version=PIPELINE_VERSION)
+            )
             items.append((article, tuple(claims)))
     return _link(store, items, embedder, at)
 
