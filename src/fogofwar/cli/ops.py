@@ -1,5 +1,5 @@
 """Operations: ``doctor``, and the reliability benchmarks ``bench crash``, ``bench scale``,
-``bench fuzz``, ``bench engines`` and ``bench growth``."""
+``bench fuzz``, ``bench engines``, ``bench writer`` and ``bench growth``."""
 
 from __future__ import annotations
 
@@ -104,6 +104,30 @@ def bench_engines(
     Console().print(table)
 
 
+def bench_writer(
+    n: Annotated[int, typer.Option("-n", help="Articles to ingest.")] = 200,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Empty database to write to (default: temp).")
+    ] = None,
+) -> None:
+    """Seconds per article of ingest reading inline, and of the single writer alone (reading
+    replayed): the ceiling in articles/s that no number of reading workers can pass."""
+    from fogofwar.benchmarks.engines_bench import bench_writer as run
+
+    f = run(n, url)
+    table = Table(title="the single writer")
+    for col in ("articles", "inline s/article", "read s/article", "writer s/article", "ceiling/s"):
+        table.add_column(col, justify="right")
+    table.add_row(
+        str(f.articles),
+        f"{f.inline_s:.4f}",
+        f"{f.read_s:.4f}",
+        f"{f.writer_s:.4f}",
+        f"{f.writer_ceiling:.0f}",
+    )
+    Console().print(table)
+
+
 def bench_growth(
     sizes: Annotated[
         str, typer.Option("--sizes", help="Stored articles before ingest, e.g. 200,2000.")
@@ -129,3 +153,4 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     bench_app.command("fuzz")(bench_fuzz)
     bench_app.command("engines")(bench_engines)
     bench_app.command("growth")(bench_growth)
+    bench_app.command("writer")(bench_writer)

@@ -54,11 +54,15 @@ class StoreArticles:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._metas: dict[str, ArticleMeta | None] = {}
 
     def meta(self, article_id: str) -> ArticleMeta | None:
-        """The stored article's metadata, or ``None``."""
-        article = self.store.get_article(article_id)
-        return ArticleMeta.from_article(article) if article is not None else None
+        """The stored article's metadata, or ``None`` (each article read once per linking
+        run: a run asks again for the event-mates of every article it links)."""
+        if article_id not in self._metas:
+            article = self.store.get_article(article_id)
+            self._metas[article_id] = ArticleMeta.from_article(article) if article else None
+        return self._metas[article_id]
 
     def claims(self, article_id: str) -> Sequence[Claim]:
         """The article's claims of this pipeline version."""
