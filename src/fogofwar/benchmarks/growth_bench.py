@@ -7,7 +7,8 @@ three claims an article), then the same few dozen new inputs
 read, stored and linked batch by batch. The reading is the same work at every size, so what
 changes with N is the store's share: looking up links, event-mates, duplicate groups and the
 records to refresh. A second fresh file of the same size is ingested without linking, and the
-difference is the linking time per article. Figures are printed; nothing asserts a time.
+difference is the linking time per article, wall-clock and CPU (the CPU figures stay steady
+on a busy machine). Figures are printed; nothing asserts a time.
 
     python -m fogofwar.benchmarks.growth_bench --sizes 200,2000,20000
 """
@@ -41,24 +42,34 @@ class GrowthRow:
     new: int
     ingest_s: float
     read_store_s: float
+    ingest_cpu: float = 0.0
+    read_store_cpu: float = 0.0
 
     @property
     def link_s(self) -> float:
         """Linking's share: ingest with linking minus ingest without."""
         return max(0.0, self.ingest_s - self.read_store_s)
 
+    @property
+    def link_cpu(self) -> float:
+        """Linking's share in CPU seconds (steady on a busy machine)."""
+        return max(0.0, self.ingest_cpu - self.read_store_cpu)
 
-def _one(root: Path, size: int, inputs: Sequence[str], reader: Reader, link: bool) -> float:
+
+def _one(
+    root: Path, size: int, inputs: Sequence[str], reader: Reader, link: bool
+) -> tuple[float, float]:
     db = root / f"store-{size}-{int(link)}.db"
     db.unlink(missing_ok=True)
     with open_store(str(db)) as store:
         if size:
             fill_synthetic(store, n_claims=size * 3, claims_per_article=3, claims_per_event=6)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         summary = ingest(inputs, store, reader, embedder=NgramEmbedder(), link_events=link)
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     db.unlink(missing_ok=True)
-    return seconds / max(1, summary.inserted)
+    n = max(1, summary.inserted)
+    return seconds / n, cpu / n
 
 
 def bench_growth(
@@ -74,7 +85,16 @@ def bench_growth(
         for size in sizes:
             full = [_one(root, size, inputs, reader, True) for _ in range(repeats)]
             bare = [_one(root, size, inputs, reader, False) for _ in range(repeats)]
-            rows.append(GrowthRow(size, new, statistics.median(full), statistics.median(bare)))
+            rows.append(
+                GrowthRow(
+                    size,
+                    new,
+                    statistics.median(f[0] for f in full),
+                    statistics.median(b[0] for b in bare),
+                    statistics.median(f[1] for f in full),
+                    statistics.median(b[1] for b in bare),
+                )
+            )
     return rows
 
 
@@ -86,9 +106,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=1)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"{'stored articles':>16} {'new':>4} {'ingest s/article':>17} {'of it linking':>14}")
-    for row in bench_growth(sizes, args.new, args.repeats):
-        print(f"{row.stored:>16} {row.new:>4} {row.ingest_s:>17.4f} {row.link_s:>14.4f}")
+    heads = ("stored", "new", "ingest s", "linking s", "ingest CPU", "linking CPU")
+    print(" ".join(f"{h:>{w}}" for h, w in zip(heads, (8, 4, 9, 10, 11, 12), strict=True)))
+    for r in bench_growth(sizes, args.new, args.repeats):
+        print(
+            f"{r.stored:>8} {r.new:>4} {r.ingest_s:>9.4f} {r.link_s:>10.4f}"
+            f" {r.ingest_cpu:>11.4f} {r.link_cpu:>12.4f}"
+        )
     return 0
 
 

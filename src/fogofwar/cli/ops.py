@@ -139,11 +139,25 @@ def bench_growth(
     """Ingest seconds per new article (and linking's share) as the store grows."""
     from fogofwar.benchmarks.growth_bench import bench_growth as run
 
-    table = Table(title="ingest time per article against store size")
-    for col in ("stored articles", "new", "ingest s/article", "of it linking"):
+    table = Table(title="ingest time per new article against store size")
+    for col in (
+        "stored articles",
+        "new",
+        "ingest s",
+        "of it linking",
+        "ingest CPU s",
+        "linking CPU s",
+    ):
         table.add_column(col, justify="right")
-    for row in run([int(s) for s in sizes.split(",")], new):
-        table.add_row(str(row.stored), str(row.new), f"{row.ingest_s:.4f}", f"{row.link_s:.4f}")
+    for r in run([int(s) for s in sizes.split(",")], new):
+        table.add_row(
+            str(r.stored),
+            str(r.new),
+            f"{r.ingest_s:.4f}",
+            f"{r.link_s:.4f}",
+            f"{r.ingest_cpu:.4f}",
+            f"{r.link_cpu:.4f}",
+        )
     Console().print(table)
 
 
