@@ -145,12 +145,15 @@ def bench_writer(n: int = 200, url: str | None = None, days: int = 1) -> WriterF
         with open_store(str(root / "inline.db")) as store:
             start, cpu = time.perf_counter(), time.process_time()
             done = ingest(inputs, store, recorder, embedder=embedder)
+            read = (done.inserted, done.claims)
             m = max(1, done.inserted)
             inline = (time.perf_counter() - start) / m
             inline_cpu = (time.process_time() - cpu) / m
         with open_store(url or str(root / "writer.db")) as store:
             start, cpu = time.perf_counter(), time.process_time()
             done = ingest(inputs, store, _Replay(recorder.outcomes), embedder=embedder)
+            if (done.inserted, done.claims) != read:
+                raise RuntimeError(f"the replay stored {done} after {read} read inline")
             m = max(1, done.inserted)
             writer = (time.perf_counter() - start) / m
             writer_cpu = (time.process_time() - cpu) / m
