@@ -22,7 +22,7 @@ from fogofwar.events.model import FlagCode
 from fogofwar.events.run import assemble_events
 from fogofwar.examples import example_paths
 from fogofwar.reader import Reader
-from fogofwar.store import Store
+from fogofwar.store import ClaimFilter, Store
 from fogofwar.store.event_tables import event_claims
 
 T1 = datetime(2024, 11, 1, 12, tzinfo=UTC)
@@ -55,7 +55,7 @@ def ingest(store: Store, reader: Reader, *paths: str, at: datetime | None = None
 def killed_claims(store: Store, claim_ids: tuple[str, ...]) -> dict[str, int | None]:
     """article id -> killed low of the body claims among ``claim_ids`` that state a toll."""
     out: dict[str, int | None] = {}
-    for c in store.list_claims(kind=None):
+    for c in store.list_claims(ClaimFilter()):
         if c.claim_id in claim_ids and c.counts.killed is not None and not c.in_headline:
             out[c.article_id] = c.counts.killed.low
     return out

@@ -146,6 +146,21 @@ def test_links_append_only_changes_and_replay(es: EventStore) -> None:
     assert es.links()[0].reasons == (LinkReason("kind", "same", 0.15),)
 
 
+def test_links_into_events_follow_each_claims_newest_link(es: EventStore) -> None:
+    es.record_links([_link("c1", "a1", "e1"), _link("c2", "a1", "e1"), _link("c3", "a2", "e2")], T1)
+    es.record_links([_link("c2", "a1", "e2", by="merge")], T2)  # c2 moves from e1 to e2
+
+    def ids(links: tuple[LinkDecision, ...]) -> list[str]:
+        return [d.claim_id for d in links]
+
+    assert ids(es.links(event_ids=["e1"])) == ["c1"]
+    assert ids(es.links(event_ids=["e2"])) == ["c2", "c3"]
+    assert ids(es.links(event_ids=["e1", "e2", "e9"])) == ids(es.links())
+    assert ids(es.links(T1, event_ids=["e1"])) == ["c1", "c2"]  # as it stood before the move
+    assert ids(es.links(claim_ids=["c1", "c3"], event_ids=["e2"])) == ["c3"]
+    assert es.links(event_ids=[]) == () and es.links(event_ids=["e9"]) == ()
+
+
 def test_decisions_and_groups_round_trip(es: EventStore) -> None:
     es.add_decision(merge("e1", "e2", at=T1, note="same salvo"))
     es.add_decision(merge("e1", "e3", at=T2))
@@ -161,6 +176,10 @@ def test_decisions_and_groups_round_trip(es: EventStore) -> None:
         ArticleGroup("a1", ("a1", "a2", "a3"), 0.7),
         ArticleGroup("b1", ("b1", "b2"), 1.0),
     )
+    # only the groups holding the given articles, each whole
+    assert es.groups(["a3"]) == (ArticleGroup("a1", ("a1", "a2", "a3"), 0.7),)
+    assert es.groups(["b2", "a1", "zz"]) == es.groups()
+    assert es.groups([]) == () and es.groups(["zz"]) == ()
 
 
 def test_the_one_path_gives_the_same_events_on_every_store(es: EventStore) -> None:

@@ -9,7 +9,7 @@ import pytest
 from fogofwar import services
 from fogofwar.model import Article, ReadStatus
 from fogofwar.reader import Reader
-from fogofwar.store import open_store
+from fogofwar.store import ClaimFilter, open_store
 
 TEXT = (
     "Angriff auf Depot\n\nMax Muster\n\n12.03.2024\n\n"
@@ -37,7 +37,7 @@ def test_ingest_stores_articles_and_claims(tmp_path: Path, source: Path, reader:
         assert (summary.inserted, summary.existing, summary.rejected) == (1, 0, 0)
         (article,) = store.list_articles(limit=10)
         assert article.read_status is ReadStatus.READ
-        claims = store.list_claims(article_id=article.id)
+        claims = store.list_claims(ClaimFilter(article_id=article.id))
         assert summary.claims == len(claims) > 0
         injured = [c.counts.injured for c in claims if c.counts.injured is not None]
         assert injured and injured[0].low == 3 and injured[0].high is None

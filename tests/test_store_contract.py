@@ -28,7 +28,7 @@ from fogofwar.claim import (
 )
 from fogofwar.errors import StoreError
 from fogofwar.model import Article, DatePrecision, ReadStatus, ReasonCode, Rejected, Span
-from fogofwar.store import AddResult, Store, open_store
+from fogofwar.store import AddResult, ClaimFilter, Store, open_store
 from fogofwar.store.migrate import heads
 
 STORE_SETTINGS = settings(
@@ -294,6 +294,16 @@ def test_rejections_are_idempotent_with_a_counter(store: Store) -> None:
     }
 
 
+def test_claim_filter_takes_enum_or_value_and_refuses_unknown_values() -> None:
+    by_value = ClaimFilter(kind="attack", source_kind="military", certainty="reported")
+    by_enum = ClaimFilter(ClaimKind.ATTACK, SourceKind.MILITARY, Certainty.REPORTED)
+    assert by_value == by_enum and by_value.kind is ClaimKind.ATTACK
+    with pytest.raises(ValueError):
+        ClaimFilter(certainty="maybe")
+    with pytest.raises(AttributeError):  # frozen
+        ClaimFilter().lang = "de"  # type: ignore[misc]
+
+
 def test_unlinked_articles_are_found_until_linked(store: Store) -> None:
     from fogofwar.events.model import LinkDecision
 
@@ -306,6 +316,8 @@ def test_unlinked_articles_are_found_until_linked(store: Store) -> None:
     at = datetime(2026, 3, 1, tzinfo=UTC)
     store.events.record_links([LinkDecision(f"c1-{a.id}", a.id, "e1", 1.0, True, ())], at)
     assert store.unlinked_articles("v9") == sorted([a.id, b.id])  # one claim of a still open
+    assert store.unlinked_articles("v9", [b.id, "zz"]) == [b.id]  # only among those given
+    assert store.unlinked_articles("v9", []) == []
     with store.events.transaction():
         store.events.record_links([LinkDecision(f"c2-{a.id}", a.id, "e1", 1.0, False, ())], at)
         store.events.record_links([LinkDecision(f"c1-{b.id}", b.id, "e2", 1.0, True, ())], at)
@@ -584,21 +596,22 @@ def test_replace_and_filter_claims(store: Store) -> None:
     store.replace_claims(de.id, "v1", [c1, c2])
     store.replace_claims(ru.id, "v1", [c3])
     store.replace_claims(de.id, "v2", [claim(de, 9)])
-    assert store.list_claims(pipeline_version="v1") == [c1, c2, c3]
+    assert store.list_claims(ClaimFilter(pipeline_version="v1")) == [c1, c2, c3]
     store.replace_claims(de.id, "v1", [c2])
-    assert store.list_claims(article_id=de.id, pipeline_version="v1") == [c2]
-    assert store.list_claims(article_id=de.id, pipeline_version="v2") == [claim(de, 9)]
-    assert store.list_claims(kind=ClaimKind.CASUALTIES) == [c2]
-    assert store.list_claims(source_kind=SourceKind.GOVERNMENT) == [c3]
-    assert store.list_claims(certainty=Certainty.REPORTED, lang="de") == [c2]
-    assert store.list_claims(lang="ru", kind=ClaimKind.ATTACK) == [c3]
-    assert store.list_claims(kind="casualties", source_kind="military") == [c2]
+    assert store.list_claims(ClaimFilter(article_id=de.id, pipeline_version="v1")) == [c2]
+    assert store.list_claims(ClaimFilter(article_id=de.id, pipeline_version="v2")) == [claim(de, 9)]
+    assert store.list_claims(ClaimFilter(kind=ClaimKind.CASUALTIES)) == [c2]
+    assert store.list_claims(ClaimFilter(source_kind=SourceKind.GOVERNMENT)) == [c3]
+    assert store.list_claims(ClaimFilter(certainty=Certainty.REPORTED, lang="de")) == [c2]
+    assert store.list_claims(ClaimFilter(lang="ru", kind=ClaimKind.ATTACK)) == [c3]
+    assert store.list_claims(ClaimFilter(kind="casualties", source_kind="military")) == [c2]
     with pytest.raises(ValueError):
-        store.list_claims(kind="attak")
-    assert store.list_claims(pipeline_version="v1", limit=1, offset=1) == [c2]  # storage order
-    assert list(store.iter_claims(pipeline_version="v1")) == [c3, c2]
+        store.list_claims(ClaimFilter(kind="attak"))
+    in_order = store.list_claims(ClaimFilter(pipeline_version="v1"), limit=1, offset=1)
+    assert in_order == [c2]  # storage order
+    assert list(store.iter_claims(ClaimFilter(pipeline_version="v1"))) == [c3, c2]
     store.replace_claims(ru.id, "v1", [])
-    assert store.list_claims(article_id=ru.id) == []
+    assert store.list_claims(ClaimFilter(article_id=ru.id)) == []
 
 
 def test_replace_claims_is_atomic(store: Store) -> None:
@@ -686,8 +699,8 @@ def test_claim_round_trip(store: Store, parts: list[dict[str, Any]]) -> None:
         Claim(claim_id=f"c{i}{article.id}", article_id=article.id, **p) for i, p in enumerate(parts)
     ]
     store.replace_claims(article.id, "v1", claims)
-    assert store.list_claims(article_id=article.id) == claims
-    assert list(store.iter_claims(article_id=article.id)) == claims
+    assert store.list_claims(ClaimFilter(article_id=article.id)) == claims
+    assert list(store.iter_claims(ClaimFilter(article_id=article.id))) == claims
 
 
 # -- opening errors ---------------------------------------------------------------------------

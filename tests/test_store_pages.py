@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind, SourceRef
 from fogofwar.events.protocol import EventQuery, record_order
 from fogofwar.model import Article, Span
-from fogofwar.store import Store
+from fogofwar.store import ClaimFilter, Store
 from fogofwar.store.keyset import decode, encode
 from fogofwar.store.synthetic import fill_synthetic
 
@@ -91,13 +91,13 @@ def test_claim_pages_and_streams_equal_the_listing(store: Store) -> None:
         expected = [c for c in whole if kind is None or c.kind.value == kind]
         got, cursor = [], None
         while True:
-            page = store.claims_page(kind=kind, limit=5, cursor=cursor)
+            page = store.claims_page(ClaimFilter(kind=kind), limit=5, cursor=cursor)
             got += page.items
             cursor = page.cursor
             if cursor is None:
                 break
         assert got == expected
-        assert list(store.iter_claims(kind=kind)) == expected
+        assert list(store.iter_claims(ClaimFilter(kind=kind))) == expected
 
 
 def test_a_slow_stream_holds_no_connection(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,7 +20,7 @@ from fogofwar.cli.run import run_app
 from fogofwar.errors import ConfigError
 from fogofwar.reader import Reader
 from fogofwar.records import claim_export_record, rejected_record
-from fogofwar.store import Store, open_store
+from fogofwar.store import ClaimFilter, Store, open_store
 from fogofwar.web import create_app
 from fogofwar.web.api import article_json, public_source
 from fogofwar.web.config import WebConfig
@@ -122,7 +122,8 @@ def test_article_has_text_and_its_claims(client: TestClient, store: Store) -> No
         body = get_json(client, f"/api/articles/{article.id}")
         expected = article_json(article)
         expected["claims"] = [
-            claim_export_record(c, article) for c in store.list_claims(article_id=article.id)
+            claim_export_record(c, article)
+            for c in store.list_claims(ClaimFilter(article_id=article.id))
         ]
         assert body == expected
 
@@ -202,7 +203,7 @@ def test_article_filters(client: TestClient) -> None:
 def test_claim_filters_match_the_store(
     client: TestClient, store: Store, params: dict[str, str]
 ) -> None:
-    expected = list(services.claim_records(store, store.list_claims(**params)))
+    expected = list(services.claim_records(store, store.list_claims(ClaimFilter(**params))))
     assert get_json(client, "/api/claims", **params)["claims"] == expected
 
 
@@ -221,7 +222,7 @@ def test_claims_jsonl_streams_the_export(client: TestClient, store: Store) -> No
     assert all("publisher" in line for line in lines)  # claims-v1 + the outlet extension
     ru = client.get("/api/claims.jsonl", params={"lang": "ru"}).text.splitlines()
     assert [json.loads(line) for line in ru] == list(
-        services.claim_records(store, store.iter_claims(lang="ru"))
+        services.claim_records(store, store.iter_claims(ClaimFilter(lang="ru")))
     )
     assert client.get("/api/claims.jsonl", params={"kind": "protest"}).text == ""
 

@@ -279,10 +279,10 @@ def bench_store_queries(db: str, repeats: int = 50) -> list[str]:
             "events country=UKR": lambda: services.list_events(store, country="UKR", limit=101),
             "claims, first page": lambda: services.claims_page(store, limit=100),
             "claims kind=casualties": lambda: services.claims_page(
-                store, kind="casualties", limit=100
+                store, services.ClaimFilter(kind="casualties"), limit=100
             ),
             "claims certainty+lang": lambda: services.claims_page(
-                store, certainty="asserted", lang="en", limit=100
+                store, services.ClaimFilter(certainty="asserted", lang="en"), limit=100
             ),
         }
         deep = services.claims_page(store, limit=100)

@@ -10,7 +10,12 @@ stage, reason), event membership (which claims share an event, and the event ids
 ``PRAGMA integrity_check``, claims left unlinked and claims linked into two events. A last
 round runs two ingests of the same inputs into one file at once (no kills) and compares too.
 
-    python -m fogofwar.benchmarks.crash_bench --kills 1000 --inputs 400
+With a ``state`` folder the test is resumable: the inputs, the uninterrupted (reference) run and
+its snapshot are kept there and reused, and the counts are saved after every kill, so a run
+stopped at any point (even by SIGKILL of the harness itself) goes on where it stopped; the round
+that was open goes on with its own database, which is just one more kill to recover from.
+
+    python -m fogofwar.benchmarks.crash_bench --kills 1000 --inputs 200 --state .cache/crash
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from fogofwar.events.embedding import Embedder, NgramEmbedder
 from fogofwar.reader import Reader
 from fogofwar.services.events_link import shared_embedder
 from fogofwar.services.ingest import ingest
-from fogofwar.store import Store, open_store
+from fogofwar.store import ClaimFilter, Store, open_store
 
 __all__ = ["CrashReport", "crash_test", "snapshot", "write_inputs"]
 
@@ -62,6 +67,7 @@ class CrashReport:
     integrity_errors: int = 0
     concurrent_identical: bool | None = None
     seconds: float = 0.0
+    resumed: int = 0
 
     @property
     def ok(self) -> bool:
@@ -106,7 +112,7 @@ def snapshot(store: Store) -> dict[str, Any]:
         offset += len(batch)
     claims = sorted(
         (c.claim_id, json.dumps(c.to_record(), sort_keys=True))
-        for c in store.iter_claims(pipeline_version=PIPELINE_VERSION)
+        for c in store.iter_claims(ClaimFilter(pipeline_version=PIPELINE_VERSION))
     )
     members: dict[str, set[str]] = {}
     for d in store.events.links():
@@ -125,9 +131,21 @@ def _health(store: Store) -> tuple[int, int, int]:
     return dup, len(store.unlinked_articles(PIPELINE_VERSION)), len(store.check_integrity())
 
 
+def _die_with_parent() -> None:
+    """Linux: the child is SIGKILLed when the harness dies, so a resumed harness never races a
+    child left behind on the same file."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+
+
 def _child(db: Path, inputs: Sequence[str], reader: Reader) -> None:
     code = 1
     try:
+        _die_with_parent()
         with open_store(str(db)) as store:
             ingest(inputs, store, reader, batch_size=BATCH, embedder=_EMBEDDER[0])
         code = 0
@@ -149,6 +167,94 @@ def _compare(name: str, got: dict[str, Any], want: dict[str, Any], report: Crash
     return not diff
 
 
+def _norm(value: Any) -> Any:
+    """A snapshot as it reads back from JSON (tuples become lists), so a saved reference
+    compares equal to a fresh snapshot."""
+    return json.loads(json.dumps(value))
+
+
+def _save(path: Path, data: dict[str, Any]) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data), "utf-8")
+    os.replace(tmp, path)
+
+
+def _load(path: Path, key: dict[str, Any]) -> dict[str, Any] | None:
+    try:
+        data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if data.get("key") == key else None
+
+
+@dataclass(slots=True)
+class _Reference:
+    want: dict[str, Any]
+    full: float
+    noop: float
+
+
+def _reference(
+    root: Path, files: Sequence[str], reader: Reader, report: CrashReport, key: dict[str, Any]
+) -> _Reference:
+    """The uninterrupted run (and a re-run that must change nothing), or the saved one."""
+    path = root / "reference.json"
+    saved = _load(path, key)
+    if saved is not None:
+        for name in ("articles", "claims", "events", "rejections", "duplicates", "unlinked"):
+            setattr(report, name, saved["counts"][name])
+        report.integrity_errors = saved["counts"]["integrity_errors"]
+        report.differing[:] = saved["counts"]["differing"]
+        return _Reference(saved["want"], saved["full"], saved["noop"])
+    ref_db = root / "reference.db"
+    ref_db.unlink(missing_ok=True)
+    t0 = time.perf_counter()
+    with open_store(str(ref_db)) as store:
+        ingest(files, store, reader, batch_size=BATCH, embedder=_EMBEDDER[0])
+        want = _norm(snapshot(store))
+        dup, unl, bad = _health(store)
+    full = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    with open_store(str(ref_db)) as store:  # a re-run over stored inputs: changes nothing
+        ingest(files, store, reader, batch_size=BATCH, embedder=_EMBEDDER[0])
+        if _norm(snapshot(store)) != want:
+            report.differing.append("re-run of the uninterrupted store")
+    noop = time.perf_counter() - t0
+    report.articles, report.claims = len(want["articles"]), len(want["claims"])
+    report.events, report.rejections = len(want["events"]), len(want["rejections"])
+    report.duplicates, report.unlinked, report.integrity_errors = dup, unl, bad
+    counts = {
+        n: getattr(report, n)
+        for n in ("articles", "claims", "events", "rejections", "duplicates", "unlinked")
+    }
+    counts |= {"integrity_errors": bad, "differing": list(report.differing)}
+    _save(path, {"key": key, "want": want, "full": full, "noop": noop, "counts": counts})
+    return _Reference(want, full, noop)
+
+
+_PROGRESS = [
+    "kills",
+    "runs",
+    "rounds",
+    "identical_rounds",
+    "differing",
+    "duplicates",
+    "unlinked",
+    "integrity_errors",
+    "seconds",
+]
+
+
+def _check(db: Path, name: str, want: dict[str, Any], report: CrashReport) -> bool:
+    with open_store(str(db)) as store:
+        got = _norm(snapshot(store))
+        dup, unl, bad = _health(store)
+    report.duplicates += dup
+    report.unlinked += unl
+    report.integrity_errors += bad
+    return _compare(name, got, want, report)
+
+
 def crash_test(
     kills: int = 50,
     inputs: int = 300,
@@ -159,42 +265,55 @@ def crash_test(
     workdir: Path | None = None,
     concurrent: bool = True,
     per_round: int | None = None,
+    state: Path | None = None,
     say: Callable[[str], None] = lambda _: None,
 ) -> CrashReport:
     """Kill ingest ``kills`` times over ``inputs`` inputs; see the module docstring. With
-    ``per_round``, each round aims at that many kills (many shorter rounds, each compared)."""
+    ``per_round``, each round aims at that many kills (many shorter rounds, each compared).
+    With ``state``, a folder kept between runs: the test resumes where it stopped."""
     started = time.perf_counter()
     reader = reader or Reader.default()
     _EMBEDDER[:] = [embedder or shared_embedder()]  # loaded before forking, shared by children
-    tmp = tempfile.TemporaryDirectory() if workdir is None else None
-    root = Path(tmp.name) if tmp is not None else Path(workdir or ".")
+    tmp = tempfile.TemporaryDirectory() if workdir is None and state is None else None
+    root = Path(tmp.name) if tmp is not None else Path(state or workdir or ".")
+    root.mkdir(parents=True, exist_ok=True)
     report = CrashReport(inputs=inputs)
+    key = {"inputs": inputs, "seed": seed, "embedder": type(_EMBEDDER[0]).__name__}
+    key |= {"pipeline": PIPELINE_VERSION}
     try:
         files = write_inputs(root / "inputs", inputs, seed)
-        ref_db = root / "reference.db"
-        t0 = time.perf_counter()
-        with open_store(str(ref_db)) as store:
-            ingest(files, store, reader, batch_size=BATCH, embedder=_EMBEDDER[0])
-            want = snapshot(store)
-            dup, unl, bad = _health(store)
-        full = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        with open_store(str(ref_db)) as store:  # a re-run over stored inputs: changes nothing
-            ingest(files, store, reader, batch_size=BATCH, embedder=_EMBEDDER[0])
-            if snapshot(store) != want:
-                report.differing.append("re-run of the uninterrupted store")
-        noop = time.perf_counter() - t0
-        report.articles, report.claims = len(want["articles"]), len(want["claims"])
-        report.events, report.rejections = len(want["events"]), len(want["rejections"])
-        report.duplicates, report.unlinked, report.integrity_errors = dup, unl, bad
+        ref = _reference(root, files, reader, report, key)
         say(
-            f"uninterrupted: {full:.1f}s, {report.articles} articles, {report.claims} claims, "
-            f"{report.events} events"
+            f"uninterrupted: {ref.full:.1f}s (re-run {ref.noop:.1f}s), {report.articles} "
+            f"articles, {report.claims} claims, {report.events} events"
         )
-        rng = random.Random(seed)
-        window = 2.5 * full / max(1, per_round or kills)
+        progress_path = root / "progress.json"
+        saved = _load(progress_path, key) if state is not None else None
+        open_round = False
+        spent = 0.0
+        if saved is not None:
+            for name in _PROGRESS:
+                setattr(report, name, saved[name])
+            report.resumed = saved["resumed"] + 1
+            open_round, spent = saved["open_round"], saved["seconds"]
+            say(f"resumed: {report.kills} kills, {report.rounds} rounds so far")
+        # a resumed test draws new delays (seeded by where it stands), so it does not repeat
+        rng = random.Random(f"{seed}-{report.kills}-{report.runs}")
+        window = 2.5 * ref.full / max(1, per_round or kills)
+
+        def save() -> None:
+            if state is None:
+                return
+            data = {n: getattr(report, n) for n in _PROGRESS}
+            data["seconds"] = spent + time.perf_counter() - started
+            data |= {"key": key, "open_round": open_round, "resumed": report.resumed}
+            _save(progress_path, data)
+
         while report.kills < kills:
-            report.rounds += 1
+            if not open_round:
+                report.rounds += 1
+                (root / f"round-{report.rounds}.db").unlink(missing_ok=True)
+                open_round = True
             db = root / f"round-{report.rounds}.db"
             while True:
                 report.runs += 1
@@ -202,16 +321,16 @@ def crash_test(
                 # a fifth of the kills anywhere in the re-reading of what is stored, the rest
                 # in the new work after it (so every round makes progress)
                 early = rng.random() < 0.2
-                time.sleep(rng.uniform(0, noop) if early else noop + rng.uniform(0, window))
+                time.sleep(rng.uniform(0, ref.noop) if early else ref.noop + rng.uniform(0, window))
                 done, status = os.waitpid(pid, os.WNOHANG)
                 if done == 0:
                     os.kill(pid, signal.SIGKILL)
                     os.waitpid(pid, 0)
                     report.kills += 1
+                    save()
                     if report.kills % 100 == 0:
                         say(f"{report.kills} kills, {report.runs} runs")
                     continue
-                _, status = os.waitpid(pid, 0) if done == 0 else (done, status)
                 if os.waitstatus_to_exitcode(status) != 0:
                     report.differing.append(f"round {report.rounds}: a run failed")
                     break
@@ -220,13 +339,9 @@ def crash_test(
                 os.waitpid(pid, 0)
                 report.runs += 1
                 break
-            with open_store(str(db)) as store:
-                got = snapshot(store)
-                dup, unl, bad = _health(store)
-            report.duplicates += dup
-            report.unlinked += unl
-            report.integrity_errors += bad
-            report.identical_rounds += _compare(f"round {report.rounds}", got, want, report)
+            report.identical_rounds += _check(db, f"round {report.rounds}", ref.want, report)
+            open_round = False
+            save()
             say(
                 f"round {report.rounds}: {report.kills} kills so far, identical="
                 f"{report.identical_rounds}/{report.rounds} rounds, duplicates={report.duplicates},"
@@ -235,21 +350,15 @@ def crash_test(
             db.unlink(missing_ok=True)
         if concurrent:
             db = root / "concurrent.db"
+            db.unlink(missing_ok=True)
             pids = [_spawn(db, files, reader) for _ in range(2)]
             codes = [os.waitstatus_to_exitcode(os.waitpid(p, 0)[1]) for p in pids]
-            with open_store(str(db)) as store:
-                got = snapshot(store)
-                dup, unl, bad = _health(store)
-            report.duplicates += dup
-            report.unlinked += unl
-            report.integrity_errors += bad
-            report.concurrent_identical = codes == [0, 0] and _compare(
-                "concurrent", got, want, report
-            )
+            same = _check(db, "concurrent", ref.want, report)
+            report.concurrent_identical = codes == [0, 0] and same
     finally:
         if tmp is not None:
             tmp.cleanup()
-    report.seconds = time.perf_counter() - started
+    report.seconds = spent + time.perf_counter() - started
     return report
 
 
@@ -260,16 +369,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--inputs", type=int, default=400)
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--ngram", action="store_true", help="n-gram embedder (faster)")
+    parser.add_argument("--offline", action="store_true", help="reader without registry/gazetteer")
     parser.add_argument("--per-round", type=int, default=50, help="kills aimed at per round")
+    parser.add_argument("--state", type=Path, help="folder kept between runs (resumable)")
     args = parser.parse_args(argv)
     embedder = NgramEmbedder() if args.ngram else None
     report = crash_test(
         args.kills,
         args.inputs,
         seed=args.seed,
+        reader=Reader.offline() if args.offline else None,
         embedder=embedder,
         per_round=args.per_round,
-        say=lambda line: print(line, flush=True),
+        state=args.state,
+        say=lambda line: print(time.strftime("%H:%M:%S ") + line, flush=True),
     )
     print(json.dumps({k: getattr(report, k) for k in report.__dataclass_fields__}, indent=1))
     return 0 if report.ok else 1

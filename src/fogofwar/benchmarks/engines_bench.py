@@ -4,18 +4,28 @@ first worker count. Nothing here asserts a time.
 
     fogofwar bench engines --engine pool --workers 1,2
     fogofwar bench engines --engine ray --workers 1,2 [--address ray://head:10001]
+    fogofwar bench writer [--url postgresql://…]
+
+:func:`bench_writer` measures the other side: the one process that parses inputs, stores and
+links (the ceiling of any number of reading workers).
 """
 
 from __future__ import annotations
 
+import json
+import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
 
 from fogofwar.benchmarks.read_bench import make_articles
+from fogofwar.model import Article
 from fogofwar.reader import Reader
-from fogofwar.services.engines import make_engine
+from fogofwar.services.engines import InlineEngine, ReadOutcome, make_engine
 
-__all__ = ["bench_engines"]
+__all__ = ["WriterFigures", "bench_engines", "bench_writer"]
 
 
 def bench_engines(
@@ -37,3 +47,114 @@ def bench_engines(
         rate = n / seconds
         base = base or rate
         yield (str(w), str(n), f"{seconds:.1f}", f"{rate:.1f}", f"{rate / base:.2f}x", str(claims))
+
+
+class _Recorder:
+    """An engine reading in this process that keeps every outcome (for :class:`_Replay`)."""
+
+    def __init__(self, reader: Reader) -> None:
+        self.inner = InlineEngine(reader)
+        self.outcomes: dict[str, ReadOutcome] = {}
+
+    @property
+    def workers(self) -> int:
+        """One."""
+        return 1
+
+    def map(self, articles: Iterable[Article]) -> Iterator[ReadOutcome]:
+        """Read and keep each outcome."""
+        for outcome in self.inner.map(articles):
+            self.outcomes[outcome.article.id] = outcome
+            yield outcome
+
+    def close(self) -> None:
+        """Nothing to stop."""
+
+
+class _Replay:
+    """An engine answering with outcomes read before: what is left of ingest is the single
+    writer's share (parsing inputs, storing, linking), as when many workers read for it."""
+
+    def __init__(self, outcomes: dict[str, ReadOutcome]) -> None:
+        self.outcomes = outcomes
+
+    @property
+    def workers(self) -> int:
+        """As many as it takes: reading costs nothing here."""
+        return 1
+
+    def map(self, articles: Iterable[Article]) -> Iterator[ReadOutcome]:
+        """The outcome recorded for each article."""
+        for article in articles:
+            yield self.outcomes[article.id]
+
+    def close(self) -> None:
+        """Nothing to stop."""
+
+
+@dataclass(frozen=True, slots=True)
+class WriterFigures:
+    """Seconds per article of one ingest: reading in this process (inline) and the single
+    writer's share alone (reading replayed), wall-clock and CPU (the CPU figures hold on a
+    busy machine too: what one dedicated core would take), with the writer's ceiling."""
+
+    articles: int
+    inline_s: float
+    writer_s: float
+    inline_cpu: float = 0.0
+    writer_cpu: float = 0.0
+
+    @property
+    def read_s(self) -> float:
+        """Reading alone, per article, in one process."""
+        return max(0.0, self.inline_s - self.writer_s)
+
+    @property
+    def read_cpu(self) -> float:
+        """Reading alone, CPU seconds per article: one worker's cost."""
+        return max(0.0, self.inline_cpu - self.writer_cpu)
+
+    @property
+    def writer_ceiling(self) -> float:
+        """Articles/s one writer can store and link (on a core of its own, by CPU time),
+        however many workers read."""
+        cost = self.writer_cpu or self.writer_s
+        return 1 / cost if cost > 0 else float("inf")
+
+
+def bench_writer(n: int = 200, url: str | None = None, days: int = 1) -> WriterFigures:
+    """Ingest ``n`` bench-corpus articles (as JSON input files) once reading inline, then
+    again into a fresh store (``url``, default a temporary SQLite file) with the reading
+    replayed: the second run's time is the part no number of workers can share. ``days``
+    spreads the publication dates (1: all on one day, the densest case for linking)."""
+    from fogofwar.events.embedding import NgramEmbedder
+    from fogofwar.services.ingest import ingest
+    from fogofwar.store import open_store
+
+    reader = Reader.default()
+    embedder = NgramEmbedder()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for i, a in enumerate(make_articles(n)):
+            assert a.published is not None
+            doc = {"title": a.title, "text": a.text, "lang": a.language}
+            doc["published"] = (a.published - timedelta(days=i % max(1, days))).isoformat()
+            (root / f"{i:05d}.json").write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
+        inputs = [str(root)]
+        recorder = _Recorder(reader)
+        with open_store(str(root / "inline.db")) as store:
+            start, cpu = time.perf_counter(), time.process_time()
+            done = ingest(inputs, store, recorder, embedder=embedder)
+            read = (done.inserted, done.claims)
+            m = max(1, done.inserted)
+            inline = (time.perf_counter() - start) / m
+            inline_cpu = (time.process_time() - cpu) / m
+        with open_store(url or str(root / "writer.db")) as store:
+            start, cpu = time.perf_counter(), time.process_time()
+            done = ingest(inputs, store, _Replay(recorder.outcomes), embedder=embedder)
+            if (done.inserted, done.claims) != read:
+                raise RuntimeError(f"the replay stored {done} after {read} read inline")
+            m = max(1, done.inserted)
+            writer = (time.perf_counter() - start) / m
+            writer_cpu = (time.process_time() - cpu) / m
+    return WriterFigures(n, inline, writer, inline_cpu, writer_cpu)

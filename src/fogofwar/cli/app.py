@@ -408,16 +408,8 @@ def claims(
     certainty = choose(certainty, [k.value for k in Certainty], "--certainty")
     with open_db(ctx) as store:
         article_id = services.resolve_article(store, article) if article else None
-        rows: list[Claim] = services.list_claims(
-            store,
-            kind=kind,
-            source_kind=source_kind,
-            certainty=certainty,
-            lang=lang,
-            article_id=article_id,
-            limit=limit + 1,
-            offset=offset,
-        )
+        where = services.ClaimFilter(kind, source_kind, certainty, lang, article_id)
+        rows: list[Claim] = services.list_claims(store, where, limit=limit + 1, offset=offset)
         more = len(rows) > limit
         rows = rows[:limit]
         ids = (

@@ -1,9 +1,10 @@
 """Operations: ``doctor``, and the reliability benchmarks ``bench crash``, ``bench scale``,
-``bench fuzz`` and ``bench engines``."""
+``bench fuzz``, ``bench engines``, ``bench writer`` and ``bench growth``."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -36,6 +37,9 @@ def bench_crash(
     kills: Annotated[int, typer.Option("--kills", help="SIGKILLs to make.")] = 50,
     inputs: Annotated[int, typer.Option("--inputs", help="Input files.")] = 300,
     ngram: Annotated[bool, typer.Option("--ngram", help="Link with n-grams (faster).")] = False,
+    state: Annotated[
+        Path | None, typer.Option("--state", help="Folder kept between runs: resumable.")
+    ] = None,
 ) -> None:
     """Kill ingest at random points, resume, compare with an uninterrupted run."""
     from fogofwar.benchmarks.crash_bench import crash_test
@@ -43,7 +47,11 @@ def bench_crash(
 
     console = Console(stderr=True)
     report = crash_test(
-        kills, inputs, embedder=NgramEmbedder() if ngram else None, say=console.print
+        kills,
+        inputs,
+        embedder=NgramEmbedder() if ngram else None,
+        state=state,
+        say=console.print,
     )
     typer.echo(json.dumps({k: getattr(report, k) for k in report.__dataclass_fields__}))
     if not report.ok:
@@ -96,6 +104,63 @@ def bench_engines(
     Console().print(table)
 
 
+def bench_writer(
+    n: Annotated[int, typer.Option("-n", help="Articles to ingest.")] = 200,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Empty database to write to (default: temp).")
+    ] = None,
+    days: Annotated[int, typer.Option("--days", help="Spread publication over N days.")] = 1,
+) -> None:
+    """Seconds per article of ingest reading inline, and of the single writer alone (reading
+    replayed): the ceiling in articles/s that no number of reading workers can pass."""
+    from fogofwar.benchmarks.engines_bench import bench_writer as run
+
+    f = run(n, url, days)
+    table = Table(title=f"the single writer ({f.articles} articles; per article)")
+    for col in ("", "inline (read + write)", "read", "writer", "writer ceiling, articles/s"):
+        table.add_column(col, justify="right")
+    table.add_row("wall s", f"{f.inline_s:.4f}", f"{f.read_s:.4f}", f"{f.writer_s:.4f}", "")
+    table.add_row(
+        "CPU s",
+        f"{f.inline_cpu:.4f}",
+        f"{f.read_cpu:.4f}",
+        f"{f.writer_cpu:.4f}",
+        f"{f.writer_ceiling:.0f}",
+    )
+    Console().print(table)
+
+
+def bench_growth(
+    sizes: Annotated[
+        str, typer.Option("--sizes", help="Stored articles before ingest, e.g. 200,2000.")
+    ] = "200,2000,20000",
+    new: Annotated[int, typer.Option("--new", help="New articles ingested at each size.")] = 40,
+) -> None:
+    """Ingest seconds per new article (and linking's share) as the store grows."""
+    from fogofwar.benchmarks.growth_bench import bench_growth as run
+
+    table = Table(title="ingest time per new article against store size")
+    for col in (
+        "stored articles",
+        "new",
+        "ingest s",
+        "of it linking",
+        "ingest CPU s",
+        "linking CPU s",
+    ):
+        table.add_column(col, justify="right")
+    for r in run([int(s) for s in sizes.split(",")], new):
+        table.add_row(
+            str(r.stored),
+            str(r.new),
+            f"{r.ingest_s:.4f}",
+            f"{r.link_s:.4f}",
+            f"{r.ingest_cpu:.4f}",
+            f"{r.link_cpu:.4f}",
+        )
+    Console().print(table)
+
+
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     """Attach ``doctor`` to the app and the reliability benchmarks to ``bench``."""
     app.command()(doctor)
@@ -103,3 +168,5 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     bench_app.command("scale")(bench_scale)
     bench_app.command("fuzz")(bench_fuzz)
     bench_app.command("engines")(bench_engines)
+    bench_app.command("growth")(bench_growth)
+    bench_app.command("writer")(bench_writer)

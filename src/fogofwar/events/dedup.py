@@ -31,7 +31,10 @@ def shingles(text: str, size: int = 4) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+@lru_cache(maxsize=4096)
 def _minhash(text: str, num_perm: int) -> MinHash:
+    """The body's MinHash (never mutated after; cached: linking checks each new article
+    against its event-mates, whose signatures would otherwise be recomputed every time)."""
     mh = MinHash(num_perm=num_perm, seed=1)
     for sh in sorted(shingles(text)):
         mh.update(sh.encode("utf-8"))

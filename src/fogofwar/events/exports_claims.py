@@ -25,8 +25,8 @@ from fogofwar.events.victims import count_group
 
 __all__ = [
     "CLAIM_COLUMNS",
-    "ClaimFilter",
     "ClaimRow",
+    "ClaimRowFilter",
     "claim_row",
     "write_claims_jsonl",
     "write_claims_parquet",
@@ -43,8 +43,10 @@ class ClaimRow:
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimFilter:
-    """Export filters: claim kind, country (ISO3 or place name), claimed or published since."""
+class ClaimRowFilter:
+    """Filters over claim rows (a claim with its article and event) in the claim-table exports:
+    claim kind, country (ISO3 or place name), claimed or published since. Stored-claim
+    listings filter in the store with :class:`fogofwar.store.ClaimFilter` instead."""
 
     kind: str | None = None
     country: str | None = None

@@ -37,9 +37,10 @@ class MemoryEventStore:
 
     def record_links(self, decisions: Iterable[LinkDecision], at: datetime) -> int:
         """Append the decisions that differ from each claim's current link; returns how many."""
-        current = {d.claim_id: d for d in self.links()}
+        batch = list(decisions)
+        current = {d.claim_id: d for d in self.links(claim_ids=[d.claim_id for d in batch])}
         n = 0
-        for d in decisions:
+        for d in batch:
             cur = current.get(d.claim_id)
             if cur is not None and (cur.event_id, cur.by) == (d.event_id, d.by):
                 continue
@@ -49,10 +50,16 @@ class MemoryEventStore:
         return n
 
     def links(
-        self, at: datetime | None = None, claim_ids: Iterable[str] | None = None
+        self,
+        at: datetime | None = None,
+        claim_ids: Iterable[str] | None = None,
+        *,
+        event_ids: Iterable[str] | None = None,
     ) -> tuple[LinkDecision, ...]:
-        """Each claim's link (of ``claim_ids``, default all) as it stood at ``at``."""
+        """Each claim's link (of ``claim_ids``, default all) as it stood at ``at``; with
+        ``event_ids``, only the links into those events."""
         wanted = set(claim_ids) if claim_ids is not None else None
+        into = set(event_ids) if event_ids is not None else None
         newest: dict[str, LinkDecision] = {}
         for when, d in self._links:
             if at is not None and when > at:
@@ -60,7 +67,9 @@ class MemoryEventStore:
             if wanted is not None and d.claim_id not in wanted:
                 continue
             newest[d.claim_id] = d
-        return tuple(newest[k] for k in sorted(newest))
+        return tuple(
+            newest[k] for k in sorted(newest) if into is None or newest[k].event_id in into
+        )
 
     def add_decision(self, decision: Decision) -> None:
         """Store a manual merge or split."""
@@ -76,11 +85,17 @@ class MemoryEventStore:
             for a in g.article_ids:
                 self._groups[a] = (g.group_id, g.similarity)
 
-    def groups(self) -> tuple[ArticleGroup, ...]:
-        """Stored groups (sorted by group id), representative first."""
+    def groups(self, article_ids: Iterable[str] | None = None) -> tuple[ArticleGroup, ...]:
+        """Stored groups (sorted by group id), representative first; with ``article_ids``,
+        only the groups holding one of them."""
         members: dict[str, list[str]] = {}
         sims: dict[str, float] = {}
+        chosen = None
+        if article_ids is not None:
+            chosen = {self._groups[a][0] for a in article_ids if a in self._groups}
         for a, (g, sim) in sorted(self._groups.items()):
+            if chosen is not None and g not in chosen:
+                continue
             members.setdefault(g, []).append(a)
             sims[g] = sim
         return tuple(

@@ -98,10 +98,15 @@ class EventStore(Protocol):
         ...
 
     def links(
-        self, at: datetime | None = None, claim_ids: Iterable[str] | None = None
+        self,
+        at: datetime | None = None,
+        claim_ids: Iterable[str] | None = None,
+        *,
+        event_ids: Iterable[str] | None = None,
     ) -> tuple[LinkDecision, ...]:
         """Each claim's link (of ``claim_ids``, default all) as it stood at ``at`` (default:
-        now), sorted by claim id."""
+        now), sorted by claim id; with ``event_ids``, only the links into those events (an
+        indexed lookup: the members of a few events, not a scan of every link)."""
         ...
 
     def add_decision(self, decision: Decision) -> None:
@@ -116,8 +121,9 @@ class EventStore(Protocol):
         """Record (or re-record) which articles are copies of which."""
         ...
 
-    def groups(self) -> tuple[ArticleGroup, ...]:
-        """Stored near-duplicate groups (sorted by group id), representative first."""
+    def groups(self, article_ids: Iterable[str] | None = None) -> tuple[ArticleGroup, ...]:
+        """Stored near-duplicate groups (sorted by group id), representative first; with
+        ``article_ids``, only the groups holding one of them (whole)."""
         ...
 
     def append_versions(self, versions: Sequence[EventVersion]) -> None:

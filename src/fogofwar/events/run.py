@@ -169,10 +169,9 @@ def link_batch(
 
 
 def _dedup(es: EventStore, articles: ArticleLookup, meta: ArticleMeta, event_ids: set[str]) -> None:
-    """Group ``meta`` with a near-duplicate among the articles of the events it joined."""
-    others = sorted(
-        {d.article_id for d in es.links() if d.event_id in event_ids} - {meta.article_id}
-    )
+    """Group ``meta`` with a near-duplicate among the articles of the events it joined (their
+    members found by the store's event index, not a scan of every link)."""
+    others = sorted({d.article_id for d in es.links(event_ids=event_ids)} - {meta.article_id})
     if not others:
         return
     index = DedupIndex()
@@ -182,7 +181,7 @@ def _dedup(es: EventStore, articles: ArticleLookup, meta: ArticleMeta, event_ids
     group = index.add(meta)
     if group == meta.article_id:
         return
-    rep = next((g for g in es.groups() if group in g.article_ids), None)
+    rep = next((g for g in es.groups([group]) if group in g.article_ids), None)
     gid = rep.group_id if rep else group
     members = (*(rep.article_ids if rep else (group,)), meta.article_id)
     sim = next((g.similarity for g in index.groups() if g.group_id == group), 1.0)
@@ -234,7 +233,7 @@ def analyse(
     chosen = [e for e in everything if event_ids is None or e.event_id in event_ids]
     wanted = {cid for e in chosen for cid in e.claim_ids}
     ids = sorted({d.article_id for e in chosen for d in e.links})
-    group_of = {a: g.group_id for g in es.groups() for a in g.article_ids}
+    group_of = {a: g.group_id for g in es.groups(ids) for a in g.article_ids}
     metas = _metas(articles, ids, group_of)
     by_article = {aid: list(articles.claims(aid)) for aid in ids}
     claims = {c.claim_id: c for cs in by_article.values() for c in cs if c.claim_id in wanted}
@@ -278,12 +277,21 @@ def refresh(
 ) -> tuple[EventVersion, ...]:
     """Rebuild the records of ``touched`` events, and of the events now holding ``claim_ids``
     (a claim the linker put in an event that was merged away lands in the survivor), and
-    append the versions that changed; an event no longer present gets a retired version."""
-    if claim_ids:
-        touched = touched | {
-            e.event_id for e in assemble_events(es) if claim_ids.intersection(e.claim_ids)
-        }
-    analysis = analyse(es, articles, touched)
+    append the versions that changed; an event no longer present gets a retired version.
+
+    Without manual decisions (the usual case) the events holding ``claim_ids`` are the ones
+    the linker put them in, so only the articles around ``touched`` are assembled (indexed
+    lookups: the cost follows the events touched, not the store); a stored merge or split can
+    move claims between any events, so then everything is assembled."""
+    if es.decisions():
+        if claim_ids:
+            touched = touched | {
+                e.event_id for e in assemble_events(es) if claim_ids.intersection(e.claim_ids)
+            }
+        analysis = analyse(es, articles, touched)
+    else:
+        members = [d.claim_id for d in es.links(event_ids=touched)]
+        analysis = analyse(es, articles, touched, around=members)
     history = [v for eid in sorted(touched) for v in es.history(eid)]
     versions = next_versions(list(analysis.records.values()), history, at)
     es.append_versions(versions)

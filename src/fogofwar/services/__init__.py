@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from fogofwar.reader import ReadResult
     from fogofwar.services.articles import (
+        ClaimFilter,
         article_claims,
         articles_page,
         claims_page,
@@ -106,6 +107,7 @@ from fogofwar.services.ingest import (
 
 _WHERE = {
     "fogofwar.services.articles": (
+        "ClaimFilter",
         "article_claims",
         "count_articles",
         "get_article",
@@ -171,6 +173,7 @@ __all__ = [
     "ENGINES",
     "EXPORT_FORMATS",
     "Check",
+    "ClaimFilter",
     "EventDetail",
     "IngestSummary",
     "LinkSummary",

@@ -8,12 +8,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
+from fogofwar.claim import Claim
 from fogofwar.errors import NotFoundError
 from fogofwar.model import Article, ReasonCode
-from fogofwar.store import Page, RejectionCount, Store, StoredRejection, open_store
+from fogofwar.store import (
+    ClaimFilter,
+    Page,
+    RejectionCount,
+    Store,
+    StoredRejection,
+    open_store,
+)
 
 __all__ = [
+    "ClaimFilter",
     "article_claims",
     "articles_page",
     "claims_page",
@@ -93,68 +101,26 @@ def resolve_article(store: Store, article_id: str) -> str:
 
 def article_claims(store: Store, article_id: str) -> list[Claim]:
     """The claims of one stored article, in storage order."""
-    return store.list_claims(article_id=article_id)
+    return store.list_claims(ClaimFilter(article_id=article_id))
 
 
 def list_claims(
-    store: Store,
-    *,
-    kind: ClaimKind | str | None = None,
-    source_kind: SourceKind | str | None = None,
-    certainty: Certainty | str | None = None,
-    lang: str | None = None,
-    article_id: str | None = None,
-    limit: int | None = None,
-    offset: int = 0,
+    store: Store, where: ClaimFilter | None = None, *, limit: int | None = None, offset: int = 0
 ) -> list[Claim]:
-    """Stored claims matching every filter, in storage order (unknown values: ``ValueError``)."""
-    return store.list_claims(
-        kind=kind,
-        source_kind=source_kind,
-        certainty=certainty,
-        lang=lang,
-        article_id=article_id,
-        limit=limit,
-        offset=offset,
-    )
+    """Stored claims passing ``where`` (default: all), in storage order."""
+    return store.list_claims(where, limit=limit, offset=offset)
 
 
 def claims_page(
-    store: Store,
-    *,
-    kind: ClaimKind | str | None = None,
-    source_kind: SourceKind | str | None = None,
-    certainty: Certainty | str | None = None,
-    lang: str | None = None,
-    article_id: str | None = None,
-    cursor: str | None = None,
-    limit: int = 100,
+    store: Store, where: ClaimFilter | None = None, *, cursor: str | None = None, limit: int = 100
 ) -> Page[Claim]:
     """One page of :func:`list_claims` after ``cursor`` (stable; bad cursor: ``ValueError``)."""
-    return store.claims_page(
-        kind=kind,
-        source_kind=source_kind,
-        certainty=certainty,
-        lang=lang,
-        article_id=article_id,
-        cursor=cursor,
-        limit=limit,
-    )
+    return store.claims_page(where, cursor=cursor, limit=limit)
 
 
-def iter_claims(
-    store: Store,
-    *,
-    kind: ClaimKind | str | None = None,
-    source_kind: SourceKind | str | None = None,
-    certainty: Certainty | str | None = None,
-    lang: str | None = None,
-    article_id: str | None = None,
-) -> Iterator[Claim]:
+def iter_claims(store: Store, where: ClaimFilter | None = None) -> Iterator[Claim]:
     """Like :func:`list_claims`, streamed (exports of any size)."""
-    return store.iter_claims(
-        kind=kind, source_kind=source_kind, certainty=certainty, lang=lang, article_id=article_id
-    )
+    return store.iter_claims(where)
 
 
 def list_rejections(

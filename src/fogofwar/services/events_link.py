@@ -20,7 +20,7 @@ from fogofwar.events.model import ArticleMeta
 from fogofwar.events.run import link_batch
 from fogofwar.model import Article
 from fogofwar.reader import ReadResult
-from fogofwar.store import Store
+from fogofwar.store import ClaimFilter, Store
 
 __all__ = [
     "LinkSummary",
@@ -54,15 +54,21 @@ class StoreArticles:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._metas: dict[str, ArticleMeta | None] = {}
 
     def meta(self, article_id: str) -> ArticleMeta | None:
-        """The stored article's metadata, or ``None``."""
-        article = self.store.get_article(article_id)
-        return ArticleMeta.from_article(article) if article is not None else None
+        """The stored article's metadata, or ``None`` (each article read once per linking
+        run: a run asks again for the event-mates of every article it links)."""
+        if article_id not in self._metas:
+            article = self.store.get_article(article_id)
+            self._metas[article_id] = ArticleMeta.from_article(article) if article else None
+        return self._metas[article_id]
 
     def claims(self, article_id: str) -> Sequence[Claim]:
         """The article's claims of this pipeline version."""
-        return self.store.list_claims(article_id=article_id, pipeline_version=PIPELINE_VERSION)
+        return self.store.list_claims(
+            ClaimFilter(article_id=article_id, pipeline_version=PIPELINE_VERSION)
+        )
 
 
 def now() -> datetime:
@@ -91,16 +97,16 @@ def link_pending(
     """Link stored articles whose claims were never linked (a run killed between reading and
     linking, a concurrent ingest, or a store filled before the events layer existed); with
     ``only``, just those of these article ids. Cheap when nothing is left: one query."""
-    pending = store.unlinked_articles(PIPELINE_VERSION)
-    if only is not None:
-        pending = sorted(set(pending) & set(only))
+    pending = store.unlinked_articles(PIPELINE_VERSION, only)
     if not pending:
         return LinkSummary(0, 0, 0, 0)
     items = []
     for aid in pending:
         article = store.get_article(aid)
         if article is not None:
-            claims = store.list_claims(article_id=aid, pipeline_version=PIPELINE_VERSION)
+            claims = store.list_claims(
+                ClaimFilter(article_id=aid, pipeline_version=PIPELINE_VERSION)
+            )
             items.append((article, tuple(claims)))
     return _link(store, items, embedder, at)
 

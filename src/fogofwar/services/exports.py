@@ -13,8 +13,8 @@ from fogofwar.claim import Claim
 from fogofwar.errors import ConfigError
 from fogofwar.events.exports import BINARY_FORMATS, FORMATS, export_events
 from fogofwar.events.exports_claims import (
-    ClaimFilter,
     ClaimRow,
+    ClaimRowFilter,
     write_claims_jsonl,
     write_claims_parquet,
 )
@@ -75,7 +75,7 @@ def claim_records(store: Store, claims: Iterable[Claim]) -> Iterator[dict[str, A
             yield claim_export_record(claim, publishers.get(claim.article_id))
 
 
-def _rows(store: Store, wanted: ClaimFilter) -> Iterator[ClaimRow]:
+def _rows(store: Store, wanted: ClaimRowFilter) -> Iterator[ClaimRow]:
     event_of = {d.claim_id: d.event_id for d in store.events.links()}
     metas: dict[str, ArticleMeta | None] = {}
     for claim in store.iter_claims():
@@ -101,7 +101,7 @@ def export_claims(
     and event (``claims-jsonl``: claims-v1 plus those fields; ``claims-parquet``); returns how
     many. Filters as in :func:`export`, on each claim's own kind, place and dates."""
     ensure_linked(store)
-    rows = _rows(store, ClaimFilter(kind=kind, country=country, since=since))
+    rows = _rows(store, ClaimRowFilter(kind=kind, country=country, since=since))
     if fmt == "claims-parquet":
         return write_claims_parquet(rows, out)  # type: ignore[arg-type]
     if fmt != "claims-jsonl":

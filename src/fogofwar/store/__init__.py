@@ -13,9 +13,24 @@ The database is migrated to the newest schema on open (Alembic revisions shipped
 from __future__ import annotations
 
 from fogofwar.store.engine import resolve_url
-from fogofwar.store.protocol import AddResult, Page, RejectionCount, Store, StoredRejection
+from fogofwar.store.protocol import (
+    AddResult,
+    ClaimFilter,
+    Page,
+    RejectionCount,
+    Store,
+    StoredRejection,
+)
 
-__all__ = ["AddResult", "Page", "RejectionCount", "Store", "StoredRejection", "open_store"]
+__all__ = [
+    "AddResult",
+    "ClaimFilter",
+    "Page",
+    "RejectionCount",
+    "Store",
+    "StoredRejection",
+    "open_store",
+]
 
 
 def open_store(url: str | None = None, *, pool_size: int | None = None) -> Store:

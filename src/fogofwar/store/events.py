@@ -85,10 +85,11 @@ class SqlEventStore:
 
     def record_links(self, decisions: Iterable[LinkDecision], at: datetime) -> int:
         """Append the decisions that differ from each claim's current link; returns how many."""
-        current = {d.claim_id: d for d in self.links()}
-        known = self._event_ids()
+        batch = list(decisions)
+        current = {d.claim_id: d for d in self.links(claim_ids=[d.claim_id for d in batch])}
+        known = self._event_ids([d.event_id for d in batch])
         rows, new_events = [], []
-        for d in decisions:
+        for d in batch:
             cur = current.get(d.claim_id)
             if cur is not None and (cur.event_id, cur.by) == (d.event_id, d.by):
                 continue
@@ -123,23 +124,37 @@ class SqlEventStore:
         with self.unit.read() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(per_claim)).scalar_one())
 
-    def _event_ids(self) -> set[str]:
+    def _event_ids(self, among: Iterable[str]) -> set[str]:
+        """Which of ``among`` are known events (one indexed lookup)."""
+        wanted = sorted(set(among))
+        query = sa.select(events.c.event_id).where(events.c.event_id.in_(wanted))
         with self.unit.read() as conn:
-            return set(conn.execute(sa.select(events.c.event_id)).scalars())
+            return set(conn.execute(query).scalars()) if wanted else set()
 
     def links(
-        self, at: datetime | None = None, claim_ids: Iterable[str] | None = None
+        self,
+        at: datetime | None = None,
+        claim_ids: Iterable[str] | None = None,
+        *,
+        event_ids: Iterable[str] | None = None,
     ) -> tuple[LinkDecision, ...]:
         """Each claim's link (of ``claim_ids``, default all) as it stood at ``at`` (default:
-        now), sorted by claim id."""
+        now), sorted by claim id; with ``event_ids``, only the links into those events (the
+        claims ever linked to them found by the ``event_id`` index, then their newest rows)."""
         rows = sa.select(event_claims)
         if at is not None:
             rows = rows.where(event_claims.c.valid_from <= _iso(at))
         if claim_ids is not None:
             rows = rows.where(event_claims.c.claim_id.in_(sorted(set(claim_ids))))
+        into = sorted(set(event_ids)) if event_ids is not None else None
+        if into is not None:
+            ever = sa.select(event_claims.c.claim_id).where(event_claims.c.event_id.in_(into))
+            rows = rows.where(event_claims.c.claim_id.in_(ever))
         newest = rows.subquery()
         last = sa.select(sa.func.max(newest.c.pk)).group_by(newest.c.claim_id)
         query = sa.select(event_claims).where(event_claims.c.pk.in_(last))
+        if into is not None:
+            query = query.where(event_claims.c.event_id.in_(into))
         with self.unit.read() as conn:
             out = [
                 LinkDecision(
@@ -205,9 +220,16 @@ class SqlEventStore:
             if rows:
                 conn.execute(sa.insert(article_groups), rows)
 
-    def groups(self) -> tuple[ArticleGroup, ...]:
-        """Stored groups, representative first."""
+    def groups(self, article_ids: Iterable[str] | None = None) -> tuple[ArticleGroup, ...]:
+        """Stored groups, representative first; with ``article_ids``, only the groups holding
+        one of them (found by the article and group indexes)."""
         query = sa.select(article_groups).order_by(article_groups.c.group_id)
+        if article_ids is not None:
+            ids = sorted(set(article_ids))
+            holding = sa.select(article_groups.c.group_id).where(
+                article_groups.c.article_id.in_(ids)
+            )
+            query = query.where(article_groups.c.group_id.in_(holding))
         members: dict[str, list[str]] = {}
         sims: dict[str, float] = {}
         with self.unit.read() as conn:

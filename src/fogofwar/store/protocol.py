@@ -6,7 +6,7 @@ Every backend (SQLite, PostgreSQL) implements :class:`Store`; one contract test 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
@@ -16,7 +16,7 @@ from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.events.protocol import EventStore
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 
-__all__ = ["AddResult", "Page", "RejectionCount", "Store", "StoredRejection"]
+__all__ = ["AddResult", "ClaimFilter", "Page", "RejectionCount", "Store", "StoredRejection"]
 
 _T = TypeVar("_T")
 
@@ -31,6 +31,34 @@ class Page(Generic[_T]):
 
     items: tuple[_T, ...]
     cursor: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Which stored claims to list, page or export: every given field must hold.
+
+    The CLI, the web API, the services and the store all take this one value. ``kind``,
+    ``source_kind`` and ``certainty`` take the enum or its string value and hold the enum
+    afterwards (an unknown value raises ``ValueError`` here); ``article_id`` is a full id;
+    ``pipeline_version`` keeps claims read by that version of the reader.
+    """
+
+    kind: ClaimKind | str | None = None
+    source_kind: SourceKind | str | None = None
+    certainty: Certainty | str | None = None
+    lang: str | None = None
+    article_id: str | None = None
+    pipeline_version: str | None = None
+
+    def __post_init__(self) -> None:
+        for name, enum in (
+            ("kind", ClaimKind),
+            ("source_kind", SourceKind),
+            ("certainty", Certainty),
+        ):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, enum(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,9 +204,12 @@ class Store(Protocol):
         """Rejections per reason and stage, most inputs first."""
         ...
 
-    def unlinked_articles(self, pipeline_version: str) -> list[str]:
+    def unlinked_articles(
+        self, pipeline_version: str, article_ids: Iterable[str] | None = None
+    ) -> list[str]:
         """Ids of articles with claims of ``pipeline_version`` not linked to any event (a run
-        killed between reading and linking), sorted."""
+        killed between reading and linking), sorted; with ``article_ids``, only among those
+        (an indexed lookup, not a scan of every claim)."""
         ...
 
     def list_rejections(
@@ -199,47 +230,18 @@ class Store(Protocol):
         ...
 
     def list_claims(
-        self,
-        *,
-        kind: ClaimKind | str | None = None,
-        source_kind: SourceKind | str | None = None,
-        certainty: Certainty | str | None = None,
-        lang: str | None = None,
-        article_id: str | None = None,
-        pipeline_version: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, where: ClaimFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Claim]:
-        """Stored claims matching every given filter, in storage order.
-
-        Filters take the enum or its string value; an unknown value raises ``ValueError``.
-        """
+        """Stored claims passing ``where`` (default: all), in storage order."""
         ...
 
     def claims_page(
-        self,
-        *,
-        kind: ClaimKind | str | None = None,
-        source_kind: SourceKind | str | None = None,
-        certainty: Certainty | str | None = None,
-        lang: str | None = None,
-        article_id: str | None = None,
-        cursor: str | None = None,
-        limit: int = 100,
+        self, where: ClaimFilter | None = None, *, cursor: str | None = None, limit: int = 100
     ) -> Page[Claim]:
         """Like :meth:`list_claims`, one page after ``cursor`` (a bad cursor: ``ValueError``)."""
         ...
 
-    def iter_claims(
-        self,
-        *,
-        kind: ClaimKind | str | None = None,
-        source_kind: SourceKind | str | None = None,
-        certainty: Certainty | str | None = None,
-        lang: str | None = None,
-        article_id: str | None = None,
-        pipeline_version: str | None = None,
-    ) -> Iterator[Claim]:
+    def iter_claims(self, where: ClaimFilter | None = None) -> Iterator[Claim]:
         """Like :meth:`list_claims` but streamed, for exports of any size. Reads in chunks and
         holds no connection between them, so a slow consumer never keeps one from the pool."""
         ...

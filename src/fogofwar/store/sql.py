@@ -4,7 +4,7 @@ PostgreSQL, written with SQLAlchemy Core. Only full-text search differs between 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
+from fogofwar.claim import Claim
 from fogofwar.errors import AmbiguousIdError, StoreError
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 from fogofwar.store import keyset
@@ -25,7 +25,13 @@ from fogofwar.store.engine import WRITE
 from fogofwar.store.event_tables import event_claims
 from fogofwar.store.event_tables import events as event_ids
 from fogofwar.store.events import SqlEventStore
-from fogofwar.store.protocol import AddResult, Page, RejectionCount, StoredRejection
+from fogofwar.store.protocol import (
+    AddResult,
+    ClaimFilter,
+    Page,
+    RejectionCount,
+    StoredRejection,
+)
 from fogofwar.store.rows import (
     article_from_row,
     article_to_row,
@@ -408,8 +414,11 @@ class SqlStore:
                 for reason, stage, n, times in conn.execute(stmt)
             ]
 
-    def unlinked_articles(self, pipeline_version: str) -> list[str]:
-        """Articles with claims of ``pipeline_version`` that no event link names, sorted."""
+    def unlinked_articles(
+        self, pipeline_version: str, article_ids: Iterable[str] | None = None
+    ) -> list[str]:
+        """Articles with claims of ``pipeline_version`` that no event link names, sorted (only
+        among ``article_ids`` when given)."""
         linked = sa.select(event_claims.c.claim_id).where(
             event_claims.c.claim_id == claims.c.claim_id
         )
@@ -419,6 +428,8 @@ class SqlStore:
             .distinct()
             .order_by(claims.c.article_id)
         )
+        if article_ids is not None:
+            stmt = stmt.where(claims.c.article_id.in_(sorted(set(article_ids))))
         with self._read("find unlinked articles") as conn:
             return list(conn.execute(stmt).scalars())
 
@@ -468,23 +479,15 @@ class SqlStore:
             if rows:
                 conn.execute(sa.insert(claims), rows)
 
-    def _claims_query(
-        self,
-        kind: ClaimKind | str | None,
-        source_kind: SourceKind | str | None,
-        certainty: Certainty | str | None,
-        lang: str | None,
-        article_id: str | None,
-        pipeline_version: str | None,
-    ) -> sa.Select[Any]:
+    def _claims_query(self, where: ClaimFilter) -> sa.Select[Any]:
         stmt = sa.select(claims.c.pk, claims.c.record).order_by(claims.c.pk)
         filters = {
-            claims.c.kind: None if kind is None else ClaimKind(kind),
-            claims.c.source_kind: None if source_kind is None else SourceKind(source_kind),
-            claims.c.certainty: None if certainty is None else Certainty(certainty),
-            claims.c.lang: lang,
-            claims.c.article_id: article_id,
-            claims.c.pipeline_version: pipeline_version,
+            claims.c.kind: where.kind,
+            claims.c.source_kind: where.source_kind,
+            claims.c.certainty: where.certainty,
+            claims.c.lang: where.lang,
+            claims.c.article_id: where.article_id,
+            claims.c.pipeline_version: where.pipeline_version,
         }
         for column, value in filters.items():
             if value is not None:
@@ -492,84 +495,44 @@ class SqlStore:
         return stmt
 
     def list_claims(
-        self,
-        *,
-        kind: ClaimKind | str | None = None,
-        source_kind: SourceKind | str | None = None,
-        certainty: Certainty | str | None = None,
-        lang: str | None = None,
-        article_id: str | None = None,
-        pipeline_version: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, where: ClaimFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Claim]:
-        """Stored claims matching every given filter, in storage order.
-
-        Filters take the enum or its string value; an unknown value raises ``ValueError``.
-        """
+        """Stored claims passing ``where`` (default: all), in storage order."""
         _check_page(limit, offset)
-        stmt = self._claims_query(kind, source_kind, certainty, lang, article_id, pipeline_version)
-        stmt = stmt.limit(limit).offset(offset)
+        stmt = self._claims_query(where or ClaimFilter()).limit(limit).offset(offset)
         with self._read("list claims") as conn:
             return [claim_from_row(r._mapping) for r in conn.execute(stmt)]
 
     def claims_page(
-        self,
-        *,
-        kind: ClaimKind | str | None = None,
-        source_kind: SourceKind | str | None = None,
-        certainty: Certainty | str | None = None,
-        lang: str | None = None,
-        article_id: str | None = None,
-        cursor: str | None = None,
-        limit: int = 100,
+        self, where: ClaimFilter | None = None, *, cursor: str | None = None, limit: int = 100
     ) -> Page[Claim]:
         """Like :meth:`list_claims`, one page after ``cursor`` (keyed on storage order)."""
         _check_page(limit, 0)
         after = keyset.decode(cursor, (int,))[0] if cursor else None
-        rows = self._claim_rows(kind, source_kind, certainty, lang, article_id, None, after, limit)
+        rows = self._claim_rows(where or ClaimFilter(), after, limit)
         items = tuple(claim_from_row(r._mapping) for r in rows[:limit])
         more = len(rows) > limit
         return Page(items, keyset.encode(rows[limit - 1].pk) if more else None)
 
-    def _claim_rows(
-        self,
-        kind: ClaimKind | str | None,
-        source_kind: SourceKind | str | None,
-        certainty: Certainty | str | None,
-        lang: str | None,
-        article_id: str | None,
-        pipeline_version: str | None,
-        after: int | None,
-        limit: int,
-    ) -> list[sa.Row[Any]]:
+    def _claim_rows(self, where: ClaimFilter, after: int | None, limit: int) -> list[sa.Row[Any]]:
         """Up to ``limit + 1`` rows (pk, record) after the pk ``after``, one short read."""
-        stmt = self._claims_query(kind, source_kind, certainty, lang, article_id, pipeline_version)
+        stmt = self._claims_query(where)
         if after is not None:
             stmt = stmt.where(claims.c.pk > after)
         with self._read("list claims") as conn:
             return list(conn.execute(stmt.limit(limit + 1)).all())
 
-    def iter_claims(
-        self,
-        *,
-        kind: ClaimKind | str | None = None,
-        source_kind: SourceKind | str | None = None,
-        certainty: Certainty | str | None = None,
-        lang: str | None = None,
-        article_id: str | None = None,
-        pipeline_version: str | None = None,
-    ) -> Iterator[Claim]:
+    def iter_claims(self, where: ClaimFilter | None = None) -> Iterator[Claim]:
         """Like :meth:`list_claims`, streamed in chunks of a few hundred, each read on its own
         short-lived connection: a stream never holds a pooled connection while it is consumed.
 
         Chunks are keyed on storage order, so claims stored while streaming are either included
         once (stored after the cursor) or not at all; none repeats or is skipped.
         """
-        args = (kind, source_kind, certainty, lang, article_id, pipeline_version)
+        chosen = where or ClaimFilter()
         after: int | None = None
         while True:
-            rows = self._claim_rows(*args, after, _STREAM_BATCH)
+            rows = self._claim_rows(chosen, after, _STREAM_BATCH)
             for row in rows[:_STREAM_BATCH]:
                 yield claim_from_row(row._mapping)
             if len(rows) <= _STREAM_BATCH:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = [
     "QUERY_LANGUAGES",
@@ -113,7 +113,10 @@ def _ukrainian(word: str) -> str:
     return russian(lemma) if russian else lemma
 
 
+@lru_cache(maxsize=32768)
 def _stem(word: str, lang: str) -> str:
+    """The folded stem (cached across texts: Snowball in pure Python was a third of the
+    single writer's time at ingest, and news vocabulary repeats)."""
     stem = _stemmer(lang)
     lowered = word.lower()
     return fold(stem(lowered) if stem else lowered)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from pathlib import PurePath
@@ -238,14 +239,14 @@ def _claim_filters(
     certainty: str | None,
     lang: str | None,
     article: str | None,
-) -> dict[str, Any]:
-    return {
-        "kind": _choice(ClaimKind, kind, "kind"),
-        "source_kind": _choice(SourceKind, source_kind, "source_kind"),
-        "certainty": _choice(Certainty, certainty, "certainty"),
-        "lang": _plain(lang, "lang"),
-        "article_id": _plain(article, "article"),
-    }
+) -> services.ClaimFilter:
+    return services.ClaimFilter(
+        kind=_choice(ClaimKind, kind, "kind"),
+        source_kind=_choice(SourceKind, source_kind, "source_kind"),
+        certainty=_choice(Certainty, certainty, "certainty"),
+        lang=_plain(lang, "lang"),
+        article_id=_plain(article, "article"),
+    )
 
 
 Kind = Annotated[str | None, Query(description="A claims-v1 kind, e.g. casualties.")]
@@ -276,9 +277,9 @@ def list_claims(
 ) -> JSONResponse:
     """Stored claims (claims-v1 records) matching every filter, in storage order."""
     filters = _claim_filters(kind, source_kind, certainty, lang, None)
-    filters["article_id"] = _article_filter(store, article)
+    filters = replace(filters, article_id=_article_filter(store, article))
     try:
-        page = services.claims_page(store, **filters, cursor=_cursor(cursor), limit=limit)
+        page = services.claims_page(store, filters, cursor=_cursor(cursor), limit=limit)
     except ValueError as exc:
         raise _bad_cursor(exc) from None
     records = list(services.claim_records(store, page.items))
@@ -308,8 +309,8 @@ def export_claims(
     The stream reads in chunks, each on a short-lived connection: an open stream holds no
     pooled connection while the client reads."""
     filters = _claim_filters(kind, source_kind, certainty, lang, None)
-    filters["article_id"] = _article_filter(store, article)
-    stream = services.iter_claims(store, **filters)
+    filters = replace(filters, article_id=_article_filter(store, article))
+    stream = services.iter_claims(store, filters)
     # Pull the first claim now: a store that cannot be read fails here with a 503, not after
     # a 200 status line has gone out.
     first = list(itertools.islice(stream, 1))

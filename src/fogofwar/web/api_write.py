@@ -18,7 +18,7 @@ import itertools
 import json
 import tempfile
 from collections.abc import Iterator
-from typing import IO, Annotated, Any, cast
+from typing import IO, Annotated, cast
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -98,8 +98,8 @@ def _spooled_chunks(spool: IO[bytes]) -> Iterator[bytes]:
         spool.close()
 
 
-def _claims_lines(store: Store, filters: dict[str, Any]) -> Iterator[str]:
-    claims = services.iter_claims(store, **filters)
+def _claims_lines(store: Store, filters: services.ClaimFilter) -> Iterator[str]:
+    claims = services.iter_claims(store, filters)
     while batch := list(itertools.islice(claims, 200)):
         yield "".join(json.dumps(c.to_record(), ensure_ascii=False) + "\n" for c in batch)
 
@@ -120,7 +120,7 @@ def export(
     if fmt == "claims-jsonl":
         if as_of:
             raise ApiError(400, "bad_filter", "as_of applies to event formats only")
-        lines = _claims_lines(store, {})
+        lines = _claims_lines(store, services.ClaimFilter())
         return StreamingResponse(lines, media_type=_MEDIA[fmt], headers=headers)
     when = parse_as_of(as_of)
     spool = tempfile.SpooledTemporaryFile(max_size=8_000_000)  # noqa: SIM115 - closed by stream
