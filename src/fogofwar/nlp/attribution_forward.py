@@ -72,8 +72,11 @@ def _degenerate(doc: Doc, pack: LanguagePack, a: AttributionMention) -> bool:
     no event word or figure in them."""
     if _words(doc, a.content) <= _DEGENERATE:
         return True
-    src = a.source
-    if src is None or not (0 <= src.start - a.content.end <= 1 or a.content.end >= src.start):
+    src, cue = a.source, a.cue
+    if src is None or cue is None or a.content.start < cue.end:
+        return False  # only the speaker's words after the cue: "сообщил глава [региона X]"
+    touching = 0 <= src.start - a.content.end <= 1 or 0 <= a.content.start - src.end <= 1
+    if not touching:
         return False
     toks = doc.tokens
     lo = bisect.bisect_left([t.start for t in toks], a.content.start)
