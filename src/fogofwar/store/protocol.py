@@ -176,6 +176,12 @@ class Store(Protocol):
         """Rejections per reason and stage, most inputs first."""
         ...
 
+    def generation(self) -> str | None:
+        """An opaque token that changes whenever any connection (in this process or another)
+        commits a change; ``None`` when this store cannot tell. Read it before a query whose
+        result is cached under it."""
+        ...
+
     def unlinked_articles(self, pipeline_version: str) -> list[str]:
         """Ids of articles with claims of ``pipeline_version`` not linked to any event (a run
         killed between reading and linking), sorted."""

@@ -25,6 +25,7 @@ from fogofwar.store.engine import WRITE
 from fogofwar.store.event_tables import event_claims
 from fogofwar.store.event_tables import events as event_ids
 from fogofwar.store.events import SqlEventStore
+from fogofwar.store.generation import StoreGeneration
 from fogofwar.store.protocol import AddResult, Page, RejectionCount, StoredRejection
 from fogofwar.store.rows import (
     article_from_row,
@@ -66,6 +67,7 @@ class SqlStore:
         self._engine = engine
         self._backend = engine.dialect.name
         self._events = SqlEventStore(engine)
+        self._generation = StoreGeneration(engine)
 
     @property
     def engine(self) -> Engine:
@@ -84,7 +86,12 @@ class SqlStore:
 
     def close(self) -> None:
         """Release all pooled connections."""
+        self._generation.close()
         self._engine.dispose()
+
+    def generation(self) -> str | None:
+        """A token that changes whenever anyone commits a change (``None``: cannot tell)."""
+        return self._generation.current()
 
     def __enter__(self) -> Self:
         return self
