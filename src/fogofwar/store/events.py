@@ -16,9 +16,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
@@ -30,7 +32,7 @@ from fogofwar.events.model import (
     LinkReason,
 )
 from fogofwar.events.protocol import EventQuery
-from fogofwar.events.record import EventRecord
+from fogofwar.events.record import EVENTS_SCHEMA, EventRecord
 from fogofwar.events.versions import EventVersion
 from fogofwar.store.event_tables import (
     article_groups,
@@ -49,6 +51,17 @@ __all__ = ["SqlEventStore"]
 
 def _iso(at: datetime) -> str:
     return at.isoformat()
+
+
+_RECORD_KEYS = frozenset(["schema", *(f.name for f in fields(EventRecord))])
+
+
+def _record_json(raw: str) -> dict[str, Any]:
+    """A stored events-v1 record as the JSON object :meth:`EventRecord.to_record` gives."""
+    record: dict[str, Any] = orjson.loads(raw)
+    if record.keys() == _RECORD_KEYS and record["schema"] == EVENTS_SCHEMA:
+        return record
+    return EventRecord.from_record(record).to_record()
 
 
 def _bar(values: Iterable[str]) -> str:
@@ -291,6 +304,30 @@ class SqlEventStore:
         """The live records (newest versions, or as they stood at ``as_of``) passing
         ``query``, newest claimed date first (then event id, descending); filtered, ordered
         and cut to ``limit`` in SQL."""
+        stmt = self._records_query(query, as_of, limit)
+        with self.unit.read() as conn:
+            return tuple(
+                EventRecord.from_record(json.loads(raw)) for raw in conn.execute(stmt).scalars()
+            )
+
+    def record_dicts(
+        self,
+        query: EventQuery | None = None,
+        *,
+        as_of: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """:meth:`records` as events-v1 JSON objects: a stored record is served as it is when
+        it has exactly the fields of this version (no :class:`EventRecord` is built), else
+        through :class:`EventRecord` (older records get the newer fields' defaults)."""
+        stmt = self._records_query(query, as_of, limit)
+        with self.unit.read() as conn:
+            raws = list(conn.execute(stmt).scalars())
+        return [_record_json(raw) for raw in raws]
+
+    def _records_query(
+        self, query: EventQuery | None, as_of: datetime | None, limit: int | None
+    ) -> sa.Select[Any]:
         v = event_versions
         newer = event_versions.alias("newer")
         later = sa.and_(newer.c.event_id == v.c.event_id, newer.c.pk > v.c.pk)
@@ -332,8 +369,4 @@ class SqlEventStore:
         if q.before is not None:
             last_day, last_id = q.before
             stmt = stmt.where(sa.tuple_(day, eid) < sa.tuple_(last_day, last_id))
-        stmt = stmt.order_by(day.desc(), eid.desc()).limit(limit)
-        with self.unit.read() as conn:
-            return tuple(
-                EventRecord.from_record(json.loads(raw)) for raw in conn.execute(stmt).scalars()
-            )
+        return stmt.order_by(day.desc(), eid.desc()).limit(limit)

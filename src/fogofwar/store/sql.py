@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from pathlib import PurePath
 from types import TracebackType
@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.errors import AmbiguousIdError, StoreError
+from fogofwar.events.protocol import EventQuery
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 from fogofwar.store import keyset
 from fogofwar.store.engine import WRITE
@@ -88,6 +89,12 @@ class SqlStore:
         """Release all pooled connections."""
         self._generation.close()
         self._engine.dispose()
+
+    def event_records(
+        self, query: EventQuery, *, as_of: datetime | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """The events' records as events-v1 JSON objects (see ``events.record_dicts``)."""
+        return self._events.record_dicts(query, as_of=as_of, limit=limit)
 
     def generation(self) -> str | None:
         """A token that changes whenever anyone commits a change (``None``: cannot tell)."""
