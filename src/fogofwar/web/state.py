@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import functools
 import hashlib
+import logging
 import os
 import threading
 import time
@@ -27,7 +28,16 @@ from fogofwar.reader import Reader
 from fogofwar.services import Store, open_store
 from fogofwar.web.config import WebConfig
 
-__all__ = ["IngestRunner", "StoreHolder", "get_config", "get_store", "ingest_job"]
+__all__ = [
+    "IngestRunner",
+    "LinkSweeper",
+    "StoreHolder",
+    "get_config",
+    "get_store",
+    "ingest_job",
+]
+
+log = logging.getLogger("fogofwar.web")
 
 
 class StoreHolder:
@@ -49,12 +59,65 @@ class StoreHolder:
                 self._store = open_store(self.db, pool_size=self.pool_size)
             return self._store
 
+    def opened(self) -> Store | None:
+        """The store if it is open now, else ``None`` (never opens it: no waiting)."""
+        return self._store
+
     def close(self) -> None:
         """Close the store if it was opened; a later :meth:`get` opens it again."""
         with self._lock:
             if self._store is not None:
                 self._store.close()
                 self._store = None
+
+
+class LinkSweeper:
+    """Links, in a background thread, the claims an interrupted run left unlinked: once when
+    the app starts, then every ``every`` seconds when the store changed meanwhile.
+
+    Reads never link (the CLI's commands do, before they read): a GET that took the linker's
+    lock, or scanned every claim for unlinked ones (seconds at a million claims), would stall
+    its client and the ingest. Ingests link what they store themselves."""
+
+    def __init__(self, holder: StoreHolder, every: float) -> None:
+        self.holder = holder
+        self.every = every
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._seen: str | None = None
+
+    def start(self) -> None:
+        """Start the thread (no-op when ``every`` is 0 or it runs already)."""
+        if self.every <= 0 or self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="link-sweeper", daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        wait = 0.0
+        while not self._stop.wait(wait):
+            wait = self.every
+            self.sweep()
+
+    def sweep(self) -> None:
+        """One pass: link what is unlinked, unless nothing changed since the last pass."""
+        try:
+            store = self.holder.get()
+            before = store.generation()
+            if before is not None and before == self._seen:
+                return
+            services.ensure_linked(store)
+            self._seen = store.generation()
+        except Exception:  # a store that is down now is retried on the next pass
+            log.warning("background linking failed; retried in %s s", self.every, exc_info=True)
+
+    def stop(self) -> None:
+        """Stop the thread (a pass under way finishes first, up to a few seconds)."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
 
 
 class IngestRunner:

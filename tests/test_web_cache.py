@@ -1,0 +1,159 @@
+"""The read API's response cache, flag pages and background linking, on a real SQLite store:
+a cached answer is never older than the store (any commit, by any connection, ends it), a
+conditional request gets 304 while nothing changed, a token-protected answer is never served
+without the token, and claims a killed run left unlinked are linked without any read doing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from fogofwar import PIPELINE_VERSION, services
+from fogofwar.model import Article
+from fogofwar.reader import Reader
+from fogofwar.store import open_store
+from fogofwar.web import create_app
+from fogofwar.web.config import WebConfig
+from fogofwar.web.state import LinkSweeper, StoreHolder
+
+TOKEN = "a-test-token-of-enough-length"
+TEXTS = {
+    "en.txt": (
+        "Strike on Kharkiv\n\n2024-05-02\n\n"
+        "Five people were killed and twelve injured in a Russian missile strike on Kharkiv, "
+        "the regional governor said on Thursday.\n"
+    ),
+    "uk.txt": (
+        "Атака на Одесу\n\n04.04.2024\n\n"
+        "Унаслідок атаки дронів на Одесу загинули троє людей, повідомив голова ОВА.\n"
+    ),
+}
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name, text in TEXTS.items():
+        (inputs / name).write_text(text, encoding="utf-8")
+    path = str(tmp_path / "web.db")
+    with open_store(path) as store:
+        services.ingest([str(inputs)], store, Reader.offline())
+    return path
+
+
+@pytest.fixture
+def client(db: str) -> Iterator[TestClient]:
+    with TestClient(create_app(db, WebConfig(link_every=0))) as test_client:
+        test_client.get("/api/health")  # the store opens on the first request (not cached)
+        yield test_client
+
+
+def _another_article(db: str, n: int) -> None:
+    """A commit by another connection, as another process's ingest makes."""
+    with open_store(db) as other:
+        other.add_articles([Article.create(source=f"x{n}.txt", text=f"Another text {n}.")])
+
+
+@pytest.mark.parametrize("url", ["/api/health", "/api/articles?limit=5", "/api/claims?limit=3"])
+def test_an_answer_is_cached_until_the_store_changes(
+    client: TestClient, db: str, url: str
+) -> None:
+    first = client.get(url)
+    assert first.status_code == 200 and first.headers["x-cache"] == "miss"
+    again = client.get(url)
+    assert again.headers["x-cache"] == "hit" and again.content == first.content
+    assert again.headers["content-type"] == "application/json"
+    assert "content-security-policy" in again.headers  # safety headers on hits too
+    _another_article(db, 1)
+    after = client.get(url)
+    assert after.headers["x-cache"] == "miss"
+    assert after.headers["etag"] != first.headers["etag"]
+
+
+def test_a_cached_count_follows_a_write(client: TestClient, db: str) -> None:
+    before = client.get("/api/health").json()["articles"]
+    assert client.get("/api/health").headers["x-cache"] == "hit"
+    _another_article(db, 2)
+    assert client.get("/api/health").json()["articles"] == before + 1
+
+
+def test_if_none_match_gets_304_while_nothing_changed(client: TestClient, db: str) -> None:
+    first = client.get("/api/events")
+    etag = first.headers["etag"]
+    same = client.get("/api/events", headers={"If-None-Match": etag})
+    assert same.status_code == 304 and same.content == b"" and same.headers["etag"] == etag
+    other = client.get("/api/events?limit=1", headers={"If-None-Match": etag})
+    assert other.status_code == 200  # another request: another tag
+    _another_article(db, 3)
+    changed = client.get("/api/events", headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["etag"] != etag
+
+
+def test_errors_and_writes_are_not_cached(client: TestClient) -> None:
+    for _ in range(2):
+        bad = client.get("/api/claims?kind=bogus")
+        assert bad.status_code == 400 and "x-cache" not in bad.headers
+    assert "etag" not in client.get("/map").headers  # pages are not cached
+
+
+def test_a_protected_answer_is_never_served_without_the_token(db: str) -> None:
+    config = WebConfig(token=TOKEN, protect_reads=True, link_every=0)
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    with TestClient(create_app(db, config)) as c:
+        assert c.get("/api/health").status_code == 200  # opens the store
+        assert c.get("/api/claims", headers=auth).status_code == 200
+        assert c.get("/api/claims", headers=auth).headers["x-cache"] == "hit"
+        assert c.get("/api/claims").status_code == 401
+        wrong = {"Authorization": "Bearer not-the-token-at-all"}
+        assert c.get("/api/claims", headers=wrong).status_code == 403
+
+
+def test_the_cache_can_be_switched_off(db: str) -> None:
+    assert WebConfig.from_env({"FOGOFWAR_WEB_CACHE": "0"}).cache is False
+    with TestClient(create_app(db, WebConfig(cache=False, link_every=0))) as c:
+        for _ in range(2):
+            response = c.get("/api/claims")
+            assert response.status_code == 200 and "x-cache" not in response.headers
+
+
+def test_flag_pages_join_up_to_every_flag(client: TestClient, db: str) -> None:
+    with open_store(db) as store:
+        every = [services.flag_record(f) for f in services.list_flags(store)]
+        events = services.list_events(store)
+    assert every and len(events) > 1
+    got, url = [], "/api/flags?limit=1"
+    while url:
+        body = client.get(url).json()
+        got += body["flags"]
+        url = body["next"]
+    assert got == every
+
+
+def test_reads_do_not_link_the_sweeper_does(db: str) -> None:
+    with open_store(db) as store:
+        article = Article.create(source="late.txt", text="Stored, read, never linked.")
+        store.add_articles([article])
+        claims = services.list_claims(store, limit=1)
+        moved = [c.__class__(**{**_fields(c), "claim_id": "c-late", "article_id": article.id})
+                 for c in claims]  # fmt: skip
+        store.replace_claims(article.id, PIPELINE_VERSION, moved)
+        assert store.unlinked_articles(PIPELINE_VERSION) == [article.id]
+    with TestClient(create_app(db, WebConfig(link_every=0))) as c:
+        assert c.get("/api/events").status_code == 200
+        with open_store(db) as store:
+            assert store.unlinked_articles(PIPELINE_VERSION) == [article.id]  # no read linked
+    holder = StoreHolder(db)
+    try:
+        LinkSweeper(holder, every=60).sweep()
+        assert holder.get().unlinked_articles(PIPELINE_VERSION) == []
+    finally:
+        holder.close()
+
+
+def _fields(claim: object) -> dict[str, object]:
+    return {name: getattr(claim, name) for name in claim.__slots__}  # type: ignore[attr-defined]
