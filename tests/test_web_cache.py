@@ -60,9 +60,7 @@ def _another_article(db: str, n: int) -> None:
 
 
 @pytest.mark.parametrize("url", ["/api/health", "/api/articles?limit=5", "/api/claims?limit=3"])
-def test_an_answer_is_cached_until_the_store_changes(
-    client: TestClient, db: str, url: str
-) -> None:
+def test_an_answer_is_cached_until_the_store_changes(client: TestClient, db: str, url: str) -> None:
     first = client.get(url)
     assert first.status_code == 200 and first.headers["x-cache"] == "miss"
     again = client.get(url)
