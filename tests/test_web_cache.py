@@ -18,7 +18,7 @@ from fogofwar.reader import Reader
 from fogofwar.store import open_store
 from fogofwar.web import create_app
 from fogofwar.web.config import WebConfig
-from fogofwar.web.state import LinkSweeper, StoreHolder
+from fogofwar.web.state import IngestRunner, LinkSweeper, StoreHolder
 
 TOKEN = "a-test-token-of-enough-length"
 TEXTS = {
@@ -146,10 +146,12 @@ def test_reads_do_not_link_the_sweeper_does(db: str) -> None:
         with open_store(db) as store:
             assert store.unlinked_articles(PIPELINE_VERSION) == [article.id]  # no read linked
     holder = StoreHolder(db)
+    runner = IngestRunner(db, Reader.offline)
     try:
-        LinkSweeper(holder, every=60).sweep()
+        LinkSweeper(holder, every=60, link=runner.link_pending).sweep()  # as the app does
         assert holder.get().unlinked_articles(PIPELINE_VERSION) == []
     finally:
+        runner.close()
         holder.close()
 
 

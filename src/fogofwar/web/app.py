@@ -44,7 +44,7 @@ def create_app(
     settings = config or WebConfig.from_env()
     holder = StoreHolder(db, pool_size=settings.threads)
     runner = IngestRunner(db, reader or Reader.default)
-    sweeper = LinkSweeper(holder, settings.link_every)
+    sweeper = LinkSweeper(holder, settings.link_every, link=runner.link_pending)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

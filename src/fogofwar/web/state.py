@@ -35,6 +35,7 @@ __all__ = [
     "get_config",
     "get_store",
     "ingest_job",
+    "link_job",
 ]
 
 log = logging.getLogger("fogofwar.web")
@@ -72,16 +73,22 @@ class StoreHolder:
 
 
 class LinkSweeper:
-    """Links, in a background thread, the claims an interrupted run left unlinked: once when
-    the app starts, then every ``every`` seconds when the store changed meanwhile.
+    """Links, in a background thread, the claims an interrupted run left unlinked: every
+    ``every`` seconds (the first pass one interval after the start), when the store changed
+    since the last pass.
 
     Reads never link (the CLI's commands do, before they read): a GET that took the linker's
     lock, or scanned every claim for unlinked ones (seconds at a million claims), would stall
-    its client and the ingest. Ingests link what they store themselves."""
+    its client and the ingest. Ingests link what they store themselves. ``link`` runs the pass
+    elsewhere (the app gives :meth:`IngestRunner.link_pending`: the ingest process, at low
+    priority, one job at a time with the ingests); default: in this thread."""
 
-    def __init__(self, holder: StoreHolder, every: float) -> None:
+    def __init__(
+        self, holder: StoreHolder, every: float, link: Callable[[], object] | None = None
+    ) -> None:
         self.holder = holder
         self.every = every
+        self.link = link
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._seen: str | None = None
@@ -95,9 +102,7 @@ class LinkSweeper:
         self._thread.start()
 
     def _loop(self) -> None:
-        wait = 0.0
-        while not self._stop.wait(wait):
-            wait = self.every
+        while not self._stop.wait(self.every):
             self.sweep()
 
     def sweep(self) -> None:
@@ -107,7 +112,10 @@ class LinkSweeper:
             before = store.generation()
             if before is not None and before == self._seen:
                 return
-            services.ensure_linked(store)
+            if self.link is not None:
+                self.link()
+            else:
+                services.ensure_linked(store)
             self._seen = store.generation()
         except Exception:  # a store that is down now is retried on the next pass
             log.warning("background linking failed; retried in %s s", self.every, exc_info=True)
@@ -153,6 +161,10 @@ class IngestRunner:
                 self._pool = None  # the child died (killed, out of memory): start afresh
             raise
 
+    def link_pending(self) -> dict[str, int]:
+        """Link what is unlinked, in the child (waits for the ingest before it, if any)."""
+        return self._executor().submit(link_job, self.db).result()
+
     def close(self) -> None:
         """Stop the child process, if one was started."""
         with self._lock:
@@ -189,6 +201,7 @@ def ingest_job(db: str, factory: Callable[[], Reader], body: bytes, fmt: str) ->
     jobs."""
     if "store" not in _CHILD:
         _CHILD["store"] = open_store(db, pool_size=1)
+    if "reader" not in _CHILD:
         _CHILD["reader"] = factory()
     store, reader = _CHILD["store"], _CHILD["reader"]
     if fmt == "url":
@@ -204,6 +217,14 @@ def ingest_job(db: str, factory: Callable[[], Reader], body: bytes, fmt: str) ->
         "claims": summary.claims,
         "not_read": summary.not_read,
     }
+
+
+def link_job(db: str) -> dict[str, int]:
+    """In the ingest child: link the claims an interrupted run left unlinked."""
+    if "store" not in _CHILD:
+        _CHILD["store"] = open_store(db, pool_size=1)
+    summary = services.ensure_linked(_CHILD["store"])
+    return {"articles": summary.articles, "claims": summary.claims}
 
 
 def get_store(request: Request) -> Store:
