@@ -6,17 +6,20 @@ without the token, and claims a killed run left unlinked are linked without any 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from starlette.types import Message, Receive, Scope, Send
 
 from fogofwar import PIPELINE_VERSION, services
 from fogofwar.model import Article
 from fogofwar.reader import Reader
 from fogofwar.store import open_store
 from fogofwar.web import create_app
+from fogofwar.web.cache import ResponseCache
 from fogofwar.web.config import WebConfig
 from fogofwar.web.state import IngestRunner, LinkSweeper, StoreHolder
 
@@ -157,3 +160,70 @@ def test_reads_do_not_link_the_sweeper_does(db: str) -> None:
 
 def _fields(claim: object) -> dict[str, object]:
     return {name: getattr(claim, name) for name in claim.__slots__}  # type: ignore[attr-defined]
+
+
+class _Gen:
+    """A stand-in for an open store: only its generation (set by the test)."""
+
+    def __init__(self) -> None:
+        self.value = "g1"
+
+    def generation(self) -> str:
+        return self.value
+
+
+class _Holder:
+    def __init__(self, store: _Gen) -> None:
+        self.store = store
+
+    def opened(self) -> _Gen:
+        return self.store
+
+
+def test_followers_share_one_computation_or_get_the_previous_answer() -> None:
+    """The leader of a new generation computes; identical requests meanwhile wait for it (no
+    previous answer) or get the previous answer at once, marked stale; none computes again."""
+    store = _Gen()
+    calls: list[str] = []
+    gate = asyncio.Event()
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        calls.append(store.value)
+        await gate.wait()
+        body = store.value.encode()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": body})
+
+    cache = ResponseCache(app, _Holder(store))  # type: ignore[arg-type]
+
+    async def get() -> tuple[bytes, str]:
+        sent: list[Message] = []
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        scope = {"type": "http", "method": "GET", "path": "/api/x", "headers": []}
+        await cache(scope, receive, send)
+        how = dict(sent[0]["headers"]).get(b"x-cache", b"").decode()
+        return sent[-1]["body"], how
+
+    async def scenario() -> None:
+        first = [asyncio.create_task(get()) for _ in range(5)]
+        await asyncio.sleep(0.01)
+        gate.set()
+        assert sorted(await asyncio.gather(*first)) == [(b"g1", "miss")] + [(b"g1", "shared")] * 4
+        assert calls == ["g1"]
+        gate.clear()
+        store.value = "g2"  # a commit
+        leader = asyncio.create_task(get())
+        await asyncio.sleep(0.01)
+        assert await get() == (b"g1", "stale")  # while g2 is computed
+        gate.set()
+        assert await leader == (b"g2", "miss")
+        assert await get() == (b"g2", "hit")
+        assert calls == ["g1", "g2"]
+
+    asyncio.run(scenario())

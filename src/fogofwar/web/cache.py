@@ -5,8 +5,11 @@ events) while the store changes only when something is ingested or linked. An an
 under (path, query, token) together with the store's generation read *before* the answer was
 computed (:meth:`~fogofwar.store.protocol.Store.generation`: it changes with every commit, by
 any process); it is served again only while the generation is the same, so no answer is older
-than the store. Concurrent identical requests share one computation (a burst after an ingest
-computes each page once per process, not once per client).
+than the store, but for one case: while the answer for a new generation is computed (after
+an ingest), identical requests that arrive meanwhile get the previous answer at once (marked
+``x-cache: stale``; it was current one computation ago) instead of queueing behind it. Without
+a previous answer they share the one computation (a burst computes each page once per process,
+not once per client). A request on its own (nothing in flight) always gets a current answer.
 
 Answers carry an ``ETag`` (of the generation and the request), so a client that sends
 ``If-None-Match`` gets ``304 Not Modified`` without a body while nothing changed.
@@ -105,6 +108,9 @@ class ResponseCache:
             await _replay(send, entry, b"hit")
             return
         running = self._inflight.get((key, generation))
+        if running is not None and entry is not None:
+            await _replay(send, entry, b"stale")  # the answer of one computation ago
+            return
         if running is not None:
             shared = await asyncio.shield(running)
             if shared is not None:
