@@ -239,7 +239,9 @@ def flags_page(
     wanted = {r.event_id for r in page}
     if not wanted:
         return [], None
-    analysis = analyse(store.events, StoreArticles(store), wanted, as_of)
+    # read only around these events' claims (as event_detail does), not every link stored
+    around = [c for r in page for c in r.claim_ids]
+    analysis = analyse(store.events, StoreArticles(store), wanted, as_of, around)
     seen: set[Flag] = set()
     out: list[Flag] = []
     order = [r.event_id for r in page]  # listing order: newest event first
