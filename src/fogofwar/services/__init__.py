@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         list_rejections,
         open_store,
         resolve_article,
+        store_generation,
         store_label,
         summarize_rejections,
     )
@@ -119,6 +120,7 @@ _WHERE = {
         "open_store",
         "resolve_article",
         "store_label",
+        "store_generation",
         "articles_page",
         "claims_page",
         "summarize_rejections",
@@ -238,6 +240,7 @@ __all__ = [
     "short_ids",
     "source_stats",
     "split_event",
+    "store_generation",
     "store_label",
     "summarize_rejections",
 ]

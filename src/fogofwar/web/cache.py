@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from fogofwar import services
 from fogofwar.errors import StoreError
 from fogofwar.web.state import StoreHolder
 
@@ -89,7 +90,7 @@ class ResponseCache:
         if store is None:  # not opened yet: the first request opens it
             return None
         try:
-            return store.generation()
+            return services.store_generation(store)
         except StoreError:
             return None
 

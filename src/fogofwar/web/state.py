@@ -109,14 +109,14 @@ class LinkSweeper:
         """One pass: link what is unlinked, unless nothing changed since the last pass."""
         try:
             store = self.holder.get()
-            before = store.generation()
+            before = services.store_generation(store)
             if before is not None and before == self._seen:
                 return
             if self.link is not None:
                 self.link()
             else:
                 services.ensure_linked(store)
-            self._seen = store.generation()
+            self._seen = services.store_generation(store)
         except Exception:  # a store that is down now is retried on the next pass
             log.warning("background linking failed; retried in %s s", self.every, exc_info=True)
 
