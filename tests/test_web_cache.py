@@ -51,7 +51,8 @@ def db(tmp_path: Path) -> str:
 
 @pytest.fixture
 def client(db: str) -> Iterator[TestClient]:
-    with TestClient(create_app(db, WebConfig(link_every=0))) as test_client:
+    # wait for a fresh answer however long it takes (the default, 0.05 s, is tested below)
+    with TestClient(create_app(db, WebConfig(link_every=0, cache_wait=30))) as test_client:
         test_client.get("/api/health")  # the store opens on the first request (not cached)
         yield test_client
 
@@ -103,7 +104,7 @@ def test_errors_and_writes_are_not_cached(client: TestClient) -> None:
 
 
 def test_a_protected_answer_is_never_served_without_the_token(db: str) -> None:
-    config = WebConfig(token=TOKEN, protect_reads=True, link_every=0)
+    config = WebConfig(token=TOKEN, protect_reads=True, link_every=0, cache_wait=30)
     auth = {"Authorization": f"Bearer {TOKEN}"}
     with TestClient(create_app(db, config)) as c:
         assert c.get("/api/health").status_code == 200  # opens the store
@@ -181,8 +182,9 @@ class _Holder:
 
 
 def test_followers_share_one_computation_or_get_the_previous_answer() -> None:
-    """The leader of a new generation computes; identical requests meanwhile wait for it (no
-    previous answer) or get the previous answer at once, marked stale; none computes again."""
+    """Without a previous answer, identical requests share one computation. After a commit, a
+    request waits for the new answer at most ``wait`` seconds, then gets the previous one
+    (stale) while the computation finishes in the background and serves the next ones."""
     store = _Gen()
     calls: list[str] = []
     gate = asyncio.Event()
@@ -194,7 +196,7 @@ def test_followers_share_one_computation_or_get_the_previous_answer() -> None:
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": body})
 
-    cache = ResponseCache(app, _Holder(store))  # type: ignore[arg-type]
+    cache = ResponseCache(app, _Holder(store), wait=0.05)  # type: ignore[arg-type]
 
     async def get() -> tuple[bytes, str]:
         sent: list[Message] = []
@@ -217,13 +219,15 @@ def test_followers_share_one_computation_or_get_the_previous_answer() -> None:
         assert sorted(await asyncio.gather(*first)) == [(b"g1", "miss")] + [(b"g1", "shared")] * 4
         assert calls == ["g1"]
         gate.clear()
-        store.value = "g2"  # a commit
-        leader = asyncio.create_task(get())
-        await asyncio.sleep(0.01)
-        assert await get() == (b"g1", "stale")  # while g2 is computed
+        store.value = "g2"  # a commit; the new answer takes longer than the wait
+        assert await get() == (b"g1", "stale")
+        assert await get() == (b"g1", "stale")  # still computing: not computed twice
         gate.set()
-        assert await leader == (b"g2", "miss")
+        await asyncio.sleep(0.01)  # the computation finishes in the background
         assert await get() == (b"g2", "hit")
         assert calls == ["g1", "g2"]
+        store.value = "g3"  # a commit; the new answer comes within the wait
+        assert await get() == (b"g3", "miss")
+        assert calls == ["g1", "g2", "g3"]
 
     asyncio.run(scenario())

@@ -5,11 +5,12 @@ events) while the store changes only when something is ingested or linked. An an
 under (path, query, token) together with the store's generation read *before* the answer was
 computed (:meth:`~fogofwar.store.protocol.Store.generation`: it changes with every commit, by
 any process); it is served again only while the generation is the same, so no answer is older
-than the store, but for one case: while the answer for a new generation is computed (after
-an ingest), identical requests that arrive meanwhile get the previous answer at once (marked
-``x-cache: stale``; it was current one computation ago) instead of queueing behind it. Without
-a previous answer they share the one computation (a burst computes each page once per process,
-not once per client). A request on its own (nothing in flight) always gets a current answer.
+than the store, but for one case: when the store changed and an answer from before is at
+hand, the new answer is computed (once) while requests wait for it at most ``wait`` seconds
+(default 0.05); past that they get the previous answer (marked ``x-cache: stale``; it was
+current one computation ago) instead of queueing behind the computation, which finishes in the
+background and serves the next requests. Without a previous answer, identical requests share
+the one computation (a burst computes each page once per process, not once per client).
 
 Answers carry an ``ETag`` (of the generation and the request), so a client that sends
 ``If-None-Match`` gets ``304 Not Modified`` without a body while nothing changed.
@@ -62,6 +63,7 @@ class ResponseCache:
         max_bytes: int = 64_000_000,
         prefix: str = "/api/",
         skip: tuple[str, ...] = ("/api/ingest",),
+        wait: float = 0.05,
     ) -> None:
         self.app = app
         self.holder = holder
@@ -72,6 +74,8 @@ class ResponseCache:
         self._entries: dict[_Key, _Entry] = {}
         self._bytes = 0
         self._inflight: dict[tuple[_Key, str], asyncio.Future[_Entry | None]] = {}
+        self._tasks: set[asyncio.Task[list[Message]]] = set()
+        self.wait = wait
 
     def _key(self, scope: Scope) -> _Key | None:
         path: str = scope["path"]
@@ -121,6 +125,17 @@ class ResponseCache:
             return
         future: asyncio.Future[_Entry | None] = asyncio.get_running_loop().create_future()
         self._inflight[(key, generation)] = future
+        if entry is not None:  # a previous answer: wait for the new one only so long
+            task = asyncio.create_task(self._refresh(scope, key, generation, etag, future))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+            done, _ = await asyncio.wait({task}, timeout=self.wait)
+            if done:
+                for message in task.result():
+                    await send(message)
+            else:
+                await _replay(send, entry, b"stale")
+            return
         result: _Entry | None = None
         try:
             result = await self._compute(scope, receive, send, generation, etag)
@@ -129,6 +144,31 @@ class ResponseCache:
             future.set_result(result)
         if result is not None:
             self._keep(key, result)
+
+    async def _refresh(
+        self,
+        scope: Scope,
+        key: _Key,
+        generation: str,
+        etag: bytes,
+        future: asyncio.Future[_Entry | None],
+    ) -> list[Message]:
+        """Compute the answer for ``generation`` into a buffer (it outlives the request that
+        started it); keep it; the messages of the answer."""
+        messages: list[Message] = []
+
+        async def buffer(message: Message) -> None:
+            messages.append(message)
+
+        result: _Entry | None = None
+        try:
+            result = await self._compute(scope, _quiet_receive(), buffer, generation, etag)
+        finally:
+            del self._inflight[(key, generation)]
+            future.set_result(result)
+        if result is not None:
+            self._keep(key, result)
+        return messages
 
     async def _compute(
         self, scope: Scope, receive: Receive, send: Send, generation: str, etag: bytes
@@ -171,6 +211,21 @@ class ResponseCache:
         while self._bytes > self.max_bytes and self._entries:
             oldest = next(iter(self._entries))
             self._bytes -= len(self._entries.pop(oldest).body)
+
+
+def _quiet_receive() -> Receive:
+    """The request of a computation no client waits on: no body, and no disconnect ever."""
+    given = False
+
+    async def receive() -> Message:
+        nonlocal given
+        if not given:
+            given = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await asyncio.get_running_loop().create_future()  # never set: waits until cancelled
+        return {"type": "http.disconnect"}
+
+    return receive
 
 
 def _validators(etag: bytes) -> list[tuple[bytes, bytes]]:

@@ -42,6 +42,7 @@ class WebConfig:
     threads: int = 16
     link_every: int = 60
     cache: bool = True
+    cache_wait: float = 0.05  # how long a request waits for a fresh answer before a stale one
 
     def __post_init__(self) -> None:
         if self.token is not None and len(self.token) < 16:
