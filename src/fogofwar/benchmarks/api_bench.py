@@ -6,8 +6,10 @@ endpoint (streams included) while an ingest runs; prints requests/s, p50/p95/p99
 
 Only 127.0.0.1 is ever contacted; every loop is bounded by time and by request count, and the
 server it starts is stopped at the end. Each client waits ``think`` seconds between requests
-(a person or a polling tool, not a flood); ``think=0`` measures saturation instead, where
-latency is simply clients ÷ throughput.
+(``fogofwar bench api`` defaults to none: each client asks again as soon as it has its answer,
+where latency is clients ÷ throughput). Clients speak HTTP/1.1 over raw keep-alive
+connections, so the load generator costs the shared CPU little; a warm-up (one ingest, each
+URL a few times) runs before the clock starts.
 """
 
 from __future__ import annotations

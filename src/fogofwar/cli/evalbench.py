@@ -336,8 +336,9 @@ def bench_api(
     clients: Annotated[int, typer.Option("--clients", help="Concurrent clients.")] = 200,
     seconds: Annotated[float, typer.Option("--seconds", help="How long (bounded).")] = 30.0,
     think: Annotated[
-        float, typer.Option("--think", help="Mean pause of a client between requests (s).")
-    ] = 0.5,
+        float,
+        typer.Option("--think", help="Mean pause of a client between requests (s); 0: none."),
+    ] = 0.0,
     workers: Annotated[int, typer.Option("--workers", help="Server processes.")] = 2,
     threads: Annotated[int, typer.Option("--threads", help="Threads per process.")] = 16,
     generate: Annotated[
