@@ -324,6 +324,23 @@ def test_unlinked_articles_are_found_until_linked(store: Store) -> None:
     assert store.unlinked_articles("v9") == []
 
 
+def test_generation_changes_with_every_commit_from_anywhere(store_url: str) -> None:
+    with open_store(store_url) as reader, open_store(store_url) as writer:
+        first = reader.generation()
+        assert first is not None
+        reader.list_articles(limit=5)
+        reader.claims_page(limit=5)
+        assert reader.generation() == first  # reads change nothing
+        writer.add_articles([art("Ein neuer Artikel aus einem anderen Prozess")])
+        second = reader.generation()
+        assert second != first
+        reader.add_articles([art("Und einer aus diesem")])  # own commits count too
+        third = reader.generation()
+        assert third not in (first, second)
+        writer.set_read_status(reader.list_articles(limit=1)[0].id, ReadStatus.READ)
+        assert reader.generation() != third  # an update, not only an insert
+
+
 def test_event_transaction_commits_whole_or_not_at_all(store: Store) -> None:
     from fogofwar.events.model import LinkDecision
 

@@ -4,14 +4,18 @@ connection between chunks; event listings page in SQL like the reference semanti
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+import json
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind, SourceRef
-from fogofwar.events.protocol import EventQuery, record_order
+from fogofwar.events.protocol import EventQuery, matches, record_order
+from fogofwar.events.versions import EventVersion
 from fogofwar.model import Article, Span
 from fogofwar.store import ClaimFilter, Store
 from fogofwar.store.keyset import decode, encode
@@ -139,6 +143,73 @@ def test_event_pages_in_sql_match_the_reference_order(store: Store) -> None:
                 break
             before = record_order(page[-1])
         assert got == expected and expected
+
+
+FLAG_AND_ARTICLE_QUERIES = [
+    EventQuery(flag="single_source"),
+    EventQuery(flag="single_source", kind="attack"),
+    EventQuery(flag="weak_sources"),
+    EventQuery(article="s"),
+    EventQuery(article="s0"),
+    EventQuery(flag="single_source", article="s1"),
+]
+
+
+def test_flag_and_article_filters_by_index_agree_with_the_reference(store: Store) -> None:
+    fill_synthetic(store, n_claims=400, claims_per_event=4)
+    every = store.events.records()
+    for query in FLAG_AND_ARTICLE_QUERIES:
+        want = [r.event_id for r in every if matches(r, query)]
+        assert [r.event_id for r in store.events.records(query)] == want
+        got: list[str] = []
+        before = None
+        while page := store.events.records(replace(query, before=before), limit=3):
+            got += [r.event_id for r in page]
+            before = record_order(page[-1])
+        assert got == want
+    assert any(store.events.records(q) for q in FLAG_AND_ARTICLE_QUERIES)
+
+
+def test_a_new_version_moves_the_flag_and_article_index(store: Store) -> None:
+    fill_synthetic(store, n_claims=40, claims_per_event=4)
+    flagged = store.events.records(EventQuery(flag="single_source"))[0]
+    later = datetime(2030, 1, 1, tzinfo=UTC)
+    moved = replace(flagged, flags=("weak_sources",), article_ids=("zz1",), version=2)
+    store.events.append_versions([EventVersion(flagged.event_id, 2, later, moved)])
+    now = {r.event_id for r in store.events.records(EventQuery(flag="single_source"))}
+    assert flagged.event_id not in now
+    assert [r.event_id for r in store.events.records(EventQuery(flag="weak_sources"))] == [
+        flagged.event_id
+    ]
+    assert [r.event_id for r in store.events.records(EventQuery(article="zz"))] == [
+        flagged.event_id
+    ]
+    then = store.events.records(EventQuery(flag="single_source"), as_of=later - timedelta(1))
+    assert flagged.event_id in {r.event_id for r in then}
+
+
+def test_event_records_as_json_equal_the_records(store: Store) -> None:
+    fill_synthetic(store, n_claims=80, claims_per_event=4)
+    for query in (EventQuery(), EventQuery(kind="attack"), *FLAG_AND_ARTICLE_QUERIES):
+        want = [r.to_record() for r in store.events.records(query, limit=9)]
+        assert store.event_records(query, limit=9) == want
+
+
+def test_an_older_stored_record_is_served_with_the_newer_fields(store: Store) -> None:
+    fill_synthetic(store, n_claims=8, claims_per_event=8)
+    (record,) = store.events.records()
+    old = {k: v for k, v in record.to_record().items() if k not in ("notes", "deaths_by_group")}
+    old["version"] = 2
+    later = datetime(2030, 1, 1, tzinfo=UTC)
+    store.events.append_versions([EventVersion(record.event_id, 2, later, record)])
+    with store.engine.begin() as conn:  # type: ignore[attr-defined]
+        conn.execute(
+            sa.text("UPDATE event_versions SET record = :r WHERE version = 2"),
+            {"r": json.dumps(old)},
+        )
+    (served,) = store.event_records(EventQuery())
+    assert served == store.events.records()[0].to_record()
+    assert served["notes"] == "" and served["deaths_by_group"] == []
 
 
 def test_synthetic_store_counts(store: Store) -> None:

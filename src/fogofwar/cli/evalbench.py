@@ -336,8 +336,9 @@ def bench_api(
     clients: Annotated[int, typer.Option("--clients", help="Concurrent clients.")] = 200,
     seconds: Annotated[float, typer.Option("--seconds", help="How long (bounded).")] = 30.0,
     think: Annotated[
-        float, typer.Option("--think", help="Mean pause of a client between requests (s).")
-    ] = 0.5,
+        float,
+        typer.Option("--think", help="Mean pause of a client between requests (s); 0: none."),
+    ] = 0.0,
     workers: Annotated[int, typer.Option("--workers", help="Server processes.")] = 2,
     threads: Annotated[int, typer.Option("--threads", help="Threads per process.")] = 16,
     generate: Annotated[
@@ -345,6 +346,9 @@ def bench_api(
         typer.Option("--generate", help="Use a synthetic store of this many claims (0: --db)."),
     ] = 0,
     ingest: Annotated[bool, typer.Option("--ingest/--no-ingest", help="Ingest meanwhile.")] = True,
+    cache: Annotated[
+        bool, typer.Option("--cache/--no-cache", help="The server's response cache.")
+    ] = True,
 ) -> None:
     """Load-test the web API on loopback: clients over every read endpoint (streams included)
     while an ingest runs; requests/s, p50/p95/p99, errors. Stops by itself."""
@@ -362,11 +366,16 @@ def bench_api(
     for line in api_bench.bench_store_queries(db):
         console.print("  " + line)
     token = secrets.token_urlsafe(24) if ingest else None
-    with api_bench.running_server(db, workers=workers, threads=threads, token=token) as base:
+    with api_bench.running_server(
+        db, workers=workers, threads=threads, token=token, cache=cache
+    ) as base:
         result = asyncio.run(
             api_bench.run_load(base, clients=clients, seconds=seconds, think=think, token=token)
         )
-    console.print(f"HTTP load on {base} ({workers} processes × {threads} threads, think {think} s)")
+    console.print(
+        f"HTTP load on {base} ({workers} processes × {threads} threads, think {think} s, "
+        f"cache {'on' if cache else 'off'})"
+    )
     for line in result.lines():
         console.print("  " + line)
 

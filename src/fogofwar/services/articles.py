@@ -33,6 +33,7 @@ __all__ = [
     "list_rejections",
     "open_store",
     "resolve_article",
+    "store_generation",
     "store_label",
     "summarize_rejections",
 ]
@@ -41,6 +42,12 @@ __all__ = [
 def store_label(store: Store) -> str:
     """A short name of the store's database for people (never a full path or password)."""
     return store.label
+
+
+def store_generation(store: Store) -> str | None:
+    """A token that changes whenever anyone commits a change to the store (``None``: this
+    store cannot tell): what a cache of answers is keyed on."""
+    return store.generation()
 
 
 def count_articles(store: Store) -> int:

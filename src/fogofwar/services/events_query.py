@@ -12,7 +12,8 @@ flags are recomputed from the claims of that event by :func:`fogofwar.events.run
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -35,9 +36,12 @@ __all__ = [
     "detail_record",
     "event_detail",
     "event_position",
+    "event_records",
     "flag_record",
+    "flags_page",
     "list_events",
     "list_flags",
+    "record_position",
     "resolve_event",
 ]
 
@@ -77,6 +81,7 @@ def list_events(
     before: tuple[str, str] | None = None,
     limit: int | None = None,
     article: str | None = None,
+    link: bool = True,
 ) -> list[EventRecord]:
     """Event records (current, or as they stood at ``as_of``) matching every filter, newest
     claimed date first.
@@ -87,10 +92,12 @@ def list_events(
     events first reported by an article published (or, undated, captured) before that day.
     ``before`` and ``limit`` page the listing: ``before`` is :func:`event_position` of the
     previous page's last record. ``article`` keeps events one of whose article ids starts with
-    it.
+    it. ``link=False`` skips linking what an interrupted run left unlinked (a server does that
+    in the background, not in every read).
     """
     check_flag(flag)
-    ensure_linked(store)
+    if link:
+        ensure_linked(store)
     query = EventQuery(
         kind=kind,
         country=country,
@@ -118,9 +125,36 @@ def list_events(
     ]
 
 
+def event_records(
+    store: Store,
+    *,
+    kind: str | None = None,
+    country: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    flag: str | None = None,
+    as_of: datetime | None = None,
+    before: tuple[str, str] | None = None,
+    limit: int | None = None,
+    link: bool = True,
+) -> list[dict[str, Any]]:
+    """:func:`list_events` as events-v1 JSON objects, as stored (no :class:`EventRecord` is
+    built: what an API serves); page with :func:`record_position`."""
+    check_flag(flag)
+    if link:
+        ensure_linked(store)
+    query = EventQuery(kind=kind, country=country, since=since, until=until, flag=flag)
+    return store.event_records(replace(query, before=before), as_of=as_of, limit=limit)
+
+
 def event_position(record: EventRecord) -> tuple[str, str]:
     """Where ``record`` stands in event listings (the key a next page starts after)."""
     return record_order(record)
+
+
+def record_position(record: Mapping[str, Any]) -> tuple[str, str]:
+    """:func:`event_position` of an events-v1 JSON object."""
+    return (record.get("date_start") or "", str(record["event_id"]))
 
 
 def resolve_event(store: Store, event_id: str, as_of: datetime | None = None) -> str:
@@ -137,10 +171,13 @@ def resolve_event(store: Store, event_id: str, as_of: datetime | None = None) ->
     raise NotFoundError(f"event {event_id!r} {what}: list ids with `fogofwar events`")
 
 
-def event_detail(store: Store, event_id: str, *, as_of: datetime | None = None) -> EventDetail:
+def event_detail(
+    store: Store, event_id: str, *, as_of: datetime | None = None, link: bool = True
+) -> EventDetail:
     """One event as it stands (or stood at ``as_of``): claims, lineage, figures, flags."""
     es = store.events
-    ensure_linked(store)
+    if link:
+        ensure_linked(store)
     eid = resolve_event(store, event_id, as_of)
     stored = {r.event_id: r for r in es.records(EventQuery(id_prefix=eid), as_of=as_of)}
     around = stored[eid].claim_ids if eid in stored else None
@@ -171,19 +208,46 @@ def list_flags(
     code: str | None = None,
     article_id: str | None = None,
     as_of: datetime | None = None,
+    link: bool = True,
 ) -> list[Flag]:
     """Every flag on the stored events, filtered. Flags are recomputed from the claims of only
     the events whose stored record carries ``code`` and names ``article_id`` (a prefix)."""
-    ensure_linked(store)
-    query = EventQuery(flag=code, article=article_id)
-    wanted = {r.event_id for r in store.events.records(query, as_of=as_of)}
+    return flags_page(store, code=code, article_id=article_id, as_of=as_of, link=link)[0]
+
+
+def flags_page(
+    store: Store,
+    *,
+    code: str | None = None,
+    article_id: str | None = None,
+    as_of: datetime | None = None,
+    before: tuple[str, str] | None = None,
+    limit: int | None = None,
+    link: bool = True,
+) -> tuple[list[Flag], tuple[str, str] | None]:
+    """The flags of one page of events (at most ``limit`` events, in listing order, after the
+    position ``before``), and the position the next page starts after (``None``: last page).
+    Events are found by the flag's index; only theirs are recomputed."""
+    check_flag(code)
+    if link:
+        ensure_linked(store)
+    query = EventQuery(flag=code, article=article_id, before=before)
+    records = store.events.records(query, as_of=as_of, limit=None if limit is None else limit + 1)
+    more = limit is not None and len(records) > limit
+    page = records[:limit] if limit is not None else records
+    after = event_position(page[-1]) if more and page else None
+    wanted = {r.event_id for r in page}
     if not wanted:
-        return []
-    analysis = analyse(store.events, StoreArticles(store), wanted, as_of)
+        return [], None
+    # read only around these events' claims (as event_detail does), not every link stored
+    around = [c for r in page for c in r.claim_ids]
+    analysis = analyse(store.events, StoreArticles(store), wanted, as_of, around)
     seen: set[Flag] = set()
     out: list[Flag] = []
-    for eid in sorted(analysis.flags):
-        for f in analysis.flags[eid]:
+    order = [r.event_id for r in page]  # listing order: newest event first
+    order += sorted(set(analysis.flags) - wanted)
+    for eid in order:
+        for f in analysis.flags.get(eid, ()):
             if f in seen:
                 continue
             seen.add(f)
@@ -193,7 +257,7 @@ def list_flags(
             if article_id is not None and not any(a and a.startswith(article_id) for a in arts):
                 continue
             out.append(f)
-    return out
+    return out, after
 
 
 def detail_record(d: EventDetail) -> dict[str, Any]:

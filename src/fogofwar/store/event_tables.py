@@ -1,5 +1,5 @@
-"""SQLAlchemy Core views of the events layer's tables (migrations ``0003_events`` and
-``0004_event_filters``).
+"""SQLAlchemy Core views of the events layer's tables (migrations ``0003_events``,
+``0004_event_filters`` and ``0009_event_index_tables``).
 
 Append-only: ``event_claims`` (one row per link decision, newest per claim wins),
 ``event_versions`` (one row per event version), ``event_decisions``. Registries:
@@ -18,6 +18,8 @@ __all__ = [
     "event_claims",
     "event_decisions",
     "event_profiles",
+    "event_version_articles",
+    "event_version_flags",
     "event_versions",
     "events",
     "metadata",
@@ -65,6 +67,25 @@ event_versions = sa.Table(
     sa.Column("flags", sa.Text),  # "|code|code|"
     sa.Column("articles", sa.Text),  # "|id|id|"
     sa.UniqueConstraint("event_id", "version", name="uq_event_versions"),
+)
+
+# one row per (version, flag code) and per (version, article id): the flag and article filters
+# find versions by index (migration 0009_event_index_tables); ``day`` = coalesce(date_start, '')
+event_version_flags = sa.Table(
+    "event_version_flags",
+    metadata,
+    sa.Column("code", sa.Text, nullable=False),
+    sa.Column("day", sa.Text, nullable=False),
+    sa.Column("event_id", sa.Text, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+)
+
+event_version_articles = sa.Table(
+    "event_version_articles",
+    metadata,
+    sa.Column("article_id", sa.Text, nullable=False),
+    sa.Column("event_id", sa.Text, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
 )
 
 event_decisions = sa.Table(

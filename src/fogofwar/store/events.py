@@ -16,9 +16,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import fields
 from datetime import datetime
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
@@ -30,12 +32,14 @@ from fogofwar.events.model import (
     LinkReason,
 )
 from fogofwar.events.protocol import EventQuery
-from fogofwar.events.record import EventRecord
+from fogofwar.events.record import EVENTS_SCHEMA, EventRecord
 from fogofwar.events.versions import EventVersion
 from fogofwar.store.event_tables import (
     article_groups,
     event_claims,
     event_decisions,
+    event_version_articles,
+    event_version_flags,
     event_versions,
     events,
 )
@@ -47,6 +51,17 @@ __all__ = ["SqlEventStore"]
 
 def _iso(at: datetime) -> str:
     return at.isoformat()
+
+
+_RECORD_KEYS = frozenset(["schema", *(f.name for f in fields(EventRecord))])
+
+
+def _record_json(raw: str) -> dict[str, Any]:
+    """A stored events-v1 record as the JSON object :meth:`EventRecord.to_record` gives."""
+    record: dict[str, Any] = orjson.loads(raw)
+    if record.keys() == _RECORD_KEYS and record["schema"] == EVENTS_SCHEMA:
+        return record
+    return EventRecord.from_record(record).to_record()
 
 
 def _bar(values: Iterable[str]) -> str:
@@ -244,25 +259,37 @@ class SqlEventStore:
     # -- versions ----------------------------------------------------------------------------
 
     def append_versions(self, versions: Sequence[EventVersion]) -> None:
-        """Append versions (never updates an existing row)."""
-        rows = [
-            {
-                "event_id": v.event_id,
-                "version": v.version,
-                "valid_from": _iso(v.valid_from),
-                "retired": v.retired,
-                "record": json.dumps(v.record.to_record(), ensure_ascii=False, sort_keys=True),
-                "kind": v.record.kind,
-                "country_key": (v.record.country or "").upper(),
-                "location_key": (v.record.location or "").upper(),
-                "date_start": v.record.date_start,
-                "date_end": v.record.date_end,
-                "flags": _bar(v.record.flags),
-                "articles": _bar(v.record.article_ids),
-            }
-            for v in versions
-        ]
-        self._write([(sa.insert(event_versions), rows)])
+        """Append versions (never updates an existing row), with their flag and article index
+        rows."""
+        rows, flag_rows, article_rows = [], [], []
+        for v in versions:
+            r = v.record
+            rows.append(
+                {
+                    "event_id": v.event_id,
+                    "version": v.version,
+                    "valid_from": _iso(v.valid_from),
+                    "retired": v.retired,
+                    "record": json.dumps(r.to_record(), ensure_ascii=False, sort_keys=True),
+                    "kind": r.kind,
+                    "country_key": (r.country or "").upper(),
+                    "location_key": (r.location or "").upper(),
+                    "date_start": r.date_start,
+                    "date_end": r.date_end,
+                    "flags": _bar(r.flags),
+                    "articles": _bar(r.article_ids),
+                }
+            )
+            key = {"event_id": v.event_id, "version": v.version}
+            flag_rows += [{"code": c, "day": r.date_start or "", **key} for c in set(r.flags)]
+            article_rows += [{"article_id": a, **key} for a in set(r.article_ids)]
+        self._write(
+            [
+                (sa.insert(event_versions), rows),
+                (sa.insert(event_version_flags), flag_rows),
+                (sa.insert(event_version_articles), article_rows),
+            ]
+        )
 
     def history(self, event_id: str | None = None) -> tuple[EventVersion, ...]:
         """Every stored version (of one event, or all), oldest first."""
@@ -281,6 +308,14 @@ class SqlEventStore:
                 for r in conn.execute(query)
             )
 
+    def _prefix(self, column: sa.ColumnElement[str], prefix: str) -> sa.ColumnElement[bool]:
+        """``column`` starts with ``prefix`` (on SQLite also as a range, which binary order lets
+        an index find)."""
+        starts = column.startswith(prefix, autoescape=True)
+        if self.engine.dialect.name != "sqlite":
+            return starts
+        return sa.and_(starts, column >= prefix, column < prefix + "\U0010ffff")
+
     def records(
         self,
         query: EventQuery | None = None,
@@ -291,6 +326,30 @@ class SqlEventStore:
         """The live records (newest versions, or as they stood at ``as_of``) passing
         ``query``, newest claimed date first (then event id, descending); filtered, ordered
         and cut to ``limit`` in SQL."""
+        stmt = self._records_query(query, as_of, limit)
+        with self.unit.read() as conn:
+            return tuple(
+                EventRecord.from_record(json.loads(raw)) for raw in conn.execute(stmt).scalars()
+            )
+
+    def record_dicts(
+        self,
+        query: EventQuery | None = None,
+        *,
+        as_of: datetime | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """:meth:`records` as events-v1 JSON objects: a stored record is served as it is when
+        it has exactly the fields of this version (no :class:`EventRecord` is built), else
+        through :class:`EventRecord` (older records get the newer fields' defaults)."""
+        stmt = self._records_query(query, as_of, limit)
+        with self.unit.read() as conn:
+            raws = list(conn.execute(stmt).scalars())
+        return [_record_json(raw) for raw in raws]
+
+    def _records_query(
+        self, query: EventQuery | None, as_of: datetime | None, limit: int | None
+    ) -> sa.Select[Any]:
         v = event_versions
         newer = event_versions.alias("newer")
         later = sa.and_(newer.c.event_id == v.c.event_id, newer.c.pk > v.c.pk)
@@ -313,23 +372,23 @@ class SqlEventStore:
             )
         if q.until is not None:
             stmt = stmt.where(sa.func.coalesce(v.c.date_start, "9999") <= q.until.isoformat())
-        if q.flag is not None:
-            stmt = stmt.where(v.c.flags.contains(f"|{q.flag}|", autoescape=True))
-        if q.article is not None:
-            stmt = stmt.where(v.c.articles.contains(f"|{q.article}", autoescape=True))
-        if q.id_prefix is not None:
-            stmt = stmt.where(v.c.event_id.startswith(q.id_prefix, autoescape=True))
-            if self.engine.dialect.name == "sqlite":  # binary order: the range finds it by index
-                stmt = stmt.where(
-                    v.c.event_id >= q.id_prefix, v.c.event_id < q.id_prefix + "\U0010ffff"
-                )
         # the expression of the listing index (migration 0007): literal '' so SQLite matches it
-        day = sa.func.coalesce(v.c.date_start, sa.literal_column("''"))
+        day: sa.ColumnElement[Any] = sa.func.coalesce(v.c.date_start, sa.literal_column("''"))
+        eid: sa.ColumnElement[Any] = v.c.event_id
+        if q.flag is not None:  # walk the index of this flag in listing order (migration 0009)
+            f = event_version_flags
+            same = sa.and_(f.c.event_id == v.c.event_id, f.c.version == v.c.version)
+            stmt = stmt.join_from(v, f, same).where(f.c.code == q.flag)
+            day, eid = f.c.day, f.c.event_id
+        if q.article is not None:
+            a = event_version_articles
+            hits = sa.select(a.c.event_id, a.c.version).where(
+                self._prefix(a.c.article_id, q.article)
+            )
+            stmt = stmt.where(sa.tuple_(v.c.event_id, v.c.version).in_(hits))
+        if q.id_prefix is not None:
+            stmt = stmt.where(self._prefix(v.c.event_id, q.id_prefix))
         if q.before is not None:
             last_day, last_id = q.before
-            stmt = stmt.where(sa.tuple_(day, v.c.event_id) < sa.tuple_(last_day, last_id))
-        stmt = stmt.order_by(day.desc(), v.c.event_id.desc()).limit(limit)
-        with self.unit.read() as conn:
-            return tuple(
-                EventRecord.from_record(json.loads(raw)) for raw in conn.execute(stmt).scalars()
-            )
+            stmt = stmt.where(sa.tuple_(day, eid) < sa.tuple_(last_day, last_id))
+        return stmt.order_by(day.desc(), eid.desc()).limit(limit)

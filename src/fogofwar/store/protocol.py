@@ -10,10 +10,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import TracebackType
-from typing import Generic, Protocol, Self, TypeVar, runtime_checkable
+from typing import Any, Generic, Protocol, Self, TypeVar, runtime_checkable
 
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
-from fogofwar.events.protocol import EventStore
+from fogofwar.events.protocol import EventQuery, EventStore
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 
 __all__ = ["AddResult", "ClaimFilter", "Page", "RejectionCount", "Store", "StoredRejection"]
@@ -202,6 +202,19 @@ class Store(Protocol):
 
     def summarize_rejections(self) -> list[RejectionCount]:
         """Rejections per reason and stage, most inputs first."""
+        ...
+
+    def event_records(
+        self, query: EventQuery, *, as_of: datetime | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """``events.records`` as events-v1 JSON objects (equal to their ``to_record()``),
+        without building the records: what an API serves."""
+        ...
+
+    def generation(self) -> str | None:
+        """An opaque token that changes whenever any connection (in this process or another)
+        commits a change; ``None`` when this store cannot tell. Read it before a query whose
+        result is cached under it."""
         ...
 
     def unlinked_articles(

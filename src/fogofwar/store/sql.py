@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from pathlib import PurePath
 from types import TracebackType
@@ -19,12 +19,14 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from fogofwar.claim import Claim
 from fogofwar.errors import AmbiguousIdError, StoreError
+from fogofwar.events.protocol import EventQuery
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 from fogofwar.store import keyset
 from fogofwar.store.engine import WRITE
 from fogofwar.store.event_tables import event_claims
 from fogofwar.store.event_tables import events as event_ids
 from fogofwar.store.events import SqlEventStore
+from fogofwar.store.generation import StoreGeneration
 from fogofwar.store.protocol import (
     AddResult,
     ClaimFilter,
@@ -72,6 +74,7 @@ class SqlStore:
         self._engine = engine
         self._backend = engine.dialect.name
         self._events = SqlEventStore(engine)
+        self._generation = StoreGeneration(engine)
 
     @property
     def engine(self) -> Engine:
@@ -90,7 +93,18 @@ class SqlStore:
 
     def close(self) -> None:
         """Release all pooled connections."""
+        self._generation.close()
         self._engine.dispose()
+
+    def event_records(
+        self, query: EventQuery, *, as_of: datetime | None = None, limit: int | None = None
+    ) -> list[dict[str, Any]]:
+        """The events' records as events-v1 JSON objects (see ``events.record_dicts``)."""
+        return self._events.record_dicts(query, as_of=as_of, limit=limit)
+
+    def generation(self) -> str | None:
+        """A token that changes whenever anyone commits a change (``None``: cannot tell)."""
+        return self._generation.current()
 
     def __enter__(self) -> Self:
         return self

@@ -25,7 +25,13 @@ from fogofwar.claim import Certainty, Claim, ClaimKind, Count, Counts, SourceKin
 from fogofwar.events.record import EventRecord
 from fogofwar.model import Article, Span
 from fogofwar.store.engine import WRITE
-from fogofwar.store.event_tables import event_claims, event_versions, events
+from fogofwar.store.event_tables import (
+    event_claims,
+    event_version_articles,
+    event_version_flags,
+    event_versions,
+    events,
+)
 from fogofwar.store.protocol import Store
 from fogofwar.store.rows import article_to_row, claim_to_row
 from fogofwar.store.tables import articles, claims
@@ -117,6 +123,9 @@ def fill_synthetic(
     def event_of(i: int) -> str:
         return f"e{hashlib.sha256(f'{seed}:e{i}'.encode()).hexdigest()[:16]}"
 
+    flag_rows: list[dict[str, Any]] = []  # filled as the versions are written
+    event_article_rows: list[dict[str, Any]] = []
+
     def version_rows() -> Iterator[dict[str, Any]]:
         for e in range(n_events):
             place, country, lat, lon = _PLACES[e % len(_PLACES)]
@@ -143,6 +152,9 @@ def fill_synthetic(
                 version=1,
                 valid_from=at,
             )
+            key = {"event_id": record.event_id, "version": 1}
+            flag_rows.extend({"code": c, "day": day, **key} for c in record.flags)
+            event_article_rows.extend({"article_id": a, **key} for a in record.article_ids)
             yield {
                 "event_id": record.event_id,
                 "version": 1,
@@ -183,6 +195,8 @@ def fill_synthetic(
         ("events", events, event_rows),
         ("event_claims", event_claims, link_rows),
         ("event_versions", event_versions, version_rows),
+        ("event_version_flags", event_version_flags, lambda: iter(flag_rows)),
+        ("event_version_articles", event_version_articles, lambda: iter(event_article_rows)),
     )
     written: dict[str, int] = {}
     for name, table, rows in plan:

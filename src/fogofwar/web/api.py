@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, StreamingResponse
+from fastapi.responses import PlainTextResponse, StreamingResponse
 
 from fogofwar import PIPELINE_VERSION, __version__, services
 from fogofwar.claim import SCHEMA, Certainty, Claim, ClaimKind, SourceKind
@@ -29,6 +29,7 @@ from fogofwar.records import article_record, claim_export_record, rejected_recor
 from fogofwar.services import Store, StoredRejection
 from fogofwar.web.config import WebConfig
 from fogofwar.web.errors import ApiError
+from fogofwar.web.jsonbody import FastJSONResponse as JSONResponse
 from fogofwar.web.security import check_token
 from fogofwar.web.state import get_config, get_store
 
@@ -45,6 +46,9 @@ __all__ = [
 
 MAX_LIMIT = 1000
 """Largest page any list endpoint returns."""
+
+MAX_FLAG_EVENTS = 200
+"""Most events whose flags one ``/api/flags`` page recomputes."""
 
 _CHUNK_CLAIMS = 200
 _E = TypeVar("_E", bound=StrEnum)
@@ -370,14 +374,7 @@ def list_events(
     cursor: Cursor = None,
 ) -> JSONResponse:
     """Event records (events-v1) matching every filter, newest claimed date first."""
-    before: tuple[str, str] | None = None
-    if cursor:
-        try:
-            day, eid = services.decode_cursor(cursor, (str, str))
-        except ValueError as exc:
-            raise _bad_cursor(exc) from None
-        before = (day, eid)
-    rows = services.list_events(
+    rows = services.event_records(
         store,
         kind=_plain(kind, "kind"),
         country=_plain(country, "country"),
@@ -385,14 +382,25 @@ def list_events(
         until=parse_since(until),
         flag=_plain(flag, "flag"),
         as_of=parse_as_of(as_of),
-        before=before,
+        before=_event_cursor(cursor),
         limit=limit + 1,
+        link=False,  # the app links what a killed run left in the background (state.py)
     )
-    records = [r.to_record() for r in rows[:limit]]
     nxt = None
     if len(rows) > limit:
-        nxt = services.encode_cursor(*services.event_position(rows[limit - 1]))
-    return JSONResponse(_page(request, "events", records, nxt))
+        nxt = services.encode_cursor(*services.record_position(rows[limit - 1]))
+    return JSONResponse(_page(request, "events", rows[:limit], nxt))
+
+
+def _event_cursor(cursor: str | None) -> tuple[str, str] | None:
+    """The listing position a ``cursor`` of an event or flag page names."""
+    if not cursor:
+        return None
+    try:
+        day, eid = services.decode_cursor(cursor, (str, str))
+    except ValueError as exc:
+        raise _bad_cursor(exc) from None
+    return (day, eid)
 
 
 @router.get("/events/{event_id}")
@@ -400,24 +408,37 @@ def get_event(event_id: str, store: StoreDep, as_of: AsOf = None) -> JSONRespons
     """One event (an id or unique prefix): its record, claims, lineage, figures and flags."""
     if not (event_id.isascii() and event_id.isalnum()):
         raise NotFoundError(f"no event {event_id!r}: list ids with /api/events")
-    detail = services.event_detail(store, event_id, as_of=parse_as_of(as_of))
+    detail = services.event_detail(store, event_id, as_of=parse_as_of(as_of), link=False)
     return JSONResponse(services.detail_record(detail))
 
 
 @router.get("/flags")
 def list_flags(
+    request: Request,
     store: StoreDep,
     code: Annotated[str | None, Query(max_length=64, description="A flag code.")] = None,
     article: ArticleQ = None,
     as_of: AsOf = None,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_FLAG_EVENTS, description="Events per page (their flags).")
+    ] = 50,
+    cursor: Cursor = None,
 ) -> JSONResponse:
-    """What a careful reader flags, with reasons and the claims each flag rests on."""
+    """What a careful reader flags, with reasons and the claims each flag rests on: the flags
+    of one page of events (newest first; found by the flag's index, then recomputed)."""
     flag = _plain(code, "code")
     services.check_flag(flag)
-    rows = services.list_flags(
-        store, code=flag, article_id=_plain(article, "article"), as_of=parse_as_of(as_of)
+    rows, after = services.flags_page(
+        store,
+        code=flag,
+        article_id=_plain(article, "article"),
+        as_of=parse_as_of(as_of),
+        before=_event_cursor(cursor),
+        limit=limit,
+        link=False,
     )
-    return JSONResponse({"flags": [services.flag_record(f) for f in rows]})
+    nxt = None if after is None else services.encode_cursor(*after)
+    return JSONResponse(_page(request, "flags", [services.flag_record(f) for f in rows], nxt))
 
 
 @router.get("/places")

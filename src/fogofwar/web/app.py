@@ -16,10 +16,11 @@ from fastapi.staticfiles import StaticFiles
 from fogofwar import __version__
 from fogofwar.reader import Reader
 from fogofwar.web import api, api_write, docs, pages
+from fogofwar.web.cache import ResponseCache
 from fogofwar.web.config import WebConfig
 from fogofwar.web.errors import install_error_handlers
 from fogofwar.web.security import BodyLimit, SafetyHeaders
-from fogofwar.web.state import IngestRunner, StoreHolder
+from fogofwar.web.state import IngestRunner, LinkSweeper, StoreHolder
 
 __all__ = ["STATIC", "create_app"]
 
@@ -43,14 +44,17 @@ def create_app(
     settings = config or WebConfig.from_env()
     holder = StoreHolder(db, pool_size=settings.threads)
     runner = IngestRunner(db, reader or Reader.default)
+    sweeper = LinkSweeper(holder, settings.link_every, link=runner.link_pending)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # one worker thread per pooled connection: a request never waits for the pool
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threads
+        sweeper.start()
         try:
             yield
         finally:
+            sweeper.stop()
             runner.close()
             holder.close()
 
@@ -80,6 +84,8 @@ def create_app(
     app.include_router(docs.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    if settings.cache:
+        app.add_middleware(ResponseCache, holder=holder, wait=settings.cache_wait)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -9,6 +9,10 @@ FOGOFWAR_WEB_TILES          an online tile URL template for the map (default: th
 FOGOFWAR_WEB_MAX_BODY       largest request body in bytes (default 5 MB)
 FOGOFWAR_WEB_THREADS        worker threads per server process; the database pool is sized
                             to it (default 16)
+FOGOFWAR_WEB_LINK_EVERY     seconds between background passes that link claims an
+                            interrupted run left unlinked (default 60; 0: never)
+FOGOFWAR_WEB_CACHE          0: no response cache (default: list and detail answers are
+                            cached per process until the store changes)
 """
 
 from __future__ import annotations
@@ -36,6 +40,9 @@ class WebConfig:
     tiles_url: str | None = None
     max_body: int = 5_000_000
     threads: int = 16
+    link_every: int = 60
+    cache: bool = True
+    cache_wait: float = 0.05  # how long a request waits for a fresh answer before a stale one
 
     def __post_init__(self) -> None:
         if self.token is not None and len(self.token) < 16:
@@ -48,6 +55,8 @@ class WebConfig:
                 raise ConfigError(f"{name} must be an http(s) URL (got {url!r})")
         if self.max_body < 1 or self.threads < 1:
             raise ConfigError("FOGOFWAR_WEB_MAX_BODY and FOGOFWAR_WEB_THREADS must be positive")
+        if self.link_every < 0:
+            raise ConfigError("FOGOFWAR_WEB_LINK_EVERY must not be negative")
 
     @property
     def tiles_origin(self) -> str | None:
@@ -78,4 +87,6 @@ class WebConfig:
             tiles_url=e.get("FOGOFWAR_WEB_TILES") or None,
             max_body=number("FOGOFWAR_WEB_MAX_BODY", 5_000_000),
             threads=number("FOGOFWAR_WEB_THREADS", 16),
+            link_every=number("FOGOFWAR_WEB_LINK_EVERY", 60),
+            cache=e.get("FOGOFWAR_WEB_CACHE", "1").strip().lower() in _TRUE,
         )

@@ -113,7 +113,7 @@ def event_page(request: Request, event_id: str, store: StoreDep) -> HTMLResponse
     source with certainty badges."""
     if not (event_id.isascii() and event_id.isalnum()):
         raise NotFoundError(f"no event {event_id[:80]!r}: see /map")
-    detail = services.event_detail(store, event_id)
+    detail = services.event_detail(store, event_id, link=False)
     articles: dict[str, Article | None] = {}
     for aid in {c.article_id for c in detail.claims}:
         try:
@@ -168,7 +168,7 @@ def article_page(request: Request, article_id: str, store: StoreDep) -> HTMLResp
         (c.span.start, c.span.end, i) for i, c in enumerate(claims) if c.span and not c.in_headline
     ]
     head = [(c.span.start, c.span.end, i) for i, c in enumerate(claims) if c.span and c.in_headline]
-    events = services.list_events(store, article=article.id, limit=50)
+    events = services.list_events(store, article=article.id, limit=50, link=False)
     return _page(
         request,
         "article.html",

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import functools
 import hashlib
+import logging
 import os
 import threading
 import time
@@ -27,7 +28,17 @@ from fogofwar.reader import Reader
 from fogofwar.services import Store, open_store
 from fogofwar.web.config import WebConfig
 
-__all__ = ["IngestRunner", "StoreHolder", "get_config", "get_store", "ingest_job"]
+__all__ = [
+    "IngestRunner",
+    "LinkSweeper",
+    "StoreHolder",
+    "get_config",
+    "get_store",
+    "ingest_job",
+    "link_job",
+]
+
+log = logging.getLogger("fogofwar.web")
 
 
 class StoreHolder:
@@ -49,12 +60,72 @@ class StoreHolder:
                 self._store = open_store(self.db, pool_size=self.pool_size)
             return self._store
 
+    def opened(self) -> Store | None:
+        """The store if it is open now, else ``None`` (never opens it: no waiting)."""
+        return self._store
+
     def close(self) -> None:
         """Close the store if it was opened; a later :meth:`get` opens it again."""
         with self._lock:
             if self._store is not None:
                 self._store.close()
                 self._store = None
+
+
+class LinkSweeper:
+    """Links, in a background thread, the claims an interrupted run left unlinked: every
+    ``every`` seconds (the first pass one interval after the start), when the store changed
+    since the last pass.
+
+    Reads never link (the CLI's commands do, before they read): a GET that took the linker's
+    lock, or scanned every claim for unlinked ones (seconds at a million claims), would stall
+    its client and the ingest. Ingests link what they store themselves. ``link`` runs the pass
+    elsewhere (the app gives :meth:`IngestRunner.link_pending`: the ingest process, at low
+    priority, one job at a time with the ingests); default: in this thread."""
+
+    def __init__(
+        self, holder: StoreHolder, every: float, link: Callable[[], object] | None = None
+    ) -> None:
+        self.holder = holder
+        self.every = every
+        self.link = link
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._seen: str | None = None
+
+    def start(self) -> None:
+        """Start the thread (no-op when ``every`` is 0 or it runs already)."""
+        if self.every <= 0 or self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name="link-sweeper", daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.every):
+            self.sweep()
+
+    def sweep(self) -> None:
+        """One pass: link what is unlinked, unless nothing changed since the last pass."""
+        try:
+            store = self.holder.get()
+            before = services.store_generation(store)
+            if before is not None and before == self._seen:
+                return
+            if self.link is not None:
+                self.link()
+            else:
+                services.ensure_linked(store)
+            self._seen = services.store_generation(store)
+        except Exception:  # a store that is down now is retried on the next pass
+            log.warning("background linking failed; retried in %s s", self.every, exc_info=True)
+
+    def stop(self) -> None:
+        """Stop the thread (a pass under way finishes first, up to a few seconds)."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
 
 
 class IngestRunner:
@@ -89,6 +160,10 @@ class IngestRunner:
             with self._lock:
                 self._pool = None  # the child died (killed, out of memory): start afresh
             raise
+
+    def link_pending(self) -> dict[str, int]:
+        """Link what is unlinked, in the child (waits for the ingest before it, if any)."""
+        return self._executor().submit(link_job, self.db).result()
 
     def close(self) -> None:
         """Stop the child process, if one was started."""
@@ -126,6 +201,7 @@ def ingest_job(db: str, factory: Callable[[], Reader], body: bytes, fmt: str) ->
     jobs."""
     if "store" not in _CHILD:
         _CHILD["store"] = open_store(db, pool_size=1)
+    if "reader" not in _CHILD:
         _CHILD["reader"] = factory()
     store, reader = _CHILD["store"], _CHILD["reader"]
     if fmt == "url":
@@ -141,6 +217,14 @@ def ingest_job(db: str, factory: Callable[[], Reader], body: bytes, fmt: str) ->
         "claims": summary.claims,
         "not_read": summary.not_read,
     }
+
+
+def link_job(db: str) -> dict[str, int]:
+    """In the ingest child: link the claims an interrupted run left unlinked."""
+    if "store" not in _CHILD:
+        _CHILD["store"] = open_store(db, pool_size=1)
+    summary = services.ensure_linked(_CHILD["store"])
+    return {"articles": summary.articles, "claims": summary.claims}
 
 
 def get_store(request: Request) -> Store:
