@@ -436,6 +436,23 @@ def merge_restatements(claims: list[Claim]) -> list[Claim]:
     return out
 
 
+_SECURITY = frozenset({ClaimKind.ARREST, ClaimKind.ARMED_CLASH, ClaimKind.ATTACK})
+
+
+def _interior(doc: Doc, att: AttributionMention) -> bool:
+    """The speaker is an interior ministry (by the registry's English name)."""
+    src = att.source
+    if src is None:
+        return False
+    return any(
+        e.normalized is not None
+        and e.span.start < src.end
+        and src.start < e.span.end
+        and ("interior" in e.normalized.casefold() or "internal affairs" in e.normalized.casefold())
+        for e in doc.entities
+    )
+
+
 def _build(
     doc: Doc,
     res: Resources,
@@ -453,6 +470,8 @@ def _build(
     if att is not None and _within(Span(anchor, anchor + 1), att.content):
         lo, hi = max(span.start, att.content.start), min(span.end, att.content.end)
         span = Span(lo, hi) if hi > lo else span
+    if att is not None and kind in _SECURITY and _interior(doc, att):
+        source_kind = SourceKind.MILITARY  # claims-v1: interior ministries on security operations
     source = (
         SourceRef(
             source_kind or att.source_kind,
