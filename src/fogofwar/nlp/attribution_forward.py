@@ -79,8 +79,8 @@ def _degenerate(doc: Doc, pack: LanguagePack, a: AttributionMention) -> bool:
     if not touching:
         return False
     toks = doc.tokens
-    lo = bisect.bisect_left([t.start for t in toks], a.content.start)
-    hi = bisect.bisect_left([t.start for t in toks], a.content.end)
+    starts = [t.start for t in toks]
+    lo, hi = bisect.bisect_left(starts, a.content.start), bisect.bisect_left(starts, a.content.end)
     if any(lo <= q.tok_start < hi for q in doc.quantities):
         return False
     return not pack.triggers.find(toks, lo, hi)

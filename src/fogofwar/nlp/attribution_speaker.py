@@ -28,6 +28,7 @@ from fogofwar.geo.langdata import lang_pack
 from fogofwar.geo.text import fold
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_source import Finder, Source, trim
+from fogofwar.nlp.compounds import first_part_kind
 from fogofwar.nlp.doc import AttributionMention, Doc, Sentence
 from fogofwar.nlp.matcher import Token
 from fogofwar.packs import LanguagePack
@@ -232,7 +233,7 @@ def gapped_prep(
     found: list[tuple[int, AttributionMention]] = []
     demonyms = lang_pack(doc.lang).demonyms
     for i in range(sent.tok_start, sent.tok_end - 1):
-        compound = _compound(f, pack, toks, i, sent.tok_end)
+        compound = _compound(f, pack, sent, i)
         if compound is not None:
             found.append((i, compound))
             continue
@@ -264,18 +265,17 @@ def gapped_prep(
         if src is None:
             continue
         cue = Span(toks[i].start, toks[i + 2].end)
-        att = AttributionMention(
-            sent.span,
-            src[0],
-            cue,
-            False,
-            src[1],
-            src[2],
-            m.payload.certainty,
-            cue_text=cue.slice(doc.text),
-        )
-        found.append((i, att))
+        found.append((i, _mention(doc, sent, src, cue, m.payload.certainty)))
     return _split(doc, sent, found)
+
+
+def _mention(
+    doc: Doc, sent: Sentence, src: Source, cue: Span, certainty: Certainty
+) -> AttributionMention:
+    """A gapped or compound prep cue's attribution (its content is cut by :func:`_split`)."""
+    return AttributionMention(
+        sent.span, src[0], cue, False, src[1], src[2], certainty, cue_text=cue.slice(doc.text)
+    )
 
 
 def _postposed(
@@ -289,28 +289,14 @@ def _postposed(
     src = own_subject(f, sent, i)
     if src is None:
         return None
-    cue = Span(toks[i].start, toks[i + 2].end)
-    return AttributionMention(
-        sent.span,
-        src[0],
-        cue,
-        False,
-        src[1],
-        src[2],
-        m.payload.certainty,
-        cue_text=cue.slice(doc.text),
-    )
+    return _mention(doc, sent, src, Span(toks[i].start, toks[i + 2].end), m.payload.certainty)
 
 
-_LINKS = ("s", "en", "n", "-")  # German linking letters before a compound's head
-
-
-def _compound(
-    f: Finder, pack: LanguagePack, toks: tuple[Token, ...], i: int, hi: int
-) -> AttributionMention | None:
+def _compound(f: Finder, pack: LanguagePack, sent: Sentence, i: int) -> AttributionMention | None:
     """A prep cue whose noun heads a compound, the source being its first part: "nach
-    Polizeiangaben" (= "nach Angaben der Polizei"), "Behördenangaben zufolge". The first part
-    must be a known source or role noun."""
+    Polizeiangaben" (= "nach Angaben der Polizei"), "nach russischen Behördenangaben",
+    "Behördenangaben zufolge". The first part must be a known source or role noun."""
+    toks, hi = f.doc.tokens, sent.tok_end
     if i + 1 >= hi:
         return None
     a, b = toks[i], toks[i + 1]
@@ -320,44 +306,19 @@ def _compound(
     for cc in pack.compound_cues:
         marker, word = (a, b) if cc.before else (b, a)
         if cc.before and mod is not None and not word.lower.endswith(cc.head):
-            word, b = mod, mod
+            word = mod
         low = word.lower
         if marker.lower != cc.marker or len(low) < len(cc.head) + 3 or not low.endswith(cc.head):
             continue
         stem = low[: -len(cc.head)]
-        kind = _stem_kind(f, stem)
+        kind = first_part_kind(pack, stem, roles=True, min_len=2)
         if kind is None:
             continue
-        cue = Span(a.start, b.end)
         name = word.text[: len(stem)].rstrip("-")
-        if word is not toks[i + 1] and cc.before:
-            name = f"{toks[i + 1].text} {name}"
-        return AttributionMention(
-            cue,
-            Span(word.start, word.end),
-            cue,
-            False,
-            name,
-            kind,
-            cc.certainty,
-            cue_text=cue.slice(f.doc.text),
-        )
-    return None
-
-
-_LINKS = ("s", "en", "n", "-")  # linking letters between a compound's parts
-
-
-def _stem_kind(f: Finder, stem: str) -> SourceKind | None:
-    """Kind of a compound's first part, read with and without its linking letters."""
-    for cut in ("", *_LINKS):
-        if not stem.endswith(cut) or len(stem) - len(cut) < 2:
-            continue
-        part = stem[: len(stem) - len(cut)]
-        one = (Token(part, 0, len(part), part, part),)
-        hit = f.pack.sources.match_at(one, 0, 1) or f.pack.roles.match_at(one, 0, 1)
-        if hit is not None:
-            return hit.payload
+        if word is mod:
+            name = f"{b.text} {name}"
+        cue = Span(a.start, max(b.end, word.end))
+        return _mention(f.doc, sent, (Span(word.start, word.end), name, kind), cue, cc.certainty)
     return None
 
 

@@ -18,6 +18,7 @@ from typing import cast
 
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
+from fogofwar.nlp.compounds import compound_role, compound_sources
 from fogofwar.nlp.doc import ActorSource, Doc, EntityMention, Resources
 from fogofwar.nlp.matcher import Token, norm
 from fogofwar.nlp.pipeline import stage
@@ -178,7 +179,7 @@ def entities(doc: Doc, res: Resources) -> Doc:
     taken += [p.span for p in persons] + [p.role_span for p in persons if p.role_span]
     persons += _surnames(doc, persons, taken)
     if pack_meta(doc.lang).get("compound_nouns"):
-        persons = [_compound_role(doc, pack, p) for p in persons]
+        persons = [compound_role(doc, pack, p) for p in persons]
     found += _share_kinds(persons)
     taken = [m.span for m in found] + [p.role_span for p in persons if p.role_span]
     nat = _nationality_fn(res.actors)
@@ -205,63 +206,9 @@ def entities(doc: Doc, res: Resources) -> Doc:
                 )
             )
     if pack_meta(doc.lang).get("compound_nouns"):
-        found += _compound_sources(doc, pack, taken)
+        found += compound_sources(doc, pack, taken)
     found.sort(key=lambda m: m.span.start)
     return dataclasses.replace(doc, entities=tuple(found))
-
-
-_MIN_HEAD = 4  # letters of a compound's last part that may be a source noun
-_MIN_COMPOUND = 8
-
-
-def _first_part_kind(pack: LanguagePack, stem: str) -> SourceKind | None:
-    for cut in ("", "s", "es", "en", "n", "-"):
-        part = stem[: len(stem) - len(cut)] if cut and stem.endswith(cut) else stem
-        if (cut and not stem.endswith(cut)) or len(part) < _MIN_HEAD - 1:
-            continue
-        hit = pack.sources.match_at((Token(part, 0, len(part), part, part),), 0, 1)
-        if hit is not None:
-            return hit.payload
-    return None
-
-
-def _compound_role(doc: Doc, pack: LanguagePack, p: EntityMention) -> EntityMention:
-    """A person whose role word is a compound naming the body ("Militärsprecher X"): the
-    body's kind."""
-    if p.role_span is None:
-        return p
-    words = p.role_span.slice(doc.text).split()
-    low = norm(words[-1]) if words else ""
-    for cut in range(_MIN_HEAD - 1, len(low) - _MIN_HEAD + 1):
-        part = low[cut:]
-        one = (Token(part, 0, len(part), part, part),)
-        if pack.roles.match_at(one, 0, 1) is None and pack.sources.match_at(one, 0, 1) is None:
-            continue
-        kind = _first_part_kind(pack, low[:cut])
-        return p if kind is None else dataclasses.replace(p, source_kind=kind)
-    return p
-
-
-def _compound_sources(doc: Doc, pack: LanguagePack, taken: list[Span]) -> list[EntityMention]:
-    """Capitalised closed compounds ending in a source noun ("Gesundheitsbehörde" →
-    government, "Armeesprecher"): the longest such last part gives the kind."""
-    out: list[EntityMention] = []
-    for tok in doc.tokens:
-        low = tok.lower
-        if len(low) < _MIN_COMPOUND or not tok.is_capitalized or not low.isalpha():
-            continue
-        span = Span(tok.start, tok.end)
-        if _overlaps(span, taken):
-            continue
-        for cut in range(_MIN_HEAD - 1, len(low) - _MIN_HEAD + 1):
-            part = low[cut:]
-            hit = pack.sources.match_at((Token(part, 0, len(part), part, part),), 0, 1)
-            if hit is not None:  # the first part names the body when it can ("Armeesprecher")
-                kind = _first_part_kind(pack, low[:cut]) or hit.payload
-                out.append(EntityMention(span, tok.text, "source", None, None, None, kind))
-                taken.append(span)
-                break
-    return out
 
 
 @stage("places.v1", requires=["tokens"], provides=["places"])

@@ -233,16 +233,7 @@ def read_bytes(
     except InputError as exc:
         return [_reject(source, exc)]
     except Exception as exc:  # a reader bug must not stop the batch
-        return [
-            Rejected(
-                source,
-                "read",
-                ReasonCode.INTERNAL,
-                f"{source}: internal error while reading ({type(exc).__name__}: {exc}); "
-                "please report it with the input attached",
-                _now(),
-            )
-        ]
+        return [_internal(source, exc)]
 
 
 def _with_time(r: Rejected) -> Rejected:
@@ -392,17 +383,19 @@ def _throttle(interval: float) -> HostThrottle:
 
 
 def _unit_failed(unit: _Unit, exc: BaseException) -> list[Article | Rejected]:
-    source = unit[1]
-    return [
-        Rejected(
-            source,
-            "read",
-            ReasonCode.INTERNAL,
-            f"{source}: internal error while reading ({type(exc).__name__}: {exc}); "
-            "please report it with the input attached",
-            _now(),
-        )
-    ]
+    return [_internal(unit[1], exc)]
+
+
+def _internal(source: str, exc: BaseException) -> Rejected:
+    """The catch-all rejection of an input a reader failed on (a bug, counted apart)."""
+    return Rejected(
+        source,
+        "read",
+        ReasonCode.INTERNAL,
+        f"{source}: internal error while reading ({type(exc).__name__}: {exc}); "
+        "please report it with the input attached",
+        _now(),
+    )
 
 
 def read_inputs(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -95,9 +95,7 @@ def list_events(
     it. ``link=False`` skips linking what an interrupted run left unlinked (a server does that
     in the background, not in every read).
     """
-    check_flag(flag)
-    if link:
-        ensure_linked(store)
+    _ready(store, flag, link)
     query = EventQuery(
         kind=kind,
         country=country,
@@ -140,11 +138,18 @@ def event_records(
 ) -> list[dict[str, Any]]:
     """:func:`list_events` as events-v1 JSON objects, as stored (no :class:`EventRecord` is
     built: what an API serves); page with :func:`record_position`."""
+    _ready(store, flag, link)
+    query = EventQuery(
+        kind=kind, country=country, since=since, until=until, flag=flag, before=before
+    )
+    return store.event_records(query, as_of=as_of, limit=limit)
+
+
+def _ready(store: Store, flag: str | None, link: bool) -> None:
+    """Check the flag code and, unless told not to, link what a killed run left unlinked."""
     check_flag(flag)
     if link:
         ensure_linked(store)
-    query = EventQuery(kind=kind, country=country, since=since, until=until, flag=flag)
-    return store.event_records(replace(query, before=before), as_of=as_of, limit=limit)
 
 
 def event_position(record: EventRecord) -> tuple[str, str]:
@@ -176,8 +181,7 @@ def event_detail(
 ) -> EventDetail:
     """One event as it stands (or stood at ``as_of``): claims, lineage, figures, flags."""
     es = store.events
-    if link:
-        ensure_linked(store)
+    _ready(store, None, link)
     eid = resolve_event(store, event_id, as_of)
     stored = {r.event_id: r for r in es.records(EventQuery(id_prefix=eid), as_of=as_of)}
     around = stored[eid].claim_ids if eid in stored else None
@@ -228,9 +232,7 @@ def flags_page(
     """The flags of one page of events (at most ``limit`` events, in listing order, after the
     position ``before``), and the position the next page starts after (``None``: last page).
     Events are found by the flag's index; only theirs are recomputed."""
-    check_flag(code)
-    if link:
-        ensure_linked(store)
+    _ready(store, code, link)
     query = EventQuery(flag=code, article=article_id, before=before)
     records = store.events.records(query, as_of=as_of, limit=None if limit is None else limit + 1)
     more = limit is not None and len(records) > limit
