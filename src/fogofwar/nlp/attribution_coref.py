@@ -26,17 +26,24 @@ from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 from fogofwar.packs import LanguagePack
 
-__all__ = ["ROLE_AHEAD", "STATEMENT_WINDOW", "resolve_references"]
+__all__ = ["ROLE_AHEAD", "ROLE_BACK", "STATEMENT_WINDOW", "official_kind", "resolve_references"]
 
 STATEMENT_WINDOW = 1200  # chars back from a statement's cue to the speaker it belongs to
 ROLE_AHEAD = 400  # chars after a role phrase where its holder may be named ("…, the governor
 # said. Governor X said …")
+ROLE_BACK = 800  # chars back from a bare role to the named speaker it continues
+_BARE_ROLE_WORDS = 2
+_FORCE_TO_PERSON = 60  # chars from a bare force word to the person named after it
 _STATEMENT_REACH = 30  # chars after a source-less cue searched for a statement noun
 _APPOSITION_GAP = 3  # chars between a role phrase and a name in apposition (", ")
 _STEM = 5
 _MAX_NAME_WORDS = 3
 _MAX_ROLE_TAIL = 4  # lower-case words after a role phrase before its apposition
 _GUESSED = frozenset({SourceKind.WITNESS, SourceKind.UNNAMED})
+# kinds an official's phrase may carry before its military word is read
+_OFFICIAL_GUESS = frozenset(
+    {SourceKind.GOVERNMENT, SourceKind.WITNESS, SourceKind.UNNAMED, SourceKind.COMBATANT}
+)
 
 
 def resolve_references(
@@ -45,14 +52,82 @@ def resolve_references(
     """``atts`` with statement and role sources named after who they point to."""
     words = _Words(doc)
     stems = lexicon(doc.lang).statements
-    out = []
+    out: list[AttributionMention] = []
     for a in atts:
         if stems and _statement(words, stems, a):
             a = _speaker_before(words, stems, a, atts)
         elif a.source is not None:
-            a = _role_holder(doc, pack, words, a)
+            a = _person_after_force(doc, a)
+            a = _role_holder(doc, pack, words, a, out)
+            a = _military_official(pack, words, a)
         out.append(a)
     return out
+
+
+def _person_after_force(doc: Doc, a: AttributionMention) -> AttributionMention:
+    """ "повідомляє очільник обласної військової адміністрації Сергій Лисак": a bare force
+    word ("військової") taken for the speaker yields to the person the same phrase names a few
+    words later (no punctuation between)."""
+    src = a.source
+    if src is None:
+        return a
+    bare = any(
+        e.category == "actor"
+        and e.normalized is None
+        and e.source_kind is None
+        and e.span.start <= src.start
+        and src.end <= e.span.end
+        for e in doc.entities
+    )
+    if not bare:
+        return a
+    for e in doc.entities:
+        if e.category != "person" or e.span.start < src.end:
+            continue
+        gap = doc.text[src.end : e.span.start]
+        if len(gap) > _FORCE_TO_PERSON or any(ch in gap for ch in '.,;:!?«»"“”()—–\n'):
+            break
+        if a.content.start <= e.span.start < a.content.end:
+            break
+        kind = e.source_kind or a.source_kind
+        return dataclasses.replace(
+            a, source=e.span, source_name=e.normalized or e.surface, source_kind=kind
+        )
+    return a
+
+
+def _military_official(
+    pack: LanguagePack, words: _Words, a: AttributionMention
+) -> AttributionMention:
+    if a.source is None:
+        return a
+    kind = official_kind(words.doc, pack, a.source, a.source_kind)
+    return a if kind == a.source_kind else dataclasses.replace(a, source_kind=kind)
+
+
+def official_kind(doc: Doc, pack: LanguagePack, src: Span, kind: SourceKind) -> SourceKind:
+    """ "a senior military official", "responsable militaire", "Військовий чиновник": an
+    official named with a military or security word (pack ``military_words``) speaks as
+    military — not a source or report noun ("a security source" stays unnamed), nor the head
+    of a civil body ("military administration", pack ``civil_bodies``)."""
+    lex = lexicon(doc.lang)
+    if kind not in _OFFICIAL_GUESS or not lex.military_words:
+        return kind
+    k = bisect.bisect_left(doc.tokens, src.start, key=lambda t: t.start)
+    toks = []
+    while k < len(doc.tokens) and doc.tokens[k].end <= src.end:
+        if doc.tokens[k].is_word:
+            toks.append(doc.tokens[k])
+        k += 1
+    if not any(t.lower.startswith(lex.military_words) for t in toks):
+        return kind
+    if lex.civil_bodies and any(t.lower.startswith(lex.civil_bodies) for t in toks):
+        return kind
+    for t in toks:
+        hit = pack.sources.match_at((t,), 0, 1)
+        if hit is not None and hit.payload == SourceKind.UNNAMED:
+            return kind
+    return SourceKind.MILITARY
 
 
 class _Words:
@@ -146,7 +221,11 @@ def _role_stems(pack: LanguagePack, words: _Words, span: Span) -> set[str]:
 
 
 def _role_holder(
-    doc: Doc, pack: LanguagePack, words: _Words, a: AttributionMention
+    doc: Doc,
+    pack: LanguagePack,
+    words: _Words,
+    a: AttributionMention,
+    before: Sequence[AttributionMention],
 ) -> AttributionMention:
     src = a.source
     if src is None:
@@ -160,12 +239,42 @@ def _role_holder(
     holder = _apposition(doc, persons, src) or _same_role(pack, words, persons, roles, src)
     if holder is None:
         bare = _bare_apposition(doc, words, src)
-        return a if bare is None else dataclasses.replace(a, source_name=bare)
+        if bare is not None:
+            return dataclasses.replace(a, source_name=bare)
+        last = _last_person_speaker(words, persons, before, a)
+        return a if last is None else dataclasses.replace(a, source_name=last)
     name = holder.normalized or holder.surface
     kind = a.source_kind
     if kind in _GUESSED and holder.source_kind is not None:
         kind = holder.source_kind
     return dataclasses.replace(a, source_name=name, source_kind=kind)
+
+
+def _last_person_speaker(
+    words: _Words,
+    persons: list[EntityMention],
+    before: Sequence[AttributionMention],
+    a: AttributionMention,
+) -> str | None:
+    """ "… said regional head Vyacheslav Gladkov. «…», the governor added": a bare role
+    (at most :data:`_BARE_ROLE_WORDS` words) continues the last speaker before it when that
+    speaker is a named person of the same source kind within :data:`ROLE_BACK` characters."""
+    src = a.source
+    if src is None or a.source_kind in _GUESSED or len(words.within(src)) > _BARE_ROLE_WORDS:
+        return None
+    prior = [b for b in before if b.source is not None and b.source.end <= src.start]
+    if not prior:
+        return None
+    b = prior[-1]
+    assert b.source is not None
+    if (
+        b.source_kind != a.source_kind
+        or b.source_name is None
+        or src.start - b.source.end > ROLE_BACK
+        or not any(b.source_name in {e.normalized, e.surface} for e in persons)
+    ):
+        return None
+    return b.source_name
 
 
 def _apposition(doc: Doc, persons: list[EntityMention], src: Span) -> EntityMention | None:

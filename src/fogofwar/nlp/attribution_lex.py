@@ -54,6 +54,10 @@ class AttributionLexicon:
     # possessive pronouns inside a prep cue ("по его словам", "за його словами"): the last
     # named person (or group) before them speaks
     possessives: dict[str, str] = dataclasses.field(default_factory=dict)
+    # an official named with one of these words speaks as military (word prefixes), unless the
+    # phrase also names a civil body (``civil_bodies``, word prefixes)
+    military_words: tuple[str, ...] = ()
+    civil_bodies: tuple[str, ...] = ()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -86,4 +90,6 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "statements"))),
         table.get("colon_place_speaks") is True,
         _map(table, "possessives"),
+        tuple(sorted(_set(table, "military_words"))),
+        tuple(sorted(_set(table, "civil_bodies"))),
     )

@@ -39,6 +39,7 @@ _MAX_APPOSITION = 14
 _MAX_PAREN = 8
 _MAX_TAIL_SOURCE = 6
 _TAIL_BEFORE = frozenset({",", "—", "–", "“", "”", '"', "«", "»", "‘", "’"})
+_MAX_LOCATIVE_GAP = 3  # words between a speaker and the locative phrase after it
 _ACTOR_SOURCE = {
     "state_forces": SourceKind.MILITARY,
     "government": SourceKind.GOVERNMENT,
@@ -412,11 +413,34 @@ class Finder:
             j = m_start - 1
             while j >= lo and toks[j].lower in self.lex.cue_adverbs:
                 j -= 1
+            j = self._past_locative(toks, j, lo)
             # right before the verb even a bare force noun speaks ("the militia said")
             ok = j >= lo and (self._head_ok(toks, j) or self.entity_at(toks[j]) is not None)
         if not ok or self.quoted(Span(toks[j].start, toks[j].end)):
             return None
         return j
+
+    def _past_locative(self, toks: tuple[Token, ...], j: int, lo: int) -> int:
+        """ "La Protezione civile palestinese a Gaza ha annunciato", "the health ministry in
+        Gaza said": a place governed by a preposition right before the verb is where the speaker
+        sits; the speaker is the entity or source noun a few words before the preposition."""
+        if j < lo or self.entity_at(toks[j]) is not None or not self._in_place(toks[j]):
+            return j
+        k = j
+        while k - 1 >= lo and self.name_word(toks, k - 1):
+            k -= 1
+        k -= 1  # the preposition
+        if k < lo or not self._governed(toks, k + 1, lo):
+            return j
+        for h in range(k - 1, max(lo, k - 1 - _MAX_LOCATIVE_GAP) - 1, -1):
+            if self.strong(toks, h) and toks[h].lower not in self.lex.pronouns:
+                return h
+            if not toks[h].is_word:
+                break
+        return j
+
+    def _in_place(self, tok: Token) -> bool:
+        return any(p.span.start <= tok.start and tok.end <= p.span.end for p in self.doc.places)
 
     def next_to(
         self, toks: tuple[Token, ...], m_start: int, m_end: int, lo: int, hi: int, after: bool

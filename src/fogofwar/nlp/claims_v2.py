@@ -39,6 +39,7 @@ from fogofwar.claim import (
 from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
+from fogofwar.nlp.attribution_coref import official_kind
 from fogofwar.nlp.caveats import apply_caveats, same_name
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_places import fan_out_places
@@ -142,6 +143,17 @@ def _role_noun(doc: Doc, res: Resources, src: Span) -> bool:
 
 
 def _source_kind(
+    doc: Doc, res: Resources, att: AttributionMention
+) -> tuple[SourceKind | None, bool]:
+    """:func:`_typed_source`, with an official named with a military word read as military
+    (:func:`~fogofwar.nlp.attribution_coref.official_kind`)."""
+    kind, is_source = _typed_source(doc, res, att)
+    if kind is not None and att.source is not None:
+        kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
+    return kind, is_source
+
+
+def _typed_source(
     doc: Doc, res: Resources, att: AttributionMention
 ) -> tuple[SourceKind | None, bool]:
     """``(kind, is a source)``: the registry's kind for a speaker it knows, else the model's

@@ -20,7 +20,7 @@ from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.compounds import compound_role, compound_sources
 from fogofwar.nlp.doc import ActorSource, Doc, EntityMention, Resources
-from fogofwar.nlp.matcher import Token, norm
+from fogofwar.nlp.matcher import Match, Token, norm
 from fogofwar.nlp.pipeline import stage
 from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import pack_meta
@@ -183,28 +183,32 @@ def entities(doc: Doc, res: Resources) -> Doc:
     found += _share_kinds(persons)
     taken = [m.span for m in found] + [p.role_span for p in persons if p.role_span]
     nat = _nationality_fn(res.actors)
-    for matcher, category in ((pack.forces, "actor"), (pack.sources, "source")):
-        for m in matcher.find(toks):
-            if category == "source" and _verb_cue(toks, m.start, m.end, m.pattern, pack):
-                continue
-            start, country = _adjective_start(toks, m.start, pack, nat)
-            span = Span(toks[start].start, toks[m.end - 1].end)
-            if _overlaps(span, taken):
-                continue
-            taken.append(span)
-            as_source = pack.sources.match_at(toks, m.start, m.end)
-            kind = as_source.payload if as_source is not None else None
-            found.append(
-                EntityMention(
-                    span,
-                    span.slice(doc.text),
-                    category,
-                    None,
-                    country,
-                    str(m.payload) if category == "actor" else None,
-                    kind,
-                )
+    # the longer phrase wins ("défense civile" is a source, not "civile" civilians)
+    cands: list[tuple[Match[str] | Match[SourceKind], str]]
+    cands = [(m, "actor") for m in pack.forces.find(toks)]
+    cands += [(m, "source") for m in pack.sources.find(toks)]
+    cands.sort(key=lambda c: (c[0].start - c[0].end, c[1] != "actor", c[0].start))
+    for m, category in cands:
+        if category == "source" and _verb_cue(toks, m.start, m.end, m.pattern, pack):
+            continue
+        start, country = _adjective_start(toks, m.start, pack, nat)
+        span = Span(toks[start].start, toks[m.end - 1].end)
+        if _overlaps(span, taken):
+            continue
+        taken.append(span)
+        as_source = pack.sources.match_at(toks, m.start, m.end)
+        kind = as_source.payload if as_source is not None else None
+        found.append(
+            EntityMention(
+                span,
+                span.slice(doc.text),
+                category,
+                None,
+                country,
+                str(m.payload) if category == "actor" else None,
+                kind,
             )
+        )
     if pack_meta(doc.lang).get("compound_nouns"):
         found += compound_sources(doc, pack, taken)
     found.sort(key=lambda m: m.span.start)

@@ -1,0 +1,118 @@
+"""Source phrases read past their first word: a locative after the speaker, a bare force word
+before a named person, an official named with a military word, a role continuing the last
+speaker, a multi-word source noun over the shorter force noun inside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from fogofwar.claim import SourceKind
+from fogofwar.reader import Reader
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return Reader.default()
+
+
+def _sources(reader: Reader, lang: str, text: str) -> list[tuple[str | None, SourceKind]]:
+    doc = reader.analyze(text, lang)
+    return [(a.source_name, a.source_kind) for a in doc.attributions]
+
+
+# (lang, text, a word of the source name, its kind)
+CASES = [
+    # a place governed by a preposition right before the verb is where the speaker sits
+    (
+        "it",
+        "La Protezione civile palestinese a Gaza ha annunciato la morte di 20 persone.",
+        "Protezione",
+        SourceKind.NGO_IO,
+    ),
+    # "défense civile" is a rescue service (claims-v1: ngo_io), not "civile" civilians
+    (
+        "fr",
+        "La Défense civile de Gaza fait état de onze morts lors d'une frappe israélienne.",
+        "Défense",
+        SourceKind.NGO_IO,
+    ),
+    # an official named with a military word speaks as military
+    (
+        "en",
+        "A senior military official said 20 people were killed.",
+        "military",
+        SourceKind.MILITARY,
+    ),
+    (
+        "fr",
+        "Un responsable militaire malien a déclaré que 20 personnes ont été tuées.",
+        "responsable",
+        SourceKind.MILITARY,
+    ),
+    (
+        "es",
+        "Un funcionario militar dijo que 20 personas murieron.",
+        "funcionario",
+        SourceKind.MILITARY,
+    ),
+    ("uk", "Військовий чиновник повідомив, що загинули 20 людей.", "чиновник", SourceKind.MILITARY),
+    # ... but not the head of a civil body, and not an anonymous source
+    (
+        "uk",
+        "Голова обласної військової адміністрації повідомив, що загинули 20 людей.",
+        "Голова",
+        SourceKind.GOVERNMENT,
+    ),
+    ("ru", "Военный источник сообщил, что погибли 20 человек.", "источник", SourceKind.UNNAMED),
+    # a bare force word taken for the speaker yields to the person named right after it
+    (
+        "uk",
+        "Ворог атакував Нікопольщину артилерією, постраждали двоє людей. Про це повідомляє "
+        "очільник Дніпропетровської обласної військової адміністрації Сергій Лисак.",
+        "Лисак",
+        SourceKind.GOVERNMENT,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word", "kind"), CASES)
+def test_source_phrase(reader: Reader, lang: str, text: str, word: str, kind: SourceKind) -> None:
+    found = _sources(reader, lang, text)
+    assert found, "no attribution"
+    name, got = found[0]
+    assert name is not None and word.casefold() in name.casefold(), found
+    assert got == kind, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        (
+            "ru",
+            "Мужчина погиб при атаке беспилотника, сообщил глава региона Вячеслав Гладков. "
+            "«В результате атаки также ранен мирный житель», — добавил губернатор.",
+            "Вячеслав Гладков",
+        ),
+        (
+            "en",
+            "Two people were killed, Governor Oleh Syniehubov said. "
+            "Another five were wounded in the attack, the governor added.",
+            "Oleh Syniehubov",
+        ),
+    ],
+)
+def test_bare_role_continues_the_last_named_speaker(
+    reader: Reader, lang: str, text: str, name: str
+) -> None:
+    found = _sources(reader, lang, text)
+    assert len(found) >= 2, found
+    assert found[-1][0] == name, found
+
+
+def test_bare_role_does_not_take_a_speaker_of_another_kind(reader: Reader) -> None:
+    text = (
+        "Two people were killed, the army spokesman Colonel Ivan Petrov said. "
+        "Another five were wounded, the governor added."
+    )
+    found = _sources(reader, "en", text)
+    assert found[-1][0] != "Ivan Petrov", found
