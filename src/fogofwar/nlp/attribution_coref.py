@@ -242,12 +242,24 @@ def _role_holder(
         if bare is not None:
             return dataclasses.replace(a, source_name=bare)
         last = _last_person_speaker(words, persons, before, a)
-        return a if last is None else dataclasses.replace(a, source_name=last)
+        return a if last is None else dataclasses.replace(a, source_name=_titled(a, last))
     name = holder.normalized or holder.surface
+    own = holder.role_span is not None and holder.role_span.start <= src.start < holder.span.end
+    if not own and _apposition(doc, persons, src) is None:  # named elsewhere: the role words
+        name = _titled(a, name)  # stay in front
     kind = a.source_kind
     if kind in _GUESSED and holder.source_kind is not None:
         kind = holder.source_kind
     return dataclasses.replace(a, source_name=name, source_kind=kind)
+
+
+def _titled(a: AttributionMention, name: str) -> str:
+    """ "губернатор Вячеслав Гладков": the role words the text uses here, then the holder's
+    name found elsewhere — both identify the source."""
+    role = a.source_name
+    if not role or name.casefold() in role.casefold():
+        return name
+    return f"{role} {name}"
 
 
 def _last_person_speaker(

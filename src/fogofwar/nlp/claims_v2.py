@@ -248,7 +248,10 @@ def _named_role(doc: Doc, src: Span) -> str | None:
         role = {w.casefold()[:5] for w in e.role_span.slice(doc.text).split() if len(w) >= 4}
         if role & words:
             found = e.normalized or e.surface
-    return found
+    if found is None:
+        return None
+    here = " ".join(src.slice(doc.text).split())  # "Губернатор Александр Хинштейн": the role
+    return here if found.casefold() in here.casefold() else f"{here} {found}"  # words, then who
 
 
 _SPEECH_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})

@@ -81,10 +81,24 @@ def compound_sources(doc: Doc, pack: LanguagePack, taken: list[Span]) -> list[En
     out: list[EntityMention] = []
     for tok in doc.tokens:
         low = tok.lower
-        if len(low) < _MIN_COMPOUND or not tok.is_capitalized or not low.isalpha():
+        first, _, last = low.rpartition("-")  # "Hamas-Behörde": the part after the hyphen
+        plain = low.isalpha()
+        hyphen = bool(first) and last.isalpha() and len(last) >= MIN_HEAD
+        if len(low) < _MIN_COMPOUND or not tok.is_capitalized or not (plain or hyphen):
             continue
         span = Span(tok.start, tok.end)
-        if any(span.start < t.end and t.start < span.end for t in taken):
+        inner = hyphen and all(  # "Hamas" of "Hamas-Behörde" is the body, not the speaker
+            span.start <= t.start and t.end < span.end
+            for t in taken
+            if span.start < t.end and t.start < span.end
+        )
+        if any(span.start < t.end and t.start < span.end for t in taken) and not inner:
+            continue
+        if not plain:
+            kind = _kind((pack.sources,), last)
+            if kind is not None:
+                out.append(EntityMention(span, tok.text, "source", None, None, None, kind))
+                taken.append(span)
             continue
         head = _head_cut(low, (pack.sources,))
         if head is not None:
