@@ -156,3 +156,25 @@ def test_verb_cue_matches_any_tense_by_lemma(reader: Reader) -> None:
     """'ha anche segnalato': the participle matches through its lemma ('segnalare')."""
     text = "L'Onu ha anche segnalato rapimenti e stupri nei campi per sfollati."
     assert _sources(reader, "it", text)[0][1] == SourceKind.NGO_IO
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Russian troops have captured the village, the defence ministry in Moscow said on "
+            "Saturday. Reuters could not independently confirm the report about the village.",
+        ),
+        (
+            "ru",
+            "Российские войска заняли село, сообщило Минобороны. Независимо проверить эти "
+            "данные не удалось.",
+        ),
+    ],
+)
+def test_negated_verification_makes_the_source_unverified(
+    reader: Reader, lang: str, text: str
+) -> None:
+    claims = reader.read_text(text, lang).claims
+    assert claims and all(c.certainty.value == "unverified" for c in claims), claims

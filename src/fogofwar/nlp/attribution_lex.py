@@ -58,6 +58,11 @@ class AttributionLexicon:
     # phrase also names a civil body (``civil_bodies``, word prefixes)
     military_words: tuple[str, ...] = ()
     civil_bodies: tuple[str, ...] = ()
+    # a verification verb (word prefixes) with a negation (exact words) a few words before it:
+    # the author's caveat that a claim could not be checked
+    verify_words: tuple[str, ...] = ()
+    verify_negators: frozenset[str] = frozenset()
+    verify_negation_after: bool = False  # the negation may also follow ("проверить не удалось")
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -92,4 +97,7 @@ def lexicon(lang: str) -> AttributionLexicon:
         _map(table, "possessives"),
         tuple(sorted(_set(table, "military_words"))),
         tuple(sorted(_set(table, "civil_bodies"))),
+        tuple(sorted(_set(table, "verify_words"))),
+        _set(table, "verify_negators"),
+        table.get("verify_negation_after") is True,
     )

@@ -15,12 +15,15 @@ import dataclasses
 from collections.abc import Sequence
 
 from fogofwar.claim import Certainty, Claim
+from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc
 from fogofwar.packs import LanguagePack
 
-__all__ = ["BACK", "apply_caveats", "same_name"]
+__all__ = ["BACK", "NEGATION_GAP", "apply_caveats", "same_name"]
 
 BACK = 2  # sentences before a caveat where the source it speaks of may be named
+NEGATION_GAP = 8  # words from a negation to the verification verb it negates
+NEGATION_AFTER = 3  # words after it, where the pack allows ("проверить эти данные не удалось")
 _STEM = 5
 _KEEP = frozenset({Certainty.DENIED, Certainty.HYPOTHETICAL, Certainty.UNVERIFIED})
 
@@ -28,9 +31,14 @@ _KEEP = frozenset({Certainty.DENIED, Certainty.HYPOTHETICAL, Certainty.UNVERIFIE
 def same_name(a: str, b: str) -> bool:
     """One speaker named twice: equal names, or last words that agree on their first five
     letters ("Klitschko" ~ "Klitschkos") or where one ends the other ("Gesundheitsbehörde" ~
-    "Behörde")."""
+    "Behörde"), or the longer words of one are among the other's ("defence ministry" ~ "defence
+    ministry in Moscow")."""
     a, b = a.casefold(), b.casefold()
     if a == b:
+        return True
+    sa = {w[:_STEM] for w in a.split() if len(w) >= _STEM}
+    sb = {w[:_STEM] for w in b.split() if len(w) >= _STEM}
+    if sa and sb and (sa <= sb or sb <= sa):  # "defence ministry" ~ "defence ministry in Moscow"
         return True
     wa, wb = a.split()[-1:], b.split()[-1:]
     if not wa or not wb:
@@ -45,18 +53,19 @@ def apply_caveats(doc: Doc, pack: LanguagePack, claims: Sequence[Claim]) -> list
     """``claims`` with every claim of a caveated source made ``unverified``."""
     toks = doc.tokens
     caveats = [
-        m
+        toks[m.start].start
         for s in doc.sentences
         for m in pack.cues.find(toks, s.tok_start, s.tok_end)
         if m.payload.type == "verification"
     ]
+    caveats += _negated_checks(doc)
     if not caveats:
         return list(claims)
     starts = [s.span.start for s in doc.sentences]
     names: list[str] = []
-    for m in caveats:
-        si = bisect.bisect_right(starts, toks[m.start].start) - 1
-        src = _source_of(doc, si, toks[m.start].start)
+    for at in caveats:
+        si = bisect.bisect_right(starts, at) - 1
+        src = _source_of(doc, si, at)
         if src is not None and src.source_name:
             names.append(src.source_name)
     if not names:
@@ -71,6 +80,30 @@ def apply_caveats(doc: Doc, pack: LanguagePack, claims: Sequence[Claim]) -> list
     ]
 
 
+def _negated_checks(doc: Doc) -> list[int]:
+    """Offsets of verification verbs negated a few words before ("Reuters could not
+    independently confirm", "prevented Reuters from … to verify", "не удалось проверить"):
+    pack ``verify_words`` with a ``verify_negators`` word at most :data:`NEGATION_GAP` words
+    before, in the same sentence and outside quotation marks."""
+    lex = lexicon(doc.lang)
+    if not lex.verify_words or not lex.verify_negators:
+        return []
+    toks = doc.tokens
+    out = []
+    for s in doc.sentences:
+        for k in range(s.tok_start, s.tok_end):
+            t = toks[k]
+            if not (t.lower.startswith(lex.verify_words) or t.lemma.startswith(lex.verify_words)):
+                continue
+            lo = max(s.tok_start, k - NEGATION_GAP)
+            hi = min(s.tok_end, k + 1 + NEGATION_AFTER) if lex.verify_negation_after else k
+            if any(
+                toks[j].lower in lex.verify_negators for j in (*range(lo, k), *range(k + 1, hi))
+            ):
+                out.append(t.start)
+    return out
+
+
 def _source_of(doc: Doc, si: int, at: int) -> AttributionMention | None:
     """The named attribution a caveat at offset ``at`` in sentence ``si`` speaks of."""
     lo = doc.sentences[max(0, si - BACK)].span.start
@@ -78,7 +111,11 @@ def _source_of(doc: Doc, si: int, at: int) -> AttributionMention | None:
     named = [
         a
         for a in doc.attributions
-        if a.source is not None and a.source_name and a.cue is not None and lo <= a.cue.start
+        if a.source is not None
+        and a.source_name
+        and a.cue is not None
+        and lo <= a.cue.start
+        and not a.cue.start <= at < a.cue.end  # "could not confirm the report": no speech cue
     ]
     here = [a for a in named if a.cue is not None and sent.start <= a.cue.start < sent.end]
     if here:
