@@ -178,3 +178,16 @@ def test_negated_verification_makes_the_source_unverified(
 ) -> None:
     claims = reader.read_text(text, lang).claims
     assert claims and all(c.certainty.value == "unverified" for c in claims), claims
+
+
+def test_apposition_gives_a_guessed_name_its_kind(reader: Reader) -> None:
+    text = (
+        "More than 2,500 people were detained on Sunday, according to OVD-Info, an "
+        "independent protest monitoring group."
+    )
+    assert _sources(reader, "en", text)[0] == ("OVD-Info", SourceKind.NGO_IO)
+
+
+def test_body_named_before_a_report_noun_reports(reader: Reader) -> None:
+    claims = reader.read_text("…", "en", title="UN report reveals horrific toll of attacks").claims
+    assert claims and claims[0].source.kind == SourceKind.NGO_IO, claims

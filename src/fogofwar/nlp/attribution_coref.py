@@ -33,6 +33,7 @@ ROLE_AHEAD = 400  # chars after a role phrase where its holder may be named ("â€
 # said. Governor X said â€¦")
 ROLE_BACK = 800  # chars back from a bare role to the named speaker it continues
 _BARE_ROLE_WORDS = 2
+_MAX_APPOSITION = 8  # words of an apposition after a source's name
 _FORCE_TO_PERSON = 60  # chars from a bare force word to the person named after it
 _STATEMENT_REACH = 30  # chars after a source-less cue searched for a statement noun
 _APPOSITION_GAP = 3  # chars between a role phrase and a name in apposition (", ")
@@ -58,6 +59,7 @@ def resolve_references(
             a = _speaker_before(words, stems, a, atts)
         elif a.source is not None:
             a = _person_after_force(doc, a)
+            a = _apposition_kind(pack, words, a)
             a = _role_holder(doc, pack, words, a, out)
             a = _military_official(pack, words, a)
         out.append(a)
@@ -93,6 +95,28 @@ def _person_after_force(doc: Doc, a: AttributionMention) -> AttributionMention:
         return dataclasses.replace(
             a, source=e.span, source_name=e.normalized or e.surface, source_kind=kind
         )
+    return a
+
+
+def _apposition_kind(
+    pack: LanguagePack, words: _Words, a: AttributionMention
+) -> AttributionMention:
+    """ "according to OVD-Info, an independent protest monitoring group": a name whose kind was
+    a guess takes the kind of the source or role noun in the apposition right after it."""
+    src = a.source
+    if src is None or a.source_kind not in _GUESSED:
+        return a
+    toks = words.doc.tokens
+    k = bisect.bisect_left(words.starts, src.end)
+    if k >= len(toks) or toks[k].text != ",":
+        return a
+    for j in range(k + 1, min(len(toks), k + 1 + _MAX_APPOSITION)):
+        t = toks[j]
+        if not t.is_word:
+            break
+        hit = pack.sources.match_at(toks, j, j + 1) or pack.roles.match_at(toks, j, j + 1)
+        if hit is not None and hit.payload not in _GUESSED:
+            return dataclasses.replace(a, source_kind=hit.payload, found_by="lexicon")
     return a
 
 

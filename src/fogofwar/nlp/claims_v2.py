@@ -123,7 +123,8 @@ def _certainty(view: ClauseView, score: ClauseScore) -> Certainty:
 
 def _known_kind(doc: Doc, src: Span) -> SourceKind | None:
     """The source kind the actor registry or the generic nouns give an entity in the source
-    phrase ("Verteidigungsministerium" → military), the longest such entity's."""
+    phrase ("Verteidigungsministerium" → military), the longest such entity's; a named body
+    before an unnamed report noun ("UN report")."""
     known = [
         e
         for e in doc.entities
@@ -131,7 +132,9 @@ def _known_kind(doc: Doc, src: Span) -> SourceKind | None:
     ]
     if not known:
         return None
-    return max(known, key=lambda e: e.span.end - e.span.start).source_kind
+    # "UN report", "доклад ООН": a body named in a report's phrase is who reports
+    named = [e for e in known if e.source_kind != SourceKind.UNNAMED]
+    return max(named or known, key=lambda e: e.span.end - e.span.start).source_kind
 
 
 def _role_noun(doc: Doc, res: Resources, src: Span) -> bool:
