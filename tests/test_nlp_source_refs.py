@@ -191,3 +191,27 @@ def test_apposition_gives_a_guessed_name_its_kind(reader: Reader) -> None:
 def test_body_named_before_a_report_noun_reports(reader: Reader) -> None:
     claims = reader.read_text("…", "en", title="UN report reveals horrific toll of attacks").claims
     assert claims and claims[0].source.kind == SourceKind.NGO_IO, claims
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        (
+            "fr",
+            "La Défense civile de Gaza a fait état de onze morts lors d'une frappe israélienne. "
+            "Selon le porte-parole, dix personnes ont été tuées dans une autre frappe.",
+            SourceKind.NGO_IO,
+        ),
+        (
+            "en",
+            "Five people were killed in the strike, Russia's defence ministry said. "
+            "Another strike killed two soldiers, the spokesman said.",
+            SourceKind.MILITARY,
+        ),
+    ],
+)
+def test_bare_spokesperson_speaks_for_the_body_before(
+    reader: Reader, lang: str, text: str, kind: SourceKind
+) -> None:
+    claims = reader.read_text(text, lang).claims
+    assert len(claims) >= 2 and claims[-1].source.kind == kind, claims

@@ -61,6 +61,7 @@ def resolve_references(
             a = _person_after_force(doc, a)
             a = _apposition_kind(pack, words, a)
             a = _role_holder(doc, pack, words, a, out)
+            a = _spokesperson_of(doc, words, a, out)
             a = _military_official(pack, words, a)
         out.append(a)
     return out
@@ -118,6 +119,43 @@ def _apposition_kind(
         if hit is not None and hit.payload not in _GUESSED:
             return dataclasses.replace(a, source_kind=hit.payload, found_by="lexicon")
     return a
+
+
+def _spokesperson_of(
+    doc: Doc, words: _Words, a: AttributionMention, before: Sequence[AttributionMention]
+) -> AttributionMention:
+    """ "La Défense civile de Gaza a fait état de onze morts. … Le porte-parole a indiqué": a
+    spokesperson named without a body or a person speaks for the body (not a person) that was
+    the source of the last attribution before, within :data:`ROLE_BACK` characters."""
+    src = a.source
+    stems = lexicon(doc.lang).spokesperson_words
+    name = (a.source_name or "").lower().split()  # the span may be a pronoun ("a-t-il")
+    if src is None or not stems or not name or len(name) > _BARE_ROLE_WORDS:
+        return a
+    if not any(w.startswith(stems) for w in name):
+        return a
+    if any(
+        e.span.start < src.end and src.start < e.span.end
+        for e in doc.entities
+        if e.category == "person"
+    ):
+        return a
+    prior = [b for b in before if b.source is not None and b.source.end <= src.start]
+    if not prior:
+        return a
+    b = max(prior, key=lambda b: b.source.end if b.source is not None else 0)
+    assert b.source is not None
+    person = any(
+        e.category == "person" and e.span.start < b.source.end and b.source.start < e.span.end
+        for e in doc.entities
+    )
+    if (
+        person
+        or src.start - b.source.end > ROLE_BACK
+        or b.source_kind in _GUESSED | {SourceKind.AUTHOR}
+    ):
+        return a
+    return dataclasses.replace(a, source_kind=b.source_kind, kind_settled=True)
 
 
 def _military_official(
@@ -301,7 +339,7 @@ def _last_person_speaker(
     prior = [b for b in before if b.source is not None and b.source.end <= src.start]
     if not prior:
         return None
-    b = prior[-1]
+    b = max(prior, key=lambda b: b.source.end if b.source is not None else 0)
     assert b.source is not None
     if (
         b.source_kind != a.source_kind

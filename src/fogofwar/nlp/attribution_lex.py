@@ -63,6 +63,7 @@ class AttributionLexicon:
     verify_words: tuple[str, ...] = ()
     verify_negators: frozenset[str] = frozenset()
     verify_negation_after: bool = False  # the negation may also follow ("проверить не удалось")
+    spokesperson_words: tuple[str, ...] = ()  # a bare spokesperson speaks for the last body
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -100,4 +101,5 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "verify_words"))),
         _set(table, "verify_negators"),
         table.get("verify_negation_after") is True,
+        tuple(sorted(_set(table, "spokesperson_words"))),
     )

@@ -165,6 +165,8 @@ def _typed_source(
     src = att.source
     if res.model is None or src is None or att.source_kind == SourceKind.AUTHOR:
         return att.source_kind, True
+    if att.kind_settled:
+        return att.source_kind, True
     known = _known_kind(doc, src)
     if known is not None and (known != SourceKind.UNNAMED or att.found_by == "lexicon"):
         return (att.source_kind if known == SourceKind.UNNAMED else known), True

@@ -120,6 +120,9 @@ class AttributionMention:
     # position, kind guessed: the model types it or finds no source), "headline" (a wire-style
     # headline tail "FACTS – SOURCE": the model types it, never drops it)
     found_by: str = "lexicon"
+    # the kind was read from the text around the source (a spokesperson of the body named
+    # before): it stands over the registry's and the model's
+    kind_settled: bool = False
 
 
 class ActorSource(Protocol):
