@@ -262,6 +262,7 @@ def _countries(table: EntityTable, cities: list[Entity]) -> None:
     locales = {lang: Locale(lang) for lang in available_languages()}
     shipped = tomllib.loads(_data("geo/countries.toml"))
     aliases: dict[str, list[str]] = shipped["aliases"]
+    former: dict[str, list[str]] = shipped.get("former", {})
     fixed: dict[str, list[float]] = shipped["points"]
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities:
@@ -296,6 +297,7 @@ def _countries(table: EntityTable, cities: list[Entity]) -> None:
                 if value:
                     e.alt.append(value)
         e.main.extend(aliases.get(r["iso3"], []))
+        e.alt.extend(former.get(r["iso3"], []))
         table.add(e)
 
 
