@@ -70,3 +70,23 @@ def test_a_whole_name_is_not_cut_to_its_qualified_part(gaz: Gazetteer) -> None:
     start = text.index("West Virginia")
     (m,) = gaz.resolve(text, [(start, start + len("West Virginia"))], "en")
     assert m.location is not None and m.location.normalized == "West Virginia"
+
+
+def test_a_far_hamlet_in_a_city_article_is_somewhere_in_the_city(gaz: Gazetteer) -> None:
+    text = (
+        "Miami police closed the Talkeetna after the parade. Miami officials said the bar "
+        "would reopen."
+    )
+    start = text.index("Talkeetna")
+    spans = [(0, 5), (start, start + len("Talkeetna"))]
+    city, bar = gaz.resolve(text, spans, "en")
+    assert city.location is not None and bar.location is not None
+    assert bar.location.geonames_id is None  # not the Alaskan hamlet of that name
+    assert (bar.location.lat, bar.location.lon) == (city.location.lat, city.location.lon)
+
+
+def test_a_hamlet_near_the_texts_town_stays_itself(gaz: Gazetteer) -> None:
+    text = "Anchorage police said the fire near Talkeetna spread. Anchorage crews helped."
+    start = text.index("Talkeetna")
+    _, hamlet = gaz.resolve(text, [(0, 9), (start, start + len("Talkeetna"))], "en")
+    assert hamlet.location is not None and hamlet.location.geonames_id is not None
