@@ -417,21 +417,26 @@ _TRANSLIT_CC = frozenset({"UA", "RU"})
 
 def _transliterations(table: EntityTable) -> None:
     """Latin spellings (and the regular Russian form of Ukrainian names) of every Cyrillic name
-    of a Ukrainian or Russian place, as other names: "Mykolajiw", "Nikolajew", "Bachmut"."""
+    of a Ukrainian or Russian place: "Mykolajiw", "Nikolajew", "Bachmut". The spellings of an
+    official name are official names too ("Slowjansk", "Словянск" are Sloviansk, whatever town
+    once bore that name); the rest are other names."""
     for e in table.entities:
         if e.cc not in _TRANSLIT_CC or e.kind not in ("city", "admin2", "admin1"):
             continue
-        cyrillic = {n for n in (*e.main, *e.alt) if latin_forms(n)}
+        main = {n for n in e.main if latin_forms(n)}
+        cyrillic = main | {n for n in e.alt if latin_forms(n)}
+        official: set[str] = set()
         extra: set[str] = set()
         for n in cyrillic:
+            forms = official if n in main else extra
             if e.cc == "UA" and is_ukrainian(n):
                 ru = russian_form(n)
                 if ru and ru not in cyrillic:
-                    extra.add(ru)
-                    extra.update(latin_forms(ru))
-            extra.update(latin_forms(n))
-        known = {*e.main, *e.alt}
-        e.alt.extend(sorted(extra - known))
+                    forms.add(ru)
+                    forms.update(latin_forms(ru))
+            forms.update(latin_forms(n))
+        e.main.extend(sorted(official - set(e.main)))  # also when listed as another name
+        e.alt.extend(sorted(extra - {*e.main, *e.alt}))
 
 
 def load_all() -> EntityTable:
