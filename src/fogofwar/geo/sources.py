@@ -429,7 +429,9 @@ def _transliterations(table: EntityTable) -> None:
         extra: set[str] = set()
         for n in cyrillic:
             forms = official if n in main else extra
-            if e.cc == "UA" and is_ukrainian(n):
+            # official Cyrillic names of Ukrainian places are Ukrainian, with or without the
+            # letters that tell ("Березне" -> "Березное")
+            if e.cc == "UA" and (n in main or is_ukrainian(n)):
                 ru = russian_form(n)
                 if ru and ru not in cyrillic:
                     forms.add(ru)
