@@ -37,6 +37,9 @@ def test_border_town_keeps_its_own_region(gaz: Gazetteer, text: str, town: str, 
         ("Die Sowjetunion zerfiel 1991.", "de", "Sowjetunion", "RUS"),
         ("Mobutu renamed the country Zaire.", "en", "Zaire", "COD"),
         ("Prague was the capital of Czechoslovakia.", "en", "Czechoslovakia", "CZE"),
+        ("The USSR collapsed in 1991.", "en", "USSR", "RUS"),
+        ("Распад СССР стал неожиданностью.", "ru", "СССР", "RUS"),
+        ("Розпад СРСР став несподіванкою.", "uk", "СРСР", "RUS"),
     ],
 )
 def test_former_states_are_their_successors(

@@ -298,7 +298,7 @@ def _countries(table: EntityTable, cities: list[Entity]) -> None:
                 if value:
                     e.alt.append(value)
         e.main.extend(aliases.get(r["iso3"], []))
-        e.alt.extend(former.get(r["iso3"], []))
+        e.main.extend(former.get(r["iso3"], []))
         table.add(e)
 
 
