@@ -79,7 +79,7 @@ def test_must_show_seed_and_wire_story_are_one_event(
     seed, en = must_show["seed"], must_show["en"]
     both = [
         r
-        for r in ev.list_events(store, kind=None)
+        for r in ev.list_events(store, ev.EventFilter(kind=None))
         if {seed, en} <= set(r.article_ids) and r.killed_best is not None
     ]
     assert len(both) == 1, [r.event_id for r in ev.list_events(store)]
@@ -203,7 +203,9 @@ def test_as_of_shows_the_record_before_a_later_ingest(store: Store, reader: Read
 
 def test_merge_and_split_survive_a_relink(store: Store, reader: Reader) -> None:
     ingest(store, reader, example(KYIV), example(CHERNIHIV), at=T1)
-    kyiv = max(ev.list_events(store, country="UKR"), key=lambda r: r.killed_high or 0)
+    kyiv = max(
+        ev.list_events(store, ev.EventFilter(country="UKR")), key=lambda r: r.killed_high or 0
+    )
     other = next(r for r in ev.list_events(store) if not set(r.article_ids) & set(kyiv.article_ids))
     kept = ev.merge_events(store, kyiv.event_id[:8], other.event_id, note="test", at=T2)
     assert kept == kyiv.event_id
@@ -235,17 +237,22 @@ def test_merge_and_split_survive_a_relink(store: Store, reader: Reader) -> None:
 def test_filters(store: Store, reader: Reader) -> None:
     ingest(store, reader, example(KYIV), example(CHERNIHIV), at=T1)
     every = ev.list_events(store)
-    assert {r.kind for r in ev.list_events(store, kind="casualties")} <= {"casualties"}
-    assert all(r.country == "UKR" for r in ev.list_events(store, country="ukr"))
-    assert ev.list_events(store, since=datetime(2024, 7, 1).date()) != every or every == []
+    assert {r.kind for r in ev.list_events(store, ev.EventFilter(kind="casualties"))} <= {
+        "casualties"
+    }
+    assert all(r.country == "UKR" for r in ev.list_events(store, ev.EventFilter(country="ukr")))
+    assert (
+        ev.list_events(store, ev.EventFilter(since=datetime(2024, 7, 1).date())) != every
+        or every == []
+    )
     assert all(
         (r.date_start or "") <= "2024-07-31"
-        for r in ev.list_events(store, until=datetime(2024, 7, 31).date())
+        for r in ev.list_events(store, ev.EventFilter(until=datetime(2024, 7, 31).date()))
     )
-    flagged = ev.list_events(store, flag="single_source")
+    flagged = ev.list_events(store, ev.EventFilter(flag="single_source"))
     assert all("single_source" in r.flags for r in flagged)
     with pytest.raises(ConfigError, match="unknown flag"):
-        ev.list_events(store, flag="nonsense")
+        ev.list_events(store, ev.EventFilter(flag="nonsense"))
 
 
 # -- exports ---------------------------------------------------------------------------------
@@ -270,5 +277,12 @@ def test_exports_load_in_their_tools(store: Store, reader: Reader, tmp_path: Pat
     rows = duckdb.sql(f"SELECT event_id, killed_best FROM read_parquet('{parquet}')").fetchall()
     assert sorted(r[0] for r in rows) == sorted(r.event_id for r in ev.list_events(store))
     assert ev.export(store, "events-jsonl", tmp_path / "e.jsonl", as_of=T1) == n
+    # the filter of the listing is the filter of the export
+    for where in (ev.EventFilter(kind="casualties"), ev.EventFilter(country="UKR")):
+        want = {r.event_id for r in ev.list_events(store, where)}
+        assert ev.export(store, "events-jsonl", tmp_path / "f.jsonl", where) == len(want)
+        lines = (tmp_path / "f.jsonl").read_text(encoding="utf-8").splitlines()
+        got = {json.loads(line)["event_id"] for line in lines}
+        assert got == want
     with pytest.raises(ConfigError, match="unknown export format"):
         ev.export(store, "xlsx", tmp_path / "x")

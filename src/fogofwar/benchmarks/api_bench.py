@@ -351,9 +351,8 @@ def bench_store_queries(db: str, repeats: int = 50) -> list[str]:
         def events(
             kind: str | None = None, country: str | None = None, flag: str | None = None
         ) -> object:
-            return services.event_records(
-                store, kind=kind, country=country, flag=flag, limit=101, link=False
-            )
+            where = services.EventFilter(kind=kind, country=country, flag=flag)
+            return services.event_records(store, where, limit=101, link=False)
 
         cases: dict[str, Callable[[], object]] = {
             "events, first page": lambda: events(),

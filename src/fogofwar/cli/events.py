@@ -11,7 +11,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -223,16 +223,18 @@ def events(
     from fogofwar.cli.app import announce_cut
 
     fmt = listing_format(format, output.is_piped())
-    services.check_flag(flag)
     code = services.country_code(country) if country else None
+    where = services.EventFilter(
+        kind=choose(kind, _kinds(), "--kind"),
+        country=code or country,
+        since=parse_date(since, "--since"),
+        until=parse_date(until, "--until"),
+        flag=flag,
+    )
     with open_db(ctx) as store:
         rows = services.list_events(
             store,
-            kind=choose(kind, _kinds(), "--kind"),
-            country=code or country,
-            since=parse_date(since, "--since"),
-            until=parse_date(until, "--until"),
-            flag=flag,
+            where,
             as_of=parse_as_of(as_of),
             published_before=parse_date(published_before, "--published-before"),
         )
@@ -421,12 +423,10 @@ def export_events_cmd(
     fmt: str,
     out: Path | None,
     as_of: str | None,
-    *,
-    since: date | None = None,
-    country: str | None = None,
-    kind: str | None = None,
+    where: services.EventFilter | None = None,
 ) -> None:
-    """``fogofwar export --format EVENT-FORMAT``: write the event records to ``out`` or stdout."""
+    """``fogofwar export --format EVENT-FORMAT``: write the event records matching ``where``
+    to ``out`` or stdout."""
     from fogofwar.events.exports import BINARY_FORMATS, FORMATS
 
     if fmt not in FORMATS:
@@ -434,16 +434,15 @@ def export_events_cmd(
             f"unknown export format {fmt!r}: use claims-jsonl or one of {', '.join(FORMATS)}"
         )
     when = parse_as_of(as_of)
-    filters: dict[str, Any] = {"since": since, "country": country, "kind": kind}
     with open_db(ctx) as store:
         if out is not None:
-            n = services.export(store, fmt, out, as_of=when, **filters)
+            n = services.export(store, fmt, out, where, as_of=when)
         elif fmt in BINARY_FORMATS:
             if sys.stdout.isatty():
                 raise ConfigError(f"{fmt} is binary: write it to a file with -o FILE")
-            n = services.export(store, fmt, sys.stdout.buffer, as_of=when, **filters)
+            n = services.export(store, fmt, sys.stdout.buffer, where, as_of=when)
         else:
-            n = services.export(store, fmt, sys.stdout, as_of=when, **filters)
+            n = services.export(store, fmt, sys.stdout, where, as_of=when)
             sys.stdout.flush()
     _err().print(f"{n} events exported ({fmt})")
 

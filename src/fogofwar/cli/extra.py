@@ -58,7 +58,8 @@ def export(
     if not format.startswith("claims-"):
         from fogofwar.cli.events import export_events_cmd
 
-        export_events_cmd(ctx, format, out, as_of, since=day, country=country, kind=kind)
+        where = services.EventFilter(kind=kind, country=country, since=day)
+        export_events_cmd(ctx, format, out, as_of, where)
         return
     with open_db(ctx) as store:
         if format == "claims-parquet":

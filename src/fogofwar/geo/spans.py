@@ -30,6 +30,18 @@ from fogofwar.geo.text import fold
 __all__ = ["anchor", "span_hits"]
 
 
+_AREAS = ("country", "admin1", "region", "continent")
+# words around an area's name that keep the area: a direction, the kind of region, a regime
+_QUALIFIERS = frozenset(
+    {
+        *(f"{d}{suffix}" for d in ("north", "south", "east", "west") for suffix in ("", "ern")),
+        *(f"{a}{b}" for a in ("north", "south") for b in ("east", "west", "eastern", "western")),
+        "greater", "mainland", "rural", "coastal",
+        "state", "province", "region", "territory", "oblast", "nazi", "soviet", "imperial",
+    }
+)  # fmt: skip
+
+
 def _windows(first: int, last: int) -> list[tuple[int, int]]:
     """Sub-ranges of ``first..last``, longest first, left to right."""
     n = last - first + 1
@@ -77,6 +89,9 @@ def _hit(
     if counties:
         return Hit(first, last, tokens[first].start, tokens[last].end, counties, False, phrase=True)
     tries = _windows(first, last)
+    area = _qualified_area(tokens, first, last, tries, pack, index)
+    if area is not None:
+        return area
     # capitalised sub-phrases before lower-case ones ("the Gaza strip" -> "Gaza")
     tries.sort(key=lambda w: (-(w[1] - w[0]), not tokens[w[0]].cap))
     for a, b in tries:
@@ -87,6 +102,26 @@ def _hit(
             partial = (a, b) != (first, last)
             return Hit(a, b, tokens[a].start, tokens[b].end, cands, changed, phrase=b > a,
                        partial=partial)  # fmt: skip
+    return None
+
+
+def _qualified_area(
+    tokens: list[Token], first: int, last: int, tries: list[tuple[int, int]], pack: LangPack,
+    index: PlaceIndex,
+) -> Hit | None:  # fmt: skip
+    """The country or region a span names with qualifiers around it ("South Florida",
+    "Sokoto State", "Nazi Germany"): a part of the area, not a street named after it. Not
+    when the whole span is a name ("West Virginia", "South Africa")."""
+    if lookup([t.text for t in tokens[first : last + 1]], pack, index)[0]:
+        return None
+    for a, b in tries[1:]:
+        rest = [fold(t.text) for t in (*tokens[first:a], *tokens[b + 1 : last + 1])]
+        if not all(w in _QUALIFIERS for w in rest):
+            continue
+        cands, changed = lookup([t.text for t in tokens[a : b + 1]], pack, index)
+        areas = tuple(c for c in cands if c.place.kind in _AREAS)
+        if areas:
+            return Hit(a, b, tokens[a].start, tokens[b].end, areas, changed, phrase=b > a)
     return None
 
 

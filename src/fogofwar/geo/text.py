@@ -59,7 +59,8 @@ def translit_uk(name: str) -> str:
     text = name.replace("зг", "zgh").replace("Зг", "Zgh")
     for i, ch in enumerate(text):
         low = ch.lower()
-        initial = i == 0 or not text[i - 1].isalpha()
+        # word-initial, not after an apostrophe inside the word ("Знам'янка" -> "Znamianka")
+        initial = i == 0 or not (text[i - 1].isalpha() or text[i - 1] in "'’ʼ")
         latin = _UK_INITIAL.get(low) if initial else None
         if latin is None:
             latin = _UK.get(low)

@@ -152,6 +152,9 @@ _UK_RU_ENDS = (
 _UK_RU_LETTERS = str.maketrans(
     {"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "ь", "’": "ь", "ʼ": "ь"}
 )
+# the apostrophe after a labial has no Russian letter ("П'ятихатки" -> "Пятихатки"); after
+# other consonants it is "ь" ("Мар'їнка" -> "Марьинка")
+_LABIAL_APOSTROPHE = re.compile(r"(?<=[бпвмф])['’ʼ]", re.IGNORECASE)
 
 
 def russian_form(name: str) -> str:
@@ -167,6 +170,6 @@ def russian_form(name: str) -> str:
             if w.endswith(old) and len(w) > len(old) + 2:
                 w = w[: -len(old)] + new
                 break
-        out.append(w.translate(_UK_RU_LETTERS))
+        out.append(_LABIAL_APOSTROPHE.sub("", w).translate(_UK_RU_LETTERS))
     result = " ".join(out)
     return "" if result == low else result.title()

@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     )
     from fogofwar.services.events_query import (
         EventDetail,
+        EventFilter,
         check_flag,
         detail_record,
         event_detail,
@@ -148,6 +149,7 @@ _WHERE = {
     ),
     "fogofwar.services.events_query": (
         "EventDetail",
+        "EventFilter",
         "check_flag",
         "detail_record",
         "event_detail",
@@ -183,6 +185,7 @@ __all__ = [
     "Check",
     "ClaimFilter",
     "EventDetail",
+    "EventFilter",
     "IngestSummary",
     "LinkSummary",
     "Page",

@@ -5,7 +5,8 @@ flags are recomputed from the claims of that event by :func:`fogofwar.events.run
 :func:`list_flags`, of the events whose stored records match), the same analysis ingest stores.
 
     >>> with open_store("news.db") as store:
-    ...     records = list_events(store, kind="casualties", flag="headline_overstates")
+    ...     where = EventFilter(kind="casualties", flag="headline_overstates")
+    ...     records = list_events(store, where)
     ...     detail = event_detail(store, records[0].event_id)
 """
 
@@ -18,10 +19,10 @@ from datetime import date, datetime
 from typing import Any
 
 from fogofwar.claim import Claim
-from fogofwar.errors import ConfigError, NotFoundError
+from fogofwar.errors import NotFoundError
 from fogofwar.events.lineage import Lineage
-from fogofwar.events.model import Flag, FlagCode, LinkDecision
-from fogofwar.events.protocol import EventQuery, record_order
+from fogofwar.events.model import Flag, LinkDecision
+from fogofwar.events.protocol import EventFilter, EventQuery, record_order
 from fogofwar.events.reconcile import Reconciliation
 from fogofwar.events.record import EventRecord
 from fogofwar.events.run import analyse
@@ -32,6 +33,7 @@ from fogofwar.store import Store
 
 __all__ = [
     "EventDetail",
+    "EventFilter",
     "check_flag",
     "detail_record",
     "event_detail",
@@ -61,50 +63,32 @@ class EventDetail:
 
 
 def check_flag(flag: str | None) -> None:
-    """Raise :class:`~fogofwar.errors.ConfigError` unless ``flag`` is None or a flag code."""
-    if flag is not None and flag not in {c.value for c in FlagCode}:
-        raise ConfigError(
-            f"unknown flag {flag!r}: use one of {', '.join(c.value for c in FlagCode)}"
-        )
+    """Raise :class:`~fogofwar.errors.ConfigError` unless ``flag`` is None or a flag code
+    (the check :class:`EventFilter` makes)."""
+    EventFilter(flag=flag)
 
 
 def list_events(
     store: Store,
+    where: EventFilter | None = None,
     *,
-    kind: str | None = None,
-    country: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    flag: str | None = None,
     as_of: datetime | None = None,
     published_before: date | None = None,
     before: tuple[str, str] | None = None,
     limit: int | None = None,
-    article: str | None = None,
     link: bool = True,
 ) -> list[EventRecord]:
-    """Event records (current, or as they stood at ``as_of``) matching every filter, newest
-    claimed date first.
+    """Event records (current, or as they stood at ``as_of``) matching every field of
+    ``where`` (all: None), newest claimed date first.
 
-    ``country`` is ISO 3166-1 alpha-3 (``RUS``) or the place name as recorded; ``since`` and
-    ``until`` compare with the event's claimed dates; ``flag`` is a flag code. ``as_of`` is
-    ingest time (the record as fogofwar had stored it then); ``published_before`` keeps the
-    events first reported by an article published (or, undated, captured) before that day.
-    ``before`` and ``limit`` page the listing: ``before`` is :func:`event_position` of the
-    previous page's last record. ``article`` keeps events one of whose article ids starts with
-    it. ``link=False`` skips linking what an interrupted run left unlinked (a server does that
-    in the background, not in every read).
+    ``as_of`` is ingest time (the record as fogofwar had stored it then); ``published_before``
+    keeps the events first reported by an article published (or, undated, captured) before that
+    day. ``before`` and ``limit`` page the listing: ``before`` is :func:`event_position` of the
+    previous page's last record. ``link=False`` skips linking what an interrupted run left
+    unlinked (a server does that in the background, not in every read).
     """
-    _ready(store, flag, link)
-    query = EventQuery(
-        kind=kind,
-        country=country,
-        since=since,
-        until=until,
-        flag=flag,
-        article=article,
-        before=before,
-    )
+    query = (where or EventFilter()).query(before=before)
+    _ready(store, query.flag, link)
     records = list(store.events.records(query, as_of=as_of, limit=limit))
     if published_before is None:
         return records
@@ -125,12 +109,8 @@ def list_events(
 
 def event_records(
     store: Store,
+    where: EventFilter | None = None,
     *,
-    kind: str | None = None,
-    country: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    flag: str | None = None,
     as_of: datetime | None = None,
     before: tuple[str, str] | None = None,
     limit: int | None = None,
@@ -138,10 +118,8 @@ def event_records(
 ) -> list[dict[str, Any]]:
     """:func:`list_events` as events-v1 JSON objects, as stored (no :class:`EventRecord` is
     built: what an API serves); page with :func:`record_position`."""
-    _ready(store, flag, link)
-    query = EventQuery(
-        kind=kind, country=country, since=since, until=until, flag=flag, before=before
-    )
+    query = (where or EventFilter()).query(before=before)
+    _ready(store, query.flag, link)
     return store.event_records(query, as_of=as_of, limit=limit)
 
 

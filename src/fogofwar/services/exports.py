@@ -19,7 +19,7 @@ from fogofwar.events.exports_claims import (
     write_claims_parquet,
 )
 from fogofwar.events.model import ArticleMeta
-from fogofwar.events.protocol import EventQuery
+from fogofwar.events.protocol import EventFilter
 from fogofwar.records import claim_export_record
 from fogofwar.services.events_link import ensure_linked
 from fogofwar.store import Store
@@ -48,17 +48,14 @@ def export(
     store: Store,
     fmt: str,
     out: Path | IO[str] | IO[bytes],
+    where: EventFilter | None = None,
     *,
     as_of: datetime | None = None,
-    since: date | None = None,
-    country: str | None = None,
-    kind: str | None = None,
 ) -> int:
-    """Write the event records (current, or as of ``as_of``) as ``fmt``; returns how many.
-    ``since`` keeps events that end on or after that day, ``country`` an ISO3 code or place
-    name, ``kind`` an event kind. Claims an interrupted run left unlinked are linked first."""
+    """Write the event records (current, or as of ``as_of``) matching ``where`` (all: None)
+    as ``fmt``; returns how many. Claims an interrupted run left unlinked are linked first."""
     ensure_linked(store)
-    query = EventQuery(kind=kind, country=country, since=since)
+    query = (where or EventFilter()).query()
     records = sorted(store.events.records(query, as_of=as_of), key=lambda r: r.event_id)
     return export_events(fmt, records, out)
 

@@ -374,13 +374,16 @@ def list_events(
     cursor: Cursor = None,
 ) -> JSONResponse:
     """Event records (events-v1) matching every filter, newest claimed date first."""
-    rows = services.event_records(
-        store,
+    where = services.EventFilter(
         kind=_plain(kind, "kind"),
         country=_plain(country, "country"),
         since=parse_since(since),
         until=parse_since(until),
         flag=_plain(flag, "flag"),
+    )
+    rows = services.event_records(
+        store,
+        where,
         as_of=parse_as_of(as_of),
         before=_event_cursor(cursor),
         limit=limit + 1,

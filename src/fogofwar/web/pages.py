@@ -168,7 +168,9 @@ def article_page(request: Request, article_id: str, store: StoreDep) -> HTMLResp
         (c.span.start, c.span.end, i) for i, c in enumerate(claims) if c.span and not c.in_headline
     ]
     head = [(c.span.start, c.span.end, i) for i, c in enumerate(claims) if c.span and c.in_headline]
-    events = services.list_events(store, article=article.id, limit=50, link=False)
+    events = services.list_events(
+        store, services.EventFilter(article=article.id), limit=50, link=False
+    )
     return _page(
         request,
         "article.html",
