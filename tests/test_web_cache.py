@@ -231,3 +231,53 @@ def test_followers_share_one_computation_or_get_the_previous_answer() -> None:
         assert calls == ["g1", "g2", "g3"]
 
     asyncio.run(scenario())
+
+
+def test_no_cache_requests_never_get_a_stale_answer() -> None:
+    """Read-your-writes: after a commit, a request with ``Cache-Control: no-cache`` (or
+    ``max-age=0``) waits for the answer of the new generation while others get the previous
+    one; it joins the computation already running rather than starting another."""
+    store = _Gen()
+    calls: list[str] = []
+    gate = asyncio.Event()
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        calls.append(store.value)
+        await gate.wait()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": store.value.encode()})
+
+    cache = ResponseCache(app, _Holder(store), wait=0.05)  # type: ignore[arg-type]
+
+    async def get(control: bytes | None = None) -> tuple[bytes, str]:
+        sent: list[Message] = []
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        headers = [] if control is None else [(b"cache-control", control)]
+        scope = {"type": "http", "method": "GET", "path": "/api/x", "headers": headers}
+        await cache(scope, receive, send)
+        how = dict(sent[0]["headers"]).get(b"x-cache", b"").decode()
+        return sent[-1]["body"], how
+
+    async def scenario() -> None:
+        gate.set()
+        assert await get() == (b"g1", "miss")
+        gate.clear()
+        store.value = "g2"  # a commit (the client's own write); the new answer is slow
+        fresh = asyncio.create_task(get(b"no-cache"))
+        await asyncio.sleep(0.1)  # longer than the wait: a plain request would have its answer
+        assert not fresh.done()
+        assert await get() == (b"g1", "stale")  # others are not held up
+        reload = asyncio.create_task(get(b"max-age=0"))
+        await asyncio.sleep(0.1)
+        assert not reload.done()
+        gate.set()
+        assert (await fresh)[0] == b"g2" and (await reload)[0] == b"g2"
+        assert calls == ["g1", "g2"]  # the waiting requests joined one computation
+
+    asyncio.run(scenario())

@@ -18,6 +18,8 @@ from sqlalchemy.engine import Engine
 from fogofwar.events.protocol import EventQuery
 from fogofwar.store.events import SqlEventStore
 from fogofwar.store.generation import StoreGeneration
+from fogofwar.store.overview import place_counts_of, source_counts_of
+from fogofwar.store.protocol import PlaceCount, SourceCount
 from fogofwar.store.sql_articles import ArticlesSql
 from fogofwar.store.sql_claims import ClaimsSql
 from fogofwar.store.sql_rejections import RejectionsSql
@@ -53,6 +55,17 @@ class SqlStore(ArticlesSql, ClaimsSql, RejectionsSql):
     ) -> list[dict[str, Any]]:
         """The events' records as events-v1 JSON objects (see ``events.record_dicts``)."""
         return self._events.record_dicts(query, as_of=as_of, limit=limit)
+
+    def place_counts(self) -> list[PlaceCount]:
+        """Live events per place and kind (the ``place_counts`` table)."""
+        with self._read("count events per place") as conn:
+            return place_counts_of(conn)
+
+    def source_counts(self, limit: int = 500) -> list[SourceCount]:
+        """The ``limit`` most cited sources (the ``source_totals`` and ``source_facets``
+        tables)."""
+        with self._read("count sources") as conn:
+            return source_counts_of(conn, limit)
 
     def generation(self) -> str | None:
         """A token that changes whenever anyone commits a change (``None``: cannot tell)."""

@@ -12,8 +12,9 @@ from fogofwar.claim import Claim
 from fogofwar.errors import StoreError
 from fogofwar.store import keyset
 from fogofwar.store.event_tables import event_claims
+from fogofwar.store.overview import replace_claim_sources
 from fogofwar.store.protocol import ClaimFilter, Page
-from fogofwar.store.rows import claim_from_row, claim_to_row
+from fogofwar.store.rows import article_from_row, claim_from_row, claim_to_row
 from fogofwar.store.sql_base import SqlBase, check_page, enum_value
 from fogofwar.store.tables import articles, claims
 
@@ -63,12 +64,14 @@ class ClaimsSql(SqlBase):
             claims.c.article_id == article_id, claims.c.pipeline_version == pipeline_version
         )
         with self._write(f"replace the claims of {article_id}") as conn:
-            found = conn.execute(sa.select(articles.c.pk).where(articles.c.id == article_id))
-            if found.first() is None:
+            found = conn.execute(sa.select(articles).where(articles.c.id == article_id)).first()
+            if found is None:
                 raise StoreError(f"no stored article {article_id!r}; store it before its claims.")
             conn.execute(sa.delete(claims).where(where))
             if rows:
                 conn.execute(sa.insert(claims), rows)
+            # who is cited, kept with the claims (the sources page reads no claim)
+            replace_claim_sources(conn, article_from_row(found._mapping), pipeline_version, batch)
 
     def _claims_query(self, where: ClaimFilter) -> sa.Select[Any]:
         stmt = sa.select(claims.c.pk, claims.c.record).order_by(claims.c.pk)

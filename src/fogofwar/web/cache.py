@@ -12,6 +12,11 @@ current one computation ago) instead of queueing behind the computation, which f
 background and serves the next requests. Without a previous answer, identical requests share
 the one computation (a burst computes each page once per process, not once per client).
 
+Read-your-writes: a request with ``Cache-Control: no-cache`` (or ``no-store``, or
+``max-age=0``, what browsers send on reload) never gets a stale answer; it waits for the
+answer of the current generation. A client that has just ingested (``POST /api/ingest``
+answers after the commit) and sends it on its next read sees its own write.
+
 Answers carry an ``ETag`` (of the generation and the request), so a client that sends
 ``If-None-Match`` gets ``304 Not Modified`` without a body while nothing changed.
 
@@ -112,8 +117,9 @@ class ResponseCache:
         if entry is not None and entry.generation == generation:
             await _replay(send, entry, b"hit")
             return
+        fresh = _wants_fresh(scope)
         running = self._inflight.get((key, generation))
-        if running is not None and entry is not None:
+        if running is not None and entry is not None and not fresh:
             await _replay(send, entry, b"stale")  # the answer of one computation ago
             return
         if running is not None:
@@ -129,7 +135,7 @@ class ResponseCache:
             task = asyncio.create_task(self._refresh(scope, key, generation, etag, future))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
-            done, _ = await asyncio.wait({task}, timeout=self.wait)
+            done, _ = await asyncio.wait({task}, timeout=None if fresh else self.wait)
             if done:
                 for message in task.result():
                     await send(message)
@@ -231,6 +237,16 @@ def _quiet_receive() -> Receive:
 def _validators(etag: bytes) -> list[tuple[bytes, bytes]]:
     """ETag, and "ask again each time" (the answer can change with any ingest)."""
     return [(b"etag", etag), (b"cache-control", b"no-cache")]
+
+
+def _wants_fresh(scope: Scope) -> bool:
+    """The request says ``Cache-Control: no-cache`` (or ``max-age=0``, as browsers do on
+    reload): it must not get a stale answer."""
+    for name, value in scope.get("headers", []):
+        if name == b"cache-control":
+            wanted = {v.strip().lower() for v in value.split(b",")}
+            return bool(wanted & {b"no-cache", b"no-store", b"max-age=0"})
+    return False
 
 
 def _matches(scope: Scope, etag: bytes) -> bool:
