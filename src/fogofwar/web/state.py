@@ -205,11 +205,13 @@ def ingest_job(db: str, factory: Callable[[], Reader], body: bytes, fmt: str) ->
         _CHILD["reader"] = factory()
     store, reader = _CHILD["store"], _CHILD["reader"]
     if fmt == "url":
-        summary = services.ingest([body.decode("utf-8")], store, reader)
+        summary = services.ingest([body.decode("utf-8")], store, reader, sweep=False)
     else:
         # the stored source names the upload by its content, never a server path
         name = f"upload-{hashlib.sha256(body).hexdigest()[:16]}.{fmt}"
-        summary = services.ingest_bytes(body, store, reader, source=name, fmt=fmt)
+        # the upload's articles are linked; the rest is the background sweeper's (a scan of
+        # every claim per upload would cost seconds at a million claims)
+        summary = services.ingest_bytes(body, store, reader, source=name, fmt=fmt, sweep=False)
     return {
         "inserted": summary.inserted,
         "existing": summary.existing,
