@@ -221,3 +221,11 @@ def test_emptied_counts_leave_no_rows(store: Store) -> None:
     with engine.connect() as conn:
         for table in ("source_totals", "source_facets", "place_counts"):
             assert conn.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one() == 0
+
+
+def test_a_source_name_with_nul_is_counted(store: Store) -> None:
+    rng = random.Random(3)
+    a = _article(2, rng)
+    store.add_articles([a])
+    store.replace_claims(a.id, "v1", [claim(a.id, 0, source="Mini\x00stry")])
+    assert [s.label for s in source_stats(store)] == ["Mini\\x00stry"]

@@ -197,6 +197,11 @@ def _note_first_sources(conn: Connection, records: Mapping[str, dict[str, Any] |
     _add(conn, source_totals, firsts)
 
 
+def _text(value: str) -> str:
+    """``value`` with NUL as the text ``\\x00`` (PostgreSQL text cannot hold NUL)."""
+    return value.replace("\x00", "\\x00")
+
+
 def _source_rows(
     article: Article, pipeline_version: str, batch: Iterable[Claim]
 ) -> list[dict[str, Any]]:
@@ -210,10 +215,10 @@ def _source_rows(
                 "claim_id": c.claim_id,
                 "article_id": article.id,
                 "pipeline_version": pipeline_version,
-                "label": src.label,
+                "label": _text(src.label),
                 "kind": src.kind.value,
                 "certainty": c.certainty.value,
-                "lang": c.lang,
+                "lang": _text(c.lang),
                 "published": published,
             }
         )
