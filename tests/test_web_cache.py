@@ -52,7 +52,9 @@ def db(tmp_path: Path) -> str:
 @pytest.fixture
 def client(db: str) -> Iterator[TestClient]:
     # wait for a fresh answer however long it takes (the default, 0.05 s, is tested below)
-    with TestClient(create_app(db, WebConfig(link_every=0, cache_wait=30))) as test_client:
+    with TestClient(
+        create_app(db, WebConfig(link_every=0, cache_wait=30, cache_stale=0))
+    ) as test_client:
         test_client.get("/api/health")  # the store opens on the first request (not cached)
         yield test_client
 
@@ -104,7 +106,7 @@ def test_errors_and_writes_are_not_cached(client: TestClient) -> None:
 
 
 def test_a_protected_answer_is_never_served_without_the_token(db: str) -> None:
-    config = WebConfig(token=TOKEN, protect_reads=True, link_every=0, cache_wait=30)
+    config = WebConfig(token=TOKEN, protect_reads=True, link_every=0, cache_wait=30, cache_stale=0)
     auth = {"Authorization": f"Bearer {TOKEN}"}
     with TestClient(create_app(db, config)) as c:
         assert c.get("/api/health").status_code == 200  # opens the store
@@ -279,5 +281,47 @@ def test_no_cache_requests_never_get_a_stale_answer() -> None:
         gate.set()
         assert (await fresh)[0] == b"g2" and (await reload)[0] == b"g2"
         assert calls == ["g1", "g2"]  # the waiting requests joined one computation
+
+    asyncio.run(scenario())
+
+
+def test_an_answer_lags_the_store_at_most_max_stale() -> None:
+    """With ``max_stale``, a change does not recompute an answer younger than that: it is
+    served marked stale (a ``no-cache`` request still gets the new one); once older, the next
+    request recomputes it."""
+    store = _Gen()
+    calls: list[str] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        calls.append(store.value)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": store.value.encode()})
+
+    cache = ResponseCache(app, _Holder(store), wait=0.05, max_stale=0.3)  # type: ignore[arg-type]
+
+    async def get(control: bytes | None = None) -> tuple[bytes, str]:
+        sent: list[Message] = []
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        headers = [] if control is None else [(b"cache-control", control)]
+        scope = {"type": "http", "method": "GET", "path": "/api/x", "headers": headers}
+        await cache(scope, receive, send)
+        return sent[-1]["body"], dict(sent[0]["headers"]).get(b"x-cache", b"").decode()
+
+    async def scenario() -> None:
+        assert await get() == (b"g1", "miss")
+        store.value = "g2"
+        assert await get() == (b"g1", "stale")  # younger than max_stale: not recomputed
+        assert calls == ["g1"]
+        assert await get(b"no-cache") == (b"g2", "miss")  # read-your-writes
+        store.value = "g3"
+        await asyncio.sleep(0.35)  # the g2 answer is now older than max_stale
+        assert await get() == (b"g3", "miss")
+        assert calls == ["g1", "g2", "g3"]
 
     asyncio.run(scenario())
