@@ -290,15 +290,12 @@ def source_counts_of(conn: Connection, limit: int) -> list[SourceCount]:
         .limit(limit)
     )
     tops = conn.execute(stmt).all()
-    wanted = {(r.label, r.kind) for r in tops}
-    labels = sorted({r.label for r in tops})
+    top = stmt.with_only_columns(t.c.label, t.c.kind).subquery()
+    joined = sa.select(f).join(top, sa.and_(f.c.label == top.c.label, f.c.kind == top.c.kind))
     facets: dict[tuple[str, str], dict[str, Counter[str]]] = {}
-    for start in range(0, len(labels), _IDS):
-        rows = conn.execute(sa.select(f).where(f.c.label.in_(labels[start : start + _IDS])))
-        for r in rows:
-            if (r.label, r.kind) in wanted and r.claims > 0:
-                by = facets.setdefault((r.label, r.kind), {})
-                by.setdefault(r.facet, Counter())[r.value] = int(r.claims)
+    for r in conn.execute(joined.where(f.c.claims > 0)):
+        by = facets.setdefault((r.label, r.kind), {})
+        by.setdefault(r.facet, Counter())[r.value] = int(r.claims)
     out = []
     for r in tops:
         by = facets.get((r.label, r.kind), {})
