@@ -262,3 +262,20 @@ def test_migration_0010_fills_the_tables_of_an_existing_store(store: Store) -> N
     with engine.connect() as conn:
         rows = conn.execute(sa.text("SELECT DISTINCT event_id, version FROM event_version_places"))
         assert {tuple(r) for r in rows} == before
+
+
+def test_claims_position_bounds_the_unlinked_search(store: Store) -> None:
+    """``after`` keeps only claims stored after that position (what the background sweeper
+    passes after its first pass instead of reading every claim)."""
+    rng = random.Random(11)
+    first, second = _article(21, rng), _article(22, rng)
+    store.add_articles([first, second])
+    assert store.claims_position() == 0
+    store.replace_claims(first.id, "v1", _claims(first, rng, 2))
+    mark = store.claims_position()
+    assert mark > 0
+    store.replace_claims(second.id, "v1", _claims(second, rng, 2))
+    assert store.claims_position() > mark
+    assert store.unlinked_articles("v1") == sorted([first.id, second.id])
+    assert store.unlinked_articles("v1", after=mark) == [second.id]
+    assert store.unlinked_articles("v1", after=store.claims_position()) == []

@@ -161,6 +161,32 @@ def test_reads_do_not_link_the_sweeper_does(db: str) -> None:
         holder.close()
 
 
+def test_the_sweeper_reads_only_claims_stored_since_its_last_pass(db: str) -> None:
+    """After a full first pass the sweeper asks only about claims stored since (a key range);
+    every FULL_EVERY passes it reads them all again."""
+    holder = StoreHolder(db)
+    asked: list[int | None] = []
+
+    def link(after: int | None) -> int:
+        asked.append(after)
+        return services.sweep_links(holder.get(), after)[1]
+
+    sweeper = LinkSweeper(holder, every=60, link=link)
+    try:
+        sweeper.sweep()
+        mark = holder.get().claims_position()
+        sweeper.sweep()  # nothing changed: no pass
+        _another_article(db, 1)
+        sweeper.sweep()
+        assert asked == [None, mark]
+        sweeper._passes = LinkSweeper.FULL_EVERY  # the tenth pass reads every claim
+        _another_article(db, 2)
+        sweeper.sweep()
+        assert asked[-1] is None
+    finally:
+        holder.close()
+
+
 def _fields(claim: object) -> dict[str, object]:
     return {name: getattr(claim, name) for name in claim.__slots__}  # type: ignore[attr-defined]
 

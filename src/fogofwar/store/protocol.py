@@ -265,11 +265,21 @@ class Store(Protocol):
         ...
 
     def unlinked_articles(
-        self, pipeline_version: str, article_ids: Iterable[str] | None = None
+        self,
+        pipeline_version: str,
+        article_ids: Iterable[str] | None = None,
+        *,
+        after: int | None = None,
     ) -> list[str]:
         """Ids of articles with claims of ``pipeline_version`` not linked to any event (a run
         killed between reading and linking), sorted; with ``article_ids``, only among those
-        (an indexed lookup, not a scan of every claim)."""
+        (an indexed lookup, not a scan of every claim); with ``after``, only among claims
+        stored after that :meth:`claims_position` (a range of the primary key)."""
+        ...
+
+    def claims_position(self) -> int:
+        """Where the newest stored claim stands in storage order (0: none); claims stored
+        later stand after it."""
         ...
 
     def list_rejections(

@@ -26,11 +26,20 @@ _STREAM_BATCH = 500
 class ClaimsSql(SqlBase):
     """Claims in the store's database."""
 
+    def claims_position(self) -> int:
+        """The newest claim's primary key (0: none)."""
+        with self._read("find the newest claim") as conn:
+            return int(conn.execute(sa.select(sa.func.max(claims.c.pk))).scalar() or 0)
+
     def unlinked_articles(
-        self, pipeline_version: str, article_ids: Iterable[str] | None = None
+        self,
+        pipeline_version: str,
+        article_ids: Iterable[str] | None = None,
+        *,
+        after: int | None = None,
     ) -> list[str]:
         """Articles with claims of ``pipeline_version`` that no event link names, sorted (only
-        among ``article_ids`` when given)."""
+        among ``article_ids`` when given, and claims whose key is above ``after``)."""
         linked = sa.select(event_claims.c.claim_id).where(
             event_claims.c.claim_id == claims.c.claim_id
         )
@@ -42,6 +51,8 @@ class ClaimsSql(SqlBase):
         )
         if article_ids is not None:
             stmt = stmt.where(claims.c.article_id.in_(sorted(set(article_ids))))
+        if after is not None:
+            stmt = stmt.where(claims.c.pk > after)
         with self._read("find unlinked articles") as conn:
             return list(conn.execute(stmt).scalars())
 
