@@ -87,3 +87,20 @@ def test_count_inputs_walks_directories(tmp_path: Path) -> None:
     (tmp_path / "y.txt").write_text("y")
     assert services.count_inputs([str(tmp_path)]) == 2
     assert services.count_inputs(["-"]) is None
+
+
+@pytest.mark.parametrize("sweep", [True, False])
+def test_an_upload_links_its_own_articles_and_sweeps_only_when_asked(
+    tmp_path: Path, source: Path, reader: Reader, sweep: bool
+) -> None:
+    """Claims a killed run left unlinked are linked by the end-of-ingest pass; an upload with
+    ``sweep=False`` (the server's: its background sweeper does that pass) links only its own."""
+    from fogofwar import PIPELINE_VERSION
+
+    with open_store(str(tmp_path / "s.db")) as store:
+        services.ingest([str(source)], store, reader, link_events=False)  # a run killed early
+        assert store.unlinked_articles(PIPELINE_VERSION)
+        other = TEXT.replace("drei", "vier").replace("Depot", "Lager").encode()
+        services.ingest_bytes(other, store, reader, source="up.text", fmt="text", sweep=sweep)
+        left = store.unlinked_articles(PIPELINE_VERSION)
+        assert len(left) == (0 if sweep else 1)

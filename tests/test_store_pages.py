@@ -105,7 +105,7 @@ def test_claim_pages_and_streams_equal_the_listing(store: Store) -> None:
 
 
 def test_a_slow_stream_holds_no_connection(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import fogofwar.store.sql as sql
+    import fogofwar.store.sql_claims as sql
 
     monkeypatch.setattr(sql, "_STREAM_BATCH", 4)
     _fill(store, 5)

@@ -52,7 +52,9 @@ def db(tmp_path: Path) -> str:
 @pytest.fixture
 def client(db: str) -> Iterator[TestClient]:
     # wait for a fresh answer however long it takes (the default, 0.05 s, is tested below)
-    with TestClient(create_app(db, WebConfig(link_every=0, cache_wait=30))) as test_client:
+    with TestClient(
+        create_app(db, WebConfig(link_every=0, cache_wait=30, cache_stale=0))
+    ) as test_client:
         test_client.get("/api/health")  # the store opens on the first request (not cached)
         yield test_client
 
@@ -104,7 +106,7 @@ def test_errors_and_writes_are_not_cached(client: TestClient) -> None:
 
 
 def test_a_protected_answer_is_never_served_without_the_token(db: str) -> None:
-    config = WebConfig(token=TOKEN, protect_reads=True, link_every=0, cache_wait=30)
+    config = WebConfig(token=TOKEN, protect_reads=True, link_every=0, cache_wait=30, cache_stale=0)
     auth = {"Authorization": f"Bearer {TOKEN}"}
     with TestClient(create_app(db, config)) as c:
         assert c.get("/api/health").status_code == 200  # opens the store
@@ -156,6 +158,32 @@ def test_reads_do_not_link_the_sweeper_does(db: str) -> None:
         assert holder.get().unlinked_articles(PIPELINE_VERSION) == []
     finally:
         runner.close()
+        holder.close()
+
+
+def test_the_sweeper_reads_only_claims_stored_since_its_last_pass(db: str) -> None:
+    """After a full first pass the sweeper asks only about claims stored since (a key range);
+    every FULL_EVERY passes it reads them all again."""
+    holder = StoreHolder(db)
+    asked: list[int | None] = []
+
+    def link(after: int | None) -> int:
+        asked.append(after)
+        return services.sweep_links(holder.get(), after)[1]
+
+    sweeper = LinkSweeper(holder, every=60, link=link)
+    try:
+        sweeper.sweep()
+        mark = holder.get().claims_position()
+        sweeper.sweep()  # nothing changed: no pass
+        _another_article(db, 1)
+        sweeper.sweep()
+        assert asked == [None, mark]
+        sweeper._passes = LinkSweeper.FULL_EVERY  # the tenth pass reads every claim
+        _another_article(db, 2)
+        sweeper.sweep()
+        assert asked[-1] is None
+    finally:
         holder.close()
 
 
@@ -227,6 +255,98 @@ def test_followers_share_one_computation_or_get_the_previous_answer() -> None:
         assert await get() == (b"g2", "hit")
         assert calls == ["g1", "g2"]
         store.value = "g3"  # a commit; the new answer comes within the wait
+        assert await get() == (b"g3", "miss")
+        assert calls == ["g1", "g2", "g3"]
+
+    asyncio.run(scenario())
+
+
+def test_no_cache_requests_never_get_a_stale_answer() -> None:
+    """Read-your-writes: after a commit, a request with ``Cache-Control: no-cache`` (or
+    ``max-age=0``) waits for the answer of the new generation while others get the previous
+    one; it joins the computation already running rather than starting another."""
+    store = _Gen()
+    calls: list[str] = []
+    gate = asyncio.Event()
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        calls.append(store.value)
+        await gate.wait()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": store.value.encode()})
+
+    cache = ResponseCache(app, _Holder(store), wait=0.05)  # type: ignore[arg-type]
+
+    async def get(control: bytes | None = None) -> tuple[bytes, str]:
+        sent: list[Message] = []
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        headers = [] if control is None else [(b"cache-control", control)]
+        scope = {"type": "http", "method": "GET", "path": "/api/x", "headers": headers}
+        await cache(scope, receive, send)
+        how = dict(sent[0]["headers"]).get(b"x-cache", b"").decode()
+        return sent[-1]["body"], how
+
+    async def scenario() -> None:
+        gate.set()
+        assert await get() == (b"g1", "miss")
+        gate.clear()
+        store.value = "g2"  # a commit (the client's own write); the new answer is slow
+        fresh = asyncio.create_task(get(b"no-cache"))
+        await asyncio.sleep(0.1)  # longer than the wait: a plain request would have its answer
+        assert not fresh.done()
+        assert await get() == (b"g1", "stale")  # others are not held up
+        reload = asyncio.create_task(get(b"max-age=0"))
+        await asyncio.sleep(0.1)
+        assert not reload.done()
+        gate.set()
+        assert (await fresh)[0] == b"g2" and (await reload)[0] == b"g2"
+        assert calls == ["g1", "g2"]  # the waiting requests joined one computation
+
+    asyncio.run(scenario())
+
+
+def test_an_answer_lags_the_store_at_most_max_stale() -> None:
+    """With ``max_stale``, a change does not recompute an answer younger than that: it is
+    served marked stale (a ``no-cache`` request still gets the new one); once older, the next
+    request recomputes it."""
+    store = _Gen()
+    calls: list[str] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        calls.append(store.value)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": store.value.encode()})
+
+    cache = ResponseCache(app, _Holder(store), wait=0.05, max_stale=0.3)  # type: ignore[arg-type]
+
+    async def get(control: bytes | None = None) -> tuple[bytes, str]:
+        sent: list[Message] = []
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        headers = [] if control is None else [(b"cache-control", control)]
+        scope = {"type": "http", "method": "GET", "path": "/api/x", "headers": headers}
+        await cache(scope, receive, send)
+        return sent[-1]["body"], dict(sent[0]["headers"]).get(b"x-cache", b"").decode()
+
+    async def scenario() -> None:
+        assert await get() == (b"g1", "miss")
+        store.value = "g2"
+        assert await get() == (b"g1", "stale")  # younger than max_stale: not recomputed
+        assert calls == ["g1"]
+        assert await get(b"no-cache") == (b"g2", "miss")  # read-your-writes
+        store.value = "g3"
+        await asyncio.sleep(0.35)  # the g2 answer is now older than max_stale
         assert await get() == (b"g3", "miss")
         assert calls == ["g1", "g2", "g3"]
 

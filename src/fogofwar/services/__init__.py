@@ -67,6 +67,7 @@ if TYPE_CHECKING:
         link_pending,
         link_read,
         shared_embedder,
+        sweep_links,
     )
     from fogofwar.services.events_query import (
         EventDetail,
@@ -146,6 +147,7 @@ _WHERE = {
         "link_pending",
         "link_read",
         "shared_embedder",
+        "sweep_links",
     ),
     "fogofwar.services.events_query": (
         "EventDetail",
@@ -249,6 +251,7 @@ __all__ = [
     "store_generation",
     "store_label",
     "summarize_rejections",
+    "sweep_links",
 ]
 
 

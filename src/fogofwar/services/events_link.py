@@ -93,11 +93,14 @@ def link_pending(
     embedder: Embedder | None = None,
     at: datetime | None = None,
     only: Iterable[str] | None = None,
+    after: int | None = None,
 ) -> LinkSummary:
     """Link stored articles whose claims were never linked (a run killed between reading and
     linking, a concurrent ingest, or a store filled before the events layer existed); with
-    ``only``, just those of these article ids. Cheap when nothing is left: one query."""
-    pending = store.unlinked_articles(PIPELINE_VERSION, only)
+    ``only``, just those of these article ids; with ``after``, just claims stored after that
+    :func:`sweep_links` position. Cheap when nothing is left: one query (a scan of every
+    claim without ``only`` or ``after``)."""
+    pending = store.unlinked_articles(PIPELINE_VERSION, only, after=after)
     if not pending:
         return LinkSummary(0, 0, 0, 0)
     items = []
@@ -109,6 +112,16 @@ def link_pending(
             )
             items.append((article, tuple(claims)))
     return _link(store, items, embedder, at)
+
+
+def sweep_links(store: Store, after: int | None = None) -> tuple[LinkSummary, int]:
+    """Link what is unlinked among the claims stored after position ``after`` (``None``: all
+    claims); returns what was linked and the position to pass next time (the newest claim's,
+    read before the pass: claims committed later stand after it on SQLite, whose commits are
+    serial; PostgreSQL's sequence can commit out of order, so a sweeper also passes ``None``
+    now and then)."""
+    position = store.claims_position()
+    return link_pending(store, after=after), position
 
 
 def ensure_linked(store: Store) -> LinkSummary:

@@ -120,6 +120,7 @@ def ingest(
     link_events: bool = True,
     batch_size: int = BATCH_SIZE,
     embedder: Embedder | None = None,
+    sweep: bool = True,
 ) -> IngestSummary:
     """Read inputs, store new articles and rejections, and store each new article's claims.
 
@@ -130,12 +131,14 @@ def ingest(
     stored rejection saying why, and the batch goes on. With ``link_events``, each batch's
     claims not yet linked (read now, or by a run killed before it linked them) are linked into
     events in one transaction (:func:`fogofwar.services.events_link.link_pending`), and any
-    other unlinked claims at the end.
+    other unlinked claims at the end (unless ``sweep`` is false: that pass reads every claim).
     """
     from fogofwar.readers import ReadOptions, read_inputs
 
     items = read_inputs(inputs, options=options or ReadOptions())
-    return _ingest_items(items, store, reader, progress, link_events, batch_size, embedder)
+    return _ingest_items(
+        items, store, reader, progress, link_events, batch_size, embedder, sweep=sweep
+    )
 
 
 def ingest_bytes(
@@ -147,15 +150,18 @@ def ingest_bytes(
     fmt: str | None = None,
     url: str | None = None,
     options: ReadOptions | None = None,
+    sweep: bool = True,
 ) -> IngestSummary:
     """Like :func:`ingest`, for one input given as bytes (an upload): ``fmt`` is one of the
     readers' formats (``text``, ``html``, ``jsonl`` …; sniffed when ``None``), ``source`` the
-    name stored as the article's source."""
+    name stored as the article's source. The input's own articles are always linked;
+    ``sweep=False`` skips the pass that links everything else left unlinked (a scan of every
+    claim: seconds at a million; a server leaves it to its background sweeper)."""
     from fogofwar.readers import ReadOptions
     from fogofwar.readers.dispatch import read_bytes
 
     items = read_bytes(data, source=source, fmt=fmt, options=options or ReadOptions(), url=url)
-    return _ingest_items(items, store, reader, None, True, BATCH_SIZE, None)
+    return _ingest_items(items, store, reader, None, True, BATCH_SIZE, None, sweep=sweep)
 
 
 def _ingest_items(
@@ -166,6 +172,8 @@ def _ingest_items(
     link_events: bool,
     batch_size: int,
     embedder: Embedder | None,
+    *,
+    sweep: bool = True,
 ) -> IngestSummary:
     from fogofwar.services.engines import as_engine
 
@@ -222,7 +230,7 @@ def _ingest_items(
         if progress is not None:
             progress(done, label)
     flush()
-    if link_events and engine is not None:
+    if link_events and sweep and engine is not None:
         from fogofwar.services.events_link import link_pending
 
         link_pending(store, embedder=embedder)

@@ -8,12 +8,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
-from fogofwar.events.model import ArticleMeta
-from fogofwar.events.protocol import EventQuery
-from fogofwar.events.sources import source_of
 from fogofwar.store import Store
 
 __all__ = ["PlaceRow", "SourceRow", "list_places", "source_stats"]
@@ -44,17 +40,17 @@ class PlaceRow:
         }
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class SourceRow:
     """One source as cited across the store."""
 
     label: str
     kind: str
-    claims: int = 0
-    articles: set[str] = field(default_factory=set)
-    certainty: Counter[str] = field(default_factory=Counter)
-    languages: Counter[str] = field(default_factory=Counter)
-    first_reports: int = 0
+    claims: int
+    articles: int
+    certainty: dict[str, int]
+    languages: dict[str, int]
+    first_reports: int
 
     def to_record(self) -> dict[str, object]:
         """JSON form."""
@@ -62,76 +58,38 @@ class SourceRow:
             "source": self.label,
             "kind": self.kind,
             "claims": self.claims,
-            "articles": len(self.articles),
-            "certainty": dict(self.certainty.most_common()),
-            "languages": dict(self.languages.most_common()),
+            "articles": self.articles,
+            "certainty": dict(self.certainty),
+            "languages": dict(self.languages),
             "first_reports": self.first_reports,
         }
 
 
 def list_places(store: Store, *, country: str | None = None) -> list[PlaceRow]:
-    """Places with current events (optionally in one country), most events first."""
-    rows: dict[tuple[str | None, str | None, str | None], list[object]] = {}
+    """Places with current events (optionally in one country: ISO3 code or place name, as
+    the event filter), most events first; read from the store's place counts."""
+    key = None if country is None else country.strip().upper()
     kinds: dict[tuple[str | None, str | None, str | None], Counter[str]] = {}
-    for r in store.events.records(EventQuery(country=country)):
-        if r.location is None and r.country is None:
+    coords: dict[tuple[str | None, str | None, str | None], tuple[float | None, float | None]] = {}
+    for p in store.place_counts():
+        if key is not None and key not in {(p.country or "").upper(), (p.location or "").upper()}:
             continue
-        key = (r.location, r.country, r.admin1)
-        if key not in rows:
-            rows[key] = [r.latitude, r.longitude]
-            kinds[key] = Counter()
-        kinds[key][r.kind] += 1
+        place = (p.location, p.country, p.admin1)
+        kinds.setdefault(place, Counter())[p.kind] += p.events
+        coords.setdefault(place, (p.latitude, p.longitude))
     out = [
-        PlaceRow(
-            key[0],
-            key[1],
-            key[2],
-            lat if isinstance(lat, float) else None,
-            lon if isinstance(lon, float) else None,
-            sum(kinds[key].values()),
-            dict(kinds[key].most_common()),
-        )
-        for key, (lat, lon) in rows.items()
+        PlaceRow(*place, *coords[place], sum(by.values()), dict(by.most_common()))
+        for place, by in kinds.items()
     ]
     return sorted(out, key=lambda p: (-p.events, p.location or "", p.country or ""))
 
 
-def source_stats(store: Store, *, max_claims: int = 200_000) -> list[SourceRow]:
-    """Who is cited how often (claims, articles), how firmly (certainty counts), in which
-    languages, and how often they were first to report an event (the source of the event's
-    earliest-published claim). Reads at most ``max_claims`` claims (storage order)."""
-    metas: dict[str, ArticleMeta | None] = {}
-    rows: dict[tuple[str, str], SourceRow] = {}
-    first: dict[str, tuple[tuple[date, str], tuple[str, str]]] = {}
-    by_claim: dict[str, tuple[tuple[str, str], str]] = {}
-    for n, claim in enumerate(store.iter_claims()):
-        if n >= max_claims:
-            break
-        if claim.article_id not in metas:
-            article = store.get_article(claim.article_id)
-            metas[claim.article_id] = ArticleMeta.from_article(article) if article else None
-        meta = metas[claim.article_id]
-        src = source_of(claim, meta)
-        key = (src.label, src.kind.value)
-        row = rows.setdefault(key, SourceRow(*key))
-        row.claims += 1
-        row.articles.add(claim.article_id)
-        row.certainty[claim.certainty.value] += 1
-        row.languages[claim.lang] += 1
-        by_claim[claim.claim_id] = (key, claim.article_id)
-    for record in store.events.records():
-        best: tuple[tuple[date, str], tuple[str, str]] | None = None
-        for cid in record.claim_ids:
-            found = by_claim.get(cid)
-            if found is None:
-                continue
-            key, aid = found
-            meta = metas.get(aid)
-            when = (meta.published if meta and meta.published else date.max, cid)
-            if best is None or when < best[0]:
-                best = (when, key)
-        if best is not None:
-            first[record.event_id] = best
-    for _when, key in first.values():
-        rows[key].first_reports += 1
-    return sorted(rows.values(), key=lambda r: (-r.claims, r.label))
+def source_stats(store: Store, *, limit: int = 500) -> list[SourceRow]:
+    """The ``limit`` most cited sources: how often (claims, articles), how firmly (certainty
+    counts), in which languages, and how often first to report an event (the source of the
+    event's earliest-published claim); read from the store's source counts, kept as claims
+    are stored and events change."""
+    return [
+        SourceRow(s.label, s.kind, s.claims, s.articles, s.certainty, s.languages, s.first_reports)
+        for s in store.source_counts(limit)
+    ]

@@ -44,6 +44,8 @@ from fogofwar.store.event_tables import (
     events,
 )
 from fogofwar.store.link_index import SqlLinkIndex
+from fogofwar.store.overview import note_versions
+from fogofwar.store.overview_tables import event_version_places
 from fogofwar.store.unit import Unit
 
 __all__ = ["SqlEventStore"]
@@ -259,8 +261,8 @@ class SqlEventStore:
     # -- versions ----------------------------------------------------------------------------
 
     def append_versions(self, versions: Sequence[EventVersion]) -> None:
-        """Append versions (never updates an existing row), with their flag and article index
-        rows."""
+        """Append versions (never updates an existing row), with their flag, article and
+        place index rows (and the place and first-reporter counts, :mod:`.overview`)."""
         rows, flag_rows, article_rows = [], [], []
         for v in versions:
             r = v.record
@@ -283,13 +285,15 @@ class SqlEventStore:
             key = {"event_id": v.event_id, "version": v.version}
             flag_rows += [{"code": c, "day": r.date_start or "", **key} for c in set(r.flags)]
             article_rows += [{"article_id": a, **key} for a in set(r.article_ids)]
-        self._write(
-            [
+        with self.unit.write() as conn:
+            note_versions(conn, versions)  # places and first reporters (reads the previous)
+            for stmt, batch in (
                 (sa.insert(event_versions), rows),
                 (sa.insert(event_version_flags), flag_rows),
                 (sa.insert(event_version_articles), article_rows),
-            ]
-        )
+            ):
+                if batch:
+                    conn.execute(stmt, batch)
 
     def history(self, event_id: str | None = None) -> tuple[EventVersion, ...]:
         """Every stored version (of one event, or all), oldest first."""
@@ -363,9 +367,6 @@ class SqlEventStore:
         q = query or EventQuery()
         if q.kind is not None:
             stmt = stmt.where(v.c.kind == q.kind)
-        if q.country is not None:
-            key = q.country.strip().upper()
-            stmt = stmt.where(sa.or_(v.c.country_key == key, v.c.location_key == key))
         if q.since is not None:
             stmt = stmt.where(
                 sa.func.coalesce(v.c.date_end, v.c.date_start, "") >= q.since.isoformat()
@@ -380,6 +381,12 @@ class SqlEventStore:
             same = sa.and_(f.c.event_id == v.c.event_id, f.c.version == v.c.version)
             stmt = stmt.join_from(v, f, same).where(f.c.code == q.flag)
             day, eid = f.c.day, f.c.event_id
+        if q.country is not None:  # the index of this place key, in listing order (0010)
+            p = event_version_places
+            same = sa.and_(p.c.event_id == v.c.event_id, p.c.version == v.c.version)
+            stmt = stmt.join_from(v, p, same).where(p.c.key == q.country.strip().upper())
+            if q.flag is None:
+                day, eid = p.c.day, p.c.event_id
         if q.article is not None:
             a = event_version_articles
             hits = sa.select(a.c.event_id, a.c.version).where(

@@ -16,7 +16,16 @@ from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.events.protocol import EventQuery, EventStore
 from fogofwar.model import Article, ReadStatus, ReasonCode, Rejected
 
-__all__ = ["AddResult", "ClaimFilter", "Page", "RejectionCount", "Store", "StoredRejection"]
+__all__ = [
+    "AddResult",
+    "ClaimFilter",
+    "Page",
+    "PlaceCount",
+    "RejectionCount",
+    "SourceCount",
+    "Store",
+    "StoredRejection",
+]
 
 _T = TypeVar("_T")
 
@@ -99,6 +108,34 @@ class StoredRejection:
     def rejected(self) -> Rejected:
         """The stored value as the :class:`~fogofwar.model.Rejected` that was added."""
         return Rejected(self.input, self.stage, self.reason, self.message, self.at)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceCount:
+    """How many live events of one kind are recorded at one place (names as recorded;
+    coordinates of the latest event version recorded there)."""
+
+    location: str | None
+    country: str | None
+    admin1: str | None
+    kind: str
+    events: int
+    latitude: float | None
+    longitude: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCount:
+    """One source as cited across the store: claims, articles, how often first to report an
+    event, and claims per certainty and per language (most first)."""
+
+    label: str
+    kind: str
+    claims: int
+    articles: int
+    first_reports: int
+    certainty: dict[str, int]
+    languages: dict[str, int]
 
 
 @runtime_checkable
@@ -217,12 +254,32 @@ class Store(Protocol):
         result is cached under it."""
         ...
 
+    def place_counts(self) -> list[PlaceCount]:
+        """Live events per place and kind, read from a table kept as versions are appended
+        (no pass over the events)."""
+        ...
+
+    def source_counts(self, limit: int = 500) -> list[SourceCount]:
+        """The ``limit`` most cited sources (most claims first), read from tables kept as
+        claims are replaced and versions appended (no pass over the claims)."""
+        ...
+
     def unlinked_articles(
-        self, pipeline_version: str, article_ids: Iterable[str] | None = None
+        self,
+        pipeline_version: str,
+        article_ids: Iterable[str] | None = None,
+        *,
+        after: int | None = None,
     ) -> list[str]:
         """Ids of articles with claims of ``pipeline_version`` not linked to any event (a run
         killed between reading and linking), sorted; with ``article_ids``, only among those
-        (an indexed lookup, not a scan of every claim)."""
+        (an indexed lookup, not a scan of every claim); with ``after``, only among claims
+        stored after that :meth:`claims_position` (a range of the primary key)."""
+        ...
+
+    def claims_position(self) -> int:
+        """Where the newest stored claim stands in storage order (0: none); claims stored
+        later stand after it."""
         ...
 
     def list_rejections(

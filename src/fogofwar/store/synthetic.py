@@ -32,6 +32,7 @@ from fogofwar.store.event_tables import (
     event_versions,
     events,
 )
+from fogofwar.store.overview import rebuild
 from fogofwar.store.protocol import Store
 from fogofwar.store.rows import article_to_row, claim_to_row
 from fogofwar.store.tables import articles, claims
@@ -210,6 +211,10 @@ def fill_synthetic(
             if progress is not None:
                 progress(name, n)
         written[name] = n
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE: True})
+        with conn.begin():
+            rebuild(conn)  # the overview tables, from what was written
     with engine.connect() as conn, conn.begin():
         if engine.dialect.name == "sqlite":
             conn.exec_driver_sql("ANALYZE")

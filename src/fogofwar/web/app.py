@@ -85,7 +85,9 @@ def create_app(
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     if settings.cache:
-        app.add_middleware(ResponseCache, holder=holder, wait=settings.cache_wait)
+        app.add_middleware(
+            ResponseCache, holder=holder, wait=settings.cache_wait, max_stale=settings.cache_stale
+        )
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,

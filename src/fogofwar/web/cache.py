@@ -12,6 +12,17 @@ current one computation ago) instead of queueing behind the computation, which f
 background and serves the next requests. Without a previous answer, identical requests share
 the one computation (a burst computes each page once per process, not once per client).
 
+Bounded staleness (``max_stale``, ``FOGOFWAR_WEB_CACHE_STALE``, default 1 s in the app): after
+a change, an answer computed less than ``max_stale`` seconds ago is served as it is (``x-cache:
+stale``) and recomputed by the first request after that, so under a stream of ingests each
+answer is recomputed at most once per ``max_stale`` per process, not after every commit. An
+answer therefore lags the store by at most ``max_stale`` plus one computation.
+
+Read-your-writes: a request with ``Cache-Control: no-cache`` (or ``no-store``, or
+``max-age=0``, what browsers send on reload) never gets a stale answer; it waits for the
+answer of the current generation. A client that has just ingested (``POST /api/ingest``
+answers after the commit) and sends it on its next read sees its own write.
+
 Answers carry an ``ETag`` (of the generation and the request), so a client that sends
 ``If-None-Match`` gets ``304 Not Modified`` without a body while nothing changed.
 
@@ -23,6 +34,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import time
 from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -42,6 +54,7 @@ class _Entry:
     etag: bytes
     headers: tuple[tuple[bytes, bytes], ...]
     body: bytes
+    at: float  # time.monotonic() when ``generation`` was read: the store as of then
 
 
 def _etag(generation: str, key: _Key) -> bytes:
@@ -64,6 +77,7 @@ class ResponseCache:
         prefix: str = "/api/",
         skip: tuple[str, ...] = ("/api/ingest",),
         wait: float = 0.05,
+        max_stale: float = 0.0,
     ) -> None:
         self.app = app
         self.holder = holder
@@ -76,6 +90,7 @@ class ResponseCache:
         self._inflight: dict[tuple[_Key, str], asyncio.Future[_Entry | None]] = {}
         self._tasks: set[asyncio.Task[list[Message]]] = set()
         self.wait = wait
+        self.max_stale = max_stale
 
     def _key(self, scope: Scope) -> _Key | None:
         path: str = scope["path"]
@@ -112,8 +127,12 @@ class ResponseCache:
         if entry is not None and entry.generation == generation:
             await _replay(send, entry, b"hit")
             return
+        fresh = _wants_fresh(scope)
+        if entry is not None and not fresh and time.monotonic() - entry.at < self.max_stale:
+            await _replay(send, entry, b"stale")  # young enough: not recomputed yet
+            return
         running = self._inflight.get((key, generation))
-        if running is not None and entry is not None:
+        if running is not None and entry is not None and not fresh:
             await _replay(send, entry, b"stale")  # the answer of one computation ago
             return
         if running is not None:
@@ -129,7 +148,7 @@ class ResponseCache:
             task = asyncio.create_task(self._refresh(scope, key, generation, etag, future))
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
-            done, _ = await asyncio.wait({task}, timeout=self.wait)
+            done, _ = await asyncio.wait({task}, timeout=None if fresh else self.wait)
             if done:
                 for message in task.result():
                     await send(message)
@@ -178,6 +197,7 @@ class ResponseCache:
         chunks: list[bytes] = []
         size = 0
         keep = False
+        began = time.monotonic()
 
         async def capture(message: Message) -> None:
             nonlocal keep, size
@@ -200,7 +220,7 @@ class ResponseCache:
         await self.app(scope, receive, capture)
         if not keep:
             return None
-        return _Entry(generation, etag, tuple(headers), b"".join(chunks))
+        return _Entry(generation, etag, tuple(headers), b"".join(chunks), began)
 
     def _keep(self, key: _Key, entry: _Entry) -> None:
         old = self._entries.pop(key, None)
@@ -231,6 +251,16 @@ def _quiet_receive() -> Receive:
 def _validators(etag: bytes) -> list[tuple[bytes, bytes]]:
     """ETag, and "ask again each time" (the answer can change with any ingest)."""
     return [(b"etag", etag), (b"cache-control", b"no-cache")]
+
+
+def _wants_fresh(scope: Scope) -> bool:
+    """The request says ``Cache-Control: no-cache`` (or ``max-age=0``, as browsers do on
+    reload): it must not get a stale answer."""
+    for name, value in scope.get("headers", []):
+        if name == b"cache-control":
+            wanted = {v.strip().lower() for v in value.split(b",")}
+            return bool(wanted & {b"no-cache", b"no-store", b"max-age=0"})
+    return False
 
 
 def _matches(scope: Scope, etag: bytes) -> bool:

@@ -13,6 +13,11 @@ FOGOFWAR_WEB_LINK_EVERY     seconds between background passes that link claims a
                             interrupted run left unlinked (default 60; 0: never)
 FOGOFWAR_WEB_CACHE          0: no response cache (default: list and detail answers are
                             cached per process until the store changes)
+FOGOFWAR_WEB_CACHE_STALE    seconds an answer may lag the store: after a change, a cached
+                            answer younger than this is still served (marked stale) and
+                            recomputed only once it is older (default 1; 0: recompute
+                            after every change). ``Cache-Control: no-cache`` requests never
+                            get a stale answer.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ class WebConfig:
     link_every: int = 60
     cache: bool = True
     cache_wait: float = 0.05  # how long a request waits for a fresh answer before a stale one
+    cache_stale: float = 1.0  # how far (s) an answer may lag the store before it is recomputed
 
     def __post_init__(self) -> None:
         if self.token is not None and len(self.token) < 16:
@@ -57,6 +63,8 @@ class WebConfig:
             raise ConfigError("FOGOFWAR_WEB_MAX_BODY and FOGOFWAR_WEB_THREADS must be positive")
         if self.link_every < 0:
             raise ConfigError("FOGOFWAR_WEB_LINK_EVERY must not be negative")
+        if not 0 <= self.cache_stale <= 3600:
+            raise ConfigError("FOGOFWAR_WEB_CACHE_STALE must be between 0 and 3600 seconds")
 
     @property
     def tiles_origin(self) -> str | None:
@@ -78,6 +86,13 @@ class WebConfig:
             except ValueError:
                 raise ConfigError(f"{name} must be a whole number (got {raw!r})") from None
 
+        def seconds(name: str, default: float) -> float:
+            raw = e.get(name, "").strip()
+            try:
+                return float(raw) if raw else default
+            except ValueError:
+                raise ConfigError(f"{name} must be a number of seconds (got {raw!r})") from None
+
         origins = tuple(o.strip() for o in e.get("FOGOFWAR_WEB_CORS", "").split(",") if o.strip())
         return cls(
             token=e.get("FOGOFWAR_WEB_TOKEN") or None,
@@ -89,4 +104,5 @@ class WebConfig:
             threads=number("FOGOFWAR_WEB_THREADS", 16),
             link_every=number("FOGOFWAR_WEB_LINK_EVERY", 60),
             cache=e.get("FOGOFWAR_WEB_CACHE", "1").strip().lower() in _TRUE,
+            cache_stale=seconds("FOGOFWAR_WEB_CACHE_STALE", 1.0),
         )

@@ -83,8 +83,15 @@ class LinkSweeper:
     elsewhere (the app gives :meth:`IngestRunner.link_pending`: the ingest process, at low
     priority, one job at a time with the ingests); default: in this thread."""
 
+    #: every this many passes, one over every claim (PostgreSQL's keys can commit out of
+    #: order: a claim committed late below the mark would otherwise wait for a restart)
+    FULL_EVERY = 10
+
     def __init__(
-        self, holder: StoreHolder, every: float, link: Callable[[], object] | None = None
+        self,
+        holder: StoreHolder,
+        every: float,
+        link: Callable[[int | None], int] | None = None,
     ) -> None:
         self.holder = holder
         self.every = every
@@ -92,6 +99,8 @@ class LinkSweeper:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._seen: str | None = None
+        self._after: int | None = None  # claims up to here were linked by an earlier pass
+        self._passes = 0
 
     def start(self) -> None:
         """Start the thread (no-op when ``every`` is 0 or it runs already)."""
@@ -106,16 +115,22 @@ class LinkSweeper:
             self.sweep()
 
     def sweep(self) -> None:
-        """One pass: link what is unlinked, unless nothing changed since the last pass."""
+        """One pass: link what is unlinked, unless nothing changed since the last pass; after
+        the first pass, only among claims stored since the one before (a range of the key,
+        not a scan of every claim: seconds at a million), every :attr:`FULL_EVERY` passes
+        over all of them."""
         try:
             store = self.holder.get()
             before = services.store_generation(store)
             if before is not None and before == self._seen:
                 return
+            after = None if self._passes % self.FULL_EVERY == 0 else self._after
             if self.link is not None:
-                self.link()
+                position = self.link(after)
             else:
-                services.ensure_linked(store)
+                position = services.sweep_links(store, after)[1]
+            self._after = position
+            self._passes += 1
             self._seen = services.store_generation(store)
         except Exception:  # a store that is down now is retried on the next pass
             log.warning("background linking failed; retried in %s s", self.every, exc_info=True)
@@ -161,9 +176,10 @@ class IngestRunner:
                 self._pool = None  # the child died (killed, out of memory): start afresh
             raise
 
-    def link_pending(self) -> dict[str, int]:
-        """Link what is unlinked, in the child (waits for the ingest before it, if any)."""
-        return self._executor().submit(link_job, self.db).result()
+    def link_pending(self, after: int | None = None) -> int:
+        """Link what is unlinked (among claims after position ``after``), in the child (waits
+        for the ingest before it, if any); the position to pass next time."""
+        return self._executor().submit(link_job, self.db, after).result()
 
     def close(self) -> None:
         """Stop the child process, if one was started."""
@@ -205,11 +221,13 @@ def ingest_job(db: str, factory: Callable[[], Reader], body: bytes, fmt: str) ->
         _CHILD["reader"] = factory()
     store, reader = _CHILD["store"], _CHILD["reader"]
     if fmt == "url":
-        summary = services.ingest([body.decode("utf-8")], store, reader)
+        summary = services.ingest([body.decode("utf-8")], store, reader, sweep=False)
     else:
         # the stored source names the upload by its content, never a server path
         name = f"upload-{hashlib.sha256(body).hexdigest()[:16]}.{fmt}"
-        summary = services.ingest_bytes(body, store, reader, source=name, fmt=fmt)
+        # the upload's articles are linked; the rest is the background sweeper's (a scan of
+        # every claim per upload would cost seconds at a million claims)
+        summary = services.ingest_bytes(body, store, reader, source=name, fmt=fmt, sweep=False)
     return {
         "inserted": summary.inserted,
         "existing": summary.existing,
@@ -219,12 +237,13 @@ def ingest_job(db: str, factory: Callable[[], Reader], body: bytes, fmt: str) ->
     }
 
 
-def link_job(db: str) -> dict[str, int]:
-    """In the ingest child: link the claims an interrupted run left unlinked."""
+def link_job(db: str, after: int | None = None) -> int:
+    """In the ingest child: link the claims an interrupted run left unlinked (among those
+    stored after position ``after``); the position to pass next time."""
     if "store" not in _CHILD:
         _CHILD["store"] = open_store(db, pool_size=1)
-    summary = services.ensure_linked(_CHILD["store"])
-    return {"articles": summary.articles, "claims": summary.claims}
+    _summary, position = services.sweep_links(_CHILD["store"], after)
+    return position
 
 
 def get_store(request: Request) -> Store:
