@@ -19,10 +19,11 @@ page); a UTC timestamp gives the day at the offset other timestamps of the same 
 between 20:00 and 23:00 UTC ("2022-11-06T23:00:00.000Z") is a date-only field saved as local
 midnight by a site east of UTC: its day is the next one.
 
-htmldate hands dates its own patterns miss to dateparser with *every* locale enabled: a string
-that is no date then costs seconds while dateparser compiles ~700 locales' patterns. While it
-runs for this module, htmldate gets a dateparser restricted to the languages news is read in here
-(:data:`DATE_LANGUAGES`), with htmldate's own settings.
+htmldate hands date strings its own patterns miss to dateparser. dateparser compiles each
+language's patterns on first use (seconds of CPU in every process that meets such a string, for
+a handful of strings per thousand pages), so while htmldate runs for this module those strings
+go to :mod:`fogofwar.readers.datewords` instead: month and weekday names of the languages news
+is read in here (:data:`DATE_LANGUAGES`), read as strictly as dateparser reads them.
 """
 
 from __future__ import annotations
@@ -32,21 +33,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import htmldate
 import htmldate.extractors
 import lxml.etree
 from lxml.html import HtmlElement
 
-if TYPE_CHECKING:
-    from dateparser.date import DateDataParser
+from fogofwar.readers.datewords import DATE_LANGUAGES, WordDateParser
 
 __all__ = ["DATE_LANGUAGES", "local_day", "publication_date", "structured_date"]
-
-DATE_LANGUAGES = (
-    "en", "de", "fr", "es", "pt", "it", "nl", "pl", "cs", "ru", "uk", "sv", "da", "tr",
-)  # fmt: skip
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _OFFSET = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d):?(\d\d)")
@@ -63,21 +58,9 @@ _ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError, Overflow
 
 
 @lru_cache(maxsize=1)
-def _external_parser() -> DateDataParser:
-    """htmldate's fallback date parser (same settings), limited to :data:`DATE_LANGUAGES`."""
-    from dateparser.date import DateDataParser
-
-    return DateDataParser(
-        languages=list(DATE_LANGUAGES),
-        settings={
-            "NORMALIZE": True,
-            "PARSERS": ["custom-formats", "absolute-time"],
-            "PREFER_DATES_FROM": "past",
-            "PREFER_LOCALE_DATE_ORDER": True,
-            "RETURN_AS_TIMEZONE_AWARE": False,
-            "STRICT_PARSING": True,
-        },
-    )
+def _external_parser() -> WordDateParser:
+    """What htmldate gets in place of dateparser (see the module doc)."""
+    return WordDateParser()
 
 
 @contextmanager
