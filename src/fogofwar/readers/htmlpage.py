@@ -3,7 +3,8 @@
 The page is parsed once, as it came (comments and scripts included): htmldate reads that tree
 for the date (:mod:`fogofwar.readers.htmldates`, comments carry dates); a copy without the
 comments (what trafilatura's own loader would build) is shared by the publisher, metadata and
-main-text readers (:mod:`fogofwar.readers.publisher`, :mod:`fogofwar.readers.htmlbody`).
+main-text readers (:mod:`fogofwar.readers.publisher`, :mod:`fogofwar.readers.htmlmeta`,
+:mod:`fogofwar.readers.htmlbody`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import lxml.html
 from fogofwar.errors import InputError
 from fogofwar.langid import identify
 from fogofwar.model import Article, DatePrecision, ReasonCode, clean_text
-from fogofwar.readers.htmlbody import main_text, page_metadata, split_paragraphs
+from fogofwar.readers.htmlbody import main_text, split_paragraphs
 from fogofwar.readers.htmldates import publication_date
+from fogofwar.readers.htmlmeta import page_metadata
 from fogofwar.readers.publisher import html_publisher
 
 __all__ = ["fragment_to_text", "parse_html", "split_paragraphs"]
