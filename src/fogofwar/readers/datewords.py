@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DATE_LANGUAGES", "WordDateParser", "parse_date_words"]
+__all__ = ["DATE_LANGUAGES", "WordDateParser", "month_names", "parse_date_words"]
 
 # The languages whose month and weekday names are read (news read here is in these).
 DATE_LANGUAGES = (
@@ -56,6 +56,7 @@ def _fold(word: str) -> str:
 class _Vocabulary:
     months: dict[str, int]
     others: frozenset[str]  # weekday names, am/pm marks, filler words
+    month_names: frozenset[str]  # as the tables write them
 
 
 def _language_data(lang: str) -> dict[str, Any]:
@@ -74,18 +75,25 @@ def _language_data(lang: str) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _vocabulary() -> _Vocabulary:
     months: dict[str, int] = {}
+    names: set[str] = set()
     others: set[str] = {_fold(w) for w in _EXTRA_FILLERS}
     for lang in DATE_LANGUAGES:
         data = _language_data(lang)
         for number, key in enumerate(_MONTHS, start=1):
             for word in data.get(key, ()):
                 months.setdefault(_fold(str(word)), number)
+                names.add(str(word))
         for key in (*_WEEKDAYS, "am", "pm", "skip"):
             for word in data.get(key, ()):
                 for part in _TOKEN.findall(_fold(str(word))):
                     others.add(part)
     others.difference_update(months)
-    return _Vocabulary(months, frozenset(others))
+    return _Vocabulary(months, frozenset(others), frozenset(names))
+
+
+def month_names() -> frozenset[str]:
+    """The month names (and their abbreviations) of :data:`DATE_LANGUAGES`, as written."""
+    return _vocabulary().month_names
 
 
 def _date(year: int, month: int, day: int) -> datetime | None:

@@ -23,7 +23,9 @@ htmldate hands date strings its own patterns miss to dateparser. dateparser comp
 language's patterns on first use (seconds of CPU in every process that meets such a string, for
 a handful of strings per thousand pages), so while htmldate runs for this module those strings
 go to :mod:`fogofwar.readers.datewords` instead: month and weekday names of the languages news
-is read in here (:data:`DATE_LANGUAGES`), read as strictly as dateparser reads them.
+is read in here (:data:`DATE_LANGUAGES`), read as strictly as dateparser reads them. htmldate's
+test for a month name before that call uses the same names (its own loads all of dateparser's
+~200 locale tables).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ import htmldate.extractors
 import lxml.etree
 from lxml.html import HtmlElement
 
-from fogofwar.readers.datewords import DATE_LANGUAGES, WordDateParser
+from fogofwar.readers.datewords import DATE_LANGUAGES, WordDateParser, month_names
 
 __all__ = ["DATE_LANGUAGES", "local_day", "publication_date", "structured_date"]
 
@@ -63,16 +65,36 @@ def _external_parser() -> WordDateParser:
     return WordDateParser()
 
 
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    """htmldate's test for a month name before it calls the external parser, limited to
+    :data:`DATE_LANGUAGES` (its own loads the tables of all ~200 of dateparser's locales, and
+    a month name of another language is not read by :func:`_external_parser` anyway)."""
+    fold = getattr(htmldate.extractors, "_fold_month_name", str.lower)
+    word = getattr(htmldate.extractors, "WORD", None)
+    return frozenset(fold(name) for name in month_names() if word is None or word.fullmatch(name))
+
+
 @contextmanager
 def _news_languages() -> Iterator[None]:
-    """htmldate uses :func:`_external_parser` inside the block (it looks the parser up through
-    a module-level function at each call); its own is restored after."""
-    own = htmldate.extractors.get_external_parser
-    setattr(htmldate.extractors, "get_external_parser", _external_parser)  # noqa: B010
+    """htmldate uses :func:`_external_parser` and :func:`_month_words` inside the block (it
+    looks both up through module-level functions at each call); its own are restored after."""
+    patched: dict[str, object] = {
+        "get_external_parser": _external_parser,
+        "month_words": _month_words,
+    }
+    own: dict[str, object] = {
+        name: getattr(htmldate.extractors, name)
+        for name in patched
+        if hasattr(htmldate.extractors, name)
+    }
+    for name in own:
+        setattr(htmldate.extractors, name, patched[name])
     try:
         yield
     finally:
-        setattr(htmldate.extractors, "get_external_parser", own)  # noqa: B010
+        for name, original in own.items():
+            setattr(htmldate.extractors, name, original)
 
 
 def _day(value: str | None) -> date | None:
