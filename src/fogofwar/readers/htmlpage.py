@@ -34,8 +34,20 @@ _DROP_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "templ
 _LANGID_CHARS = 3000
 _LXML_ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError)
 # The page as it came: comments kept (they carry dates), processing instructions dropped.
-_RAW_PARSER = lxml.html.HTMLParser(
+# Its elements are lxml.html's classes picked in C (lxml.html's own parser asks a Python method
+# for the class of every element lxml hands out, a few thousand calls per page for the
+# extractors); only the form-field subclasses (``<input>.value`` …) are not used, and nothing
+# reading a page here needs them.
+_RAW_PARSER = lxml.etree.HTMLParser(
     collect_ids=False, default_doctype=False, encoding="utf-8", remove_pis=True
+)
+_RAW_PARSER.set_element_class_lookup(
+    lxml.etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
 )
 
 
