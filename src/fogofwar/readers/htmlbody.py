@@ -1,11 +1,12 @@
 """The main text of an HTML page, with trafilatura.
 
 Body: precision first (trafilatura's precision focus, no external fallback: fast, and it keeps
-related-article lists and promos out), falling back to the balanced cascade (readability and
-jusText comparison) when that returns too little, then to recall mode and trafilatura's
-baseline for pages with almost no recognisable article markup. Parts of the article in
-sibling containers of the same kind are joined (:mod:`fogofwar.readers.htmljoin`), then
-boilerplate lines are trimmed (:mod:`fogofwar.readers.boilerplate`).
+related-article lists and promos out; :mod:`fogofwar.readers.precision`), falling back to the
+balanced cascade (readability and jusText comparison) when that returns too little, then to
+recall mode and trafilatura's baseline for pages with almost no recognisable article markup.
+Parts of the article in sibling containers of the same kind are joined
+(:mod:`fogofwar.readers.htmljoin`), then boilerplate lines are trimmed
+(:mod:`fogofwar.readers.boilerplate`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from trafilatura.baseline import baseline
 
 from fogofwar.readers.boilerplate import trim_boilerplate
 from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
+from fogofwar.readers.precision import extraction_options, precision_text
 
 __all__ = ["main_text", "split_paragraphs"]
 
@@ -31,23 +33,9 @@ def split_paragraphs(text: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def _extract(
-    tree: HtmlElement,
-    url: str | None,
-    *,
-    precision: bool = False,
-    recall: bool = False,
-    fast: bool = False,
-) -> str:
-    doc = bare_extraction(
-        tree,
-        url=url,
-        fast=fast,
-        favor_precision=precision,
-        favor_recall=recall,
-        include_comments=False,
-        with_metadata=False,
-    )
+def _extract(tree: HtmlElement, url: str | None, *, recall: bool = False) -> str:
+    """trafilatura's balanced (or recall) cascade, without comments."""
+    doc = bare_extraction(tree, options=extraction_options(url, recall=recall))
     if doc is None:
         return ""
     text = doc.get("text") if isinstance(doc, dict) else doc.text
@@ -60,7 +48,7 @@ def main_text(tree: HtmlElement, url: str | None = None) -> str:
     ``tree`` is trafilatura's parse of the page (:func:`trafilatura.utils.load_html`); it is
     not modified.
     """
-    body = _extract(tree, url, precision=True, fast=True)
+    body = split_paragraphs(precision_text(tree, url))
     if len(body) < _PRECISION_MIN_CHARS:
         balanced = _extract(tree, url)
         if len(balanced) >= _BALANCED_MIN_CHARS:
