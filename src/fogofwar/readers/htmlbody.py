@@ -6,7 +6,8 @@ balanced cascade (readability and jusText comparison) when that returns too litt
 recall mode and trafilatura's baseline for pages with almost no recognisable article markup.
 Parts of the article in sibling containers of the same kind are joined
 (:mod:`fogofwar.readers.htmljoin`), then boilerplate lines are trimmed
-(:mod:`fogofwar.readers.boilerplate`).
+(:mod:`fogofwar.readers.boilerplate`). trafilatura selects boilerplate with
+:mod:`fogofwar.readers.discard` meanwhile (the same elements, faster).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from trafilatura import bare_extraction
 from trafilatura.baseline import baseline
 
 from fogofwar.readers.boilerplate import trim_boilerplate
+from fogofwar.readers.discard import faster_discard
 from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
 from fogofwar.readers.precision import extraction_options, precision_text
 
@@ -48,14 +50,15 @@ def main_text(tree: HtmlElement, url: str | None = None) -> str:
     ``tree`` is trafilatura's parse of the page (:func:`trafilatura.utils.load_html`); it is
     not modified.
     """
-    body = split_paragraphs(precision_text(tree, url))
-    if len(body) < _PRECISION_MIN_CHARS:
-        balanced = _extract(tree, url)
-        if len(balanced) >= _BALANCED_MIN_CHARS:
-            body = balanced
-        else:
-            recall = _extract(tree, url, recall=True)
-            body = max(body, balanced, recall, key=len)
+    with faster_discard():
+        body = split_paragraphs(precision_text(tree, url))
+        if len(body) < _PRECISION_MIN_CHARS:
+            balanced = _extract(tree, url)
+            if len(balanced) >= _BALANCED_MIN_CHARS:
+                body = balanced
+            else:
+                recall = _extract(tree, url, recall=True)
+                body = max(body, balanced, recall, key=len)
     if not body:
         _, text, _ = baseline(tree)
         body = split_paragraphs(text)
