@@ -54,18 +54,20 @@ def _first(el: Any, names: tuple[str, str]) -> str:
     return ""
 
 
-def _elements(tree: Any) -> Iterator[Any]:
+def _elements(tree: Any, bare: bool) -> Iterator[Any]:
+    """The descendant elements; with ``bare`` False, only those with attributes."""
     for el in tree.iterdescendants():
-        if isinstance(el.tag, str):
+        if isinstance(el.tag, str) and (bare or el.keys()):
             yield el
 
 
 def _boilerplate(patterns: list[str]) -> Selector:
     either, ident, cls = (re.compile(p) for p in patterns)
+    bare = any(p.search("") for p in (either, ident, cls))  # would match no attributes
 
     def select(tree: Any) -> list[Any]:
         found = []
-        for el in _elements(tree):
+        for el in _elements(tree, bare):
             if el.tag not in _TAGS:
                 continue
             get = el.get
@@ -85,10 +87,11 @@ def _boilerplate(patterns: list[str]) -> Selector:
 
 def _hidden(patterns: list[str]) -> Selector:
     id_or_style, ident, cls = (re.compile(p) for p in patterns)
+    bare = any(p.search("") for p in (id_or_style, ident, cls))  # would match no attributes
 
     def select(tree: Any) -> list[Any]:
         found = []
-        for el in _elements(tree):
+        for el in _elements(tree, bare):
             get = el.get
             style = get("style") or ""
             klass = get("class") or ""

@@ -150,6 +150,12 @@ def _scan(tree: HtmlElement) -> _Scan:
         tag = el.tag
         if not isinstance(tag, str):
             continue
+        if not el.keys():  # no attributes: only the tag can count
+            if tag == "author":
+                scan.authors[0].append(el)
+            elif tag in ("time", "figure"):
+                scan.skipped.add(el)
+            continue
         cls = el.get("class") or ""
         ident = el.get("id") or ""
         kind = _author_kind(tag, el, cls, ident)
