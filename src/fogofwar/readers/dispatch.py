@@ -432,12 +432,15 @@ def _warm_for_pool(head: list[_Unit]) -> None:
     CPU second per process) and the language model. Workers are forked, so they start warm."""
     import importlib
 
-    from fogofwar.langid import identify
+    try:
+        from fogofwar.langid import identify
 
-    for fmt in {_unit_format(unit) for unit in head}:
-        if fmt in _READER_MODULES:
-            importlib.import_module(_READER_MODULES[fmt])
-    identify("warm the language model")
+        for fmt in {_unit_format(unit) for unit in head}:
+            if fmt in _READER_MODULES:
+                importlib.import_module(_READER_MODULES[fmt])
+        identify("warm the language model")
+    except Exception:  # only a head start: a failure shows (per input) where the work is done
+        return
 
 
 def read_inputs(
