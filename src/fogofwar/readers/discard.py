@@ -112,9 +112,9 @@ def _hidden(patterns: list[str]) -> Selector:
 
 
 @lru_cache(maxsize=1)
-def _selectors() -> tuple[list[Any], list[Any]] | None:
-    """(trafilatura's list, the Python selectors for it), or ``None`` if it differs from the
-    expressions this module was written for."""
+def _selectors() -> tuple[list[Any], list[Any], list[Any]] | None:
+    """(trafilatura's list, its own expressions, the Python selectors for them), or ``None``
+    if it differs from the expressions this module was written for."""
     try:
         from trafilatura.xpaths import OVERALL_DISCARD_XPATH
     except ImportError:  # pragma: no cover - another trafilatura version
@@ -132,7 +132,7 @@ def _selectors() -> tuple[list[Any], list[Any]] | None:
             selectors.append(build(patterns))
         except re.error:  # pragma: no cover - a pattern Python reads differently
             return None
-    return OVERALL_DISCARD_XPATH, selectors
+    return OVERALL_DISCARD_XPATH, list(OVERALL_DISCARD_XPATH), selectors
 
 
 @contextmanager
@@ -143,10 +143,9 @@ def faster_discard() -> Iterator[None]:
     if found is None:
         yield
         return
-    shared, selectors = found
-    own = list(shared)
+    shared, own, selectors = found
     shared[:] = selectors
     try:
         yield
     finally:
-        shared[:] = own
+        shared[:] = own  # trafilatura's own, whatever blocks overlapped (threads)
