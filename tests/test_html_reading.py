@@ -133,6 +133,14 @@ def test_related_block_at_the_end_is_cut() -> None:
         ("A\n\nB\n\nC\n\nD\n\nKontakt zu den Behörden abgebrochen\n\nE", None),
         ("A\n\nB\n\nC\n\nD\n\nMehr zum Thema auf example.de\n\nE", "A\n\nB\n\nC\n\nD"),
         ("A\n\nZum Newsletter anmelden\n\nB", "A\n\nB"),
+        (
+            "A\n\nB\n\nC\n\nD\n\nWeitere aktuelle Themen aus der Arbeitswelt\n\nE",
+            "A\n\nB\n\nC\n\nD",
+        ),
+        ("A\n\nUnterstütze RosaMag bereits mit 2,50!\n\nB", "A\n\nB"),
+        ("A\n\nSupport our journalism with a monthly gift\n\nB", "A\n\nB"),
+        ("A\n\nUnterstützen Sie die Opfer, sagte der Bürgermeister.\n\nB", None),
+        ("A\n\nSupport for the ceasefire grew on Monday.\n\nB", None),
     ],
 )
 def test_trim_boilerplate(body: str, expected: str | None) -> None:

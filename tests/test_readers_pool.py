@@ -107,3 +107,19 @@ def test_extract_jobs_option(tmp_path: Path) -> None:
 def test_spawn_start_method_works_too() -> None:
     out = list(ordered_map(_square, range(6), jobs=2, on_error=_failed, start_method="spawn"))
     assert out == [0, 1, 4, 9, 16, 25]
+
+
+def test_the_html_reader_is_loaded_before_the_pool_forks() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from fogofwar.readers.dispatch import _warm_for_pool\n"
+        "assert 'trafilatura' not in sys.modules\n"
+        "_warm_for_pool([('bytes', 'a.html', b'<html><body><p>x</p></body></html>')])\n"
+        "assert 'fogofwar.readers.htmlpage' in sys.modules and 'trafilatura' in sys.modules\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

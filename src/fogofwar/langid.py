@@ -3,16 +3,18 @@
 py3langid is run twice: over all of its ~100 languages (to notice French, Polish, Bulgarian…)
 and restricted to fogofwar's languages (to decide between them on short or mixed text). A text
 whose best language is clearly another one, or that is too short to tell, is ``"other"``.
-The model is loaded once, lazily.
+The model is loaded once, lazily. Both runs read the same byte features (the two models share
+one tokenizer), so the text is walked once (:class:`_Identifier`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
+from py3langid import langid as _py3langid
 from py3langid.langid import LanguageIdentifier
 
 from fogofwar.caches import langid_model
@@ -36,8 +38,32 @@ _MAX_CHARS = 20000
 
 @dataclass(frozen=True, slots=True)
 class _Models:
-    full: LanguageIdentifier
-    restricted: LanguageIdentifier
+    full: _Identifier
+    restricted: _Identifier
+
+
+class _Identifier(LanguageIdentifier):  # type: ignore[misc]
+    """py3langid's identifier, remembering the byte features of the last text it read.
+
+    Reading a text's features (a walk over its bytes in Python) is most of py3langid's time;
+    the full and the restricted model read the same ones, so the second model reuses them.
+    Where py3langid lacks the hooks this relies on, it scores as it always does.
+    """
+
+    _last: ClassVar[tuple[bytes, dict[int, int]]] = (b"", {})
+
+    def _raw_score(self, text: bytes) -> Any:
+        scorer = getattr(self, "_sparse_score", None)
+        counter = getattr(_py3langid, "visit_counts", None)
+        if scorer is None or counter is None or not isinstance(text, bytes):
+            return super()._raw_score(text)
+        last_text, visits = _Identifier._last
+        if text != last_text:
+            visits = counter(self.tk_nextmove, self._rowbase, self.tk_output, text)
+            _Identifier._last = (text, visits)
+        if not visits:
+            return super()._raw_score(text)
+        return scorer(visits, self.nb_ptc)
 
 
 def supported_languages() -> tuple[str, ...]:
@@ -45,10 +71,10 @@ def supported_languages() -> tuple[str, ...]:
     return available_languages()
 
 
-def _identifier(model: tuple[Any, ...]) -> LanguageIdentifier:
+def _identifier(model: tuple[Any, ...]) -> _Identifier:
     """An identifier over ``model`` (as ``LanguageIdentifier.from_model_file`` builds one)."""
     ptc, pc, classes, nextmove, row, output = model
-    return LanguageIdentifier(
+    return _Identifier(
         np.asarray(ptc), np.asarray(pc), classes, nextmove, output, norm_probs=True, tk_row=row
     )
 

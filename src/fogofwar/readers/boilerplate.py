@@ -10,7 +10,8 @@ first words, in the project's languages and the other common European ones:
 * a *credit* ("© 2020 …", "Foto: …", "Quelle: …", "Featured image by …"): that line alone is
   dropped;
 * a *promo* ("Sign up to get …", "Subscribe now to our …", "PC Gamer Newsletter",
-  "Hazte miembro …") or an advertising disclosure ("Anzeige, enthält Affiliate Links",
+  "Hazte miembro …", a donation appeal: "Support our journalism") or an advertising
+  disclosure ("Anzeige, enthält Affiliate Links",
   "This post contains references to products …"): that line alone is dropped, wherever it is;
 * a *link* ("Lesen Sie auch: <headline>", "VEA TAMBIÉN: <headline>"): a cue, a colon and a
   headline on one line is a link to another article, wherever it is: that line alone is
@@ -29,8 +30,9 @@ _SECTION_END = re.compile(
     r"^\W*(?:related(?: articles| posts| stories| content| news)?|read (?:more|also|next)"
     r"|see also|more (?:from|on|about)\b|you (?:may|might) also like|recommended"
     r"|newsletter|subscribe|sign up|share (?:this|on)|follow us|tags?\b|topics?\b"
-    r"|lesen sie (?:auch|mehr)|mehr zum thema|weitere (?:artikel|beiträge|themen|informationen"
-    r"|meldungen|nachrichten)|auch interessant|das könnte sie auch interessieren|schon gelesen"
+    r"|lesen sie (?:auch|mehr)|mehr zum thema"
+    r"|weitere (?:\w+ )?(?:artikel|beiträge|themen|informationen|meldungen|nachrichten)"
+    r"|auch interessant|das könnte sie auch interessieren|schon gelesen"
     r"|zum weiterlesen|verwandte (?:artikel|themen)|schlagwörter|themen\b"
     r"|notas relacionadas|noticias relacionadas|lee también|lea también|te puede interesar"
     r"|puedes ver|vea también|mira\b|leia também|leia mais|veja também|lire aussi"
@@ -57,6 +59,9 @@ _PROMO = re.compile(
     r"|hazte (?:miembro|socio)\b|suscr[ií]bete\b|assine\b|abonnez-vous\b"
     r"|for the latest (?:news|stories)\b.*\bdownload\b|download (?:our|the) \w+ apps?\b"
     r"|follow us on\b|folgen sie uns\b|s[ií]guenos\b"
+    # a donation appeal ("Unterstütze RosaMag bereits mit 2,50!", "Support our journalism")
+    r"|unterstützen? (?:sie )?(?:uns|unsere?n? \w+|\w+ (?:bereits|schon|jetzt) mit)\b"
+    r"|support (?:us|our (?:journalism|work|reporting))\b"
     r"|(?:[\w&'’-]+ ){0,3}newsletter\W*$|zum newsletter\b|newsletter (?:abonnieren|bestellen"
     r"|anmelden)\b)",
     re.IGNORECASE,

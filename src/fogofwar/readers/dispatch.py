@@ -20,7 +20,7 @@ from fogofwar.errors import InputError
 from fogofwar.model import Article, ReasonCode, Rejected
 from fogofwar.readers.decoding import decode_bytes, decode_html
 from fogofwar.readers.options import ReadOptions
-from fogofwar.readers.pool import ordered_map
+from fogofwar.readers.pool import forks_workers, ordered_map
 from fogofwar.readers.selection import not_an_article
 from fogofwar.readers.throttle import HostThrottle
 
@@ -398,6 +398,51 @@ def _internal(source: str, exc: BaseException) -> Rejected:
     )
 
 
+# The reader module of each format, loaded before a pool forks (see _warm_for_pool).
+_READER_MODULES = {
+    "warc": "fogofwar.readers.warc",
+    "feed": "fogofwar.readers.feed",
+    "html": "fogofwar.readers.htmlpage",
+    "csv": "fogofwar.readers.csvdoc",
+    "telegram": "fogofwar.readers.jsondoc",
+    "json": "fogofwar.readers.jsondoc",
+    "jsonl": "fogofwar.readers.jsondoc",
+    "text": "fogofwar.readers.textdump",
+}
+
+
+def _unit_format(unit: _Unit) -> str | None:
+    kind, name, data = unit
+    if kind == "file":
+        try:
+            with Path(name).open("rb") as fh:
+                data = fh.read(_SNIFF)
+        except OSError:
+            return None
+    elif kind == "url":
+        return "html"
+    elif kind != "bytes":
+        return None
+    return sniff_format(data, name)
+
+
+def _warm_for_pool(head: list[_Unit]) -> None:
+    """Load, once and before the pool forks, what every worker would otherwise load for itself:
+    the reader modules the first inputs need (trafilatura and htmldate for web pages: half a
+    CPU second per process) and the language model. Workers are forked, so they start warm."""
+    import importlib
+
+    try:
+        from fogofwar.langid import identify
+
+        for fmt in {_unit_format(unit) for unit in head}:
+            if fmt in _READER_MODULES:
+                importlib.import_module(_READER_MODULES[fmt])
+        identify("warm the language model")
+    except Exception:  # only a head start: a failure shows (per input) where the work is done
+        return
+
+
 def read_inputs(
     inputs: Iterable[str],
     *,
@@ -417,6 +462,8 @@ def read_inputs(
     units = _units(inputs, options, stdin)
     head = list(itertools.islice(units, 2))
     workers = jobs if len(head) > 1 else 1  # one input: no pool to start
+    if workers > 1 and forks_workers():
+        _warm_for_pool(head)
     work = functools.partial(_read_unit, options=options)
     for results in ordered_map(
         work, itertools.chain(head, units), jobs=workers, on_error=_unit_failed

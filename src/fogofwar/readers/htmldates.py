@@ -19,10 +19,13 @@ page); a UTC timestamp gives the day at the offset other timestamps of the same 
 between 20:00 and 23:00 UTC ("2022-11-06T23:00:00.000Z") is a date-only field saved as local
 midnight by a site east of UTC: its day is the next one.
 
-htmldate hands dates its own patterns miss to dateparser with *every* locale enabled: a string
-that is no date then costs seconds while dateparser compiles ~700 locales' patterns. While it
-runs for this module, htmldate gets a dateparser restricted to the languages news is read in here
-(:data:`DATE_LANGUAGES`), with htmldate's own settings.
+htmldate hands date strings its own patterns miss to dateparser. dateparser compiles each
+language's patterns on first use (seconds of CPU in every process that meets such a string, for
+a handful of strings per thousand pages), so while htmldate runs for this module those strings
+go to :mod:`fogofwar.readers.datewords` instead: month and weekday names of the languages news
+is read in here (:data:`DATE_LANGUAGES`), read as strictly as dateparser reads them. htmldate's
+test for a month name before that call uses the same names (its own loads all of dateparser's
+~200 locale tables).
 """
 
 from __future__ import annotations
@@ -32,21 +35,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 import htmldate
 import htmldate.extractors
 import lxml.etree
 from lxml.html import HtmlElement
 
-if TYPE_CHECKING:
-    from dateparser.date import DateDataParser
+from fogofwar.readers.datewords import DATE_LANGUAGES, WordDateParser, month_names
 
 __all__ = ["DATE_LANGUAGES", "local_day", "publication_date", "structured_date"]
-
-DATE_LANGUAGES = (
-    "en", "de", "fr", "es", "pt", "it", "nl", "pl", "cs", "ru", "uk", "sv", "da", "tr",
-)  # fmt: skip
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _OFFSET = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d):?(\d\d)")
@@ -63,33 +60,41 @@ _ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError, Overflow
 
 
 @lru_cache(maxsize=1)
-def _external_parser() -> DateDataParser:
-    """htmldate's fallback date parser (same settings), limited to :data:`DATE_LANGUAGES`."""
-    from dateparser.date import DateDataParser
+def _external_parser() -> WordDateParser:
+    """What htmldate gets in place of dateparser (see the module doc)."""
+    return WordDateParser()
 
-    return DateDataParser(
-        languages=list(DATE_LANGUAGES),
-        settings={
-            "NORMALIZE": True,
-            "PARSERS": ["custom-formats", "absolute-time"],
-            "PREFER_DATES_FROM": "past",
-            "PREFER_LOCALE_DATE_ORDER": True,
-            "RETURN_AS_TIMEZONE_AWARE": False,
-            "STRICT_PARSING": True,
-        },
-    )
+
+@lru_cache(maxsize=1)
+def _month_words() -> frozenset[str]:
+    """htmldate's test for a month name before it calls the external parser, limited to
+    :data:`DATE_LANGUAGES` (its own loads the tables of all ~200 of dateparser's locales, and
+    a month name of another language is not read by :func:`_external_parser` anyway)."""
+    fold = getattr(htmldate.extractors, "_fold_month_name", str.lower)
+    word = getattr(htmldate.extractors, "WORD", None)
+    return frozenset(fold(name) for name in month_names() if word is None or word.fullmatch(name))
 
 
 @contextmanager
 def _news_languages() -> Iterator[None]:
-    """htmldate uses :func:`_external_parser` inside the block (it looks the parser up through
-    a module-level function at each call); its own is restored after."""
-    own = htmldate.extractors.get_external_parser
-    setattr(htmldate.extractors, "get_external_parser", _external_parser)  # noqa: B010
+    """htmldate uses :func:`_external_parser` and :func:`_month_words` inside the block (it
+    looks both up through module-level functions at each call); its own are restored after."""
+    patched: dict[str, object] = {
+        "get_external_parser": _external_parser,
+        "month_words": _month_words,
+    }
+    own: dict[str, object] = {
+        name: getattr(htmldate.extractors, name)
+        for name in patched
+        if hasattr(htmldate.extractors, name)
+    }
+    for name in own:
+        setattr(htmldate.extractors, name, patched[name])
     try:
         yield
     finally:
-        setattr(htmldate.extractors, "get_external_parser", own)  # noqa: B010
+        for name, original in own.items():
+            setattr(htmldate.extractors, name, original)
 
 
 def _day(value: str | None) -> date | None:

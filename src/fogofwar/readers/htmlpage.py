@@ -3,7 +3,8 @@
 The page is parsed once, as it came (comments and scripts included): htmldate reads that tree
 for the date (:mod:`fogofwar.readers.htmldates`, comments carry dates); a copy without the
 comments (what trafilatura's own loader would build) is shared by the publisher, metadata and
-main-text readers (:mod:`fogofwar.readers.publisher`, :mod:`fogofwar.readers.htmlbody`).
+main-text readers (:mod:`fogofwar.readers.publisher`, :mod:`fogofwar.readers.htmlmeta`,
+:mod:`fogofwar.readers.htmlbody`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import lxml.html
 from fogofwar.errors import InputError
 from fogofwar.langid import identify
 from fogofwar.model import Article, DatePrecision, ReasonCode, clean_text
-from fogofwar.readers.htmlbody import main_text, page_metadata, split_paragraphs
+from fogofwar.readers.htmlbody import main_text, split_paragraphs
 from fogofwar.readers.htmldates import publication_date
+from fogofwar.readers.htmlmeta import page_metadata
 from fogofwar.readers.publisher import html_publisher
 
 __all__ = ["fragment_to_text", "parse_html", "split_paragraphs"]
@@ -32,8 +34,20 @@ _DROP_TAGS = ("script", "style", "noscript", "iframe", "object", "embed", "templ
 _LANGID_CHARS = 3000
 _LXML_ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError)
 # The page as it came: comments kept (they carry dates), processing instructions dropped.
-_RAW_PARSER = lxml.html.HTMLParser(
+# Its elements are lxml.html's classes picked in C (lxml.html's own parser asks a Python method
+# for the class of every element lxml hands out, a few thousand calls per page for the
+# extractors); only the form-field subclasses (``<input>.value`` …) are not used, and nothing
+# reading a page here needs them.
+_RAW_PARSER = lxml.etree.HTMLParser(
     collect_ids=False, default_doctype=False, encoding="utf-8", remove_pis=True
+)
+_RAW_PARSER.set_element_class_lookup(
+    lxml.etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement,
+        comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction,
+        entity=lxml.html.HtmlEntity,
+    )
 )
 
 

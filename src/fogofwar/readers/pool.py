@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     import multiprocessing.context
     from concurrent.futures import Future
 
-__all__ = ["MAX_DEFAULT_JOBS", "WINDOW_PER_JOB", "default_jobs", "ordered_map"]
+__all__ = ["MAX_DEFAULT_JOBS", "WINDOW_PER_JOB", "default_jobs", "forks_workers", "ordered_map"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -49,12 +49,20 @@ def default_jobs() -> int:
     return max(1, min(cores, MAX_DEFAULT_JOBS))
 
 
+def forks_workers() -> bool:
+    """Whether :func:`ordered_map` forks its workers by default (so that what this process has
+    loaded before the call, workers have without loading it again)."""
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def _context(start_method: str | None) -> multiprocessing.context.BaseContext:
     import multiprocessing
 
     if start_method is not None:
         return multiprocessing.get_context(start_method)
-    if "fork" in multiprocessing.get_all_start_methods():
+    if forks_workers():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
 
