@@ -215,3 +215,37 @@ def test_bare_spokesperson_speaks_for_the_body_before(
 ) -> None:
     claims = reader.read_text(text, lang).claims
     assert len(claims) >= 2 and claims[-1].source.kind == kind, claims
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "ru",
+            "В селе Шабельское беспилотник атаковал частный дом, рассказал губернатор Вениамин "
+            "Кондратьев: в доме выбило стекла и повредило газовую трубу, никто не пострадал.",
+        ),
+        (
+            "en",
+            "A drone hit a house in the village, Governor Ivan Petrov said. No one was killed "
+            "or injured.",
+        ),
+    ],
+)
+def test_no_one_hurt_is_the_attacks_toll(reader: Reader, lang: str, text: str) -> None:
+    claims = reader.read_text(text, lang).claims
+    assert len(claims) == 1, claims
+    killed = claims[0].counts.killed
+    assert claims[0].source.name and killed is not None and (killed.low, killed.high) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "low"),
+    [
+        ("it", "Almeno dodici civili e sei soldati sono rimasti uccisi negli attacchi.", 18),
+        ("es", "Tres niños y dos mujeres murieron en el ataque.", 5),
+    ],
+)
+def test_group_figures_are_summed(reader: Reader, lang: str, text: str, low: int) -> None:
+    killed = reader.read_text(text, lang).claims[0].counts.killed
+    assert killed is not None and killed.low == low

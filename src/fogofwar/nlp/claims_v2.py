@@ -32,7 +32,6 @@ from fogofwar.claim import (
     Certainty,
     Claim,
     ClaimKind,
-    Counts,
     SourceKind,
     SourceRef,
 )
@@ -40,13 +39,14 @@ from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_coref import official_kind
-from fogofwar.nlp.caveats import apply_caveats, same_name
+from fogofwar.nlp.caveats import apply_caveats
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.frames import denied_before, frame_of
 from fogofwar.nlp.pipeline import stage
+from fogofwar.nlp.restate import fold_zero_tolls, merge_restatements
 from fogofwar.nlp.salience import main_first
 
 __all__ = ["ADD", "CERTAIN", "DROP", "NOT_A_SOURCE", "OVERRIDE", "SOURCE", "SOURCED", "claims_v2"]
@@ -382,78 +382,9 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         _build(doc, res, b, view, kind, cert, att, kind_of(att)[0] if att else None)
         for view, kind, cert, att in picked
     ]
-    out = apply_caveats(doc, b.pack, merge_restatements(out))
+    out = apply_caveats(doc, b.pack, fold_zero_tolls(doc, merge_restatements(out)))
     out = fan_out_places(doc, b.pack, res.pipeline_version, out)
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
-
-
-_TOLL_OF = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
-RESTATE_CHARS = 400
-_NAME_STEM = 5  # how far a restatement of the same source's claim may stand
-
-
-def _same_source(a: Claim, b: Claim) -> bool:
-    sa, sb = a.source, b.source
-    if sa.kind != sb.kind or sa.kind == SourceKind.AUTHOR:
-        return False
-    return same_name(sa.name or "", sb.name or "")
-
-
-_COUNT_NAMES = ("killed", "injured", "arrested", "missing", "displaced")
-
-
-def _place(c: Claim) -> str | None:
-    return c.location.name if c.location is not None else None
-
-
-def _n_counts(c: Claim) -> int:
-    return sum(getattr(c.counts, n) is not None for n in _COUNT_NAMES)
-
-
-def _new_figure(prev: Claim, c: Claim) -> bool:
-    """``c`` gives a count ``prev`` also gives, with other bounds: an update, its own claim."""
-    for name in _COUNT_NAMES:
-        a, b = getattr(prev.counts, name), getattr(c.counts, name)
-        if a is not None and b is not None and (a.low, a.high) != (b.low, b.high):
-            return True
-    return False
-
-
-def merge_restatements(claims: list[Claim]) -> list[Claim]:
-    """One proposition × one source is one claim: a claim that restates the previous claim of
-    the same named source nearby — the same kind, or the toll of its attack or clash ("…, he
-    said. Ten people were killed and eight wounded, he added") — is folded into it. The one
-    with the figures is the core; the other fills the counts and actors it lacks. Claims set at
-    different places (or one placed, one not) stay apart: a claim per place."""
-    out: list[Claim] = []
-    for c in claims:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.in_headline == c.in_headline
-            and prev.span is not None
-            and c.span is not None
-            and 0 <= c.span.start - prev.span.end <= RESTATE_CHARS
-            and _same_source(prev, c)
-            and (c.kind == prev.kind or (c.kind == ClaimKind.CASUALTIES and prev.kind in _TOLL_OF))
-            and not _new_figure(prev, c)
-            and _place(prev) == _place(c)  # one event named at two places: a claim per place
-        ):
-            # the claim that carries the figures is the core; the other lends its counts
-            base, other = (c, prev) if _n_counts(c) > _n_counts(prev) else (prev, c)
-            filled = {
-                name: getattr(base.counts, name) or getattr(other.counts, name)
-                for name in _COUNT_NAMES
-            }
-            actors = base.actors + tuple(
-                a
-                for a in other.actors
-                if (a.name, a.role) not in {(b.name, b.role) for b in base.actors}
-            )
-            out[-1] = dataclasses.replace(base, counts=Counts(**filled), actors=actors)
-            continue
-        out.append(c)
-    return out
 
 
 _SECURITY = frozenset({ClaimKind.ARREST, ClaimKind.ARMED_CLASH, ClaimKind.ATTACK})
