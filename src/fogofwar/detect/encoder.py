@@ -31,19 +31,19 @@ def ngram_ids(text: str, dim: int, salt: str = "") -> npt.NDArray[np.int32]:
     body = f" {text[:_MAX_CHARS].casefold()} ".encode()
     data = np.frombuffer(body, dtype=np.uint8).astype(np.uint64)
     seed = np.uint64(zlib.crc32(salt.encode()))
-    parts = []
+    seen = np.zeros(dim, dtype=bool)  # sorted unique ids: a mark per bucket, then its indexes
     with np.errstate(over="ignore"):
         for k in _SIZES:
             n = data.size - k + 1
             if n <= 0:
                 continue
             h = np.full(n, seed + np.uint64(k), dtype=np.uint64)
-            for j in range(k):
-                h = h * _PRIME + data[j : j + n]
-            parts.append(h % np.uint64(dim))
-    if not parts:
-        return np.zeros(0, dtype=np.int32)
-    return np.unique(np.concatenate(parts)).astype(np.int32)
+            for j in range(k):  # in place: the same wrapping arithmetic, no temporaries
+                h *= _PRIME
+                h += data[j : j + n]
+            h %= np.uint64(dim)
+            seen[h] = True
+    return np.flatnonzero(seen).astype(np.int32)
 
 
 def context_window(text: str, start: int, end: int, chars: int = 60) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fogofwar.geo.index import Candidate
 from fogofwar.geo.langdata import LangPack
@@ -90,9 +91,12 @@ def region_after(word: str, pack: LangPack) -> bool:
 
 def is_known(word: str, lang: str) -> bool:
     """A word simplemma's dictionary of ``lang`` (or of every pack) knows."""
+    known = available_languages()
+    return _known(word.casefold(), (lang,) if lang in known else known)
+
+
+@lru_cache(maxsize=65_536)
+def _known(low: str, langs: tuple[str, ...]) -> bool:
     import simplemma
 
-    known = available_languages()
-    langs = (lang,) if lang in known else known
-    low = word.casefold()
     return any(simplemma.is_known(low, lang=code) for code in langs)

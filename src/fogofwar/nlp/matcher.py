@@ -121,8 +121,14 @@ class PhraseMatcher(Generic[T]):
         for seen, positions in self._recent:
             if seen is tokens:
                 return positions
-        cands = self._candidates
-        positions = [i for i, tok in enumerate(tokens) if cands(tok)]
+        cache, cands = self._cache, self._candidates
+        positions = []
+        for i, tok in enumerate(tokens):  # the cache inline: one dict look-up per token
+            hit = cache.get((tok.lower, tok.lemma))
+            if hit is None:
+                hit = cands(tok)
+            if hit:
+                positions.append(i)
         self._recent = [(tokens, positions), *self._recent[: _RECENT - 1]]
         return positions
 
