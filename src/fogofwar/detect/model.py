@@ -118,17 +118,19 @@ def source_features(
 GramSums = tuple[npt.NDArray[np.bool_], npt.NDArray[np.float64] | None]
 
 
-def gram_sums(f: Features, ngrams: Floats) -> GramSums:
-    """The n-gram scores of ``f``'s rows under weights ``ngrams`` (dim, k). N-gram rows are
-    L2-normalised binary vectors: one gather, one segmented sum. Each column is summed on its
-    own, so heads whose weights are side by side in ``ngrams`` get their scores at once."""
+def gram_sums(f: Features, by_class: Floats) -> GramSums:
+    """The n-gram scores of ``f``'s rows under n-gram weights ``by_class`` (k, dim: one row of
+    weights per class, best C-contiguous). N-gram rows are L2-normalised binary vectors: one
+    gather, one segmented sum per class over contiguous memory (the same pairwise sums as
+    over the columns of a (dim, k) gather, in a fraction of the time). Each class is summed
+    on its own, so heads whose weights are stacked in ``by_class`` get their scores at once."""
     lens = np.fromiter((ids.size for ids in f.ngrams), dtype=np.int64, count=len(f.ngrams))
     full = lens > 0
     if not full.any():
         return full, None
-    rows = ngrams[np.concatenate([ids for ids in f.ngrams if ids.size])]
+    cols = np.take(by_class, np.concatenate([ids for ids in f.ngrams if ids.size]), axis=1)
     starts = np.concatenate(([0], np.cumsum(lens[full])[:-1]))
-    sums = np.add.reduceat(rows, starts, axis=0)
+    sums = np.add.reduceat(cols, starts, axis=1).T
     return full, sums / np.sqrt(lens[full])[:, None]
 
 
@@ -146,7 +148,7 @@ class _Head:
         z = f.lexical @ self.lexical + self.bias
         if self.dense is not None and f.dense is not None:
             z = z + f.dense @ self.dense
-        full, sums = grams if grams is not None else gram_sums(f, self.ngrams)
+        full, sums = grams if grams is not None else gram_sums(f, self.ngrams.T)
         if sums is not None:
             z[full] += sums
         z = z - z.max(axis=1, keepdims=True)
@@ -177,10 +179,10 @@ class ClauseModel:
         self.source_embedder: Embedder | None = (
             shared if source is not None and source.dense is not None else None
         )
-        # the clause heads read the same n-grams: their weights side by side, one gather
+        # the clause heads read the same n-grams: their weights stacked by class, one gather
         self._clause_heads = (kind, certainty) + ((sourced,) if sourced is not None else ())
         self._joint = np.ascontiguousarray(
-            np.concatenate([h.ngrams for h in self._clause_heads], axis=1)
+            np.concatenate([h.ngrams for h in self._clause_heads], axis=1).T
         )
 
     @classmethod
