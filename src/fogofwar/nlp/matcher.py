@@ -77,6 +77,28 @@ def _word_matches(word: _Word, tok: Token) -> bool:
     return tok.lower == text or tok.lemma == text
 
 
+_Forms = dict[tuple[str, str], list[int]]
+_FORMS: list[tuple[tuple[Token, ...], _Forms]] = []
+
+
+def _forms(tokens: tuple[Token, ...]) -> _Forms:
+    """Token indexes by ``(lower, lemma)``, remembered for the last few token tuples: every
+    matcher of a pack scans one document's tokens, and asks about each distinct form once."""
+    for seen, forms in _FORMS:
+        if seen is tokens:
+            return forms
+    forms = {}
+    for i, tok in enumerate(tokens):
+        key = (tok.lower, tok.lemma)
+        at = forms.get(key)
+        if at is None:
+            forms[key] = [i]
+        else:
+            at.append(i)
+    _FORMS[:] = [(tokens, forms), *_FORMS[: _RECENT - 1]]
+    return forms
+
+
 class PhraseMatcher(Generic[T]):
     """Finds every pattern of a word list in a token sequence (longest match per start)."""
 
@@ -122,13 +144,14 @@ class PhraseMatcher(Generic[T]):
             if seen is tokens:
                 return positions
         cache, cands = self._cache, self._candidates
-        positions = []
-        for i, tok in enumerate(tokens):  # the cache inline: one dict look-up per token
-            hit = cache.get((tok.lower, tok.lemma))
+        positions: list[int] = []
+        for key, at in _forms(tokens).items():  # each distinct form once, its cache inline
+            hit = cache.get(key)
             if hit is None:
-                hit = cands(tok)
+                hit = cands(tokens[at[0]])
             if hit:
-                positions.append(i)
+                positions += at
+        positions.sort()
         self._recent = [(tokens, positions), *self._recent[: _RECENT - 1]]
         return positions
 
