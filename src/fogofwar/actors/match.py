@@ -82,9 +82,19 @@ class Tokens:
         return self.text[self.ends[i] : self.starts[i + 1]]
 
 
+_RECENT_TEXTS = 4  # texts whose tokens are remembered: actors and persons read one text each
+_RECENT: dict[str, Tokens] = {}
+
+
 def tokenize(text: str) -> Tokens:
-    """Cut ``text`` into word tokens with their character offsets."""
-    return Tokens(text)
+    """Cut ``text`` into word tokens with their character offsets (the same read-only
+    :class:`Tokens` for a text tokenized a moment ago)."""
+    toks = _RECENT.get(text)
+    if toks is None:
+        if len(_RECENT) >= _RECENT_TEXTS:
+            _RECENT.clear()  # atomic: safe when threads share the registry
+        toks = _RECENT[text] = Tokens(text)
+    return toks
 
 
 @dataclass(frozen=True, slots=True)
