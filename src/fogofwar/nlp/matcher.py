@@ -176,12 +176,17 @@ class PhraseMatcher(Generic[T]):
     def match_at(self, tokens: Sequence[Token], i: int, stop: int) -> Match[T] | None:
         """The longest pattern starting at token ``i`` and ending before ``stop``."""
         best: Match[T] | None = None
+        best_end = i  # every candidate ends after i: the first that fits is taken
         for words, payload, pattern in self._candidates(tokens[i]):
             end = i + len(words)
-            if end > stop or (best is not None and end <= best.end):
+            if end > stop or end <= best_end:
                 continue
-            if all(_word_matches(w, tokens[i + k]) for k, w in enumerate(words[1:], 1)):
-                best = Match(i, end, payload, pattern)
+            # the first word matches (a candidate); the others in turn
+            k = i + 1
+            while k < end and _word_matches(words[k - i], tokens[k]):
+                k += 1
+            if k == end:
+                best, best_end = Match(i, end, payload, pattern), end
         return best
 
     def find(
