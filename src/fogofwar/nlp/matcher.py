@@ -162,7 +162,7 @@ class PhraseMatcher(Generic[T]):
             if seen is tokens:
                 return positions
         cache, cands = self._cache, self._candidates
-        positions: list[int] = []
+        positions = []
         for key, at in _forms(tokens).items():  # each distinct form once, its cache inline
             hit = cache.get(key)
             if hit is None:

@@ -63,7 +63,7 @@ def _forms(word: str, lang: str) -> tuple[str, str]:
 
 def tokenize(text: str, lang: str, offset: int = 0) -> tuple[Token, ...]:
     """Tokens of ``text`` with offsets (shifted by ``offset``), normalised form and lemma."""
-    out = []
+    out: list[Token] = []
     append, make, forms = out.append, Token.make, _forms
     for m in _TOKEN.finditer(text):
         word = m.group()

@@ -205,14 +205,30 @@ def _set_memory_cap(memory_mb: int | None) -> None:
         return
 
 
+def _one_blas_thread() -> None:
+    """One BLAS thread per worker: the workers are the parallelism (a BLAS pool per worker
+    would only contend for the same cores)."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # no threadpoolctl: BLAS keeps its default
+        return
+    threadpool_limits(1)
+
+
 def _init_worker(factory: ReaderFactory, limits: ReadLimits) -> None:
+    _one_blas_thread()
     _WORKER["reader"] = factory()
     _WORKER["limits"] = limits
     _set_memory_cap(limits.memory_mb)
 
 
-def _work(article: Article) -> ReadOutcome:
-    return guarded_read(_WORKER["reader"], article, _WORKER["limits"])
+_Read = tuple[ReadResult | None, Rejected | None]
+
+
+def _work(article: Article) -> _Read:
+    """Read in a worker; only the result travels back (the caller holds the article)."""
+    outcome = guarded_read(_WORKER["reader"], article, _WORKER["limits"])
+    return outcome.result, outcome.rejection
 
 
 class PoolEngine:
@@ -236,7 +252,7 @@ class PoolEngine:
         """Outcomes in input order. When a worker process dies (killed, out of memory in C
         code), the articles in flight are read again one at a time, so only the article that
         kills its worker again is rejected."""
-        flight: deque[tuple[Article, Future[ReadOutcome]]] = deque()
+        flight: deque[tuple[Article, Future[_Read]]] = deque()
         for article in articles:
             flight.append((article, self._pool.submit(_work, article)))
             if len(flight) >= 2 * self.jobs:
@@ -244,12 +260,12 @@ class PoolEngine:
         yield from self._settle(flight, 0)
 
     def _settle(
-        self, flight: deque[tuple[Article, Future[ReadOutcome]]], keep: int
+        self, flight: deque[tuple[Article, Future[_Read]]], keep: int
     ) -> Iterator[ReadOutcome]:
         while len(flight) > keep:
             article, future = flight.popleft()
             try:
-                yield future.result()
+                yield ReadOutcome(article, *future.result())
             except BrokenProcessPool:
                 suspects = [article, *(a for a, _ in flight)]
                 flight.clear()
@@ -259,7 +275,7 @@ class PoolEngine:
 
     def _alone(self, article: Article) -> ReadOutcome:
         try:
-            return self._pool.submit(_work, article).result()
+            return ReadOutcome(article, *self._pool.submit(_work, article).result())
         except BrokenProcessPool as exc:
             self._restart()
             return reject_outcome(
