@@ -278,7 +278,11 @@ class Lexicon(Generic[T]):
         out: list[tuple[int, int, T]] = []
         i = 0
         n = len(toks)
+        lows, seen = toks.lows, self._seen
         while i < n:
+            if seen.get(lows[i]) == []:  # a word known to start no phrase: next
+                i += 1
+                continue
             m = self.match_at(toks, i)
             if m is None:
                 i += 1

@@ -242,13 +242,15 @@ class ClauseModel:
             ps = self.sourced.proba(f, grams[2])[:, yes]
         else:
             ps = np.zeros(len(views), dtype=np.float32)
+        kinds = self.kind.classes
+        # rows as Python floats in one conversion each (the same values as float() of each)
         return tuple(
             ClauseScore(
-                tuple(zip(self.kind.classes, map(float, pk[i]), strict=True)),
-                tuple(zip(certs, map(float, pc[i]), strict=True)),
-                float(ps[i]),
+                tuple(zip(kinds, k_row, strict=True)),
+                tuple(zip(certs, c_row, strict=True)),
+                sourced,
             )
-            for i in range(len(views))
+            for k_row, c_row, sourced in zip(pk.tolist(), pc.tolist(), ps.tolist(), strict=True)
         )
 
     def source_kinds(
