@@ -32,6 +32,7 @@ from fogofwar.services.engines import (
     ReadEngine,
     ReadOutcome,
     make_engine,
+    settle_heap,
 )
 
 __all__ = [
@@ -119,6 +120,8 @@ def run_engine(n: int, engine: str, w: int, address: str | None = None) -> Engin
     articles = make_articles(n)
     start = time.perf_counter()
     eng = make_engine(engine, factory=Reader.default, jobs=w, address=address)
+    if engine == "pool" and isinstance(eng, InlineEngine):  # reads here: tuned as a worker
+        settle_heap()
     try:
         list(eng.map(make_articles(2 * w, seed=99)))
         startup = time.perf_counter() - start
