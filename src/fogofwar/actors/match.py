@@ -82,9 +82,19 @@ class Tokens:
         return self.text[self.ends[i] : self.starts[i + 1]]
 
 
+_RECENT_TEXTS = 4  # texts whose tokens are remembered: actors and persons read one text each
+_RECENT: dict[str, Tokens] = {}
+
+
 def tokenize(text: str) -> Tokens:
-    """Cut ``text`` into word tokens with their character offsets."""
-    return Tokens(text)
+    """Cut ``text`` into word tokens with their character offsets (the same read-only
+    :class:`Tokens` for a text tokenized a moment ago)."""
+    toks = _RECENT.get(text)
+    if toks is None:
+        if len(_RECENT) >= _RECENT_TEXTS:
+            _RECENT.clear()  # atomic: safe when threads share the registry
+        toks = _RECENT[text] = Tokens(text)
+    return toks
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +278,11 @@ class Lexicon(Generic[T]):
         out: list[tuple[int, int, T]] = []
         i = 0
         n = len(toks)
+        lows, seen = toks.lows, self._seen
         while i < n:
+            if seen.get(lows[i]) == []:  # a word known to start no phrase: next
+                i += 1
+                continue
             m = self.match_at(toks, i)
             if m is None:
                 i += 1

@@ -83,6 +83,7 @@ def _merge(base: list[ActorEntry], extra: list[ActorEntry]) -> list[ActorEntry]:
 
 _LOAD_CACHE: dict[tuple[str, str], ActorRegistry] = {}
 _LOAD_LOCK = threading.Lock()
+_MEMO_MAX = 100_000  # words whose nationality is remembered per registry; cleared when full
 
 
 class ActorRegistry:
@@ -96,6 +97,7 @@ class ActorRegistry:
     ) -> None:
         self.entries = entries
         self.persons = persons
+        self._nationalities: dict[tuple[str, str], str | None] = {}  # asked per force noun
         self.data_dir = data_dir
         self._compiled: Compiled | None = None
         self._lock = threading.Lock()
@@ -211,6 +213,7 @@ class Compiled:
             roles = tomllib.load(fh)
         self.entries = entries
         self.persons = persons
+        self._nationalities: dict[tuple[str, str], str | None] = {}  # asked per force noun
         codes = [k for k in nat if k.isupper() and len(k) == 3]
         self.display = {k: str(nat[k].get("name", k)) for k in codes}
         names = _country_names(codes)
@@ -278,6 +281,14 @@ class Compiled:
 
     def nationality(self, word: str, lang: str) -> str | None:
         """ISO3 of a nationality adjective or demonym (the whole of ``word``)."""
+        key = (word, lang)
+        if key not in self._nationalities:
+            if len(self._nationalities) >= _MEMO_MAX:
+                self._nationalities.clear()
+            self._nationalities[key] = self._nationality(word, lang)
+        return self._nationalities[key]
+
+    def _nationality(self, word: str, lang: str) -> str | None:
         toks = tokenize(word.strip())
         if not len(toks):
             return None

@@ -1,6 +1,8 @@
 """Reading throughput per engine and worker count on the bench corpus (``read_bench``'s ~500-word
-articles): articles/s after the workers have loaded their readers, and the speed-up over the
-first worker count. Nothing here asserts a time.
+articles): articles/s after the workers have loaded their readers (steady) and counting that
+start-up, the speed-up over the first worker count, and CPU per article of the readers and of
+the process handing them articles (the figures that hold on a busy machine; the load average
+is printed with them). Nothing here asserts a time.
 
     fogofwar bench engines --engine pool --workers 1,2
     fogofwar bench engines --engine ray --workers 1,2 [--address ray://head:10001]
@@ -13,6 +15,7 @@ links (the ceiling of any number of reading workers).
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -23,30 +26,155 @@ from pathlib import Path
 from fogofwar.benchmarks.read_bench import make_articles
 from fogofwar.model import Article
 from fogofwar.reader import Reader
-from fogofwar.services.engines import InlineEngine, ReadOutcome, make_engine
+from fogofwar.services.engines import (
+    InlineEngine,
+    PoolEngine,
+    ReadEngine,
+    ReadOutcome,
+    make_engine,
+    settle_heap,
+)
 
-__all__ = ["WriterFigures", "bench_engines", "bench_writer"]
+__all__ = [
+    "ENGINE_COLUMNS",
+    "EngineRun",
+    "WriterFigures",
+    "bench_engines",
+    "bench_writer",
+    "run_engine",
+]
+
+
+#: Columns of :func:`bench_engines`' rows.
+#: Columns of :func:`bench_engines`' rows: workers, articles, start-up seconds, reading
+#: seconds after it, articles/s after start-up, articles/s counting start-up, speed-up of the
+#: steady rate, CPU ms per article of the readers and of this process, load average, claims.
+ENGINE_COLUMNS = (
+    "workers",
+    "articles",
+    "start-up s",
+    "s",
+    "art/s",
+    "art/s incl. start-up",
+    "speed-up",
+    "CPU ms/art",
+    "parent CPU ms/art",
+    "load",
+    "claims",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EngineRun:
+    """One worker count's run: start-up (workers started and their readers loaded, two
+    articles each read), the timed reading of the corpus after it, and CPU per article of
+    the reading processes and of this one (which hands out articles and takes results)."""
+
+    workers: int
+    articles: int
+    startup_s: float
+    seconds: float
+    claims: int
+    reader_cpu_ms: float | None  # None: the workers' CPU cannot be read (Ray, not Linux)
+    parent_cpu_ms: float
+    load: float | None
+
+    @property
+    def rate(self) -> float:
+        """Articles/s once the workers are up (steady state)."""
+        return self.articles / self.seconds if self.seconds > 0 else float("inf")
+
+    @property
+    def rate_with_startup(self) -> float:
+        """Articles/s counting the start-up too."""
+        total = self.startup_s + self.seconds
+        return self.articles / total if total > 0 else float("inf")
+
+
+def _cpu_seconds(pids: Sequence[int]) -> float | None:
+    """User + system CPU seconds of processes ``pids`` so far (Linux ``/proc``)."""
+    total = 0
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        for pid in pids:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    except (OSError, ValueError, IndexError):
+        return None
+    return total / tick
+
+
+def _worker_pids(eng: ReadEngine) -> list[int] | None:
+    """The worker processes of a local pool (``[]``: this process reads)."""
+    if isinstance(eng, InlineEngine):
+        return []
+    if isinstance(eng, PoolEngine):
+        return list(getattr(eng._pool, "_processes", None) or {})
+    return None
+
+
+def run_engine(n: int, engine: str, w: int, address: str | None = None) -> EngineRun:
+    """Start ``engine`` with ``w`` workers, read two articles per worker (every worker loads its
+    reader: the start-up), then read ``n`` bench-corpus articles, timed."""
+    articles = make_articles(n)
+    start = time.perf_counter()
+    eng = make_engine(engine, factory=Reader.default, jobs=w, address=address)
+    if engine == "pool" and isinstance(eng, InlineEngine):  # reads here: tuned as a worker
+        settle_heap()
+    try:
+        list(eng.map(make_articles(2 * w, seed=99)))
+        startup = time.perf_counter() - start
+        pids = _worker_pids(eng)
+        workers_cpu = _cpu_seconds(pids) if pids else None
+        start, cpu = time.perf_counter(), time.process_time()
+        claims = sum(len(o.result.claims) for o in eng.map(articles) if o.result)
+        seconds = time.perf_counter() - start
+        parent = time.process_time() - cpu
+        after = _cpu_seconds(pids) if pids else None
+    finally:
+        eng.close()
+    reader: float | None = None
+    if pids == []:
+        reader = parent
+    elif workers_cpu is not None and after is not None:
+        reader = after - workers_cpu
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    return EngineRun(
+        w,
+        n,
+        startup,
+        seconds,
+        claims,
+        None if reader is None else 1000 * reader / n,
+        1000 * parent / n if pids != [] else 0.0,
+        load,
+    )
 
 
 def bench_engines(
     n: int, engine: str, workers: Sequence[int], address: str | None = None
 ) -> Iterator[tuple[str, ...]]:
-    """One table row per worker count: workers, articles, seconds, articles/s, speed-up,
-    claims."""
-    articles = make_articles(n)
+    """One table row (:data:`ENGINE_COLUMNS`) per worker count; the speed-up is of the steady
+    rate over the first worker count's. CPU per article is the figure that holds on a busy
+    machine (the load average is printed beside it); one worker reads in this process."""
     base: float | None = None
     for w in workers:
-        eng = make_engine(engine, factory=Reader.default, jobs=w, address=address)
-        try:
-            list(eng.map(make_articles(2 * w, seed=99)))  # every worker loads its reader
-            start = time.perf_counter()
-            claims = sum(len(o.result.claims) for o in eng.map(articles) if o.result)
-            seconds = time.perf_counter() - start
-        finally:
-            eng.close()
-        rate = n / seconds
-        base = base or rate
-        yield (str(w), str(n), f"{seconds:.1f}", f"{rate:.1f}", f"{rate / base:.2f}x", str(claims))
+        r = run_engine(n, engine, w, address)
+        base = base or r.rate
+        yield (
+            str(w),
+            str(n),
+            f"{r.startup_s:.1f}",
+            f"{r.seconds:.1f}",
+            f"{r.rate:.1f}",
+            f"{r.rate_with_startup:.1f}",
+            f"{r.rate / base:.2f}x",
+            "-" if r.reader_cpu_ms is None else f"{r.reader_cpu_ms:.1f}",
+            f"{r.parent_cpu_ms:.1f}",
+            "-" if r.load is None else f"{r.load:.2f}",
+            str(r.claims),
+        )
 
 
 class _Recorder:

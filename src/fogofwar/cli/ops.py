@@ -94,14 +94,17 @@ def bench_engines(
 ) -> None:
     """Articles/s of the bench corpus with each worker count on one engine, and the
     speed-up over the first."""
+    from fogofwar.benchmarks.engines_bench import ENGINE_COLUMNS
     from fogofwar.benchmarks.engines_bench import bench_engines as run
 
     table = Table(title=f"reading on {engine}")
-    for col in ("workers", "articles", "seconds", "articles/s", "speed-up", "claims"):
+    for col in ENGINE_COLUMNS:
         table.add_column(col, justify="right")
     for row in run(n, engine, [int(w) for w in workers.split(",")], address):
         table.add_row(*row)
-    Console().print(table)
+    console = Console()
+    console.width = max(console.width, 120)  # eleven columns
+    console.print(table)
 
 
 def bench_writer(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -27,23 +28,44 @@ _SIZES = (3, 4, 5)
 def ngram_ids(text: str, dim: int, salt: str = "") -> npt.NDArray[np.int32]:
     """Sorted unique bucket ids of the byte 3–5-grams of ``text`` (lower-cased UTF-8, padded
     with spaces, so word edges show), hashed with a fixed multiplicative hash — stable across
-    processes and machines, vectorised with numpy."""
+    processes and machines, vectorised with numpy.
+
+    The hash of the k-gram at ``t`` is ``(seed + k)·P^k + Σ_j d[t+j]·P^(k-1-j)`` (mod 2^64):
+    the sums are grown once from the 3-grams to the 5-grams, the seed terms added after.
+    """
     body = f" {text[:_MAX_CHARS].casefold()} ".encode()
     data = np.frombuffer(body, dtype=np.uint8).astype(np.uint64)
-    seed = np.uint64(zlib.crc32(salt.encode()))
-    parts = []
+    n3 = data.size - 2
+    if n3 <= 0:
+        return np.zeros(0, dtype=np.int32)
+    offsets = _seed_terms(salt)
+    modulus = np.uint64(dim)
+    seen = np.zeros(dim, dtype=bool)  # sorted unique ids: a mark per bucket, then its indexes
     with np.errstate(over="ignore"):
+        grams = data[:n3].copy()  # Σ d[t+j]·P^(k-1-j) for k = 3, then 4, then 5
+        for j in (1, 2):
+            grams *= _PRIME
+            grams += data[j : j + n3]
         for k in _SIZES:
             n = data.size - k + 1
-            if n <= 0:
-                continue
-            h = np.full(n, seed + np.uint64(k), dtype=np.uint64)
-            for j in range(k):
-                h = h * _PRIME + data[j : j + n]
-            parts.append(h % np.uint64(dim))
-    if not parts:
-        return np.zeros(0, dtype=np.int32)
-    return np.unique(np.concatenate(parts)).astype(np.int32)
+            longer = None
+            if k < _SIZES[-1] and n > 1:
+                longer = grams[: n - 1] * _PRIME
+                longer += data[k : k + n - 1]
+            grams += offsets[k]
+            grams %= modulus
+            seen[grams] = True
+            if longer is None:
+                break
+            grams = longer
+    return np.flatnonzero(seen).astype(np.int32)
+
+
+@lru_cache(maxsize=64)
+def _seed_terms(salt: str) -> dict[int, np.uint64]:
+    """``(seed + k)·P^k`` mod 2^64 for each n-gram size (the seed is the salt's CRC-32)."""
+    seed, prime = zlib.crc32(salt.encode()), int(_PRIME)
+    return {k: np.uint64((seed + k) * prime**k % 2**64) for k in _SIZES}
 
 
 def context_window(text: str, start: int, end: int, chars: int = 60) -> str:

@@ -42,8 +42,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import Any
 
 from fogofwar.geo.index import Candidate, Place
 from fogofwar.geo.recognise import Hit
@@ -87,11 +88,25 @@ def km(a: Place, b: Place) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+#: Latitudes further apart than this are further apart than the widest coherence distance
+#: (a degree of latitude is 111.2 km on the sphere :func:`km` uses): no distance to compute.
+_NEAR_DEG = _NEAR_KM[-1][0] / 111.0
+
+
 def _coherence(p: Place, others: list[Place]) -> float:
-    """Bonus of a city or district close to places the text names elsewhere."""
-    if p.kind not in ("city", "admin2") or not others:
+    """Bonus of a city or district close to places the text names elsewhere (``others``
+    leaves ``p`` itself out)."""
+    if p.kind not in ("city", "admin2") or not others or p.lat is None:
         return 0.0
-    d = min(km(p, o) for o in others)
+    lat, eid = p.lat, p.eid
+    d = min(
+        (
+            km(p, o)
+            for o in others
+            if o.eid != eid and o.lat is not None and abs(o.lat - lat) <= _NEAR_DEG
+        ),
+        default=math.inf,
+    )
     return next((bonus for km, bonus in _NEAR_KM if d <= km), 0.0)
 
 
@@ -157,6 +172,9 @@ def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     )
 
 
+_NO_EVIDENCE: Counter[Any] = Counter()  # what a hit without a share of evidence subtracts
+
+
 def _contains(outer: Place, inner: Place) -> bool:
     if outer.eid == inner.eid or not outer.cc or outer.cc != inner.cc:
         return False
@@ -187,19 +205,27 @@ class _Context:
     points: list[tuple[object, Place]]  # (owner key, place) of cities and districts
     owner: dict[int, object]  # hit -> its owner key (its points are not its own context)
     main_cc: str | None = None
+    _main_without: dict[int, str | None] = field(default_factory=dict)  # id(own share) -> main
 
     def cc(self, h: Hit, cc3: str) -> int:
         """Evidence for country ``cc3`` from toponyms other than ``h``."""
-        return self.doc_cc.get(cc3, 0) - self.own_cc.get(id(h), Counter()).get(cc3, 0)
+        return self.doc_cc.get(cc3, 0) - self.own_cc.get(id(h), _NO_EVIDENCE).get(cc3, 0)
 
     def region(self, h: Hit, key: tuple[str, str | None]) -> int:
         """Evidence for first-level region ``key`` from toponyms other than ``h``."""
-        return self.doc_admin1.get(key, 0) - self.own_admin1.get(id(h), Counter()).get(key, 0)
+        own = self.own_admin1.get(id(h), _NO_EVIDENCE)
+        return self.doc_admin1.get(key, 0) - own.get(key, 0)
 
     def main(self, h: Hit) -> str | None:
         """The country the text is about, by the evidence of toponyms other than ``h``."""
         own = self.own_cc.get(id(h))
-        return self.main_cc if not own else _main_country(self.doc_cc - own)
+        if not own:
+            return self.main_cc
+        # mentions of one name share their evidence: the answer is worked out once per share
+        key = id(own)
+        if key not in self._main_without:
+            self._main_without[key] = _main_country(self.doc_cc - own)
+        return self._main_without[key]
 
     def others(self, h: Hit) -> list[Place]:
         """Points of the other toponyms."""
@@ -406,7 +432,7 @@ def _choose(
             if main_cc is not None and p.cc3 == main_cc and p.kind != "country":
                 s += _MAIN_COUNTRY
             if len(cands) > 1 and not official_area:
-                s += _coherence(p, [o for o in others if o.eid != p.eid])
+                s += _coherence(p, others)
             score[p.eid] = s
         top = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), score)
         out.append(top)

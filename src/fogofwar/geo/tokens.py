@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fogofwar.geo.index import Candidate
 from fogofwar.geo.langdata import LangPack
@@ -29,6 +30,29 @@ class Token:
     glued: bool  # only spaces/hyphens between the previous token and this one
     hyphen: bool = False  # joined to the previous token by a hyphen ("Fargo-Moorhead")
 
+    @staticmethod
+    def make(
+        text: str, start: int, end: int, cap: bool, sent_start: bool, glued: bool, hyphen: bool
+    ) -> Token:
+        """``Token(…)`` at half the cost of the frozen dataclass's ``__init__`` (slots set
+        directly: :func:`tokenize` builds one per word)."""
+        tok = _new(Token)
+        _TEXT(tok, text)
+        _START(tok, start)
+        _END(tok, end)
+        _CAP(tok, cap)
+        _SENT_START(tok, sent_start)
+        _GLUED(tok, glued)
+        _HYPHEN(tok, hyphen)
+        return tok
+
+
+_new = object.__new__
+_TEXT, _START, _END, _CAP, _SENT_START, _GLUED, _HYPHEN = (
+    Token.__dict__[name].__set__
+    for name in ("text", "start", "end", "cap", "sent_start", "glued", "hyphen")
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Hit:
@@ -52,7 +76,7 @@ def tokenize(text: str) -> list[Token]:
     words); dotted abbreviations ("U.S.") stay whole; a trailing dot or "'s" is left outside."""
     out: list[Token] = []
     prev_end = 0
-    append = out.append
+    append, make = out.append, Token.make
     for m in _WORD.finditer(text):
         word, start = m.group(), m.start()
         if word[-1] == "." and word.count(".") == 1 and word[:-1].casefold() not in _DOTTED:
@@ -78,7 +102,7 @@ def tokenize(text: str) -> list[Token]:
                 glued = gap.strip(" \u00a0-") == "" and "\n" not in gap
                 hyphen = glued and "-" in gap
         end = start + len(word)
-        append(Token(word, start, end, word[0].isupper(), sent_start, glued, hyphen))
+        append(make(word, start, end, word[0].isupper(), sent_start, glued, hyphen))
         prev_end = end
     return out
 
@@ -90,9 +114,12 @@ def region_after(word: str, pack: LangPack) -> bool:
 
 def is_known(word: str, lang: str) -> bool:
     """A word simplemma's dictionary of ``lang`` (or of every pack) knows."""
+    known = available_languages()
+    return _known(word.casefold(), (lang,) if lang in known else known)
+
+
+@lru_cache(maxsize=65_536)
+def _known(low: str, langs: tuple[str, ...]) -> bool:
     import simplemma
 
-    known = available_languages()
-    langs = (lang,) if lang in known else known
-    low = word.casefold()
     return any(simplemma.is_known(low, lang=code) for code in langs)

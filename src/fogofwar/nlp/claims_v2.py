@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 
 from fogofwar.claim import (
     Certainty,
@@ -211,6 +212,9 @@ def _attribution(view: ClauseView, score: ClauseScore) -> AttributionMention | N
     return None
 
 
+_STOP = re.compile(r"[.;:!?\n]")
+
+
 def _source_name(doc: Doc, b: ClaimBuilder, att: AttributionMention) -> str | None:
     """The source's name as the text gives it: a person named in or right after the source
     phrase ("Губернатор Белгородской области Вячеслав Гладков", "the governor, Oleh
@@ -224,8 +228,12 @@ def _source_name(doc: Doc, b: ClaimBuilder, att: AttributionMention) -> str | No
         return None
     name = att.source_name or src.slice(doc.text).strip() or None
     near = []
+    # a person past the first sentence stop after the source has it in between: not near
+    # (found once, so no slice of the text up to every later person; the same choice)
+    stop = _STOP.search(doc.text, src.end)
+    last = stop.start() if stop is not None else len(doc.text)
     for e in doc.entities:
-        if e.category != "person" or e.span.start < src.start:
+        if e.category != "person" or e.span.start < src.start or e.span.start > last:
             continue
         between = doc.text[src.end : e.span.start].strip(" ,")
         inside = e.span.start < src.end

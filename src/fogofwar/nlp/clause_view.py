@@ -15,6 +15,7 @@ covering attribution, modal and hedge words, figures, quotes, position.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
@@ -96,8 +97,21 @@ class ClauseView:
     candidate: AttributionMention | None = None
 
 
-def _inside(offset: int, span: Span) -> bool:
-    return span.start <= offset < span.end
+class _Starts:
+    """Sorted start offsets of a document's places, actors, persons and dates: whether one
+    starts inside a clause is a bisection, not a scan of the document's mentions."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.places = sorted(p.span.start for p in doc.places)
+        self.actors = sorted(e.span.start for e in doc.entities if e.category == "actor")
+        self.persons = sorted(e.span.start for e in doc.entities if e.category == "person")
+        self.dates = sorted(d.span.start for d in doc.dates)
+
+    @staticmethod
+    def any_in(starts: list[int], span: Span) -> bool:
+        """Whether some offset of ``starts`` lies in ``[span.start, span.end)``."""
+        k = bisect.bisect_left(starts, span.start)
+        return k < len(starts) and starts[k] < span.end
 
 
 def clause_views(
@@ -110,6 +124,7 @@ def clause_views(
     out: list[ClauseView] = []
     # reporting cues of every sentence, found once (every clause's features read them)
     sentence_cues = [list(pack.cues.find(toks, s.tok_start, s.tok_end)) for s in doc.sentences]
+    starts = _Starts(doc)
     last: tuple[int, int, AttributionMention] | None = None
     last_heading = -1
     sourced: tuple[int, int, AttributionMention] | None = None  # for candidates
@@ -154,7 +169,7 @@ def clause_views(
         base = att.certainty if att is not None else Certainty.ASSERTED
         certainty = b.certainty(clause, base)
         lexical = _lexical(
-            doc, b, clause, events, every, kind, certainty, att, inherited, sentence_cues
+            doc, b, clause, events, every, kind, certainty, att, inherited, sentence_cues, starts
         )
         if candidate is None:
             cand = (0.0,) * 6
@@ -200,6 +215,7 @@ def _lexical(
     att: AttributionMention | None,
     inherited: bool,
     sentence_cues: list[list[Match[CueEntry]]],
+    starts: _Starts,
 ) -> tuple[float, ...]:
     pack, toks = b.pack, doc.tokens
     lo, hi = clause.tok_start, clause.tok_end
@@ -245,14 +261,10 @@ def _lexical(
         "source_after": att is not None and att.source is not None and att.source.start >= span.end,
         "short_clause": n_words <= 4,
         "long_clause": n_words >= 25,
-        "has_place": any(_inside(p.span.start, span) for p in doc.places),
-        "has_actor": any(
-            _inside(e.span.start, span) and e.category == "actor" for e in doc.entities
-        ),
-        "has_person": any(
-            _inside(e.span.start, span) and e.category == "person" for e in doc.entities
-        ),
-        "has_date": any(_inside(d.span.start, span) for d in doc.dates),
+        "has_place": starts.any_in(starts.places, span),
+        "has_actor": starts.any_in(starts.actors, span),
+        "has_person": starts.any_in(starts.persons, span),
+        "has_date": starts.any_in(starts.dates, span),
     }
     vec += [float(flags[name]) for name in _FLAGS]
     assert len(vec) == len(LEXICAL_NAMES)

@@ -35,6 +35,18 @@ class Token:
     lower: str
     lemma: str
 
+    @staticmethod
+    def make(text: str, start: int, end: int, lower: str, lemma: str) -> Token:
+        """``Token(text, start, end, lower, lemma)``, built at half the cost of the frozen
+        dataclass's ``__init__`` (slots set directly; tokenizers build one per word)."""
+        tok = _new(Token)
+        _SET_TEXT(tok, text)
+        _SET_START(tok, start)
+        _SET_END(tok, end)
+        _SET_LOWER(tok, lower)
+        _SET_LEMMA(tok, lemma)
+        return tok
+
     @property
     def is_word(self) -> bool:
         """True for alphanumeric tokens (not punctuation)."""
@@ -44,6 +56,12 @@ class Token:
     def is_capitalized(self) -> bool:
         """True when the token starts with an upper-case letter."""
         return self.text[:1].isupper()
+
+
+_new = object.__new__
+_SET_TEXT, _SET_START, _SET_END, _SET_LOWER, _SET_LEMMA = (
+    Token.__dict__[name].__set__ for name in ("text", "start", "end", "lower", "lemma")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +93,28 @@ def _word_matches(word: _Word, tok: Token) -> bool:
     if prefix:
         return tok.lower.startswith(text) or tok.lemma.startswith(text)
     return tok.lower == text or tok.lemma == text
+
+
+_Forms = dict[tuple[str, str], list[int]]
+_FORMS: list[tuple[tuple[Token, ...], _Forms]] = []
+
+
+def _forms(tokens: tuple[Token, ...]) -> _Forms:
+    """Token indexes by ``(lower, lemma)``, remembered for the last few token tuples: every
+    matcher of a pack scans one document's tokens, and asks about each distinct form once."""
+    for seen, forms in _FORMS:
+        if seen is tokens:
+            return forms
+    forms = {}
+    for i, tok in enumerate(tokens):
+        key = (tok.lower, tok.lemma)
+        at = forms.get(key)
+        if at is None:
+            forms[key] = [i]
+        else:
+            at.append(i)
+    _FORMS[:] = [(tokens, forms), *_FORMS[: _RECENT - 1]]
+    return forms
 
 
 class PhraseMatcher(Generic[T]):
@@ -121,20 +161,32 @@ class PhraseMatcher(Generic[T]):
         for seen, positions in self._recent:
             if seen is tokens:
                 return positions
-        cands = self._candidates
-        positions = [i for i, tok in enumerate(tokens) if cands(tok)]
+        cache, cands = self._cache, self._candidates
+        positions = []
+        for key, at in _forms(tokens).items():  # each distinct form once, its cache inline
+            hit = cache.get(key)
+            if hit is None:
+                hit = cands(tokens[at[0]])
+            if hit:
+                positions += at
+        positions.sort()
         self._recent = [(tokens, positions), *self._recent[: _RECENT - 1]]
         return positions
 
     def match_at(self, tokens: Sequence[Token], i: int, stop: int) -> Match[T] | None:
         """The longest pattern starting at token ``i`` and ending before ``stop``."""
         best: Match[T] | None = None
+        best_end = i  # every candidate ends after i: the first that fits is taken
         for words, payload, pattern in self._candidates(tokens[i]):
             end = i + len(words)
-            if end > stop or (best is not None and end <= best.end):
+            if end > stop or end <= best_end:
                 continue
-            if all(_word_matches(w, tokens[i + k]) for k, w in enumerate(words[1:], 1)):
-                best = Match(i, end, payload, pattern)
+            # the first word matches (a candidate); the others in turn
+            k = i + 1
+            while k < end and _word_matches(words[k - i], tokens[k]):
+                k += 1
+            if k == end:
+                best, best_end = Match(i, end, payload, pattern), end
         return best
 
     def find(

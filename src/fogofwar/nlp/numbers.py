@@ -10,6 +10,7 @@ four-digit years and figures inside dates are not counts.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -214,16 +215,16 @@ def find_quantities(
 def quantities(doc: Doc, res: Resources) -> Doc:
     """Find every figure in the document's sentences."""
     pack = res.packs[doc.lang]
-    blocked = (
-        frozenset(
+    blocked: frozenset[int] = frozenset()
+    if doc.dates:  # tokens starting inside a date (tokens are in text order: bisect)
+        starts = [t.start for t in doc.tokens]
+        blocked = frozenset(
             i
             for d in doc.dates
-            for i, t in enumerate(doc.tokens)
-            if d.span.start <= t.start < d.span.end
+            for i in range(
+                bisect.bisect_left(starts, d.span.start), bisect.bisect_left(starts, d.span.end)
+            )
         )
-        if doc.dates
-        else frozenset()
-    )
     found: list[Quantity] = []
     for sent in doc.sentences:
         found.extend(find_quantities(doc.tokens, sent.tok_start, sent.tok_end, pack, blocked))

@@ -54,14 +54,22 @@ def _lemma(word: str, lang: str) -> str:
         return norm(word)
 
 
+@lru_cache(maxsize=200_000)
+def _forms(word: str, lang: str) -> tuple[str, str]:
+    """``(lower, lemma)`` of a word as written: one cache look-up a token."""
+    lower = norm(word)
+    return lower, (_lemma(word, lang) if word[:1].isalpha() else lower)
+
+
 def tokenize(text: str, lang: str, offset: int = 0) -> tuple[Token, ...]:
     """Tokens of ``text`` with offsets (shifted by ``offset``), normalised form and lemma."""
-    out = []
+    out: list[Token] = []
+    append, make, forms = out.append, Token.make, _forms
     for m in _TOKEN.finditer(text):
         word = m.group()
-        lower = norm(word)
-        lemma = _lemma(word, lang) if word[:1].isalpha() else lower
-        out.append(Token(word, m.start() + offset, m.end() + offset, lower, lemma))
+        lower, lemma = forms(word, lang)
+        start, end = m.span()
+        append(make(word, start + offset, end + offset, lower, lemma))
     return tuple(out)
 
 

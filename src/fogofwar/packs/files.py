@@ -34,6 +34,7 @@ __all__ = [
 PACK_FILE = "pack.toml"
 
 
+@cache
 def _shipped() -> Path:
     return Path(str(resources.files("fogofwar.packs")))
 
@@ -57,10 +58,22 @@ def available_languages(directory: Path | None = None) -> tuple[str, ...]:
 
 def pack_folder(lang: str, directory: Path | None = None) -> Path | None:
     """The folder of ``lang``'s pack (the first search directory that has it), or ``None``."""
-    for d in (directory,) if directory is not None else pack_dirs():
+    return _folder(lang, (directory,) if directory is not None else pack_dirs())
+
+
+@cache
+def _folder(lang: str, dirs: tuple[Path, ...]) -> Path | None:
+    """Looked up once per search path (as :func:`_languages`): the reader asks per article."""
+    for d in dirs:
         if (d / lang / PACK_FILE).is_file():
             return d / lang
     return None
+
+
+@cache
+def _table_file(folder: Path, name: str) -> Path | None:
+    path = folder / f"{name}.toml"
+    return path if path.is_file() else None
 
 
 @cache
@@ -74,9 +87,8 @@ def _read(path: Path) -> dict[str, Any]:
 def read_table(lang: str, name: str, directory: Path | None = None) -> dict[str, Any]:
     """The TOML table ``packs/<lang>/<name>.toml``; empty when the pack has no such file."""
     folder = pack_folder(lang, directory)
-    if folder is None or not (folder / f"{name}.toml").is_file():
-        return {}
-    return _read(folder / f"{name}.toml")
+    path = _table_file(folder, name) if folder is not None else None
+    return _read(path) if path is not None else {}
 
 
 def pack_meta(lang: str) -> dict[str, Any]:
