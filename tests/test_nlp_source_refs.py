@@ -249,3 +249,12 @@ def test_no_one_hurt_is_the_attacks_toll(reader: Reader, lang: str, text: str) -
 def test_group_figures_are_summed(reader: Reader, lang: str, text: str, low: int) -> None:
     killed = reader.read_text(text, lang).claims[0].counts.killed
     assert killed is not None and killed.low == low
+
+
+def test_a_detail_of_a_counted_victim_is_no_claim_of_its_own(reader: Reader) -> None:
+    text = (
+        "В деревне Бирюковка в результате удара беспилотника погиб местный житель, сообщил "
+        "губернатор Александр Хинштейн. Он скончался на месте."
+    )
+    claims = reader.read_text(text, "ru").claims
+    assert len(claims) == 1, claims

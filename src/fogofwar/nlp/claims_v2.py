@@ -47,7 +47,7 @@ from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.frames import denied_before, frame_of
 from fogofwar.nlp.pipeline import stage
-from fogofwar.nlp.restate import fold_zero_tolls, merge_restatements
+from fogofwar.nlp.restate import drop_victim_details, fold_zero_tolls, merge_restatements
 from fogofwar.nlp.salience import main_first
 
 __all__ = ["ADD", "CERTAIN", "DROP", "NOT_A_SOURCE", "OVERRIDE", "SOURCE", "SOURCED", "claims_v2"]
@@ -390,7 +390,9 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         _build(doc, res, b, view, kind, cert, att, kind_of(att)[0] if att else None)
         for view, kind, cert, att in picked
     ]
-    out = apply_caveats(doc, b.pack, fold_zero_tolls(doc, merge_restatements(out)))
+    out = apply_caveats(
+        doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, merge_restatements(out)))
+    )
     out = fan_out_places(doc, b.pack, res.pipeline_version, out)
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
 

@@ -12,10 +12,11 @@ import bisect
 import dataclasses
 
 from fogofwar.claim import Claim, ClaimKind, Counts, SourceKind
+from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.caveats import same_name
 from fogofwar.nlp.doc import Doc
 
-__all__ = ["RESTATE_CHARS", "fold_zero_tolls", "merge_restatements"]
+__all__ = ["RESTATE_CHARS", "drop_victim_details", "fold_zero_tolls", "merge_restatements"]
 
 _TOLL_OF = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
 RESTATE_CHARS = 400
@@ -120,3 +121,52 @@ def fold_zero_tolls(doc: Doc, claims: list[Claim]) -> list[Claim]:
             continue
         out.append(c)
     return out
+
+
+_LEAD_WORDS = 3  # words at a sentence's start where its subject pronoun stands
+_VICTIM_BACK = 2  # sentences back to the toll a victim detail belongs to
+
+
+def drop_victim_details(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """ "Мужчина погиб … Он скончался на месте", "He later died in hospital": a casualties
+    claim about one victim already counted — its sentence opens with a personal pronoun and
+    it gives no figure above one — right after a claim with a toll is a detail of that toll,
+    not a claim of its own."""
+    persons = {w for w, role in lexicon(doc.lang).pronouns.items() if role == "person"}
+    if not persons:
+        return claims
+    starts = [s.span.start for s in doc.sentences]
+
+    def sentence(c: Claim) -> int:
+        return bisect.bisect_right(starts, c.span.start if c.span else 0) - 1
+
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and c.kind == ClaimKind.CASUALTIES
+            and not c.in_headline
+            and not prev.in_headline
+            and _n_counts(prev) > 0
+            and 0 <= sentence(c) - sentence(prev) <= _VICTIM_BACK
+            and _one_victim(c)
+            and _opens_with(doc, sentence(c), persons)
+        ):
+            continue
+        out.append(c)
+    return out
+
+
+def _one_victim(c: Claim) -> bool:
+    for name in _COUNT_NAMES:
+        x = getattr(c.counts, name)
+        if x is not None and (x.low or 0) > 1:
+            return False
+    return True
+
+
+def _opens_with(doc: Doc, si: int, words: set[str]) -> bool:
+    sent = doc.sentences[si]
+    lead = [t for t in doc.tokens[sent.tok_start : sent.tok_end] if t.is_word][:_LEAD_WORDS]
+    return any(t.lower in words for t in lead)
