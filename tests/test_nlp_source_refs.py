@@ -258,3 +258,26 @@ def test_a_detail_of_a_counted_victim_is_no_claim_of_its_own(reader: Reader) -> 
     )
     claims = reader.read_text(text, "ru").claims
     assert len(claims) == 1, claims
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "certainty"),
+    [
+        ("Die Armee gab am Abend bekannt, dass drei Dörfer erobert wurden.", "Armee", "claimed"),
+        ("Der Kreml wies die Vorwürfe am Montag entschieden zurück.", "Kreml", "denied"),
+    ],
+)
+def test_separable_verb_cue_with_words_between(
+    reader: Reader, text: str, name: str, certainty: str
+) -> None:
+    doc = reader.analyze(text, "de")
+    assert doc.attributions, "no attribution"
+    a = doc.attributions[0]
+    assert a.source_name is not None and name in a.source_name
+    assert a.certainty.value == certainty
+
+
+def test_separable_particle_must_close_the_clause(reader: Reader) -> None:
+    """ "gab … bekannt" only with the particle last: 'bekannt' inside the clause is no cue."""
+    doc = reader.analyze("Die Armee gab bekannten Kommandeuren neue Befehle, hieß es.", "de")
+    assert all(a.cue_text != "gab" for a in doc.attributions)

@@ -48,6 +48,7 @@ from fogofwar.nlp.attribution_speaker import (
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.matcher import Match, Token, norm
 from fogofwar.nlp.pipeline import stage
+from fogofwar.nlp.separable import separable_cues
 from fogofwar.packs import CueEntry, LanguagePack
 
 __all__ = ["MEDIA_WINDOW", "attribution", "find_quotes"]
@@ -356,7 +357,10 @@ def attribution(doc: Doc, res: Resources) -> Doc:
         vias: list[str] = []
         cues = [
             m
-            for m in pack.cues.find(toks, sent.tok_start, sent.tok_end)
+            for m in [
+                *pack.cues.find(toks, sent.tok_start, sent.tok_end),
+                *separable_cues(doc, pack, sent),
+            ]
             if m.payload.type != "verification"
             and not any(inside(Span(toks[m.start].start, toks[m.end - 1].end), q) for q in quotes)
             and Span(toks[m.start].start, toks[m.end - 1].end) not in used
