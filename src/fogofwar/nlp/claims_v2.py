@@ -133,8 +133,16 @@ def _known_kind(doc: Doc, src: Span) -> SourceKind | None:
     ]
     if not known:
         return None
-    # "UN report", "доклад ООН": a body named in a report's phrase is who reports
-    named = [e for e in known if e.source_kind != SourceKind.UNNAMED]
+    # "UN report": a body named right before a report noun is who reports (not "reports on
+    # social media", where the body after the noun is where the report was seen)
+    reports = [e for e in known if e.source_kind == SourceKind.UNNAMED]
+    named = [
+        e
+        for e in known
+        if e.source_kind != SourceKind.UNNAMED
+        and any(e.span.end <= r.span.start for r in reports)
+        and not any(r.span.end <= e.span.start for r in reports)
+    ]
     return max(named or known, key=lambda e: e.span.end - e.span.start).source_kind
 
 
