@@ -281,3 +281,27 @@ def test_separable_particle_must_close_the_clause(reader: Reader) -> None:
     """ "gab … bekannt" only with the particle last: 'bekannt' inside the clause is no cue."""
     doc = reader.analyze("Die Armee gab bekannten Kommandeuren neue Befehle, hieß es.", "de")
     assert all(a.cue_text != "gab" for a in doc.attributions)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("uk", "У Москві заявили, що російські війська захопили село.", "У Москві"),
+        ("ru", "В Москве заявили, что российские войска заняли село.", "В Москве"),
+    ],
+)
+def test_impersonal_report_from_a_place_is_unnamed(
+    reader: Reader, lang: str, text: str, name: str
+) -> None:
+    a = reader.analyze(text, lang).attributions[0]
+    assert (a.source_name, a.source_kind, a.certainty.value) == (
+        name,
+        SourceKind.UNNAMED,
+        "reported",
+    )
+
+
+def test_a_body_the_registry_knows_is_no_impersonal_place(reader: Reader) -> None:
+    text = "В Кремле опровергли сообщения о том, что российская армия нанесла удар по больнице."
+    a = reader.analyze(text, "ru").attributions[0]
+    assert a.source_kind == SourceKind.GOVERNMENT

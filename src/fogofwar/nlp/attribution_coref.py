@@ -62,6 +62,7 @@ def resolve_references(
             a = _apposition_kind(pack, words, a)
             a = _role_holder(doc, pack, words, a, out)
             a = _spokesperson_of(doc, words, a, out)
+            a = _impersonal_place(doc, words, a)
             a = _military_official(pack, words, a)
         out.append(a)
     return out
@@ -156,6 +157,36 @@ def _spokesperson_of(
     ):
         return a
     return dataclasses.replace(a, source_kind=b.source_kind, kind_settled=True)
+
+
+def _impersonal_place(doc: Doc, words: _Words, a: AttributionMention) -> AttributionMention:
+    """ "У Росії поскаржилися …", "В Москве заявили …": a place right after a locative
+    preposition (pack ``impersonal_places``) taken for the speaker is an unnamed source there —
+    kind ``unnamed``, the words with their preposition as its name, certainty ``reported``."""
+    src = a.source
+    preps = lexicon(doc.lang).impersonal_places
+    if src is None or not preps or a.source_kind != SourceKind.GOVERNMENT:
+        return a
+    if not any(p.span.start <= src.start and src.end <= p.span.end for p in doc.places):
+        return a
+    if any(  # "В Кремле опровергли": a body the registry knows speaks as itself
+        e.category == "actor" and e.normalized and e.span.start < src.end and src.start < e.span.end
+        for e in doc.entities
+    ):
+        return a
+    k = bisect.bisect_left(words.starts, src.start)
+    if k == 0 or doc.tokens[k - 1].lower not in preps:
+        return a
+    prep = doc.tokens[k - 1]
+    certainty = Certainty.REPORTED if a.certainty == Certainty.CLAIMED else a.certainty
+    return dataclasses.replace(
+        a,
+        source=Span(prep.start, src.end),
+        source_name=doc.text[prep.start : src.end],
+        source_kind=SourceKind.UNNAMED,
+        certainty=certainty,
+        kind_settled=True,
+    )
 
 
 def _military_official(

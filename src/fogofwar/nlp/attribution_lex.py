@@ -64,6 +64,7 @@ class AttributionLexicon:
     verify_negators: frozenset[str] = frozenset()
     verify_negation_after: bool = False  # the negation may also follow ("проверить не удалось")
     spokesperson_words: tuple[str, ...] = ()  # a bare spokesperson speaks for the last body
+    impersonal_places: frozenset[str] = frozenset()  # "У Росії заявили": unnamed, in Russia
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -102,4 +103,5 @@ def lexicon(lang: str) -> AttributionLexicon:
         _set(table, "verify_negators"),
         table.get("verify_negation_after") is True,
         tuple(sorted(_set(table, "spokesperson_words"))),
+        _set(table, "impersonal_places"),
     )
