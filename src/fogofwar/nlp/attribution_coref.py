@@ -122,6 +122,20 @@ def _apposition_kind(
     return a
 
 
+def _last_before(before: Sequence[AttributionMention], src: Span) -> AttributionMention | None:
+    """The attribution whose source ends last before ``src`` starts."""
+    prior = [b for b in before if b.source is not None and b.source.end <= src.start]
+    return max(prior, key=lambda b: b.source.end if b.source is not None else 0, default=None)
+
+
+def _names_person(doc: Doc, span: Span) -> bool:
+    """A person entity overlaps ``span``."""
+    return any(
+        e.category == "person" and e.span.start < span.end and span.start < e.span.end
+        for e in doc.entities
+    )
+
+
 def _spokesperson_of(
     doc: Doc, words: _Words, a: AttributionMention, before: Sequence[AttributionMention]
 ) -> AttributionMention:
@@ -135,23 +149,13 @@ def _spokesperson_of(
         return a
     if not any(w.startswith(stems) for w in name):
         return a
-    if any(
-        e.span.start < src.end and src.start < e.span.end
-        for e in doc.entities
-        if e.category == "person"
-    ):
+    if _names_person(doc, src):
         return a
-    prior = [b for b in before if b.source is not None and b.source.end <= src.start]
-    if not prior:
+    b = _last_before(before, src)
+    if b is None or b.source is None:
         return a
-    b = max(prior, key=lambda b: b.source.end if b.source is not None else 0)
-    assert b.source is not None
-    person = any(
-        e.category == "person" and e.span.start < b.source.end and b.source.start < e.span.end
-        for e in doc.entities
-    )
     if (
-        person
+        _names_person(doc, b.source)
         or src.start - b.source.end > ROLE_BACK
         or b.source_kind in _GUESSED | {SourceKind.AUTHOR}
     ):
@@ -367,11 +371,9 @@ def _last_person_speaker(
     src = a.source
     if src is None or a.source_kind in _GUESSED or len(words.within(src)) > _BARE_ROLE_WORDS:
         return None
-    prior = [b for b in before if b.source is not None and b.source.end <= src.start]
-    if not prior:
+    b = _last_before(before, src)
+    if b is None or b.source is None:
         return None
-    b = max(prior, key=lambda b: b.source.end if b.source is not None else 0)
-    assert b.source is not None
     if (
         b.source_kind != a.source_kind
         or b.source_name is None

@@ -75,6 +75,14 @@ def compound_role(doc: Doc, pack: LanguagePack, p: EntityMention) -> EntityMenti
     return p if kind is None else dataclasses.replace(p, source_kind=kind)
 
 
+def _closed_kind(pack: LanguagePack, low: str) -> SourceKind | None:
+    """Kind of a closed compound ending in a source noun: its first part's, else the noun's."""
+    head = _head_cut(low, (pack.sources,))
+    if head is None:
+        return None
+    return first_part_kind(pack, low[: head[0]]) or head[1]
+
+
 def compound_sources(doc: Doc, pack: LanguagePack, taken: list[Span]) -> list[EntityMention]:
     """Capitalised closed compounds ending in a source noun ("Gesundheitsbehörde" →
     government, "Armeesprecher" → military: the first part names the body when it can)."""
@@ -94,15 +102,8 @@ def compound_sources(doc: Doc, pack: LanguagePack, taken: list[Span]) -> list[En
         )
         if any(span.start < t.end and t.start < span.end for t in taken) and not inner:
             continue
-        if not plain:
-            kind = _kind((pack.sources,), last)
-            if kind is not None:
-                out.append(EntityMention(span, tok.text, "source", None, None, None, kind))
-                taken.append(span)
-            continue
-        head = _head_cut(low, (pack.sources,))
-        if head is not None:
-            kind = first_part_kind(pack, low[: head[0]]) or head[1]
+        kind = _kind((pack.sources,), last) if not plain else _closed_kind(pack, low)
+        if kind is not None:
             out.append(EntityMention(span, tok.text, "source", None, None, None, kind))
             taken.append(span)
     return out

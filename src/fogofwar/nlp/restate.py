@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections.abc import Callable
 
 from fogofwar.claim import Claim, ClaimKind, Counts, SourceKind
 from fogofwar.nlp.attribution_lex import lexicon
@@ -92,17 +93,19 @@ def _zero_only(c: Claim) -> bool:
     return bool(given) and all(x.low == 0 and x.high == 0 for x in given)
 
 
+def _sentence_of(doc: Doc) -> Callable[[Claim], int]:
+    """The index of the sentence a claim starts in."""
+    starts = [s.span.start for s in doc.sentences]
+    return lambda c: bisect.bisect_right(starts, c.span.start if c.span else 0) - 1
+
+
 def fold_zero_tolls(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """ "…, беспилотник атаковал частный дом, рассказал губернатор: …, никто не пострадал": a
     claim that only says no one was hurt, in the sentence of an attack or clash with no toll
     (or the next one), is that attack's toll (claims-v1: an attack and its toll said in the same
     stretch are one claim) — its zero counts go to the attack, when it speaks in the author's
     voice or the attack's source's."""
-    starts = [s.span.start for s in doc.sentences]
-
-    def sentence(c: Claim) -> int:
-        return bisect.bisect_right(starts, c.span.start if c.span else 0) - 1
-
+    sentence = _sentence_of(doc)
     out: list[Claim] = []
     for c in claims:
         prev = out[-1] if out else None
@@ -135,11 +138,7 @@ def drop_victim_details(doc: Doc, claims: list[Claim]) -> list[Claim]:
     persons = {w for w, role in lexicon(doc.lang).pronouns.items() if role == "person"}
     if not persons:
         return claims
-    starts = [s.span.start for s in doc.sentences]
-
-    def sentence(c: Claim) -> int:
-        return bisect.bisect_right(starts, c.span.start if c.span else 0) - 1
-
+    sentence = _sentence_of(doc)
     out: list[Claim] = []
     for c in claims:
         prev = out[-1] if out else None

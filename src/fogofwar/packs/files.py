@@ -98,7 +98,8 @@ def pack_meta(lang: str) -> dict[str, Any]:
     ``script`` (``latin`` | ``cyrillic``), ``morphology`` (a pymorphy3 dictionary code, or
     absent), ``capitalised_nouns`` (German-style capital common nouns), ``lemma_names`` (whether
     simplemma's lemmas tell names from common words), ``compound_nouns`` (closed compounds:
-    a source noun may end a word).
+    a source noun may end a word), ``separable_verbs`` (two-word verb cues match with words
+    between the verb and its particle).
     """
     meta = read_table(lang, "pack").get("meta", {})
     return meta if isinstance(meta, dict) else {}
