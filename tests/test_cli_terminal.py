@@ -199,6 +199,8 @@ COMMANDS = [
     ["bench", "startup"],
     ["demo"],
     ["events", "merge"],
+    ["train"],
+    ["train", "sources"],
 ]
 
 

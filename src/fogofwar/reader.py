@@ -28,8 +28,10 @@ from fogofwar.nlp.doc import (
     NoPlaces,
     PlaceSource,
     Resources,
+    SourcePicker,
 )
 from fogofwar.nlp.pipeline import Pipeline
+from fogofwar.nlp.source_choice import SourceChooser
 from fogofwar.nlp.stages import DEFAULT_PIPELINE
 from fogofwar.packs import LanguagePack, load_packs
 
@@ -97,17 +99,22 @@ class Reader:
         gazetteer: PlaceSource,
         stages: Sequence[str] = DEFAULT_PIPELINE,
         model: ClauseScorer | None = None,
+        sources: SourcePicker | None = None,
     ) -> None:
         install_lemma_cache()  # lemma dictionaries from the prebuilt cache (fogofwar.caches)
-        self.resources = Resources(packs, actors, gazetteer, PIPELINE_VERSION, model)
+        self.resources = Resources(packs, actors, gazetteer, PIPELINE_VERSION, model, sources)
         self.pipeline = Pipeline(stages)
 
     @classmethod
-    def default(cls, *, model: bool = True) -> Reader:
+    def default(cls, *, model: bool = True, sources: bool = True) -> Reader:
         """A reader with the shipped language packs, actor registry, gazetteer and (unless
-        ``model=False``: rules only, as training needs) the shipped clause model."""
+        ``model=False``: rules only, as training needs) the shipped clause model and source
+        choice (unless ``sources=False``: the rules pick every source)."""
         scorer = ClauseModel.shipped() if model else None
-        reader = cls(load_packs(), ActorRegistry.load(), Gazetteer.open(), model=scorer)
+        chooser = SourceChooser.shipped() if model and sources else None
+        reader = cls(
+            load_packs(), ActorRegistry.load(), Gazetteer.open(), model=scorer, sources=chooser
+        )
         reader.warm_up()
         return reader
 
@@ -127,7 +134,13 @@ class Reader:
         Actors are kept by surface form from the packs' force nouns; claims carry no location.
         Useful for tests and for reading when the registry or gazetteer is unavailable.
         """
-        reader = cls(load_packs(), NoActors(), NoPlaces(), model=ClauseModel.shipped())
+        reader = cls(
+            load_packs(),
+            NoActors(),
+            NoPlaces(),
+            model=ClauseModel.shipped(),
+            sources=SourceChooser.shipped(),
+        )
         reader.warm_up()
         return reader
 

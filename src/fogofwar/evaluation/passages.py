@@ -36,6 +36,7 @@ from fogofwar.model import Span
 
 __all__ = [
     "SPLITS",
+    "TRAIN_SPLIT",
     "GoldClaim",
     "Passage",
     "PassageScore",
@@ -47,6 +48,8 @@ __all__ = [
 ]
 
 SPLITS = ("dev", "heldout")
+#: training passages (``training/passages/train/``): written for the project, never scored
+TRAIN_SPLIT = "train"
 _COUNTS = ("killed", "injured", "arrested", "missing", "displaced")
 Bounds = tuple[int | None, int | None]
 
@@ -118,7 +121,7 @@ def _claim(raw: Mapping[str, Any], text: str, title: str | None, where: str) -> 
 def load_passages(split: str, lang: str | None = None, folder: Path | None = None) -> list[Passage]:
     """Passages of ``split`` (``dev`` | ``heldout``), every language unless ``lang``; file order,
     languages sorted. Every evidence string is checked against its text."""
-    if split not in SPLITS:
+    if split not in SPLITS and split != TRAIN_SPLIT:
         raise ValueError(f"unknown split {split!r}; use one of {', '.join(SPLITS)}")
     base = (folder or passages_dir()) / split
     out: list[Passage] = []

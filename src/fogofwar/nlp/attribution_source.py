@@ -40,6 +40,7 @@ _MAX_PAREN = 8
 _MAX_TAIL_SOURCE = 6
 _TAIL_BEFORE = frozenset({",", "—", "–", "“", "”", '"', "«", "»", "‘", "’"})
 _MAX_LOCATIVE_GAP = 3  # words between a speaker and the locative phrase after it
+_MAX_SUBJECT_GAP = 8  # words between a clause's subject and its speech verb
 _ACTOR_SOURCE = {
     "state_forces": SourceKind.MILITARY,
     "government": SourceKind.GOVERNMENT,
@@ -456,9 +457,34 @@ class Finder:
             and self._governed(toks, first, lo)
         ):
             first, after = other, not after
+        if first is not None and after and self._carrier_at(toks[first]):
+            # "a medical source at the hospital told AFP", "источник сообщил ТАСС": an outlet
+            # after the verb is its addressee when the clause names a speaker before the verb
+            subject = self._subject_before(toks, m_start, lo)
+            if subject is not None:
+                first, after = subject, False
         if first is None:
             return None
         return self._phrase_source(toks, first, m_start, lo, hi, after)
+
+    def _subject_before(self, toks: tuple[Token, ...], m_start: int, lo: int) -> int | None:
+        """The speaker word (entity, role or source noun; no outlet) that opens the clause of a
+        verb: within a few words before it, with no punctuation between and not governed by a
+        preposition."""
+        k = m_start - 1
+        found: int | None = None
+        while k >= max(lo, m_start - _MAX_SUBJECT_GAP) and toks[k].is_word:
+            if self.quoted(Span(toks[k].start, toks[k].end)):
+                return None
+            if (
+                toks[k].lower not in self.lex.pronouns
+                and self.strong(toks, k)
+                and not self._carrier_at(toks[k])
+                and not self._governed(toks, k, lo)
+            ):
+                found = k  # the leftmost speaker word: "source" in "a source at the hospital"
+            k -= 1
+        return found
 
     def appositive(self, toks: tuple[Token, ...], m_start: int, lo: int) -> Source | None:
         """ "Graham, a former candidate, said" / "X, who runs Y, said": the name, its apposition

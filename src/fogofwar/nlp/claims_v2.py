@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Callable
 
 from fogofwar.claim import (
     Certainty,
@@ -49,6 +50,7 @@ from fogofwar.nlp.frames import denied_before, frame_of
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.restate import drop_victim_details, fold_zero_tolls, merge_restatements
 from fogofwar.nlp.salience import main_first
+from fogofwar.nlp.source_choice import ENTITY, pick_source
 
 __all__ = ["ADD", "CERTAIN", "DROP", "NOT_A_SOURCE", "OVERRIDE", "SOURCE", "SOURCED", "claims_v2"]
 
@@ -177,6 +179,8 @@ def _typed_source(
     if att.kind_settled:
         return att.source_kind, True
     known = _known_kind(doc, src)
+    if att.found_by == ENTITY:  # an entity offered to the source choice: no model call
+        return known or att.source_kind, True
     if known is not None and (known != SourceKind.UNNAMED or att.found_by == "lexicon"):
         return (att.source_kind if known == SourceKind.UNNAMED else known), True
     if _role_noun(doc, res, src):
@@ -375,6 +379,18 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         att = _attribution(view, score)
         if att is not None and not kind_of(att)[1]:
             att = None
+        if res.sources is not None:
+            att = pick_source(
+                doc,
+                view,
+                att,
+                res.sources,
+                _describer(doc, res, b, view, kind, kind_of),
+                lambda a: kind_of(a)[1],
+                score.sourced,
+                kind,
+                b.certainty(view.clause, Certainty.ASSERTED),
+            )
         if att is view.attribution:
             cert = _certainty(view, score)
         else:  # another source than the rules': its cue's certainty, hedges of the clause
@@ -403,6 +419,31 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     )
     out = fan_out_places(doc, b.pack, res.pipeline_version, out)
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
+
+
+def _anchor(doc: Doc, view: ClauseView) -> int:
+    """Where the clause's claim is anchored: its first event word, else the clause start."""
+    events = view.events or view.every
+    return doc.tokens[events[0].start].start if events else view.clause.span.start
+
+
+def _describer(
+    doc: Doc,
+    res: Resources,
+    b: ClaimBuilder,
+    view: ClauseView,
+    kind: ClaimKind,
+    kind_of: Callable[[AttributionMention], tuple[SourceKind | None, bool]],
+) -> Callable[[AttributionMention | None], tuple[str | None, SourceKind]]:
+    """The name and kind a claim of ``view`` would get from a source candidate."""
+
+    def describe(att: AttributionMention | None) -> tuple[str | None, SourceKind]:
+        if att is None:
+            sp = _speaker(doc, res, view.clause.span, _anchor(doc, view), kind)
+            return (sp.name, sp.kind) if sp is not None else (None, SourceKind.AUTHOR)
+        return _source_name(doc, b, att), kind_of(att)[0] or att.source_kind
+
+    return describe
 
 
 _SECURITY = frozenset({ClaimKind.ARREST, ClaimKind.ARMED_CLASH, ClaimKind.ATTACK})
@@ -434,7 +475,7 @@ def _build(
 ) -> Claim:
     clause = view.clause
     events = list(view.events) or list(view.every)
-    anchor = doc.tokens[events[0].start].start if events else clause.span.start
+    anchor = _anchor(doc, view)
     span = clause.span
     if att is not None and _within(Span(anchor, anchor + 1), att.content):
         lo, hi = max(span.start, att.content.start), min(span.end, att.content.end)

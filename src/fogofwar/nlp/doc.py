@@ -160,6 +160,25 @@ class ClauseScorer(Protocol):
         ...
 
 
+@dataclass(frozen=True, slots=True)
+class SourceCandidate:
+    """One possible source of a clause: an attribution (``None``: the author's own voice),
+    the name and kind the claim would get with it, and its features."""
+
+    att: AttributionMention | None
+    name: str | None
+    kind: SourceKind
+    features: tuple[float, ...]
+
+
+class SourcePicker(Protocol):
+    """What the claim stage needs of :class:`fogofwar.nlp.source_choice.SourceChooser`."""
+
+    def choose(self, clause: Span, cands: Sequence[SourceCandidate], rule: int) -> int:
+        """Index of the chosen candidate for ``clause`` (``rule``: the rules' pick)."""
+        ...
+
+
 class NoActors:
     """An empty actor source: actors are then kept by surface form from pack force nouns."""
 
@@ -189,6 +208,7 @@ class Resources:
     gazetteer: PlaceSource
     pipeline_version: str
     model: ClauseScorer | None = None  # the learned clause model; None: rules only
+    sources: SourcePicker | None = None  # the learned source choice; None: the rules' pick
 
 
 @dataclass(frozen=True, slots=True)
