@@ -34,6 +34,7 @@ ROLE_AHEAD = 400  # chars after a role phrase where its holder may be named ("�
 ROLE_BACK = 800  # chars back from a bare role to the named speaker it continues
 _BARE_ROLE_WORDS = 2
 _MAX_APPOSITION = 8  # words of an apposition after a source's name
+_BODIES = frozenset({SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.NGO_IO})
 _FORCE_TO_PERSON = 60  # chars from a bare force word to the person named after it
 _STATEMENT_REACH = 30  # chars after a source-less cue searched for a statement noun
 _APPOSITION_GAP = 3  # chars between a role phrase and a name in apposition (", ")
@@ -70,15 +71,16 @@ def resolve_references(
 
 def _person_after_force(doc: Doc, a: AttributionMention) -> AttributionMention:
     """ "повідомляє очільник обласної військової адміністрації Сергій Лисак": a bare force
-    word ("військової") taken for the speaker yields to the person the same phrase names a few
-    words later (no punctuation between)."""
+    word ("військової") or the body's noun ("адміністрації") taken for the speaker yields to the
+    person the same phrase names a few words later (no punctuation between)."""
     src = a.source
     if src is None:
         return a
     bare = any(
-        e.category == "actor"
-        and e.normalized is None
-        and e.source_kind is None
+        (
+            (e.category == "actor" and e.normalized is None and e.source_kind is None)
+            or (e.category == "source" and e.source_kind in _BODIES)  # the body they head
+        )
         and e.span.start <= src.start
         and src.end <= e.span.end
         for e in doc.entities

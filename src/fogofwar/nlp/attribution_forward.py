@@ -151,7 +151,12 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
                 e
                 for e in sorted(
                     doc.entities,
-                    key=lambda e: (fd.carrier(e), e.span.start < cue_span.end, e.span.start),
+                    key=lambda e: (
+                        fd.carrier(e),
+                        e.span.start < cue_span.end,
+                        e.category != "person",  # the official, not the body they head
+                        e.span.start,
+                    ),
                 )
                 if inside(e.span, sent.span)
                 and e.category in {"actor", "person", "source"}

@@ -311,7 +311,7 @@ def _compound(f: Finder, pack: LanguagePack, sent: Sentence, i: int) -> Attribut
         if marker.lower != cc.marker or len(low) < len(cc.head) + 3 or not low.endswith(cc.head):
             continue
         stem = low[: -len(cc.head)]
-        kind = first_part_kind(pack, stem, roles=True, min_len=2)
+        kind = first_part_kind(pack, stem, roles=True, min_len=2) or _body_kind(f, word, stem)
         if kind is None:
             continue
         name = word.text[: len(stem)].rstrip("-")
@@ -319,6 +319,18 @@ def _compound(f: Finder, pack: LanguagePack, sent: Sentence, i: int) -> Attribut
             name = f"{b.text} {name}"
         cue = Span(a.start, max(b.end, word.end))
         return _mention(f.doc, sent, (Span(word.start, word.end), name, kind), cue, cc.certainty)
+    return None
+
+
+def _body_kind(f: Finder, word: Token, stem: str) -> SourceKind | None:
+    """The kind of a registry body named by a hyphenated compound's first part ("UN-Angaben",
+    "Hamas-Angaben"): the entity found at the word's start."""
+    if not stem.endswith("-"):
+        return None
+    end = word.start + len(stem) - 1
+    for e in f.entities:
+        if e.span.start == word.start and e.span.end == end and e.source_kind is not None:
+            return e.source_kind
     return None
 
 

@@ -366,7 +366,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
 
     def kind_of(a: AttributionMention) -> tuple[SourceKind | None, bool]:
         if a not in memo:  # the model's source head runs once per attribution
-            memo[a] = _source_kind(doc, res, a)
+            named = _named_before(doc, a)  # "según él": the speaker as the text named them
+            memo[a] = _source_kind(doc, res, a) if named is None else kind_of(named)
         return memo[a]
 
     for view, score in zip(views, scores, strict=True):
@@ -419,6 +420,26 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     )
     out = fan_out_places(doc, b.pack, res.pipeline_version, out)
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
+
+
+def _named_before(doc: Doc, att: AttributionMention) -> AttributionMention | None:
+    """For a source that only refers back to a speaker ("según él", "the ministry" after
+    "the defence ministry"), the earlier attribution whose source words name that speaker: one
+    speaker has one kind in a text."""
+    src, name = att.source, att.source_name
+    if src is None or not name or name.casefold() in src.slice(doc.text).casefold():
+        return None
+    return next(
+        (
+            a
+            for a in doc.attributions
+            if a.source is not None
+            and a.source.end <= src.start
+            and a.source_name == name
+            and name.casefold() in a.source.slice(doc.text).casefold()
+        ),
+        None,
+    )
 
 
 def _anchor(doc: Doc, view: ClauseView) -> int:

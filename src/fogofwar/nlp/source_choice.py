@@ -147,8 +147,8 @@ def candidates(
     taken = [a.source for a in out if a is not None and a.source is not None]
     for e, a in lay.entities:
         d = lay.sentence(e.span.start) - here
-        if not -_ENTITY_BEFORE <= d <= _WINDOW_AFTER:
-            continue
+        if d == 0 or not -_ENTITY_BEFORE <= d <= _WINDOW_AFTER:
+            continue  # a speaker in the clause's own sentence comes with a cue, as an attribution
         if _overlap(e.span, clause) or any(_overlap(e.span, t) for t in taken):
             continue
         taken.append(e.span)
@@ -157,8 +157,9 @@ def candidates(
 
 
 def _speaks(e: EntityMention) -> bool:
-    """A named person, a registry actor or a source noun (not a bare force noun)."""
-    return e.category == "person" or e.normalized is not None or e.source_kind is not None
+    """A named person or a source noun ("the ministry"): not a force, which rarely speaks
+    unless a cue says so."""
+    return e.category in {"person", "source"}
 
 
 def _overlap(a: Span, b: Span) -> bool:
