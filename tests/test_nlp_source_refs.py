@@ -72,6 +72,29 @@ CASES = [
         "Лисак",
         SourceKind.GOVERNMENT,
     ),
+    # an outlet after the speech verb is the addressee when the clause names a speaker
+    (
+        "en",
+        "A security source told AFP that two soldiers were killed.",
+        "source",
+        SourceKind.UNNAMED,
+    ),
+    (
+        "fr",
+        "Un responsable local a déclaré à l'AFP que deux civils avaient été tués.",
+        "responsable",
+        SourceKind.GOVERNMENT,
+    ),
+    ("ru", "Источник в полиции сообщил ТАСС, что задержаны трое.", "Источник", SourceKind.UNNAMED),
+    # regional administrations speak as government, also after the facts
+    (
+        "de",
+        "Drei Menschen wurden getötet. Das teilte die regionale Militärverwaltung am Morgen mit.",
+        "Militärverwaltung",
+        SourceKind.GOVERNMENT,
+    ),
+    # a hyphenated compound names a registry body
+    ("de", "Nach UN-Angaben wurden 16 Zivilisten getötet.", "UN", SourceKind.NGO_IO),
 ]
 
 
@@ -305,3 +328,26 @@ def test_a_body_the_registry_knows_is_no_impersonal_place(reader: Reader) -> Non
     text = "В Кремле опровергли сообщения о том, что российская армия нанесла удар по больнице."
     a = reader.analyze(text, "ru").attributions[0]
     assert a.source_kind == SourceKind.GOVERNMENT
+
+
+# (lang, text, the body a generic noun points back to)
+ANAPHORS = [
+    (
+        "fr",
+        "Médecins sans frontières (MSF) a dénoncé la frappe. L'ONG affirme que trois patients "
+        "ont été tués.",
+        "Médecins",
+    ),
+    (
+        "de",
+        "Die Beobachtungsstelle für Menschenrechte meldete neue Kämpfe. Die Organisation teilte "
+        "mit, 20 Kämpfer seien getötet worden.",
+        "Beobachtungsstelle",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "body"), ANAPHORS)
+def test_generic_body_noun_points_back(reader: Reader, lang: str, text: str, body: str) -> None:
+    name, _ = _sources(reader, lang, text)[-1]
+    assert name is not None and body.casefold() in name.casefold()

@@ -34,6 +34,16 @@ ROLE_AHEAD = 400  # chars after a role phrase where its holder may be named ("�
 ROLE_BACK = 800  # chars back from a bare role to the named speaker it continues
 _BARE_ROLE_WORDS = 2
 _MAX_APPOSITION = 8  # words of an apposition after a source's name
+_BODY_KINDS = frozenset(
+    {
+        SourceKind.GOVERNMENT,
+        SourceKind.MILITARY,
+        SourceKind.INTELLIGENCE,
+        SourceKind.NGO_IO,
+        SourceKind.MEDIA,
+        SourceKind.EXPERT,
+    }
+)
 _BODIES = frozenset({SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.NGO_IO})
 _FORCE_TO_PERSON = 60  # chars from a bare force word to the person named after it
 _STATEMENT_REACH = 30  # chars after a source-less cue searched for a statement noun
@@ -63,6 +73,7 @@ def resolve_references(
             a = _apposition_kind(pack, words, a)
             a = _role_holder(doc, pack, words, a, out)
             a = _spokesperson_of(doc, words, a, out)
+            a = _body_anaphor(doc, a, out)
             a = _impersonal_place(doc, words, a)
             a = _military_official(pack, words, a)
         out.append(a)
@@ -163,6 +174,44 @@ def _spokesperson_of(
     ):
         return a
     return dataclasses.replace(a, source_kind=b.source_kind, kind_settled=True)
+
+
+def _body_anaphor(
+    doc: Doc, a: AttributionMention, before: Sequence[AttributionMention]
+) -> AttributionMention:
+    """ "Amnesty International … L'organisation affirme …", "the group said": a body named by a
+    generic noun (pack ``body_anaphors``) is the last body named before it within
+    :data:`ROLE_BACK` characters — a registry body, or the body of the last attribution."""
+    src = a.source
+    stems = lexicon(doc.lang).body_anaphors
+    if src is None or not stems or _names_person(doc, src):
+        return a
+    name = [w.rsplit("'", 1)[-1].rsplit("’", 1)[-1] for w in (a.source_name or "").lower().split()]
+    if not name or len(name) > _BARE_ROLE_WORDS or not name[-1].startswith(stems):
+        return a
+    named: list[tuple[int, str, SourceKind]] = [
+        (e.span.end, e.normalized or e.surface, e.source_kind)
+        for e in doc.entities
+        if e.span.end <= src.start
+        and src.start - e.span.end <= ROLE_BACK
+        and e.category in {"actor", "source"}
+        and e.source_kind in _BODY_KINDS
+        and e.surface[:1].isupper()
+        and not e.surface.lower().rsplit("'", 1)[-1].startswith(stems)
+    ]
+    b = _last_before(before, src)
+    if b is not None and b.source is not None and b.source_name and b.source_name[:1].isupper():
+        typed = b.source_kind in _GUESSED | _BODY_KINDS  # a guess is typed later, where named
+        near = src.start - b.source.end <= ROLE_BACK
+        if typed and near and not _names_person(doc, b.source):
+            named.append((b.source.end, b.source_name, b.source_kind))
+    if not named:
+        return a
+    _, body, kind = max(named, key=lambda n: n[0])
+    if body.lower().rsplit("'", 1)[-1].startswith(stems):
+        return a
+    settled = kind not in _GUESSED
+    return dataclasses.replace(a, source_name=body, source_kind=kind, kind_settled=settled)
 
 
 def _impersonal_place(doc: Doc, words: _Words, a: AttributionMention) -> AttributionMention:

@@ -65,6 +65,9 @@ class AttributionLexicon:
     verify_negation_after: bool = False  # the negation may also follow ("проверить не удалось")
     spokesperson_words: tuple[str, ...] = ()  # a bare spokesperson speaks for the last body
     impersonal_places: frozenset[str] = frozenset()  # "У Росії заявили": unnamed, in Russia
+    # a body named by a generic noun ("the organisation", "l'ONG", "la misión", "die Gruppe"):
+    # the last body named before it speaks (word prefixes)
+    body_anaphors: tuple[str, ...] = ()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -104,4 +107,5 @@ def lexicon(lang: str) -> AttributionLexicon:
         table.get("verify_negation_after") is True,
         tuple(sorted(_set(table, "spokesperson_words"))),
         _set(table, "impersonal_places"),
+        tuple(sorted(_set(table, "body_anaphors"))),
     )

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Sequence
 
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
-from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.attribution_phrase import Phrases
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 from fogofwar.nlp.matcher import Token
-from fogofwar.packs import LanguagePack
 
 __all__ = ["PUNCT", "Finder", "Source", "inside", "trim"]
 
@@ -33,10 +31,7 @@ _OPENERS = {"„": '“”"', "«": "»", "»": "«", "“": "”", '"': '"', "�
 _CLOSERS = frozenset('“”"»«‘’›')
 _CARRIER_PENALTY = 200  # chars: a channel named after a preposition yields to a speaker
 _FALLBACK_ACTOR_PENALTY = 6  # a bare force noun is a weaker speaker than a person or source noun
-_MAX_MODIFIERS = 2
-_MAX_COMPLEMENT = 5
 _MAX_APPOSITION = 14
-_MAX_PAREN = 8
 _MAX_TAIL_SOURCE = 6
 _TAIL_BEFORE = frozenset({",", "—", "–", "“", "”", '"', "«", "»", "‘", "’"})
 _MAX_LOCATIVE_GAP = 3  # words between a speaker and the locative phrase after it
@@ -75,37 +70,10 @@ def trim(doc: Doc, start: int, end: int) -> Span | None:
     return Span(start, end) if end > start else None
 
 
-class Finder:
+class Finder(Phrases):
     """Per-document helpers: entity lookup, source noun phrases and pronoun resolution."""
 
-    def __init__(self, doc: Doc, pack: LanguagePack, quotes: Sequence[Span]) -> None:
-        self.doc, self.pack, self.quotes = doc, pack, list(quotes)
-        self.lex = lexicon(doc.lang)
-        toks = doc.tokens
-        self.entities = [e for e in doc.entities if e.category in {"actor", "person", "source"}]
-        for t in toks:
-            role = self.lex.pronouns.get(t.lower)
-            if role is not None:
-                sp = Span(t.start, t.end)
-                self.entities.append(EntityMention(sp, t.text, "pronoun", actor_kind=role))
-        self.entities.sort(key=lambda e: e.span.start)
-        self._ent_starts = [e.span.start for e in self.entities]
-        self._tok_starts = [t.start for t in toks]
-        self.excluded: list[Span] = []  # sources of nested ("citing X") cues in this sentence
-        self.guessed: set[Span] = set()  # sources found by position whose kind is a guess
-        self.sent_first = frozenset(s.tok_start for s in doc.sentences)
-        # words the text also writes in lower case are no names at a sentence start ("Daraufhin")
-        self.lower_seen = frozenset(t.lower for t in toks if t.is_word and not t.is_capitalized)
-
     # -- entities -------------------------------------------------------------------------
-    def entity_at(self, tok: Token) -> EntityMention | None:
-        """The entity covering token ``tok``, if any."""
-        i = bisect.bisect_right(self._ent_starts, tok.start) - 1
-        for e in self.entities[max(0, i - 2) : i + 1]:
-            if e.span.start <= tok.start and tok.end <= e.span.end:
-                return e
-        return None
-
     def quoted(self, span: Span) -> bool:
         return any(inside(span, q) for q in self.quotes) or any(
             inside(span, x) for x in self.excluded
@@ -254,152 +222,6 @@ class Finder:
                 return hit.payload
         return None
 
-    # -- noun phrases ---------------------------------------------------------------------
-    def name_word(self, toks: tuple[Token, ...], j: int) -> bool:
-        t = toks[j]
-        if not t.is_capitalized or not t.is_word:
-            return False
-        if t.lower in self.lex.function_words:
-            return False
-        if j in self.sent_first and t.lower in self.lower_seen:
-            return False
-        return self.pack.cues.match_at(toks, j, j + 1) is None
-
-    def _noun(self, toks: tuple[Token, ...], j: int) -> bool:
-        one = (toks[j],)
-        hit = self.pack.roles.match_at(one, 0, 1) or self.pack.sources.match_at(one, 0, 1)
-        if hit is None:
-            return False
-        if hit.pattern.lower() == toks[j].lower:
-            return True
-        cue = self.pack.cues.match_at(one, 0, 1)  # "berichteten" ~ "berichten": a verb
-        return cue is None or cue.payload.type != "verb"
-
-    def _head_ok(self, toks: tuple[Token, ...], j: int) -> bool:
-        t = toks[j]
-        e = self.entity_at(t)
-        if e is not None and e.category == "actor" and e.normalized is None:
-            # a bare force noun ("the troops") rarely speaks; a role noun does ("the mercenary")
-            return e.source_kind is not None or self._noun(toks, j)
-        if t.lower in self.lex.pronouns or e is not None:
-            return True
-        return self.name_word(toks, j) or self._noun(toks, j)
-
-    def phrase(self, toks: tuple[Token, ...], a: int, b: int, lo: int, hi: int) -> Span:
-        """Tokens ``[a, b]`` grown into the full noun phrase within ``[lo, hi)``."""
-        if toks[a].lower in self.lex.pronouns:
-            return Span(toks[a].start, toks[b].end)
-        while True:
-            a = self._names_left(toks, a, lo)
-            k, mods = a - 1, 0
-            grown = False
-            while k >= lo and mods <= _MAX_MODIFIERS:
-                t = toks[k]
-                if t.lower in self.pack.determiners and t.lower not in self.pack.subordinators:
-                    a, grown = k, False
-                    k = lo - 1  # a determiner opens the phrase
-                    break
-                if self.name_word(toks, k) and mods:
-                    a, grown = k, True  # "Republican presidential candidate Donald Trump"
-                    break
-                if not self._modifier(toks, k):
-                    break
-                k, mods = k - 1, mods + 1
-            if not grown:
-                a, grown = self._link_left(toks, a, lo)
-            if not grown:
-                break
-        b = self._right(toks, b, hi)
-        return Span(toks[a].start, toks[b].end)
-
-    def _link_left(self, toks: tuple[Token, ...], a: int, lo: int) -> tuple[int, bool]:
-        """ "a spokesman *for* the ministry", "Sprecher *des* Ministeriums": the phrase grows
-        over a link word to the noun before it."""
-
-        def noun(k: int) -> bool:
-            return k >= lo and (self._noun(toks, k) or self.name_word(toks, k))
-
-        if a - 2 >= lo and toks[a - 1].lower in self.lex.np_links and noun(a - 2):
-            return a - 2, True
-        if toks[a].lower in self.lex.np_links and noun(a - 1):
-            return a - 1, True
-        return a, False
-
-    def _names_left(self, toks: tuple[Token, ...], a: int, lo: int) -> int:
-        while a - 1 >= lo:
-            p = a - 1
-            if self.name_word(toks, p) or self._noun(toks, p):
-                a = p
-            elif toks[p].text == "." and p > lo and toks[p - 1].lower in self.pack.abbreviations:
-                a = p - 1
-            else:
-                break
-        return a
-
-    def _modifier(self, toks: tuple[Token, ...], k: int) -> bool:
-        """A lower-case word that may stand inside a source phrase ("former", "senior")."""
-        t = toks[k]
-        if not t.is_word or t.is_capitalized or t.lower in self.lex.function_words:
-            return False
-        if t.lower in self.pack.subordinators or t.lower in self.lex.cue_adverbs:
-            return False
-        if t.lower in self.pack.relative_pronouns or t.lower in self.lex.pronouns:
-            return False
-        return self.pack.cues.match_at(toks, k, k + 1) is None
-
-    def _right(self, toks: tuple[Token, ...], b: int, hi: int) -> int:
-        j = b + 1
-        while j < hi and (self.name_word(toks, j) or self._noun(toks, j)):
-            b, j = j, j + 1
-        if j < hi and toks[j].text == "(":  # "Sen. Bernie Sanders (I-Vt.)"
-            close = next(
-                (k for k in range(j + 1, min(hi, j + _MAX_PAREN)) if toks[k].text == ")"), None
-            )
-            if close is not None:
-                return close
-        if j < hi and toks[j].lower in self.lex.np_links:
-            k = j + 1
-            while k < hi and toks[k].lower in self.pack.determiners:
-                k += 1
-            end = None
-            while (
-                k < hi
-                and k - j <= _MAX_COMPLEMENT
-                and (self.name_word(toks, k) or self._noun(toks, k))
-            ):
-                end, k = k, k + 1
-            if end is not None:
-                b = end
-        return b
-
-    def strong(self, toks: tuple[Token, ...], j: int) -> bool:
-        """A pronoun, entity, role or source noun (not just a capitalised word)."""
-        t = toks[j]
-        return t.lower in self.lex.pronouns or self.entity_at(t) is not None or self._noun(toks, j)
-
-    def _governed(self, toks: tuple[Token, ...], j: int, lo: int) -> bool:
-        """True when a preposition-like function word stands right before ``j`` ("Im
-        Interview sagte der Soldat"), or opens the clause one head noun before it ("Про обстріл
-        Херсона повідомив"): the word is no subject."""
-        k = j - 1
-        while k >= lo and self.name_word(toks, k):
-            k -= 1
-        if k < lo:
-            return False
-        low = toks[k].lower
-        if low in self.lex.function_words and low not in self.pack.determiners:
-            return True
-        # one head noun between ("Про обстріл Херсона повідомив …"): the name is its genitive
-        if k - 1 < lo or not toks[k].is_word or toks[k].text[:1].isupper():
-            return False
-        prev = toks[k - 1].lower
-        return (
-            k - 1 == lo
-            and low not in self.lex.function_words
-            and prev in self.lex.function_words
-            and prev not in self.pack.determiners
-        )
-
     def _head(
         self, toks: tuple[Token, ...], m_start: int, m_end: int, lo: int, hi: int, after: bool
     ) -> int | None:
@@ -425,7 +247,7 @@ class Finder:
         """ "La Protezione civile palestinese a Gaza ha annunciato", "the health ministry in
         Gaza said": a place governed by a preposition right before the verb is where the speaker
         sits; the speaker is the entity or source noun a few words before the preposition."""
-        if j < lo or self.entity_at(toks[j]) is not None or not self._in_place(toks[j]):
+        if j < lo or not (self._in_place(toks[j]) or self._governed_body(toks, j)):
             return j
         k = j
         while k - 1 >= lo and self.name_word(toks, k - 1):
@@ -439,6 +261,19 @@ class Finder:
             if not toks[h].is_word:
                 break
         return j
+
+    def _governed_body(self, toks: tuple[Token, ...], j: int) -> bool:
+        """ "источник в полиции сообщил", "a source at the ministry said": a body right before
+        the verb inside a prepositional phrase is where the speaker sits, not the speaker."""
+        e = self.entity_at(toks[j])
+        if e is None or e.category == "person":
+            return False
+        k = bisect.bisect_left(self._tok_starts, e.span.start)
+        return (
+            k > 0
+            and toks[k - 1].lower in self.lex.function_words
+            and toks[k - 1].lower not in self.pack.determiners
+        )
 
     def _in_place(self, tok: Token) -> bool:
         return any(p.span.start <= tok.start and tok.end <= p.span.end for p in self.doc.places)

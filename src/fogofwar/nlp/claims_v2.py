@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 from collections.abc import Callable
 
 from fogofwar.claim import (
@@ -51,6 +50,7 @@ from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.restate import drop_victim_details, fold_zero_tolls, merge_restatements
 from fogofwar.nlp.salience import main_first
 from fogofwar.nlp.source_choice import ENTITY, pick_source
+from fogofwar.nlp.source_names import named_before, source_name
 
 __all__ = ["ADD", "CERTAIN", "DROP", "NOT_A_SOURCE", "OVERRIDE", "SOURCE", "SOURCED", "claims_v2"]
 
@@ -224,61 +224,6 @@ def _attribution(view: ClauseView, score: ClauseScore) -> AttributionMention | N
     return None
 
 
-_STOP = re.compile(r"[.;:!?\n]")
-
-
-def _source_name(doc: Doc, b: ClaimBuilder, att: AttributionMention) -> str | None:
-    """The source's name as the text gives it: a person named in or right after the source
-    phrase ("Губернатор Белгородской области Вячеслав Гладков", "the governor, Oleh
-    Syniehubov") rather than the role words; generic source nouns ("the authorities", "l'armée")
-    keep their words, as an analyst writes them down."""
-    src = att.source
-    if src is None:
-        return att.source_name
-    generic = b.source_name(att) is None  # only generic source nouns ("media reports")
-    if generic and att.source_kind in {SourceKind.UNNAMED, SourceKind.MEDIA}:
-        return None
-    name = att.source_name or src.slice(doc.text).strip() or None
-    near = []
-    # a person past the first sentence stop after the source has it in between: not near
-    # (found once, so no slice of the text up to every later person; the same choice)
-    stop = _STOP.search(doc.text, src.end)
-    last = stop.start() if stop is not None else len(doc.text)
-    for e in doc.entities:
-        if e.category != "person" or e.span.start < src.start or e.span.start > last:
-            continue
-        between = doc.text[src.end : e.span.start].strip(" ,")
-        inside = e.span.start < src.end
-        if inside or (len(between.split()) <= 3 and not any(ch in between for ch in ".;:!?\n")):
-            near.append(e)
-    if near:  # a full name ("Вячеслав Гладков") before a word taken for one ("Белгородской")
-        full = [e for e in near if len(e.surface.split()) >= 2]
-        e = (full or near)[0]
-        return e.normalized or e.surface
-    return _named_role(doc, src) or name
-
-
-def _named_role(doc: Doc, src: Span) -> str | None:
-    """A bare role as source ("the governor said", "le maire a indiqué") names the person the
-    text introduced earlier with that role ("Governor Oleh Syniehubov"): the last one before."""
-    words = {w.casefold()[:5] for w in src.slice(doc.text).split() if len(w) >= 4}
-    if not words or len(words) > 3:
-        return None
-    found: str | None = None
-    for e in doc.entities:
-        if e.span.start >= src.start:
-            break
-        if e.category != "person" or e.role_span is None or len(e.surface.split()) < 2:
-            continue
-        role = {w.casefold()[:5] for w in e.role_span.slice(doc.text).split() if len(w) >= 4}
-        if role & words:
-            found = e.normalized or e.surface
-    if found is None:
-        return None
-    here = " ".join(src.slice(doc.text).split())  # "Губернатор Александр Хинштейн": the role
-    return here if found.casefold() in here.casefold() else f"{here} {found}"  # words, then who
-
-
 _SPEECH_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
 
 
@@ -366,7 +311,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
 
     def kind_of(a: AttributionMention) -> tuple[SourceKind | None, bool]:
         if a not in memo:  # the model's source head runs once per attribution
-            named = _named_before(doc, a)  # "según él": the speaker as the text named them
+            named = named_before(doc, a)  # "según él": the speaker as the text named them
             memo[a] = _source_kind(doc, res, a) if named is None else kind_of(named)
         return memo[a]
 
@@ -422,26 +367,6 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
 
 
-def _named_before(doc: Doc, att: AttributionMention) -> AttributionMention | None:
-    """For a source that only refers back to a speaker ("según él", "the ministry" after
-    "the defence ministry"), the earlier attribution whose source words name that speaker: one
-    speaker has one kind in a text."""
-    src, name = att.source, att.source_name
-    if src is None or not name or name.casefold() in src.slice(doc.text).casefold():
-        return None
-    return next(
-        (
-            a
-            for a in doc.attributions
-            if a.source is not None
-            and a.source.end <= src.start
-            and a.source_name == name
-            and name.casefold() in a.source.slice(doc.text).casefold()
-        ),
-        None,
-    )
-
-
 def _anchor(doc: Doc, view: ClauseView) -> int:
     """Where the clause's claim is anchored: its first event word, else the clause start."""
     events = view.events or view.every
@@ -462,7 +387,7 @@ def _describer(
         if att is None:
             sp = _speaker(doc, res, view.clause.span, _anchor(doc, view), kind)
             return (sp.name, sp.kind) if sp is not None else (None, SourceKind.AUTHOR)
-        return _source_name(doc, b, att), kind_of(att)[0] or att.source_kind
+        return source_name(doc, b, att), kind_of(att)[0] or att.source_kind
 
     return describe
 
@@ -506,7 +431,7 @@ def _build(
     source = (
         SourceRef(
             source_kind or att.source_kind,
-            _source_name(doc, b, att),
+            source_name(doc, b, att),
             att.via,
             att.source,
         )

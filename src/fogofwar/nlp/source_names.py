@@ -1,0 +1,94 @@
+"""The name a claim's source gets: who the text says speaks, as an analyst writes it down.
+
+* :func:`source_name` — a person named in or right after the source phrase rather than the role
+  words ("Губернатор Белгородской области Вячеслав Гладков"); generic source nouns keep their
+  words; a bare role names the person the text introduced with it (:func:`named_role`).
+* :func:`named_before` — a source that only refers back to a speaker ("según él") is the earlier
+  attribution that named them: one speaker has one kind in a text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fogofwar.claim import SourceKind
+from fogofwar.model import Span
+from fogofwar.nlp.claims import ClaimBuilder
+from fogofwar.nlp.doc import AttributionMention, Doc
+
+__all__ = ["named_before", "named_role", "source_name"]
+
+
+_STOP = re.compile(r"[.;:!?\n]")
+
+
+def source_name(doc: Doc, b: ClaimBuilder, att: AttributionMention) -> str | None:
+    """The source's name as the text gives it: a person named in or right after the source
+    phrase ("Губернатор Белгородской области Вячеслав Гладков", "the governor, Oleh
+    Syniehubov") rather than the role words; generic source nouns ("the authorities", "l'armée")
+    keep their words, as an analyst writes them down."""
+    src = att.source
+    if src is None:
+        return att.source_name
+    generic = b.source_name(att) is None  # only generic source nouns ("media reports")
+    if generic and att.source_kind in {SourceKind.UNNAMED, SourceKind.MEDIA}:
+        return None
+    name = att.source_name or src.slice(doc.text).strip() or None
+    near = []
+    # a person past the first sentence stop after the source has it in between: not near
+    # (found once, so no slice of the text up to every later person; the same choice)
+    stop = _STOP.search(doc.text, src.end)
+    last = stop.start() if stop is not None else len(doc.text)
+    for e in doc.entities:
+        if e.category != "person" or e.span.start < src.start or e.span.start > last:
+            continue
+        between = doc.text[src.end : e.span.start].strip(" ,")
+        inside = e.span.start < src.end
+        if inside or (len(between.split()) <= 3 and not any(ch in between for ch in ".;:!?\n")):
+            near.append(e)
+    if near:  # a full name ("Вячеслав Гладков") before a word taken for one ("Белгородской")
+        full = [e for e in near if len(e.surface.split()) >= 2]
+        e = (full or near)[0]
+        return e.normalized or e.surface
+    return named_role(doc, src) or name
+
+
+def named_role(doc: Doc, src: Span) -> str | None:
+    """A bare role as source ("the governor said", "le maire a indiqué") names the person the
+    text introduced earlier with that role ("Governor Oleh Syniehubov"): the last one before."""
+    words = {w.casefold()[:5] for w in src.slice(doc.text).split() if len(w) >= 4}
+    if not words or len(words) > 3:
+        return None
+    found: str | None = None
+    for e in doc.entities:
+        if e.span.start >= src.start:
+            break
+        if e.category != "person" or e.role_span is None or len(e.surface.split()) < 2:
+            continue
+        role = {w.casefold()[:5] for w in e.role_span.slice(doc.text).split() if len(w) >= 4}
+        if role & words:
+            found = e.normalized or e.surface
+    if found is None:
+        return None
+    here = " ".join(src.slice(doc.text).split())  # "Губернатор Александр Хинштейн": the role
+    return here if found.casefold() in here.casefold() else f"{here} {found}"  # words, then who
+
+
+def named_before(doc: Doc, att: AttributionMention) -> AttributionMention | None:
+    """For a source that only refers back to a speaker ("según él", "the ministry" after
+    "the defence ministry"), the earlier attribution whose source words name that speaker: one
+    speaker has one kind in a text."""
+    src, name = att.source, att.source_name
+    if src is None or not name or name.casefold() in src.slice(doc.text).casefold():
+        return None
+    return next(
+        (
+            a
+            for a in doc.attributions
+            if a.source is not None
+            and a.source.end <= src.start
+            and a.source_name == name
+            and name.casefold() in a.source.slice(doc.text).casefold()
+        ),
+        None,
+    )
