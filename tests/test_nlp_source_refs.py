@@ -86,6 +86,13 @@ CASES = [
         SourceKind.GOVERNMENT,
     ),
     ("ru", "Источник в полиции сообщил ТАСС, что задержаны трое.", "Источник", SourceKind.UNNAMED),
+    # an outlet addressed right after the verb, the speaker after it ("сообщили агентству AFP")
+    (
+        "ru",
+        "Повстанцы вошли в город, сообщили агентству AFP два источника в местной администрации.",
+        "источник",
+        SourceKind.UNNAMED,
+    ),
     # regional administrations speak as government, also after the facts
     (
         "de",

@@ -298,6 +298,11 @@ class Finder(Phrases):
             subject = self._subject_before(toks, m_start, lo)
             if subject is not None:
                 first, after = subject, False
+            else:  # "сообщил РИА Новости член совета Владимир Белов": the speaker follows
+                past = self._past_outlet(toks, first)
+                later = self._subject_after(toks, past, hi)
+                if later is not None:
+                    first, lo = later, past  # the phrase does not grow back over the outlet
         if first is None:
             return None
         return self._phrase_source(toks, first, m_start, lo, hi, after)
@@ -320,6 +325,25 @@ class Finder(Phrases):
                 found = k  # the leftmost speaker word: "source" in "a source at the hospital"
             k -= 1
         return found
+
+    def _past_outlet(self, toks: tuple[Token, ...], outlet: int) -> int:
+        """The first token after the outlet named from token ``outlet`` ("агентству AFP")."""
+        k = outlet
+        while k < len(toks) and self._carrier_at(toks[k]):
+            e = self.entity_at(toks[k])
+            k = max(k + 1, bisect.bisect_left(self._tok_starts, e.span.end)) if e else k + 1
+        return k
+
+    def _subject_after(self, toks: tuple[Token, ...], k: int, hi: int) -> int | None:
+        """The speaker word after an addressed outlet ("сообщили агентству AFP два источника"):
+        the first entity, role or source noun from token ``k`` on, within a few words and with
+        no punctuation between."""
+        stop = min(hi, k + _MAX_SUBJECT_GAP)
+        while k < stop and toks[k].is_word:
+            if self.strong(toks, k) and not self._carrier_at(toks[k]):
+                return k
+            k += 1
+        return None
 
     def appositive(self, toks: tuple[Token, ...], m_start: int, lo: int) -> Source | None:
         """ "Graham, a former candidate, said" / "X, who runs Y, said": the name, its apposition
