@@ -358,3 +358,11 @@ ANAPHORS = [
 def test_generic_body_noun_points_back(reader: Reader, lang: str, text: str, body: str) -> None:
     name, _ = _sources(reader, lang, text)[-1]
     assert name is not None and body.casefold() in name.casefold()
+
+
+def test_a_surname_keeps_the_role_named_with_the_full_name(reader: Reader) -> None:
+    text = (
+        "Nach Angaben von Bürgermeister Oleh Melnyk wurde die Stadt beschossen. Die Drohnen "
+        "jagten regelrecht Zivilisten, sagte Melnyk."
+    )
+    assert _sources(reader, "de", text)[-1] == ("Melnyk", SourceKind.GOVERNMENT)

@@ -89,18 +89,25 @@ def _person_key(p: EntityMention) -> str:
 
 def _share_kinds(persons: list[EntityMention]) -> list[EntityMention]:
     """A person's role named once holds for the whole text ("the governor Oleh Syniehubov" …
-    "Syniehubov wrote"): mentions without a kind take the kind of another mention of the same
-    surname."""
+    "Syniehubov wrote"): mentions without a kind, or typed witness, take the kind of another
+    mention of the same surname (an official's role before a witness's)."""
     kinds: dict[str, SourceKind] = {}
+    roled: dict[str, SourceKind] = {}  # kinds read from a role word ("Bürgermeister X")
     for p in sorted(persons, key=lambda p: p.span.start):
         if p.source_kind is not None:
             kinds.setdefault(_person_key(p), p.source_kind)
-    return [
-        dataclasses.replace(p, source_kind=kinds[key])
-        if p.source_kind is None and (key := _person_key(p)) in kinds
-        else p
-        for p in persons
-    ]
+            if p.role_span is not None and p.source_kind != SourceKind.WITNESS:
+                roled.setdefault(_person_key(p), p.source_kind)
+
+    def shared(p: EntityMention) -> SourceKind | None:
+        key = _person_key(p)
+        if p.source_kind is None:
+            return kinds.get(key)
+        if p.source_kind == SourceKind.WITNESS:
+            return roled.get(key)  # "sagte Tkatschenko" after "Bürgermeister Oleh Tkatschenko"
+        return None
+
+    return [dataclasses.replace(p, source_kind=k) if (k := shared(p)) else p for p in persons]
 
 
 def _surnames(doc: Doc, persons: list[EntityMention], taken: list[Span]) -> list[EntityMention]:
