@@ -366,3 +366,17 @@ def test_a_surname_keeps_the_role_named_with_the_full_name(reader: Reader) -> No
         "jagten regelrecht Zivilisten, sagte Melnyk."
     )
     assert _sources(reader, "de", text)[-1] == ("Melnyk", SourceKind.GOVERNMENT)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "AFP: Russian missiles hit Kyiv overnight, killing three people."),
+        ("de", "dpa: Russische Raketen haben Kiew getroffen, drei Menschen wurden getötet."),
+    ],
+)
+def test_an_agency_credit_opening_the_body_is_no_source(
+    reader: Reader, lang: str, text: str
+) -> None:
+    claims = reader.read_text(text, lang).claims
+    assert claims and all(c.source.kind == SourceKind.AUTHOR for c in claims)

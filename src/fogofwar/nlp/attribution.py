@@ -464,6 +464,8 @@ def _colon(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | None:
     e = next((x for x in f.entities if inside(x.span, head) and x.category != "pronoun"), None)
     if e is not None:
         src = f.of_entity(e, head)
+        if src[2] == SourceKind.MEDIA and not doc.headline:
+            return None  # "AFP: …" opening a body is the agency's credit line, no speaker
     else:  # a name no lexicon knows: the model types it (a place speaks for its government)
         src = (head, f.strip(head), f.fallback_kind(head, SourceKind.WITNESS))
         f.guessed.add(head)
