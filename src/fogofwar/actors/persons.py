@@ -56,7 +56,7 @@ def _after_preposition(
     end = name_run(c, lx, toks, k, longest=6)
     if end == k:
         return None
-    if lx.lang != "en":
+    if lx.cyrillic_names or lx.compounds:
         start = last_two_words(toks, k, end)
         return (start, end) if start > k else None
     start = k
@@ -71,21 +71,30 @@ def _after_preposition(
 
 
 def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[int, int] | None:
-    """A name after a role word ending at token ``j``, across a short genitive phrase."""
+    """A name after a role word ending at token ``j``, across a short genitive phrase.
+
+    French, Spanish and Italian (``complement``): the role's complement may hold lower-case
+    words after a preposition and nationality adjectives ("le porte-parole de l'armée
+    ukrainienne, X"; "il ministro russo degli Esteri X"); a capitalised place or organisation
+    inside it is skipped ("el alcalde de Járkov, X"), and a comma closes it.
+    """
     n = len(toks)
     k = j
     commas = 0
-    prep = article = False
+    prep = article = inside = False
     shape = c.shapes[lx.lang]
     while k < n and k - j <= _MAX_GAP:
         gap = toks.gap(k - 1)
         if "," in gap:
             commas += 1
+            if lx.gap_complement:
+                prep = inside = False
         if commas > 1 or any(ch in gap for ch in SENTENCE_END):
             return None
         surface, low = toks.surfaces[k], toks.lows[k]
         if not lx.cyrillic_names and not prep and surface[:1].isupper() and shape.is_org(low):
-            return None  # the role word is part of a name: "Major League", "General Assembly"
+            if not inside:
+                return None  # the role word is part of a name: "Major League", "General Assembly"
         if word_surname(c, lx, toks, k):
             end = name_run(c, lx, toks, k + 1)
             return (k, end) if end > k + 1 else None
@@ -93,7 +102,12 @@ def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[in
             skip = blocked(c, lx, toks, k)
             if not skip:
                 if prep:
-                    return _after_preposition(c, lx, toks, k)
+                    named = _after_preposition(c, lx, toks, k)
+                    if named is not None or not lx.gap_complement:
+                        return named
+                    k = max(name_run(c, lx, toks, k, longest=6), k + 1)  # "de Járkov, X"
+                    prep = False
+                    continue
                 span = name_span(c, lx, toks, k)
                 if span is None and (lx.gap_lowercase or lx.gap_capitalised):
                     k += 1  # a known capitalised word: "Белгородской (области)"
@@ -111,22 +125,38 @@ def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[in
                 k = skip
                 prep = False
                 continue
-            if not lx.gap_capitalised:
+            if not lx.gap_capitalised and not (inside and lx.gap_complement):
                 return None
-            k += 1  # German noun inside the genitive phrase
+            k += 1  # German noun inside the genitive phrase; "des Affaires (étrangères)"
             continue
         if lx.cyrillic_names and is_verb(low, lx.lang):
             return None  # a verb ends the role phrase: "командир заявил …"
-        prep = prep or low in lx.gap_prepositions
+        if low in lx.gap_breakers:
+            return None  # "le porte-parole a déclaré que …"
+        if low in lx.gap_prepositions:
+            prep = inside = True
+        elif lx.gap_complement and low not in lx.stop:
+            prep = False  # a common word after the preposition: "de la région (X)"
+            inside = inside or _elided_preposition(lx, low)  # "de l'armée", "dell'esercito"
         # an adjective only inside a phrase opened by an article: "des russischen …", not the
         # verb in "… Söldner enthüllte Petrenko"
         modifier = article and lx.is_modifier(low, surface)
-        if low in lx.stop or modifier or lx.gap_lowercase:
+        complement = lx.gap_complement and (inside or lx.adjectives.match_at(toks, k) is not None)
+        if low in lx.stop or modifier or lx.gap_lowercase or complement:
             article = article or low in lx.stop
             k += 1
             continue
         return None
     return None
+
+
+def _elided_preposition(lx: LangLexicons, low: str) -> bool:
+    """A word glued to an elided article or preposition ("l'armée", "dell'esercito")."""
+    for sep in ("'", "’"):
+        head, found, rest = low.partition(sep)
+        if found and rest and head + "'" in lx.elisions:
+            return True
+    return False
 
 
 def _place_noun(lx: LangLexicons, toks: Tokens, k: int) -> bool:
@@ -188,6 +218,15 @@ def _country_before(lx: LangLexicons, toks: Tokens, i: int) -> str | None:
     return None
 
 
+def _country_after(lx: LangLexicons, toks: Tokens, j: int) -> str | None:
+    """French/Spanish/Italian: the nationality adjective right after a role word ("le
+    président ukrainien", "il ministro russo")."""
+    if not lx.adjective_after or j >= len(toks) or not toks.joined(j - 1):
+        return None
+    m = lx.adjectives.match_at(toks, j)
+    return m[1] or None if m is not None else None
+
+
 def _org_near(
     c: Compiled, lx: LangLexicons, toks: Tokens, i: int, j: int, stop: int
 ) -> tuple[SourceKind | None, str | None]:
@@ -217,7 +256,7 @@ def _org_near(
                 return SourceKind(c.categories[noun[1]].source_kind), adj[1]
         g = c.generic_at(toks, k, lx)
         if g is not None:
-            country = c.country_after(toks, g[0], lx)  # "Минобороны Польши"
+            country = c.country_after(toks, g[0], lx) or c.adjective_after(toks, g[0], lx)
             return SourceKind(c.categories[g[1]].source_kind), country[1] if country else None
     return None, None
 
@@ -249,7 +288,10 @@ def find_persons(c: Compiled, text: str, lang: str) -> tuple[PersonMatch, ...]:
                 source = org_source
             entry = next((e for (a, b), e in known.items() if a < name[1] and name[0] < b), None)
             country = (
-                _country_before(lx, toks, i) or (entry.country if entry else None) or org_country
+                _country_before(lx, toks, i)
+                or _country_after(lx, toks, j)
+                or (entry.country if entry else None)
+                or org_country
             )
             found[name] = _match(toks, name, rdef.role, (i, j), country, source, entry)
         i = j

@@ -161,6 +161,21 @@ class ActorRegistry:
         """
         return self.compiled().country_actor(word, lang)
 
+    def adjective_after(self, toks: Tokens, j: int, lx: LangLexicons) -> tuple[int, str] | None:
+        """French/Spanish/Italian: a nationality adjective after a noun ending at ``j``, across
+        up to two modifiers ("l'armée russe", "le forze armate russe", "fuerzas armadas rusas")."""
+        if not lx.adjective_after:
+            return None
+        k = j
+        while k < len(toks) and k - j <= 2 and toks.joined(k - 1):
+            m = lx.adjectives.match_at(toks, k)
+            if m is not None:
+                return m if m[1] else None
+            if not lx.is_modifier(toks.lows[k], toks.surfaces[k]):
+                return None
+            k += 1
+        return None
+
     def find(self, text: str, lang: str) -> tuple[ActorMatch, ...]:
         """Every actor mentioned in ``text``, inflected forms included, by position.
 
@@ -398,6 +413,21 @@ class Compiled:
         m = lx.countries.match_at(toks, j)
         return m if m is not None and m[1] else None
 
+    def adjective_after(self, toks: Tokens, j: int, lx: LangLexicons) -> tuple[int, str] | None:
+        """French/Spanish/Italian: a nationality adjective after a noun ending at ``j``, across
+        up to two modifiers ("l'armée russe", "le forze armate russe", "fuerzas armadas rusas")."""
+        if not lx.adjective_after:
+            return None
+        k = j
+        while k < len(toks) and k - j <= 2 and toks.joined(k - 1):
+            m = lx.adjectives.match_at(toks, k)
+            if m is not None:
+                return m if m[1] else None
+            if not lx.is_modifier(toks.lows[k], toks.surfaces[k]):
+                return None
+            k += 1
+        return None
+
     def find(self, text: str, lang: str) -> tuple[ActorMatch, ...]:
         """See :meth:`ActorRegistry.find`."""
         toks = tokenize(text)
@@ -436,7 +466,7 @@ class Compiled:
             gen = self.generic_at(toks, i, lx)
             if gen is not None:
                 j, cat = gen
-                country = self.country_after(toks, j, lx)
+                country = self.country_after(toks, j, lx) or self.adjective_after(toks, j, lx)
                 if country is not None:
                     cands.append((i, country[0], 1, self.generic_entry(country[1], cat), False))
                 elif cat == "civilians":
