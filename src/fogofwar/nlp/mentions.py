@@ -82,6 +82,29 @@ def _fallback_persons(doc: Doc, pack: LanguagePack, taken: list[Span]) -> list[E
     return out
 
 
+def _role_before(p: EntityMention) -> bool:
+    return p.role_span is not None and p.role_span.end < p.span.start
+
+
+def inside(span: Span, outer: Span) -> bool:
+    """``span`` lies within ``outer``."""
+    return outer.start <= span.start and span.end <= outer.end
+
+
+def _complement_kind(
+    doc: Doc, pack: LanguagePack, role: Span | None, name: Span
+) -> SourceKind | None:
+    """The source kind of a pack source noun between a spokesperson's role word and name ("le
+    porte-parole de la Défense civile, X" → ngo_io): the body the spokesperson speaks for."""
+    if role is None or role.end >= name.start:
+        return None
+    for m in pack.sources.find(doc.tokens):
+        span = Span(doc.tokens[m.start].start, doc.tokens[m.end - 1].end)
+        if inside(span, Span(role.end, name.start)):
+            return m.payload
+    return None
+
+
 def _person_key(p: EntityMention) -> str:
     words = (p.normalized or p.surface).split()
     return norm(words[-1])[:5] if words else ""
@@ -171,9 +194,15 @@ def entities(doc: Doc, res: Resources) -> Doc:
     persons: list[EntityMention] = []
     for p in res.actors.find_persons(doc.text, doc.lang):
         kind = p.source_kind or (ROLE_SOURCE_KIND.get(p.role) if p.role else None)
+        if p.role == "spokesperson" and kind == SourceKind.GOVERNMENT:
+            kind = _complement_kind(doc, pack, p.role_span, p.span) or kind
         persons.append(
             EntityMention(p.span, p.name, "person", p.name, p.country, "person", kind, p.role_span)
         )
+    # an actor inside a role phrase ("il portavoce del ministero della Difesa russo, X") is
+    # the person's affiliation: the person speaks, not the actor
+    gaps = [Span(p.role_span.end, p.span.start) for p in persons if _role_before(p)]
+    found = [a for a in found if not any(inside(a.span, g) for g in gaps)]
     taken = [m.span for m in found + persons]
     persons += _fallback_persons(doc, pack, taken)
     taken += [p.span for p in persons] + [p.role_span for p in persons if p.role_span]
