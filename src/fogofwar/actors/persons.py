@@ -172,7 +172,12 @@ def _name_before(c: Compiled, lx: LangLexicons, toks: Tokens, i: int) -> tuple[i
     steps = 0
     while k >= 0 and steps < 4 and "," not in toks.gap(k):
         low, surface = toks.lows[k], toks.surfaces[k]
-        if low in lx.stop or lx.is_modifier(low, surface) or lx.adjectives.match_at(toks, k):
+        if low in lx.gap_breakers:
+            return None  # a verb before the role: "…, ha dichiarato il portavoce"
+        # French/Spanish/Italian adjectives follow the noun: a participle before the role
+        # belongs to a verb ("ha dichiarato ancora il portavoce")
+        modifier = not lx.gap_complement and lx.is_modifier(low, surface)
+        if low in lx.stop or modifier or lx.adjectives.match_at(toks, k):
             k -= 1
             steps += 1
             continue

@@ -347,7 +347,18 @@ def _role_holder(
     kind = a.source_kind
     if kind in _GUESSED and holder.source_kind is not None:
         kind = holder.source_kind
+    elif holder.source_kind not in (None, kind) and _spokes(doc.lang, roles):
+        # "le porte-parole" after "le porte-parole de la Défense civile, X": X's body
+        return dataclasses.replace(
+            a, source_name=name, source_kind=holder.source_kind, kind_settled=True
+        )
     return dataclasses.replace(a, source_name=name, source_kind=kind)
+
+
+def _spokes(lang: str, roles: set[str]) -> bool:
+    """Some of the role stems are a spokesperson's (pack ``spokesperson_words``)."""
+    stems = lexicon(lang).spokesperson_words
+    return any(r.startswith(stems) or any(w.startswith(r) for w in stems) for r in roles)
 
 
 def _titled(a: AttributionMention, name: str) -> str:

@@ -38,6 +38,7 @@ ROLE_SOURCE_KIND: dict[str, SourceKind] = {
     "blogger": SourceKind.SOCIAL_MEDIA,
 }
 _MAX_NAME_WORDS = 3
+_COMPLEMENT_CHARS = 60  # how far a role's complement may reach after a name-first apposition
 
 
 def _nationality_fn(registry: ActorSource) -> Callable[[str, str], str | None] | None:
@@ -96,11 +97,17 @@ def _complement_kind(
 ) -> SourceKind | None:
     """The source kind of a pack source noun between a spokesperson's role word and name ("le
     porte-parole de la Défense civile, X" → ngo_io): the body the spokesperson speaks for."""
-    if role is None or role.end >= name.start:
+    if role is None:
         return None
+    if role.end < name.start:
+        gap = Span(role.end, name.start)
+    else:  # "X, porte-parole de la Défense civile": the words after the role, in the clause
+        tail = doc.text[role.end : role.end + _COMPLEMENT_CHARS]
+        cut = min((tail.find(ch) for ch in ",.;:!?\n" if ch in tail), default=len(tail))
+        gap = Span(role.end, role.end + cut)
     for m in pack.sources.find(doc.tokens):
         span = Span(doc.tokens[m.start].start, doc.tokens[m.end - 1].end)
-        if inside(span, Span(role.end, name.start)):
+        if inside(span, gap):
             return m.payload
     return None
 
