@@ -353,9 +353,9 @@ def speaker_names(c: Compiled, lx: LangLexicons, toks: Tokens) -> list[tuple[int
         if toks.lows[v] not in verbs:
             continue
         end = v
-        if v > 1 and toks.lows[v - 1] in lx.speech_auxiliaries:
-            if NAME_GAP_RE.fullmatch(toks.gap(v - 1)):
-                end = v - 1  # "Oleh Kiper a déclaré", "Zelenski ha dicho"
+        aux = v > 1 and toks.lows[v - 1] in lx.speech_auxiliaries
+        if aux and NAME_GAP_RE.fullmatch(toks.gap(v - 1)):
+            end = v - 1  # "Oleh Kiper a déclaré", "Zelenski ha dicho"
         if end > 0 and NAME_GAP_RE.fullmatch(toks.gap(end - 1)):
             start = run_start(c, lx, toks, end)
             if start < end and _bare_name(c, lx, toks, start, end):

@@ -92,9 +92,9 @@ def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[in
         if commas > 1 or any(ch in gap for ch in SENTENCE_END):
             return None
         surface, low = toks.surfaces[k], toks.lows[k]
-        if not lx.cyrillic_names and not prep and surface[:1].isupper() and shape.is_org(low):
-            if not inside:
-                return None  # the role word is part of a name: "Major League", "General Assembly"
+        org = not lx.cyrillic_names and surface[:1].isupper() and shape.is_org(low)
+        if org and not prep and not inside:
+            return None  # the role word is part of a name: "Major League", "General Assembly"
         if word_surname(c, lx, toks, k):
             end = name_run(c, lx, toks, k + 1)
             return (k, end) if end > k + 1 else None

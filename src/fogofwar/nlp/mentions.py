@@ -83,8 +83,10 @@ def _fallback_persons(doc: Doc, pack: LanguagePack, taken: list[Span]) -> list[E
     return out
 
 
-def _role_before(p: EntityMention) -> bool:
-    return p.role_span is not None and p.role_span.end < p.span.start
+def _role_before(p: EntityMention) -> Span | None:
+    """The role phrase of a person named after it ("le porte-parole … X"), else ``None``."""
+    r = p.role_span
+    return r if r is not None and r.end < p.span.start else None
 
 
 def inside(span: Span, outer: Span) -> bool:
@@ -208,7 +210,7 @@ def entities(doc: Doc, res: Resources) -> Doc:
         )
     # an actor inside a role phrase ("il portavoce del ministero della Difesa russo, X") is
     # the person's affiliation: the person speaks, not the actor
-    gaps = [Span(p.role_span.end, p.span.start) for p in persons if _role_before(p)]
+    gaps = [Span(r.end, p.span.start) for p in persons if (r := _role_before(p)) is not None]
     found = [a for a in found if not any(inside(a.span, g) for g in gaps)]
     taken = [m.span for m in found + persons]
     persons += _fallback_persons(doc, pack, taken)
