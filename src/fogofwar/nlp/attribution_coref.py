@@ -396,10 +396,16 @@ def _last_person_speaker(
 
 
 def _apposition(doc: Doc, persons: list[EntityMention], src: Span) -> EntityMention | None:
-    """ "El gobernador regional, Vitali Kim, dijo": a name right after the role phrase."""
+    """ "El gobernador regional, Vitali Kim, dijo": a name right after the role phrase; or the
+    person the finder read with the phrase's role word across its complement ("le gouverneur
+    de la région de Dnipropetrovsk, Serhiy Lysak")."""
     for e in persons:
         gap = doc.text[src.end : e.span.start]
         if 0 < len(gap) <= _APPOSITION_GAP and gap.strip() in {",", "", "—", "–"}:
+            return e
+    for e in persons:
+        role = e.role_span
+        if role is not None and src.start <= role.start < src.end <= e.span.start:
             return e
     return None
 
