@@ -141,7 +141,9 @@ def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[in
         # an adjective only inside a phrase opened by an article: "des russischen …", not the
         # verb in "… Söldner enthüllte Petrenko"
         modifier = article and lx.is_modifier(low, surface)
-        complement = lx.gap_complement and (inside or lx.adjectives.match_at(toks, k) is not None)
+        complement = lx.gap_complement and (
+            inside or low in lx.modifiers or lx.adjectives.match_at(toks, k) is not None
+        )  # "il capo (dell'amministrazione)", "la jefa adjunta", "le président ukrainien"
         if low in lx.stop or modifier or lx.gap_lowercase or complement:
             article = article or low in lx.stop
             k += 1
@@ -285,6 +287,8 @@ def find_persons(c: Compiled, text: str, lang: str) -> tuple[PersonMatch, ...]:
         j, idx = role
         rdef = c.role_defs[idx]
         name = _name_after(c, lx, toks, j) or _name_before(c, lx, toks, i)
+        if name is not None and lx.gap_complement and name in found:
+            name = None  # the head comes first: "il capo dell'amministrazione militare, X"
         if name is not None:
             source = SourceKind(rdef.source_kind)
             stop = name[0] if name[0] >= j else len(toks)

@@ -218,7 +218,9 @@ def official_kind(doc: Doc, pack: LanguagePack, src: Span, kind: SourceKind) -> 
         k += 1
     if not any(t.lower.startswith(lex.military_words) for t in toks):
         return kind
-    if lex.civil_bodies and any(t.lower.startswith(lex.civil_bodies) for t in toks):
+    # an elided article or preposition glued on does not hide the body ("dell'amministrazione")
+    bare = [t.lower.replace("’", "'").rsplit("'", 1)[-1] for t in toks]
+    if lex.civil_bodies and any(w.startswith(lex.civil_bodies) for w in bare):
         return kind
     for t in toks:
         hit = pack.sources.match_at((t,), 0, 1)
