@@ -354,6 +354,19 @@ class LangLexicons:
                 return hit
         return None
 
+    def adjective_after_noun(self, toks: Tokens, j: int) -> tuple[int, str] | None:
+        """French/Spanish/Italian: (end, ISO3) of a nationality adjective after a noun ending at
+        ``j``, across up to two modifiers ("l'armée russe", "le forze armate russe")."""
+        k = j
+        while self.adjective_after and k < len(toks) and k - j <= 2 and toks.joined(k - 1):
+            m = self.adjectives.match_at(toks, k)
+            if m is not None:
+                return m if m[1] else None
+            if not self.is_modifier(toks.lows[k], toks.surfaces[k]):
+                return None
+            k += 1
+        return None
+
     def is_modifier(self, low: str, surface: str) -> bool:
         """A lower-case adjective-like word that may stand before a generic noun."""
         if not surface[:1].islower():

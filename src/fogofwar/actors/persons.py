@@ -263,7 +263,7 @@ def _org_near(
                 return SourceKind(c.categories[noun[1]].source_kind), adj[1]
         g = c.generic_at(toks, k, lx)
         if g is not None:
-            country = c.country_after(toks, g[0], lx) or c.adjective_after(toks, g[0], lx)
+            country = c.country_after(toks, g[0], lx) or lx.adjective_after_noun(toks, g[0])
             return SourceKind(c.categories[g[1]].source_kind), country[1] if country else None
     return None, None
 

@@ -2,12 +2,13 @@
 
 The shipped registry lives in ``data/actors.toml`` (format: ``data/README.md``); a user file
 named by the ``FOGOFWAR_ACTORS`` environment variable is merged over it. :class:`ActorRegistry`
-finds, in text of any supported language (de, en, ru, uk):
+finds, in text of any supported language (de, en, es, fr, it, ru, uk):
 
 - registry actors by their aliases, inflected forms included ("ЦАХАЛа", "Hisbollah-Miliz");
 - nationality adjective + generic institution noun ("nordkoreanische Truppen",
-  "южнокорейская разведка") and noun + country ("войска КНДР") as synthesized actors, linked to
-  the registry entry when there is one ("South Korean intelligence" → NIS);
+  "южнокорейская разведка"), noun + adjective ("l'armée russe") and noun + country ("войска
+  КНДР") as synthesized actors, linked to the registry entry when there is one ("South Korean
+  intelligence" → NIS);
 - civilians ("Zivilisten", "мирные жители");
 - persons: registry figures and role word + name shape (``find_persons``, see ``persons.py``).
 
@@ -160,21 +161,6 @@ class ActorRegistry:
         "Israel" → isr-government, "Эстонии" → est-government, "Kyiv" → ``None`` (a city).
         """
         return self.compiled().country_actor(word, lang)
-
-    def adjective_after(self, toks: Tokens, j: int, lx: LangLexicons) -> tuple[int, str] | None:
-        """French/Spanish/Italian: a nationality adjective after a noun ending at ``j``, across
-        up to two modifiers ("l'armée russe", "le forze armate russe", "fuerzas armadas rusas")."""
-        if not lx.adjective_after:
-            return None
-        k = j
-        while k < len(toks) and k - j <= 2 and toks.joined(k - 1):
-            m = lx.adjectives.match_at(toks, k)
-            if m is not None:
-                return m if m[1] else None
-            if not lx.is_modifier(toks.lows[k], toks.surfaces[k]):
-                return None
-            k += 1
-        return None
 
     def find(self, text: str, lang: str) -> tuple[ActorMatch, ...]:
         """Every actor mentioned in ``text``, inflected forms included, by position.
@@ -413,21 +399,6 @@ class Compiled:
         m = lx.countries.match_at(toks, j)
         return m if m is not None and m[1] else None
 
-    def adjective_after(self, toks: Tokens, j: int, lx: LangLexicons) -> tuple[int, str] | None:
-        """French/Spanish/Italian: a nationality adjective after a noun ending at ``j``, across
-        up to two modifiers ("l'armée russe", "le forze armate russe", "fuerzas armadas rusas")."""
-        if not lx.adjective_after:
-            return None
-        k = j
-        while k < len(toks) and k - j <= 2 and toks.joined(k - 1):
-            m = lx.adjectives.match_at(toks, k)
-            if m is not None:
-                return m if m[1] else None
-            if not lx.is_modifier(toks.lows[k], toks.surfaces[k]):
-                return None
-            k += 1
-        return None
-
     def find(self, text: str, lang: str) -> tuple[ActorMatch, ...]:
         """See :meth:`ActorRegistry.find`."""
         toks = tokenize(text)
@@ -466,7 +437,7 @@ class Compiled:
             gen = self.generic_at(toks, i, lx)
             if gen is not None:
                 j, cat = gen
-                country = self.country_after(toks, j, lx) or self.adjective_after(toks, j, lx)
+                country = self.country_after(toks, j, lx) or lx.adjective_after_noun(toks, j)
                 if country is not None:
                     cands.append((i, country[0], 1, self.generic_entry(country[1], cat), False))
                 elif cat == "civilians":
