@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 __all__ = ["find_persons"]
 
 _MAX_GAP = 5
+_MAX_COMPLEMENT = 8  # "le porte-parole du ministère russe des Affaires étrangères, X"
 
 
 def _after_preposition(
@@ -83,7 +84,8 @@ def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[in
     commas = 0
     prep = article = inside = False
     shape = c.shapes[lx.lang]
-    while k < n and k - j <= _MAX_GAP:
+    longest = _MAX_COMPLEMENT if lx.gap_complement else _MAX_GAP
+    while k < n and k - j <= longest:
         gap = toks.gap(k - 1)
         if "," in gap:
             commas += 1
@@ -141,9 +143,11 @@ def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[in
         # an adjective only inside a phrase opened by an article: "des russischen …", not the
         # verb in "… Söldner enthüllte Petrenko"
         modifier = article and lx.is_modifier(low, surface)
-        complement = lx.gap_complement and (
-            inside or low in lx.modifiers or lx.adjectives.match_at(toks, k) is not None
-        )  # "il capo (dell'amministrazione)", "la jefa adjunta", "le président ukrainien"
+        # "il capo (dell'amministrazione)", "la jefa adjunta", "le président ukrainien", "le
+        # conseiller présidentiel": adjectives follow the role word
+        adjective = low in lx.modifiers or lx.adjectives.match_at(toks, k) is not None
+        adjective = adjective or (not inside and lx.is_modifier(low, surface))
+        complement = lx.gap_complement and (inside or adjective)
         if low in lx.stop or modifier or lx.gap_lowercase or complement:
             article = article or low in lx.stop
             k += 1
@@ -228,10 +232,8 @@ def _country_before(lx: LangLexicons, toks: Tokens, i: int) -> str | None:
 def _country_after(lx: LangLexicons, toks: Tokens, j: int) -> str | None:
     """French/Spanish/Italian: the nationality adjective right after a role word ("le
     président ukrainien", "il ministro russo")."""
-    if not lx.adjective_after or j >= len(toks) or not toks.joined(j - 1):
-        return None
-    m = lx.adjectives.match_at(toks, j)
-    return m[1] or None if m is not None else None
+    m = lx.adjective_after_noun(toks, j) if j < len(toks) else None
+    return m[1] if m is not None else None
 
 
 def _org_near(
