@@ -308,3 +308,38 @@ def test_reader_source(reader: Reader, lang: str, text: str, name: str, kind: st
     assert any(c.source.name == name and c.source.kind.value == kind for c in claims), [
         (c.source.name, c.source.kind.value) for c in claims
     ]
+
+
+# (lang, sentence, name, country): long complements and adjectives after the role word
+COMPLEMENTS = [
+    (
+        "fr",
+        "selon la porte-parole du ministère russe des Affaires étrangères, Vera Orlova.",
+        "Vera Orlova",
+        "RUS",
+    ),
+    (
+        "fr",
+        "a écrit le conseiller présidentiel ukrainien Petro Hontcharenko",
+        "Petro Hontcharenko",
+        "UKR",
+    ),
+    ("es", "dijo la jefa adjunta de la misión, Carmen Olmedo, en Ginebra.", "Carmen Olmedo", None),
+    (
+        "it",
+        "riferisce il capo dell'amministrazione militare della città, Roman Klymenko.",
+        "Roman Klymenko",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "country"), COMPLEMENTS)
+def test_long_complements(
+    reg: ActorRegistry, lang: str, text: str, name: str, country: str | None
+) -> None:
+    hits = [p for p in reg.find_persons(text, lang) if p.name == name]
+    assert hits, [p.name for p in reg.find_persons(text, lang)]
+    assert hits[0].role in ("official", "spokesperson")
+    assert hits[0].country == country
+    assert hits[0].source_kind is not None and hits[0].source_kind.value == "government"
