@@ -219,6 +219,7 @@ NO_PERSON = [
     ("es", "El portavoz dijo que Martínez Ruiz había huido.", "Martínez Ruiz"),
     ("it", "Il portavoce ha detto che Bianchi era a Roma.", "Bianchi"),
     ("it", "nella parte orientale di Rafah», ha dichiarato ancora il portavoce.", "Rafah"),
+    ("es", "afirmaron voluntarios de la Media Luna Roja en un comunicado.", "Luna Roja"),
 ]
 
 

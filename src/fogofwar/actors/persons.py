@@ -63,6 +63,8 @@ def _after_preposition(
     start = k
     while start < end and (common_word(lx, toks.lows[start]) or initial(toks, start)):
         start += 1
+    if start == end and lx.gap_complement:
+        return None  # common words only: "de la Media Luna Roja" names a body
     if start in (k, end):  # nothing skipped: "of Kyiv Vitali Klitschko" → last two
         start = last_two_words(toks, k, end)
         return (start, end) if start > k else None
