@@ -5,11 +5,12 @@ A person is found when a role word from ``roles.toml`` ("Söldner", "spokesman",
 to three tokens:
 
 - after the role, possibly across a short genitive or organisation phrase and one comma
-  ("Sprecher des Kremls, Dmitri Peskow", "министр обороны России Андрей Белоусов");
+  ("Sprecher des Kremls, Dmitri Peskow", "министр обороны России Андрей Белоусов"; French,
+  Spanish, Italian: the role's complement, "le porte-parole de l'armée ukrainienne, X");
 - before it, as an apposition ("X Y, ein Sprecher des…", "X, a spokesman for…").
 
 A nationality adjective just before the role word gives the country ("der chinesische Söldner
-…"). Because every German noun is capitalised, a German name must contain at least one word the
+…"; after it in French, Spanish and Italian: "le président ukrainien"). Because every German noun is capitalised, a German name must contain at least one word the
 German lexicon (simplemma) does not know, or start with a listed given name. Registry figures
 (``[[person]]`` in ``actors.toml``) are found by their aliases and lend their country and role.
 Names without a role word — next to a speech verb, or "first name + surname" — and what makes a

@@ -137,7 +137,7 @@ class ActorRegistry:
         return None
 
     def compiled(self) -> Compiled:
-        """The lexicons, compiled on first use (all four languages)."""
+        """The lexicons, compiled on first use (every language with a pack)."""
         if self._compiled is None:
             with self._lock:
                 if self._compiled is None:
