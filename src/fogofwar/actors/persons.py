@@ -10,8 +10,9 @@ to three tokens:
 - before it, as an apposition ("X Y, ein Sprecher des…", "X, a spokesman for…").
 
 A nationality adjective just before the role word gives the country ("der chinesische Söldner
-…"; after it in French, Spanish and Italian: "le président ukrainien"). Because every German noun is capitalised, a German name must contain at least one word the
-German lexicon (simplemma) does not know, or start with a listed given name. Registry figures
+…"; after it in French, Spanish and Italian: "le président ukrainien"). Because every German
+noun is capitalised, a German name must contain at least one word the German lexicon
+(simplemma) does not know, or start with a listed given name. Registry figures
 (``[[person]]`` in ``actors.toml``) are found by their aliases and lend their country and role.
 Names without a role word — next to a speech verb, or "first name + surname" — and what makes a
 word a name word are in :mod:`fogofwar.actors.names`.
