@@ -220,6 +220,8 @@ NO_PERSON = [
     ("it", "Il portavoce ha detto che Bianchi era a Roma.", "Bianchi"),
     ("it", "nella parte orientale di Rafah», ha dichiarato ancora il portavoce.", "Rafah"),
     ("es", "afirmaron voluntarios de la Media Luna Roja en un comunicado.", "Luna Roja"),
+    ("fr", "Les combats ont repris autour de Kadugli, chef-lieu du Kordofan-Sud.", "Kadugli"),
+    ("it", "L'agenzia statale Global Press Agency ha riferito che", "Global Press Agency"),
 ]
 
 
@@ -330,6 +332,12 @@ COMPLEMENTS = [
         "it",
         "riferisce il capo dell'amministrazione militare della città, Roman Klymenko.",
         "Roman Klymenko",
+        None,
+    ),
+    (
+        "it",
+        "«È falso», ha scritto su Telegram Mykola Danyliuk, portavoce del comando.",
+        "Mykola Danyliuk",
         None,
     ),
 ]

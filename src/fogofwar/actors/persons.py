@@ -211,6 +211,8 @@ def _name_before(c: Compiled, lx: LangLexicons, toks: Tokens, i: int) -> tuple[i
 def _role_at(lx: LangLexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
     m = lx.roles.match_at(toks, i)
     if m is not None:
+        if lx.gap_complement and m[0] < len(toks) and toks.gap(m[0] - 1) in ("-", "‐"):
+            return None  # part of a hyphenated noun: "chef-lieu" is no chief
         return m
     if lx.role_heads:
         idx = lx.head(lx.role_heads, toks.lows[i])
