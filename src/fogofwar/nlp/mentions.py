@@ -89,7 +89,7 @@ def _role_before(p: EntityMention) -> Span | None:
     return r if r is not None and r.end < p.span.start else None
 
 
-def inside(span: Span, outer: Span) -> bool:
+def _inside(span: Span, outer: Span) -> bool:
     """``span`` lies within ``outer``."""
     return outer.start <= span.start and span.end <= outer.end
 
@@ -109,7 +109,7 @@ def _complement_kind(
         gap = Span(role.end, role.end + cut)
     for m in pack.sources.find(doc.tokens):
         span = Span(doc.tokens[m.start].start, doc.tokens[m.end - 1].end)
-        if inside(span, gap):
+        if _inside(span, gap):
             return m.payload
     return None
 
@@ -211,7 +211,7 @@ def entities(doc: Doc, res: Resources) -> Doc:
     # an actor inside a role phrase ("il portavoce del ministero della Difesa russo, X") is
     # the person's affiliation: the person speaks, not the actor
     gaps = [Span(r.end, p.span.start) for p in persons if (r := _role_before(p)) is not None]
-    found = [a for a in found if not any(inside(a.span, g) for g in gaps)]
+    found = [a for a in found if not any(_inside(a.span, g) for g in gaps)]
     taken = [m.span for m in found + persons]
     persons += _fallback_persons(doc, pack, taken)
     taken += [p.span for p in persons] + [p.role_span for p in persons if p.role_span]
