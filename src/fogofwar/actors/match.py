@@ -340,6 +340,11 @@ class LangLexicons:
     particles: frozenset[str] = frozenset()
     compounds: bool = False  # capitalised common nouns that compound (German): pack [meta]
     lemma_names: bool = False  # simplemma's lemmas tell names from common words: pack [meta]
+    adjective_after: bool = False  # nationality adjectives follow the noun ("l'armée russe")
+    gap_complement: bool = False  # lower-case words after a preposition ("de la région")
+    gap_breakers: frozenset[str] = frozenset()  # words that end a role phrase ("qui", "ha")
+    speech_auxiliaries: frozenset[str] = frozenset()  # "a" in "Kiper a déclaré"
+    elisions: frozenset[str] = frozenset()  # elided articles/prepositions ("l'", "dell'")
 
     def head(self, heads: dict[str, T], low: str) -> T | None:
         """Category of a compound whose head is a listed noun ("elitetruppen" → forces)."""
@@ -347,6 +352,19 @@ class LangLexicons:
             hit = heads.get(low[p:])
             if hit is not None:
                 return hit
+        return None
+
+    def adjective_after_noun(self, toks: Tokens, j: int) -> tuple[int, str] | None:
+        """French/Spanish/Italian: (end, ISO3) of a nationality adjective after a noun ending at
+        ``j``, across up to two modifiers ("l'armée russe", "le forze armate russe")."""
+        k = j
+        while self.adjective_after and k < len(toks) and k - j <= 2 and toks.joined(k - 1):
+            m = self.adjectives.match_at(toks, k)
+            if m is not None:
+                return m if m[1] else None
+            if not self.is_modifier(toks.lows[k], toks.surfaces[k]):
+                return None
+            k += 1
         return None
 
     def is_modifier(self, low: str, surface: str) -> bool:
@@ -368,6 +386,20 @@ def _phrase(text: str, endings: Sequence[str], *, caps_short: bool = False) -> l
         if caps:
             out[-1] = WordPattern(w.lower(), frozenset(endings), caps=w.upper())
     return out
+
+
+def _elided(text: str, prefixes: Sequence[str]) -> list[str]:
+    """``text`` and its forms with an elided article or preposition glued on ("l'armée",
+    "dell'esercito") when it starts with a vowel or h (both apostrophes)."""
+    if not prefixes or text[:1].lower() not in _ELIDING:
+        return [text]
+    out = [text]
+    for prefix in prefixes:
+        out += [prefix + text, prefix.replace("'", "’") + text]
+    return out
+
+
+_ELIDING = frozenset("aeiouyhàâäéèêëîïíìôöóòûüúù")
 
 
 def _forms(stems: Iterable[str], endings: Sequence[str]) -> list[str]:
@@ -398,23 +430,27 @@ def build_lang_lexicons(
             people.add(_phrase(stem, people_from_adj), code)
     countries: Lexicon[str] = Lexicon()
     country_end = frozenset(ends.get("country_cyrillic", ()))
+    elision = tuple(roles.get("elision", {}).get(lang, ()))
     for iso, names in country_names.items():
         for name in names:
-            words = [country_pattern(w, country_end) for w in split_words(name)]
-            countries.add(words, iso)
+            for form in _elided(name, elision):  # "l'Ukraine", "dell'Ucraina"
+                words = [country_pattern(w, country_end) for w in split_words(form)]
+                countries.add(words, iso)
     r_end = roles["endings"].get(lang, [""])
     generic: Lexicon[str] = Lexicon()
     generic_heads: dict[str, str] = {}
     for cat, row in roles["generic"].items():
         for stem in row.get(lang, ()):
-            generic.add(_phrase(stem, r_end), cat)
+            for form in _elided(stem, elision):
+                generic.add(_phrase(form, r_end), cat)
         if compounds:
             generic_heads.update(dict.fromkeys(_forms(row.get("de_heads", ()), r_end), cat))
     role_lex: Lexicon[int] = Lexicon()
     role_heads: dict[str, int] = {}
     for idx, row in enumerate(roles["role"]):
         for stem in row.get(lang, ()):
-            role_lex.add(_phrase(stem, r_end), idx)
+            for form in _elided(stem, elision):
+                role_lex.add(_phrase(form, r_end), idx)
             if compounds and " " not in stem and len(stem) >= 6:
                 role_heads.update(dict.fromkeys(_forms([stem], r_end), idx))
     mods = roles["modifiers"]
@@ -444,6 +480,13 @@ def build_lang_lexicons(
         particles=frozenset(gap.get("particles", ())),
         compounds=compounds,
         lemma_names=bool(pack_meta(lang).get("lemma_names")),
+        adjective_after=bool(roles.get("word_order", {}).get("adjective_after", {}).get(lang)),
+        gap_complement=bool(gap.get("complement", {}).get(lang, False)),
+        gap_breakers=frozenset(
+            [*gap.get("breakers", {}).get(lang, ()), *roles.get("speech_verbs", {}).get(lang, ())]
+        ),
+        speech_auxiliaries=frozenset(roles.get("speech_auxiliaries", {}).get(lang, ())),
+        elisions=frozenset(elision),
     )
 
 

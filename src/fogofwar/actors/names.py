@@ -352,10 +352,14 @@ def speaker_names(c: Compiled, lx: LangLexicons, toks: Tokens) -> list[tuple[int
     for v in range(n):
         if toks.lows[v] not in verbs:
             continue
-        if v > 0 and NAME_GAP_RE.fullmatch(toks.gap(v - 1)):
-            start = run_start(c, lx, toks, v)
-            if start < v and _bare_name(c, lx, toks, start, v):
-                out.append((start, v))
+        end = v
+        aux = v > 1 and toks.lows[v - 1] in lx.speech_auxiliaries
+        if aux and NAME_GAP_RE.fullmatch(toks.gap(v - 1)):
+            end = v - 1  # "Oleh Kiper a déclaré", "Zelenski ha dicho"
+        if end > 0 and NAME_GAP_RE.fullmatch(toks.gap(end - 1)):
+            start = run_start(c, lx, toks, end)
+            if start < end and _bare_name(c, lx, toks, start, end):
+                out.append((start, end))
                 continue
         if v + 1 < n and NAME_GAP_RE.fullmatch(toks.gap(v)):
             span = name_span(c, lx, toks, v + 1)

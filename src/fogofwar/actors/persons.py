@@ -5,12 +5,14 @@ A person is found when a role word from ``roles.toml`` ("Söldner", "spokesman",
 to three tokens:
 
 - after the role, possibly across a short genitive or organisation phrase and one comma
-  ("Sprecher des Kremls, Dmitri Peskow", "министр обороны России Андрей Белоусов");
+  ("Sprecher des Kremls, Dmitri Peskow", "министр обороны России Андрей Белоусов"; French,
+  Spanish, Italian: the role's complement, "le porte-parole de l'armée ukrainienne, X");
 - before it, as an apposition ("X Y, ein Sprecher des…", "X, a spokesman for…").
 
 A nationality adjective just before the role word gives the country ("der chinesische Söldner
-…"). Because every German noun is capitalised, a German name must contain at least one word the
-German lexicon (simplemma) does not know, or start with a listed given name. Registry figures
+…"; after it in French, Spanish and Italian: "le président ukrainien"). Because every German
+noun is capitalised, a German name must contain at least one word the German lexicon
+(simplemma) does not know, or start with a listed given name. Registry figures
 (``[[person]]`` in ``actors.toml``) are found by their aliases and lend their country and role.
 Names without a role word — next to a speech verb, or "first name + surname" — and what makes a
 word a name word are in :mod:`fogofwar.actors.names`.
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["find_persons"]
 
 _MAX_GAP = 5
+_MAX_COMPLEMENT = 8  # "le porte-parole du ministère russe des Affaires étrangères, X"
 
 
 def _after_preposition(
@@ -56,12 +59,14 @@ def _after_preposition(
     end = name_run(c, lx, toks, k, longest=6)
     if end == k:
         return None
-    if lx.lang != "en":
+    if lx.cyrillic_names or lx.compounds:
         start = last_two_words(toks, k, end)
         return (start, end) if start > k else None
     start = k
     while start < end and (common_word(lx, toks.lows[start]) or initial(toks, start)):
         start += 1
+    if start == end and lx.gap_complement:
+        return None  # common words only: "de la Media Luna Roja" names a body
     if start in (k, end):  # nothing skipped: "of Kyiv Vitali Klitschko" → last two
         start = last_two_words(toks, k, end)
         return (start, end) if start > k else None
@@ -71,20 +76,30 @@ def _after_preposition(
 
 
 def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[int, int] | None:
-    """A name after a role word ending at token ``j``, across a short genitive phrase."""
+    """A name after a role word ending at token ``j``, across a short genitive phrase.
+
+    French, Spanish and Italian (``complement``): the role's complement may hold lower-case
+    words after a preposition and nationality adjectives ("le porte-parole de l'armée
+    ukrainienne, X"; "il ministro russo degli Esteri X"); a capitalised place or organisation
+    inside it is skipped ("el alcalde de Járkov, X"), and a comma closes it.
+    """
     n = len(toks)
     k = j
     commas = 0
-    prep = article = False
+    prep = article = inside = False
     shape = c.shapes[lx.lang]
-    while k < n and k - j <= _MAX_GAP:
+    longest = _MAX_COMPLEMENT if lx.gap_complement else _MAX_GAP
+    while k < n and k - j <= longest:
         gap = toks.gap(k - 1)
         if "," in gap:
             commas += 1
+            if lx.gap_complement:
+                prep = inside = False
         if commas > 1 or any(ch in gap for ch in SENTENCE_END):
             return None
         surface, low = toks.surfaces[k], toks.lows[k]
-        if not lx.cyrillic_names and not prep and surface[:1].isupper() and shape.is_org(low):
+        org = not lx.cyrillic_names and surface[:1].isupper() and shape.is_org(low)
+        if org and not prep and not inside:
             return None  # the role word is part of a name: "Major League", "General Assembly"
         if word_surname(c, lx, toks, k):
             end = name_run(c, lx, toks, k + 1)
@@ -93,7 +108,12 @@ def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[in
             skip = blocked(c, lx, toks, k)
             if not skip:
                 if prep:
-                    return _after_preposition(c, lx, toks, k)
+                    named = _after_preposition(c, lx, toks, k)
+                    if named is not None or not lx.gap_complement:
+                        return named
+                    k = max(name_run(c, lx, toks, k, longest=6), k + 1)  # "de Járkov, X"
+                    prep = False
+                    continue
                 span = name_span(c, lx, toks, k)
                 if span is None and (lx.gap_lowercase or lx.gap_capitalised):
                     k += 1  # a known capitalised word: "Белгородской (области)"
@@ -111,22 +131,42 @@ def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[in
                 k = skip
                 prep = False
                 continue
-            if not lx.gap_capitalised:
+            if not lx.gap_capitalised and not (inside and lx.gap_complement):
                 return None
-            k += 1  # German noun inside the genitive phrase
+            k += 1  # German noun inside the genitive phrase; "des Affaires (étrangères)"
             continue
         if lx.cyrillic_names and is_verb(low, lx.lang):
             return None  # a verb ends the role phrase: "командир заявил …"
-        prep = prep or low in lx.gap_prepositions
+        if low in lx.gap_breakers:
+            return None  # "le porte-parole a déclaré que …"
+        if low in lx.gap_prepositions:
+            prep = inside = True
+        elif lx.gap_complement and low not in lx.stop:
+            prep = False  # a common word after the preposition: "de la région (X)"
+            inside = inside or _elided_preposition(lx, low)  # "de l'armée", "dell'esercito"
         # an adjective only inside a phrase opened by an article: "des russischen …", not the
         # verb in "… Söldner enthüllte Petrenko"
         modifier = article and lx.is_modifier(low, surface)
-        if low in lx.stop or modifier or lx.gap_lowercase:
+        # "il capo (dell'amministrazione)", "la jefa adjunta", "le président ukrainien", "le
+        # conseiller présidentiel": adjectives follow the role word
+        adjective = low in lx.modifiers or lx.adjectives.match_at(toks, k) is not None
+        adjective = adjective or (not inside and lx.is_modifier(low, surface))
+        complement = lx.gap_complement and (inside or adjective)
+        if low in lx.stop or modifier or lx.gap_lowercase or complement:
             article = article or low in lx.stop
             k += 1
             continue
         return None
     return None
+
+
+def _elided_preposition(lx: LangLexicons, low: str) -> bool:
+    """A word glued to an elided article or preposition ("l'armée", "dell'esercito")."""
+    for sep in ("'", "’"):
+        head, found, rest = low.partition(sep)
+        if found and rest and head + "'" in lx.elisions:
+            return True
+    return False
 
 
 def _place_noun(lx: LangLexicons, toks: Tokens, k: int) -> bool:
@@ -142,7 +182,12 @@ def _name_before(c: Compiled, lx: LangLexicons, toks: Tokens, i: int) -> tuple[i
     steps = 0
     while k >= 0 and steps < 4 and "," not in toks.gap(k):
         low, surface = toks.lows[k], toks.surfaces[k]
-        if low in lx.stop or lx.is_modifier(low, surface) or lx.adjectives.match_at(toks, k):
+        if low in lx.gap_breakers:
+            return None  # a verb before the role: "…, ha dichiarato il portavoce"
+        # French/Spanish/Italian adjectives follow the noun: a participle before the role
+        # belongs to a verb ("ha dichiarato ancora il portavoce")
+        modifier = not lx.gap_complement and lx.is_modifier(low, surface)
+        if low in lx.stop or modifier or lx.adjectives.match_at(toks, k):
             k -= 1
             steps += 1
             continue
@@ -166,6 +211,8 @@ def _name_before(c: Compiled, lx: LangLexicons, toks: Tokens, i: int) -> tuple[i
 def _role_at(lx: LangLexicons, toks: Tokens, i: int) -> tuple[int, int] | None:
     m = lx.roles.match_at(toks, i)
     if m is not None:
+        if lx.gap_complement and m[0] < len(toks) and toks.gap(m[0] - 1) in ("-", "‐"):
+            return None  # part of a hyphenated noun: "chef-lieu" is no chief
         return m
     if lx.role_heads:
         idx = lx.head(lx.role_heads, toks.lows[i])
@@ -186,6 +233,13 @@ def _country_before(lx: LangLexicons, toks: Tokens, i: int) -> str | None:
                 return m[1] or None
         k -= 1
     return None
+
+
+def _country_after(lx: LangLexicons, toks: Tokens, j: int) -> str | None:
+    """French/Spanish/Italian: the nationality adjective right after a role word ("le
+    président ukrainien", "il ministro russo")."""
+    m = lx.adjective_after_noun(toks, j) if j < len(toks) else None
+    return m[1] if m is not None else None
 
 
 def _org_near(
@@ -217,7 +271,7 @@ def _org_near(
                 return SourceKind(c.categories[noun[1]].source_kind), adj[1]
         g = c.generic_at(toks, k, lx)
         if g is not None:
-            country = c.country_after(toks, g[0], lx)  # "Минобороны Польши"
+            country = c.country_after(toks, g[0], lx) or lx.adjective_after_noun(toks, g[0])
             return SourceKind(c.categories[g[1]].source_kind), country[1] if country else None
     return None, None
 
@@ -241,6 +295,8 @@ def find_persons(c: Compiled, text: str, lang: str) -> tuple[PersonMatch, ...]:
         j, idx = role
         rdef = c.role_defs[idx]
         name = _name_after(c, lx, toks, j) or _name_before(c, lx, toks, i)
+        if name is not None and lx.gap_complement and name in found:
+            name = None  # the head comes first: "il capo dell'amministrazione militare, X"
         if name is not None:
             source = SourceKind(rdef.source_kind)
             stop = name[0] if name[0] >= j else len(toks)
@@ -249,7 +305,10 @@ def find_persons(c: Compiled, text: str, lang: str) -> tuple[PersonMatch, ...]:
                 source = org_source
             entry = next((e for (a, b), e in known.items() if a < name[1] and name[0] < b), None)
             country = (
-                _country_before(lx, toks, i) or (entry.country if entry else None) or org_country
+                _country_before(lx, toks, i)
+                or _country_after(lx, toks, j)
+                or (entry.country if entry else None)
+                or org_country
             )
             found[name] = _match(toks, name, rdef.role, (i, j), country, source, entry)
         i = j

@@ -2,12 +2,13 @@
 
 The shipped registry lives in ``data/actors.toml`` (format: ``data/README.md``); a user file
 named by the ``FOGOFWAR_ACTORS`` environment variable is merged over it. :class:`ActorRegistry`
-finds, in text of any supported language (de, en, ru, uk):
+finds, in text of any supported language (de, en, es, fr, it, ru, uk):
 
 - registry actors by their aliases, inflected forms included ("ЦАХАЛа", "Hisbollah-Miliz");
 - nationality adjective + generic institution noun ("nordkoreanische Truppen",
-  "южнокорейская разведка") and noun + country ("войска КНДР") as synthesized actors, linked to
-  the registry entry when there is one ("South Korean intelligence" → NIS);
+  "южнокорейская разведка"), noun + adjective ("l'armée russe") and noun + country ("войска
+  КНДР") as synthesized actors, linked to the registry entry when there is one ("South Korean
+  intelligence" → NIS);
 - civilians ("Zivilisten", "мирные жители");
 - persons: registry figures and role word + name shape (``find_persons``, see ``persons.py``).
 
@@ -136,7 +137,7 @@ class ActorRegistry:
         return None
 
     def compiled(self) -> Compiled:
-        """The lexicons, compiled on first use (all four languages)."""
+        """The lexicons, compiled on first use (every language with a pack)."""
         if self._compiled is None:
             with self._lock:
                 if self._compiled is None:
@@ -436,7 +437,7 @@ class Compiled:
             gen = self.generic_at(toks, i, lx)
             if gen is not None:
                 j, cat = gen
-                country = self.country_after(toks, j, lx)
+                country = self.country_after(toks, j, lx) or lx.adjective_after_noun(toks, j)
                 if country is not None:
                     cands.append((i, country[0], 1, self.generic_entry(country[1], cat), False))
                 elif cat == "civilians":

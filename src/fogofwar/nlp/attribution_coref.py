@@ -269,7 +269,9 @@ def official_kind(doc: Doc, pack: LanguagePack, src: Span, kind: SourceKind) -> 
         k += 1
     if not any(t.lower.startswith(lex.military_words) for t in toks):
         return kind
-    if lex.civil_bodies and any(t.lower.startswith(lex.civil_bodies) for t in toks):
+    # an elided article or preposition glued on does not hide the body ("dell'amministrazione")
+    bare = [t.lower.replace("’", "'").rsplit("'", 1)[-1] for t in toks]
+    if lex.civil_bodies and any(w.startswith(lex.civil_bodies) for w in bare):
         return kind
     for t in toks:
         hit = pack.sources.match_at((t,), 0, 1)
@@ -398,7 +400,18 @@ def _role_holder(
     kind = a.source_kind
     if kind in _GUESSED and holder.source_kind is not None:
         kind = holder.source_kind
+    elif holder.source_kind not in (None, kind) and _spokes(doc.lang, roles):
+        # "le porte-parole" after "le porte-parole de la Défense civile, X": X's body
+        return dataclasses.replace(
+            a, source_name=name, source_kind=holder.source_kind, kind_settled=True
+        )
     return dataclasses.replace(a, source_name=name, source_kind=kind)
+
+
+def _spokes(lang: str, roles: set[str]) -> bool:
+    """Some of the role stems are a spokesperson's (pack ``spokesperson_words``)."""
+    stems = lexicon(lang).spokesperson_words
+    return any(r.startswith(stems) or any(w.startswith(r) for w in stems) for r in roles)
 
 
 def _titled(a: AttributionMention, name: str) -> str:
@@ -436,10 +449,16 @@ def _last_person_speaker(
 
 
 def _apposition(doc: Doc, persons: list[EntityMention], src: Span) -> EntityMention | None:
-    """ "El gobernador regional, Vitali Kim, dijo": a name right after the role phrase."""
+    """ "El gobernador regional, Vitali Kim, dijo": a name right after the role phrase; or the
+    person the finder read with the phrase's role word across its complement ("le gouverneur
+    de la région de Dnipropetrovsk, Serhiy Lysak")."""
     for e in persons:
         gap = doc.text[src.end : e.span.start]
         if 0 < len(gap) <= _APPOSITION_GAP and gap.strip() in {",", "", "—", "–"}:
+            return e
+    for e in persons:
+        role = e.role_span
+        if role is not None and src.start <= role.start < src.end <= e.span.start:
             return e
     return None
 

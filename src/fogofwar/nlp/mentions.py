@@ -38,6 +38,7 @@ ROLE_SOURCE_KIND: dict[str, SourceKind] = {
     "blogger": SourceKind.SOCIAL_MEDIA,
 }
 _MAX_NAME_WORDS = 3
+_COMPLEMENT_CHARS = 60  # how far a role's complement may reach after a name-first apposition
 
 
 def _nationality_fn(registry: ActorSource) -> Callable[[str, str], str | None] | None:
@@ -80,6 +81,37 @@ def _fallback_persons(doc: Doc, pack: LanguagePack, taken: list[Span]) -> list[E
             )
         )
     return out
+
+
+def _role_before(p: EntityMention) -> Span | None:
+    """The role phrase of a person named after it ("le porte-parole … X"), else ``None``."""
+    r = p.role_span
+    return r if r is not None and r.end < p.span.start else None
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    """``span`` lies within ``outer``."""
+    return outer.start <= span.start and span.end <= outer.end
+
+
+def _complement_kind(
+    doc: Doc, pack: LanguagePack, role: Span | None, name: Span
+) -> SourceKind | None:
+    """The source kind of a pack source noun between a spokesperson's role word and name ("le
+    porte-parole de la Défense civile, X" → ngo_io): the body the spokesperson speaks for."""
+    if role is None:
+        return None
+    if role.end < name.start:
+        gap = Span(role.end, name.start)
+    else:  # "X, porte-parole de la Défense civile": the words after the role, in the clause
+        tail = doc.text[role.end : role.end + _COMPLEMENT_CHARS]
+        cut = min((tail.find(ch) for ch in ",.;:!?\n" if ch in tail), default=len(tail))
+        gap = Span(role.end, role.end + cut)
+    for m in pack.sources.find(doc.tokens):
+        span = Span(doc.tokens[m.start].start, doc.tokens[m.end - 1].end)
+        if _inside(span, gap):
+            return m.payload
+    return None
 
 
 def _person_key(p: EntityMention) -> str:
@@ -178,9 +210,15 @@ def entities(doc: Doc, res: Resources) -> Doc:
     persons: list[EntityMention] = []
     for p in res.actors.find_persons(doc.text, doc.lang):
         kind = p.source_kind or (ROLE_SOURCE_KIND.get(p.role) if p.role else None)
+        if p.role == "spokesperson" and kind == SourceKind.GOVERNMENT:
+            kind = _complement_kind(doc, pack, p.role_span, p.span) or kind
         persons.append(
             EntityMention(p.span, p.name, "person", p.name, p.country, "person", kind, p.role_span)
         )
+    # an actor inside a role phrase ("il portavoce del ministero della Difesa russo, X") is
+    # the person's affiliation: the person speaks, not the actor
+    gaps = [Span(r.end, p.span.start) for p in persons if (r := _role_before(p)) is not None]
+    found = [a for a in found if not any(_inside(a.span, g) for g in gaps)]
     taken = [m.span for m in found + persons]
     persons += _fallback_persons(doc, pack, taken)
     taken += [p.span for p in persons] + [p.role_span for p in persons if p.role_span]

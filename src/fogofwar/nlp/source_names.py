@@ -44,7 +44,14 @@ def source_name(doc: Doc, b: ClaimBuilder, att: AttributionMention) -> str | Non
             continue
         between = doc.text[src.end : e.span.start].strip(" ,")
         inside = e.span.start < src.end
-        if inside or (len(between.split()) <= 3 and not any(ch in between for ch in ".;:!?\n")):
+        # the person finder read this phrase's role word with the name across its complement
+        # ("le gouverneur de la région de Dnipropetrovsk, Serhiy Lysak")
+        own = e.role_span is not None and src.start <= e.role_span.start < src.end
+        if (
+            inside
+            or own
+            or (len(between.split()) <= 3 and not any(ch in between for ch in ".;:!?\n"))
+        ):
             near.append(e)
     if near:  # a full name ("Вячеслав Гладков") before a word taken for one ("Белгородской")
         full = [e for e in near if len(e.surface.split()) >= 2]
