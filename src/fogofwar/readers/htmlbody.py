@@ -7,7 +7,8 @@ recall mode and trafilatura's baseline for pages with almost no recognisable art
 Parts of the article in sibling containers of the same kind are joined
 (:mod:`fogofwar.readers.htmljoin`), then boilerplate lines are trimmed
 (:mod:`fogofwar.readers.boilerplate`). trafilatura selects boilerplate with
-:mod:`fogofwar.readers.discard` meanwhile (the same elements, faster).
+:mod:`fogofwar.readers.discard` meanwhile, and its other selectors with
+:mod:`fogofwar.readers.fastpaths` (the same elements, faster).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from trafilatura.baseline import baseline
 
 from fogofwar.readers.boilerplate import trim_boilerplate
 from fogofwar.readers.discard import faster_discard
+from fogofwar.readers.fastpaths import faster_paths
 from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
 from fogofwar.readers.precision import extraction_options, precision_text
 
@@ -50,7 +52,7 @@ def main_text(tree: HtmlElement, url: str | None = None) -> str:
     ``tree`` is trafilatura's parse of the page (:func:`trafilatura.utils.load_html`); it is
     not modified.
     """
-    with faster_discard():
+    with faster_discard(), faster_paths():
         body = split_paragraphs(precision_text(tree, url))
         if len(body) < _PRECISION_MIN_CHARS:
             balanced = _extract(tree, url)
