@@ -21,7 +21,7 @@ from fogofwar.readers.boilerplate import trim_boilerplate
 from fogofwar.readers.discard import faster_discard
 from fogofwar.readers.fastpaths import faster_paths
 from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
-from fogofwar.readers.precision import extraction_options, precision_text
+from fogofwar.readers.precision import extraction_options, justext_stopwords, precision_text
 
 __all__ = ["main_text", "split_paragraphs"]
 
@@ -39,7 +39,8 @@ def split_paragraphs(text: str) -> str:
 
 def _extract(tree: HtmlElement, url: str | None, *, recall: bool = False) -> str:
     """trafilatura's balanced (or recall) cascade, without comments."""
-    doc = bare_extraction(tree, options=extraction_options(url, recall=recall))
+    with justext_stopwords():
+        doc = bare_extraction(tree, options=extraction_options(url, recall=recall))
     if doc is None:
         return ""
     text = doc.get("text") if isinstance(doc, dict) else doc.text
