@@ -91,7 +91,7 @@ def justext_stopwords() -> Iterator[None]:
     def define_stoplist(stoplist: Any) -> Any:
         return stoplist if stoplist is words else own_define(stoplist)
 
-    external.JT_STOPLIST = words
+    setattr(external, "JT_STOPLIST", words)  # noqa: B010 - typed None in trafilatura
     justext.core.define_stoplist = define_stoplist
     try:
         yield
