@@ -132,14 +132,16 @@ def _bare(tree: HtmlElement, url: str | None) -> str:
     return str(text or "")
 
 
-def precision_text(tree: HtmlElement, url: str | None = None) -> str:
+def precision_text(tree: HtmlElement, url: str | None = None, *, consume: bool = False) -> str:
     """The text ``bare_extraction`` gives in fast precision mode without comments (``""`` for
-    none); ``tree`` is not modified."""
+    none); ``tree`` is not modified, unless ``consume`` lets the pass prune it in place (a
+    caller with no further use for it saves a copy of the page)."""
     if not _STEPS or _forum_thread_page(tree):
         return _bare(tree, url)
     options = extraction_options(url, precision=True, fast=True)
     try:
-        work = copy(tree)
+        # with a size limit the untouched page may be needed again (see below)
+        work = tree if consume and not options.max_tree_size else copy(tree)
         work = prune_unwanted_nodes(work, RAW_TREE_PRUNE_XPATH)
         work = prune_unwanted_nodes(work, REMOVE_COMMENTS_AND_LISTS_XPATH)
         work = tree_cleaning(work, options)
