@@ -20,8 +20,14 @@ _CLASSES = (
     "quote", "print-only", "category", "meta-date", "entry-meta", "post-meta", "meta",
     "postinfo", "entry-footer", "cat-links", "post-category", "entry-header", "row", "tags",
     "entry-title", "post-title", "headline", "article-title", "page-title", "plain", "",
+    "zuozhe", "submitted-by", "journalist-name", "channel-name", "is-hidden", "BBL",
+    "embedly-instagram", "article-share", "meta-reviewer", "commentlist", "entry-categories",
+    "postmeta", "entry-utility", "posted-by x", "xiaobian", "narrow", "box",
 )  # fmt: skip
-_IDS = ("author", "Author-box", "comments", "commentlist", "postpath1", "filedunder", "x", "")
+_IDS = (
+    "author", "Author-box", "comments", "commentlist", "postpath1", "filedunder", "x", "",
+    "ProductReviews", "bianji", "comment-list", "zuozhe",
+)  # fmt: skip
 _TAGS = (
     "div", "span", "p", "a", "section", "h1", "h2", "h3", "h4", "strong", "li", "footer",
     "header", "address", "time", "figure",
@@ -42,6 +48,10 @@ def _element(draw: st.DrawFn, depth: int = 0) -> str:
         attrs += ' itemprop="author"'
     if draw(st.integers(0, 9)) == 0:
         attrs += ' rel="author"'
+    if draw(st.integers(0, 14)) == 0:
+        attrs += draw(st.sampled_from((' data-component="Byline"', ' data-component="Figure"')))
+    if draw(st.integers(0, 14)) == 0:
+        attrs += ' data-testid="AuthorCard"'
     children = ""
     if depth < 3:
         for _ in range(draw(st.integers(0, 3))):

@@ -12,6 +12,7 @@ from trafilatura import bare_extraction
 
 from fogofwar.evaluation.ingest_eval import iter_pages
 from fogofwar.readers.decoding import decode_html
+from fogofwar.readers.htmlbody import main_text
 from fogofwar.readers.htmlpage import _raw_tree, _without_comments
 from fogofwar.readers.precision import precision_text
 
@@ -56,5 +57,27 @@ def test_same_text_on_evaluation_pages(shared_dir: Path) -> None:
             assert raw is not None
             tree = _without_comments(raw)
             assert precision_text(tree) == _bare(tree), page.path.name
+    finally:
+        logging.disable(logging.NOTSET)
+
+
+@pytest.mark.parametrize("html", _PAGES)
+def test_consuming_the_tree_gives_the_same_text(html: str) -> None:
+    kept = lxml.html.fromstring(html)
+    consumed = lxml.html.fromstring(html)
+    assert precision_text(consumed, consume=True) == precision_text(kept)
+
+
+@pytest.mark.shared
+def test_main_text_with_the_original_page_is_the_same(shared_dir: Path) -> None:
+    """The body read with the comment-free copy consumed (and the page as parsed kept for the
+    sibling, lead and fallback readers) is the body read from an untouched copy."""
+    logging.disable(logging.WARNING)
+    try:
+        for page in iter_pages(shared_dir, "trafilatura_eval", limit=40):
+            raw = _raw_tree(decode_html(page.html(), source=page.path.name))
+            assert raw is not None
+            expected = main_text(_without_comments(raw))
+            assert main_text(_without_comments(raw), original=raw) == expected, page.path.name
     finally:
         logging.disable(logging.NOTSET)

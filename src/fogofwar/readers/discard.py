@@ -67,8 +67,8 @@ def _boilerplate(patterns: list[str]) -> Selector:
 
     def select(tree: Any) -> list[Any]:
         found = []
-        for el in _elements(tree, bare):
-            if el.tag not in _TAGS:
+        for el in tree.iterdescendants(*_TAGS):  # lxml's tag filter, in C
+            if not bare and not el.keys():
                 continue
             get = el.get
             if (

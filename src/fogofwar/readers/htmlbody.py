@@ -7,21 +7,26 @@ recall mode and trafilatura's baseline for pages with almost no recognisable art
 Parts of the article in sibling containers of the same kind are joined
 (:mod:`fogofwar.readers.htmljoin`), then boilerplate lines are trimmed
 (:mod:`fogofwar.readers.boilerplate`). trafilatura selects boilerplate with
-:mod:`fogofwar.readers.discard` meanwhile (the same elements, faster).
+:mod:`fogofwar.readers.discard` meanwhile, and its other selectors with
+:mod:`fogofwar.readers.fastpaths` (the same elements, faster).
 """
 
 from __future__ import annotations
 
+import copy
+
+import lxml.etree
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
 from trafilatura.baseline import baseline
 
 from fogofwar.readers.boilerplate import trim_boilerplate
 from fogofwar.readers.discard import faster_discard
+from fogofwar.readers.fastpaths import faster_paths
 from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
-from fogofwar.readers.precision import extraction_options, precision_text
+from fogofwar.readers.precision import extraction_options, justext_stopwords, precision_text
 
-__all__ = ["main_text", "split_paragraphs"]
+__all__ = ["comment_free_copy", "main_text", "split_paragraphs"]
 
 # Below this many characters the precision pass is taken as having missed the article.
 _PRECISION_MIN_CHARS = 1000
@@ -37,29 +42,44 @@ def split_paragraphs(text: str) -> str:
 
 def _extract(tree: HtmlElement, url: str | None, *, recall: bool = False) -> str:
     """trafilatura's balanced (or recall) cascade, without comments."""
-    doc = bare_extraction(tree, options=extraction_options(url, recall=recall))
+    with justext_stopwords():
+        doc = bare_extraction(tree, options=extraction_options(url, recall=recall))
     if doc is None:
         return ""
     text = doc.get("text") if isinstance(doc, dict) else doc.text
     return split_paragraphs(str(text or ""))
 
 
-def main_text(tree: HtmlElement, url: str | None = None) -> str:
+def comment_free_copy(page: HtmlElement) -> HtmlElement:
+    """A copy of ``page`` without HTML comments: the tree trafilatura's loader would parse."""
+    tree = copy.deepcopy(page)
+    lxml.etree.strip_elements(tree, lxml.etree.Comment, with_tail=False)
+    return tree
+
+
+def main_text(
+    tree: HtmlElement, url: str | None = None, *, original: HtmlElement | None = None
+) -> str:
     """The article text of the page (paragraphs separated by blank lines), or ``""``.
 
-    ``tree`` is trafilatura's parse of the page (:func:`trafilatura.utils.load_html`); it is
-    not modified.
+    ``tree`` is the page without comments (:func:`comment_free_copy`, what trafilatura's
+    loader parses); it is not modified. With ``original`` (the page as parsed, comments
+    included, not modified either) ``tree`` is consumed instead: the precision pass prunes it
+    in place, and a copy is made from ``original`` only for a fallback pass. The sibling and
+    lead readers (:mod:`fogofwar.readers.htmljoin`) read text, which comments are not part of.
     """
-    with faster_discard():
-        body = split_paragraphs(precision_text(tree, url))
+    page = tree if original is None else original
+    with faster_discard(), faster_paths():
+        body = split_paragraphs(precision_text(tree, url, consume=original is not None))
         if len(body) < _PRECISION_MIN_CHARS:
-            balanced = _extract(tree, url)
+            fresh = tree if original is None else comment_free_copy(original)
+            balanced = _extract(fresh, url)
             if len(balanced) >= _BALANCED_MIN_CHARS:
                 body = balanced
             else:
-                recall = _extract(tree, url, recall=True)
+                recall = _extract(fresh, url, recall=True)
                 body = max(body, balanced, recall, key=len)
-    if not body:
-        _, text, _ = baseline(tree)
-        body = split_paragraphs(text)
-    return trim_boilerplate(lead_before_body(tree, join_sibling_parts(tree, body)))
+            if not body:
+                _, text, _ = baseline(fresh)
+                body = split_paragraphs(text)
+    return trim_boilerplate(lead_before_body(page, join_sibling_parts(page, body)))

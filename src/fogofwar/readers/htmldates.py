@@ -48,7 +48,7 @@ __all__ = ["DATE_LANGUAGES", "local_day", "publication_date", "structured_date"]
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _OFFSET = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d):?(\d\d)")
 # 20:00-23:00 UTC on the hour, no seconds: local midnight of UTC+1 … UTC+4 sites.
-_UTC_LOCAL_MIDNIGHT = r"T2[0-3]:00(?::00(?:\.0+)?)?(?:Z|\+00:?00)"
+_UTC_LOCAL_MIDNIGHT = re.compile(r"T2[0-3]:00(?::00(?:\.0+)?)?(?:Z|\+00:?00)")
 _JSON_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
 _STRUCTURED_XPATH = (
     './/meta[@property="article:published_time" or @name="article:published_time" '
@@ -150,8 +150,13 @@ def _local_midnight(day: date, page: str) -> date:
     """``day + 1`` when the page stamps that day at a whole hour late in the evening, UTC
     ("2022-11-06T23:00:00.000Z"): a date-only field saved as local midnight east of UTC,
     so the site's own day is the next one. ``day`` otherwise."""
-    stamp = re.compile(re.escape(day.isoformat()) + _UTC_LOCAL_MIDNIGHT)
-    return day + timedelta(days=1) if stamp.search(page) else day
+    prefix = day.isoformat() + "T2"
+    start = page.find(prefix)
+    while start >= 0:  # the day's stamps in the evening (no pattern compiled per day)
+        if _UTC_LOCAL_MIDNIGHT.match(page, start + 10):
+            return day + timedelta(days=1)
+        start = page.find(prefix, start + 1)
+    return day
 
 
 def structured_date(tree: HtmlElement, page: str) -> date | None:

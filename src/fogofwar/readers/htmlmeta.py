@@ -144,13 +144,29 @@ class _Scan:
     category_boxes: dict[int, list[HtmlElement]]
 
 
+# A class or id none of the rules above can match contains none of these (each rule's
+# literal, or a part of it: "uthor" for author/Author/AuthorName, "omment" for the comment
+# blocks, "entry-" for the entry-* boxes …); nor can an element without any of
+# _OTHER_ATTRIBUTES, unless its tag is one of _TAGS_THAT_COUNT.
+_CLASS_HINT = re.compile(
+    "uthor|byl|BBL|username|channel-name|zuozhe|bianji|xiaobian|submitted-by|posted-by"
+    "|journalist-name|screenname|writer|yline|omment|sidebar|is-hidden|quote"
+    "|embedly-instagram|article-s|print|category|meta|title|date|post-?info|entry-|row|tags"
+    "|post-?category|cat-links"
+)
+_ID_HINT = re.compile("uthor|zuozhe|bianji|xiaobian|omment|ProductReviews|postpath|filedunder")
+_OTHER_ATTRIBUTES = frozenset({"rel", "itemprop", "data-testid", "data-component"})
+_TAGS_THAT_COUNT = frozenset({"author", "time", "figure"})
+
+
 def _scan(tree: HtmlElement) -> _Scan:
     scan = _Scan(([], [], []), set(), {})
     for el in tree.iter():
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        if not el.keys():  # no attributes: only the tag can count
+        keys = el.keys()
+        if not keys:  # no attributes: only the tag can count
             if tag == "author":
                 scan.authors[0].append(el)
             elif tag in ("time", "figure"):
@@ -158,6 +174,13 @@ def _scan(tree: HtmlElement) -> _Scan:
             continue
         cls = el.get("class") or ""
         ident = el.get("id") or ""
+        if (
+            tag not in _TAGS_THAT_COUNT
+            and _OTHER_ATTRIBUTES.isdisjoint(keys)
+            and _CLASS_HINT.search(cls) is None
+            and _ID_HINT.search(ident) is None
+        ):
+            continue  # no rule can match (see _CLASS_HINT)
         kind = _author_kind(tag, el, cls, ident)
         if kind is not None:
             scan.authors[kind].append(el)

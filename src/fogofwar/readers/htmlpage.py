@@ -9,7 +9,6 @@ main-text readers (:mod:`fogofwar.readers.publisher`, :mod:`fogofwar.readers.htm
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 
 import lxml.etree
@@ -18,7 +17,7 @@ import lxml.html
 from fogofwar.errors import InputError
 from fogofwar.langid import identify
 from fogofwar.model import Article, DatePrecision, ReasonCode, clean_text
-from fogofwar.readers.htmlbody import main_text, split_paragraphs
+from fogofwar.readers.htmlbody import comment_free_copy, main_text, split_paragraphs
 from fogofwar.readers.htmldates import publication_date
 from fogofwar.readers.htmlmeta import page_metadata
 from fogofwar.readers.publisher import html_publisher
@@ -109,9 +108,7 @@ def _raw_tree(text: str) -> lxml.html.HtmlElement | None:
 
 def _without_comments(raw: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """A copy of ``raw`` without HTML comments: the tree trafilatura's loader would parse."""
-    tree = copy.deepcopy(raw)
-    lxml.etree.strip_elements(tree, lxml.etree.Comment, with_tail=False)
-    return tree
+    return comment_free_copy(raw)
 
 
 def _not_html(text: str, raw: lxml.html.HtmlElement | None) -> bool:
@@ -140,7 +137,7 @@ def parse_html(text: str, *, source: str, url: str | None = None) -> Article:
     try:
         published = publication_date(raw, text, url)
         meta = page_metadata(tree, url)
-        body = main_text(tree, url)
+        body = main_text(tree, url, original=raw)  # consumes tree: read it before
     except _LXML_ERRORS as exc:
         raise _malformed(source, exc, "processed") from exc
     if published is None:
