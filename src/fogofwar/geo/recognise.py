@@ -384,6 +384,8 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         demonym = pack.demonyms.get(fold(tok.text), "?")
         if len(tok.text) <= 3 and not tok.text.isupper():
             demonym = "?"  # "Us" is no "US"
+        elif not tok.cap and low in pack.not_alone:
+            demonym = "?"  # "western Iowa": a direction; "Western allies": the West
         startable = tok.cap and low not in pack.skip_initial
         if demonym == "?" and not (startable or low in pack.region_before):
             i += 1
