@@ -71,6 +71,7 @@ def _stray(place: Place | None, home: Place) -> bool:
         place is not None
         and place.kind == "city"
         and place.population < _HAMLET
+        and not place.capital  # Vatican City
         and home.kind in ("city", "admin2")
         and _km(place, home) > _NEAR_KM
     )

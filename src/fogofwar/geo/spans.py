@@ -77,6 +77,12 @@ def _hit(
     if demonym != "?":  # "Russian", "Sri Lankan", "European"
         return Hit(first, last, tokens[first].start, tokens[last].end, (), False,
                    demonym=demonym or "")  # fmt: skip
+    target = dict(pack.metonyms).get(fold(" ".join(words)))
+    if target is not None:  # "White House", "Kremlin": the city of the government
+        cands = tuple(c for c in index.lookup(fold(target)) if c.place.kind == "city")
+        if cands:
+            return Hit(first, last, tokens[first].start, tokens[last].end, cands, False,
+                       metonymy=True, phrase=True)  # fmt: skip
     ab = expand(surface) or expand(surface.rstrip(".") + ".")
     if ab is not None:  # "Calif.", "BC", given as a toponym
         region, cc = ab
