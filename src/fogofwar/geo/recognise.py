@@ -277,8 +277,13 @@ def _keep(
     if hit.metonymy:
         return True
     article = prev is not None and prev.text.casefold() in pack.articles
-    # "im Sommer", "am Ende": a preposition with an article names no town
-    town_prep = prep and not article
+    # "im Sommer", "am Ende": a preposition with an article names no town; nor does "of"
+    # inside a name ("Chamber of Commerce", "Department of Human Services")
+    town_prep = (
+        prep
+        and not article
+        and not (_in_name(tokens, hit.first, pack.lang) and is_common(tok.text, pack.lang))
+    )
     # "die Mio", "5 Mio. Euro": short Latin words name small towns only after "in"
     short = len(tok.text.rstrip(".")) <= 3 and not is_cyrillic(tok.text)
     if short and kinds <= {"city", "admin2"} and biggest < _TOWN and not town_prep:
@@ -294,12 +299,27 @@ def _keep(
     if (pack.common_check or tok.sent_start) and is_known(tok.text, pack.lang) and not proper:
         if all(c.how == 2 for c in hit.cands):  # "Liga" is not Riga by another spelling
             return False
+        if all(c.how == 1 for c in hit.cands) and not town_prep:
+            return False  # "Part" (an old name of Perth), "Human" (Uman): the word
         if hit.changed:  # "vielen Ländern" is no Lander: an undone ending needs a big town
             return town_prep and biggest >= _BIG
         big = _HUGE if tok.sent_start else _BIG
         # "von Bord" is no hamlet: a preposition vouches for towns of 10,000+
         return (town_prep and biggest >= _SMALL) or (biggest >= big and not article)
     return True
+
+
+def _in_name(tokens: list[Token], i: int, lang: str) -> bool:
+    """Word ``i`` follows "of" after a capitalised common noun, inside the name of a body
+    ("Chamber of Commerce", "Department of Human Services"; not "Tauber of Nelson")."""
+    return (
+        i >= 2
+        and tokens[i - 1].text.casefold() == "of"
+        and tokens[i - 2].cap
+        and tokens[i - 1].glued
+        and tokens[i].glued
+        and is_common(tokens[i - 2].text, lang)
+    )
 
 
 def _abbreviation(
@@ -371,6 +391,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
     tokens = tokenize(text)
     metonyms = dict(pack.metonyms)
     names = set(surnames(tokens, pack))
+    speakers: set[str] = set()  # small towns' names the text uses for a speaker
     hits: list[Hit] = []
     i = 0
     while i < len(tokens):
@@ -441,7 +462,30 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
                 found = Hit(found.first, found.last, found.start, found.end, found.cands,
                             found.changed, metonymy=found.metonymy, weak=True)  # fmt: skip
             hits.append(found)
+        elif found.metonymy and _small_town(found):
+            speakers.add(tokens[found.first].text)  # "Noma said": Noma, before and after
         elif surname(tokens, found, pack):
             names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
         i = found.last + 1
-    return _vouched(hits)
+    return _vouched([h for h in hits if not _named_person(tokens, h, speakers, pack)])
+
+
+def _small_town(hit: Hit) -> bool:
+    """A single word naming only towns and districts under 100,000, none a capital."""
+    return (
+        not hit.phrase
+        and hit.first == hit.last
+        and all(
+            c.place.kind in ("city", "admin2") and c.place.population < _BIG and not c.place.capital
+            for c in hit.cands
+        )
+    )
+
+
+def _named_person(tokens: list[Token], hit: Hit, names: set[str], pack: LangPack) -> bool:
+    """A small town's name the text also used for a person ("Noma said"), without a place
+    preposition before it here."""
+    if hit.demonym is not None or tokens[hit.first].text not in names or not _small_town(hit):
+        return False
+    prev = tokens[hit.first - 1] if hit.first > 0 else None
+    return prev is None or prev.text.casefold() not in pack.place_preps
