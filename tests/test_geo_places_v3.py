@@ -66,6 +66,24 @@ def test_large_areas_sit_at_geonames_points(
     assert _km(loc.lat, loc.lon, lat, lon) < 50
 
 
+# regions placed from their own towns, with a few villages across a border given to them
+# dropped: (sentence, surface, lat, lon) of the region's middle
+FROM_TOWNS = [
+    ("Floods hit Heilongjiang this summer.", "Heilongjiang", 48.0, 128.0),
+    ("Steel mills in Hebei were told to cut output.", "Hebei", 39.0, 116.0),
+    ("Factories in Jiangsu reopened.", "Jiangsu", 33.0, 120.0),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "lat", "lon"), FROM_TOWNS)
+def test_region_points_leave_stray_towns_out(
+    gaz: Gazetteer, text: str, surface: str, lat: float, lon: float
+) -> None:
+    loc = _mention(gaz, text, surface).location
+    assert loc is not None and loc.lat is not None and loc.lon is not None
+    assert loc.precision == "admin1" and _km(loc.lat, loc.lon, lat, lon) < 161
+
+
 # (sentence, given span, the place's name, country or None for a multi-country area)
 GIVEN = [
     ("A Paris court heard the Council of Europe case.", "Council of Europe", "Europe", None),

