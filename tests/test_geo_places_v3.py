@@ -94,6 +94,7 @@ GIVEN = [
     ("Farmers in Lyon lobbied the European Commission.", "European Commission", "Europe", None),
     ("Tankers waited off Dubai as tension in the Gulf rose.", "Gulf", "Persian Gulf", None),
     ("Western diplomats in Kyiv met on Monday.", "Western", "Western Europe", None),
+    ("Drones hit two ships in the Red Sea off Yemen.", "Red Sea", "Red Sea", None),
 ]  # fmt: skip
 
 
@@ -110,6 +111,7 @@ def test_given_spans_name_their_area(
     [
         ("Aides in Washington met in the West Wing on Friday.", "West Wing"),
         ("Traffic on Georgia Avenue in Philadelphia was slow.", "Georgia Avenue"),
+        ("Sailors from Toronto crossed Lake Ontario at night.", "Lake Ontario"),
     ],
 )
 def test_streets_and_rooms_named_after_an_area_stay_in_the_texts_place(

@@ -186,9 +186,20 @@ def _base(c: Candidate, changed: bool) -> float:
     return size + _HOW[c.how] - (_CHANGED if changed else 0.0) + _PRIOR.get(p.cc, 0.0)
 
 
+_WATERS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "lake", "river", "channel"})
+
+
 def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """Regions that give way to a city of their own name inside them ("Puno"; the district
-    "Albany" around the town: its population is the town's and more, its point is not)."""
+    "Albany" around the town: its population is the town's and more, its point is not); a
+    province named after a sea gives way to the sea ("Red Sea")."""
+    seas = {
+        c.place.name
+        for c in cands
+        if c.place.kind == "region" and c.how == 0 and c.place.name.split()[-1].lower() in _WATERS
+    }
+    if seas:
+        cands = tuple(c for c in cands if c.place.kind == "region" or c.place.name not in seas)
     towns = [c.place for c in cands if c.place.kind == "city" and c.how == 0]
     city_admin1 = {(p.cc, p.admin1) for p in towns}
     city_admin2 = {(p.cc, p.admin1, p.admin2) for p in towns}

@@ -132,7 +132,8 @@ _STREETS = frozenset(
     {
         "street", "st", "avenue", "ave", "road", "rd", "square", "sq", "drive", "dr",
         "boulevard", "blvd", "lane", "ln", "way", "place", "court", "parkway", "highway",
-        "bridge", "wing",
+        "bridge", "wing", "lake", "gulf", "bay", "river", "mount", "mountain", "mountains",
+        "sea", "strait", "island", "islands", "peninsula", "creek", "falls", "park", "forest",
     }
 )  # fmt: skip
 
@@ -143,8 +144,8 @@ def _about_area(
 ) -> bool:  # fmt: skip
     """Whether words ``a..b`` of span ``first..last`` name a country, region or continent the
     span is about ("Bank of England", "European Commission"): an official name, not a compass
-    word or a common word ("West Wing", "Convention Centre"), and no street or building of that
-    name ("Georgia Avenue")."""
+    word or a common word ("West Wing", "Convention Centre"), and no street, building or
+    natural feature of that name ("Georgia Avenue", "Lake Ontario", "Gulf of Alaska")."""
     if not any(c.how == 0 and c.place.kind in _AREAS for c in cands):
         return False
     words = [t.text for t in tokens[a : b + 1]]
