@@ -174,3 +174,18 @@ def test_speakers_bodies_and_common_words_are_not_places(
     gaz: Gazetteer, text: str, word: str
 ) -> None:
     assert word not in [m.surface for m in gaz.find(text, "en")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "demonym"),
+    [
+        ("The Sri Lankan navy sank a trawler.", "Sri Lankan", "Sri Lanka", True),
+        ("Latin American leaders met in Lima.", "Latin American", "Latin America", True),
+        ("Ferries to New Zealand were cancelled.", "New Zealand", "New Zealand", False),
+    ],
+)
+def test_demonyms_of_two_words(
+    gaz: Gazetteer, text: str, surface: str, name: str, demonym: bool
+) -> None:
+    m = _mention(gaz, text, surface)
+    assert m.is_demonym is demonym and m.location is not None and m.location.normalized == name

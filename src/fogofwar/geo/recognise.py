@@ -309,6 +309,21 @@ def _keep(
     return True
 
 
+def _multi_demonym(
+    tokens: list[Token], i: int, pack: LangPack, index: PlaceIndex
+) -> tuple[int, str] | None:
+    """A demonym of two or three capitalised words starting at token ``i`` ("Sri Lankan",
+    "Middle Eastern"): its last token and what it names; not a place's name ("New Zealand")."""
+    for n in (3, 2):
+        words = tokens[i : i + n]
+        if len(words) < n or not all(t.glued and t.cap for t in words[1:]):
+            continue
+        dem = pack.demonyms.get(fold(" ".join(t.text for t in words)))
+        if dem is not None and not index.lookup(fold(" ".join(t.text for t in words))):
+            return i + n - 1, dem
+    return None
+
+
 def _in_name(tokens: list[Token], i: int, lang: str) -> bool:
     """Word ``i`` follows "of" after a capitalised common noun, inside the name of a body
     ("Chamber of Commerce", "Department of Human Services"; not "Tauber of Nelson")."""
@@ -401,6 +416,12 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         if ab is not None:
             hits.append(ab)
             i = ab.last + 1
+            continue
+        multi = _multi_demonym(tokens, i, pack, index) if tok.cap else None
+        if multi is not None:  # "Sri Lankan", "Middle Eastern", "Latin American"
+            upto, dem = multi
+            hits.append(Hit(i, upto, tok.start, tokens[upto].end, (), False, demonym=dem))
+            i = upto + 1
             continue
         demonym = pack.demonyms.get(fold(tok.text), "?")
         if len(tok.text) <= 3 and not tok.text.isupper():
