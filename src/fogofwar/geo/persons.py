@@ -4,6 +4,8 @@
 * "Michael Jordan ... Jordan said": a word written after a common first name, or a town
   dropped as part of a name ("Ben Barr", "Meredith Jones"), names the person when it comes
   back alone.
+* "Noma said ... said Noma": a small town's name the text uses for a speaker names the person
+  at every mention, before and after.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ from itertools import pairwise
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.tokens import Hit, Token, is_known, region_after
 
-__all__ = ["caps_word", "surname", "surnames"]
+__all__ = ["caps_word", "named_person", "small_town", "surname", "surnames"]
+
+_BIG = 100_000  # a town this big names itself more often than a person
 
 
 def caps_word(tokens: list[Token], k: int, pack: LangPack) -> bool:
@@ -83,3 +87,24 @@ def after_initial(tokens: list[Token], i: int) -> bool:
         and not first.text.isupper()
         and initial.start - first.end <= 2
     )
+
+
+def small_town(hit: Hit) -> bool:
+    """A single word naming only towns and districts under 100,000, none a capital."""
+    return (
+        not hit.phrase
+        and hit.first == hit.last
+        and all(
+            c.place.kind in ("city", "admin2") and c.place.population < _BIG and not c.place.capital
+            for c in hit.cands
+        )
+    )
+
+
+def named_person(tokens: list[Token], hit: Hit, names: set[str], pack: LangPack) -> bool:
+    """A small town's name the text also used for a person ("Noma said"), without a place
+    preposition before it here."""
+    if hit.demonym is not None or tokens[hit.first].text not in names or not small_town(hit):
+        return False
+    prev = tokens[hit.first - 1] if hit.first > 0 else None
+    return prev is None or prev.text.casefold() not in pack.place_preps

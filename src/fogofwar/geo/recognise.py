@@ -57,7 +57,14 @@ from fogofwar.geo.abbrev import abbreviation_at
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
-from fogofwar.geo.persons import after_initial, caps_word, surname, surnames
+from fogofwar.geo.persons import (
+    after_initial,
+    caps_word,
+    named_person,
+    small_town,
+    surname,
+    surnames,
+)
 from fogofwar.geo.text import fold, skeleton
 from fogofwar.geo.tokens import Hit, Token, is_known, region_after, tokenize
 
@@ -483,30 +490,9 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
                 found = Hit(found.first, found.last, found.start, found.end, found.cands,
                             found.changed, metonymy=found.metonymy, weak=True)  # fmt: skip
             hits.append(found)
-        elif found.metonymy and _small_town(found):
+        elif found.metonymy and small_town(found):
             speakers.add(tokens[found.first].text)  # "Noma said": Noma, before and after
         elif surname(tokens, found, pack):
             names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
         i = found.last + 1
-    return _vouched([h for h in hits if not _named_person(tokens, h, speakers, pack)])
-
-
-def _small_town(hit: Hit) -> bool:
-    """A single word naming only towns and districts under 100,000, none a capital."""
-    return (
-        not hit.phrase
-        and hit.first == hit.last
-        and all(
-            c.place.kind in ("city", "admin2") and c.place.population < _BIG and not c.place.capital
-            for c in hit.cands
-        )
-    )
-
-
-def _named_person(tokens: list[Token], hit: Hit, names: set[str], pack: LangPack) -> bool:
-    """A small town's name the text also used for a person ("Noma said"), without a place
-    preposition before it here."""
-    if hit.demonym is not None or tokens[hit.first].text not in names or not _small_town(hit):
-        return False
-    prev = tokens[hit.first - 1] if hit.first > 0 else None
-    return prev is None or prev.text.casefold() not in pack.place_preps
+    return _vouched([h for h in hits if not named_person(tokens, h, speakers, pack)])
