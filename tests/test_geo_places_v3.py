@@ -168,6 +168,7 @@ def test_town_inside_a_region_another_toponym_names(gaz: Gazetteer) -> None:
         ("She ran the Department of Human Services for a decade.", "Human"),
         ("Part of the plan failed.", "Part"),
         ("Farmers in western Iowa waited for rain.", "western"),
+        ("The convoy left. Tell us what you saw.", "Tell"),
     ],
 )
 def test_speakers_bodies_and_common_words_are_not_places(

@@ -155,7 +155,7 @@ def _cyrillic_guard(tokens: list[Token], hit: Hit, pack: LangPack) -> Hit | None
     if len(word) <= 2 or (not word.isupper() and any(ch.isupper() for ch in word[1:])):
         return None  # "Он", "ПрАТ"
     prev = tokens[hit.first - 1] if hit.first > 0 else None
-    prep = prev is not None and prev.text.casefold() in pack.place_preps
+    prep = prev is not None and not tok.sent_start and prev.text.casefold() in pack.place_preps
     kind = morph_class(word, pack.lang)
     name = kind == "name"
     common = kind == "function" or (kind != "place" and is_common(word, pack.lang))
@@ -200,7 +200,7 @@ def _keep(
     low = tok.text.casefold()
     prev = tokens[hit.first - 1] if hit.first > 0 else None
     nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
-    prep = prev is not None and prev.text.casefold() in pack.place_preps
+    prep = prev is not None and not tok.sent_start and prev.text.casefold() in pack.place_preps
     if low in pack.not_alone or (tok.text in names and not prep):
         return False
     if (
