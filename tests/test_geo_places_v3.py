@@ -169,6 +169,8 @@ def test_town_inside_a_region_another_toponym_names(gaz: Gazetteer) -> None:
         ("Part of the plan failed.", "Part"),
         ("Farmers in western Iowa waited for rain.", "western"),
         ("The convoy left. Tell us what you saw.", "Tell"),
+        ("Police questioned Ms. Denton on Friday. Denton was later released.", "Denton"),
+        ("The council met at City Hall on Monday.", "Hall"),
     ],
 )
 def test_speakers_bodies_and_common_words_are_not_places(

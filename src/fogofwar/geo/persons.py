@@ -30,15 +30,37 @@ def caps_word(tokens: list[Token], k: int, pack: LangPack) -> bool:
     return nxt is None or not nxt.text.isupper() or nxt.text.casefold() in pack.skip_initial
 
 
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "gov", "sen", "rep", "gen", "col", "capt", "lt", "sgt",
+     "prof", "rev", "president", "governor", "senator", "mayor", "judge"}
+)  # fmt: skip
+
+
 def surnames(tokens: list[Token], pack: LangPack) -> frozenset[str]:
-    """Words written right after a common first name ("Michael Jordan" -> "Jordan"): later
-    alone, they name the person."""
-    return frozenset(
+    """Words written right after a common first name ("Michael Jordan" -> "Jordan") or a title
+    ("Ms. Odell", "Gov. Charlie Crist" -> "Odell", "Charlie", "Crist"): alone, they name the
+    person."""
+    out = {
         b.text
         for a, b in pairwise(tokens)
         if a.cap and b.cap and b.glued and not b.text.isupper()
         and a.text.casefold() in pack.given_names
-    )  # fmt: skip
+    }  # fmt: skip
+    if pack.lang in ("en", ""):
+        for k, (t, b) in enumerate(pairwise(tokens)):
+            if not (t.cap and t.text.casefold() in _TITLES and _name_word(b)):
+                continue
+            if b.start - t.end > 2:  # "Ms. Odell": the title, its dot, a space
+                continue
+            out.add(b.text)
+            c = tokens[k + 2] if k + 2 < len(tokens) else None
+            if c is not None and c.glued and _name_word(c):  # "Gov. Charlie Crist"
+                out.add(c.text)
+    return frozenset(out)
+
+
+def _name_word(t: Token) -> bool:
+    return t.cap and not t.text.isupper() and len(t.text) > 1
 
 
 def surname(tokens: list[Token], hit: Hit, pack: LangPack) -> bool:

@@ -308,6 +308,14 @@ def _keep(
             return False
         if all(c.how == 1 for c in hit.cands) and not town_prep:
             return False  # "Part" (an old name of Perth), "Human" (Uman): the word
+        if (
+            prev is not None
+            and tok.glued
+            and prev.cap
+            and prev.text.casefold() not in pack.region_before
+            and is_common(prev.text, pack.lang)
+        ):
+            return False  # "City Hall", "Detention Centre": a name made of common words
         if hit.changed:  # "vielen Ländern" is no Lander: an undone ending needs a big town
             return town_prep and biggest >= _BIG
         big = _HUGE if tok.sent_start else _BIG
