@@ -112,6 +112,8 @@ def test_given_spans_name_their_area(
         ("Aides in Washington met in the West Wing on Friday.", "West Wing"),
         ("Traffic on Georgia Avenue in Philadelphia was slow.", "Georgia Avenue"),
         ("Sailors from Toronto crossed Lake Ontario at night.", "Lake Ontario"),
+        ("Patients in Dublin were moved to Quillmore Hospital.", "Quillmore Hospital"),
+        ("Cyclists in Toronto rode down Quillmore Avenue West.", "Quillmore Avenue West"),
     ],
 )
 def test_streets_and_rooms_named_after_an_area_stay_in_the_texts_place(

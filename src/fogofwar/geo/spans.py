@@ -108,6 +108,8 @@ def _hit(
             break
         if a == b and tokens[a].text.casefold() in pack.skip_initial:
             continue
+        if a == b and (a, b) != (first, last) and _plain(tokens[a].text, pack):
+            continue  # "Altnagelvin Hospital", "Eglinton Avenue West": not Hospital, not West
         cands, changed = lookup([t.text for t in tokens[a : b + 1]], pack, index)
         if cands:
             # "Council of Europe", "University of California": about the area, wherever the
@@ -138,6 +140,12 @@ _STREETS = frozenset(
 )  # fmt: skip
 
 
+def _plain(word: str, pack: LangPack) -> bool:
+    """A compass word or a common word of the language, which names no place within a longer
+    name."""
+    return word.casefold() in pack.not_alone or is_common(word, pack.lang)
+
+
 def _about_area(
     tokens: list[Token], a: int, b: int, first: int, last: int, cands: tuple[Candidate, ...],
     pack: LangPack,
@@ -149,8 +157,7 @@ def _about_area(
     if not any(c.how == 0 and c.place.kind in _AREAS for c in cands):
         return False
     words = [t.text for t in tokens[a : b + 1]]
-    one = words[0] if len(words) == 1 else ""
-    if one and (one.casefold() in pack.not_alone or is_common(one, pack.lang)):
+    if len(words) == 1 and _plain(words[0], pack):
         return False
     rest = {fold(t.text).strip(".") for t in (*tokens[first:a], *tokens[b + 1 : last + 1])}
     return not rest & _STREETS
