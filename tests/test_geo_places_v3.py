@@ -173,6 +173,7 @@ def test_town_inside_a_region_another_toponym_names(gaz: Gazetteer) -> None:
         ("The convoy left. Tell us what you saw.", "Tell"),
         ("Police questioned Ms. Denton on Friday. Denton was later released.", "Denton"),
         ("The council met at City Hall on Monday.", "Hall"),
+        ("In its reply, the Centre asked the court for more time.", "Centre"),
     ],
 )
 def test_speakers_bodies_and_common_words_are_not_places(
@@ -194,3 +195,15 @@ def test_demonyms_of_two_words(
 ) -> None:
     m = _mention(gaz, text, surface)
     assert m.is_demonym is demonym and m.location is not None and m.location.normalized == name
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("A US serviceman was wounded near the border.", "US", "USA"),
+        ("A man threatened a Saskatoon police officer with a knife.", "Saskatoon", "CAN"),
+    ],
+)
+def test_places_after_an_article(gaz: Gazetteer, text: str, surface: str, country: str) -> None:
+    loc = _mention(gaz, text, surface).location
+    assert loc is not None and loc.country == country

@@ -27,6 +27,8 @@ def caps_word(tokens: list[Token], k: int, pack: LangPack) -> bool:
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if prev is None or not (prev.glued or tokens[k].glued) or not prev.text.isupper():
         return False
+    if len(prev.text) == 1 and prev.sent_start:
+        return False  # "A US serviceman": the article, not a run of capitals
     return nxt is None or not nxt.text.isupper() or nxt.text.casefold() in pack.skip_initial
 
 

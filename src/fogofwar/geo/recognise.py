@@ -319,8 +319,23 @@ def _keep(
         if hit.changed:  # "vielen Ländern" is no Lander: an undone ending needs a big town
             return town_prep and biggest >= _BIG
         big = _HUGE if tok.sent_start else _BIG
+        # "a Saskatoon police officer": a big town after an article, before a lower-case noun
+        adjective = (
+            article
+            and not tok.sent_start
+            and nxt is not None
+            and nxt.glued
+            and nxt.text[:1].islower()
+            and nxt.text.casefold() not in pack.connectors
+            and nxt.text.casefold() not in pack.place_preps
+            and len(nxt.text) > 3
+        )
         # "von Bord" is no hamlet: a preposition vouches for towns of 10,000+
-        return (town_prep and biggest >= _SMALL) or (biggest >= big and not article)
+        return (
+            (town_prep and biggest >= _SMALL)
+            or (biggest >= big and not article)
+            or (adjective and max(towns, default=0) >= big)  # a town's, not "the Centre asked"
+        )
     return True
 
 
