@@ -6,6 +6,8 @@
   back alone.
 * "Noma said ... said Noma": a small town's name the text uses for a speaker names the person
   at every mention, before and after.
+* "Peter" (Perth): a town hit on a common first name is weak, kept only with its country or
+  region named close by (:func:`vouched`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ from itertools import pairwise
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.tokens import Hit, Token, is_known, region_after
 
-__all__ = ["caps_word", "named_person", "small_town", "surname", "surnames"]
+__all__ = [
+    "caps_word",
+    "given_name",
+    "in_context",
+    "named_person",
+    "small_town",
+    "surname",
+    "surnames",
+    "vouched",
+]
 
 _BIG = 100_000  # a town this big names itself more often than a person
 
@@ -132,3 +143,51 @@ def named_person(tokens: list[Token], hit: Hit, names: set[str], pack: LangPack)
         return False
     prev = tokens[hit.first - 1] if hit.first > 0 else None
     return prev is None or prev.text.casefold() not in pack.place_preps
+
+
+def given_name(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> bool:
+    """A single-word town hit on a common first name ("Peter" -> Perth) with no strong evidence
+    (a place preposition and 100,000+ inhabitants, or its country/region right before it)."""
+    if hit.phrase or hit.demonym is not None:
+        return False
+    tok = tokens[hit.first]
+    if tok.text.casefold() not in pack.given_names:
+        return False
+    if any(c.place.kind not in ("city", "admin2") for c in hit.cands):
+        return False
+    prev = tokens[hit.first - 1] if hit.first > 0 else None
+    low = prev.text.casefold() if prev is not None else ""
+    prep = low in pack.place_preps and low not in pack.articles
+    if prep and max(c.place.population for c in hit.cands) >= _BIG:
+        return False
+    return not (before is not None and in_context(hit, before))
+
+
+def in_context(hit: Hit, other: Hit) -> bool:
+    """``other`` names a country or first-level region holding a candidate of ``hit``."""
+    return any(
+        o.place.kind in ("country", "admin1")
+        and c.place.cc == o.place.cc
+        and (o.place.kind == "country" or c.place.admin1 == o.place.admin1)
+        for o in other.cands
+        for c in hit.cands
+    )
+
+
+_CONTEXT = 4  # words between a weak hit and the country/region that vouches for it
+
+
+def vouched(hits: list[Hit]) -> list[Hit]:
+    """Weak hits kept only with their country or region named close by ("Peter, Australia")."""
+    return [
+        h
+        for h in hits
+        if not h.weak
+        or any(
+            o is not h
+            and not o.weak
+            and (0 < o.first - h.last <= _CONTEXT or 0 < h.first - o.last <= _CONTEXT)
+            and in_context(h, o)
+            for o in hits
+        )
+    ]

@@ -60,10 +60,12 @@ from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_clas
 from fogofwar.geo.persons import (
     after_initial,
     caps_word,
+    given_name,
     named_person,
     small_town,
     surname,
     surnames,
+    vouched,
 )
 from fogofwar.geo.text import fold, skeleton
 from fogofwar.geo.tokens import Hit, Token, is_known, region_after, tokenize
@@ -383,54 +385,6 @@ def _abbreviation(
     return Hit(i, last, tok.start, ab.end, cands, False, phrase=True) if cands else None
 
 
-def _given_name(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> bool:
-    """A single-word town hit on a common first name ("Peter" -> Perth) with no strong evidence
-    (a place preposition and 100,000+ inhabitants, or its country/region right before it)."""
-    if hit.phrase or hit.demonym is not None:
-        return False
-    tok = tokens[hit.first]
-    if tok.text.casefold() not in pack.given_names:
-        return False
-    if any(c.place.kind not in ("city", "admin2") for c in hit.cands):
-        return False
-    prev = tokens[hit.first - 1] if hit.first > 0 else None
-    low = prev.text.casefold() if prev is not None else ""
-    prep = low in pack.place_preps and low not in pack.articles
-    if prep and max(c.place.population for c in hit.cands) >= _BIG:
-        return False
-    return not (before is not None and _in_context(hit, before))
-
-
-def _in_context(hit: Hit, other: Hit) -> bool:
-    """``other`` names a country or first-level region holding a candidate of ``hit``."""
-    return any(
-        o.place.kind in ("country", "admin1")
-        and c.place.cc == o.place.cc
-        and (o.place.kind == "country" or c.place.admin1 == o.place.admin1)
-        for o in other.cands
-        for c in hit.cands
-    )
-
-
-_CONTEXT = 4  # words between a weak hit and the country/region that vouches for it
-
-
-def _vouched(hits: list[Hit]) -> list[Hit]:
-    """Weak hits kept only with their country or region named close by ("Peter, Australia")."""
-    return [
-        h
-        for h in hits
-        if not h.weak
-        or any(
-            o is not h
-            and not o.weak
-            and (0 < o.first - h.last <= _CONTEXT or 0 < h.first - o.last <= _CONTEXT)
-            and _in_context(h, o)
-            for o in hits
-        )
-    ]
-
-
 def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
     """Every toponym, demonym and metonym candidate in ``text``, in order."""
     tokens = tokenize(text)
@@ -509,7 +463,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
                         found.changed, metonymy=True, phrase=found.phrase)  # fmt: skip
         before = next((h for h in reversed(hits) if h.demonym is None), None)
         if _keep(tokens, found, pack, before, frozenset(names)):
-            if _given_name(tokens, found, pack, before):
+            if given_name(tokens, found, pack, before):
                 found = Hit(found.first, found.last, found.start, found.end, found.cands,
                             found.changed, metonymy=found.metonymy, weak=True)  # fmt: skip
             hits.append(found)
@@ -518,4 +472,4 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         elif surname(tokens, found, pack):
             names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
         i = found.last + 1
-    return _vouched([h for h in hits if not named_person(tokens, h, speakers, pack)])
+    return vouched([h for h in hits if not named_person(tokens, h, speakers, pack)])
