@@ -71,6 +71,7 @@ def _stray(place: Place | None, home: Place) -> bool:
         place is not None
         and place.kind == "city"
         and place.population < _HAMLET
+        and not place.capital  # Vatican City
         and home.kind in ("city", "admin2")
         and _km(place, home) > _NEAR_KM
     )
@@ -133,7 +134,8 @@ class Gazetteer:
         a place by part of its words ("Rapides Parish") is resolved by that part and keeps its
         own offsets. A span the gazetteer has no name for, or named in part by a place far from
         the text's anchor ("Royal Street" in an article about New Orleans is not Royal City),
-        or naming only a hamlet far from it (a street named after a village elsewhere),
+        or naming only a hamlet far from it (a street named after a village elsewhere), or a
+        demonym of no one country ("Tamil"),
         is located at the anchor (:func:`fogofwar.geo.spans.anchor`: the text's most named
         city, else region, else country) with no GeoNames id of its own; ``location=None`` when
         the text names no place at all."""
@@ -153,6 +155,7 @@ class Gazetteer:
             place = places[id(hit)] if hit is not None else None
             if home is not None and (
                 hit is None
+                or hit.demonym == ""  # a demonym of no one country ("Tamil")
                 or (hit.partial and (place is None or _km(place, home) > _NEAR_KM))
                 or _stray(place, home)
             ):  # a street, a building, a hamlet: somewhere in the place the text is about

@@ -4,6 +4,10 @@
 * "Michael Jordan ... Jordan said": a word written after a common first name, or a town
   dropped as part of a name ("Ben Barr", "Meredith Jones"), names the person when it comes
   back alone.
+* "Noma said ... said Noma": a small town's name the text uses for a speaker names the person
+  at every mention, before and after.
+* "Peter" (Perth): a town hit on a common first name is weak, kept only with its country or
+  region named close by (:func:`vouched`).
 """
 
 from __future__ import annotations
@@ -13,7 +17,18 @@ from itertools import pairwise
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.tokens import Hit, Token, is_known, region_after
 
-__all__ = ["caps_word", "surname", "surnames"]
+__all__ = [
+    "caps_word",
+    "given_name",
+    "in_context",
+    "named_person",
+    "small_town",
+    "surname",
+    "surnames",
+    "vouched",
+]
+
+_BIG = 100_000  # a town this big names itself more often than a person
 
 
 def caps_word(tokens: list[Token], k: int, pack: LangPack) -> bool:
@@ -23,18 +38,42 @@ def caps_word(tokens: list[Token], k: int, pack: LangPack) -> bool:
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if prev is None or not (prev.glued or tokens[k].glued) or not prev.text.isupper():
         return False
+    if len(prev.text) == 1 and prev.sent_start:
+        return False  # "A US serviceman": the article, not a run of capitals
     return nxt is None or not nxt.text.isupper() or nxt.text.casefold() in pack.skip_initial
 
 
+_TITLES = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "gov", "sen", "rep", "gen", "col", "capt", "lt", "sgt",
+     "prof", "rev", "president", "governor", "senator", "mayor", "judge"}
+)  # fmt: skip
+
+
 def surnames(tokens: list[Token], pack: LangPack) -> frozenset[str]:
-    """Words written right after a common first name ("Michael Jordan" -> "Jordan"): later
-    alone, they name the person."""
-    return frozenset(
+    """Words written right after a common first name ("Michael Jordan" -> "Jordan") or a title
+    ("Ms. Odell", "Gov. Charlie Crist" -> "Odell", "Charlie", "Crist"): alone, they name the
+    person."""
+    out = {
         b.text
         for a, b in pairwise(tokens)
         if a.cap and b.cap and b.glued and not b.text.isupper()
         and a.text.casefold() in pack.given_names
-    )  # fmt: skip
+    }  # fmt: skip
+    if pack.lang in ("en", ""):
+        for k, (t, b) in enumerate(pairwise(tokens)):
+            if not (t.cap and t.text.casefold() in _TITLES and _name_word(b)):
+                continue
+            if b.start - t.end > 2:  # "Ms. Odell": the title, its dot, a space
+                continue
+            out.add(b.text)
+            c = tokens[k + 2] if k + 2 < len(tokens) else None
+            if c is not None and c.glued and _name_word(c):  # "Gov. Charlie Crist"
+                out.add(c.text)
+    return frozenset(out)
+
+
+def _name_word(t: Token) -> bool:
+    return t.cap and not t.text.isupper() and len(t.text) > 1
 
 
 def surname(tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
@@ -83,3 +122,72 @@ def after_initial(tokens: list[Token], i: int) -> bool:
         and not first.text.isupper()
         and initial.start - first.end <= 2
     )
+
+
+def small_town(hit: Hit) -> bool:
+    """A single word naming only towns and districts under 100,000, none a capital."""
+    return (
+        not hit.phrase
+        and hit.first == hit.last
+        and all(
+            c.place.kind in ("city", "admin2") and c.place.population < _BIG and not c.place.capital
+            for c in hit.cands
+        )
+    )
+
+
+def named_person(tokens: list[Token], hit: Hit, names: set[str], pack: LangPack) -> bool:
+    """A small town's name the text also used for a person ("Noma said"), without a place
+    preposition before it here."""
+    if hit.demonym is not None or tokens[hit.first].text not in names or not small_town(hit):
+        return False
+    prev = tokens[hit.first - 1] if hit.first > 0 else None
+    return prev is None or prev.text.casefold() not in pack.place_preps
+
+
+def given_name(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> bool:
+    """A single-word town hit on a common first name ("Peter" -> Perth) with no strong evidence
+    (a place preposition and 100,000+ inhabitants, or its country/region right before it)."""
+    if hit.phrase or hit.demonym is not None:
+        return False
+    tok = tokens[hit.first]
+    if tok.text.casefold() not in pack.given_names:
+        return False
+    if any(c.place.kind not in ("city", "admin2") for c in hit.cands):
+        return False
+    prev = tokens[hit.first - 1] if hit.first > 0 else None
+    low = prev.text.casefold() if prev is not None else ""
+    prep = low in pack.place_preps and low not in pack.articles
+    if prep and max(c.place.population for c in hit.cands) >= _BIG:
+        return False
+    return not (before is not None and in_context(hit, before))
+
+
+def in_context(hit: Hit, other: Hit) -> bool:
+    """``other`` names a country or first-level region holding a candidate of ``hit``."""
+    return any(
+        o.place.kind in ("country", "admin1")
+        and c.place.cc == o.place.cc
+        and (o.place.kind == "country" or c.place.admin1 == o.place.admin1)
+        for o in other.cands
+        for c in hit.cands
+    )
+
+
+_CONTEXT = 4  # words between a weak hit and the country/region that vouches for it
+
+
+def vouched(hits: list[Hit]) -> list[Hit]:
+    """Weak hits kept only with their country or region named close by ("Peter, Australia")."""
+    return [
+        h
+        for h in hits
+        if not h.weak
+        or any(
+            o is not h
+            and not o.weak
+            and (0 < o.first - h.last <= _CONTEXT or 0 < h.first - o.last <= _CONTEXT)
+            and in_context(h, o)
+            for o in hits
+        )
+    ]

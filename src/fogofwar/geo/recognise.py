@@ -57,7 +57,16 @@ from fogofwar.geo.abbrev import abbreviation_at
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
-from fogofwar.geo.persons import after_initial, caps_word, surname, surnames
+from fogofwar.geo.persons import (
+    after_initial,
+    caps_word,
+    given_name,
+    named_person,
+    small_town,
+    surname,
+    surnames,
+    vouched,
+)
 from fogofwar.geo.text import fold, skeleton
 from fogofwar.geo.tokens import Hit, Token, is_known, region_after, tokenize
 
@@ -148,7 +157,7 @@ def _cyrillic_guard(tokens: list[Token], hit: Hit, pack: LangPack) -> Hit | None
     if len(word) <= 2 or (not word.isupper() and any(ch.isupper() for ch in word[1:])):
         return None  # "Он", "ПрАТ"
     prev = tokens[hit.first - 1] if hit.first > 0 else None
-    prep = prev is not None and prev.text.casefold() in pack.place_preps
+    prep = prev is not None and not tok.sent_start and prev.text.casefold() in pack.place_preps
     kind = morph_class(word, pack.lang)
     name = kind == "name"
     common = kind == "function" or (kind != "place" and is_common(word, pack.lang))
@@ -193,7 +202,7 @@ def _keep(
     low = tok.text.casefold()
     prev = tokens[hit.first - 1] if hit.first > 0 else None
     nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
-    prep = prev is not None and prev.text.casefold() in pack.place_preps
+    prep = prev is not None and not tok.sent_start and prev.text.casefold() in pack.place_preps
     if low in pack.not_alone or (tok.text in names and not prep):
         return False
     if (
@@ -277,8 +286,13 @@ def _keep(
     if hit.metonymy:
         return True
     article = prev is not None and prev.text.casefold() in pack.articles
-    # "im Sommer", "am Ende": a preposition with an article names no town
-    town_prep = prep and not article
+    # "im Sommer", "am Ende": a preposition with an article names no town; nor does "of"
+    # inside a name ("Chamber of Commerce", "Department of Human Services")
+    town_prep = (
+        prep
+        and not article
+        and not (_in_name(tokens, hit.first, pack.lang) and is_common(tok.text, pack.lang))
+    )
     # "die Mio", "5 Mio. Euro": short Latin words name small towns only after "in"
     short = len(tok.text.rstrip(".")) <= 3 and not is_cyrillic(tok.text)
     if short and kinds <= {"city", "admin2"} and biggest < _TOWN and not town_prep:
@@ -294,12 +308,65 @@ def _keep(
     if (pack.common_check or tok.sent_start) and is_known(tok.text, pack.lang) and not proper:
         if all(c.how == 2 for c in hit.cands):  # "Liga" is not Riga by another spelling
             return False
+        if all(c.how == 1 for c in hit.cands) and not town_prep:
+            return False  # "Part" (an old name of Perth), "Human" (Uman): the word
+        if (
+            prev is not None
+            and tok.glued
+            and prev.cap
+            and prev.text.casefold() not in pack.region_before
+            and is_common(prev.text, pack.lang)
+        ):
+            return False  # "City Hall", "Detention Centre": a name made of common words
         if hit.changed:  # "vielen Ländern" is no Lander: an undone ending needs a big town
             return town_prep and biggest >= _BIG
         big = _HUGE if tok.sent_start else _BIG
+        # "a Saskatoon police officer": a big town after an article, before a lower-case noun
+        adjective = (
+            article
+            and not tok.sent_start
+            and nxt is not None
+            and nxt.glued
+            and nxt.text[:1].islower()
+            and nxt.text.casefold() not in pack.connectors
+            and nxt.text.casefold() not in pack.place_preps
+            and len(nxt.text) > 3
+        )
         # "von Bord" is no hamlet: a preposition vouches for towns of 10,000+
-        return (town_prep and biggest >= _SMALL) or (biggest >= big and not article)
+        return (
+            (town_prep and biggest >= _SMALL)
+            or (biggest >= big and not article)
+            or (adjective and max(towns, default=0) >= big)  # a town's, not "the Centre asked"
+        )
     return True
+
+
+def _multi_demonym(
+    tokens: list[Token], i: int, pack: LangPack, index: PlaceIndex
+) -> tuple[int, str] | None:
+    """A demonym of two or three capitalised words starting at token ``i`` ("Sri Lankan",
+    "Middle Eastern"): its last token and what it names; not a place's name ("New Zealand")."""
+    for n in (3, 2):
+        words = tokens[i : i + n]
+        if len(words) < n or not all(t.glued and t.cap for t in words[1:]):
+            continue
+        dem = pack.demonyms.get(fold(" ".join(t.text for t in words)))
+        if dem is not None and not index.lookup(fold(" ".join(t.text for t in words))):
+            return i + n - 1, dem
+    return None
+
+
+def _in_name(tokens: list[Token], i: int, lang: str) -> bool:
+    """Word ``i`` follows "of" after a capitalised common noun, inside the name of a body
+    ("Chamber of Commerce", "Department of Human Services"; not "Tauber of Nelson")."""
+    return (
+        i >= 2
+        and tokens[i - 1].text.casefold() == "of"
+        and tokens[i - 2].cap
+        and tokens[i - 1].glued
+        and tokens[i].glued
+        and is_common(tokens[i - 2].text, lang)
+    )
 
 
 def _abbreviation(
@@ -318,59 +385,12 @@ def _abbreviation(
     return Hit(i, last, tok.start, ab.end, cands, False, phrase=True) if cands else None
 
 
-def _given_name(tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None) -> bool:
-    """A single-word town hit on a common first name ("Peter" -> Perth) with no strong evidence
-    (a place preposition and 100,000+ inhabitants, or its country/region right before it)."""
-    if hit.phrase or hit.demonym is not None:
-        return False
-    tok = tokens[hit.first]
-    if tok.text.casefold() not in pack.given_names:
-        return False
-    if any(c.place.kind not in ("city", "admin2") for c in hit.cands):
-        return False
-    prev = tokens[hit.first - 1] if hit.first > 0 else None
-    low = prev.text.casefold() if prev is not None else ""
-    prep = low in pack.place_preps and low not in pack.articles
-    if prep and max(c.place.population for c in hit.cands) >= _BIG:
-        return False
-    return not (before is not None and _in_context(hit, before))
-
-
-def _in_context(hit: Hit, other: Hit) -> bool:
-    """``other`` names a country or first-level region holding a candidate of ``hit``."""
-    return any(
-        o.place.kind in ("country", "admin1")
-        and c.place.cc == o.place.cc
-        and (o.place.kind == "country" or c.place.admin1 == o.place.admin1)
-        for o in other.cands
-        for c in hit.cands
-    )
-
-
-_CONTEXT = 4  # words between a weak hit and the country/region that vouches for it
-
-
-def _vouched(hits: list[Hit]) -> list[Hit]:
-    """Weak hits kept only with their country or region named close by ("Peter, Australia")."""
-    return [
-        h
-        for h in hits
-        if not h.weak
-        or any(
-            o is not h
-            and not o.weak
-            and (0 < o.first - h.last <= _CONTEXT or 0 < h.first - o.last <= _CONTEXT)
-            and _in_context(h, o)
-            for o in hits
-        )
-    ]
-
-
 def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
     """Every toponym, demonym and metonym candidate in ``text``, in order."""
     tokens = tokenize(text)
     metonyms = dict(pack.metonyms)
     names = set(surnames(tokens, pack))
+    speakers: set[str] = set()  # small towns' names the text uses for a speaker
     hits: list[Hit] = []
     i = 0
     while i < len(tokens):
@@ -381,9 +401,17 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
             hits.append(ab)
             i = ab.last + 1
             continue
+        multi = _multi_demonym(tokens, i, pack, index) if tok.cap else None
+        if multi is not None:  # "Sri Lankan", "Middle Eastern", "Latin American"
+            upto, dem = multi
+            hits.append(Hit(i, upto, tok.start, tokens[upto].end, (), False, demonym=dem))
+            i = upto + 1
+            continue
         demonym = pack.demonyms.get(fold(tok.text), "?")
         if len(tok.text) <= 3 and not tok.text.isupper():
             demonym = "?"  # "Us" is no "US"
+        elif not tok.cap and low in pack.not_alone:
+            demonym = "?"  # "western Iowa": a direction; "Western allies": the West
         startable = tok.cap and low not in pack.skip_initial
         if demonym == "?" and not (startable or low in pack.region_before):
             i += 1
@@ -435,11 +463,13 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
                         found.changed, metonymy=True, phrase=found.phrase)  # fmt: skip
         before = next((h for h in reversed(hits) if h.demonym is None), None)
         if _keep(tokens, found, pack, before, frozenset(names)):
-            if _given_name(tokens, found, pack, before):
+            if given_name(tokens, found, pack, before):
                 found = Hit(found.first, found.last, found.start, found.end, found.cands,
                             found.changed, metonymy=found.metonymy, weak=True)  # fmt: skip
             hits.append(found)
+        elif found.metonymy and small_town(found):
+            speakers.add(tokens[found.first].text)  # "Noma said": Noma, before and after
         elif surname(tokens, found, pack):
             names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
         i = found.last + 1
-    return _vouched(hits)
+    return vouched([h for h in hits if not named_person(tokens, h, speakers, pack)])

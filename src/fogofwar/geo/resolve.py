@@ -10,7 +10,8 @@ dev halves of GeoWebNews, LGL and GeoVirus (``fogofwar eval places``):
    only after undoing a case ending -_CHANGED ("Pokrovsk" is Pokrovsk, Ukraine, not Engels,
    whose old name it is). Tie-breaker prior: +0.1 for Ukraine and Russia.
 3. Pairs: a town with a town among another toponym's candidates within _PAIR_KM ("Athens"
-   and "Henderson County", both in Texas, whatever each would be alone).
+   and "Henderson County", both in Texas, whatever each would be alone); a town inside a
+   first-level region among another toponym's candidates ("Albany" with "Georgia" named).
 4. Local hierarchy: a region or country named within 6 words after (or 2 before) the toponym
    contains the candidate ("Sudscha in der Region Kursk", "Paris, Texas"); else a list of
    countries or regions ("Washington, Pennsylvania and California") favours that kind.
@@ -66,6 +67,7 @@ _LISTED = ("country", "admin1")
 _PAIR_KM = 50.0  # towns of two toponyms this close are likely both meant
 _PAIR_MAX = 25  # ... when the other toponym has at most this many candidates
 _PAIR = 1.0
+_HIER = 1.0  # a region and a town of another toponym inside it
 _LIST_GAP = 2  # "Ohio, Oregon", "Utah and Texas": list neighbours are this many words apart
 _NAMESAKE = 2.0  # a city in the first-level region of its name ("New York")
 _LIST_KIND = 2.0  # a country or region listed next to others of its kind
@@ -139,6 +141,34 @@ def _pairs(
     return out
 
 
+def _hierarchy(
+    places: list[Hit], pruned: dict[int, tuple[Candidate, ...]], owner: dict[int, object]
+) -> set[tuple[int, int]]:
+    """(hit, place) of towns inside a first-level region among another toponym's candidates
+    (by the region's official name): "Albany" in the US state with "Georgia" named, whatever
+    each would be alone (the region then follows its town by the context terms). Toponyms
+    with more than _PAIR_MAX candidates are too vague to count."""
+    regions = [
+        (h, c.place)
+        for h in _evidence(places)
+        for c in pruned[id(h)]
+        if c.place.kind == "admin1" and c.how == 0 and len(pruned[id(h)]) > 1
+    ]
+    if not regions:
+        return set()
+    out: set[tuple[int, int]] = set()
+    for o in _evidence(places):
+        cands = pruned[id(o)]
+        if len(cands) < 2 or len(cands) > _PAIR_MAX:
+            continue
+        for h, r in regions:
+            if owner[id(h)] == owner[id(o)]:
+                continue
+            inside = [c.place for c in cands if c.place.kind in _POINTS and _contains(r, c.place)]
+            out.update((id(o), p.eid) for p in inside)
+    return out
+
+
 def _main_country(doc_cc: Counter[str]) -> str | None:
     """The country the text is about: the most evidence, at least twice the next one's."""
     top = doc_cc.most_common(2)
@@ -156,9 +186,20 @@ def _base(c: Candidate, changed: bool) -> float:
     return size + _HOW[c.how] - (_CHANGED if changed else 0.0) + _PRIOR.get(p.cc, 0.0)
 
 
+_WATERS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "lake", "river", "channel"})
+
+
 def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     """Regions that give way to a city of their own name inside them ("Puno"; the district
-    "Albany" around the town: its population is the town's and more, its point is not)."""
+    "Albany" around the town: its population is the town's and more, its point is not); a
+    province named after a sea gives way to the sea ("Red Sea")."""
+    seas = {
+        c.place.name
+        for c in cands
+        if c.place.kind == "region" and c.how == 0 and c.place.name.split()[-1].lower() in _WATERS
+    }
+    if seas:
+        cands = tuple(c for c in cands if c.place.kind == "region" or c.place.name not in seas)
     towns = [c.place for c in cands if c.place.kind == "city" and c.how == 0]
     city_admin1 = {(p.cc, p.admin1) for p in towns}
     city_admin2 = {(p.cc, p.admin1, p.admin2) for p in towns}
@@ -347,6 +388,8 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
     # towns near a candidate town of another toponym, whichever each would be alone
     for hid, eid in _pairs(places, pruned, _owners(places, first)):
         bases[hid][eid] += _PAIR
+    for hid, eid in _hierarchy(places, pruned, _owners(places, first)):
+        bases[hid][eid] += _HIER
     # pass 2: with the context of pass 1; pass 3: with the context of pass 2
     ctx = _first_context(places, pruned, first)
     out, best = _choose(hits, places, pruned, bases, doc_dem, ctx)

