@@ -331,7 +331,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
                 view,
                 att,
                 res.sources,
-                _describer(doc, res, b, view, kind, kind_of),
+                _describer(doc, res, view, kind, kind_of),
                 lambda a: kind_of(a)[1],
                 score.sourced,
                 kind,
@@ -376,7 +376,6 @@ def _anchor(doc: Doc, view: ClauseView) -> int:
 def _describer(
     doc: Doc,
     res: Resources,
-    b: ClaimBuilder,
     view: ClauseView,
     kind: ClaimKind,
     kind_of: Callable[[AttributionMention], tuple[SourceKind | None, bool]],
@@ -387,7 +386,7 @@ def _describer(
         if att is None:
             sp = _speaker(doc, res, view.clause.span, _anchor(doc, view), kind)
             return (sp.name, sp.kind) if sp is not None else (None, SourceKind.AUTHOR)
-        return source_name(doc, b, att), kind_of(att)[0] or att.source_kind
+        return source_name(doc, att), kind_of(att)[0] or att.source_kind
 
     return describe
 
@@ -431,7 +430,7 @@ def _build(
     source = (
         SourceRef(
             source_kind or att.source_kind,
-            source_name(doc, b, att),
+            source_name(doc, att),
             att.via,
             att.source,
         )

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 
-from fogofwar.claim import SourceKind
 from fogofwar.model import Span
-from fogofwar.nlp.claims import ClaimBuilder
 from fogofwar.nlp.doc import AttributionMention, Doc
 
 __all__ = ["named_before", "named_role", "source_name"]
@@ -22,17 +20,14 @@ __all__ = ["named_before", "named_role", "source_name"]
 _STOP = re.compile(r"[.;:!?\n]")
 
 
-def source_name(doc: Doc, b: ClaimBuilder, att: AttributionMention) -> str | None:
+def source_name(doc: Doc, att: AttributionMention) -> str | None:
     """The source's name as the text gives it: a person named in or right after the source
     phrase ("Губернатор Белгородской области Вячеслав Гладков", "the governor, Oleh
-    Syniehubov") rather than the role words; generic source nouns ("the authorities", "l'armée")
-    keep their words, as an analyst writes them down."""
+    Syniehubov") rather than the role words; generic source nouns ("the authorities", "l'armée",
+    "local sources", "media reports") keep their words, as an analyst writes them down."""
     src = att.source
     if src is None:
         return att.source_name
-    generic = b.source_name(att) is None  # only generic source nouns ("media reports")
-    if generic and att.source_kind in {SourceKind.UNNAMED, SourceKind.MEDIA}:
-        return None
     name = att.source_name or src.slice(doc.text).strip() or None
     near = []
     # a person past the first sentence stop after the source has it in between: not near
