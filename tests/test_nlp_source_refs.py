@@ -100,6 +100,20 @@ CASES = [
         "Militärverwaltung",
         SourceKind.GOVERNMENT,
     ),
+    # claims-v1: security officials speak as military; a security *source* stays unnamed
+    ("en", "Four soldiers were killed, a security official said.", "official", SourceKind.MILITARY),
+    (
+        "fr",
+        "Quatre soldats ont été tués, selon des responsables sécuritaires.",
+        "responsables",
+        SourceKind.MILITARY,
+    ),
+    (
+        "de",
+        "Regierungstruppen erklärten, sie hätten das Dorf zurückerobert.",
+        "Regierungstruppen",
+        SourceKind.MILITARY,
+    ),
     # a hyphenated compound names a registry body
     ("de", "Nach UN-Angaben wurden 16 Zivilisten getötet.", "UN", SourceKind.NGO_IO),
 ]
