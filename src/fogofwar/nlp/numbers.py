@@ -92,6 +92,21 @@ def _attached_word(tokens: Sequence[Token], end: int, hi: int) -> bool:
     )
 
 
+def _beside_month(
+    tokens: Sequence[Token], i: int, end: int, lo: int, hi: int, pack: LanguagePack
+) -> bool:
+    """A figure right before or after a month name ("June 11", "11 June", "11. Juni",
+    "11 июня") is a day of the month, never a head count (whether or not the date stage
+    resolved it)."""
+
+    def month(k: int) -> bool:
+        m = pack.dates.match_at(tokens, k, hi) if lo <= k < hi else None
+        return m is not None and m.payload.kind == "month"
+
+    after = end + 1 if end < hi and tokens[end].text == "." else end  # German "11. Juni"
+    return end - i == 1 and (month(after) or (i - 1 >= lo and month(i - 1)))
+
+
 def _number_at(tokens: tuple[Token, ...], i: int, stop: int, pack: LanguagePack) -> tuple[int, int]:
     """``(value, end)`` of the number starting at token ``i``; value -1 when there is none."""
     digits = parse_digits(tokens[i].text)
@@ -171,8 +186,15 @@ def find_quantities(
             vague.end >= hi or _number_at(tokens, vague.end, hi, pack)[0] < 0
         ):
             low, high = vague.payload
-            span = Span(tokens[i].start, tokens[vague.end - 1].end)
-            out.append(Quantity(span, low, high, i, vague.end, vague=True))
+            start_tok = i
+            if low is not None and low == high and low > 0:  # "more than a dozen" → 13..null
+                if rise is None:
+                    rise = _rise_words(tokens, lo, hi, pack)
+                bound = _bound_before(tokens, i, lo, pack, rise)
+                if bound is not None:
+                    (low, high), start_tok = _apply(bound[0], low), bound[1]
+            span = Span(tokens[start_tok].start, tokens[vague.end - 1].end)
+            out.append(Quantity(span, low, high, start_tok, vague.end, vague=True))
             i = vague.end
             continue
         value, end = _number_at(tokens, i, hi, pack)
@@ -194,6 +216,9 @@ def find_quantities(
             i = end
             continue
         if _attached_word(tokens, end, hi):  # "45-year-old", "45-летний", "45-jähriger"
+            i = end
+            continue
+        if _beside_month(tokens, i, end, lo, hi, pack):  # "June 11", "11 июня": a date
             i = end
             continue
         start_tok = i

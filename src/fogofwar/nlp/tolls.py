@@ -11,12 +11,16 @@ from fogofwar.claim import Count, Counts
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc, Quantity
 from fogofwar.nlp.matcher import Match, Token
-from fogofwar.nlp.victims import singular_victims
+from fogofwar.nlp.victims import named_victims, singular_victims
 from fogofwar.packs import LanguagePack, Trigger
 
 __all__ = ["TALLY_GAP", "VICTIM_COUNTS", "TollReader", "trim_span"]
 
 TALLY_GAP = 2  # tokens between a counted noun and its figure
+_ZERO_GAP = 2  # an explicit zero binds only next to its casualty word ("no one was killed")
+_SUM_GAP = 7  # tokens between two summed figures ("257 membres des forces … et à 18 combattants")
+_HEADLINE_REACH = 2  # words between a bare victim noun and its casualty word in a headline
+_THING_WORDS = 2  # words after a figure searched for the thing it counts ("13 Russian missiles")
 VICTIM_COUNTS = ("killed", "injured", "missing")
 _TALLY_GAP = TALLY_GAP
 _VICTIM_COUNTS = VICTIM_COUNTS
@@ -61,9 +65,12 @@ class TollReader:
         return out
 
     def tallied(self, m: Match[Trigger], clause: Clause) -> bool:
-        """A counted noun next to its figure ("25 погибших", "кілька постраждалих")."""
+        """A counted noun next to its figure ("25 погибших", "кілька постраждалих") or to an
+        explicit zero ("пострадавших нет", "no casualties")."""
         if not m.payload.nominal or m.payload.count is None:
             return False
+        if self.zeroed(m, clause):
+            return True
         return any(
             clause.tok_start <= q.tok_start < clause.tok_end
             and (0 <= m.start - q.tok_end <= _TALLY_GAP or 0 <= q.tok_start - m.end <= _TALLY_GAP)
@@ -78,6 +85,7 @@ class TollReader:
             for q in self.doc.quantities
             if clause.tok_start <= q.tok_start < clause.tok_end
             and not any(b.tok_start <= q.tok_start < b.tok_end for b in bg)
+            and not self.things(q, clause.tok_end)
         ]
         pairs: list[tuple[int, int, int]] = []  # (distance, event index, quantity index)
         risen = self.risen(clause)
@@ -89,6 +97,10 @@ class TollReader:
                 rise = any(q.span == f and m.start < r for r, f in risen)
                 if rise:
                     d = -1  # the toll's new figure ("число погибших … выросло до 35")
+                if _is_zero(q) and d > _ZERO_GAP:
+                    continue  # "нет данных о погибших" is no zero toll
+                if q.tok_start >= m.end and self.pack.joiners.find(self.toks, m.end, q.tok_start):
+                    continue  # "una donna è morta e dieci persone … ferite": the next conjunct
                 if (d >= 0 or rise) and q.span not in self.used_q:
                     pairs.append((d, ei, qi))
         chosen: dict[str, Quantity] = {}
@@ -98,7 +110,7 @@ class TollReader:
                 continue
             self.used_q.add(q.span)
             chosen[name] = q
-        summed = {name: self.summed(q, qs) for name, q in chosen.items()}
+        summed = {name: self.summed(q, qs, name) for name, q in chosen.items()}
         quals = [c for c in bg if c.qualifier]
         qual_for: str | None = None
         if quals and chosen:
@@ -115,12 +127,20 @@ class TollReader:
             name = m.payload.count  # "погибли мужчина и женщина" (by grammatical number)
             if name not in _VICTIM_COUNTS or name in values:
                 continue
-            n = 1 if self.singular(m, clause) else None
-            if n is None and (not m.payload.nominal or m.end - m.start == 1):
-                lo, hi = clause.tok_start, clause.tok_end
-                n = singular_victims(self.toks, m.start, lo, hi, self.doc.lang)
-            if n is not None:
-                values[name] = Count(n, n, Span(self.toks[m.start].start, self.toks[m.end - 1].end))
+            where = Span(self.toks[m.start].start, self.toks[m.end - 1].end)
+            if self.zeroed(m, clause):  # "no casualties", "пострадавших нет", "без жертв"
+                values[name] = Count(0, 0, where)
+                continue
+            lo, hi = clause.tok_start, clause.tok_end
+            reach = _HEADLINE_REACH if self.doc.headline else 0
+            bounds = named_victims(self.toks, m.start, lo, hi, self.pack, self.speaker, reach)
+            if bounds is None:
+                n = 1 if self.singular(m, clause) else None
+                if n is None and (not m.payload.nominal or m.end - m.start == 1):
+                    n = singular_victims(self.toks, m.start, lo, hi, self.doc.lang)
+                bounds = None if n is None else (n, n)
+            if bounds is not None:
+                values[name] = Count(bounds[0], bounds[1], where)
         for m in events:  # victims without a figure: "Tote", "the dead", "civilians were killed"
             name = m.payload.count
             if (
@@ -131,6 +151,21 @@ class TollReader:
             ):
                 values[name] = Count(
                     None, None, Span(self.toks[m.start].start, self.toks[m.end - 1].end)
+                )
+        words = self.pack.triggers.find(self.toks, clause.tok_start, clause.tok_end)
+        words = [w for w in words if not any(b.tok_start <= w.start < b.tok_end for b in bg)]
+        self.combined(words, values)
+        self.losses(clause, words, qs, values)
+        if "killed" not in values:  # "a deadly attack": killed, no figure
+            lethal = [
+                x
+                for x in self.pack.lethal.find(self.toks, clause.tok_start, clause.tok_end)
+                if not any(b.tok_start <= x.start < b.tok_end for b in bg)
+            ]
+            if lethal:
+                x = lethal[0]
+                values["killed"] = Count(
+                    None, None, Span(self.toks[x.start].start, self.toks[x.end - 1].end)
                 )
         zero = values.get("injured")
         if "killed" not in values and zero is not None and zero.low == 0 and zero.high == 0:
@@ -144,10 +179,13 @@ class TollReader:
         lo = max(clause.tok_start, m.start - 2)
         return any(s.start <= m.start for s in self.pack.singular.find(self.toks, lo, m.end))
 
-    def summed(self, q: Quantity, qs: list[Quantity]) -> tuple[int | None, int | None, Span]:
+    def summed(
+        self, q: Quantity, qs: list[Quantity], name: str
+    ) -> tuple[int | None, int | None, Span]:
         """A toll's figure summed over its groups ("mindestens sieben Soldaten sowie 35
-        Zivilisten" → 42..null): figures of the clause chained to ``q`` by a pack joiner, a
-        group noun or two between them and no counted word of another count."""
+        Zivilisten" → 42..null, "39 погибших боевиков и мирных жителей и 10 погибших
+        военных" → 49): figures of the clause chained to ``q`` by a pack joiner, a few group
+        words between them and no counted word of another count than ``name``."""
         toks, joiners = self.toks, self.pack.joiners
         order = sorted(qs, key=lambda x: x.tok_start)
         i = order.index(q)
@@ -158,10 +196,13 @@ class TollReader:
                 nxt = order[j]
                 a, b = (nxt, cur) if step < 0 else (cur, nxt)
                 gap = (a.tok_end, b.tok_start)
-                if nxt.span in self.used_q or gap[1] - gap[0] > 5 or gap[1] <= gap[0]:
+                if nxt.span in self.used_q or gap[1] - gap[0] > _SUM_GAP or gap[1] <= gap[0]:
                     break
-                if not joiners.find(toks, *gap) or any(
-                    m.payload.count for m in self.pack.triggers.find(toks, *gap)
+                if _is_zero(nxt) or not joiners.find(toks, *gap):
+                    break
+                if any(
+                    m.payload.count not in (None, name)
+                    for m in self.pack.triggers.find(toks, *gap)
                 ):
                     break
                 group.append(nxt)
@@ -176,3 +217,99 @@ class TollReader:
         high = sum(x for x in highs if x is not None) if all(x is not None for x in highs) else None
         span = Span(min(g.span.start for g in group), max(g.span.end for g in group))
         return low, high, span
+
+    # -- toll words ------------------------------------------------------------------------
+    def speaker(self, k: int) -> bool:
+        """Token ``k`` stands in an attribution's source phrase (a speaker is no victim)."""
+        start = self.toks[k].start
+        return any(
+            a.source is not None and a.source.start <= start < a.source.end
+            for a in self.doc.attributions
+        )
+
+    def things(self, q: Quantity, hi: int) -> bool:
+        """The figure counts things, not people: a pack ``objects`` noun ("13 Russian
+        missiles", "dos drones") or an event noun ("varios bombardeos") within a couple of words
+        after it, before any victim noun or casualty word."""
+        toks, pack = self.toks, self.pack
+        for k in range(q.tok_end, min(hi, q.tok_end + _THING_WORDS)):
+            if not toks[k].is_word:
+                return False
+            if pack.groups.match_at(toks, k, hi) or pack.persons.match_at(toks, k, hi):
+                return False
+            trig = pack.triggers.match_at(toks, k, hi)
+            if trig is not None:
+                return trig.payload.count is None and trig.payload.nominal
+            if pack.objects.match_at(toks, k, hi) is not None:
+                return True
+        return False
+
+    def zeroed(self, m: Match[Trigger], clause: Clause) -> bool:
+        """An explicit zero on the casualty word: a pack ``zero`` word right before it ("no
+        casualties", "keine Verletzten", "без жертв", "не пострадал"), with at most one word
+        between ("no further casualties"), or right after it closing the clause
+        ("пострадавших нет.", "жертв немає")."""
+        toks, lo, hi = self.toks, clause.tok_start, clause.tok_end
+        for z in self.pack.zero.find(toks, max(lo, m.start - 4), m.start):
+            if 0 <= m.start - z.end <= 1:
+                return True
+        after = self.pack.zero.match_at(toks, m.end, hi) if m.end < hi else None
+        return after is not None and (after.end >= hi or not toks[after.end].is_word)
+
+    def combined(self, events: list[Match[Trigger]], values: dict[str, Count]) -> None:
+        """Killed and injured words joined ("50 Tote und Verletzte", "killed or injured",
+        "muertos ni heridos") share one figure: a zero is zero for both; any other figure
+        only bounds each from above (claims-v1)."""
+        toks, pack = self.toks, self.pack
+        victims = sorted(
+            (m for m in events if m.payload.count in ("killed", "injured")), key=lambda m: m.start
+        )  # the clause's casualty words, nouns without a figure included
+        for a, b in zip(victims, victims[1:], strict=False):
+            na, nb = a.payload.count, b.payload.count
+            if na is None or nb is None or na == nb or not 0 <= b.start - a.end <= 1:
+                continue
+            if b.start - a.end == 1 and not (
+                toks[a.end].lower in pack.range_words
+                or pack.joiners.match_at(toks, a.end, b.start)
+                or pack.zero.match_at(toks, a.end, b.start)
+            ):
+                continue
+            ca, cb = values.get(na), values.get(nb)
+            given = [c for c in (ca, cb) if c is not None and (c.low, c.high) != (None, None)]
+            if len(given) != 1:
+                continue
+            c = given[0]
+            if c.low == 0 and c.high == 0:
+                values[na] = values[nb] = c
+            else:
+                values[na] = values[nb] = Count(None, c.high, c.span, c.qualifier)
+
+    def losses(
+        self,
+        clause: Clause,
+        events: list[Match[Trigger]],
+        qs: list[Quantity],
+        values: dict[str, Count],
+    ) -> None:
+        """A figure of losses ("втратили 968 військових", "25 casualties") bounds killed and
+        injured from above; a zero ("без втрат", "no casualties") is zero for both."""
+        if "killed" in values or "injured" in values:
+            return
+        for m in events:
+            if m.payload.subtype != "losses" or m.payload.count is not None:
+                continue
+            where = Span(self.toks[m.start].start, self.toks[m.end - 1].end)
+            if self.zeroed(m, clause):
+                values["killed"] = values["injured"] = Count(0, 0, where)
+                return
+            for q in qs:
+                near = 0 <= m.start - q.tok_end <= _TALLY_GAP or 0 <= q.tok_start - m.end <= 1
+                if near and q.span not in self.used_q:
+                    self.used_q.add(q.span)
+                    low, high = (0, 0) if _is_zero(q) else (None, q.high)
+                    values["killed"] = values["injured"] = Count(low, high, q.span)
+                    return
+
+
+def _is_zero(q: Quantity) -> bool:
+    return q.vague and q.low == 0 and q.high == 0

@@ -11,14 +11,20 @@ summed; any plural animate noun there means the text gives no number.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from fogofwar.actors.shape import analyser
 from fogofwar.nlp.matcher import Token
+from fogofwar.nlp.segment import tokenize
+from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import pack_meta
 
-__all__ = ["WINDOW", "singular_victims"]
+__all__ = ["WINDOW", "named_victims", "singular_victims"]
+
+Bounds = tuple[int | None, int | None]
+Skip = Callable[[int], bool]
 
 WINDOW = 4  # tokens after (or before) the casualty word searched for its victims
 _MAX_GROUP = 3
@@ -94,3 +100,150 @@ def singular_victims(
     back = range(max(lo, trigger - WINDOW), trigger)
     first = next((k for k in back if _person_number(toks[k].lower, lang)), None)
     return None if first is None else _group(toks, range(first, trigger), lang)
+
+
+# -- languages without a morphology analyser: one person named by a word for one ----------
+_BACK = 3  # words between a named victim and the casualty word after it ("was", "è poi")
+_ADJ = 2  # words between the word for one and its person noun ("a young man", "un soldat ukrainien")
+_LINK = 4  # words between two coordinated victims ("una mujer de 38 años y su padre")
+_ADJ_TOKENS = 6  # tokens between the word for one and its noun ("a 45-year-old man")
+
+
+def _one_before(toks: tuple[Token, ...], k: int, lo: int, pack: LanguagePack) -> int | None:
+    """Start of the word for one ending right before token ``k`` or a few tokens before it
+    (adjectives, an age: "a young man", "eine 72-jährige Frau"), or None."""
+    for j in range(k, max(lo, k - _ADJ_TOKENS) - 1, -1):
+        for s in range(max(lo, j - 2), j):
+            m = pack.one.match_at(toks, s, j)
+            if m is not None and m.end == j:
+                return s
+        if j < k and not (toks[j].is_word or toks[j].text in "-‐–"):
+            break
+    return None
+
+
+def _person_at(toks: tuple[Token, ...], k: int, hi: int, pack: LanguagePack) -> int | None:
+    """End of a singular person noun starting at ``k`` ("man", "Soldat", "persona")."""
+    m = pack.persons.match_at(toks, k, hi)
+    return None if m is None else m.end
+
+
+def _bounded(toks: tuple[Token, ...], start: int, lo: int, pack: LanguagePack, n: int) -> Bounds:
+    """``n`` people, under a bound word right before them ("almeno una donna" → 1..null)."""
+    for s in range(max(lo, start - 3), start):
+        m = pack.bounds.match_at(toks, s, start)
+        if m is not None and m.end == start:
+            if m.payload == "at_least":
+                return n, None
+            if m.payload == "more_than":
+                return n + 1, None
+            if m.payload in ("up_to", "fewer_than"):
+                return None, n
+    return n, n
+
+
+def _np_back(
+    toks: tuple[Token, ...], end: int, lo: int, pack: LanguagePack, skip: Skip
+) -> int | None:
+    """Start of "one + person" ending at most ``_BACK`` words before ``end``; None if none."""
+    for k in range(end - 1, max(lo, end - 1 - _BACK) - 1, -1):
+        if not toks[k].is_word or skip(k):
+            return None
+        if pack.groups.match_at(toks, k, end) is not None and pack.persons.match_at(
+            toks, k, end
+        ) is None:
+            return None  # a plural group noun is nearer: no single victim
+        if _person_at(toks, k, end, pack) is not None:
+            return _one_before(toks, k, lo, pack)
+    return None
+
+
+def named_victims(
+    toks: tuple[Token, ...],
+    trigger: int,
+    lo: int,
+    hi: int,
+    pack: LanguagePack,
+    skip: Skip,
+    reach: int = 0,
+) -> Bounds | None:
+    """How many victims the casualty word at ``trigger`` has when no figure does, in packs
+    with ``[numbers] one``/``persons`` words: a word for one right before it ("another
+    injured", "un herido"); else people named each by a word for one, before it ("a man and a
+    woman were killed", "Una persona è poi morta") or after it ("killed a civilian", "los
+    fallecidos son una mujer … y su padre"), summed; a bound word before the first counts
+    ("almeno una donna" → 1..null); else a bare singular person noun (:func:`_bare`).
+    ``skip(k)``: token ``k`` is no victim (a speaker)."""
+    if not pack.one.size or not pack.persons.size:
+        return None
+    for s in range(max(lo, trigger - 2), trigger):
+        m = pack.one.match_at(toks, s, trigger)
+        if m is not None and m.end == trigger and not skip(s):
+            return _bounded(toks, s, lo, pack, 1)
+    first = _np_back(toks, trigger, lo, pack, skip)
+    if first is None:  # the subject before a singular verb ("Eine Frau wurde … getötet")
+        for v in pack.singular.find(toks, lo, trigger):
+            first = _np_back(toks, v.start, lo, pack, skip)
+            if first is not None:
+                break
+    if first is not None:
+        n, start = 1, first
+        while start - 1 > lo and pack.joiners.match_at(toks, start - 1, start) is not None:
+            prev = _np_back(toks, start - 1, lo, pack, skip)
+            if prev is None:
+                break
+            n, start = n + 1, prev
+        return _bounded(toks, start, lo, pack, n)
+    after = _named_after(toks, trigger, hi, pack, skip)
+    if after is not None:
+        return after
+    return (1, 1) if _bare(toks, trigger, lo, pack, skip, reach) else None
+
+
+def _bare(
+    toks: tuple[Token, ...], trigger: int, lo: int, pack: LanguagePack, skip: Skip, reach: int
+) -> bool:
+    """A singular person noun with no article right before the casualty word ("Hamas
+    commander killed"), or (``reach`` > 0, headlines) up to ``reach`` words before it with no
+    other person or group noun between ("Kommandant bei Drohnenangriff getötet"). The noun's
+    own form must be the listed singular (not a plural reached through its lemma)."""
+    for k in range(trigger - 1, max(lo, trigger - 1 - reach) - 1, -1):
+        if not toks[k].is_word or skip(k):
+            return False
+        word = toks[k]
+        if "-" in word.lower:  # a compound's head: "Hamas-Kommandant", "Hezbollah-commander"
+            word = tokenize(word.text.rsplit("-", 1)[1], pack.lang)[0]
+        m = pack.persons.match_at((word,), 0, 1)
+        if m is not None:
+            return word.lower == m.pattern
+        if pack.groups.match_at(toks, k, trigger) is not None:
+            return False
+    return False
+
+
+def _named_after(
+    toks: tuple[Token, ...], trigger: int, hi: int, pack: LanguagePack, skip: Skip
+) -> Bounds | None:
+    n, k, start = 0, trigger + 1, None
+    limit = trigger + 1 + 2  # the first victim: at most two words after the casualty word
+    while k < min(hi, limit):
+        one = pack.one.match_at(toks, k, hi)
+        if one is None or skip(k):
+            if not toks[k].is_word:
+                break
+            k += 1
+            continue
+        person = next(
+            (e for j in range(one.end, min(hi, one.end + _ADJ + 1)) if (e := _person_at(toks, j, hi, pack))),
+            None,
+        )
+        if person is None:
+            break
+        n, start = n + 1, start if start is not None else k
+        k, limit = person, person + _LINK
+        while k < min(hi, limit) and pack.joiners.match_at(toks, k, hi) is None:
+            k += 1
+        if k >= min(hi, limit):
+            break
+        k, limit = k + 1, k + 3
+    return (n, n) if n else None

@@ -109,6 +109,15 @@ class LanguagePack:
     singular: PhraseMatcher[None]
     harm: PhraseMatcher[None]
     units: PhraseMatcher[None]
+    #: toll words (``[numbers]``): things a figure counts that are never people ("drones"),
+    #: words for one person ("a", "ein", "another"), singular person nouns ("man", "Soldat"),
+    #: negations making a casualty word an explicit zero ("no", "keine", "нет"), adjectives
+    #: of a deadly event ("deadly", "tödlich*")
+    objects: PhraseMatcher[None]
+    one: PhraseMatcher[None]
+    persons: PhraseMatcher[None]
+    zero: PhraseMatcher[None]
+    lethal: PhraseMatcher[None]
     vague: PhraseMatcher[tuple[int | None, int | None]]
     dates: PhraseMatcher[DateCue]
     triggers: PhraseMatcher[Trigger]
@@ -268,6 +277,11 @@ def load_pack(path: Path) -> LanguagePack:
         singular=_flat(nums, "singular", where),
         harm=_flat(nums, "harm", where),
         units=_flat(nums, "units", where),
+        objects=_flat(nums, "objects", where),
+        one=_flat(nums, "one", where),
+        persons=_flat(nums, "persons", where),
+        zero=_flat(nums, "zero", where),
+        lethal=_flat(nums, "lethal", where),
         vague=_vague(nums.get("vague", {})),
         dates=_dates(data.get("dates", {}), where),
         triggers=_triggers(data.get("triggers", []), where),
