@@ -11,16 +11,15 @@ from fogofwar.claim import Count, Counts
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc, Quantity
 from fogofwar.nlp.matcher import Match, Token
-from fogofwar.nlp.victims import named_victims, singular_victims
+from fogofwar.nlp.victims import named_victims, singular_victims, surface
 from fogofwar.packs import LanguagePack, Trigger
 
 __all__ = ["TALLY_GAP", "VICTIM_COUNTS", "TollReader", "trim_span"]
 
 TALLY_GAP = 2  # tokens between a counted noun and its figure
-_ZERO_GAP = 2  # an explicit zero binds only next to its casualty word ("no one was killed")
 _SUM_GAP = 7  # tokens between two summed figures ("257 membres des forces … et à 18 combattants")
 _HEADLINE_REACH = 2  # words between a bare victim noun and its casualty word in a headline
-_THING_WORDS = 2  # words after a figure searched for the thing it counts ("13 Russian missiles")
+_MODIFIER_LEN = 4  # a word between a figure and the thing it counts is no short function word
 VICTIM_COUNTS = ("killed", "injured", "missing")
 _TALLY_GAP = TALLY_GAP
 _VICTIM_COUNTS = VICTIM_COUNTS
@@ -97,9 +96,7 @@ class TollReader:
                 rise = any(q.span == f and m.start < r for r, f in risen)
                 if rise:
                     d = -1  # the toll's new figure ("число погибших … выросло до 35")
-                if _is_zero(q) and d > _ZERO_GAP:
-                    continue  # "нет данных о погибших" is no zero toll
-                if q.tok_start >= m.end and self.pack.joiners.find(self.toks, m.end, q.tok_start):
+                if q.tok_start >= m.end and self.conjunct(m, q, clause):
                     continue  # "una donna è morta e dieci persone … ferite": the next conjunct
                 if (d >= 0 or rise) and q.span not in self.used_q:
                     pairs.append((d, ei, qi))
@@ -175,9 +172,13 @@ class TollReader:
         return Counts(**values)
 
     def singular(self, m: Match[Trigger], clause: Clause) -> bool:
-        """A pack singular form at or right before the casualty word (two tokens at most)."""
+        """A pack singular form at or right before the casualty word (two tokens at most),
+        in its own form (not a plural reached through the lemma: "поранені")."""
         lo = max(clause.tok_start, m.start - 2)
-        return any(s.start <= m.start for s in self.pack.singular.find(self.toks, lo, m.end))
+        return any(
+            s.start <= m.start and surface(self.toks, s)
+            for s in self.pack.singular.find(self.toks, lo, m.end)
+        )
 
     def summed(
         self, q: Quantity, qs: list[Quantity], name: str
@@ -200,11 +201,11 @@ class TollReader:
                     break
                 if _is_zero(nxt) or not joiners.find(toks, *gap):
                     break
-                if any(
-                    m.payload.count not in (None, name)
-                    for m in self.pack.triggers.find(toks, *gap)
-                ):
+                counted = [m.payload.count for m in self.pack.triggers.find(toks, *gap)]
+                if any(c not in (None, name) for c in counted):
                     break
+                if name in counted and not self.counts_as(b, name):
+                    break  # "39 погибших … и 10 погибших …" only: the same word again
                 group.append(nxt)
                 cur, j = nxt, j + step
         if len(group) == 1:
@@ -219,6 +220,23 @@ class TollReader:
         return low, high, span
 
     # -- toll words ------------------------------------------------------------------------
+    def counts_as(self, q: Quantity, name: str) -> bool:
+        """A casualty word of count ``name`` right after the figure ("10 погибших")."""
+        m = self.pack.triggers.match_at(self.toks, q.tok_end, len(self.toks))
+        return m is not None and m.payload.count == name
+
+    def conjunct(self, m: Match[Trigger], q: Quantity, clause: Clause) -> bool:
+        """The figure after casualty word ``m`` opens the next conjunct: a joiner between them
+        and a casualty word of another count after it ("una donna è morta e dieci persone sono
+        rimaste ferite")."""
+        toks = self.toks
+        if not self.pack.joiners.find(toks, m.end, q.tok_start):
+            return False
+        return any(
+            x.payload.count not in (None, m.payload.count)
+            for x in self.pack.triggers.find(toks, q.tok_end, clause.tok_end)
+        )
+
     def speaker(self, k: int) -> bool:
         """Token ``k`` stands in an attribution's source phrase (a speaker is no victim)."""
         start = self.toks[k].start
@@ -232,17 +250,22 @@ class TollReader:
         missiles", "dos drones") or an event noun ("varios bombardeos") within a couple of words
         after it, before any victim noun or casualty word."""
         toks, pack = self.toks, self.pack
-        for k in range(q.tok_end, min(hi, q.tok_end + _THING_WORDS)):
-            if not toks[k].is_word:
-                return False
-            if pack.groups.match_at(toks, k, hi) or pack.persons.match_at(toks, k, hi):
-                return False
-            trig = pack.triggers.match_at(toks, k, hi)
-            if trig is not None:
-                return trig.payload.count is None and trig.payload.nominal
-            if pack.objects.match_at(toks, k, hi) is not None:
-                return True
-        return False
+        k = q.tok_end
+        if k >= hi or not toks[k].is_word:
+            return False
+        if pack.groups.match_at(toks, k, hi) or pack.persons.match_at(toks, k, hi):
+            return False
+        trig = pack.triggers.match_at(toks, k, hi)
+        if trig is not None:
+            return trig.payload.count is None and trig.payload.nominal
+        if pack.objects.match_at(toks, k, hi) is not None:
+            return True
+        # one modifier between ("13 Russian missiles", "47 украинских беспилотников"), not a
+        # short function word ("100 in attack") or an article
+        word = toks[k].lower
+        if len(word) < _MODIFIER_LEN or word in pack.determiners or k + 1 >= hi:
+            return False
+        return pack.objects.match_at(toks, k + 1, hi) is not None
 
     def zeroed(self, m: Match[Trigger], clause: Clause) -> bool:
         """An explicit zero on the casualty word: a pack ``zero`` word right before it ("no

@@ -16,12 +16,12 @@ from functools import lru_cache
 from typing import Any
 
 from fogofwar.actors.shape import analyser
-from fogofwar.nlp.matcher import Token
+from fogofwar.nlp.matcher import Match, Token, norm
 from fogofwar.nlp.segment import tokenize
 from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import pack_meta
 
-__all__ = ["WINDOW", "named_victims", "singular_victims"]
+__all__ = ["WINDOW", "named_victims", "singular_victims", "surface"]
 
 Bounds = tuple[int | None, int | None]
 Skip = Callable[[int], bool]
@@ -102,6 +102,19 @@ def singular_victims(
     return None if first is None else _group(toks, range(first, trigger), lang)
 
 
+def surface(toks: tuple[Token, ...], m: Match[Any]) -> bool:
+    """The match's tokens are its pattern's own forms (a ``*`` word matches by prefix), not
+    other forms reached through the lemma ("des" → "un", "поранені" → "поранений")."""
+    words = m.pattern.split()
+    if len(words) != m.end - m.start:
+        return False
+    for w, t in zip(words, toks[m.start : m.end], strict=True):
+        low = norm(t.text)
+        if not (low.startswith(w[:-1]) if w.endswith("*") else low == w):
+            return False
+    return True
+
+
 # -- languages without a morphology analyser: one person named by a word for one ----------
 _BACK = 3  # words between a named victim and the casualty word after it ("was", "è poi")
 _ADJ = 2  # words between the word for one and its person noun ("a young man", "un soldat ukrainien")
@@ -115,7 +128,7 @@ def _one_before(toks: tuple[Token, ...], k: int, lo: int, pack: LanguagePack) ->
     for j in range(k, max(lo, k - _ADJ_TOKENS) - 1, -1):
         for s in range(max(lo, j - 2), j):
             m = pack.one.match_at(toks, s, j)
-            if m is not None and m.end == j:
+            if m is not None and m.end == j and surface(toks, m):
                 return s
         if j < k and not (toks[j].is_word or toks[j].text in "-‐–"):
             break
@@ -178,7 +191,7 @@ def named_victims(
         return None
     for s in range(max(lo, trigger - 2), trigger):
         m = pack.one.match_at(toks, s, trigger)
-        if m is not None and m.end == trigger and not skip(s):
+        if m is not None and m.end == trigger and surface(toks, m) and not skip(s):
             return _bounded(toks, s, lo, pack, 1)
     first = _np_back(toks, trigger, lo, pack, skip)
     if first is None:  # the subject before a singular verb ("Eine Frau wurde … getötet")
@@ -228,7 +241,7 @@ def _named_after(
     limit = trigger + 1 + 2  # the first victim: at most two words after the casualty word
     while k < min(hi, limit):
         one = pack.one.match_at(toks, k, hi)
-        if one is None or skip(k):
+        if one is None or not surface(toks, one) or skip(k):
             if not toks[k].is_word:
                 break
             k += 1
