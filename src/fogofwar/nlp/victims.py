@@ -56,7 +56,7 @@ def _person_number(low: str, lang: str) -> str:
         number = tag.number or ("sing" if tag.gender else None)  # the uk dictionary marks
         if person and number:  # singular by gender only
             numbers.append(number)
-        elif p.score > 0.5:
+        elif p.score > 0.5 and not numbers:  # a likelier person reading came first
             return _OTHER  # mostly something else ("гибели" is an event noun)
     return numbers[0] if numbers else _OTHER  # the dictionary's likeliest person reading
 
