@@ -7,7 +7,9 @@ named without a figure.
 
 from __future__ import annotations
 
-from fogofwar.claim import Count, Counts
+import itertools
+
+from fogofwar.claim import ClaimKind, Count, Counts
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc, Quantity
 from fogofwar.nlp.matcher import Match, Token
@@ -18,6 +20,7 @@ __all__ = ["TALLY_GAP", "VICTIM_COUNTS", "TollReader", "trim_span"]
 
 TALLY_GAP = 2  # tokens between a counted noun and its figure
 _SUM_GAP = 7  # tokens between two summed figures ("257 membres des forces … et à 18 combattants")
+_STRIKES = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})  # event nouns a figure counts
 _HEADLINE_REACH = 2  # words between a bare victim noun and its casualty word in a headline
 _MODIFIER_LEN = 4  # a word between a figure and the thing it counts is no short function word
 VICTIM_COUNTS = ("killed", "injured", "missing")
@@ -120,6 +123,43 @@ class TollReader:
             n: Count(low, high, span, qualifier if n == qual_for else None)
             for n, (low, high, span) in summed.items()
         }
+        silenced: set[str] = set()
+        self.unfigured(clause, events, values, silenced)
+        for m in events:  # victims without a figure: "Tote", "the dead", "civilians were killed"
+            name = m.payload.count
+            if (
+                name in _VICTIM_COUNTS
+                and name not in values
+                and name not in silenced
+                and (m.payload.nominal or not qs)
+                and not any(b.tok_start <= m.start < b.tok_end for b in bg)
+            ):
+                values[name] = Count(
+                    None, None, Span(self.toks[m.start].start, self.toks[m.end - 1].end)
+                )
+        words = self.pack.triggers.find(self.toks, clause.tok_start, clause.tok_end)
+        words = [w for w in words if not any(b.tok_start <= w.start < b.tok_end for b in bg)]
+        self.combined(words, values)
+        self.losses(clause, words, qs, values)
+        if "killed" not in values and "killed" not in silenced:
+            self.deadly(clause, bg, values)
+        zero = values.get("injured")
+        if "killed" not in values and zero is not None and zero.low == 0 and zero.high == 0:
+            lo = max(clause.tok_start, min(m.start for m in events) - 2) if events else 0
+            if self.pack.harm.find(self.toks, lo, clause.tok_end):  # "никто не пострадал"
+                values["killed"] = Count(0, 0, zero.span)
+        return Counts(**values)
+
+    def unfigured(
+        self,
+        clause: Clause,
+        events: list[Match[Trigger]],
+        values: dict[str, Count],
+        silenced: set[str],
+    ) -> None:
+        """Victims named without a figure: an explicit zero ("no casualties"), a negated word
+        (no count: ``silenced``), one or a few people named ("a soldier was killed",
+        "погибли мужчина и женщина", "Almeno una donna è morta" → 1..null)."""
         for m in events:  # victims named without a figure: "a soldier was killed", "погиб",
             name = m.payload.count  # "погибли мужчина и женщина" (by grammatical number)
             if name not in _VICTIM_COUNTS or name in values:
@@ -127,6 +167,10 @@ class TollReader:
             where = Span(self.toks[m.start].start, self.toks[m.end - 1].end)
             if self.zeroed(m, clause):  # "no casualties", "пострадавших нет", "без жертв"
                 values[name] = Count(0, 0, where)
+                continue
+            if self.negated(m, clause):  # "сам губернатор не пострадал": no toll stated
+                values[name] = Count(None, None, where)
+                silenced.add(name)
                 continue
             lo, hi = clause.tok_start, clause.tok_end
             reach = _HEADLINE_REACH if self.doc.headline else 0
@@ -138,38 +182,14 @@ class TollReader:
                 bounds = None if n is None else (n, n)
             if bounds is not None:
                 values[name] = Count(bounds[0], bounds[1], where)
-        for m in events:  # victims without a figure: "Tote", "the dead", "civilians were killed"
-            name = m.payload.count
-            if (
-                name in _VICTIM_COUNTS
-                and name not in values
-                and (m.payload.nominal or not qs)
-                and not any(b.tok_start <= m.start < b.tok_end for b in bg)
-            ):
-                values[name] = Count(
-                    None, None, Span(self.toks[m.start].start, self.toks[m.end - 1].end)
-                )
-        words = self.pack.triggers.find(self.toks, clause.tok_start, clause.tok_end)
-        words = [w for w in words if not any(b.tok_start <= w.start < b.tok_end for b in bg)]
-        self.combined(words, values)
-        self.losses(clause, words, qs, values)
-        if "killed" not in values:  # "a deadly attack": killed, no figure
-            lethal = [
-                x
-                for x in self.pack.lethal.find(self.toks, clause.tok_start, clause.tok_end)
-                if not any(b.tok_start <= x.start < b.tok_end for b in bg)
-            ]
-            if lethal:
-                x = lethal[0]
-                values["killed"] = Count(
-                    None, None, Span(self.toks[x.start].start, self.toks[x.end - 1].end)
-                )
-        zero = values.get("injured")
-        if "killed" not in values and zero is not None and zero.low == 0 and zero.high == 0:
-            lo = max(clause.tok_start, min(m.start for m in events) - 2) if events else 0
-            if self.pack.harm.find(self.toks, lo, clause.tok_end):  # "никто не пострадал"
-                values["killed"] = Count(0, 0, zero.span)
-        return Counts(**values)
+
+    def deadly(self, clause: Clause, bg: list[Clause], values: dict[str, Count]) -> None:
+        """A deadly event ("tödlicher Angriff", "affrontements meurtriers"): killed, no figure."""
+        for x in self.pack.lethal.find(self.toks, clause.tok_start, clause.tok_end):
+            if not any(b.tok_start <= x.start < b.tok_end for b in bg):
+                span = Span(self.toks[x.start].start, self.toks[x.end - 1].end)
+                values["killed"] = Count(None, None, span)
+                return
 
     def singular(self, m: Match[Trigger], clause: Clause) -> bool:
         """A pack singular form at or right before the casualty word (two tokens at most),
@@ -256,8 +276,8 @@ class TollReader:
         if pack.groups.match_at(toks, k, hi) or pack.persons.match_at(toks, k, hi):
             return False
         trig = pack.triggers.match_at(toks, k, hi)
-        if trig is not None:
-            return trig.payload.count is None and trig.payload.nominal
+        if trig is not None:  # "varios bombardeos", not "dozens of protesters"
+            return trig.payload.nominal and trig.payload.kind in _STRIKES
         if pack.objects.match_at(toks, k, hi) is not None:
             return True
         # one modifier between ("13 Russian missiles", "47 украинских беспилотников"), not a
@@ -279,6 +299,14 @@ class TollReader:
         after = self.pack.zero.match_at(toks, m.end, hi) if m.end < hi else None
         return after is not None and (after.end >= hi or not toks[after.end].is_word)
 
+    def negated(self, m: Match[Trigger], clause: Clause) -> bool:
+        """A verb negation at most two words before the casualty word ("не пострадал", "was
+        not hurt", "n'a pas été blessé")."""
+        lo = max(clause.tok_start, m.start - 3)
+        return any(
+            0 <= m.start - x.end <= 2 for x in self.pack.negations.find(self.toks, lo, m.start)
+        )
+
     def combined(self, events: list[Match[Trigger]], values: dict[str, Count]) -> None:
         """Killed and injured words joined ("50 Tote und Verletzte", "killed or injured",
         "muertos ni heridos") share one figure: a zero is zero for both; any other figure
@@ -287,7 +315,7 @@ class TollReader:
         victims = sorted(
             (m for m in events if m.payload.count in ("killed", "injured")), key=lambda m: m.start
         )  # the clause's casualty words, nouns without a figure included
-        for a, b in zip(victims, victims[1:], strict=False):
+        for a, b in itertools.pairwise(victims):
             na, nb = a.payload.count, b.payload.count
             if na is None or nb is None or na == nb or not 0 <= b.start - a.end <= 1:
                 continue

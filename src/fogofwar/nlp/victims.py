@@ -47,6 +47,7 @@ def _person_number(low: str, lang: str) -> str:
     if morph is None:
         return _OTHER
     numbers: list[str] = []
+    nominative: list[str] = []  # the victim of "погибли …"/"постраждали …" is a subject
     for p in morph.parse(low):
         tag = p.tag
         grams = tag.grammemes
@@ -56,8 +57,12 @@ def _person_number(low: str, lang: str) -> str:
         number = tag.number or ("sing" if tag.gender else None)  # the uk dictionary marks
         if person and number:  # singular by gender only
             numbers.append(number)
+            if "nomn" in grams:
+                nominative.append(number)
         elif p.score > 0.5 and not numbers:  # a likelier person reading came first
             return _OTHER  # mostly something else ("гибели" is an event noun)
+    if nominative:  # "жителі": a plural subject, not the locative singular
+        return nominative[0]
     return numbers[0] if numbers else _OTHER  # the dictionary's likeliest person reading
 
 
@@ -117,7 +122,9 @@ def surface(toks: tuple[Token, ...], m: Match[Any]) -> bool:
 
 # -- languages without a morphology analyser: one person named by a word for one ----------
 _BACK = 3  # words between a named victim and the casualty word after it ("was", "è poi")
-_ADJ = 2  # words between the word for one and its person noun ("a young man", "un soldat ukrainien")
+_ADJ = (
+    2  # words between the word for one and its person noun ("a young man", "un soldat ukrainien")
+)
 _LINK = 4  # words between two coordinated victims ("una mujer de 38 años y su padre")
 _ADJ_TOKENS = 6  # tokens between the word for one and its noun ("a 45-year-old man")
 
@@ -162,9 +169,10 @@ def _np_back(
     for k in range(end - 1, max(lo, end - 1 - _BACK) - 1, -1):
         if not toks[k].is_word or skip(k):
             return None
-        if pack.groups.match_at(toks, k, end) is not None and pack.persons.match_at(
-            toks, k, end
-        ) is None:
+        if (
+            pack.groups.match_at(toks, k, end) is not None
+            and pack.persons.match_at(toks, k, end) is None
+        ):
             return None  # a plural group noun is nearer: no single victim
         if _person_at(toks, k, end, pack) is not None:
             return _one_before(toks, k, lo, pack)
@@ -247,7 +255,11 @@ def _named_after(
             k += 1
             continue
         person = next(
-            (e for j in range(one.end, min(hi, one.end + _ADJ + 1)) if (e := _person_at(toks, j, hi, pack))),
+            (
+                e
+                for j in range(one.end, min(hi, one.end + _ADJ + 1))
+                if (e := _person_at(toks, j, hi, pack))
+            ),
             None,
         )
         if person is None:

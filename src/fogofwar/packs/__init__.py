@@ -111,12 +111,13 @@ class LanguagePack:
     units: PhraseMatcher[None]
     #: toll words (``[numbers]``): things a figure counts that are never people ("drones"),
     #: words for one person ("a", "ein", "another"), singular person nouns ("man", "Soldat"),
-    #: negations making a casualty word an explicit zero ("no", "keine", "нет"), adjectives
-    #: of a deadly event ("deadly", "tödlich*")
+    #: negations making a casualty word an explicit zero ("no", "keine", "нет"), verb
+    #: negations leaving it without a count ("not", "не"), adjectives of a deadly event
     objects: PhraseMatcher[None]
     one: PhraseMatcher[None]
     persons: PhraseMatcher[None]
     zero: PhraseMatcher[None]
+    negations: PhraseMatcher[None]
     lethal: PhraseMatcher[None]
     vague: PhraseMatcher[tuple[int | None, int | None]]
     dates: PhraseMatcher[DateCue]
@@ -281,6 +282,7 @@ def load_pack(path: Path) -> LanguagePack:
         one=_flat(nums, "one", where),
         persons=_flat(nums, "persons", where),
         zero=_flat(nums, "zero", where),
+        negations=_flat(nums, "negations", where),
         lethal=_flat(nums, "lethal", where),
         vague=_vague(nums.get("vague", {})),
         dates=_dates(data.get("dates", {}), where),
