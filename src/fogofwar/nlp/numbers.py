@@ -103,7 +103,9 @@ def _beside_month(
         m = pack.dates.match_at(tokens, k, hi) if lo <= k < hi else None
         return m is not None and m.payload.kind == "month"
 
-    after = end + 1 if end < hi and tokens[end].text == "." else end  # German "11. Juni"
+    after = end
+    if end < hi and (tokens[end].text == "." or tokens[end].lower in pack.date_links):
+        after = end + 1  # German "11. Juni", Spanish "14 de marzo"
     return end - i == 1 and (month(after) or (i - 1 >= lo and month(i - 1)))
 
 

@@ -8,6 +8,7 @@ named without a figure.
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 from fogofwar.claim import ClaimKind, Count, Counts
 from fogofwar.model import Span
@@ -287,12 +288,34 @@ class TollReader:
             return False
         return pack.objects.match_at(toks, k + 1, hi) is not None
 
-    def zeroed(self, m: Match[Trigger], clause: Clause) -> bool:
+    def zeroed(self, m: Match[Any], clause: Clause) -> bool:
+        """See :meth:`zeroed_in`, within the clause."""
+        return self.zeroed_in(m, clause.tok_start, clause.tok_end)
+
+    def trailing_zero(self, clause: Clause) -> Span | None:
+        """An explicit zero closing the clause's sentence after it, in words that make no claim
+        of their own ("…, sans faire de victimes", "…, sin víctimas", "…; no one was hurt"):
+        where it stands, or None."""
+        sent = self.doc.sentences[clause.sentence]
+        lo, hi = clause.tok_end, sent.tok_end
+        if lo >= hi:
+            return None
+        words = self.pack.triggers.find(self.toks, lo, hi)
+        if any(
+            w.payload.count not in _VICTIM_COUNTS and w.payload.subtype != "losses" for w in words
+        ):
+            return None
+        for h in [*words, *self.pack.harm.find(self.toks, lo, hi)]:
+            if self.zeroed_in(h, lo, hi):
+                return Span(self.toks[h.start].start, self.toks[h.end - 1].end)
+        return None
+
+    def zeroed_in(self, m: Match[Any], lo: int, hi: int) -> bool:
         """An explicit zero on the casualty word: a pack ``zero`` word right before it ("no
         casualties", "keine Verletzten", "без жертв", "не пострадал"), with at most one word
         between ("no further casualties"), or right after it closing the clause
         ("пострадавших нет.", "жертв немає")."""
-        toks, lo, hi = self.toks, clause.tok_start, clause.tok_end
+        toks = self.toks
         for z in self.pack.zero.find(toks, max(lo, m.start - 4), m.start):
             if 0 <= m.start - z.end <= 1:
                 return True
@@ -346,6 +369,16 @@ class TollReader:
         injured from above; a zero ("без втрат", "no casualties") is zero for both."""
         if "killed" in values or "injured" in values:
             return
+        for h in self.pack.harm.find(self.toks, clause.tok_start, clause.tok_end):
+            if self.zeroed(h, clause):  # "sans faire de victimes", "sin víctimas"
+                where = Span(self.toks[h.start].start, self.toks[h.end - 1].end)
+                values["killed"] = values["injured"] = Count(0, 0, where)
+                return
+        trailing = self.trailing_zero(clause)
+        if trailing is not None:
+            values["killed"] = values["injured"] = Count(0, 0, trailing)
+            return
+        risen = [f for r, f in self.risen(clause)]
         for m in events:
             if m.payload.subtype != "losses" or m.payload.count is not None:
                 continue
@@ -355,6 +388,7 @@ class TollReader:
                 return
             for q in qs:
                 near = 0 <= m.start - q.tok_end <= _TALLY_GAP or 0 <= q.tok_start - m.end <= 1
+                near = near or (q.span in risen and q.tok_start > m.end)  # "потери составили 350"
                 if near and q.span not in self.used_q:
                     self.used_q.add(q.span)
                     low, high = (0, 0) if _is_zero(q) else (None, q.high)

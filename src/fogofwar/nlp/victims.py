@@ -29,6 +29,7 @@ Skip = Callable[[int], bool]
 WINDOW = 4  # tokens after (or before) the casualty word searched for its victims
 _MAX_GROUP = 3
 _JOIN = frozenset({"и", "і", "й", "та", ","})
+_AGE = frozenset({"-", "‐", "–"})
 _SING, _PLUR, _OTHER = "sing", "plur", ""
 
 
@@ -71,6 +72,8 @@ def _group(toks: tuple[Token, ...], ks: range, lang: str) -> int | None:
     n = 0
     for k in ks:
         t = toks[k]
+        if t.text in _AGE or t.text.isdecimal():
+            continue  # an age before the noun: "67-річну жінку"
         if not t.is_word and t.text not in _JOIN:
             break
         if t.lower in _JOIN:
@@ -121,7 +124,8 @@ def surface(toks: tuple[Token, ...], m: Match[Any]) -> bool:
 
 
 # -- languages without a morphology analyser: one person named by a word for one ----------
-_BACK = 3  # words between a named victim and the casualty word after it ("was", "è poi")
+_BACK = 7  # words between a named victim and the casualty word after it ("was", "è poi",
+# German verb-final "wurden bei dem Angriff auf das Dorf getötet"); punctuation stops the search
 _ADJ = (
     2  # words between the word for one and its person noun ("a young man", "un soldat ukrainien")
 )

@@ -118,6 +118,7 @@ class LanguagePack:
     persons: PhraseMatcher[None]
     zero: PhraseMatcher[None]
     negations: PhraseMatcher[None]
+    date_links: frozenset[str]
     lethal: PhraseMatcher[None]
     vague: PhraseMatcher[tuple[int | None, int | None]]
     dates: PhraseMatcher[DateCue]
@@ -283,6 +284,7 @@ def load_pack(path: Path) -> LanguagePack:
         persons=_flat(nums, "persons", where),
         zero=_flat(nums, "zero", where),
         negations=_flat(nums, "negations", where),
+        date_links=frozenset(norm(w) for w in _words(nums, "date_links", where)),
         lethal=_flat(nums, "lethal", where),
         vague=_vague(nums.get("vague", {})),
         dates=_dates(data.get("dates", {}), where),
