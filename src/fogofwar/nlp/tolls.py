@@ -185,10 +185,16 @@ class TollReader:
                 values[name] = Count(bounds[0], bounds[1], where)
 
     def deadly(self, clause: Clause, bg: list[Clause], values: dict[str, Count]) -> None:
-        """A deadly event ("tödlicher Angriff", "affrontements meurtriers"): killed, no figure."""
-        for x in self.pack.lethal.find(self.toks, clause.tok_start, clause.tok_end):
-            if not any(b.tok_start <= x.start < b.tok_end for b in bg):
-                span = Span(self.toks[x.start].start, self.toks[x.end - 1].end)
+        """A deadly event ("tödlicher Angriff", "affrontements meurtriers", "deadly strike"):
+        killed, no figure — the adjective stands right next to an attack or clash noun (not
+        "смертельна небезпека", "mortally wounded")."""
+        toks, lo, hi = self.toks, clause.tok_start, clause.tok_end
+        strikes = [t for t in self.pack.triggers.find(toks, lo, hi) if t.payload.kind in _STRIKES]
+        for x in self.pack.lethal.find(toks, lo, hi):
+            if any(b.tok_start <= x.start < b.tok_end for b in bg):
+                continue
+            if any(t.start == x.end or t.end == x.start for t in strikes):
+                span = Span(toks[x.start].start, toks[x.end - 1].end)
                 values["killed"] = Count(None, None, span)
                 return
 
