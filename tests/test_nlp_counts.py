@@ -6,7 +6,9 @@ the month and things counted (drones, missiles) are no tolls; a bound word appli
 exact figure ("more than a dozen" → 13..null); "many" is unquantified (null..null); an explicit
 zero is 0..0; a figure shared by killed and wounded only bounds each from above; a negated
 casualty word states no figure; a figure after a joiner belongs to the next conjunct; a deadly
-event without a figure is killed null..null; losses bound killed and wounded from above.
+event without a figure is killed null..null; losses bound killed and wounded from above; a
+casualty word that only describes the counted people ("five displaced civilians were killed")
+leaves the figure to the clause's predicate.
 """
 
 from __future__ import annotations
@@ -480,6 +482,62 @@ ROWS = [
         None,
         968,
     ),
+    (
+        "describing",
+        "en",
+        "Witnesses said five displaced civilians were killed in the strike on the school.",
+        "killed",
+        5,
+        5,
+    ),
+    (
+        "describing",
+        "de",
+        "Zeugen zufolge wurden fünf vertriebene Zivilisten bei dem Angriff auf die Schule getötet.",
+        "killed",
+        5,
+        5,
+    ),
+    (
+        "describing",
+        "fr",
+        "Selon des témoins, cinq civils déplacés ont été tués dans la frappe contre l'école.",
+        "killed",
+        5,
+        5,
+    ),
+    (
+        "describing",
+        "es",
+        "Según testigos, cinco civiles desplazados murieron en el ataque contra la escuela.",
+        "killed",
+        5,
+        5,
+    ),
+    (
+        "describing",
+        "it",
+        "Secondo i testimoni, cinque civili sfollati sono stati uccisi nell'attacco alla scuola.",
+        "killed",
+        5,
+        5,
+    ),
+    (
+        "describing",
+        "ru",
+        "По словам очевидцев, пять раненых военных погибли при обстреле госпиталя.",
+        "killed",
+        5,
+        5,
+    ),
+    (
+        "describing",
+        "uk",
+        "За словами свідків, п'ятеро поранених військових загинули під час обстрілу шпиталю.",
+        "killed",
+        5,
+        5,
+    ),
 ]
 
 
@@ -541,8 +599,12 @@ def test_every_phenomenon_has_a_row_in_every_language() -> None:
 )
 def test_counts_are_well_formed(reader: Reader, figure: str, noun: str) -> None:
     """Whatever the figure, every count is ordered and never negative."""
-    text = f"The strike killed {figure} {noun} and wounded {figure} {noun} in Kharkiv."
-    for c in reader.read_text(text, "en").claims:
+    texts = (
+        f"The strike killed {figure} {noun} and wounded {figure} {noun} in Kharkiv.",
+        f"{noun} killed {figure}",  # the figure (and the casualty word) end the text
+        f"{figure} {noun} killed",
+    )
+    for c in (c for text in texts for c in reader.read_text(text, "en").claims):
         for name in ("killed", "injured", "arrested", "missing", "displaced"):
             count = getattr(c.counts, name)
             if count is None:

@@ -21,6 +21,7 @@ __all__ = ["TALLY_GAP", "VICTIM_COUNTS", "TollReader", "trim_span"]
 
 TALLY_GAP = 2  # tokens between a counted noun and its figure
 _SUM_GAP = 7  # tokens between two summed figures ("257 membres des forces … et à 18 combattants")
+_PARALLEL_GAP = 10  # … when each figure has the same casualty word right after it
 _STRIKES = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})  # event nouns a figure counts
 _HEADLINE_REACH = 2  # words between a bare victim noun and its casualty word in a headline
 _MODIFIER_LEN = 4  # a word between a figure and the thing it counts is no short function word
@@ -102,6 +103,8 @@ class TollReader:
                     d = -1  # the toll's new figure ("число погибших … выросло до 35")
                 if q.tok_start >= m.end and self.conjunct(m, q, clause):
                     continue  # "una donna è morta e dieci persone … ferite": the next conjunct
+                if q.tok_end <= m.start and self.modifier(m, q, clause):
+                    continue  # "cinq civils déplacés avaient été tués": the predicate counts
                 if (d >= 0 or rise) and q.span not in self.used_q:
                     pairs.append((d, ei, qi))
         chosen: dict[str, Quantity] = {}
@@ -224,7 +227,9 @@ class TollReader:
                 nxt = order[j]
                 a, b = (nxt, cur) if step < 0 else (cur, nxt)
                 gap = (a.tok_end, b.tok_start)
-                if nxt.span in self.used_q or gap[1] - gap[0] > _SUM_GAP or gap[1] <= gap[0]:
+                parallel = self.counts_as(b, name) and self.counts_as(a, name)
+                most = _PARALLEL_GAP if parallel else _SUM_GAP  # "2.000 cadáveres … 900 cadáveres"
+                if nxt.span in self.used_q or gap[1] - gap[0] > most or gap[1] <= gap[0]:
                     break
                 if _is_zero(nxt) or not joiners.find(toks, *gap):
                     break
@@ -249,8 +254,34 @@ class TollReader:
     # -- toll words ------------------------------------------------------------------------
     def counts_as(self, q: Quantity, name: str) -> bool:
         """A casualty word of count ``name`` right after the figure ("10 погибших")."""
+        if q.tok_end >= len(self.toks):
+            return False
         m = self.pack.triggers.match_at(self.toks, q.tok_end, len(self.toks))
         return m is not None and m.payload.count == name
+
+    def modifier(self, m: Match[Trigger], q: Quantity, clause: Clause) -> bool:
+        """Casualty word ``m`` only describes the people figure ``q`` counts — it stands right
+        after their noun ("cinq civils déplacés") or between the figure and the noun ("five
+        displaced civilians") — and a verbal casualty word of another count follows in the
+        clause, with no joiner, punctuation or figure between ("… avaient été tués", "fünf
+        vertriebene Zivilisten bei dem Angriff … getötet")."""
+        toks, groups = self.toks, self.pack.groups
+        hi = clause.tok_end
+        after_noun = q.tok_end == m.start - 1 and groups.match_at(toks, q.tok_end, hi) is not None
+        before_noun = (
+            q.tok_end == m.start and m.end < hi and groups.match_at(toks, m.end, hi) is not None
+        )
+        if not (after_noun or before_noun):
+            return False
+        for k in range(m.end, hi):
+            if not toks[k].is_word or self.pack.joiners.match_at(toks, k, hi) is not None:
+                return False
+            if any(q.tok_start == k for q in self.doc.quantities):
+                return False
+            x = self.pack.triggers.match_at(toks, k, hi)
+            if x is not None and x.payload.count in _VICTIM_COUNTS:
+                return x.payload.count != m.payload.count and not x.payload.nominal
+        return False
 
     def conjunct(self, m: Match[Trigger], q: Quantity, clause: Clause) -> bool:
         """The figure after casualty word ``m`` opens the next conjunct: a joiner between them
