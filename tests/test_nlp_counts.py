@@ -8,7 +8,9 @@ zero is 0..0; a figure shared by killed and wounded only bounds each from above;
 casualty word states no figure; a figure after a joiner belongs to the next conjunct; a deadly
 event without a figure is killed null..null; losses bound killed and wounded from above; a
 casualty word that only describes the counted people ("five displaced civilians were killed")
-leaves the figure to the clause's predicate.
+leaves the figure to the clause's predicate, and a wound word describing people who died
+("a wounded soldier died") counts no wounded; places as the subject of a casualty verb
+("постраждали Сумщина, Одещина") count no people.
 """
 
 from __future__ import annotations
@@ -538,6 +540,62 @@ ROWS = [
         5,
         5,
     ),
+    (
+        "describes-dead",
+        "en",
+        "A wounded soldier died in hospital in Dnipro on Sunday.",
+        "killed",
+        1,
+        1,
+    ),
+    (
+        "describes-dead",
+        "de",
+        "Ein verletzter Soldat starb am Sonntag im Krankenhaus von Dnipro.",
+        "killed",
+        1,
+        1,
+    ),
+    (
+        "describes-dead",
+        "fr",
+        "Un soldat blessé est mort dimanche à l'hôpital de Dnipro.",
+        "killed",
+        1,
+        1,
+    ),
+    (
+        "describes-dead",
+        "es",
+        "Un soldado herido murió el domingo en el hospital de Dnipró.",
+        "killed",
+        1,
+        1,
+    ),
+    (
+        "describes-dead",
+        "it",
+        "Un soldato ferito è morto domenica all'ospedale di Dnipro.",
+        "killed",
+        1,
+        1,
+    ),
+    (
+        "describes-dead",
+        "ru",
+        "Раненный при обстреле мужчина скончался в больнице Днепра.",
+        "killed",
+        1,
+        1,
+    ),
+    (
+        "describes-dead",
+        "uk",
+        "Поранений під час обстрілу чоловік помер у лікарні Дніпра.",
+        "killed",
+        1,
+        1,
+    ),
 ]
 
 
@@ -561,6 +619,18 @@ def _bounds(claims: tuple[Claim, ...], name: str) -> list[tuple[int | None, int 
     return out
 
 
+# (phenomenon, lang, text, count that no claim of the text may carry)
+ABSENT = [(r[0], r[1], r[2], "injured") for r in ROWS if r[0] == "describes-dead"]
+PLACES = [
+    (
+        "places-suffered",
+        "uk",
+        "Унаслідок ворожої атаки постраждали Сумщина, Одещина та Харківщина.",
+    ),
+    ("places-suffered", "ru", "В результате ночной атаки пострадали Белгород, Курск и Брянск."),
+]
+
+
 @pytest.mark.parametrize(
     ("phenomenon", "lang", "text", "name", "low", "high"),
     ROWS,
@@ -577,6 +647,29 @@ def test_count(
 ) -> None:
     claims = _claims(reader, phenomenon, lang, text)
     assert (low, high) in _bounds(claims, name), [(c.kind, c.counts) for c in claims]
+
+
+@pytest.mark.parametrize(
+    ("phenomenon", "lang", "text", "name"), ABSENT, ids=[f"{r[0]}-{r[1]}" for r in ABSENT]
+)
+def test_no_count(reader: Reader, phenomenon: str, lang: str, text: str, name: str) -> None:
+    claims = _claims(reader, phenomenon, lang, text)
+    assert claims
+    assert _bounds(claims, name) == [], [(c.kind, c.counts) for c in claims]
+
+
+@pytest.fixture(scope="module")
+def placed_reader() -> Reader:
+    return Reader.default()  # with the gazetteer: places are known
+
+
+@pytest.mark.parametrize(("phenomenon", "lang", "text"), PLACES, ids=[r[1] for r in PLACES])
+def test_places_suffered_count_no_people(
+    placed_reader: Reader, phenomenon: str, lang: str, text: str
+) -> None:
+    claims = _claims(placed_reader, phenomenon, lang, text)
+    assert claims
+    assert _bounds(claims, "injured") == [], [(c.kind, c.counts) for c in claims]
 
 
 def test_every_phenomenon_has_a_row_in_every_language() -> None:

@@ -136,6 +136,7 @@ class TollReader:
                 and name not in values
                 and name not in silenced
                 and (m.payload.nominal or not qs)
+                and not self.places_suffered(m, clause)
                 and not any(b.tok_start <= m.start < b.tok_end for b in bg)
             ):
                 values[name] = Count(
@@ -143,7 +144,7 @@ class TollReader:
                 )
         words = self.pack.triggers.find(self.toks, clause.tok_start, clause.tok_end)
         words = [w for w in words if not any(b.tok_start <= w.start < b.tok_end for b in bg)]
-        self.combined(words, values)
+        self.combined(words, values, silenced)
         self.losses(clause, words, qs, values)
         if "killed" not in values and "killed" not in silenced:
             self.deadly(clause, bg, values)
@@ -171,6 +172,9 @@ class TollReader:
             where = Span(self.toks[m.start].start, self.toks[m.end - 1].end)
             if self.zeroed(m, clause):  # "no casualties", "пострадавших нет", "без жертв"
                 values[name] = Count(0, 0, where)
+                continue
+            if self.describes_dead(m, clause):  # "раненный … юноша скончался"
+                silenced.add(name)
                 continue
             if self.negated(m, clause):  # "сам губернатор не пострадал": no toll stated
                 values[name] = Count(None, None, where)
@@ -259,6 +263,33 @@ class TollReader:
         m = self.pack.triggers.match_at(self.toks, q.tok_end, len(self.toks))
         return m is not None and m.payload.count == name
 
+    def places_suffered(self, m: Match[Trigger], clause: Clause) -> bool:
+        """A casualty verb whose subject is a place ("постраждали Сумщина, Одещина …"): the
+        regions suffered, no people are counted."""
+        if m.payload.nominal or m.end >= clause.tok_end:
+            return False
+        start = self.toks[m.end].start
+        return any(p.span.start <= start < p.span.end and not p.is_demonym for p in self.doc.places)
+
+    def describes_dead(self, m: Match[Trigger], clause: Clause) -> bool:
+        """A wound word without a figure that describes the people who died ("раненный … юноша
+        скончался", "a wounded soldier died"): a verbal killed word follows in the clause with
+        no joiner, punctuation or figure between."""
+        if m.payload.count == "killed":
+            return False
+        toks, hi = self.toks, clause.tok_end
+        for k in range(m.end, hi):
+            if toks[k].text in "-‐–" or toks[k].text.isdecimal():
+                continue  # an age: "18-летний юноша"
+            if not toks[k].is_word or self.pack.joiners.match_at(toks, k, hi) is not None:
+                return False
+            if any(q.tok_start == k for q in self.doc.quantities):
+                return False
+            x = self.pack.triggers.match_at(toks, k, hi)
+            if x is not None and x.payload.count == "killed" and not x.payload.nominal:
+                return True
+        return False
+
     def modifier(self, m: Match[Trigger], q: Quantity, clause: Clause) -> bool:
         """Casualty word ``m`` only describes the people figure ``q`` counts — it stands right
         after their noun ("cinq civils déplacés") or between the figure and the noun ("five
@@ -342,7 +373,8 @@ class TollReader:
             w.payload.count not in _VICTIM_COUNTS and w.payload.subtype != "losses" for w in words
         ):
             return None
-        for h in [*words, *self.pack.harm.find(self.toks, lo, hi)]:
+        found: list[Match[Any]] = [*words, *self.pack.harm.find(self.toks, lo, hi)]
+        for h in found:
             if self.zeroed_in(h, lo, hi):
                 return Span(self.toks[h.start].start, self.toks[h.end - 1].end)
         return None
@@ -367,7 +399,9 @@ class TollReader:
             0 <= m.start - x.end <= 2 for x in self.pack.negations.find(self.toks, lo, m.start)
         )
 
-    def combined(self, events: list[Match[Trigger]], values: dict[str, Count]) -> None:
+    def combined(
+        self, events: list[Match[Trigger]], values: dict[str, Count], silenced: set[str]
+    ) -> None:
         """Killed and injured words joined ("50 Tote und Verletzte", "killed or injured",
         "muertos ni heridos") share one figure: a zero is zero for both; any other figure
         only bounds each from above (claims-v1)."""
@@ -377,9 +411,11 @@ class TollReader:
         )  # the clause's casualty words, nouns without a figure included
         for a, b in itertools.pairwise(victims):
             na, nb = a.payload.count, b.payload.count
-            if na is None or nb is None or na == nb or not 0 <= b.start - a.end <= 1:
+            if na is None or nb is None or na == nb or b.start - a.end != 1:
+                continue  # one connector between: "Tote und Verletzte", "muertos ni heridos"
+            if na in silenced or nb in silenced:
                 continue
-            if b.start - a.end == 1 and not (
+            if not (
                 toks[a.end].lower in pack.range_words
                 or pack.joiners.match_at(toks, a.end, b.start)
                 or pack.zero.match_at(toks, a.end, b.start)

@@ -171,8 +171,11 @@ def _np_back(
 ) -> int | None:
     """Start of "one + person" ending at most ``_BACK`` words before ``end``; None if none."""
     for k in range(end - 1, max(lo, end - 1 - _BACK) - 1, -1):
-        if not toks[k].is_word or skip(k):
-            return None
+        if not toks[k].is_word or skip(k) or pack.joiners.match_at(toks, k, end) is not None:
+            return None  # no victim across punctuation or a joined clause ("… and others")
+        trig = pack.triggers.match_at(toks, k, end)
+        if trig is not None and trig.payload.count is not None:
+            return None  # another casualty word's victims
         if (
             pack.groups.match_at(toks, k, end) is not None
             and pack.persons.match_at(toks, k, end) is None
@@ -208,6 +211,11 @@ def named_victims(
     first = _np_back(toks, trigger, lo, pack, skip)
     if first is None:  # the subject before a singular verb ("Eine Frau wurde … getötet")
         for v in pack.singular.find(toks, lo, trigger):
+            between = range(v.end, trigger)
+            if any(pack.joiners.match_at(toks, k, trigger) for k in between) or any(
+                (t := pack.triggers.match_at(toks, k, trigger)) and t.payload.count for k in between
+            ):
+                continue  # "A soldier was killed and others were wounded"
             first = _np_back(toks, v.start, lo, pack, skip)
             if first is not None:
                 break
