@@ -186,7 +186,8 @@ class TollReader:
             if bounds is None:
                 n = 1 if self.singular(m, clause) else None
                 if n is None and (not m.payload.nominal or m.end - m.start == 1):
-                    n = singular_victims(self.toks, m.start, lo, hi, self.doc.lang)
+                    lang = self.doc.lang
+                    n = singular_victims(self.toks, m.start, lo, hi, lang, self.possessive)
                 bounds = None if n is None else (n, n)
             if bounds is not None:
                 values[name] = Count(bounds[0], bounds[1], where)
@@ -262,6 +263,10 @@ class TollReader:
             return False
         m = self.pack.triggers.match_at(self.toks, q.tok_end, len(self.toks))
         return m is not None and m.payload.count == name
+
+    def possessive(self, t: Token) -> bool:
+        """A pack ``one`` word ("его", "його"): inside a group of victims it is skipped."""
+        return self.pack.one.match_at((t,), 0, 1) is not None
 
     def places_suffered(self, m: Match[Trigger], clause: Clause) -> bool:
         """A casualty verb whose subject is a place ("постраждали Сумщина, Одещина …"): the

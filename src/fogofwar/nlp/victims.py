@@ -67,7 +67,9 @@ def _person_number(low: str, lang: str) -> str:
     return numbers[0] if numbers else _OTHER  # the dictionary's likeliest person reading
 
 
-def _group(toks: tuple[Token, ...], ks: range, lang: str) -> int | None:
+def _group(
+    toks: tuple[Token, ...], ks: range, lang: str, skip: Callable[[Token], bool] | None = None
+) -> int | None:
     """Singular person nouns joined by "и"/"та"/commas in token indexes ``ks``, counted."""
     n = 0
     for k in ks:
@@ -76,8 +78,8 @@ def _group(toks: tuple[Token, ...], ks: range, lang: str) -> int | None:
             continue  # an age before the noun: "67-річну жінку"
         if not t.is_word and t.text not in _JOIN:
             break
-        if t.lower in _JOIN:
-            continue
+        if t.lower in _JOIN or (skip is not None and skip(t)):
+            continue  # "командира и его заместителя": a possessive inside the group
         number = _person_number(t.lower, lang)
         if number == _PLUR:
             return None
@@ -91,7 +93,12 @@ def _group(toks: tuple[Token, ...], ks: range, lang: str) -> int | None:
 
 
 def singular_victims(
-    toks: tuple[Token, ...], trigger: int, lo: int, hi: int, lang: str
+    toks: tuple[Token, ...],
+    trigger: int,
+    lo: int,
+    hi: int,
+    lang: str,
+    determiners: Callable[[Token], bool] | None = None,
 ) -> int | None:
     """How many victims the nouns around the casualty word at ``trigger`` name, when no
     figure does (``None``: no analyser, no person noun, or a plural)."""
@@ -102,12 +109,12 @@ def singular_victims(
         return 1
     if own == _PLUR:
         return None
-    after = _group(toks, range(trigger + 1, min(hi, trigger + 1 + WINDOW)), lang)
+    after = _group(toks, range(trigger + 1, min(hi, trigger + 1 + WINDOW)), lang, determiners)
     if after is not None:
         return after
     back = range(max(lo, trigger - WINDOW), trigger)
     first = next((k for k in back if _person_number(toks[k].lower, lang)), None)
-    return None if first is None else _group(toks, range(first, trigger), lang)
+    return None if first is None else _group(toks, range(first, trigger), lang, determiners)
 
 
 def surface(toks: tuple[Token, ...], m: Match[Any]) -> bool:
@@ -126,9 +133,6 @@ def surface(toks: tuple[Token, ...], m: Match[Any]) -> bool:
 # -- languages without a morphology analyser: one person named by a word for one ----------
 _BACK = 7  # words between a named victim and the casualty word after it ("was", "è poi",
 # German verb-final "wurden bei dem Angriff auf das Dorf getötet"); punctuation stops the search
-_ADJ = (
-    2  # words between the word for one and its person noun ("a young man", "un soldat ukrainien")
-)
 _LINK = 4  # words between two coordinated victims ("una mujer de 38 años y su padre")
 _ADJ_TOKENS = 6  # tokens between the word for one and its noun ("a 45-year-old man")
 
@@ -138,7 +142,7 @@ def _one_before(toks: tuple[Token, ...], k: int, lo: int, pack: LanguagePack) ->
     (adjectives, an age: "a young man", "eine 72-jährige Frau"), or None."""
     for j in range(k, max(lo, k - _ADJ_TOKENS) - 1, -1):
         for s in range(max(lo, j - 2), j):
-            m = pack.one.match_at(toks, s, j)
+            m = pack.one.match_at(toks, s, j) or pack.definite.match_at(toks, s, j)
             if m is not None and m.end == j and surface(toks, m):
                 return s
         if j < k and not (toks[j].is_word or toks[j].text in "-‐–"):
@@ -147,9 +151,22 @@ def _one_before(toks: tuple[Token, ...], k: int, lo: int, pack: LanguagePack) ->
 
 
 def _person_at(toks: tuple[Token, ...], k: int, hi: int, pack: LanguagePack) -> int | None:
-    """End of a singular person noun starting at ``k`` ("man", "Soldat", "persona")."""
+    """End of a singular person noun starting at ``k`` ("man", "Soldat", "persona"), in one of
+    its listed forms (a plural reached through the lemma is no single victim)."""
     m = pack.persons.match_at(toks, k, hi)
-    return None if m is None else m.end
+    return None if m is None or not surface(toks, m) else m.end
+
+
+def _person_after(toks: tuple[Token, ...], k: int, hi: int, pack: LanguagePack) -> int | None:
+    """End of the person noun a word for one ending at ``k`` introduces: a few adjectives or an
+    age between ("a 9-year-old boy", "un jeune soldat"), no punctuation."""
+    for j in range(k, min(hi, k + _ADJ_TOKENS + 1)):
+        end = _person_at(toks, j, hi, pack)
+        if end is not None:
+            return end
+        if not (toks[j].is_word or toks[j].text in "-‐–"):
+            return None
+    return None
 
 
 def _bounded(toks: tuple[Token, ...], start: int, lo: int, pack: LanguagePack, n: int) -> Bounds:
@@ -260,20 +277,13 @@ def _named_after(
     n, k, start = 0, trigger + 1, None
     limit = trigger + 1 + 2  # the first victim: at most two words after the casualty word
     while k < min(hi, limit):
-        one = pack.one.match_at(toks, k, hi)
+        one = pack.one.match_at(toks, k, hi) or pack.definite.match_at(toks, k, hi)
         if one is None or not surface(toks, one) or skip(k):
             if not toks[k].is_word:
                 break
             k += 1
             continue
-        person = next(
-            (
-                e
-                for j in range(one.end, min(hi, one.end + _ADJ + 1))
-                if (e := _person_at(toks, j, hi, pack))
-            ),
-            None,
-        )
+        person = _person_after(toks, one.end, hi, pack)
         if person is None:
             break
         n, start = n + 1, start if start is not None else k

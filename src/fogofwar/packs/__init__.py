@@ -115,6 +115,7 @@ class LanguagePack:
     #: negations leaving it without a count ("not", "не"), adjectives of a deadly event
     objects: PhraseMatcher[None]
     one: PhraseMatcher[None]
+    definite: PhraseMatcher[None]
     persons: PhraseMatcher[None]
     zero: PhraseMatcher[None]
     negations: PhraseMatcher[None]
@@ -281,6 +282,7 @@ def load_pack(path: Path) -> LanguagePack:
         units=_flat(nums, "units", where),
         objects=_flat(nums, "objects", where),
         one=_flat(nums, "one", where),
+        definite=_flat(nums, "definite", where),
         persons=_flat(nums, "persons", where),
         zero=_flat(nums, "zero", where),
         negations=_flat(nums, "negations", where),
