@@ -2,7 +2,8 @@
 
 Sentences written for this suite. Each row names the count the reader must give some claim of
 the text: one victim named without a figure is 1 (coordinated ones are summed); ages, days of
-the month and things counted (drones, missiles) are no tolls; a bound word applies to a vague
+the month, times of day ("03:40"), unit numbers ("93rd brigade", "93. Brigade") and things
+counted (drones, missiles) are no tolls; a bound word applies to a vague
 exact figure ("more than a dozen" → 13..null); "many" is unquantified (null..null); an explicit
 zero is 0..0; a figure shared by killed and wounded only bounds each from above; a negated
 casualty word states no figure; a figure after a joiner belongs to the next conjunct; a deadly
@@ -652,6 +653,104 @@ ROWS = [
         2,
         2,
     ),
+    (
+        "time-of-day",
+        "en",
+        "At 03:40 civilians were killed when a drone hit a house in Sumy.",
+        "killed",
+        None,
+        None,
+    ),
+    (
+        "time-of-day",
+        "de",
+        "Um 03:40 wurden Zivilisten getötet, als eine Drohne ein Haus in Sumy traf.",
+        "killed",
+        None,
+        None,
+    ),
+    (
+        "time-of-day",
+        "fr",
+        "À 03:40 des civils ont été tués quand un drone a frappé une maison à Soumy.",
+        "killed",
+        None,
+        None,
+    ),
+    (
+        "time-of-day",
+        "es",
+        "A las 03:40 murieron civiles cuando un dron impactó en una casa de Sumy.",
+        "killed",
+        None,
+        None,
+    ),
+    (
+        "time-of-day",
+        "it",
+        "Alle 03:40 civili sono stati uccisi quando un drone ha colpito una casa a Sumy.",
+        "killed",
+        None,
+        None,
+    ),
+    (
+        "time-of-day",
+        "ru",
+        "В 03:40 погибли мирные жители, когда беспилотник попал в дом в Сумах.",
+        "killed",
+        None,
+        None,
+    ),
+    (
+        "time-of-day",
+        "uk",
+        "О 03:40 загинули цивільні, коли дрон влучив у будинок у Сумах.",
+        "killed",
+        None,
+        None,
+    ),
+    (
+        "unit-number",
+        "en",
+        "Soldiers of the 93rd brigade were killed near Bakhmut.",
+        "killed",
+        None,
+        None,
+    ),
+    (
+        "unit-number",
+        "de",
+        "Soldaten der 93. Brigade wurden bei Bachmut getötet.",
+        "killed",
+        None,
+        None,
+    ),
+    (
+        "unit-number",
+        "fr",
+        "Des soldats de la 93e brigade ont été tués près de Bakhmout.",
+        "killed",
+        None,
+        None,
+    ),
+    (
+        "unit-number",
+        "es",
+        "Soldados de la 93 brigada murieron cerca de Bajmut.",
+        "killed",
+        None,
+        None,
+    ),
+    (
+        "unit-number",
+        "it",
+        "Soldati della 93esima brigata sono stati uccisi vicino a Bakhmut.",
+        "killed",
+        None,
+        None,
+    ),
+    ("unit-number", "ru", "Под Бахмутом погибли бойцы 93 бригады.", "killed", None, None),
+    ("unit-number", "uk", "Під Бахмутом загинули бійці 93 бригади.", "killed", None, None),
 ]
 
 

@@ -4,8 +4,11 @@ Bounds follow the claims-v1 contract: "at least n" → n..null, "more than n" �
 "up to n"/"almost n" → null..n, "fewer than n" → null..n-1, "about n" → n..n (the stated figure),
 "n to m"/"n-m" → n..m; a bound word that ends a pack ``rise`` phrase ("выросло до 35",
 "зросла до 33") introduces the new figure, not an upper bound. Vague words map through the
-pack's ``[numbers.vague]`` table. Numbers followed by a pack unit word ("5 km", "3 Tage"),
-four-digit years and figures inside dates are not counts.
+pack's ``[numbers.vague]`` table; a bound word before an exact vague figure applies to it
+("more than a dozen" → 13..null). Numbers followed by a pack unit word ("5 km", "3 Tage",
+"93 бригады"), four-digit years, figures inside dates or beside a month name ("June 11",
+"14 de marzo"), ages ("45-year-old"), ordinals ("47th", "3e", German "93. Brigade") and times
+of day ("10:30") are not counts.
 """
 
 from __future__ import annotations
@@ -89,6 +92,49 @@ def _attached_word(tokens: Sequence[Token], end: int, hi: int) -> bool:
     hyphen, word = tokens[end], tokens[end + 1]
     return (
         hyphen.start == tokens[end - 1].end and word.start == hyphen.end and word.text[:1].isalpha()
+    )
+
+
+def _glued(tokens: Sequence[Token], k: int) -> bool:
+    """Token ``k`` follows token ``k - 1`` with no space between."""
+    return tokens[k].start == tokens[k - 1].end
+
+
+def _clock(tokens: Sequence[Token], end: int, hi: int) -> int:
+    """End of a time of day starting with the figure ending at ``end`` ("10:30", "03:00"), or
+    0 when it is none."""
+    if (
+        end + 1 < hi
+        and tokens[end].text == ":"
+        and tokens[end + 1].text.isdecimal()
+        and _glued(tokens, end)
+        and _glued(tokens, end + 1)
+        and len(tokens[end + 1].text) == 2
+    ):
+        return end + 2
+    return 0
+
+
+def _minutes(tokens: Sequence[Token], i: int) -> bool:
+    """The figure at ``i`` is the minutes of a time of day ("10:30"), even when a sentence
+    split fell on the colon."""
+    return (
+        i >= 2
+        and tokens[i - 1].text == ":"
+        and tokens[i - 2].text.isdecimal()
+        and _glued(tokens, i)
+        and _glued(tokens, i - 1)
+    )
+
+
+def _suffixed(tokens: Sequence[Token], end: int, hi: int) -> bool:
+    """A figure with letters glued to it ("47th", "3e", "47esima", "5km") is an ordinal or a
+    measure, never a head count."""
+    return (
+        end < hi
+        and tokens[end - 1].text.isdecimal()
+        and _glued(tokens, end)
+        and tokens[end].text[:1].isalpha()
     )
 
 
@@ -219,6 +265,16 @@ def find_quantities(
             continue
         if _attached_word(tokens, end, hi):  # "45-year-old", "45-летний", "45-jähriger"
             i = end
+            continue
+        clock = _clock(tokens, end, hi)
+        if clock or _minutes(tokens, i):  # "10:30", "03:00": a time of day
+            i = clock or end
+            continue
+        if end == i + 1 and _suffixed(tokens, end, hi):  # "47th", "3e", "47esima": an ordinal
+            i = end
+            continue
+        if pack.ordinal_dot and end + 1 < hi and tokens[end].text == "." and _glued(tokens, end):
+            i = end  # "der 93. Brigade": an ordinal inside the sentence
             continue
         if _beside_month(tokens, i, end, lo, hi, pack):  # "June 11", "11 июня": a date
             i = end

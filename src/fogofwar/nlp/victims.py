@@ -31,6 +31,7 @@ _MAX_GROUP = 3
 _JOIN = frozenset({"и", "і", "й", "та", ","})
 _AGE = frozenset({"-", "‐", "–"})
 _SING, _PLUR, _OTHER = "sing", "plur", ""
+_PLURAL = -1  # a group that opens with a plural person noun
 
 
 @lru_cache(maxsize=16)
@@ -70,7 +71,8 @@ def _person_number(low: str, lang: str) -> str:
 def _group(
     toks: tuple[Token, ...], ks: range, lang: str, skip: Callable[[Token], bool] | None = None
 ) -> int | None:
-    """Singular person nouns joined by "и"/"та"/commas in token indexes ``ks``, counted."""
+    """Singular person nouns joined by "и"/"та"/commas in token indexes ``ks``, counted;
+    ``_PLURAL`` when a plural person noun comes first (the text gives no number)."""
     n = 0
     for k in ks:
         t = toks[k]
@@ -82,7 +84,7 @@ def _group(
             continue  # "командира и его заместителя": a possessive inside the group
         number = _person_number(t.lower, lang)
         if number == _PLUR:
-            return None
+            return _PLURAL if not n else None
         if number == _SING:
             n += 1
             if n > _MAX_GROUP:
@@ -110,11 +112,14 @@ def singular_victims(
     if own == _PLUR:
         return None
     after = _group(toks, range(trigger + 1, min(hi, trigger + 1 + WINDOW)), lang, determiners)
+    if after == _PLURAL:
+        return None  # "погибли бойцы …": plural victims, no number
     if after is not None:
         return after
     back = range(max(lo, trigger - WINDOW), trigger)
     first = next((k for k in back if _person_number(toks[k].lower, lang)), None)
-    return None if first is None else _group(toks, range(first, trigger), lang, determiners)
+    n = None if first is None else _group(toks, range(first, trigger), lang, determiners)
+    return None if n == _PLURAL else n
 
 
 def surface(toks: tuple[Token, ...], m: Match[Any]) -> bool:
@@ -264,8 +269,8 @@ def _bare(
         if "-" in word.lower:  # a compound's head: "Hamas-Kommandant", "Hezbollah-commander"
             word = tokenize(word.text.rsplit("-", 1)[1], pack.lang)[0]
         m = pack.persons.match_at((word,), 0, 1)
-        if m is not None:
-            return word.lower == m.pattern
+        if m is not None:  # a base form: not "Soldaten" (lemma "Soldat"), listed for "einen …"
+            return word.lower == m.pattern and word.lemma.lower() == word.lower
         if pack.groups.match_at(toks, k, trigger) is not None:
             return False
     return False
