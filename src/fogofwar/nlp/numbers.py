@@ -285,7 +285,10 @@ def find_quantities(
             start_tok = bound[1]
         # ranges: "5 bis 10", "5-10", "от 5 до 10"
         if end + 1 < hi and (tokens[end].lower in pack.range_words or tokens[end].text in "-–"):
-            value2, end2 = _number_at(tokens, end + 1, hi, pack)
+            second = end + 1
+            if second + 1 < hi and tokens[second].lower in pack.determiners:
+                second += 1  # "tra le 20 e le 30"
+            value2, end2 = _number_at(tokens, second, hi, pack)
             if value2 > value:
                 low, high, end = value, value2, end2
         span = Span(tokens[start_tok].start, tokens[end - 1].end)
