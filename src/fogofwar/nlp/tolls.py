@@ -91,7 +91,7 @@ class TollReader:
             and not any(b.tok_start <= q.tok_start < b.tok_end for b in bg)
             and not self.things(q, clause.tok_end)
         ]
-        pairs: list[tuple[int, int, int]] = []  # (distance, event index, quantity index)
+        pairs: list[tuple[int, int, int, int]] = []  # (distance, gap, event, quantity index)
         risen = self.risen(clause)
         for ei, m in enumerate(events):
             if m.payload.count is None:
@@ -105,10 +105,11 @@ class TollReader:
                     continue  # "una donna è morta e dieci persone … ferite": the next conjunct
                 if q.tok_end <= m.start and self.modifier(m, q, clause):
                     continue  # "cinq civils déplacés avaient été tués": the predicate counts
+                raw = m.start - q.tok_end if q.tok_end <= m.start else q.tok_start - m.end
                 if (d >= 0 or rise) and q.span not in self.used_q:
-                    pairs.append((d, ei, qi))
+                    pairs.append((d, raw, ei, qi))  # ties: the figure right next to the word
         chosen: dict[str, Quantity] = {}
-        for _, ei, qi in sorted(pairs):
+        for _, _, ei, qi in sorted(pairs):
             name, q = events[ei].payload.count, qs[qi]
             if name is None or name in chosen or q.span in self.used_q:
                 continue
