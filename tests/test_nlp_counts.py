@@ -926,6 +926,48 @@ ROWS = [
         6,
         6,
     ),
+    (
+        "age-phrase",
+        "en",
+        "A volunteer aged 45 was killed in the shelling of Kherson.",
+        "killed",
+        1,
+        1,
+    ),
+    (
+        "age-phrase",
+        "de",
+        "Ein Freiwilliger im Alter von 45 wurde beim Beschuss von Cherson getötet.",
+        "killed",
+        1,
+        1,
+    ),
+    (
+        "age-phrase",
+        "fr",
+        "Un bénévole âgé de 45 a été tué dans le bombardement de Kherson.",
+        "killed",
+        1,
+        1,
+    ),
+    (
+        "age-phrase",
+        "es",
+        "Un voluntario de edad de 45 murió en el bombardeo de Jersón.",
+        "killed",
+        1,
+        1,
+    ),
+    (
+        "age-phrase",
+        "it",
+        "Un volontario dell'età di 45 è stato ucciso nel bombardamento di Kherson.",
+        "killed",
+        1,
+        1,
+    ),
+    ("age-phrase", "ru", "При обстреле Херсона погиб волонтер в возрасте 45.", "killed", 1, 1),
+    ("age-phrase", "uk", "Під час обстрілу Херсона загинув волонтер у віці 45.", "killed", 1, 1),
 ]
 
 

@@ -279,6 +279,9 @@ def find_quantities(
         if _beside_month(tokens, i, end, lo, hi, pack):  # "June 11", "11 июня": a date
             i = end
             continue
+        if any(a.end == i for a in pack.ages.find(tokens, max(lo, i - 3), i)):
+            i = end  # "at the age of 83", "в возрасте 83 лет": an age
+            continue
         start_tok = i
         low, high = _apply(bound[0] if bound else None, value)
         if bound is not None:

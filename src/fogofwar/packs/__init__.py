@@ -120,6 +120,7 @@ class LanguagePack:
     zero: PhraseMatcher[None]
     negations: PhraseMatcher[None]
     date_links: frozenset[str]
+    ages: PhraseMatcher[None]
     lethal: PhraseMatcher[None]
     vague: PhraseMatcher[tuple[int | None, int | None]]
     dates: PhraseMatcher[DateCue]
@@ -287,6 +288,7 @@ def load_pack(path: Path) -> LanguagePack:
         zero=_flat(nums, "zero", where),
         negations=_flat(nums, "negations", where),
         date_links=frozenset(norm(w) for w in _words(nums, "date_links", where)),
+        ages=_flat(nums, "ages", where),
         lethal=_flat(nums, "lethal", where),
         vague=_vague(nums.get("vague", {})),
         dates=_dates(data.get("dates", {}), where),
