@@ -33,6 +33,7 @@ _GROUPED = re.compile(r"^\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+$")
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
 _DECIMAL_SCALE = 1000  # a decimal figure counts only with a scale: "1,5 Tausend", "2.3 million"
 _MAX_BOUND_WORDS = 3
+_LINK_LEN = 3  # a linking word between a vague figure and its unit ("de", "di", "of")
 #: Longest digit run read as a figure: 18 digits fit any real count (and int() refuses strings
 #: past 4,300 digits: "Exceeds the limit"); a longer run is a serial number or noise, not a toll.
 MAX_DIGITS = 18
@@ -93,6 +94,19 @@ def _attached_word(tokens: Sequence[Token], end: int, hi: int) -> bool:
     return (
         hyphen.start == tokens[end - 1].end and word.start == hyphen.end and word.text[:1].isalpha()
     )
+
+
+def _unit_after(tokens: Sequence[Token], k: int, hi: int, pack: LanguagePack) -> bool:
+    """A pack unit word at token ``k``, or after one short linking word ("decenas de años",
+    "decine di anni")."""
+    for j in (k, k + 1):
+        if j >= hi:
+            return False
+        if pack.units.match_at(tokens, j, hi) is not None:
+            return True
+        if len(tokens[j].text) > _LINK_LEN:
+            return False
+    return False
 
 
 def _glued(tokens: Sequence[Token], k: int) -> bool:
@@ -230,10 +244,22 @@ def find_quantities(
             i += 1
             continue
         vague = pack.vague.match_at(tokens, i, hi)
+        scale = (
+            pack.number_scales.get(tokens[vague.end].lower, 0)
+            if vague is not None and vague.end < hi
+            else 0
+        )
         if vague is not None and (
-            vague.end >= hi or _number_at(tokens, vague.end, hi, pack)[0] < 0
+            scale or vague.end >= hi or _number_at(tokens, vague.end, hi, pack)[0] < 0
         ):
             low, high = vague.payload
+            vague_end = vague.end + (1 if scale else 0)
+            if scale:  # "несколько тысяч", "several thousand": the vague range, scaled
+                low = None if low is None else low * scale
+                high = None if high is None else high * scale
+            if _unit_after(tokens, vague_end, hi, pack):
+                i = vague_end  # "dozens of years", "decenas de años": no head count
+                continue
             start_tok = i
             if low is not None and low == high and low > 0:  # "more than a dozen" → 13..null
                 if rise is None:
@@ -241,9 +267,9 @@ def find_quantities(
                 bound = _bound_before(tokens, i, lo, pack, rise)
                 if bound is not None:
                     (low, high), start_tok = _apply(bound[0], low), bound[1]
-            span = Span(tokens[start_tok].start, tokens[vague.end - 1].end)
-            out.append(Quantity(span, low, high, start_tok, vague.end, vague=True))
-            i = vague.end
+            span = Span(tokens[start_tok].start, tokens[vague_end - 1].end)
+            out.append(Quantity(span, low, high, start_tok, vague_end, vague=True))
+            i = vague_end
             continue
         value, end = _number_at(tokens, i, hi, pack)
         if value < 0:
