@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fogofwar.claim import Claim
+from fogofwar.claim import Claim, ClaimKind
 from fogofwar.reader import Reader
 
 LANGS = ("de", "en", "es", "fr", "it", "ru", "uk")
@@ -1154,6 +1154,28 @@ def test_places_suffered_count_no_people(
     claims = _claims(placed_reader, phenomenon, lang, text)
     assert claims
     assert _bounds(claims, "injured") == [], [(c.kind, c.counts) for c in claims]
+
+
+TELEGRAPHIC = [
+    ("en", "Missile strike on Dnipro: 14 dead, 30 injured", 14),
+    ("de", "Raketenangriff auf Dnipro: 14 Tote und 30 Verletzte", 14),
+    ("fr", "Frappe de missiles sur Dnipro : 14 morts et 30 blessés", 14),
+    ("es", "Ataque con misiles contra Dnipró: 14 muertos y 30 heridos", 14),
+    ("it", "Attacco missilistico su Dnipro: 14 morti e 30 feriti", 14),
+    ("ru", "Ракетный удар по Днепру: 14 погибших и 30 раненых", 14),
+    ("uk", "Ракетний удар по Дніпру: 14 загиблих і 30 поранених", 14),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "killed"), TELEGRAPHIC, ids=[r[0] for r in TELEGRAPHIC])
+def test_telegraphic_headline_toll_is_the_strikes(
+    reader: Reader, lang: str, title: str, killed: int
+) -> None:
+    """ "Strike on X: 14 dead" — the tally after the colon is the strike's toll."""
+    claims = reader.read_text("Body.", lang, title=title).claims
+    strikes = [c for c in claims if c.kind in (ClaimKind.ATTACK, ClaimKind.ARMED_CLASH)]
+    assert strikes, [(c.kind, c.counts) for c in claims]
+    assert any(c.counts.killed is not None and c.counts.killed.low == killed for c in strikes)
 
 
 def test_every_phenomenon_has_a_row_in_every_language() -> None:

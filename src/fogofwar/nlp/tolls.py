@@ -23,6 +23,7 @@ TALLY_GAP = 2  # tokens between a counted noun and its figure
 _SUM_GAP = 7  # tokens between two summed figures ("257 membres des forces … et à 18 combattants")
 _PARALLEL_GAP = 10  # … when each figure has the same casualty word right after it
 _STRIKES = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})  # event nouns a figure counts
+_TELEGRAPH = frozenset({":"})  # "Frappe russe : deux morts" (a dash is often a parenthesis)
 _HEADLINE_REACH = 2  # words between a bare victim noun and its casualty word in a headline
 _MODIFIER_LEN = 4  # a word between a figure and the thing it counts is no short function word
 VICTIM_COUNTS = ("killed", "injured", "missing")
@@ -149,6 +150,9 @@ class TollReader:
         self.losses(clause, words, qs, values)
         if "killed" not in values and "killed" not in silenced:
             self.deadly(clause, bg, values)
+        if not any(values.get(n) for n in _VICTIM_COUNTS):
+            for name, count in self.telegraphic(clause, events).items():
+                values.setdefault(name, count)
         zero = values.get("injured")
         if "killed" not in values and zero is not None and zero.low == 0 and zero.high == 0:
             lo = max(clause.tok_start, min(m.start for m in events) - 2) if events else 0
@@ -264,6 +268,35 @@ class TollReader:
             return False
         m = self.pack.triggers.match_at(self.toks, q.tok_end, len(self.toks))
         return m is not None and m.payload.count == name
+
+    def telegraphic(self, clause: Clause, events: list[Match[Trigger]]) -> dict[str, Count]:
+        """A strike clause ending in a colon whose next clause only tallies its
+        victims ("Frappe russe avec un drone : deux morts, trois blessés", "Херсон під вогнем
+        окупантів: троє поранених"): that tally is the strike's toll."""
+        toks = self.toks
+        if clause.tok_end <= clause.tok_start or toks[clause.tok_end - 1].text not in _TELEGRAPH:
+            return {}
+        if clause.relative or clause.qualifier:
+            return {}
+        if not any(e.payload.kind in _STRIKES for e in events):
+            return {}
+        tail = next(
+            (
+                c
+                for c in self.doc.clauses
+                if c.sentence == clause.sentence and c.tok_start == clause.tok_end
+            ),
+            None,
+        )
+        if tail is None:
+            return {}
+        words = self.pack.triggers.find(toks, tail.tok_start, tail.tok_end)
+        if not words or any(w.payload.count not in _VICTIM_COUNTS for w in words):
+            return {}
+        used = set(self.used_q)  # the tally stays the tail's own claim's too
+        found = self.counts(tail, words)
+        self.used_q = used
+        return {n: c for n in _VICTIM_COUNTS if (c := getattr(found, n)) is not None}
 
     def possessive(self, t: Token) -> bool:
         """A pack ``one`` word ("его", "його"): inside a group of victims it is skipped."""
