@@ -143,9 +143,9 @@ class TollReader(TollCues):
         words = self.pack.triggers.find(self.toks, clause.tok_start, clause.tok_end)
         words = [w for w in words if not any(b.tok_start <= w.start < b.tok_end for b in bg)]
         self.combined(words, values, silenced)
-        self.losses(clause, words, qs, values)
+        self.losses(clause, words, qs, values, [f for _, f in risen])
         if "killed" not in values and "killed" not in silenced:
-            self.deadly(clause, bg, values)
+            self.deadly(clause, bg, words, values)
         if not any(values.get(n) for n in _VICTIM_COUNTS):
             for name, count in self.telegraphic(clause, events).items():
                 values.setdefault(name, count)
@@ -193,13 +193,19 @@ class TollReader(TollCues):
             if bounds is not None:
                 values[name] = Count(bounds[0], bounds[1], where)
 
-    def deadly(self, clause: Clause, bg: list[Clause], values: dict[str, Count]) -> None:
+    def deadly(
+        self,
+        clause: Clause,
+        bg: list[Clause],
+        words: list[Match[Trigger]],
+        values: dict[str, Count],
+    ) -> None:
         """A deadly event ("tödlicher Angriff", "affrontements meurtriers", "deadly strike"):
         killed, no figure — the adjective stands right next to an attack or clash noun (not
         "смертельна небезпека", "mortally wounded")."""
         toks, lo, hi = self.toks, clause.tok_start, clause.tok_end
-        strikes = [t for t in self.pack.triggers.find(toks, lo, hi) if t.payload.kind in _STRIKES]
-        for x in self.pack.lethal.find(toks, lo, hi):
+        strikes = [t for t in words if t.payload.kind in _STRIKES]
+        for x in self.pack.lethal.find(toks, lo, hi) if strikes else ():
             if any(b.tok_start <= x.start < b.tok_end for b in bg):
                 continue
             if any(t.start == x.end or t.end == x.start for t in strikes):
@@ -293,6 +299,7 @@ class TollReader(TollCues):
         events: list[Match[Trigger]],
         qs: list[Quantity],
         values: dict[str, Count],
+        risen: list[Span],
     ) -> None:
         """A figure of losses ("втратили 968 військових", "25 casualties") bounds killed and
         injured from above; a zero ("без втрат", "no casualties") is zero for both."""
@@ -307,7 +314,7 @@ class TollReader(TollCues):
         if trailing is not None:
             values["killed"] = values["injured"] = Count(0, 0, trailing)
             return
-        risen = [f for r, f in self.risen(clause)]
+
         for m in events:
             if m.payload.subtype != "losses" or m.payload.count is not None:
                 continue
