@@ -26,6 +26,7 @@ VICTIM_COUNTS = ("killed", "injured", "missing")
 STRIKES = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
 _STRIKES = STRIKES
 _VICTIM_COUNTS = VICTIM_COUNTS
+_ZERO_SENTENCE = 12  # tokens of a next sentence that only says no one was hurt
 _MODIFIER_LEN = 4  # a word between a figure and the thing it counts is no short function word
 
 
@@ -145,12 +146,29 @@ class TollCues:
         """See :meth:`zeroed_in`, within the clause."""
         return self.zeroed_in(m, clause.tok_start, clause.tok_end)
 
-    def trailing_zero(self, clause: Clause) -> Span | None:
+    def trailing_zero(self, clause: Clause, strike: bool = False) -> Span | None:
         """An explicit zero closing the clause's sentence after it, in words that make no claim
-        of their own ("…, sans faire de victimes", "…, sin víctimas", "…; no one was hurt"):
-        where it stands, or None."""
-        sent = self.doc.sentences[clause.sentence]
-        lo, hi = clause.tok_end, sent.tok_end
+        of their own ("…, sans faire de victimes", "…, sin víctimas", "…; no one was hurt"),
+        or — after a strike (``strike``) — a short next sentence of the paragraph saying only
+        that with no event or casualty word of its own ("Aucune victime n'est à déplorer.",
+        "No hubo víctimas."): where it stands, or None."""
+        sents = self.doc.sentences
+        sent = sents[clause.sentence]
+        found = self.zero_in(clause.tok_end, sent.tok_end)
+        if found is not None or not strike or clause.tok_end < sent.tok_end:
+            return found
+        k = clause.sentence + 1
+        if k >= len(sents) or sents[k].paragraph != sent.paragraph:
+            return None
+        nxt = sents[k]
+        if nxt.tok_end - nxt.tok_start > _ZERO_SENTENCE:
+            return None
+        if self.pack.triggers.find(self.toks, nxt.tok_start, nxt.tok_end):
+            return None  # it makes its own (zero) claim, which joins the strike's later
+        return self.zero_in(nxt.tok_start, nxt.tok_end)
+
+    def zero_in(self, lo: int, hi: int) -> Span | None:
+        """An explicit zero in tokens ``[lo, hi)`` holding no event word but casualty words."""
         if lo >= hi:
             return None
         words = self.pack.triggers.find(self.toks, lo, hi)

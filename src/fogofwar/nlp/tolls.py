@@ -310,7 +310,7 @@ class TollReader(TollCues):
                 where = Span(self.toks[h.start].start, self.toks[h.end - 1].end)
                 values["killed"] = values["injured"] = Count(0, 0, where)
                 return
-        trailing = self.trailing_zero(clause)
+        trailing = self.trailing_zero(clause, any(e.payload.kind in _STRIKES for e in events))
         if trailing is not None:
             values["killed"] = values["injured"] = Count(0, 0, trailing)
             return
