@@ -1091,7 +1091,7 @@ ROWS = [
     (
         "zero-next-sentence",
         "de",
-        "Eine russische Drohne hat in der Nacht ein Lagerhaus in Lwiw angegriffen. Es gab keine Opfer.",
+        "Eine russische Drohne hat ein Lagerhaus in Lwiw angegriffen. Es gab keine Opfer.",
         "killed",
         0,
         0,
