@@ -10,6 +10,7 @@ speaker of an attribution (no victim). All words come from the pack's ``[numbers
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from typing import Any
 
@@ -17,6 +18,7 @@ from fogofwar.claim import ClaimKind, Count
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc, Quantity
 from fogofwar.nlp.matcher import Match, Token
+from fogofwar.nlp.victims import coordinated
 from fogofwar.packs import LanguagePack, Trigger
 
 __all__ = ["STRIKES", "VICTIM_COUNTS", "TollCues", "is_zero"]
@@ -27,6 +29,8 @@ STRIKES = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
 _STRIKES = STRIKES
 _VICTIM_COUNTS = VICTIM_COUNTS
 _ZERO_SENTENCE = 12  # tokens of a next sentence that only says no one was hurt
+_SET_OFF = frozenset({",", "(", "–", "—", ";"})  # before a figure in apposition
+_GROUP_WORDS = 3  # words of a figure's group noun before a joiner ("two Ukrainian soldiers and")
 _MODIFIER_LEN = 4  # a word between a figure and the thing it counts is no short function word
 
 
@@ -44,6 +48,39 @@ class TollCues:
             return False
         m = self.pack.triggers.match_at(self.toks, q.tok_end, len(self.toks))
         return m is not None and m.payload.count == name
+
+    def partitive(self, q: Quantity, clause: Clause | None = None) -> bool:
+        """A figure set off to count part of a group (", three of them children", ", drei
+        davon Kinder", ", cinque dei quali"): a comma before it, a pack qualifier word right
+        after it ("killed six of them" is the toll itself)."""
+        k, hi = q.tok_end, len(self.toks) if clause is None else clause.tok_end
+        if q.tok_start == 0 or self.toks[q.tok_start - 1].text not in _SET_OFF:
+            return False
+        return k < hi and self.pack.qualifiers.match_at(self.toks, k, hi) is not None
+
+    def named_too(
+        self, figure: tuple[int | None, int | None, Span], clause: Clause
+    ) -> tuple[int | None, int | None, Span]:
+        """A figure's group joined to people named without one ("two soldiers and a civilian",
+        "двое военных и мирный житель"): they are added."""
+        low, high, span = figure
+        toks, hi = self.toks, clause.tok_end
+        k = bisect.bisect_left(toks, span.end, clause.tok_start, hi, key=lambda t: t.start)
+        for j in range(k, min(hi, k + _GROUP_WORDS + 1)):
+            if not toks[j].is_word or self.pack.triggers.match_at(toks, j, hi) is not None:
+                return figure
+            joiner = self.pack.joiners.match_at(toks, j, hi)
+            if joiner is None:
+                continue
+            more = coordinated(toks, joiner.end, hi, self.pack, self.doc.lang, self.speaker)
+            if not more:
+                return figure
+            return (
+                None if low is None else low + more,
+                None if high is None else high + more,
+                span,
+            )
+        return figure
 
     def possessive(self, t: Token) -> bool:
         """A pack ``one`` word ("его", "його"): inside a group of victims it is skipped."""

@@ -88,7 +88,7 @@ class TollReader(TollCues):
             and not any(b.tok_start <= q.tok_start < b.tok_end for b in bg)
             and not self.things(q, clause.tok_end)
         ]
-        pairs: list[tuple[int, int, int, int]] = []  # (distance, gap, event, quantity index)
+        pairs: list[tuple[int, int, int, int, int]] = []  # (subset, distance, gap, event, q)
         risen = self.risen(clause)
         for ei, m in enumerate(events):
             if m.payload.count is None:
@@ -104,15 +104,18 @@ class TollReader(TollCues):
                     continue  # "cinq civils déplacés avaient été tués": the predicate counts
                 raw = m.start - q.tok_end if q.tok_end <= m.start else q.tok_start - m.end
                 if (d >= 0 or rise) and q.span not in self.used_q:
-                    pairs.append((d, raw, ei, qi))  # ties: the figure right next to the word
+                    part = int(self.partitive(q, clause))  # "three of them": a subset, last
+                    pairs.append((part, d, raw, ei, qi))  # ties: the figure next to the word
         chosen: dict[str, Quantity] = {}
-        for _, _, ei, qi in sorted(pairs):
+        for _, _, _, ei, qi in sorted(pairs):
             name, q = events[ei].payload.count, qs[qi]
             if name is None or name in chosen or q.span in self.used_q:
                 continue
             self.used_q.add(q.span)
             chosen[name] = q
-        summed = {name: self.summed(q, qs, name) for name, q in chosen.items()}
+        summed = {
+            name: self.named_too(self.summed(q, qs, name), clause) for name, q in chosen.items()
+        }
         quals = [c for c in bg if c.qualifier]
         qual_for: str | None = None
         if quals and chosen:
@@ -245,6 +248,8 @@ class TollReader(TollCues):
                     break
                 if is_zero(nxt) or not joiners.find(toks, *gap):
                     break
+                if any(self.partitive(x) for x in (a, b)):
+                    break  # "three of them" is part of a group, not another group
                 counted = [m.payload.count for m in self.pack.triggers.find(toks, *gap)]
                 if any(c not in (None, name) for c in counted):
                     break

@@ -21,7 +21,7 @@ from fogofwar.nlp.segment import tokenize
 from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import pack_meta
 
-__all__ = ["WINDOW", "named_victims", "singular_victims", "surface"]
+__all__ = ["WINDOW", "coordinated", "named_victims", "singular_victims", "surface"]
 
 Bounds = tuple[int | None, int | None]
 Skip = Callable[[int], bool]
@@ -299,3 +299,16 @@ def _named_after(
             break
         k, limit = k + 1, k + 3
     return (n, n) if n else None
+
+
+def coordinated(
+    toks: tuple[Token, ...], k: int, hi: int, pack: LanguagePack, lang: str, skip: Skip
+) -> int | None:
+    """How many people named without a figure start at token ``k``, right after a joiner that
+    follows a counted group ("two soldiers and *a civilian*", "двое военных и *мирный
+    житель*"): by the pack's words for one, or by grammatical number; None when none is."""
+    if pack.one.size and pack.persons.size:
+        found = _named_after(toks, k - 1, hi, pack, skip)
+        return None if found is None else found[0]
+    n = _group(toks, range(k, min(hi, k + WINDOW)), lang)
+    return None if n is None or n == _PLURAL else n
