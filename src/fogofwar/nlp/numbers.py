@@ -257,9 +257,7 @@ def find_quantities(
             if scale:  # "несколько тысяч", "several thousand": the vague range, scaled
                 low = None if low is None else low * scale
                 high = None if high is None else high * scale
-            if _unit_after(tokens, vague_end, hi, pack):
-                i = vague_end  # "dozens of years", "decenas de años": no head count
-                continue
+            toll = not _unit_after(tokens, vague_end, hi, pack)  # "dozens of years"
             start_tok = i
             if low is not None and low == high and low > 0:  # "more than a dozen" → 13..null
                 if rise is None:
@@ -268,7 +266,7 @@ def find_quantities(
                 if bound is not None:
                     (low, high), start_tok = _apply(bound[0], low), bound[1]
             span = Span(tokens[start_tok].start, tokens[vague_end - 1].end)
-            out.append(Quantity(span, low, high, start_tok, vague_end, vague=True))
+            out.append(Quantity(span, low, high, start_tok, vague_end, vague=True, toll=toll))
             i = vague_end
             continue
         value, end = _number_at(tokens, i, hi, pack)
@@ -292,22 +290,20 @@ def find_quantities(
         if _attached_word(tokens, end, hi):  # "45-year-old", "45-летний", "45-jähriger"
             i = end
             continue
-        clock = _clock(tokens, end, hi)
-        if clock or _minutes(tokens, i):  # "10:30", "03:00": a time of day
-            i = clock or end
-            continue
-        if end == i + 1 and _suffixed(tokens, end, hi):  # "47th", "3e", "47esima": an ordinal
-            i = end
-            continue
-        if pack.ordinal_dot and end + 1 < hi and tokens[end].text == "." and _glued(tokens, end):
-            i = end  # "der 93. Brigade": an ordinal inside the sentence
-            continue
-        if _beside_month(tokens, i, end, lo, hi, pack):  # "June 11", "11 июня": a date
-            i = end
-            continue
-        if any(a.end == i for a in pack.ages.find(tokens, max(lo, i - 3), i)):
-            i = end  # "at the age of 83", "в возрасте 83 лет": an age
-            continue
+        # a day of the month, a time of day, an ordinal or an age: a figure, but no head count
+        toll = not (
+            _clock(tokens, end, hi)
+            or _minutes(tokens, i)
+            or (end == i + 1 and _suffixed(tokens, end, hi))
+            or (
+                pack.ordinal_dot
+                and end + 1 < hi
+                and tokens[end].text == "."
+                and _glued(tokens, end)
+            )
+            or _beside_month(tokens, i, end, lo, hi, pack)
+            or any(a.end == i for a in pack.ages.find(tokens, max(lo, i - 3), i))
+        )
         start_tok = i
         low, high = _apply(bound[0] if bound else None, value)
         if bound is not None:
@@ -321,7 +317,7 @@ def find_quantities(
             if value2 > value:
                 low, high, end = value, value2, end2
         span = Span(tokens[start_tok].start, tokens[end - 1].end)
-        out.append(Quantity(span, low, high, start_tok, end))
+        out.append(Quantity(span, low, high, start_tok, end, toll=toll))
         i = end
     return out
 

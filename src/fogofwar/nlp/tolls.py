@@ -86,6 +86,7 @@ class TollReader(TollCues):
             for q in self.doc.quantities
             if clause.tok_start <= q.tok_start < clause.tok_end
             and not any(b.tok_start <= q.tok_start < b.tok_end for b in bg)
+            and q.toll
             and not self.things(q, clause.tok_end)
         ]
         pairs: list[tuple[int, int, int, int, int]] = []  # (subset, distance, gap, event, q)
