@@ -1304,6 +1304,15 @@ ROWS = [
         101,
         None,
     ),
+    ("losses", "uk", "Втрати ворога за добу становлять 1 200 осіб.", "killed", None, 1200),
+    (
+        "losses",
+        "de",
+        "Die Verluste der russischen Armee stiegen auf 1.200 Soldaten.",
+        "killed",
+        None,
+        1200,
+    ),
 ]
 
 
