@@ -1313,6 +1313,41 @@ ROWS = [
         None,
         1200,
     ),
+    (
+        "four-digit",
+        "en",
+        "About 2000 people were killed in the siege of the city.",
+        "killed",
+        2000,
+        2000,
+    ),
+    (
+        "four-digit",
+        "de",
+        "Bei der Belagerung der Stadt wurden 2000 Menschen getötet.",
+        "killed",
+        2000,
+        2000,
+    ),
+    ("four-digit", "fr", "Le siège de la ville a fait 2000 morts.", "killed", 2000, 2000),
+    (
+        "four-digit",
+        "es",
+        "Durante el asedio de la ciudad murieron 2000 personas.",
+        "killed",
+        2000,
+        2000,
+    ),
+    (
+        "four-digit",
+        "it",
+        "Durante l'assedio della città sono morte 2000 persone.",
+        "killed",
+        2000,
+        2000,
+    ),
+    ("four-digit", "ru", "Во время осады города погибли 2000 человек.", "killed", 2000, 2000),
+    ("four-digit", "uk", "Під час облоги міста загинули 2000 людей.", "killed", 2000, 2000),
 ]
 
 

@@ -109,6 +109,17 @@ def _unit_after(tokens: Sequence[Token], k: int, hi: int, pack: LanguagePack) ->
     return False
 
 
+def _people_after(tokens: Sequence[Token], k: int, hi: int, pack: LanguagePack) -> bool:
+    """A victim noun ("people", "Soldaten", "человек") or a casualty word right after token
+    ``k - 1``: the four digits before it count people, they are no year."""
+    if k >= hi:
+        return False
+    if pack.groups.match_at(tokens, k, hi) is not None:
+        return True
+    trig = pack.triggers.match_at(tokens, k, hi)
+    return trig is not None and trig.payload.count is not None
+
+
 def _glued(tokens: Sequence[Token], k: int) -> bool:
     """Token ``k`` follows token ``k - 1`` with no space between."""
     return tokens[k].start == tokens[k - 1].end
@@ -283,6 +294,7 @@ def find_quantities(
             and len(tokens[i].text) == 4
             and end == i + 1
             and (bound is None or bound[0] in ("up_to", "fewer_than") or 1900 <= value <= 2100)
+            and not _people_after(tokens, end, hi, pack)  # "1500 people", "2000 Soldaten"
         )
         if is_year or (end < hi and pack.units.match_at(tokens, end, hi) is not None):
             i = end
