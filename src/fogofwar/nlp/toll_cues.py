@@ -29,6 +29,7 @@ STRIKES = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
 _STRIKES = STRIKES
 _VICTIM_COUNTS = VICTIM_COUNTS
 _ZERO_SENTENCE = 12  # tokens of a next sentence that only says no one was hurt
+_CONJUNCT_MARKS = frozenset({",", ";"})  # punctuation that may open the next conjunct
 _SET_OFF = frozenset({",", "(", "–", "—", ";"})  # before a figure in apposition
 _GROUP_WORDS = 3  # words of a figure's group noun before a joiner ("two Ukrainian soldiers and")
 _MODIFIER_LEN = 4  # a word between a figure and the thing it counts is no short function word
@@ -138,11 +139,15 @@ class TollCues:
         return False
 
     def conjunct(self, m: Match[Trigger], q: Quantity, clause: Clause) -> bool:
-        """The figure after casualty word ``m`` opens the next conjunct: a joiner between them
-        and a casualty word of another count after it ("una donna è morta e dieci persone sono
-        rimaste ferite")."""
+        """The figure after casualty word ``m`` opens the next conjunct: a joiner or a comma
+        between them and a casualty word of another count after it ("una donna è morta e dieci
+        persone sono rimaste ferite", "Zwei Menschen wurden getötet, mehrere weitere wurden
+        verletzt")."""
         toks = self.toks
-        if not self.pack.joiners.find(toks, m.end, q.tok_start):
+        between = range(m.end, q.tok_start)
+        if not self.pack.joiners.find(toks, m.end, q.tok_start) and not any(
+            toks[k].text in _CONJUNCT_MARKS for k in between
+        ):
             return False
         return any(
             x.payload.count not in (None, m.payload.count)
