@@ -73,6 +73,9 @@ class Quantity:
     tok_start: int
     tok_end: int
     vague: bool = False
+    #: False for a figure that is no head count though it stays a figure of the clause (a day
+    #: of the month, a time, an age, an ordinal): the toll reader skips it
+    toll: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,11 @@ Bounds follow the claims-v1 contract: "at least n" → n..null, "more than n" �
 "up to n"/"almost n" → null..n, "fewer than n" → null..n-1, "about n" → n..n (the stated figure),
 "n to m"/"n-m" → n..m; a bound word that ends a pack ``rise`` phrase ("выросло до 35",
 "зросла до 33") introduces the new figure, not an upper bound. Vague words map through the
-pack's ``[numbers.vague]`` table. Numbers followed by a pack unit word ("5 km", "3 Tage"),
-four-digit years and figures inside dates are not counts.
+pack's ``[numbers.vague]`` table; a bound word before an exact vague figure applies to it
+("more than a dozen" → 13..null). Numbers followed by a pack unit word ("5 km", "3 Tage",
+"93 бригады"), four-digit years, figures inside dates or beside a month name ("June 11",
+"14 de marzo"), ages ("45-year-old"), ordinals ("47th", "3e", German "93. Brigade") and times
+of day ("10:30") are not counts.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ _GROUPED = re.compile(r"^\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+$")
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
 _DECIMAL_SCALE = 1000  # a decimal figure counts only with a scale: "1,5 Tausend", "2.3 million"
 _MAX_BOUND_WORDS = 3
+_LINK_LEN = 3  # a linking word between a vague figure and its unit ("de", "di", "of")
 #: Longest digit run read as a figure: 18 digits fit any real count (and int() refuses strings
 #: past 4,300 digits: "Exceeds the limit"); a longer run is a serial number or noise, not a toll.
 MAX_DIGITS = 18
@@ -90,6 +94,90 @@ def _attached_word(tokens: Sequence[Token], end: int, hi: int) -> bool:
     return (
         hyphen.start == tokens[end - 1].end and word.start == hyphen.end and word.text[:1].isalpha()
     )
+
+
+def _unit_after(tokens: Sequence[Token], k: int, hi: int, pack: LanguagePack) -> bool:
+    """A pack unit word at token ``k``, or after one short linking word ("decenas de años",
+    "decine di anni")."""
+    for j in (k, k + 1):
+        if j >= hi:
+            return False
+        if pack.units.match_at(tokens, j, hi) is not None:
+            return True
+        if len(tokens[j].text) > _LINK_LEN:
+            return False
+    return False
+
+
+def _people_after(tokens: Sequence[Token], k: int, hi: int, pack: LanguagePack) -> bool:
+    """A victim noun ("people", "Soldaten", "человек") or a casualty word right after token
+    ``k - 1``: the four digits before it count people, they are no year."""
+    if k >= hi:
+        return False
+    if pack.groups.match_at(tokens, k, hi) is not None:
+        return True
+    trig = pack.triggers.match_at(tokens, k, hi)
+    return trig is not None and trig.payload.count is not None
+
+
+def _glued(tokens: Sequence[Token], k: int) -> bool:
+    """Token ``k`` follows token ``k - 1`` with no space between."""
+    return tokens[k].start == tokens[k - 1].end
+
+
+def _clock(tokens: Sequence[Token], end: int, hi: int) -> int:
+    """End of a time of day starting with the figure ending at ``end`` ("10:30", "03:00"), or
+    0 when it is none."""
+    if (
+        end + 1 < hi
+        and tokens[end].text == ":"
+        and tokens[end + 1].text.isdecimal()
+        and _glued(tokens, end)
+        and _glued(tokens, end + 1)
+        and len(tokens[end + 1].text) == 2
+    ):
+        return end + 2
+    return 0
+
+
+def _minutes(tokens: Sequence[Token], i: int) -> bool:
+    """The figure at ``i`` is the minutes of a time of day ("10:30"), even when a sentence
+    split fell on the colon."""
+    return (
+        i >= 2
+        and tokens[i - 1].text == ":"
+        and tokens[i - 2].text.isdecimal()
+        and _glued(tokens, i)
+        and _glued(tokens, i - 1)
+    )
+
+
+def _suffixed(tokens: Sequence[Token], end: int, hi: int) -> bool:
+    """A figure with letters glued to it ("47th", "3e", "47esima", "5km") is an ordinal or a
+    measure, never a head count."""
+    return (
+        end < hi
+        and tokens[end - 1].text.isdecimal()
+        and _glued(tokens, end)
+        and tokens[end].text[:1].isalpha()
+    )
+
+
+def _beside_month(
+    tokens: Sequence[Token], i: int, end: int, lo: int, hi: int, pack: LanguagePack
+) -> bool:
+    """A figure right before or after a month name ("June 11", "11 June", "11. Juni",
+    "11 июня") is a day of the month, never a head count (whether or not the date stage
+    resolved it)."""
+
+    def month(k: int) -> bool:
+        m = pack.dates.match_at(tokens, k, hi) if lo <= k < hi else None
+        return m is not None and m.payload.kind == "month"
+
+    after = end
+    if end < hi and (tokens[end].text == "." or tokens[end].lower in pack.date_links):
+        after = end + 1  # German "11. Juni", Spanish "14 de marzo"
+    return end - i == 1 and (month(after) or (i - 1 >= lo and month(i - 1)))
 
 
 def _number_at(tokens: tuple[Token, ...], i: int, stop: int, pack: LanguagePack) -> tuple[int, int]:
@@ -167,13 +255,30 @@ def find_quantities(
             i += 1
             continue
         vague = pack.vague.match_at(tokens, i, hi)
+        scale = (
+            pack.number_scales.get(tokens[vague.end].lower, 0)
+            if vague is not None and vague.end < hi
+            else 0
+        )
         if vague is not None and (
-            vague.end >= hi or _number_at(tokens, vague.end, hi, pack)[0] < 0
+            scale or vague.end >= hi or _number_at(tokens, vague.end, hi, pack)[0] < 0
         ):
             low, high = vague.payload
-            span = Span(tokens[i].start, tokens[vague.end - 1].end)
-            out.append(Quantity(span, low, high, i, vague.end, vague=True))
-            i = vague.end
+            vague_end = vague.end + (1 if scale else 0)
+            if scale:  # "несколько тысяч", "several thousand": the vague range, scaled
+                low = None if low is None else low * scale
+                high = None if high is None else high * scale
+            toll = not _unit_after(tokens, vague_end, hi, pack)  # "dozens of years"
+            start_tok = i
+            if low is not None and low == high and low > 0:  # "more than a dozen" → 13..null
+                if rise is None:
+                    rise = _rise_words(tokens, lo, hi, pack)
+                bound = _bound_before(tokens, i, lo, pack, rise)
+                if bound is not None:
+                    (low, high), start_tok = _apply(bound[0], low), bound[1]
+            span = Span(tokens[start_tok].start, tokens[vague_end - 1].end)
+            out.append(Quantity(span, low, high, start_tok, vague_end, vague=True, toll=toll))
+            i = vague_end
             continue
         value, end = _number_at(tokens, i, hi, pack)
         if value < 0:
@@ -189,6 +294,7 @@ def find_quantities(
             and len(tokens[i].text) == 4
             and end == i + 1
             and (bound is None or bound[0] in ("up_to", "fewer_than") or 1900 <= value <= 2100)
+            and not _people_after(tokens, end, hi, pack)  # "1500 people", "2000 Soldaten"
         )
         if is_year or (end < hi and pack.units.match_at(tokens, end, hi) is not None):
             i = end
@@ -196,17 +302,34 @@ def find_quantities(
         if _attached_word(tokens, end, hi):  # "45-year-old", "45-летний", "45-jähriger"
             i = end
             continue
+        # a day of the month, a time of day, an ordinal or an age: a figure, but no head count
+        toll = not (
+            _clock(tokens, end, hi)
+            or _minutes(tokens, i)
+            or (end == i + 1 and _suffixed(tokens, end, hi))
+            or (
+                pack.ordinal_dot
+                and end + 1 < hi
+                and tokens[end].text == "."
+                and _glued(tokens, end)
+            )
+            or _beside_month(tokens, i, end, lo, hi, pack)
+            or any(a.end == i for a in pack.ages.find(tokens, max(lo, i - 3), i))
+        )
         start_tok = i
         low, high = _apply(bound[0] if bound else None, value)
         if bound is not None:
             start_tok = bound[1]
         # ranges: "5 bis 10", "5-10", "от 5 до 10"
         if end + 1 < hi and (tokens[end].lower in pack.range_words or tokens[end].text in "-–"):
-            value2, end2 = _number_at(tokens, end + 1, hi, pack)
+            second = end + 1
+            if second + 1 < hi and tokens[second].lower in pack.determiners:
+                second += 1  # "tra le 20 e le 30"
+            value2, end2 = _number_at(tokens, second, hi, pack)
             if value2 > value:
                 low, high, end = value, value2, end2
         span = Span(tokens[start_tok].start, tokens[end - 1].end)
-        out.append(Quantity(span, low, high, start_tok, end))
+        out.append(Quantity(span, low, high, start_tok, end, toll=toll))
         i = end
     return out
 

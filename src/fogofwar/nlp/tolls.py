@@ -11,13 +11,18 @@ from fogofwar.claim import Count, Counts
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc, Quantity
 from fogofwar.nlp.matcher import Match, Token
-from fogofwar.nlp.victims import singular_victims
+from fogofwar.nlp.toll_cues import STRIKES, VICTIM_COUNTS, TollCues, is_zero
+from fogofwar.nlp.victims import named_victims, singular_victims, surface
 from fogofwar.packs import LanguagePack, Trigger
 
 __all__ = ["TALLY_GAP", "VICTIM_COUNTS", "TollReader", "trim_span"]
 
 TALLY_GAP = 2  # tokens between a counted noun and its figure
-VICTIM_COUNTS = ("killed", "injured", "missing")
+_SUM_GAP = 7  # tokens between two summed figures ("257 membres des forces … et à 18 combattants")
+_PARALLEL_GAP = 10  # … when each figure has the same casualty word right after it
+_STRIKES = STRIKES
+_TELEGRAPH = frozenset({":"})  # "Frappe russe : deux morts" (a dash is often a parenthesis)
+_HEADLINE_REACH = 2  # words between a bare victim noun and its casualty word in a headline
 _TALLY_GAP = TALLY_GAP
 _VICTIM_COUNTS = VICTIM_COUNTS
 _PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()-–— ")
@@ -32,7 +37,7 @@ def trim_span(text: str, span: Span) -> Span:
     return Span(s, e) if e > s else span
 
 
-class TollReader:
+class TollReader(TollCues):
     """Counts of a clause's casualty and arrest words (mixed into the claim builder)."""
 
     doc: Doc
@@ -61,9 +66,12 @@ class TollReader:
         return out
 
     def tallied(self, m: Match[Trigger], clause: Clause) -> bool:
-        """A counted noun next to its figure ("25 погибших", "кілька постраждалих")."""
+        """A counted noun next to its figure ("25 погибших", "кілька постраждалих") or to an
+        explicit zero ("пострадавших нет", "no casualties")."""
         if not m.payload.nominal or m.payload.count is None:
             return False
+        if self.zeroed(m, clause):
+            return True
         return any(
             clause.tok_start <= q.tok_start < clause.tok_end
             and (0 <= m.start - q.tok_end <= _TALLY_GAP or 0 <= q.tok_start - m.end <= _TALLY_GAP)
@@ -78,8 +86,10 @@ class TollReader:
             for q in self.doc.quantities
             if clause.tok_start <= q.tok_start < clause.tok_end
             and not any(b.tok_start <= q.tok_start < b.tok_end for b in bg)
+            and q.toll
+            and not self.things(q, clause.tok_end)
         ]
-        pairs: list[tuple[int, int, int]] = []  # (distance, event index, quantity index)
+        pairs: list[tuple[int, int, int, int, int]] = []  # (subset, distance, gap, event, q)
         risen = self.risen(clause)
         for ei, m in enumerate(events):
             if m.payload.count is None:
@@ -89,16 +99,24 @@ class TollReader:
                 rise = any(q.span == f and m.start < r for r, f in risen)
                 if rise:
                     d = -1  # the toll's new figure ("число погибших … выросло до 35")
+                if q.tok_start >= m.end and self.conjunct(m, q, clause):
+                    continue  # "una donna è morta e dieci persone … ferite": the next conjunct
+                if q.tok_end <= m.start and self.modifier(m, q, clause):
+                    continue  # "cinq civils déplacés avaient été tués": the predicate counts
+                raw = m.start - q.tok_end if q.tok_end <= m.start else q.tok_start - m.end
                 if (d >= 0 or rise) and q.span not in self.used_q:
-                    pairs.append((d, ei, qi))
+                    part = int(self.partitive(q, clause))  # "three of them": a subset, last
+                    pairs.append((part, d, raw, ei, qi))  # ties: the figure next to the word
         chosen: dict[str, Quantity] = {}
-        for _, ei, qi in sorted(pairs):
+        for _, _, _, ei, qi in sorted(pairs):
             name, q = events[ei].payload.count, qs[qi]
             if name is None or name in chosen or q.span in self.used_q:
                 continue
             self.used_q.add(q.span)
             chosen[name] = q
-        summed = {name: self.summed(q, qs) for name, q in chosen.items()}
+        summed = {
+            name: self.named_too(self.summed(q, qs, name), clause) for name, q in chosen.items()
+        }
         quals = [c for c in bg if c.qualifier]
         qual_for: str | None = None
         if quals and chosen:
@@ -111,27 +129,30 @@ class TollReader:
             n: Count(low, high, span, qualifier if n == qual_for else None)
             for n, (low, high, span) in summed.items()
         }
-        for m in events:  # victims named without a figure: "a soldier was killed", "погиб",
-            name = m.payload.count  # "погибли мужчина и женщина" (by grammatical number)
-            if name not in _VICTIM_COUNTS or name in values:
-                continue
-            n = 1 if self.singular(m, clause) else None
-            if n is None and (not m.payload.nominal or m.end - m.start == 1):
-                lo, hi = clause.tok_start, clause.tok_end
-                n = singular_victims(self.toks, m.start, lo, hi, self.doc.lang)
-            if n is not None:
-                values[name] = Count(n, n, Span(self.toks[m.start].start, self.toks[m.end - 1].end))
+        silenced: set[str] = set()
+        self.unfigured(clause, events, values, silenced)
         for m in events:  # victims without a figure: "Tote", "the dead", "civilians were killed"
             name = m.payload.count
             if (
                 name in _VICTIM_COUNTS
                 and name not in values
+                and name not in silenced
                 and (m.payload.nominal or not qs)
+                and not self.places_suffered(m, clause)
                 and not any(b.tok_start <= m.start < b.tok_end for b in bg)
             ):
                 values[name] = Count(
                     None, None, Span(self.toks[m.start].start, self.toks[m.end - 1].end)
                 )
+        words = self.pack.triggers.find(self.toks, clause.tok_start, clause.tok_end)
+        words = [w for w in words if not any(b.tok_start <= w.start < b.tok_end for b in bg)]
+        self.combined(words, values, silenced)
+        self.losses(clause, words, qs, values, [f for _, f in risen])
+        if "killed" not in values and "killed" not in silenced:
+            self.deadly(clause, bg, words, values)
+        if not any(values.get(n) for n in _VICTIM_COUNTS):
+            for name, count in self.telegraphic(clause, events).items():
+                values.setdefault(name, count)
         zero = values.get("injured")
         if "killed" not in values and zero is not None and zero.low == 0 and zero.high == 0:
             lo = max(clause.tok_start, min(m.start for m in events) - 2) if events else 0
@@ -139,15 +160,79 @@ class TollReader:
                 values["killed"] = Count(0, 0, zero.span)
         return Counts(**values)
 
-    def singular(self, m: Match[Trigger], clause: Clause) -> bool:
-        """A pack singular form at or right before the casualty word (two tokens at most)."""
-        lo = max(clause.tok_start, m.start - 2)
-        return any(s.start <= m.start for s in self.pack.singular.find(self.toks, lo, m.end))
+    def unfigured(
+        self,
+        clause: Clause,
+        events: list[Match[Trigger]],
+        values: dict[str, Count],
+        silenced: set[str],
+    ) -> None:
+        """Victims named without a figure: an explicit zero ("no casualties"), a negated word
+        (no count: ``silenced``), one or a few people named ("a soldier was killed",
+        "погибли мужчина и женщина", "Almeno una donna è morta" → 1..null)."""
+        for m in events:  # victims named without a figure: "a soldier was killed", "погиб",
+            name = m.payload.count  # "погибли мужчина и женщина" (by grammatical number)
+            if name not in _VICTIM_COUNTS or name in values:
+                continue
+            where = Span(self.toks[m.start].start, self.toks[m.end - 1].end)
+            if self.zeroed(m, clause):  # "no casualties", "пострадавших нет", "без жертв"
+                values[name] = Count(0, 0, where)
+                continue
+            if self.describes_dead(m, clause):  # "раненный … юноша скончался"
+                silenced.add(name)
+                continue
+            if self.negated(m, clause):  # "сам губернатор не пострадал": no toll stated
+                values[name] = Count(None, None, where)
+                silenced.add(name)
+                continue
+            lo, hi = clause.tok_start, clause.tok_end
+            reach = _HEADLINE_REACH if self.doc.headline else 0
+            bounds = named_victims(self.toks, m.start, lo, hi, self.pack, self.speaker, reach)
+            if bounds is None:
+                n = 1 if self.singular(m, clause) else None
+                if n is None and (not m.payload.nominal or m.end - m.start == 1):
+                    lang = self.doc.lang
+                    n = singular_victims(self.toks, m.start, lo, hi, lang, self.possessive)
+                bounds = None if n is None else (n, n)
+            if bounds is not None:
+                values[name] = Count(bounds[0], bounds[1], where)
 
-    def summed(self, q: Quantity, qs: list[Quantity]) -> tuple[int | None, int | None, Span]:
+    def deadly(
+        self,
+        clause: Clause,
+        bg: list[Clause],
+        words: list[Match[Trigger]],
+        values: dict[str, Count],
+    ) -> None:
+        """A deadly event ("tödlicher Angriff", "affrontements meurtriers", "deadly strike"):
+        killed, no figure — the adjective stands right next to an attack or clash noun (not
+        "смертельна небезпека", "mortally wounded")."""
+        toks, lo, hi = self.toks, clause.tok_start, clause.tok_end
+        strikes = [t for t in words if t.payload.kind in _STRIKES]
+        for x in self.pack.lethal.find(toks, lo, hi) if strikes else ():
+            if any(b.tok_start <= x.start < b.tok_end for b in bg):
+                continue
+            if any(t.start == x.end or t.end == x.start for t in strikes):
+                span = Span(toks[x.start].start, toks[x.end - 1].end)
+                values["killed"] = Count(None, None, span)
+                return
+
+    def singular(self, m: Match[Trigger], clause: Clause) -> bool:
+        """A pack singular form at or right before the casualty word (two tokens at most),
+        in its own form (not a plural reached through the lemma: "поранені")."""
+        lo = max(clause.tok_start, m.start - 2)
+        return any(
+            s.start <= m.start and surface(self.toks, s)
+            for s in self.pack.singular.find(self.toks, lo, m.end)
+        )
+
+    def summed(
+        self, q: Quantity, qs: list[Quantity], name: str
+    ) -> tuple[int | None, int | None, Span]:
         """A toll's figure summed over its groups ("mindestens sieben Soldaten sowie 35
-        Zivilisten" → 42..null): figures of the clause chained to ``q`` by a pack joiner, a
-        group noun or two between them and no counted word of another count."""
+        Zivilisten" → 42..null, "39 погибших боевиков и мирных жителей и 10 погибших
+        военных" → 49): figures of the clause chained to ``q`` by a pack joiner, a few group
+        words between them and no counted word of another count than ``name``."""
         toks, joiners = self.toks, self.pack.joiners
         order = sorted(qs, key=lambda x: x.tok_start)
         i = order.index(q)
@@ -158,12 +243,19 @@ class TollReader:
                 nxt = order[j]
                 a, b = (nxt, cur) if step < 0 else (cur, nxt)
                 gap = (a.tok_end, b.tok_start)
-                if nxt.span in self.used_q or gap[1] - gap[0] > 5 or gap[1] <= gap[0]:
+                parallel = self.counts_as(b, name) and self.counts_as(a, name)
+                most = _PARALLEL_GAP if parallel else _SUM_GAP  # "2.000 cadáveres … 900 cadáveres"
+                if nxt.span in self.used_q or gap[1] - gap[0] > most or gap[1] <= gap[0]:
                     break
-                if not joiners.find(toks, *gap) or any(
-                    m.payload.count for m in self.pack.triggers.find(toks, *gap)
-                ):
+                if is_zero(nxt) or not joiners.find(toks, *gap):
                     break
+                if any(self.partitive(x) for x in (a, b)):
+                    break  # "three of them" is part of a group, not another group
+                counted = [m.payload.count for m in self.pack.triggers.find(toks, *gap)]
+                if any(c not in (None, name) for c in counted):
+                    break
+                if name in counted and not self.counts_as(b, name):
+                    break  # "39 погибших … и 10 погибших …" only: the same word again
                 group.append(nxt)
                 cur, j = nxt, j + step
         if len(group) == 1:
@@ -176,3 +268,71 @@ class TollReader:
         high = sum(x for x in highs if x is not None) if all(x is not None for x in highs) else None
         span = Span(min(g.span.start for g in group), max(g.span.end for g in group))
         return low, high, span
+
+    # -- toll words ------------------------------------------------------------------------
+    def telegraphic(self, clause: Clause, events: list[Match[Trigger]]) -> dict[str, Count]:
+        """A strike clause ending in a colon whose next clause only tallies its
+        victims ("Frappe russe avec un drone : deux morts, trois blessés", "Херсон під вогнем
+        окупантів: троє поранених"): that tally is the strike's toll."""
+        toks = self.toks
+        if clause.tok_end <= clause.tok_start or toks[clause.tok_end - 1].text not in _TELEGRAPH:
+            return {}
+        if clause.relative or clause.qualifier:
+            return {}
+        if not any(e.payload.kind in _STRIKES for e in events):
+            return {}
+        tail = next(
+            (
+                c
+                for c in self.doc.clauses
+                if c.sentence == clause.sentence and c.tok_start == clause.tok_end
+            ),
+            None,
+        )
+        if tail is None:
+            return {}
+        words = self.pack.triggers.find(toks, tail.tok_start, tail.tok_end)
+        if not words or any(w.payload.count not in _VICTIM_COUNTS for w in words):
+            return {}
+        used = set(self.used_q)  # the tally stays the tail's own claim's too
+        found = self.counts(tail, words)
+        self.used_q = used
+        return {n: c for n in _VICTIM_COUNTS if (c := getattr(found, n)) is not None}
+
+    def losses(
+        self,
+        clause: Clause,
+        events: list[Match[Trigger]],
+        qs: list[Quantity],
+        values: dict[str, Count],
+        risen: list[Span],
+    ) -> None:
+        """A figure of losses ("втратили 968 військових", "25 casualties") bounds killed and
+        injured from above; a zero ("без втрат", "no casualties") is zero for both."""
+        if "killed" in values or "injured" in values:
+            return
+        for h in self.pack.harm.find(self.toks, clause.tok_start, clause.tok_end):
+            if self.zeroed(h, clause):  # "sans faire de victimes", "sin víctimas"
+                where = Span(self.toks[h.start].start, self.toks[h.end - 1].end)
+                values["killed"] = values["injured"] = Count(0, 0, where)
+                return
+        trailing = self.trailing_zero(clause, any(e.payload.kind in _STRIKES for e in events))
+        if trailing is not None:
+            values["killed"] = values["injured"] = Count(0, 0, trailing)
+            return
+
+        for m in events:
+            if m.payload.subtype != "losses" or m.payload.count is not None:
+                continue
+            where = Span(self.toks[m.start].start, self.toks[m.end - 1].end)
+            if self.zeroed(m, clause):
+                values["killed"] = values["injured"] = Count(0, 0, where)
+                return
+            for q in qs:
+                near = 0 <= m.start - q.tok_end <= _TALLY_GAP or 0 <= q.tok_start - m.end <= 1
+                near = near or (q.span in risen and q.tok_start > m.end)  # "потери составили 350"
+                if near and q.span not in self.used_q:
+                    self.used_q.add(q.span)
+                    low, high = (0, 0) if is_zero(q) else (None, q.high)
+                    values["killed"] = values["injured"] = Count(low, high, q.span)
+                    return

@@ -11,19 +11,27 @@ summed; any plural animate noun there means the text gives no number.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from fogofwar.actors.shape import analyser
-from fogofwar.nlp.matcher import Token
+from fogofwar.nlp.matcher import Match, Token, norm
+from fogofwar.nlp.segment import tokenize
+from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import pack_meta
 
-__all__ = ["WINDOW", "singular_victims"]
+__all__ = ["WINDOW", "coordinated", "named_victims", "singular_victims", "surface"]
+
+Bounds = tuple[int | None, int | None]
+Skip = Callable[[int], bool]
 
 WINDOW = 4  # tokens after (or before) the casualty word searched for its victims
 _MAX_GROUP = 3
 _JOIN = frozenset({"и", "і", "й", "та", ","})
+_AGE = frozenset({"-", "‐", "–"})
 _SING, _PLUR, _OTHER = "sing", "plur", ""
+_PLURAL = -1  # a group that opens with a plural person noun
 
 
 @lru_cache(maxsize=16)
@@ -41,6 +49,7 @@ def _person_number(low: str, lang: str) -> str:
     if morph is None:
         return _OTHER
     numbers: list[str] = []
+    nominative: list[str] = []  # the victim of "погибли …"/"постраждали …" is a subject
     for p in morph.parse(low):
         tag = p.tag
         grams = tag.grammemes
@@ -50,23 +59,32 @@ def _person_number(low: str, lang: str) -> str:
         number = tag.number or ("sing" if tag.gender else None)  # the uk dictionary marks
         if person and number:  # singular by gender only
             numbers.append(number)
-        elif p.score > 0.5:
+            if "nomn" in grams:
+                nominative.append(number)
+        elif p.score > 0.5 and not numbers:  # a likelier person reading came first
             return _OTHER  # mostly something else ("гибели" is an event noun)
+    if nominative:  # "жителі": a plural subject, not the locative singular
+        return nominative[0]
     return numbers[0] if numbers else _OTHER  # the dictionary's likeliest person reading
 
 
-def _group(toks: tuple[Token, ...], ks: range, lang: str) -> int | None:
-    """Singular person nouns joined by "и"/"та"/commas in token indexes ``ks``, counted."""
+def _group(
+    toks: tuple[Token, ...], ks: range, lang: str, skip: Callable[[Token], bool] | None = None
+) -> int | None:
+    """Singular person nouns joined by "и"/"та"/commas in token indexes ``ks``, counted;
+    ``_PLURAL`` when a plural person noun comes first (the text gives no number)."""
     n = 0
     for k in ks:
         t = toks[k]
+        if t.text in _AGE or t.text.isdecimal():
+            continue  # an age before the noun: "67-річну жінку"
         if not t.is_word and t.text not in _JOIN:
             break
-        if t.lower in _JOIN:
-            continue
+        if t.lower in _JOIN or (skip is not None and skip(t)):
+            continue  # "командира и его заместителя": a possessive inside the group
         number = _person_number(t.lower, lang)
         if number == _PLUR:
-            return None
+            return _PLURAL if not n else None
         if number == _SING:
             n += 1
             if n > _MAX_GROUP:
@@ -77,7 +95,12 @@ def _group(toks: tuple[Token, ...], ks: range, lang: str) -> int | None:
 
 
 def singular_victims(
-    toks: tuple[Token, ...], trigger: int, lo: int, hi: int, lang: str
+    toks: tuple[Token, ...],
+    trigger: int,
+    lo: int,
+    hi: int,
+    lang: str,
+    determiners: Callable[[Token], bool] | None = None,
 ) -> int | None:
     """How many victims the nouns around the casualty word at ``trigger`` name, when no
     figure does (``None``: no analyser, no person noun, or a plural)."""
@@ -88,9 +111,204 @@ def singular_victims(
         return 1
     if own == _PLUR:
         return None
-    after = _group(toks, range(trigger + 1, min(hi, trigger + 1 + WINDOW)), lang)
+    after = _group(toks, range(trigger + 1, min(hi, trigger + 1 + WINDOW)), lang, determiners)
+    if after == _PLURAL:
+        return None  # "погибли бойцы …": plural victims, no number
     if after is not None:
         return after
     back = range(max(lo, trigger - WINDOW), trigger)
     first = next((k for k in back if _person_number(toks[k].lower, lang)), None)
-    return None if first is None else _group(toks, range(first, trigger), lang)
+    n = None if first is None else _group(toks, range(first, trigger), lang, determiners)
+    return None if n == _PLURAL else n
+
+
+def surface(toks: tuple[Token, ...], m: Match[Any]) -> bool:
+    """The match's tokens are its pattern's own forms (a ``*`` word matches by prefix), not
+    other forms reached through the lemma ("des" → "un", "поранені" → "поранений")."""
+    words = m.pattern.split()
+    if len(words) != m.end - m.start:
+        return False
+    for w, t in zip(words, toks[m.start : m.end], strict=True):
+        low = norm(t.text)
+        if not (low.startswith(w[:-1]) if w.endswith("*") else low == w):
+            return False
+    return True
+
+
+# -- languages without a morphology analyser: one person named by a word for one ----------
+_BACK = 7  # words between a named victim and the casualty word after it ("was", "è poi",
+# German verb-final "wurden bei dem Angriff auf das Dorf getötet"); punctuation stops the search
+_LINK = 4  # words between two coordinated victims ("una mujer de 38 años y su padre")
+_ADJ_TOKENS = 6  # tokens between the word for one and its noun ("a 45-year-old man")
+
+
+def _one_before(toks: tuple[Token, ...], k: int, lo: int, pack: LanguagePack) -> int | None:
+    """Start of the word for one ending right before token ``k`` or a few tokens before it
+    (adjectives, an age: "a young man", "eine 72-jährige Frau"), or None."""
+    for j in range(k, max(lo, k - _ADJ_TOKENS) - 1, -1):
+        for s in range(max(lo, j - 2), j):
+            m = pack.one.match_at(toks, s, j) or pack.definite.match_at(toks, s, j)
+            if m is not None and m.end == j and surface(toks, m):
+                return s
+        if j < k and not (toks[j].is_word or toks[j].text in "-‐–"):
+            break
+    return None
+
+
+def _person_at(toks: tuple[Token, ...], k: int, hi: int, pack: LanguagePack) -> int | None:
+    """End of a singular person noun starting at ``k`` ("man", "Soldat", "persona"), in one of
+    its listed forms (a plural reached through the lemma is no single victim)."""
+    m = pack.persons.match_at(toks, k, hi)
+    return None if m is None or not surface(toks, m) else m.end
+
+
+def _person_after(toks: tuple[Token, ...], k: int, hi: int, pack: LanguagePack) -> int | None:
+    """End of the person noun a word for one ending at ``k`` introduces: a few adjectives or an
+    age between ("a 9-year-old boy", "un jeune soldat"), no punctuation."""
+    for j in range(k, min(hi, k + _ADJ_TOKENS + 1)):
+        end = _person_at(toks, j, hi, pack)
+        if end is not None:
+            return end
+        if not (toks[j].is_word or toks[j].text in "-‐–"):
+            return None
+    return None
+
+
+def _bounded(toks: tuple[Token, ...], start: int, lo: int, pack: LanguagePack, n: int) -> Bounds:
+    """``n`` people, under a bound word right before them ("almeno una donna" → 1..null)."""
+    for s in range(max(lo, start - 3), start):
+        m = pack.bounds.match_at(toks, s, start)
+        if m is not None and m.end == start:
+            if m.payload == "at_least":
+                return n, None
+            if m.payload == "more_than":
+                return n + 1, None
+            if m.payload in ("up_to", "fewer_than"):
+                return None, n
+    return n, n
+
+
+def _np_back(
+    toks: tuple[Token, ...], end: int, lo: int, pack: LanguagePack, skip: Skip
+) -> int | None:
+    """Start of "one + person" ending at most ``_BACK`` words before ``end``; None if none."""
+    for k in range(end - 1, max(lo, end - 1 - _BACK) - 1, -1):
+        if not toks[k].is_word or skip(k) or pack.joiners.match_at(toks, k, end) is not None:
+            return None  # no victim across punctuation or a joined clause ("… and others")
+        trig = pack.triggers.match_at(toks, k, end)
+        if trig is not None and trig.payload.count is not None:
+            return None  # another casualty word's victims
+        if (
+            pack.groups.match_at(toks, k, end) is not None
+            and pack.persons.match_at(toks, k, end) is None
+        ):
+            return None  # a plural group noun is nearer: no single victim
+        if _person_at(toks, k, end, pack) is not None:
+            return _one_before(toks, k, lo, pack)
+    return None
+
+
+def named_victims(
+    toks: tuple[Token, ...],
+    trigger: int,
+    lo: int,
+    hi: int,
+    pack: LanguagePack,
+    skip: Skip,
+    reach: int = 0,
+) -> Bounds | None:
+    """How many victims the casualty word at ``trigger`` has when no figure does, in packs
+    with ``[numbers] one``/``persons`` words: a word for one right before it ("another
+    injured", "un herido"); else people named each by a word for one, before it ("a man and a
+    woman were killed", "Una persona è poi morta") or after it ("killed a civilian", "los
+    fallecidos son una mujer … y su padre"), summed; a bound word before the first counts
+    ("almeno una donna" → 1..null); else a bare singular person noun (:func:`_bare`).
+    ``skip(k)``: token ``k`` is no victim (a speaker)."""
+    if not pack.one.size or not pack.persons.size:
+        return None
+    for s in range(max(lo, trigger - 2), trigger):
+        m = pack.one.match_at(toks, s, trigger)
+        if m is not None and m.end == trigger and surface(toks, m) and not skip(s):
+            return _bounded(toks, s, lo, pack, 1)
+    first = _np_back(toks, trigger, lo, pack, skip)
+    if first is None:  # the subject before a singular verb ("Eine Frau wurde … getötet")
+        for v in pack.singular.find(toks, lo, trigger):
+            between = range(v.end, trigger)
+            if any(pack.joiners.match_at(toks, k, trigger) for k in between) or any(
+                (t := pack.triggers.match_at(toks, k, trigger)) and t.payload.count for k in between
+            ):
+                continue  # "A soldier was killed and others were wounded"
+            first = _np_back(toks, v.start, lo, pack, skip)
+            if first is not None:
+                break
+    if first is not None:
+        n, start = 1, first
+        while start - 1 > lo and pack.joiners.match_at(toks, start - 1, start) is not None:
+            prev = _np_back(toks, start - 1, lo, pack, skip)
+            if prev is None:
+                break
+            n, start = n + 1, prev
+        return _bounded(toks, start, lo, pack, n)
+    after = _named_after(toks, trigger, hi, pack, skip)
+    if after is not None:
+        return after
+    return (1, 1) if _bare(toks, trigger, lo, pack, skip, reach) else None
+
+
+def _bare(
+    toks: tuple[Token, ...], trigger: int, lo: int, pack: LanguagePack, skip: Skip, reach: int
+) -> bool:
+    """A singular person noun with no article right before the casualty word ("Hamas
+    commander killed"), or (``reach`` > 0, headlines) up to ``reach`` words before it with no
+    other person or group noun between ("Kommandant bei Drohnenangriff getötet"). The noun's
+    own form must be the listed singular (not a plural reached through its lemma)."""
+    for k in range(trigger - 1, max(lo, trigger - 1 - reach) - 1, -1):
+        if not toks[k].is_word or skip(k):
+            return False
+        word = toks[k]
+        if "-" in word.lower:  # a compound's head: "Hamas-Kommandant", "Hezbollah-commander"
+            word = tokenize(word.text.rsplit("-", 1)[1], pack.lang)[0]
+        m = pack.persons.match_at((word,), 0, 1)
+        if m is not None:  # a base form: not "Soldaten" (lemma "Soldat"), listed for "einen …"
+            return word.lower == m.pattern and word.lemma.lower() == word.lower
+        if pack.groups.match_at(toks, k, trigger) is not None:
+            return False
+    return False
+
+
+def _named_after(
+    toks: tuple[Token, ...], trigger: int, hi: int, pack: LanguagePack, skip: Skip
+) -> Bounds | None:
+    n, k, start = 0, trigger + 1, None
+    limit = trigger + 1 + 2  # the first victim: at most two words after the casualty word
+    while k < min(hi, limit):
+        one = pack.one.match_at(toks, k, hi) or pack.definite.match_at(toks, k, hi)
+        if one is None or not surface(toks, one) or skip(k):
+            if not toks[k].is_word:
+                break
+            k += 1
+            continue
+        person = _person_after(toks, one.end, hi, pack)
+        if person is None:
+            break
+        n, start = n + 1, start if start is not None else k
+        k, limit = person, person + _LINK
+        while k < min(hi, limit) and pack.joiners.match_at(toks, k, hi) is None:
+            k += 1
+        if k >= min(hi, limit):
+            break
+        k, limit = k + 1, k + 3
+    return (n, n) if n else None
+
+
+def coordinated(
+    toks: tuple[Token, ...], k: int, hi: int, pack: LanguagePack, lang: str, skip: Skip
+) -> int | None:
+    """How many people named without a figure start at token ``k``, right after a joiner that
+    follows a counted group ("two soldiers and *a civilian*", "двое военных и *мирный
+    житель*"): by the pack's words for one, or by grammatical number; None when none is."""
+    if pack.one.size and pack.persons.size:
+        found = _named_after(toks, k - 1, hi, pack, skip)
+        return None if found is None else found[0]
+    n = _group(toks, range(k, min(hi, k + WINDOW)), lang)
+    return None if n is None or n == _PLURAL else n

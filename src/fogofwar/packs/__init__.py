@@ -109,6 +109,19 @@ class LanguagePack:
     singular: PhraseMatcher[None]
     harm: PhraseMatcher[None]
     units: PhraseMatcher[None]
+    #: toll words (``[numbers]``): things a figure counts that are never people ("drones"),
+    #: words for one person ("a", "ein", "another"), singular person nouns ("man", "Soldat"),
+    #: negations making a casualty word an explicit zero ("no", "keine", "нет"), verb
+    #: negations leaving it without a count ("not", "не"), adjectives of a deadly event
+    objects: PhraseMatcher[None]
+    one: PhraseMatcher[None]
+    definite: PhraseMatcher[None]
+    persons: PhraseMatcher[None]
+    zero: PhraseMatcher[None]
+    negations: PhraseMatcher[None]
+    date_links: frozenset[str]
+    ages: PhraseMatcher[None]
+    lethal: PhraseMatcher[None]
     vague: PhraseMatcher[tuple[int | None, int | None]]
     dates: PhraseMatcher[DateCue]
     triggers: PhraseMatcher[Trigger]
@@ -268,6 +281,15 @@ def load_pack(path: Path) -> LanguagePack:
         singular=_flat(nums, "singular", where),
         harm=_flat(nums, "harm", where),
         units=_flat(nums, "units", where),
+        objects=_flat(nums, "objects", where),
+        one=_flat(nums, "one", where),
+        definite=_flat(nums, "definite", where),
+        persons=_flat(nums, "persons", where),
+        zero=_flat(nums, "zero", where),
+        negations=_flat(nums, "negations", where),
+        date_links=frozenset(norm(w) for w in _words(nums, "date_links", where)),
+        ages=_flat(nums, "ages", where),
+        lethal=_flat(nums, "lethal", where),
         vague=_vague(nums.get("vague", {})),
         dates=_dates(data.get("dates", {}), where),
         triggers=_triggers(data.get("triggers", []), where),
