@@ -206,6 +206,8 @@ class ClaimBuilder(TollReader):
         ]
         if not found or self.doc.headline:
             return found
+        if self.has(pack.habitual, clause.tok_start, clause.tok_end):
+            return []  # habitual background ("Russia regularly shells …"): no one event
         verbal = [m for m in found if not m.payload.nominal]
         light = self.has(pack.light_verbs, clause.tok_start, clause.tok_end)
         evaluative = self.has(pack.evaluative, clause.tok_start, clause.tok_end)
