@@ -104,6 +104,31 @@ ROWS: list[tuple[str, str, str, list[tuple[ClaimKind, Certainty | None]]]] = [
         "ВС РФ установили полный контроль над поселком Кринки.",
         [(ClaimKind.TERRITORIAL_CHANGE, A)],
     ),
+    # performative speech acts (condemn, urge, warn) are asserted by their speaker
+    (
+        "condemnation-de",
+        "de",
+        "Die Bundesaußenministerin verurteilte den Angriff auf das Krankenhaus.",
+        [(ClaimKind.STATEMENT, A)],
+    ),
+    (
+        "condemnation-en",
+        "en",
+        "The French president condemned the strike on the hospital.",
+        [(ClaimKind.STATEMENT, A)],
+    ),
+    (
+        "condemnation-ru",
+        "ru",
+        "Генсек ООН осудил удар по больнице в Газе.",
+        [(ClaimKind.STATEMENT, A)],
+    ),
+    (
+        "condemnation-uk",
+        "uk",
+        "Президент Франції засудив удар по лікарні в Києві.",
+        [(ClaimKind.STATEMENT, A)],
+    ),
     # habitual background: no one event, no claim
     ("habitual-en", "en", "Russian forces regularly shell the border villages.", []),
     ("habitual-de", "de", "Die Armee beschießt die Grenzdörfer seit Jahren.", []),

@@ -26,7 +26,7 @@ from fogofwar.nlp.matcher import Match
 from fogofwar.nlp.salience import clause_kind
 from fogofwar.packs import CueEntry, Trigger
 
-__all__ = ["CANDIDATE_WINDOW", "LEXICAL_NAMES", "ClauseView", "clause_views"]
+__all__ = ["CANDIDATE_WINDOW", "LEXICAL_NAMES", "ClauseView", "clause_views", "performative"]
 
 CANDIDATE_WINDOW = 6  # sentences back a briefing may run on
 
@@ -115,6 +115,21 @@ class _Starts:
         return k < len(starts) and starts[k] < span.end
 
 
+#: speech acts that are the news themselves (annotating-claims: "Performative speech acts
+#: (demand, appeal, condemn, threaten, vow, warn, state a position) ... asserted")
+_PERFORMATIVE = frozenset({"demand", "threat", "condemnation"})
+_SPEECH_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
+
+
+def performative(kind: ClaimKind | None, subtype: str | None, certainty: Certainty) -> Certainty:
+    """A demand, appeal, threat or warning is asserted by its speaker (the act is the news, not
+    a report of something else: "the mayor urged residents to stay in shelters"), unless the
+    text hedges, plans or denies it."""
+    if kind in _SPEECH_ACTS and subtype in _PERFORMATIVE and certainty == Certainty.CLAIMED:
+        return Certainty.ASSERTED
+    return certainty
+
+
 def clause_views(
     doc: Doc, res: Resources, builder: ClaimBuilder | None = None
 ) -> tuple[ClauseView, ...]:
@@ -168,7 +183,7 @@ def clause_views(
         if att is not None and not inherited and att.source_kind != SourceKind.AUTHOR:
             sourced = (clause.sentence, sent.paragraph, att)
         base = att.certainty if att is not None else Certainty.ASSERTED
-        certainty = b.certainty(clause, base)
+        certainty = performative(kind, subtype, b.certainty(clause, base))
         lexical = _lexical(
             doc, b, clause, events, every, kind, certainty, att, inherited, sentence_cues, starts
         )
