@@ -152,7 +152,9 @@ def clause_views(
         if clause.relative or clause.qualifier:
             continue
         events = b.events(clause)
-        every = b.every(clause)
+        # habitual background ("Russia regularly shells …") names no one event: its event
+        # words are no event words here either (the model may still read a claim in it)
+        every = [] if b.has(pack.habitual, clause.tok_start, clause.tok_end) else b.every(clause)
         kind: ClaimKind | None = None
         subtype: str | None = None
         if events:
