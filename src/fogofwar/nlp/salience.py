@@ -21,9 +21,10 @@ Kind of a clause (:func:`clause_kind`):
    killed eight") is ``other``: deaths, but not from the conflict.
 4. A casualty count beside a mere fighting noun ("eight were killed … fighting on the Russian
    side", "killed in fighting") reports a toll, not one described clash: ``casualties``.
-5. An assault (subtype ``assault``: "attacked", "stormed") whose target after the verb is an
-   armed force (state forces or an armed group, not after an agent marker such as "by") is
-   fighting between armed parties: ``armed_clash``.
+5. An assault verb (subtype ``assault``: "attacked", "stormed") whose target after the verb is
+   an armed force (state forces or an armed group, not after an agent marker such as "by") is
+   fighting between armed parties: ``armed_clash``. Not an assault noun: the force after it is
+   mostly its agent ("un ataque de las fuerzas rusas", "attacchi dei ribelli").
 6. Among event words of the winning kind, one whose pack row needs context words ("exchanged"
    beside "prisoners": subtype ``prisoner_exchange``) is the finer reading and gives the
    subtype; otherwise the first.
@@ -161,7 +162,11 @@ def clause_kind(
         if toll:
             sub = toll[0].payload.subtype
             return ClaimKind.CASUALTIES, "killed" if sub == "killing" else sub
-    if subtype == "assault" and _assaults_forces(doc, clause, chosen, pack):
+    if (
+        subtype == "assault"
+        and not chosen.payload.nominal
+        and _assaults_forces(doc, clause, chosen, pack)
+    ):
         return ClaimKind.ARMED_CLASH, "fighting"
     if _releases_people(doc, clause, kind, subtype, [*events, *every]):
         return ClaimKind.ARREST, "release"
