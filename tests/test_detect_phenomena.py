@@ -67,6 +67,31 @@ ROWS: list[tuple[str, str, str, list[tuple[ClaimKind, Certainty | None]]]] = [
         "Київ звинуватив російські війська в ударі по вокзалу в Краматорську.",
         [(ClaimKind.ATTACK, C)],
     ),
+    # a report called a lie or a fake is denied by whoever calls it so
+    (
+        "lie-de",
+        "de",
+        "Moskau meldete den Abschuss von 40 Drohnen. Kiew bezeichnete die Meldung als Lüge.",
+        [(ClaimKind.ATTACK, D)],
+    ),
+    (
+        "lie-en",
+        "en",
+        "Russia said it had captured the village. Kyiv called the claim a lie.",
+        [(ClaimKind.TERRITORIAL_CHANGE, D)],
+    ),
+    (
+        "lie-ru",
+        "ru",
+        "Киев сообщил об ударе по аэродрому. В Минобороны России заявили, что это фейк.",
+        [(ClaimKind.ATTACK, D)],
+    ),
+    (
+        "lie-uk",
+        "uk",
+        "Росія заявила про захоплення села. У Генштабі ЗСУ наголосили, що це неправда.",
+        [(ClaimKind.TERRITORIAL_CHANGE, D)],
+    ),
     # front-line reports and conflict wording beyond shelling verbs
     (
         "under-fire-adjective-uk",
