@@ -156,7 +156,13 @@ ROWS: list[tuple[str, str, str, list[tuple[ClaimKind, Certainty | None]]]] = [
     ),
     # habitual background: no one event, no claim
     ("habitual-en", "en", "Russian forces regularly shell the border villages.", []),
-    ("habitual-de", "de", "Die Armee beschießt die Grenzdörfer seit Jahren.", []),
+    ("habitual-de", "de", "Die Armee beschießt die Grenzdörfer regelmäßig.", []),
+    (
+        "durative-not-habitual-en",
+        "en",
+        "Rebels captured the town, besieged for months, on Sunday.",
+        [(ClaimKind.TERRITORIAL_CHANGE, A)],
+    ),
     ("habitual-ru", "ru", "Противник регулярно обстреливает приграничные села.", []),
     ("habitual-uk", "uk", "Ворог щодня обстрілює прикордонні громади Сумщини.", []),
 ]
