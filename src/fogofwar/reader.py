@@ -20,6 +20,7 @@ from fogofwar.claim import Certainty, Claim, SourceKind
 from fogofwar.detect import ClauseModel
 from fogofwar.geo import Gazetteer
 from fogofwar.model import Article, ReadStatus, Span
+from fogofwar.nlp.caveats import caveat_headline
 from fogofwar.nlp.doc import (
     ActorSource,
     ClauseScorer,
@@ -182,7 +183,7 @@ class Reader:
                 headline=True,
                 doc_id=article.id,
             )
-            claims = list(head.claims) + claims
+            claims = caveat_headline(head.claims, claims) + claims
         attributions = tuple(
             Attribution(
                 a.content,

@@ -6,12 +6,18 @@ verify", "nicht unabhängig überprüfen", "не удалось проверит
 its own sentence, else of the last source named in the :data:`BACK` sentences before it; every
 claim of that source (the same name, compared as :func:`same_name` does) becomes
 ``unverified``, except denials and hypotheticals, which say something else.
+
+A caveat whose words name what cannot be checked ("could not verify the footage on social
+media", "no puede verificar las afirmaciones de la Defensa Civil") speaks of the sources those
+words name, wherever they were named. The headline's claims of a caveated source are
+unverified too (:func:`caveat_headline`).
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from fogofwar.claim import Certainty, Claim
@@ -19,12 +25,13 @@ from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc
 from fogofwar.packs import LanguagePack
 
-__all__ = ["BACK", "NEGATION_GAP", "apply_caveats", "same_name"]
+__all__ = ["BACK", "NEGATION_GAP", "apply_caveats", "caveat_headline", "same_name"]
 
 BACK = 2  # sentences before a caveat where the source it speaks of may be named
-NEGATION_GAP = 8  # words from a negation to the verification verb it negates
+NEGATION_GAP = 10  # words from a negation to the verification verb it negates
 NEGATION_AFTER = 3  # words after it, where the pack allows ("проверить эти данные не удалось")
 _STEM = 5
+_WORD = re.compile(r"\w+")
 _KEEP = frozenset({Certainty.DENIED, Certainty.HYPOTHETICAL, Certainty.UNVERIFIED})
 
 
@@ -65,7 +72,9 @@ def apply_caveats(doc: Doc, pack: LanguagePack, claims: Sequence[Claim]) -> list
     names: list[str] = []
     for at in caveats:
         si = bisect.bisect_right(starts, at) - 1
-        src = _source_of(doc, si, at)
+        named = _named_in_object(doc, si, at)
+        src = _source_of(doc, si, at) if not named else None
+        names += named
         if src is not None and src.source_name:
             names.append(src.source_name)
     if not names:
@@ -122,3 +131,47 @@ def _source_of(doc: Doc, si: int, at: int) -> AttributionMention | None:
         return min(here, key=lambda a: abs((a.cue.start if a.cue else 0) - at))
     before = [a for a in named if a.cue is not None and a.cue.start < sent.start]
     return max(before, key=lambda a: a.cue.start if a.cue else 0) if before else None
+
+
+def _stems(text: str) -> set[str]:
+    return {w.casefold()[:_STEM] for w in _WORD.findall(text) if len(w) >= _STEM}
+
+
+def _named_in_object(doc: Doc, si: int, at: int) -> list[str]:
+    """Names of the sources the caveat's own words name after its verification word ("the
+    footage … on social media" → the social-media videos; "las afirmaciones de la Defensa
+    Civil" → the Defensa Civil): attributions anywhere before the caveat's sentence end whose
+    source phrase shares a word (on a five-letter stem) with those words."""
+    sent = doc.sentences[si].span
+    words = _stems(doc.text[at : sent.end]) - _stems(doc.text[at : at + 1] + " ")
+    if not words:
+        return []
+    out = []
+    for a in doc.attributions:
+        if a.source is None or not a.source_name or a.source.start >= sent.end:
+            continue
+        if a.cue is not None and a.cue.start <= at < a.cue.end:
+            continue  # the caveat's own verb read as a speech cue
+        if sent.start <= a.source.start and a.source.start >= at:
+            continue  # a name after the verification word is what is checked, not a source
+        if _stems(a.source.slice(doc.text)) & words:
+            out.append(a.source_name)
+    return out
+
+
+def caveat_headline(head: Sequence[Claim], body: Sequence[Claim]) -> list[Claim]:
+    """The headline's claims with those of a source the body caveats (its claims there are
+    ``unverified`` by :func:`apply_caveats`) made ``unverified`` too: one source, one caveat."""
+    caveated = [
+        c.source.name for c in body if c.certainty == Certainty.UNVERIFIED and c.source.name
+    ]
+    if not caveated:
+        return list(head)
+    return [
+        dataclasses.replace(c, certainty=Certainty.UNVERIFIED)
+        if c.certainty not in _KEEP
+        and c.source.name
+        and any(same_name(c.source.name, n) for n in caveated)
+        else c
+        for c in head
+    ]

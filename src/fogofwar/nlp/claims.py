@@ -74,6 +74,7 @@ from fogofwar.nlp.kinds import crosswalk
 from fogofwar.nlp.matcher import Match, PhraseMatcher
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.salience import clause_kind, main_first, pick_place
+from fogofwar.nlp.separable import separable_triggers
 from fogofwar.nlp.tolls import TALLY_GAP, VICTIM_COUNTS, TollReader, trim_span
 from fogofwar.packs import LanguagePack, Trigger
 
@@ -205,6 +206,8 @@ class ClaimBuilder(TollReader):
         ]
         if not found or self.doc.headline:
             return found
+        if self.has(pack.habitual, clause.tok_start, clause.tok_end):
+            return []  # habitual background ("Russia regularly shells …"): no one event
         verbal = [m for m in found if not m.payload.nominal]
         light = self.has(pack.light_verbs, clause.tok_start, clause.tok_end)
         evaluative = self.has(pack.evaluative, clause.tok_start, clause.tok_end)
@@ -238,11 +241,19 @@ class ClaimBuilder(TollReader):
         lo, hi = clause.tok_start, clause.tok_end
         hit = self._every.get((lo, hi))
         if hit is None:
-            hit = self._every[(lo, hi)] = [
-                m
-                for m in self.pack.triggers.find(toks, lo, hi)
-                if m.payload.context is None or m.payload.context.find(toks, lo, hi)
+            found = self.pack.triggers.find(toks, lo, hi)
+            taken = {k for m in found for k in range(m.start, m.end)}
+            found += [
+                m for m in separable_triggers(self.doc, self.pack, lo, hi) if m.start not in taken
             ]
+            hit = self._every[(lo, hi)] = sorted(
+                (
+                    m
+                    for m in found
+                    if m.payload.context is None or m.payload.context.find(toks, lo, hi)
+                ),
+                key=lambda m: m.start,
+            )
         return list(hit)
 
     def toll(self, clause: Clause, found: list[Match[Trigger]]) -> bool:

@@ -26,7 +26,7 @@ from fogofwar.nlp.matcher import Match
 from fogofwar.nlp.salience import clause_kind
 from fogofwar.packs import CueEntry, Trigger
 
-__all__ = ["CANDIDATE_WINDOW", "LEXICAL_NAMES", "ClauseView", "clause_views"]
+__all__ = ["CANDIDATE_WINDOW", "LEXICAL_NAMES", "ClauseView", "clause_views", "performative"]
 
 CANDIDATE_WINDOW = 6  # sentences back a briefing may run on
 
@@ -44,6 +44,7 @@ _FLAGS = (
     "reportative",
     "planned",
     "evaluative",
+    "habitual",
     "light_verb",
     "verification_near",
     "headline",
@@ -114,6 +115,21 @@ class _Starts:
         return k < len(starts) and starts[k] < span.end
 
 
+#: speech acts that are the news themselves (annotating-claims: "Performative speech acts
+#: (demand, appeal, condemn, threaten, vow, warn, state a position) ... asserted")
+_PERFORMATIVE = frozenset({"demand", "threat", "condemnation"})
+_SPEECH_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
+
+
+def performative(kind: ClaimKind | None, subtype: str | None, certainty: Certainty) -> Certainty:
+    """A demand, appeal, threat or warning is asserted by its speaker (the act is the news, not
+    a report of something else: "the mayor urged residents to stay in shelters"), unless the
+    text hedges, plans or denies it."""
+    if kind in _SPEECH_ACTS and subtype in _PERFORMATIVE and certainty == Certainty.CLAIMED:
+        return Certainty.ASSERTED
+    return certainty
+
+
 def clause_views(
     doc: Doc, res: Resources, builder: ClaimBuilder | None = None
 ) -> tuple[ClauseView, ...]:
@@ -136,7 +152,9 @@ def clause_views(
         if clause.relative or clause.qualifier:
             continue
         events = b.events(clause)
-        every = b.every(clause)
+        # habitual background ("Russia regularly shells …") names no one event: its event
+        # words are no event words here either (the model may still read a claim in it)
+        every = [] if b.has(pack.habitual, clause.tok_start, clause.tok_end) else b.every(clause)
         kind: ClaimKind | None = None
         subtype: str | None = None
         if events:
@@ -167,7 +185,7 @@ def clause_views(
         if att is not None and not inherited and att.source_kind != SourceKind.AUTHOR:
             sourced = (clause.sentence, sent.paragraph, att)
         base = att.certainty if att is not None else Certainty.ASSERTED
-        certainty = b.certainty(clause, base)
+        certainty = performative(kind, subtype, b.certainty(clause, base))
         lexical = _lexical(
             doc, b, clause, events, every, kind, certainty, att, inherited, sentence_cues, starts
         )
@@ -245,6 +263,7 @@ def _lexical(
         "reportative": b.has(pack.reportative, lo, hi),
         "planned": b.has(pack.planned_modals, lo, hi),
         "evaluative": b.has(pack.evaluative, lo, hi),
+        "habitual": b.has(pack.habitual, lo, hi),
         "light_verb": b.has(pack.light_verbs, lo, hi),
         "verification_near": verification,
         "headline": doc.headline,

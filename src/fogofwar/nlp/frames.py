@@ -41,7 +41,8 @@ def denied_before(
 def frame_of(view: ClauseView) -> tuple[ClaimKind, Certainty] | None:
     """Accusations, claims of responsibility and denials are about an event: "Kyiv blamed
     Russian forces for the strike" is an attack claimed by Kyiv, "Moscow denied the strike" an
-    attack denied by Moscow (claims-v1). The event word after the speech act gives the kind."""
+    attack denied by Moscow (claims-v1). The event word after the speech act gives the kind;
+    for a denial without one, the event word before it ("reports of a strike are a lie")."""
     if view.rule_subtype not in _FRAMES:
         return None
     acts = [m for m in view.every if m.payload.kind == ClaimKind.STATEMENT]
@@ -49,4 +50,9 @@ def frame_of(view: ClauseView) -> tuple[ClaimKind, Certainty] | None:
         return None
     after = [m.payload.kind for m in view.every if m.start > acts[0].start]
     kinds = [k for k in KIND_PRIORITY if k in after and k not in NOT_EVENTS]
+    if not kinds and view.rule_subtype == "denial":
+        # "the report of a strike is a lie", "інформація про відступ — неправда": what is
+        # denied stands before the word that denies it
+        before = [m.payload.kind for m in view.every if m.start < acts[-1].start]
+        kinds = [k for k in KIND_PRIORITY if k in before and k not in NOT_EVENTS]
     return (kinds[0], _FRAMES[view.rule_subtype]) if kinds else None

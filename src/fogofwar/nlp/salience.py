@@ -21,12 +21,16 @@ Kind of a clause (:func:`clause_kind`):
    killed eight") is ``other``: deaths, but not from the conflict.
 4. A casualty count beside a mere fighting noun ("eight were killed … fighting on the Russian
    side", "killed in fighting") reports a toll, not one described clash: ``casualties``.
-5. An assault (subtype ``assault``: "attacked", "stormed") whose target after the verb is an
-   armed force (state forces or an armed group, not after an agent marker such as "by") is
-   fighting between armed parties: ``armed_clash``.
+5. An assault verb (subtype ``assault``: "attacked", "stormed") whose target after the verb is
+   an armed force (state forces or an armed group, not after an agent marker such as "by") is
+   fighting between armed parties: ``armed_clash``. Not an assault noun: the force after it is
+   mostly its agent ("un ataque de las fuerzas rusas", "attacchi dei ribelli").
 6. Among event words of the winning kind, one whose pack row needs context words ("exchanged"
    beside "prisoners": subtype ``prisoner_exchange``) is the finer reading and gives the
    subtype; otherwise the first.
+7. People freed are captives released: a release verb (a ``diplomacy`` concession: "freed",
+   "freigelassen") with captives, a figure or a force in its clause, or a liberation verb with
+   captives ("звільнили трьох заручників"), is an ``arrest`` of subtype ``release``.
 
 Main claim of a sentence (:func:`main_first`): a casualty report in the same sentence as a
 described attack, clash, protest or capture is that event's toll, so the event comes first.
@@ -61,6 +65,8 @@ _EVENTS = frozenset(
 )
 _PRECISION = {"point": 5, "admin2": 4, "admin1": 3, "country": 2, "region": 1}
 _PARTICIPANTS = "protesters"
+_CONCESSION = "concession"
+_LIBERATED = "liberated"
 _VICTIM_WINDOW = 4  # tokens after a killing verb in which its object must start
 _PREP_MAX = 5  # longest word taken for a location preposition
 _PHRASE_GAP = 4  # characters between two places of one location phrase ("Russia's Kursk")
@@ -156,9 +162,39 @@ def clause_kind(
         if toll:
             sub = toll[0].payload.subtype
             return ClaimKind.CASUALTIES, "killed" if sub == "killing" else sub
-    if subtype == "assault" and _assaults_forces(doc, clause, chosen, pack):
+    if (
+        subtype == "assault"
+        and not chosen.payload.nominal
+        and _assaults_forces(doc, clause, chosen, pack)
+    ):
         return ClaimKind.ARMED_CLASH, "fighting"
+    if _releases_people(doc, clause, kind, subtype, [*events, *every]):
+        return ClaimKind.ARREST, "release"
     return kind, subtype
+
+
+def _releases_people(
+    doc: Doc,
+    clause: Clause,
+    kind: ClaimKind,
+    subtype: str | None,
+    words: Sequence[Match[Trigger]],
+) -> bool:
+    """Rule 7: people freed are prisoners released (claims-v1: arrest covers captives and their
+    release), not a concession or a place liberated. A release verb ("freed", "freigelassen",
+    "liberados") with captives in its clause (an arrest word: "hostages", "полону") or a
+    counted group or force ("95 Soldaten", "three journalists"); a liberation verb ("звільнили",
+    "освободили") only with captives ("звільнили трьох заручників", not "звільнили село")."""
+    release = kind == ClaimKind.DIPLOMACY and subtype == _CONCESSION
+    if not release and not (kind == ClaimKind.TERRITORIAL_CHANGE and subtype == _LIBERATED):
+        return False
+    if any(m.payload.kind == ClaimKind.ARREST for m in words):
+        return True
+    if not release:
+        return False
+    people = _entity_starts(doc, clause, frozenset({"actor", "person"}))
+    figures = any(clause.tok_start <= q.tok_start < clause.tok_end for q in doc.quantities)
+    return figures or any(kind in _ARMED or kind == "person" for _, kind in people)
 
 
 def main_first(claims: Sequence[Claim]) -> list[Claim]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from fogofwar.nlp.doc import Doc, Sentence
 from fogofwar.nlp.matcher import Match
-from fogofwar.packs import CueEntry, LanguagePack
+from fogofwar.packs import CueEntry, LanguagePack, Trigger
 from fogofwar.packs.files import pack_meta
 
-__all__ = ["separable_cues"]
+__all__ = ["separable_cues", "separable_triggers"]
 
 _CLAUSE_END = frozenset({",", ".", ";", ":", "!", "?", "—", "–"})
 _MAX_GAP = 12  # words between the verb and its particle
@@ -38,5 +38,29 @@ def separable_cues(doc: Doc, pack: LanguagePack, sent: Sentence) -> list[Match[C
             continue
         m = pack.cues.match_at((toks[i], toks[last]), 0, 2)
         if m is not None and m.end == 2 and m.payload.type == "verb":
+            out.append(Match(i, i + 1, m.payload, m.pattern))
+    return out
+
+
+def separable_triggers(doc: Doc, pack: LanguagePack, lo: int, hi: int) -> list[Match[Trigger]]:
+    """Gapped two-word event words of tokens ``[lo, hi)`` (a clause): "Kiew machte Moskau für
+    den Angriff verantwortlich", "Moskau weist die Vorwürfe zurück" — the verb and the last
+    word before the clause ends, matched on the verb alone (none where the pack lists no
+    separable verbs)."""
+    if not pack_meta(doc.lang).get("separable_verbs"):
+        return []
+    toks = doc.tokens
+    out: list[Match[Trigger]] = []
+    for i in range(lo, hi):
+        if not toks[i].is_word:
+            continue
+        j = i + 1
+        while j < hi and toks[j].text not in _CLAUSE_END and j - i <= _MAX_GAP:
+            j += 1
+        last = j - 1
+        if last - i < 2 or not toks[last].is_word:
+            continue
+        m = pack.triggers.match_at((toks[i], toks[last]), 0, 2)
+        if m is not None and m.end == 2:
             out.append(Match(i, i + 1, m.payload, m.pattern))
     return out

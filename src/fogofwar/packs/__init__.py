@@ -97,6 +97,7 @@ class LanguagePack:
     future: PhraseMatcher[None]
     reportative: PhraseMatcher[None]
     planned_modals: PhraseMatcher[None]
+    habitual: PhraseMatcher[None]
     perfect_auxiliaries: PhraseMatcher[None]
     number_words: Mapping[str, int]
     number_scales: Mapping[str, int]
@@ -269,6 +270,7 @@ def load_pack(path: Path) -> LanguagePack:
         future=_flat(text, "future_markers", where),
         reportative=_flat(text, "reportative_modals", where),
         planned_modals=_flat(text, "planned_modals", where),
+        habitual=_flat(text, "habitual_markers", where),
         perfect_auxiliaries=_flat(text, "perfect_auxiliaries", where),
         number_words={norm(k): int(v) for k, v in nums.get("words", {}).items()},
         number_scales={norm(k): int(v) for k, v in nums.get("scales", {}).items()},
