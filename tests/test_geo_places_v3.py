@@ -207,3 +207,19 @@ def test_demonyms_of_two_words(
 def test_places_after_an_article(gaz: Gazetteer, text: str, surface: str, country: str) -> None:
     loc = _mention(gaz, text, surface).location
     assert loc is not None and loc.country == country
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        # a preposition opening the sentence is no common word of a name ("City Hall")
+        ("de", "In Kiew gab es in der Nacht Explosionen.", "Kiew"),
+        ("de", "In Moskau wurde am Sonntag demonstriert.", "Moskau"),
+        # a big town's own name in the language is no "old name" of a common word ("Part")
+        ("de", "Kiew bezeichnete die Meldung als Lüge.", "Kiew"),
+    ],
+)
+def test_sentence_initial_places_stay_places(
+    gaz: Gazetteer, lang: str, text: str, surface: str
+) -> None:
+    assert surface in [m.surface for m in gaz.find(text, lang)]

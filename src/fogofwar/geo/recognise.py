@@ -308,13 +308,14 @@ def _keep(
     if (pack.common_check or tok.sent_start) and is_known(tok.text, pack.lang) and not proper:
         if all(c.how == 2 for c in hit.cands):  # "Liga" is not Riga by another spelling
             return False
-        if all(c.how == 1 for c in hit.cands) and not town_prep:
+        if all(c.how == 1 for c in hit.cands) and not town_prep and is_common(tok.text, pack.lang):
             return False  # "Part" (an old name of Perth), "Human" (Uman): the word
         if (
             prev is not None
             and tok.glued
             and prev.cap
             and prev.text.casefold() not in pack.region_before
+            and not (prev.sent_start and prev.text.casefold() in pack.place_preps)  # "In Kiew …"
             and is_common(prev.text, pack.lang)
         ):
             return False  # "City Hall", "Detention Centre": a name made of common words

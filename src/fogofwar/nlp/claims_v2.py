@@ -345,7 +345,10 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             cert = _certainty(view, score)
         if frame is not None:
             kind, cert = frame
-            att = att or _speaker_attribution(doc, view)
+            if att is None or (view.inherited and att is view.attribution):
+                # the frame's own speaker ("Kiew bezeichnete die Meldung als Lüge"), not the
+                # report it answers
+                att = _speaker_attribution(doc, view) or att
         if att is None and cert in _NEEDS_SOURCE:
             cert = view.rule_certainty  # "claimed", "confirmed", "denied" need someone saying it
         elif att is not None and kind_of(att)[0] == SourceKind.UNNAMED and cert in _FIRM:

@@ -12,7 +12,7 @@ import bisect
 import dataclasses
 from collections.abc import Callable
 
-from fogofwar.claim import Claim, ClaimKind, Counts, SourceKind
+from fogofwar.claim import Certainty, Claim, ClaimKind, Counts, SourceKind
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.caveats import same_name
 from fogofwar.nlp.doc import Doc
@@ -69,6 +69,7 @@ def merge_restatements(claims: list[Claim]) -> list[Claim]:
             and (c.kind == prev.kind or (c.kind == ClaimKind.CASUALTIES and prev.kind in _TOLL_OF))
             and not _new_figure(prev, c)
             and _place(prev) == _place(c)  # one event named at two places: a claim per place
+            and (prev.certainty == Certainty.DENIED) == (c.certainty == Certainty.DENIED)
         ):
             # the claim that carries the figures is the core; the other lends its counts
             base, other = (c, prev) if _n_counts(c) > _n_counts(prev) else (prev, c)

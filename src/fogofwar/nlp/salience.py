@@ -65,7 +65,7 @@ _EVENTS = frozenset(
 )
 _PRECISION = {"point": 5, "admin2": 4, "admin1": 3, "country": 2, "region": 1}
 _PARTICIPANTS = "protesters"
-_CONCESSION = "concession"
+_RELEASE = "release"  # a release verb ("freed", "freigelassen"): a diplomacy subtype until captives are seen
 _LIBERATED = "liberated"
 _VICTIM_WINDOW = 4  # tokens after a killing verb in which its object must start
 _PREP_MAX = 5  # longest word taken for a location preposition
@@ -185,7 +185,7 @@ def _releases_people(
     "liberados") with captives in its clause (an arrest word: "hostages", "полону") or a
     counted group or force ("95 Soldaten", "three journalists"); a liberation verb ("звільнили",
     "освободили") only with captives ("звільнили трьох заручників", not "звільнили село")."""
-    release = kind == ClaimKind.DIPLOMACY and subtype == _CONCESSION
+    release = kind == ClaimKind.DIPLOMACY and subtype == _RELEASE
     if not release and not (kind == ClaimKind.TERRITORIAL_CHANGE and subtype == _LIBERATED):
         return False
     if any(m.payload.kind == ClaimKind.ARREST for m in words):
