@@ -65,7 +65,7 @@ _EVENTS = frozenset(
 )
 _PRECISION = {"point": 5, "admin2": 4, "admin1": 3, "country": 2, "region": 1}
 _PARTICIPANTS = "protesters"
-_RELEASE = "release"  # a release verb ("freed", "freigelassen"): a diplomacy subtype until captives are seen
+_RELEASE = "release"  # "freed", "freigelassen": a diplomacy subtype until captives are seen
 _LIBERATED = "liberated"
 _VICTIM_WINDOW = 4  # tokens after a killing verb in which its object must start
 _PREP_MAX = 5  # longest word taken for a location preposition
