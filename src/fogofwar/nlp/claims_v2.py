@@ -156,19 +156,55 @@ def _role_noun(doc: Doc, res: Resources, src: Span) -> bool:
     return bool(res.packs[doc.lang].roles.find(toks, lo, hi))
 
 
+_Query = tuple[str, str, bool]  # a source's words, their context, "some source is meant"
+_Typed = dict[_Query, tuple[SourceKind | None, float]]
+
+
+def _query(doc: Doc, res: Resources, att: AttributionMention) -> _Query | None:
+    """What the model's source head is asked about ``att``, or None when the registry, the
+    pack or the text settles its kind (the early answers of :func:`_typed_source`)."""
+    src = att.source
+    if res.model is None or src is None or att.source_kind == SourceKind.AUTHOR:
+        return None
+    if att.kind_settled or att.found_by == ENTITY:
+        return None
+    known = _known_kind(doc, src)
+    if known is not None and (known != SourceKind.UNNAMED or att.found_by == "lexicon"):
+        return None
+    if _role_noun(doc, res, src):
+        return None
+    ctx = context_window(doc.text, src.start, src.end)
+    return src.slice(doc.text), ctx, att.found_by == "headline"
+
+
+def _type_all(doc: Doc, res: Resources) -> _Typed:
+    """The source head's answers for every attribution of ``doc`` that needs one, in one
+    batch per kind of question (the source choice weighs many candidates per clause)."""
+    if res.model is None:
+        return {}
+    queries = {q for a in doc.attributions if (q := _query(doc, res, a)) is not None}
+    out: _Typed = {}
+    for some in (False, True):
+        batch = sorted(q for q in queries if q[2] == some)
+        if batch:
+            found = res.model.source_kinds([(w, c) for w, c, _ in batch], some=some)
+            out.update(zip(batch, found, strict=True))
+    return out
+
+
 def _source_kind(
-    doc: Doc, res: Resources, att: AttributionMention
+    doc: Doc, res: Resources, att: AttributionMention, typed: _Typed | None = None
 ) -> tuple[SourceKind | None, bool]:
     """:func:`_typed_source`, with an official named with a military word read as military
     (:func:`~fogofwar.nlp.attribution_coref.official_kind`)."""
-    kind, is_source = _typed_source(doc, res, att)
+    kind, is_source = _typed_source(doc, res, att, typed or {})
     if kind is not None and att.source is not None:
         kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
     return kind, is_source
 
 
 def _typed_source(
-    doc: Doc, res: Resources, att: AttributionMention
+    doc: Doc, res: Resources, att: AttributionMention, typed: _Typed
 ) -> tuple[SourceKind | None, bool]:
     """``(kind, is a source)``: the registry's kind for a speaker it knows, else the model's
     when confident; ``is a source`` is False when the model is sure the words name no source
@@ -185,10 +221,10 @@ def _typed_source(
         return (att.source_kind if known == SourceKind.UNNAMED else known), True
     if _role_noun(doc, res, src):
         return att.source_kind, True
-    found = res.model.source_kinds(
-        [(src.slice(doc.text), context_window(doc.text, src.start, src.end))],
-        some=att.found_by == "headline",
-    )
+    q = (src.slice(doc.text), context_window(doc.text, src.start, src.end))
+    some = att.found_by == "headline"
+    hit = typed.get((*q, some))
+    found = (hit,) if hit is not None else res.model.source_kinds([q], some=some)
     if not found:
         return att.source_kind, True
     kind, p = found[0]
@@ -308,11 +344,12 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     scores = res.model.score(views)
     picked: list[tuple[ClauseView, ClaimKind, Certainty, AttributionMention | None]] = []
     memo: dict[AttributionMention, tuple[SourceKind | None, bool]] = {}
+    typed = _type_all(doc, res) if res.sources is not None else {}
 
     def kind_of(a: AttributionMention) -> tuple[SourceKind | None, bool]:
         if a not in memo:  # the model's source head runs once per attribution
             named = named_before(doc, a)  # "según él": the speaker as the text named them
-            memo[a] = _source_kind(doc, res, a) if named is None else kind_of(named)
+            memo[a] = _source_kind(doc, res, a, typed) if named is None else kind_of(named)
         return memo[a]
 
     for view, score in zip(views, scores, strict=True):
