@@ -186,7 +186,7 @@ def _body_anaphor(
     stems = lexicon(doc.lang).body_anaphors
     if src is None or not stems or _names_person(doc, src):
         return a
-    name = [w.rsplit("'", 1)[-1].rsplit("’", 1)[-1] for w in (a.source_name or "").lower().split()]
+    name = [_unelided(w) for w in (a.source_name or "").lower().split()]
     if not name or len(name) > _BARE_ROLE_WORDS or not name[-1].startswith(stems):
         return a
     named: list[tuple[int, str, SourceKind]] = [
@@ -197,7 +197,7 @@ def _body_anaphor(
         and e.category in {"actor", "source"}
         and e.source_kind in _BODY_KINDS
         and e.surface[:1].isupper()
-        and not e.surface.lower().rsplit("'", 1)[-1].startswith(stems)
+        and not _unelided(e.surface.lower()).startswith(stems)
     ]
     b = _last_before(before, src)
     if b is not None and b.source is not None and b.source_name and b.source_name[:1].isupper():
@@ -208,10 +208,15 @@ def _body_anaphor(
     if not named:
         return a
     _, body, kind = max(named, key=lambda n: n[0])
-    if body.lower().rsplit("'", 1)[-1].startswith(stems):
+    if _unelided(body.lower()).startswith(stems):
         return a
     settled = kind not in _GUESSED
     return dataclasses.replace(a, source_name=body, source_kind=kind, kind_settled=settled)
+
+
+def _unelided(word: str) -> str:
+    """A word without an elided article before it ("l'ong" -> "ong", "dell’onu" -> "onu")."""
+    return word.rsplit("'", 1)[-1].rsplit("’", 1)[-1]
 
 
 def _impersonal_place(doc: Doc, words: _Words, a: AttributionMention) -> AttributionMention:

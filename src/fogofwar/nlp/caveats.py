@@ -77,16 +77,7 @@ def apply_caveats(doc: Doc, pack: LanguagePack, claims: Sequence[Claim]) -> list
         names += named
         if src is not None and src.source_name:
             names.append(src.source_name)
-    if not names:
-        return list(claims)
-    return [
-        dataclasses.replace(c, certainty=Certainty.UNVERIFIED)
-        if c.certainty not in _KEEP
-        and c.source.name
-        and any(same_name(c.source.name, n) for n in names)
-        else c
-        for c in claims
-    ]
+    return _unverify(claims, names)
 
 
 def _negated_checks(doc: Doc) -> list[int]:
@@ -165,13 +156,19 @@ def caveat_headline(head: Sequence[Claim], body: Sequence[Claim]) -> list[Claim]
     caveated = [
         c.source.name for c in body if c.certainty == Certainty.UNVERIFIED and c.source.name
     ]
-    if not caveated:
-        return list(head)
+    return _unverify(head, caveated)
+
+
+def _unverify(claims: Sequence[Claim], names: Sequence[str]) -> list[Claim]:
+    """``claims`` with those of a source named in ``names`` made ``unverified`` (unless their
+    certainty is one a caveat keeps)."""
+    if not names:
+        return list(claims)
     return [
         dataclasses.replace(c, certainty=Certainty.UNVERIFIED)
         if c.certainty not in _KEEP
         and c.source.name
-        and any(same_name(c.source.name, n) for n in caveated)
+        and any(same_name(c.source.name, n) for n in names)
         else c
-        for c in head
+        for c in claims
     ]

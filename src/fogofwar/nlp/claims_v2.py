@@ -49,7 +49,7 @@ from fogofwar.nlp.frames import denied_before, frame_of
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.restate import drop_victim_details, fold_zero_tolls, merge_restatements
 from fogofwar.nlp.salience import main_first
-from fogofwar.nlp.source_choice import ENTITY, pick_source
+from fogofwar.nlp.source_choice import ENTITY, ClauseSide, SourceLayout, pick_source
 from fogofwar.nlp.source_names import named_before, source_name
 
 __all__ = ["ADD", "CERTAIN", "DROP", "NOT_A_SOURCE", "OVERRIDE", "SOURCE", "SOURCED", "claims_v2"]
@@ -345,6 +345,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     picked: list[tuple[ClauseView, ClaimKind, Certainty, AttributionMention | None]] = []
     memo: dict[AttributionMention, tuple[SourceKind | None, bool]] = {}
     typed = _type_all(doc, res) if res.sources is not None else {}
+    layout: SourceLayout | None = None  # built once, for the first clause that needs it
 
     def kind_of(a: AttributionMention) -> tuple[SourceKind | None, bool]:
         if a not in memo:  # the model's source head runs once per attribution
@@ -363,17 +364,11 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         if att is not None and not kind_of(att)[1]:
             att = None
         if res.sources is not None:
-            att = pick_source(
-                doc,
-                view,
-                att,
-                res.sources,
-                _describer(doc, res, view, kind, kind_of),
-                lambda a: kind_of(a)[1],
-                score.sourced,
-                kind,
-                b.certainty(view.clause, Certainty.ASSERTED),
-            )
+            own = b.certainty(view.clause, Certainty.ASSERTED)
+            side = ClauseSide(view, att, score.sourced, kind, own)
+            layout = layout or SourceLayout(doc)
+            describe = _describer(doc, res, view, kind, kind_of)
+            att = pick_source(layout, side, res.sources, describe, lambda a: kind_of(a)[1])
         if att is view.attribution:
             cert = _certainty(view, score)
         else:  # another source than the rules': its cue's certainty, hedges of the clause

@@ -9,8 +9,10 @@ match on the verb alone, so that the verb stands for the cue as an adjacent one 
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from fogofwar.nlp.doc import Doc, Sentence
-from fogofwar.nlp.matcher import Match
+from fogofwar.nlp.matcher import Match, Token
 from fogofwar.packs import CueEntry, LanguagePack, Trigger
 from fogofwar.packs.files import pack_meta
 
@@ -26,16 +28,7 @@ def separable_cues(doc: Doc, pack: LanguagePack, sent: Sentence) -> list[Match[C
         return []
     toks = doc.tokens
     out: list[Match[CueEntry]] = []
-    end = sent.tok_end
-    for i in range(sent.tok_start, end):
-        if not toks[i].is_word:
-            continue
-        j = i + 1
-        while j < end and toks[j].text not in _CLAUSE_END and j - i <= _MAX_GAP:
-            j += 1
-        last = j - 1
-        if last - i < 2 or not toks[last].is_word:
-            continue
+    for i, last in _gapped_pairs(toks, sent.tok_start, sent.tok_end):
         m = pack.cues.match_at((toks[i], toks[last]), 0, 2)
         if m is not None and m.end == 2 and m.payload.type == "verb":
             out.append(Match(i, i + 1, m.payload, m.pattern))
@@ -51,6 +44,16 @@ def separable_triggers(doc: Doc, pack: LanguagePack, lo: int, hi: int) -> list[M
         return []
     toks = doc.tokens
     out: list[Match[Trigger]] = []
+    for i, last in _gapped_pairs(toks, lo, hi):
+        m = pack.triggers.match_at((toks[i], toks[last]), 0, 2)
+        if m is not None and m.end == 2:
+            out.append(Match(i, i + 1, m.payload, m.pattern))
+    return out
+
+
+def _gapped_pairs(toks: Sequence[Token], lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    """``(verb, particle)`` token pairs of ``[lo, hi)``: every word and the last word before
+    the clause ends (or :data:`_MAX_GAP` tokens on), with at least one word between."""
     for i in range(lo, hi):
         if not toks[i].is_word:
             continue
@@ -58,9 +61,5 @@ def separable_triggers(doc: Doc, pack: LanguagePack, lo: int, hi: int) -> list[M
         while j < hi and toks[j].text not in _CLAUSE_END and j - i <= _MAX_GAP:
             j += 1
         last = j - 1
-        if last - i < 2 or not toks[last].is_word:
-            continue
-        m = pack.triggers.match_at((toks[i], toks[last]), 0, 2)
-        if m is not None and m.end == 2:
-            out.append(Match(i, i + 1, m.payload, m.pattern))
-    return out
+        if last - i >= 2 and toks[last].is_word:
+            yield i, last

@@ -24,9 +24,11 @@ Without shipped weights the rules' pick stands (:meth:`SourceChooser.shipped` is
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
@@ -43,7 +45,9 @@ from fogofwar.nlp.doc import (
 __all__ = [
     "FEATURES",
     "WEIGHTS",
+    "ClauseSide",
     "SourceChooser",
+    "SourceLayout",
     "candidates",
     "features",
     "pick_source",
@@ -80,10 +84,13 @@ FEATURES: tuple[str, ...] = (
 _INHERITED = FEATURES.index("inherited")
 
 
-class _Layout:
-    """Sentence index of offsets and the passage's attributions by speaker, built once per doc."""
+class SourceLayout:
+    """What the source choice reads of a whole document, built once per document: the sentence
+    of an offset, the attributions in text order, the entities that may speak, and how often
+    each speaker speaks."""
 
     def __init__(self, doc: Doc) -> None:
+        self.lang = doc.lang
         self.starts = [s.span.start for s in doc.sentences]
         self.atts = sorted(doc.attributions, key=lambda a: a.content.start)
         #: entities that may speak, each as a candidate attribution over its sentence
@@ -102,31 +109,42 @@ class _Layout:
             if a.source_name:
                 key = a.source_name.casefold()
                 self.speaks[key] = self.speaks.get(key, 0) + 1
+        self._sourced = [a for a in self.atts if a.source is not None]
+        self._sourced_starts = [a.content.start for a in self._sourced]
 
     def sentence(self, offset: int) -> int:
+        """Index of the sentence that holds character ``offset``."""
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
+    def around(self, offset: int) -> tuple[AttributionMention | None, AttributionMention | None]:
+        """The last sourced attribution whose content starts at or before ``offset`` and the
+        first one after it."""
+        k = bisect.bisect_right(self._sourced_starts, offset)
+        before = self._sourced[k - 1] if k > 0 else None
+        after = self._sourced[k] if k < len(self._sourced) else None
+        return before, after
 
-_LAYOUTS: dict[int, tuple[Doc, _Layout]] = {}
 
+@dataclass(frozen=True, slots=True)
+class ClauseSide:
+    """What the source choice knows of one clause: the rules' pick, the clause model's
+    continuation probability, the claim's kind, the certainty of the clause's own words, and
+    the sourced attributions right before and after it."""
 
-def _layout(doc: Doc) -> _Layout:
-    """The doc's layout (one cached per doc object; docs are immutable)."""
-    hit = _LAYOUTS.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    _LAYOUTS.clear()
-    lay = _Layout(doc)
-    _LAYOUTS[id(doc)] = (doc, lay)
-    return lay
+    view: ClauseView
+    rule: AttributionMention | None
+    sourced: float
+    claim_kind: ClaimKind
+    own: Certainty
+    before: AttributionMention | None = None
+    after: AttributionMention | None = None
 
 
 def candidates(
-    doc: Doc, view: ClauseView, rule: AttributionMention | None
+    lay: SourceLayout, view: ClauseView, rule: AttributionMention | None
 ) -> list[AttributionMention | None]:
     """The attributions that may be the source of ``view``'s clause; ``None`` (the author)
     and the rules' pick ``rule`` first."""
-    lay = _layout(doc)
     clause = view.clause.span
     here = view.clause.sentence
     out: list[AttributionMention | None] = [None]
@@ -167,19 +185,11 @@ def _overlap(a: Span, b: Span) -> bool:
 
 
 def features(
-    doc: Doc,
-    view: ClauseView,
-    att: AttributionMention | None,
-    rule: AttributionMention | None,
-    kind: SourceKind,
-    sourced: float,
-    claim_kind: ClaimKind,
-    own: Certainty,
+    lay: SourceLayout, side: ClauseSide, att: AttributionMention | None, kind: SourceKind
 ) -> tuple[float, ...]:
-    """Features of candidate ``att`` (typed ``kind``) for ``view``'s clause (names in
-    :data:`FEATURES`); ``sourced`` is the clause model's "continues a source" probability,
-    ``own`` the certainty the clause's own words give (hedges, mood) without any source."""
-    lay = _layout(doc)
+    """Features of candidate ``att`` (typed ``kind``) for the clause of ``side`` (names in
+    :data:`FEATURES`)."""
+    view, rule, own = side.view, side.rule, side.own
     clause = view.clause.span
     here = view.clause.sentence
     hedged = float(own in _HEDGED)
@@ -192,8 +202,6 @@ def features(
         ov = max(0, min(att.content.end, clause.end) - max(att.content.start, clause.start))
         d = max(-3, min(1, lay.sentence(att.content.start) - here))
         key = (att.source_name or "").casefold()
-        before = [a for a in lay.atts if a.content.start <= clause.start and a.source is not None]
-        after = [a for a in lay.atts if a.content.start > clause.start and a.source is not None]
         f += [
             float(att is view.attribution and not view.inherited),
             float(att is view.attribution and view.inherited),
@@ -206,8 +214,8 @@ def features(
             float(att.source is not None),
             float(att.kind_settled),
             math.log1p(lay.speaks.get(key, 0)) if key else 0.0,
-            float(bool(before) and before[-1] is att),
-            float(bool(after) and after[0] is att),
+            float(side.before is att),
+            float(side.after is att),
             float(att.found_by == ENTITY),
             float(att.found_by == ENTITY and att.source_kind == SourceKind.WITNESS),
             float(att.found_by == ENTITY and att.source_kind != SourceKind.WITNESS),
@@ -221,10 +229,11 @@ def features(
     f += [float(cert == c) for c in Certainty]
     prev = att is not None and lay.sentence(att.content.start) < here
     nxt = att is not None and lay.sentence(att.content.start) > here
+    sourced = side.sourced
     f += [hedged, sourced, none * hedged, none * sourced]
     f += [float(prev) * sourced, float(nxt) * hedged, float(att is rule) * sourced]
-    f += [none * float(claim_kind == ClaimKind.STATEMENT)]
-    f += [none * float(doc.lang == lang) for lang in _LANGS]
+    f += [none * float(side.claim_kind == ClaimKind.STATEMENT)]
+    f += [none * float(lay.lang == lang) for lang in _LANGS]
     return tuple(f)
 
 
@@ -275,26 +284,21 @@ class SourceChooser:
 
 
 def pick_source(
-    doc: Doc,
-    view: ClauseView,
-    rule: AttributionMention | None,
+    lay: SourceLayout,
+    side: ClauseSide,
     picker: SourcePicker,
     describe: Callable[[AttributionMention | None], tuple[str | None, SourceKind]],
     keep: Callable[[AttributionMention], bool],
-    sourced: float,
-    claim_kind: ClaimKind,
-    own: Certainty,
 ) -> AttributionMention | None:
-    """The source of ``view``'s clause as ``picker`` chooses it among :func:`candidates`
-    (those ``keep`` accepts as sources); ``describe`` gives the name and kind a claim would
-    get from a candidate; ``own`` is the certainty of the clause's own words."""
-    atts = [a for a in candidates(doc, view, rule) if a is None or a is rule or keep(a)]
+    """The source of the clause of ``side`` as ``picker`` chooses it among
+    :func:`candidates` (those ``keep`` accepts as sources); ``describe`` gives the name and
+    kind a claim would get from a candidate."""
+    rule = side.rule
+    before, after = lay.around(side.view.clause.span.start)
+    side = dataclasses.replace(side, before=before, after=after)
+    atts = [a for a in candidates(lay, side.view, rule) if a is None or a is rule or keep(a)]
     cands = []
     for a in atts:
         name, kind = describe(a)
-        cands.append(
-            SourceCandidate(
-                a, name, kind, features(doc, view, a, rule, kind, sourced, claim_kind, own)
-            )
-        )
-    return cands[picker.choose(view.clause.span, cands, atts.index(rule))].att
+        cands.append(SourceCandidate(a, name, kind, features(lay, side, a, kind)))
+    return cands[picker.choose(side.view.clause.span, cands, atts.index(rule))].att
