@@ -396,3 +396,22 @@ def test_an_agency_credit_opening_the_body_is_no_source(
 ) -> None:
     claims = reader.read_text(text, lang).claims
     assert claims and all(c.source.kind == SourceKind.AUTHOR for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Ранее сообщалось о трёх погибших при обстреле Белгорода."),
+        ("ru", "Также стало известно, что ночью беспилотник атаковал нефтебазу в Туапсе."),
+        ("uk", "Як повідомлялося, внаслідок удару по Одесі загинули двоє людей."),
+        ("uk", "Стало відомо, що окупанти обстріляли Нікополь з артилерії."),
+        ("de", "Wie es hieß, wurden bei dem Drohnenangriff zwei Soldaten getötet."),
+        ("en", "It was reported that two soldiers were killed in the drone strike."),
+    ],
+)
+def test_impersonal_report_is_an_unnamed_source(reader: Reader, lang: str, text: str) -> None:
+    """claims-v1: "it was said" is `unnamed`, with no name and certainty reported."""
+    claims = reader.read_text(text, lang).claims
+    assert claims, text
+    got = [(c.source.kind, c.source.name, c.certainty.value) for c in claims]
+    assert all(g == (SourceKind.UNNAMED, None, "reported") for g in got), got

@@ -412,12 +412,17 @@ def train_claims_cmd(
         bool,
         typer.Option("--clause-embeddings", help="Embed every clause too (slower reading)."),
     ] = False,
+    no_passages: Annotated[
+        bool,
+        typer.Option("--no-passages", help="Leave the training passages out (sentences only)."),
+    ] = False,
 ) -> None:
     """Train the clause model (kind and certainty per clause); fixed seed, reproducible."""
     from pathlib import Path
 
     from fogofwar.detect.train import train_claims
     from fogofwar.reader import Reader
+    from fogofwar.training import PASSAGES
 
     console = Console(highlight=False)
     reader = Reader.default(model=False)
@@ -427,6 +432,7 @@ def train_claims_cmd(
         include_dev=not no_dev,
         use_embeddings=not no_embeddings,
         clause_embeddings=clause_embeddings,
+        passages=None if no_passages else PASSAGES,
     )
     console.print(f"wrote {report.path} ({report.path.stat().st_size / 1e6:.1f} MB)")
     console.print(

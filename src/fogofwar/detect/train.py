@@ -39,6 +39,7 @@ from fogofwar.detect.model import (
 from fogofwar.errors import ConfigError
 from fogofwar.model import Span
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
+from fogofwar.training import PASSAGES
 
 if TYPE_CHECKING:
     from fogofwar.reader import Reader
@@ -141,10 +142,12 @@ def _jsonl_examples(folder: Path) -> Iterator[Example]:
             )
 
 
-def _passage_examples() -> Iterator[Example]:
+def passage_examples(split: str = "dev", folder: Path | None = None) -> Iterator[Example]:
+    """The passages of ``split`` (from ``folder``, default the evaluation passages) as
+    examples, headline and body apart."""
     from fogofwar.evaluation.passages import load_passages
 
-    for p in load_passages("dev"):
+    for p in load_passages(split, folder=folder):
         for head, text in ((False, p.text), (True, p.title)):
             if text is None:
                 continue
@@ -160,14 +163,21 @@ def _passage_examples() -> Iterator[Example]:
                 if c.in_headline == head
             )
             suffix = ":title" if head else ""
-            yield Example(p.lang, text, head, golds, f"passages/dev/{p.id}{suffix}")
+            yield Example(p.lang, text, head, golds, f"passages/{split}/{p.id}{suffix}")
 
 
-def load_examples(folder: Path | None = None, include_dev: bool = True) -> list[Example]:
-    """Every training example: the JSONL sentences, then (optionally) the dev passages."""
+def load_examples(
+    folder: Path | None = None, include_dev: bool = True, passages: Path | None = None
+) -> list[Example]:
+    """Every training example: the JSONL sentences, the training passages in ``passages``
+    (when given) and (optionally) the dev passages."""
+    from fogofwar.evaluation.passages import TRAIN_SPLIT
+
     out = list(_jsonl_examples(folder or training_dir()))
+    if passages is not None:
+        out += list(passage_examples(TRAIN_SPLIT, passages))
     if include_dev:
-        out += list(_passage_examples())
+        out += list(passage_examples())
     return out
 
 
@@ -300,12 +310,15 @@ def train_claims(
     c_kind: float = 4.0,
     c_certainty: float = 2.0,
     cross_validate: bool = True,
+    passages: Path | None = PASSAGES,
 ) -> TrainReport:
     """Fit the clause model on the shipped annotations and write it to ``out`` (default: the
     shipped :data:`~fogofwar.detect.model.WEIGHTS`). ``reader`` must run the rules only.
     Embeddings go to the source head (a few names per document); ``clause_embeddings`` also
-    gives them to the clause heads (slightly better, several times slower to read)."""
-    examples = load_examples(include_dev=include_dev)
+    gives them to the clause heads (slightly better, several times slower to read).
+    ``passages``: the folder of training passages (default the shipped ones; None leaves
+    them out)."""
+    examples = load_examples(include_dev=include_dev, passages=passages)
     labelled = _views(reader, examples)
     if not labelled:
         raise ConfigError("no training clauses: is training/data/ empty?")

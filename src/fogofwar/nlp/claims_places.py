@@ -15,7 +15,7 @@ import dataclasses
 import re
 from functools import lru_cache
 
-from fogofwar.claim import Claim, ClaimKind, claim_id_for
+from fogofwar.claim import Claim, ClaimKind, Location, claim_id_for
 from fogofwar.geo import PlaceMention
 from fogofwar.geo.langdata import lang_pack
 from fogofwar.model import Span
@@ -27,7 +27,8 @@ __all__ = ["FAN_KINDS", "fan_out_places"]
 
 FAN_KINDS = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
 _MAX_GAP_WORDS = 3
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_MAX_NAME_WORDS = 3
+_TOKEN = re.compile(r"\w+(?:['’ʼ-]\w+)*|[,;]")
 _SEPARATORS = frozenset(",;")
 
 
@@ -40,19 +41,76 @@ def _glue(lang: str) -> frozenset[str]:
     return frozenset(words | set(lang_pack(lang).place_preps))
 
 
-def _coordinated(doc: Doc, pack: LanguagePack, a: PlaceMention, b: PlaceMention) -> bool:
+def _coordinated(
+    doc: Doc, pack: LanguagePack, a: PlaceMention, b: PlaceMention
+) -> list[PlaceMention] | None:
+    """The places between ``a`` and ``b`` when the two are coordinated (None when they are
+    not): only commas, joiners, place prepositions and determiners stand between them, and
+    capitalised names the recogniser missed ("near Bakhmut, Klishchiivka and Andriivka": a name
+    inside a list of places is a place), returned unresolved."""
     gap = doc.text[a.span.end : b.span.start]
     if any(c in ".!?:\n()" for c in gap):
-        return False
-    words = [w.casefold() for w in _WORD.findall(gap)]
+        return None
     glue = _glue(doc.lang) | pack.determiners
-    if len(words) > _MAX_GAP_WORDS or any(w not in glue for w in words):
-        return False
-    return bool(words) or any(c in _SEPARATORS for c in gap)
+    found: list[PlaceMention] = []
+    name: list[re.Match[str]] = []
+    joined = any(c in _SEPARATORS for c in gap)
+
+    def close() -> bool:
+        if not name:
+            return True
+        if len(name) > _MAX_NAME_WORDS:
+            return False
+        start, end = a.span.end + name[0].start(), a.span.end + name[-1].end()
+        found.append(PlaceMention(Span(start, end), doc.text[start:end], None))
+        name.clear()
+        return True
+
+    plain = 0
+    for m in _TOKEN.finditer(gap):
+        word = m.group()
+        if word in _SEPARATORS:
+            if not close():
+                return None
+            continue
+        if word.casefold() in glue:
+            if not close():
+                return None
+            plain += 1
+            joined = True
+            continue
+        if not word[:1].isupper():
+            return None
+        name.append(m)
+    if name or not joined or plain > _MAX_GAP_WORDS:  # a name right before ``b``: one name
+        return None
+    return found
+
+
+def _leading_name(doc: Doc, span: Span, first: PlaceMention) -> PlaceMention | None:
+    """An unrecognised name heading a list of places ("у районах Никанорівки, Родинського та
+    …"): capitalised words and a comma right before the list's first place, after a lowercase
+    word of the claim's clause."""
+    window = doc.text[span.start : first.span.start]
+    if not window.endswith(", "):
+        return None
+    words = list(_TOKEN.finditer(window[:-2]))
+    k = len(words)
+    while k > 0 and words[k - 1].group()[:1].isupper() and len(words) - k < _MAX_NAME_WORDS:
+        k -= 1
+    if k == len(words) or k == 0 or not words[k - 1].group()[:1].islower():
+        return None
+    if window[words[k - 1].end() : words[k].start()] != " ":
+        return None
+    start, end = span.start + words[k].start(), span.start + words[-1].end()
+    if any(not w.group()[:1].isupper() for w in words[k:]):
+        return None
+    return PlaceMention(Span(start, end), doc.text[start:end], None)
 
 
 def _run(doc: Doc, pack: LanguagePack, claim: Claim) -> list[PlaceMention]:
-    """The places coordinated with the claim's own place inside its span, in text order."""
+    """The places coordinated with the claim's own place inside its span, before or after it,
+    in text order."""
     loc, span = claim.location, claim.span
     if loc is None or loc.span is None or span is None:
         return []
@@ -73,11 +131,28 @@ def _run(doc: Doc, pack: LanguagePack, claim: Claim) -> list[PlaceMention]:
         return []
     run = [places[at]]
     for p in places[at + 1 :]:
-        if not _coordinated(doc, pack, run[-1], p):
+        between = _coordinated(doc, pack, run[-1], p)
+        if between is None:
             break
-        run.append(p)
+        run += [*between, p]
+    for p in reversed(places[:at]):  # the claim may hold a later place of the list
+        between = _coordinated(doc, pack, p, run[0])
+        if between is None:
+            break
+        run = [p, *between, *run]
+    lead = _leading_name(doc, span, run[0]) if len(run) > 1 else None
+    if lead is not None:
+        run.insert(0, lead)
     precision = loc.precision
-    return [p for p in run[1:] if p.location is not None and p.location.precision == precision]
+    return [
+        p
+        for p in run
+        if p.span != loc.span
+        and (
+            (p.location is None and precision == "point")
+            or (p.location is not None and p.location.precision == precision)
+        )
+    ]
 
 
 def fan_out_places(doc: Doc, pack: LanguagePack, version: str, claims: list[Claim]) -> list[Claim]:
@@ -89,12 +164,15 @@ def fan_out_places(doc: Doc, pack: LanguagePack, version: str, claims: list[Clai
             continue
         seen = {c.location.geonames_id or c.location.name} if c.location else set()
         for p in _run(doc, pack, c):
-            assert p.location is not None
-            key = p.location.geonames_id or p.surface
+            key = (p.location.geonames_id if p.location else None) or p.surface
             if key in seen:
                 continue
             seen.add(key)
-            loc = dataclasses.replace(p.location, name=p.surface, span=p.span)
+            loc = (
+                dataclasses.replace(p.location, name=p.surface, span=p.span)
+                if p.location is not None
+                else Location(p.surface, p.span)  # named in the list, not resolved
+            )
             cid = claim_id_for(
                 doc.doc_id, version, Span(p.span.start, p.span.end), c.kind.value, doc.headline
             )

@@ -29,11 +29,10 @@ from fogofwar.model import Span
 from fogofwar.nlp.doc import SourceCandidate
 from fogofwar.nlp.source_choice import FEATURES, WEIGHTS, SourceChooser
 from fogofwar.reader import Reader
+from fogofwar.training import PASSAGES
 
 __all__ = ["SourceReport", "train_sources"]
 
-#: the multi-sentence training passages (``train/<lang>.toml``, evaluation-passage format)
-PASSAGES = Path(__file__).with_name("passages")
 _SEED = 13
 _FOLDS = 5
 _MARGINS = (0.0, 0.25, 0.5, 1.0, 1.5, 2.0)
