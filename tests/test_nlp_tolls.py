@@ -209,3 +209,123 @@ def test_packs_are_parallel_for_tolls_and_exchanges() -> None:
         assert any("context" in r for r in rows), lang
         assert any(r.get("nominal") for r in rows), lang
         assert all(r["kind"] == "arrest" and "count" not in r for r in rows), lang
+
+
+# -- a toll told apart by the event's own source is that event's claim -----------------------
+# claims-v1: an attack and its toll said by the same source in the same stretch of text are one
+# claim (kind attack, with the counts); by another source, or far from it, a casualties claim.
+TOLL_SAME_SOURCE = [
+    (
+        "de",
+        "Eine russische Rakete schlug am Morgen in ein Lagerhaus in Saporischschja ein, teilte "
+        "der Gouverneur mit. Dabei seien drei Arbeiter getötet worden, sagte er.",
+    ),
+    (
+        "en",
+        "A Russian missile hit a warehouse in Zaporizhzhia on Monday morning, the governor said. "
+        "Three workers were killed, he added.",
+    ),
+    (
+        "ru",
+        "Российская ракета утром попала в склад в Запорожье, сообщил губернатор. Погибли трое "
+        "рабочих, добавил он.",
+    ),
+    (
+        "uk",
+        "Російська ракета вранці влучила у склад у Запоріжжі, повідомив губернатор. Загинули "
+        "троє робітників, додав він.",
+    ),
+    (
+        "fr",
+        "Un missile russe a frappé un entrepôt à Zaporijjia lundi matin, a indiqué le "
+        "gouverneur. Trois ouvriers ont été tués, a-t-il ajouté.",
+    ),
+    (
+        "es",
+        "Un misil ruso impactó en un almacén de Zaporiyia el lunes por la mañana, informó el "
+        "gobernador. Tres trabajadores murieron, añadió.",
+    ),
+    (
+        "it",
+        "Un missile russo ha colpito un magazzino a Zaporizhzhia lunedì mattina, ha riferito il "
+        "governatore. Tre operai sono morti, ha aggiunto.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), TOLL_SAME_SOURCE)
+def test_toll_of_the_same_source_is_the_attacks(reader: Reader, lang: str, text: str) -> None:
+    claims = _claims(reader, lang, text)
+    assert [c.kind for c in claims] == [ClaimKind.ATTACK], claims
+    killed = claims[0].counts.killed
+    assert killed is not None and (killed.low, killed.high) == (3, 3)
+
+
+TOLL_OTHER_SOURCE = [
+    (
+        "de",
+        "Eine russische Rakete schlug am Morgen in ein Lagerhaus in Saporischschja ein, teilte "
+        "der Gouverneur mit. Drei Arbeiter seien getötet worden, sagte ein Polizeisprecher.",
+    ),
+    (
+        "en",
+        "A Russian missile hit a warehouse in Zaporizhzhia on Monday morning, the governor said. "
+        "Three workers were killed, a police spokesman said.",
+    ),
+    (
+        "ru",
+        "Российская ракета утром попала в склад в Запорожье, сообщил губернатор. Погибли трое "
+        "рабочих, сообщил представитель полиции.",
+    ),
+    (
+        "uk",
+        "Російська ракета вранці влучила у склад у Запоріжжі, повідомив губернатор. Загинули "
+        "троє робітників, повідомив речник поліції.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), TOLL_OTHER_SOURCE)
+def test_toll_of_another_source_stays_a_casualties_claim(
+    reader: Reader, lang: str, text: str
+) -> None:
+    kinds = [c.kind for c in _claims(reader, lang, text)]
+    assert kinds == [ClaimKind.ATTACK, ClaimKind.CASUALTIES]
+
+
+def test_toll_far_from_its_event_stays_apart(reader: Reader) -> None:
+    text = (
+        "A Russian missile hit a warehouse in Zaporizhzhia on Monday morning, the governor said. "
+        "The fire was put out by noon. Trains ran late all day. Schools stayed closed. "
+        "Three workers were killed, he said later."
+    )
+    kinds = [c.kind for c in _claims(reader, "en", text)]
+    assert kinds == [ClaimKind.ATTACK, ClaimKind.CASUALTIES]
+
+
+# the author's headline telling an attack and its toll at once: one claim
+HEADLINE_TOLL = [
+    (
+        "de",
+        "Drohnenangriff auf Busbahnhof: zwei Tote, fünf Verletzte",
+        "Der Angriff ereignete sich am Abend.",
+    ),
+    (
+        "en",
+        "Drone strike on bus station: two dead, five injured",
+        "The attack happened in the evening.",
+    ),
+    ("ru", "Удар дрона по автовокзалу: двое погибших, пятеро раненых", "Атака произошла вечером."),
+    ("uk", "Удар дрона по автовокзалу: двоє загиблих, п'ятеро поранених", "Атака сталася ввечері."),
+]
+
+
+@pytest.mark.parametrize(("lang", "title", "text"), HEADLINE_TOLL)
+def test_headline_attack_and_toll_are_one_claim(
+    reader: Reader, lang: str, title: str, text: str
+) -> None:
+    heads = [c for c in reader.read_text(text, lang, title=title).claims if c.in_headline]
+    assert [c.kind for c in heads] == [ClaimKind.ATTACK], heads
+    killed, injured = heads[0].counts.killed, heads[0].counts.injured
+    assert killed is not None and (killed.low, killed.high) == (2, 2)
+    assert injured is not None and (injured.low, injured.high) == (5, 5)

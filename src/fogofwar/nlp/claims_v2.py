@@ -396,7 +396,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         for view, kind, cert, att in picked
     ]
     out = apply_caveats(
-        doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, merge_restatements(out)))
+        doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, merge_restatements(doc, out)))
     )
     out = fan_out_places(doc, b.pack, res.pipeline_version, out)
     return dataclasses.replace(doc, claims=tuple(main_first(out)))

@@ -1,9 +1,9 @@
-"""One proposition × one source is one claim: restatements and zero tolls folded in.
+"""One proposition × one source is one claim: restatements and tolls folded in.
 
 claims-v1: "An attack or clash and its toll said by the same source in the same stretch of
 text are **one** claim". :func:`merge_restatements` folds a claim that restates the previous
-claim of the same named source; :func:`fold_zero_tolls` gives an attack the "no one was hurt"
-said right after it.
+claim of the same named source, and a toll told apart into its source's attack;
+:func:`fold_zero_tolls` gives an attack the "no one was hurt" said right after it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ __all__ = ["RESTATE_CHARS", "drop_victim_details", "fold_zero_tolls", "merge_res
 
 _TOLL_OF = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
 RESTATE_CHARS = 400
+TOLL_SENTENCES = 2  # sentences after its event a toll told apart still belongs to it
 
 
 def _same_source(a: Claim, b: Claim) -> bool:
@@ -31,10 +32,6 @@ def _same_source(a: Claim, b: Claim) -> bool:
 
 
 _COUNT_NAMES = ("killed", "injured", "arrested", "missing", "displaced")
-
-
-def _place(c: Claim) -> str | None:
-    return c.location.name if c.location is not None else None
 
 
 def _n_counts(c: Claim) -> int:
@@ -50,42 +47,99 @@ def _new_figure(prev: Claim, c: Claim) -> bool:
     return False
 
 
-def merge_restatements(claims: list[Claim]) -> list[Claim]:
-    """One proposition × one source is one claim: a claim that restates the previous claim of
-    the same named source nearby — the same kind, or the toll of its attack or clash ("…, he
-    said. Ten people were killed and eight wounded, he added") — is folded into it. The one
-    with the figures is the core; the other fills the counts and actors it lacks. Claims set at
-    different places (or one placed, one not) stay apart: a claim per place."""
+def _place(c: Claim) -> str | None:
+    return c.location.name if c.location is not None else None
+
+
+def _is_toll(prev: Claim, c: Claim) -> bool:
+    """``c`` is a toll or a casualty detail: a casualties claim after an attack, clash or
+    casualties claim, or (the author telling both in one sentence or headline) an attack or
+    clash after its toll."""
+    if c.kind == ClaimKind.CASUALTIES:
+        return prev.kind in _TOLL_OF
+    return c.kind in _TOLL_OF and prev.kind == ClaimKind.CASUALTIES
+
+
+def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
+    """``c`` restates ``prev`` (``last``: ``prev`` is the claim right before it).
+
+    * The same kind, right after it, by the same named source at the same place.
+    * A toll or casualty detail (:func:`_is_toll`) of the latest claim of the same named
+      source, at its place or at none of its own ("Three of the injured were taken to
+      hospital, the mayor said").
+    * In the author's voice only an attack or clash and its toll told in one sentence or one
+      headline ("Drone strike: two dead, three injured").
+
+    Never a new figure for a count both give, and both denied or neither."""
+    if prev.in_headline != c.in_headline or prev.span is None or c.span is None:
+        return False
+    if not 0 <= c.span.start - prev.span.end <= RESTATE_CHARS:
+        return False
+    if _new_figure(prev, c) or (prev.certainty == Certainty.DENIED) != (
+        c.certainty == Certainty.DENIED
+    ):
+        return False
+    toll = _is_toll(prev, c) and (c.location is None or _place(prev) == _place(c))
+    if prev.source.kind == SourceKind.AUTHOR == c.source.kind:
+        return last and (sentences == 0 or c.in_headline) and toll
+    if not _same_source(prev, c):
+        return False
+    same = last and c.kind == prev.kind and _place(prev) == _place(c)
+    return same or (toll and c.kind == ClaimKind.CASUALTIES and sentences <= TOLL_SENTENCES)
+
+
+def _fold(prev: Claim, c: Claim) -> Claim:
+    """One claim of ``prev`` and its restatement ``c``: the one with the figures is the core
+    (the attack or clash when one is the other's toll); the other fills the counts and actors
+    it lacks."""
+    base, other = (c, prev) if _n_counts(c) > _n_counts(prev) else (prev, c)
+    if other.kind in _TOLL_OF and base.kind == ClaimKind.CASUALTIES:
+        base, other = other, base  # the event and its toll: the event carries both
+    filled = {
+        name: getattr(base.counts, name) or getattr(other.counts, name) for name in _COUNT_NAMES
+    }
+    seen = {(b.name, b.role) for b in base.actors}
+    actors = base.actors + tuple(a for a in other.actors if (a.name, a.role) not in seen)
+    return dataclasses.replace(base, counts=Counts(**filled), actors=actors)
+
+
+def merge_restatements(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """One proposition × one source is one claim (claims-v1: an attack and its toll said by the
+    same source in the same stretch of text are one claim): a claim that restates the claim
+    right before it (same kind, same named source, same place), or that gives the toll of the
+    latest attack or clash of the same named source up to :data:`TOLL_SENTENCES` sentences on
+    ("…, he said. Ten people were killed and eight wounded, he added"; "Three of the injured
+    were taken to hospital, the mayor said"), is folded into it (:func:`_restates`). In the
+    author's voice only an attack or clash and its toll told in one sentence or one headline
+    fold ("Drone strike: two dead, three injured"). Claims set at two places of their own stay
+    apart: a claim per place."""
+    sentence = _sentence_of(doc)
     out: list[Claim] = []
+    detail = False  # the claim right before was a toll folded into an earlier one
     for c in claims:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.in_headline == c.in_headline
-            and prev.span is not None
-            and c.span is not None
-            and 0 <= c.span.start - prev.span.end <= RESTATE_CHARS
-            and _same_source(prev, c)
-            and (c.kind == prev.kind or (c.kind == ClaimKind.CASUALTIES and prev.kind in _TOLL_OF))
-            and not _new_figure(prev, c)
-            and _place(prev) == _place(c)  # one event named at two places: a claim per place
-            and (prev.certainty == Certainty.DENIED) == (c.certainty == Certainty.DENIED)
+        j = _latest_of_source(out, c)
+        # a restatement of the same kind restates the claim right before it in the text
+        last = j == len(out) - 1 and not detail
+        detail = False
+        if j is not None and _restates(
+            out[j], c, last=last, sentences=sentence(c) - sentence(out[j])
         ):
-            # the claim that carries the figures is the core; the other lends its counts
-            base, other = (c, prev) if _n_counts(c) > _n_counts(prev) else (prev, c)
-            filled = {
-                name: getattr(base.counts, name) or getattr(other.counts, name)
-                for name in _COUNT_NAMES
-            }
-            actors = base.actors + tuple(
-                a
-                for a in other.actors
-                if (a.name, a.role) not in {(b.name, b.role) for b in base.actors}
-            )
-            out[-1] = dataclasses.replace(base, counts=Counts(**filled), actors=actors)
+            detail = out[j].kind != c.kind or j != len(out) - 1
+            out[j] = _fold(out[j], c)
             continue
         out.append(c)
     return out
+
+
+def _latest_of_source(out: list[Claim], c: Claim) -> int | None:
+    """The index of the latest claim in ``out`` that ``c`` might restate: of the same named
+    source, or the claim right before when both speak in the author's voice."""
+    if c.source.kind == SourceKind.AUTHOR:
+        return len(out) - 1 if out and out[-1].source.kind == SourceKind.AUTHOR else None
+    for j in range(len(out) - 1, -1, -1):
+        if _same_source(out[j], c):
+            return j
+    return None
 
 
 def _zero_only(c: Claim) -> bool:
