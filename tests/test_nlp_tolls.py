@@ -1,4 +1,5 @@
-"""Mid-clause prepositional sources, rising death tolls and prisoner exchanges (all packs)."""
+"""Mid-clause prepositional sources, rising death tolls, tolls folded into their event and
+prisoner exchanges (all packs)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,20 @@ from pathlib import Path
 
 import pytest
 
-from fogofwar.claim import Certainty, Claim, ClaimKind
+from fogofwar.claim import (
+    Certainty,
+    Claim,
+    ClaimKind,
+    Count,
+    Counts,
+    Location,
+    SourceKind,
+    SourceRef,
+)
+from fogofwar.model import Span
+from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.kinds import crosswalk
+from fogofwar.nlp.restate import merge_restatements
 from fogofwar.packs import load_packs
 from fogofwar.reader import Reader
 
@@ -329,3 +342,88 @@ def test_headline_attack_and_toll_are_one_claim(
     killed, injured = heads[0].counts.killed, heads[0].counts.injured
     assert killed is not None and (killed.low, killed.high) == (2, 2)
     assert injured is not None and (injured.low, injured.high) == (5, 5)
+
+
+# -- merge_restatements on claims built by hand: places, halves of a toll, the author's voice --
+_STORY = (
+    "Missiles hit Kharkiv overnight, the mayor said. "
+    "Three people were killed, he said. "
+    "Another five were injured, he added. "
+    "Drones also struck Izium, the mayor said."
+)
+
+
+def _at(words: str) -> Span:
+    start = _STORY.index(words)
+    return Span(start, start + len(words))
+
+
+def _made(
+    words: str,
+    kind: ClaimKind,
+    *,
+    source: SourceRef | None = None,
+    place: str | None = None,
+    killed: int | None = None,
+    injured: int | None = None,
+) -> Claim:
+    return Claim(
+        claim_id=words,
+        article_id="a",
+        lang="en",
+        span=_at(words),
+        kind=kind,
+        source=source or SourceRef(SourceKind.GOVERNMENT, "the mayor"),
+        certainty=Certainty.CLAIMED,
+        location=Location(place) if place else None,
+        counts=Counts(
+            killed=Count(killed, killed) if killed is not None else None,
+            injured=Count(injured, injured) if injured is not None else None,
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def story(reader: Reader) -> Doc:
+    return reader.analyze(_STORY, "en")
+
+
+def test_a_toll_without_a_place_joins_its_sources_attack(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK, place="Kharkiv")
+    toll = _made("Three people were killed", ClaimKind.CASUALTIES, killed=3)
+    merged = merge_restatements(story, [attack, toll])
+    assert [c.kind for c in merged] == [ClaimKind.ATTACK]
+    assert merged[0].counts.killed == Count(3, 3)
+    assert merged[0].location == Location("Kharkiv")
+
+
+def test_the_other_half_of_a_toll_joins_it(story: Doc) -> None:
+    killed = _made("Three people were killed", ClaimKind.CASUALTIES, place="Kharkiv", killed=3)
+    injured = _made("Another five were injured", ClaimKind.CASUALTIES, injured=5)
+    merged = merge_restatements(story, [killed, injured])
+    assert len(merged) == 1
+    assert (merged[0].counts.killed, merged[0].counts.injured) == (Count(3, 3), Count(5, 5))
+
+
+def test_a_toll_of_another_source_or_another_place_stays_apart(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK, place="Kharkiv")
+    police = SourceRef(SourceKind.MILITARY, "police")
+    other = _made("Three people were killed", ClaimKind.CASUALTIES, source=police, killed=3)
+    assert len(merge_restatements(story, [attack, other])) == 2
+    elsewhere = _made("Three people were killed", ClaimKind.CASUALTIES, place="Izium", killed=3)
+    assert len(merge_restatements(story, [attack, elsewhere])) == 2
+
+
+def test_the_authors_attack_and_toll_fold_only_within_one_sentence(story: Doc) -> None:
+    author = SourceRef(SourceKind.AUTHOR)
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK, source=author)
+    toll = _made("Three people were killed", ClaimKind.CASUALTIES, source=author, killed=3)
+    assert len(merge_restatements(story, [attack, toll])) == 2
+
+
+def test_a_same_kind_claim_after_a_folded_toll_stays_apart(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK)
+    toll = _made("Three people were killed", ClaimKind.CASUALTIES, killed=3)
+    second = _made("Drones also struck Izium", ClaimKind.ATTACK)
+    kinds = [c.kind for c in merge_restatements(story, [attack, toll, second])]
+    assert kinds == [ClaimKind.ATTACK, ClaimKind.ATTACK]

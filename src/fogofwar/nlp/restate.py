@@ -60,6 +60,19 @@ def _is_toll(prev: Claim, c: Claim) -> bool:
     return c.kind in _TOLL_OF and prev.kind == ClaimKind.CASUALTIES
 
 
+def _complements(prev: Claim, c: Claim) -> bool:
+    """Two casualty reports, the later giving only figures the first lacks ("… 187 killed.
+    Another 312 were injured, it said"): the two halves of one toll."""
+    given = {n for n in _COUNT_NAMES if getattr(prev.counts, n) is not None}
+    added = {n for n in _COUNT_NAMES if getattr(c.counts, n) is not None}
+    return (
+        prev.kind == c.kind == ClaimKind.CASUALTIES
+        and bool(given)
+        and bool(added)
+        and not given & added
+    )
+
+
 def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
     """``c`` restates ``prev`` (``last``: ``prev`` is the claim right before it).
 
@@ -67,6 +80,8 @@ def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
     * A toll or casualty detail (:func:`_is_toll`) of the latest claim of the same named
       source, at its place or at none of its own ("Three of the injured were taken to
       hospital, the mayor said").
+    * The other half of the toll right before it, by the same named source, at its place or
+      at none of its own (:func:`_complements`).
     * In the author's voice only an attack or clash and its toll told in one sentence or one
       headline ("Drone strike: two dead, three injured").
 
@@ -85,7 +100,8 @@ def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
     if not _same_source(prev, c):
         return False
     same = last and c.kind == prev.kind and _place(prev) == _place(c)
-    return same or (toll and c.kind == ClaimKind.CASUALTIES and sentences <= TOLL_SENTENCES)
+    half = last and _complements(prev, c) and (c.location is None or _place(prev) == _place(c))
+    return same or half or (toll and c.kind == ClaimKind.CASUALTIES and sentences <= TOLL_SENTENCES)
 
 
 def _fold(prev: Claim, c: Claim) -> Claim:
