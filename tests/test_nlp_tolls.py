@@ -427,3 +427,12 @@ def test_a_same_kind_claim_after_a_folded_toll_stays_apart(story: Doc) -> None:
     second = _made("Drones also struck Izium", ClaimKind.ATTACK)
     kinds = [c.kind for c in merge_restatements(story, [attack, toll, second])]
     assert kinds == [ClaimKind.ATTACK, ClaimKind.ATTACK]
+
+
+def test_a_toll_passes_over_its_sources_other_claims_to_the_attack(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK)
+    aside = _made("Three people were killed", ClaimKind.OTHER)  # stands in for "two intercepted"
+    toll = _made("Another five were injured", ClaimKind.CASUALTIES, injured=5)
+    merged = merge_restatements(story, [attack, aside, toll])
+    assert [c.kind for c in merged] == [ClaimKind.ATTACK, ClaimKind.OTHER]
+    assert merged[0].counts.injured == Count(5, 5)

@@ -149,13 +149,19 @@ def merge_restatements(doc: Doc, claims: list[Claim]) -> list[Claim]:
 
 def _latest_of_source(out: list[Claim], c: Claim) -> int | None:
     """The index of the latest claim in ``out`` that ``c`` might restate: of the same named
-    source, or the claim right before when both speak in the author's voice."""
+    source (for a toll, its latest attack or clash when the source said something else in
+    between: "Four of the rockets were intercepted. No one was hurt, the army said"), or the
+    claim right before when both speak in the author's voice."""
     if c.source.kind == SourceKind.AUTHOR:
         return len(out) - 1 if out and out[-1].source.kind == SourceKind.AUTHOR else None
-    for j in range(len(out) - 1, -1, -1):
-        if _same_source(out[j], c):
-            return j
-    return None
+    same = [j for j, prev in enumerate(out) if _same_source(prev, c)]
+    if not same:
+        return None
+    latest = same[-1]
+    if c.kind == ClaimKind.CASUALTIES and out[latest].kind not in _TOLL_OF | {c.kind}:
+        events = [j for j in same if out[j].kind in _TOLL_OF]
+        return events[-1] if events else latest
+    return latest
 
 
 def _zero_only(c: Claim) -> bool:
