@@ -3,6 +3,7 @@ prisoner exchanges (all packs)."""
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from pathlib import Path
 
@@ -436,3 +437,12 @@ def test_a_toll_passes_over_its_sources_other_claims_to_the_attack(story: Doc) -
     merged = merge_restatements(story, [attack, aside, toll])
     assert [c.kind for c in merged] == [ClaimKind.ATTACK, ClaimKind.OTHER]
     assert merged[0].counts.injured == Count(5, 5)
+
+
+def test_people_missing_are_no_toll_of_the_attack(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK)
+    missing = dataclasses.replace(
+        _made("Three people were killed", ClaimKind.CASUALTIES),
+        counts=Counts(missing=Count(3, 3)),
+    )
+    assert len(merge_restatements(story, [attack, missing])) == 2

@@ -32,6 +32,7 @@ def _same_source(a: Claim, b: Claim) -> bool:
 
 
 _COUNT_NAMES = ("killed", "injured", "arrested", "missing", "displaced")
+_NOT_TOLLS = ("arrested", "missing", "displaced")
 
 
 def _n_counts(c: Claim) -> int:
@@ -55,6 +56,9 @@ def _is_toll(prev: Claim, c: Claim) -> bool:
     """``c`` is a toll or a casualty detail: a casualties claim after an attack, clash or
     casualties claim, or (the author telling both in one sentence or headline) an attack or
     clash after its toll."""
+    toll = c if c.kind == ClaimKind.CASUALTIES else prev
+    if any(getattr(toll.counts, n) is not None for n in _NOT_TOLLS):
+        return False  # people missing, held or displaced: news of their own
     if c.kind == ClaimKind.CASUALTIES:
         return prev.kind in _TOLL_OF
     return c.kind in _TOLL_OF and prev.kind == ClaimKind.CASUALTIES
