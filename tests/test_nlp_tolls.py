@@ -446,3 +446,13 @@ def test_people_missing_are_no_toll_of_the_attack(story: Doc) -> None:
         counts=Counts(missing=Count(3, 3)),
     )
     assert len(merge_restatements(story, [attack, missing])) == 2
+
+
+def test_an_event_right_after_its_toll_in_one_sentence_carries_it(story: Doc) -> None:
+    toll = _made("Missiles hit", ClaimKind.CASUALTIES, killed=3)  # "3 died when missiles hit …"
+    attack = _made("Kharkiv overnight", ClaimKind.ATTACK)
+    merged = merge_restatements(story, [toll, attack])
+    assert [c.kind for c in merged] == [ClaimKind.ATTACK]
+    assert merged[0].counts.killed == Count(3, 3)
+    later = _made("Drones also struck Izium", ClaimKind.ATTACK)  # another sentence: apart
+    assert len(merge_restatements(story, [toll, later])) == 2

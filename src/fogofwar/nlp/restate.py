@@ -83,7 +83,7 @@ def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
     * The same kind, right after it, by the same named source at the same place.
     * A toll or casualty detail (:func:`_is_toll`) of the latest claim of the same named
       source, at its place or at none of its own ("Three of the injured were taken to
-      hospital, the mayor said").
+      hospital, the mayor said"); or the event right after its toll in the same sentence.
     * The other half of the toll right before it, by the same named source, at its place or
       at none of its own (:func:`_complements`).
     * In the author's voice only an attack or clash and its toll told in one sentence or one
@@ -105,7 +105,10 @@ def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
         return False
     same = last and c.kind == prev.kind and _place(prev) == _place(c)
     half = last and _complements(prev, c) and (c.location is None or _place(prev) == _place(c))
-    return same or half or (toll and c.kind == ClaimKind.CASUALTIES and sentences <= TOLL_SENTENCES)
+    # a toll told apart after its event, or an event told right after its toll in one sentence
+    # ("100 people died when the militia stormed the village, the committee said")
+    reach = TOLL_SENTENCES if c.kind == ClaimKind.CASUALTIES else 0
+    return same or half or (toll and sentences <= reach)
 
 
 def _fold(prev: Claim, c: Claim) -> Claim:
