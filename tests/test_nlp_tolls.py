@@ -22,7 +22,7 @@ from fogofwar.claim import (
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.kinds import crosswalk
-from fogofwar.nlp.restate import merge_restatements
+from fogofwar.nlp.restate import fold_zero_tolls, merge_restatements
 from fogofwar.packs import load_packs
 from fogofwar.reader import Reader
 
@@ -456,3 +456,11 @@ def test_an_event_right_after_its_toll_in_one_sentence_carries_it(story: Doc) ->
     assert merged[0].counts.killed == Count(3, 3)
     later = _made("Drones also struck Izium", ClaimKind.ATTACK)  # another sentence: apart
     assert len(merge_restatements(story, [toll, later])) == 2
+
+
+def test_no_one_hurt_at_another_place_is_that_places_event(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK, place="Kharkiv")
+    here = _made("Three people were killed", ClaimKind.ATTACK, killed=0)
+    assert len(fold_zero_tolls(story, [attack, here])) == 1
+    there = _made("Three people were killed", ClaimKind.ATTACK, place="Izium", killed=0)
+    assert len(fold_zero_tolls(story, [attack, there])) == 2

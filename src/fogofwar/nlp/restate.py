@@ -203,6 +203,7 @@ def fold_zero_tolls(doc: Doc, claims: list[Claim]) -> list[Claim]:
             and c.kind in _TOLL_OF | {ClaimKind.CASUALTIES}
             and 0 <= sentence(c) - sentence(prev) <= 1
             and (c.source.kind == SourceKind.AUTHOR or _same_source(prev, c))
+            and (c.location is None or _place(prev) == _place(c))  # not another place's event
         ):
             out[-1] = dataclasses.replace(prev, counts=c.counts)
             continue
