@@ -307,44 +307,6 @@ def test_toll_of_another_source_stays_a_casualties_claim(
     assert kinds == [ClaimKind.ATTACK, ClaimKind.CASUALTIES]
 
 
-def test_toll_far_from_its_event_stays_apart(reader: Reader) -> None:
-    text = (
-        "A Russian missile hit a warehouse in Zaporizhzhia on Monday morning, the governor said. "
-        "The fire was put out by noon. Trains ran late all day. Schools stayed closed. "
-        "Three workers were killed, he said later."
-    )
-    kinds = [c.kind for c in _claims(reader, "en", text)]
-    assert kinds == [ClaimKind.ATTACK, ClaimKind.CASUALTIES]
-
-
-# the author's headline telling an attack and its toll at once: one claim
-HEADLINE_TOLL = [
-    (
-        "de",
-        "Drohnenangriff auf Busbahnhof: zwei Tote, fünf Verletzte",
-        "Der Angriff ereignete sich am Abend.",
-    ),
-    (
-        "en",
-        "Drone strike on bus station: two dead, five injured",
-        "The attack happened in the evening.",
-    ),
-    ("ru", "Удар дрона по автовокзалу: двое погибших, пятеро раненых", "Атака произошла вечером."),
-    ("uk", "Удар дрона по автовокзалу: двоє загиблих, п'ятеро поранених", "Атака сталася ввечері."),
-]
-
-
-@pytest.mark.parametrize(("lang", "title", "text"), HEADLINE_TOLL)
-def test_headline_attack_and_toll_are_one_claim(
-    reader: Reader, lang: str, title: str, text: str
-) -> None:
-    heads = [c for c in reader.read_text(text, lang, title=title).claims if c.in_headline]
-    assert [c.kind for c in heads] == [ClaimKind.ATTACK], heads
-    killed, injured = heads[0].counts.killed, heads[0].counts.injured
-    assert killed is not None and (killed.low, killed.high) == (2, 2)
-    assert injured is not None and (injured.low, injured.high) == (5, 5)
-
-
 # -- merge_restatements on claims built by hand: places, halves of a toll, the author's voice --
 _STORY = (
     "Missiles hit Kharkiv overnight, the mayor said. "
@@ -417,6 +379,9 @@ def test_a_toll_of_another_source_or_another_place_stays_apart(story: Doc) -> No
 
 def test_the_authors_attack_and_toll_fold_only_within_one_sentence(story: Doc) -> None:
     author = SourceRef(SourceKind.AUTHOR)
+    event = _made("Missiles hit", ClaimKind.ATTACK, source=author)
+    same = _made("Kharkiv overnight", ClaimKind.CASUALTIES, source=author, killed=3)
+    assert len(merge_restatements(story, [event, same])) == 1
     attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK, source=author)
     toll = _made("Three people were killed", ClaimKind.CASUALTIES, source=author, killed=3)
     assert len(merge_restatements(story, [attack, toll])) == 2
@@ -439,13 +404,25 @@ def test_a_toll_passes_over_its_sources_other_claims_to_the_attack(story: Doc) -
     assert merged[0].counts.injured == Count(5, 5)
 
 
-def test_people_missing_are_no_toll_of_the_attack(story: Doc) -> None:
+def test_people_missing_are_no_toll_of_an_earlier_attack(story: Doc) -> None:
     attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK)
+    police = SourceRef(SourceKind.MILITARY, "police")
+    aside = _made("Three people were killed", ClaimKind.CASUALTIES, source=police, killed=3)
     missing = dataclasses.replace(
-        _made("Three people were killed", ClaimKind.CASUALTIES),
-        counts=Counts(missing=Count(3, 3)),
+        _made("Another five were injured", ClaimKind.CASUALTIES),
+        counts=Counts(missing=Count(5, 5)),
     )
-    assert len(merge_restatements(story, [attack, missing])) == 2
+    assert len(merge_restatements(story, [attack, aside, missing])) == 3
+
+
+def test_a_toll_far_from_its_event_stays_apart(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK)
+    police = SourceRef(SourceKind.MILITARY, "police")
+    aside = _made("Three people were killed", ClaimKind.OTHER, source=police)
+    far = _made("Drones also struck Izium", ClaimKind.CASUALTIES, killed=3)  # three sentences on
+    assert len(merge_restatements(story, [attack, aside, far])) == 3
+    near = _made("Another five were injured", ClaimKind.CASUALTIES, injured=5)  # two on
+    assert len(merge_restatements(story, [attack, aside, near])) == 2
 
 
 def test_an_event_right_after_its_toll_in_one_sentence_carries_it(story: Doc) -> None:

@@ -54,7 +54,7 @@ def _place(c: Claim) -> str | None:
 
 def _is_toll(prev: Claim, c: Claim) -> bool:
     """``c`` is a toll or a casualty detail: a casualties claim after an attack, clash or
-    casualties claim, or (the author telling both in one sentence or headline) an attack or
+    casualties claim, or (the author telling both in one sentence of the body) an attack or
     clash after its toll."""
     toll = c if c.kind == ClaimKind.CASUALTIES else prev
     if any(getattr(toll.counts, n) is not None for n in _NOT_TOLLS):
@@ -80,14 +80,15 @@ def _complements(prev: Claim, c: Claim) -> bool:
 def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
     """``c`` restates ``prev`` (``last``: ``prev`` is the claim right before it).
 
-    * The same kind, right after it, by the same named source at the same place.
+    * The same kind (or a casualty report of its attack or clash), right after it, by the same
+      named source at the same place.
     * A toll or casualty detail (:func:`_is_toll`) of the latest claim of the same named
       source, at its place or at none of its own ("Three of the injured were taken to
       hospital, the mayor said"); or the event right after its toll in the same sentence.
     * The other half of the toll right before it, by the same named source, at its place or
       at none of its own (:func:`_complements`).
-    * In the author's voice only an attack or clash and its toll told in one sentence or one
-      headline ("Drone strike: two dead, three injured").
+    * In the author's voice only an attack or clash and its toll told in one sentence of the
+      body ("A missile hit the depot; two guards were killed").
 
     Never a new figure for a count both give, and both denied or neither."""
     if prev.in_headline != c.in_headline or prev.span is None or c.span is None:
@@ -100,10 +101,13 @@ def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
         return False
     toll = _is_toll(prev, c) and (c.location is None or _place(prev) == _place(c))
     if prev.source.kind == SourceKind.AUTHOR == c.source.kind:
-        return last and (sentences == 0 or c.in_headline) and toll
+        # (not in a headline: the event linker reads a headline's toll as a claim of its own)
+        return last and sentences == 0 and not c.in_headline and toll
     if not _same_source(prev, c):
         return False
-    same = last and c.kind == prev.kind and _place(prev) == _place(c)
+    # right after it at the same place: the same kind, or any casualty report of its attack
+    told = c.kind == prev.kind or (c.kind == ClaimKind.CASUALTIES and prev.kind in _TOLL_OF)
+    same = last and told and _place(prev) == _place(c)
     half = last and _complements(prev, c) and (c.location is None or _place(prev) == _place(c))
     # a toll told apart after its event, or an event told right after its toll in one sentence
     # ("100 people died when the militia stormed the village, the committee said")
@@ -133,8 +137,8 @@ def merge_restatements(doc: Doc, claims: list[Claim]) -> list[Claim]:
     latest attack or clash of the same named source up to :data:`TOLL_SENTENCES` sentences on
     ("…, he said. Ten people were killed and eight wounded, he added"; "Three of the injured
     were taken to hospital, the mayor said"), is folded into it (:func:`_restates`). In the
-    author's voice only an attack or clash and its toll told in one sentence or one headline
-    fold ("Drone strike: two dead, three injured"). Claims set at two places of their own stay
+    author's voice only an attack or clash and its toll told in one sentence of the body
+    fold. Claims set at two places of their own stay
     apart: a claim per place."""
     sentence = _sentence_of(doc)
     out: list[Claim] = []
