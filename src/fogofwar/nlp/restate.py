@@ -53,9 +53,9 @@ def _place(c: Claim) -> str | None:
 
 
 def _is_toll(prev: Claim, c: Claim) -> bool:
-    """``c`` is a toll or a casualty detail: a casualties claim after an attack, clash or
-    casualties claim, or (the author telling both in one sentence of the body) an attack or
-    clash after its toll."""
+    """``c`` and ``prev`` are an event and its toll: a casualties claim after an attack or
+    clash, or an attack or clash after a casualties claim (both in one sentence, checked by
+    the caller). People missing, held or displaced are no toll."""
     toll = c if c.kind == ClaimKind.CASUALTIES else prev
     if any(getattr(toll.counts, n) is not None for n in _NOT_TOLLS):
         return False  # people missing, held or displaced: news of their own
@@ -138,8 +138,7 @@ def merge_restatements(doc: Doc, claims: list[Claim]) -> list[Claim]:
     ("…, he said. Ten people were killed and eight wounded, he added"; "Three of the injured
     were taken to hospital, the mayor said"), is folded into it (:func:`_restates`). In the
     author's voice only an attack or clash and its toll told in one sentence of the body
-    fold. Claims set at two places of their own stay
-    apart: a claim per place."""
+    fold. Claims set at two places of their own stay apart: a claim per place."""
     sentence = _sentence_of(doc)
     out: list[Claim] = []
     detail = False  # the claim right before was a toll folded into an earlier one
