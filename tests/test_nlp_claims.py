@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
+from fogofwar.nlp.claims_v2 import names_earlier_source
+from fogofwar.nlp.clause_view import clause_views
 from fogofwar.reader import Reader
 
 PUB = date(2024, 10, 24)
@@ -179,3 +181,54 @@ def test_claim_ids_are_stable(reader: Reader) -> None:
     a = reader.read_text(text, "en", published=PUB).claims
     b = reader.read_text(text, "en", published=PUB).claims
     assert [c.claim_id for c in a] == [c.claim_id for c in b]
+
+
+# a sentence that only names who told the facts before it is no claim of its own: the model may
+# read a claim into it (it names a source and its subject), the rule says what it reports
+# stands in the sentence before
+SOURCE_AFTER_FACTS = [
+    (
+        "en",
+        "Russian missiles hit a warehouse in Zaporizhzhia on Monday. This was stated by the "
+        "regional governor in an interview with a local TV channel.",
+    ),
+    (
+        "de",
+        "Russische Raketen trafen am Montag ein Lagerhaus in Saporischschja. Das sagte der "
+        "Gouverneur der Region in einem Interview mit einem örtlichen Fernsehsender.",
+    ),
+    (
+        "ru",
+        "Российские ракеты в понедельник попали в склад в Запорожье. Об этом заявил губернатор "
+        "области в интервью местному телеканалу.",
+    ),
+    (
+        "uk",
+        "Російські ракети в понеділок влучили у склад у Запоріжжі. Про це заявив губернатор "
+        "області в інтерв'ю місцевому телеканалу.",
+    ),
+    (
+        "fr",
+        "Des missiles russes ont frappé lundi un entrepôt à Zaporijjia. C'est ce qu'a déclaré le "
+        "gouverneur de la région dans une interview à une chaîne locale.",
+    ),
+    (
+        "es",
+        "Misiles rusos impactaron el lunes en un almacén de Zaporiyia. Así lo declaró el "
+        "gobernador de la región en una entrevista con una televisión local.",
+    ),
+    (
+        "it",
+        "Missili russi hanno colpito lunedì un magazzino a Zaporizhzhia. Lo ha dichiarato il "
+        "governatore della regione in un'intervista a una televisione locale.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), SOURCE_AFTER_FACTS)
+def test_a_sentence_naming_the_source_of_earlier_facts_is_no_claim(
+    reader: Reader, lang: str, text: str
+) -> None:
+    doc = reader.analyze(text, lang)
+    views = clause_views(doc, reader.resources)
+    assert [names_earlier_source(doc, v) for v in views] == [False, True]

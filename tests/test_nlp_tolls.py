@@ -1,14 +1,28 @@
-"""Mid-clause prepositional sources, rising death tolls and prisoner exchanges (all packs)."""
+"""Mid-clause prepositional sources, rising death tolls, tolls folded into their event and
+prisoner exchanges (all packs)."""
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from fogofwar.claim import Certainty, Claim, ClaimKind
+from fogofwar.claim import (
+    Certainty,
+    Claim,
+    ClaimKind,
+    Count,
+    Counts,
+    Location,
+    SourceKind,
+    SourceRef,
+)
+from fogofwar.model import Span
+from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.kinds import crosswalk
+from fogofwar.nlp.restate import fold_zero_tolls, merge_restatements
 from fogofwar.packs import load_packs
 from fogofwar.reader import Reader
 
@@ -209,3 +223,221 @@ def test_packs_are_parallel_for_tolls_and_exchanges() -> None:
         assert any("context" in r for r in rows), lang
         assert any(r.get("nominal") for r in rows), lang
         assert all(r["kind"] == "arrest" and "count" not in r for r in rows), lang
+
+
+# -- a toll told apart by the event's own source is that event's claim -----------------------
+# claims-v1: an attack and its toll said by the same source in the same stretch of text are one
+# claim (kind attack, with the counts); by another source, or far from it, a casualties claim.
+TOLL_SAME_SOURCE = [
+    (
+        "de",
+        "Eine russische Rakete schlug am Morgen in ein Lagerhaus in Saporischschja ein, teilte "
+        "der Gouverneur mit. Dabei seien drei Arbeiter getötet worden, sagte er.",
+    ),
+    (
+        "en",
+        "A Russian missile hit a warehouse in Zaporizhzhia on Monday morning, the governor said. "
+        "Three workers were killed, he added.",
+    ),
+    (
+        "ru",
+        "Российская ракета утром попала в склад в Запорожье, сообщил губернатор. Погибли трое "
+        "рабочих, добавил он.",
+    ),
+    (
+        "uk",
+        "Російська ракета вранці влучила у склад у Запоріжжі, повідомив губернатор. Загинули "
+        "троє робітників, додав він.",
+    ),
+    (
+        "fr",
+        "Un missile russe a frappé un entrepôt à Zaporijjia lundi matin, a indiqué le "
+        "gouverneur. Trois ouvriers ont été tués, a-t-il ajouté.",
+    ),
+    (
+        "es",
+        "Un misil ruso impactó en un almacén de Zaporiyia el lunes por la mañana, informó el "
+        "gobernador. Tres trabajadores murieron, añadió.",
+    ),
+    (
+        "it",
+        "Un missile russo ha colpito un magazzino a Zaporizhzhia lunedì mattina, ha riferito il "
+        "governatore. Tre operai sono morti, ha aggiunto.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), TOLL_SAME_SOURCE)
+def test_toll_of_the_same_source_is_the_attacks(reader: Reader, lang: str, text: str) -> None:
+    claims = _claims(reader, lang, text)
+    assert [c.kind for c in claims] == [ClaimKind.ATTACK], claims
+    killed = claims[0].counts.killed
+    assert killed is not None and (killed.low, killed.high) == (3, 3)
+
+
+TOLL_OTHER_SOURCE = [
+    (
+        "de",
+        "Eine russische Rakete schlug am Morgen in ein Lagerhaus in Saporischschja ein, teilte "
+        "der Gouverneur mit. Drei Arbeiter seien getötet worden, sagte ein Polizeisprecher.",
+    ),
+    (
+        "en",
+        "A Russian missile hit a warehouse in Zaporizhzhia on Monday morning, the governor said. "
+        "Three workers were killed, a police spokesman said.",
+    ),
+    (
+        "ru",
+        "Российская ракета утром попала в склад в Запорожье, сообщил губернатор. Погибли трое "
+        "рабочих, сообщил представитель полиции.",
+    ),
+    (
+        "uk",
+        "Російська ракета вранці влучила у склад у Запоріжжі, повідомив губернатор. Загинули "
+        "троє робітників, повідомив речник поліції.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), TOLL_OTHER_SOURCE)
+def test_toll_of_another_source_stays_a_casualties_claim(
+    reader: Reader, lang: str, text: str
+) -> None:
+    kinds = [c.kind for c in _claims(reader, lang, text)]
+    assert kinds == [ClaimKind.ATTACK, ClaimKind.CASUALTIES]
+
+
+# -- merge_restatements on claims built by hand: places, halves of a toll, the author's voice --
+_STORY = (
+    "Missiles hit Kharkiv overnight, the mayor said. "
+    "Three people were killed, he said. "
+    "Another five were injured, he added. "
+    "Drones also struck Izium, the mayor said."
+)
+
+
+def _at(words: str) -> Span:
+    start = _STORY.index(words)
+    return Span(start, start + len(words))
+
+
+def _made(
+    words: str,
+    kind: ClaimKind,
+    *,
+    source: SourceRef | None = None,
+    place: str | None = None,
+    killed: int | None = None,
+    injured: int | None = None,
+) -> Claim:
+    return Claim(
+        claim_id=words,
+        article_id="a",
+        lang="en",
+        span=_at(words),
+        kind=kind,
+        source=source or SourceRef(SourceKind.GOVERNMENT, "the mayor"),
+        certainty=Certainty.CLAIMED,
+        location=Location(place) if place else None,
+        counts=Counts(
+            killed=Count(killed, killed) if killed is not None else None,
+            injured=Count(injured, injured) if injured is not None else None,
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def story(reader: Reader) -> Doc:
+    return reader.analyze(_STORY, "en")
+
+
+def test_a_toll_without_a_place_joins_its_sources_attack(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK, place="Kharkiv")
+    toll = _made("Three people were killed", ClaimKind.CASUALTIES, killed=3)
+    merged = merge_restatements(story, [attack, toll])
+    assert [c.kind for c in merged] == [ClaimKind.ATTACK]
+    assert merged[0].counts.killed == Count(3, 3)
+    assert merged[0].location == Location("Kharkiv")
+
+
+def test_the_other_half_of_a_toll_joins_it(story: Doc) -> None:
+    killed = _made("Three people were killed", ClaimKind.CASUALTIES, place="Kharkiv", killed=3)
+    injured = _made("Another five were injured", ClaimKind.CASUALTIES, injured=5)
+    merged = merge_restatements(story, [killed, injured])
+    assert len(merged) == 1
+    assert (merged[0].counts.killed, merged[0].counts.injured) == (Count(3, 3), Count(5, 5))
+
+
+def test_a_toll_of_another_source_or_another_place_stays_apart(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK, place="Kharkiv")
+    police = SourceRef(SourceKind.MILITARY, "police")
+    other = _made("Three people were killed", ClaimKind.CASUALTIES, source=police, killed=3)
+    assert len(merge_restatements(story, [attack, other])) == 2
+    elsewhere = _made("Three people were killed", ClaimKind.CASUALTIES, place="Izium", killed=3)
+    assert len(merge_restatements(story, [attack, elsewhere])) == 2
+
+
+def test_the_authors_attack_and_toll_fold_only_within_one_sentence(story: Doc) -> None:
+    author = SourceRef(SourceKind.AUTHOR)
+    event = _made("Missiles hit", ClaimKind.ATTACK, source=author)
+    same = _made("Kharkiv overnight", ClaimKind.CASUALTIES, source=author, killed=3)
+    assert len(merge_restatements(story, [event, same])) == 1
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK, source=author)
+    toll = _made("Three people were killed", ClaimKind.CASUALTIES, source=author, killed=3)
+    assert len(merge_restatements(story, [attack, toll])) == 2
+
+
+def test_a_same_kind_claim_after_a_folded_toll_stays_apart(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK)
+    toll = _made("Three people were killed", ClaimKind.CASUALTIES, killed=3)
+    second = _made("Drones also struck Izium", ClaimKind.ATTACK)
+    kinds = [c.kind for c in merge_restatements(story, [attack, toll, second])]
+    assert kinds == [ClaimKind.ATTACK, ClaimKind.ATTACK]
+
+
+def test_a_toll_passes_over_its_sources_other_claims_to_the_attack(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK)
+    aside = _made("Three people were killed", ClaimKind.OTHER)  # stands in for "two intercepted"
+    toll = _made("Another five were injured", ClaimKind.CASUALTIES, injured=5)
+    merged = merge_restatements(story, [attack, aside, toll])
+    assert [c.kind for c in merged] == [ClaimKind.ATTACK, ClaimKind.OTHER]
+    assert merged[0].counts.injured == Count(5, 5)
+
+
+def test_people_missing_are_no_toll_of_an_earlier_attack(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK)
+    police = SourceRef(SourceKind.MILITARY, "police")
+    aside = _made("Three people were killed", ClaimKind.CASUALTIES, source=police, killed=3)
+    missing = dataclasses.replace(
+        _made("Another five were injured", ClaimKind.CASUALTIES),
+        counts=Counts(missing=Count(5, 5)),
+    )
+    assert len(merge_restatements(story, [attack, aside, missing])) == 3
+
+
+def test_a_toll_far_from_its_event_stays_apart(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK)
+    police = SourceRef(SourceKind.MILITARY, "police")
+    aside = _made("Three people were killed", ClaimKind.OTHER, source=police)
+    far = _made("Drones also struck Izium", ClaimKind.CASUALTIES, killed=3)  # three sentences on
+    assert len(merge_restatements(story, [attack, aside, far])) == 3
+    near = _made("Another five were injured", ClaimKind.CASUALTIES, injured=5)  # two on
+    assert len(merge_restatements(story, [attack, aside, near])) == 2
+
+
+def test_an_event_right_after_its_toll_in_one_sentence_carries_it(story: Doc) -> None:
+    toll = _made("Missiles hit", ClaimKind.CASUALTIES, killed=3)  # "3 died when missiles hit …"
+    attack = _made("Kharkiv overnight", ClaimKind.ATTACK)
+    merged = merge_restatements(story, [toll, attack])
+    assert [c.kind for c in merged] == [ClaimKind.ATTACK]
+    assert merged[0].counts.killed == Count(3, 3)
+    later = _made("Drones also struck Izium", ClaimKind.ATTACK)  # another sentence: apart
+    assert len(merge_restatements(story, [toll, later])) == 2
+
+
+def test_no_one_hurt_at_another_place_is_that_places_event(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK, place="Kharkiv")
+    here = _made("Three people were killed", ClaimKind.ATTACK, killed=0)
+    assert len(fold_zero_tolls(story, [attack, here])) == 1
+    there = _made("Three people were killed", ClaimKind.ATTACK, place="Izium", killed=0)
+    assert len(fold_zero_tolls(story, [attack, there])) == 2

@@ -52,7 +52,17 @@ from fogofwar.nlp.salience import main_first
 from fogofwar.nlp.source_choice import ENTITY, ClauseSide, SourceLayout, pick_source
 from fogofwar.nlp.source_names import named_before, source_name
 
-__all__ = ["ADD", "CERTAIN", "DROP", "NOT_A_SOURCE", "OVERRIDE", "SOURCE", "SOURCED", "claims_v2"]
+__all__ = [
+    "ADD",
+    "CERTAIN",
+    "DROP",
+    "NOT_A_SOURCE",
+    "OVERRIDE",
+    "SOURCE",
+    "SOURCED",
+    "claims_v2",
+    "names_earlier_source",
+]
 
 DROP = 0.01
 ADD = 0.75
@@ -93,6 +103,17 @@ def _frame_only(doc: Doc, view: ClauseView) -> bool:
     return bool(frame) and len(words) <= 2
 
 
+def names_earlier_source(doc: Doc, view: ClauseView) -> bool:
+    """The clause names the source of facts told before it ("This was stated by the
+    governor", "Про це повідомив речник", "lo ha dichiarato l'Onu"): a reporting cue in the
+    clause whose report ends before the clause starts. What it reports is claimed there."""
+    clause = view.clause.span
+    return any(
+        a.cue is not None and _within(a.cue, clause) and a.content.end <= clause.start
+        for a in doc.attributions
+    )
+
+
 def _decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> ClaimKind | None:
     mkind, pk = score.best_kind()
     if view.rule_kind is not None:
@@ -103,7 +124,7 @@ def _decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> C
         return view.rule_kind
     if score.p_claim < (ADD if view.every else ADD_BARE) or view.lexical[_EVALUATIVE]:
         return None  # analysis ("unterstreicht", "shows") stays no claim, as the rules say
-    if _frame_only(doc, view):
+    if _frame_only(doc, view) or names_earlier_source(doc, view):
         return None  # only a source and its cue: what it reports stands in another clause
     if view.lexical[_VERIFICATION] and _verification_in(doc, res, view):
         return None  # "no independent confirmation of the toll yet" is a caveat, not a claim
@@ -396,7 +417,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         for view, kind, cert, att in picked
     ]
     out = apply_caveats(
-        doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, merge_restatements(out)))
+        doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, merge_restatements(doc, out)))
     )
     out = fan_out_places(doc, b.pack, res.pipeline_version, out)
     return dataclasses.replace(doc, claims=tuple(main_first(out)))

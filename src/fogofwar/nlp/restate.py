@@ -1,9 +1,9 @@
-"""One proposition × one source is one claim: restatements and zero tolls folded in.
+"""One proposition × one source is one claim: restatements and tolls folded in.
 
 claims-v1: "An attack or clash and its toll said by the same source in the same stretch of
 text are **one** claim". :func:`merge_restatements` folds a claim that restates the previous
-claim of the same named source; :func:`fold_zero_tolls` gives an attack the "no one was hurt"
-said right after it.
+claim of the same named source, and a toll told apart into its source's attack;
+:func:`fold_zero_tolls` gives an attack the "no one was hurt" said right after it.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ __all__ = ["RESTATE_CHARS", "drop_victim_details", "fold_zero_tolls", "merge_res
 
 _TOLL_OF = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
 RESTATE_CHARS = 400
+TOLL_SENTENCES = 2  # sentences after its event a toll told apart still belongs to it
 
 
 def _same_source(a: Claim, b: Claim) -> bool:
@@ -31,10 +32,7 @@ def _same_source(a: Claim, b: Claim) -> bool:
 
 
 _COUNT_NAMES = ("killed", "injured", "arrested", "missing", "displaced")
-
-
-def _place(c: Claim) -> str | None:
-    return c.location.name if c.location is not None else None
+_NOT_TOLLS = ("arrested", "missing", "displaced")
 
 
 def _n_counts(c: Claim) -> int:
@@ -50,42 +48,130 @@ def _new_figure(prev: Claim, c: Claim) -> bool:
     return False
 
 
-def merge_restatements(claims: list[Claim]) -> list[Claim]:
-    """One proposition × one source is one claim: a claim that restates the previous claim of
-    the same named source nearby — the same kind, or the toll of its attack or clash ("…, he
-    said. Ten people were killed and eight wounded, he added") — is folded into it. The one
-    with the figures is the core; the other fills the counts and actors it lacks. Claims set at
-    different places (or one placed, one not) stay apart: a claim per place."""
+def _place(c: Claim) -> str | None:
+    return c.location.name if c.location is not None else None
+
+
+def _is_toll(prev: Claim, c: Claim) -> bool:
+    """``c`` and ``prev`` are an event and its toll: a casualties claim after an attack or
+    clash, or an attack or clash after a casualties claim (both in one sentence, checked by
+    the caller). People missing, held or displaced are no toll."""
+    toll = c if c.kind == ClaimKind.CASUALTIES else prev
+    if any(getattr(toll.counts, n) is not None for n in _NOT_TOLLS):
+        return False  # people missing, held or displaced: news of their own
+    if c.kind == ClaimKind.CASUALTIES:
+        return prev.kind in _TOLL_OF
+    return c.kind in _TOLL_OF and prev.kind == ClaimKind.CASUALTIES
+
+
+def _complements(prev: Claim, c: Claim) -> bool:
+    """Two casualty reports, the later giving only figures the first lacks ("… 187 killed.
+    Another 312 were injured, it said"): the two halves of one toll."""
+    given = {n for n in _COUNT_NAMES if getattr(prev.counts, n) is not None}
+    added = {n for n in _COUNT_NAMES if getattr(c.counts, n) is not None}
+    return (
+        prev.kind == c.kind == ClaimKind.CASUALTIES
+        and bool(given)
+        and bool(added)
+        and not given & added
+    )
+
+
+def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
+    """``c`` restates ``prev`` (``last``: ``prev`` is the claim right before it).
+
+    * The same kind (or a casualty report of its attack or clash), right after it, by the same
+      named source at the same place.
+    * A toll or casualty detail (:func:`_is_toll`) of the latest claim of the same named
+      source, at its place or at none of its own ("Three of the injured were taken to
+      hospital, the mayor said"); or the event right after its toll in the same sentence.
+    * The other half of the toll right before it, by the same named source, at its place or
+      at none of its own (:func:`_complements`).
+    * In the author's voice only an attack or clash and its toll told in one sentence of the
+      body ("A missile hit the depot; two guards were killed").
+
+    Never a new figure for a count both give, and both denied or neither."""
+    if prev.in_headline != c.in_headline or prev.span is None or c.span is None:
+        return False
+    if not 0 <= c.span.start - prev.span.end <= RESTATE_CHARS:
+        return False
+    if _new_figure(prev, c) or (prev.certainty == Certainty.DENIED) != (
+        c.certainty == Certainty.DENIED
+    ):
+        return False
+    toll = _is_toll(prev, c) and (c.location is None or _place(prev) == _place(c))
+    if prev.source.kind == SourceKind.AUTHOR == c.source.kind:
+        # (not in a headline: the event linker reads a headline's toll as a claim of its own)
+        return last and sentences == 0 and not c.in_headline and toll
+    if not _same_source(prev, c):
+        return False
+    # right after it at the same place: the same kind, or any casualty report of its attack
+    told = c.kind == prev.kind or (c.kind == ClaimKind.CASUALTIES and prev.kind in _TOLL_OF)
+    same = last and told and _place(prev) == _place(c)
+    half = last and _complements(prev, c) and (c.location is None or _place(prev) == _place(c))
+    # a toll told apart after its event, or an event told right after its toll in one sentence
+    # ("100 people died when the militia stormed the village, the committee said")
+    reach = TOLL_SENTENCES if c.kind == ClaimKind.CASUALTIES else 0
+    return same or half or (toll and sentences <= reach)
+
+
+def _fold(prev: Claim, c: Claim) -> Claim:
+    """One claim of ``prev`` and its restatement ``c``: the one with the figures is the core
+    (the attack or clash when one is the other's toll); the other fills the counts and actors
+    it lacks."""
+    base, other = (c, prev) if _n_counts(c) > _n_counts(prev) else (prev, c)
+    if other.kind in _TOLL_OF and base.kind == ClaimKind.CASUALTIES:
+        base, other = other, base  # the event and its toll: the event carries both
+    filled = {
+        name: getattr(base.counts, name) or getattr(other.counts, name) for name in _COUNT_NAMES
+    }
+    seen = {(b.name, b.role) for b in base.actors}
+    actors = base.actors + tuple(a for a in other.actors if (a.name, a.role) not in seen)
+    return dataclasses.replace(base, counts=Counts(**filled), actors=actors)
+
+
+def merge_restatements(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """One proposition × one source is one claim (claims-v1: an attack and its toll said by the
+    same source in the same stretch of text are one claim): a claim that restates the claim
+    right before it (same kind, same named source, same place), or that gives the toll of the
+    latest attack or clash of the same named source up to :data:`TOLL_SENTENCES` sentences on
+    ("…, he said. Ten people were killed and eight wounded, he added"; "Three of the injured
+    were taken to hospital, the mayor said"), is folded into it (:func:`_restates`). In the
+    author's voice only an attack or clash and its toll told in one sentence of the body
+    fold. Claims set at two places of their own stay apart: a claim per place."""
+    sentence = _sentence_of(doc)
     out: list[Claim] = []
+    detail = False  # the claim right before was a toll folded into an earlier one
     for c in claims:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.in_headline == c.in_headline
-            and prev.span is not None
-            and c.span is not None
-            and 0 <= c.span.start - prev.span.end <= RESTATE_CHARS
-            and _same_source(prev, c)
-            and (c.kind == prev.kind or (c.kind == ClaimKind.CASUALTIES and prev.kind in _TOLL_OF))
-            and not _new_figure(prev, c)
-            and _place(prev) == _place(c)  # one event named at two places: a claim per place
-            and (prev.certainty == Certainty.DENIED) == (c.certainty == Certainty.DENIED)
+        j = _latest_of_source(out, c)
+        # a restatement of the same kind restates the claim right before it in the text
+        last = j == len(out) - 1 and not detail
+        detail = False
+        if j is not None and _restates(
+            out[j], c, last=last, sentences=sentence(c) - sentence(out[j])
         ):
-            # the claim that carries the figures is the core; the other lends its counts
-            base, other = (c, prev) if _n_counts(c) > _n_counts(prev) else (prev, c)
-            filled = {
-                name: getattr(base.counts, name) or getattr(other.counts, name)
-                for name in _COUNT_NAMES
-            }
-            actors = base.actors + tuple(
-                a
-                for a in other.actors
-                if (a.name, a.role) not in {(b.name, b.role) for b in base.actors}
-            )
-            out[-1] = dataclasses.replace(base, counts=Counts(**filled), actors=actors)
+            detail = out[j].kind != c.kind or j != len(out) - 1
+            out[j] = _fold(out[j], c)
             continue
         out.append(c)
     return out
+
+
+def _latest_of_source(out: list[Claim], c: Claim) -> int | None:
+    """The index of the latest claim in ``out`` that ``c`` might restate: of the same named
+    source (for a toll, its latest attack or clash when the source said something else in
+    between: "Four of the rockets were intercepted. No one was hurt, the army said"), or the
+    claim right before when both speak in the author's voice."""
+    if c.source.kind == SourceKind.AUTHOR:
+        return len(out) - 1 if out and out[-1].source.kind == SourceKind.AUTHOR else None
+    same = [j for j, prev in enumerate(out) if _same_source(prev, c)]
+    if not same:
+        return None
+    latest = same[-1]
+    if c.kind == ClaimKind.CASUALTIES and out[latest].kind not in _TOLL_OF | {c.kind}:
+        events = [j for j in same if out[j].kind in _TOLL_OF]
+        return events[-1] if events else latest
+    return latest
 
 
 def _zero_only(c: Claim) -> bool:
@@ -120,6 +206,7 @@ def fold_zero_tolls(doc: Doc, claims: list[Claim]) -> list[Claim]:
             and c.kind in _TOLL_OF | {ClaimKind.CASUALTIES}
             and 0 <= sentence(c) - sentence(prev) <= 1
             and (c.source.kind == SourceKind.AUTHOR or _same_source(prev, c))
+            and (c.location is None or _place(prev) == _place(c))  # not another place's event
         ):
             out[-1] = dataclasses.replace(prev, counts=c.counts)
             continue
