@@ -75,6 +75,7 @@ _PASSES = 3  # passes with context: each after the first reads the choices of th
 _POP_SCALE = 0.9375  # size: log10(population) / this
 _CHANGED = 0.3  # matched only after undoing a case ending
 _LOCAL = 1.0  # a neighbouring region or country contains the candidate
+_QUALIFIED = 3.0  # ... the one right after it ("Alexandria, Minn.", "Paris, Texas")
 _DEMONYM_YES, _DEMONYM_NO = 4.0, -3.0
 _DOC_COUNTRY, _DOC_DEMONYM = 1.125, 0.5
 _DOC_REGION = 2.5  # a city or district of a first-level region the text names
@@ -444,6 +445,15 @@ def _choose(
             and n.kind in _LISTED
             and (0 < o.first - h.last <= _LIST_GAP or 0 < h.first - o.last <= _LIST_GAP)
         }
+        # "Alexandria, Minn.", "Paris, Texas": the region or country right after qualifies it
+        qualifier = next(
+            (
+                ctx.choice[id(o)]
+                for o in near
+                if o.first == h.last + 1 and not o.partial and ctx.choice.get(id(o)) is not None
+            ),
+            None,
+        )
         score: dict[int, float] = {}
         # "Idaho", "Mexico": the official name of a country or region is not a town's nickname
         official_area = any(c.how == 0 and c.place.kind not in ("city", "admin2") for c in cands)
@@ -454,7 +464,9 @@ def _choose(
         for c in cands:
             p = c.place
             s = bases[id(h)][p.eid]  # the same for every candidate of one place
-            if any(n is not None and _contains(n, p) for n in neighbours):
+            if qualifier is not None and _contains(qualifier, p):
+                s += _QUALIFIED
+            elif any(n is not None and _contains(n, p) for n in neighbours):
                 s += _LOCAL
             elif p.kind in listed:
                 s += _LIST_KIND
