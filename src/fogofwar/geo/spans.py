@@ -184,13 +184,14 @@ def _qualified_area(
 
 
 def anchor(places: Sequence[Place | None]) -> Place | None:
-    """The place a text is about: its most named city or district (first named on a tie),
-    else its most named first-level region, else its most named country."""
+    """The place a text is about: its most named city or district (the biggest, then the
+    first named, on a tie: "Chicago" over a hamlet whose other name is "South Side"), else
+    its most named first-level region, else its most named country."""
     for kinds in (("city", "admin2"), ("admin1",), ("country",)):
         named = [p for p in places if p is not None and p.kind in kinds]
         if named:
             counts = Counter(p.eid for p in named)
-            return max(named, key=lambda p: (counts[p.eid], -named.index(p)))
+            return max(named, key=lambda p: (counts[p.eid], p.population, -named.index(p)))
     return None
 
 
