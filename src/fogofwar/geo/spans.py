@@ -184,14 +184,21 @@ def _qualified_area(
 
 
 def anchor(places: Sequence[Place | None]) -> Place | None:
-    """The place a text is about: its most named city or district (the biggest, then the
-    first named, on a tie: "Chicago" over a hamlet whose other name is "South Side"), else
-    its most named first-level region, else its most named country."""
+    """The place a text is about: its most named city or district, counting half a mention
+    for each place the text names in its country ("Cape Town" with the Western Cape named,
+    over a Dutch namesake of a township); the biggest, then the first named, on a tie
+    ("Chicago" over a hamlet whose other name is "South Side"); else its most named
+    first-level region, else its most named country."""
+    ccs = Counter(p.cc3 for p in places if p is not None and p.cc3)
+
+    def weight(p: Place, counts: Counter[int], named: list[Place]) -> tuple[float, int, int]:
+        return counts[p.eid] + (ccs[p.cc3] / 2 if p.cc3 else 0), p.population, -named.index(p)
+
     for kinds in (("city", "admin2"), ("admin1",), ("country",)):
         named = [p for p in places if p is not None and p.kind in kinds]
         if named:
             counts = Counter(p.eid for p in named)
-            return max(named, key=lambda p: (counts[p.eid], p.population, -named.index(p)))
+            return max(named, key=lambda p: weight(p, counts, named))
     return None
 
 
