@@ -45,7 +45,11 @@ def caps_word(tokens: list[Token], k: int, pack: LangPack) -> bool:
 
 _TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "gov", "sen", "rep", "gen", "col", "capt", "lt", "sgt",
-     "prof", "rev", "president", "governor", "senator", "mayor", "judge"}
+     "prof", "rev", "president", "governor", "senator", "mayor", "judge", "sheriff", "deputy",
+     "officer", "trooper", "detective", "chief", "commissioner", "councilman", "councilwoman",
+     "councillor", "chairman", "chairwoman", "superintendent", "coach", "pastor", "father",
+     "attorney", "representative", "delegate", "secretary", "minister", "ambassador", "sergeant",
+     "lieutenant", "captain", "principal", "director", "spokesman", "spokeswoman", "dean"}
 )  # fmt: skip
 
 

@@ -203,7 +203,7 @@ def _keep(
     prev = tokens[hit.first - 1] if hit.first > 0 else None
     nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
     prep = prev is not None and not tok.sent_start and prev.text.casefold() in pack.place_preps
-    if low in pack.not_alone or (tok.text in names and not prep):
+    if low in pack.not_alone or (tok.text in names and not _place_prep(prev, tok, pack)):
         return False
     if (
         len(tok.text) <= 3
@@ -473,4 +473,32 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         elif surname(tokens, found, pack):
             names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
         i = found.last + 1
-    return vouched([h for h in hits if not named_person(tokens, h, speakers, pack)])
+    return vouched(
+        [
+            h
+            for h in hits
+            if not named_person(tokens, h, speakers, pack) and not _named_before(tokens, h, names, pack)
+        ]
+    )
+
+
+def _named_before(tokens: list[Token], hit: Hit, names: set[str], pack: LangPack) -> bool:
+    """A town's name written alone before the text gives it as a person's surname ("Hyles
+    unseats Turner" in a headline, "Judge Haywood Turner" below), with no place preposition."""
+    if hit.phrase or hit.first != hit.last or hit.demonym is not None:
+        return False
+    tok = tokens[hit.first]
+    if tok.text not in names or any(c.place.kind not in ("city", "admin2") for c in hit.cands):
+        return False
+    return not _place_prep(tokens[hit.first - 1] if hit.first > 0 else None, tok, pack)
+
+
+def _place_prep(prev: Token | None, tok: Token, pack: LangPack) -> bool:
+    """A place preposition before ``tok`` that a person's name does not take as well
+    ("in Denton", not "according to Taylor", "the vote to Turner's")."""
+    return (
+        prev is not None
+        and not tok.sent_start
+        and prev.text.casefold() in pack.place_preps
+        and prev.text.casefold() not in pack.person_preps
+    )
