@@ -445,12 +445,16 @@ def _choose(
             and n.kind in _LISTED
             and (0 < o.first - h.last <= _LIST_GAP or 0 < h.first - o.last <= _LIST_GAP)
         }
-        # "Alexandria, Minn.", "Paris, Texas": the region or country right after qualifies it
+        # "Alexandria, Minn.", "Paris, Texas": the region or country right after qualifies
+        # it, unless a list goes on ("Washington, Pennsylvania and California")
         qualifier = next(
             (
                 ctx.choice[id(o)]
                 for o in near
-                if o.first == h.last + 1 and not o.partial and ctx.choice.get(id(o)) is not None
+                if o.first == h.last + 1
+                and not o.partial
+                and ctx.choice.get(id(o)) is not None
+                and not _list_goes_on(o, near, ctx)
             ),
             None,
         )
@@ -494,6 +498,17 @@ def _choose(
         if top is not None:
             best_score[k] = score[top.eid]
     return out, best_score
+
+
+def _list_goes_on(o: Hit, near: list[Hit], ctx: _Context) -> bool:
+    """Another country or region follows ``o`` within a list's gap ("Pennsylvania and
+    California")."""
+    return any(
+        0 < n.first - o.last <= _LIST_GAP
+        and (p := ctx.choice.get(id(n))) is not None
+        and p.kind in _LISTED
+        for n in near
+    )
 
 
 def _one_sense(
