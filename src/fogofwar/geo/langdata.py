@@ -39,6 +39,7 @@ class LangPack:
     caps_words: frozenset[str] = frozenset()  # ordinary words in all-caps text ("US" in "JOIN US")
     abbreviations: bool = False  # region abbreviations ("Calif.", "N.S.W.") are read
     proper_lemmas: bool = False  # a capitalised dictionary lemma marks a proper noun (not German)
+    place_nouns: frozenset[str] = frozenset()  # "police", "man": "the Concord Police" is a place
     person_preps: frozenset[str] = frozenset()  # place preps a person takes too ("to Taylor")
     feature_after: frozenset[str] = frozenset()  # "Street", "River": a feature named before it
     feature_before: frozenset[str] = frozenset()  # "Lake", "Mount": a feature named after it
@@ -203,6 +204,7 @@ def lang_pack(lang: str | None) -> LangPack:
         abbreviations=any(_flag(raw[code], "region_abbreviations", False) for code in langs),
         proper_lemmas=all(_flag(raw[code], "proper_lemmas", False) for code in langs),
         person_preps=words("person_preps"),
+        place_nouns=words("place_nouns"),
         feature_after=words("feature_after"),
         feature_before=words("feature_before"),
     )

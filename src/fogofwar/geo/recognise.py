@@ -213,6 +213,8 @@ def _keep(
         )
     ):
         return False  # "Us" is no "US": a country's or region's short form is written in capitals
+    if _headed(tok, nxt, prev, pack) or _dateline(tokens, hit):
+        return True  # "the Concord Police", "a Meadow Grove man"; "CHARLESTON, W.Va. --"
     if tok.text.isupper() and len(tok.text.replace(".", "")) <= 4:  # "FDA", "UN": no places
         if low in pack.caps_words and caps_word(tokens, hit.first, pack):
             return False  # "JOIN US FOR": an ordinary word in all-capital text
@@ -340,6 +342,29 @@ def _keep(
             or (adjective and max(towns, default=0) >= big)  # a town's, not "the Centre asked"
         )
     return True
+
+
+def _headed(tok: Token, nxt: Token | None, prev: Token | None, pack: LangPack) -> bool:
+    """A town's name before a noun of the people or bodies of a place ("the Concord Police",
+    "Hurricane police"), not the end of a longer name ("a Meadow Grove man" is not Grove, "Greg
+    Taylor police" not Taylor)."""
+    return (
+        nxt is not None
+        and nxt.glued
+        and not nxt.hyphen
+        and nxt.text.casefold().rstrip(".") in pack.place_nouns
+        and not (prev is not None and tok.glued and prev.cap)  # "a Meadow Grove man"
+    )
+
+
+def _dateline(tokens: list[Token], hit: Hit) -> bool:
+    """An all-capital word of five letters or more opening a sentence before a comma or a
+    dash ("CHARLESTON, W.Va. --", "MANSFIELD —"): a dateline, which names a place."""
+    tok = tokens[hit.first]
+    if not (tok.sent_start and tok.text.isupper() and len(tok.text) >= 5):
+        return False
+    nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
+    return nxt is None or not nxt.glued
 
 
 def _multi_demonym(
