@@ -39,6 +39,8 @@ class LangPack:
     caps_words: frozenset[str] = frozenset()  # ordinary words in all-caps text ("US" in "JOIN US")
     abbreviations: bool = False  # region abbreviations ("Calif.", "N.S.W.") are read
     proper_lemmas: bool = False  # a capitalised dictionary lemma marks a proper noun (not German)
+    region_plurals: tuple[tuple[str, str], ...] = ()  # ("counties", "County"): a list of names
+    party_letters: frozenset[str] = frozenset()  # "D", "R": "Boggs, D-Braxton" names a home
     place_nouns: frozenset[str] = frozenset()  # "police", "man": "the Concord Police" is a place
     person_preps: frozenset[str] = frozenset()  # place preps a person takes too ("to Taylor")
     feature_after: frozenset[str] = frozenset()  # "Street", "River": a feature named before it
@@ -205,6 +207,12 @@ def lang_pack(lang: str | None) -> LangPack:
         proper_lemmas=all(_flag(raw[code], "proper_lemmas", False) for code in langs),
         person_preps=words("person_preps"),
         place_nouns=words("place_nouns"),
+        region_plurals=tuple(
+            (str(p[0]).casefold(), str(p[1]))
+            for p in merged.get("region_plurals", [])
+            if isinstance(p, list)
+        ),
+        party_letters=frozenset(str(w) for w in merged.get("party_letters", [])),
         feature_after=words("feature_after"),
         feature_before=words("feature_before"),
     )

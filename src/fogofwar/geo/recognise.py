@@ -57,11 +57,15 @@ from fogofwar.geo.abbrev import abbreviation_at
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
+from fogofwar.geo.marked import dateline as caps_dateline
+from fogofwar.geo.marked import headed, marked_hits
 from fogofwar.geo.persons import (
     after_initial,
     caps_word,
     given_name,
+    named_before,
     named_person,
+    place_prep,
     small_town,
     surname,
     surnames,
@@ -203,7 +207,7 @@ def _keep(
     prev = tokens[hit.first - 1] if hit.first > 0 else None
     nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
     prep = prev is not None and not tok.sent_start and prev.text.casefold() in pack.place_preps
-    if low in pack.not_alone or (tok.text in names and not _place_prep(prev, tok, pack)):
+    if low in pack.not_alone or (tok.text in names and not place_prep(prev, tok, pack)):
         return False
     if (
         len(tok.text) <= 3
@@ -213,7 +217,7 @@ def _keep(
         )
     ):
         return False  # "Us" is no "US": a country's or region's short form is written in capitals
-    if _headed(tok, nxt, prev, pack) or _dateline(tokens, hit):
+    if headed(tok, nxt, prev, pack) or caps_dateline(tokens, hit):
         return True  # "the Concord Police", "a Meadow Grove man"; "CHARLESTON, W.Va. --"
     if tok.text.isupper() and len(tok.text.replace(".", "")) <= 4:  # "FDA", "UN": no places
         if low in pack.caps_words and caps_word(tokens, hit.first, pack):
@@ -344,29 +348,6 @@ def _keep(
     return True
 
 
-def _headed(tok: Token, nxt: Token | None, prev: Token | None, pack: LangPack) -> bool:
-    """A town's name before a noun of the people or bodies of a place ("the Concord Police",
-    "Hurricane police"), not the end of a longer name ("a Meadow Grove man" is not Grove, "Greg
-    Taylor police" not Taylor)."""
-    return (
-        nxt is not None
-        and nxt.glued
-        and not nxt.hyphen
-        and nxt.text.casefold().rstrip(".") in pack.place_nouns
-        and not (prev is not None and tok.glued and prev.cap)  # "a Meadow Grove man"
-    )
-
-
-def _dateline(tokens: list[Token], hit: Hit) -> bool:
-    """An all-capital word of five letters or more opening a sentence before a comma or a
-    dash ("CHARLESTON, W.Va. --", "MANSFIELD —"): a dateline, which names a place."""
-    tok = tokens[hit.first]
-    if not (tok.sent_start and tok.text.isupper() and len(tok.text) >= 5):
-        return False
-    nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
-    return nxt is None or not nxt.glued
-
-
 def _multi_demonym(
     tokens: list[Token], i: int, pack: LangPack, index: PlaceIndex
 ) -> tuple[int, str] | None:
@@ -418,10 +399,15 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
     names = set(surnames(tokens, pack))
     speakers: set[str] = set()  # small towns' names the text uses for a speaker
     hits: list[Hit] = []
+    marked = marked_hits(text, tokens, pack, lambda words: lookup(words, pack, index)[0])
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         low = tok.text.casefold()
+        if i in marked:  # "Cooke, Grayson and Love counties", "Boggs, D-Braxton"
+            hits.append(marked[i])
+            i = marked[i].last + 1
+            continue
         ab = _abbreviation(text, tokens, i, hits, index) if pack.abbreviations and tok.cap else None
         if ab is not None:
             hits.append(ab)
@@ -502,28 +488,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         [
             h
             for h in hits
-            if not named_person(tokens, h, speakers, pack) and not _named_before(tokens, h, names, pack)
+            if not named_person(tokens, h, speakers, pack)
+            and not named_before(tokens, h, names, pack)
         ]
-    )
-
-
-def _named_before(tokens: list[Token], hit: Hit, names: set[str], pack: LangPack) -> bool:
-    """A town's name written alone before the text gives it as a person's surname ("Hyles
-    unseats Turner" in a headline, "Judge Haywood Turner" below), with no place preposition."""
-    if hit.phrase or hit.first != hit.last or hit.demonym is not None:
-        return False
-    tok = tokens[hit.first]
-    if tok.text not in names or any(c.place.kind not in ("city", "admin2") for c in hit.cands):
-        return False
-    return not _place_prep(tokens[hit.first - 1] if hit.first > 0 else None, tok, pack)
-
-
-def _place_prep(prev: Token | None, tok: Token, pack: LangPack) -> bool:
-    """A place preposition before ``tok`` that a person's name does not take as well
-    ("in Denton", not "according to Taylor", "the vote to Turner's")."""
-    return (
-        prev is not None
-        and not tok.sent_start
-        and prev.text.casefold() in pack.place_preps
-        and prev.text.casefold() not in pack.person_preps
     )
