@@ -239,6 +239,13 @@ def _keep(
         return False  # "Jordan Peterson", "Sydney Sweeney": a first name
     if kinds & {"country", "continent", "region"}:
         return True
+    if (
+        not prep
+        and all(c.how > 0 for c in hit.cands)
+        and max(c.place.population for c in hit.cands) < _HUGE
+        and not any(c.place.cc in CYRILLIC_CC for c in hit.cands)
+    ):
+        return False  # "Hamas" is no other name of Hama and Hamm, without "in" before it
     named = (
         low in pack.given_names
         and nxt is not None
