@@ -49,8 +49,11 @@ def _windows(first: int, last: int) -> list[tuple[int, int]]:
     return [(a, a + size - 1) for size in range(n, 0, -1) for a in range(first, last - size + 2)]
 
 
+# "Douglas County" with "County" left out of the span; "Hall and Barrow counties" (a list ends
+# in the plural: "Athens, McMinn County" names one county, not Athens County)
 _COUNTIES = re.compile(
-    r"(?:\s*(?:,|and|or|&)\s*(?:[A-Z][\w.'’-]*\s*){1,3})*,?\s*(County|counties|Counties)\b"
+    r"(?:\s*(?:,|and|or|&)\s*(?:[A-Z][\w.'’-]*\s*){1,3})*,?\s*(?:counties|Counties)\b"
+    r"|\s*County\b"
 )
 
 
