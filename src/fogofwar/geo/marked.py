@@ -3,6 +3,8 @@
 * A town before a noun of its people or bodies ("the Concord Police", "a Paris man",
   ``place_nouns``) and an all-capital dateline ("CHARLESTON, W.Va. --") are places whatever
   the common-word and person guards say (:func:`headed`, :func:`dateline`).
+* A name right before a disease word ("West Nile virus", "Marburg virus", "Rift Valley
+  fever", ``disease_words``) names the disease, not a place (:func:`names_disease`).
 * A list of names the text calls counties ("Cooke, Grayson and Love counties", ``[plural,
   singular]`` pairs in ``region_plurals``) names counties: each name is looked up with the
   singular word ("Love County"), so "Love" is neither a word nor a person here.
@@ -18,7 +20,7 @@ from fogofwar.geo.index import Candidate
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.tokens import Hit, Token
 
-__all__ = ["dateline", "headed", "marked_hits"]
+__all__ = ["dateline", "headed", "marked_hits", "names_disease"]
 
 _LIST_MAX = 8  # names in one "A, B and C counties" list
 _JOINERS = frozenset({"and", "or", "&"})
@@ -47,6 +49,13 @@ def dateline(tokens: list[Token], hit: Hit) -> bool:
         return False
     nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
     return nxt is None or not nxt.glued
+
+
+def names_disease(tokens: list[Token], last: int, pack: LangPack) -> bool:
+    """The name ending at token ``last`` is followed by a disease word ("Nile" in "West Nile
+    virus")."""
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    return nxt is not None and nxt.glued and nxt.text.casefold() in pack.disease_words
 
 
 def marked_hits(text: str, tokens: list[Token], pack: LangPack, find: Finder) -> dict[int, Hit]:

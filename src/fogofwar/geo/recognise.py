@@ -58,7 +58,7 @@ from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
 from fogofwar.geo.marked import dateline as caps_dateline
-from fogofwar.geo.marked import headed, marked_hits
+from fogofwar.geo.marked import headed, marked_hits, names_disease
 from fogofwar.geo.persons import (
     after_initial,
     caps_word,
@@ -476,6 +476,10 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
             found = _cyrillic_guard(tokens, found, pack)
         if found is None:
             i += 1
+            continue
+        if names_disease(tokens, found.last, pack) or text.startswith("$", found.end):
+            # "West Nile virus", "Marburg virus"; "US$460 million", "HK$10": a currency
+            i = found.last + 1
             continue
         if not found.metonymy and _speech_after(tokens, found.last + 1, pack):
             found = Hit(found.first, found.last, found.start, found.end, found.cands,
