@@ -188,3 +188,10 @@ def test_a_given_town_before_its_county_is_the_town(gaz: Gazetteer) -> None:
     (m,) = gaz.resolve(text, [(start, start + len("Athens"))], "en")
     assert m.location is not None
     assert (m.location.precision, m.location.admin1) == ("point", "Tennessee")
+
+
+def test_a_compass_word_before_a_place_is_part_of_it(gaz: Gazetteer) -> None:
+    found = gaz.find("She led the heart association of Western Pennsylvania for years.", "en")
+    assert [(m.surface, m.is_demonym) for m in found] == [("Pennsylvania", False)]
+    west = gaz.find("Western leaders met on Monday.", "en")
+    assert [(m.surface, m.is_demonym) for m in west] == [("Western", True)]

@@ -469,7 +469,10 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
             and any(c.place.kind == "country" and c.how == 0 for c in found.cands)
         )
         if demonym != "?" and (found is None or found.last == i) and not abbrev:
-            hits.append(Hit(i, i, tok.start, tok.end, (), False, demonym=demonym or ""))
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if not (low in pack.not_alone and nxt is not None and nxt.glued and nxt.cap):
+                # "Western Pennsylvania": a part of the place that follows, not the West
+                hits.append(Hit(i, i, tok.start, tok.end, (), False, demonym=demonym or ""))
             i += 1
             continue
         if found is not None and not found.metonymy:
