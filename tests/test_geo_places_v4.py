@@ -195,3 +195,16 @@ def test_a_compass_word_before_a_place_is_part_of_it(gaz: Gazetteer) -> None:
     assert [(m.surface, m.is_demonym) for m in found] == [("Pennsylvania", False)]
     west = gaz.find("Western leaders met on Monday.", "en")
     assert [(m.surface, m.is_demonym) for m in west] == [("Western", True)]
+
+
+def test_the_readers_places_leave_features_out() -> None:
+    from fogofwar.nlp.make import make_doc
+    from fogofwar.nlp.pipeline import registered
+    from fogofwar.reader import Reader
+
+    res = Reader.default().resources
+    text = "Police closed Clinton Street in Alexandria, Va., after the crash."
+    doc = registered("places.v1").fn(make_doc(text, "en", before="places.v1", resources=res), res)
+    surfaces = [p.surface for p in doc.places]
+    assert "Alexandria" in surfaces
+    assert "Clinton Street" not in surfaces and "Clinton" not in surfaces
