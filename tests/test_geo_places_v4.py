@@ -54,6 +54,17 @@ def test_streets_and_features_lie_in_the_texts_place(
     assert inner not in found or inner == surface
 
 
+def test_the_names_of_a_list_of_streets_are_streets(gaz: Gazetteer) -> None:
+    text = "A man collapsed at the corner of Maple and Hubbard streets in Omaha, Neb., on Monday."
+    found = _found(gaz, text)
+    for name in ("Maple", "Hubbard"):
+        m = found[name]
+        assert m.is_feature and m.location is not None and m.location.admin1 == "Nebraska", name
+    start = text.index("Hubbard")
+    (given,) = gaz.resolve(text, [(start, start + len("Hubbard"))], "en")
+    assert given.location is not None and given.location.normalized == "Omaha"
+
+
 def test_a_town_named_like_a_feature_stays_the_town(gaz: Gazetteer) -> None:
     m = _found(gaz, "Voters in Mount Vernon, Ohio, approved the levy.")["Mount Vernon"]
     assert not m.is_feature and m.location is not None and m.location.admin1 == "Ohio"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from fogofwar.claim import Location
 from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, ensure_index
-from fogofwar.geo.features import feature_spans
+from fogofwar.geo.features import feature_spans, listed_streets
 from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.langdata import REGION_MARK, lang_pack
 from fogofwar.geo.recognise import Hit, recognise
@@ -79,10 +79,13 @@ def _stray(place: Place | None, home: Place) -> bool:
     )
 
 
-def _inside_feature(hit: Hit, features: list[tuple[int, int]]) -> bool:
+def _inside_feature(
+    hit: Hit, features: list[tuple[int, int]], listed: set[tuple[int, int]]
+) -> bool:
     """A hit that is part of a street's or feature's name, not all of it ("Memphis" in
-    "Memphis Street"; not "Mount Vernon", the whole span)."""
-    return any(
+    "Memphis Street"; not "Mount Vernon", the whole span), or a name of a list of streets
+    ("Hubbard" in "State and Hubbard streets")."""
+    return (hit.start, hit.end) in listed or any(
         a <= hit.start and hit.end <= b and (hit.start, hit.end) != (a, b) for a, b in features
     )
 
@@ -133,7 +136,8 @@ class Gazetteer:
         hits = recognise(text, pack, self._index)
         features = feature_spans(text, pack)
         if features:  # "Memphis Street" is a street, not Memphis
-            hits = [h for h in hits if not _inside_feature(h, features)]
+            listed = set(listed_streets(text, pack))
+            hits = [h for h in hits if not _inside_feature(h, features, listed)]
         places = resolve(hits)
         out = [self._mention(text, h, p) for h, p in zip(hits, places, strict=True)]
         if features:

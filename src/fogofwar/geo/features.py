@@ -1,5 +1,6 @@
 """Streets and natural features the gazetteer has no entry for: "Clinton Street", "40th Avenue
-South", "Chestatee River", "Lake Lanier", "Mount Rainier".
+South", "Chestatee River", "Lake Lanier", "Mount Rainier", and the names of a list the text calls
+streets ("State and Hubbard streets").
 
 A feature is one to three capitalised words (or an ordinal, "40th") before a street or water
 word of the pack (``feature_after``: "Street", "Road", "River", "Lake"), or a water or
@@ -21,7 +22,7 @@ from functools import cache
 
 from fogofwar.geo.langdata import LangPack
 
-__all__ = ["feature_spans"]
+__all__ = ["feature_spans", "listed_streets"]
 
 _WORD = r"(?:[A-Z][\w'’-]*\.?|\d+(?:st|nd|rd|th))"
 _COMPASS = r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|N\.|S\.|E\.|W\.)"
@@ -53,6 +54,29 @@ def _patterns(after: frozenset[str], before: frozenset[str]) -> tuple[re.Pattern
     return tuple(out)
 
 
+_NAME = r"(?:[A-Z][\w'’-]*\.?)(?:[ \t]+[A-Z][\w'’-]*\.?)?"
+_PLURAL_LIST = re.compile(
+    rf"(?<![\w.])({_NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+){_NAME})+)"
+    r"[ \t]+(?:streets|avenues|roads|lanes|drives|boulevards)\b"
+)
+_LIST_SPLIT = re.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+")
+
+
+def listed_streets(text: str, pack: LangPack) -> list[tuple[int, int]]:
+    """The names of a list the text calls streets ("State and Hubbard streets"): streets even
+    where a town bears the name ("Hubbard")."""
+    if not pack.feature_after:
+        return []
+    out = []
+    for m in _PLURAL_LIST.finditer(text):
+        start = m.start(1)
+        for part in _LIST_SPLIT.split(m.group(1)):
+            at = text.index(part, start)
+            out.append((at, at + len(part)))
+            start = at + len(part)
+    return out
+
+
 def feature_spans(text: str, pack: LangPack) -> list[tuple[int, int]]:
     """``(start, end)`` of every street or natural feature named in ``text``, in text order,
     without overlaps (the longer of two overlapping spans wins)."""
@@ -62,6 +86,7 @@ def feature_spans(text: str, pack: LangPack) -> list[tuple[int, int]]:
             span = _trimmed(text, m.start(), m.end(), pack)
             if span is not None:
                 found.append(span)
+    found += listed_streets(text, pack)
     found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     out: list[tuple[int, int]] = []
     for a, b in found:

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from fogofwar.geo.abbrev import expand
+from fogofwar.geo.features import listed_streets
 from fogofwar.geo.index import Candidate, Place, PlaceIndex
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.lexicon import is_common
@@ -211,11 +212,14 @@ def span_hits(
     """All hits to resolve together (given spans plus the recogniser's non-overlapping ones,
     in text order) and, per given span, its hit (``None``: nothing in the gazetteer)."""
     tokens = tokenize(text)
+    streets = set(listed_streets(text, pack))  # "Hubbard" in "State and Hubbard streets"
     given: list[Hit | None] = []
     for start, end in spans:
         idx = [k for k, t in enumerate(tokens) if t.start < end and start < t.end]
         given.append(
-            _hit(tokens, idx[0], idx[-1], pack, index, text[start:end], text) if idx else None
+            _hit(tokens, idx[0], idx[-1], pack, index, text[start:end], text)
+            if idx and (start, end) not in streets
+            else None
         )
     taken = [(h.first, h.last) for h in given if h is not None]
     context = [
