@@ -84,6 +84,8 @@ _HUGE = 1_000_000
 
 
 _MAX_KEYS = 48
+# countries whose towns the news spells in several transliterations ("Artemovsk", "Nikolaev")
+_WAR_CC = frozenset({"UA", "RU", "BY"})
 _SORTED_UP_TO = 256  # combinations ranked by how many likely endings they undo, up to this many
 
 
@@ -243,7 +245,7 @@ def _keep(
         not prep
         and all(c.how > 0 for c in hit.cands)
         and max(c.place.population for c in hit.cands) < _HUGE
-        and not any(c.place.cc in CYRILLIC_CC for c in hit.cands)
+        and not any(c.place.cc in _WAR_CC for c in hit.cands)
     ):
         return False  # "Hamas" is no other name of Hama and Hamm, without "in" before it
     named = (
