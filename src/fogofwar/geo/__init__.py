@@ -27,8 +27,8 @@ from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, 
 from fogofwar.geo.features import feature_spans, listed_streets
 from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.langdata import REGION_MARK, lang_pack
+from fogofwar.geo.nearby import km as _km
 from fogofwar.geo.recognise import Hit, recognise
-from fogofwar.geo.resolve import km as _km
 from fogofwar.geo.resolve import resolve
 from fogofwar.geo.spans import anchor, span_hits
 from fogofwar.model import Span

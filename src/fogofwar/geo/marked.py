@@ -8,6 +8,8 @@
 * A list of names the text calls counties ("Cooke, Grayson and Love counties", ``[plural,
   singular]`` pairs in ``region_plurals``) names counties: each name is looked up with the
   singular word ("Love County"), so "Love" is neither a word nor a person here.
+* A region abbreviation ("Calif.", "N.S.W.", "IL" after "Springfield, ":
+  :func:`abbreviation_hit`, data in :mod:`.abbrev`).
 * A party letter and a hyphen after a comma or parenthesis ("Brent Boggs, D-Braxton", "(R-Elbow
   Lake)", ``party_letters``) give a legislator's home: a town or county of that name.
 """
@@ -16,11 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from fogofwar.geo.index import Candidate
+from fogofwar.geo.abbrev import abbreviation_at
+from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import LangPack
+from fogofwar.geo.text import fold
 from fogofwar.geo.tokens import Hit, Token
 
-__all__ = ["dateline", "headed", "marked_hits", "names_disease"]
+__all__ = ["abbreviation_hit", "dateline", "headed", "marked_hits", "names_disease"]
 
 _LIST_MAX = 8  # names in one "A, B and C counties" list
 _JOINERS = frozenset({"and", "or", "&"})
@@ -138,3 +142,19 @@ def _party_home(text: str, tokens: list[Token], k: int, find: Finder) -> Hit | N
         if cands:
             return Hit(k + 1, end, tokens[k + 1].start, tokens[end].end, cands, False, phrase=True)
     return None
+
+
+def abbreviation_hit(
+    text: str, tokens: list[Token], i: int, hits: list[Hit], index: PlaceIndex
+) -> Hit | None:
+    """A region abbreviation at token ``i`` ("Calif.", "N.S.W.", "IL" after "Springfield, ")."""
+    tok = tokens[i]
+    after = bool(hits) and hits[-1].last == i - 1 and text[hits[-1].end : tok.start].strip() == ","
+    ab = abbreviation_at(text, tok.start, after)
+    if ab is None:
+        return None
+    cands = tuple(
+        c for c in index.lookup(fold(ab.region)) if c.place.kind == "admin1" and c.place.cc == ab.cc
+    )
+    last = max(k for k in range(i, len(tokens)) if tokens[k].start < ab.end)
+    return Hit(i, last, tok.start, ab.end, cands, False, phrase=True) if cands else None

@@ -53,12 +53,11 @@ import math
 from collections.abc import Iterator
 from itertools import product
 
-from fogofwar.geo.abbrev import abbreviation_at
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
+from fogofwar.geo.marked import abbreviation_hit, headed, marked_hits, names_disease
 from fogofwar.geo.marked import dateline as caps_dateline
-from fogofwar.geo.marked import headed, marked_hits, names_disease
 from fogofwar.geo.persons import (
     after_initial,
     caps_word,
@@ -385,22 +384,6 @@ def _in_name(tokens: list[Token], i: int, lang: str) -> bool:
     )
 
 
-def _abbreviation(
-    text: str, tokens: list[Token], i: int, hits: list[Hit], index: PlaceIndex
-) -> Hit | None:
-    """A region abbreviation at token ``i`` ("Calif.", "N.S.W.", "IL" after "Springfield, ")."""
-    tok = tokens[i]
-    after = bool(hits) and hits[-1].last == i - 1 and text[hits[-1].end : tok.start].strip() == ","
-    ab = abbreviation_at(text, tok.start, after)
-    if ab is None:
-        return None
-    cands = tuple(
-        c for c in index.lookup(fold(ab.region)) if c.place.kind == "admin1" and c.place.cc == ab.cc
-    )
-    last = max(k for k in range(i, len(tokens)) if tokens[k].start < ab.end)
-    return Hit(i, last, tok.start, ab.end, cands, False, phrase=True) if cands else None
-
-
 def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
     """Every toponym, demonym and metonym candidate in ``text``, in order."""
     tokens = tokenize(text)
@@ -417,7 +400,11 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
             hits.append(marked[i])
             i = marked[i].last + 1
             continue
-        ab = _abbreviation(text, tokens, i, hits, index) if pack.abbreviations and tok.cap else None
+        ab = (
+            abbreviation_hit(text, tokens, i, hits, index)
+            if pack.abbreviations and tok.cap
+            else None
+        )
         if ab is not None:
             hits.append(ab)
             i = ab.last + 1
