@@ -219,3 +219,18 @@ def test_the_readers_places_leave_features_out() -> None:
     surfaces = [p.surface for p in doc.places]
     assert "Alexandria" in surfaces
     assert "Clinton Street" not in surfaces and "Clinton" not in surfaces
+
+
+# a country's own name is the country, also where it reads like its people ("Philippines"),
+# and a name behind an elided article is part of the name ("Côte d'Ivoire"):
+# (sentence, surface, ISO3)
+COUNTRIES = [
+    ("Six pupils in Manila, Philippines tested positive for the flu.", "Philippines", "PHL"),
+    ("The strain was first found in Côte d'Ivoire in 1994.", "Côte d'Ivoire", "CIV"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "cc3"), COUNTRIES)
+def test_country_names_are_countries(gaz: Gazetteer, text: str, surface: str, cc3: str) -> None:
+    m = _found(gaz, text)[surface]
+    assert not m.is_demonym and m.location is not None and m.location.country == cc3

@@ -384,6 +384,11 @@ def _in_name(tokens: list[Token], i: int, lang: str) -> bool:
     )
 
 
+def _elided(word: str) -> bool:
+    """A capitalised name behind an elided article ("d'Ivoire" in "Côte d'Ivoire")."""
+    return len(word) > 2 and word[0] in "dl" and word[1] in "'’" and word[2].isupper()
+
+
 def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
     """Every toponym, demonym and metonym candidate in ``text``, in order."""
     tokens = tokenize(text)
@@ -428,13 +433,15 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         run = [tok]
         for t in tokens[i + 1 : i + _MAX_N]:
             tl = t.text.casefold()
-            if not t.glued or not (t.cap or tl in pack.connectors or region_after(tl, pack)):
+            if not t.glued or not (
+                t.cap or tl in pack.connectors or region_after(tl, pack) or _elided(t.text)
+            ):
                 break
             run.append(t)
         found: Hit | None = None
         for n in range(len(run), 0, -1):
             last = run[n - 1]
-            if not (last.cap or region_after(last.text.casefold(), pack)):
+            if not (last.cap or region_after(last.text.casefold(), pack) or _elided(last.text)):
                 continue
             words = [t.text for t in run[:n]]
             target = next((metonyms[k] for k, _ in _keys(words, pack) if k in metonyms), None)
@@ -452,11 +459,10 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
                 break
         # a demonym, unless it opens a longer name ("Saudi Arabia") or is a country's
         # abbreviation ("US", "U.S.", "UK")
-        abbrev = (
-            found is not None
-            and tok.text.isupper()
-            and any(c.place.kind == "country" and c.how == 0 for c in found.cands)
-        )
+        abbrev = found is not None and any(
+            c.place.kind == "country" and c.how == 0 and (tok.text.isupper() or found.last == i)
+            for c in found.cands
+        )  # "US", "UK"; "Philippines": a country's own name, not its people
         if demonym != "?" and (found is None or found.last == i) and not abbrev:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if not (low in pack.not_alone and nxt is not None and nxt.glued and nxt.cap):
