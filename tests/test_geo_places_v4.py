@@ -178,11 +178,12 @@ NOT_PLACES = [
     ("The settlement was worth US$460 million to the families.", "US"),
     ("Israel and Hamas agreed to a truce on Sunday.", "Hamas"),
     ("The mounds were built between 250 and 100 B.C. by farmers.", "B.C."),
+    ("Parents met at Franklin Elementary in Santa Ana, Calif., on Monday.", "Franklin"),
 ]
 
 
 @pytest.mark.parametrize(("text", "word"), NOT_PLACES)
-def test_diseases_currencies_other_names_and_eras_are_no_places(
+def test_diseases_currencies_other_names_eras_and_schools_are_no_places(
     gaz: Gazetteer, text: str, word: str
 ) -> None:
     assert word not in _found(gaz, text)

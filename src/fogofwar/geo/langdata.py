@@ -41,6 +41,7 @@ class LangPack:
     proper_lemmas: bool = False  # a capitalised dictionary lemma marks a proper noun (not German)
     region_plurals: tuple[tuple[str, str], ...] = ()  # ("counties", "County"): a list of names
     party_letters: frozenset[str] = frozenset()  # "D", "R": "Boggs, D-Braxton" names a home
+    school_words: frozenset[str] = frozenset()  # "Franklin Elementary" names a person
     disease_words: frozenset[str] = frozenset()  # "virus": "West Nile virus" is no place
     place_nouns: frozenset[str] = frozenset()  # "police", "man": "the Concord Police" is a place
     person_preps: frozenset[str] = frozenset()  # place preps a person takes too ("to Taylor")
@@ -209,6 +210,7 @@ def lang_pack(lang: str | None) -> LangPack:
         person_preps=words("person_preps"),
         place_nouns=words("place_nouns"),
         disease_words=words("disease_words"),
+        school_words=words("school_words"),
         region_plurals=tuple(
             (str(p[0]).casefold(), str(p[1]))
             for p in merged.get("region_plurals", [])

@@ -5,6 +5,8 @@
   the common-word and person guards say (:func:`headed`, :func:`dateline`).
 * A name right before a disease word ("West Nile virus", "Marburg virus", "Rift Valley
   fever", ``disease_words``) names the disease, not a place (:func:`names_disease`).
+* A one-word town before a school word ("Franklin Elementary", ``school_words``) names a
+  person the school is named after (:func:`names_school`).
 * A list of names the text calls counties ("Cooke, Grayson and Love counties", ``[plural,
   singular]`` pairs in ``region_plurals``) names counties: each name is looked up with the
   singular word ("Love County"), so "Love" is neither a word nor a person here.
@@ -24,7 +26,14 @@ from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.text import fold
 from fogofwar.geo.tokens import Hit, Token
 
-__all__ = ["abbreviation_hit", "dateline", "headed", "marked_hits", "names_disease"]
+__all__ = [
+    "abbreviation_hit",
+    "dateline",
+    "headed",
+    "marked_hits",
+    "names_disease",
+    "names_school",
+]
 
 _LIST_MAX = 8  # names in one "A, B and C counties" list
 _JOINERS = frozenset({"and", "or", "&"})
@@ -60,6 +69,19 @@ def names_disease(tokens: list[Token], last: int, pack: LangPack) -> bool:
     virus")."""
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     return nxt is not None and nxt.glued and nxt.text.casefold() in pack.disease_words
+
+
+def names_school(tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
+    """A one-word town before a school word ("Franklin Elementary", "Graham Middle School"):
+    a school named after a person, more often than after a town elsewhere."""
+    if hit.first != hit.last or any(c.place.kind not in ("city", "admin2") for c in hit.cands):
+        return False
+    nxt = tokens[hit.last + 1 : hit.last + 3]
+    if not nxt or not nxt[0].glued:
+        return False
+    one = nxt[0].text.casefold()
+    two = " ".join(t.text.casefold() for t in nxt) if len(nxt) == 2 and nxt[1].glued else ""
+    return one in pack.school_words or two in pack.school_words
 
 
 def marked_hits(text: str, tokens: list[Token], pack: LangPack, find: Finder) -> dict[int, Hit]:
