@@ -26,14 +26,7 @@ from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.text import fold
 from fogofwar.geo.tokens import Hit, Token
 
-__all__ = [
-    "abbreviation_hit",
-    "dateline",
-    "headed",
-    "marked_hits",
-    "names_disease",
-    "names_school",
-]
+__all__ = ["abbreviation_hit", "dateline", "headed", "marked_hits", "names_no_place"]
 
 _LIST_MAX = 8  # names in one "A, B and C counties" list
 _JOINERS = frozenset({"and", "or", "&"})
@@ -62,6 +55,16 @@ def dateline(tokens: list[Token], hit: Hit) -> bool:
         return False
     nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
     return nxt is None or not nxt.glued
+
+
+def names_no_place(text: str, tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
+    """A name that here names a disease, a school or a currency, not a place ("West Nile
+    virus", "Franklin Elementary", "US$460")."""
+    return (
+        names_disease(tokens, hit.last, pack)
+        or names_school(tokens, hit, pack)
+        or text.startswith("$", hit.end)
+    )
 
 
 def names_disease(tokens: list[Token], last: int, pack: LangPack) -> bool:

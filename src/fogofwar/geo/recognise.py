@@ -56,13 +56,7 @@ from itertools import product
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
-from fogofwar.geo.marked import (
-    abbreviation_hit,
-    headed,
-    marked_hits,
-    names_disease,
-    names_school,
-)
+from fogofwar.geo.marked import abbreviation_hit, headed, marked_hits, names_no_place
 from fogofwar.geo.marked import dateline as caps_dateline
 from fogofwar.geo.persons import (
     after_initial,
@@ -481,12 +475,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         if found is None:
             i += 1
             continue
-        if (
-            names_disease(tokens, found.last, pack)
-            or names_school(tokens, found, pack)
-            or text.startswith("$", found.end)
-        ):
-            # "West Nile virus", "Marburg virus"; "US$460 million", "HK$10": a currency
+        if names_no_place(text, tokens, found, pack):  # "West Nile virus", "US$460"
             i = found.last + 1
             continue
         if not found.metonymy and _speech_after(tokens, found.last + 1, pack):
