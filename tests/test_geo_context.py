@@ -195,7 +195,8 @@ def test_given_spans_resolve_together(
 
 
 def test_pairs_mark_towns_near_another_toponyms_candidates(gaz: Gazetteer) -> None:
-    from fogofwar.geo.resolve import _owners, _pairs, _prune
+    from fogofwar.geo.nearby import pairs
+    from fogofwar.geo.resolve import _owners, _prune
     from fogofwar.geo.spans import span_hits
 
     text = "The Athens council met on Monday. Henderson County commissioners lifted the ban."
@@ -205,6 +206,6 @@ def test_pairs_mark_towns_near_another_toponyms_candidates(gaz: Gazetteer) -> No
     assert athens is not None
     pruned = {id(h): _prune(h.cands) for h in hits}
     first = {id(h): None for h in hits}
-    paired = {eid for hid, eid in _pairs(hits, pruned, _owners(hits, first)) if hid == id(athens)}
+    paired = {eid for hid, eid in pairs(hits, pruned, _owners(hits, first)) if hid == id(athens)}
     by_eid = {c.place.eid: c.place for c in athens.cands}
     assert {by_eid[e].admin1 for e in paired} == {"Texas"}

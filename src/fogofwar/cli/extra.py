@@ -136,6 +136,7 @@ def places(
             "location": m.location.to_record() if m.location else None,
             "demonym": m.is_demonym,
             "metonymy": m.is_metonymy,
+            "feature": m.is_feature,
         }
         for m in mentions
     )

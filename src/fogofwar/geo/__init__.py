@@ -24,10 +24,11 @@ from pathlib import Path
 
 from fogofwar.claim import Location
 from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, ensure_index
+from fogofwar.geo.features import feature_spans, listed_streets
 from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.langdata import REGION_MARK, lang_pack
+from fogofwar.geo.nearby import km as _km
 from fogofwar.geo.recognise import Hit, recognise
-from fogofwar.geo.resolve import km as _km
 from fogofwar.geo.resolve import resolve
 from fogofwar.geo.spans import anchor, span_hits
 from fogofwar.model import Span
@@ -62,6 +63,7 @@ class PlaceMention:
     location: Location | None  # None: recognised as a place name but not resolved
     is_demonym: bool = False  # "russische" in "russische Region Kursk": country context only
     is_metonymy: bool = False  # "Kyiv said": a government, not an event location
+    is_feature: bool = False  # "Clinton Street", "Lake Lanier": inside the place of the text
 
 
 def _stray(place: Place | None, home: Place) -> bool:
@@ -74,6 +76,17 @@ def _stray(place: Place | None, home: Place) -> bool:
         and not place.capital  # Vatican City
         and home.kind in ("city", "admin2")
         and _km(place, home) > _NEAR_KM
+    )
+
+
+def _inside_feature(
+    hit: Hit, features: list[tuple[int, int]], listed: set[tuple[int, int]]
+) -> bool:
+    """A hit that is part of a street's or feature's name, not all of it ("Memphis" in
+    "Memphis Street"; not "Mount Vernon", the whole span), or a name of a list of streets
+    ("Hubbard" in "State and Hubbard streets")."""
+    return (hit.start, hit.end) in listed or any(
+        a <= hit.start and hit.end <= b and (hit.start, hit.end) != (a, b) for a, b in features
     )
 
 
@@ -119,10 +132,36 @@ class Gazetteer:
         """
         if not text:
             return ()
-        hits = recognise(text, lang_pack(lang), self._index)
+        pack = lang_pack(lang)
+        hits = recognise(text, pack, self._index)
+        features = feature_spans(text, pack)
+        if features:  # "Memphis Street" is a street, not Memphis
+            listed = set(listed_streets(text, pack))
+            hits = [h for h in hits if not _inside_feature(h, features, listed)]
         places = resolve(hits)
         out = [self._mention(text, h, p) for h, p in zip(hits, places, strict=True)]
+        if features:
+            out += self._features(text, features, hits, places)
         return tuple(sorted(out, key=lambda m: (m.span.start, m.span.end)))
+
+    def _features(
+        self, text: str, features: list[tuple[int, int]], hits: list[Hit],
+        places: list[Place | None],
+    ) -> list[PlaceMention]:  # fmt: skip
+        """Streets and natural features no hit covers, located at the text's anchor (no
+        GeoNames id of their own); none when the text names no place to locate them in."""
+        home = anchor([p for h, p in zip(hits, places, strict=True)
+                       if h.demonym is None and not h.metonymy])  # fmt: skip
+        if home is None:
+            return []
+        out = []
+        for start, end in features:
+            if any(h.start < end and start < h.end for h in hits):
+                continue  # "Mount Vernon", "Red River" the town: the gazetteer's own
+            span = Span(start, end)
+            near = replace(_location(home, text[start:end], span), geonames_id=None)
+            out.append(PlaceMention(span, text[start:end], near, is_feature=True))
+        return out
 
     def resolve(
         self, text: str, spans: Sequence[tuple[int, int]], lang: str | None

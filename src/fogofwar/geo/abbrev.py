@@ -22,17 +22,23 @@ class Abbreviation:
     cc: str
 
 
+_ERA = re.compile(r"\d\s*$")
+
+
 @cache
 def _table() -> tuple[dict[str, tuple[str, str]], re.Pattern[str], re.Pattern[str]]:
     raw = tomllib.loads(
         (resources.files("fogofwar") / "data" / "geo" / "abbreviations.toml").read_text("utf-8")
     )
     forms: dict[str, tuple[str, str]] = {}
+    alone = set(raw.pop("standalone", []))
     for cc, regions in raw.items():
         for region, abbrevs in regions.items():
             for a in abbrevs:
                 forms[a] = (region, cc)
-    free = sorted((a for a in forms if "." in a or len(a) >= 4), key=len, reverse=True)
+    free = sorted(
+        (a for a in forms if "." in a or len(a) >= 4 or a in alone), key=len, reverse=True
+    )
     codes = sorted((a for a in forms if a not in free), key=len, reverse=True)
 
     def alternation(items: list[str]) -> re.Pattern[str]:
@@ -48,8 +54,11 @@ def expand(surface: str) -> tuple[str, str] | None:
 
 def abbreviation_at(text: str, pos: int, after_place: bool) -> Abbreviation | None:
     """The abbreviation starting at ``pos``; codes without dots ("IL") only when
-    ``after_place`` (the text reads "<place>, " right before)."""
+    ``after_place`` (the text reads "<place>, " right before) or listed as ``standalone``
+    ("BC", "NSW"); none right after a number ("250 B.C.")."""
     forms, free, codes = _table()
+    if _ERA.search(text, max(0, pos - 12), pos):
+        return None  # "250 B.C.", "300 BC": an era
     m = free.match(text, pos) or (codes.match(text, pos) if after_place else None)
     if m is None:
         return None

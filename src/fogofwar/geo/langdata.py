@@ -39,6 +39,14 @@ class LangPack:
     caps_words: frozenset[str] = frozenset()  # ordinary words in all-caps text ("US" in "JOIN US")
     abbreviations: bool = False  # region abbreviations ("Calif.", "N.S.W.") are read
     proper_lemmas: bool = False  # a capitalised dictionary lemma marks a proper noun (not German)
+    region_plurals: tuple[tuple[str, str], ...] = ()  # ("counties", "County"): a list of names
+    party_letters: frozenset[str] = frozenset()  # "D", "R": "Boggs, D-Braxton" names a home
+    school_words: frozenset[str] = frozenset()  # "Franklin Elementary" names a person
+    disease_words: frozenset[str] = frozenset()  # "virus": "West Nile virus" is no place
+    place_nouns: frozenset[str] = frozenset()  # "police", "man": "the Concord Police" is a place
+    person_preps: frozenset[str] = frozenset()  # place preps a person takes too ("to Taylor")
+    feature_after: frozenset[str] = frozenset()  # "Street", "River": a feature named before it
+    feature_before: frozenset[str] = frozenset()  # "Lake", "Mount": a feature named after it
     # memos (not part of the pack's value): word -> variants; phrase -> keys (recogniser's)
     _vmemo: dict[str, tuple[tuple[str, bool], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -199,4 +207,16 @@ def lang_pack(lang: str | None) -> LangPack:
         caps_words=words("caps_words"),
         abbreviations=any(_flag(raw[code], "region_abbreviations", False) for code in langs),
         proper_lemmas=all(_flag(raw[code], "proper_lemmas", False) for code in langs),
+        person_preps=words("person_preps"),
+        place_nouns=words("place_nouns"),
+        disease_words=words("disease_words"),
+        school_words=words("school_words"),
+        region_plurals=tuple(
+            (str(p[0]).casefold(), str(p[1]))
+            for p in merged.get("region_plurals", [])
+            if isinstance(p, list)
+        ),
+        party_letters=frozenset(str(w) for w in merged.get("party_letters", [])),
+        feature_after=words("feature_after"),
+        feature_before=words("feature_before"),
     )

@@ -21,7 +21,9 @@ __all__ = [
     "caps_word",
     "given_name",
     "in_context",
+    "named_before",
     "named_person",
+    "place_prep",
     "small_town",
     "surname",
     "surnames",
@@ -45,7 +47,11 @@ def caps_word(tokens: list[Token], k: int, pack: LangPack) -> bool:
 
 _TITLES = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "gov", "sen", "rep", "gen", "col", "capt", "lt", "sgt",
-     "prof", "rev", "president", "governor", "senator", "mayor", "judge"}
+     "prof", "rev", "president", "governor", "senator", "mayor", "judge", "sheriff", "deputy",
+     "officer", "trooper", "detective", "chief", "commissioner", "councilman", "councilwoman",
+     "councillor", "chairman", "chairwoman", "superintendent", "coach", "pastor", "father",
+     "attorney", "representative", "delegate", "secretary", "minister", "ambassador", "sergeant",
+     "lieutenant", "captain", "principal", "director", "spokesman", "spokeswoman", "dean"}
 )  # fmt: skip
 
 
@@ -191,3 +197,25 @@ def vouched(hits: list[Hit]) -> list[Hit]:
             for o in hits
         )
     ]
+
+
+def named_before(tokens: list[Token], hit: Hit, names: set[str], pack: LangPack) -> bool:
+    """A town's name written alone before the text gives it as a person's surname ("Hyles
+    unseats Turner" in a headline, "Judge Haywood Turner" below), with no place preposition."""
+    if hit.phrase or hit.first != hit.last or hit.demonym is not None:
+        return False
+    tok = tokens[hit.first]
+    if tok.text not in names or any(c.place.kind not in ("city", "admin2") for c in hit.cands):
+        return False
+    return not place_prep(tokens[hit.first - 1] if hit.first > 0 else None, tok, pack)
+
+
+def place_prep(prev: Token | None, tok: Token, pack: LangPack) -> bool:
+    """A place preposition before ``tok`` that a person's name does not take as well
+    ("in Denton", not "according to Taylor", "the vote to Turner's")."""
+    return (
+        prev is not None
+        and not tok.sent_start
+        and prev.text.casefold() in pack.place_preps
+        and prev.text.casefold() not in pack.person_preps
+    )

@@ -53,15 +53,18 @@ import math
 from collections.abc import Iterator
 from itertools import product
 
-from fogofwar.geo.abbrev import abbreviation_at
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.langdata import MEMO_MAX, LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
+from fogofwar.geo.marked import abbreviation_hit, headed, marked_hits, names_no_place
+from fogofwar.geo.marked import dateline as caps_dateline
 from fogofwar.geo.persons import (
     after_initial,
     caps_word,
     given_name,
+    named_before,
     named_person,
+    place_prep,
     small_town,
     surname,
     surnames,
@@ -80,6 +83,8 @@ _HUGE = 1_000_000
 
 
 _MAX_KEYS = 48
+# countries whose towns the news spells in several transliterations ("Artemovsk", "Nikolaev")
+_WAR_CC = frozenset({"UA", "RU", "BY"})
 _SORTED_UP_TO = 256  # combinations ranked by how many likely endings they undo, up to this many
 
 
@@ -203,7 +208,7 @@ def _keep(
     prev = tokens[hit.first - 1] if hit.first > 0 else None
     nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
     prep = prev is not None and not tok.sent_start and prev.text.casefold() in pack.place_preps
-    if low in pack.not_alone or (tok.text in names and not prep):
+    if low in pack.not_alone or (tok.text in names and not place_prep(prev, tok, pack)):
         return False
     if (
         len(tok.text) <= 3
@@ -213,6 +218,8 @@ def _keep(
         )
     ):
         return False  # "Us" is no "US": a country's or region's short form is written in capitals
+    if headed(tok, nxt, prev, pack) or caps_dateline(tokens, hit):
+        return True  # "the Concord Police", "a Meadow Grove man"; "CHARLESTON, W.Va. --"
     if tok.text.isupper() and len(tok.text.replace(".", "")) <= 4:  # "FDA", "UN": no places
         if low in pack.caps_words and caps_word(tokens, hit.first, pack):
             return False  # "JOIN US FOR": an ordinary word in all-capital text
@@ -233,6 +240,13 @@ def _keep(
         return False  # "Jordan Peterson", "Sydney Sweeney": a first name
     if kinds & {"country", "continent", "region"}:
         return True
+    if (
+        not prep
+        and all(c.how > 0 for c in hit.cands)
+        and max(c.place.population for c in hit.cands) < _HUGE
+        and not any(c.place.cc in _WAR_CC for c in hit.cands)
+    ):
+        return False  # "Hamas" is no other name of Hama and Hamm, without "in" before it
     named = (
         low in pack.given_names
         and nxt is not None
@@ -370,20 +384,9 @@ def _in_name(tokens: list[Token], i: int, lang: str) -> bool:
     )
 
 
-def _abbreviation(
-    text: str, tokens: list[Token], i: int, hits: list[Hit], index: PlaceIndex
-) -> Hit | None:
-    """A region abbreviation at token ``i`` ("Calif.", "N.S.W.", "IL" after "Springfield, ")."""
-    tok = tokens[i]
-    after = bool(hits) and hits[-1].last == i - 1 and text[hits[-1].end : tok.start].strip() == ","
-    ab = abbreviation_at(text, tok.start, after)
-    if ab is None:
-        return None
-    cands = tuple(
-        c for c in index.lookup(fold(ab.region)) if c.place.kind == "admin1" and c.place.cc == ab.cc
-    )
-    last = max(k for k in range(i, len(tokens)) if tokens[k].start < ab.end)
-    return Hit(i, last, tok.start, ab.end, cands, False, phrase=True) if cands else None
+def _elided(word: str) -> bool:
+    """A capitalised name behind an elided article ("d'Ivoire" in "Côte d'Ivoire")."""
+    return len(word) > 2 and word[0] in "dl" and word[1] in "'’" and word[2].isupper()
 
 
 def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
@@ -393,11 +396,20 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
     names = set(surnames(tokens, pack))
     speakers: set[str] = set()  # small towns' names the text uses for a speaker
     hits: list[Hit] = []
+    marked = marked_hits(text, tokens, pack, lambda words: lookup(words, pack, index)[0])
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         low = tok.text.casefold()
-        ab = _abbreviation(text, tokens, i, hits, index) if pack.abbreviations and tok.cap else None
+        if i in marked:  # "Cooke, Grayson and Love counties", "Boggs, D-Braxton"
+            hits.append(marked[i])
+            i = marked[i].last + 1
+            continue
+        ab = (
+            abbreviation_hit(text, tokens, i, hits, index)
+            if pack.abbreviations and tok.cap
+            else None
+        )
         if ab is not None:
             hits.append(ab)
             i = ab.last + 1
@@ -421,13 +433,15 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         run = [tok]
         for t in tokens[i + 1 : i + _MAX_N]:
             tl = t.text.casefold()
-            if not t.glued or not (t.cap or tl in pack.connectors or region_after(tl, pack)):
+            if not t.glued or not (
+                t.cap or tl in pack.connectors or region_after(tl, pack) or _elided(t.text)
+            ):
                 break
             run.append(t)
         found: Hit | None = None
         for n in range(len(run), 0, -1):
             last = run[n - 1]
-            if not (last.cap or region_after(last.text.casefold(), pack)):
+            if not (last.cap or region_after(last.text.casefold(), pack) or _elided(last.text)):
                 continue
             words = [t.text for t in run[:n]]
             target = next((metonyms[k] for k, _ in _keys(words, pack) if k in metonyms), None)
@@ -445,19 +459,24 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
                 break
         # a demonym, unless it opens a longer name ("Saudi Arabia") or is a country's
         # abbreviation ("US", "U.S.", "UK")
-        abbrev = (
-            found is not None
-            and tok.text.isupper()
-            and any(c.place.kind == "country" and c.how == 0 for c in found.cands)
-        )
+        abbrev = found is not None and any(
+            c.place.kind == "country" and c.how == 0 and (tok.text.isupper() or found.last == i)
+            for c in found.cands
+        )  # "US", "UK"; "Philippines": a country's own name, not its people
         if demonym != "?" and (found is None or found.last == i) and not abbrev:
-            hits.append(Hit(i, i, tok.start, tok.end, (), False, demonym=demonym or ""))
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if not (low in pack.not_alone and nxt is not None and nxt.glued and nxt.cap):
+                # "Western Pennsylvania": a part of the place that follows, not the West
+                hits.append(Hit(i, i, tok.start, tok.end, (), False, demonym=demonym or ""))
             i += 1
             continue
         if found is not None and not found.metonymy:
             found = _cyrillic_guard(tokens, found, pack)
         if found is None:
             i += 1
+            continue
+        if names_no_place(text, tokens, found, pack):  # "West Nile virus", "US$460"
+            i = found.last + 1
             continue
         if not found.metonymy and _speech_after(tokens, found.last + 1, pack):
             found = Hit(found.first, found.last, found.start, found.end, found.cands,
@@ -473,4 +492,11 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         elif surname(tokens, found, pack):
             names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
         i = found.last + 1
-    return vouched([h for h in hits if not named_person(tokens, h, speakers, pack)])
+    return vouched(
+        [
+            h
+            for h in hits
+            if not named_person(tokens, h, speakers, pack)
+            and not named_before(tokens, h, names, pack)
+        ]
+    )

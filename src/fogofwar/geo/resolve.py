@@ -48,6 +48,15 @@ from itertools import pairwise
 from typing import Any
 
 from fogofwar.geo.index import Candidate, Place
+from fogofwar.geo.nearby import (
+    POINTS,
+    coherence,
+    contains,
+    evidence,
+    hierarchy,
+    km,
+    pairs,
+)
 from fogofwar.geo.recognise import Hit
 
 __all__ = ["km", "resolve"]
@@ -59,13 +68,9 @@ _HOW = {0: 1.0, 1: 0.0, 2: -2.4}
 _PRIOR = {"UA": 0.1, "RU": 0.1}
 _AFTER = 6  # "Pokrovsk in Donetsk region", "Paris, Texas"
 _BEFORE = 2  # "Region Kursk: Sudscha"
-_NEAR_KM = ((100.0, 1.875), (300.0, 0.94))  # coherence: distance to another hit's choice, bonus
 _MAIN_COUNTRY = 1.0
 _HOLDS_CITY = 3.0  # a first-level region holding a city another toponym names
-_POINTS = ("city", "admin2")
 _LISTED = ("country", "admin1")
-_PAIR_KM = 50.0  # towns of two toponyms this close are likely both meant
-_PAIR_MAX = 25  # ... when the other toponym has at most this many candidates
 _PAIR = 1.0
 _HIER = 1.0  # a region and a town of another toponym inside it
 _LIST_GAP = 2  # "Ohio, Oregon", "Utah and Texas": list neighbours are this many words apart
@@ -75,98 +80,10 @@ _PASSES = 3  # passes with context: each after the first reads the choices of th
 _POP_SCALE = 0.9375  # size: log10(population) / this
 _CHANGED = 0.3  # matched only after undoing a case ending
 _LOCAL = 1.0  # a neighbouring region or country contains the candidate
+_QUALIFIED = 3.0  # ... the one right after it ("Alexandria, Minn.", "Paris, Texas")
 _DEMONYM_YES, _DEMONYM_NO = 4.0, -3.0
 _DOC_COUNTRY, _DOC_DEMONYM = 1.125, 0.5
 _DOC_REGION = 2.5  # a city or district of a first-level region the text names
-
-
-def km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places (infinite when one has no point)."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
-#: Latitudes further apart than this are further apart than the widest coherence distance
-#: (a degree of latitude is 111.2 km on the sphere :func:`km` uses): no distance to compute.
-_NEAR_DEG = _NEAR_KM[-1][0] / 111.0
-
-
-def _coherence(p: Place, others: list[Place]) -> float:
-    """Bonus of a city or district close to places the text names elsewhere (``others``
-    leaves ``p`` itself out)."""
-    if p.kind not in ("city", "admin2") or not others or p.lat is None:
-        return 0.0
-    lat, eid = p.lat, p.eid
-    d = min(
-        (
-            km(p, o)
-            for o in others
-            if o.eid != eid and o.lat is not None and abs(o.lat - lat) <= _NEAR_DEG
-        ),
-        default=math.inf,
-    )
-    return next((bonus for km, bonus in _NEAR_KM if d <= km), 0.0)
-
-
-def _pairs(
-    places: list[Hit], pruned: dict[int, tuple[Candidate, ...]], owner: dict[int, object]
-) -> set[tuple[int, int]]:
-    """(hit, place) of towns with a town among another toponym's candidates within _PAIR_KM:
-    "Athens" and "Henderson County" both in Texas, whatever each alone would be. Toponyms
-    with more than _PAIR_MAX candidates ("Washington") are too vague to count."""
-    towns = [
-        (h, [c.place for c in pruned[id(h)] if c.place.kind in _POINTS and c.place.lat is not None])
-        for h in _evidence(places)
-        if len(pruned[id(h)]) <= _PAIR_MAX
-    ]
-    out: set[tuple[int, int]] = set()
-    deg = _PAIR_KM / 111.0
-    for i, (h, mine) in enumerate(towns):
-        if len(pruned[id(h)]) < 2:
-            continue  # one candidate: nothing to choose
-        for j, (o, theirs) in enumerate(towns):
-            if i == j or owner[id(o)] == owner[id(h)]:
-                continue
-            for p in mine:
-                if (id(h), p.eid) in out:
-                    continue
-                for q in theirs:
-                    if abs(p.lat - q.lat) <= deg and km(p, q) <= _PAIR_KM:  # type: ignore[operator]
-                        out.add((id(h), p.eid))
-                        break
-    return out
-
-
-def _hierarchy(
-    places: list[Hit], pruned: dict[int, tuple[Candidate, ...]], owner: dict[int, object]
-) -> set[tuple[int, int]]:
-    """(hit, place) of towns inside a first-level region among another toponym's candidates
-    (by the region's official name): "Albany" in the US state with "Georgia" named, whatever
-    each would be alone (the region then follows its town by the context terms). Toponyms
-    with more than _PAIR_MAX candidates are too vague to count."""
-    regions = [
-        (h, c.place)
-        for h in _evidence(places)
-        for c in pruned[id(h)]
-        if c.place.kind == "admin1" and c.how == 0 and len(pruned[id(h)]) > 1
-    ]
-    if not regions:
-        return set()
-    out: set[tuple[int, int]] = set()
-    for o in _evidence(places):
-        cands = pruned[id(o)]
-        if len(cands) < 2 or len(cands) > _PAIR_MAX:
-            continue
-        for h, r in regions:
-            if owner[id(h)] == owner[id(o)]:
-                continue
-            inside = [c.place for c in cands if c.place.kind in _POINTS and _contains(r, c.place)]
-            out.update((id(o), p.eid) for p in inside)
-    return out
 
 
 def _main_country(doc_cc: Counter[str]) -> str | None:
@@ -214,16 +131,6 @@ def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
 
 
 _NO_EVIDENCE: Counter[Any] = Counter()  # what a hit without a share of evidence subtracts
-
-
-def _contains(outer: Place, inner: Place) -> bool:
-    if outer.eid == inner.eid or not outer.cc or outer.cc != inner.cc:
-        return False
-    if outer.kind == "country":
-        return inner.kind != "country"
-    if outer.kind in ("admin1", "region") and inner.kind in ("city", "admin2"):
-        return bool(outer.admin1) and inner.admin1 == outer.admin1
-    return False
 
 
 def _best(hit: Hit, score: dict[int, float]) -> Place | None:
@@ -280,7 +187,7 @@ def _first_context(
     """Context from context-free choices: countries named or certain, regions named."""
     doc_cc: Counter[str] = Counter()  # country -> evidence from places (1 each)
     own_cc: dict[int, Counter[str]] = {}
-    for h in _evidence(places):
+    for h in evidence(places):
         cands = pruned[id(h)]
         top = first[id(h)]
         ccs = {c.place.cc3 for c in cands}
@@ -300,11 +207,11 @@ def _first_context(
     # regions named in the text, or holding a district/city whose name has one candidate region
     doc_admin1: Counter[tuple[str, str | None]] = Counter(
         (p.cc, p.admin1)
-        for h in _evidence(places)
+        for h in evidence(places)
         if (p := first[id(h)]) is not None and p.kind == "admin1"
     )
     own_admin1: dict[int, Counter[tuple[str, str | None]]] = {}
-    for h in _evidence(places):
+    for h in evidence(places):
         regions = {(c.place.cc, c.place.admin1) for c in pruned[id(h)]}
         top = first[id(h)]
         if len(regions) == 1:
@@ -316,8 +223,8 @@ def _first_context(
     owner = _owners(places, first)
     points: list[tuple[object, Place]] = [
         (owner[id(h)], p)
-        for h in _evidence(places)
-        if (p := first[id(h)]) is not None and p.kind in _POINTS
+        for h in evidence(places)
+        if (p := first[id(h)]) is not None and p.kind in POINTS
     ]
     ctx = _Context(first, doc_cc, own_cc, doc_admin1, own_admin1, points, owner)
     ctx.main_cc = _main_country(doc_cc)
@@ -333,7 +240,7 @@ def _second_context(
     doc_admin1: Counter[tuple[str, str | None]] = Counter()
     owner = _owners(places, first)
     by_name: dict[object, list[Hit]] = defaultdict(list)
-    for h in _evidence(places):
+    for h in evidence(places):
         by_name[owner[id(h)]].append(h)
     own_cc: dict[int, Counter[str]] = {}
     own_admin1: dict[int, Counter[tuple[str, str | None]]] = {}
@@ -345,7 +252,7 @@ def _second_context(
             if p is None or not p.cc3:
                 continue
             ccs[p.cc3] += 1
-            if p.kind in ("admin1", *_POINTS):
+            if p.kind in ("admin1", *POINTS):
                 regions[(p.cc, p.admin1)] += 1
         doc_cc.update(ccs)
         doc_admin1.update(regions)
@@ -353,18 +260,12 @@ def _second_context(
             own_cc[id(h)], own_admin1[id(h)] = ccs, regions
     points: list[tuple[object, Place]] = [
         (owner[id(h)], p)
-        for h in _evidence(places)
-        if (p := choice[id(h)]) is not None and p.kind in _POINTS
+        for h in evidence(places)
+        if (p := choice[id(h)]) is not None and p.kind in POINTS
     ]
     ctx = _Context(choice, doc_cc, own_cc, doc_admin1, own_admin1, points, owner)
     ctx.main_cc = _main_country(doc_cc)
     return ctx
-
-
-def _evidence(places: list[Hit]) -> list[Hit]:
-    """Hits that count as context: not a place named by part of a given span ("Live" in
-    "Video Games Live Concert"), which may be no place at all."""
-    return [h for h in places if not h.partial]
 
 
 def _owners(places: list[Hit], first: dict[int, Place | None]) -> dict[int, object]:
@@ -386,9 +287,9 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
         base = bases[id(h)] = {c.place.eid: _base(c, h.changed) for c in cands}
         first[id(h)] = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), base)
     # towns near a candidate town of another toponym, whichever each would be alone
-    for hid, eid in _pairs(places, pruned, _owners(places, first)):
+    for hid, eid in pairs(places, pruned, _owners(places, first)):
         bases[hid][eid] += _PAIR
-    for hid, eid in _hierarchy(places, pruned, _owners(places, first)):
+    for hid, eid in hierarchy(places, pruned, _owners(places, first)):
         bases[hid][eid] += _HIER
     # pass 2: with the context of pass 1; pass 3: with the context of pass 2
     ctx = _first_context(places, pruned, first)
@@ -444,6 +345,19 @@ def _choose(
             and n.kind in _LISTED
             and (0 < o.first - h.last <= _LIST_GAP or 0 < h.first - o.last <= _LIST_GAP)
         }
+        # "Alexandria, Minn.", "Paris, Texas": the region or country right after qualifies
+        # it, unless a list goes on ("Washington, Pennsylvania and California")
+        qualifier = next(
+            (
+                ctx.choice[id(o)]
+                for o in near
+                if o.first == h.last + 1
+                and not o.partial
+                and ctx.choice.get(id(o)) is not None
+                and not _list_goes_on(o, near, ctx)
+            ),
+            None,
+        )
         score: dict[int, float] = {}
         # "Idaho", "Mexico": the official name of a country or region is not a town's nickname
         official_area = any(c.how == 0 and c.place.kind not in ("city", "admin2") for c in cands)
@@ -454,7 +368,9 @@ def _choose(
         for c in cands:
             p = c.place
             s = bases[id(h)][p.eid]  # the same for every candidate of one place
-            if any(n is not None and _contains(n, p) for n in neighbours):
+            if qualifier is not None and contains(qualifier, p):
+                s += _QUALIFIED
+            elif any(n is not None and contains(n, p) for n in neighbours):
                 s += _LOCAL
             elif p.kind in listed:
                 s += _LIST_KIND
@@ -466,7 +382,7 @@ def _choose(
                 s += _DOC_COUNTRY
             elif p.cc3 in doc_dem:
                 s += _DOC_DEMONYM
-            if p.kind in _POINTS and ctx.region(h, (p.cc, p.admin1)) > 0:
+            if p.kind in POINTS and ctx.region(h, (p.cc, p.admin1)) > 0:
                 s += _DOC_REGION
             if p.kind == "admin1" and any(
                 o.cc == p.cc and o.admin1 == p.admin1 for o in others
@@ -475,13 +391,24 @@ def _choose(
             if main_cc is not None and p.cc3 == main_cc and p.kind != "country":
                 s += _MAIN_COUNTRY
             if len(cands) > 1 and not official_area:
-                s += _coherence(p, others)
+                s += coherence(p, others)
             score[p.eid] = s
         top = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), score)
         out.append(top)
         if top is not None:
             best_score[k] = score[top.eid]
     return out, best_score
+
+
+def _list_goes_on(o: Hit, near: list[Hit], ctx: _Context) -> bool:
+    """Another country or region follows ``o`` within a list's gap ("Pennsylvania and
+    California")."""
+    return any(
+        0 < n.first - o.last <= _LIST_GAP
+        and (p := ctx.choice.get(id(n))) is not None
+        and p.kind in _LISTED
+        for n in near
+    )
 
 
 def _one_sense(

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from fogofwar.geo.abbrev import expand
+from fogofwar.geo.features import listed_streets
 from fogofwar.geo.index import Candidate, Place, PlaceIndex
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.lexicon import is_common
@@ -49,8 +50,11 @@ def _windows(first: int, last: int) -> list[tuple[int, int]]:
     return [(a, a + size - 1) for size in range(n, 0, -1) for a in range(first, last - size + 2)]
 
 
+# "Douglas County" with "County" left out of the span; "Hall and Barrow counties" (a list ends
+# in the plural: "Athens, McMinn County" names one county, not Athens County)
 _COUNTIES = re.compile(
-    r"(?:\s*(?:,|and|or|&)\s*(?:[A-Z][\w.'’-]*\s*){1,3})*,?\s*(County|counties|Counties)\b"
+    r"(?:\s*(?:,|and|or|&)\s*(?:[A-Z][\w.'’-]*\s*){1,3})*,?\s*(?:counties|Counties)\b"
+    r"|\s*County\b"
 )
 
 
@@ -184,13 +188,21 @@ def _qualified_area(
 
 
 def anchor(places: Sequence[Place | None]) -> Place | None:
-    """The place a text is about: its most named city or district (first named on a tie),
-    else its most named first-level region, else its most named country."""
+    """The place a text is about: its most named city or district, counting half a mention
+    for each place the text names in its country ("Cape Town" with the Western Cape named,
+    over a Dutch namesake of a township); the biggest, then the first named, on a tie
+    ("Chicago" over a hamlet whose other name is "South Side"); else its most named
+    first-level region, else its most named country."""
+    ccs = Counter(p.cc3 for p in places if p is not None and p.cc3)
+
+    def weight(p: Place, counts: Counter[int], named: list[Place]) -> tuple[float, int, int]:
+        return counts[p.eid] + (ccs[p.cc3] / 2 if p.cc3 else 0), p.population, -named.index(p)
+
     for kinds in (("city", "admin2"), ("admin1",), ("country",)):
         named = [p for p in places if p is not None and p.kind in kinds]
         if named:
             counts = Counter(p.eid for p in named)
-            return max(named, key=lambda p: (counts[p.eid], -named.index(p)))
+            return max(named, key=lambda p: weight(p, counts, named))
     return None
 
 
@@ -200,11 +212,14 @@ def span_hits(
     """All hits to resolve together (given spans plus the recogniser's non-overlapping ones,
     in text order) and, per given span, its hit (``None``: nothing in the gazetteer)."""
     tokens = tokenize(text)
+    streets = set(listed_streets(text, pack))  # "Hubbard" in "State and Hubbard streets"
     given: list[Hit | None] = []
     for start, end in spans:
         idx = [k for k, t in enumerate(tokens) if t.start < end and start < t.end]
         given.append(
-            _hit(tokens, idx[0], idx[-1], pack, index, text[start:end], text) if idx else None
+            _hit(tokens, idx[0], idx[-1], pack, index, text[start:end], text)
+            if idx and (start, end) not in streets
+            else None
         )
     taken = [(h.first, h.last) for h in given if h is not None]
     context = [

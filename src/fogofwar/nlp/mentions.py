@@ -262,5 +262,8 @@ def entities(doc: Doc, res: Resources) -> Doc:
 
 @stage("places.v1", requires=["tokens"], provides=["places"])
 def places(doc: Doc, res: Resources) -> Doc:
-    """Place mentions from the gazetteer (demonyms and metonymy kept, flagged)."""
-    return dataclasses.replace(doc, places=tuple(res.gazetteer.find(doc.text, doc.lang)))
+    """Place mentions from the gazetteer (demonyms and metonymy kept, flagged). Streets and
+    natural features ("Clinton Street") are left out: the gazetteer locates them only at the
+    town the text is about, which is no place of their own for a claim."""
+    found = res.gazetteer.find(doc.text, doc.lang)
+    return dataclasses.replace(doc, places=tuple(m for m in found if not m.is_feature))

@@ -1,0 +1,185 @@
+"""Places the text marks by its form rather than by their name alone.
+
+* A town before a noun of its people or bodies ("the Concord Police", "a Paris man",
+  ``place_nouns``) and an all-capital dateline ("CHARLESTON, W.Va. --") are places whatever
+  the common-word and person guards say (:func:`headed`, :func:`dateline`).
+* A name right before a disease word ("West Nile virus", "Marburg virus", "Rift Valley
+  fever", ``disease_words``) names the disease, not a place (:func:`names_disease`).
+* A one-word town before a school word ("Franklin Elementary", ``school_words``) names a
+  person the school is named after (:func:`names_school`).
+* A list of names the text calls counties ("Cooke, Grayson and Love counties", ``[plural,
+  singular]`` pairs in ``region_plurals``) names counties: each name is looked up with the
+  singular word ("Love County"), so "Love" is neither a word nor a person here.
+* A region abbreviation ("Calif.", "N.S.W.", "IL" after "Springfield, ":
+  :func:`abbreviation_hit`, data in :mod:`.abbrev`).
+* A party letter and a hyphen after a comma or parenthesis ("Brent Boggs, D-Braxton", "(R-Elbow
+  Lake)", ``party_letters``) give a legislator's home: a town or county of that name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fogofwar.geo.abbrev import abbreviation_at
+from fogofwar.geo.index import Candidate, PlaceIndex
+from fogofwar.geo.langdata import LangPack
+from fogofwar.geo.text import fold
+from fogofwar.geo.tokens import Hit, Token
+
+__all__ = ["abbreviation_hit", "dateline", "headed", "marked_hits", "names_no_place"]
+
+_LIST_MAX = 8  # names in one "A, B and C counties" list
+_JOINERS = frozenset({"and", "or", "&"})
+
+Finder = Callable[[list[str]], tuple[Candidate, ...]]
+
+
+def headed(tok: Token, nxt: Token | None, prev: Token | None, pack: LangPack) -> bool:
+    """A town's name before a noun of the people or bodies of a place ("the Concord Police",
+    "Hurricane police"), not the end of a longer name ("a Meadow Grove man" is not Grove, "Greg
+    Taylor police" not Taylor)."""
+    return (
+        nxt is not None
+        and nxt.glued
+        and not nxt.hyphen
+        and nxt.text.casefold().rstrip(".") in pack.place_nouns
+        and not (prev is not None and tok.glued and prev.cap)  # "a Meadow Grove man"
+    )
+
+
+def dateline(tokens: list[Token], hit: Hit) -> bool:
+    """An all-capital word of five letters or more opening a sentence before a comma or a
+    dash ("CHARLESTON, W.Va. --", "MANSFIELD —"): a dateline, which names a place."""
+    tok = tokens[hit.first]
+    if not (tok.sent_start and tok.text.isupper() and len(tok.text) >= 5):
+        return False
+    nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
+    return nxt is None or not nxt.glued
+
+
+def names_no_place(text: str, tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
+    """A name that here names a disease, a school or a currency, not a place ("West Nile
+    virus", "Franklin Elementary", "US$460")."""
+    return (
+        names_disease(tokens, hit.last, pack)
+        or names_school(tokens, hit, pack)
+        or text.startswith("$", hit.end)
+    )
+
+
+def names_disease(tokens: list[Token], last: int, pack: LangPack) -> bool:
+    """The name ending at token ``last`` is followed by a disease word ("Nile" in "West Nile
+    virus")."""
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    return nxt is not None and nxt.glued and nxt.text.casefold() in pack.disease_words
+
+
+def names_school(tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
+    """A one-word town before a school word ("Franklin Elementary", "Graham Middle School"):
+    a school named after a person, more often than after a town elsewhere."""
+    if hit.first != hit.last or any(c.place.kind not in ("city", "admin2") for c in hit.cands):
+        return False
+    nxt = tokens[hit.last + 1 : hit.last + 3]
+    if not nxt or not nxt[0].glued:
+        return False
+    one = nxt[0].text.casefold()
+    two = " ".join(t.text.casefold() for t in nxt) if len(nxt) == 2 and nxt[1].glued else ""
+    return one in pack.school_words or two in pack.school_words
+
+
+def marked_hits(text: str, tokens: list[Token], pack: LangPack, find: Finder) -> dict[int, Hit]:
+    """Hits by the token they start at: the names of county lists and party-home notes."""
+    out: dict[int, Hit] = {}
+    if pack.region_plurals:
+        plurals = dict(pack.region_plurals)
+        for k, tok in enumerate(tokens):
+            singular = plurals.get(tok.text.casefold())
+            if singular is not None and k > 0:
+                for hit in _listed(text, tokens, k, singular, find):
+                    out[hit.first] = hit
+    if pack.party_letters:
+        for k, tok in enumerate(tokens[:-1]):
+            if tok.text in pack.party_letters:
+                home = _party_home(text, tokens, k, find)
+                if home is not None:
+                    out[home.first] = home
+    return out
+
+
+def _listed(text: str, tokens: list[Token], k: int, singular: str, find: Finder) -> list[Hit]:
+    """The names before token ``k`` ("counties") joined by commas and "and"/"or", when they
+    are two or more and each is a county of that name."""
+    out: list[Hit] = []
+    j = k - 1  # the last token of the name read next
+    while j >= 0 and len(out) < _LIST_MAX:
+        tok = tokens[j]
+        if not tok.cap or tok.text.casefold() in _JOINERS:
+            break
+        first = j - 1 if j > 0 and tokens[j - 1].cap and _inside(text, tokens, j) else j
+        cands = _counties(find, [t.text for t in tokens[first : j + 1]], singular)
+        if not cands and first < j:  # "Van Buren", else the one word
+            first, cands = j, _counties(find, [tok.text], singular)
+        if not cands:
+            break
+        out.append(Hit(first, j, tokens[first].start, tok.end, cands, False, phrase=True))
+        if first == 0:
+            break
+        p = first - 1
+        if tokens[p].text.casefold() in _JOINERS:
+            p -= 1
+        elif "," not in text[tokens[p].end : tokens[first].start]:
+            break
+        j = p
+    return out if len(out) > 1 else []
+
+
+def _counties(find: Finder, words: list[str], singular: str) -> tuple[Candidate, ...]:
+    return tuple(c for c in find([*words, singular]) if c.place.kind == "admin2")
+
+
+def _inside(text: str, tokens: list[Token], j: int) -> bool:
+    """Token ``j`` continues the name begun by token ``j - 1`` (only spaces between, no
+    joiner)."""
+    prev = tokens[j - 1]
+    return text[prev.end : tokens[j].start].strip() == "" and prev.text.casefold() not in _JOINERS
+
+
+def _party_home(text: str, tokens: list[Token], k: int, find: Finder) -> Hit | None:
+    """ "D-Braxton" after a comma or an opening parenthesis: the town or county named."""
+    before = text[: tokens[k].start].rstrip()
+    nxt = tokens[k + 1]
+    if not before.endswith((",", "(")) or not nxt.hyphen or not nxt.cap:
+        return None
+    last = k + 1
+    if (
+        last + 1 < len(tokens)
+        and tokens[last + 1].cap
+        and text[tokens[last].end : tokens[last + 1].start] == " "
+    ):
+        last += 1  # "R-Elbow Lake"
+    for end in range(last, k, -1):
+        words = [t.text for t in tokens[k + 1 : end + 1]]
+        cands = tuple(
+            c
+            for c in (*find(words), *find([*words, "County"]))
+            if c.place.kind in ("city", "admin2")
+        )
+        if cands:
+            return Hit(k + 1, end, tokens[k + 1].start, tokens[end].end, cands, False, phrase=True)
+    return None
+
+
+def abbreviation_hit(
+    text: str, tokens: list[Token], i: int, hits: list[Hit], index: PlaceIndex
+) -> Hit | None:
+    """A region abbreviation at token ``i`` ("Calif.", "N.S.W.", "IL" after "Springfield, ")."""
+    tok = tokens[i]
+    after = bool(hits) and hits[-1].last == i - 1 and text[hits[-1].end : tok.start].strip() == ","
+    ab = abbreviation_at(text, tok.start, after)
+    if ab is None:
+        return None
+    cands = tuple(
+        c for c in index.lookup(fold(ab.region)) if c.place.kind == "admin1" and c.place.cc == ab.cc
+    )
+    last = max(k for k in range(i, len(tokens)) if tokens[k].start < ab.end)
+    return Hit(i, last, tok.start, ab.end, cands, False, phrase=True) if cands else None
