@@ -241,3 +241,28 @@ def test_a_lead_between_headline_and_body_is_kept(between: str, expected_lead: b
 def test_no_lead_is_guessed_when_the_body_is_not_found_in_the_page() -> None:
     page = f"<html><body><h1>Headline</h1><p>{_LEAD}</p><div>{_MORE}</div></body></html>"
     assert lead_before_body(lxml.html.fromstring(page), _MORE) == _MORE
+
+
+_DATEISH = st.text(alphabet='0123456789/.-_ ©:aZ<>"=٣', max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATEISH)
+def test_digit_patterns_match_the_same_in_the_shortened_page(page: str) -> None:
+    """htmldate's digit-only date patterns find the same matches, as often, in the page with
+    its non-digit stretches shortened as in the page itself."""
+    from collections import Counter
+
+    from fogofwar.readers.htmldates import _digit_patterns, _digits_only_view
+
+    view = _digits_only_view(page)
+    assert _digit_patterns()
+    for pattern in _digit_patterns():
+        assert Counter(pattern.findall(view)) == Counter(pattern.findall(page)), pattern.pattern
+
+
+def test_shortened_page_keeps_the_characters_around_digits() -> None:
+    from fogofwar.readers.htmldates import _digits_only_view
+
+    page = '<span class="date">12.03.2021</span> <a href="/2021/03/12/x">'
+    assert _digits_only_view(page) == "<>12.03.2021</2021/03/12/>"

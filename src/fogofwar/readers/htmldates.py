@@ -26,6 +26,11 @@ go to :mod:`fogofwar.readers.datewords` instead: month and weekday names of the 
 is read in here (:data:`DATE_LANGUAGES`), read as strictly as dateparser reads them. htmldate's
 test for a month name before that call uses the same names (its own loads all of dateparser's
 ~200 locale tables).
+
+htmldate's extensive search runs a dozen date patterns over the whole serialised page; most of
+them only ever match digits and single separators between two non-digits. Those run on the
+page with every stretch of three or more non-digits cut to its first and last character
+(:func:`_digits_only_view`): the same matches, found in a string a fraction as long.
 """
 
 from __future__ import annotations
@@ -35,8 +40,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from typing import Any
 
 import htmldate
+import htmldate.core
 import htmldate.extractors
 import lxml.etree
 from lxml.html import HtmlElement
@@ -57,6 +64,38 @@ _STRUCTURED_XPATH = (
     '|.//time[@itemprop="datePublished"]/@datetime'
 )
 _ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError, OverflowError)
+# A stretch of three or more non-digits: (first)(middle)(last).
+_NON_DIGIT_RUN = re.compile(r"(\D)\D+(\D)")
+# htmldate's patterns whose every match is one non-digit (or "/"), then digits with single
+# [/.-] separators, then at most one non-digit: each starts at the last character of a
+# non-digit stretch and ends at most at the first character of the next one.
+_DIGIT_PATTERN_NAMES = (
+    "THREE_COMP_PATTERNS",
+    "SELECT_YMD_PATTERN",
+    "DATESTRINGS_PATTERN",
+    "SLASHES_PATTERN",
+    "YYYYMM_PATTERN",
+    "MMYYYY_PATTERN",
+)
+
+
+@lru_cache(maxsize=1)
+def _digit_patterns() -> frozenset[re.Pattern[str]]:
+    found: set[re.Pattern[str]] = set()
+    for name in _DIGIT_PATTERN_NAMES:
+        value = getattr(htmldate.core, name, None)
+        for pattern in value if isinstance(value, tuple | list) else (value,):
+            if isinstance(pattern, re.Pattern):
+                found.add(pattern)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=2)
+def _digits_only_view(page: str) -> str:
+    """``page`` with every stretch of 3+ non-digits cut to its first and last character: the
+    patterns of :func:`_digit_patterns` find the same matches in it (a match uses at most the
+    last non-digit before its digits, single separators, and the first non-digit after)."""
+    return _NON_DIGIT_RUN.sub(r"\1\2", page)
 
 
 @lru_cache(maxsize=1)
@@ -75,26 +114,44 @@ def _month_words() -> frozenset[str]:
     return frozenset(fold(name) for name in month_names() if word is None or word.fullmatch(name))
 
 
+def _year_filter(own: Any) -> Any:
+    """htmldate's ``plausible_year_filter`` reading :func:`_digits_only_view` for the patterns
+    that find the same matches there."""
+    digit_patterns = _digit_patterns()
+
+    def plausible_year_filter(htmlstring: str, *, pattern: re.Pattern[str], **kwargs: Any) -> Any:
+        if pattern in digit_patterns:
+            htmlstring = _digits_only_view(htmlstring)
+        return own(htmlstring, pattern=pattern, **kwargs)
+
+    return plausible_year_filter
+
+
 @contextmanager
 def _news_languages() -> Iterator[None]:
-    """htmldate uses :func:`_external_parser` and :func:`_month_words` inside the block (it
-    looks both up through module-level functions at each call); its own are restored after."""
-    patched: dict[str, object] = {
-        "get_external_parser": _external_parser,
-        "month_words": _month_words,
-    }
-    own: dict[str, object] = {
-        name: getattr(htmldate.extractors, name)
-        for name in patched
-        if hasattr(htmldate.extractors, name)
-    }
-    for name in own:
-        setattr(htmldate.extractors, name, patched[name])
+    """htmldate uses :func:`_external_parser`, :func:`_month_words` and :func:`_year_filter`
+    inside the block (it looks them up through module-level names at each call); its own are
+    restored after."""
+    patches: list[tuple[Any, str, object]] = [
+        (htmldate.extractors, "get_external_parser", _external_parser),
+        (htmldate.extractors, "month_words", _month_words),
+    ]
+    own_filter = getattr(htmldate.core, "plausible_year_filter", None)
+    if own_filter is not None:
+        patches.append((htmldate.core, "plausible_year_filter", _year_filter(own_filter)))
+    own = [
+        (module, name, getattr(module, name))
+        for module, name, _ in patches
+        if hasattr(module, name)
+    ]
+    for module, name, value in patches:
+        if hasattr(module, name):
+            setattr(module, name, value)
     try:
         yield
     finally:
-        for name, original in own.items():
-            setattr(htmldate.extractors, name, original)
+        for module, name, original in own:
+            setattr(module, name, original)
 
 
 def _day(value: str | None) -> date | None:
