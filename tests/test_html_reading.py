@@ -266,3 +266,25 @@ def test_shortened_page_keeps_the_characters_around_digits() -> None:
 
     page = '<span class="date">12.03.2021</span> <a href="/2021/03/12/x">'
     assert _digits_only_view(page) == "<>12.03.2021</2021/03/12/>"
+
+
+@pytest.mark.parametrize(
+    ("chrome", "expected"),
+    [
+        # the masthead's "today" in the site header is not the article's day
+        ('<header class="site"><time class="date">Samstag, 19. Oktober 2019</time></header>', 18),
+        # nor a date in the navigation
+        ('<nav><span class="date">19.10.2019</span><a href="/">Start</a></nav>', 18),
+        # a header with the headline is the article's own: its date counts
+        ('<header><h1>Titel</h1><time class="date">19.10.2019</time></header>', 19),
+    ],
+)
+def test_site_header_and_navigation_dates_are_not_the_article_date(
+    chrome: str, expected: int
+) -> None:
+    page = (
+        f"<html><body>{chrome}<div><h2>Bericht</h2>"
+        '<p class="byline">Von A. Autorin, 18.10.2019</p>'
+        f"{BODY}</div></body></html>"
+    )
+    assert publication_date(_tree(page), page) == date(2019, 10, expected)

@@ -27,6 +27,12 @@ is read in here (:data:`DATE_LANGUAGES`), read as strictly as dateparser reads t
 test for a month name before that call uses the same names (its own loads all of dateparser's
 ~200 locale tables).
 
+The page's own chrome is no source of its date: a site ``<header>`` or ``<nav>`` outside any
+``<article>`` (a header holding an ``<h1>`` is the article's own) carries today's date in the
+masthead ("Samstag, 19. Oktober 2019") or the dates of other pages. htmldate drops them from
+its working copy of the page (:func:`_without_site_chrome`) before it searches the elements
+and the text; meta tags and structured data are read before that, from the whole page.
+
 htmldate's extensive search runs a dozen date patterns over the whole serialised page; most of
 them only ever match digits and single separators between two non-digits. Those run on the
 page with every stretch of three or more non-digits cut to its first and last character
@@ -115,6 +121,31 @@ def _month_words() -> frozenset[str]:
     return frozenset(fold(name) for name in month_names() if word is None or word.fullmatch(name))
 
 
+def _without_site_chrome(tree: HtmlElement) -> HtmlElement:
+    """``tree`` (htmldate's own copy) without the site's header and navigation: ``<header>``
+    without an ``<h1>`` and ``<nav>``, outside any ``<article>``."""
+    chrome = [
+        el
+        for el in tree.iter("header", "nav")
+        if (el.tag == "nav" or next(el.iter("h1"), None) is None)
+        and all(a.tag != "article" for a in el.iterancestors())
+    ]
+    for el in chrome:
+        if el.getparent() is not None:  # not inside one dropped already
+            el.drop_tree()
+    return tree
+
+
+def _discard_chrome(own: Any) -> Any:
+    """htmldate's ``discard_unwanted`` (run on its working copy), then
+    :func:`_without_site_chrome`."""
+
+    def discard_unwanted(tree: HtmlElement) -> HtmlElement:
+        return _without_site_chrome(own(tree))
+
+    return discard_unwanted
+
+
 def _year_filter(own: Any) -> Any:
     """htmldate's ``plausible_year_filter`` reading :func:`_digits_only_view` for the patterns
     that find the same matches there."""
@@ -130,9 +161,9 @@ def _year_filter(own: Any) -> Any:
 
 @contextmanager
 def _news_languages() -> Iterator[None]:
-    """htmldate uses :func:`_external_parser`, :func:`_month_words` and :func:`_year_filter`
-    inside the block (it looks them up through module-level names at each call); its own are
-    restored after."""
+    """htmldate uses :func:`_external_parser`, :func:`_month_words`, :func:`_year_filter` and
+    :func:`_discard_chrome` inside the block (it looks them up through module-level names at
+    each call); its own are restored after."""
     patches: list[tuple[Any, str, object]] = [
         (htmldate.extractors, "get_external_parser", _external_parser),
         (htmldate.extractors, "month_words", _month_words),
@@ -140,6 +171,9 @@ def _news_languages() -> Iterator[None]:
     own_filter = getattr(htmldate.core, "plausible_year_filter", None)
     if own_filter is not None:
         patches.append((htmldate.core, "plausible_year_filter", _year_filter(own_filter)))
+    own_discard = getattr(htmldate.core, "discard_unwanted", None)
+    if own_discard is not None:
+        patches.append((htmldate.core, "discard_unwanted", _discard_chrome(own_discard)))
     own = [
         (module, name, getattr(module, name))
         for module, name, _ in patches
