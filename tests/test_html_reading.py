@@ -288,3 +288,13 @@ def test_site_header_and_navigation_dates_are_not_the_article_date(
         f"{BODY}</div></body></html>"
     )
     assert publication_date(_tree(page), page) == date(2019, 10, expected)
+
+
+def test_comment_dates_are_not_the_article_date() -> None:
+    page = (
+        '<html><body><div class="article"><h5>Datum:</h5>03.02.2022'
+        f"<h2>Bericht</h2>{BODY}</div>"
+        '<div class="comments"><div class="comment__date">04.02.2022 - 00:00 Uhr</div>'
+        "<p>Guter Artikel.</p></div></body></html>"
+    )
+    assert publication_date(_tree(page), page) == date(2022, 2, 3)

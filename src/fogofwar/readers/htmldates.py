@@ -27,11 +27,12 @@ is read in here (:data:`DATE_LANGUAGES`), read as strictly as dateparser reads t
 test for a month name before that call uses the same names (its own loads all of dateparser's
 ~200 locale tables).
 
-The page's own chrome is no source of its date: a site ``<header>`` or ``<nav>`` outside any
-``<article>`` (a header holding an ``<h1>`` is the article's own) carries today's date in the
-masthead ("Samstag, 19. Oktober 2019") or the dates of other pages. htmldate drops them from
-its working copy of the page (:func:`_without_site_chrome`) before it searches the elements
-and the text; meta tags and structured data are read before that, from the whole page.
+The page's chrome and its readers' comments are no source of its date: a site ``<header>`` or
+``<nav>`` outside any ``<article>`` (a header holding an ``<h1>`` is the article's own) carries
+today's date in the masthead ("Samstag, 19. Oktober 2019") or the dates of other pages, and a
+comment section the days readers wrote. htmldate drops them from its working copy of the page
+(:func:`_without_site_chrome`) before it searches the elements and the text; meta tags and
+structured data are read before that, from the whole page.
 
 htmldate's extensive search runs a dozen date patterns over the whole serialised page; most of
 them only ever match digits and single separators between two non-digits. Those run on the
@@ -70,6 +71,10 @@ _STRUCTURED_XPATH = (
     '|.//time[@itemprop="datePublished"]/@datetime'
 )
 _ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError, OverflowError)
+# A class or id naming a comment section ("comments", "comment-list", "disqus_thread" …).
+_COMMENTS = re.compile(
+    r"(?:^|[\s_-])comments?(?:$|[\s_-])|commentlist|comment-list|disqus", re.IGNORECASE
+)
 # The inside of a stretch of three or more non-digits (all but its first and last character;
 # a constant replacement keeps re.sub in C).
 _NON_DIGIT_INSIDE = re.compile(r"(?<=\D)\D+(?=\D)")
@@ -121,14 +126,25 @@ def _month_words() -> frozenset[str]:
     return frozenset(fold(name) for name in month_names() if word is None or word.fullmatch(name))
 
 
+def _is_comment_section(el: HtmlElement) -> bool:
+    return (
+        bool(_COMMENTS.search(el.get("class") or "") or _COMMENTS.search(el.get("id") or ""))
+        and next(el.iter("h1"), None) is None
+    )
+
+
 def _without_site_chrome(tree: HtmlElement) -> HtmlElement:
-    """``tree`` (htmldate's own copy) without the site's header and navigation: ``<header>``
-    without an ``<h1>`` and ``<nav>``, outside any ``<article>``."""
+    """``tree`` (htmldate's own copy) without the site's header and navigation (``<header>``
+    without an ``<h1>`` and ``<nav>``, outside any ``<article>``) and without comment sections
+    (a block named "comments", "commentlist" … that does not hold the headline)."""
     chrome = [
         el
         for el in tree.iter("header", "nav")
         if (el.tag == "nav" or next(el.iter("h1"), None) is None)
         and all(a.tag != "article" for a in el.iterancestors())
+    ]
+    chrome += [
+        el for el in tree.iter("div", "section", "ol", "ul", "aside") if _is_comment_section(el)
     ]
     for el in chrome:
         if el.getparent() is not None:  # not inside one dropped already
