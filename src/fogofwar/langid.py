@@ -164,6 +164,9 @@ def _models(langs: tuple[str, ...]) -> _Models:
     restricted = _identifier(model)
     # a pack for a language py3langid does not know is read only when declared by the input
     restricted.set_languages([c for c in langs if c in full.nb_classes])
+    # the full model walks every text (the restricted one reuses its counts): its numpy
+    # tables are built with the model, so a process pool's workers inherit them
+    full.__dict__["_fast_tables"] = _tables(full)
     return _Models(full, restricted)
 
 
