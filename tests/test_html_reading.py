@@ -141,6 +141,10 @@ def test_related_block_at_the_end_is_cut() -> None:
         ("A\n\nSupport our journalism with a monthly gift\n\nB", "A\n\nB"),
         ("A\n\nUnterstützen Sie die Opfer, sagte der Bürgermeister.\n\nB", None),
         ("A\n\nSupport for the ceasefire grew on Monday.\n\nB", None),
+        # a section label alone, before the tail: that line only
+        ("A\n\nWeitere Informationen:\n\nB\n\nC\n\nD\n\nE", "A\n\nB\n\nC\n\nD\n\nE"),
+        ("A\n\nKontakt:\n\nB\n\nC\n\nD\n\nE", "A\n\nB\n\nC\n\nD\n\nE"),
+        ("A\n\nKontakt: Polizei Berlin, Tel. 110\n\nB\n\nC\n\nD\n\nE", None),
     ],
 )
 def test_trim_boilerplate(body: str, expected: str | None) -> None:
