@@ -57,7 +57,7 @@ from lxml.html import HtmlElement
 
 from fogofwar.readers.datewords import DATE_LANGUAGES, WordDateParser, month_names
 
-__all__ = ["DATE_LANGUAGES", "local_day", "publication_date", "structured_date"]
+__all__ = ["DATE_LANGUAGES", "local_day", "publication_date", "structured_date", "warm_up"]
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _OFFSET = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d):?(\d\d)")
@@ -203,6 +203,14 @@ def _news_languages() -> Iterator[None]:
     finally:
         for module, name, original in own:
             setattr(module, name, original)
+
+
+def warm_up() -> None:
+    """Build the month names and the external parser htmldate is handed (see the module doc)
+    and the list of digit-only patterns, once per process."""
+    _month_words()
+    _external_parser()
+    _digit_patterns()
 
 
 def _day(value: str | None) -> date | None:
