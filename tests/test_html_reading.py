@@ -141,6 +141,10 @@ def test_related_block_at_the_end_is_cut() -> None:
         ("A\n\nSupport our journalism with a monthly gift\n\nB", "A\n\nB"),
         ("A\n\nUnterstützen Sie die Opfer, sagte der Bürgermeister.\n\nB", None),
         ("A\n\nSupport for the ceasefire grew on Monday.\n\nB", None),
+        # a section label alone, before the tail: that line only
+        ("A\n\nWeitere Informationen:\n\nB\n\nC\n\nD\n\nE", "A\n\nB\n\nC\n\nD\n\nE"),
+        ("A\n\nKontakt:\n\nB\n\nC\n\nD\n\nE", "A\n\nB\n\nC\n\nD\n\nE"),
+        ("A\n\nKontakt: Polizei Berlin, Tel. 110\n\nB\n\nC\n\nD\n\nE", None),
     ],
 )
 def test_trim_boilerplate(body: str, expected: str | None) -> None:
@@ -241,3 +245,60 @@ def test_a_lead_between_headline_and_body_is_kept(between: str, expected_lead: b
 def test_no_lead_is_guessed_when_the_body_is_not_found_in_the_page() -> None:
     page = f"<html><body><h1>Headline</h1><p>{_LEAD}</p><div>{_MORE}</div></body></html>"
     assert lead_before_body(lxml.html.fromstring(page), _MORE) == _MORE
+
+
+_DATEISH = st.text(alphabet='0123456789/.-_ ©:aZ<>"=٣', max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_DATEISH)
+def test_digit_patterns_match_the_same_in_the_shortened_page(page: str) -> None:
+    """htmldate's digit-only date patterns find the same matches, as often, in the page with
+    its non-digit stretches shortened as in the page itself."""
+    from collections import Counter
+
+    from fogofwar.readers.htmldates import _digit_patterns, _digits_only_view
+
+    view = _digits_only_view(page)
+    assert _digit_patterns()
+    for pattern in _digit_patterns():
+        assert Counter(pattern.findall(view)) == Counter(pattern.findall(page)), pattern.pattern
+
+
+def test_shortened_page_keeps_the_characters_around_digits() -> None:
+    from fogofwar.readers.htmldates import _digits_only_view
+
+    page = '<span class="date">12.03.2021</span> <a href="/2021/03/12/x">'
+    assert _digits_only_view(page) == "<>12.03.2021</2021/03/12/>"
+
+
+@pytest.mark.parametrize(
+    ("chrome", "expected"),
+    [
+        # the masthead's "today" in the site header is not the article's day
+        ('<header class="site"><time class="date">Samstag, 19. Oktober 2019</time></header>', 18),
+        # nor a date in the navigation
+        ('<nav><span class="date">19.10.2019</span><a href="/">Start</a></nav>', 18),
+        # a header with the headline is the article's own: its date counts
+        ('<header><h1>Titel</h1><time class="date">19.10.2019</time></header>', 19),
+    ],
+)
+def test_site_header_and_navigation_dates_are_not_the_article_date(
+    chrome: str, expected: int
+) -> None:
+    page = (
+        f"<html><body>{chrome}<div><h2>Bericht</h2>"
+        '<p class="byline">Von A. Autorin, 18.10.2019</p>'
+        f"{BODY}</div></body></html>"
+    )
+    assert publication_date(_tree(page), page) == date(2019, 10, expected)
+
+
+def test_comment_dates_are_not_the_article_date() -> None:
+    page = (
+        '<html><body><div class="article"><h5>Datum:</h5>03.02.2022'
+        f"<h2>Bericht</h2>{BODY}</div>"
+        '<div class="comments"><div class="comment__date">04.02.2022 - 00:00 Uhr</div>'
+        "<p>Guter Artikel.</p></div></body></html>"
+    )
+    assert publication_date(_tree(page), page) == date(2022, 2, 3)

@@ -16,20 +16,21 @@ from trafilatura import xpaths
 from fogofwar.errors import InputError
 from fogofwar.evaluation.ingest_eval import iter_pages
 from fogofwar.readers.decoding import decode_html
-from fogofwar.readers.fastpaths import _KNOWN, _swaps, faster_paths
+from fogofwar.readers.fastpaths import _KNOWN, _SINGLE, _single_swaps, _swaps, faster_paths
 from fogofwar.readers.htmlpage import _raw_tree, _without_comments
 from fogofwar.readers.precision import justext_stopwords
 
 _TAGS = (
     "div", "span", "p", "section", "article", "main", "aside", "details", "ol", "ul", "li",
-    "list", "item", "header", "h1", "a",
+    "list", "item", "header", "h1", "a", "footer", "script", "svg", "template",
 )  # fmt: skip
 _VALUES = (
     "comment-list", "Comments", "commentary", "comol", "disqus_thread", "post-comments",
     "infinite-scroll", "mvp-post-add-box", "elementor-share-buttons", "Teaser", "bottom-bar",
     "link", "permalink", "border: 1px", "caption", "post", "entry", "articleBody",
     "article-body", "story", "FullText", "^article x", "article x", "content", "Main-Content",
-    "Page-Content", "main", "mainbar", "article", "text", "",
+    "Page-Content", "main", "mainbar", "article", "text", "", "site-footer", "Cookie_Banner",
+    "onetrust-banner", "notice--cookie",
 )  # fmt: skip
 _ATTRS = ("id", "class", "style", "role", "itemprop")
 
@@ -49,12 +50,25 @@ def _same(tree: lxml.html.HtmlElement) -> None:
     for _, own, selectors in _swaps():
         for expression, select in zip(own, selectors, strict=True):
             assert select(tree) == expression(tree), expression.path
+    for _, _, expression, select in _single_swaps():
+        assert select(tree) == expression(tree), expression.path
 
 
 def test_every_known_list_is_replaced() -> None:
     assert {id(shared) for shared, _, _ in _swaps()} == {
         id(getattr(xpaths, name)) for name in _KNOWN
     }, "the installed trafilatura's expressions are not the known ones"
+    assert [name for _, name, _, _ in _single_swaps()] == [name for _, name, _, _ in _SINGLE]
+
+
+def test_the_baseline_cleaning_is_swapped_and_put_back() -> None:
+    import importlib
+
+    module = importlib.import_module("trafilatura.baseline")  # the name is also a function
+    own = module.BASIC_CLEAN_XPATH
+    with faster_paths():
+        assert module.BASIC_CLEAN_XPATH is not own
+    assert module.BASIC_CLEAN_XPATH is own
 
 
 @settings(max_examples=300, deadline=None)

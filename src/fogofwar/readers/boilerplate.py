@@ -9,6 +9,8 @@ first words, in the project's languages and the other common European ones:
   everything after is dropped;
 * a *credit* ("© 2020 …", "Foto: …", "Quelle: …", "Featured image by …"): that line alone is
   dropped;
+* a *label*: a section cue alone with its colon ("Weitere Informationen:", "Kontakt:") before
+  the last part: that line alone is dropped (it holds nothing of the article);
 * a *promo* ("Sign up to get …", "Subscribe now to our …", "PC Gamer Newsletter",
   "Hazte miembro …", a donation appeal: "Support our journalism") or an advertising
   disclosure ("Anzeige, enthält Affiliate Links",
@@ -102,11 +104,23 @@ _MAX_LINK_CHARS = 200
 _COPYRIGHT = re.compile(r"^\W*(?:©|\(c\)\s|copyright\b)", re.IGNORECASE)
 
 
+def _label(para: str) -> bool:
+    """A section cue alone as a heading ("Weitere Informationen:", "Kontakt:"): a label
+    with nothing of the article in it."""
+    return (
+        len(para) <= _MAX_CUE_CHARS
+        and para.rstrip().endswith(":")
+        and (_SECTION_END.match(para) is not None or _TAIL_BLOCK.match(para) is not None)
+    )
+
+
 def _dropped(para: str) -> bool:
-    """A credit, a copyright notice, a promo or a link line (see the module doc)."""
+    """A credit, a copyright notice, a promo, a link line or a section label (see the module
+    doc)."""
     n = len(para)
     return (
-        (n <= _MAX_CREDIT_CHARS and _CREDIT.match(para) is not None)
+        _label(para)
+        or (n <= _MAX_CREDIT_CHARS and _CREDIT.match(para) is not None)
         or (n <= _MAX_COPYRIGHT_CHARS and _COPYRIGHT.match(para) is not None)
         or (n <= _MAX_PROMO_CHARS and _PROMO.match(para) is not None)
         or (n <= _MAX_LINK_CHARS and _LINK.match(para) is not None)

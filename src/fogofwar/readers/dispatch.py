@@ -429,7 +429,8 @@ def _unit_format(unit: _Unit) -> str | None:
 def _warm_for_pool(head: list[_Unit]) -> None:
     """Load, once and before the pool forks, what every worker would otherwise load for itself:
     the reader modules the first inputs need (trafilatura and htmldate for web pages: half a
-    CPU second per process) and the language model. Workers are forked, so they start warm."""
+    CPU second per process) with the tables they build on first use (a module's ``warm_up``)
+    and the language model. Workers are forked, so they start warm."""
     import importlib
 
     try:
@@ -437,7 +438,10 @@ def _warm_for_pool(head: list[_Unit]) -> None:
 
         for fmt in {_unit_format(unit) for unit in head}:
             if fmt in _READER_MODULES:
-                importlib.import_module(_READER_MODULES[fmt])
+                module = importlib.import_module(_READER_MODULES[fmt])
+                warm = getattr(module, "warm_up", None)
+                if callable(warm):
+                    warm()
         identify("warm the language model")
     except Exception:  # only a head start: a failure shows (per input) where the work is done
         return

@@ -14,6 +14,10 @@ its XPath). Same semantics as XPath 1.0 / EXSLT: descendants of the context node
 order, a missing attribute is the empty string, ``@id|@class`` is the first of the two in the
 element's source order, ``.//*[…][1]`` is the first match among each parent's children,
 ``(…)[1]`` the first in the document, a union in document order.
+
+The baseline's cleaning selector (``BASIC_CLEAN_XPATH``: asides, footers, scripts, cookie
+banners; trafilatura measures the page's text with it before a recall retry, a few
+milliseconds a page in libxml2) is one expression, not a list; it is swapped the same way.
 """
 
 from __future__ import annotations
@@ -265,6 +269,45 @@ def _body_main(p: list[Pattern]) -> Selector:
     return select
 
 
+_BASIC_TAGS = frozenset({"aside", "fencedframe", "footer", "script", "style", "svg", "template"})
+
+
+def _basic_clean(p: list[Pattern]) -> Selector:
+    """``.//aside|.//div[contains(@class|@id, 'footer')]|.//fencedframe|…|.//template|
+    .//*[re:test(@class, A) or re:test(@id, B)]``: every element of the union, in document
+    order, once."""
+    by_class, by_id = p
+
+    def select(tree: Any) -> list[Any]:
+        found = []
+        for el in tree.iterdescendants():
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue  # comments and processing instructions are not elements
+            if (
+                tag in _BASIC_TAGS
+                or (tag == "div" and "footer" in _first(el, ("class", "id")))
+                or by_class.search(el.get("class") or "")
+                or by_id.search(el.get("id") or "")
+            ):
+                found.append(el)
+        return found
+
+    return select
+
+
+# (module, name, shape, builder) of the single expressions swapped
+_SINGLE: tuple[tuple[str, str, str, Callable[[list[Pattern]], Selector]], ...] = (
+    (
+        "trafilatura.baseline",
+        "BASIC_CLEAN_XPATH",
+        ".//aside|.//div[contains(@class|@id, 'footer')]|.//fencedframe|.//footer|.//script"
+        "|.//style|.//svg|.//template|.//*[re:test(@class, _) or re:test(@id, _)]",
+        _basic_clean,
+    ),
+)
+
+
 _M = "re:test(@id, _) or re:test(@class, _)"
 _SELF_BLOCKS = "self::div or self::item or self::list or self::p or self::section or self::span"
 _SELF_CONTAINERS = "self::article or self::div or self::main or self::section"
@@ -375,15 +418,40 @@ def _swaps() -> tuple[tuple[list[Any], list[Any], list[Any]], ...]:
     return tuple(swaps)
 
 
+@lru_cache(maxsize=1)
+def _single_swaps() -> tuple[tuple[Any, str, Any, Selector], ...]:
+    """(module, name, its own expression, the Python selector) for each single expression
+    that is the known one."""
+    import importlib
+
+    swaps = []
+    for module_name, name, shape, build in _SINGLE:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:  # pragma: no cover - another trafilatura version
+            continue
+        own = getattr(module, name, None)
+        text, patterns = _shape(str(getattr(own, "path", "")))
+        if text != shape or any(p.search("") for p in patterns):
+            continue  # pragma: no cover - another expression: trafilatura keeps its own
+        swaps.append((module, name, own, build(patterns)))
+    return tuple(swaps)
+
+
 @contextmanager
 def faster_paths() -> Iterator[None]:
     """Inside the block trafilatura uses the Python selectors (same elements, see the module
-    doc) for the lists whose expressions are the known ones; its own are put back after."""
+    doc) for the expressions that are the known ones; its own are put back after."""
     swaps = _swaps()
+    singles = _single_swaps()
     for shared, _, selectors in swaps:
         shared[:] = selectors
+    for module, name, _, selector in singles:
+        setattr(module, name, selector)
     try:
         yield
     finally:
         for shared, own, _ in swaps:
             shared[:] = own
+        for module, name, own_expression, _ in singles:
+            setattr(module, name, own_expression)

@@ -26,6 +26,18 @@ go to :mod:`fogofwar.readers.datewords` instead: month and weekday names of the 
 is read in here (:data:`DATE_LANGUAGES`), read as strictly as dateparser reads them. htmldate's
 test for a month name before that call uses the same names (its own loads all of dateparser's
 ~200 locale tables).
+
+The page's chrome and its readers' comments are no source of its date: a site ``<header>`` or
+``<nav>`` outside any ``<article>`` (a header holding an ``<h1>`` is the article's own) carries
+today's date in the masthead ("Samstag, 19. Oktober 2019") or the dates of other pages, and a
+comment section the days readers wrote. htmldate drops them from its working copy of the page
+(:func:`_without_site_chrome`) before it searches the elements and the text; meta tags and
+structured data are read before that, from the whole page.
+
+htmldate's extensive search runs a dozen date patterns over the whole serialised page; most of
+them only ever match digits and single separators between two non-digits. Those run on the
+page with every stretch of three or more non-digits cut to its first and last character
+(:func:`_digits_only_view`): the same matches, found in a string a fraction as long.
 """
 
 from __future__ import annotations
@@ -35,15 +47,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from typing import Any
 
 import htmldate
+import htmldate.core
 import htmldate.extractors
 import lxml.etree
 from lxml.html import HtmlElement
 
 from fogofwar.readers.datewords import DATE_LANGUAGES, WordDateParser, month_names
 
-__all__ = ["DATE_LANGUAGES", "local_day", "publication_date", "structured_date"]
+__all__ = ["DATE_LANGUAGES", "local_day", "publication_date", "structured_date", "warm_up"]
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _OFFSET = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d)?(?:\.\d+)?([+-]\d\d):?(\d\d)")
@@ -57,6 +71,43 @@ _STRUCTURED_XPATH = (
     '|.//time[@itemprop="datePublished"]/@datetime'
 )
 _ERRORS = (lxml.etree.LxmlError, ValueError, TypeError, RecursionError, OverflowError)
+# A class or id naming a comment section ("comments", "comment-list", "disqus_thread" …).
+_COMMENTS = re.compile(
+    r"(?:^|[\s_-])comments?(?:$|[\s_-])|commentlist|comment-list|disqus", re.IGNORECASE
+)
+# The inside of a stretch of three or more non-digits (all but its first and last character;
+# a constant replacement keeps re.sub in C).
+_NON_DIGIT_INSIDE = re.compile(r"(?<=\D)\D+(?=\D)")
+# htmldate's patterns whose every match is one non-digit (or "/"), then digits with single
+# [/.-] separators, then at most one non-digit: each starts at the last character of a
+# non-digit stretch and ends at most at the first character of the next one.
+_DIGIT_PATTERN_NAMES = (
+    "THREE_COMP_PATTERNS",
+    "SELECT_YMD_PATTERN",
+    "DATESTRINGS_PATTERN",
+    "SLASHES_PATTERN",
+    "YYYYMM_PATTERN",
+    "MMYYYY_PATTERN",
+)
+
+
+@lru_cache(maxsize=1)
+def _digit_patterns() -> frozenset[re.Pattern[str]]:
+    found: set[re.Pattern[str]] = set()
+    for name in _DIGIT_PATTERN_NAMES:
+        value = getattr(htmldate.core, name, None)
+        for pattern in value if isinstance(value, tuple | list) else (value,):
+            if isinstance(pattern, re.Pattern):
+                found.add(pattern)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=2)
+def _digits_only_view(page: str) -> str:
+    """``page`` with every stretch of 3+ non-digits cut to its first and last character: the
+    patterns of :func:`_digit_patterns` find the same matches in it (a match uses at most the
+    last non-digit before its digits, single separators, and the first non-digit after)."""
+    return _NON_DIGIT_INSIDE.sub("", page)
 
 
 @lru_cache(maxsize=1)
@@ -75,26 +126,91 @@ def _month_words() -> frozenset[str]:
     return frozenset(fold(name) for name in month_names() if word is None or word.fullmatch(name))
 
 
+def _is_comment_section(el: HtmlElement) -> bool:
+    return (
+        bool(_COMMENTS.search(el.get("class") or "") or _COMMENTS.search(el.get("id") or ""))
+        and next(el.iter("h1"), None) is None
+    )
+
+
+def _without_site_chrome(tree: HtmlElement) -> HtmlElement:
+    """``tree`` (htmldate's own copy) without the site's header and navigation (``<header>``
+    without an ``<h1>`` and ``<nav>``, outside any ``<article>``) and without comment sections
+    (a block named "comments", "commentlist" … that does not hold the headline)."""
+    chrome = [
+        el
+        for el in tree.iter("header", "nav")
+        if (el.tag == "nav" or next(el.iter("h1"), None) is None)
+        and all(a.tag != "article" for a in el.iterancestors())
+    ]
+    chrome += [
+        el for el in tree.iter("div", "section", "ol", "ul", "aside") if _is_comment_section(el)
+    ]
+    for el in chrome:
+        if el.getparent() is not None:  # not inside one dropped already
+            el.drop_tree()
+    return tree
+
+
+def _discard_chrome(own: Any) -> Any:
+    """htmldate's ``discard_unwanted`` (run on its working copy), then
+    :func:`_without_site_chrome`."""
+
+    def discard_unwanted(tree: HtmlElement) -> HtmlElement:
+        return _without_site_chrome(own(tree))
+
+    return discard_unwanted
+
+
+def _year_filter(own: Any) -> Any:
+    """htmldate's ``plausible_year_filter`` reading :func:`_digits_only_view` for the patterns
+    that find the same matches there."""
+    digit_patterns = _digit_patterns()
+
+    def plausible_year_filter(htmlstring: str, *, pattern: re.Pattern[str], **kwargs: Any) -> Any:
+        if pattern in digit_patterns:
+            htmlstring = _digits_only_view(htmlstring)
+        return own(htmlstring, pattern=pattern, **kwargs)
+
+    return plausible_year_filter
+
+
 @contextmanager
 def _news_languages() -> Iterator[None]:
-    """htmldate uses :func:`_external_parser` and :func:`_month_words` inside the block (it
-    looks both up through module-level functions at each call); its own are restored after."""
-    patched: dict[str, object] = {
-        "get_external_parser": _external_parser,
-        "month_words": _month_words,
-    }
-    own: dict[str, object] = {
-        name: getattr(htmldate.extractors, name)
-        for name in patched
-        if hasattr(htmldate.extractors, name)
-    }
-    for name in own:
-        setattr(htmldate.extractors, name, patched[name])
+    """htmldate uses :func:`_external_parser`, :func:`_month_words`, :func:`_year_filter` and
+    :func:`_discard_chrome` inside the block (it looks them up through module-level names at
+    each call); its own are restored after."""
+    patches: list[tuple[Any, str, object]] = [
+        (htmldate.extractors, "get_external_parser", _external_parser),
+        (htmldate.extractors, "month_words", _month_words),
+    ]
+    own_filter = getattr(htmldate.core, "plausible_year_filter", None)
+    if own_filter is not None:
+        patches.append((htmldate.core, "plausible_year_filter", _year_filter(own_filter)))
+    own_discard = getattr(htmldate.core, "discard_unwanted", None)
+    if own_discard is not None:
+        patches.append((htmldate.core, "discard_unwanted", _discard_chrome(own_discard)))
+    own = [
+        (module, name, getattr(module, name))
+        for module, name, _ in patches
+        if hasattr(module, name)
+    ]
+    for module, name, value in patches:
+        if hasattr(module, name):
+            setattr(module, name, value)
     try:
         yield
     finally:
-        for name, original in own.items():
-            setattr(htmldate.extractors, name, original)
+        for module, name, original in own:
+            setattr(module, name, original)
+
+
+def warm_up() -> None:
+    """Build the month names and the external parser htmldate is handed (see the module doc)
+    and the list of digit-only patterns, once per process."""
+    _month_words()
+    _external_parser()
+    _digit_patterns()
 
 
 def _day(value: str | None) -> date | None:

@@ -22,7 +22,7 @@ from fogofwar.readers.htmldates import publication_date
 from fogofwar.readers.htmlmeta import page_metadata
 from fogofwar.readers.publisher import html_publisher
 
-__all__ = ["fragment_to_text", "parse_html", "split_paragraphs"]
+__all__ = ["fragment_to_text", "parse_html", "split_paragraphs", "warm_up"]
 
 _BLOCK_TAGS = frozenset(
     {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "pre"}
@@ -48,6 +48,18 @@ _RAW_PARSER.set_element_class_lookup(
         entity=lxml.html.HtmlEntity,
     )
 )
+
+
+def warm_up() -> None:
+    """Build the per-process tables reading pages needs sooner or later (the month names of
+    the date reader, jusText's stop-word union): a process pool calls this before it forks,
+    so its workers share them instead of each building its own."""
+    from fogofwar.readers.htmldates import warm_up as warm_dates
+    from fogofwar.readers.precision import justext_stopwords
+
+    warm_dates()
+    with justext_stopwords():
+        pass
 
 
 def fragment_to_text(fragment: str) -> str:
