@@ -36,7 +36,9 @@ def test_each_language_has_its_passages(lang: str) -> None:
 
 @pytest.mark.parametrize(("lang", "passage"), ROWS, ids=[p["id"] for _, p in ROWS])
 def test_training_passage_is_consistent(lang: str, passage: dict[str, Any]) -> None:
-    assert passage["origin"] == "written" or str(passage["origin"]).startswith(("http://", "https://"))
+    assert passage["origin"] == "written" or str(passage["origin"]).startswith(
+        ("http://", "https://")
+    )
     text = str(passage["text"]).strip("\n")
     title = passage.get("title") or ""
     assert text and passage.get("claim"), "every passage has claims"
