@@ -415,3 +415,40 @@ def test_impersonal_report_is_an_unnamed_source(reader: Reader, lang: str, text:
     assert claims, text
     got = [(c.source.kind, c.source.name, c.certainty.value) for c in claims]
     assert all(g == (SourceKind.UNNAMED, None, "reported") for g in got), got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        (
+            "de",
+            "Der Gouverneur Oleh Synjehubow sagte, drei Menschen seien bei dem Angriff auf "
+            "Charkiw getötet worden. Präsident Wolodymyr Selenskyj verurteilte den Angriff.",
+            "Selenskyj",
+        ),
+        (
+            "en",
+            "The governor said three people were killed in the strike on Kharkiv. President "
+            "Volodymyr Zelensky condemned the attack.",
+            "Zelensky",
+        ),
+        (
+            "ru",
+            "Губернатор сообщил о гибели трёх человек при обстреле Белгорода. Москва пригрозила "
+            "ответным ударом.",
+            "Москва",
+        ),
+        ("fr", "Moscou a menacé de représailles après la frappe sur Belgorod.", "Moscou"),
+    ],
+)
+def test_performative_act_speaks_for_its_subject(
+    reader: Reader, lang: str, text: str, speaker: str
+) -> None:
+    """claims-v1: a condemnation or threat is asserted by its speaker, not by the report
+    before it; a capital opening the clause speaks for its government."""
+    acts = [c for c in reader.read_text(text, lang).claims if c.kind.value == "statement"]
+    assert acts, text
+    assert all(speaker in (c.source.name or "") for c in acts), [
+        (c.source.kind, c.source.name) for c in acts
+    ]
+    assert all(c.certainty.value == "asserted" for c in acts)

@@ -314,6 +314,11 @@ def _speaker_attribution(doc: Doc, view: ClauseView) -> AttributionMention | Non
     )
 
 
+def _own(view: ClauseView, att: AttributionMention | None) -> bool:
+    """``att`` is the clause's own attribution (its cue in the clause), not one it inherits."""
+    return att is not None and att is view.attribution and not view.inherited
+
+
 def _speaker(
     doc: Doc, res: Resources, clause: Span, anchor: int, kind: ClaimKind
 ) -> SourceRef | None:
@@ -325,12 +330,29 @@ def _speaker(
     before = [
         e
         for e in doc.entities
-        if e.category in {"actor", "person"}
+        if e.category in {"actor", "person", "source"}
         and clause.start <= e.span.start
         and e.span.end <= anchor
     ]
     if not before:
-        return None
+        # a capital or country opening the clause speaks for its government ("Moscou a
+        # menacé de représailles", "La Russie a annoncé …")
+        opening = [
+            p
+            for p in doc.places
+            if clause.start <= p.span.start
+            and p.span.end <= anchor
+            and all(
+                w.casefold().rstrip("'’") in res.packs[doc.lang].determiners
+                for w in doc.text[clause.start : p.span.start].split()
+            )
+            and p.location is not None
+            and p.location.precision in {"country", "point"}
+        ]
+        if not opening:
+            return None
+        p = opening[0]
+        return SourceRef(_known_kind(doc, p.span) or SourceKind.GOVERNMENT, p.surface, (), p.span)
     e = before[0]
     src_kind = _known_kind(doc, e.span)
     if src_kind is None and res.model is not None:
@@ -396,6 +418,15 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             rule = b.certainty(view.clause, att.certainty if att else Certainty.ASSERTED)
             view = dataclasses.replace(view, rule_certainty=rule)
             cert = _certainty(view, score)
+        # a performative act's own speaker ("Selenskyj verurteilte die Attacke") is its
+        # source, not the report before it nor a speaker named nearby
+        if (
+            frame is None
+            and kind in _SPEECH_ACTS
+            and not _own(view, att)
+            and _speaker(doc, res, view.clause.span, _anchor(doc, view), kind) is not None
+        ):
+            att = None
         if frame is not None:
             kind, cert = frame
             if att is None or (view.inherited and att is view.attribution):
