@@ -25,7 +25,6 @@ Without a model (``Resources.model is None``) this stage is ``claims.v1``.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 from collections.abc import Callable
 
@@ -39,7 +38,6 @@ from fogofwar.claim import (
 from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
-from fogofwar.nlp.attribution_coref import official_kind
 from fogofwar.nlp.caveats import apply_caveats
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_places import fan_out_places
@@ -49,8 +47,9 @@ from fogofwar.nlp.frames import denied_before, frame_of
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.restate import drop_victim_details, fold_zero_tolls, merge_restatements
 from fogofwar.nlp.salience import main_first
-from fogofwar.nlp.source_choice import ENTITY, ClauseSide, SourceLayout, pick_source
+from fogofwar.nlp.source_choice import ClauseSide, SourceLayout, pick_source
 from fogofwar.nlp.source_names import named_before, source_name
+from fogofwar.nlp.source_typing import NOT_A_SOURCE, SOURCE, known_kind, source_kind, type_all
 
 __all__ = [
     "ADD",
@@ -69,10 +68,8 @@ ADD = 0.75
 ADD_BARE = 0.85  # a clause without any event word of the pack needs a surer model
 OVERRIDE = 0.8
 CERTAIN = 0.65
-SOURCE = 0.5
 SOURCED = 0.5
 KEEP_INHERITED = 0.0
-NOT_A_SOURCE = 0.6
 _HARD = frozenset({Certainty.UNVERIFIED, Certainty.DENIED})
 _NEEDS_SOURCE = frozenset({Certainty.CLAIMED, Certainty.CONFIRMED, Certainty.DENIED})
 _FIRM = frozenset({Certainty.ASSERTED, Certainty.CLAIMED, Certainty.CONFIRMED})
@@ -145,130 +142,6 @@ def _certainty(view: ClauseView, score: ClauseScore) -> Certainty:
     return best if p >= CERTAIN else view.rule_certainty
 
 
-def _known_kind(doc: Doc, src: Span) -> SourceKind | None:
-    """The source kind the actor registry or the generic nouns give an entity in the source
-    phrase ("Verteidigungsministerium" → military), the longest such entity's; a named body
-    before an unnamed report noun ("UN report")."""
-    known = [
-        e
-        for e in doc.entities
-        if e.source_kind is not None and e.span.start < src.end and src.start < e.span.end
-    ]
-    if not known:
-        return None
-    # "UN report": a body named right before a report noun is who reports (not "reports on
-    # social media", where the body after the noun is where the report was seen)
-    reports = [e for e in known if e.source_kind == SourceKind.UNNAMED]
-    named = [
-        e
-        for e in known
-        if e.source_kind != SourceKind.UNNAMED
-        and any(e.span.end <= r.span.start for r in reports)
-        and not any(r.span.end <= e.span.start for r in reports)
-    ]
-    return max(named or known, key=lambda e: e.span.end - e.span.start).source_kind
-
-
-def _role_noun(doc: Doc, res: Resources, src: Span) -> bool:
-    """A pack role noun in the source phrase ("наемник", "spokesman"): its kind is the pack's."""
-    toks = doc.tokens
-    starts = [t.start for t in toks]
-    lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
-    return bool(res.packs[doc.lang].roles.find(toks, lo, hi))
-
-
-_Query = tuple[str, str, bool]  # a source's words, their context, "some source is meant"
-_Typed = dict[_Query, tuple[SourceKind | None, float]]
-
-
-def _query(doc: Doc, res: Resources, att: AttributionMention) -> _Query | None:
-    """What the model's source head is asked about ``att``, or None when the registry, the
-    pack or the text settles its kind (the early answers of :func:`_typed_source`)."""
-    src = att.source
-    if res.model is None or src is None or att.source_kind == SourceKind.AUTHOR:
-        return None
-    if att.kind_settled or att.found_by == ENTITY:
-        return None
-    known = _known_kind(doc, src)
-    if known is not None and (known != SourceKind.UNNAMED or att.found_by == "lexicon"):
-        return None
-    if _role_noun(doc, res, src):
-        return None
-    ctx = context_window(doc.text, src.start, src.end)
-    return src.slice(doc.text), ctx, att.found_by == "headline"
-
-
-def _type_all(doc: Doc, res: Resources) -> _Typed:
-    """The source head's answers for every attribution of ``doc`` that needs one, in one
-    batch per kind of question (the source choice weighs many candidates per clause)."""
-    if res.model is None:
-        return {}
-    queries = {q for a in doc.attributions if (q := _query(doc, res, a)) is not None}
-    out: _Typed = {}
-    for some in (False, True):
-        batch = sorted(q for q in queries if q[2] == some)
-        if batch:
-            found = res.model.source_kinds([(w, c) for w, c, _ in batch], some=some)
-            out.update(zip(batch, found, strict=True))
-    return out
-
-
-def _source_kind(
-    doc: Doc, res: Resources, att: AttributionMention, typed: _Typed | None = None
-) -> tuple[SourceKind | None, bool]:
-    """:func:`_typed_source`, with an official named with a military word read as military
-    (:func:`~fogofwar.nlp.attribution_coref.official_kind`)."""
-    kind, is_source = _typed_source(doc, res, att, typed or {})
-    if kind is not None and att.source is not None:
-        kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
-    return kind, is_source
-
-
-def _typed_source(
-    doc: Doc, res: Resources, att: AttributionMention, typed: _Typed
-) -> tuple[SourceKind | None, bool]:
-    """``(kind, is a source)``: the registry's kind for a speaker it knows, else the model's
-    when confident; ``is a source`` is False when the model is sure the words name no source
-    at all (a sentence-initial adverb taken for a speaker)."""
-    src = att.source
-    if res.model is None or src is None or att.source_kind == SourceKind.AUTHOR:
-        return att.source_kind, True
-    if att.kind_settled:
-        return att.source_kind, True
-    known = _known_kind(doc, src)
-    if att.found_by == ENTITY:  # an entity offered to the source choice: no model call
-        return known or att.source_kind, True
-    if known is not None and (known != SourceKind.UNNAMED or att.found_by == "lexicon"):
-        return (att.source_kind if known == SourceKind.UNNAMED else known), True
-    if _role_noun(doc, res, src):
-        return att.source_kind, True
-    q = (src.slice(doc.text), context_window(doc.text, src.start, src.end))
-    some = att.found_by == "headline"
-    hit = typed.get((*q, some))
-    found = (hit,) if hit is not None else res.model.source_kinds([q], some=some)
-    if not found:
-        return att.source_kind, True
-    kind, p = found[0]
-    if att.found_by != "lexicon":  # found by position: the model types it (or finds no source)
-        if kind is None:
-            return att.source_kind, p < NOT_A_SOURCE
-        return (att.source_kind if kind == SourceKind.AUTHOR else kind), True
-    if kind is None:  # a lone sentence-initial word may be an adverb taken for a speaker
-        lone = len(src.slice(doc.text).split()) == 1
-        first = not doc.text[max(0, src.start - 2) : src.start].strip(' \n"„“«')
-        entity = any(
-            e.span.start < src.end
-            and src.start < e.span.end
-            and (e.category == "source" or e.normalized)
-            for e in doc.entities
-        )
-        junk = lone and first and not entity and att.source_kind != SourceKind.UNNAMED
-        return att.source_kind, not (junk and p >= NOT_A_SOURCE)
-    if p >= SOURCE and kind != SourceKind.AUTHOR:
-        return kind, True
-    return att.source_kind, True
-
-
 def _attribution(view: ClauseView, score: ClauseScore) -> AttributionMention | None:
     """The clause's own attribution; for a clause without one, the source whose report it
     continues (the candidate) when the model reads it as continued speech."""
@@ -308,7 +181,7 @@ def _speaker_attribution(doc: Doc, view: ClauseView) -> AttributionMention | Non
     src, name = min(before, key=lambda sn: sn[0].start)
     cue = Span(anchor, doc.tokens[acts[0].end - 1].end)
     content = Span(cue.end, clause.end) if cue.end < clause.end else clause
-    kind = _known_kind(doc, src) or SourceKind.GOVERNMENT
+    kind = known_kind(doc, src) or SourceKind.GOVERNMENT
     return AttributionMention(
         content, src, cue, False, name, kind, Certainty.CLAIMED, cue_text=cue.slice(doc.text)
     )
@@ -352,9 +225,9 @@ def _speaker(
         if not opening:
             return None
         p = opening[0]
-        return SourceRef(_known_kind(doc, p.span) or SourceKind.GOVERNMENT, p.surface, (), p.span)
+        return SourceRef(known_kind(doc, p.span) or SourceKind.GOVERNMENT, p.surface, (), p.span)
     e = before[0]
-    src_kind = _known_kind(doc, e.span)
+    src_kind = known_kind(doc, e.span)
     if src_kind is None and res.model is not None:
         found = res.model.source_kinds(
             [(e.surface, context_window(doc.text, e.span.start, e.span.end))]
@@ -387,13 +260,13 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     scores = res.model.score(views)
     picked: list[tuple[ClauseView, ClaimKind, Certainty, AttributionMention | None]] = []
     memo: dict[AttributionMention, tuple[SourceKind | None, bool]] = {}
-    typed = _type_all(doc, res) if res.sources is not None else {}
+    typed = type_all(doc, res) if res.sources is not None else {}
     layout: SourceLayout | None = None  # built once, for the first clause that needs it
 
     def kind_of(a: AttributionMention) -> tuple[SourceKind | None, bool]:
         if a not in memo:  # the model's source head runs once per attribution
             named = named_before(doc, a)  # "según él": the speaker as the text named them
-            memo[a] = _source_kind(doc, res, a, typed) if named is None else kind_of(named)
+            memo[a] = source_kind(doc, res, a, typed) if named is None else kind_of(named)
         return memo[a]
 
     for view, score in zip(views, scores, strict=True):

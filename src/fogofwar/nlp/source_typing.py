@@ -1,0 +1,149 @@
+"""What kind of source an attribution names (claims-v1 kinds): the actor registry's kind for a
+speaker it knows, the pack's for a role or source noun, else the clause model's source head.
+
+* :func:`known_kind` — the registry's or the generic nouns' kind of an entity in the phrase;
+* :func:`type_all` — the source head's answers for every attribution of a document, in one batch;
+* :func:`source_kind` — an attribution's kind, and whether its words name a source at all.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from fogofwar.claim import SourceKind
+from fogofwar.detect.encoder import context_window
+from fogofwar.model import Span
+from fogofwar.nlp.attribution_coref import official_kind
+from fogofwar.nlp.doc import AttributionMention, Doc, Resources
+from fogofwar.nlp.source_choice import ENTITY
+
+__all__ = ["NOT_A_SOURCE", "SOURCE", "known_kind", "source_kind", "type_all"]
+
+#: the source head's probability that overrides the lexicon's kind of a source
+SOURCE = 0.5
+#: the source head's probability that a lone capitalised word names no source at all
+NOT_A_SOURCE = 0.6
+
+
+def known_kind(doc: Doc, src: Span) -> SourceKind | None:
+    """The source kind the actor registry or the generic nouns give an entity in the source
+    phrase ("Verteidigungsministerium" → military), the longest such entity's; a named body
+    before an unnamed report noun ("UN report")."""
+    known = [
+        e
+        for e in doc.entities
+        if e.source_kind is not None and e.span.start < src.end and src.start < e.span.end
+    ]
+    if not known:
+        return None
+    # "UN report": a body named right before a report noun is who reports (not "reports on
+    # social media", where the body after the noun is where the report was seen)
+    reports = [e for e in known if e.source_kind == SourceKind.UNNAMED]
+    named = [
+        e
+        for e in known
+        if e.source_kind != SourceKind.UNNAMED
+        and any(e.span.end <= r.span.start for r in reports)
+        and not any(r.span.end <= e.span.start for r in reports)
+    ]
+    return max(named or known, key=lambda e: e.span.end - e.span.start).source_kind
+
+
+def _role_noun(doc: Doc, res: Resources, src: Span) -> bool:
+    """A pack role noun in the source phrase ("наемник", "spokesman"): its kind is the pack's."""
+    toks = doc.tokens
+    starts = [t.start for t in toks]
+    lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
+    return bool(res.packs[doc.lang].roles.find(toks, lo, hi))
+
+
+_Query = tuple[str, str, bool]  # a source's words, their context, "some source is meant"
+_Typed = dict[_Query, tuple[SourceKind | None, float]]
+
+
+def _query(doc: Doc, res: Resources, att: AttributionMention) -> _Query | None:
+    """What the model's source head is asked about ``att``, or None when the registry, the
+    pack or the text settles its kind (the early answers of :func:`_typed_source`)."""
+    src = att.source
+    if res.model is None or src is None or att.source_kind == SourceKind.AUTHOR:
+        return None
+    if att.kind_settled or att.found_by == ENTITY:
+        return None
+    known = known_kind(doc, src)
+    if known is not None and (known != SourceKind.UNNAMED or att.found_by == "lexicon"):
+        return None
+    if _role_noun(doc, res, src):
+        return None
+    ctx = context_window(doc.text, src.start, src.end)
+    return src.slice(doc.text), ctx, att.found_by == "headline"
+
+
+def type_all(doc: Doc, res: Resources) -> _Typed:
+    """The source head's answers for every attribution of ``doc`` that needs one, in one
+    batch per kind of question (the source choice weighs many candidates per clause)."""
+    if res.model is None:
+        return {}
+    queries = {q for a in doc.attributions if (q := _query(doc, res, a)) is not None}
+    out: _Typed = {}
+    for some in (False, True):
+        batch = sorted(q for q in queries if q[2] == some)
+        if batch:
+            found = res.model.source_kinds([(w, c) for w, c, _ in batch], some=some)
+            out.update(zip(batch, found, strict=True))
+    return out
+
+
+def source_kind(
+    doc: Doc, res: Resources, att: AttributionMention, typed: _Typed | None = None
+) -> tuple[SourceKind | None, bool]:
+    """:func:`_typed_source`, with an official named with a military word read as military
+    (:func:`~fogofwar.nlp.attribution_coref.official_kind`)."""
+    kind, is_source = _typed_source(doc, res, att, typed or {})
+    if kind is not None and att.source is not None:
+        kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
+    return kind, is_source
+
+
+def _typed_source(
+    doc: Doc, res: Resources, att: AttributionMention, typed: _Typed
+) -> tuple[SourceKind | None, bool]:
+    """``(kind, is a source)``: the registry's kind for a speaker it knows, else the model's
+    when confident; ``is a source`` is False when the model is sure the words name no source
+    at all (a sentence-initial adverb taken for a speaker)."""
+    src = att.source
+    if res.model is None or src is None or att.source_kind == SourceKind.AUTHOR:
+        return att.source_kind, True
+    if att.kind_settled:
+        return att.source_kind, True
+    known = known_kind(doc, src)
+    if att.found_by == ENTITY:  # an entity offered to the source choice: no model call
+        return known or att.source_kind, True
+    if known is not None and (known != SourceKind.UNNAMED or att.found_by == "lexicon"):
+        return (att.source_kind if known == SourceKind.UNNAMED else known), True
+    if _role_noun(doc, res, src):
+        return att.source_kind, True
+    q = (src.slice(doc.text), context_window(doc.text, src.start, src.end))
+    some = att.found_by == "headline"
+    hit = typed.get((*q, some))
+    found = (hit,) if hit is not None else res.model.source_kinds([q], some=some)
+    if not found:
+        return att.source_kind, True
+    kind, p = found[0]
+    if att.found_by != "lexicon":  # found by position: the model types it (or finds no source)
+        if kind is None:
+            return att.source_kind, p < NOT_A_SOURCE
+        return (att.source_kind if kind == SourceKind.AUTHOR else kind), True
+    if kind is None:  # a lone sentence-initial word may be an adverb taken for a speaker
+        lone = len(src.slice(doc.text).split()) == 1
+        first = not doc.text[max(0, src.start - 2) : src.start].strip(' \n"„“«')
+        entity = any(
+            e.span.start < src.end
+            and src.start < e.span.end
+            and (e.category == "source" or e.normalized)
+            for e in doc.entities
+        )
+        junk = lone and first and not entity and att.source_kind != SourceKind.UNNAMED
+        return att.source_kind, not (junk and p >= NOT_A_SOURCE)
+    if p >= SOURCE and kind != SourceKind.AUTHOR:
+        return kind, True
+    return att.source_kind, True
