@@ -33,6 +33,14 @@ _SEPARATORS = frozenset(",;")
 
 
 @lru_cache(maxsize=16)
+def _joiners(lang: str) -> frozenset[str]:
+    """The pack's joiners ("and", "und", "та"): what stands between the items of a list."""
+    numbers = read_table(lang, "pack").get("numbers", {})
+    joiners = numbers.get("joiners", []) if isinstance(numbers, dict) else []
+    return frozenset(w.casefold() for j in joiners for w in str(j).split())
+
+
+@lru_cache(maxsize=16)
 def _glue(lang: str) -> frozenset[str]:
     """Words that may stand between two coordinated places: joiners and place prepositions."""
     numbers = read_table(lang, "pack").get("numbers", {})
@@ -52,14 +60,18 @@ def _coordinated(
     if any(c in ".!?:\n()" for c in gap):
         return None
     glue = _glue(doc.lang) | pack.determiners
+    joiners = _joiners(doc.lang)
     found: list[PlaceMention] = []
     name: list[re.Match[str]] = []
     joined = any(c in _SEPARATORS for c in gap)
+    # a missed name stands between commas or joiners, as list items do: not glued to the place
+    # before it ("Kachowka-Wasserkraftwerks am Dnipro") nor closed by a preposition
+    opens = False
 
-    def close() -> bool:
+    def close(boundary: bool) -> bool:
         if not name:
             return True
-        if len(name) > _MAX_NAME_WORDS:
+        if len(name) > _MAX_NAME_WORDS or not boundary:
             return False
         start, end = a.span.end + name[0].start(), a.span.end + name[-1].end()
         found.append(PlaceMention(Span(start, end), doc.text[start:end], None))
@@ -70,16 +82,19 @@ def _coordinated(
     for m in _TOKEN.finditer(gap):
         word = m.group()
         if word in _SEPARATORS:
-            if not close():
+            if not close(True):
                 return None
+            opens = True
             continue
         if word.casefold() in glue:
-            if not close():
+            joiner = word.casefold() in joiners
+            if not close(joiner):
                 return None
             plain += 1
             joined = True
+            opens = joiner
             continue
-        if not word[:1].isupper():
+        if not word[:1].isupper() or not (name or opens):
             return None
         name.append(m)
     if name or not joined or plain > _MAX_GAP_WORDS:  # a name right before ``b``: one name
