@@ -22,6 +22,15 @@ def _sources(reader: Reader, lang: str, text: str) -> list[tuple[str | None, Sou
 
 # (lang, text, a word of the source name, its kind)
 CASES = [
+    # regional military administrations by their abbreviation speak as government
+    ("uk", "Росіяни вдень атакували Нікополь, повідомили в ОВА.", "ОВА", SourceKind.GOVERNMENT),
+    # the State Emergency Service: rescuers and civil defence (claims-v1: ngo_io)
+    (
+        "uk",
+        "У ДСНС повідомили, що під завалами загинули двоє людей.",
+        "ДСНС",
+        SourceKind.NGO_IO,
+    ),
     # a place governed by a preposition right before the verb is where the speaker sits
     (
         "it",

@@ -188,7 +188,10 @@ def _cyrillic_guard(tokens: list[Token], hit: Hit, pack: LangPack) -> Hit | None
 
 
 def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
-    if j >= len(tokens) or (not tokens[j].glued and tokens[j].start - tokens[j - 1].end > 2):
+    """A speech verb right after the place ("Kyiv said", "Москва заявила"): the place speaks.
+    Not after a comma ("… Belgorod and Kursk, local officials said"): the place ends the
+    reported words and the speaker follows the verb."""
+    if j >= len(tokens) or (not tokens[j].glued and tokens[j].start - tokens[j - 1].end > 1):
         return False
     nxt = tokens[j].text.casefold()
     two = nxt + " " + tokens[j + 1].text.casefold() if j + 1 < len(tokens) else nxt
