@@ -235,3 +235,22 @@ COUNTRIES = [
 def test_country_names_are_countries(gaz: Gazetteer, text: str, surface: str, cc3: str) -> None:
     m = _found(gaz, text)[surface]
     assert not m.is_demonym and m.location is not None and m.location.country == cc3
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "normalized"),
+    [
+        ("ru", "Израиль нанёс новые удары по сектору Газа, сообщили местные власти.", "Газа",
+         "Gaza"),
+        ("ru", "Бои вокруг Хомса продолжаются уже третий день.", "Хомса", "Homs"),
+    ],
+)  # fmt: skip
+def test_a_cyrillic_word_names_a_place_by_its_other_name(
+    gaz: Gazetteer, lang: str, text: str, surface: str, normalized: str
+) -> None:
+    """Russian and Ukrainian texts name places abroad by their other names ("Газа"): the guard
+    against English words that only match other names ("Hamas") does not drop them."""
+    found = {m.surface: m for m in gaz.find(text, lang)}
+    assert surface in found, sorted(found)
+    loc = found[surface].location
+    assert loc is not None and loc.normalized == normalized

@@ -245,6 +245,7 @@ def _keep(
         return True
     if (
         not prep
+        and not is_cyrillic(tok.text)  # Cyrillic texts name places by their other names
         and all(c.how > 0 for c in hit.cands)
         and max(c.place.population for c in hit.cands) < _HUGE
         and not any(c.place.cc in _WAR_CC for c in hit.cands)
