@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from events_factories import claim
 from fogofwar.claim import (
     Certainty,
     Claim,
@@ -330,19 +331,22 @@ def _made(
     killed: int | None = None,
     injured: int | None = None,
 ) -> Claim:
-    return Claim(
-        claim_id=words,
-        article_id="a",
-        lang="en",
-        span=_at(words),
+    span = _at(words)
+    who = source or SourceRef(SourceKind.GOVERNMENT, "the mayor")
+    return claim(
+        "a",
+        span.start,
         kind=kind,
-        source=source or SourceRef(SourceKind.GOVERNMENT, "the mayor"),
-        certainty=Certainty.CLAIMED,
         location=Location(place) if place else None,
-        counts=Counts(
-            killed=Count(killed, killed) if killed is not None else None,
-            injured=Count(injured, injured) if injured is not None else None,
-        ),
+        day=None,
+        killed=killed,
+        injured=injured,
+        source=who.name,
+        source_kind=who.kind,
+        certainty=Certainty.CLAIMED,
+        actors=(),
+        victims=(),
+        span=(span.start, span.end),
     )
 
 

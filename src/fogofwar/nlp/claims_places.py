@@ -43,10 +43,7 @@ def _joiners(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=16)
 def _glue(lang: str) -> frozenset[str]:
     """Words that may stand between two coordinated places: joiners and place prepositions."""
-    numbers = read_table(lang, "pack").get("numbers", {})
-    joiners = numbers.get("joiners", []) if isinstance(numbers, dict) else []
-    words = {w.casefold() for j in joiners for w in str(j).split()}
-    return frozenset(words | set(lang_pack(lang).place_preps))
+    return _joiners(lang) | set(lang_pack(lang).place_preps)
 
 
 def _coordinated(

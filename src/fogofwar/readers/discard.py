@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
+from fogofwar.readers.fastpaths import first_attribute
+
 __all__ = ["faster_discard"]
 
 _PATTERN = re.compile(r"re:test\((@[\w|@-]+), '([^']*)'\)")
@@ -46,14 +48,6 @@ def _shape(path: str) -> tuple[str, list[str]]:
     return " ".join(_PATTERN.sub(r"re:test(\1, _)", path).split()), patterns
 
 
-def _first(el: Any, names: tuple[str, str]) -> str:
-    """XPath's string value of ``@a|@b``: the first of the two in source order, or ``""``."""
-    for key in el.keys():  # noqa: SIM118 - iterating an element gives its children
-        if key in names:
-            return str(el.get(key))
-    return ""
-
-
 def _elements(tree: Any, bare: bool) -> Iterator[Any]:
     """The descendant elements; with ``bare`` False, only those with attributes."""
     for el in tree.iterdescendants():
@@ -75,7 +69,7 @@ def _boilerplate(patterns: list[str]) -> Selector:
                 get("data-lp-replacement-content") is not None
                 or "nav" in (get("role") or "").replace("N", "n")
                 or "MostPopularStories" in (get("data-component") or "")
-                or either.search(_first(el, ("id", "class")))
+                or either.search(first_attribute(el, ("id", "class")))
                 or ident.search(get("id") or "")
                 or cls.search(get("class") or "")
             ):
@@ -97,8 +91,8 @@ def _hidden(patterns: list[str]) -> Selector:
             klass = get("class") or ""
             if (
                 klass == "comments-title"
-                or _first(el, ("id", "class")).startswith("reply-")
-                or id_or_style.search(_first(el, ("id", "style")))
+                or first_attribute(el, ("id", "class")).startswith("reply-")
+                or id_or_style.search(first_attribute(el, ("id", "style")))
                 or "display:none" in style
                 or "display: none" in style
                 or ident.search(get("id") or "")

@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["faster_paths"]
+__all__ = ["faster_paths", "first_attribute"]
 
 _PATTERN = re.compile(r"re:test\((@[\w|@-]+), '([^']*)'(?:, '(\w*)')?\)")
 _BLOCKS = ("div", "item", "list", "p", "section", "span")
@@ -48,7 +48,7 @@ def _shape(path: str) -> tuple[str, list[Pattern]]:
     return " ".join(_PATTERN.sub(r"re:test(\1, _)", path).split()), patterns
 
 
-def _first(el: Any, names: tuple[str, str]) -> str:
+def first_attribute(el: Any, names: tuple[str, str]) -> str:
     """XPath's string value of ``@a|@b``: the first of the two in source order, or ``""``."""
     for key in el.keys():  # noqa: SIM118 - iterating an element gives its children
         if key in names:
@@ -146,7 +146,7 @@ def _precision(p: list[Pattern]) -> Selector:
     def select(tree: Any) -> list[Any]:
         found = []
         for el in tree.iterdescendants(*_BLOCKS):
-            first = _first(el, ("id", "class"))
+            first = first_attribute(el, ("id", "class"))
             if bottom.search(first) or link.search(first) or "border" in (el.get("style") or ""):
                 found.append(el)
         return found
@@ -286,7 +286,7 @@ def _basic_clean(p: list[Pattern]) -> Selector:
                 continue  # comments and processing instructions are not elements
             if (
                 tag in _BASIC_TAGS
-                or (tag == "div" and "footer" in _first(el, ("class", "id")))
+                or (tag == "div" and "footer" in first_attribute(el, ("class", "id")))
                 or by_class.search(el.get("class") or "")
                 or by_id.search(el.get("id") or "")
             ):
