@@ -53,11 +53,17 @@ _BAD_POS = frozenset(
 
 @cache
 def analyser(lang: str) -> Any:
-    """The pymorphy3 analyser for ``lang`` (loaded once), or ``None`` when unavailable."""
+    """The pymorphy3 analyser for ``lang`` (loaded once), or ``None`` when unavailable. Ukrainian
+    words with a typographic apostrophe are parsed as with the dictionary's ASCII one."""
     try:
         import pymorphy3  # type: ignore[import-untyped]
 
-        return pymorphy3.MorphAnalyzer(lang=lang)
+        if lang != "uk":
+            return pymorphy3.MorphAnalyzer(lang=lang)
+        # the Ukrainian dictionary spells the apostrophe "'", texts (and our normaliser) "ʼ" or
+        # "’": without the substitute "девʼятеро" is an unknown noun, not the numeral
+        subs = {**pymorphy3.lang.uk.CHAR_SUBSTITUTES, "ʼ": "'", "’": "'"}
+        return pymorphy3.MorphAnalyzer(lang=lang, char_substitutes=subs)
     except (ImportError, ValueError, OSError):  # pymorphy3 or its dictionary missing
         return None
 

@@ -50,7 +50,10 @@ def _person_number(low: str, lang: str) -> str:
         return _OTHER
     numbers: list[str] = []
     nominative: list[str] = []  # the victim of "погибли …"/"постраждали …" is a subject
-    for p in morph.parse(low):
+    parses = morph.parse(low)
+    if any(p.tag.POS == "NPRO" for p in parses):
+        return _OTHER  # a pronoun ("усі", "все"), even when a rare surname reads the same
+    for p in parses:
         tag = p.tag
         grams = tag.grammemes
         person = (tag.POS == "NOUN" and "anim" in grams) or (
@@ -69,12 +72,20 @@ def _person_number(low: str, lang: str) -> str:
 
 
 def _group(
-    toks: tuple[Token, ...], ks: range, lang: str, skip: Callable[[Token], bool] | None = None
+    toks: tuple[Token, ...],
+    ks: range,
+    lang: str,
+    skip: Callable[[Token], bool] | None = None,
+    first_by: int | None = None,
 ) -> int | None:
     """Singular person nouns joined by "и"/"та"/commas in token indexes ``ks``, counted;
-    ``_PLURAL`` when a plural person noun comes first (the text gives no number)."""
+    ``_PLURAL`` when a plural person noun comes first (the text gives no number). With
+    ``first_by``, the first person noun must come before that index; the group it opens may
+    run past it ("жертвами обстрілу стали чоловік і жінка")."""
     n = 0
     for k in ks:
+        if first_by is not None and not n and k >= first_by:
+            break
         t = toks[k]
         if t.text in _AGE or t.text.isdecimal():
             continue  # an age before the noun: "67-річну жінку"
@@ -111,7 +122,7 @@ def singular_victims(
         return 1
     if own == _PLUR:
         return None
-    after = _group(toks, range(trigger + 1, min(hi, trigger + 1 + WINDOW)), lang, determiners)
+    after = _group(toks, range(trigger + 1, hi), lang, determiners, trigger + 1 + WINDOW)
     if after == _PLURAL:
         return None  # "погибли бойцы …": plural victims, no number
     if after is not None:
