@@ -24,6 +24,9 @@ def reader() -> Reader:
         ("de", "Erste Verluste\n\nDie Soldaten wurden entsandt.", 2),
         ("en", 'He said:\n\n"Eight people died in one day."', 2),
         ("uk", "Пошкоджено будинок. «Цього не сталося б», — заявив він.", 2),
+        # settlement-type abbreviations before a place name do not end the sentence
+        ("uk", "Удару зазнала олійниця в сел. Гоголеве та смт. Ромодан. Загинули троє.", 2),
+        ("ru", "Удар пришёлся по нефтебазе в пос. Гоголево и пгт. Ромодан. Погибли трое.", 2),
     ],
 )
 def test_sentence_count(reader: Reader, lang: str, text: str, expected: int) -> None:
