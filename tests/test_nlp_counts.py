@@ -1366,6 +1366,28 @@ ROWS = [
     ),
     ("four-digit", "ru", "Во время осады города погибли 2000 человек.", "killed", 2000, 2000),
     ("four-digit", "uk", "Під час облоги міста загинули 2000 людей.", "killed", 2000, 2000),
+    ("four-digit", "uk", "Під час штурму міста загинули 1250 окупантів.", "killed", 1250, 1250),
+    ("four-digit", "ru", "При штурме города погибли 1250 оккупантов.", "killed", 1250, 1250),
+    # the wound word right after the death verb describes the dead (no injured count)
+    ("describes-dead", "ru", "Ночью в госпитале погиб раненый боец.", "killed", 1, 1),
+    ("describes-dead", "uk", "Уночі в шпиталі загинув поранений військовий.", "killed", 1, 1),
+    # an adjective before its noun is no second victim ("ракетного подразделения")
+    (
+        "victim-object",
+        "ru",
+        "Армия заявила, что ликвидировала командира ракетного подразделения.",
+        "killed",
+        1,
+        1,
+    ),
+    (
+        "victim-object",
+        "uk",
+        "Армія заявила, що ліквідувала командира ракетного підрозділу.",
+        "killed",
+        1,
+        1,
+    ),
     (
         "injuries-suffered",
         "de",

@@ -98,10 +98,15 @@ class TollCues:
     def describes_dead(self, m: Match[Trigger], clause: Clause) -> bool:
         """A wound word without a figure that describes the people who died ("раненный … юноша
         скончался", "a wounded soldier died"): a verbal killed word follows in the clause with
-        no joiner, punctuation or figure between."""
+        no joiner, punctuation or figure between, or stands right before it ("погиб раненый
+        боец", "скончался раненый")."""
         if m.payload.count == "killed":
             return False
         toks, hi = self.toks, clause.tok_end
+        if m.start > clause.tok_start:  # right after the death verb: "погиб раненый боец"
+            x = self.pack.triggers.match_at(toks, m.start - 1, m.start)
+            if x is not None and x.payload.count == "killed" and not x.payload.nominal:
+                return True
         for k in range(m.end, hi):
             if toks[k].text in "-‐–" or toks[k].text.isdecimal():
                 continue  # an age: "18-летний юноша"

@@ -71,6 +71,28 @@ def _person_number(low: str, lang: str) -> str:
     return numbers[0] if numbers else _OTHER  # the dictionary's likeliest person reading
 
 
+@lru_cache(maxsize=100_000)
+def _adjectival(low: str, lang: str) -> bool:
+    """``low`` is a person only as an adjective or participle ("ракетного" agrees with an
+    animate accusative, "раненого" may stand alone): no animate noun reading."""
+    morph = _morph(lang)
+    return morph is not None and not any(
+        p.tag.POS == "NOUN" and "anim" in p.tag.grammemes for p in morph.parse(low)
+    )
+
+
+def _modifier(toks: tuple[Token, ...], k: int, lang: str) -> bool:
+    """Token ``k`` is an adjective or participle before the noun it qualifies ("командира
+    ракетного подразделения", "раненого бойца"): the noun after it decides."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return (
+        nxt is not None
+        and nxt.is_word
+        and nxt.lower not in _JOIN
+        and _adjectival(toks[k].lower, lang)
+    )
+
+
 def _group(
     toks: tuple[Token, ...],
     ks: range,
@@ -94,6 +116,8 @@ def _group(
         if t.lower in _JOIN or (skip is not None and skip(t)):
             continue  # "командира и его заместителя": a possessive inside the group
         number = _person_number(t.lower, lang)
+        if number and _modifier(toks, k, lang):
+            continue
         if number == _PLUR:
             return _PLURAL if not n else None
         if number == _SING:
