@@ -18,6 +18,7 @@ from fogofwar.packs import LanguagePack, Trigger
 __all__ = ["TALLY_GAP", "VICTIM_COUNTS", "TollReader", "trim_span"]
 
 TALLY_GAP = 2  # tokens between a counted noun and its figure
+_ITEM_WORDS = 2  # words of one listed group after its figure ("шестеро детей", "мирных жителей")
 _SUM_GAP = 7  # tokens between two summed figures ("257 membres des forces … et à 18 combattants")
 _PARALLEL_GAP = 10  # … when each figure has the same casualty word right after it
 _STRIKES = STRIKES
@@ -247,7 +248,7 @@ class TollReader(TollCues):
                 most = _PARALLEL_GAP if parallel else _SUM_GAP  # "2.000 cadáveres … 900 cadáveres"
                 if nxt.span in self.used_q or gap[1] - gap[0] > most or gap[1] <= gap[0]:
                     break
-                if is_zero(nxt) or not joiners.find(toks, *gap):
+                if is_zero(nxt) or not (joiners.find(toks, *gap) or self.listed(gap, b)):
                     break
                 if any(self.partitive(x) for x in (a, b)):
                     break  # "three of them" is part of a group, not another group
@@ -268,6 +269,24 @@ class TollReader(TollCues):
         high = sum(x for x in highs if x is not None) if all(x is not None for x in highs) else None
         span = Span(min(g.span.start for g in group), max(g.span.end for g in group))
         return low, high, span
+
+    def listed(self, gap: tuple[int, int], nxt: Quantity) -> bool:
+        """Figure ``nxt`` is the next item of a list of groups closed by a joiner ("трое
+        женщин, шестеро детей и один мужчина", "three women, six children and a man"): one
+        comma and group words before it; after it, at most ``_ITEM_WORDS`` words with no
+        casualty word ("… 14 verletzt und …" is another toll) and then the joiner."""
+        toks = self.toks
+        between = toks[gap[0] : gap[1]]
+        if sum(t.text == "," for t in between) != 1 or any(
+            not t.is_word and t.text != "," for t in between
+        ):
+            return False
+        for k in range(nxt.tok_end, min(len(toks), nxt.tok_end + _ITEM_WORDS + 1)):
+            if self.pack.joiners.match_at(toks, k, len(toks)) is not None:
+                return True
+            if not toks[k].is_word or self.pack.triggers.match_at(toks, k, len(toks)):
+                return False
+        return False
 
     # -- toll words ------------------------------------------------------------------------
     def telegraphic(self, clause: Clause, events: list[Match[Trigger]]) -> dict[str, Count]:
