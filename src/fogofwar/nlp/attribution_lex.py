@@ -63,6 +63,9 @@ class AttributionLexicon:
     verify_words: tuple[str, ...] = ()
     verify_negators: frozenset[str] = frozenset()
     verify_negation_after: bool = False  # the negation may also follow ("проверить не удалось")
+    # a caveat whose words name every side ("reports from either side", "обеих сторон"): it
+    # holds for every attributed claim of the passage (lower-case phrases)
+    verify_all: tuple[str, ...] = ()
     spokesperson_words: tuple[str, ...] = ()  # a bare spokesperson speaks for the last body
     impersonal_places: frozenset[str] = frozenset()  # "У Росії заявили": unnamed, in Russia
     # a body named by a generic noun ("the organisation", "l'ONG", "la misión", "die Gruppe"):
@@ -105,6 +108,7 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "verify_words"))),
         _set(table, "verify_negators"),
         table.get("verify_negation_after") is True,
+        tuple(sorted(_set(table, "verify_all"))),
         tuple(sorted(_set(table, "spokesperson_words"))),
         _set(table, "impersonal_places"),
         tuple(sorted(_set(table, "body_anaphors"))),

@@ -7,7 +7,9 @@ its own sentence, else of the last source named in the :data:`BACK` sentences be
 claim of that source (the same name, compared as :func:`same_name` does) becomes
 ``unverified``, except denials and hypotheticals, which say something else.
 
-A caveat whose words name what cannot be checked ("could not verify the footage on social
+A caveat whose words name every side ("battlefield reports from either side", "обеих
+сторон") holds for the claims of every named source. A caveat whose words name what cannot be
+checked ("could not verify the footage on social
 media", "no puede verificar las afirmaciones de la Defensa Civil") speaks of the sources those
 words name, wherever they were named. The headline's claims of a caveated source are
 unverified too (:func:`caveat_headline`).
@@ -70,8 +72,13 @@ def apply_caveats(doc: Doc, pack: LanguagePack, claims: Sequence[Claim]) -> list
         return list(claims)
     starts = [s.span.start for s in doc.sentences]
     names: list[str] = []
+    every = lexicon(doc.lang).verify_all
     for at in caveats:
         si = bisect.bisect_right(starts, at) - 1
+        sentence = doc.sentences[si].span.slice(doc.text).casefold()
+        if any(w in sentence for w in every):  # "reports from either side": every source's
+            names += [c.source.name for c in claims if c.source.name]
+            continue
         named = _named_in_object(doc, si, at)
         src = _source_of(doc, si, at) if not named else None
         names += named
