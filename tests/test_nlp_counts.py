@@ -1367,6 +1367,23 @@ ROWS = [
     ("four-digit", "ru", "Во время осады города погибли 2000 человек.", "killed", 2000, 2000),
     ("four-digit", "uk", "Під час облоги міста загинули 2000 людей.", "killed", 2000, 2000),
     ("four-digit", "uk", "Під час штурму міста загинули 1250 окупантів.", "killed", 1250, 1250),
+    # "зокрема" / "в частности" (in particular) name a part of the toll, never added to it
+    (
+        "partitive",
+        "uk",
+        "Загинули щонайменше шестеро цивільних, зокрема жінка і четверо її дітей.",
+        "killed",
+        6,
+        None,
+    ),
+    (
+        "partitive",
+        "ru",
+        "Погибли не менее шести мирных жителей, в частности женщина и четверо ее детей.",
+        "killed",
+        6,
+        None,
+    ),
     # a comma list of counted groups closed by a joiner is one toll, summed
     ("list-sum", "en", "The strike killed three women, six children and a man.", "killed", 10, 10),
     (
