@@ -196,6 +196,12 @@ def clauses(doc: Doc, res: Resources) -> Doc:
                     new_kind = "qualifier"
                 elif nxt.lower in pack.subordinators:
                     new_kind = "sub"
+                elif (
+                    nxt.lower in pack.contrastives
+                    and kind == "main"
+                    and _speaks(toks, i + 2, sent.tok_end, pack)
+                ):
+                    new_kind = "main"  # ", but Moscow denied …": a clause of its own
                 elif nxt.lower in pack.relative_pronouns:
                     new_kind = "relative"
                 elif kind in {"relative", "qualifier"}:
@@ -210,6 +216,17 @@ def clauses(doc: Doc, res: Resources) -> Doc:
             segs.append((start, sent.tok_end, kind))
         out.extend(_merge(segs, toks, si))
     return dataclasses.replace(doc, clauses=tuple(out))
+
+
+def _speaks(toks: tuple[Token, ...], lo: int, hi: int, pack: LanguagePack) -> bool:
+    """A speech or denial cue of the pack before the next comma ("but Moscow *denied* …"): the
+    contrastive clause has a speaker of its own."""
+    for k in range(lo, hi):
+        if toks[k].text == ",":
+            return False
+        if pack.cues.match_at(toks, k, hi) is not None:
+            return True
+    return False
 
 
 def _merge(segs: list[tuple[int, int, str]], toks: tuple[Token, ...], si: int) -> list[Clause]:

@@ -90,6 +90,7 @@ class LanguagePack:
     determiners: frozenset[str]
     relative_pronouns: frozenset[str]
     subordinators: frozenset[str]
+    contrastives: frozenset[str]  # ", but …" opens a new main clause
     qualifiers: PhraseMatcher[None]
     light_verbs: PhraseMatcher[None]
     evaluative: PhraseMatcher[None]
@@ -263,6 +264,7 @@ def load_pack(path: Path) -> LanguagePack:
         determiners=frozenset(norm(w) for w in _words(text, "determiners", where)),
         relative_pronouns=frozenset(norm(w) for w in _words(text, "relative_pronouns", where)),
         subordinators=frozenset(norm(w) for w in _words(text, "subordinators", where)),
+        contrastives=frozenset(norm(w) for w in _words(text, "contrastives", where)),
         qualifiers=_flat(text, "qualifiers", where),
         light_verbs=_flat(text, "light_verbs", where),
         evaluative=_flat(text, "evaluative_verbs", where),
