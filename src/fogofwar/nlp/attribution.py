@@ -446,7 +446,15 @@ def _colon(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | None:
     if c is None or _words(toks, c + 1, hi) < _MIN_COLON_WORDS:
         return None
     strong = any(f.strong(toks, k) for k in range(lo, c))
-    names = all(f.name_word(toks, k) or f.strong(toks, k) for k in range(lo, c))
+    # a role phrase may hold articles and links between its nouns ("Le gouverneur de Kherson",
+    # "Gouverneur von Cherson") when a role or source noun is among them
+    linked = strong and f.strong(toks, lo if toks[lo].lower not in f.pack.determiners else lo + 1)
+    names = all(
+        f.name_word(toks, k)
+        or f.strong(toks, k)
+        or (linked and (toks[k].lower in f.lex.np_links or toks[k].lower in f.pack.determiners))
+        for k in range(lo, c)
+    )
     # a headline's one-word place or name ("Russland: 5 Tote …", "Федоров: …") speaks
     placed = (
         doc.headline
