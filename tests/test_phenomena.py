@@ -56,6 +56,7 @@ CLAIM_KEYS = {
     "certainty",
     "source_kind",
     "source_name_contains",
+    "source_name_lacks",
     "location_contains",
     "in_headline",
     "count_null",
@@ -102,6 +103,8 @@ def _holds(claim: Claim, key: str, value: Any) -> bool:
     if key == "source_name_contains":
         name = claim.source.name
         return name is not None and value.lower() in name.lower()
+    if key == "source_name_lacks":  # a word that must not be part of the source's name
+        return claim.source.name is None or value.lower() not in claim.source.name.lower()
     if key == "location_contains":
         loc = claim.location
         names = (loc.name, loc.normalized) if loc is not None else ()

@@ -292,9 +292,10 @@ class Finder(Phrases):
             and self._governed(toks, first, lo)
         ):
             first, after = other, not after
-        if first is not None and after and self._carrier_at(toks[first]):
-            # "a medical source at the hospital told AFP", "источник сообщил ТАСС": an outlet
-            # after the verb is its addressee when the clause names a speaker before the verb
+        if first is not None and after and self._addressed(toks, first):
+            # "a medical source at the hospital told AFP", "источник сообщил ТАСС", "X told
+            # reporters": an outlet or the press after the verb is its addressee when the
+            # clause names a speaker before the verb
             subject = self._subject_before(toks, m_start, lo)
             if subject is not None:
                 first, after = subject, False
@@ -306,6 +307,13 @@ class Finder(Phrases):
         if first is None:
             return None
         return self._phrase_source(toks, first, m_start, lo, hi, after)
+
+    def _addressed(self, toks: tuple[Token, ...], k: int) -> bool:
+        """Token ``k`` after a speech verb may be its addressee: an outlet or channel ("told
+        AFP"), or a media role noun ("told reporters", "сказал журналистам")."""
+        return self._carrier_at(toks[k]) or (
+            self.entity_at(toks[k]) is None and self._source_noun(toks[k]) == SourceKind.MEDIA
+        )
 
     def _subject_before(self, toks: tuple[Token, ...], m_start: int, lo: int) -> int | None:
         """The speaker word (entity, role or source noun; no outlet) that opens the clause of a
@@ -329,7 +337,7 @@ class Finder(Phrases):
     def _past_outlet(self, toks: tuple[Token, ...], outlet: int) -> int:
         """The first token after the outlet named from token ``outlet`` ("агентству AFP")."""
         k = outlet
-        while k < len(toks) and self._carrier_at(toks[k]):
+        while k < len(toks) and self._addressed(toks, k):
             e = self.entity_at(toks[k])
             k = max(k + 1, bisect.bisect_left(self._tok_starts, e.span.end)) if e else k + 1
         return k
