@@ -55,6 +55,7 @@ import htmldate.extractors
 import lxml.etree
 from lxml.html import HtmlElement
 
+from fogofwar.readers.dateevidence import prefer_shown_day
 from fogofwar.readers.datewords import DATE_LANGUAGES, WordDateParser, month_names
 
 __all__ = ["DATE_LANGUAGES", "local_day", "publication_date", "structured_date", "warm_up"]
@@ -306,10 +307,11 @@ def publication_date(tree: HtmlElement, page: str, url: str | None = None) -> da
     and scripts included (it is not modified), ``page`` its markup."""
     with _news_languages():
         found = _find(tree, url, original=True)
-        if found is not None and not _is_bare_year(found, page):
-            return _local_midnight(found, page)
-        if found is not None:
-            latest = _find(tree, url, original=False)
-            if latest is not None and not _is_bare_year(latest, page):
-                return _local_midnight(latest, page)
-    return structured_date(tree, page)
+        if found is not None and _is_bare_year(found, page):
+            found = _find(tree, url, original=False)
+            found = None if found is None or _is_bare_year(found, page) else found
+    if found is None:
+        return structured_date(tree, page)
+    with suppress(*_ERRORS):
+        return prefer_shown_day(_local_midnight(found, page), tree)
+    return _local_midnight(found, page)
