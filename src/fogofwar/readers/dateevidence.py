@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from lxml.etree import XPath
+import lxml.etree
 from lxml.html import HtmlElement
 
 from fogofwar.readers.datewords import month_number
@@ -40,10 +40,7 @@ _PUBLISHED = re.compile(r"publish|pubdate|created|issued|^date$|dc\.date$|^dc:da
 _MODIFIED = re.compile(r"modif|updated|revised|lastmod", re.I)
 _DATE_NAME = re.compile(r"date|time|publish|created|modified|updated|issued", re.I)
 _NUMERIC_FIELD = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
-_SHOWN_TEXT = XPath(
-    "//body//text()[not(parent::script or parent::style or parent::noscript "
-    "or parent::template or parent::svg)]"
-)
+_HIDDEN = ("script", "style", "noscript", "template", "svg")
 _JSON_DATE = re.compile(r'"(date\w{0,12}|uploadDate)"\s*:\s*"([^"]{8,40})"')
 _ISO = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 # How many written dates of the visible text are looked at (a long archive list adds nothing).
@@ -61,7 +58,7 @@ _BEFORE_YEAR: tuple[tuple[re.Pattern[str], str], ...] = (
         "dMy",
     ),
     (
-        re.compile(r"(?<![^\W\d_])" + _WORD + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\Z"),
+        re.compile(r"([^\W\d_]{3,24})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\Z"),
         "Mdy",
     ),
 )
@@ -114,7 +111,16 @@ def _read(groups: tuple[str, ...], kind: str) -> tuple[date | None, ...]:
         return (_day(groups[3], groups[2], groups[0]), _day(groups[3], groups[0], groups[2]))
     if kind == "dMy":
         return (_day(groups[2], month_number(groups[1]), groups[0]),)
-    return (_day(groups[2], month_number(groups[0]), groups[1]),)
+    return (_day(groups[2], _month_at_end(groups[0]), groups[1]),)
+
+
+def _month_at_end(word: str) -> int | None:
+    """The month a word ends with: the text of adjacent elements runs together
+    ("PostNovember 8, 2023" for "…Post</a><time>November 8, 2023")."""
+    for start in range(len(word) - 2):
+        if (month := month_number(word[start:])) is not None:
+            return month
+    return None
 
 
 def visible_days(text: str) -> list[tuple[int, date]]:
@@ -140,10 +146,21 @@ def visible_days(text: str) -> list[tuple[int, date]]:
 
 
 def shown_text(tree: HtmlElement) -> str:
-    """The text of the page's body a reader sees (scripts, styles and comments left out),
-    pieces joined by a space."""
-    pieces = (str(p) for p in _SHOWN_TEXT(tree))
-    return " ".join(p for p in pieces if p and not p.isspace())[:_MAX_TEXT]
+    """The text of the page's ``<body>`` a reader sees: lxml's text serialisation (C speed;
+    comments are no text), with the content of scripts, styles and the like cut out."""
+    body = tree.find("body")
+    if body is None:
+        return ""
+    text = lxml.etree.tostring(body, method="text", encoding=str)
+    kept: list[str] = []
+    start = 0
+    for el in body.iter(*_HIDDEN):  # in document order, as their text is in ``text``
+        hidden = el.text
+        if hidden and (at := text.find(hidden, start)) >= 0:
+            kept.append(text[start:at])
+            start = at + len(hidden)
+    kept.append(text[start:])
+    return " ".join(kept)[:_MAX_TEXT]
 
 
 def _count_field(entry: DayEvidence, name: str) -> None:
