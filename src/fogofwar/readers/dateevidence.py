@@ -202,11 +202,14 @@ def prefer_shown_day(found: date, tree: HtmlElement) -> date:
     """``found`` (htmldate's answer), unless the page never writes that day in its visible
     text while it writes exactly one other day its metadata or ``<time>`` elements name: then
     that day (the date a reader sees with the article; see the module doc)."""
-    others = [day for day in markup_days(tree) if day != found]
+    evidence = markup_days(tree)
+    others = [day for day in evidence if day != found]
     if not others:
         return found
     shown = {day for _, day in visible_days(shown_text(tree))}
     if found in shown:
         return found
     seen = [day for day in others if day in shown]
+    if len(seen) > 1:  # several: the one named as the publication day, if only one is
+        seen = [day for day in seen if evidence[day].published]
     return seen[0] if len(seen) == 1 else found
