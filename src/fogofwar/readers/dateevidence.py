@@ -147,7 +147,9 @@ def visible_days(text: str) -> list[tuple[int, date]]:
 
 def shown_text(tree: HtmlElement) -> str:
     """The text of the page's ``<body>`` a reader sees: lxml's text serialisation (C speed;
-    comments are no text), with the content of scripts, styles and the like cut out."""
+    comments are no text), with the content of scripts, styles and the like cut out. The text
+    of adjacent elements runs together as a browser shows it; two dates in adjacent blocks with
+    no whitespace between them in the source ("2023</p><p>21.10.") are not read."""
     body = tree.find("body")
     if body is None:
         return ""
