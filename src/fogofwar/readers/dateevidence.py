@@ -174,29 +174,35 @@ def _count_field(entry: DayEvidence, name: str) -> None:
         entry.other_meta += 1
 
 
+def _count_time(el: HtmlElement, evidence: dict[date, DayEvidence]) -> None:
+    days = _field_days(el.get("datetime") or "")
+    if not days:
+        days = tuple(d for _, d in visible_days(" ".join(el.itertext())[:100])[:1])
+    inside = any(a.tag == "article" for a in el.iterancestors())
+    for day in days:
+        entry = evidence.setdefault(day, DayEvidence())
+        if inside:
+            entry.time_article += 1
+        else:
+            entry.time_other += 1
+
+
 def markup_days(tree: HtmlElement) -> dict[date, DayEvidence]:
     """Every day the page's metadata and ``<time>`` elements name, with where they name it."""
     evidence: dict[date, DayEvidence] = {}
-    for meta in tree.iter("meta"):
-        name = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
-        if _DATE_NAME.search(name):
-            for day in _field_days(meta.get("content") or ""):
-                _count_field(evidence.setdefault(day, DayEvidence()), name)
-    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
-        for name, value in _JSON_DATE.findall(script.text or ""):
-            for day in _field_days(value):
-                _count_field(evidence.setdefault(day, DayEvidence()), name)
-    for el in tree.iter("time"):
-        days = _field_days(el.get("datetime") or "")
-        if not days:
-            days = tuple(d for _, d in visible_days(" ".join(el.itertext())[:100])[:1])
-        inside = any(a.tag == "article" for a in el.iterancestors())
-        for day in days:
-            entry = evidence.setdefault(day, DayEvidence())
-            if inside:
-                entry.time_article += 1
-            else:
-                entry.time_other += 1
+    for el in tree.iter("meta", "script", "time"):  # one walk over the page
+        if el.tag == "meta":
+            name = el.get("property") or el.get("name") or el.get("itemprop") or ""
+            if _DATE_NAME.search(name):
+                for day in _field_days(el.get("content") or ""):
+                    _count_field(evidence.setdefault(day, DayEvidence()), name)
+        elif el.tag == "script":
+            if el.get("type") == "application/ld+json":
+                for name, value in _JSON_DATE.findall(el.text or ""):
+                    for day in _field_days(value):
+                        _count_field(evidence.setdefault(day, DayEvidence()), name)
+        else:
+            _count_time(el, evidence)
     return evidence
 
 
