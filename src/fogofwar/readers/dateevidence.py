@@ -45,6 +45,8 @@ _JSON_DATE = re.compile(r'"(date\w{0,12}|uploadDate)"\s*:\s*"([^"]{8,40})"')
 _ISO = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 # How many written dates of the visible text are looked at (a long archive list adds nothing).
 _MAX_VISIBLE = 60
+# How many four-digit years are looked at (a page of numbers is no page of dates).
+_MAX_YEARS = 2000
 _MAX_TEXT = 200_000
 
 _YEAR = re.compile(r"(?<!\d)(?:199[5-9]|20\d\d)(?!\d)")
@@ -128,7 +130,9 @@ def visible_days(text: str) -> list[tuple[int, date]]:
     whose day and month could be either way round gives both. Every date has a four-digit year,
     so only the few characters before each year are searched."""
     found: list[tuple[int, date]] = []
-    for year in _YEAR.finditer(text):
+    for count, year in enumerate(_YEAR.finditer(text)):
+        if count >= _MAX_YEARS:
+            break
         if (m := _YEAR_FIRST.match(text, year.start())) is not None:
             if (day := _day(m.group(1), m.group(3), m.group(4))) is not None:
                 found.append((year.start(), day))
@@ -158,7 +162,7 @@ def shown_text(tree: HtmlElement) -> str:
     start = 0
     for el in body.iter(*_HIDDEN):  # in document order, as their text is in ``text``
         hidden = el.text
-        if hidden and (at := text.find(hidden, start)) >= 0:
+        if hidden and not hidden.isspace() and (at := text.find(hidden, start)) >= 0:
             kept.append(text[start:at])
             start = at + len(hidden)
     kept.append(text[start:])
