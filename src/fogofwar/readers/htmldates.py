@@ -13,6 +13,11 @@ It runs once per page; a second, cheap look happens only when its answer is no d
 * with nothing found, structured ``datePublished`` (JSON-LD, microdata, ``article:published_time``)
   is read leniently: any ISO-like date, with or without a time or an offset.
 
+A day found is checked against the page's visible text
+(:func:`fogofwar.readers.dateevidence.prefer_shown_day`): when the page never writes it while
+it writes exactly one other day its meta tags, JSON-LD or ``<time>`` elements name, that day
+is the one a reader sees with the article, and is taken.
+
 A timestamp with an offset gives the day at that offset (the site's local day, as printed on the
 page); a UTC timestamp gives the day at the offset other timestamps of the same page state, so
 "2020-04-28T22:30:00Z" on a page of a +02:00 site is 29 April. A day stamped at a whole hour
