@@ -59,7 +59,8 @@ def main() -> None:
     fn = sum(len(r.get("missing", [])) for r in rows)
     fp = sum(len(r.get("extra", [])) for r in rows)
     p, rec = tp / (tp + fp), tp / (tp + fn)
-    print(f"dev {len(rows)} pages: precision {p:.3f} recall {rec:.3f} F1 {2 * p * rec / (p + rec):.3f}")
+    f1 = 2 * p * rec / (p + rec)
+    print(f"dev {len(rows)} pages: precision {p:.3f} recall {rec:.3f} F1 {f1:.3f}")
 
 
 if __name__ == "__main__":
