@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DATE_LANGUAGES", "WordDateParser", "month_names", "parse_date_words"]
+__all__ = ["DATE_LANGUAGES", "WordDateParser", "month_names", "month_number", "parse_date_words"]
 
 # The languages whose month and weekday names are read (news read here is in these).
 DATE_LANGUAGES = (
@@ -94,6 +94,12 @@ def _vocabulary() -> _Vocabulary:
 def month_names() -> frozenset[str]:
     """The month names (and their abbreviations) of :data:`DATE_LANGUAGES`, as written."""
     return _vocabulary().month_names
+
+
+def month_number(word: str) -> int | None:
+    """The month (1-12) a month name or abbreviation of :data:`DATE_LANGUAGES` names, any case
+    and accents ("März", "марта", "Sept."), or ``None``."""
+    return _vocabulary().months.get(_fold(word))
 
 
 def _date(year: int, month: int, day: int) -> datetime | None:

@@ -13,6 +13,11 @@ It runs once per page; a second, cheap look happens only when its answer is no d
 * with nothing found, structured ``datePublished`` (JSON-LD, microdata, ``article:published_time``)
   is read leniently: any ISO-like date, with or without a time or an offset.
 
+A day found is checked against the page's visible text
+(:func:`fogofwar.readers.dateevidence.prefer_shown_day`): when the page never writes it while
+it writes exactly one other day its meta tags, JSON-LD or ``<time>`` elements name, that day
+is the one a reader sees with the article, and is taken.
+
 A timestamp with an offset gives the day at that offset (the site's local day, as printed on the
 page); a UTC timestamp gives the day at the offset other timestamps of the same page state, so
 "2020-04-28T22:30:00Z" on a page of a +02:00 site is 29 April. A day stamped at a whole hour
@@ -55,6 +60,7 @@ import htmldate.extractors
 import lxml.etree
 from lxml.html import HtmlElement
 
+from fogofwar.readers.dateevidence import prefer_shown_day
 from fogofwar.readers.datewords import DATE_LANGUAGES, WordDateParser, month_names
 
 __all__ = ["DATE_LANGUAGES", "local_day", "publication_date", "structured_date", "warm_up"]
@@ -306,10 +312,11 @@ def publication_date(tree: HtmlElement, page: str, url: str | None = None) -> da
     and scripts included (it is not modified), ``page`` its markup."""
     with _news_languages():
         found = _find(tree, url, original=True)
-        if found is not None and not _is_bare_year(found, page):
-            return _local_midnight(found, page)
-        if found is not None:
-            latest = _find(tree, url, original=False)
-            if latest is not None and not _is_bare_year(latest, page):
-                return _local_midnight(latest, page)
-    return structured_date(tree, page)
+        if found is not None and _is_bare_year(found, page):
+            found = _find(tree, url, original=False)
+            found = None if found is None or _is_bare_year(found, page) else found
+    if found is None:
+        return structured_date(tree, page)
+    with suppress(*_ERRORS):
+        return prefer_shown_day(_local_midnight(found, page), tree)
+    return _local_midnight(found, page)

@@ -1,0 +1,189 @@
+"""Tests for the second opinion on htmldate's day: the day a page shows its reader."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import lxml.html
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fogofwar.model import Article
+from fogofwar.readers import read_bytes
+from fogofwar.readers.dateevidence import (
+    markup_days,
+    prefer_shown_day,
+    shown_text,
+    visible_days,
+)
+from fogofwar.readers.htmldates import publication_date
+
+BODY = "".join(
+    f"<p>Paragraph {n}: at least {n} people were injured when a drone hit a residential "
+    "building in the city overnight, the regional governor said on Tuesday morning.</p>"
+    for n in range(1, 9)
+)
+
+
+def _tree(html: str) -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(html)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Stand: 12.03.2020, 10:15 Uhr", [date(2020, 3, 12)]),
+        ("Posted 2020-03-12 by admin", [date(2020, 3, 12)]),
+        ("archive/2020/03/12/", [date(2020, 3, 12)]),
+        ("12 March 2020", [date(2020, 3, 12)]),
+        ("March 12th, 2020 at 6:09 p.m.", [date(2020, 3, 12)]),
+        ("Donnerstag, 12. März 2020", [date(2020, 3, 12)]),
+        ("12 марта 2020 г.", [date(2020, 3, 12)]),
+        ("12 de marzo de 2020", [date(2020, 3, 12)]),
+        # the text of adjacent elements runs together in lxml's text serialisation
+        ("The Denver PostNovember 8, 2023", [date(2023, 11, 8)]),
+        # day and month either way round: both readings
+        ("03/12/2020", [date(2020, 12, 3), date(2020, 3, 12)]),
+        ("13/03/2020", [date(2020, 3, 13)]),
+        # a year alone, a phone number, a period of years: no day
+        ("© 2020 Example Media", []),
+        ("Tel. 030 12 2020 44", []),
+        ("Carta Europea 2010/2016", []),
+        ("Blumen 12 2020", []),
+    ],
+)
+def test_visible_days(text: str, expected: list[date]) -> None:
+    assert [day for _, day in visible_days(text)] == expected
+
+
+def test_shown_text_leaves_out_scripts_styles_and_comments() -> None:
+    page = (
+        "<html><head><title>2020-01-01</title></head><body><p>Am 12.03.2020</p>"
+        '<script>var d = "2020-04-05";</script><style>.x{}</style><!-- 2020-06-07 -->'
+        "<p>Ende</p></body></html>"
+    )
+    text = shown_text(_tree(page))
+    assert "12.03.2020" in text and "Ende" in text
+    assert not {"2020-01-01", "2020-04-05", "2020-06-07"} & set(text.split())
+    assert "2020-04-05" not in text and "2020-06-07" not in text
+
+
+def test_markup_days_sorts_fields_by_name() -> None:
+    page = (
+        '<html><head><meta property="article:published_time" content="2021-11-29T14:13:37Z">'
+        '<meta property="article:modified_time" content="2022-01-12T14:27:30Z">'
+        '<meta name="date" content="11/01/2023 12:43">'
+        '<script type="application/ld+json">{"dateModified": "2022-01-12"}</script></head>'
+        '<body><article><time datetime="2022-01-14">14.1.</time></article>'
+        "<aside><time>15. Januar 2022</time></aside></body></html>"
+    )
+    evidence = markup_days(_tree(page))
+    assert evidence[date(2021, 11, 29)].published == 1
+    assert evidence[date(2022, 1, 12)].modified == 2
+    # a numeric field whose day and month could be either way round gives both readings
+    assert evidence[date(2023, 11, 1)].published == evidence[date(2023, 1, 11)].published == 1
+    assert evidence[date(2022, 1, 14)].time_article == 1
+    assert evidence[date(2022, 1, 15)].time_other == 1
+
+
+def _page(head: str, shown: str) -> str:
+    return f"<html><head>{head}</head><body><article>{shown}{BODY}</article></body></html>"
+
+
+_PUB_MOD = (
+    '<meta property="article:published_time" content="2021-11-29T14:13:37+00:00">'
+    '<meta property="article:modified_time" content="2022-01-12T14:27:30+00:00">'
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "shown", "found", "expected"),
+    [
+        # the page prints only its update day: that is the day the reader sees
+        (_PUB_MOD, "<p>Aktualisiert am 12.01.2022</p>", date(2021, 11, 29), date(2022, 1, 12)),
+        # the published day is printed: kept
+        (_PUB_MOD, "<p>29.11.2021</p>", date(2021, 11, 29), date(2021, 11, 29)),
+        # neither is printed: htmldate's answer stands
+        (_PUB_MOD, "<p>Kein Datum</p>", date(2021, 11, 29), date(2021, 11, 29)),
+        # a day printed that the markup does not name is no evidence
+        (_PUB_MOD, "<p>03.03.2022</p>", date(2021, 11, 29), date(2021, 11, 29)),
+        # a numeric field read the wrong way round; the page prints the right reading
+        (
+            '<meta name="date" content="11/01/2023 12:43:42">',
+            "<p>01.11.2023</p>",
+            date(2023, 1, 11),
+            date(2023, 11, 1),
+        ),
+        # a <time> in the article, its text only
+        (
+            '<meta property="og:updated_time" content="2020-06-02T11:57:06+02:00">',
+            "<time>31.03.2020</time>",
+            date(2020, 6, 2),
+            date(2020, 3, 31),
+        ),
+        # two other days printed: the one named as the publication day
+        (
+            '<meta property="article:published_time" content="2023-10-31T08:47:16+00:00">',
+            "<p>31.10.2023</p>\n<p><time datetime='2019-10-21'>21.10.2019</time></p>",
+            date(2023, 10, 3),
+            date(2023, 10, 31),
+        ),
+        # two other days printed, neither named as published: no choice
+        (
+            '<meta name="x-date" content="2023-10-30">',
+            "<p>30.10.2023</p>\n<p><time datetime='2019-10-21'>21.10.2019</time></p>",
+            date(2023, 10, 3),
+            date(2023, 10, 3),
+        ),
+    ],
+)
+def test_prefer_shown_day(head: str, shown: str, found: date, expected: date) -> None:
+    assert prefer_shown_day(found, _tree(_page(head, shown))) == expected
+
+
+def test_the_shown_update_day_is_the_publication_day_read() -> None:
+    page = _page(_PUB_MOD, "<p class='meta'>Zuletzt aktualisiert: 12. Januar 2022</p>")
+    assert publication_date(_tree(page), page) == date(2022, 1, 12)
+    [article] = read_bytes(page.encode(), source="p.html")
+    assert isinstance(article, Article) and article.published == date(2022, 1, 12)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_visible_days_never_crash_and_stay_in_range(text: str) -> None:
+    for offset, day in visible_days(text):
+        assert 0 <= offset < len(text) and 1995 <= day.year <= 2100
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "<p>",
+                "</p>",
+                "<time datetime='2020-13-45'>",
+                "<time>",
+                "</time>",
+                "31.02.2020",
+                "2020-02-30",
+                "<script>",
+                "</script>",
+                "<meta name='date' content='99/99/2020'>",
+                "<meta name='date' content='2020-02-29'>",
+                "<body>",
+                "Mai 2020",
+                "\x00",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_hostile_markup_does_not_crash(parts: list[str]) -> None:
+    html = "<html>" + "".join(parts) + "</html>"
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.LxmlError):
+        return
+    assert isinstance(prefer_shown_day(date(2020, 1, 1), tree), date)
