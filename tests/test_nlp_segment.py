@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fogofwar.nlp.segment import dateline_end
 from fogofwar.reader import Reader
 
 
@@ -24,6 +25,11 @@ def reader() -> Reader:
         ("de", "Erste Verluste\n\nDie Soldaten wurden entsandt.", 2),
         ("en", 'He said:\n\n"Eight people died in one day."', 2),
         ("uk", "Пошкоджено будинок. «Цього не сталося б», — заявив він.", 2),
+        # a wire dateline is a sentence of its own: its place and agency speak for nothing
+        ("en", "KYIV, Dec 5 (Reuters) - Ukraine's air force said it shot down 40 drones.", 2),
+        ("de", "Kiew (dpa) - Die Luftwaffe hat 40 Drohnen abgeschossen.", 2),
+        ("en", "GENEVA - The U.N. rights office said eight people were killed.", 2),
+        ("en", "The army said on Monday - as expected - that it had withdrawn.", 1),
         # settlement-type abbreviations before a place name do not end the sentence
         ("uk", "Удару зазнала олійниця в сел. Гоголеве та смт. Ромодан. Загинули троє.", 2),
         ("ru", "Удар пришёлся по нефтебазе в пос. Гоголево и пгт. Ромодан. Погибли трое.", 2),
@@ -67,3 +73,11 @@ def test_spans_always_slice_inside(reader: Reader, text: str) -> None:
         assert 0 <= s.span.start <= s.span.end <= len(text)
     for c in doc.clauses:
         assert 0 <= c.span.start <= c.span.end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120), st.booleans())
+def test_dateline_end_is_inside_the_text(text: str, first: bool) -> None:
+    """Any text: no dateline, or one ending after its start and within the text."""
+    end = dateline_end(text, 0, first)
+    assert end is None or 0 < end <= len(text)

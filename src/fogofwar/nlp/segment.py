@@ -96,6 +96,30 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
     return blocks
 
 
+_UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
+_DATELINE = re.compile(
+    rf"[ \t]*(?P<place>[{_UPPER}][\w'’.\-]*(?:[ \t]+[{_UPPER}][\w'’.\-]*){{0,3}})"
+    r"(?P<rest>,[ \t]*[^\n()–—-]{1,40}?)?"  # ", Ukraine", ", Dec 5"
+    r"(?P<agency>[ \t]*\([^()\n]{1,40}\))?"  # "(Reuters)", "(dpa)"
+    r"[ \t]+[-–—][ \t]+(?=\S)"
+)
+
+
+def dateline_end(text: str, start: int, first: bool) -> int | None:
+    """End offset of a wire dateline opening the block at ``start`` ("KYIV, Dec 5 (Reuters) -
+    ", "GENEVA - ", "Kiew (dpa) - "): a capitalised place, optional ", date" and "(agency)",
+    then a spaced dash. A title-case place alone counts only in the text's first block; the
+    dateline is a sentence of its own, so neither place nor agency speaks for what follows."""
+    m = _DATELINE.match(text, start)
+    if m is None:
+        return None
+    place = m.group("place")
+    caps = sum(c.isupper() for c in place) >= 3 and place == place.upper()
+    if caps or m.group("agency") or m.group("rest") or first:
+        return m.end()
+    return None
+
+
 def _is_heading(line: str) -> bool:
     line = line.strip()
     return bool(line) and not line.endswith(_LINE_END) and len(line.split()) <= _HEADING_MAX_WORDS
@@ -158,7 +182,13 @@ def segment(doc: Doc, res: Resources) -> Doc:
         block = doc.text[b_start:b_end]
         heading = not doc.headline and _is_heading(block)
         prev = lo
-        for end in _sentence_ends(tokens, lo, hi, pack):
+        ends = _sentence_ends(tokens, lo, hi, pack)
+        cut = None if heading else dateline_end(doc.text, b_start, not sentences)
+        if cut is not None:
+            k = bisect.bisect_left(starts, cut, lo, hi)
+            if lo < k < ends[0]:
+                ends.insert(0, k)
+        for end in ends:
             if end > prev:
                 span = Span(tokens[prev].start, tokens[end - 1].end)
                 sentences.append(Sentence(span, prev, end, para, heading))
