@@ -44,6 +44,7 @@ from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.frames import denied_before, frame_of
+from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.restate import drop_victim_details, fold_zero_tolls, merge_restatements
 from fogofwar.nlp.salience import main_first
@@ -324,6 +325,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, merge_restatements(doc, out)))
     )
     out = fan_out_places(doc, b.pack, res.pipeline_version, out)
+    out = split_joint_sources(doc, b.pack, res.pipeline_version, out)
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
 
 
