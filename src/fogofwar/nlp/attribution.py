@@ -65,6 +65,9 @@ _OPENING = frozenset('„“"«»‚‘‹')
 _MAX_TAIL_WORDS = 4  # words after a sentence-final cue ("…, sagte der Sprecher am Montag.")
 
 
+_CARRIERS = frozenset({SourceKind.MEDIA, SourceKind.SOCIAL_MEDIA})  # outlets relay
+
+
 def _content_after(
     doc: Doc, toks: tuple[Token, ...], k: int, sent: Sentence, pack: LanguagePack
 ) -> Span | None:
@@ -513,13 +516,23 @@ def _mood(
 
 def _combine(typed: list[tuple[str, AttributionMention]]) -> list[AttributionMention]:
     """One sentence's attributions: a nested source ("A, citing B, said …") becomes source B via
-    A; a hearsay adverb next to another attribution only lowers that one's certainty."""
+    A, unless B is anonymous and A no outlet ("Amnesty, citing medical sources"): A speaks; a
+    hearsay adverb next to
+    another attribution only lowers that one's certainty."""
     via = [a for t, a in typed if t == "via"]
     adverbs = [a for t, a in typed if t == "adverb"]
     main = [a for t, a in typed if t not in {"via", "adverb"}]
     out: list[AttributionMention] = []
     for a in main:
-        if via:
+        if (
+            via
+            and via[0].source_kind == SourceKind.UNNAMED
+            and a.source_name
+            and a.source_kind not in _CARRIERS
+        ):
+            via.pop(0)  # "Citing medical sources, Amnesty said": a body (not an outlet, which
+            # only carries) that cites anonymous sources is the identifiable speaker
+        elif via:
             inner = via.pop(0)
             outer = a.source_name
             if outer and inner.cue_text and inner.cue_text in outer:
