@@ -65,7 +65,17 @@ _OPENING = frozenset('„“"«»‚‘‹')
 _MAX_TAIL_WORDS = 4  # words after a sentence-final cue ("…, sagte der Sprecher am Montag.")
 
 
-_CARRIERS = frozenset({SourceKind.MEDIA, SourceKind.SOCIAL_MEDIA})  # outlets relay
+# who cites anonymous sources and still speaks itself; an outlet (or a speaker not yet typed)
+# only relays them
+_CITERS = frozenset(
+    {
+        SourceKind.GOVERNMENT,
+        SourceKind.MILITARY,
+        SourceKind.INTELLIGENCE,
+        SourceKind.NGO_IO,
+        SourceKind.EXPERT,
+    }
+)
 
 
 def _content_after(
@@ -528,7 +538,7 @@ def _combine(typed: list[tuple[str, AttributionMention]]) -> list[AttributionMen
             via
             and via[0].source_kind == SourceKind.UNNAMED
             and a.source_name
-            and a.source_kind not in _CARRIERS
+            and a.source_kind in _CITERS
         ):
             via.pop(0)  # "Citing medical sources, Amnesty said": a body (not an outlet, which
             # only carries) that cites anonymous sources is the identifiable speaker
