@@ -61,12 +61,14 @@ WEIGHTS: dict[str, float] = {
 
 # Kinds that co-occur for one real event (share of the kind points): a strike reported as an
 # attack by one outlet and by its toll (casualties) by another; a battle and its dead; a battle
-# and the ground it won or lost; a prisoner exchange read as detentions or as diplomacy;
-# deserters and their arrest. Other kinds of one group earn half.
+# and the ground it won or lost; a town taken and the dead of the fight for it; a prisoner
+# exchange read as detentions or as diplomacy; deserters and their arrest. Other kinds of one
+# group earn half.
 KIND_AFFINITY: dict[frozenset[str], float] = {
     frozenset({"attack", "casualties"}): 0.9,
     frozenset({"armed_clash", "casualties"}): 0.9,
     frozenset({"territorial_change", "armed_clash"}): 0.9,
+    frozenset({"territorial_change", "casualties"}): 0.9,
     frozenset({"arrest", "diplomacy"}): 0.9,
     frozenset({"arrest", "desertion"}): 0.9,
 }

@@ -135,6 +135,8 @@ class LanguagePack:
     role_markers: PhraseMatcher[str]
     groups: PhraseMatcher[str]
     nationality: re.Pattern[str] | None
+    since: frozenset[str] = frozenset()  # "seit Sonntag": a day up to publication
+    until: frozenset[str] = frozenset()  # ... unless one of these follows ("с 26 до 28 января")
 
 
 def _words(table: Mapping[str, Any], key: str, where: str) -> list[str]:
@@ -294,6 +296,8 @@ def load_pack(path: Path) -> LanguagePack:
         lethal=_flat(nums, "lethal", where),
         vague=_vague(nums.get("vague", {})),
         dates=_dates(data.get("dates", {}), where),
+        since=frozenset(norm(w) for w in _words(data.get("dates", {}), "since", where)),
+        until=frozenset(norm(w) for w in _words(data.get("dates", {}), "until", where)),
         triggers=_triggers(data.get("triggers", []), where),
         cues=_cues(data.get("cues", []), where),
         compound_cues=_compound_cues(data.get("cues", []), where),
