@@ -120,6 +120,7 @@ def lookup(
     """Candidate places of a phrase (its words as written or with case endings undone, then
     cross-script keys) and whether they matched only after undoing an ending."""
     found: dict[int, Candidate] = {}
+    as_written: set[int] = set()  # places the words name without undoing an ending
     changed_any = True
     keys = _keys(words, pack)
     for key, changed in keys:
@@ -128,8 +129,13 @@ def lookup(
             old = found.get(c.place.eid)
             if old is None or old.how > c.how:
                 found[c.place.eid] = c
+            if not changed:
+                as_written.add(c.place.eid)
         if cands and not changed:
             changed_any = False
+    if any(found[e].how == 0 for e in as_written):
+        # "Lyman" names Lyman as written: not Lima by another name of "Lyma" + an ending
+        found = {e: c for e, c in found.items() if e in as_written or c.how == 0}
     if not found and pack.skeleton:
         for key, changed in keys:
             sk = skeleton(key)

