@@ -80,3 +80,22 @@ def test_a_headline_place_is_read_with_its_body() -> None:
 )
 def test_kinds_of_one_event(kind: str, event_kinds: set[str], share: float) -> None:
     assert kind_share(kind, frozenset(event_kinds)) == share
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kinds"),
+    [
+        # a word of support set off with its agent says who the rebels are: no event
+        ("en", "M23 rebels, backed by Rwanda, captured Goma on Monday.", {"territorial_change"}),
+        (
+            "fr",
+            "Les rebelles du M23, soutenus par le Rwanda, ont pris Goma lundi.",
+            {"territorial_change"},
+        ),
+        # support as the event itself stays one
+        ("en", "The United States backed the resolution.", {"diplomacy"}),
+    ],
+)
+def test_support_set_off_with_its_agent_describes(lang: str, text: str, kinds: set[str]) -> None:
+    claims = Reader.default().analyze(text, lang).claims
+    assert {c.kind.value for c in claims} == kinds

@@ -137,6 +137,7 @@ class LanguagePack:
     nationality: re.Pattern[str] | None
     since: frozenset[str] = frozenset()  # "seit Sonntag": a day up to publication
     until: frozenset[str] = frozenset()  # ... unless one of these follows ("с 26 до 28 января")
+    agents: frozenset[str] = frozenset()  # "by" of a passive: ", backed by Rwanda," describes
 
 
 def _words(table: Mapping[str, Any], key: str, where: str) -> list[str]:
@@ -265,6 +266,7 @@ def load_pack(path: Path) -> LanguagePack:
         determiners=frozenset(norm(w) for w in _words(text, "determiners", where)),
         relative_pronouns=frozenset(norm(w) for w in _words(text, "relative_pronouns", where)),
         subordinators=frozenset(norm(w) for w in _words(text, "subordinators", where)),
+        agents=frozenset(norm(w) for w in _words(text, "agents", where)),
         qualifiers=_flat(text, "qualifiers", where),
         light_verbs=_flat(text, "light_verbs", where),
         evaluative=_flat(text, "evaluative_verbs", where),
