@@ -52,6 +52,24 @@ def test_one_place_under_its_names(gaz: Gazetteer, lang: str, text: str, surface
     assert _gid(gaz, text, lang, surface) == gid
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        ("en", "Seven people were killed on the left bank of the Dnipro.", "Dnipro"),
+        ("uk", "Херсон обстріляли з лівого берега Дніпра.", "Дніпра"),
+        ("ru", "Херсон обстреляли с левого берега Днепра.", "Днепра"),
+        ("de", "Cherson wurde vom linken Ufer des Dnipro aus beschossen.", "Dnipro"),
+    ],
+)
+def test_a_name_after_a_river_bank_is_no_town(gaz: Gazetteer, lang: str, text: str,
+                                              surface: str) -> None:  # fmt: skip
+    """The river, not the city of Dnipro (another oblast: it would veto the Kherson event)."""
+    assert all(
+        m.surface != surface or m.location is None or m.location.geonames_id != 709930
+        for m in gaz.find(text, lang)
+    )
+
+
 def test_a_headline_place_is_read_with_its_body() -> None:
     """'Красноармейске' alone is the Saratov town; the body says it is Pokrovsk, Donetsk."""
     article = Article(

@@ -47,6 +47,8 @@ class LangPack:
     person_preps: frozenset[str] = frozenset()  # place preps a person takes too ("to Taylor")
     feature_after: frozenset[str] = frozenset()  # "Street", "River": a feature named before it
     feature_before: frozenset[str] = frozenset()  # "Lake", "Mount": a feature named after it
+    river_banks: tuple[str, ...] = ()  # "bank of the", "берега" (as written: "Bank of Canada"
+    # is a bank): the river named after it
     # memos (not part of the pack's value): word -> variants; phrase -> keys (recogniser's)
     _vmemo: dict[str, tuple[tuple[str, bool], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -219,4 +221,5 @@ def lang_pack(lang: str | None) -> LangPack:
         party_letters=frozenset(str(w) for w in merged.get("party_letters", [])),
         feature_after=words("feature_after"),
         feature_before=words("feature_before"),
+        river_banks=tuple(sorted(str(w) for w in merged.get("river_banks", []))),
     )
