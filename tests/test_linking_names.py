@@ -52,6 +52,15 @@ def test_one_place_under_its_names(gaz: Gazetteer, lang: str, text: str, surface
     assert _gid(gaz, text, lang, surface) == gid
 
 
+def test_x_for_ks_and_the_country_of_the_text(gaz: Gazetteer) -> None:
+    """'Alexandrovka' (the press's x for кс) in a text about Odesa is Oleksandrivka there, not
+    a Russian namesake by another name."""
+    text = "Russian drones attacked Kyiv and Odesa overnight; debris fell in Alexandrovka."
+    (m,) = [m for m in gaz.find(text, "en") if m.surface == "Alexandrovka"]
+    assert m.location is not None
+    assert (m.location.country, m.location.admin1) == ("UKR", "Odesa Oblast")
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "surface"),
     [

@@ -88,6 +88,9 @@ class LangPack:
                 if form not in seen:
                     seen.add(form)
                     out.append((form, True))
+        if "x" in word and word.isascii():
+            # "x" for Cyrillic "кс" in the press ("Alexandrovka"): the systems write "ks"
+            out.append((word.replace("x", "ks"), True))
         return out
 
 
