@@ -52,6 +52,18 @@ def test_one_place_under_its_names(gaz: Gazetteer, lang: str, text: str, surface
     assert _gid(gaz, text, lang, surface) == gid
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "gid"),
+    [
+        ("es", "Los misiles alcanzaron Járkiv por la mañana.", "Járkiv", 706483),
+        ("fr", "Des obus sont tombés sur Lyssytchansk ce matin.", "Lyssytchansk", 702972),
+    ],
+)
+def test_press_spellings(gaz: Gazetteer, lang: str, text: str, surface: str, gid: int) -> None:
+    """Spanish 'j' and French 'tch', 'ss' for Cyrillic letters (pack geo.toml ``swaps``)."""
+    assert _gid(gaz, text, lang, surface) == gid
+
+
 def test_x_for_ks_and_the_country_of_the_text(gaz: Gazetteer) -> None:
     """'Alexandrovka' (the press's x for кс) in a text about Odesa is Oleksandrivka there, not
     a Russian namesake by another name."""
