@@ -49,9 +49,11 @@ def reader() -> Reader:
         # a day after "since": that day up to publication; not when "until" follows
         ("de", "Seit Sonntag wurden 700 Menschen getötet.", "2024-10-20", "2024-10-24", "day"),
         ("en", "Since Monday, 40 people were killed.", "2024-10-21", "2024-10-24", "day"),
-        ("ru", "С 3 октября погибли 5 человек.", "2024-10-03", "2024-10-24", "day"),
-        ("uk", "З 3 жовтня загинули п'ятеро людей.", "2024-10-03", "2024-10-24", "day"),
+        ("ru", "С 15 октября погибли 5 человек.", "2024-10-15", "2024-10-24", "day"),
+        ("uk", "З 15 жовтня загинули п'ятеро людей.", "2024-10-15", "2024-10-24", "day"),
         ("fr", "Depuis dimanche, 40 personnes ont été tuées.", "2024-10-20", "2024-10-24", "day"),
+        # a running total since long ago keeps its day (no window of two years)
+        ("en", "Since February 24, 2022, 500 were killed.", "2022-02-24", "2022-02-24", "day"),
     ],
 )
 def test_date(
