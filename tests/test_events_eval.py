@@ -146,3 +146,44 @@ def test_heldout2_expectations_cover_every_event_and_every_trap() -> None:
             assert {c.says for c in e.characterisations} == {"military_target", "civilian"}
     # the existing collection carries no expectations: nothing to load, nothing invented
     assert load_expectations("events") == ()
+
+
+# ---- dev2: a tuning collection for issue #11 (not held out) --------------------------------
+
+
+def test_dev2_collection_is_complete_multilingual_and_apart_from_the_others() -> None:
+    from collections import Counter
+
+    from fogofwar.evaluation.events_eval import splits_of
+
+    articles = load_articles(collection="dev2")
+    gold = load_gold(articles, "dev2")
+    ids = [a.id for a in articles]
+    assert len(ids) == len(set(ids)) >= 45
+    assert len({a.url for a in articles}) == len(articles)
+    assert all(a.url and ".example/" in a.url for a in articles)
+    langs = Counter(a.language for a in articles)
+    assert all(langs[lang] >= 9 for lang in ("de", "en", "ru", "uk")), langs
+    assert langs["fr"] >= 4 and langs["es"] >= 4, langs
+    assert sorted(g.claim.article_id for g in gold) == sorted(ids)
+    events = Counter(g.event for g in gold)
+    assert len(events) >= 14 and 1 in events.values()
+    # a tuning set: its own dev part, sharing no event with the scored collections
+    assert splits_of("dev2") == ("dev",)
+    others = {g.event for c in ("events", "heldout2") for g in load_gold(collection=c)}
+    assert not set(events) & others
+
+
+def test_dev2_expectations_cover_every_event_and_every_trap() -> None:
+    from fogofwar.evaluation.events_expected import load_expectations
+
+    expected = load_expectations("dev2")
+    assert {e.event for e in expected} == {g.event for g in load_gold(collection="dev2")}
+    flags = {f for e in expected for f in e.flags}
+    assert {"superseded", "characterisation_disputed", "headline_overstates"} <= flags
+    assert any(e.citations for e in expected) and any(e.via_telegram for e in expected)
+    groups = {c.group for e in expected for c in e.counts}
+    assert {"civilians", "children"} <= groups and any(g.startswith("combatants:") for g in groups)
+    for e in expected:
+        if "characterisation_disputed" in e.flags:
+            assert {c.says for c in e.characterisations} == {"military_target", "civilian"}

@@ -299,3 +299,21 @@ def test_launch_sites_and_background_facts_found_no_event_of_their_own() -> None
     assert events == {event_id_for("a1-b0")}
     ctx = {d.claim_id: d.reasons[0].detail for d in out.decisions if d.claim_id != "a1-b0"}
     assert ctx["a1-b1"].startswith("launch site") and ctx["a1-b2"].startswith("background")
+
+
+def test_same_place_two_days_apart_is_another_event_one_day_apart_the_same() -> None:
+    """Day windows carry a day's slack each side: days two apart share only that slack day
+    (another strike on the city), days one apart share two (the night of the 8th, told as the
+    9th by a later report); a window cut at publication names its last day."""
+    index = MemoryLinkIndex()
+    commit(index, link_article([claim("a1", killed=7)], meta("a1", "2024-07-12"), index))
+    two = claim("a2", day="2024-07-10", killed=7)
+    d = link_article([two], meta("a2", "2024-07-12"), index).decisions[0]
+    assert d.new_event and "different days" in d.reasons[0].detail
+    one = claim("a3", day="2024-07-09", killed=7)
+    assert not link_article([one], meta("a3", "2024-07-12"), index).decisions[0].new_event
+    # reported the same day each: [7th, 8th] and [8th, 9th] name the 8th and the 9th
+    index = MemoryLinkIndex()
+    commit(index, link_article([claim("b1", killed=7)], meta("b1"), index))
+    next_day = claim("b2", day="2024-07-09", killed=7)
+    assert not link_article([next_day], meta("b2", "2024-07-09"), index).decisions[0].new_event

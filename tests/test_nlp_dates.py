@@ -46,6 +46,14 @@ def reader() -> Reader:
         ("en", "It happened in December 2023.", "2023-12-01", "2023-12-31", "month"),
         ("en", "It happened on December 30.", "2023-12-30", "2023-12-30", "day"),
         ("en", "It happened last week.", "2024-10-14", "2024-10-20", "week"),
+        # a day after "since": that day up to publication; not when "until" follows
+        ("de", "Seit Sonntag wurden 700 Menschen getötet.", "2024-10-20", "2024-10-24", "day"),
+        ("en", "Since Monday, 40 people were killed.", "2024-10-21", "2024-10-24", "day"),
+        ("ru", "С 15 октября погибли 5 человек.", "2024-10-15", "2024-10-24", "day"),
+        ("uk", "З 15 жовтня загинули п'ятеро людей.", "2024-10-15", "2024-10-24", "day"),
+        ("fr", "Depuis dimanche, 40 personnes ont été tuées.", "2024-10-20", "2024-10-24", "day"),
+        # a running total since long ago keeps its day (no window of two years)
+        ("en", "Since February 24, 2022, 500 were killed.", "2022-02-24", "2022-02-24", "day"),
     ],
 )
 def test_date(
@@ -59,6 +67,12 @@ def test_date(
         end,
         precision,
     )
+
+
+def test_since_with_until_is_a_range_of_its_own(reader: Reader) -> None:
+    """ "seit Montag bis Mittwoch": Monday stays a day (the range ends on Wednesday)."""
+    dates = reader.analyze("Seit Montag bis Mittwoch wurde gekämpft.", "de", published=PUB).dates
+    assert [(d.start, d.end) for d in dates][:1] == [(date(2024, 10, 21), date(2024, 10, 21))]
 
 
 def test_relative_dates_need_a_publication_date(reader: Reader) -> None:

@@ -42,6 +42,8 @@ __all__ = ["SECTION_CHARS", "Attribution", "ReadResult", "Reader", "sections"]
 #: paragraph break (else a line break, a sentence end, a space), so reading time grows with the
 #: length of the text, not faster; reported speech across a cut is not joined.
 SECTION_CHARS = 20_000
+# characters of the body a headline's places are resolved with (the lead names the places)
+HEADLINE_CONTEXT = 2_000
 _CUTS = ("\n\n", "\n", ". ", "! ", "? ", "。", " ")
 
 
@@ -158,9 +160,12 @@ class Reader:
         published: date | None = None,
         headline: bool = False,
         doc_id: str = "-",
+        context: str = "",
     ) -> Doc:
-        """Run the pipeline on a bare text and return the full :class:`Doc` (for debugging)."""
-        return self.pipeline(Doc(doc_id, text, lang, published, headline), self.resources)
+        """Run the pipeline on a bare text and return the full :class:`Doc` (for debugging);
+        ``context`` is text read with it for place context only (a headline's article)."""
+        doc = Doc(doc_id, text, lang, published, headline, context=context)
+        return self.pipeline(doc, self.resources)
 
     def read(self, article: Article) -> ReadResult:
         """Read every claim in ``article`` (its body and its headline)."""
@@ -182,6 +187,7 @@ class Reader:
                 published=article.published,
                 headline=True,
                 doc_id=article.id,
+                context=article.text[:HEADLINE_CONTEXT],
             )
             claims = caveat_headline(head.claims, claims) + claims
         attributions = tuple(

@@ -167,7 +167,8 @@ def eval_events(
         str,
         typer.Option(
             "--collection",
-            help="events (dev + heldout, gated by floors) or heldout2 (frozen, never gated).",
+            help="events (dev + heldout, gated by floors), heldout2 (frozen, never gated) or dev2 "
+            "(tuning, in-sample, never gated).",
         ),
     ] = "events",
 ) -> None:
@@ -178,7 +179,7 @@ def eval_events(
     if collection not in COLLECTIONS:
         raise typer.BadParameter(f"unknown collection {collection!r}; use {', '.join(COLLECTIONS)}")
     if check and collection != "events":
-        raise typer.BadParameter(f"{collection} is held out: it is scored, never gated by floors")
+        raise typer.BadParameter(f"{collection} has no floors: it is scored, never gated")
     _print_report(evaluate_events(Reader.default(), collection=collection), check)
 
 

@@ -13,8 +13,9 @@ The rules (documented in ``events/README.md``):
 * **place** — hierarchy-aware: a place inside the event's place (a town in its admin1, an
   admin1 in its country) agrees at the coarser level's precision; a place beside it
   (another admin1 of the country, another country) vetoes.
-* **time** — windows by precision, never after publication; two day-precise accounts whose
-  windows do not meet are different days (veto); other gaps decay over the shorter window.
+* **time** — windows by precision, never after publication; two day-precise accounts naming
+  days two or more apart are different events (veto), even where their days of slack touch;
+  other gaps decay over the shorter window.
 * **counts** — weak evidence: agreeing tolls add points, differing ones are not held against
   the link (tolls rise and sources disagree about one event) — except that another town of
   the event's region with a toll far from the event's (beyond a factor 2) is another strike
@@ -61,12 +62,14 @@ WEIGHTS: dict[str, float] = {
 
 # Kinds that co-occur for one real event (share of the kind points): a strike reported as an
 # attack by one outlet and by its toll (casualties) by another; a battle and its dead; a battle
-# and the ground it won or lost; a prisoner exchange read as detentions or as diplomacy;
-# deserters and their arrest. Other kinds of one group earn half.
+# and the ground it won or lost; a town taken and the dead of the fight for it; a prisoner
+# exchange read as detentions or as diplomacy; deserters and their arrest. Other kinds of one
+# group earn half.
 KIND_AFFINITY: dict[frozenset[str], float] = {
     frozenset({"attack", "casualties"}): 0.9,
     frozenset({"armed_clash", "casualties"}): 0.9,
     frozenset({"territorial_change", "armed_clash"}): 0.9,
+    frozenset({"territorial_change", "casualties"}): 0.9,
     frozenset({"arrest", "diplomacy"}): 0.9,
     frozenset({"arrest", "desertion"}): 0.9,
 }
@@ -221,17 +224,32 @@ def _width(lo: int, hi: int) -> int:
     return hi - lo + 1
 
 
+def _core(window: tuple[int, int]) -> tuple[int, int]:
+    """The days a day-precise window names, without its day of slack each side (a window
+    cut at publication keeps its last day: "today" is [yesterday, today])."""
+    lo, hi = window
+    return (lo + 1, hi - 1) if hi - lo >= 2 else (hi, hi)
+
+
+def _days_apart(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Days between the named days of two day-precise windows (0 when they share one)."""
+    (a0, a1), (b0, b1) = _core(a), _core(b)
+    return max(0, a0 - b1, b0 - a1)
+
+
 def _time(c: ClaimFeatures, e: EventProfile) -> tuple[float | None, str]:
     """Share of the time weight (``None`` = veto: two different days)."""
     if c.window is None:
         return 0.0, "no date"
     overlap = min(c.window[1], e.end) - max(c.window[0], e.start) + 1
     shortest = min(_width(*c.window), _width(e.start, e.end))
+    if max(_width(*c.window), _width(e.start, e.end)) <= _DAY_PRECISE:
+        apart = _days_apart(c.window, (e.start, e.end))
+        if apart >= 2:  # the same place two days apart is another event
+            return None, f"different days: {apart}d apart"
     if overlap > 0:
         return overlap / shortest, f"overlap={overlap}/{shortest}d"
     gap = -overlap + 1
-    if max(_width(*c.window), _width(e.start, e.end)) <= _DAY_PRECISE:
-        return None, f"different days: gap={gap}d"
     # a vaguer side: the gap decays over the shorter window (a week's slack for a week)
     return max(0.0, 1.0 - gap / max(shortest, 3)), f"gap={gap}d"
 

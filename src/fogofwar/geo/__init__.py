@@ -27,6 +27,7 @@ from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, 
 from fogofwar.geo.features import feature_spans, listed_streets
 from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.langdata import REGION_MARK, lang_pack
+from fogofwar.geo.marked import on_river_bank
 from fogofwar.geo.nearby import km as _km
 from fogofwar.geo.recognise import Hit, recognise
 from fogofwar.geo.resolve import resolve
@@ -133,7 +134,7 @@ class Gazetteer:
         if not text:
             return ()
         pack = lang_pack(lang)
-        hits = recognise(text, pack, self._index)
+        hits = on_river_bank(text, recognise(text, pack, self._index), pack)
         features = feature_spans(text, pack)
         if features:  # "Memphis Street" is a street, not Memphis
             listed = set(listed_streets(text, pack))

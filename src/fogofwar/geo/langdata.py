@@ -47,6 +47,9 @@ class LangPack:
     person_preps: frozenset[str] = frozenset()  # place preps a person takes too ("to Taylor")
     feature_after: frozenset[str] = frozenset()  # "Street", "River": a feature named before it
     feature_before: frozenset[str] = frozenset()  # "Lake", "Mount": a feature named after it
+    swaps: tuple[tuple[str, str], ...] = ()  # ("x", "ks"), ("j", "kh"): press spellings
+    river_banks: tuple[str, ...] = ()  # "bank of the", "берега" (as written: "Bank of Canada"
+    # is a bank): the river named after it
     # memos (not part of the pack's value): word -> variants; phrase -> keys (recogniser's)
     _vmemo: dict[str, tuple[tuple[str, bool], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -86,6 +89,11 @@ class LangPack:
                 if form not in seen:
                     seen.add(form)
                     out.append((form, True))
+        swapped = word
+        for a, b in self.swaps:  # the press's spellings of Cyrillic letters ("Alexandrovka",
+            swapped = swapped.replace(a, b)  # "Jersón", "Lyssytchansk") as the systems write them
+        if swapped != word and swapped not in seen:
+            out.append((swapped, True))
         return out
 
 
@@ -219,4 +227,6 @@ def lang_pack(lang: str | None) -> LangPack:
         party_letters=frozenset(str(w) for w in merged.get("party_letters", [])),
         feature_after=words("feature_after"),
         feature_before=words("feature_before"),
+        river_banks=tuple(sorted(str(w) for w in merged.get("river_banks", []))),
+        swaps=tuple((str(p[0]), str(p[1])) for p in merged.get("swaps", []) if isinstance(p, list)),
     )

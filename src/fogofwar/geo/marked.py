@@ -12,6 +12,10 @@
   singular word ("Love County"), so "Love" is neither a word nor a person here.
 * A region abbreviation ("Calif.", "N.S.W.", "IL" after "Springfield, ":
   :func:`abbreviation_hit`, data in :mod:`.abbrev`).
+* A name after a river's bank ("the left bank of the Dnipro", "левого берега Днепра", "am
+  Ufer des Dnipro", ``river_banks``, as written) is the river: only a river, sea or lake of
+  the name, else an area, else no place (the city of Dnipro is not on the Kherson front)
+  (:func:`on_river_bank`).
 * A party letter and a hyphen after a comma or parenthesis ("Brent Boggs, D-Braxton", "(R-Elbow
   Lake)", ``party_letters``) give a legislator's home: a town or county of that name.
 """
@@ -19,6 +23,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from fogofwar.geo.abbrev import abbreviation_at
 from fogofwar.geo.index import Candidate, PlaceIndex
@@ -26,12 +31,41 @@ from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.text import fold
 from fogofwar.geo.tokens import Hit, Token
 
-__all__ = ["abbreviation_hit", "dateline", "headed", "marked_hits", "names_no_place"]
+__all__ = [
+    "abbreviation_hit",
+    "dateline",
+    "headed",
+    "marked_hits",
+    "names_no_place",
+    "on_river_bank",
+]
 
 _LIST_MAX = 8  # names in one "A, B and C counties" list
 _JOINERS = frozenset({"and", "or", "&"})
 
 Finder = Callable[[list[str]], tuple[Candidate, ...]]
+
+
+def on_river_bank(text: str, hits: list[Hit], pack: LangPack) -> list[Hit]:
+    """``hits`` with a name after a river's bank reduced to the waters of that name (else to
+    the areas: "у берега Крыма"), or left out when it names only towns ("on the left bank of
+    the Dnipro" is no town of Dnipro)."""
+    if not pack.river_banks:
+        return hits
+    out = []
+    for h in hits:
+        before = text[max(0, h.start - 40) : h.start].rstrip()
+        if h.demonym is None and any(
+            before.endswith(b) and (len(before) == len(b) or not before[-len(b) - 1].isalnum())
+            for b in pack.river_banks
+        ):
+            waters = tuple(c for c in h.cands if c.place.kind == "region")
+            areas = tuple(c for c in h.cands if c.place.kind not in ("city", "admin2"))
+            if waters or areas:  # the coast of an area stays the area ("берега Крыма")
+                out.append(replace(h, cands=waters or areas))
+            continue
+        out.append(h)
+    return out
 
 
 def headed(tok: Token, nxt: Token | None, prev: Token | None, pack: LangPack) -> bool:

@@ -49,12 +49,10 @@ Rules (data in ``data/geo/lang.toml``):
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterator
-from itertools import product
-
-from fogofwar.geo.index import Candidate, PlaceIndex
-from fogofwar.geo.langdata import MEMO_MAX, LangPack
+from fogofwar.geo.index import PlaceIndex
+from fogofwar.geo.keys import keys as _keys
+from fogofwar.geo.keys import lookup
+from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
 from fogofwar.geo.marked import abbreviation_hit, headed, marked_hits, names_no_place
 from fogofwar.geo.marked import dateline as caps_dateline
@@ -70,7 +68,7 @@ from fogofwar.geo.persons import (
     surnames,
     vouched,
 )
-from fogofwar.geo.text import fold, skeleton
+from fogofwar.geo.text import fold
 from fogofwar.geo.tokens import Hit, Token, is_known, region_after, tokenize
 
 __all__ = ["Hit", "Token", "lookup", "recognise", "tokenize"]
@@ -82,64 +80,8 @@ _BIG = 100_000
 _HUGE = 1_000_000
 
 
-_MAX_KEYS = 48
 # countries whose towns the news spells in several transliterations ("Artemovsk", "Nikolaev")
 _WAR_CC = frozenset({"UA", "RU", "BY"})
-_SORTED_UP_TO = 256  # combinations ranked by how many likely endings they undo, up to this many
-
-
-def _keys(words: list[str], pack: LangPack) -> tuple[tuple[str, bool], ...]:
-    """Lookup keys of a phrase: every word as written or with an ending undone. Combinations
-    of early (likelier, longer-suffix) variants come first: "Кривому Розі" -> "кривий ріг"."""
-    phrase = tuple(words)
-    got = pack.key_memo.get(phrase)
-    if got is None:
-        if len(pack.key_memo) >= MEMO_MAX:
-            pack.key_memo.clear()
-        got = pack.key_memo[phrase] = tuple(_make_keys(words, pack))
-    return got
-
-
-def _make_keys(words: list[str], pack: LangPack) -> list[tuple[str, bool]]:
-    options = [pack.variants(w.casefold()) for w in words]
-    combos: Iterator[tuple[int, ...]] = product(*(range(len(o)) for o in options))
-    if math.prod(len(o) for o in options) <= _SORTED_UP_TO:
-        combos = iter(sorted(combos, key=sum))
-    keys: list[tuple[str, bool]] = []
-    for combo in combos:
-        forms = [options[k][v] for k, v in enumerate(combo)]
-        keys.append((fold(" ".join(w for w, _ in forms)), any(c for _, c in forms)))
-        if len(keys) >= _MAX_KEYS:
-            break
-    return keys
-
-
-def lookup(
-    words: list[str], pack: LangPack, index: PlaceIndex
-) -> tuple[tuple[Candidate, ...], bool]:
-    """Candidate places of a phrase (its words as written or with case endings undone, then
-    cross-script keys) and whether they matched only after undoing an ending."""
-    found: dict[int, Candidate] = {}
-    changed_any = True
-    keys = _keys(words, pack)
-    for key, changed in keys:
-        cands = index.lookup(key)
-        for c in cands:
-            old = found.get(c.place.eid)
-            if old is None or old.how > c.how:
-                found[c.place.eid] = c
-        if cands and not changed:
-            changed_any = False
-    if not found and pack.skeleton:
-        for key, changed in keys:
-            sk = skeleton(key)
-            if len(sk) >= 5:
-                for c in index.lookup("~" + sk):
-                    found.setdefault(c.place.eid, c)
-                if found:
-                    changed_any = changed
-                    break
-    return tuple(found.values()), changed_any and bool(found)
 
 
 def _cyrillic_guard(tokens: list[Token], hit: Hit, pack: LangPack) -> Hit | None:

@@ -18,9 +18,9 @@ dev halves of GeoWebNews, LGL and GeoVirus (``fogofwar eval places``):
 5. A city inside the same-named first-level region among the candidates ("New York").
 6. A demonym right before it: "die russische Region Kursk" -> a Russian candidate.
 7. Document countries and regions: countries with evidence from other toponyms, countries
-   only present as demonyms (less: who acts, not where), first-level regions holding the
-   candidate, a region holding another toponym's town ("Georgia" with Atlanta), the country
-   the article is about (at least twice the evidence of the next one).
+   only present as demonyms (less: who acts, not where; official names only), first-level
+   regions holding the candidate, a region holding another toponym's town ("Georgia" with
+   Atlanta), the country the article is about (at least twice the evidence of the next one).
 8. Coherence: a city or district within 100 / 300 km of another toponym's town; not when the
    name is the official name of a country or region ("Idaho" is the state, not Idaho Springs).
 
@@ -380,7 +380,9 @@ def _choose(
                 s += _DEMONYM_YES if p.cc3 in demonyms else _DEMONYM_NO
             if p.cc3 and ctx.cc(h, p.cc3) > 0:
                 s += _DOC_COUNTRY
-            elif p.cc3 in doc_dem:
+            elif p.cc3 in doc_dem and c.how == 0:
+                # who acts, not where: and never for a town by another of its names ("a
+                # Russian strike on Pokrovsk" is not Engels, once Pokrovsk)
                 s += _DOC_DEMONYM
             if p.kind in POINTS and ctx.region(h, (p.cc, p.admin1)) > 0:
                 s += _DOC_REGION

@@ -18,6 +18,8 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 * airportsdata — airports with an IATA code, as points, by their full names and their own
   word after the city's name ("Heathrow"; :mod:`.airports`)
 * ``data/geo/admin1.toml`` — regions of countries at war, with names in the four languages
+* ``data/geo/former.toml`` — former names of renamed towns the news still uses, in Russian and
+  Ukrainian (:mod:`.former`), as other names
 * :mod:`fogofwar.geo.translit` — every Cyrillic name of a Ukrainian or Russian place also in
   the Latin spellings of the usual systems (Ukrainian national, BGN/PCGN, German Duden-style;
   from Russian: BGN/PCGN, simplified, German), and a Ukrainian name also in its regular Russian
@@ -39,6 +41,7 @@ from typing import Any
 
 from fogofwar.geo.airports import airports
 from fogofwar.geo.entity import Entity
+from fogofwar.geo.former import add_former_names, district_population
 from fogofwar.geo.text import fold, skeleton, translit_uk
 from fogofwar.geo.translit import is_ukrainian, latin_forms, russian_form
 from fogofwar.packs.files import available_languages
@@ -238,7 +241,8 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
         else:
             lat = sum(c.lat or 0.0 for c in group) / len(group)
             lon = sum(c.lon or 0.0 for c in group) / len(group)
-            e = Entity(key[2], "admin2", key[0], lat, lon, pop, admin1=key[1], admin2=key[2])
+            e = Entity(key[2], "admin2", key[0], lat, lon, district_population(key[2], group),
+                       admin1=key[1], admin2=key[2])  # fmt: skip
         e.main.append(e.name)
         table.add(e)
 
@@ -480,6 +484,7 @@ def load_all() -> EntityTable:
     _countries(table, cities)
     _continents(table)
     _ukraine(table, cities, katottg)
+    add_former_names(table.entities)  # before the Latin spellings: they spell these too
     _transliterations(table)
     return table
 

@@ -250,11 +250,24 @@ class ClaimBuilder(TollReader):
                 (
                     m
                     for m in found
-                    if m.payload.context is None or m.payload.context.find(toks, lo, hi)
+                    if (m.payload.context is None or m.payload.context.find(toks, lo, hi))
+                    and not self.describes(m)
                 ),
                 key=lambda m: m.start,
             )
         return list(hit)
+
+    def describes(self, m: Match[Trigger]) -> bool:
+        """A word of support set off after a name with its agent (", backed by Rwanda,", ",
+        soutenus par le Rwanda,"): it says who the name is, no event of its own."""
+        toks = self.toks
+        return (
+            m.payload.kind == ClaimKind.DIPLOMACY
+            and m.start > 0
+            and toks[m.start - 1].text == ","
+            and m.end < len(toks)
+            and toks[m.end].lower in self.pack.agents
+        )
 
     def toll(self, clause: Clause, found: list[Match[Trigger]]) -> bool:
         """A counted noun whose figure rises ("число погибших … выросло до 35", "Zahl der

@@ -10,6 +10,10 @@
   day before, end the weekday); "overnight"/"in der Nacht" → publication day - 1 .. publication.
 * "last week" → that Monday..Sunday, precision week.
 * "kürzlich/recently/недавно/нещодавно" → precision ``before_publication``, end = publication.
+* A day after the pack's ``since`` words ("seit Sonntag", "since Monday", "с 26 января") →
+  that day up to publication (not when an ``until`` word follows: "с 26 до 28 января"), when
+  it lies within the fortnight before publication (a running total "since 24 February 2022"
+  keeps its day).
 
 Relative expressions need a publication date; without one they are not resolved.
 """
@@ -155,7 +159,25 @@ def find_dates(
         if found is not None:
             out.append(found)
             taken.add((found.span.start, found.span.end))
+    if pack.since and pub is not None:
+        out = [_since(d, tokens, lo, hi, pack, pub) for d in out]
     return sorted(out, key=lambda d: d.span.start)
+
+
+def _since(
+    d: DateMention, tokens: tuple[Token, ...], lo: int, hi: int, pack: LanguagePack, pub: date
+) -> DateMention:
+    """``d`` from its day up to publication when a ``since`` word stands right before it."""
+    if d.precision != DatePrecision.DAY or d.start is None or not 0 < (pub - d.start).days <= 14:
+        return d  # a running total "since 24 February 2022" is no event of these days
+    first = next((k for k in range(lo, hi) if tokens[k].start == d.span.start), None)
+    if first is None or first == lo or tokens[first - 1].lower not in pack.since:
+        return d
+    after = next((k for k in range(first, hi) if tokens[k].start >= d.span.end), None)
+    if after is not None and tokens[after].lower in pack.until:
+        return d  # "с 26 до 28 января", "з пʼятниці на суботу": a range of its own
+    span = Span(tokens[first - 1].start, d.span.end)
+    return DateMention(span, d.start, pub, DatePrecision.DAY)
 
 
 @stage("dates.v1", requires=["tokens", "sentences"], provides=["dates"])

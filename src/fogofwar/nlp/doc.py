@@ -224,6 +224,7 @@ class Doc:
     published: date | None = None
     headline: bool = False
     tokens: tuple[Token, ...] = ()
+    context: str = ""  # text read with this one for place context only (a headline's body)
     paragraphs: tuple[Span, ...] = ()
     sentences: tuple[Sentence, ...] = ()
     clauses: tuple[Clause, ...] = ()

@@ -264,6 +264,13 @@ def entities(doc: Doc, res: Resources) -> Doc:
 def places(doc: Doc, res: Resources) -> Doc:
     """Place mentions from the gazetteer (demonyms and metonymy kept, flagged). Streets and
     natural features ("Clinton Street") are left out: the gazetteer locates them only at the
-    town the text is about, which is no place of their own for a claim."""
-    found = res.gazetteer.find(doc.text, doc.lang)
+    town the text is about, which is no place of their own for a claim. A headline's places
+    are resolved with the start of its article (``doc.context``) as context: "Красноармейск"
+    alone is the Saratov town, with the body's "Донецкой области" Pokrovsk."""
+    if doc.context:
+        end = len(doc.text)
+        joined = res.gazetteer.find(f"{doc.text}\n\n{doc.context}", doc.lang)
+        found = tuple(m for m in joined if m.span.end <= end)
+    else:
+        found = res.gazetteer.find(doc.text, doc.lang)
     return dataclasses.replace(doc, places=tuple(m for m in found if not m.is_feature))

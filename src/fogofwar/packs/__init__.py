@@ -136,6 +136,9 @@ class LanguagePack:
     role_markers: PhraseMatcher[str]
     groups: PhraseMatcher[str]
     nationality: re.Pattern[str] | None
+    since: frozenset[str] = frozenset()  # "seit Sonntag": a day up to publication
+    until: frozenset[str] = frozenset()  # ... unless one of these follows ("с 26 до 28 января")
+    agents: frozenset[str] = frozenset()  # "by" of a passive: ", backed by Rwanda," describes
 
 
 def _words(table: Mapping[str, Any], key: str, where: str) -> list[str]:
@@ -265,6 +268,7 @@ def load_pack(path: Path) -> LanguagePack:
         relative_pronouns=frozenset(norm(w) for w in _words(text, "relative_pronouns", where)),
         subordinators=frozenset(norm(w) for w in _words(text, "subordinators", where)),
         contrastives=frozenset(norm(w) for w in _words(text, "contrastives", where)),
+        agents=frozenset(norm(w) for w in _words(text, "agents", where)),
         qualifiers=_flat(text, "qualifiers", where),
         light_verbs=_flat(text, "light_verbs", where),
         evaluative=_flat(text, "evaluative_verbs", where),
@@ -296,6 +300,8 @@ def load_pack(path: Path) -> LanguagePack:
         lethal=_flat(nums, "lethal", where),
         vague=_vague(nums.get("vague", {})),
         dates=_dates(data.get("dates", {}), where),
+        since=frozenset(norm(w) for w in _words(data.get("dates", {}), "since", where)),
+        until=frozenset(norm(w) for w in _words(data.get("dates", {}), "until", where)),
         triggers=_triggers(data.get("triggers", []), where),
         cues=_cues(data.get("cues", []), where),
         compound_cues=_compound_cues(data.get("cues", []), where),

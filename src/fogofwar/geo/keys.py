@@ -1,0 +1,78 @@
+"""Lookup keys of a phrase and its candidate places, for the recogniser (:mod:`.recognise`)
+and for given spans (:mod:`.spans`): every word as written, with a case ending undone or in
+the press's spelling of a Cyrillic letter (the pack's ``swaps``), then cross-script keys."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from itertools import product
+
+from fogofwar.geo.index import Candidate, PlaceIndex
+from fogofwar.geo.langdata import MEMO_MAX, LangPack
+from fogofwar.geo.text import fold, skeleton
+
+__all__ = ["keys", "lookup"]
+
+_MAX_KEYS = 48
+_SORTED_UP_TO = 256  # combinations ranked by how many likely endings they undo, up to this many
+
+
+def keys(words: list[str], pack: LangPack) -> tuple[tuple[str, bool], ...]:
+    """Lookup keys of a phrase: every word as written or with an ending undone. Combinations
+    of early (likelier, longer-suffix) variants come first: "Кривому Розі" -> "кривий ріг"."""
+    phrase = tuple(words)
+    got = pack.key_memo.get(phrase)
+    if got is None:
+        if len(pack.key_memo) >= MEMO_MAX:
+            pack.key_memo.clear()
+        got = pack.key_memo[phrase] = tuple(_make_keys(words, pack))
+    return got
+
+
+def _make_keys(words: list[str], pack: LangPack) -> list[tuple[str, bool]]:
+    options = [pack.variants(w.casefold()) for w in words]
+    combos: Iterator[tuple[int, ...]] = product(*(range(len(o)) for o in options))
+    if math.prod(len(o) for o in options) <= _SORTED_UP_TO:
+        combos = iter(sorted(combos, key=sum))
+    keys: list[tuple[str, bool]] = []
+    for combo in combos:
+        forms = [options[k][v] for k, v in enumerate(combo)]
+        keys.append((fold(" ".join(w for w, _ in forms)), any(c for _, c in forms)))
+        if len(keys) >= _MAX_KEYS:
+            break
+    return keys
+
+
+def lookup(
+    words: list[str], pack: LangPack, index: PlaceIndex
+) -> tuple[tuple[Candidate, ...], bool]:
+    """Candidate places of a phrase (its words as written or with case endings undone, then
+    cross-script keys) and whether they matched only after undoing an ending."""
+    found: dict[int, Candidate] = {}
+    as_written: set[int] = set()  # places the words name without undoing an ending
+    changed_any = True
+    found_keys = keys(words, pack)
+    for key, changed in found_keys:
+        cands = index.lookup(key)
+        for c in cands:
+            old = found.get(c.place.eid)
+            if old is None or old.how > c.how:
+                found[c.place.eid] = c
+            if not changed:
+                as_written.add(c.place.eid)
+        if cands and not changed:
+            changed_any = False
+    if any(found[e].how == 0 for e in as_written):
+        # "Lyman" names Lyman as written: not Lima by another name of "Lyma" + an ending
+        found = {e: c for e, c in found.items() if e in as_written or c.how == 0}
+    if not found and pack.skeleton:
+        for key, changed in found_keys:
+            sk = skeleton(key)
+            if len(sk) >= 5:
+                for c in index.lookup("~" + sk):
+                    found.setdefault(c.place.eid, c)
+                if found:
+                    changed_any = changed
+                    break
+    return tuple(found.values()), changed_any and bool(found)
