@@ -19,7 +19,7 @@ import bisect
 from dataclasses import dataclass
 
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
-from fogofwar.model import Span
+from fogofwar.model import DatePrecision, Span
 from fogofwar.nlp.claims import INHERIT_WINDOW, ClaimBuilder
 from fogofwar.nlp.doc import AttributionMention, Clause, Doc, Resources
 from fogofwar.nlp.matcher import Match
@@ -29,6 +29,9 @@ from fogofwar.packs import CueEntry, Trigger
 __all__ = ["CANDIDATE_WINDOW", "LEXICAL_NAMES", "ClauseView", "clause_views", "performative"]
 
 CANDIDATE_WINDOW = 6  # sentences back a briefing may run on
+RESTATE_WINDOW = 3  # sentences back a clause of the same kind or source may be restated
+LATE = 2 / 3  # share of the body after which a clause is "late" (background drifts there)
+_COARSE = frozenset({DatePrecision.MONTH, DatePrecision.YEAR})
 
 _KINDS = tuple(ClaimKind)
 _CERTAINTIES = tuple(Certainty)
@@ -65,6 +68,15 @@ _FLAGS = (
     "has_actor",
     "has_person",
     "has_date",
+    # context: is this the analyst's claim, or background, aftermath, a restatement?
+    "background",
+    "aftermath",
+    "withheld",
+    "generic",
+    "coarse_date",
+    "late_in_doc",
+    "same_kind_before",
+    "same_source_before",
 )
 #: Names of the lexical feature vector's positions, in order.
 LEXICAL_NAMES: tuple[str, ...] = (
@@ -144,6 +156,8 @@ def clause_views(
     last: tuple[int, int, AttributionMention] | None = None
     last_heading = -1
     sourced: tuple[int, int, AttributionMention] | None = None  # for candidates
+    seen: list[tuple[int, ClaimKind, tuple[str, SourceKind] | None]] = []  # event clauses so far
+    n_sents = len(doc.sentences)
     for clause in doc.clauses:
         sent = doc.sentences[clause.sentence]
         if sent.heading:
@@ -203,6 +217,17 @@ def clause_views(
             )
         at = LEXICAL_NAMES.index("candidate_source")
         lexical = lexical[:at] + cand + lexical[at + 6 :]
+        who = _who(doc, att)
+        recent = [(k, w) for s_, k, w in seen if clause.sentence - s_ <= RESTATE_WINDOW]
+        context = (
+            float(not doc.headline and n_sents >= 4 and clause.sentence >= LATE * n_sents),
+            float(kind is not None and any(k == kind for k, _ in recent)),
+            float(who is not None and any(w == who for _, w in recent)),
+        )
+        at = LEXICAL_NAMES.index("late_in_doc")
+        lexical = lexical[:at] + context + lexical[at + 3 :]
+        if kind is not None:
+            seen.append((clause.sentence, kind, who))
         out.append(
             ClauseView(
                 clause,
@@ -220,6 +245,14 @@ def clause_views(
             )
         )
     return tuple(out)
+
+
+def _who(doc: Doc, att: AttributionMention | None) -> tuple[str, SourceKind] | None:
+    """Who a sourced attribution names (its words and kind), to tell a source's repeated
+    report; ``None`` for the author's voice."""
+    if att is None or att.source is None or att.source_kind == SourceKind.AUTHOR:
+        return None
+    return att.source.slice(doc.text).casefold(), att.source_kind
 
 
 def _lexical(
@@ -284,6 +317,16 @@ def _lexical(
         "has_actor": starts.any_in(starts.actors, span),
         "has_person": starts.any_in(starts.persons, span),
         "has_date": starts.any_in(starts.dates, span),
+        "background": b.has(pack.background, lo, hi),
+        "aftermath": b.has(pack.aftermath, lo, hi),
+        "withheld": b.has(pack.withheld, lo, hi),
+        "generic": b.has(pack.generic, lo, hi),
+        "coarse_date": any(
+            d.precision in _COARSE and span.start <= d.span.start < span.end for d in doc.dates
+        ),
+        "late_in_doc": False,  # the context features are set by clause_views
+        "same_kind_before": False,
+        "same_source_before": False,
     }
     vec += [float(flags[name]) for name in _FLAGS]
     assert len(vec) == len(LEXICAL_NAMES)
