@@ -95,6 +95,7 @@ _AFTERMATH = LEXICAL_NAMES.index("aftermath")
 #: bekannt") with no figure of their own: no claim, whatever event words the clause repeats
 _WITHHELD = LEXICAL_NAMES.index("withheld")
 _QUANTITY = LEXICAL_NAMES.index("has_quantity")
+_NOMINAL = LEXICAL_NAMES.index("nominal_only")
 _BACKDROP = tuple(LEXICAL_NAMES.index(n) for n in ("generic", "habitual"))
 ADD_BACKDROP = 0.95
 _VERIFICATION = LEXICAL_NAMES.index("verification_near")
@@ -142,8 +143,10 @@ def _decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> C
     if view.rule_kind is not None:
         if score.p_claim < DROP:
             return None
-        if view.lexical[_WITHHELD] and not view.lexical[_QUANTITY]:
-            return None
+        if not view.lexical[_QUANTITY] and (
+            view.lexical[_WITHHELD] or (view.lexical[_AFTERMATH] and view.lexical[_NOMINAL])
+        ):
+            return None  # details withheld, or an investigation "into the attack": no figure
         if view.rule_kind in _SPEECH_ACTS and _frame_fragment(doc, view):
             return None  # "Губернатор также предупредил, что …": the claim is what follows
         if mkind != view.rule_kind and pk >= OVERRIDE and view.rule_subtype not in _STRUCTURAL:
