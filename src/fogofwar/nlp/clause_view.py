@@ -26,7 +26,14 @@ from fogofwar.nlp.matcher import Match
 from fogofwar.nlp.salience import clause_kind
 from fogofwar.packs import CueEntry, Trigger
 
-__all__ = ["CANDIDATE_WINDOW", "LEXICAL_NAMES", "ClauseView", "clause_views", "performative"]
+__all__ = [
+    "CANDIDATE_WINDOW",
+    "CONTEXT_NAMES",
+    "LEXICAL_NAMES",
+    "ClauseView",
+    "clause_views",
+    "performative",
+]
 
 CANDIDATE_WINDOW = 6  # sentences back a briefing may run on
 RESTATE_WINDOW = 3  # sentences back a clause of the same kind or source may be restated
@@ -68,7 +75,11 @@ _FLAGS = (
     "has_actor",
     "has_person",
     "has_date",
-    # context: is this the analyst's claim, or background, aftermath, a restatement?
+)
+#: Whether a clause is the analyst's claim at all, or background, aftermath, a generalisation
+#: or a restatement: features for the claim/kind head only (the certainty and continuation
+#: heads are trained without them).
+CONTEXT_NAMES = (
     "background",
     "aftermath",
     "withheld",
@@ -86,6 +97,7 @@ LEXICAL_NAMES: tuple[str, ...] = (
     *(f"cue_certainty:{c.value}" for c in _CERTAINTIES),
     *(f"source:{s.value}" for s in _SOURCES),
     *_FLAGS,
+    *CONTEXT_NAMES,
 )
 _QUOTES = frozenset('"«»„“”‚‘’')
 
@@ -328,6 +340,6 @@ def _lexical(
         "same_kind_before": False,
         "same_source_before": False,
     }
-    vec += [float(flags[name]) for name in _FLAGS]
+    vec += [float(flags[name]) for name in (*_FLAGS, *CONTEXT_NAMES)]
     assert len(vec) == len(LEXICAL_NAMES)
     return tuple(vec)
