@@ -99,6 +99,8 @@ LEXICAL_NAMES: tuple[str, ...] = (
     *_FLAGS,
     *CONTEXT_NAMES,
 )
+_CANDIDATE_AT = LEXICAL_NAMES.index("candidate_source")
+_CONTEXT_AT = LEXICAL_NAMES.index("late_in_doc")
 _QUOTES = frozenset('"«»„“”‚‘’')
 
 
@@ -131,6 +133,7 @@ class _Starts:
         self.actors = sorted(e.span.start for e in doc.entities if e.category == "actor")
         self.persons = sorted(e.span.start for e in doc.entities if e.category == "person")
         self.dates = sorted(d.span.start for d in doc.dates)
+        self.coarse = sorted(d.span.start for d in doc.dates if d.precision in _COARSE)
 
     @staticmethod
     def any_in(starts: list[int], span: Span) -> bool:
@@ -227,8 +230,7 @@ def clause_views(
                 float(candidate[1] == sent.paragraph),
                 float(candidate[2].direct),
             )
-        at = LEXICAL_NAMES.index("candidate_source")
-        lexical = lexical[:at] + cand + lexical[at + 6 :]
+        lexical = lexical[:_CANDIDATE_AT] + cand + lexical[_CANDIDATE_AT + 6 :]
         who = _who(doc, att)
         recent = [(k, w) for s_, k, w in seen if clause.sentence - s_ <= RESTATE_WINDOW]
         context = (
@@ -236,8 +238,7 @@ def clause_views(
             float(kind is not None and any(k == kind for k, _ in recent)),
             float(who is not None and any(w == who for _, w in recent)),
         )
-        at = LEXICAL_NAMES.index("late_in_doc")
-        lexical = lexical[:at] + context + lexical[at + 3 :]
+        lexical = lexical[:_CONTEXT_AT] + context + lexical[_CONTEXT_AT + 3 :]
         if kind is not None:
             seen.append((clause.sentence, kind, who))
         out.append(
@@ -333,9 +334,7 @@ def _lexical(
         "aftermath": b.has(pack.aftermath, lo, hi),
         "withheld": b.has(pack.withheld, lo, hi),
         "generic": b.has(pack.generic, lo, hi),
-        "coarse_date": any(
-            d.precision in _COARSE and span.start <= d.span.start < span.end for d in doc.dates
-        ),
+        "coarse_date": starts.any_in(starts.coarse, span),
         "late_in_doc": False,  # the context features are set by clause_views
         "same_kind_before": False,
         "same_source_before": False,
