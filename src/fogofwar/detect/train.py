@@ -38,7 +38,7 @@ from fogofwar.detect.model import (
 )
 from fogofwar.errors import ConfigError
 from fogofwar.model import Span
-from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
+from fogofwar.nlp.clause_view import CONTEXT_NAMES, LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.training import PASSAGES
 
 if TYPE_CHECKING:
@@ -263,6 +263,13 @@ def _design(f: Features, dim: int) -> Any:
     return sparse.hstack(parts, format="csr")
 
 
+def _without(x: Any, names: Sequence[str]) -> Any:
+    """``x`` with the lexical columns ``names`` zeroed (their weights then stay zero)."""
+    mask = np.ones(x.shape[1], dtype=np.float32)
+    mask[[LEXICAL_NAMES.index(n) for n in names]] = 0.0
+    return x.multiply(mask[None, :]).tocsr()
+
+
 def _fit(x: Any, y: Any, c: float) -> Any:
     from sklearn.linear_model import LogisticRegression
 
@@ -329,13 +336,17 @@ def train_claims(
     dense_dim = Embedder.dim if use_embeddings and clause_embeddings else 0
     source_dim = Embedder.dim if use_embeddings else 0
     kind_model = _fit(x, kinds, c_kind)
+    # the context features (background, aftermath, restatement …) speak to whether a clause is
+    # a claim, not to its certainty or whether it continues a source: the other heads do
+    # without them
+    plain = _without(x, CONTEXT_NAMES)
     claim_rows = [i for i, row in enumerate(labelled) if row[1] != NONE]
     open_rows = [
         i for i in claim_rows if labelled[i][0].attribution is None or labelled[i][0].inherited
     ]
-    sourced_model = _fit(x[open_rows], [labelled[i][4] for i in open_rows], c_certainty)
+    sourced_model = _fit(plain[open_rows], [labelled[i][4] for i in open_rows], c_certainty)
     certs = [labelled[i][2] for i in claim_rows]
-    cert_model = _fit(x[claim_rows], certs, c_certainty)
+    cert_model = _fit(plain[claim_rows], certs, c_certainty)
     sources = source_examples(examples)
     xs = _design(source_features([p for p, _ in sources], DIM, embedder), DIM)
     source_model = _fit(xs, [k for _, k in sources], c_kind)
@@ -368,7 +379,7 @@ def train_claims(
         meta,
     )
     cv_k = _cv_accuracy(x, kinds, c_kind) if cross_validate else float("nan")
-    cv_c = _cv_accuracy(x[claim_rows], certs, c_certainty) if cross_validate else float("nan")
+    cv_c = _cv_accuracy(plain[claim_rows], certs, c_certainty) if cross_validate else float("nan")
     cv_s = _cv_accuracy(xs, [k for _, k in sources], c_kind) if cross_validate else float("nan")
     return TrainReport(
         path,

@@ -11,6 +11,7 @@ place's span, so ids stay unique and stable.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from functools import lru_cache
@@ -54,8 +55,8 @@ def _coordinated(
     capitalised names the recogniser missed ("near Bakhmut, Klishchiivka and Andriivka": a name
     inside a list of places is a place), returned unresolved."""
     gap = doc.text[a.span.end : b.span.start]
-    if any(c in ".!?:\n()" for c in gap):
-        return None
+    if any(c in ".!?:\n()" for c in gap) or _from_origin(doc, pack, a.span.end, b.span.start):
+        return None  # "to Kharkiv from Belgorod": a target and a launch site are not a list
     glue = _glue(doc.lang) | pack.determiners
     joiners = _joiners(doc.lang)
     found: list[PlaceMention] = []
@@ -99,6 +100,28 @@ def _coordinated(
     return found
 
 
+_ORIGIN_WORDS = 3  # words before a place where "from" ("з напрямків", "aus dem Gebiet") stands
+
+
+def _tok(doc: Doc, offset: int) -> int:
+    """The index of the first token starting at or after ``offset``."""
+    return bisect.bisect_left(doc.tokens, offset, key=lambda t: t.start)
+
+
+def _from_origin(doc: Doc, pack: LanguagePack, lo: int, hi: int) -> bool:
+    """An origin preposition ("from", "aus", "з", "из") in the text ``[lo, hi)``."""
+    return bool(pack.origins.find(doc.tokens, _tok(doc, lo), _tok(doc, hi)))
+
+
+def _launch_site(doc: Doc, pack: LanguagePack, place: Span, span: Span) -> bool:
+    """``place`` follows an origin preposition within a few words in the claim's span
+    ("Drohnen wurden aus Kursk und Orjol gestartet", "запускали з напрямків Курськ, Орел"): it
+    names where the strike came from, and the places listed with it are no targets."""
+    i = _tok(doc, place.start)
+    lo = max(_tok(doc, span.start), i - _ORIGIN_WORDS)
+    return bool(pack.origins.find(doc.tokens, lo, i))
+
+
 def _leading_name(doc: Doc, span: Span, first: PlaceMention) -> PlaceMention | None:
     """An unrecognised name heading a list of places ("у районах Никанорівки, Родинського та
     …"): capitalised words and a comma right before the list's first place, after a lowercase
@@ -139,7 +162,7 @@ def _run(doc: Doc, pack: LanguagePack, claim: Claim) -> list[PlaceMention]:
     ]
     places.sort(key=lambda p: p.span.start)
     at = next((i for i, p in enumerate(places) if p.span == loc.span), None)
-    if at is None:
+    if at is None or _launch_site(doc, pack, loc.span, span):
         return []
     run = [places[at]]
     for p in places[at + 1 :]:

@@ -7,8 +7,13 @@ strong at — spans, figures and what they count, actors, places, dates, the sou
 1. **Detection.** A clause whose event words the rules accept is kept unless the model is sure
    it carries no claim (``p_claim < DROP``); a clause without such words (passives, telegraphic
    headlines, front-line reports, any wording the packs do not list) becomes a claim when the
-   model says so (``p_claim ≥ ADD``). Adjacent clauses of one sentence that the model reads as
-   the same claim (same kind, same source, no rule event of their own) are one claim.
+   model says so (``p_claim ≥ ADD``) — unless it tells the aftermath around an event
+   (hospital care, an investigation) or withholds details (as any clause that does so with
+   no figure of its own), or generalises or tells a habit and
+   the model is not sure (``ADD_BACKDROP``); a speech act that is only its speaker and verb
+   ("Губернатор также предупредил, что …") leaves the claim to what follows. Adjacent
+   clauses of one sentence that the model reads as the same claim (same kind, same source, no
+   rule event of their own) are one claim.
 2. **Kind.** The rules' kind (which already saw the model's lexical cues) stands unless the
    model prefers another kind with probability ≥ ``OVERRIDE``.
 3. **Source kind.** The rules find the source and its words; its kind comes from the actor
@@ -54,6 +59,7 @@ from fogofwar.nlp.source_typing import NOT_A_SOURCE, SOURCE, known_kind, source_
 
 __all__ = [
     "ADD",
+    "ADD_BACKDROP",
     "CERTAIN",
     "DROP",
     "NOT_A_SOURCE",
@@ -81,6 +87,18 @@ def _within(a: Span, b: Span) -> bool:
 
 
 _EVALUATIVE = LEXICAL_NAMES.index("evaluative")
+#: a clause without the rules' event words that tells the aftermath around an event (hospital
+#: care, an investigation, details withheld) is no claim; a generalisation ("one of the most
+#: shelled towns") or a habit ("shells the town almost daily") needs a surer model
+#: (annotating-claims: analysis, habitual background, funerals and ceremonies are no claims)
+_AFTERMATH = LEXICAL_NAMES.index("aftermath")
+#: details withheld ("did not specify how many", "Інших даних він не розкрив", "ist nicht
+#: bekannt") with no figure of their own: no claim, whatever event words the clause repeats
+_WITHHELD = LEXICAL_NAMES.index("withheld")
+_QUANTITY = LEXICAL_NAMES.index("has_quantity")
+_NOMINAL = LEXICAL_NAMES.index("nominal_only")
+_BACKDROP = tuple(LEXICAL_NAMES.index(n) for n in ("generic", "habitual"))
+ADD_BACKDROP = 0.95
 _VERIFICATION = LEXICAL_NAMES.index("verification_near")
 #: subtypes the rules give from the clause's structure (an assault on armed forces is a clash,
 #: a killing with perpetrator and victim an attack, an exchange of prisoners no arrest): the
@@ -101,6 +119,15 @@ def _frame_only(doc: Doc, view: ClauseView) -> bool:
     return bool(frame) and len(words) <= 2
 
 
+def _frame_fragment(doc: Doc, view: ClauseView) -> bool:
+    """A speech act that is only its speaker and verb ("Губернатор также предупредил, что …",
+    "Kaz drohte zudem, …") with its content in the clauses after it in the sentence: the
+    content is the claim, the fragment none."""
+    sent = doc.sentences[view.clause.sentence].span
+    rest = doc.text[view.clause.span.end : sent.end]
+    return _frame_only(doc, view) and sum(1 for w in rest.split() if w[:1].isalnum()) >= 2
+
+
 def names_earlier_source(doc: Doc, view: ClauseView) -> bool:
     """The clause names the source of facts told before it ("This was stated by the
     governor", "Про це повідомив речник", "lo ha dichiarato l'Onu"): a reporting cue in the
@@ -117,11 +144,21 @@ def _decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> C
     if view.rule_kind is not None:
         if score.p_claim < DROP:
             return None
+        if not view.lexical[_QUANTITY] and (
+            view.lexical[_WITHHELD] or (view.lexical[_AFTERMATH] and view.lexical[_NOMINAL])
+        ):
+            return None  # details withheld, or an investigation "into the attack": no figure
+        if view.rule_kind in _SPEECH_ACTS and _frame_fragment(doc, view):
+            return None  # "Губернатор также предупредил, что …": the claim is what follows
         if mkind != view.rule_kind and pk >= OVERRIDE and view.rule_subtype not in _STRUCTURAL:
             return mkind
         return view.rule_kind
     if score.p_claim < (ADD if view.every else ADD_BARE) or view.lexical[_EVALUATIVE]:
         return None  # analysis ("unterstreicht", "shows") stays no claim, as the rules say
+    if view.lexical[_AFTERMATH] or view.lexical[_WITHHELD]:
+        return None  # "the wounded were taken to hospital", "подробиці не розкрили"
+    if score.p_claim < ADD_BACKDROP and any(view.lexical[i] for i in _BACKDROP):
+        return None
     if _frame_only(doc, view) or names_earlier_source(doc, view):
         return None  # only a source and its cue: what it reports stands in another clause
     if view.lexical[_VERIFICATION] and _verification_in(doc, res, view):

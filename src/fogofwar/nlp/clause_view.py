@@ -19,16 +19,26 @@ import bisect
 from dataclasses import dataclass
 
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
-from fogofwar.model import Span
+from fogofwar.model import DatePrecision, Span
 from fogofwar.nlp.claims import INHERIT_WINDOW, ClaimBuilder
 from fogofwar.nlp.doc import AttributionMention, Clause, Doc, Resources
 from fogofwar.nlp.matcher import Match
 from fogofwar.nlp.salience import clause_kind
 from fogofwar.packs import CueEntry, Trigger
 
-__all__ = ["CANDIDATE_WINDOW", "LEXICAL_NAMES", "ClauseView", "clause_views", "performative"]
+__all__ = [
+    "CANDIDATE_WINDOW",
+    "CONTEXT_NAMES",
+    "LEXICAL_NAMES",
+    "ClauseView",
+    "clause_views",
+    "performative",
+]
 
 CANDIDATE_WINDOW = 6  # sentences back a briefing may run on
+RESTATE_WINDOW = 3  # sentences back a clause of the same kind or source may be restated
+LATE = 2 / 3  # share of the body after which a clause is "late" (background drifts there)
+_COARSE = frozenset({DatePrecision.MONTH, DatePrecision.YEAR})
 
 _KINDS = tuple(ClaimKind)
 _CERTAINTIES = tuple(Certainty)
@@ -66,6 +76,19 @@ _FLAGS = (
     "has_person",
     "has_date",
 )
+#: Whether a clause is the analyst's claim at all, or background, aftermath, a generalisation
+#: or a restatement: features for the claim/kind head only (the certainty and continuation
+#: heads are trained without them).
+CONTEXT_NAMES = (
+    "background",
+    "aftermath",
+    "withheld",
+    "generic",
+    "coarse_date",
+    "late_in_doc",
+    "same_kind_before",
+    "same_source_before",
+)
 #: Names of the lexical feature vector's positions, in order.
 LEXICAL_NAMES: tuple[str, ...] = (
     *(f"trigger:{k.value}" for k in _KINDS),
@@ -74,7 +97,10 @@ LEXICAL_NAMES: tuple[str, ...] = (
     *(f"cue_certainty:{c.value}" for c in _CERTAINTIES),
     *(f"source:{s.value}" for s in _SOURCES),
     *_FLAGS,
+    *CONTEXT_NAMES,
 )
+_CANDIDATE_AT = LEXICAL_NAMES.index("candidate_source")
+_CONTEXT_AT = LEXICAL_NAMES.index("late_in_doc")
 _QUOTES = frozenset('"«»„“”‚‘’')
 
 
@@ -107,6 +133,7 @@ class _Starts:
         self.actors = sorted(e.span.start for e in doc.entities if e.category == "actor")
         self.persons = sorted(e.span.start for e in doc.entities if e.category == "person")
         self.dates = sorted(d.span.start for d in doc.dates)
+        self.coarse = sorted(d.span.start for d in doc.dates if d.precision in _COARSE)
 
     @staticmethod
     def any_in(starts: list[int], span: Span) -> bool:
@@ -144,6 +171,8 @@ def clause_views(
     last: tuple[int, int, AttributionMention] | None = None
     last_heading = -1
     sourced: tuple[int, int, AttributionMention] | None = None  # for candidates
+    seen: list[tuple[int, ClaimKind, tuple[str, SourceKind] | None]] = []  # event clauses so far
+    n_sents = len(doc.sentences)
     for clause in doc.clauses:
         sent = doc.sentences[clause.sentence]
         if sent.heading:
@@ -201,8 +230,17 @@ def clause_views(
                 float(candidate[1] == sent.paragraph),
                 float(candidate[2].direct),
             )
-        at = LEXICAL_NAMES.index("candidate_source")
-        lexical = lexical[:at] + cand + lexical[at + 6 :]
+        lexical = lexical[:_CANDIDATE_AT] + cand + lexical[_CANDIDATE_AT + 6 :]
+        who = _who(doc, att)
+        recent = [(k, w) for s_, k, w in seen if clause.sentence - s_ <= RESTATE_WINDOW]
+        context = (
+            float(not doc.headline and n_sents >= 4 and clause.sentence >= LATE * n_sents),
+            float(kind is not None and any(k == kind for k, _ in recent)),
+            float(who is not None and any(w == who for _, w in recent)),
+        )
+        lexical = lexical[:_CONTEXT_AT] + context + lexical[_CONTEXT_AT + 3 :]
+        if kind is not None:
+            seen.append((clause.sentence, kind, who))
         out.append(
             ClauseView(
                 clause,
@@ -220,6 +258,14 @@ def clause_views(
             )
         )
     return tuple(out)
+
+
+def _who(doc: Doc, att: AttributionMention | None) -> tuple[str, SourceKind] | None:
+    """Who a sourced attribution names (its words and kind), to tell a source's repeated
+    report; ``None`` for the author's voice."""
+    if att is None or att.source is None or att.source_kind == SourceKind.AUTHOR:
+        return None
+    return att.source.slice(doc.text).casefold(), att.source_kind
 
 
 def _lexical(
@@ -284,7 +330,15 @@ def _lexical(
         "has_actor": starts.any_in(starts.actors, span),
         "has_person": starts.any_in(starts.persons, span),
         "has_date": starts.any_in(starts.dates, span),
+        "background": b.has(pack.background, lo, hi),
+        "aftermath": b.has(pack.aftermath, lo, hi),
+        "withheld": b.has(pack.withheld, lo, hi),
+        "generic": b.has(pack.generic, lo, hi),
+        "coarse_date": starts.any_in(starts.coarse, span),
+        "late_in_doc": False,  # the context features are set by clause_views
+        "same_kind_before": False,
+        "same_source_before": False,
     }
-    vec += [float(flags[name]) for name in _FLAGS]
+    vec += [float(flags[name]) for name in (*_FLAGS, *CONTEXT_NAMES)]
     assert len(vec) == len(LEXICAL_NAMES)
     return tuple(vec)

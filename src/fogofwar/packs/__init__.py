@@ -99,6 +99,15 @@ class LanguagePack:
     reportative: PhraseMatcher[None]
     planned_modals: PhraseMatcher[None]
     habitual: PhraseMatcher[None]
+    #: clause-model features (never gates): background reaching back before the news ("since
+    #: the start of the war"), the aftermath and procedure around an event (hospital care,
+    #: investigations, mourning, details withheld), generalisations and superlatives
+    background: PhraseMatcher[None]
+    aftermath: PhraseMatcher[None]
+    withheld: PhraseMatcher[None]  # "did not specify", "не уточнив": details withheld
+    generic: PhraseMatcher[None]
+    #: "from", "aus", "з напрямку": a place after them is where a strike came from
+    origins: PhraseMatcher[None]
     perfect_auxiliaries: PhraseMatcher[None]
     number_words: Mapping[str, int]
     number_scales: Mapping[str, int]
@@ -277,6 +286,11 @@ def load_pack(path: Path) -> LanguagePack:
         reportative=_flat(text, "reportative_modals", where),
         planned_modals=_flat(text, "planned_modals", where),
         habitual=_flat(text, "habitual_markers", where),
+        background=_flat(text, "background_markers", where),
+        aftermath=_flat(text, "aftermath_markers", where),
+        withheld=_flat(text, "withheld_markers", where),
+        generic=_flat(text, "generic_markers", where),
+        origins=_flat(text, "origin_prepositions", where),
         perfect_auxiliaries=_flat(text, "perfect_auxiliaries", where),
         number_words={norm(k): int(v) for k, v in nums.get("words", {}).items()},
         number_scales={norm(k): int(v) for k, v in nums.get("scales", {}).items()},
