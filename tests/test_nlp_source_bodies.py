@@ -1,0 +1,97 @@
+"""A named person speaks with the kind of the body their role phrase names (claims-v1 types the
+speaker by whom they speak for): "керівник відомства Іван Петренко" after the security service,
+"UN human rights chief Maria Lopez", "le chef de la mission de l'ONU, Jean Dupont". Sentences
+written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+from fogofwar.claim import SourceKind
+from fogofwar.reader import Reader
+
+
+@pytest.fixture(scope="module")
+def reader() -> Reader:
+    return Reader.default()
+
+
+# (lang, text, a word of the speaker's name, the kind of every claim that speaker makes)
+CASES = [
+    # a generic noun for the body ("відомства": the agency) is the body named before
+    (
+        "uk",
+        "Служба безпеки України затримала агента у Львові. "
+        "Про це заявив керівник відомства Іван Петренко.",
+        "Петренко",
+        SourceKind.INTELLIGENCE,
+    ),
+    # a later bare surname is the same speaker, with the same kind
+    (
+        "uk",
+        "Служба безпеки України затримала агента у Львові. Про це повідомив керівник "
+        "відомства Іван Петренко. Петренко додав, що під час обшуку затримали ще двох людей.",
+        "Петренко",
+        SourceKind.INTELLIGENCE,
+    ),
+    # the body before the role word: a UN official, not a witness
+    (
+        "en",
+        "UN human rights chief Maria Lopez said 40 civilians were killed in the attack.",
+        "Lopez",
+        SourceKind.NGO_IO,
+    ),
+    # "the agency's spokesman": the agency is the body named before, not a government voice
+    (
+        "en",
+        "The World Health Organization said a hospital in the city was hit. "
+        "The agency's spokesman John Miller said three staff were killed.",
+        "Miller",
+        SourceKind.NGO_IO,
+    ),
+    # a regional military administration is a civil body (claims-v1: government)
+    (
+        "en",
+        "Kyiv military administration head Serhiy Popko said two people were killed.",
+        "Popko",
+        SourceKind.GOVERNMENT,
+    ),
+    # the role phrase before an apposition's comma
+    (
+        "fr",
+        "Le chef de la mission de l'ONU, Jean Dupont, a déclaré que 30 civils avaient été tués.",
+        "Dupont",
+        SourceKind.NGO_IO,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word", "kind"), CASES)
+def test_person_speaks_for_the_body_of_their_role(
+    reader: Reader, lang: str, text: str, word: str, kind: SourceKind
+) -> None:
+    claims = reader.read_text(text, lang).claims
+    theirs = [c for c in claims if c.source.name and word in c.source.name]
+    assert theirs, [(c.source.name, c.source.kind) for c in claims]
+    assert {c.source.kind for c in theirs} == {kind}
+
+
+# a role word's own kind stands when the phrase names no body
+KEEPS = [
+    ("en", "Deputy governor Ivan Petrov said five people were killed.", "Petrov", "government"),
+    (
+        "ru",
+        "В лагере беженцев погибли 12 человек, сообщил губернатор области Иван Петров.",
+        "Петров",
+        "government",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word", "kind"), KEEPS)
+def test_role_without_body_keeps_its_kind(
+    reader: Reader, lang: str, text: str, word: str, kind: str
+) -> None:
+    claims = reader.read_text(text, lang).claims
+    theirs = [c for c in claims if c.source.name and word in c.source.name]
+    assert theirs and {c.source.kind.value for c in theirs} == {kind}
