@@ -95,3 +95,36 @@ def test_role_without_body_keeps_its_kind(
     claims = reader.read_text(text, lang).claims
     theirs = [c for c in claims if c.source.name and word in c.source.name]
     assert theirs and {c.source.kind.value for c in theirs} == {kind}
+
+
+# interior ministries speak about security operations as military (claims-v1), whichever
+# country's they are and however they are named
+INTERIOR = [
+    (
+        "de",
+        "Das Innenministerium von Mali teilte mit, bei dem Überfall seien fünf Polizisten "
+        "getötet worden.",
+    ),
+    ("en", "The interior ministry of Chad said five police officers were killed in the raid."),
+    ("en", "Burkina Faso's ministry of internal affairs said gunmen killed six gendarmes."),
+    (
+        "ru",
+        "Министерство внутренних дел Чада сообщило, что при нападении погибли пять полицейских.",
+    ),
+    (
+        "uk",
+        "Міністерство внутрішніх справ Малі повідомило, що внаслідок нападу загинули "
+        "п'ятеро поліцейських.",
+    ),
+    ("fr", "Le ministère de l'Intérieur tchadien a annoncé que cinq policiers ont été tués."),
+    ("es", "El Ministerio del Interior de Chad informó que cinco policías murieron en el ataque."),
+    ("it", "Il ministero dell'Interno ciadiano ha detto che cinque poliziotti sono stati uccisi."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), INTERIOR)
+def test_interior_ministry_speaks_as_military(reader: Reader, lang: str, text: str) -> None:
+    claims = reader.read_text(text, lang).claims
+    assert claims and {c.source.kind for c in claims} == {SourceKind.MILITARY}, [
+        (c.source.name, c.source.kind) for c in claims
+    ]
