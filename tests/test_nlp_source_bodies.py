@@ -128,3 +128,23 @@ def test_interior_ministry_speaks_as_military(reader: Reader, lang: str, text: s
     assert claims and {c.source.kind for c in claims} == {SourceKind.MILITARY}, [
         (c.source.name, c.source.kind) for c in claims
     ]
+
+
+# an anonymous source is unnamed (claims-v1), not the kind of the body it sits in
+ANONYMOUS = [
+    ("en", "A military source said five soldiers were killed in the ambush."),
+    ("de", "Wie zwei Sicherheitsquellen berichteten, wurden fünf Soldaten getötet."),
+    ("fr", "Selon une source militaire malienne, cinq soldats ont été tués dans l'embuscade."),
+    ("es", "Según fuentes militares, cinco soldados murieron en la emboscada."),
+    ("it", "Secondo fonti militari, cinque soldati sono stati uccisi nell'imboscata."),
+    ("ru", "Источник в армии Мали сообщил, что при нападении погибли пять военных."),
+    ("uk", "Джерело в Службі безпеки України повідомило, що дрони уразили нафтобазу."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), ANONYMOUS)
+def test_anonymous_source_is_unnamed(reader: Reader, lang: str, text: str) -> None:
+    claims = reader.read_text(text, lang).claims
+    assert claims and {c.source.kind for c in claims} == {SourceKind.UNNAMED}, [
+        (c.source.name, c.source.kind) for c in claims
+    ]

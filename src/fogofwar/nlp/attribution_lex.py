@@ -68,6 +68,11 @@ class AttributionLexicon:
     # a body named by a generic noun ("the organisation", "l'ONG", "la misión", "die Gruppe"):
     # the last body named before it speaks (word prefixes)
     body_anaphors: tuple[str, ...] = ()
+    # an anonymous source ("a military source", "fonti militari", "джерело в СБУ") is
+    # ``unnamed`` whatever body it sits in (word prefixes; ``anonymous_suffixes``: the end of a
+    # compound, "Sicherheitsquellen", "Regierungskreise")
+    anonymous: tuple[str, ...] = ()
+    anonymous_suffixes: tuple[str, ...] = ()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -108,4 +113,6 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "spokesperson_words"))),
         _set(table, "impersonal_places"),
         tuple(sorted(_set(table, "body_anaphors"))),
+        tuple(sorted(_set(table, "anonymous"))),
+        tuple(sorted(_set(table, "anonymous_suffixes"))),
     )

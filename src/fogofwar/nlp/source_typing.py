@@ -14,10 +14,11 @@ from fogofwar.claim import SourceKind
 from fogofwar.detect.encoder import context_window
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_coref import official_kind
+from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.source_choice import ENTITY
 
-__all__ = ["NOT_A_SOURCE", "SOURCE", "known_kind", "source_kind", "type_all"]
+__all__ = ["NOT_A_SOURCE", "SOURCE", "anonymous", "known_kind", "source_kind", "type_all"]
 
 #: the source head's probability that overrides the lexicon's kind of a source
 SOURCE = 0.5
@@ -101,7 +102,37 @@ def source_kind(
     kind, is_source = _typed_source(doc, res, att, typed or {})
     if kind is not None and att.source is not None:
         kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
+        if not att.kind_settled and anonymous(doc, res, att.source):
+            kind = SourceKind.UNNAMED
     return kind, is_source
+
+
+_ANONYMOUS_BEFORE = 2  # tokens before a source phrase where its anonymous noun may stand
+
+
+def anonymous(doc: Doc, res: Resources, src: Span) -> bool:
+    """The source phrase, or the words right before it ("джерело в | Службі безпеки"), names
+    an anonymous source ("a military source", "fonti militari", "Sicherheitskreise"): unnamed
+    (claims-v1), not the kind of the body it sits in — unless it also names witnesses ("fonti
+    mediche e testimoni")."""
+    lex = lexicon(doc.lang)
+    if not lex.anonymous and not lex.anonymous_suffixes:
+        return False
+    toks = doc.tokens
+    starts = [t.start for t in toks]
+    lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
+    sources = res.packs[doc.lang].sources
+    for k in range(lo, hi):
+        hit = sources.match_at(toks, k, k + 1)
+        if hit is not None and hit.payload == SourceKind.WITNESS:
+            return False
+    for k in range(max(0, lo - _ANONYMOUS_BEFORE), hi):
+        w = toks[k].lower
+        if w.startswith(lex.anonymous) or any(
+            w.endswith(x) and len(w) > len(x) + 2 for x in lex.anonymous_suffixes
+        ):
+            return True
+    return False
 
 
 def _typed_source(
