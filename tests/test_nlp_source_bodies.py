@@ -148,3 +148,20 @@ def test_anonymous_source_is_unnamed(reader: Reader, lang: str, text: str) -> No
     assert claims and {c.source.kind for c in claims} == {SourceKind.UNNAMED}, [
         (c.source.name, c.source.kind) for c in claims
     ]
+
+
+# bloggers speak as social media, not as the force they write about
+BLOGGERS = [
+    ("de", "Russische Militärblogger berichteten von schweren Verlusten bei einem Angriff."),
+    ("ru", "Российские военные блогеры сообщили о тяжелых потерях при атаке."),
+    ("it", "Alcuni blogger militari russi hanno riferito di pesanti perdite in un attacco."),
+    ("uk", "Російські військові блогери повідомили про важкі втрати під час атаки."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), BLOGGERS)
+def test_bloggers_speak_as_social_media(reader: Reader, lang: str, text: str) -> None:
+    claims = reader.read_text(text, lang).claims
+    assert claims and {c.source.kind for c in claims} == {SourceKind.SOCIAL_MEDIA}, [
+        (c.source.name, c.source.kind) for c in claims
+    ]

@@ -104,7 +104,23 @@ def source_kind(
         kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
         if not att.kind_settled and anonymous(doc, res, att.source):
             kind = SourceKind.UNNAMED
+        elif not att.kind_settled and _blogger(doc, res, att.source):
+            kind = SourceKind.SOCIAL_MEDIA
     return kind, is_source
+
+
+def _blogger(doc: Doc, res: Resources, src: Span) -> bool:
+    """The source phrase names bloggers or a channel ("российские военные блогеры", "blogger
+    militari russi"): they speak as social media, not as the force they write about."""
+    toks = doc.tokens
+    starts = [t.start for t in toks]
+    lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
+    sources = res.packs[doc.lang].sources
+    return any(
+        (hit := sources.match_at(toks, k, k + 1)) is not None
+        and hit.payload == SourceKind.SOCIAL_MEDIA
+        for k in range(lo, hi)
+    )
 
 
 _ANONYMOUS_BEFORE = 2  # tokens before a source phrase where its anonymous noun may stand
