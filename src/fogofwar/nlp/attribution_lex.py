@@ -73,6 +73,9 @@ class AttributionLexicon:
     # compound, "Sicherheitsquellen", "Regierungskreise")
     anonymous: tuple[str, ...] = ()
     anonymous_suffixes: tuple[str, ...] = ()
+    # time phrases placing a clause before the reported events ("last month", "в прошлом
+    # году", "seit 2014"; lower-case regular expressions): background in the author's voice
+    earlier_times: tuple[str, ...] = ()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -115,4 +118,5 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "body_anaphors"))),
         tuple(sorted(_set(table, "anonymous"))),
         tuple(sorted(_set(table, "anonymous_suffixes"))),
+        tuple(sorted(_set(table, "earlier_times"))),
     )
