@@ -165,3 +165,36 @@ def test_bloggers_speak_as_social_media(reader: Reader, lang: str, text: str) ->
     assert claims and {c.source.kind for c in claims} == {SourceKind.SOCIAL_MEDIA}, [
         (c.source.name, c.source.kind) for c in claims
     ]
+
+
+# a speaker after a trailing impersonal verb and its preposition ("…, повідомили в Генштабі"),
+# not the first place of the list before the verb
+TAILS = [
+    (
+        "uk",
+        "Протягом доби окупанти обстріляли Херсон, Нікополь та Марганець, повідомили в Генштабі.",
+        "Генштаб",
+        SourceKind.MILITARY,
+    ),
+    (
+        "uk",
+        "Росіяни вдарили по Харкову, Сумах та Одесі, повідомили у Повітряних силах.",
+        "Повітрян",
+        SourceKind.MILITARY,
+    ),
+    (
+        "ru",
+        "За сутки ВСУ атаковали Белгород, Курск и Брянск, сообщили в Минобороны.",
+        "Минобороны",
+        SourceKind.MILITARY,
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word", "kind"), TAILS)
+def test_speaker_after_trailing_verb_and_preposition(
+    reader: Reader, lang: str, text: str, word: str, kind: SourceKind
+) -> None:
+    claims = reader.read_text(text, lang).claims
+    assert len(claims) == 3, [(c.location, c.source) for c in claims]  # one per place
+    assert all(c.source.kind == kind and word in (c.source.name or "") for c in claims)

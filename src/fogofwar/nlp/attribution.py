@@ -44,6 +44,7 @@ from fogofwar.nlp.attribution_speaker import (
     lone_lower,
     own_subject,
     positional_speaker,
+    prep_tail,
 )
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.matcher import Match, Token, norm
@@ -243,6 +244,9 @@ def _verb(
     lo, hi = sent.tok_start, sent.tok_end
     comp = _complementizer(toks, m.end, hi, pack, f.lex.complementizers)
     comma = _comma_before(toks, m.start, lo)
+    tail = prep_tail(f, toks, m.end, hi) if comma is not None and comma == m.start - 1 else None
+    if tail is not None and comma is not None:  # "…, повідомили в Генштабі"
+        return _upto_comma(doc, toks, sent, comma), tail
     src = f.next_to(toks, m.start, m.end, lo, hi, after=False)
     appos = f.appositive(toks, m.start, lo) if src is None else None
     if appos is not None:

@@ -40,9 +40,11 @@ __all__ = [
     "lone_lower",
     "own_subject",
     "positional_speaker",
+    "prep_tail",
 ]
 
 MAX_PHRASE_WORDS = 10
+_MAX_TAIL_SPEAKER = 5  # words of a speaker after a trailing verb and its preposition
 _MAX_HEAD_WORDS = 8
 _MAX_AUX = 2  # short words between the comma and a trailing cue: "…, lo ha dichiarato X"
 _MAX_AUX_LEN = 4
@@ -353,3 +355,22 @@ def _split(
             out.append(dataclasses.replace(att, content=content))
         start = end
     return out
+
+
+def prep_tail(f: Finder, toks: tuple[Token, ...], m_end: int, hi: int) -> Source | None:
+    """ "…, повідомили в Генштабі", "…, сообщили в Минобороны": an impersonal speech verb
+    followed by a locative preposition (pack ``impersonal_places``) and a speaker that ends the
+    sentence: the speaker is that phrase, not a place listed before the verb."""
+    preps = f.lex.impersonal_places
+    k = m_end
+    if not preps or k + 1 >= hi or toks[k].lower not in preps or not f.speaker(toks, k + 1):
+        return None
+    end = k + 1
+    while end < hi and toks[end].is_word:
+        end += 1
+    if end - (k + 1) > _MAX_TAIL_SPEAKER or any(t.is_word for t in toks[end:hi]):
+        return None  # the sentence goes on after the phrase: not a tail
+    span = Span(toks[k + 1].start, toks[end - 1].end)
+    e = f.entity_at(toks[k + 1])
+    kind = f.kind(e) if e is not None else f.noun_kind(k + 1, end)
+    return span, f.strip(span), kind or SourceKind.UNNAMED
