@@ -198,3 +198,20 @@ def test_speaker_after_trailing_verb_and_preposition(
     claims = reader.read_text(text, lang).claims
     assert len(claims) == 3, [(c.location, c.source) for c in claims]  # one per place
     assert all(c.source.kind == kind and word in (c.source.name or "") for c in claims)
+
+
+# the speaker of a performative act or a denial is named as the text names it (claims-v1:
+# source.name is the surface form), not by the registry's English name
+SURFACE = [
+    ("ru", "Израиль нанес удар по лагерю беженцев. ХАМАС осудил удар.", "ХАМАС"),
+    ("uk", "Ізраїль завдав удару по табору біженців. ХАМАС засудив удар.", "ХАМАС"),
+    ("es", "Israel atacó un campo de refugiados. Hamás condenó el ataque.", "Hamás"),
+    ("ru", "Израиль нанес удар по лагерю беженцев. В ХАМАС эти обвинения отвергли.", "ХАМАС"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "name"), SURFACE)
+def test_speaker_named_as_written(reader: Reader, lang: str, text: str, name: str) -> None:
+    second = text.split(". ")[1]
+    claims = [c for c in reader.read_text(text, lang).claims if c.span.start >= text.index(second)]
+    assert claims and all(c.source.name == name for c in claims), [c.source for c in claims]

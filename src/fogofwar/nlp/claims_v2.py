@@ -70,7 +70,7 @@ ADD_BARE = 0.85  # a clause without any event word of the pack needs a surer mod
 OVERRIDE = 0.8
 CERTAIN = 0.65
 SOURCED = 0.5
-KEEP_INHERITED = 0.2  # below it the continuation head drops an inherited source (the author speaks)
+KEEP_INHERITED = 0.0  # any higher drops the seed's C5 ("In einem Fall wurden … festgenommen")
 _HARD = frozenset({Certainty.UNVERIFIED, Certainty.DENIED})
 _NEEDS_SOURCE = frozenset({Certainty.CLAIMED, Certainty.CONFIRMED, Certainty.DENIED})
 _FIRM = frozenset({Certainty.ASSERTED, Certainty.CLAIMED, Certainty.CONFIRMED})
@@ -170,7 +170,7 @@ def _speaker_attribution(doc: Doc, view: ClauseView) -> AttributionMention | Non
     anchor = doc.tokens[acts[0].start].start
     clause = view.clause.span
     before = [
-        (e.span, e.normalized or e.surface)
+        (e.span, e.normalized if e.category == "person" and e.normalized else e.surface)
         for e in doc.entities
         if e.category in {"actor", "person"} and clause.start <= e.span.start
         if e.span.end <= anchor
@@ -237,7 +237,8 @@ def _speaker(
             [(e.surface, context_window(doc.text, e.span.start, e.span.end))]
         )
         src_kind = found[0][0] if found else None
-    return SourceRef(src_kind or SourceKind.GOVERNMENT, e.normalized or e.surface, (), e.span)
+    name = e.normalized if e.category == "person" and e.normalized else e.surface  # as written
+    return SourceRef(src_kind or SourceKind.GOVERNMENT, name, (), e.span)
 
 
 def _same_claim(a: tuple[ClauseView, ClaimKind], b: tuple[ClauseView, ClaimKind]) -> bool:
