@@ -215,3 +215,23 @@ def test_speaker_named_as_written(reader: Reader, lang: str, text: str, name: st
     second = text.split(". ")[1]
     claims = [c for c in reader.read_text(text, lang).claims if c.span.start >= text.index(second)]
     assert claims and all(c.source.name == name for c in claims), [c.source for c in claims]
+
+
+# an official or spokesperson of an armed, security or international body speaks as that body
+# (claims-v1: the spokespeople of armed groups are military), not as a government voice; a
+# ministry run by an armed group stays a government body
+OFFICIALS = [
+    ("fr", "Un responsable du Hamas a affirmé que cinq combattants avaient été tués.", "military"),
+    ("es", "Un portavoz de las FAR dijo que sus combatientes tomaron la ciudad.", "military"),
+    ("fr", "Un responsable de l'armée a affirmé que cinq soldats avaient été tués.", "military"),
+    ("ru", "Представитель ООН сообщил, что в лагере погибли пять человек.", "ngo_io"),
+    ("en", "The Hamas-run health ministry said 20 people were killed.", "government"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), OFFICIALS)
+def test_official_speaks_for_their_body(reader: Reader, lang: str, text: str, kind: str) -> None:
+    claims = reader.read_text(text, lang).claims
+    assert claims and {c.source.kind.value for c in claims} == {kind}, [
+        (c.source.name, c.source.kind) for c in claims
+    ]

@@ -29,17 +29,64 @@ from fogofwar.nlp.attribution_coref import (
 )
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc
+from fogofwar.packs import LanguagePack
 
 __all__ = ["speakers_bodies"]
 
 
-def speakers_bodies(doc: Doc, atts: Sequence[AttributionMention]) -> list[AttributionMention]:
-    """``atts`` with every named person typed by the body their role phrase names."""
+def speakers_bodies(
+    doc: Doc, pack: LanguagePack, atts: Sequence[AttributionMention]
+) -> list[AttributionMention]:
+    """``atts`` with every named person typed by the body their role phrase names, and every
+    official or spokesperson of an armed, security or international body by that body."""
     words = Words(doc)
     out: list[AttributionMention] = []
     for a in atts:
-        out.append(_body_of_role(doc, words, a, out))
+        a = _body_of_role(doc, words, a, out)
+        out.append(_official_of(doc, pack, words, a, out))
     return out
+
+
+def _official_of(
+    doc: Doc,
+    pack: LanguagePack,
+    words: Words,
+    a: AttributionMention,
+    before: Sequence[AttributionMention],
+) -> AttributionMention:
+    """ "Sprecher der TNLA", "un responsable du Hamas", "un portavoz de las FAR", "a Hamas
+    official": a role word whose default is a government voice (the pack's role words and
+    ``[attribution] officials``), naming an armed, security or international body in its
+    phrase, speaks as that body (claims-v1: the spokespeople of armed groups are military) —
+    not a ministry run by one ("the Hamas-run health ministry": a body noun, not a role)."""
+    src = a.source
+    if src is None or a.kind_settled:
+        return a
+    toks = doc.tokens
+    idx = words.within(src)
+    officials = lexicon(doc.lang).officials
+    roles = [
+        k
+        for k in idx
+        if (officials and toks[k].lower.startswith(officials))
+        or (
+            (hit := pack.roles.match_at(toks, k, k + 1)) is not None
+            and hit.payload == SourceKind.GOVERNMENT
+        )
+    ]
+    if not roles or len(idx) > _ROLE_PHRASE:
+        return a
+    role = Span(toks[roles[0]].start, toks[roles[0]].end)
+    found = [
+        f for f in _bodies_in(doc, src, before, pack) if not f[0].start <= role.start < f[0].end
+    ]
+    kinds = {f[1] for f in found}
+    if len(kinds) != 1 or not kinds <= _OVER_GOVERNMENT:
+        return a
+    kind = kinds.pop()
+    if a.source_kind not in GUESSED | {SourceKind.GOVERNMENT, kind}:
+        return a
+    return dataclasses.replace(a, source_kind=kind, kind_settled=True)
 
 
 _ROLE_PHRASE = 8  # tokens before a person's name where the body they speak for may stand
@@ -130,24 +177,45 @@ def _same_person(doc: Doc, name: Span, before: Sequence[AttributionMention]) -> 
     return None
 
 
+def _force_kind(doc: Doc, pack: LanguagePack, span: Span) -> SourceKind | None:
+    """The pack's source kind of a force noun ("armée" → military), by its words."""
+    toks = doc.tokens
+    k = bisect.bisect_left(toks, span.start, key=lambda t: t.start)
+    while k < len(toks) and toks[k].end <= span.end:
+        hit = pack.sources.match_at(toks, k, k + 1)
+        if hit is not None:
+            return hit.payload
+        k += 1
+    return None
+
+
 def _bodies_in(
-    doc: Doc, phrase: Span, before: Sequence[AttributionMention]
+    doc: Doc,
+    phrase: Span,
+    before: Sequence[AttributionMention],
+    forces: LanguagePack | None = None,
 ) -> list[tuple[Span, SourceKind]]:
     """Bodies named inside ``phrase``: registry actors and source nouns that are bodies, and
     generic body nouns resolved to the body named before; a shorter one inside a longer one
-    gives way ("військової" in "військової адміністрації")."""
+    gives way ("військової" in "військової адміністрації"). With ``forces`` (a pack) a force
+    noun the pack's source nouns type ("l'armée", "the police") is a body too."""
     found: list[tuple[Span, SourceKind]] = []
     spokes = lexicon(doc.lang).spokesperson_words
     for e in doc.entities:
-        if e.category not in {"actor", "source"} or e.source_kind not in BODY_KINDS:
+        if e.category not in {"actor", "source"}:
+            continue
+        if not (phrase.start <= e.span.start and e.span.end <= phrase.end):
+            continue
+        kind = e.source_kind
+        bare = e.category == "actor" and e.normalized is None
+        if bare:  # a bare force word ("військової"), a body only when asked for
+            kind = _force_kind(doc, forces, e.span) if forces is not None else None
+        if kind not in BODY_KINDS:
             continue
         head = e.surface.lower().replace("-", " ").split()[-1:]
         if e.category == "source" and spokes and head and head[0].startswith(spokes):
             continue  # a role word ("UNHCR-Sprecher"), not the body
-        if phrase.start <= e.span.start and e.span.end <= phrase.end:
-            if e.category == "actor" and e.normalized is None:
-                continue  # a bare force word ("військової"), not a named body
-            found.append((e.span, e.source_kind))
+        found.append((e.span, kind))
     stems = lexicon(doc.lang).body_anaphors
     if stems:
         for t in doc.tokens:

@@ -182,5 +182,5 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         )
     kept = [a for i, a in enumerate(atts) if i not in dropped] + added
     kept.sort(key=lambda a: (a.content.start, a.content.end))
-    kept = speakers_bodies(doc, resolve_references(doc, pack, kept))
+    kept = speakers_bodies(doc, pack, resolve_references(doc, pack, kept))
     return dataclasses.replace(doc, attributions=tuple(kept))

@@ -76,6 +76,9 @@ class AttributionLexicon:
     # time phrases placing a clause before the reported events ("last month", "в прошлом
     # году", "seit 2014"; lower-case regular expressions): background in the author's voice
     earlier_times: tuple[str, ...] = ()
+    # nouns for an official of a body ("official", "responsable", "Vertreter"; word prefixes):
+    # with the pack's role words, they speak for the body their phrase names
+    officials: tuple[str, ...] = ()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -119,4 +122,5 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "anonymous"))),
         tuple(sorted(_set(table, "anonymous_suffixes"))),
         tuple(sorted(_set(table, "earlier_times"))),
+        tuple(sorted(_set(table, "officials"))),
     )
