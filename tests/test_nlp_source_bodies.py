@@ -235,3 +235,34 @@ def test_official_speaks_for_their_body(reader: Reader, lang: str, text: str, ki
     assert claims and {c.source.kind.value for c in claims} == {kind}, [
         (c.source.name, c.source.kind) for c in claims
     ]
+
+
+# a body named again by its head noun alone ("the ministry") is the body named before with
+# that noun in a fuller name, and speaks with its kind
+SAME_HEAD = [
+    (
+        "en",
+        "Russia's defence ministry said its forces took the village. "
+        "The ministry said its air defences destroyed 68 drones.",
+        "military",
+    ),
+    (
+        "de",
+        "Das russische Verteidigungsministerium meldete die Einnahme des Dorfes. Dabei seien "
+        "200 Soldaten getötet worden, teilte das Ministerium mit.",
+        "military",
+    ),
+    (
+        "en",
+        "The health ministry said 20 people were killed in the strike on Gaza City. "
+        "The ministry said Israeli forces also shelled a hospital in Khan Younis.",
+        "government",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "kind"), SAME_HEAD)
+def test_body_named_again_by_its_head(reader: Reader, lang: str, text: str, kind: str) -> None:
+    second = text.split(". ", 1)[1]
+    claims = [c for c in reader.read_text(text, lang).claims if c.span.start >= text.index(second)]
+    assert claims and {c.source.kind.value for c in claims} == {kind}, [c.source for c in claims]

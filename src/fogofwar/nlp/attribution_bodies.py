@@ -43,8 +43,47 @@ def speakers_bodies(
     out: list[AttributionMention] = []
     for a in atts:
         a = _body_of_role(doc, words, a, out)
-        out.append(_official_of(doc, pack, words, a, out))
+        a = _official_of(doc, pack, words, a, out)
+        out.append(_same_head(doc, a))
     return out
+
+
+_SAME_HEAD_BACK = 800  # chars back to the fuller name of a body named again by its head noun
+_BARE_WORDS = 2
+_FULLER = 3  # letters a fuller name of a body has beyond its bare head noun
+
+
+def _same_head(doc: Doc, a: AttributionMention) -> AttributionMention:
+    """ "Russia's defence ministry said … The ministry added …", "Verteidigungsministerium …
+    das Ministerium": a body named again by its head noun alone is the body named before with
+    that noun in a fuller name, and has its kind (not the bare noun's: "ministry" →
+    government)."""
+    src = a.source
+    if src is None or a.kind_settled or names_person(doc, src):
+        return a
+    bare = [unelided(w.lower()) for w in src.slice(doc.text).split()]
+    bare = [w for w in bare if w.isalpha()]
+    if not bare or len(bare) > _BARE_WORDS:
+        return a
+    head = bare[-1]
+    if len(head) < STEM:
+        return a
+    best: tuple[int, SourceKind] | None = None
+    for e in doc.entities:
+        if e.category not in {"actor", "source"} or e.source_kind not in BODY_KINDS:
+            continue
+        if e.span.end > src.start or src.start - e.span.end > _SAME_HEAD_BACK:
+            continue
+        words = [unelided(w.lower()) for w in e.surface.split()]
+        fuller = len(e.surface) > len(head) + _FULLER  # more than the head noun itself
+        same = any(
+            w[:STEM] == head[:STEM] or (len(w) > len(head) and w.endswith(head)) for w in words
+        )
+        if fuller and same and (best is None or e.span.end > best[0]):
+            best = (e.span.end, e.source_kind)
+    if best is None or best[1] == a.source_kind:
+        return a
+    return dataclasses.replace(a, source_kind=best[1], kind_settled=True)
 
 
 def _official_of(
