@@ -266,3 +266,19 @@ def test_body_named_again_by_its_head(reader: Reader, lang: str, text: str, kind
     second = text.split(". ", 1)[1]
     claims = [c for c in reader.read_text(text, lang).claims if c.span.start >= text.index(second)]
     assert claims and {c.source.kind.value for c in claims} == {kind}, [c.source for c in claims]
+
+
+# open-source investigators speak as media (claims-v1), not as experts
+OSINT = [
+    ("en", "According to DeepState, Russian troops advanced near the village of Novoselivka."),
+    ("uk", "За даними DeepState, російські війська просунулися біля села Новоселівка."),
+    ("de", "Laut Bellingcat wurde die Rakete aus dem Gebiet Belgorod abgefeuert."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), OSINT)
+def test_open_source_investigators_are_media(reader: Reader, lang: str, text: str) -> None:
+    claims = reader.read_text(text, lang).claims
+    assert claims and {c.source.kind for c in claims} == {SourceKind.MEDIA}, [
+        (c.source.name, c.source.kind) for c in claims
+    ]
