@@ -282,3 +282,18 @@ def test_open_source_investigators_are_media(reader: Reader, lang: str, text: st
     assert claims and {c.source.kind for c in claims} == {SourceKind.MEDIA}, [
         (c.source.name, c.source.kind) for c in claims
     ]
+
+
+# "nach Kiewer Angaben": a city's adjective before the report noun names that capital's
+# authorities as the source (as a nationality does: "nach ukrainischen Angaben")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nach Kiewer Angaben wurden bei dem Angriff drei Menschen getötet.",
+        "Russische Truppen haben nach Moskauer Angaben das Dorf Nowoseliwka eingenommen.",
+    ],
+)
+def test_city_adjective_names_the_capitals_authorities(reader: Reader, text: str) -> None:
+    claims = reader.read_text(text, "de").claims
+    assert claims and all(c.source.name and "Angaben" in c.source.name for c in claims)
+    assert all(c.source.kind != SourceKind.AUTHOR for c in claims)

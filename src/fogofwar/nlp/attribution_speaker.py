@@ -260,7 +260,9 @@ def gapped_prep(
             src = own_subject(f, sent, i + 1)
         elif mid.lower in f.lex.possessives:  # "по его словам": resolved to the last speaker
             src = (Span(mid.start, mid.end), mid.text, SourceKind.WITNESS)
-        elif demonyms.get(fold(mid.lower)):
+        elif demonyms.get(fold(mid.lower)) or _place_word(doc, mid):
+            # "nach russischen Angaben", "nach Moskauer Angaben": that country's or capital's
+            # authorities speak
             src = (phrase, phrase.slice(doc.text), SourceKind.GOVERNMENT)
         else:
             src = None
@@ -269,6 +271,13 @@ def gapped_prep(
         cue = Span(toks[i].start, toks[i + 2].end)
         found.append((i, _mention(doc, sent, src, cue, m.payload.certainty)))
     return _split(doc, sent, found)
+
+
+def _place_word(doc: Doc, word: Token) -> bool:
+    """A capitalised word the geocoder read as a place ("Moskauer", "Kiewer")."""
+    return word.text[:1].isupper() and any(
+        p.span.start <= word.start and word.end <= p.span.end for p in doc.places
+    )
 
 
 def _mention(
