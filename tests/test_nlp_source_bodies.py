@@ -297,3 +297,28 @@ def test_city_adjective_names_the_capitals_authorities(reader: Reader, text: str
     claims = reader.read_text(text, "de").claims
     assert claims and all(c.source.name and "Angaben" in c.source.name for c in claims)
     assert all(c.source.kind != SourceKind.AUTHOR for c in claims)
+
+
+# a bare surname before the person is named in full with their role ("…," Kiper wrote. …
+# governor Oleh Kiper said): one speaker has one kind in a text
+SURNAME = [
+    (
+        "en",
+        '"Russian drones attacked the port for three hours, one person was killed," Kiper wrote. '
+        "Odesa region governor Oleh Kiper said this in a post on Telegram.",
+        "Kiper",
+    ),
+    (
+        "ru",
+        "«Российские дроны три часа атаковали порт, погиб один человек», — написал Кипер. "
+        "Об этом сообщил губернатор Одесской области Олег Кипер.",
+        "Кипер",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "word"), SURNAME)
+def test_bare_surname_has_the_persons_kind(reader: Reader, lang: str, text: str, word: str) -> None:
+    claims = [c for c in reader.read_text(text, lang).claims if c.source.name]
+    assert claims and all(word in (c.source.name or "") for c in claims)
+    assert {c.source.kind for c in claims} == {SourceKind.GOVERNMENT}

@@ -201,18 +201,33 @@ def _person_named(doc: Doc, src: Span) -> Span | None:
             run = []
     if len(run) >= 2 and run[-1][1] >= src.end - 1:
         return Span(run[0][0], run[-1][1])
+    if len(run) == 1 and run[0][1] >= src.end - 1:  # a bare surname of a person named in full
+        word = doc.text[run[0][0] : run[0][1]].casefold()[:STEM]
+        for e in doc.entities:
+            parts = e.surface.casefold().split()
+            if e.category == "person" and len(parts) >= 2 and parts[-1][:STEM] == word:
+                return Span(*run[0])
     return None
 
 
 def _same_person(doc: Doc, name: Span, before: Sequence[AttributionMention]) -> SourceKind | None:
-    """The settled kind of an earlier source naming the same person (their surname's stem)."""
+    """The kind of an earlier source naming the same person (their surname's stem), when it
+    was no guess; else the kind the text gave the person where it named them with a role
+    ("Kiper wrote" … "governor Oleh Kiper")."""
     last = name.slice(doc.text).split()[-1].casefold()[:STEM]
     for b in reversed(before):
-        if b.source is None or not b.kind_settled or b.source.end > name.start:
+        if b.source is None or b.source.end > name.start or b.source_kind in GUESSED:
             continue
         words = (b.source_name or "").casefold().split()
         if names_person(doc, b.source) and any(w[:STEM] == last for w in words):
             return b.source_kind
+    for e in doc.entities:  # named in full before or after ("…," Kiper wrote. … governor
+        # Oleh Kiper said): one speaker has one kind in a text
+        if e.category != "person" or e.span == name or e.source_kind in GUESSED:
+            continue
+        words = e.surface.casefold().split()
+        if e.source_kind is not None and len(words) >= 2 and words[-1][:STEM] == last:
+            return e.source_kind
     return None
 
 
