@@ -322,3 +322,22 @@ def test_bare_surname_has_the_persons_kind(reader: Reader, lang: str, text: str,
     claims = [c for c in reader.read_text(text, lang).claims if c.source.name]
     assert claims and all(word in (c.source.name or "") for c in claims)
     assert {c.source.kind for c in claims} == {SourceKind.GOVERNMENT}
+
+
+# air and naval forces, and their spokespeople, speak as military
+AIR = [
+    (
+        "en",
+        "Air defences shot down 40 drones, air force spokesman Ivan Petrenko told television.",
+    ),
+    ("de", "Die Luftwaffe teilte mit, 40 Drohnen seien in der Nacht abgeschossen worden."),
+    ("ru", "В ВКС сообщили, что за ночь сбили 40 беспилотников."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), AIR)
+def test_air_force_speaks_as_military(reader: Reader, lang: str, text: str) -> None:
+    claims = reader.read_text(text, lang).claims
+    assert claims and {c.source.kind for c in claims} == {SourceKind.MILITARY}, [
+        (c.source.name, c.source.kind) for c in claims
+    ]
