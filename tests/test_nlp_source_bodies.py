@@ -341,3 +341,23 @@ def test_air_force_speaks_as_military(reader: Reader, lang: str, text: str) -> N
     assert claims and {c.source.kind for c in claims} == {SourceKind.MILITARY}, [
         (c.source.name, c.source.kind) for c in claims
     ]
+
+
+# a monitoring observatory speaks as ngo_io (claims-v1: monitoring groups)
+OBSERVATORY = [
+    (
+        "uk",
+        "Суданська обсерваторія з прав людини повідомила, що внаслідок удару загинули 15 людей.",
+    ),
+    ("ru", "По данным Суданской обсерватории по правам человека, при ударе погибли 15 человек."),
+    ("de", "Nach Angaben der Sudanesischen Beobachtungsstelle wurden 15 Menschen getötet."),
+    ("en", "The Sudan Human Rights Observatory said 15 people were killed in the strike."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), OBSERVATORY)
+def test_observatory_speaks_as_ngo(reader: Reader, lang: str, text: str) -> None:
+    claims = reader.read_text(text, lang).claims
+    assert claims and {c.source.kind for c in claims} == {SourceKind.NGO_IO}, [
+        (c.source.name, c.source.kind) for c in claims
+    ]
