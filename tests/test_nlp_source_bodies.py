@@ -361,3 +361,20 @@ def test_observatory_speaks_as_ngo(reader: Reader, lang: str, text: str) -> None
     assert claims and {c.source.kind for c in claims} == {SourceKind.NGO_IO}, [
         (c.source.name, c.source.kind) for c in claims
     ]
+
+
+# a report issued by a body ("un rapport de l'ONU") speaks with the body's kind, as "a UN
+# report" does
+REPORTS = [
+    ("fr", "Selon un rapport de l'ONU, 436 civils ont été tués dans la région."),
+    ("es", "Según un informe de la ONU, 436 civiles murieron en la región."),
+    ("it", "Secondo un rapporto dell'Onu, 436 civili sono stati uccisi nella regione."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), REPORTS)
+def test_report_of_a_body(reader: Reader, lang: str, text: str) -> None:
+    claims = reader.read_text(text, lang).claims
+    assert claims and {c.source.kind for c in claims} == {SourceKind.NGO_IO}, [
+        (c.source.name, c.source.kind) for c in claims
+    ]

@@ -9,6 +9,7 @@ speaker it knows, the pack's for a role or source noun, else the clause model's 
 from __future__ import annotations
 
 import bisect
+import re
 
 from fogofwar.claim import SourceKind
 from fogofwar.detect.encoder import context_window
@@ -22,6 +23,8 @@ __all__ = ["NOT_A_SOURCE", "SOURCE", "anonymous", "known_kind", "source_kind", "
 
 #: the source head's probability that overrides the lexicon's kind of a source
 SOURCE = 0.5
+_LINK_WORDS = 3  # words between a report noun and the body that issued it ("de la")
+_ARTICLE = 3  # letters of an article between them ("the", "la", "der")
 #: the source head's probability that a lone capitalised word names no source at all
 NOT_A_SOURCE = 0.6
 
@@ -44,10 +47,37 @@ def known_kind(doc: Doc, src: Span) -> SourceKind | None:
         e
         for e in known
         if e.source_kind != SourceKind.UNNAMED
-        and any(e.span.end <= r.span.start for r in reports)
-        and not any(r.span.end <= e.span.start for r in reports)
+        and (
+            (
+                any(e.span.end <= r.span.start for r in reports)
+                and not any(r.span.end <= e.span.start for r in reports)
+            )
+            or any(_report_of(doc, r.span, e.span) for r in reports)
+        )
     ]
     return max(named or known, key=lambda e: e.span.end - e.span.start).source_kind
+
+
+_ELIDED = re.compile(r"^\w{1,4}['’ʼ]$")
+
+
+def _report_of(doc: Doc, report: Span, body: Span) -> bool:
+    """ "un rapport de l'ONU", "a report by the UN mission", "Bericht der Vereinten Nationen":
+    the body joined to the report noun after it by a linking word (pack ``np_links``, "by")
+    and articles is who reports."""
+    if body.start < report.end:
+        return False
+    links = lexicon(doc.lang).np_links | {"by", "par", "por", "da", "von"}
+    words = doc.text[report.end : body.start].split()
+    if not words:  # the link glued to the body ("rapporto dell'Onu")
+        head = doc.text[body.start : body.end].split("'")[0].split("’")[0].casefold()
+        return head in {"dell", "dall", "d", "de"} and body.start > report.end
+    if len(words) > _LINK_WORDS:
+        return False
+    first = words[0].casefold()
+    rest = [w for w in words[1:] if not _ELIDED.match(w)]
+    elided = _ELIDED.match(first) is not None and first[:-1] in {"de", "dell", "dall", "d"}
+    return (first in links or elided) and all(len(w) <= _ARTICLE for w in rest)
 
 
 def _role_noun(doc: Doc, res: Resources, src: Span) -> bool:
