@@ -39,6 +39,7 @@ from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
 from fogofwar.nlp.attribution_source import Finder, Source, inside, trim
 from fogofwar.nlp.attribution_speaker import (
     MAX_PHRASE_WORDS,
+    country_rubric,
     gapped_prep,
     headline_tail,
     lone_lower,
@@ -463,7 +464,7 @@ def _colon(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | None:
         return None
     head = Span(toks[lo].start, toks[c - 1].end)
     content = trim(doc, toks[c].end, sent.span.end)
-    if content is None or f.quoted(head) or (doc.headline and _rubric(doc, head)):
+    if content is None or f.quoted(head) or (doc.headline and country_rubric(doc, head)):
         return None
     e = next((x for x in f.entities if inside(x.span, head) and x.category != "pronoun"), None)
     if e is not None:
@@ -484,18 +485,6 @@ def _colon(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | None:
         Certainty.CLAIMED,
         cue_text=":",
         found_by="lexicon" if e is not None else "headline",
-    )
-
-
-def _rubric(doc: Doc, head: Span) -> bool:
-    """A country before a headline's colon ("Sudan: …", "Colombia: 10 soldiers killed") is the
-    story's rubric, not a speaker; a city speaks for its government ("Kiew: …")."""
-    return any(
-        p.span.start <= head.start
-        and head.end <= p.span.end
-        and p.location is not None
-        and p.location.precision == "country"
-        for p in doc.places
     )
 
 

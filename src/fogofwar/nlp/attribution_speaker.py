@@ -35,6 +35,7 @@ from fogofwar.packs import LanguagePack
 
 __all__ = [
     "MAX_PHRASE_WORDS",
+    "country_rubric",
     "gapped_prep",
     "headline_tail",
     "lone_lower",
@@ -383,3 +384,15 @@ def prep_tail(f: Finder, toks: tuple[Token, ...], m_end: int, hi: int) -> Source
     e = f.entity_at(toks[k + 1])
     kind = f.kind(e) if e is not None else f.noun_kind(k + 1, end)
     return span, f.strip(span), kind or SourceKind.UNNAMED
+
+
+def country_rubric(doc: Doc, head: Span) -> bool:
+    """A country before a headline's colon ("Sudan: …", "Colombia: 10 soldiers killed") is the
+    story's rubric, not a speaker; a city speaks for its government ("Kiew: …")."""
+    return any(
+        p.span.start <= head.start
+        and head.end <= p.span.end
+        and p.location is not None
+        and p.location.precision == "country"
+        for p in doc.places
+    )
