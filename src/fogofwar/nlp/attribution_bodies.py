@@ -195,8 +195,9 @@ def _person_named(doc: Doc, src: Span) -> Span | None:
     run: list[tuple[int, int]] = []
     for m in re.finditer(r"\S+", src.slice(doc.text)):
         w = m.group().strip("\"'«»„“”,")
-        if w[:1].isupper() and w[1:2].islower():
-            run.append((src.start + m.start(), src.start + m.end()))
+        at = Span(src.start + m.start(), src.start + m.end())
+        if w[:1].isupper() and w[1:2].islower() and not _named_thing(doc, at):
+            run.append((at.start, at.end))
         else:
             run = []
     if len(run) >= 2 and run[-1][1] >= src.end - 1:
@@ -208,6 +209,15 @@ def _person_named(doc: Doc, src: Span) -> Span | None:
             if e.category == "person" and len(parts) >= 2 and parts[-1][:STEM] == word:
                 return Span(*run[0])
     return None
+
+
+def _named_thing(doc: Doc, span: Span) -> bool:
+    """A place, a body or a source noun overlaps ``span`` ("Міноборони України" is no one's
+    name)."""
+    return any(p.span.start < span.end and span.start < p.span.end for p in doc.places) or any(
+        e.category in {"actor", "source"} and e.span.start < span.end and span.start < e.span.end
+        for e in doc.entities
+    )
 
 
 def _same_person(doc: Doc, name: Span, before: Sequence[AttributionMention]) -> SourceKind | None:
