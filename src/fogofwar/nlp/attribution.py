@@ -39,11 +39,13 @@ from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
 from fogofwar.nlp.attribution_source import Finder, Source, inside, trim
 from fogofwar.nlp.attribution_speaker import (
     MAX_PHRASE_WORDS,
+    country_rubric,
     gapped_prep,
     headline_tail,
     lone_lower,
     own_subject,
     positional_speaker,
+    prep_tail,
 )
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.matcher import Match, Token, norm
@@ -256,6 +258,9 @@ def _verb(
     lo, hi = sent.tok_start, sent.tok_end
     comp = _complementizer(toks, m.end, hi, pack, f.lex.complementizers)
     comma = _comma_before(toks, m.start, lo)
+    tail = prep_tail(f, toks, m.end, hi) if comma is not None and comma == m.start - 1 else None
+    if tail is not None and comma is not None:  # "…, повідомили в Генштабі"
+        return _upto_comma(doc, toks, sent, comma), tail
     src = f.next_to(toks, m.start, m.end, lo, hi, after=False)
     appos = f.appositive(toks, m.start, lo) if src is None else None
     if appos is not None:
@@ -480,7 +485,7 @@ def _colon(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | None:
         return None
     head = Span(toks[lo].start, toks[c - 1].end)
     content = trim(doc, toks[c].end, sent.span.end)
-    if content is None or f.quoted(head):
+    if content is None or f.quoted(head) or (doc.headline and country_rubric(doc, head)):
         return None
     e = next((x for x in f.entities if inside(x.span, head) and x.category != "pronoun"), None)
     if e is not None:

@@ -26,7 +26,21 @@ from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 from fogofwar.packs import LanguagePack
 
-__all__ = ["ROLE_AHEAD", "ROLE_BACK", "STATEMENT_WINDOW", "official_kind", "resolve_references"]
+__all__ = [
+    "BODY_KINDS",
+    "FORCE_TO_PERSON",
+    "GUESSED",
+    "ROLE_AHEAD",
+    "ROLE_BACK",
+    "STATEMENT_WINDOW",
+    "STEM",
+    "Words",
+    "body_anaphor",
+    "names_person",
+    "official_kind",
+    "resolve_references",
+    "unelided",
+]
 
 STATEMENT_WINDOW = 1200  # chars back from a statement's cue to the speaker it belongs to
 ROLE_AHEAD = 400  # chars after a role phrase where its holder may be named ("…, the governor
@@ -34,7 +48,7 @@ ROLE_AHEAD = 400  # chars after a role phrase where its holder may be named ("�
 ROLE_BACK = 800  # chars back from a bare role to the named speaker it continues
 _BARE_ROLE_WORDS = 2
 _MAX_APPOSITION = 8  # words of an apposition after a source's name
-_BODY_KINDS = frozenset(
+BODY_KINDS = frozenset(
     {
         SourceKind.GOVERNMENT,
         SourceKind.MILITARY,
@@ -45,13 +59,13 @@ _BODY_KINDS = frozenset(
     }
 )
 _BODIES = frozenset({SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.NGO_IO})
-_FORCE_TO_PERSON = 60  # chars from a bare force word to the person named after it
+FORCE_TO_PERSON = 60  # chars from a bare force word to the person named after it
 _STATEMENT_REACH = 30  # chars after a source-less cue searched for a statement noun
 _APPOSITION_GAP = 3  # chars between a role phrase and a name in apposition (", ")
-_STEM = 5
+STEM = 5
 _MAX_NAME_WORDS = 3
 _MAX_ROLE_TAIL = 4  # lower-case words after a role phrase before its apposition
-_GUESSED = frozenset({SourceKind.WITNESS, SourceKind.UNNAMED})
+GUESSED = frozenset({SourceKind.WITNESS, SourceKind.UNNAMED})
 # kinds an official's phrase may carry before its military word is read
 _OFFICIAL_GUESS = frozenset(
     {SourceKind.GOVERNMENT, SourceKind.WITNESS, SourceKind.UNNAMED, SourceKind.COMBATANT}
@@ -62,7 +76,7 @@ def resolve_references(
     doc: Doc, pack: LanguagePack, atts: Sequence[AttributionMention]
 ) -> list[AttributionMention]:
     """``atts`` with statement and role sources named after who they point to."""
-    words = _Words(doc)
+    words = Words(doc)
     stems = lexicon(doc.lang).statements
     out: list[AttributionMention] = []
     for a in atts:
@@ -73,7 +87,7 @@ def resolve_references(
             a = _apposition_kind(pack, words, a)
             a = _role_holder(doc, pack, words, a, out)
             a = _spokesperson_of(doc, words, a, out)
-            a = _body_anaphor(doc, a, out)
+            a = body_anaphor(doc, a, out)
             a = _impersonal_place(doc, words, a)
             a = _military_official(pack, words, a)
         out.append(a)
@@ -102,7 +116,7 @@ def _person_after_force(doc: Doc, a: AttributionMention) -> AttributionMention:
         if e.category != "person" or e.span.start < src.end:
             continue
         gap = doc.text[src.end : e.span.start]
-        if len(gap) > _FORCE_TO_PERSON or any(ch in gap for ch in '.,;:!?«»"“”()—–\n'):
+        if len(gap) > FORCE_TO_PERSON or any(ch in gap for ch in '.,;:!?«»"“”()—–\n'):
             break
         if a.content.start <= e.span.start < a.content.end:
             break
@@ -113,13 +127,11 @@ def _person_after_force(doc: Doc, a: AttributionMention) -> AttributionMention:
     return a
 
 
-def _apposition_kind(
-    pack: LanguagePack, words: _Words, a: AttributionMention
-) -> AttributionMention:
+def _apposition_kind(pack: LanguagePack, words: Words, a: AttributionMention) -> AttributionMention:
     """ "according to OVD-Info, an independent protest monitoring group": a name whose kind was
     a guess takes the kind of the source or role noun in the apposition right after it."""
     src = a.source
-    if src is None or a.source_kind not in _GUESSED:
+    if src is None or a.source_kind not in GUESSED:
         return a
     toks = words.doc.tokens
     k = bisect.bisect_left(words.starts, src.end)
@@ -130,7 +142,7 @@ def _apposition_kind(
         if not t.is_word:
             break
         hit = pack.sources.match_at(toks, j, j + 1) or pack.roles.match_at(toks, j, j + 1)
-        if hit is not None and hit.payload not in _GUESSED:
+        if hit is not None and hit.payload not in GUESSED:
             return dataclasses.replace(a, source_kind=hit.payload, found_by="lexicon")
     return a
 
@@ -141,7 +153,7 @@ def _last_before(before: Sequence[AttributionMention], src: Span) -> Attribution
     return max(prior, key=lambda b: b.source.end if b.source is not None else 0, default=None)
 
 
-def _names_person(doc: Doc, span: Span) -> bool:
+def names_person(doc: Doc, span: Span) -> bool:
     """A person entity overlaps ``span``."""
     return any(
         e.category == "person" and e.span.start < span.end and span.start < e.span.end
@@ -150,7 +162,7 @@ def _names_person(doc: Doc, span: Span) -> bool:
 
 
 def _spokesperson_of(
-    doc: Doc, words: _Words, a: AttributionMention, before: Sequence[AttributionMention]
+    doc: Doc, words: Words, a: AttributionMention, before: Sequence[AttributionMention]
 ) -> AttributionMention:
     """ "La Défense civile de Gaza a fait état de onze morts. … Le porte-parole a indiqué": a
     spokesperson named without a body or a person speaks for the body (not a person) that was
@@ -162,21 +174,21 @@ def _spokesperson_of(
         return a
     if not any(w.startswith(stems) for w in name):
         return a
-    if _names_person(doc, src):
+    if names_person(doc, src):
         return a
     b = _last_before(before, src)
     if b is None or b.source is None:
         return a
     if (
-        _names_person(doc, b.source)
+        names_person(doc, b.source)
         or src.start - b.source.end > ROLE_BACK
-        or b.source_kind in _GUESSED | {SourceKind.AUTHOR}
+        or b.source_kind in GUESSED | {SourceKind.AUTHOR}
     ):
         return a
     return dataclasses.replace(a, source_kind=b.source_kind, kind_settled=True)
 
 
-def _body_anaphor(
+def body_anaphor(
     doc: Doc, a: AttributionMention, before: Sequence[AttributionMention]
 ) -> AttributionMention:
     """ "Amnesty International … L'organisation affirme …", "the group said": a body named by a
@@ -184,9 +196,9 @@ def _body_anaphor(
     :data:`ROLE_BACK` characters — a registry body, or the body of the last attribution."""
     src = a.source
     stems = lexicon(doc.lang).body_anaphors
-    if src is None or not stems or _names_person(doc, src):
+    if src is None or not stems or names_person(doc, src):
         return a
-    name = [_unelided(w) for w in (a.source_name or "").lower().split()]
+    name = [unelided(w) for w in (a.source_name or "").lower().split()]
     if not name or len(name) > _BARE_ROLE_WORDS or not name[-1].startswith(stems):
         return a
     named: list[tuple[int, str, SourceKind]] = [
@@ -195,31 +207,31 @@ def _body_anaphor(
         if e.span.end <= src.start
         and src.start - e.span.end <= ROLE_BACK
         and e.category in {"actor", "source"}
-        and e.source_kind in _BODY_KINDS
+        and e.source_kind in BODY_KINDS
         and e.surface[:1].isupper()
-        and not _unelided(e.surface.lower()).startswith(stems)
+        and not unelided(e.surface.lower()).startswith(stems)
     ]
     b = _last_before(before, src)
     if b is not None and b.source is not None and b.source_name and b.source_name[:1].isupper():
-        typed = b.source_kind in _GUESSED | _BODY_KINDS  # a guess is typed later, where named
+        typed = b.source_kind in GUESSED | BODY_KINDS  # a guess is typed later, where named
         near = src.start - b.source.end <= ROLE_BACK
-        if typed and near and not _names_person(doc, b.source):
+        if typed and near and not names_person(doc, b.source):
             named.append((b.source.end, b.source_name, b.source_kind))
     if not named:
         return a
     _, body, kind = max(named, key=lambda n: n[0])
-    if _unelided(body.lower()).startswith(stems):
+    if unelided(body.lower()).startswith(stems):
         return a
-    settled = kind not in _GUESSED
+    settled = kind not in GUESSED
     return dataclasses.replace(a, source_name=body, source_kind=kind, kind_settled=settled)
 
 
-def _unelided(word: str) -> str:
+def unelided(word: str) -> str:
     """A word without an elided article before it ("l'ong" -> "ong", "dell’onu" -> "onu")."""
     return word.rsplit("'", 1)[-1].rsplit("’", 1)[-1]
 
 
-def _impersonal_place(doc: Doc, words: _Words, a: AttributionMention) -> AttributionMention:
+def _impersonal_place(doc: Doc, words: Words, a: AttributionMention) -> AttributionMention:
     """ "У Росії поскаржилися …", "В Москве заявили …": a place right after a locative
     preposition (pack ``impersonal_places``) taken for the speaker is an unnamed source there —
     kind ``unnamed``, the words with their preposition as its name, certainty ``reported``."""
@@ -250,7 +262,7 @@ def _impersonal_place(doc: Doc, words: _Words, a: AttributionMention) -> Attribu
 
 
 def _military_official(
-    pack: LanguagePack, words: _Words, a: AttributionMention
+    pack: LanguagePack, words: Words, a: AttributionMention
 ) -> AttributionMention:
     if a.source is None:
         return a
@@ -285,7 +297,7 @@ def official_kind(doc: Doc, pack: LanguagePack, src: Span, kind: SourceKind) -> 
     return SourceKind.MILITARY
 
 
-class _Words:
+class Words:
     """Word tokens of a document by character offset."""
 
     def __init__(self, doc: Doc) -> None:
@@ -303,7 +315,7 @@ class _Words:
         return out
 
 
-def _statement(words: _Words, stems: tuple[str, ...], a: AttributionMention) -> bool:
+def _statement(words: Words, stems: tuple[str, ...], a: AttributionMention) -> bool:
     """The source is a statement: the head of its phrase, or (no phrase) a word just after the
     cue, is a statement noun."""
     if a.cue is None:
@@ -318,7 +330,7 @@ def _statement(words: _Words, stems: tuple[str, ...], a: AttributionMention) -> 
 
 
 def _speaker_before(
-    words: _Words, stems: tuple[str, ...], a: AttributionMention, atts: Sequence[AttributionMention]
+    words: Words, stems: tuple[str, ...], a: AttributionMention, atts: Sequence[AttributionMention]
 ) -> AttributionMention:
     cue = a.cue
     if cue is None:
@@ -366,10 +378,10 @@ def _person_before(doc: Doc, cue: Span) -> EntityMention | None:
     return max(persons, key=lambda e: e.span.start) if persons else None
 
 
-def _role_stems(pack: LanguagePack, words: _Words, span: Span) -> set[str]:
+def _role_stems(pack: LanguagePack, words: Words, span: Span) -> set[str]:
     toks = words.doc.tokens
     return {
-        toks[k].lower[:_STEM]
+        toks[k].lower[:STEM]
         for k in words.within(span)
         if pack.roles.match_at(toks, k, k + 1) is not None
     }
@@ -378,7 +390,7 @@ def _role_stems(pack: LanguagePack, words: _Words, span: Span) -> set[str]:
 def _role_holder(
     doc: Doc,
     pack: LanguagePack,
-    words: _Words,
+    words: Words,
     a: AttributionMention,
     before: Sequence[AttributionMention],
 ) -> AttributionMention:
@@ -403,7 +415,7 @@ def _role_holder(
     if not own and _apposition(doc, persons, src) is None:  # named elsewhere: the role words
         name = _titled(a, name)  # stay in front
     kind = a.source_kind
-    if kind in _GUESSED and holder.source_kind is not None:
+    if kind in GUESSED and holder.source_kind is not None:
         kind = holder.source_kind
     elif holder.source_kind not in (None, kind) and _spokes(doc.lang, roles):
         # "le porte-parole" after "le porte-parole de la Défense civile, X": X's body
@@ -429,7 +441,7 @@ def _titled(a: AttributionMention, name: str) -> str:
 
 
 def _last_person_speaker(
-    words: _Words,
+    words: Words,
     persons: list[EntityMention],
     before: Sequence[AttributionMention],
     a: AttributionMention,
@@ -438,7 +450,7 @@ def _last_person_speaker(
     (at most :data:`_BARE_ROLE_WORDS` words) continues the last speaker before it when that
     speaker is a named person of the same source kind within :data:`ROLE_BACK` characters."""
     src = a.source
-    if src is None or a.source_kind in _GUESSED or len(words.within(src)) > _BARE_ROLE_WORDS:
+    if src is None or a.source_kind in GUESSED or len(words.within(src)) > _BARE_ROLE_WORDS:
         return None
     b = _last_before(before, src)
     if b is None or b.source is None:
@@ -468,7 +480,7 @@ def _apposition(doc: Doc, persons: list[EntityMention], src: Span) -> EntityMent
     return None
 
 
-def _bare_apposition(doc: Doc, words: _Words, src: Span) -> str | None:
+def _bare_apposition(doc: Doc, words: Words, src: Span) -> str | None:
     """ "the regional governor, Vitali Kim, said", "… ha riferito il governatore, Oleksandr
     Starukh.": two or three capitalised words set off by a comma right after the role phrase
     (and closed by punctuation), when no person finder knew the name."""
@@ -489,7 +501,7 @@ def _bare_apposition(doc: Doc, words: _Words, src: Span) -> str | None:
 
 def _same_role(
     pack: LanguagePack,
-    words: _Words,
+    words: Words,
     persons: list[EntityMention],
     roles: set[str],
     src: Span,

@@ -19,6 +19,7 @@ import dataclasses
 
 from fogofwar.model import Span
 from fogofwar.nlp.attribution import find_quotes
+from fogofwar.nlp.attribution_bodies import speakers_bodies
 from fogofwar.nlp.attribution_coref import resolve_references
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_source import Finder, inside
@@ -181,5 +182,5 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         )
     kept = [a for i, a in enumerate(atts) if i not in dropped] + added
     kept.sort(key=lambda a: (a.content.start, a.content.end))
-    kept = resolve_references(doc, pack, kept)
+    kept = speakers_bodies(doc, pack, resolve_references(doc, pack, kept))
     return dataclasses.replace(doc, attributions=tuple(kept))

@@ -71,6 +71,17 @@ class AttributionLexicon:
     # a body named by a generic noun ("the organisation", "l'ONG", "la misión", "die Gruppe"):
     # the last body named before it speaks (word prefixes)
     body_anaphors: tuple[str, ...] = ()
+    # an anonymous source ("a military source", "fonti militari", "джерело в СБУ") is
+    # ``unnamed`` whatever body it sits in (word prefixes; ``anonymous_suffixes``: the end of a
+    # compound, "Sicherheitsquellen", "Regierungskreise")
+    anonymous: tuple[str, ...] = ()
+    anonymous_suffixes: tuple[str, ...] = ()
+    # time phrases placing a clause before the reported events ("last month", "в прошлом
+    # году", "seit 2014"; lower-case regular expressions): background in the author's voice
+    earlier_times: tuple[str, ...] = ()
+    # nouns for an official of a body ("official", "responsable", "Vertreter"; word prefixes):
+    # with the pack's role words, they speak for the body their phrase names
+    officials: tuple[str, ...] = ()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -112,4 +123,8 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "spokesperson_words"))),
         _set(table, "impersonal_places"),
         tuple(sorted(_set(table, "body_anaphors"))),
+        tuple(sorted(_set(table, "anonymous"))),
+        tuple(sorted(_set(table, "anonymous_suffixes"))),
+        tuple(sorted(_set(table, "earlier_times"))),
+        tuple(sorted(_set(table, "officials"))),
     )

@@ -35,14 +35,17 @@ from fogofwar.packs import LanguagePack
 
 __all__ = [
     "MAX_PHRASE_WORDS",
+    "country_rubric",
     "gapped_prep",
     "headline_tail",
     "lone_lower",
     "own_subject",
     "positional_speaker",
+    "prep_tail",
 ]
 
 MAX_PHRASE_WORDS = 10
+_MAX_TAIL_SPEAKER = 5  # words of a speaker after a trailing verb and its preposition
 _MAX_HEAD_WORDS = 8
 _MAX_AUX = 2  # short words between the comma and a trailing cue: "…, lo ha dichiarato X"
 _MAX_AUX_LEN = 4
@@ -258,7 +261,9 @@ def gapped_prep(
             src = own_subject(f, sent, i + 1)
         elif mid.lower in f.lex.possessives:  # "по его словам": resolved to the last speaker
             src = (Span(mid.start, mid.end), mid.text, SourceKind.WITNESS)
-        elif demonyms.get(fold(mid.lower)):
+        elif demonyms.get(fold(mid.lower)) or _place_word(doc, mid):
+            # "nach russischen Angaben", "nach Moskauer Angaben": that country's or capital's
+            # authorities speak
             src = (phrase, phrase.slice(doc.text), SourceKind.GOVERNMENT)
         else:
             src = None
@@ -267,6 +272,13 @@ def gapped_prep(
         cue = Span(toks[i].start, toks[i + 2].end)
         found.append((i, _mention(doc, sent, src, cue, m.payload.certainty)))
     return _split(doc, sent, found)
+
+
+def _place_word(doc: Doc, word: Token) -> bool:
+    """A capitalised word the geocoder read as a place ("Moskauer", "Kiewer")."""
+    return word.text[:1].isupper() and any(
+        p.span.start <= word.start and word.end <= p.span.end for p in doc.places
+    )
 
 
 def _mention(
@@ -353,3 +365,34 @@ def _split(
             out.append(dataclasses.replace(att, content=content))
         start = end
     return out
+
+
+def prep_tail(f: Finder, toks: tuple[Token, ...], m_end: int, hi: int) -> Source | None:
+    """ "…, повідомили в Генштабі", "…, сообщили в Минобороны": an impersonal speech verb
+    followed by a locative preposition (pack ``impersonal_places``) and a speaker that ends the
+    sentence: the speaker is that phrase, not a place listed before the verb."""
+    preps = f.lex.impersonal_places
+    k = m_end
+    if not preps or k + 1 >= hi or toks[k].lower not in preps or not f.speaker(toks, k + 1):
+        return None
+    end = k + 1
+    while end < hi and toks[end].is_word:
+        end += 1
+    if end - (k + 1) > _MAX_TAIL_SPEAKER or any(t.is_word for t in toks[end:hi]):
+        return None  # the sentence goes on after the phrase: not a tail
+    span = Span(toks[k + 1].start, toks[end - 1].end)
+    e = f.entity_at(toks[k + 1])
+    kind = f.kind(e) if e is not None else f.noun_kind(k + 1, end)
+    return span, f.strip(span), kind or SourceKind.UNNAMED
+
+
+def country_rubric(doc: Doc, head: Span) -> bool:
+    """A country before a headline's colon ("Sudan: …", "Colombia: 10 soldiers killed") is the
+    story's rubric, not a speaker; a city speaks for its government ("Kiew: …")."""
+    return any(
+        p.span.start <= head.start
+        and head.end <= p.span.end
+        and p.location is not None
+        and p.location.precision == "country"
+        for p in doc.places
+    )

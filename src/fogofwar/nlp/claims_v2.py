@@ -43,6 +43,7 @@ from fogofwar.claim import (
 from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
+from fogofwar.nlp.background import dated_earlier
 from fogofwar.nlp.caveats import apply_caveats
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_places import fan_out_places
@@ -76,7 +77,7 @@ ADD_BARE = 0.85  # a clause without any event word of the pack needs a surer mod
 OVERRIDE = 0.8
 CERTAIN = 0.65
 SOURCED = 0.5
-KEEP_INHERITED = 0.0
+KEEP_INHERITED = 0.0  # any higher drops the seed's C5 ("In einem Fall wurden … festgenommen")
 _HARD = frozenset({Certainty.UNVERIFIED, Certainty.DENIED})
 _NEEDS_SOURCE = frozenset({Certainty.CLAIMED, Certainty.CONFIRMED, Certainty.DENIED})
 _FIRM = frozenset({Certainty.ASSERTED, Certainty.CLAIMED, Certainty.CONFIRMED})
@@ -180,11 +181,14 @@ def _certainty(view: ClauseView, score: ClauseScore) -> Certainty:
     return best if p >= CERTAIN else view.rule_certainty
 
 
-def _attribution(view: ClauseView, score: ClauseScore) -> AttributionMention | None:
+def _attribution(doc: Doc, view: ClauseView, score: ClauseScore) -> AttributionMention | None:
     """The clause's own attribution; for a clause without one, the source whose report it
-    continues (the candidate) when the model reads it as continued speech."""
+    continues (the candidate) when the model reads it as continued speech — not background
+    dated before the reported events (:func:`~fogofwar.nlp.background.dated_earlier`)."""
     if view.attribution is not None and not view.inherited:
         return view.attribution
+    if dated_earlier(doc.lang, view.text):
+        return None
     if view.inherited and score.sourced >= KEEP_INHERITED:
         return view.attribution  # the rules' continuation, unless the model is sure it is not
     if view.candidate is not None and score.sourced >= SOURCED:
@@ -204,7 +208,7 @@ def _speaker_attribution(doc: Doc, view: ClauseView) -> AttributionMention | Non
     anchor = doc.tokens[acts[0].start].start
     clause = view.clause.span
     before = [
-        (e.span, e.normalized or e.surface)
+        (e.span, e.normalized if e.category == "person" and e.normalized else e.surface)
         for e in doc.entities
         if e.category in {"actor", "person"} and clause.start <= e.span.start
         if e.span.end <= anchor
@@ -271,7 +275,8 @@ def _speaker(
             [(e.surface, context_window(doc.text, e.span.start, e.span.end))]
         )
         src_kind = found[0][0] if found else None
-    return SourceRef(src_kind or SourceKind.GOVERNMENT, e.normalized or e.surface, (), e.span)
+    name = e.normalized if e.category == "person" and e.normalized else e.surface  # as written
+    return SourceRef(src_kind or SourceKind.GOVERNMENT, name, (), e.span)
 
 
 def _same_claim(a: tuple[ClauseView, ClaimKind], b: tuple[ClauseView, ClaimKind]) -> bool:
@@ -314,7 +319,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         frame = frame_of(view) if kind == ClaimKind.STATEMENT else None
         if frame is None and kind == ClaimKind.STATEMENT and picked:
             frame = denied_before(view, picked[-1][0], picked[-1][1])
-        att = _attribution(view, score)
+        att = _attribution(doc, view, score)
         if att is not None and not kind_of(att)[1]:
             att = None
         if res.sources is not None:

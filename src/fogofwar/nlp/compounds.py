@@ -76,10 +76,13 @@ def compound_role(doc: Doc, pack: LanguagePack, p: EntityMention) -> EntityMenti
 
 
 def _closed_kind(pack: LanguagePack, low: str) -> SourceKind | None:
-    """Kind of a closed compound ending in a source noun: its first part's, else the noun's."""
+    """Kind of a closed compound ending in a source noun: its first part's, else the noun's —
+    a blogger or channel speaks as itself whatever it writes about ("Militärblogger")."""
     head = _head_cut(low, (pack.sources,))
     if head is None:
         return None
+    if head[1] == SourceKind.SOCIAL_MEDIA:
+        return head[1]
     return first_part_kind(pack, low[: head[0]]) or head[1]
 
 

@@ -9,18 +9,22 @@ speaker it knows, the pack's for a role or source noun, else the clause model's 
 from __future__ import annotations
 
 import bisect
+import re
 
 from fogofwar.claim import SourceKind
 from fogofwar.detect.encoder import context_window
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_coref import official_kind
+from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.source_choice import ENTITY
 
-__all__ = ["NOT_A_SOURCE", "SOURCE", "known_kind", "source_kind", "type_all"]
+__all__ = ["NOT_A_SOURCE", "SOURCE", "anonymous", "known_kind", "source_kind", "type_all"]
 
 #: the source head's probability that overrides the lexicon's kind of a source
 SOURCE = 0.5
+_LINK_WORDS = 3  # words between a report noun and the body that issued it ("de la")
+_ARTICLE = 3  # letters of an article between them ("the", "la", "der")
 #: the source head's probability that a lone capitalised word names no source at all
 NOT_A_SOURCE = 0.6
 
@@ -43,10 +47,37 @@ def known_kind(doc: Doc, src: Span) -> SourceKind | None:
         e
         for e in known
         if e.source_kind != SourceKind.UNNAMED
-        and any(e.span.end <= r.span.start for r in reports)
-        and not any(r.span.end <= e.span.start for r in reports)
+        and (
+            (
+                any(e.span.end <= r.span.start for r in reports)
+                and not any(r.span.end <= e.span.start for r in reports)
+            )
+            or any(_report_of(doc, r.span, e.span) for r in reports)
+        )
     ]
     return max(named or known, key=lambda e: e.span.end - e.span.start).source_kind
+
+
+_ELIDED = re.compile(r"^\w{1,4}['’ʼ]$")
+
+
+def _report_of(doc: Doc, report: Span, body: Span) -> bool:
+    """ "un rapport de l'ONU", "a report by the UN mission", "Bericht der Vereinten Nationen":
+    the body joined to the report noun after it by a linking word (pack ``np_links``, "by")
+    and articles is who reports."""
+    if body.start < report.end:
+        return False
+    links = lexicon(doc.lang).np_links | {"by", "par", "por", "da", "von"}
+    words = doc.text[report.end : body.start].split()
+    if not words:  # the link glued to the body ("rapporto dell'Onu")
+        head = doc.text[body.start : body.end].split("'")[0].split("’")[0].casefold()
+        return head in {"dell", "dall", "d", "de"} and body.start > report.end
+    if len(words) > _LINK_WORDS:
+        return False
+    first = words[0].casefold()
+    rest = [w for w in words[1:] if not _ELIDED.match(w)]
+    elided = _ELIDED.match(first) is not None and first[:-1] in {"de", "dell", "dall", "d"}
+    return (first in links or elided) and all(len(w) <= _ARTICLE for w in rest)
 
 
 def _role_noun(doc: Doc, res: Resources, src: Span) -> bool:
@@ -101,7 +132,53 @@ def source_kind(
     kind, is_source = _typed_source(doc, res, att, typed or {})
     if kind is not None and att.source is not None:
         kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
+        if not att.kind_settled and anonymous(doc, res, att.source):
+            kind = SourceKind.UNNAMED
+        elif not att.kind_settled and _blogger(doc, res, att.source):
+            kind = SourceKind.SOCIAL_MEDIA
     return kind, is_source
+
+
+def _blogger(doc: Doc, res: Resources, src: Span) -> bool:
+    """The source phrase names bloggers or a channel ("российские военные блогеры", "blogger
+    militari russi"): they speak as social media, not as the force they write about."""
+    toks = doc.tokens
+    starts = [t.start for t in toks]
+    lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
+    sources = res.packs[doc.lang].sources
+    return any(
+        (hit := sources.match_at(toks, k, k + 1)) is not None
+        and hit.payload == SourceKind.SOCIAL_MEDIA
+        for k in range(lo, hi)
+    )
+
+
+_ANONYMOUS_BEFORE = 2  # tokens before a source phrase where its anonymous noun may stand
+
+
+def anonymous(doc: Doc, res: Resources, src: Span) -> bool:
+    """The source phrase, or the words right before it ("джерело в | Службі безпеки"), names
+    an anonymous source ("a military source", "fonti militari", "Sicherheitskreise"): unnamed
+    (claims-v1), not the kind of the body it sits in — unless it also names witnesses ("fonti
+    mediche e testimoni")."""
+    lex = lexicon(doc.lang)
+    if not lex.anonymous and not lex.anonymous_suffixes:
+        return False
+    toks = doc.tokens
+    starts = [t.start for t in toks]
+    lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
+    sources = res.packs[doc.lang].sources
+    for k in range(lo, hi):
+        hit = sources.match_at(toks, k, k + 1)
+        if hit is not None and hit.payload == SourceKind.WITNESS:
+            return False
+    for k in range(max(0, lo - _ANONYMOUS_BEFORE), hi):
+        w = toks[k].lower
+        if w.startswith(lex.anonymous) or any(
+            w.endswith(x) and len(w) > len(x) + 2 for x in lex.anonymous_suffixes
+        ):
+            return True
+    return False
 
 
 def _typed_source(
