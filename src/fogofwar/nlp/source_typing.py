@@ -172,7 +172,10 @@ def anonymous(doc: Doc, res: Resources, src: Span) -> bool:
         hit = sources.match_at(toks, k, k + 1)
         if hit is not None and hit.payload == SourceKind.WITNESS:
             return False
-    for k in range(max(0, lo - _ANONYMOUS_BEFORE), hi):
+    first = lo
+    while first > max(0, lo - _ANONYMOUS_BEFORE) and toks[first - 1].is_word:
+        first -= 1  # the words right before, not across a comma ("Citing medical sources, Amnesty")
+    for k in range(first, hi):
         w = toks[k].lower
         if w.startswith(lex.anonymous) or any(
             w.endswith(x) and len(w) > len(x) + 2 for x in lex.anonymous_suffixes
