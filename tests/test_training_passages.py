@@ -1,6 +1,6 @@
-"""The training passages (written for the project, ``training/passages/train``): every file
-loads, every evidence and source name is found in its passage, and every label is a claims-v1
-value, so a training run never learns from a broken row."""
+"""The training passages (``training/passages/train``, and ``pending``, not yet trained on):
+every file loads, every evidence and source name is found in its passage, and every label is a
+claims-v1 value, so a training run never learns from a broken row."""
 
 from __future__ import annotations
 
@@ -13,16 +13,17 @@ import pytest
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
 
 TRAIN = Path(__file__).parents[1] / "src" / "fogofwar" / "training" / "passages" / "train"
+PENDING = TRAIN.parent / "pending"  # annotated, not yet read by the trainers
 MINIMUM = {"de": 12, "en": 12, "ru": 12, "uk": 12, "fr": 8, "es": 8, "it": 8}
 COUNTS = ("killed", "injured", "arrested", "missing", "displaced")
 
 
-def _load(lang: str) -> list[dict[str, Any]]:
-    with (TRAIN / f"{lang}.toml").open("rb") as fh:
+def _load(lang: str, folder: Path = TRAIN) -> list[dict[str, Any]]:
+    with (folder / f"{lang}.toml").open("rb") as fh:
         return list(tomllib.load(fh)["passage"])
 
 
-ROWS = [(lang, p) for lang in MINIMUM for p in _load(lang)]
+ROWS = [(lang, p) for lang in MINIMUM for folder in (TRAIN, PENDING) for p in _load(lang, folder)]
 
 
 @pytest.mark.parametrize("lang", sorted(MINIMUM))
