@@ -80,6 +80,8 @@ def test_x_for_ks_and_the_country_of_the_text(gaz: Gazetteer) -> None:
         ("uk", "Херсон обстріляли з лівого берега Дніпра.", "Дніпра"),
         ("ru", "Херсон обстреляли с левого берега Днепра.", "Днепра"),
         ("de", "Cherson wurde vom linken Ufer des Dnipro aus beschossen.", "Dnipro"),
+        # German "am"/"an der" before a river: the river, as in "Frankfurt am Main"
+        ("de", "Der Staudamm des Kachowka-Wasserkraftwerks am Dnipro wurde zerstört.", "Dnipro"),
     ],
 )
 def test_a_name_after_a_river_bank_is_no_town(gaz: Gazetteer, lang: str, text: str,
