@@ -29,6 +29,26 @@ _ARTICLE = 3  # letters of an article between them ("the", "la", "der")
 NOT_A_SOURCE = 0.6
 
 
+_CHANNELS = frozenset({SourceKind.SOCIAL_MEDIA, SourceKind.MEDIA})
+
+
+def _channel(doc: Doc, span: Span, kind: SourceKind | None) -> bool:
+    """An outlet or channel governed by a preposition ("в Telegram", "у своєму телеграм-каналі",
+    "on X"): where the words were said."""
+    if kind not in _CHANNELS:
+        return False
+    starts = [t.start for t in doc.tokens]
+    k = bisect.bisect_left(starts, span.start)
+    words = lexicon(doc.lang).function_words
+    for j in range(k - 1, max(-1, k - 3), -1):  # the preposition, or it and a possessive
+        low = doc.tokens[j].lower
+        if low in words:
+            return True
+        if not doc.tokens[j].is_word:
+            return False
+    return False
+
+
 def known_kind(doc: Doc, src: Span) -> SourceKind | None:
     """The source kind the actor registry or the generic nouns give an entity in the source
     phrase ("Verteidigungsministerium" → military), the longest such entity's; a named body
@@ -38,6 +58,8 @@ def known_kind(doc: Doc, src: Span) -> SourceKind | None:
         for e in doc.entities
         if e.source_kind is not None and e.span.start < src.end and src.start < e.span.end
     ]
+    # "в своем Telegram-канале губернатор": the channel is where the words were said, not who
+    known = [e for e in known if not _channel(doc, e.span, e.source_kind)]
     if not known:
         return None
     # "UN report": a body named right before a report noun is who reports (not "reports on
