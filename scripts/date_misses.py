@@ -10,7 +10,6 @@ Held-out pages are never read. Usage::
 from __future__ import annotations
 
 import json
-import logging
 import re
 import sys
 from pathlib import Path
@@ -19,10 +18,7 @@ from typing import Any
 import htmldate
 import lxml.html
 
-from fogofwar.evaluation.ingest_eval import EvalPage, half_of, iter_pages
-from fogofwar.model import Article
-from fogofwar.readers import read_bytes
-from fogofwar.readers.decoding import decode_html
+from fogofwar.evaluation.ingest_eval import EvalPage, half_of, iter_pages, read_page
 from fogofwar.readers.pool import ordered_map
 
 _URL_DAY = re.compile(r"/(20\d\d|19\d\d)[/-]?(\d\d)[/-]?(\d\d)(?:/|[^\d]|$)")
@@ -64,15 +60,8 @@ def _candidates(html: str) -> dict[str, Any]:
 
 def _one(job: tuple[str, EvalPage]) -> dict[str, Any]:
     dataset, page = job
-    logging.disable(logging.WARNING)
-    data = page.html()
     name = page.path.name.removesuffix(".gz")
-    results = read_bytes(data, source=name, fmt="html")
-    art = next((r for r in results if isinstance(r, Article)), None)
-    try:
-        html = decode_html(data, source=name)
-    except Exception:
-        html = ""
+    art, html = read_page(page)
     try:
         hd = htmldate.find_date(html, original_date=True) or ""
     except Exception:

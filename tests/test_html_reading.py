@@ -15,16 +15,7 @@ from fogofwar.readers.boilerplate import trim_boilerplate
 from fogofwar.readers.decoding import decode_html
 from fogofwar.readers.htmldates import local_day, publication_date, structured_date
 from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
-
-BODY = "".join(
-    f"<p>Paragraph {n}: at least {n} people were injured when a drone hit a residential "
-    "building in the city overnight, the regional governor said on Tuesday morning.</p>"
-    for n in range(1, 9)
-)
-
-
-def _tree(html: str) -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(html)
+from html_pages import BODY, tree
 
 
 @pytest.mark.parametrize(
@@ -52,7 +43,7 @@ def test_structured_date_is_read_leniently() -> None:
         '"datePublished" : "2021-03-05T23:10:00Z", "x": "2021-03-06T08:00:00+01:00"}'
         "</script></head><body><p>x</p></body></html>"
     )
-    assert structured_date(_tree(page), page) == date(2021, 3, 6)
+    assert structured_date(tree(page), page) == date(2021, 3, 6)
 
 
 def test_htmldate_reads_the_page_as_it_came() -> None:
@@ -68,7 +59,7 @@ def test_a_bare_year_is_no_publication_day() -> None:
         '<p class="date">Posted June 13, 2019</p>'
         f"{BODY}</article></body></html>"
     )
-    found = publication_date(_tree(page), page)
+    found = publication_date(tree(page), page)
     assert found is not None and (found.month, found.day) != (1, 1)
 
 
@@ -77,7 +68,7 @@ def test_new_years_day_written_in_full_is_kept() -> None:
         '<html><head><link rel="canonical" href="https://blog.example.org/2019/01/01/new/">'
         f"</head><body><article>{BODY}</article></body></html>"
     )
-    assert publication_date(_tree(page), page) == date(2019, 1, 1)
+    assert publication_date(tree(page), page) == date(2019, 1, 1)
 
 
 def test_short_precision_body_falls_back() -> None:
@@ -185,7 +176,7 @@ def test_local_midnight_in_utc_is_the_next_day() -> None:
         '<html><head><meta property="article:published_time" content="2022-11-06T23:00:00.000Z">'
         f"</head><body><article>{BODY}</article></body></html>"
     )
-    assert publication_date(_tree(page), page) == date(2022, 11, 7)
+    assert publication_date(tree(page), page) == date(2022, 11, 7)
 
 
 def _module(cls: str, *paras: str) -> str:
@@ -291,7 +282,7 @@ def test_site_header_and_navigation_dates_are_not_the_article_date(
         '<p class="byline">Von A. Autorin, 18.10.2019</p>'
         f"{BODY}</div></body></html>"
     )
-    assert publication_date(_tree(page), page) == date(2019, 10, expected)
+    assert publication_date(tree(page), page) == date(2019, 10, expected)
 
 
 def test_comment_dates_are_not_the_article_date() -> None:
@@ -301,4 +292,4 @@ def test_comment_dates_are_not_the_article_date() -> None:
         '<div class="comments"><div class="comment__date">04.02.2022 - 00:00 Uhr</div>'
         "<p>Guter Artikel.</p></div></body></html>"
     )
-    assert publication_date(_tree(page), page) == date(2022, 2, 3)
+    assert publication_date(tree(page), page) == date(2022, 2, 3)

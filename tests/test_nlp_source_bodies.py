@@ -16,6 +16,14 @@ def reader() -> Reader:
     return Reader.default()
 
 
+def _every_claim_speaks_as(reader: Reader, lang: str, text: str, kind: SourceKind) -> None:
+    """The text yields claims, and every one of them has a source of ``kind``."""
+    claims = reader.read_text(text, lang).claims
+    assert claims and {c.source.kind for c in claims} == {kind}, [
+        (c.source.name, c.source.kind) for c in claims
+    ]
+
+
 # (lang, text, a word of the speaker's name, the kind of every claim that speaker makes)
 CASES = [
     # a generic noun for the body ("відомства": the agency) is the body named before
@@ -124,10 +132,7 @@ INTERIOR = [
 
 @pytest.mark.parametrize(("lang", "text"), INTERIOR)
 def test_interior_ministry_speaks_as_military(reader: Reader, lang: str, text: str) -> None:
-    claims = reader.read_text(text, lang).claims
-    assert claims and {c.source.kind for c in claims} == {SourceKind.MILITARY}, [
-        (c.source.name, c.source.kind) for c in claims
-    ]
+    _every_claim_speaks_as(reader, lang, text, SourceKind.MILITARY)
 
 
 # an anonymous source is unnamed (claims-v1), not the kind of the body it sits in
@@ -144,10 +149,7 @@ ANONYMOUS = [
 
 @pytest.mark.parametrize(("lang", "text"), ANONYMOUS)
 def test_anonymous_source_is_unnamed(reader: Reader, lang: str, text: str) -> None:
-    claims = reader.read_text(text, lang).claims
-    assert claims and {c.source.kind for c in claims} == {SourceKind.UNNAMED}, [
-        (c.source.name, c.source.kind) for c in claims
-    ]
+    _every_claim_speaks_as(reader, lang, text, SourceKind.UNNAMED)
 
 
 # bloggers speak as social media, not as the force they write about
@@ -161,10 +163,7 @@ BLOGGERS = [
 
 @pytest.mark.parametrize(("lang", "text"), BLOGGERS)
 def test_bloggers_speak_as_social_media(reader: Reader, lang: str, text: str) -> None:
-    claims = reader.read_text(text, lang).claims
-    assert claims and {c.source.kind for c in claims} == {SourceKind.SOCIAL_MEDIA}, [
-        (c.source.name, c.source.kind) for c in claims
-    ]
+    _every_claim_speaks_as(reader, lang, text, SourceKind.SOCIAL_MEDIA)
 
 
 # a speaker after a trailing impersonal verb and its preposition ("…, повідомили в Генштабі"),
@@ -278,10 +277,7 @@ OSINT = [
 
 @pytest.mark.parametrize(("lang", "text"), OSINT)
 def test_open_source_investigators_are_media(reader: Reader, lang: str, text: str) -> None:
-    claims = reader.read_text(text, lang).claims
-    assert claims and {c.source.kind for c in claims} == {SourceKind.MEDIA}, [
-        (c.source.name, c.source.kind) for c in claims
-    ]
+    _every_claim_speaks_as(reader, lang, text, SourceKind.MEDIA)
 
 
 # "nach Kiewer Angaben": a city's adjective before the report noun names that capital's
@@ -337,10 +333,7 @@ AIR = [
 
 @pytest.mark.parametrize(("lang", "text"), AIR)
 def test_air_force_speaks_as_military(reader: Reader, lang: str, text: str) -> None:
-    claims = reader.read_text(text, lang).claims
-    assert claims and {c.source.kind for c in claims} == {SourceKind.MILITARY}, [
-        (c.source.name, c.source.kind) for c in claims
-    ]
+    _every_claim_speaks_as(reader, lang, text, SourceKind.MILITARY)
 
 
 # a monitoring observatory speaks as ngo_io (claims-v1: monitoring groups)
@@ -357,10 +350,7 @@ OBSERVATORY = [
 
 @pytest.mark.parametrize(("lang", "text"), OBSERVATORY)
 def test_observatory_speaks_as_ngo(reader: Reader, lang: str, text: str) -> None:
-    claims = reader.read_text(text, lang).claims
-    assert claims and {c.source.kind for c in claims} == {SourceKind.NGO_IO}, [
-        (c.source.name, c.source.kind) for c in claims
-    ]
+    _every_claim_speaks_as(reader, lang, text, SourceKind.NGO_IO)
 
 
 # a report issued by a body ("un rapport de l'ONU") speaks with the body's kind, as "a UN
@@ -374,7 +364,4 @@ REPORTS = [
 
 @pytest.mark.parametrize(("lang", "text"), REPORTS)
 def test_report_of_a_body(reader: Reader, lang: str, text: str) -> None:
-    claims = reader.read_text(text, lang).claims
-    assert claims and {c.source.kind for c in claims} == {SourceKind.NGO_IO}, [
-        (c.source.name, c.source.kind) for c in claims
-    ]
+    _every_claim_speaks_as(reader, lang, text, SourceKind.NGO_IO)

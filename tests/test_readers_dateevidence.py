@@ -18,16 +18,7 @@ from fogofwar.readers.dateevidence import (
     visible_days,
 )
 from fogofwar.readers.htmldates import publication_date
-
-BODY = "".join(
-    f"<p>Paragraph {n}: at least {n} people were injured when a drone hit a residential "
-    "building in the city overnight, the regional governor said on Tuesday morning.</p>"
-    for n in range(1, 9)
-)
-
-
-def _tree(html: str) -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(html)
+from html_pages import BODY, tree
 
 
 @pytest.mark.parametrize(
@@ -63,7 +54,7 @@ def test_shown_text_leaves_out_scripts_styles_and_comments() -> None:
         '<script>var d = "2020-04-05";</script><style>.x{}</style><!-- 2020-06-07 -->'
         "<p>Ende</p></body></html>"
     )
-    text = shown_text(_tree(page))
+    text = shown_text(tree(page))
     assert "12.03.2020" in text and "Ende" in text
     assert not {"2020-01-01", "2020-04-05", "2020-06-07"} & set(text.split())
     assert "2020-04-05" not in text and "2020-06-07" not in text
@@ -78,7 +69,7 @@ def test_markup_days_sorts_fields_by_name() -> None:
         '<body><article><time datetime="2022-01-14">14.1.</time></article>'
         "<aside><time>15. Januar 2022</time></aside></body></html>"
     )
-    evidence = markup_days(_tree(page))
+    evidence = markup_days(tree(page))
     assert evidence[date(2021, 11, 29)].published == 1
     assert evidence[date(2022, 1, 12)].modified == 2
     # a numeric field whose day and month could be either way round gives both readings
@@ -139,12 +130,12 @@ _PUB_MOD = (
     ],
 )
 def test_prefer_shown_day(head: str, shown: str, found: date, expected: date) -> None:
-    assert prefer_shown_day(found, _tree(_page(head, shown))) == expected
+    assert prefer_shown_day(found, tree(_page(head, shown))) == expected
 
 
 def test_the_shown_update_day_is_the_publication_day_read() -> None:
     page = _page(_PUB_MOD, "<p class='meta'>Zuletzt aktualisiert: 12. Januar 2022</p>")
-    assert publication_date(_tree(page), page) == date(2022, 1, 12)
+    assert publication_date(tree(page), page) == date(2022, 1, 12)
     [article] = read_bytes(page.encode(), source="p.html")
     assert isinstance(article, Article) and article.published == date(2022, 1, 12)
 

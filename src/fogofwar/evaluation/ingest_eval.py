@@ -169,9 +169,9 @@ def _anchor(fn: Any, html: str) -> str:
         return ""
 
 
-def score_page(job: tuple[str, EvalPage]) -> PageScore:
-    """Score one page (fogofwar and the anchors); a picklable unit for the process pool."""
-    dataset, page = job
+def read_page(page: EvalPage) -> tuple[Article | None, str]:
+    """What fogofwar reads from ``page`` (``None`` when it rejects it) and the decoded HTML the
+    anchors read (``""`` when undecodable)."""
     logging.disable(logging.WARNING)  # trafilatura and htmldate log every odd page
     data = page.html()
     name = page.path.name.removesuffix(".gz")
@@ -181,6 +181,13 @@ def score_page(job: tuple[str, EvalPage]) -> PageScore:
         html = decode_html(data, source=name)
     except Exception:  # undecodable for the anchors too
         html = ""
+    return article, html
+
+
+def score_page(job: tuple[str, EvalPage]) -> PageScore:
+    """Score one page (fogofwar and the anchors); a picklable unit for the process pool."""
+    dataset, page = job
+    article, html = read_page(page)
     gold = page.gold
     got_date = article.published.isoformat() if article and article.published else ""
     gold_date = gold.get("date") or ""

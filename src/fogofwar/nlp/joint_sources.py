@@ -41,9 +41,8 @@ def _parts(doc: Doc, pack: LanguagePack, span: Span) -> list[tuple[Span, SourceK
     """The typed parts of a joint source phrase, or None when it is one source (no joiner,
     a part no word types, or every part of one kind)."""
     toks = doc.tokens
-    starts = [t.start for t in toks]
-    lo = bisect.bisect_left(starts, span.start)
-    hi = bisect.bisect_left(starts, span.end)
+    lo = bisect.bisect_left(toks, span.start, key=lambda t: t.start)
+    hi = bisect.bisect_left(toks, span.end, key=lambda t: t.start)
     cuts = [
         (k, m.end)
         for k in range(lo + 1, hi - 1)

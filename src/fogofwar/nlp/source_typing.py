@@ -37,8 +37,7 @@ def _channel(doc: Doc, span: Span, kind: SourceKind | None) -> bool:
     "on X"): where the words were said."""
     if kind not in _CHANNELS:
         return False
-    starts = [t.start for t in doc.tokens]
-    k = bisect.bisect_left(starts, span.start)
+    k = bisect.bisect_left(doc.tokens, span.start, key=lambda t: t.start)
     words = lexicon(doc.lang).function_words
     for j in range(k - 1, max(-1, k - 3), -1):  # the preposition, or it and a possessive
         low = doc.tokens[j].lower
