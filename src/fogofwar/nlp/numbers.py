@@ -177,7 +177,15 @@ def _beside_month(
     after = end
     if end < hi and (tokens[end].text == "." or tokens[end].lower in pack.date_links):
         after = end + 1  # German "11. Juni", Spanish "14 de marzo"
-    return end - i == 1 and (month(after) or (i - 1 >= lo and month(i - 1)))
+    if end - i != 1:
+        return False
+    if month(after):
+        return True
+    # after the month ("June 11"): a day in digits, unless the month has its day before it
+    # ("5 серпня троє членів родини загинули": the second figure is a head count)
+    day = parse_digits(tokens[i].text)
+    dated = i - 2 >= lo and parse_digits(tokens[i - 2].text) is not None
+    return i - 1 >= lo and month(i - 1) and day is not None and 1 <= day <= 31 and not dated
 
 
 def _number_at(tokens: tuple[Token, ...], i: int, stop: int, pack: LanguagePack) -> tuple[int, int]:
