@@ -347,6 +347,21 @@ ROWS = [
         None,
         50,
     ),
+    # a definite singular person noun is one victim ("Der Mann sei … getötet worden")
+    ("definite-one", "en", "The man was shot dead in the port of Bosaso.", "killed", 1, 1),
+    ("definite-one", "de", "Der Mann sei im Hafen von Bossasso erschossen worden.", "killed", 1, 1),
+    ("definite-one", "fr", "L'homme a été tué par balle dans le port de Bosaso.", "killed", 1, 1),
+    ("definite-one", "es", "El hombre fue abatido a tiros en el puerto de Bosaso.", "killed", 1, 1),
+    (
+        "definite-one",
+        "it",
+        "L'uomo è stato ucciso a colpi di arma da fuoco nel porto di Bosaso.",
+        "killed",
+        1,
+        1,
+    ),
+    ("definite-one", "ru", "Мужчина был застрелен в порту Босасо.", "killed", 1, 1),
+    ("definite-one", "uk", "Чоловіка застрелили в порту Босасо.", "killed", 1, 1),
     # a date before the figure: the figure after "5 August" is a head count, not a second day
     (
         "after-date",
