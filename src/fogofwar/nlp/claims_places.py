@@ -26,7 +26,7 @@ from fogofwar.packs.files import read_table
 
 __all__ = ["FAN_KINDS", "fan_out_places"]
 
-FAN_KINDS = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
+FAN_KINDS = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH, ClaimKind.PROTEST})
 _MAX_GAP_WORDS = 3
 _MAX_NAME_WORDS = 3
 _TOKEN = re.compile(r"\w+(?:['’ʼ-]\w+)*|[,;]")
