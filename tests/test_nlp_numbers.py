@@ -21,6 +21,8 @@ def reader() -> Reader:
         ("en", "1,200 people", 1200, 1200),
         ("de", "1.200 Menschen", 1200, 1200),
         ("ru", "1 200 человек", 1200, 1200),
+        ("de", "50'983 Menschen", 50983, 50983),  # Swiss grouping (NZZ, SRF)
+        ("de", "110’000 Menschen", 110000, 110000),
         ("en", "at least 12 people", 12, None),
         ("en", "more than 200 people", 201, None),
         ("en", "up to 50 people", None, 50),

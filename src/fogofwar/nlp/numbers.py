@@ -29,7 +29,7 @@ from fogofwar.packs import LanguagePack
 
 __all__ = ["MAX_DIGITS", "find_quantities", "parse_digits", "quantities"]
 
-_GROUPED = re.compile(r"^\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+$")
+_GROUPED = re.compile(r"^\d{1,3}(?:[.,\u00a0\u202f '’]\d{3})+$")  # "50'983": Swiss style
 _DECIMAL = re.compile(r"^\d+[.,]\d+$")
 _DECIMAL_SCALE = 1000  # a decimal figure counts only with a scale: "1,5 Tausend", "2.3 million"
 _MAX_BOUND_WORDS = 3
@@ -40,7 +40,7 @@ MAX_DIGITS = 18
 
 
 def parse_digits(text: str) -> int | None:
-    """Integer value of a digit token ("1,200", "1.200", "1 200", "17"); None for decimals.
+    """Integer value of a digit token ("1,200", "1.200", "1 200", "110'000", "17"); None for decimals.
 
     Only decimal digits count (``str.isdecimal``, any script: "١٧" is 17). Superscripts and
     other digit-like characters ("¹", "①") are ``isdigit()`` but not numbers ``int()`` reads;

@@ -35,7 +35,7 @@ from fogofwar.packs import LanguagePack
 __all__ = ["clauses", "segment", "tokenize"]
 
 _TOKEN = re.compile(
-    r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?![\d])|\d+(?:[.,]\d+)?"
+    r"\d{1,3}(?:[.,\u00a0\u202f '’]\d{3})+(?![\d])|\d+(?:[.,]\d+)?"
     r"|\w+(?:[-'’ʼ]\w+)*|\.\.\.|[^\w\s]",
 )
 _TERMINAL = frozenset(".!?…")
