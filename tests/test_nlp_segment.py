@@ -65,6 +65,29 @@ def test_relative_clause(reader: Reader, lang: str, text: str, relative: str) ->
     assert rel[0].span.slice(text).startswith(relative)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Behörden erklärten, die Drohne habe ein Auto nahe Schebekino getroffen.",
+        "Die Armee teilte mit, die Angreifer seien vertrieben worden.",
+        "Ein Sprecher sagte, das Schiff habe einem israelischen Unternehmen gehört.",
+    ],
+)
+def test_reported_clause_after_comma_is_no_relative(reader: Reader, text: str) -> None:
+    """German "…, die Drohne habe …": an article and a verb in second place (reported speech),
+    not a relative pronoun with its verb last — the clause may carry a claim."""
+    doc = reader.analyze(text, "de")
+    assert not [c for c in doc.clauses if c.relative]
+
+
+def test_relative_clause_keeps_its_verb_last(reader: Reader) -> None:
+    text = "Die Polizei nahm einen Mann fest, der für Anschläge auf Soldaten verantwortlich sei."
+    doc = reader.analyze(text, "de")
+    assert [c.span.slice(text) for c in doc.clauses if c.relative] == [
+        "der für Anschläge auf Soldaten verantwortlich sei."
+    ]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list('ab .,:!?\n"«»„“-1A')), max_size=80))
 def test_spans_always_slice_inside(reader: Reader, text: str) -> None:

@@ -40,7 +40,8 @@ MAX_DIGITS = 18
 
 
 def parse_digits(text: str) -> int | None:
-    """Integer value of a digit token ("1,200", "1.200", "1 200", "110'000", "17"); None for decimals.
+    """Integer value of a digit token ("1,200", "1.200", "1 200", "110'000", "17"); None for
+    decimals.
 
     Only decimal digits count (``str.isdecimal``, any script: "١٧" is 17). Superscripts and
     other digit-like characters ("¹", "①") are ``isdigit()`` but not numbers ``int()`` reads;

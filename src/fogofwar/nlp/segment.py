@@ -27,6 +27,7 @@ from functools import lru_cache
 import simplemma
 
 from fogofwar.model import Span
+from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import Clause, Doc, Resources, Sentence
 from fogofwar.nlp.matcher import Token, norm
 from fogofwar.nlp.pipeline import stage
@@ -232,7 +233,9 @@ def clauses(doc: Doc, res: Resources) -> Doc:
                     and _speaks(toks, i + 2, sent.tok_end, pack)
                 ):
                     new_kind = "main"  # ", but Moscow denied …": a clause of its own
-                elif nxt.lower in pack.relative_pronouns:
+                elif nxt.lower in pack.relative_pronouns and not _reported_main(
+                    toks, i + 1, sent.tok_end, doc.lang
+                ):
                     new_kind = "relative"
                 elif kind in {"relative", "qualifier"}:
                     new_kind = "cont"
@@ -246,6 +249,28 @@ def clauses(doc: Doc, res: Resources) -> Doc:
             segs.append((start, sent.tok_end, kind))
         out.extend(_merge(segs, toks, si))
     return dataclasses.replace(doc, clauses=tuple(out))
+
+
+_ARTICLE_REACH = 4  # words of a noun phrase between an article and its clause's verb
+
+
+def _reported_main(toks: tuple[Token, ...], k: int, hi: int, lang: str) -> bool:
+    """The word at ``k`` after a comma is an article, not a relative pronoun: a noun phrase
+    with a capitalised noun follows, then a reported-mood verb in second place ("…, sagte er,
+    die Drohne habe ein Auto getroffen", "…, die Angreifer seien vertrieben worden"). A
+    relative clause puts its verb last ("…, die im Auftrag einen Anschlag geplant habe")."""
+    mood = lexicon(lang).reported_mood
+    if not mood:
+        return False
+    noun = False
+    for j in range(k + 1, min(hi, k + 2 + _ARTICLE_REACH)):
+        t = toks[j]
+        if not t.is_word:
+            return False
+        if t.lower in mood:
+            return noun
+        noun = noun or t.text[:1].isupper()
+    return False
 
 
 def _speaks(toks: tuple[Token, ...], lo: int, hi: int, pack: LanguagePack) -> bool:
