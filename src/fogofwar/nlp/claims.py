@@ -219,7 +219,9 @@ class ClaimBuilder(TollReader):
         )
         if light or counted or self.toll(clause, found) or self.witnessed(clause, found):
             return found
-        return verbal + [m for m in found if self.tallied(m, clause)]
+        if self.has(pack.existentials, clause.tok_start, clause.tok_end):
+            verbal += [m for m in found if m.payload.nominal and m.payload.count in _VICTIM_COUNTS]
+        return verbal + [m for m in found if self.tallied(m, clause) and m not in verbal]
 
     def witnessed(self, clause: Clause, found: list[Match[Trigger]]) -> bool:
         """Witnesses report the event noun ("Residents reported fighting", "Жители сообщили о

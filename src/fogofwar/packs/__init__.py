@@ -93,6 +93,7 @@ class LanguagePack:
     contrastives: frozenset[str]  # ", but …" opens a new main clause
     qualifiers: PhraseMatcher[None]
     light_verbs: PhraseMatcher[None]
+    existentials: PhraseMatcher[None]
     evaluative: PhraseMatcher[None]
     speculative: PhraseMatcher[None]
     future: PhraseMatcher[None]
@@ -280,6 +281,7 @@ def load_pack(path: Path) -> LanguagePack:
         agents=frozenset(norm(w) for w in _words(text, "agents", where)),
         qualifiers=_flat(text, "qualifiers", where),
         light_verbs=_flat(text, "light_verbs", where),
+        existentials=_flat(text, "existentials", where),
         evaluative=_flat(text, "evaluative_verbs", where),
         speculative=_flat(text, "speculative_modals", where),
         future=_flat(text, "future_markers", where),
