@@ -51,8 +51,8 @@ from datetime import date
 from pathlib import Path
 
 from fogofwar.evaluation.case2021 import load_case2021, score_case2021
+from fogofwar.evaluation.passages import BLIND_SPLIT, load_passages, passages_dir, score_passages
 from fogofwar.evaluation.passages import SPLITS as PASSAGE_SPLITS
-from fogofwar.evaluation.passages import load_passages, passages_dir, score_passages
 from fogofwar.evaluation.plover import SPLITS, load_plover, score_plover
 from fogofwar.evaluation.polnear import load_polnear, score_polnear
 from fogofwar.evaluation.project_gold import LANGS, gold_dir, load_project_gold, score_project
@@ -65,11 +65,12 @@ from fogofwar.evaluation.report import EvalReport, Metric
 from fogofwar.evaluation.seed_gold import load_seed_gold, score_seed
 from fogofwar.model import ReadStatus
 from fogofwar.reader import Reader, ReadResult
+from fogofwar.training import PASSAGES
 
 __all__ = ["DEFAULT_LIMITS", "SETS", "evaluate_claims", "seed_gold_path", "suggest_floors"]
 
 SUITE = "claims"
-SETS = ("seed", "passages", "plover", "case2021", "polnear", "rwg", "project")
+SETS = ("seed", "passages", "blind", "plover", "case2021", "polnear", "rwg", "project")
 DEFAULT_LIMITS: dict[str, int | None] = {
     "seed": None,
     "plover": None,
@@ -78,6 +79,7 @@ DEFAULT_LIMITS: dict[str, int | None] = {
     "rwg": None,
     "project": None,
     "passages": None,
+    "blind": None,
 }
 _FOLDERS = {
     "seed": "examples/seed",
@@ -87,6 +89,7 @@ _FOLDERS = {
     "rwg": "datasets/redewiedergabe_de",
     "project": "",  # in the package: project_gold.gold_dir()
     "passages": "",  # in the package: passages.passages_dir()
+    "blind": "",  # in the package: training/passages (its pending/ folder)
 }
 _RAISED = "raised: "  # ReadResult.reason prefix of an item whose read crashed
 _Outcome = tuple[tuple[Metric, ...], Sequence[ReadResult]]
@@ -187,6 +190,14 @@ def _run_passages(folder: Path, reader: Reader, limit: int | None) -> _Outcome:
     return tuple(metrics), results
 
 
+def _run_blind(folder: Path, reader: Reader, limit: int | None) -> _Outcome:
+    """``passages_blind[_<lang>]``: the real-page passages no trainer reads and no rule was tuned
+    on (``training/passages/pending/``), read whole (``limit``: in all)."""
+    passages = load_passages(BLIND_SPLIT, folder=folder)[:limit]
+    read = [_read(reader, p.text, p.lang, title=p.title) for p in passages]
+    return tuple(score_passages(passages, [r.claims for r in read], "blind")), read
+
+
 def _note(name: str, results: Sequence[ReadResult]) -> str:
     raised = [r.reason for r in results if r.reason and r.reason.startswith(_RAISED)]
     note = f"{name}: {len(results)} items read, {_not_read(results)} not read"
@@ -203,6 +214,7 @@ _RUNNERS: dict[str, _SetRunner] = {
     "rwg": _run_rwg,
     "project": _run_project,
     "passages": _run_passages,
+    "blind": _run_blind,
 }
 
 
@@ -225,7 +237,7 @@ def evaluate_claims(
     metrics: list[Metric] = []
     notes: list[str] = []
     for name in chosen:
-        folder = {"project": gold_dir(), "passages": passages_dir()}.get(
+        folder = {"project": gold_dir(), "passages": passages_dir(), "blind": PASSAGES}.get(
             name, shared / _FOLDERS[name]
         )
         if not folder.is_dir() or (name == "seed" and not seed_gold_path().is_file()):

@@ -50,6 +50,9 @@ __all__ = [
 SPLITS = ("dev", "heldout")
 #: training passages (``training/passages/train/``): written for the project, never scored
 TRAIN_SPLIT = "train"
+#: real-page passages the trainers do not read (``training/passages/pending/``): the odd-numbered
+#: halves of the t7 and t8 batches, annotated blind and kept from training and tuning
+BLIND_SPLIT = "pending"
 _COUNTS = ("killed", "injured", "arrested", "missing", "displaced")
 Bounds = tuple[int | None, int | None]
 
@@ -119,9 +122,10 @@ def _claim(raw: Mapping[str, Any], text: str, title: str | None, where: str) -> 
 
 
 def load_passages(split: str, lang: str | None = None, folder: Path | None = None) -> list[Passage]:
-    """Passages of ``split`` (``dev`` | ``heldout``), every language unless ``lang``; file order,
+    """Passages of ``split`` (``dev`` | ``heldout``; ``train`` or ``pending`` with the training
+    folder), every language unless ``lang``; file order,
     languages sorted. Every evidence string is checked against its text."""
-    if split not in SPLITS and split != TRAIN_SPLIT:
+    if split not in SPLITS and split not in (TRAIN_SPLIT, BLIND_SPLIT):
         raise ValueError(f"unknown split {split!r}; use one of {', '.join(SPLITS)}")
     base = (folder or passages_dir()) / split
     out: list[Passage] = []
