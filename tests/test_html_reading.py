@@ -14,7 +14,8 @@ from fogofwar.readers import read_bytes
 from fogofwar.readers.boilerplate import trim_boilerplate
 from fogofwar.readers.decoding import decode_html
 from fogofwar.readers.htmldates import local_day, publication_date, structured_date
-from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
+from fogofwar.readers.htmljoin import join_sibling_parts
+from fogofwar.readers.htmllead import lead_before_body
 from html_pages import BODY, tree
 
 

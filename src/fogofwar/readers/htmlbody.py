@@ -23,7 +23,8 @@ from trafilatura.baseline import baseline
 from fogofwar.readers.boilerplate import trim_boilerplate
 from fogofwar.readers.discard import faster_discard
 from fogofwar.readers.fastpaths import faster_paths
-from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
+from fogofwar.readers.htmljoin import join_sibling_parts
+from fogofwar.readers.htmllead import lead_before_body
 from fogofwar.readers.precision import extraction_options, justext_stopwords, precision_text
 
 __all__ = ["comment_free_copy", "main_text", "split_paragraphs"]
