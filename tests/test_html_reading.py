@@ -234,6 +234,59 @@ def test_a_lead_between_headline_and_body_is_kept(between: str, expected_lead: b
     assert (_LEAD in joined) == expected_lead
 
 
+_SUB = "Storms and snow are expected in the centre and south today"  # no sentence end
+
+
+def _article_page(near: str, far: str = "") -> str:
+    """A page whose first ``<h1>`` is the site's name, ``far`` beside it near the root and
+    ``near`` in the article's header, three levels above the body's paragraphs."""
+    return (
+        f'<html><body><div class="top"><h1>Site</h1>{far}</div><div id="page"><div class="col">'
+        f'<main><article><header class="head">{near}</header><div class="text">'
+        f"<p>{_MORE}</p><p>{_LAST}</p></div></article></main></div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "expected_lead"),
+    [
+        # a block whose class names a lead, sentence end or not
+        (_article_page(f'<div class="article-intro">{_SUB}</div>'), True),
+        (_article_page(f'<p class="entry__subtitle">{_SUB}</p>'), True),
+        (_article_page(f'<div class="documentDescription">{_SUB}</div>'), True),
+        (_article_page(f'<div class="field--name-field-abstract"><p>{_SUB}</p></div>'), True),
+        # a prose paragraph in the article's header
+        (_article_page(f"<p>{_LEAD}</p>"), True),
+        # a sub-headline in the headline's hgroup
+        (
+            f"<html><body><article><hgroup><h1>Headline</h1><h2>{_SUB}</h2></hgroup>"
+            f"<div><p>{_MORE}</p><p>{_LAST}</p></div></article></body></html>",
+            True,
+        ),
+        # the same words in a block not named as a lead, too short, or a lead image's caption
+        (_article_page(f'<div class="box">{_SUB}</div>'), False),
+        (_article_page('<div class="intro">Read this now</div>'), False),
+        (
+            _article_page(
+                f'<div class="lead-asset"><figure><img src="x.jpg">{_SUB}</figure></div>'
+            ),
+            False,
+        ),
+        # a lead-named block in a caption, or the site's tagline by the masthead
+        (_article_page(f'<div class="caption"><div class="summary">{_SUB}</div></div>'), False),
+        (_article_page("", far=f'<h2 class="site-description">{_SUB}</h2>'), False),
+        # a lead-named block far from the body (it meets the body only near the root)
+        (_article_page("", far=f'<div class="summary">{_SUB}</div>'), False),
+        (_article_page("", far=f"<p>{_LEAD}</p>"), False),
+    ],
+)
+def test_a_lead_block_before_the_body_is_kept(page: str, expected_lead: bool) -> None:
+    body = f"{_MORE}\n\n{_LAST}"
+    joined = lead_before_body(lxml.html.fromstring(page), body)
+    assert joined.endswith(body)
+    assert (_SUB in joined or _LEAD in joined) == expected_lead
+
+
 def test_no_lead_is_guessed_when_the_body_is_not_found_in_the_page() -> None:
     page = f"<html><body><h1>Headline</h1><p>{_LEAD}</p><div>{_MORE}</div></body></html>"
     assert lead_before_body(lxml.html.fromstring(page), _MORE) == _MORE

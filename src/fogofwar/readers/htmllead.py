@@ -32,7 +32,7 @@ _MIN_PARA_CHARS = 60
 _MIN_LEAD_CHARS = 30
 _MIN_LEAD_WORDS = 5
 _MAX_LEAD_BLOCKS = 3
-_MAX_LEVELS = 3
+_MAX_LEVELS = 4
 _MAX_LINK_SHARE = 0.3
 # The body's container is found from its first paragraphs in the page.
 _BODY_SAMPLE = 4
@@ -85,7 +85,6 @@ _OTHER_WORDS = frozenset(
         "masthead",
         "nav",
         "menu",
-        "sidebar",
         "widget",
         "author",
         "byline",
@@ -122,9 +121,9 @@ def _names_lead(el: Any) -> bool:
 def _elsewhere(el: Any, first: Any) -> bool:
     """``el`` or a container of it that does not hold ``first`` (the body's first paragraph)
     is named as another part of the page (a caption, a credit, the site's masthead …)."""
-    shared = {id(a) for a in first.iterancestors()}
+    shared = set(first.iterancestors())  # lxml proxies: kept alive, so the same objects
     for a in (el, *el.iterancestors()):
-        if id(a) in shared:
+        if a in shared:
             return False
         if not _OTHER_WORDS.isdisjoint(_words(a)):
             return True
@@ -147,10 +146,10 @@ def _depth(el: Any) -> int:
 
 def _meet_depth(a: Any, b: Any) -> int:
     """Depth of the lowest common ancestor of ``a`` and ``b`` (-1 if none)."""
-    ancestors = {id(x): _depth(x) for x in (a, *a.iterancestors())}
+    ancestors = {x: _depth(x) for x in (a, *a.iterancestors())}
     for x in (b, *b.iterancestors()):
-        if id(x) in ancestors:
-            return ancestors[id(x)]
+        if x in ancestors:
+            return ancestors[x]
     return -1
 
 
@@ -187,7 +186,7 @@ def lead_before_body(tree: Any, body: str) -> str:
         return body
     whole = " ".join(" ".join(paragraphs).split())
     found: list[tuple[Any, str]] = []
-    taken: set[int] = set()
+    taken: set[Any] = set()
     first = None
     seen_h1 = False
     for el in tree.iter():
@@ -199,7 +198,7 @@ def lead_before_body(tree: Any, body: str) -> str:
         if el.tag == "p" and _text(el) in known:
             first = el
             break  # the body starts here
-        if any(id(a) in taken for a in el.iterancestors()):
+        if any(a in taken for a in el.iterancestors()):
             continue  # inside a lead block already taken
         text = _candidate(el, h1)
         if text is None or text in whole or any(text in t for _, t in found):
@@ -207,18 +206,23 @@ def lead_before_body(tree: Any, body: str) -> str:
         if any(p in text for p in known):
             continue  # a container of the body, not a lead
         found.append((el, text))
-        taken.add(id(el))
+        taken.add(el)
     if first is None or not found:
         return body  # the extracted body was never reached: nothing is known to lie between
     container_depth = _body_depth(tree, known, first)
     lead = [
         t
         for el, t in found
-        if _meet_depth(el, first) >= container_depth - _MAX_LEVELS and not _elsewhere(el, first)
+        if _near(_meet_depth(el, first), container_depth) and not _elsewhere(el, first)
     ]
     if not lead or len(lead) > _MAX_LEAD_BLOCKS:
         return body
     return "\n\n".join([*lead, *paragraphs])
+
+
+def _near(meet: int, container: int) -> bool:
+    """A block meeting the body at depth ``meet`` is near its container (at ``container``)."""
+    return meet >= container - _MAX_LEVELS or meet * 2 >= container
 
 
 def _body_depth(tree: Any, known: set[str], first: Any) -> int:
