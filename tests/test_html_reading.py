@@ -16,6 +16,7 @@ from fogofwar.readers.decoding import decode_html
 from fogofwar.readers.htmldates import local_day, publication_date, structured_date
 from fogofwar.readers.htmljoin import join_sibling_parts
 from fogofwar.readers.htmllead import lead_before_body
+from fogofwar.readers.htmlprune import drop_named_blocks
 from html_pages import BODY, tree
 
 
@@ -347,3 +348,46 @@ def test_comment_dates_are_not_the_article_date() -> None:
         "<p>Guter Artikel.</p></div></body></html>"
     )
     assert publication_date(tree(page), page) == date(2022, 2, 3)
+
+
+def _boxed(box: str) -> str:
+    """An article of two paragraphs with a third inside ``box`` (``{}`` marks the text)."""
+    inner = box.format(_LEAD)
+    return (
+        f"<html><body><main><article><div class='text'><p>{_MORE}</p>{inner}<p>{_LAST}</p>"
+        "</div></article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "expected_kept"),
+    [
+        # named blocks: the text or a near container says what it is
+        (_boxed('<p class="newsletter-promo">{}</p>'), False),
+        (_boxed('<div class="disclosure-text"><p>{}</p></div>'), False),
+        (_boxed('<div class="nextstory"><div><p>{}</p></div></div>'), False),
+        (_boxed('<div class="author-box"><p>{}</p></div>'), False),
+        (_boxed('<section class="about-author"><p>{}</p></section>'), False),
+        (_boxed('<div class="linkbox"><span>{}</span></div>'), False),
+        # the article's own text: unnamed, a byline-like "author" alone, an embedded post,
+        # a word far up (four containers above the text)
+        (_boxed("<p>{}</p>"), True),
+        (_boxed('<p class="author">{}</p>'), True),
+        (_boxed('<blockquote class="twitter-tweet"><p>{}</p></blockquote>'), True),
+        (_boxed('<div class="promo"><div><div><div><p>{}</p></div></div></div></div>'), True),
+    ],
+)
+def test_paragraphs_in_named_blocks_are_dropped(page: str, expected_kept: bool) -> None:
+    body = f"{_MORE}\n\n{_LEAD}\n\n{_LAST}"
+    kept = drop_named_blocks(lxml.html.fromstring(page), body)
+    assert _MORE in kept and _LAST in kept
+    assert (_LEAD in kept) == expected_kept
+
+
+def test_a_named_container_of_the_whole_body_drops_nothing() -> None:
+    page = (
+        f'<html><body><article class="paywall-container"><p>{_MORE}</p><p>{_LEAD}</p>'
+        f"<p>{_LAST}</p></article></body></html>"
+    )
+    body = f"{_MORE}\n\n{_LEAD}\n\n{_LAST}"
+    assert drop_named_blocks(lxml.html.fromstring(page), body) == body

@@ -7,7 +7,7 @@ innermost text elements (``<p>``, ``<li>``, headings …) with exactly its text,
 paragraph when every one of them sits in a named block: the element itself or one of its
 :data:`_LEVELS` nearest containers, below the container of the whole body, has a class or id
 with one of :data:`_OTHER_WORDS` (after splitting on non-letters and camelCase:
-``newsletter-promo``, ``disclosure-text``, ``nextStory``), or "author" with one of
+``newsletter-promo``, ``disclosure-text``, ``nextstory``), or "author" with one of
 :data:`_ABOUT_WORDS` (``author-box``, ``about-author``). Only near containers count: a box
 wraps its text closely, while a word far up ("paywall-container" on the whole article) says
 nothing of one paragraph. Embedded posts (tweets) are quoted material and stay.
