@@ -158,11 +158,12 @@ def _mostly_links(el: Any, text: str) -> bool:
     return links > _MAX_LINK_SHARE * len(text)
 
 
-def _candidate(el: Any, h1: Any) -> str | None:
-    """The text of ``el`` if it can be a lead (see the module doc), else ``None``."""
+def _candidate(el: Any, h1: Any, text: str | None = None) -> str | None:
+    """The text of ``el`` (``text`` when known) if it can be a lead (see the module doc), else
+    ``None``."""
     if el.tag not in _LEAD_TAGS or any(a.tag in _SKIP for a in el.iterancestors()):
         return None
-    text = _text(el)
+    text = _text(el) if text is None else text
     if el.tag == "p" and len(text) >= _MIN_PARA_CHARS and text.endswith(_SENTENCE_END):
         return None if _mostly_links(el, text) else text
     if not (_names_lead(el) or _in_hgroup(el, h1)):
@@ -189,18 +190,22 @@ def lead_before_body(tree: Any, body: str) -> str:
     taken: set[Any] = set()
     first = None
     seen_h1 = False
-    for el in tree.iter():
+    for el in tree.iter(*_LEAD_TAGS, "h1"):
         if el is h1:
             seen_h1 = True
             continue
-        if not seen_h1 or not isinstance(el.tag, str):
+        if not seen_h1:
             continue
-        if el.tag == "p" and _text(el) in known:
-            first = el
-            break  # the body starts here
+        if el.tag == "p":
+            text = _text(el)
+            if text in known:
+                first = el
+                break  # the body starts here
+        elif not (_names_lead(el) or _in_hgroup(el, h1)):
+            continue
         if any(a in taken for a in el.iterancestors()):
             continue  # inside a lead block already taken
-        text = _candidate(el, h1)
+        text = _candidate(el, h1, text if el.tag == "p" else None)
         if text is None or text in whole or any(text in t for _, t in found):
             continue
         if any(p in text for p in known):

@@ -3,7 +3,7 @@
 Publishers put newsletter boxes, author biographies, advertising disclosures, photo credits and
 "next story" teasers inside the article container, where an extractor keeps them. Their class
 or id says what they are. :func:`drop_named_blocks` finds, for each paragraph of the body, the
-innermost text elements (``<p>``, ``<li>``, headings …) with exactly its text, and drops the
+innermost text elements (``<p>``, ``<li>``, headings, captions …) with exactly its text, and drops the
 paragraph when every one of them sits in a named block: the element itself or one of its
 :data:`_LEVELS` nearest containers, below the container of the whole body, has a class or id
 with one of :data:`_OTHER_WORDS` (after splitting on non-letters and camelCase:
@@ -20,7 +20,7 @@ from typing import Any
 
 __all__ = ["drop_named_blocks"]
 
-_BLOCKS = ("p", "span", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "dd", "td")
+_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "dd")
 _OTHER_WORDS = frozenset(
     {
         "promo",
@@ -60,6 +60,7 @@ _OTHER_WORDS = frozenset(
 _ABOUT_WORDS = frozenset({"box", "about", "description", "desc", "info", "details", "profile"})
 _WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _MIN_MATCHED = 2
+_PREFIX = 12
 # A named block wraps its text closely: only this many containers up are looked at.
 _LEVELS = 3
 
@@ -115,7 +116,11 @@ def drop_named_blocks(tree: Any, body: str) -> str:
     paragraphs = [p for p in body.split("\n\n") if p]
     known = set(paragraphs)
     where: dict[str, list[Any]] = {}
+    starts = {p[:_PREFIX] for p in paragraphs}
     for el in tree.iter(*_BLOCKS):
+        own = " ".join((el.text or "").split())
+        if len(own) >= _PREFIX and own[:_PREFIX] not in starts:
+            continue  # its text starts otherwise than every paragraph (a cheap first test)
         text = _text(el)
         if text in known:
             where.setdefault(text, []).append(el)
