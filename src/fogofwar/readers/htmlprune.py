@@ -2,9 +2,9 @@
 
 Publishers put newsletter boxes, author biographies, advertising disclosures, photo credits and
 "next story" teasers inside the article container, where an extractor keeps them. Their class
-or id says what they are. :func:`drop_named_blocks` finds, for each paragraph of the body, the
-innermost text elements (``<p>``, ``<li>``, headings, captions …) with exactly its text, and drops the
-paragraph when every one of them sits in a named block: the element itself or one of its
+or id says what they are. :func:`drop_named_blocks` finds, for each paragraph of the body,
+the innermost text elements (``<p>``, ``<li>``, headings, captions …) with exactly its text,
+and drops the paragraph when every one of them sits in a named block: the element or one of its
 :data:`_LEVELS` nearest containers, below the container of the whole body, has a class or id
 with one of :data:`_OTHER_WORDS` (after splitting on non-letters and camelCase:
 ``newsletter-promo``, ``disclosure-text``, ``nextstory``), or "author" with one of
