@@ -196,16 +196,17 @@ def lead_before_body(tree: Any, body: str) -> str:
             continue
         if not seen_h1:
             continue
+        own: str | None = None
         if el.tag == "p":
-            text = _text(el)
-            if text in known:
+            own = _text(el)
+            if own in known:
                 first = el
                 break  # the body starts here
         elif not (_names_lead(el) or _in_hgroup(el, h1)):
             continue
         if any(a in taken for a in el.iterancestors()):
             continue  # inside a lead block already taken
-        text = _candidate(el, h1, text if el.tag == "p" else None)
+        text = _candidate(el, h1, own)
         if text is None or text in whole or any(text in t for _, t in found):
             continue
         if any(p in text for p in known):
