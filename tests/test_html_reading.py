@@ -138,6 +138,9 @@ def test_related_block_at_the_end_is_cut() -> None:
         ("A\n\nWeitere Informationen:\n\nB\n\nC\n\nD\n\nE", "A\n\nB\n\nC\n\nD\n\nE"),
         ("A\n\nKontakt:\n\nB\n\nC\n\nD\n\nE", "A\n\nB\n\nC\n\nD\n\nE"),
         ("A\n\nKontakt: Polizei Berlin, Tel. 110\n\nB\n\nC\n\nD\n\nE", None),
+        # a link line to one article in the tail: that line only, the text goes on after it
+        ("A\n\nB\n\nC\n\nD\n\nCzytaj też: Wyścig zbrojeń ruszył\n\nE", "A\n\nB\n\nC\n\nD\n\nE"),
+        ("A\n\nB\n\nC\n\nD\n\nCzytaj też:\n\nE", "A\n\nB\n\nC\n\nD"),
     ],
 )
 def test_trim_boilerplate(body: str, expected: str | None) -> None:
