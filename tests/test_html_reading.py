@@ -14,7 +14,9 @@ from fogofwar.readers import read_bytes
 from fogofwar.readers.boilerplate import trim_boilerplate
 from fogofwar.readers.decoding import decode_html
 from fogofwar.readers.htmldates import local_day, publication_date, structured_date
-from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
+from fogofwar.readers.htmljoin import join_sibling_parts
+from fogofwar.readers.htmllead import lead_before_body
+from fogofwar.readers.htmlprune import drop_named_blocks
 from html_pages import BODY, tree
 
 
@@ -136,6 +138,9 @@ def test_related_block_at_the_end_is_cut() -> None:
         ("A\n\nWeitere Informationen:\n\nB\n\nC\n\nD\n\nE", "A\n\nB\n\nC\n\nD\n\nE"),
         ("A\n\nKontakt:\n\nB\n\nC\n\nD\n\nE", "A\n\nB\n\nC\n\nD\n\nE"),
         ("A\n\nKontakt: Polizei Berlin, Tel. 110\n\nB\n\nC\n\nD\n\nE", None),
+        # a link line to one article in the tail: that line only, the text goes on after it
+        ("A\n\nB\n\nC\n\nD\n\nCzytaj też: Wyścig zbrojeń ruszył\n\nE", "A\n\nB\n\nC\n\nD\n\nE"),
+        ("A\n\nB\n\nC\n\nD\n\nCzytaj też:\n\nE", "A\n\nB\n\nC\n\nD"),
     ],
 )
 def test_trim_boilerplate(body: str, expected: str | None) -> None:
@@ -233,6 +238,59 @@ def test_a_lead_between_headline_and_body_is_kept(between: str, expected_lead: b
     assert (_LEAD in joined) == expected_lead
 
 
+_SUB = "Storms and snow are expected in the centre and south today"  # no sentence end
+
+
+def _article_page(near: str, far: str = "") -> str:
+    """A page whose first ``<h1>`` is the site's name, ``far`` beside it near the root and
+    ``near`` in the article's header, three levels above the body's paragraphs."""
+    return (
+        f'<html><body><div class="top"><h1>Site</h1>{far}</div><div id="page"><div class="col">'
+        f'<main><article><header class="head">{near}</header><div class="text">'
+        f"<p>{_MORE}</p><p>{_LAST}</p></div></article></main></div></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "expected_lead"),
+    [
+        # a block whose class names a lead, sentence end or not
+        (_article_page(f'<div class="article-intro">{_SUB}</div>'), True),
+        (_article_page(f'<p class="entry__subtitle">{_SUB}</p>'), True),
+        (_article_page(f'<div class="documentDescription">{_SUB}</div>'), True),
+        (_article_page(f'<div class="field--name-field-abstract"><p>{_SUB}</p></div>'), True),
+        # a prose paragraph in the article's header
+        (_article_page(f"<p>{_LEAD}</p>"), True),
+        # a sub-headline in the headline's hgroup
+        (
+            f"<html><body><article><hgroup><h1>Headline</h1><h2>{_SUB}</h2></hgroup>"
+            f"<div><p>{_MORE}</p><p>{_LAST}</p></div></article></body></html>",
+            True,
+        ),
+        # the same words in a block not named as a lead, too short, or a lead image's caption
+        (_article_page(f'<div class="box">{_SUB}</div>'), False),
+        (_article_page('<div class="intro">Read this now</div>'), False),
+        (
+            _article_page(
+                f'<div class="lead-asset"><figure><img src="x.jpg">{_SUB}</figure></div>'
+            ),
+            False,
+        ),
+        # a lead-named block in a caption, or the site's tagline by the masthead
+        (_article_page(f'<div class="caption"><div class="summary">{_SUB}</div></div>'), False),
+        (_article_page("", far=f'<h2 class="site-description">{_SUB}</h2>'), False),
+        # a lead-named block far from the body (it meets the body only near the root)
+        (_article_page("", far=f'<div class="summary">{_SUB}</div>'), False),
+        (_article_page("", far=f"<p>{_LEAD}</p>"), False),
+    ],
+)
+def test_a_lead_block_before_the_body_is_kept(page: str, expected_lead: bool) -> None:
+    body = f"{_MORE}\n\n{_LAST}"
+    joined = lead_before_body(lxml.html.fromstring(page), body)
+    assert joined.endswith(body)
+    assert (_SUB in joined or _LEAD in joined) == expected_lead
+
+
 def test_no_lead_is_guessed_when_the_body_is_not_found_in_the_page() -> None:
     page = f"<html><body><h1>Headline</h1><p>{_LEAD}</p><div>{_MORE}</div></body></html>"
     assert lead_before_body(lxml.html.fromstring(page), _MORE) == _MORE
@@ -293,3 +351,46 @@ def test_comment_dates_are_not_the_article_date() -> None:
         "<p>Guter Artikel.</p></div></body></html>"
     )
     assert publication_date(tree(page), page) == date(2022, 2, 3)
+
+
+def _boxed(box: str) -> str:
+    """An article of two paragraphs with a third inside ``box`` (``{}`` marks the text)."""
+    inner = box.format(_LEAD)
+    return (
+        f"<html><body><main><article><div class='text'><p>{_MORE}</p>{inner}<p>{_LAST}</p>"
+        "</div></article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "expected_kept"),
+    [
+        # named blocks: the text or a near container says what it is
+        (_boxed('<p class="newsletter-promo">{}</p>'), False),
+        (_boxed('<div class="disclosure-text"><p>{}</p></div>'), False),
+        (_boxed('<div class="nextstory"><div><p>{}</p></div></div>'), False),
+        (_boxed('<div class="author-box"><p>{}</p></div>'), False),
+        (_boxed('<section class="about-author"><p>{}</p></section>'), False),
+        (_boxed('<div class="linkbox"><p>{}</p></div>'), False),
+        # the article's own text: unnamed, a byline-like "author" alone, an embedded post,
+        # a word far up (four containers above the text)
+        (_boxed("<p>{}</p>"), True),
+        (_boxed('<p class="author">{}</p>'), True),
+        (_boxed('<blockquote class="twitter-tweet"><p>{}</p></blockquote>'), True),
+        (_boxed('<div class="promo"><div><div><div><p>{}</p></div></div></div></div>'), True),
+    ],
+)
+def test_paragraphs_in_named_blocks_are_dropped(page: str, expected_kept: bool) -> None:
+    body = f"{_MORE}\n\n{_LEAD}\n\n{_LAST}"
+    kept = drop_named_blocks(lxml.html.fromstring(page), body)
+    assert _MORE in kept and _LAST in kept
+    assert (_LEAD in kept) == expected_kept
+
+
+def test_a_named_container_of_the_whole_body_drops_nothing() -> None:
+    page = (
+        f'<html><body><article class="paywall-container"><p>{_MORE}</p><p>{_LEAD}</p>'
+        f"<p>{_LAST}</p></article></body></html>"
+    )
+    body = f"{_MORE}\n\n{_LEAD}\n\n{_LAST}"
+    assert drop_named_blocks(lxml.html.fromstring(page), body) == body

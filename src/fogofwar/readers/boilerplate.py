@@ -138,6 +138,7 @@ def trim_boilerplate(body: str) -> str:
             i >= tail
             and len(para) <= _MAX_CUE_CHARS
             and (_SECTION_END.match(para) or _TAIL_BLOCK.match(para))
+            and not _LINK.match(para)  # a link to one article: the text may go on after it
         ):
             break
         if _dropped(para):

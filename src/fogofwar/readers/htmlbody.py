@@ -23,7 +23,9 @@ from trafilatura.baseline import baseline
 from fogofwar.readers.boilerplate import trim_boilerplate
 from fogofwar.readers.discard import faster_discard
 from fogofwar.readers.fastpaths import faster_paths
-from fogofwar.readers.htmljoin import join_sibling_parts, lead_before_body
+from fogofwar.readers.htmljoin import join_sibling_parts
+from fogofwar.readers.htmllead import lead_before_body
+from fogofwar.readers.htmlprune import drop_named_blocks
 from fogofwar.readers.precision import extraction_options, justext_stopwords, precision_text
 
 __all__ = ["comment_free_copy", "main_text", "split_paragraphs"]
@@ -82,4 +84,5 @@ def main_text(
             if not body:
                 _, text, _ = baseline(fresh)
                 body = split_paragraphs(text)
-    return trim_boilerplate(lead_before_body(page, join_sibling_parts(page, body)))
+    body = lead_before_body(page, join_sibling_parts(page, body))
+    return trim_boilerplate(drop_named_blocks(page, body))

@@ -1,8 +1,7 @@
 """Article bodies split across containers: the parts an extractor in precision mode left out.
 
-Two kinds are put back. The *lead* (standfirst) in a block of its own between the headline
-and the body (:func:`lead_before_body`), and parts in *sibling containers*
-(:func:`join_sibling_parts`):
+Parts in *sibling containers* are put back here (:func:`join_sibling_parts`; the lead in a block
+of its own is :mod:`fogofwar.readers.htmllead`'s):
 
 Page builders put an article in several blocks of the same kind, one after another
 (``<div class="module module--text">`` × N, an intro block then the body block). An extractor
@@ -20,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-__all__ = ["join_sibling_parts", "lead_before_body"]
+__all__ = ["join_sibling_parts"]
 
 _MIN_MATCHED = 2
 _LEVELS = 3
@@ -108,44 +107,3 @@ def join_sibling_parts(tree: Any, body: str) -> str:
     if not before and not after:
         return body
     return "\n\n".join([*before, *paragraphs, *after])
-
-
-_LEAD_SKIP = frozenset({"figcaption", "figure", "nav", "aside", "footer", "form", "button", "li"})
-_MAX_LEAD_PARAS = 3
-
-
-def lead_before_body(tree: Any, body: str) -> str:
-    """``body`` with the lead paragraph(s) the extractor left out put back: prose ``<p>``
-    between the page's ``<h1>`` and the first extracted paragraph (a standfirst in a block of
-    its own), at most :data:`_MAX_LEAD_PARAS`, none in a figure, list, navigation or form."""
-    paragraphs = [p for p in body.split("\n\n") if p]
-    if not paragraphs:
-        return body
-    known = set(paragraphs)
-    h1 = next(tree.iter("h1"), None)
-    if h1 is None:
-        return body
-    lead: list[str] = []
-    seen_h1 = False
-    for el in tree.iter():
-        if el is h1:
-            seen_h1 = True
-            continue
-        if not seen_h1 or el.tag != "p":
-            continue
-        text = _text(el)
-        if text in known:
-            break  # the body starts here
-        if any(a.tag in _LEAD_SKIP for a in el.iterancestors()):
-            continue
-        if len(text) < _MIN_PARA_CHARS or not text.endswith(_SENTENCE_END):
-            continue
-        links = sum(len(_text(a)) for a in el.iter("a"))
-        if links > _MAX_LINK_SHARE * len(text):
-            continue
-        lead.append(text)
-    else:
-        return body  # the extracted body was never reached: nothing is known to lie between
-    if not lead or len(lead) > _MAX_LEAD_PARAS:
-        return body
-    return "\n\n".join([*lead, *paragraphs])

@@ -1,0 +1,135 @@
+"""Paragraphs of the body that sit in a block named as another part of the page.
+
+Publishers put newsletter boxes, author biographies, advertising disclosures, photo credits and
+"next story" teasers inside the article container, where an extractor keeps them. Their class
+or id says what they are. :func:`drop_named_blocks` finds, for each paragraph of the body,
+the innermost text elements (``<p>``, ``<li>``, headings, captions …) with exactly its text,
+and drops the paragraph when every one of them sits in a named block: the element or one of its
+:data:`_LEVELS` nearest containers, below the container of the whole body, has a class or id
+with one of :data:`_OTHER_WORDS` (after splitting on non-letters and camelCase:
+``newsletter-promo``, ``disclosure-text``, ``nextstory``), or "author" with one of
+:data:`_ABOUT_WORDS` (``author-box``, ``about-author``). Only near containers count: a box
+wraps its text closely, while a word far up ("paywall-container" on the whole article) says
+nothing of one paragraph. Embedded posts (tweets) are quoted material and stay.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["drop_named_blocks"]
+
+_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "dd")
+_OTHER_WORDS = frozenset(
+    {
+        "promo",
+        "newsletter",
+        "disclosure",
+        "biography",
+        "bio",
+        "authorbox",
+        "credit",
+        "credits",
+        "nextstory",
+        "linkbox",
+        "linklist",
+        "donation",
+        "donate",
+        "paywall",
+        "subscribe",
+        "subscription",
+        "sharer",
+        "sponsor",
+        "sponsored",
+        "related",
+        "recommended",
+        "recirculation",
+        "outbrain",
+        "taboola",
+        "trending",
+        "popular",
+        "advert",
+        "advertisement",
+        "signup",
+        "optin",
+        "cta",
+    }
+)
+# With "author": a box about the author ("author-box", "about-author", "author__description").
+_ABOUT_WORDS = frozenset({"box", "about", "description", "desc", "info", "details", "profile"})
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+_MIN_MATCHED = 2
+_PREFIX = 12
+# A named block wraps its text closely: only this many containers up are looked at.
+_LEVELS = 3
+
+
+def _text(el: Any) -> str:
+    return " ".join(str(el.text_content()).split())
+
+
+def _words(el: Any) -> set[str]:
+    words: set[str] = set()
+    for attribute in ("class", "id"):
+        value = el.get(attribute)
+        if value:
+            words.update(w.lower() for w in _WORD.findall(value))
+    return words
+
+
+def _common_ancestor(elements: list[Any]) -> Any:
+    chains = [[el, *el.iterancestors()][::-1] for el in elements]
+    common = None
+    for level in zip(*chains, strict=False):
+        if all(node is level[0] for node in level):
+            common = level[0]
+        else:
+            break
+    return common
+
+
+def _named(el: Any, container: Any) -> bool:
+    """``el`` or one of its nearest containers, below ``container``, is a named block."""
+    for level, a in enumerate((el, *el.iterancestors())):
+        if a is container or level > _LEVELS:
+            return False
+        words = _words(a)
+        if not _OTHER_WORDS.isdisjoint(words) or (
+            "author" in words and not _ABOUT_WORDS.isdisjoint(words)
+        ):
+            return True
+    return False
+
+
+def _innermost(elements: list[Any]) -> list[Any]:
+    """The elements none of the others sits in (a wrapper with the same text is left out)."""
+    outer: set[Any] = set()
+    for el in elements:
+        outer.update(el.iterancestors())
+    return [el for el in elements if el not in outer]
+
+
+def drop_named_blocks(tree: Any, body: str) -> str:
+    """``body`` without the paragraphs that sit in named boilerplate blocks (see the module
+    doc); ``tree`` is not modified."""
+    paragraphs = [p for p in body.split("\n\n") if p]
+    known = set(paragraphs)
+    where: dict[str, list[Any]] = {}
+    starts = {p[:_PREFIX] for p in paragraphs}
+    for el in tree.iter(*_BLOCKS):
+        own = " ".join((el.text or "").split())
+        if len(own) >= _PREFIX and own[:_PREFIX] not in starts:
+            continue  # its text starts otherwise than every paragraph (a cheap first test)
+        text = _text(el)
+        if text in known:
+            where.setdefault(text, []).append(el)
+    if len(where) < _MIN_MATCHED:
+        return body
+    container = _common_ancestor([els[0] for els in where.values()])
+    if container is None:
+        return body
+    drop = {t for t, els in where.items() if all(_named(el, container) for el in _innermost(els))}
+    if not drop:
+        return body
+    return "\n\n".join(p for p in paragraphs if p not in drop)
