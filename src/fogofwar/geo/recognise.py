@@ -267,6 +267,12 @@ def _keep(
         and not hit.changed
         and not is_common(tok.text, pack.lang)
         and ("admin1" in kinds or biggest >= _BIG)
+    ) or (  # "hit Debaltseve": a town of 10,000+ where the news spells names several ways,
+        # under its official name, is no dictionary word
+        not hit.changed
+        and biggest >= _SMALL
+        and all(c.how == 0 and c.place.cc in _WAR_CC for c in hit.cands)
+        and not is_common(tok.text, pack.lang)
     )
     if (pack.common_check or tok.sent_start) and is_known(tok.text, pack.lang) and not proper:
         if all(c.how == 2 for c in hit.cands):  # "Liga" is not Riga by another spelling
