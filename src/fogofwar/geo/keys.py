@@ -30,11 +30,31 @@ def keys(words: list[str], pack: LangPack) -> tuple[tuple[str, bool], ...]:
     return got
 
 
+def _by_sum(sizes: list[int]) -> Iterator[tuple[int, ...]]:
+    """Index combinations in order of their sum (fewest, likeliest changes first), lazily:
+    "Харківської обласної військової адміністрації" needs only its first word's ending undone,
+    however many variants the other words have."""
+    for total in range(sum(sizes) - len(sizes) + 1):
+        yield from _with_sum(sizes, total)
+
+
+def _with_sum(sizes: list[int], total: int) -> Iterator[tuple[int, ...]]:
+    if not sizes:
+        if total == 0:
+            yield ()
+        return
+    for k in range(min(sizes[0] - 1, total) + 1):
+        for rest in _with_sum(sizes[1:], total - k):
+            yield (k, *rest)
+
+
 def _make_keys(words: list[str], pack: LangPack) -> list[tuple[str, bool]]:
     options = [pack.variants(w.casefold()) for w in words]
     combos: Iterator[tuple[int, ...]] = product(*(range(len(o)) for o in options))
     if math.prod(len(o) for o in options) <= _SORTED_UP_TO:
         combos = iter(sorted(combos, key=sum))
+    else:
+        combos = _by_sum([len(o) for o in options])
     keys: list[tuple[str, bool]] = []
     for combo in combos:
         forms = [options[k][v] for k, v in enumerate(combo)]

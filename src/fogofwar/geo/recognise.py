@@ -172,6 +172,7 @@ def _keep(
         dateline = tok.sent_start and nxt is not None and not nxt.glued and nxt.cap
         if not dateline:
             return any(c.place.kind not in ("city", "admin2") and c.how == 0 for c in hit.cands)
+    nxt2 = tokens[hit.last + 2] if hit.last + 2 < len(tokens) else None
     nxt_word = (
         nxt is not None
         and nxt.glued
@@ -180,6 +181,8 @@ def _keep(
         and not nxt.text.isupper()
         and not region_after(nxt.text.casefold(), pack)
         and not is_known(nxt.text, pack.lang)
+        # "Новомосковске Днепропетровской области": a town, then its region
+        and not (nxt2 is not None and nxt2.glued and region_after(nxt2.text.casefold(), pack))
     )
     if low in pack.name_places and nxt_word:
         return False  # "Jordan Peterson", "Sydney Sweeney": a first name
@@ -264,6 +267,12 @@ def _keep(
         and not hit.changed
         and not is_common(tok.text, pack.lang)
         and ("admin1" in kinds or biggest >= _BIG)
+    ) or (  # "hit Debaltseve": a town of 10,000+ where the news spells names several ways,
+        # under its official name, is no dictionary word
+        not hit.changed
+        and biggest >= _SMALL
+        and all(c.how == 0 and c.place.cc in _WAR_CC for c in hit.cands)
+        and not is_common(tok.text, pack.lang)
     )
     if (pack.common_check or tok.sent_start) and is_known(tok.text, pack.lang) and not proper:
         if all(c.how == 2 for c in hit.cands):  # "Liga" is not Riga by another spelling

