@@ -49,6 +49,7 @@ from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
+from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
 from fogofwar.nlp.frames import denied_before, frame_of
 from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.pipeline import stage
@@ -363,9 +364,13 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         _build(doc, res, b, view, kind, cert, att, kind_of(att)[0] if att else None)
         for view, kind, cert, att in picked
     ]
-    out = apply_caveats(
-        doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, merge_restatements(doc, out)))
+    details = frozenset(
+        key
+        for c, (view, *_) in zip(out, picked, strict=True)
+        if detail_only(view) and (key := detail_key(c)) is not None
     )
+    out = fold_details(doc, merge_restatements(doc, out), details)
+    out = apply_caveats(doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, out)))
     out = fan_out_places(doc, b.pack, res.pipeline_version, out)
     out = split_joint_sources(doc, b.pack, res.pipeline_version, out)
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
