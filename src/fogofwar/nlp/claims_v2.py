@@ -50,7 +50,7 @@ from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
-from fogofwar.nlp.frames import denied_before, frame_of
+from fogofwar.nlp.frames import denied_before, frame_of, unclaimed
 from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.restate import drop_victim_details, fold_zero_tolls, merge_restatements
@@ -143,13 +143,19 @@ def names_earlier_source(doc: Doc, view: ClauseView) -> bool:
 
 def _decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> ClaimKind | None:
     mkind, pk = score.best_kind()
+    if unclaimed(doc, res.packs[doc.lang], view):
+        return None  # "No group claimed responsibility": nobody claims anything
     if view.rule_kind is not None:
         if score.p_claim < DROP:
             return None
         if not view.lexical[_QUANTITY] and (
-            view.lexical[_WITHHELD] or (view.lexical[_AFTERMATH] and view.lexical[_NOMINAL])
+            view.lexical[_WITHHELD]
+            or (view.lexical[_AFTERMATH] and view.lexical[_NOMINAL])
+            or (_no_deed(view) and _verification_in(doc, res, view))
         ):
-            return None  # details withheld, or an investigation "into the attack": no figure
+            # details withheld, an investigation "into the attack", or a caveat ("the toll
+            # could not be verified"): no figure, no claim
+            return None
         if view.rule_kind in _SPEECH_ACTS and _frame_fragment(doc, view):
             return None  # "Губернатор также предупредил, что …": the claim is what follows
         if mkind != view.rule_kind and pk >= OVERRIDE and view.rule_subtype not in _STRUCTURAL:
@@ -166,6 +172,15 @@ def _decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> C
     if view.lexical[_VERIFICATION] and _verification_in(doc, res, view):
         return None  # "no independent confirmation of the toll yet" is a caveat, not a claim
     return mkind
+
+
+def _no_deed(view: ClauseView) -> bool:
+    """No event verb of the clause tells a deed: its event words are tolls or nouns ("the
+    death toll", "die Zahl der Opfer")."""
+    return all(
+        m.payload.nominal or m.payload.kind == ClaimKind.CASUALTIES
+        for m in view.events or view.every
+    )
 
 
 def _verification_in(doc: Doc, res: Resources, view: ClauseView) -> bool:
