@@ -432,6 +432,22 @@ def _interior(doc: Doc, att: AttributionMention) -> bool:
     )
 
 
+def _past_stub(doc: Doc, att: AttributionMention, clause: Span, span: Span) -> Span:
+    """A clause with no event word whose source's content is only the words before the
+    source ("Mercredi, les rebelles ont affirmé avoir pris …", "En total, según los
+    militares rusos, el enemigo perdió …"): what it reports is the clause after the source and
+    its cue, when that is longer."""
+    frame = [s for s in (att.source, att.cue) if s is not None]
+    if not frame or span.end > min(s.start for s in frame):
+        return span
+    start = max(s.end for s in frame)
+    tail = doc.text[start : clause.end]
+    lead = len(tail) - len(tail.lstrip(" ,;:—–-"))
+    if len(tail.split()) <= max(2, len(doc.text[span.start : span.end].split())):
+        return span
+    return Span(start + lead, clause.end)
+
+
 def _build(
     doc: Doc,
     res: Resources,
@@ -449,6 +465,8 @@ def _build(
     if att is not None and _within(Span(anchor, anchor + 1), att.content):
         lo, hi = max(span.start, att.content.start), min(span.end, att.content.end)
         span = Span(lo, hi) if hi > lo else span
+        if not events:
+            span = _past_stub(doc, att, clause.span, span)
     if att is not None and kind in _SECURITY and _interior(doc, att):
         source_kind = SourceKind.MILITARY  # claims-v1: interior ministries on security operations
     source = (
