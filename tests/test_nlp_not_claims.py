@@ -100,3 +100,38 @@ def test_a_caveat_on_a_toll_is_no_claim(reader: Reader, lang: str, text: str) ->
 def test_a_deed_with_a_caveat_in_its_clause_stays_a_claim(reader: Reader) -> None:
     text = "Russian troops fired the missile, a claim that could not be independently verified."
     assert [c.kind for c in _claims(reader, "en", text)] == [ClaimKind.ATTACK]
+
+
+# a speaker and a speech act before a comma, what they said in the clause after it: the
+# fragment is no claim of its own (what follows is)
+FRAGMENTS = [
+    (
+        "ru",
+        "Израильская армия нанесла удар по лагерю беженцев, сообщил министр обороны Кац. "
+        "Кац также пригрозил, что армия продолжит удары по Газе.",
+        "Кац также пригрозил",
+    ),
+    (
+        "uk",
+        "Ізраїльська армія завдала удару по табору біженців, повідомив міністр оборони Кац. "
+        "Кац також пригрозив, що армія продовжить удари по Газі.",
+        "Кац також пригрозив",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "fragment"), FRAGMENTS)
+def test_a_speech_act_fragment_is_no_claim(
+    reader: Reader, lang: str, text: str, fragment: str
+) -> None:
+    claims = _claims(reader, lang, text)
+    spans = [c.span.slice(text) for c in claims if c.span is not None]
+    assert len(claims) == 2 and fragment not in spans, spans
+
+
+def test_a_vote_ending_on_a_comma_stays_a_claim(reader: Reader) -> None:
+    text = (
+        "The Ukraine bill passed 311-112, with 112 Republicans opposed, while the aid for "
+        "Israel was approved 366-58."
+    )
+    assert len(_claims(reader, "en", text)) == 2

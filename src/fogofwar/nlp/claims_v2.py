@@ -127,7 +127,27 @@ def _frame_fragment(doc: Doc, view: ClauseView) -> bool:
     content is the claim, the fragment none."""
     sent = doc.sentences[view.clause.sentence].span
     rest = doc.text[view.clause.span.end : sent.end]
-    return _frame_only(doc, view) and sum(1 for w in rest.split() if w[:1].isalnum()) >= 2
+    if sum(1 for w in rest.split() if w[:1].isalnum()) < 2:
+        return False
+    return _frame_only(doc, view) or _act_then_comma(doc, view)
+
+
+_FRAGMENT_WORDS = 5
+
+
+def _act_then_comma(doc: Doc, view: ClauseView) -> bool:
+    """The clause is a speaker and its speech act, ending on a comma or colon ("Кац также
+    пригрозил,", "Die russische Botschaft kritisierte,"): no word after the act's word, a few
+    words in all."""
+    clause = view.clause
+    if not doc.text[clause.span.start : clause.span.end].rstrip().endswith((",", ":")):
+        return False
+    acts = [m for m in view.every if m.payload.kind in _SPEECH_ACTS]
+    if not acts or any(m.payload.kind not in _SPEECH_ACTS for m in view.every):
+        return False
+    words = [t for t in doc.tokens[clause.tok_start : clause.tok_end] if t.is_word]
+    after = [t for t in doc.tokens[acts[-1].end : clause.tok_end] if t.is_word]
+    return not after and len(words) <= _FRAGMENT_WORDS
 
 
 def names_earlier_source(doc: Doc, view: ClauseView) -> bool:
