@@ -49,7 +49,8 @@ from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
-from fogofwar.nlp.frames import denied_before, frame_of
+from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
+from fogofwar.nlp.frames import denied_before, frame_of, unclaimed
 from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.restate import drop_victim_details, fold_zero_tolls, merge_restatements
@@ -126,7 +127,27 @@ def _frame_fragment(doc: Doc, view: ClauseView) -> bool:
     content is the claim, the fragment none."""
     sent = doc.sentences[view.clause.sentence].span
     rest = doc.text[view.clause.span.end : sent.end]
-    return _frame_only(doc, view) and sum(1 for w in rest.split() if w[:1].isalnum()) >= 2
+    if sum(1 for w in rest.split() if w[:1].isalnum()) < 2:
+        return False
+    return _frame_only(doc, view) or _act_then_comma(doc, view)
+
+
+_FRAGMENT_WORDS = 5
+
+
+def _act_then_comma(doc: Doc, view: ClauseView) -> bool:
+    """The clause is a speaker and its speech act, ending on a comma or colon ("Кац также
+    пригрозил,", "Die russische Botschaft kritisierte,"): no word after the act's word, a few
+    words in all."""
+    clause = view.clause
+    if not doc.text[clause.span.start : clause.span.end].rstrip().endswith((",", ":")):
+        return False
+    acts = [m for m in view.every if m.payload.kind in _SPEECH_ACTS]
+    if not acts or any(m.payload.kind not in _SPEECH_ACTS for m in view.every):
+        return False
+    words = [t for t in doc.tokens[clause.tok_start : clause.tok_end] if t.is_word]
+    after = [t for t in doc.tokens[acts[-1].end : clause.tok_end] if t.is_word]
+    return not after and len(words) <= _FRAGMENT_WORDS
 
 
 def names_earlier_source(doc: Doc, view: ClauseView) -> bool:
@@ -142,13 +163,19 @@ def names_earlier_source(doc: Doc, view: ClauseView) -> bool:
 
 def _decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> ClaimKind | None:
     mkind, pk = score.best_kind()
+    if unclaimed(doc, res.packs[doc.lang], view):
+        return None  # "No group claimed responsibility": nobody claims anything
     if view.rule_kind is not None:
         if score.p_claim < DROP:
             return None
         if not view.lexical[_QUANTITY] and (
-            view.lexical[_WITHHELD] or (view.lexical[_AFTERMATH] and view.lexical[_NOMINAL])
+            view.lexical[_WITHHELD]
+            or (view.lexical[_AFTERMATH] and view.lexical[_NOMINAL])
+            or (_no_deed(view) and _verification_in(doc, res, view))
         ):
-            return None  # details withheld, or an investigation "into the attack": no figure
+            # details withheld, an investigation "into the attack", or a caveat ("the toll
+            # could not be verified"): no figure, no claim
+            return None
         if view.rule_kind in _SPEECH_ACTS and _frame_fragment(doc, view):
             return None  # "Губернатор также предупредил, что …": the claim is what follows
         if mkind != view.rule_kind and pk >= OVERRIDE and view.rule_subtype not in _STRUCTURAL:
@@ -165,6 +192,15 @@ def _decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> C
     if view.lexical[_VERIFICATION] and _verification_in(doc, res, view):
         return None  # "no independent confirmation of the toll yet" is a caveat, not a claim
     return mkind
+
+
+def _no_deed(view: ClauseView) -> bool:
+    """No event verb of the clause tells a deed: its event words are tolls or nouns ("the
+    death toll", "die Zahl der Opfer")."""
+    return all(
+        m.payload.nominal or m.payload.kind == ClaimKind.CASUALTIES
+        for m in view.events or view.every
+    )
 
 
 def _verification_in(doc: Doc, res: Resources, view: ClauseView) -> bool:
@@ -363,9 +399,13 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         _build(doc, res, b, view, kind, cert, att, kind_of(att)[0] if att else None)
         for view, kind, cert, att in picked
     ]
-    out = apply_caveats(
-        doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, merge_restatements(doc, out)))
+    details = frozenset(
+        key
+        for c, (view, *_) in zip(out, picked, strict=True)
+        if detail_only(view) and (key := detail_key(c)) is not None
     )
+    out = fold_details(doc, merge_restatements(doc, out), details)
+    out = apply_caveats(doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, out)))
     out = fan_out_places(doc, b.pack, res.pipeline_version, out)
     out = split_joint_sources(doc, b.pack, res.pipeline_version, out)
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
@@ -412,6 +452,22 @@ def _interior(doc: Doc, att: AttributionMention) -> bool:
     )
 
 
+def _past_stub(doc: Doc, att: AttributionMention, clause: Span, span: Span) -> Span:
+    """A clause with no event word whose source's content is only the words before the
+    source ("Mercredi, les rebelles ont affirmé avoir pris …", "En total, según los
+    militares rusos, el enemigo perdió …"): what it reports is the clause after the source and
+    its cue, when that is longer."""
+    frame = [s for s in (att.source, att.cue) if s is not None]
+    if not frame or span.end > min(s.start for s in frame):
+        return span
+    start = max(s.end for s in frame)
+    tail = doc.text[start : clause.end]
+    lead = len(tail) - len(tail.lstrip(" ,;:—–-"))
+    if len(tail.split()) <= max(2, len(doc.text[span.start : span.end].split())):
+        return span
+    return Span(start + lead, clause.end)
+
+
 def _build(
     doc: Doc,
     res: Resources,
@@ -429,6 +485,8 @@ def _build(
     if att is not None and _within(Span(anchor, anchor + 1), att.content):
         lo, hi = max(span.start, att.content.start), min(span.end, att.content.end)
         span = Span(lo, hi) if hi > lo else span
+        if not events:
+            span = _past_stub(doc, att, clause.span, span)
     if att is not None and kind in _SECURITY and _interior(doc, att):
         source_kind = SourceKind.MILITARY  # claims-v1: interior ministries on security operations
     source = (

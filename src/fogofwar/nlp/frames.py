@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from fogofwar.claim import Certainty, ClaimKind
 from fogofwar.nlp.clause_view import ClauseView
+from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.kinds import KIND_PRIORITY
+from fogofwar.packs import LanguagePack
 
-__all__ = ["NOT_EVENTS", "denied_before", "frame_of"]
+__all__ = ["NOT_EVENTS", "denied_before", "frame_of", "unclaimed"]
 
 _FRAMES = {
     "accusation": Certainty.CLAIMED,
@@ -56,3 +58,18 @@ def frame_of(view: ClauseView) -> tuple[ClaimKind, Certainty] | None:
         before = [m.payload.kind for m in view.every if m.start < acts[-1].start]
         kinds = [k for k in KIND_PRIORITY if k in before and k not in NOT_EVENTS]
     return (kinds[0], _FRAMES[view.rule_subtype]) if kinds else None
+
+
+def unclaimed(doc: Doc, pack: LanguagePack, view: ClauseView) -> bool:
+    """Nobody claimed the event ("No group claimed responsibility", "Gli Houthi non hanno
+    rivendicato il lancio", "La guérilla n'a pas revendiqué l'attaque"): a claim of
+    responsibility under a negation in its clause is no claim — neither the attack (no one
+    says it was theirs) nor a denial (no one denies it)."""
+    acts = [m for m in view.every if m.payload.subtype == "claim_of_responsibility"]
+    if not acts:
+        return False
+    c = view.clause
+    return bool(
+        pack.negations.find(doc.tokens, c.tok_start, c.tok_end)
+        or pack.zero.find(doc.tokens, c.tok_start, c.tok_end)
+    )

@@ -17,14 +17,22 @@ from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.caveats import same_name
 from fogofwar.nlp.doc import Doc
 
-__all__ = ["RESTATE_CHARS", "drop_victim_details", "fold_zero_tolls", "merge_restatements"]
+__all__ = [
+    "RESTATE_CHARS",
+    "drop_victim_details",
+    "fold_zero_tolls",
+    "merge_restatements",
+    "same_source",
+    "sentence_of",
+]
 
 _TOLL_OF = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
 RESTATE_CHARS = 400
 TOLL_SENTENCES = 2  # sentences after its event a toll told apart still belongs to it
 
 
-def _same_source(a: Claim, b: Claim) -> bool:
+def same_source(a: Claim, b: Claim) -> bool:
+    """Both claims speak for the same named source (never the author's voice)."""
     sa, sb = a.source, b.source
     if sa.kind != sb.kind or sa.kind == SourceKind.AUTHOR:
         return False
@@ -103,7 +111,7 @@ def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
     if prev.source.kind == SourceKind.AUTHOR == c.source.kind:
         # (not in a headline: the event linker reads a headline's toll as a claim of its own)
         return last and sentences == 0 and not c.in_headline and toll
-    if not _same_source(prev, c):
+    if not same_source(prev, c):
         return False
     # right after it at the same place: the same kind, or any casualty report of its attack
     told = c.kind == prev.kind or (c.kind == ClaimKind.CASUALTIES and prev.kind in _TOLL_OF)
@@ -139,7 +147,7 @@ def merge_restatements(doc: Doc, claims: list[Claim]) -> list[Claim]:
     were taken to hospital, the mayor said"), is folded into it (:func:`_restates`). In the
     author's voice only an attack or clash and its toll told in one sentence of the body
     fold. Claims set at two places of their own stay apart: a claim per place."""
-    sentence = _sentence_of(doc)
+    sentence = sentence_of(doc)
     out: list[Claim] = []
     detail = False  # the claim right before was a toll folded into an earlier one
     for c in claims:
@@ -164,7 +172,7 @@ def _latest_of_source(out: list[Claim], c: Claim) -> int | None:
     claim right before when both speak in the author's voice."""
     if c.source.kind == SourceKind.AUTHOR:
         return len(out) - 1 if out and out[-1].source.kind == SourceKind.AUTHOR else None
-    same = [j for j, prev in enumerate(out) if _same_source(prev, c)]
+    same = [j for j, prev in enumerate(out) if same_source(prev, c)]
     if not same:
         return None
     latest = same[-1]
@@ -180,7 +188,7 @@ def _zero_only(c: Claim) -> bool:
     return bool(given) and all(x.low == 0 and x.high == 0 for x in given)
 
 
-def _sentence_of(doc: Doc) -> Callable[[Claim], int]:
+def sentence_of(doc: Doc) -> Callable[[Claim], int]:
     """The index of the sentence a claim starts in."""
     starts = [s.span.start for s in doc.sentences]
     return lambda c: bisect.bisect_right(starts, c.span.start if c.span else 0) - 1
@@ -192,7 +200,7 @@ def fold_zero_tolls(doc: Doc, claims: list[Claim]) -> list[Claim]:
     (or the next one), is that attack's toll (claims-v1: an attack and its toll said in the same
     stretch are one claim) — its zero counts go to the attack, when it speaks in the author's
     voice or the attack's source's."""
-    sentence = _sentence_of(doc)
+    sentence = sentence_of(doc)
     out: list[Claim] = []
     for c in claims:
         prev = out[-1] if out else None
@@ -205,7 +213,7 @@ def fold_zero_tolls(doc: Doc, claims: list[Claim]) -> list[Claim]:
             and _n_counts(prev) == 0
             and c.kind in _TOLL_OF | {ClaimKind.CASUALTIES}
             and 0 <= sentence(c) - sentence(prev) <= 1
-            and (c.source.kind == SourceKind.AUTHOR or _same_source(prev, c))
+            and (c.source.kind == SourceKind.AUTHOR or same_source(prev, c))
             and (c.location is None or _place(prev) == _place(c))  # not another place's event
         ):
             out[-1] = dataclasses.replace(prev, counts=c.counts)
@@ -226,7 +234,7 @@ def drop_victim_details(doc: Doc, claims: list[Claim]) -> list[Claim]:
     persons = {w for w, role in lexicon(doc.lang).pronouns.items() if role == "person"}
     if not persons:
         return claims
-    sentence = _sentence_of(doc)
+    sentence = sentence_of(doc)
     out: list[Claim] = []
     for c in claims:
         prev = out[-1] if out else None

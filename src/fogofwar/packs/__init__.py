@@ -50,6 +50,9 @@ class Trigger:
     nominal: bool  # a noun: needs a light verb, a casualty verb or a headline to make a claim
     #: words one of which must stand in the same clause ("exchanged" needs "prisoners")
     context: PhraseMatcher[None] | None = field(default=None, compare=False)
+    #: damage as evidence of an event ("houses were damaged"): a clause with only such words
+    #: elaborates an event told before rather than telling a new one (``nlp/elaborate.py``)
+    evidence: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +200,7 @@ def _triggers(rows: list[dict[str, Any]], where: str) -> PhraseMatcher[Trigger]:
             count,
             bool(row.get("nominal", False)),
             PhraseMatcher((w, None) for w in context) if context else None,
+            bool(row.get("evidence", False)),
         )
         entries.extend((w, trig) for w in _words(row, "words", at))
     return PhraseMatcher(entries)
