@@ -308,7 +308,8 @@ class GenericCategory:
 
 @dataclass(frozen=True, slots=True)
 class RoleDef:
-    """A person role class from ``roles.toml`` ("combatant", "official", ...)."""
+    """A person role class from ``roles.toml`` ("combatant", "official", ...); ``source_kind``
+    empty: the role says nothing of it unless it inherits an organisation's ("head")."""
 
     role: str
     source_kind: str
@@ -493,7 +494,7 @@ def build_lang_lexicons(
 def role_defs(roles: dict[str, Any]) -> tuple[RoleDef, ...]:
     """The person role classes of ``roles.toml``, in file order."""
     return tuple(
-        RoleDef(str(r["role"]), str(r["source_kind"]), bool(r.get("inherit", False)))
+        RoleDef(str(r["role"]), str(r.get("source_kind", "")), bool(r.get("inherit", False)))
         for r in roles["role"]
     )
 

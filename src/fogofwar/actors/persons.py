@@ -298,11 +298,14 @@ def find_persons(c: Compiled, text: str, lang: str) -> tuple[PersonMatch, ...]:
         if name is not None and lx.gap_complement and name in found:
             name = None  # the head comes first: "il capo dell'amministrazione militare, X"
         if name is not None:
-            source = SourceKind(rdef.source_kind)
+            source = SourceKind(rdef.source_kind) if rdef.source_kind else None
             stop = name[0] if name[0] >= j else len(toks)
             org_source, org_country = _org_near(c, lx, toks, i, j, stop)
             if rdef.inherit and org_source is not None:
                 source = org_source
+            if source is None:  # a role with no kind of its own heads no body named here
+                i = j
+                continue
             entry = next((e for (a, b), e in known.items() if a < name[1] and name[0] < b), None)
             country = (
                 _country_before(lx, toks, i)
