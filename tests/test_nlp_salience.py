@@ -23,7 +23,17 @@ def full_reader() -> Reader:
 # (lang, sentence, kind of the first claim): the same concepts in every language
 KINDS = [
     ("en", "Militants killed 14 villagers.", ClaimKind.ATTACK),
-    ("en", "Eight soldiers were killed in fighting.", ClaimKind.CASUALTIES),
+    # a clash named with its toll is one armed-clash claim (issue 10: "N killed in renewed
+    # fighting"); a toll summed over a war or a period names no clash: casualties
+    ("en", "Eight soldiers were killed in renewed fighting.", ClaimKind.ARMED_CLASH),
+    ("de", "Bei erneuten Kämpfen wurden acht Soldaten getötet.", ClaimKind.ARMED_CLASH),
+    ("ru", "В ходе боёв погибли восемь военных.", ClaimKind.ARMED_CLASH),
+    (
+        "en",
+        "Since the start of the invasion 10,000 civilians were killed in the fighting.",
+        ClaimKind.CASUALTIES,
+    ),
+    ("uk", "Від початку вторгнення в боях загинули понад 10 000 цивільних.", ClaimKind.CASUALTIES),
     ("en", "Rebels attacked government troops near the town.", ClaimKind.ARMED_CLASH),
     ("en", "The village was attacked by militants.", ClaimKind.ATTACK),
     ("en", "Iran threatened to launch a new offensive.", ClaimKind.STATEMENT),

@@ -159,7 +159,7 @@ def clause_kind(
         return kind, "killed"
     if kind == ClaimKind.ARMED_CLASH and chosen.payload.nominal:
         toll = [m for m in events if m.payload.kind == ClaimKind.CASUALTIES and m.payload.count]
-        if toll:
+        if toll and _cumulative(doc, clause, pack):
             sub = toll[0].payload.subtype
             return ClaimKind.CASUALTIES, "killed" if sub == "killing" else sub
     if (
@@ -171,6 +171,17 @@ def clause_kind(
     if _releases_people(doc, clause, kind, subtype, [*events, *every]):
         return ClaimKind.ARREST, "release"
     return kind, subtype
+
+
+def _cumulative(doc: Doc, clause: Clause, pack: LanguagePack) -> bool:
+    """A toll summed over a war or a period ("since the invasion", "від початку вторгнення",
+    "depuis le début", "с 7 октября"): no one clash is named, the toll is a casualties claim
+    (annotating-claims). "Eight soldiers were killed in fighting near X" names the clash: one
+    armed-clash claim with its toll."""
+    toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
+    if pack.background.find(toks, lo, hi):
+        return True
+    return any(toks[k].lower in pack.since for k in range(lo, hi))
 
 
 def _releases_people(
