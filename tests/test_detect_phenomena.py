@@ -169,11 +169,7 @@ ROWS: list[tuple[str, str, str, list[tuple[ClaimKind, Certainty | None]]]] = [
 
 
 #: rows the reader gets wrong today (xfail, strict: a fix makes them fail until removed here)
-KNOWN_GAPS = {
-    "frame-accusation-ru": "the clause model reads the accusation as an attack (p .83 >= "
-    "OVERRIDE) and claims_v2 reads frames only for clauses it keeps a statement: no speaker, "
-    "asserted",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

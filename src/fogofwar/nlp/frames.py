@@ -40,24 +40,40 @@ def denied_before(
     return prev_kind, Certainty.DENIED
 
 
-def frame_of(view: ClauseView) -> tuple[ClaimKind, Certainty] | None:
+def frame_of(view: ClauseView, *, event_read: bool = False) -> tuple[ClaimKind, Certainty] | None:
     """Accusations, claims of responsibility and denials are about an event: "Kyiv blamed
     Russian forces for the strike" is an attack claimed by Kyiv, "Moscow denied the strike" an
     attack denied by Moscow (claims-v1). The event word after the speech act gives the kind;
-    for a denial without one, the event word before it ("reports of a strike are a lie")."""
-    if view.rule_subtype not in _FRAMES:
+    for a denial without one, the event word before it ("reports of a strike are a lie").
+    ``event_read``: the clause was read as its event; a frame act before the event word (not
+    the clause's rule subtype) makes the frame."""
+    subtype = view.rule_subtype
+    if subtype not in _FRAMES and not event_read:
         return None
-    acts = [m for m in view.every if m.payload.kind == ClaimKind.STATEMENT]
-    if not acts:
+    if subtype not in _FRAMES:
+        # the clause read as its event ("Les shebab ont revendiqué l'attaque": the event noun
+        # outranks the speech act), but a frame act stands before that event word
+        framing = [
+            m
+            for m in view.every
+            if m.payload.kind == ClaimKind.STATEMENT and m.payload.subtype in _FRAMES
+        ]
+        if not framing:
+            return None
+        subtype = framing[0].payload.subtype
+        acts = framing  # the event is the one after the frame act
+    else:
+        acts = [m for m in view.every if m.payload.kind == ClaimKind.STATEMENT]
+    if not acts or subtype is None:
         return None
     after = [m.payload.kind for m in view.every if m.start > acts[0].start]
     kinds = [k for k in KIND_PRIORITY if k in after and k not in NOT_EVENTS]
-    if not kinds and view.rule_subtype == "denial":
+    if not kinds and subtype == "denial" and subtype == view.rule_subtype:
         # "the report of a strike is a lie", "інформація про відступ — неправда": what is
         # denied stands before the word that denies it
         before = [m.payload.kind for m in view.every if m.start < acts[-1].start]
         kinds = [k for k in KIND_PRIORITY if k in before and k not in NOT_EVENTS]
-    return (kinds[0], _FRAMES[view.rule_subtype]) if kinds else None
+    return (kinds[0], _FRAMES[subtype]) if kinds else None
 
 
 def unclaimed(doc: Doc, pack: LanguagePack, view: ClauseView) -> bool:
