@@ -30,7 +30,6 @@ Without a model (``Resources.model is None``) this stage is ``claims.v1``.
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 from collections.abc import Callable
 
@@ -53,13 +52,13 @@ from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
 from fogofwar.nlp.frames import denied_before, frame_of, unclaimed
 from fogofwar.nlp.joint_sources import split_joint_sources
+from fogofwar.nlp.lead_ins import past_lead_in
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.restate import drop_victim_details, fold_zero_tolls, merge_restatements
 from fogofwar.nlp.salience import main_first
 from fogofwar.nlp.source_choice import ClauseSide, SourceLayout, pick_source
 from fogofwar.nlp.source_names import named_before, source_name
 from fogofwar.nlp.source_typing import NOT_A_SOURCE, SOURCE, known_kind, source_kind, type_all
-from fogofwar.packs import LanguagePack
 
 __all__ = [
     "ADD",
@@ -454,46 +453,6 @@ def _interior(doc: Doc, att: AttributionMention) -> bool:
     )
 
 
-_STUB_WORDS = 8  # a lead-in: a time, "in total", "speaking at a briefing"
-_QUOTES = frozenset('"«»“”„‘’')
-
-
-def _past_stub(
-    doc: Doc, pack: LanguagePack, att: AttributionMention, clause: Span, span: Span
-) -> Span:
-    """A clause with no event word whose source's content is only the words before the
-    source ("Mercredi, les rebelles ont affirmé avoir pris …", "En total, según los
-    militares rusos, el enemigo perdió …"): what it reports is the clause after the source and
-    its cue, when that is longer and the words before are a short lead-in, not a quote or a
-    sentence of their own ("Les deux victimes sont des secouristes …, ont indiqué le maire, …")."""
-    frame = [s for s in (att.source, att.cue) if s is not None]
-    if not frame or span.end > min(s.start for s in frame):
-        return span
-    start = max(s.end for s in frame)
-    stub = doc.text[span.start : span.end]
-    if (
-        len(stub.split()) > _STUB_WORDS
-        or any(q in stub for q in _QUOTES)
-        or _inverted(doc, pack, att)
-    ):
-        return span  # words of their own ("«No tenemos nada que ver con eso», dijo …")
-    tail = doc.text[start : clause.end]
-    lead = len(tail) - len(tail.lstrip(" ,;:—–-"))
-    if len(tail.split()) <= max(2, len(stub.split())):
-        return span
-    return Span(start + lead, clause.end)
-
-
-def _inverted(doc: Doc, pack: LanguagePack, att: AttributionMention) -> bool:
-    """A reporting verb before its speaker ("…, dijo John Kirby", "…, ont indiqué le maire"):
-    what it reports stands before it."""
-    if att.cue is None or att.source is None or att.cue.start > att.source.start:
-        return False
-    starts = [t.start for t in doc.tokens]
-    lo, hi = bisect.bisect_left(starts, att.cue.start), bisect.bisect_left(starts, att.cue.end)
-    return any(m.payload.type == "verb" for m in pack.cues.find(doc.tokens, lo, hi))
-
-
 def _build(
     doc: Doc,
     res: Resources,
@@ -512,7 +471,7 @@ def _build(
         lo, hi = max(span.start, att.content.start), min(span.end, att.content.end)
         span = Span(lo, hi) if hi > lo else span
         if not events:
-            span = _past_stub(doc, b.pack, att, clause.span, span)
+            span = past_lead_in(doc, b.pack, att, clause.span, span)
     if att is not None and kind in _SECURITY and _interior(doc, att):
         source_kind = SourceKind.MILITARY  # claims-v1: interior ministries on security operations
     source = (
