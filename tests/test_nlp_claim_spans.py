@@ -44,6 +44,13 @@ LEAD_INS = [
         "В среду, по данным Минобороны, российские войска взяли под контроль село Петровка.",
         "взяли под контроль",
     ),
+    # a reporting verb before its speaker: what it reports is before it, not the apposition
+    (
+        "en",
+        "The victims were two rescuers, said the mayor of the city, Oleksandr Symchyshyn, on "
+        "local television.",
+        "The victims were two rescuers",
+    ),
 ]
 
 

@@ -56,6 +56,26 @@ def test_nobody_claiming_the_attack_is_no_claim(reader: Reader, lang: str, tail:
     assert [c.kind for c in claims] == [ClaimKind.ATTACK], claims
 
 
+# details withheld after a report: no claim of their own
+WITHHELD = [
+    (
+        "en",
+        "Two soldiers were killed in an ambush near Kidal, the army said. It would not offer "
+        "other details, such as whether the attackers had fled.",
+    ),
+    (
+        "en",
+        "Dozens of people were killed in an air strike on a market, residents said. Because the "
+        "junta blocks phone lines, there is little clarity about the exact number of deaths.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), WITHHELD)
+def test_details_withheld_are_no_claim(reader: Reader, lang: str, text: str) -> None:
+    assert len(_claims(reader, lang, text)) == 1
+
+
 CLAIMED = [
     ("en", "The Islamic State group claimed responsibility for the bombing in Kirkuk."),
     ("it", "Lo Stato islamico ha rivendicato l'attentato a Kirkuk."),

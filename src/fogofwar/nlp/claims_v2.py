@@ -53,6 +53,7 @@ from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
 from fogofwar.nlp.frames import denied_before, frame_of, unclaimed
 from fogofwar.nlp.joint_sources import split_joint_sources
+from fogofwar.nlp.lead_ins import past_lead_in
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.restate import drop_victim_details, fold_zero_tolls, merge_restatements
 from fogofwar.nlp.salience import main_first
@@ -499,22 +500,6 @@ def _interior(doc: Doc, att: AttributionMention) -> bool:
     )
 
 
-def _past_stub(doc: Doc, att: AttributionMention, clause: Span, span: Span) -> Span:
-    """A clause with no event word whose source's content is only the words before the
-    source ("Mercredi, les rebelles ont affirmé avoir pris …", "En total, según los
-    militares rusos, el enemigo perdió …"): what it reports is the clause after the source and
-    its cue, when that is longer."""
-    frame = [s for s in (att.source, att.cue) if s is not None]
-    if not frame or span.end > min(s.start for s in frame):
-        return span
-    start = max(s.end for s in frame)
-    tail = doc.text[start : clause.end]
-    lead = len(tail) - len(tail.lstrip(" ,;:—–-"))
-    if len(tail.split()) <= max(2, len(doc.text[span.start : span.end].split())):
-        return span
-    return Span(start + lead, clause.end)
-
-
 def _build(
     doc: Doc,
     res: Resources,
@@ -533,7 +518,7 @@ def _build(
         lo, hi = max(span.start, att.content.start), min(span.end, att.content.end)
         span = Span(lo, hi) if hi > lo else span
         if not events:
-            span = _past_stub(doc, att, clause.span, span)
+            span = past_lead_in(doc, b.pack, att, clause.span, span)
     if att is not None and kind in _SECURITY and _interior(doc, att):
         source_kind = SourceKind.MILITARY  # claims-v1: interior ministries on security operations
     source = (
