@@ -126,3 +126,31 @@ def test_keys_by_fewest_changes() -> None:
     assert len(combos) == len(set(combos)) == 24
     assert combos[0] == (0, 0, 0)
     assert [sum(c) for c in combos] == sorted(sum(c) for c in combos)
+
+
+# English local news: names that are no towns there (written for these tests)
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a census first name opening a sentence before a surname, and the surname again
+        ("The council met on Tuesday. Craig Kaser presented the plan. Kaser said it was ready.",
+         "Kaser"),
+        ("Rafael Gomez, 27, stood before the judge. Gomez was arrested on Monday.", "Gomez"),
+        # a brand joined by one hyphen to a common word
+        ("Officials in Ohio will check whether Wal-Mart kept its promise.", "Wal"),
+    ],
+)  # fmt: skip
+def test_no_town_in_english_local_news(gaz: Gazetteer, text: str, word: str) -> None:
+    assert all(m.surface != word for m in gaz.find(text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Fargo-Moorhead area braced for floods.", "Moorhead"),  # two towns
+        ("WINONA -- The body of a man was found behind a residence.", "WINONA"),  # a dateline
+        ("Sunday Boston police said nothing.", "Boston"),  # a weekday is no first name
+    ],
+)
+def test_towns_stay_in_english_local_news(gaz: Gazetteer, text: str, word: str) -> None:
+    assert any(m.surface == word and m.location is not None for m in gaz.find(text, "en"))
