@@ -76,6 +76,14 @@ REPORTS = [
     ("kharkiv-25", "ru", "2024-05-26", "Удар по гипермаркету в Харькове: погибли 12 человек",
      "В результате удара по гипермаркету в Харькове в субботу погибли 12 человек, ранены 43, "
      "сообщил глава областной администрации Олег Синегубов."),
+    # ... and follow-ups that name no day: the toll, the target and the day of publication
+    # tell them apart
+    ("kharkiv-25", "en", "2024-05-26", "Kharkiv hypermarket strike death toll rises to 12",
+     "The death toll from the Russian strike on a hypermarket in Kharkiv has risen to 12, "
+     "with 43 injured, regional governor Oleh Syniehubov said."),
+    ("kharkiv-23", "ru", "2024-05-24", "Число погибших при ударе по типографии в Харькове выросло",
+     "Число погибших в результате ракетного удара по типографии в Харькове выросло до семи, "
+     "сообщил глава областной администрации Олег Синегубов."),
     # E. two cities, one day (Tuesday 14 February 2023)
     ("odesa", "en", "2023-02-14", "Drone attack on Odesa kills two",
      "A Russian drone attack on Odesa killed two people on Tuesday, the regional military "
