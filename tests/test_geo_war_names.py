@@ -154,3 +154,18 @@ def test_no_town_in_english_local_news(gaz: Gazetteer, text: str, word: str) -> 
 )
 def test_towns_stay_in_english_local_news(gaz: Gazetteer, text: str, word: str) -> None:
     assert any(m.surface == word and m.location is not None for m in gaz.find(text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "town"),
+    [
+        # the regular Russian form of the official name, spelled in Latin, is an official name
+        # even where GeoNames lists it as another name: not the Russian town of that name
+        ("Shelling hit Dergachi overnight, Ukrainian officials said.", "Dergachi", "Derhachi"),
+        ("Shelling hit Ternovka overnight, Ukrainian officials said.", "Ternovka", "Ternivka"),
+    ],
+)
+def test_russian_forms_of_official_names(gaz: Gazetteer, text: str, surface: str,
+                                         town: str) -> None:  # fmt: skip
+    got = _where(gaz, text, "en", surface)
+    assert got is not None and got[:2] == (town, "UKR"), got
