@@ -169,3 +169,27 @@ def test_russian_forms_of_official_names(gaz: Gazetteer, text: str, surface: str
                                          town: str) -> None:  # fmt: skip
     got = _where(gaz, text, "en", surface)
     assert got is not None and got[:2] == (town, "UKR"), got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "country"),
+    [
+        # a country's own local bodies cite the place: it is likelier in that country than a
+        # bigger namesake elsewhere (Seversk, Tomsk; Podolsk, Moscow region; Alexandria)
+        ("ru", "Российские войска нанесли удар по Северску, сообщили украинские власти.",
+         "Северску", "UKR"),
+        ("ru", "Удар по Подольску: погибли трое, сообщили украинские власти.", "Подольску", "UKR"),
+        ("ru", "Удар по Александрии: погибли трое, сообщили украинские власти.", "Александрии",
+         "UKR"),
+        # the attacker's forces are no local body
+        ("en", "A Russian strike on Pokrovsk killed two people.", "Pokrovsk", "UKR"),
+        # a country's own name stays the country ("Mexican officials" do not make it the city)
+        ("en", "Mexican officials said the outbreak started in Mexico.", "Mexico", "MEX"),
+    ],
+)  # fmt: skip
+def test_local_bodies_of_a_country(gaz: Gazetteer, lang: str, text: str, surface: str,
+                                   country: str) -> None:  # fmt: skip
+    got = _where(gaz, text, lang, surface)
+    assert got is not None and got[1] == country, got
+    if surface == "Mexico":
+        assert got[3] == "country"

@@ -49,6 +49,7 @@ class LangPack:
     feature_after: frozenset[str] = frozenset()  # "Street", "River": a feature named before it
     feature_before: frozenset[str] = frozenset()  # "Lake", "Mount": a feature named after it
     swaps: tuple[tuple[str, str], ...] = ()  # ("x", "ks"), ("j", "kh"): press spellings
+    local_nouns: frozenset[str] = frozenset()  # "officials": after a demonym, a local body
     river_banks: tuple[str, ...] = ()  # "bank of the", "берега" (as written: "Bank of Canada"
     # is a bank): the river named after it
     # memos (not part of the pack's value): word -> variants; phrase -> keys (recogniser's)
@@ -249,5 +250,6 @@ def lang_pack(lang: str | None) -> LangPack:
         feature_after=words("feature_after"),
         feature_before=words("feature_before"),
         river_banks=tuple(sorted(str(w) for w in merged.get("river_banks", []))),
+        local_nouns=words("local_nouns"),
         swaps=tuple((str(p[0]), str(p[1])) for p in merged.get("swaps", []) if isinstance(p, list)),
     )
