@@ -116,3 +116,25 @@ def test_windows_end_at_publication_and_precise_accounts_narrow_an_event() -> No
     assert (narrowed.start, narrowed.end) == (d - 3, d - 1)
     kept = absorb(narrowed, features(claim("a3", day=None), pub))
     assert (kept.start, kept.end) == (d - 3, d - 1)
+
+
+def _vec(*xs: float):  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_unlike_words_are_not_held_against_the_events_own_town_and_day() -> None:
+    """Another language's or the other side's wording (cosine near 0) costs nothing when the
+    claim names the event's own town on the event's own day; elsewhere in the region, or on a
+    vaguer window, it still counts as text that does not agree."""
+    event = new_profile("e1", features(claim("a1"), None, _vec(1, 0)), 0)
+    same, reasons = score(features(claim("a2", actors=()), None, _vec(0, 1)), event)
+    text = next(r for r in reasons if r.field == "text")
+    assert text.weight == 0 and "not held against" in text.detail
+    assert same >= 0.6
+    vague = claim("a2", actors=(), precision="month")
+    s, reasons = score(features(vague, None, _vec(0, 1)), event)
+    assert "not held against" not in next(r for r in reasons if r.field == "text").detail
+    assert s < same

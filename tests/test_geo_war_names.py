@@ -126,3 +126,70 @@ def test_keys_by_fewest_changes() -> None:
     assert len(combos) == len(set(combos)) == 24
     assert combos[0] == (0, 0, 0)
     assert [sum(c) for c in combos] == sorted(sum(c) for c in combos)
+
+
+# English local news: names that are no towns there (written for these tests)
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a census first name opening a sentence before a surname, and the surname again
+        ("The council met on Tuesday. Craig Kaser presented the plan. Kaser said it was ready.",
+         "Kaser"),
+        ("Rafael Gomez, 27, stood before the judge. Gomez was arrested on Monday.", "Gomez"),
+        # a brand joined by one hyphen to a common word
+        ("Officials in Ohio will check whether Wal-Mart kept its promise.", "Wal"),
+    ],
+)  # fmt: skip
+def test_no_town_in_english_local_news(gaz: Gazetteer, text: str, word: str) -> None:
+    assert all(m.surface != word for m in gaz.find(text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("The Fargo-Moorhead area braced for floods.", "Moorhead"),  # two towns
+        ("WINONA -- The body of a man was found behind a residence.", "WINONA"),  # a dateline
+        ("Sunday Boston police said nothing.", "Boston"),  # a weekday is no first name
+    ],
+)
+def test_towns_stay_in_english_local_news(gaz: Gazetteer, text: str, word: str) -> None:
+    assert any(m.surface == word and m.location is not None for m in gaz.find(text, "en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "town"),
+    [
+        # the regular Russian form of the official name, spelled in Latin, is an official name
+        # even where GeoNames lists it as another name: not the Russian town of that name
+        ("Shelling hit Dergachi overnight, Ukrainian officials said.", "Dergachi", "Derhachi"),
+        ("Shelling hit Ternovka overnight, Ukrainian officials said.", "Ternovka", "Ternivka"),
+    ],
+)
+def test_russian_forms_of_official_names(gaz: Gazetteer, text: str, surface: str,
+                                         town: str) -> None:  # fmt: skip
+    got = _where(gaz, text, "en", surface)
+    assert got is not None and got[:2] == (town, "UKR"), got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "country"),
+    [
+        # a country's own local bodies cite the place: it is likelier in that country than a
+        # bigger namesake elsewhere (Seversk, Tomsk; Podolsk, Moscow region; Alexandria)
+        ("ru", "Российские войска нанесли удар по Северску, сообщили украинские власти.",
+         "Северску", "UKR"),
+        ("ru", "Удар по Подольску: погибли трое, сообщили украинские власти.", "Подольску", "UKR"),
+        ("ru", "Удар по Александрии: погибли трое, сообщили украинские власти.", "Александрии",
+         "UKR"),
+        # the attacker's forces are no local body
+        ("en", "A Russian strike on Pokrovsk killed two people.", "Pokrovsk", "UKR"),
+        # a country's own name stays the country ("Mexican officials" do not make it the city)
+        ("en", "Mexican officials said the outbreak started in Mexico.", "Mexico", "MEX"),
+    ],
+)  # fmt: skip
+def test_local_bodies_of_a_country(gaz: Gazetteer, lang: str, text: str, surface: str,
+                                   country: str) -> None:  # fmt: skip
+    got = _where(gaz, text, lang, surface)
+    assert got is not None and got[1] == country, got
+    if surface == "Mexico":
+        assert got[3] == "country"

@@ -63,6 +63,17 @@ REPORTS = [
     ("novomoskovsk", "en", "2024-06-12", "Drone strike kills two in Novomoskovsk",
      "A Russian drone strike on Novomoskovsk in Ukraine's Dnipropetrovsk region killed two "
      "people on Tuesday, regional governor Serhiy Lysak said."),
+    # C2. Derhachi, Kharkiv region, Friday 12 April 2024: "Dergachi" (from the Russian name)
+    # is also a Russian town
+    ("derhachi", "en", "2024-04-12", "Guided bombs hit Dergachi, killing two",
+     "Russian guided bombs struck the town of Dergachi on Friday, killing two people and "
+     "wounding five, Ukrainian officials said."),
+    ("derhachi", "uk", "2024-04-12", "Удар КАБами по Дергачах: двоє загиблих",
+     "У п'ятницю росіяни скинули керовані авіабомби на Дергачі, загинули двоє людей, ще "
+     "п'ятеро поранені, повідомили в Харківській ОВА."),
+    ("derhachi", "ru", "2024-04-13", "Удар по Дергачам: погибли два человека",
+     "Российские войска нанесли удар управляемыми бомбами по Дергачам 12 апреля, погибли "
+     "два человека, пятеро ранены, сообщили украинские власти."),
     # D. Kharkiv, two mass strikes two days apart (Thursday 23 and Saturday 25 May 2024)
     ("kharkiv-23", "en", "2024-05-23", "Missile strike on Kharkiv printing house kills seven",
      "A Russian missile strike on a printing house in Kharkiv killed seven people and injured "
@@ -75,6 +86,14 @@ REPORTS = [
      "людей, ще 43 поранені, повідомив голова ОВА Олег Синєгубов."),
     ("kharkiv-25", "ru", "2024-05-26", "Удар по гипермаркету в Харькове: погибли 12 человек",
      "В результате удара по гипермаркету в Харькове в субботу погибли 12 человек, ранены 43, "
+     "сообщил глава областной администрации Олег Синегубов."),
+    # ... and follow-ups that name no day: the toll, the target and the day of publication
+    # tell them apart
+    ("kharkiv-25", "en", "2024-05-26", "Kharkiv hypermarket strike death toll rises to 12",
+     "The death toll from the Russian strike on a hypermarket in Kharkiv has risen to 12, "
+     "with 43 injured, regional governor Oleh Syniehubov said."),
+    ("kharkiv-23", "ru", "2024-05-24", "Число погибших при ударе по типографии в Харькове выросло",
+     "Число погибших в результате ракетного удара по типографии в Харькове выросло до семи, "
      "сообщил глава областной администрации Олег Синегубов."),
     # E. two cities, one day (Tuesday 14 February 2023)
     ("odesa", "en", "2023-02-14", "Drone attack on Odesa kills two",

@@ -271,6 +271,19 @@ def _fmt(low: int, high: int) -> str:
     return f"{low}+" if high >= OPEN else str(low) if low == high else f"{low}-{high}"
 
 
+def _same_place_and_day(
+    c: ClaimFeatures, e: EventProfile, place_share: float, time_share: float
+) -> bool:
+    """The claim names the event's own GeoNames place on a day the event names (both windows
+    day-precise, fully overlapping)."""
+    return (
+        place_share == PLACE_SHARES["place"]
+        and time_share == 1.0
+        and c.window is not None
+        and max(_width(*c.window), _width(e.start, e.end)) <= _DAY_PRECISE
+    )
+
+
 def score(
     c: ClaimFeatures, e: EventProfile, same_article: bool = False
 ) -> tuple[float, tuple[LinkReason, ...]]:
@@ -312,7 +325,13 @@ def score(
         add("counts", 1.0, counts[1], scale=counts[0])
     cos = cosine(c.embedding, e.embedding)
     if cos is not None:
-        add("text", min(1.0, max(0.0, (cos - 0.2) / 0.5)), f"cos={cos:.2f}")
+        text_share = min(1.0, max(0.0, (cos - 0.2) / 0.5))
+        if text_share == 0.0 and _same_place_and_day(c, e, place_share, time_share):
+            # the other side's account, another language's wording: words that share nothing
+            # say little against the event's own town on the event's own day
+            reasons.append(LinkReason("text", f"cos={cos:.2f} (not held against)", 0.0))
+        else:
+            add("text", text_share, f"cos={cos:.2f}")
     earned = sum(r.weight for r in reasons)
     return (round(earned / available, 4) if available else 0.0), tuple(reasons)
 

@@ -30,7 +30,7 @@ from fogofwar.geo.langdata import REGION_MARK, lang_pack
 from fogofwar.geo.marked import on_river_bank
 from fogofwar.geo.nearby import km as _km
 from fogofwar.geo.recognise import Hit, recognise
-from fogofwar.geo.resolve import resolve
+from fogofwar.geo.resolve import local_countries, resolve
 from fogofwar.geo.spans import anchor, span_hits
 from fogofwar.model import Span
 
@@ -139,7 +139,7 @@ class Gazetteer:
         if features:  # "Memphis Street" is a street, not Memphis
             listed = set(listed_streets(text, pack))
             hits = [h for h in hits if not _inside_feature(h, features, listed)]
-        places = resolve(hits)
+        places = resolve(hits, local_countries(text, hits, pack))
         out = [self._mention(text, h, p) for h, p in zip(hits, places, strict=True)]
         if features:
             out += self._features(text, features, hits, places)
@@ -182,7 +182,8 @@ class Gazetteer:
         if not text or not spans:
             return tuple(PlaceMention(Span(a, b), text[a:b], None) for a, b in spans)
         hits, given = span_hits(text, spans, lang_pack(lang), self._index)
-        places = dict(zip(map(id, hits), resolve(hits), strict=True))
+        local = local_countries(text, hits, lang_pack(lang))
+        places = dict(zip(map(id, hits), resolve(hits, local), strict=True))
         # the place the text is about, from the given spans (toponyms by someone's word) before
         # the recogniser's own hits (which may be a person's name)
         mine = [places[id(h)] for h in given if h is not None and not h.demonym and not h.partial]

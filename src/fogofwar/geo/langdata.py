@@ -35,6 +35,7 @@ class LangPack:
     common_check: bool  # check common words at every position, not only at sentence start
     skeleton: bool  # try cross-transcription keys when no exact key hits
     given_names: frozenset[str] = frozenset()  # common first names ("peter"): weak evidence
+    first_names: frozenset[str] = frozenset()  # every census first name: before a surname
     name_places: frozenset[str] = frozenset()  # places that are first names ("jordan", "sydney")
     caps_words: frozenset[str] = frozenset()  # ordinary words in all-caps text ("US" in "JOIN US")
     abbreviations: bool = False  # region abbreviations ("Calif.", "N.S.W.") are read
@@ -48,6 +49,7 @@ class LangPack:
     feature_after: frozenset[str] = frozenset()  # "Street", "River": a feature named before it
     feature_before: frozenset[str] = frozenset()  # "Lake", "Mount": a feature named after it
     swaps: tuple[tuple[str, str], ...] = ()  # ("x", "ks"), ("j", "kh"): press spellings
+    local_nouns: frozenset[str] = frozenset()  # "officials": after a demonym, a local body
     river_banks: tuple[str, ...] = ()  # "bank of the", "берега" (as written: "Bank of Canada"
     # is a bank): the river named after it
     # memos (not part of the pack's value): word -> variants; phrase -> keys (recogniser's)
@@ -116,6 +118,25 @@ def _given_names(langs: tuple[str, ...]) -> frozenset[str]:
     """Common first names of ``roles.toml`` (``[given_names]``), lower case."""
     table = parse_toml(_text("roles.toml")).get("given_names", {})
     return frozenset(str(n).casefold() for code in langs for n in table.get(code, []))
+
+
+@cache
+def _census_first_names() -> frozenset[str]:
+    """First names of the US census (the ``names`` package's ``dist.*.first``), lower case,
+    without those that are common words ("Summer", "Bill") or function words of the pack."""
+    from fogofwar.geo.lexicon import is_common
+
+    try:
+        root = resources.files("names")
+        lines = [
+            line
+            for name in ("dist.male.first", "dist.female.first")
+            for line in (root / name).read_text(encoding="utf-8").splitlines()
+        ]
+    except (ModuleNotFoundError, FileNotFoundError):
+        return frozenset()
+    firsts = {line.split()[0].casefold() for line in lines if line.strip()}
+    return frozenset(n for n in firsts if len(n) > 2 and not is_common(n, "en"))
 
 
 def _flag(table: dict[str, object], key: str, default: bool) -> bool:
@@ -211,6 +232,7 @@ def lang_pack(lang: str | None) -> LangPack:
         common_check=any(_flag(raw[code], "common_anywhere", False) for code in langs),
         skeleton=bool(merged.get("cross_script", [True])[-1]),
         given_names=_given_names(langs),
+        first_names=_census_first_names() - words("skip_initial") if "en" in langs else frozenset(),
         name_places=words("name_places"),
         caps_words=words("caps_words"),
         abbreviations=any(_flag(raw[code], "region_abbreviations", False) for code in langs),
@@ -228,5 +250,6 @@ def lang_pack(lang: str | None) -> LangPack:
         feature_after=words("feature_after"),
         feature_before=words("feature_before"),
         river_banks=tuple(sorted(str(w) for w in merged.get("river_banks", []))),
+        local_nouns=words("local_nouns"),
         swaps=tuple((str(p[0]), str(p[1])) for p in merged.get("swaps", []) if isinstance(p, list)),
     )

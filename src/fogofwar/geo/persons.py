@@ -110,7 +110,7 @@ def surname(tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
         and not prev.text.isupper()
         and low not in pack.skip_initial
         and low not in pack.not_alone
-        and not is_known(prev.text, pack.lang)
+        and (not is_known(prev.text, pack.lang) or low in pack.first_names)  # "Rafael Gomez"
     )
 
 

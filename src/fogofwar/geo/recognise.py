@@ -186,6 +186,17 @@ def _keep(
     )
     if low in pack.name_places and nxt_word:
         return False  # "Jordan Peterson", "Sydney Sweeney": a first name
+    if (
+        nxt is not None
+        and nxt.hyphen
+        and nxt.start == tokens[hit.last].end + 1  # one hyphen: "WINONA -- The body" is a dateline
+        and nxt.cap
+        and not nxt.text.isupper()  # "Watertown-ML": a team of the town
+        and is_common(nxt.text, pack.lang)
+        and kinds <= {"city", "admin2"}
+        and max(c.place.population for c in hit.cands) < _BIG
+    ):
+        return False  # "Wal-Mart", "Coca-Cola": a brand, not a town ("Fargo-Moorhead" stays)
     if kinds & {"country", "continent", "region"}:
         return True
     if (
@@ -219,7 +230,9 @@ def _keep(
     # of a million, more often named by organisations than by people: "Toronto Raptors")
     biggest = max(c.place.population for c in hit.cands)
     first_name = prev is not None and (
-        prev.text.casefold() in pack.given_names or morph_class(prev.text, pack.lang) == "name"
+        prev.text.casefold() in pack.given_names
+        or prev.text.casefold() in pack.first_names  # "Craig Kaser", opening a sentence
+        or morph_class(prev.text, pack.lang) == "name"
     )
     nxt_person = nxt_word
     person = nxt_person or (
@@ -283,7 +296,8 @@ def _keep(
             prev is not None
             and tok.glued
             and prev.cap
-            and prev.text.casefold() not in pack.region_before
+            # "Region Kursk" names a region; "State University" names no town
+            and (prev.text.casefold() not in pack.region_before or kinds <= {"city"})
             and not (prev.sent_start and prev.text.casefold() in pack.place_preps)  # "In Kiew …"
             and is_common(prev.text, pack.lang)
         ):

@@ -17,7 +17,8 @@ dev halves of GeoWebNews, LGL and GeoVirus (``fogofwar eval places``):
    countries or regions ("Washington, Pennsylvania and California") favours that kind.
 5. A city inside the same-named first-level region among the candidates ("New York").
 6. A demonym right before it: "die russische Region Kursk" -> a Russian candidate.
-7. Document countries and regions: countries with evidence from other toponyms, countries
+7. Document countries and regions: countries with evidence from other toponyms, countries whose
+   local bodies the text cites ("Ukrainian officials", "украинские власти": _LOCAL_BODY), countries
    only present as demonyms (less: who acts, not where; official names only), first-level
    regions holding the candidate, a region holding another toponym's town ("Georgia" with
    Atlanta), the country the article is about (at least twice the evidence of the next one).
@@ -48,6 +49,7 @@ from itertools import pairwise
 from typing import Any
 
 from fogofwar.geo.index import Candidate, Place
+from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.nearby import (
     POINTS,
     coherence,
@@ -59,7 +61,7 @@ from fogofwar.geo.nearby import (
 )
 from fogofwar.geo.recognise import Hit
 
-__all__ = ["km", "resolve"]
+__all__ = ["km", "local_countries", "resolve"]
 
 _KIND_BONUS = {"country": 1.5, "admin1": 0.5}
 _CAPITAL = 1.875
@@ -84,6 +86,7 @@ _QUALIFIED = 3.0  # ... the one right after it ("Alexandria, Minn.", "Paris, Tex
 _DEMONYM_YES, _DEMONYM_NO = 4.0, -3.0
 _DOC_COUNTRY, _DOC_DEMONYM = 1.125, 0.5
 _DOC_REGION = 2.5  # a city or district of a first-level region the text names
+_LOCAL_BODY = 2.5  # a place of a country whose local bodies the text cites ("Ukrainian officials")
 
 
 def _main_country(doc_cc: Counter[str]) -> str | None:
@@ -274,8 +277,25 @@ def _owners(places: list[Hit], first: dict[int, Place | None]) -> dict[int, obje
     return {id(h): ("place", p.eid) if (p := first[id(h)]) is not None else id(h) for h in places}
 
 
-def resolve(hits: list[Hit]) -> list[Place | None]:
-    """One place (or ``None`` for demonyms and empty hits) per hit, in hit order."""
+def local_countries(text: str, hits: list[Hit], pack: LangPack) -> frozenset[str]:
+    """Countries whose own local bodies the text cites: a demonym right before one of the
+    pack's ``local_nouns`` ("Ukrainian officials said", "украинские власти", "ukrainische
+    Behörden"). Who reports is not who acts: "Russian forces" name no such body."""
+    out = set()
+    for h in hits:
+        if h.demonym and not h.demonym.startswith("@"):
+            rest = text[h.end : h.end + 40].split()
+            words = " ".join(rest[:2]).casefold()
+            if rest and (
+                rest[0].casefold().strip(".,;:") in pack.local_nouns or words in pack.local_nouns
+            ):
+                out.add(h.demonym)
+    return frozenset(out)
+
+
+def resolve(hits: list[Hit], local: frozenset[str] = frozenset()) -> list[Place | None]:
+    """One place (or ``None`` for demonyms and empty hits) per hit, in hit order; ``local``:
+    countries whose local bodies the text cites (:func:`local_countries`)."""
     places = [h for h in hits if h.demonym is None]
     pruned = {id(h): _prune(h.cands) for h in places}
     doc_dem = {h.demonym for h in hits if h.demonym}  # countries of demonyms: who acts
@@ -293,12 +313,12 @@ def resolve(hits: list[Hit]) -> list[Place | None]:
         bases[hid][eid] += _HIER
     # pass 2: with the context of pass 1; pass 3: with the context of pass 2
     ctx = _first_context(places, pruned, first)
-    out, best = _choose(hits, places, pruned, bases, doc_dem, ctx)
+    out, best = _choose(hits, places, pruned, bases, doc_dem, ctx, local)
     out = _one_sense(hits, out, best)
     for _ in range(_PASSES - 1):
         chosen = {id(h): p for h, p in zip(hits, out, strict=True) if h.demonym is None}
         ctx = _second_context(places, chosen, first)
-        out, best = _choose(hits, places, pruned, bases, doc_dem, ctx)
+        out, best = _choose(hits, places, pruned, bases, doc_dem, ctx, local)
         out = _one_sense(hits, out, best)
     return out
 
@@ -310,6 +330,7 @@ def _choose(
     bases: dict[int, dict[int, float]],
     doc_dem: set[str],
     ctx: _Context,
+    local: frozenset[str] = frozenset(),
 ) -> tuple[list[Place | None], dict[int, float]]:
     """Each hit's best candidate in context ``ctx``, and its score."""
     # hits in text order, one token at least each (recognise's output): a hit's neighbours
@@ -392,6 +413,8 @@ def _choose(
                 s += _HOLDS_CITY
             if main_cc is not None and p.cc3 == main_cc and p.kind != "country":
                 s += _MAIN_COUNTRY
+            if p.cc3 in local:  # the country itself too: "Mexico" stays the country
+                s += _LOCAL_BODY
             if len(cands) > 1 and not official_area:
                 s += coherence(p, others)
             score[p.eid] = s

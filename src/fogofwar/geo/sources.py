@@ -433,7 +433,7 @@ def _transliterations(table: EntityTable) -> None:
             # letters that tell ("Березне" -> "Березное")
             if e.cc == "UA" and (n in main or is_ukrainian(n)):
                 ru = russian_form(n)
-                if ru and ru not in cyrillic:
+                if ru:  # official even where GeoNames lists it as another name ("Дергачи")
                     forms.add(ru)
                     forms.update(latin_forms(ru))
             forms.update(latin_forms(n))
