@@ -278,6 +278,11 @@ def official_kind(doc: Doc, pack: LanguagePack, src: Span, kind: SourceKind) -> 
     lex = lexicon(doc.lang)
     if kind not in _OFFICIAL_GUESS or not lex.military_words:
         return kind
+    if any(  # "Sprecher des Militärgeheimdienstes": an intelligence service's, not the army's
+        e.source_kind == SourceKind.INTELLIGENCE and src.start <= e.span.start < src.end
+        for e in doc.entities
+    ):
+        return SourceKind.INTELLIGENCE
     k = bisect.bisect_left(doc.tokens, src.start, key=lambda t: t.start)
     toks = []
     while k < len(doc.tokens) and doc.tokens[k].end <= src.end:
