@@ -30,7 +30,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.attribution_source import Finder, Source, trim
 from fogofwar.nlp.compounds import first_part_kind
 from fogofwar.nlp.doc import AttributionMention, Doc, Sentence
-from fogofwar.nlp.matcher import Token
+from fogofwar.nlp.matcher import Match, Token
 from fogofwar.packs import LanguagePack
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "headline_tail",
     "lone_lower",
     "own_subject",
+    "past_medium",
     "positional_speaker",
     "prep_tail",
 ]
@@ -396,3 +397,27 @@ def country_rubric(doc: Doc, head: Span) -> bool:
         and p.location.precision == "country"
         for p in doc.places
     )
+
+
+def past_medium(
+    doc: Doc, f: Finder, a: AttributionMention, media: list[Match[str]]
+) -> AttributionMention:
+    """ "сообщил в Telegram губернатор области": the medium (with its preposition) the source
+    phrase starts with is where the words were said (it goes to ``via``), not part of the
+    speaker's name."""
+    src = a.source
+    if src is None:
+        return a
+    toks = doc.tokens
+    for mm in media:
+        first, last = toks[mm.start].start, toks[mm.end - 1].end
+        if not first <= src.start < last or last >= src.end:
+            continue
+        k = mm.end
+        while k < len(toks) and toks[k].start < src.end and not toks[k].is_word:
+            k += 1
+        if k >= len(toks) or toks[k].start >= src.end:
+            return a
+        rest = Span(toks[k].start, src.end)
+        return dataclasses.replace(a, source=rest, source_name=f.strip(rest))
+    return a
