@@ -57,6 +57,7 @@ CLAIM_KEYS = {
     "source_kind",
     "source_name_contains",
     "source_name_lacks",
+    "source_unnamed",
     "location_contains",
     "in_headline",
     "count_null",
@@ -105,6 +106,8 @@ def _holds(claim: Claim, key: str, value: Any) -> bool:
         return name is not None and value.lower() in name.lower()
     if key == "source_name_lacks":  # a word that must not be part of the source's name
         return claim.source.name is None or value.lower() not in claim.source.name.lower()
+    if key == "source_unnamed":  # one unnamed interviewee keeps no name (claims-v1)
+        return (claim.source.name is None) is bool(value)
     if key == "location_contains":
         loc = claim.location
         names = (loc.name, loc.normalized) if loc is not None else ()

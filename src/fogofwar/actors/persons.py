@@ -256,6 +256,8 @@ def _org_near(
         m = c.registry_for(lx.lang).match_at(toks, k)
         if m is not None and m[0] == i:
             e = c.entries[m[1]]
+            if e.source_kind == SourceKind.SOCIAL_MEDIA:
+                break  # "у Telegram речник …": the channel, not the speaker's body
             return e.source_kind, e.country
     for k in range(j, min(len(toks), stop, j + 4)):
         if any(ch in toks.gap(k - 1) for ch in ".:;!?\n"):
@@ -301,7 +303,9 @@ def find_persons(c: Compiled, text: str, lang: str) -> tuple[PersonMatch, ...]:
             source = SourceKind(rdef.source_kind) if rdef.source_kind else None
             stop = name[0] if name[0] >= j else len(toks)
             org_source, org_country = _org_near(c, lx, toks, i, j, stop)
-            if rdef.inherit and org_source is not None:
+            # a channel next to the role ("у Telegram керівник ОВА X") is where the words
+            # were said, not the body the person heads or speaks for
+            if rdef.inherit and org_source not in (None, SourceKind.SOCIAL_MEDIA):
                 source = org_source
             if source is None:  # a role with no kind of its own heads no body named here
                 i = j

@@ -44,6 +44,7 @@ from fogofwar.nlp.attribution_speaker import (
     headline_tail,
     lone_lower,
     own_subject,
+    past_medium,
     positional_speaker,
     prep_tail,
 )
@@ -409,7 +410,7 @@ def attribution(doc: Doc, res: Resources) -> Doc:
         if vias:
             named = [a for a in here if a.source is not None]
             if named:
-                here = [_add_via(_past_medium(doc, f, a, media), vias) for a in here]
+                here = [_add_via(past_medium(doc, f, a, media), vias) for a in here]
             else:
                 lo = max(last_heading + 1, si - MEDIA_WINDOW)
                 window = Span(doc.sentences[lo].span.start, sent.span.start)
@@ -563,30 +564,6 @@ def _combine(typed: list[tuple[str, AttributionMention]]) -> list[AttributionMen
     if not out and adverbs:
         out.append(adverbs[0])
     return out
-
-
-def _past_medium(
-    doc: Doc, f: Finder, a: AttributionMention, media: list[Match[str]]
-) -> AttributionMention:
-    """ "сообщил в Telegram губернатор области": the medium (with its preposition) the source
-    phrase starts with is where the words were said (it goes to ``via``), not part of the
-    speaker's name."""
-    src = a.source
-    if src is None:
-        return a
-    toks = doc.tokens
-    for mm in media:
-        first, last = toks[mm.start].start, toks[mm.end - 1].end
-        if not first <= src.start < last or last >= src.end:
-            continue
-        k = mm.end
-        while k < len(toks) and toks[k].start < src.end and not toks[k].is_word:
-            k += 1
-        if k >= len(toks) or toks[k].start >= src.end:
-            return a
-        rest = Span(toks[k].start, src.end)
-        return dataclasses.replace(a, source=rest, source_name=f.strip(rest))
-    return a
 
 
 def _add_via(a: AttributionMention, vias: list[str]) -> AttributionMention:

@@ -201,8 +201,8 @@ def body_anaphor(
     name = [unelided(w) for w in (a.source_name or "").lower().split()]
     if not name or len(name) > _BARE_ROLE_WORDS or not name[-1].startswith(stems):
         return a
-    named: list[tuple[int, str, SourceKind]] = [
-        (e.span.end, e.normalized or e.surface, e.source_kind)
+    named: list[tuple[int, str, SourceKind]] = [  # the body as the text names it (claims-v1)
+        (e.span.end, _fullest(doc, e, src), e.source_kind)
         for e in doc.entities
         if e.span.end <= src.start
         and src.start - e.span.end <= ROLE_BACK
@@ -224,6 +224,19 @@ def body_anaphor(
         return a
     settled = kind not in GUESSED
     return dataclasses.replace(a, source_name=body, source_kind=kind, kind_settled=settled)
+
+
+def _fullest(doc: Doc, e: EntityMention, before: Span) -> str:
+    """The longest surface form the text gives body ``e`` before ``before`` ("Médecins sans
+    frontières" for a later "MSF"): its name as the text writes it, not the registry's."""
+    if e.normalized is None:
+        return e.surface
+    same = [
+        o.surface
+        for o in doc.entities
+        if o.normalized == e.normalized and o.span.end <= before.start
+    ]
+    return max(same, key=len, default=e.surface)
 
 
 def unelided(word: str) -> str:
@@ -278,6 +291,11 @@ def official_kind(doc: Doc, pack: LanguagePack, src: Span, kind: SourceKind) -> 
     lex = lexicon(doc.lang)
     if kind not in _OFFICIAL_GUESS or not lex.military_words:
         return kind
+    if any(  # "Sprecher des Militärgeheimdienstes": an intelligence service's, not the army's
+        e.source_kind == SourceKind.INTELLIGENCE and src.start <= e.span.start < src.end
+        for e in doc.entities
+    ):
+        return SourceKind.INTELLIGENCE
     k = bisect.bisect_left(doc.tokens, src.start, key=lambda t: t.start)
     toks = []
     while k < len(doc.tokens) and doc.tokens[k].end <= src.end:

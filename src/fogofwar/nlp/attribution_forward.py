@@ -49,15 +49,17 @@ def _starts(doc: Doc) -> list[int]:
     return [t.start for t in doc.tokens]
 
 
-def _opens_with(doc: Doc, sent: Sentence, c_start: int, c_end: int) -> bool:
+def _opens_with(doc: Doc, sent: Sentence, c_start: int, c_end: int, stop: int) -> bool:
     """A long sentence is still only a source when its cue opens it and nothing it says
     follows ("This was stated by President … in an interview for …"): the cue among its first
-    :data:`LEAD_WORDS` words and no complementizer or colon after it."""
+    :data:`LEAD_WORDS` words and no complementizer or colon after it before ``stop`` (the next
+    cue, which reports something of its own: "Lo ha riferito il governatore, precisando che
+    …")."""
     toks = doc.tokens
     if sum(1 for t in toks[sent.tok_start : c_start] if t.is_word) > LEAD_WORDS:
         return False
     comps = lexicon(doc.lang).complementizers
-    return not any(t.lower in comps or t.text == ":" for t in toks[c_end : sent.tok_end])
+    return not any(t.lower in comps or t.text == ":" for t in toks[c_end:stop])
 
 
 def _sourced(doc: Doc, atts: list[AttributionMention], sent: Sentence) -> bool:
@@ -87,6 +89,12 @@ def _degenerate(doc: Doc, pack: LanguagePack, a: AttributionMention) -> bool:
     return not pack.triggers.find(toks, lo, hi)
 
 
+def _reports_after(a: AttributionMention) -> bool:
+    """The attribution's content follows its cue: a report of its own, not a relay of the
+    words before it."""
+    return a.cue is not None and a.content.start >= a.cue.end
+
+
 @stage(
     "attribution_forward.v1",
     requires=["tokens", "sentences", "quantities", "entities", "attributions"],
@@ -104,15 +112,18 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         if si == 0 or sent.heading:
             continue
         lo, hi = sent.tok_start, sent.tok_end
-        if any(lo <= q.tok_start < hi for q in doc.quantities):
-            continue
-        if any(not m.payload.nominal for m in pack.triggers.find(toks, lo, hi)):
-            continue
         cues = [m for m in pack.cues.find(toks, lo, hi) if m.payload.type in {"verb", "post"}]
         if not cues:
             continue
         cue = cues[0]
-        lead = _opens_with(doc, sent, cue.start, cue.end)
+        # up to a second cue: what follows it is that cue's own report ("…, precisando che …")
+        stop = cues[1].start if len(cues) > 1 else hi
+        figures = [q for q in doc.quantities if lo <= q.tok_start < stop]
+        if any(q.toll for q in figures):
+            continue
+        if any(not m.payload.nominal for m in pack.triggers.find(toks, lo, stop)):
+            continue
+        lead = _opens_with(doc, sent, cue.start, cue.end, stop)
         if _words(doc, sent.span) > MAX_WORDS and not lead:
             continue
         cue_span = Span(toks[cue.start].start, toks[cue.end - 1].end)
@@ -122,8 +133,11 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
             if a.cue is not None and inside(a.cue, sent.span) and a.source is not None
         ]
         degenerate = all(_degenerate(doc, pack, a) for _, a in own)
-        if not degenerate and not lead:
-            continue  # the sentence's own attribution has real content
+        if not degenerate and (not lead or figures):
+            # the sentence's own attribution has real content, a date among it ("розповів
+            # про ситуацію станом на 8 квітня"); a date beside an anaphor's cue ("Про це
+            # написав у середу, 3 вересня, …") is no content
+            continue
         # the facts: earlier sentences of the paragraph without a source of their own
         first = si
         for back in range(si - 1, max(-1, si - 1 - BACK), -1):
@@ -143,7 +157,9 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
             dropped.add(i)
             added.append(dataclasses.replace(a, content=content))
             continue
-        dropped.update(i for i, _ in own)  # "stated by X in an interview for …": X speaks
+        # "stated by X in an interview for …": X speaks; a later cue's own report after it
+        # stays ("…, precisando che …"), a relay of the sentence ("…, передає Reuters") goes
+        dropped.update(i for i, a in own if a.cue == cue_span or not _reports_after(a))
         if finder is None:
             finder = Finder(doc, pack, find_quotes(doc.text))
         fd = finder

@@ -82,6 +82,12 @@ class AttributionLexicon:
     # nouns for an official of a body ("official", "responsable", "Vertreter"; word prefixes):
     # with the pack's role words, they speak for the body their phrase names
     officials: tuple[str, ...] = ()
+    # indefinite determiners ("a", "ein", "un"): "a witness said", "un habitant" is one unnamed
+    # interviewee, who keeps no name (claims-v1)
+    interviewees: frozenset[str] = frozenset()
+    # dative determiners ("dem", "den"): the phrase they open right before a verb-final cue is
+    # its addressee ("Die Armee habe den Bewohnern mitgeteilt"), the speaker stands before it
+    datives: frozenset[str] = frozenset()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -127,4 +133,6 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "anonymous_suffixes"))),
         tuple(sorted(_set(table, "earlier_times"))),
         tuple(sorted(_set(table, "officials"))),
+        _set(table, "interviewees"),
+        _set(table, "datives"),
     )

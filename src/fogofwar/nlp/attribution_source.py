@@ -304,9 +304,26 @@ class Finder(Phrases):
                 later = self._subject_after(toks, past, hi)
                 if later is not None:
                     first, lo = later, past  # the phrase does not grow back over the outlet
+        if first is not None and not after and self._dative(toks, first, lo):
+            # "Die Armee habe den Bewohnern mitgeteilt": the addressee; the subject speaks
+            subject = self._subject_before(toks, self._dative(toks, first, lo) or first, lo)
+            if subject is not None:
+                first = subject
         if first is None:
             return None
         return self._phrase_source(toks, first, m_start, lo, hi, after)
+
+    def _dative(self, toks: tuple[Token, ...], k: int, lo: int) -> int | None:
+        """Index of the dative determiner (pack ``datives``) that opens the phrase of head word
+        ``k`` (over up to two lower-case modifiers), if any."""
+        if not self.lex.datives:
+            return None
+        for j in range(k - 1, max(lo - 1, k - 4), -1):
+            if toks[j].lower in self.lex.datives:
+                return j
+            if not toks[j].is_word or toks[j].text[:1].isupper():
+                return None
+        return None
 
     def _addressed(self, toks: tuple[Token, ...], k: int) -> bool:
         """Token ``k`` after a speech verb may be its addressee: an outlet or channel ("told

@@ -30,7 +30,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.attribution_source import Finder, Source, trim
 from fogofwar.nlp.compounds import first_part_kind
 from fogofwar.nlp.doc import AttributionMention, Doc, Sentence
-from fogofwar.nlp.matcher import Token
+from fogofwar.nlp.matcher import Match, Token
 from fogofwar.packs import LanguagePack
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "headline_tail",
     "lone_lower",
     "own_subject",
+    "past_medium",
     "positional_speaker",
     "prep_tail",
 ]
@@ -53,6 +54,8 @@ _MAX_AFTER_CUE = 4  # words after "…, PHRASE said" before the sentence ends ("
 _MAX_HEADLINE_TAIL = 6
 _BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "«", "»", "„", "“", "”", '"'})
 _DASHES = frozenset({"—", "–", "-"})
+#: quote marks around a name inside a speaker phrase ("речник ОСУВ «Хортиця»")
+_QUOTE_MARKS = frozenset({"«", "»", "„", "“", "”", '"'})
 _TAIL_OPEN = frozenset({",", "—", "–"})
 
 
@@ -67,13 +70,15 @@ def _last_word(toks: tuple[Token, ...], lo: int, hi: int) -> int:
     return hi
 
 
-def _valid(f: Finder, pack: LanguagePack, a: int, b: int, limit: int) -> bool:
+def _valid(f: Finder, pack: LanguagePack, a: int, b: int, limit: int, names: bool = False) -> bool:
     """Tokens ``[a, b)`` may be a speaker: a few words, no break, no event verb, no cue, not
-    quoted, not opening with a complementizer ("…, said that …")."""
+    quoted, not opening with a complementizer ("…, said that …"); with ``names``, quote marks
+    around a name inside the phrase are no break ("речник ОСУВ «Хортиця»")."""
     toks = f.doc.tokens
     if b <= a or not 1 <= _words(toks, a, b) <= limit:
         return False
-    if any(t.text in _BREAKS for t in toks[a:b]):
+    breaks = _BREAKS - _QUOTE_MARKS if names else _BREAKS
+    if any(t.text in breaks for t in toks[a:b]):
         return False
     if toks[a].lower in f.lex.complementizers or not toks[a].is_word:
         return False
@@ -161,7 +166,8 @@ def headline_tail(
     end = _last_word(toks, lo, sent.tok_end)
     closing = end < sent.tok_end and toks[end].text == ")"
     k = end - 1
-    while k > lo and toks[k].text not in _BREAKS | _DASHES:
+    # a quoted name in the tail ("– речник ОСУВ «Хортиця»") is part of the speaker phrase
+    while k > lo and (toks[k].text not in _BREAKS | _DASHES or toks[k].text in _QUOTE_MARKS):
         k -= 1
     colon = next(
         (
@@ -182,9 +188,11 @@ def headline_tail(
         return None
     if mark in _DASHES and toks[k - 1].end == toks[k].start:
         return None  # a hyphen inside a word: "Al-Shabaab"
-    if not _valid(f, pack, k + 1, end, _MAX_HEADLINE_TAIL):
+    if not _valid(f, pack, k + 1, end, _MAX_HEADLINE_TAIL, names=True):
         return None
     a, b = k + 1, end
+    if b < sent.tok_end and toks[b].text in _QUOTE_MARKS and _opened(toks, a, b):
+        b += 1  # the closing mark of a quoted name stays with it
     known = f.noun_kind(a, b) is not None or any(f.entity_at(t) is not None for t in toks[a:b])
     if mark in {"(", ":"} and not known:
         return None  # "(video)", "(updated)", "…: live": not a source
@@ -204,6 +212,12 @@ def headline_tail(
         cue_text=mark,
         found_by="lexicon" if src[0] not in f.guessed else "headline",
     )
+
+
+def _opened(toks: tuple[Token, ...], a: int, b: int) -> bool:
+    """An opening quote mark among tokens ``[a, b)`` has no closing one after it."""
+    marks = [t.text for t in toks[a:b] if t.text in _QUOTE_MARKS]
+    return len(marks) % 2 == 1
 
 
 def own_subject(f: Finder, sent: Sentence, after: int) -> Source | None:
@@ -396,3 +410,27 @@ def country_rubric(doc: Doc, head: Span) -> bool:
         and p.location.precision == "country"
         for p in doc.places
     )
+
+
+def past_medium(
+    doc: Doc, f: Finder, a: AttributionMention, media: list[Match[str]]
+) -> AttributionMention:
+    """ "сообщил в Telegram губернатор области": the medium (with its preposition) the source
+    phrase starts with is where the words were said (it goes to ``via``), not part of the
+    speaker's name."""
+    src = a.source
+    if src is None:
+        return a
+    toks = doc.tokens
+    for mm in media:
+        first, last = toks[mm.start].start, toks[mm.end - 1].end
+        if not first <= src.start < last or last >= src.end:
+            continue
+        k = mm.end
+        while k < len(toks) and toks[k].start < src.end and not toks[k].is_word:
+            k += 1
+        if k >= len(toks) or toks[k].start >= src.end:
+            return a
+        rest = Span(toks[k].start, src.end)
+        return dataclasses.replace(a, source=rest, source_name=f.strip(rest))
+    return a

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
+from fogofwar.claim import SourceKind
 from fogofwar.model import Span
+from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc
 
 __all__ = ["named_before", "named_role", "source_name"]
@@ -52,7 +54,33 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
         full = [e for e in near if len(e.surface.split()) >= 2]
         e = (full or near)[0]
         return e.normalized or e.surface
+    if _interviewee(doc, att):
+        return None
     return named_role(doc, src) or name
+
+
+_INTERVIEWEE_WORDS = 4  # "a local resident", "un habitant de Kishishe"
+
+
+def _interviewee(doc: Doc, att: AttributionMention) -> bool:
+    """ "a witness said", "ha raccontato un residente", "ein Anwohner berichtete": one unnamed
+    interviewee (an indefinite determiner, pack ``interviewees``, before a witness noun) keeps
+    no name (claims-v1); "residents", "Augenzeugen" as a group are named."""
+    src = att.source
+    if src is None or att.source_kind != SourceKind.WITNESS:
+        return False
+    words = src.slice(doc.text).split()
+    lex = lexicon(doc.lang)
+    if not 1 < len(words) <= _INTERVIEWEE_WORDS or words[0].casefold() not in lex.interviewees:
+        return False
+    if lex.officials and any(w.casefold().startswith(lex.officials) for w in words):
+        return False  # "ein Vertreter der Sicherheitsbehörden": a body's official
+    return not any(
+        e.source_kind not in (None, SourceKind.WITNESS)
+        and e.span.start < src.end
+        and src.start < e.span.end
+        for e in doc.entities
+    )
 
 
 def named_role(doc: Doc, src: Span) -> str | None:
