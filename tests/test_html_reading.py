@@ -218,6 +218,22 @@ def test_sibling_parts_of_the_same_kind_are_joined(first: str, expected_lead: bo
     assert (_LEAD in joined) == expected_lead
 
 
+@pytest.mark.parametrize(("depth", "expected_lead"), [(2, True), (3, False)])
+def test_sibling_parts_are_looked_for_up_to_four_levels_above_the_body(
+    depth: int, expected_lead: bool
+) -> None:
+    wrapped = _module("mod mod--text", _MORE, _LAST)
+    for _ in range(depth):
+        wrapped = f"<div>{wrapped}</div>"
+    first = _module("mod mod--text", _LEAD, _LEAD.replace("first", "second"))
+    page = (
+        f'<html><body><main><section class="part">{first}</section>'
+        f'<section class="part">{wrapped}</section></main></body></html>'
+    )
+    joined = join_sibling_parts(lxml.html.fromstring(page), f"{_MORE}\n\n{_LAST}")
+    assert (_LEAD in joined) == expected_lead
+
+
 @pytest.mark.parametrize(
     ("between", "expected_lead"),
     [
