@@ -14,11 +14,17 @@ before the body (:func:`lead_before_body`):
   :data:`_MIN_LEAD_CHARS` characters and :data:`_MIN_LEAD_WORDS` words, sentence end or not
   (sub-headlines often have none).
 
-Neither may be mostly link text, sit in a figure, list, navigation, form or aside, or lie far
-from the body in the page: the block and the body's first paragraph must meet within
-:data:`_MAX_LEVELS` levels above the body's container (a page's other parts meet it only near
-the root). Nothing is added when more than :data:`_MAX_LEAD_BLOCKS` blocks qualify (that is a
-part of the page, not a lead), nor when the body's first paragraph is not found in the page.
+Neither may be mostly link text, sit in a figure, list, navigation, form or aside, hold an
+image (a lead *image*'s caption), sit in a block named as another part of the page (a caption,
+a credit, the site's masthead, an author box …, :data:`_OTHER_WORDS`, looked for below the
+point where it meets the body), or lie far from the body in the page: the block and the body's
+first paragraph must meet within :data:`_MAX_LEVELS` levels above the body's container, or in
+the deeper half of the page above it (a page's other parts meet the body only near the root).
+Nothing is added when more than :data:`_MAX_LEAD_BLOCKS` blocks qualify (that is a part of the
+page, not a lead), nor when the body's first paragraph is not found in the page.
+
+On the tune half of trafilatura_eval (in-sample), with the sibling and named-block readers:
+body F1 .950 → .956; held-out .930 → .932 (read once).
 """
 
 from __future__ import annotations
