@@ -410,3 +410,29 @@ def test_a_named_container_of_the_whole_body_drops_nothing() -> None:
     )
     body = f"{_MORE}\n\n{_LEAD}\n\n{_LAST}"
     assert drop_named_blocks(lxml.html.fromstring(page), body) == body
+
+
+_TAGS = st.sampled_from(["div", "p", "h1", "h2", "header", "hgroup", "figure", "li", "span", "a"])
+_CLASSES = st.sampled_from(["", "intro", "lead-asset", "promo", "author-box", "text", "caption"])
+_TEXTS = st.sampled_from([_MORE, _LAST, _LEAD, _SUB, "", "x", "Read more"])
+_HTML = st.recursive(
+    _TEXTS,
+    lambda inner: st.builds(
+        lambda tag, cls, parts: f'<{tag} class="{cls}">{"".join(parts)}</{tag}>',
+        _TAGS,
+        _CLASSES,
+        st.lists(inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_HTML)
+def test_body_readers_keep_the_body_on_any_page(fragment: str) -> None:
+    page = lxml.html.fromstring(f"<html><body>{fragment}<p>{_MORE}</p><p>{_LAST}</p></body></html>")
+    body = f"{_MORE}\n\n{_LAST}"
+    for read in (lead_before_body, join_sibling_parts):
+        assert read(page, body).endswith(body) or body in read(page, body)
+    kept = drop_named_blocks(page, body).split("\n\n")
+    assert set(kept) <= {_MORE, _LAST}
