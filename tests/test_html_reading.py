@@ -388,6 +388,7 @@ def _boxed(box: str) -> str:
         (_boxed('<div class="author-box"><p>{}</p></div>'), False),
         (_boxed('<section class="about-author"><p>{}</p></section>'), False),
         (_boxed('<div class="linkbox"><p>{}</p></div>'), False),
+        (_boxed('<a href="/other-story"><div class="card"><p>{}</p></div></a>'), False),
         # the article's own text: unnamed, a byline-like "author" alone, an embedded post,
         # a word far up (four containers above the text)
         (_boxed("<p>{}</p>"), True),

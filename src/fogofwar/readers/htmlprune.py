@@ -8,7 +8,8 @@ and drops the paragraph when every one of them sits in a named block: the elemen
 :data:`_LEVELS` nearest containers, below the container of the whole body, has a class or id
 with one of :data:`_OTHER_WORDS` (after splitting on non-letters and camelCase:
 ``newsletter-promo``, ``disclosure-text``, ``nextstory``), or "author" with one of
-:data:`_ABOUT_WORDS` (``author-box``, ``about-author``). Only near containers count: a box
+:data:`_ABOUT_WORDS` (``author-box``, ``about-author``), or is a link (a block inside an
+``<a>`` is the teaser card of another page). Only near containers count: a box
 wraps its text closely, while a word far up ("paywall-container" on the whole article) says
 nothing of one paragraph. Embedded posts (tweets) are quoted material and stay.
 """
@@ -94,6 +95,8 @@ def _named(el: Any, container: Any) -> bool:
     for level, a in enumerate((el, *el.iterancestors())):
         if a is container or level > _LEVELS:
             return False
+        if a.tag == "a" and a is not el:
+            return True  # a block inside a link: a teaser card of another page
         words = _words(a)
         if not _OTHER_WORDS.isdisjoint(words) or (
             "author" in words and not _ABOUT_WORDS.isdisjoint(words)
