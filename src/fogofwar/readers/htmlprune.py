@@ -16,8 +16,9 @@ nothing of one paragraph. Embedded posts (tweets) are quoted material and stay.
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from fogofwar.readers.htmlnames import block_text, common_ancestor, name_words
 
 __all__ = ["drop_named_blocks"]
 
@@ -59,35 +60,10 @@ _OTHER_WORDS = frozenset(
 )
 # With "author": a box about the author ("author-box", "about-author", "author__description").
 _ABOUT_WORDS = frozenset({"box", "about", "description", "desc", "info", "details", "profile"})
-_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _MIN_MATCHED = 2
 _PREFIX = 12
 # A named block wraps its text closely: only this many containers up are looked at.
 _LEVELS = 3
-
-
-def _text(el: Any) -> str:
-    return " ".join(str(el.text_content()).split())
-
-
-def _words(el: Any) -> set[str]:
-    words: set[str] = set()
-    for attribute in ("class", "id"):
-        value = el.get(attribute)
-        if value:
-            words.update(w.lower() for w in _WORD.findall(value))
-    return words
-
-
-def _common_ancestor(elements: list[Any]) -> Any:
-    chains = [[el, *el.iterancestors()][::-1] for el in elements]
-    common = None
-    for level in zip(*chains, strict=False):
-        if all(node is level[0] for node in level):
-            common = level[0]
-        else:
-            break
-    return common
 
 
 def _named(el: Any, container: Any) -> bool:
@@ -97,7 +73,7 @@ def _named(el: Any, container: Any) -> bool:
             return False
         if a.tag == "a" and a is not el:
             return True  # a block inside a link: a teaser card of another page
-        words = _words(a)
+        words = name_words(a)
         if not _OTHER_WORDS.isdisjoint(words) or (
             "author" in words and not _ABOUT_WORDS.isdisjoint(words)
         ):
@@ -124,12 +100,12 @@ def drop_named_blocks(tree: Any, body: str) -> str:
         own = " ".join((el.text or "").split())
         if len(own) >= _PREFIX and own[:_PREFIX] not in starts:
             continue  # its text starts otherwise than every paragraph (a cheap first test)
-        text = _text(el)
+        text = block_text(el)
         if text in known:
             where.setdefault(text, []).append(el)
     if len(where) < _MIN_MATCHED:
         return body
-    container = _common_ancestor([els[0] for els in where.values()])
+    container = common_ancestor([els[0] for els in where.values()])
     if container is None:
         return body
     drop = {t for t, els in where.items() if all(_named(el, container) for el in _innermost(els))}
