@@ -89,6 +89,18 @@ def _innermost(elements: list[Any]) -> list[Any]:
     return [el for el in elements if el not in outer]
 
 
+def _first_text(el: Any) -> str:
+    """The first text of ``el`` (its own, else that of its first child, a few levels down:
+    ``<li><a>Menu item</a></li>``), whitespace collapsed; what its whole text starts with when
+    :data:`_PREFIX` characters long or more."""
+    for _ in range(4):
+        own = " ".join((el.text or "").split())
+        if own or not len(el) or not isinstance(el[0].tag, str):
+            return own  # "" (undecided) before a comment or processing instruction
+        el = el[0]
+    return ""
+
+
 def drop_named_blocks(tree: Any, body: str) -> str:
     """``body`` without the paragraphs that sit in named boilerplate blocks (see the module
     doc); ``tree`` is not modified."""
@@ -97,7 +109,7 @@ def drop_named_blocks(tree: Any, body: str) -> str:
     where: dict[str, list[Any]] = {}
     starts = {p[:_PREFIX] for p in paragraphs}
     for el in tree.iter(*_BLOCKS):
-        own = " ".join((el.text or "").split())
+        own = _first_text(el)
         if len(own) >= _PREFIX and own[:_PREFIX] not in starts:
             continue  # its text starts otherwise than every paragraph (a cheap first test)
         text = block_text(el)
