@@ -218,6 +218,22 @@ def test_sibling_parts_of_the_same_kind_are_joined(first: str, expected_lead: bo
     assert (_LEAD in joined) == expected_lead
 
 
+@pytest.mark.parametrize(("depth", "expected_lead"), [(2, True), (3, False)])
+def test_sibling_parts_are_looked_for_up_to_four_levels_above_the_body(
+    depth: int, expected_lead: bool
+) -> None:
+    wrapped = _module("mod mod--text", _MORE, _LAST)
+    for _ in range(depth):
+        wrapped = f"<div>{wrapped}</div>"
+    first = _module("mod mod--text", _LEAD, _LEAD.replace("first", "second"))
+    page = (
+        f'<html><body><main><section class="part">{first}</section>'
+        f'<section class="part">{wrapped}</section></main></body></html>'
+    )
+    joined = join_sibling_parts(lxml.html.fromstring(page), f"{_MORE}\n\n{_LAST}")
+    assert (_LEAD in joined) == expected_lead
+
+
 @pytest.mark.parametrize(
     ("between", "expected_lead"),
     [
@@ -372,6 +388,7 @@ def _boxed(box: str) -> str:
         (_boxed('<div class="author-box"><p>{}</p></div>'), False),
         (_boxed('<section class="about-author"><p>{}</p></section>'), False),
         (_boxed('<div class="linkbox"><p>{}</p></div>'), False),
+        (_boxed('<a href="/other-story"><div class="card"><p>{}</p></div></a>'), False),
         # the article's own text: unnamed, a byline-like "author" alone, an embedded post,
         # a word far up (four containers above the text)
         (_boxed("<p>{}</p>"), True),
@@ -394,3 +411,29 @@ def test_a_named_container_of_the_whole_body_drops_nothing() -> None:
     )
     body = f"{_MORE}\n\n{_LEAD}\n\n{_LAST}"
     assert drop_named_blocks(lxml.html.fromstring(page), body) == body
+
+
+_TAGS = st.sampled_from(["div", "p", "h1", "h2", "header", "hgroup", "figure", "li", "span", "a"])
+_CLASSES = st.sampled_from(["", "intro", "lead-asset", "promo", "author-box", "text", "caption"])
+_TEXTS = st.sampled_from([_MORE, _LAST, _LEAD, _SUB, "", "x", "Read more"])
+_HTML = st.recursive(
+    _TEXTS,
+    lambda inner: st.builds(
+        lambda tag, cls, parts: f'<{tag} class="{cls}">{"".join(parts)}</{tag}>',
+        _TAGS,
+        _CLASSES,
+        st.lists(inner, max_size=4),
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_HTML)
+def test_body_readers_keep_the_body_on_any_page(fragment: str) -> None:
+    page = lxml.html.fromstring(f"<html><body>{fragment}<p>{_MORE}</p><p>{_LAST}</p></body></html>")
+    body = f"{_MORE}\n\n{_LAST}"
+    for read in (lead_before_body, join_sibling_parts):
+        assert read(page, body).endswith(body) or body in read(page, body)
+    kept = drop_named_blocks(page, body).split("\n\n")
+    assert set(kept) <= {_MORE, _LAST}

@@ -127,6 +127,34 @@ _PUB_MOD = (
             date(2023, 10, 3),
             date(2023, 10, 3),
         ),
+        # htmldate's day is printed too (a photo caption), but the page labels another day
+        # its markup names as published: the labelled one
+        (
+            _PUB_MOD,
+            "<p>Published\n January 12, 2022 3:02am</p><p>Photo taken on Nov. 29, 2021.</p>",
+            date(2021, 11, 29),
+            date(2022, 1, 12),
+        ),
+        (
+            _PUB_MOD,
+            "<p>Veröffentlicht am 12.01.2022</p><p>Am 29.11.2021 begann es.</p>",
+            date(2021, 11, 29),
+            date(2022, 1, 12),
+        ),
+        # a labelled day the markup does not name is no evidence
+        (
+            _PUB_MOD,
+            "<p>Published March 3, 2022</p><p>Photo taken on Nov. 29, 2021.</p>",
+            date(2021, 11, 29),
+            date(2021, 11, 29),
+        ),
+        # "Updated" is no publication label
+        (
+            _PUB_MOD,
+            "<p>Updated January 12, 2022</p><p>Photo taken on Nov. 29, 2021.</p>",
+            date(2021, 11, 29),
+            date(2021, 11, 29),
+        ),
     ],
 )
 def test_prefer_shown_day(head: str, shown: str, found: date, expected: date) -> None:

@@ -16,7 +16,11 @@ left out) while exactly one *other* day of those is, that day is taken
 (:func:`prefer_shown_day`). Written dates are read in the forms "12.03.2020", "2020-03-12",
 "2020/03/12", "03/12/2020" (both readings), "12 March 2020", "March 12, 2020",
 "12. März 2020", "12 марта 2020", "12 de marzo de 2020" (month names of
-:data:`fogofwar.readers.datewords.DATE_LANGUAGES`).
+:data:`fogofwar.readers.datewords.DATE_LANGUAGES`). Before that, a day the visible text prints
+after a publication label ("Published November 9, 2023", "Veröffentlicht am 12.03.2020",
+:func:`labelled_day`; the first such) wins over htmldate's when the markup names it too, even
+if htmldate's day is printed somewhere (a photo caption, a related article); "Updated" is no
+such label.
 
 On the tune halves (in-sample): htmldate_eval exact day .918 → .933, trafilatura_eval dates
 .780 → .795; a day shown to the reader beats an unprinted "published" field (most often the
@@ -34,7 +38,14 @@ from lxml.html import HtmlElement
 
 from fogofwar.readers.datewords import month_number
 
-__all__ = ["DayEvidence", "markup_days", "prefer_shown_day", "shown_text", "visible_days"]
+__all__ = [
+    "DayEvidence",
+    "labelled_day",
+    "markup_days",
+    "prefer_shown_day",
+    "shown_text",
+    "visible_days",
+]
 
 _PUBLISHED = re.compile(r"publish|pubdate|created|issued|^date$|dc\.date$|^dc:date$", re.I)
 _MODIFIED = re.compile(r"modif|updated|revised|lastmod", re.I)
@@ -210,15 +221,39 @@ def markup_days(tree: HtmlElement) -> dict[date, DayEvidence]:
     return evidence
 
 
+# A label that says the date after it is the publication's ("Published November 9, 2023",
+# "Veröffentlicht am 12.03.2020"), at most a few non-digits before it.
+_PUBLISHED_LABEL = re.compile(
+    r"(?:\bpublished|\bposted|veröffentlicht|publiziert|erschienen|publicado|publié"
+    r"|pubblicato|opublikowano|опубликовано|опубліковано)\b[^\d]{0,16}\Z",
+    re.IGNORECASE,
+)
+
+
+def labelled_day(text: str, days: list[tuple[int, date]]) -> date | None:
+    """The first of ``days`` (written dates of ``text`` with their offsets) that a publication
+    label precedes, if any."""
+    for start, day in days:
+        if _PUBLISHED_LABEL.search(text, max(0, start - 40), start) is not None:
+            return day
+    return None
+
+
 def prefer_shown_day(found: date, tree: HtmlElement) -> date:
-    """``found`` (htmldate's answer), unless the page never writes that day in its visible
-    text while it writes exactly one other day its metadata or ``<time>`` elements name: then
-    that day (the date a reader sees with the article; see the module doc)."""
+    """``found`` (htmldate's answer), unless the page labels another day its markup names as
+    the publication day, or never writes ``found`` in its visible text while it writes exactly
+    one other day its metadata or ``<time>`` elements name: then that day (the date a reader
+    sees with the article; see the module doc)."""
     evidence = markup_days(tree)
     others = [day for day in evidence if day != found]
     if not others:
         return found
-    shown = {day for _, day in visible_days(shown_text(tree))}
+    text = shown_text(tree)
+    written = visible_days(text)
+    labelled = labelled_day(text, written)
+    if labelled is not None and labelled in others:
+        return labelled  # the page prints it as the publication day, its markup names it
+    shown = {day for _, day in written}
     if found in shown:
         return found
     seen = [day for day in others if day in shown]

@@ -6,7 +6,7 @@ of its own is :mod:`fogofwar.readers.htmllead`'s):
 Page builders put an article in several blocks of the same kind, one after another
 (``<div class="module module--text">`` × N, an intro block then the body block). An extractor
 in precision mode keeps one of them. This module finds the container of the paragraphs it
-kept (their lowest common ancestor), looks at that container and at up to two of its
+kept (their lowest common ancestor), looks at that container and at up to four of its
 ancestors, and takes the prose of their siblings *of the same tag and class* (built from the
 same template): paragraphs of at least :data:`_MIN_PARA_CHARS` characters that end like a
 sentence and are mostly not link text. Siblings before the container go before the body,
@@ -22,7 +22,7 @@ from typing import Any
 __all__ = ["join_sibling_parts"]
 
 _MIN_MATCHED = 2
-_LEVELS = 3
+_LEVELS = 5
 _MIN_PARA_CHARS = 60
 _MIN_SIBLING_CHARS = 200
 _MAX_LINK_SHARE = 0.3

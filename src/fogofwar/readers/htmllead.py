@@ -14,17 +14,24 @@ before the body (:func:`lead_before_body`):
   :data:`_MIN_LEAD_CHARS` characters and :data:`_MIN_LEAD_WORDS` words, sentence end or not
   (sub-headlines often have none).
 
-Neither may be mostly link text, sit in a figure, list, navigation, form or aside, or lie far
-from the body in the page: the block and the body's first paragraph must meet within
-:data:`_MAX_LEVELS` levels above the body's container (a page's other parts meet it only near
-the root). Nothing is added when more than :data:`_MAX_LEAD_BLOCKS` blocks qualify (that is a
-part of the page, not a lead), nor when the body's first paragraph is not found in the page.
+Neither may be mostly link text, sit in a figure, list, navigation, form or aside, hold an
+image (a lead *image*'s caption), sit in a block named as another part of the page (a caption,
+a credit, the site's masthead, an author box …, :data:`_OTHER_WORDS`, looked for below the
+point where it meets the body), or lie far from the body in the page: the block and the body's
+first paragraph must meet within :data:`_MAX_LEVELS` levels above the body's container, or in
+the deeper half of the page above it (a page's other parts meet the body only near the root).
+Nothing is added when more than :data:`_MAX_LEAD_BLOCKS` blocks qualify (that is a part of the
+page, not a lead), nor when the body's first paragraph is not found in the page.
+
+On the tune half of trafilatura_eval (in-sample), with the sibling and named-block readers:
+body F1 .950 → .956; held-out .930 → .932 (read once).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from fogofwar.readers.htmlnames import block_text, name_words
 
 __all__ = ["lead_before_body"]
 
@@ -96,26 +103,11 @@ _OTHER_WORDS = frozenset(
         "comments",
     }
 )
-_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
-
-
-def _text(el: Any) -> str:
-    return " ".join(str(el.text_content()).split())
-
-
-def _words(el: Any) -> set[str]:
-    """The lower-cased words of the element's class and id."""
-    words: set[str] = set()
-    for attribute in ("class", "id"):
-        value = el.get(attribute)
-        if value:
-            words.update(w.lower() for w in _WORD.findall(value))
-    return words
 
 
 def _names_lead(el: Any) -> bool:
     """The element's class or id names a lead block."""
-    return not _LEAD_WORDS.isdisjoint(_words(el))
+    return not _LEAD_WORDS.isdisjoint(name_words(el))
 
 
 def _elsewhere(el: Any, first: Any) -> bool:
@@ -125,7 +117,7 @@ def _elsewhere(el: Any, first: Any) -> bool:
     for a in (el, *el.iterancestors()):
         if a in shared:
             return False
-        if not _OTHER_WORDS.isdisjoint(_words(a)):
+        if not _OTHER_WORDS.isdisjoint(name_words(a)):
             return True
     return False
 
@@ -154,7 +146,7 @@ def _meet_depth(a: Any, b: Any) -> int:
 
 
 def _mostly_links(el: Any, text: str) -> bool:
-    links = sum(len(_text(a)) for a in el.iter("a"))
+    links = sum(len(block_text(a)) for a in el.iter("a"))
     return links > _MAX_LINK_SHARE * len(text)
 
 
@@ -163,7 +155,7 @@ def _candidate(el: Any, h1: Any, text: str | None = None) -> str | None:
     ``None``."""
     if el.tag not in _LEAD_TAGS or any(a.tag in _SKIP for a in el.iterancestors()):
         return None
-    text = _text(el) if text is None else text
+    text = block_text(el) if text is None else text
     if el.tag == "p" and len(text) >= _MIN_PARA_CHARS and text.endswith(_SENTENCE_END):
         return None if _mostly_links(el, text) else text
     if not (_names_lead(el) or _in_hgroup(el, h1)):
@@ -198,7 +190,7 @@ def lead_before_body(tree: Any, body: str) -> str:
             continue
         own: str | None = None
         if el.tag == "p":
-            own = _text(el)
+            own = block_text(el)
             if own in known:
                 first = el
                 break  # the body starts here
@@ -237,7 +229,7 @@ def _body_depth(tree: Any, known: set[str], first: Any) -> int:
     depth = _depth(first) - 1
     matched = 0
     for p in tree.iter("p"):
-        if p is not first and _text(p) in known:
+        if p is not first and block_text(p) in known:
             depth = min(depth, _meet_depth(first, p))
             matched += 1
             if matched >= _BODY_SAMPLE:

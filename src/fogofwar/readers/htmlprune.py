@@ -8,15 +8,17 @@ and drops the paragraph when every one of them sits in a named block: the elemen
 :data:`_LEVELS` nearest containers, below the container of the whole body, has a class or id
 with one of :data:`_OTHER_WORDS` (after splitting on non-letters and camelCase:
 ``newsletter-promo``, ``disclosure-text``, ``nextstory``), or "author" with one of
-:data:`_ABOUT_WORDS` (``author-box``, ``about-author``). Only near containers count: a box
+:data:`_ABOUT_WORDS` (``author-box``, ``about-author``), or is a link (a block inside an
+``<a>`` is the teaser card of another page). Only near containers count: a box
 wraps its text closely, while a word far up ("paywall-container" on the whole article) says
 nothing of one paragraph. Embedded posts (tweets) are quoted material and stay.
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
+
+from fogofwar.readers.htmlnames import block_text, common_ancestor, name_words
 
 __all__ = ["drop_named_blocks"]
 
@@ -58,35 +60,10 @@ _OTHER_WORDS = frozenset(
 )
 # With "author": a box about the author ("author-box", "about-author", "author__description").
 _ABOUT_WORDS = frozenset({"box", "about", "description", "desc", "info", "details", "profile"})
-_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 _MIN_MATCHED = 2
 _PREFIX = 12
 # A named block wraps its text closely: only this many containers up are looked at.
 _LEVELS = 3
-
-
-def _text(el: Any) -> str:
-    return " ".join(str(el.text_content()).split())
-
-
-def _words(el: Any) -> set[str]:
-    words: set[str] = set()
-    for attribute in ("class", "id"):
-        value = el.get(attribute)
-        if value:
-            words.update(w.lower() for w in _WORD.findall(value))
-    return words
-
-
-def _common_ancestor(elements: list[Any]) -> Any:
-    chains = [[el, *el.iterancestors()][::-1] for el in elements]
-    common = None
-    for level in zip(*chains, strict=False):
-        if all(node is level[0] for node in level):
-            common = level[0]
-        else:
-            break
-    return common
 
 
 def _named(el: Any, container: Any) -> bool:
@@ -94,7 +71,9 @@ def _named(el: Any, container: Any) -> bool:
     for level, a in enumerate((el, *el.iterancestors())):
         if a is container or level > _LEVELS:
             return False
-        words = _words(a)
+        if a.tag == "a" and a is not el:
+            return True  # a block inside a link: a teaser card of another page
+        words = name_words(a)
         if not _OTHER_WORDS.isdisjoint(words) or (
             "author" in words and not _ABOUT_WORDS.isdisjoint(words)
         ):
@@ -110,6 +89,18 @@ def _innermost(elements: list[Any]) -> list[Any]:
     return [el for el in elements if el not in outer]
 
 
+def _first_text(el: Any) -> str:
+    """The first text of ``el`` (its own, else that of its first child, a few levels down:
+    ``<li><a>Menu item</a></li>``), whitespace collapsed; what its whole text starts with when
+    :data:`_PREFIX` characters long or more."""
+    for _ in range(4):
+        own = " ".join((el.text or "").split())
+        if own or not len(el) or not isinstance(el[0].tag, str):
+            return own  # "" (undecided) before a comment or processing instruction
+        el = el[0]
+    return ""
+
+
 def drop_named_blocks(tree: Any, body: str) -> str:
     """``body`` without the paragraphs that sit in named boilerplate blocks (see the module
     doc); ``tree`` is not modified."""
@@ -118,15 +109,15 @@ def drop_named_blocks(tree: Any, body: str) -> str:
     where: dict[str, list[Any]] = {}
     starts = {p[:_PREFIX] for p in paragraphs}
     for el in tree.iter(*_BLOCKS):
-        own = " ".join((el.text or "").split())
+        own = _first_text(el)
         if len(own) >= _PREFIX and own[:_PREFIX] not in starts:
             continue  # its text starts otherwise than every paragraph (a cheap first test)
-        text = _text(el)
+        text = block_text(el)
         if text in known:
             where.setdefault(text, []).append(el)
     if len(where) < _MIN_MATCHED:
         return body
-    container = _common_ancestor([els[0] for els in where.values()])
+    container = common_ancestor([els[0] for els in where.values()])
     if container is None:
         return body
     drop = {t for t, els in where.items() if all(_named(el, container) for el in _innermost(els))}

@@ -1,0 +1,45 @@
+"""What the HTML body readers know a page block by: its text and the words of its names.
+
+:func:`block_text` is an element's text as extractors write a paragraph (whitespace runs
+collapsed); :func:`name_words` the lower-cased words of its ``class`` and ``id``, split on
+non-letters and camelCase ("documentDescription" → document, description;
+"c-article-head__subtitle" → c, article, head, subtitle); :func:`common_ancestor` the
+container of a set of blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+__all__ = ["block_text", "common_ancestor", "name_words"]
+
+_WORD = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def block_text(el: Any) -> str:
+    """The element's text, whitespace runs collapsed to one space."""
+    return " ".join(str(el.text_content()).split())
+
+
+def name_words(el: Any) -> set[str]:
+    """The lower-cased words of the element's ``class`` and ``id``."""
+    words: set[str] = set()
+    for attribute in ("class", "id"):
+        value = el.get(attribute)
+        if value:
+            words.update(w.lower() for w in _WORD.findall(value))
+    return words
+
+
+def common_ancestor(elements: list[Any]) -> Any:
+    """The lowest element all of ``elements`` are in (one of them, if it holds the others), or
+    ``None`` when they share no tree."""
+    chains = [[el, *el.iterancestors()][::-1] for el in elements]
+    common = None
+    for level in zip(*chains, strict=False):
+        if all(node is level[0] for node in level):
+            common = level[0]
+        else:
+            break
+    return common
