@@ -423,7 +423,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
                 # report it answers
                 att = _speaker_attribution(doc, view) or att
         src_kind = kind_of(att)[0] if att is not None else None
-        cert = settle(doc, att, src_kind, kind in _SPEECH_ACTS, cert, view.rule_certainty)
+        cert = settle(doc, b.pack, att, src_kind, kind in _SPEECH_ACTS, cert, view.rule_certainty)
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]
             if not prev.events and view.events:
