@@ -3,7 +3,9 @@
 claims-v1: "An author's caveat that a source's figures cannot be checked turns **all** that
 source's claims in the passage to ``unverified``." A verification cue ("could not independently
 verify", "nicht unabhängig überprüfen", "не удалось проверить") speaks of the source named in
-its own sentence, else of the last source named in the :data:`BACK` sentences before it; every
+its own sentence; else, when it speaks of the reports in general ("Die Angaben ließen sich nicht
+überprüfen"), of every source named before it, and when it speaks of one report ("This toll
+could not be verified"), of the last source named in the :data:`BACK` sentences before it; every
 claim of that source (the same name, compared as :func:`same_name` does) becomes
 ``unverified``, except denials and hypotheticals, which say something else.
 
@@ -27,7 +29,7 @@ from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc
 from fogofwar.packs import LanguagePack
 
-__all__ = ["BACK", "NEGATION_GAP", "apply_caveats", "caveat_headline", "same_name"]
+__all__ = ["BACK", "NEGATION_GAP", "ONE_REPORT", "apply_caveats", "caveat_headline", "same_name"]
 
 BACK = 2  # sentences before a caveat where the source it speaks of may be named
 NEGATION_GAP = 10  # words from a negation to the verification verb it negates
@@ -80,10 +82,7 @@ def apply_caveats(doc: Doc, pack: LanguagePack, claims: Sequence[Claim]) -> list
             names += [c.source.name for c in claims if c.source.name]
             continue
         named = _named_in_object(doc, si, at)
-        src = _source_of(doc, si, at) if not named else None
-        names += named
-        if src is not None and src.source_name:
-            names.append(src.source_name)
+        names += named or [a.source_name for a in _sources_of(doc, si, at) if a.source_name]
     return _unverify(claims, names)
 
 
@@ -111,9 +110,28 @@ def _negated_checks(doc: Doc) -> list[int]:
     return out
 
 
-def _source_of(doc: Doc, si: int, at: int) -> AttributionMention | None:
-    """The named attribution a caveat at offset ``at`` in sentence ``si`` speaks of."""
-    lo = doc.sentences[max(0, si - BACK)].span.start
+#: words that make a caveat speak of one report, not of all the passage's sources ("This
+#: toll could not be verified", "Ce bilan n'a pas pu être vérifié", "Il bilancio delle vittime
+#: non ha potuto essere verificato", "цю інформацію не підтвердили"): demonstratives and
+#: toll nouns (lower-case words)
+ONE_REPORT: dict[str, frozenset[str]] = {
+    "en": frozenset({"this", "toll", "figure", "tally"}),
+    "de": frozenset({"dieser", "dieses", "diesen", "bilanz", "opferzahl", "zahl"}),
+    "fr": frozenset({"ce", "cet", "cette", "bilan", "chiffre"}),
+    "es": frozenset({"este", "esta", "ese", "esa", "balance", "cifra"}),
+    "it": frozenset({"questo", "questa", "quel", "quella", "bilancio", "cifra"}),
+    "ru": frozenset({"этот", "эта", "это", "эту", "этого", "этой"}),
+    "uk": frozenset({"цей", "ця", "це", "цю", "цього", "цієї"}),
+}
+
+
+def _sources_of(doc: Doc, si: int, at: int) -> list[AttributionMention]:
+    """The named attributions a caveat at offset ``at`` in sentence ``si`` speaks of: the one
+    whose cue is nearest in its own sentence; for a caveat without a source of its own that
+    speaks of the reports in general ("Die Angaben ließen sich nicht unabhängig überprüfen",
+    "The reports could not be confirmed"), every source named before it in the passage; for
+    one that speaks of one report (:data:`ONE_REPORT`: "This toll could not be verified"),
+    the last source named in the :data:`BACK` sentences before it."""
     sent = doc.sentences[si].span
     named = [
         a
@@ -121,14 +139,18 @@ def _source_of(doc: Doc, si: int, at: int) -> AttributionMention | None:
         if a.source is not None
         and a.source_name
         and a.cue is not None
-        and lo <= a.cue.start
+        and a.cue.start < sent.end
         and not a.cue.start <= at < a.cue.end  # "could not confirm the report": no speech cue
     ]
-    here = [a for a in named if a.cue is not None and sent.start <= a.cue.start < sent.end]
+    here = [a for a in named if a.cue is not None and sent.start <= a.cue.start]
     if here:
-        return min(here, key=lambda a: abs((a.cue.start if a.cue else 0) - at))
-    before = [a for a in named if a.cue is not None and a.cue.start < sent.start]
-    return max(before, key=lambda a: a.cue.start if a.cue else 0) if before else None
+        return [min(here, key=lambda a: abs((a.cue.start if a.cue else 0) - at))]
+    words = {w.casefold() for w in _WORD.findall(sent.slice(doc.text))}
+    if not words & ONE_REPORT.get(doc.lang, frozenset()):
+        return named
+    lo = doc.sentences[max(0, si - BACK)].span.start
+    before = [a for a in named if a.cue is not None and lo <= a.cue.start]
+    return [max(before, key=lambda a: a.cue.start if a.cue else 0)] if before else []
 
 
 def _stems(text: str) -> set[str]:

@@ -434,9 +434,19 @@ class ClaimBuilder(TollReader):
                 return Certainty.UNVERIFIED
         if base == Certainty.DENIED:
             return base
+        planned = self.has(pack.planned_modals, lo, hi)
+        if (
+            planned
+            and base in {Certainty.ASSERTED, Certainty.CLAIMED}
+            and self.has(pack.reportative, lo, hi)
+            and (
+                self.has(pack.perfect_auxiliaries, lo, hi)
+                or self.has(pack.hearsay_statives, lo, hi)
+            )
+        ):
+            return Certainty.REPORTED  # "sollen … geplant haben", "sollen sich … befinden"
         if self.has(pack.speculative, lo, hi) or self.has(pack.future, lo, hi):
             return Certainty.HYPOTHETICAL
-        planned = self.has(pack.planned_modals, lo, hi)
         if planned and not self.has(pack.perfect_auxiliaries, lo, hi):
             return (
                 Certainty.HYPOTHETICAL

@@ -23,7 +23,8 @@ strong at — spans, figures and what they count, actors, places, dates, the sou
    else from the rules.
 4. **Certainty.** Hard textual signals stay with the rules (an explicit verification caveat,
    a denial cue); otherwise the model's certainty when it is confident (≥ ``CERTAIN``), else
-   the rules'.
+   the rules'; then what the final source implies
+   (:func:`~fogofwar.nlp.sourced_certainty.settle`).
 
 Without a model (``Resources.model is None``) this stage is ``claims.v1``.
 """
@@ -60,6 +61,7 @@ from fogofwar.nlp.salience import main_first
 from fogofwar.nlp.source_choice import ClauseSide, SourceLayout, pick_source
 from fogofwar.nlp.source_names import named_before, source_name
 from fogofwar.nlp.source_typing import NOT_A_SOURCE, SOURCE, known_kind, source_kind, type_all
+from fogofwar.nlp.sourced_certainty import settle
 
 __all__ = [
     "ADD",
@@ -82,8 +84,6 @@ CERTAIN = 0.65
 SOURCED = 0.5
 KEEP_INHERITED = 0.0  # any higher drops the seed's C5 ("In einem Fall wurden … festgenommen")
 _HARD = frozenset({Certainty.UNVERIFIED, Certainty.DENIED})
-_NEEDS_SOURCE = frozenset({Certainty.CLAIMED, Certainty.CONFIRMED, Certainty.DENIED})
-_FIRM = frozenset({Certainty.ASSERTED, Certainty.CLAIMED, Certainty.CONFIRMED})
 
 
 def _within(a: Span, b: Span) -> bool:
@@ -422,10 +422,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
                 # the frame's own speaker ("Kiew bezeichnete die Meldung als Lüge"), not the
                 # report it answers
                 att = _speaker_attribution(doc, view) or att
-        if att is None and cert in _NEEDS_SOURCE:
-            cert = view.rule_certainty  # "claimed", "confirmed", "denied" need someone saying it
-        elif att is not None and kind_of(att)[0] == SourceKind.UNNAMED and cert in _FIRM:
-            cert = Certainty.REPORTED  # unnamed sources are hearsay (claims-v1)
+        src_kind = kind_of(att)[0] if att is not None else None
+        cert = settle(doc, b.pack, att, src_kind, kind in _SPEECH_ACTS, cert, view.rule_certainty)
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]
             if not prev.events and view.events:

@@ -113,6 +113,13 @@ class LanguagePack:
     #: "from", "aus", "з напрямку": a place after them is where a strike came from
     origins: PhraseMatcher[None]
     perfect_auxiliaries: PhraseMatcher[None]
+    #: verbs of state after a reportative modal that make it hearsay, not a plan ("sollen sich
+    #: … befinden", "soll sich … aufhalten"): ``soll`` with them is ``reported``
+    hearsay_statives: PhraseMatcher[None]
+    #: media named without an outlet ("local media", "örtliche Medien", "местные СМИ"): a
+    #: source that is only these words is hearsay (annotating-claims: "media reported" without a
+    #: named outlet → ``reported``)
+    generic_media: PhraseMatcher[None]
     number_words: Mapping[str, int]
     number_scales: Mapping[str, int]
     compound_number: re.Pattern[str] | None
@@ -298,6 +305,8 @@ def load_pack(path: Path) -> LanguagePack:
         generic=_flat(text, "generic_markers", where),
         origins=_flat(text, "origin_prepositions", where),
         perfect_auxiliaries=_flat(text, "perfect_auxiliaries", where),
+        hearsay_statives=_flat(text, "hearsay_statives", where),
+        generic_media=_flat(text, "generic_media", where),
         number_words={norm(k): int(v) for k, v in nums.get("words", {}).items()},
         number_scales={norm(k): int(v) for k, v in nums.get("scales", {}).items()},
         compound_number=re.compile(compound, re.IGNORECASE) if compound else None,

@@ -1,0 +1,100 @@
+"""The certainty a claim gets from the source it finally has (claims-v1, annotating-claims
+"Source and certainty").
+
+The clause model and the rules give a certainty before the source is settled; once it is:
+
+* ``claimed``, ``confirmed`` and ``denied`` need someone saying it: without a source the rules'
+  certainty stands;
+* an ``unnamed`` source ("sources said", "Berichten zufolge", "как сообщалось") is hearsay:
+  a firm certainty becomes ``reported`` — unless the source words name a statement ("в
+  заявлении группировки", "la nota", "comunicado del CI": someone's own words, whoever the text
+  failed to name) or the attribution has neither cue nor source words (a report carried on
+  whose speaker was lost);
+* a source that is only media named without an outlet ("local media", "örtliche Medien",
+  "местные СМИ"; the pack's ``generic_media``) is hearsay too (annotating-claims: "media
+  reported" without a named outlet → ``reported``);
+* a source named after a dash ("Ukrainian strike hits Kherson administration - authorities",
+  "Окупанти продовжують обстрілювати Донеччину — голова ОВА") claims the facts before it,
+  whatever the model reads in the bare facts (not a performative act, which its speaker
+  asserts).
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from fogofwar.claim import Certainty, SourceKind
+from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.doc import AttributionMention, Doc
+from fogofwar.packs import LanguagePack
+
+__all__ = ["dash_tail", "generic_media", "hearsay", "settle"]
+
+_NEEDS_SOURCE = frozenset({Certainty.CLAIMED, Certainty.CONFIRMED, Certainty.DENIED})
+_FIRM = frozenset({Certainty.ASSERTED, Certainty.CLAIMED, Certainty.CONFIRMED})
+_DASHES = frozenset("-–—")
+_STRIP = ".,:;«»\"'()"
+
+
+def dash_tail(doc: Doc, att: AttributionMention | None) -> bool:
+    """``att`` names its source after a dash (its cue is the dash)."""
+    if att is None or att.cue is None or att.source is None:
+        return False
+    return att.cue.slice(doc.text).strip() in _DASHES
+
+
+def generic_media(doc: Doc, pack: LanguagePack, att: AttributionMention) -> bool:
+    """``att``'s source words are media without an outlet: a ``generic_media`` phrase and,
+    besides it, only words in lower case (or the phrase's first word: "Local media",
+    "Örtliche Medien"), no name ("Palestinian Prisoners' Media Office" is one)."""
+    src = att.source
+    if src is None:
+        return False
+    toks = doc.tokens
+    lo = bisect.bisect_left([t.start for t in toks], src.start)
+    hi = lo
+    while hi < len(toks) and toks[hi].end <= src.end:
+        hi += 1
+    found = pack.generic_media.find(toks, lo, hi)
+    if not found:
+        return False
+    inside = {k for m in found for k in range(m.start, m.end)}
+    return all(
+        k in inside or k == lo or not doc.text[toks[k].start : toks[k].end][:1].isupper()
+        for k in range(lo, hi)
+    )
+
+
+def hearsay(doc: Doc, att: AttributionMention) -> bool:
+    """An ``unnamed`` attribution is hearsay: not when its source words name a statement (the
+    pack's ``[attribution] statements``), nor when it has neither cue nor source words."""
+    if att.source is None:
+        return att.cue is not None
+    stems = lexicon(doc.lang).statements
+    if not stems:
+        return True
+    words = att.source.slice(doc.text).casefold().split()
+    return not any(w.strip(_STRIP).startswith(stems) for w in words)
+
+
+def settle(
+    doc: Doc,
+    pack: LanguagePack,
+    att: AttributionMention | None,
+    source_kind: SourceKind | None,
+    performative: bool,
+    cert: Certainty,
+    rule_cert: Certainty,
+) -> Certainty:
+    """The certainty of a claim with source ``att`` (of kind ``source_kind``), given the
+    certainty read so far (``cert``) and the rules' (``rule_cert``); ``performative``: the
+    claim is a speech act its speaker performs (a statement, a diplomatic act)."""
+    if att is None:
+        return rule_cert if cert in _NEEDS_SOURCE else cert
+    if source_kind == SourceKind.UNNAMED and cert in _FIRM:
+        return Certainty.REPORTED if hearsay(doc, att) else cert
+    if source_kind == SourceKind.MEDIA and cert in _FIRM and generic_media(doc, pack, att):
+        return Certainty.REPORTED
+    if cert == Certainty.ASSERTED and not performative and dash_tail(doc, att):
+        return Certainty.CLAIMED
+    return cert
