@@ -24,6 +24,7 @@ from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
+from fogofwar.nlp.source_documents import document_source, same_source
 from fogofwar.packs import LanguagePack
 
 __all__ = [
@@ -87,6 +88,8 @@ def resolve_references(
             a = _apposition_kind(pack, words, a)
             a = _role_holder(doc, pack, words, a, out)
             a = _spokesperson_of(doc, words, a, out)
+            a = document_source(doc, a)
+            a = same_source(doc, a, out)
             a = body_anaphor(doc, a, out)
             a = _impersonal_place(doc, words, a)
             a = _military_official(pack, words, a)

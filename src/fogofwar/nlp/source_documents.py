@@ -1,0 +1,120 @@
+"""Sources named through a document, or as "the same source".
+
+* "según un comunicado del CI", "secondo un comunicato stampa del ministero della Sanità", "a
+  statement by the ministry": the document (pack ``[attribution] statements``) is where the
+  words stand; the body named after it, behind a link word (``np_links``, or "by"), speaks.
+* "la stessa fonte", "la même source", "the same source", "тот же источник": the source told
+  just before (pack ``[attribution] same_source``, lower-case phrases) speaks again, with its
+  kind — not an unnamed source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Sequence
+from functools import lru_cache
+
+from fogofwar.claim import Certainty, SourceKind
+from fogofwar.model import Span
+from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.doc import AttributionMention, Doc
+from fogofwar.nlp.matcher import norm
+from fogofwar.packs.files import read_table
+
+__all__ = ["document_source", "same_source"]
+
+_DOC_WORDS = 2  # words of the document's phrase before its link word ("comunicato stampa del")
+_BY = frozenset({"by", "von", "par", "por", "da"})  # "a statement by the ministry"
+#: how far back (characters) the source told before may stand
+SAME_SOURCE_BACK = 1500
+
+
+@lru_cache(maxsize=16)
+def _same_phrases(lang: str) -> tuple[str, ...]:
+    table = read_table(lang, "pack").get("attribution", {})
+    raw = table.get("same_source", []) if isinstance(table, dict) else []
+    return tuple(norm(str(p)) for p in raw)
+
+
+def _words(doc: Doc, span: Span) -> list[int]:
+    starts = [t.start for t in doc.tokens]
+    k = bisect.bisect_left(starts, span.start)
+    out = []
+    while k < len(doc.tokens) and doc.tokens[k].end <= span.end:
+        if doc.tokens[k].is_word:
+            out.append(k)
+        k += 1
+    return out
+
+
+def document_source(doc: Doc, a: AttributionMention) -> AttributionMention:
+    """A source phrase that opens with a statement noun and names a body after a link word
+    ("comunicado del CI") has that body as its source; its kind is typed again."""
+    src, lex = a.source, lexicon(doc.lang)
+    if src is None or not lex.statements:
+        return a
+    toks = doc.tokens
+    ks = _words(doc, src)
+    first = next(
+        (i for i, k in enumerate(ks[:3]) if toks[k].lower.startswith(lex.statements)), None
+    )
+    if first is None:
+        return a  # the noun may follow an article: "un comunicado", "a statement"
+    ks = ks[first:]
+    if len(ks) < 3:
+        return a
+    links = lex.np_links | _BY
+    for i in range(1, min(len(ks) - 1, _DOC_WORDS + 1)):
+        if toks[ks[i]].lower in links:
+            rest = ks[i + 1 :]
+            while rest and toks[rest[0]].lower in lex.function_words:
+                rest = rest[1:]  # "del", "de la": an article after the link
+            if not rest:
+                return a
+            body = Span(toks[rest[0]].start, toks[rest[-1]].end)
+            return dataclasses.replace(
+                a,
+                source=body,
+                source_name=body.slice(doc.text),
+                source_kind=SourceKind.GOVERNMENT,
+                kind_settled=False,
+                # a named body's statement is its claim, not hearsay
+                certainty=Certainty.CLAIMED if a.certainty == Certainty.REPORTED else a.certainty,
+            )
+    return a
+
+
+def same_source(
+    doc: Doc, a: AttributionMention, before: Sequence[AttributionMention]
+) -> AttributionMention:
+    """ "la stessa fonte", "the same source": the last source named before it (within
+    :data:`SAME_SOURCE_BACK` characters) speaks again, with its name and kind."""
+    src = a.source
+    phrases = _same_phrases(doc.lang)
+    if src is None or not phrases:
+        return a
+    lo = max(0, src.start - 12)
+    around = norm(doc.text[lo : src.end + 12])
+    if not any(p in around for p in phrases):
+        return a
+    prior = [
+        b
+        for b in before
+        if b.source is not None
+        and b.source.end <= src.start
+        and src.start - b.source.end <= SAME_SOURCE_BACK
+        and b.source_name
+        and b.source_kind not in (SourceKind.UNNAMED, SourceKind.AUTHOR)
+    ]
+    if not prior:
+        return a
+    b = max(prior, key=lambda x: x.source.end if x.source is not None else 0)
+    certainty = Certainty.CLAIMED if a.certainty == Certainty.REPORTED else a.certainty
+    return dataclasses.replace(
+        a,
+        source_name=b.source_name,
+        source_kind=b.source_kind,
+        kind_settled=True,
+        certainty=certainty,
+    )
