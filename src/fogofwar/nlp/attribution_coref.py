@@ -24,6 +24,7 @@ from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
+from fogofwar.nlp.matcher import Token
 from fogofwar.packs import LanguagePack
 
 __all__ = [
@@ -302,10 +303,12 @@ def official_kind(doc: Doc, pack: LanguagePack, src: Span, kind: SourceKind) -> 
         if doc.tokens[k].is_word:
             toks.append(doc.tokens[k])
         k += 1
-    if not any(t.lower.startswith(lex.military_words) for t in toks):
+    after = _postposed(doc, pack, k) if toks and toks[-1].text[:1].islower() else []
+    if not any(t.lower.startswith(lex.military_words) for t in toks + after[:_POSTPOSED]):
         return kind
-    # an elided article or preposition glued on does not hide the body ("dell'amministrazione")
-    bare = [t.lower.replace("’", "'").rsplit("'", 1)[-1] for t in toks]
+    # an elided article or preposition glued on does not hide the body ("dell'amministrazione",
+    # "голова обласної військової адміністрації")
+    bare = [t.lower.replace("’", "'").rsplit("'", 1)[-1] for t in toks + after]
     if lex.civil_bodies and any(w.startswith(lex.civil_bodies) for w in bare):
         return kind
     for t in toks:
@@ -313,6 +316,25 @@ def official_kind(doc: Doc, pack: LanguagePack, src: Span, kind: SourceKind) -> 
         if hit is not None and hit.payload == SourceKind.UNNAMED:
             return kind
     return SourceKind.MILITARY
+
+
+_POSTPOSED = 2  # adjectives after a source noun ("des responsables sécuritaires")
+_POSTPOSED_BODY = 4  # words after it where the civil body they qualify may stand
+
+
+def _postposed(doc: Doc, pack: LanguagePack, k: int) -> list[Token]:
+    """The lower-case words right after a source phrase ending before token ``k``, up to a
+    cue or punctuation: adjectives that follow their noun ("responsables sécuritaires",
+    "funcionarios militares")."""
+    out: list[Token] = []
+    toks = doc.tokens
+    while k < len(toks) and len(out) < _POSTPOSED_BODY:
+        t = toks[k]
+        if not t.is_word or not t.text[:1].islower() or pack.cues.match_at(toks, k, len(toks)):
+            break
+        out.append(t)
+        k += 1
+    return out
 
 
 class Words:
