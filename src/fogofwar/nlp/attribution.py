@@ -65,6 +65,8 @@ _MAX_TAIL_SOURCE = 16  # "…, according to early results of exit polls conducte
 _COMP_LOOKAHEAD = 8
 _CLOSING = frozenset('“”"»«‘’›')
 _OPENING = frozenset('„“"«»‚‘‹')
+_HEAD_DASHES = frozenset({"-", "–", "—"})
+_CLAUSE_MARKS = _HEAD_DASHES | {":", ";", ","}  # marks that open a new clause
 _MAX_TAIL_WORDS = 4  # words after a sentence-final cue ("…, sagte der Sprecher am Montag.")
 
 
@@ -84,12 +86,27 @@ _CITERS = frozenset(
 def _content_after(
     doc: Doc, toks: tuple[Token, ...], k: int, sent: Sentence, pack: LanguagePack
 ) -> Span | None:
-    """Content from token ``k`` to the sentence end (a leading complementizer stays in)."""
+    """Content from token ``k`` to the sentence end (a leading complementizer stays in); in a
+    headline, to a spaced dash that opens its next clause ("Moskau meldet Einnahme von Soledar
+    - Kiew dementiert")."""
     while k < sent.tok_end and toks[k].text in {",", ":"}:
         k += 1
     if k >= sent.tok_end:
         return None
-    return trim(doc, toks[k].start, sent.span.end)
+    end = sent.span.end
+    if doc.headline:
+        text = doc.text
+        end = next(
+            (
+                t.start
+                for t in toks[k + 1 : sent.tok_end]
+                if t.text in _HEAD_DASHES
+                and text[t.start - 1 : t.start].isspace()
+                and text[t.end : t.end + 1].isspace()
+            ),
+            end,
+        )
+    return trim(doc, toks[k].start, end)
 
 
 def _indirect(
@@ -204,6 +221,13 @@ def _indirect(
         content = rest if rest is not None else trim(doc, sent.span.start, src[0].start)
     else:  # verb
         content, src = _verb(doc, f, sent, m, pack)
+        if content is None and src is not None and entry.certainty == Certainty.DENIED:
+            # a bare denial ("… - Kiew dementiert", "Israel denies"): the clause is the
+            # speaker's denial of what was just reported
+            k = bisect.bisect_left(doc.tokens, src[0].start, key=lambda t: t.start)
+            opens = k == sent.tok_start or toks[k - 1].text in _CLAUSE_MARKS
+            if opens and src[0].end <= cue.start:
+                content = trim(doc, src[0].start, cue.end)
     if content is None or src is None:
         return None
     kind = src[2]
