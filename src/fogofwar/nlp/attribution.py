@@ -39,8 +39,10 @@ from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
 from fogofwar.nlp.attribution_source import Finder, Source, inside, trim
 from fogofwar.nlp.attribution_speaker import (
     MAX_PHRASE_WORDS,
+    bare_denial,
     country_rubric,
     gapped_prep,
+    headline_clause_end,
     headline_tail,
     lone_lower,
     own_subject,
@@ -65,8 +67,6 @@ _MAX_TAIL_SOURCE = 16  # "…, according to early results of exit polls conducte
 _COMP_LOOKAHEAD = 8
 _CLOSING = frozenset('“”"»«‘’›')
 _OPENING = frozenset('„“"«»‚‘‹')
-_HEAD_DASHES = frozenset({"-", "–", "—"})
-_CLAUSE_MARKS = _HEAD_DASHES | {":", ";", ","}  # marks that open a new clause
 _MAX_TAIL_WORDS = 4  # words after a sentence-final cue ("…, sagte der Sprecher am Montag.")
 
 
@@ -93,20 +93,7 @@ def _content_after(
         k += 1
     if k >= sent.tok_end:
         return None
-    end = sent.span.end
-    if doc.headline:
-        text = doc.text
-        end = next(
-            (
-                t.start
-                for t in toks[k + 1 : sent.tok_end]
-                if t.text in _HEAD_DASHES
-                and text[t.start - 1 : t.start].isspace()
-                and text[t.end : t.end + 1].isspace()
-            ),
-            end,
-        )
-    return trim(doc, toks[k].start, end)
+    return trim(doc, toks[k].start, headline_clause_end(doc, sent, k))
 
 
 def _indirect(
@@ -222,12 +209,7 @@ def _indirect(
     else:  # verb
         content, src = _verb(doc, f, sent, m, pack)
         if content is None and src is not None and entry.certainty == Certainty.DENIED:
-            # a bare denial ("… - Kiew dementiert", "Israel denies"): the clause is the
-            # speaker's denial of what was just reported
-            k = bisect.bisect_left(doc.tokens, src[0].start, key=lambda t: t.start)
-            opens = k == sent.tok_start or toks[k - 1].text in _CLAUSE_MARKS
-            if opens and src[0].end <= cue.start:
-                content = trim(doc, src[0].start, cue.end)
+            content = bare_denial(doc, sent, src[0], cue)
     if content is None or src is None:
         return None
     kind = src[2]
