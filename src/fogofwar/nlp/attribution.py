@@ -39,8 +39,10 @@ from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
 from fogofwar.nlp.attribution_source import Finder, Source, inside, trim
 from fogofwar.nlp.attribution_speaker import (
     MAX_PHRASE_WORDS,
+    bare_denial,
     country_rubric,
     gapped_prep,
+    headline_clause_end,
     headline_tail,
     lone_lower,
     own_subject,
@@ -84,12 +86,14 @@ _CITERS = frozenset(
 def _content_after(
     doc: Doc, toks: tuple[Token, ...], k: int, sent: Sentence, pack: LanguagePack
 ) -> Span | None:
-    """Content from token ``k`` to the sentence end (a leading complementizer stays in)."""
+    """Content from token ``k`` to the sentence end (a leading complementizer stays in); in a
+    headline, to a spaced dash that opens its next clause ("Moskau meldet Einnahme von Soledar
+    - Kiew dementiert")."""
     while k < sent.tok_end and toks[k].text in {",", ":"}:
         k += 1
     if k >= sent.tok_end:
         return None
-    return trim(doc, toks[k].start, sent.span.end)
+    return trim(doc, toks[k].start, headline_clause_end(doc, sent, k))
 
 
 def _indirect(
@@ -204,6 +208,8 @@ def _indirect(
         content = rest if rest is not None else trim(doc, sent.span.start, src[0].start)
     else:  # verb
         content, src = _verb(doc, f, sent, m, pack)
+        if content is None and src is not None and entry.certainty == Certainty.DENIED:
+            content = bare_denial(doc, sent, src[0], cue)
     if content is None or src is None:
         return None
     kind = src[2]

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.attribution_officials import official_kind
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 from fogofwar.nlp.source_documents import document_source, same_source
 from fogofwar.packs import LanguagePack
@@ -38,7 +39,6 @@ __all__ = [
     "Words",
     "body_anaphor",
     "names_person",
-    "official_kind",
     "resolve_references",
     "unelided",
 ]
@@ -67,10 +67,6 @@ STEM = 5
 _MAX_NAME_WORDS = 3
 _MAX_ROLE_TAIL = 4  # lower-case words after a role phrase before its apposition
 GUESSED = frozenset({SourceKind.WITNESS, SourceKind.UNNAMED})
-# kinds an official's phrase may carry before its military word is read
-_OFFICIAL_GUESS = frozenset(
-    {SourceKind.GOVERNMENT, SourceKind.WITNESS, SourceKind.UNNAMED, SourceKind.COMBATANT}
-)
 
 
 def resolve_references(
@@ -284,38 +280,6 @@ def _military_official(
         return a
     kind = official_kind(words.doc, pack, a.source, a.source_kind)
     return a if kind == a.source_kind else dataclasses.replace(a, source_kind=kind)
-
-
-def official_kind(doc: Doc, pack: LanguagePack, src: Span, kind: SourceKind) -> SourceKind:
-    """ "a senior military official", "responsable militaire", "Військовий чиновник": an
-    official named with a military or security word (pack ``military_words``) speaks as
-    military — not a source or report noun ("a security source" stays unnamed), nor the head
-    of a civil body ("military administration", pack ``civil_bodies``)."""
-    lex = lexicon(doc.lang)
-    if kind not in _OFFICIAL_GUESS or not lex.military_words:
-        return kind
-    if any(  # "Sprecher des Militärgeheimdienstes": an intelligence service's, not the army's
-        e.source_kind == SourceKind.INTELLIGENCE and src.start <= e.span.start < src.end
-        for e in doc.entities
-    ):
-        return SourceKind.INTELLIGENCE
-    k = bisect.bisect_left(doc.tokens, src.start, key=lambda t: t.start)
-    toks = []
-    while k < len(doc.tokens) and doc.tokens[k].end <= src.end:
-        if doc.tokens[k].is_word:
-            toks.append(doc.tokens[k])
-        k += 1
-    if not any(t.lower.startswith(lex.military_words) for t in toks):
-        return kind
-    # an elided article or preposition glued on does not hide the body ("dell'amministrazione")
-    bare = [t.lower.replace("’", "'").rsplit("'", 1)[-1] for t in toks]
-    if lex.civil_bodies and any(w.startswith(lex.civil_bodies) for w in bare):
-        return kind
-    for t in toks:
-        hit = pack.sources.match_at((t,), 0, 1)
-        if hit is not None and hit.payload == SourceKind.UNNAMED:
-            return kind
-    return SourceKind.MILITARY
 
 
 class Words:

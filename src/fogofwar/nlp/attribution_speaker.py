@@ -21,6 +21,7 @@ when the model reads no source in the words).
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 
 from fogofwar.claim import Certainty, SourceKind
@@ -35,8 +36,10 @@ from fogofwar.packs import LanguagePack
 
 __all__ = [
     "MAX_PHRASE_WORDS",
+    "bare_denial",
     "country_rubric",
     "gapped_prep",
+    "headline_clause_end",
     "headline_tail",
     "lone_lower",
     "own_subject",
@@ -434,3 +437,33 @@ def past_medium(
         rest = Span(toks[k].start, src.end)
         return dataclasses.replace(a, source=rest, source_name=f.strip(rest))
     return a
+
+
+_CLAUSE_MARKS = _DASHES | {":", ";", ","}  # marks that open a new clause
+
+
+def headline_clause_end(doc: Doc, sent: Sentence, k: int) -> int:
+    """Where the content of a cue from token ``k`` on ends: the sentence end, or in a headline
+    a spaced dash that opens its next clause ("Moskau meldet Einnahme von Soledar - Kiew
+    dementiert")."""
+    if not doc.headline:
+        return sent.span.end
+    text = doc.text
+    return next(
+        (
+            t.start
+            for t in doc.tokens[k + 1 : sent.tok_end]
+            if t.text in _DASHES
+            and text[t.start - 1 : t.start].isspace()
+            and text[t.end : t.end + 1].isspace()
+        ),
+        sent.span.end,
+    )
+
+
+def bare_denial(doc: Doc, sent: Sentence, src: Span, cue: Span) -> Span | None:
+    """A denial with nothing after its verb that opens its clause ("… - Kiew dementiert",
+    "Israel denies"): the clause itself, the speaker's denial of what was just reported."""
+    k = bisect.bisect_left(doc.tokens, src.start, key=lambda t: t.start)
+    opens = k == sent.tok_start or doc.tokens[k - 1].text in _CLAUSE_MARKS
+    return trim(doc, src.start, cue.end) if opens and src.end <= cue.start else None

@@ -14,8 +14,8 @@ import re
 from fogofwar.claim import SourceKind
 from fogofwar.detect.encoder import context_window
 from fogofwar.model import Span
-from fogofwar.nlp.attribution_coref import official_kind
 from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.attribution_officials import official_kind
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.source_choice import ENTITY
 
@@ -149,7 +149,7 @@ def source_kind(
     doc: Doc, res: Resources, att: AttributionMention, typed: _Typed | None = None
 ) -> tuple[SourceKind | None, bool]:
     """:func:`_typed_source`, with an official named with a military word read as military
-    (:func:`~fogofwar.nlp.attribution_coref.official_kind`)."""
+    (:func:`~fogofwar.nlp.attribution_officials.official_kind`)."""
     kind, is_source = _typed_source(doc, res, att, typed or {})
     if kind is not None and att.source is not None:
         kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
