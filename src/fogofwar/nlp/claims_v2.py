@@ -52,7 +52,7 @@ from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
-from fogofwar.nlp.frames import denied_before, frame_of, unclaimed
+from fogofwar.nlp.frames import charges, denied_before, frame_of, unclaimed
 from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.lead_ins import past_lead_in
 from fogofwar.nlp.pipeline import stage
@@ -423,7 +423,11 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
                 # report it answers
                 att = _speaker_attribution(doc, view) or att
         src_kind = kind_of(att)[0] if att is not None else None
-        cert = settle(doc, b.pack, att, src_kind, kind in _SPEECH_ACTS, cert, view.rule_certainty)
+        act = kind in _SPEECH_ACTS
+        charge = act and charges(view)
+        if charge and att is None:  # an accusation needs its accuser
+            charge = _speaker(doc, res, view.clause.span, _anchor(doc, view), kind) is not None
+        cert = settle(doc, b.pack, att, src_kind, act, charge, cert, view.rule_certainty)
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]
             if not prev.events and view.events:

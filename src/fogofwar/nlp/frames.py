@@ -14,7 +14,7 @@ from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.kinds import KIND_PRIORITY
 from fogofwar.packs import LanguagePack
 
-__all__ = ["NOT_EVENTS", "denied_before", "frame_of", "unclaimed"]
+__all__ = ["NOT_EVENTS", "charges", "denied_before", "frame_of", "unclaimed"]
 
 _FRAMES = {
     "accusation": Certainty.CLAIMED,
@@ -22,6 +22,44 @@ _FRAMES = {
     "denial": Certainty.DENIED,
 }
 NOT_EVENTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY, ClaimKind.OTHER})
+
+
+#: the packs' accusation words that lay a charge (accuse, blame, hold responsible), not those
+#: that criticise, complain or summon (performative acts, asserted by their speaker)
+_CHARGES = (
+    "accus",  # en, fr, it
+    "blame",
+    "charged",
+    "beschuldig",
+    "warf",
+    "wirft",
+    "macht",
+    "обвин",
+    "возлож",
+    "возлага",
+    "звинува",
+    "поклав",
+    "поклала",
+    "поклало",
+    "acus",
+    "culp",
+    "responsabiliz",
+    "incolp",
+    "attribuito",
+    "blâm",
+    "reproch",
+)
+
+
+def charges(view: ClauseView) -> bool:
+    """The clause's accusation word lays a charge (:data:`_CHARGES`): "accused … of", "blamed",
+    "обвинил", not "criticised"."""
+    return any(
+        m.payload.subtype == "accusation"
+        and not m.payload.nominal  # "exchanged accusations": no one charged
+        and m.pattern.casefold().startswith(_CHARGES)
+        for m in view.every
+    )
 
 
 def denied_before(

@@ -13,6 +13,9 @@ The clause model and the rules give a certainty before the source is settled; on
 * a source that is only media named without an outlet ("local media", "örtliche Medien",
   "местные СМИ"; the pack's ``generic_media``) is hearsay too (annotating-claims: "media
   reported" without a named outlet → ``reported``);
+* an accusation that lays a charge ("The U.S. military accused the Houthis of firing …",
+  "Министр обвинил Киев в подготовке провокаций") is claimed by its speaker, not asserted
+  like a criticism or a condemnation;
 * a source named after a dash ("Ukrainian strike hits Kherson administration - authorities",
   "Окупанти продовжують обстрілювати Донеччину — голова ОВА") claims the facts before it,
   whatever the model reads in the bare facts (not a performative act, which its speaker
@@ -83,12 +86,18 @@ def settle(
     att: AttributionMention | None,
     source_kind: SourceKind | None,
     performative: bool,
+    charge: bool,
     cert: Certainty,
     rule_cert: Certainty,
 ) -> Certainty:
     """The certainty of a claim with source ``att`` (of kind ``source_kind``), given the
     certainty read so far (``cert``) and the rules' (``rule_cert``); ``performative``: the
-    claim is a speech act its speaker performs (a statement, a diplomatic act)."""
+    claim is a speech act its speaker performs (a statement, a diplomatic act); ``charge``: the
+    act is an accusation that lays a charge ("accused … of", "обвинил … в") and has a speaker:
+    content its speaker claims (annotating-claims: motive, accusation, explanation →
+    ``claimed``)."""
+    if cert == Certainty.ASSERTED and performative and charge:
+        return Certainty.CLAIMED
     if att is None:
         return rule_cert if cert in _NEEDS_SOURCE else cert
     if source_kind == SourceKind.UNNAMED and cert in _FIRM:
