@@ -84,7 +84,7 @@ def resolve_references(
             a = _apposition_kind(pack, words, a)
             a = _role_holder(doc, pack, words, a, out)
             a = _spokesperson_of(doc, words, a, out)
-            a = document_source(doc, a)
+            a = document_source(doc, a, words.within(a.source) if a.source else [])
             a = same_source(doc, a, out)
             a = body_anaphor(doc, a, out)
             a = _impersonal_place(doc, words, a)

@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 from collections.abc import Sequence
 from functools import lru_cache
@@ -37,31 +36,20 @@ def _same_phrases(lang: str) -> tuple[str, ...]:
     return tuple(norm(str(p)) for p in raw)
 
 
-def _words(doc: Doc, span: Span) -> list[int]:
-    starts = [t.start for t in doc.tokens]
-    k = bisect.bisect_left(starts, span.start)
-    out = []
-    while k < len(doc.tokens) and doc.tokens[k].end <= span.end:
-        if doc.tokens[k].is_word:
-            out.append(k)
-        k += 1
-    return out
-
-
-def document_source(doc: Doc, a: AttributionMention) -> AttributionMention:
-    """A source phrase that opens with a statement noun and names a body after a link word
-    ("comunicado del CI") has that body as its source; its kind is typed again."""
+def document_source(doc: Doc, a: AttributionMention, ks: Sequence[int]) -> AttributionMention:
+    """A source phrase (its word tokens ``ks``) that opens with a statement noun and names a
+    body after a link word ("comunicado del CI") has that body as its source; its kind is
+    typed again."""
     src, lex = a.source, lexicon(doc.lang)
     if src is None or not lex.statements:
         return a
     toks = doc.tokens
-    ks = _words(doc, src)
     first = next(
         (i for i, k in enumerate(ks[:3]) if toks[k].lower.startswith(lex.statements)), None
     )
     if first is None:
         return a  # the noun may follow an article: "un comunicado", "a statement"
-    ks = ks[first:]
+    ks = list(ks[first:])
     if len(ks) < 3:
         return a
     links = lex.np_links | _BY

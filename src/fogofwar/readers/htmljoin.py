@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from fogofwar.readers.htmlnames import common_ancestor
+
 __all__ = ["join_sibling_parts"]
 
 _MIN_MATCHED = 2
@@ -31,25 +33,6 @@ _SENTENCE_END = (".", "!", "?", "…", '"', "“", "”", "»", "«", ")", ":")
 
 def _text(el: Any) -> str:
     return " ".join(str(el.text_content()).split())
-
-
-def _ancestors(el: Any) -> list[Any]:
-    chain = []
-    while el is not None:
-        chain.append(el)
-        el = el.getparent()
-    return chain[::-1]
-
-
-def _common_ancestor(elements: list[Any]) -> Any:
-    chains = [_ancestors(el) for el in elements]
-    common = None
-    for level in zip(*chains, strict=False):
-        if all(node is level[0] for node in level):
-            common = level[0]
-        else:
-            break
-    return common
 
 
 def _prose(container: Any, known: set[str]) -> list[str]:
@@ -87,7 +70,7 @@ def join_sibling_parts(tree: Any, body: str) -> str:
     matched = [p for p in tree.iter("p") if _text(p) in known]
     if len(matched) < _MIN_MATCHED:
         return body
-    node = _common_ancestor(matched)
+    node = common_ancestor(matched)
     before: list[str] = []
     after: list[str] = []
     for _ in range(_LEVELS):
