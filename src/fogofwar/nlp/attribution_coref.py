@@ -25,7 +25,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_officials import official_kind
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
-from fogofwar.nlp.source_documents import document_source, same_source
+from fogofwar.nlp.source_documents import document_source, told_before
 from fogofwar.packs import LanguagePack
 
 __all__ = [
@@ -85,7 +85,7 @@ def resolve_references(
             a = _role_holder(doc, pack, words, a, out)
             a = _spokesperson_of(doc, words, a, out)
             a = document_source(doc, a, words.within(a.source) if a.source else [])
-            a = same_source(doc, a, out)
+            a = told_before(doc, a, out)
             a = body_anaphor(doc, a, out)
             a = _impersonal_place(doc, words, a)
             a = _military_official(pack, words, a)

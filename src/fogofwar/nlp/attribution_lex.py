@@ -88,6 +88,9 @@ class AttributionLexicon:
     # dative determiners ("dem", "den"): the phrase they open right before a verb-final cue is
     # its addressee ("Die Armee habe den Bewohnern mitgeteilt"), the speaker stands before it
     datives: frozenset[str] = frozenset()
+    # "the same source" ("la stessa fonte", "тот же источник"; lower-case phrases): the source
+    # told just before speaks again (nlp/source_documents.py)
+    same_source: tuple[str, ...] = ()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -135,4 +138,5 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "officials"))),
         _set(table, "interviewees"),
         _set(table, "datives"),
+        tuple(sorted(_set(table, "same_source"))),
     )

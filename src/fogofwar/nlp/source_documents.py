@@ -5,35 +5,26 @@
   words stand; the body named after it, behind a link word (``np_links``, or "by"), speaks.
 * "la stessa fonte", "la même source", "the same source", "тот же источник": the source told
   just before (pack ``[attribution] same_source``, lower-case phrases) speaks again, with its
-  kind — not an unnamed source.
+  kind — not an unnamed source (:func:`told_before`).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
-from functools import lru_cache
 
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc
 from fogofwar.nlp.matcher import norm
-from fogofwar.packs.files import read_table
 
-__all__ = ["document_source", "same_source"]
+__all__ = ["document_source", "told_before"]
 
 _DOC_WORDS = 2  # words of the document's phrase before its link word ("comunicato stampa del")
 _BY = frozenset({"by", "von", "par", "por", "da"})  # "a statement by the ministry"
 #: how far back (characters) the source told before may stand
 SAME_SOURCE_BACK = 1500
-
-
-@lru_cache(maxsize=16)
-def _same_phrases(lang: str) -> tuple[str, ...]:
-    table = read_table(lang, "pack").get("attribution", {})
-    raw = table.get("same_source", []) if isinstance(table, dict) else []
-    return tuple(norm(str(p)) for p in raw)
 
 
 def document_source(doc: Doc, a: AttributionMention, ks: Sequence[int]) -> AttributionMention:
@@ -73,13 +64,13 @@ def document_source(doc: Doc, a: AttributionMention, ks: Sequence[int]) -> Attri
     return a
 
 
-def same_source(
+def told_before(
     doc: Doc, a: AttributionMention, before: Sequence[AttributionMention]
 ) -> AttributionMention:
     """ "la stessa fonte", "the same source": the last source named before it (within
     :data:`SAME_SOURCE_BACK` characters) speaks again, with its name and kind."""
     src = a.source
-    phrases = _same_phrases(doc.lang)
+    phrases = lexicon(doc.lang).same_source
     if src is None or not phrases:
         return a
     lo = max(0, src.start - 12)

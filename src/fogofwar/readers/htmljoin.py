@@ -8,8 +8,8 @@ Page builders put an article in several blocks of the same kind, one after anoth
 in precision mode keeps one of them. This module finds the container of the paragraphs it
 kept (their lowest common ancestor), looks at that container and at up to four of its
 ancestors, and takes the prose of their siblings *of the same tag and class* (built from the
-same template): paragraphs of at least :data:`_MIN_PARA_CHARS` characters that end like a
-sentence and are mostly not link text. Siblings before the container go before the body,
+same template): prose paragraphs (``htmlnames.prose_paragraph``: at least 60 characters,
+ending like a sentence, mostly not link text). Siblings before the container go before the body,
 siblings after it after. Nothing is added unless a sibling holds at least
 :data:`_MIN_SIBLING_CHARS` characters of such prose.
 """
@@ -19,33 +19,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from fogofwar.readers.htmlnames import common_ancestor
+from fogofwar.readers.htmlnames import block_text, common_ancestor, prose_paragraph
 
 __all__ = ["join_sibling_parts"]
 
 _MIN_MATCHED = 2
 _LEVELS = 5
-_MIN_PARA_CHARS = 60
 _MIN_SIBLING_CHARS = 200
-_MAX_LINK_SHARE = 0.3
-_SENTENCE_END = (".", "!", "?", "…", '"', "“", "”", "»", "«", ")", ":")
-
-
-def _text(el: Any) -> str:
-    return " ".join(str(el.text_content()).split())
 
 
 def _prose(container: Any, known: set[str]) -> list[str]:
     """The prose paragraphs of ``container`` not already in the body."""
     out: list[str] = []
     for p in container.iter("p"):
-        text = _text(p)
-        if len(text) < _MIN_PARA_CHARS or text in known or not text.endswith(_SENTENCE_END):
-            continue
-        links = sum(len(_text(a)) for a in p.iter("a"))
-        if links > _MAX_LINK_SHARE * len(text):
-            continue
-        out.append(text)
+        text = block_text(p)
+        if text not in known and prose_paragraph(p, text):
+            out.append(text)
     return out
 
 
@@ -67,7 +56,7 @@ def join_sibling_parts(tree: Any, body: str) -> str:
     known = set(paragraphs)
     if len(known) < _MIN_MATCHED:
         return body
-    matched = [p for p in tree.iter("p") if _text(p) in known]
+    matched = [p for p in tree.iter("p") if block_text(p) in known]
     if len(matched) < _MIN_MATCHED:
         return body
     node = common_ancestor(matched)

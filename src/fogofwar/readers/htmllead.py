@@ -6,8 +6,8 @@ Publishers put the lead in a block of its own between the headline and the body:
 of block between the page's first ``<h1>`` and the first paragraph of the body are put back
 before the body (:func:`lead_before_body`):
 
-* a *prose paragraph*: a ``<p>`` of at least :data:`_MIN_PARA_CHARS` characters that ends like
-  a sentence;
+* a *prose paragraph*: a ``<p>`` of at least 60 characters that ends like a sentence
+  (``htmlnames.prose_shaped``);
 * a *lead block*: an element whose class or id names a lead (``lead``, ``intro``,
   ``standfirst``, ``abstract``, ``excerpt``, ``subtitle``, ``description`` …, see
   :data:`_LEAD_WORDS`), or an ``<h2>``/``<p>`` in the ``<hgroup>`` of the ``<h1>``: at least
@@ -31,19 +31,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from fogofwar.readers.htmlnames import block_text, name_words
+from fogofwar.readers.htmlnames import block_text, mostly_links, name_words, prose_shaped
 
 __all__ = ["lead_before_body"]
 
-_MIN_PARA_CHARS = 60
 _MIN_LEAD_CHARS = 30
 _MIN_LEAD_WORDS = 5
 _MAX_LEAD_BLOCKS = 3
 _MAX_LEVELS = 4
-_MAX_LINK_SHARE = 0.3
 # The body's container is found from its first paragraphs in the page.
 _BODY_SAMPLE = 4
-_SENTENCE_END = (".", "!", "?", "…", '"', "“", "”", "»", "«", ")", ":")
 _SKIP = frozenset(
     {"figcaption", "figure", "nav", "aside", "footer", "form", "button", "li", "a", "blockquote"}
 )
@@ -145,26 +142,21 @@ def _meet_depth(a: Any, b: Any) -> int:
     return -1
 
 
-def _mostly_links(el: Any, text: str) -> bool:
-    links = sum(len(block_text(a)) for a in el.iter("a"))
-    return links > _MAX_LINK_SHARE * len(text)
-
-
 def _candidate(el: Any, h1: Any, text: str | None = None) -> str | None:
     """The text of ``el`` (``text`` when known) if it can be a lead (see the module doc), else
     ``None``."""
     if el.tag not in _LEAD_TAGS or any(a.tag in _SKIP for a in el.iterancestors()):
         return None
     text = block_text(el) if text is None else text
-    if el.tag == "p" and len(text) >= _MIN_PARA_CHARS and text.endswith(_SENTENCE_END):
-        return None if _mostly_links(el, text) else text
+    if el.tag == "p" and prose_shaped(text):
+        return None if mostly_links(el, text) else text
     if not (_names_lead(el) or _in_hgroup(el, h1)):
         return None
     if next(el.iterdescendants(*_MEDIA), None) is not None:
         return None  # a lead image ("lead-asset"), its caption the text
     if len(text) < _MIN_LEAD_CHARS or len(text.split()) < _MIN_LEAD_WORDS:
         return None
-    return None if _mostly_links(el, text) else text
+    return None if mostly_links(el, text) else text
 
 
 def lead_before_body(tree: Any, body: str) -> str:
