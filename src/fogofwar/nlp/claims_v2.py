@@ -44,7 +44,6 @@ from fogofwar.claim import (
 from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
-from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.background import dated_earlier
 from fogofwar.nlp.caveats import apply_caveats
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
@@ -52,6 +51,7 @@ from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
+from fogofwar.nlp.frame_speakers import event_frame, speaker_attribution
 from fogofwar.nlp.frames import charges, denied_before, frame_of, unclaimed
 from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.lead_ins import past_lead_in
@@ -237,69 +237,6 @@ def _attribution(doc: Doc, view: ClauseView, score: ClauseScore) -> AttributionM
 _SPEECH_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
 
 
-def _speaker_attribution(doc: Doc, view: ClauseView) -> AttributionMention | None:
-    """The speaker of a frame as an attribution: the actor, person or place (a capital or
-    country speaks for its government: "Kyiv blamed …") before the speech act."""
-    acts = [m for m in view.every if m.payload.kind == ClaimKind.STATEMENT]
-    if not acts:
-        return None
-    anchor = doc.tokens[acts[0].start].start
-    clause = view.clause.span
-    before = [
-        (e.span, e.normalized if e.category == "person" and e.normalized else e.surface)
-        for e in doc.entities
-        if e.category in {"actor", "person"} and clause.start <= e.span.start
-        if e.span.end <= anchor
-    ]
-    before += [
-        (p.span, p.surface)
-        for p in doc.places
-        if clause.start <= p.span.start and p.span.end <= anchor
-    ]
-    if not before:
-        subject = _subject_before(doc, view.clause.tok_start, acts[0].start)
-        if subject is None:
-            return None
-        before = [(subject, subject.slice(doc.text))]
-    src, name = min(before, key=lambda sn: sn[0].start)
-    cue = Span(anchor, doc.tokens[acts[0].end - 1].end)
-    content = Span(cue.end, clause.end) if cue.end < clause.end else clause
-    # an armed group claims its attacks (claims-v1: an armed group's voice is military)
-    fallback = (
-        SourceKind.MILITARY
-        if any(m.payload.subtype == "claim_of_responsibility" for m in acts)
-        else SourceKind.GOVERNMENT
-    )
-    kind = known_kind(doc, src) or fallback
-    return AttributionMention(
-        content, src, cue, False, name, kind, Certainty.CLAIMED, cue_text=cue.slice(doc.text)
-    )
-
-
-_SUBJECT_WORDS = 4
-
-
-def _subject_before(doc: Doc, lo: int, act: int) -> Span | None:
-    """The words before a frame act in its clause when no entity is there ("Les shebab ont
-    revendiqué …", "Al Shabaab ha rivendicato …"): the subject, without the auxiliaries and
-    adverbs of the reporting phrase (``[attribution] cue_adverbs``) and leading determiners;
-    at most :data:`_SUBJECT_WORDS` words, all words, none a figure."""
-    toks = doc.tokens
-    lex = lexicon(doc.lang)
-    hi = act
-    while hi > lo and toks[hi - 1].lower in lex.cue_adverbs:
-        hi -= 1
-    start = lo
-    while start < hi and toks[start].lower in lex.function_words:
-        start += 1
-    words = toks[start:hi]
-    if not words or len(words) > _SUBJECT_WORDS or not all(t.is_word for t in words):
-        return None
-    if any(t.text[:1].isdigit() for t in words):
-        return None
-    return Span(words[0].start, words[-1].end)
-
-
 def _own(view: ClauseView, att: AttributionMention | None) -> bool:
     """``att`` is the clause's own attribution (its cue in the clause), not one it inherits."""
     return att is not None and att is view.attribution and not view.inherited
@@ -389,7 +326,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             continue
         frame = frame_of(view) if kind == ClaimKind.STATEMENT else None
         if frame is None and kind != ClaimKind.STATEMENT and view.rule_certainty not in _HARD:
-            frame = _event_frame(view, kind)
+            frame = event_frame(view, kind)
         if frame is None and kind == ClaimKind.STATEMENT and picked:
             frame = denied_before(view, picked[-1][0], picked[-1][1])
         att = _attribution(doc, view, score)
@@ -421,7 +358,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             if att is None or (view.inherited and att is view.attribution):
                 # the frame's own speaker ("Kiew bezeichnete die Meldung als Lüge"), not the
                 # report it answers
-                att = _speaker_attribution(doc, view) or att
+                att = speaker_attribution(doc, view) or att
         src_kind = kind_of(att)[0] if att is not None else None
         act = kind in _SPEECH_ACTS
         charge = act and charges(view)
@@ -448,17 +385,6 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     out = fan_out_places(doc, b.pack, res.pipeline_version, out)
     out = split_joint_sources(doc, b.pack, res.pipeline_version, out)
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
-
-
-def _event_frame(view: ClauseView, kind: ClaimKind) -> tuple[ClaimKind, Certainty] | None:
-    """A clause read as its event whose frame act stands before the event word ("Les shebab
-    ont revendiqué l'attaque", "Kyiv blamed Moscow for the strike"): the event is claimed or
-    denied by the act's speaker, keeping the kind the clause was given."""
-    acts = [m for m in view.every if m.payload.kind == ClaimKind.STATEMENT]
-    if not acts or not view.events or acts[0].start > view.events[0].start:
-        return None  # the event told first, a speech act after it: no frame of that event
-    frame = frame_of(view, event_read=True)
-    return None if frame is None else (kind, frame[1])
 
 
 def _anchor(doc: Doc, view: ClauseView) -> int:
