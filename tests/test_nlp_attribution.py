@@ -92,9 +92,17 @@ CASES = [
         "en",
         "The troops reportedly withdrew from the town.",
         None,
-        SourceKind.UNNAMED,
+        SourceKind.AUTHOR,
         Certainty.REPORTED,
         "The troops",
+    ),
+    (
+        "en",
+        "According to unconfirmed reports, the troops withdrew from the town.",
+        "unconfirmed reports",
+        SourceKind.UNNAMED,
+        Certainty.REPORTED,
+        "the troops",
     ),
     (
         "ru",

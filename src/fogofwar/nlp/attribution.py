@@ -111,13 +111,15 @@ def _indirect(
         content = trim(doc, sent.span.start, sent.span.end)
         if content is None:
             return None
+        # "offenbar", "apparently": the writer hedges; "Berichten zufolge": unnamed reports
+        hedge = norm(cue.slice(doc.text)) in f.lex.author_hedges
         return AttributionMention(
             content,
             None,
             cue,
             False,
             None,
-            SourceKind.UNNAMED,
+            SourceKind.AUTHOR if hedge else SourceKind.UNNAMED,
             entry.certainty,
             cue_text=cue.slice(doc.text),
         )

@@ -18,7 +18,9 @@ switches the constructions off:
   "auch", "также") and are skipped when looking for the source next to a cue;
 * ``np_links`` — words joining a source noun to its complement ("a spokesman *for* the
   ministry", "Sprecher *des* Ministeriums");
-* ``function_words`` — capitalised at a sentence start they are not names ("But", "Doch").
+* ``function_words`` — capitalised at a sentence start they are not names ("But", "Doch");
+* ``author_hedges`` — ``adverb`` cues that hedge in the writer's own voice ("offenbar",
+  "apparently", "al parecer"): the claim is reported but its source stays the author.
 """
 
 from __future__ import annotations
@@ -91,6 +93,10 @@ class AttributionLexicon:
     # "the same source" ("la stessa fonte", "тот же источник"; lower-case phrases): the source
     # told just before speaks again (nlp/source_documents.py)
     same_source: tuple[str, ...] = ()
+    # hedge adverbs of the writer's own voice ("offenbar", "apparently", "al parecer", "якобы";
+    # lower-case phrases among the ``adverb`` cues): reported, but no one else speaks — the
+    # source stays the author (annotating-claims), unlike "Berichten zufolge" (unnamed reports)
+    author_hedges: frozenset[str] = frozenset()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -139,4 +145,5 @@ def lexicon(lang: str) -> AttributionLexicon:
         _set(table, "interviewees"),
         _set(table, "datives"),
         tuple(sorted(_set(table, "same_source"))),
+        _set(table, "author_hedges"),
     )

@@ -301,4 +301,7 @@ def pick_source(
     for a in atts:
         name, kind = describe(a)
         cands.append(SourceCandidate(a, name, kind, features(lay, side, a, kind)))
-    return cands[picker.choose(side.view.clause.span, cands, atts.index(rule))].att
+    chosen = cands[picker.choose(side.view.clause.span, cands, atts.index(rule))].att
+    if chosen is None and rule is not None and rule.source_kind == SourceKind.AUTHOR:
+        return rule  # the writer's own hedge ("offenbar"): the author speaks, hedged
+    return chosen
