@@ -364,7 +364,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         charge = act and charges(view)
         if charge and att is None:  # an accusation needs its accuser
             charge = _speaker(doc, res, view.clause.span, _anchor(doc, view), kind) is not None
-        cert = settle(doc, b.pack, att, src_kind, act, charge, cert, view.rule_certainty)
+        rule = view.rule_certainty
+        cert = settle(doc, b.pack, att, src_kind, act, charge, cert, rule, view.clause)
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]
             if not prev.events and view.events:

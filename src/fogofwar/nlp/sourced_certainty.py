@@ -28,7 +28,7 @@ import bisect
 
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.nlp.attribution_lex import lexicon
-from fogofwar.nlp.doc import AttributionMention, Doc
+from fogofwar.nlp.doc import AttributionMention, Clause, Doc
 from fogofwar.packs import LanguagePack
 
 __all__ = ["dash_tail", "generic_media", "hearsay", "settle"]
@@ -80,6 +80,20 @@ def hearsay(doc: Doc, att: AttributionMention) -> bool:
     return not any(w.strip(_STRIP).startswith(stems) for w in words)
 
 
+def _confirms(
+    doc: Doc, pack: LanguagePack, att: AttributionMention, rule: Certainty, clause: Clause | None
+) -> bool:
+    """A confirmation has a verb of its own: the attribution's, the rules' or one in the clause
+    ("I can confirm it happened"), not a neighbour clause's ("X reconoció …, aunque los vecinos
+    afirman que …")."""
+    if Certainty.CONFIRMED in (rule, att.certainty):
+        return True
+    if clause is None:
+        return False
+    found = pack.cues.find(doc.tokens, clause.tok_start, clause.tok_end)
+    return any(m.payload.certainty == Certainty.CONFIRMED for m in found)
+
+
 def settle(
     doc: Doc,
     pack: LanguagePack,
@@ -89,17 +103,20 @@ def settle(
     charge: bool,
     cert: Certainty,
     rule_cert: Certainty,
+    clause: Clause | None = None,
 ) -> Certainty:
     """The certainty of a claim with source ``att`` (of kind ``source_kind``), given the
     certainty read so far (``cert``) and the rules' (``rule_cert``); ``performative``: the
     claim is a speech act its speaker performs (a statement, a diplomatic act); ``charge``: the
     act is an accusation that lays a charge ("accused … of", "обвинил … в") and has a speaker:
     content its speaker claims (annotating-claims: motive, accusation, explanation →
-    ``claimed``)."""
+    ``claimed``); ``clause``: the claim's clause, where a ``confirmed`` reading finds its verb."""
     if cert == Certainty.ASSERTED and performative and charge:
         return Certainty.CLAIMED
     if att is None:
         return rule_cert if cert in _NEEDS_SOURCE else cert
+    if cert == Certainty.CONFIRMED and not _confirms(doc, pack, att, rule_cert, clause):
+        return rule_cert
     if source_kind == SourceKind.UNNAMED and cert in _FIRM:
         return Certainty.REPORTED if hearsay(doc, att) else cert
     if source_kind == SourceKind.MEDIA and cert in _FIRM and generic_media(doc, pack, att):
