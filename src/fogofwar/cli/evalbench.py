@@ -456,8 +456,17 @@ def train_sources_cmd(
     no_dev: Annotated[
         bool, typer.Option("--no-dev", help="Leave the dev passages out (dev figures blind).")
     ] = False,
+    in_sample: Annotated[
+        bool,
+        typer.Option(
+            "--in-sample",
+            help="Read the texts with the shipped clause model (which has seen them) instead "
+            "of cross-fitted ones.",
+        ),
+    ] = False,
 ) -> None:
-    """Train the source choice (which attribution is a claim's source); fixed seed."""
+    """Train the source choice (which attribution is a claim's source) on the outputs of
+    cross-fitted clause models (5 folds); fixed seed."""
     from pathlib import Path
 
     from fogofwar.reader import Reader
@@ -465,14 +474,39 @@ def train_sources_cmd(
 
     console = Console(highlight=False)
     reader = Reader.default(sources=False)
-    report = train_sources(reader, Path(out) if out else None, include_dev=not no_dev)
+    report = train_sources(
+        reader, Path(out) if out else None, include_dev=not no_dev, cross_fit=not in_sample
+    )
     console.print(f"wrote {report.path}")
     console.print(
         f"{report.texts} texts, {report.decisions} clauses with a gold claim, "
         f"{report.learnable} with a right candidate"
+        + ("" if report.cross_fitted else " (read by the in-sample clause model)")
     )
     console.print(
         f"right source: rules {report.rule_accuracy:.3f}, learned choice "
         f"{report.cv_accuracy:.3f} (5-fold cross-validated over texts; margin "
         f"{report.margin:g})"
     )
+
+
+@train_app.command("cv")
+def train_cv_cmd(
+    recipe: Annotated[
+        list[str] | None,
+        typer.Option("--recipe", help="cross-fit | in-sample (source choice); default both."),
+    ] = None,
+) -> None:
+    """Leave-passages-out cross-validation of the clause model and source choice: each fold of
+    the training and dev passages read by models trained without it (slow: minutes)."""
+    from fogofwar.reader import Reader
+    from fogofwar.training.crossval import RECIPES, cross_validate
+
+    console = Console(highlight=False)
+    reader = Reader.default(sources=False)
+    for cv in cross_validate(reader, tuple(recipe or RECIPES)):
+        for split, metrics in cv.metrics:
+            console.print(
+                f"{cv.recipe:9} {split:5} "
+                + " ".join(f"{m.field}/{m.metric}={m.value:.3f}" for m in metrics)
+            )

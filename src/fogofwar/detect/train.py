@@ -45,8 +45,13 @@ if TYPE_CHECKING:
     from fogofwar.reader import Reader
 
 __all__ = [
+    "Design",
     "Example",
     "TrainReport",
+    "data_digest",
+    "design",
+    "fit_heads",
+    "group_of",
     "load_examples",
     "source_examples",
     "train_claims",
@@ -215,24 +220,31 @@ def _views(
 
 
 def source_examples(examples: Sequence[Example]) -> list[tuple[tuple[str, str], str]]:
-    """See :func:`_source_examples`; adds ``none`` examples: capitalised sentence-initial
-    words that no gold source name anywhere uses ("Згодом", "Meanwhile", "Станом")."""
+    """``((name, context), label)`` of every named, non-author gold source (its kind) and of
+    capitalised sentence-initial words that no gold source name anywhere uses ("Згодом",
+    "Meanwhile", "Станом": ``none``)."""
+    return [(phrase, label) for phrase, label, _ in _indexed_sources(examples)]
+
+
+def _indexed_sources(examples: Sequence[Example]) -> list[tuple[tuple[str, str], str, int]]:
+    """:func:`source_examples`, each with the index of its example."""
     out = _source_examples(examples)
-    in_names = {w.casefold() for (name, _), _ in out for w in name.split()}
-    for ex in examples:
+    in_names = {w.casefold() for (name, _), _, _ in out for w in name.split()}
+    for i, ex in enumerate(examples):
         for m in _SENTENCE_START.finditer(ex.text):
             word = m.group(1)
             if not word[:1].isupper() or word.casefold() in in_names:
                 continue
-            out.append(((word, context_window(ex.text, m.start(1), m.end(1))), NONE))
+            out.append(((word, context_window(ex.text, m.start(1), m.end(1))), NONE, i))
     return out
 
 
-def _source_examples(examples: Sequence[Example]) -> list[tuple[tuple[str, str], str]]:
-    """``((name, context), source kind)`` of every named, non-author gold source."""
-    out: list[tuple[tuple[str, str], str]] = []
+def _source_examples(examples: Sequence[Example]) -> list[tuple[tuple[str, str], str, int]]:
+    """``((name, context), source kind, example index)`` of every named, non-author gold
+    source."""
+    out: list[tuple[tuple[str, str], str, int]] = []
     seen: set[tuple[str, int, int]] = set()
-    for ex in examples:
+    for i, ex in enumerate(examples):
         for g in ex.claims:
             if g.source is None or g.source_kind == "author":
                 continue
@@ -242,7 +254,7 @@ def _source_examples(examples: Sequence[Example]) -> list[tuple[tuple[str, str],
             seen.add(key)
             name = g.source.slice(ex.text)
             ctx = context_window(ex.text, g.source.start, g.source.end)
-            out.append(((name, ctx), g.source_kind))
+            out.append(((name, ctx), g.source_kind, i))
     return out
 
 
@@ -307,6 +319,106 @@ def _split(model: Any, n_lex: int, dense_dim: int) -> tuple[Any, ...]:
     return tuple(str(c) for c in model.classes_), lex, dense, grams, bias
 
 
+@dataclass(frozen=True, slots=True)
+class Design:
+    """Every training clause and source phrase, read by the rules and featurised once, so
+    that several models (the shipped one, the cross-fitted ones of the source choice) can be
+    fitted on subsets of the same rows."""
+
+    examples: tuple[Example, ...]
+    labelled: tuple[tuple[ClauseView, str, str, str, str], ...]
+    row_example: Any  # example index of every clause row
+    x: Any  # clause design (every feature)
+    plain: Any  # clause design without the context features
+    source_labels: tuple[str, ...]
+    source_example: Any  # example index of every source phrase
+    xs: Any  # source-phrase design
+    dense_dim: int  # embedding columns of the clause heads
+    source_dim: int  # embedding columns of the source head
+
+
+def group_of(ex: Example) -> str:
+    """The unit examples are held out by: a passage (body and headline together) or a
+    training sentence."""
+    return ex.origin.removesuffix(":title")
+
+
+def design(
+    reader: Reader,
+    examples: Sequence[Example],
+    *,
+    use_embeddings: bool = True,
+    clause_embeddings: bool = False,
+) -> Design:
+    """Read ``examples`` with ``reader`` (rules only) and build the clause and source designs."""
+    labelled: list[tuple[ClauseView, str, str, str, str]] = []
+    row_example: list[int] = []
+    for i, ex in enumerate(examples):
+        rows = _views(reader, [ex])
+        labelled += rows
+        row_example += [i] * len(rows)
+    if not labelled:
+        raise ConfigError("no training clauses: is training/data/ empty?")
+    embedder = Embedder(threads=2) if use_embeddings else None
+    views = [row[0] for row in labelled]
+    x = _design(features(views, DIM, embedder if clause_embeddings else None), DIM)
+    sources = _indexed_sources(examples)
+    xs = _design(source_features([p for p, _, _ in sources], DIM, embedder), DIM)
+    return Design(
+        tuple(examples),
+        tuple(labelled),
+        np.asarray(row_example, dtype=np.int64),
+        x,
+        # the context features (background, aftermath, restatement …) speak to whether a
+        # clause is a claim, not to its certainty or whether it continues a source: the other
+        # heads do without them
+        _without(x, CONTEXT_NAMES),
+        tuple(k for _, k, _ in sources),
+        np.asarray([i for _, _, i in sources], dtype=np.int64),
+        xs,
+        Embedder.dim if use_embeddings and clause_embeddings else 0,
+        Embedder.dim if use_embeddings else 0,
+    )
+
+
+Heads = dict[str, tuple[tuple[str, ...], Any, Any, Any, Any]]
+
+
+def fit_heads(
+    d: Design, keep: Any = None, *, c_kind: float = 4.0, c_certainty: float = 2.0
+) -> Heads:
+    """Fit the four heads (kind, certainty, continuation, source kind) on the rows of the
+    examples ``keep`` marks (a boolean array over ``d.examples``; default every one)."""
+    if keep is None:
+        keep = np.ones(len(d.examples), dtype=bool)
+    rows = np.flatnonzero(keep[d.row_example])
+    kinds = np.asarray([d.labelled[i][1] for i in rows])
+    kind_model = _fit(d.x[rows], kinds, c_kind)
+    claim_rows = [i for i in rows if d.labelled[i][1] != NONE]
+    open_rows = [
+        i for i in claim_rows if d.labelled[i][0].attribution is None or d.labelled[i][0].inherited
+    ]
+    sourced_model = _fit(d.plain[open_rows], [d.labelled[i][4] for i in open_rows], c_certainty)
+    cert_model = _fit(d.plain[claim_rows], [d.labelled[i][2] for i in claim_rows], c_certainty)
+    src_rows = np.flatnonzero(keep[d.source_example])
+    source_model = _fit(d.xs[src_rows], [d.source_labels[i] for i in src_rows], c_kind)
+    n_lex = len(LEXICAL_NAMES)
+    return {
+        "kind": _split(kind_model, n_lex, d.dense_dim),
+        "certainty": _split(cert_model, n_lex, d.dense_dim),
+        "source": _split(source_model, 0, d.source_dim),
+        "sourced": _split(sourced_model, n_lex, d.dense_dim),
+    }
+
+
+def data_digest(examples: Sequence[Example]) -> str:
+    """SHA-256 of the examples' origins and texts (what a model file was trained on)."""
+    digest = hashlib.sha256()
+    for ex in examples:
+        digest.update(ex.origin.encode() + ex.text.encode())
+    return digest.hexdigest()
+
+
 def train_claims(
     reader: Reader,
     out: Path | None = None,
@@ -326,70 +438,38 @@ def train_claims(
     ``passages``: the folder of training passages (default the shipped ones; None leaves
     them out)."""
     examples = load_examples(include_dev=include_dev, passages=passages)
-    labelled = _views(reader, examples)
-    if not labelled:
-        raise ConfigError("no training clauses: is training/data/ empty?")
-    views = [row[0] for row in labelled]
-    kinds = [row[1] for row in labelled]
-    embedder = Embedder(threads=2) if use_embeddings else None
-    x = _design(features(views, DIM, embedder if clause_embeddings else None), DIM)
-    dense_dim = Embedder.dim if use_embeddings and clause_embeddings else 0
-    source_dim = Embedder.dim if use_embeddings else 0
-    kind_model = _fit(x, kinds, c_kind)
-    # the context features (background, aftermath, restatement …) speak to whether a clause is
-    # a claim, not to its certainty or whether it continues a source: the other heads do
-    # without them
-    plain = _without(x, CONTEXT_NAMES)
-    claim_rows = [i for i, row in enumerate(labelled) if row[1] != NONE]
-    open_rows = [
-        i for i in claim_rows if labelled[i][0].attribution is None or labelled[i][0].inherited
-    ]
-    sourced_model = _fit(plain[open_rows], [labelled[i][4] for i in open_rows], c_certainty)
-    certs = [labelled[i][2] for i in claim_rows]
-    cert_model = _fit(plain[claim_rows], certs, c_certainty)
-    sources = source_examples(examples)
-    xs = _design(source_features([p for p, _ in sources], DIM, embedder), DIM)
-    source_model = _fit(xs, [k for _, k in sources], c_kind)
-    digest = hashlib.sha256()
-    for ex in examples:
-        digest.update(ex.origin.encode() + ex.text.encode())
+    d = design(reader, examples, use_embeddings=use_embeddings, clause_embeddings=clause_embeddings)
+    digest = data_digest(examples)
     meta = {
         "trained_on": sorted({ex.origin.split(":")[0] for ex in examples}),
         "examples": len(examples),
-        "clauses": len(views),
+        "clauses": len(d.labelled),
         "seed": SEED,
         "c_kind": c_kind,
         "c_certainty": c_certainty,
         "embeddings": "use-multilingual-v3" if use_embeddings else None,
         "clause_embeddings": clause_embeddings and use_embeddings,
         "include_dev": include_dev,
-        "data_sha256": digest.hexdigest(),
+        "data_sha256": digest,
     }
     path = out or WEIGHTS
-    n_lex = len(LEXICAL_NAMES)
-    save_model(
-        path,
-        {
-            "kind": _split(kind_model, n_lex, dense_dim),
-            "certainty": _split(cert_model, n_lex, dense_dim),
-            "source": _split(source_model, 0, source_dim),
-            "sourced": _split(sourced_model, n_lex, dense_dim),
-        },
-        DIM,
-        meta,
-    )
-    cv_k = _cv_accuracy(x, kinds, c_kind) if cross_validate else float("nan")
-    cv_c = _cv_accuracy(plain[claim_rows], certs, c_certainty) if cross_validate else float("nan")
-    cv_s = _cv_accuracy(xs, [k for _, k in sources], c_kind) if cross_validate else float("nan")
+    save_model(path, fit_heads(d, c_kind=c_kind, c_certainty=c_certainty), DIM, meta)
+    kinds = [row[1] for row in d.labelled]
+    claim_rows = [i for i, row in enumerate(d.labelled) if row[1] != NONE]
+    certs = [d.labelled[i][2] for i in claim_rows]
+    cv = cross_validate
+    cv_k = _cv_accuracy(d.x, kinds, c_kind) if cv else float("nan")
+    cv_c = _cv_accuracy(d.plain[claim_rows], certs, c_certainty) if cv else float("nan")
+    cv_s = _cv_accuracy(d.xs, list(d.source_labels), c_kind) if cv else float("nan")
     return TrainReport(
         path,
         len(examples),
-        len(views),
-        tuple(sorted(Counter(row[3] for row in labelled).items())),
+        len(d.labelled),
+        tuple(sorted(Counter(row[3] for row in d.labelled).items())),
         tuple(sorted(Counter(kinds).items())),
         cv_k,
         cv_c,
         cv_s,
-        len(sources),
-        digest.hexdigest(),
+        len(d.source_labels),
+        digest,
     )
