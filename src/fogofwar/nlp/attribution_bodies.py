@@ -159,6 +159,8 @@ def _body_of_role(
         t = toks[lo - 1]
         if t.text in _ROLE_STOPS or (a.cue is not None and t.start < a.cue.end <= name.start):
             break
+        if a.cue is None and t.start < src.start:  # a report carried on: its source's words
+            break
         if t.text == "," and lo < k:  # an apposition's comma ends the role phrase before it
             break
         lo -= 1

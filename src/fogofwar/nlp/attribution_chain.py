@@ -95,8 +95,9 @@ def _after(
     while k < hi and toks[k].lower in f.lex.cue_adverbs:
         k += 1
     first = k
-    if k >= hi or _stop(f, toks, k):
-        return None
+    cue = Span(toks[m_start].start, toks[m_end - 1].end)
+    if k >= hi or _stop(f, toks, k) or (f.addressed(toks, k) and f.apposed_subject(cue)):
+        return None  # "…, Viktor Lysenko, told Ukrainian television": whom he told
     while k < hi and toks[k].lower in f.pack.determiners:
         k += 1
     j = k

@@ -49,7 +49,7 @@ def official_kind(doc: Doc, pack: LanguagePack, src: Span, kind: SourceKind) -> 
         return kind
     # an elided article or preposition glued on does not hide the body ("dell'amministrazione",
     # "голова обласної військової адміністрації")
-    bare = [t.lower.replace("’", "'").rsplit("'", 1)[-1] for t in toks + after]
+    bare = [t.lower.replace("’", "'").replace("ʼ", "'").rsplit("'", 1)[-1] for t in toks + after]
     if lex.civil_bodies and any(w.startswith(lex.civil_bodies) for w in bare):
         return kind
     for t in toks:

@@ -36,6 +36,7 @@ _MAX_TAIL_SOURCE = 6
 _TAIL_BEFORE = frozenset({",", "—", "–", "“", "”", '"', "«", "»", "‘", "’"})
 _MAX_LOCATIVE_GAP = 3  # words between a speaker and the locative phrase after it
 _MAX_SUBJECT_GAP = 8  # words between a clause's subject and its speech verb
+_ADDRESSEE_MODIFIERS = 2  # words before the media noun of an addressee ("told local TV")
 _ACTOR_SOURCE = {
     "state_forces": SourceKind.MILITARY,
     "government": SourceKind.GOVERNMENT,
@@ -102,6 +103,8 @@ class Finder(Phrases):
                 dist = cue.start - e.span.end
             elif e.span.start >= cue.end:
                 dist = e.span.start - cue.end + 1
+                if self._addressee(cue, e) and self.apposed_subject(cue):
+                    continue
             else:
                 continue
             if e.category == "actor" and e.normalized is None:
@@ -111,6 +114,20 @@ class Finder(Phrases):
             if best is None or dist < best[0]:
                 best = (dist, e)
         return None if best is None else self.of_entity(best[1])
+
+    def _addressee(self, cue: Span, e: EntityMention) -> bool:
+        """ "told Ukrainian television", "told AFP": an outlet right after the speech verb is
+        whom the speaker told, not the speaker."""
+        toks = self.doc.tokens
+        k = bisect.bisect_left(self._tok_starts, e.span.start)
+        j = bisect.bisect_left(self._tok_starts, cue.end)
+        between = toks[j:k]
+        return (
+            k < len(toks)
+            and len(between) <= 1
+            and all(t.lower in self.pack.determiners for t in between)
+            and self._addressed(toks, k)
+        )
 
     def _carrier_at(self, tok: Token) -> bool:
         e = self.entity_at(tok)
@@ -304,6 +321,8 @@ class Finder(Phrases):
                 later = self._subject_after(toks, past, hi)
                 if later is not None:
                     first, lo = later, past  # the phrase does not grow back over the outlet
+                elif self.apposed_subject(Span(toks[m_start].start, toks[m_end - 1].end)):
+                    return None  # "A spokesman …, Viktor Lysenko, told Ukrainian television"
         if first is not None and not after and self._dative(toks, first, lo):
             # "Die Armee habe den Bewohnern mitgeteilt": the addressee; the subject speaks
             subject = self._subject_before(toks, self._dative(toks, first, lo) or first, lo)
@@ -328,9 +347,34 @@ class Finder(Phrases):
     def _addressed(self, toks: tuple[Token, ...], k: int) -> bool:
         """Token ``k`` after a speech verb may be its addressee: an outlet or channel ("told
         AFP"), or a media role noun ("told reporters", "сказал журналистам")."""
-        return self._carrier_at(toks[k]) or (
-            self.entity_at(toks[k]) is None and self._source_noun(toks[k]) == SourceKind.MEDIA
-        )
+        if self._carrier_at(toks[k]) or self._media_noun(toks[k]):
+            return True
+        # "told Ukrainian television", "told state media": a media noun after its modifiers
+        for j in range(k + 1, min(len(toks), k + 1 + _ADDRESSEE_MODIFIERS)):
+            if not toks[j].is_word:
+                return False
+            if self._media_noun(toks[j]):
+                return True
+        return False
+
+    def apposed_subject(self, cue: Span) -> bool:
+        """ "A spokesman for …, Viktor Lysenko, told": a person named in apposition closes
+        with a comma right before the cue — the subject stands before it."""
+        toks = self.doc.tokens
+        k = bisect.bisect_left(self._tok_starts, cue.start)
+        if k < 2 or toks[k - 1].text != ",":
+            return False
+        e = self.entity_at(toks[k - 2])
+        if e is not None:
+            return e.category == "person"
+        return self.name_word(toks, k - 2) and self.name_word(toks, k - 3)
+
+    def addressed(self, toks: tuple[Token, ...], k: int) -> bool:
+        """Token ``k`` after a speech verb may be its addressee (an outlet, "reporters")."""
+        return self._addressed(toks, k)
+
+    def _media_noun(self, tok: Token) -> bool:
+        return self.entity_at(tok) is None and self._source_noun(tok) == SourceKind.MEDIA
 
     def _subject_before(self, toks: tuple[Token, ...], m_start: int, lo: int) -> int | None:
         """The speaker word (entity, role or source noun; no outlet) that opens the clause of a

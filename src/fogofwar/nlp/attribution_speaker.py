@@ -125,7 +125,13 @@ def positional_speaker(
         k > lo and m_start - k <= _MAX_AUX and toks[k].is_word and len(toks[k].text) <= _MAX_AUX_LEN
     ):
         k -= 1
-    if k > lo and toks[k].text in _TAIL_OPEN and _valid(f, pack, m_end, end, MAX_PHRASE_WORDS):
+    tail = comp is None or comp >= end  # "…, X told AFP that …" opens its content
+    if (
+        tail
+        and k > lo
+        and toks[k].text in _TAIL_OPEN
+        and _valid(f, pack, m_end, end, MAX_PHRASE_WORDS)
+    ):
         return _source(f, m_end, end)
     # "CONTENT, PHRASE CUE (on Monday)."
     if _words(toks, m_end, end) <= _MAX_AFTER_CUE and comp is None:

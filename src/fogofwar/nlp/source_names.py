@@ -56,7 +56,21 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
         return e.normalized or e.surface
     if _interviewee(doc, att):
         return None
-    return named_role(doc, src) or name
+    return named_role(doc, src) or _apposed_name(src.slice(doc.text)) or name
+
+
+# ", Hussam Abu Safeia," closing a role phrase: two to four capitalised words between commas
+_APPOSED = re.compile(r",\s*((?:[^\W\d_][\w'’-]*\s+){1,3}[^\W\d_][\w'’-]*)\s*,?\s*$")
+
+
+def _apposed_name(phrase: str) -> str | None:
+    """The name in apposition that closes a role phrase ("Der Direktor des Krankenhauses,
+    Hussam Abu Safeia,") when no person finder read it: every word capitalised."""
+    m = _APPOSED.search(phrase)
+    if m is None or phrase[: m.start()].strip() == "":
+        return None
+    words = m.group(1).split()
+    return m.group(1) if all(w[:1].isupper() for w in words) else None
 
 
 _INTERVIEWEE_WORDS = 4  # "a local resident", "un habitant de Kishishe"
