@@ -201,3 +201,9 @@ def _unverify(claims: Sequence[Claim], names: Sequence[str]) -> list[Claim]:
         else c
         for c in claims
     ]
+
+
+def negated_check_in(doc: Doc, start: int, end: int) -> bool:
+    """A negated verification verb ("prevented Reuters from … to verify the toll", "could
+    not be corroborated") stands in ``[start, end)``: the words there are a caveat."""
+    return any(start <= at < end for at in _negated_checks(doc))

@@ -77,19 +77,24 @@ def _coordinated(
         return True
 
     plain = 0
+    linked = False  # a joiner stands between them
+    after_comma: list[str] = []  # the glue words after the last comma
     for m in _TOKEN.finditer(gap):
         word = m.group()
         if word in _SEPARATORS:
             if not close(True):
                 return None
             opens = True
+            after_comma = []
             continue
         if word.casefold() in glue:
             joiner = word.casefold() in joiners
             if not close(joiner):
                 return None
             plain += 1
-            joined = True
+            linked = linked or joiner
+            joined = joined or joiner
+            after_comma.append(word.casefold())
             opens = joiner
             continue
         if not word[:1].isupper() or not (name or opens):
@@ -97,7 +102,21 @@ def _coordinated(
         name.append(m)
     if name or not joined or plain > _MAX_GAP_WORDS:  # a name right before ``b``: one name
         return None
+    if not linked and after_comma and after_comma != _glue_before(doc, a, len(after_comma)):
+        # "Kalandia bei Ramallah", "Almat, a nord di Beirut", "в Кировском районе
+        # Екатеринбурга": a place locating the one before it, not a second place of the event;
+        # a list without a joiner repeats its preposition ("in Kharkiv, in Lviv")
+        return None
     return found
+
+
+def _glue_before(doc: Doc, a: PlaceMention, n: int) -> list[str]:
+    """The ``n`` words right before place ``a`` (lower case)."""
+    words = [
+        m.group().casefold()
+        for m in _TOKEN.finditer(doc.text[max(0, a.span.start - 60) : a.span.start])
+    ]
+    return words[-n:] if n else []
 
 
 _ORIGIN_WORDS = 3  # words before a place where "from" ("з напрямків", "aus dem Gebiet") stands

@@ -45,7 +45,7 @@ from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
 from fogofwar.nlp.background import dated_earlier
-from fogofwar.nlp.caveats import apply_caveats
+from fogofwar.nlp.caveats import apply_caveats, negated_check_in
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
@@ -206,10 +206,13 @@ def _no_deed(view: ClauseView) -> bool:
 
 
 def _verification_in(doc: Doc, res: Resources, view: ClauseView) -> bool:
-    """A verification cue ("could not be independently verified") inside the clause itself."""
+    """A verification cue ("could not be independently verified") or a negated verification
+    verb ("could not be corroborated") inside the clause itself."""
     c = view.clause
     cues = res.packs[doc.lang].cues.find(doc.tokens, c.tok_start, c.tok_end)
-    return any(m.payload.type == "verification" for m in cues)
+    if any(m.payload.type == "verification" for m in cues):
+        return True
+    return negated_check_in(doc, c.span.start, c.span.end)  # "prevented … to verify the toll"
 
 
 def _certainty(view: ClauseView, score: ClauseScore) -> Certainty:
