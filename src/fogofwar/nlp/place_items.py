@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fogofwar.claim import Claim, Counts, Location, claim_id_for
+from fogofwar.claim import Claim, ClaimKind, Counts, Location, claim_id_for
 from fogofwar.geo import PlaceMention
 from fogofwar.geo.langdata import lang_pack
 from fogofwar.model import Span
@@ -34,14 +34,18 @@ from fogofwar.nlp.matcher import Token, norm
 from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import pack_meta, read_table
 
-__all__ = ["listed_places"]
+__all__ = ["LIST_KINDS", "listed_places"]
 
 _DASHES = frozenset({"-", "–", "—", ":"})
 _SEPARATORS = frozenset({",", ";"})
 _ENDS = frozenset({".", "!", "?", "…"})
+_QUOTES = frozenset("«»\"“”„‘’'")  # a closing quote ends a quoted list
 _MAX_LEAD = 4  # words before an item's place ("по два — над территорией")
 _MAX_TAIL = 2  # words after it ("… Курской области")
 _MAX_NAME = 3
+#: kinds whose places are listed: those one event at several places fans out to, and places
+#: taken ("cleared the villages — A, B and C")
+LIST_KINDS = FAN_KINDS | {ClaimKind.TERRITORIAL_CHANGE}
 _MAX_OTHER = 2  # other words after a dash or preposition ("— над акваторией")
 
 
@@ -181,7 +185,7 @@ class _Lister:
         if not places:
             return None
         tail = 0
-        while i < stop and toks[i].text not in _SEPARATORS and toks[i].text not in _ENDS:
+        while i < stop and toks[i].text not in _SEPARATORS | _ENDS | _QUOTES:
             if self.pack.joiners.match_at(toks, i, stop) is not None:
                 break  # "uno a X e uno a Y": the joiner ends this item
             if not toks[i].is_word or tail >= _MAX_TAIL or toks[i].is_capitalized:
@@ -205,6 +209,8 @@ class _Lister:
                 return out  # a list closed by a comma before another clause
             out.append(item)
             i = item.end
+            if i < stop and self.toks[i].text in _QUOTES:
+                return out
             if i < stop and self.toks[i].text in _ENDS:
                 i += 1
                 return out if i >= stop else []
@@ -261,7 +267,7 @@ def _listable(doc: Doc, claims: Sequence[Claim]) -> dict[int, int]:
     """Sentence → index of its last attack, clash or protest claim (by span end)."""
     last: dict[int, int] = {}
     for n, c in enumerate(claims):
-        if c.kind not in FAN_KINDS or c.in_headline or c.span is None:
+        if c.kind not in LIST_KINDS or c.in_headline or c.span is None:
             continue
         s = _sentence_of(doc, c.span.start)
         prev = claims[last[s]].span if s in last else None
