@@ -22,6 +22,9 @@ _FRAMES = {
     "denial": Certainty.DENIED,
 }
 NOT_EVENTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY, ClaimKind.OTHER})
+#: frames whose event may stand before the act ("reports of a strike are a lie", "the attack
+#: was claimed by …")
+_BACKWARD = frozenset({"denial", "claim_of_responsibility"})
 
 
 #: the packs' accusation words that lay a charge (accuse, blame, hold responsible), not those
@@ -82,7 +85,9 @@ def frame_of(view: ClauseView, *, event_read: bool = False) -> tuple[ClaimKind, 
     """Accusations, claims of responsibility and denials are about an event: "Kyiv blamed
     Russian forces for the strike" is an attack claimed by Kyiv, "Moscow denied the strike" an
     attack denied by Moscow (claims-v1). The event word after the speech act gives the kind;
-    for a denial without one, the event word before it ("reports of a strike are a lie").
+    for a denial or a claim of responsibility without one, the event word before it ("reports
+    of a strike are a lie", "the attack was claimed by …"); a claim of responsibility with no
+    event word at all claims an attack ("Al-Shabaab claimed responsibility").
     ``event_read``: the clause was read as its event; a frame act before the event word (not
     the clause's rule subtype) makes the frame."""
     subtype = view.rule_subtype
@@ -106,17 +111,22 @@ def frame_of(view: ClauseView, *, event_read: bool = False) -> tuple[ClaimKind, 
         return None
     after = [m.payload.kind for m in view.every if m.start > acts[0].start]
     kinds = [k for k in KIND_PRIORITY if k in after and k not in NOT_EVENTS]
-    if not kinds and subtype == "denial" and subtype == view.rule_subtype:
-        # "the report of a strike is a lie", "інформація про відступ — неправда": what is
-        # denied stands before the word that denies it
+    if not kinds and subtype in _BACKWARD and subtype == view.rule_subtype:
+        # "the report of a strike is a lie", "інформація про відступ — неправда", "L'attaque a
+        # été revendiquée par les shebab": what is denied or claimed stands before the act
         before = [m.payload.kind for m in view.every if m.start < acts[-1].start]
         kinds = [k for k in KIND_PRIORITY if k in before and k not in NOT_EVENTS]
+    if not kinds and subtype == "claim_of_responsibility" and subtype == view.rule_subtype:
+        # "Al-Shabaab claimed responsibility", "bekannte sich zu der Tat", "ha rivendicato
+        # l'azione": responsibility is claimed for an attack, named or not
+        kinds = [ClaimKind.ATTACK]
     return (kinds[0], _FRAMES[subtype]) if kinds else None
 
 
 def unclaimed(doc: Doc, pack: LanguagePack, view: ClauseView) -> bool:
     """Nobody claimed the event ("No group claimed responsibility", "Gli Houthi non hanno
-    rivendicato il lancio", "La guérilla n'a pas revendiqué l'attaque"): a claim of
+    rivendicato il lancio", "La guérilla n'a pas revendiqué l'attaque", "Zu der Tat bekannte
+    sich niemand": a pack word for nobody, ``[numbers.vague]`` 0..0): a claim of
     responsibility under a negation in its clause is no claim — neither the attack (no one
     says it was theirs) nor a denial (no one denies it)."""
     acts = [m for m in view.every if m.payload.subtype == "claim_of_responsibility"]
@@ -126,4 +136,5 @@ def unclaimed(doc: Doc, pack: LanguagePack, view: ClauseView) -> bool:
     return bool(
         pack.negations.find(doc.tokens, c.tok_start, c.tok_end)
         or pack.zero.find(doc.tokens, c.tok_start, c.tok_end)
+        or any(m.payload == (0, 0) for m in pack.vague.find(doc.tokens, c.tok_start, c.tok_end))
     )
