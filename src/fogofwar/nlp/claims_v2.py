@@ -369,7 +369,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         if charge and att is None:  # an accusation needs its accuser
             charge = _speaker(doc, res, view.clause.span, _anchor(doc, view), kind) is not None
         rule = view.rule_certainty
-        cert = settle(doc, b.pack, att, src_kind, act, charge, cert, rule, view.clause)
+        cert = settle(doc, b.pack, att, src_kind, act, charge, cert, rule, view.clause, kind)
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]
             if not prev.events and view.events:

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import bisect
 
-from fogofwar.claim import Certainty, SourceKind
+from fogofwar.claim import Certainty, ClaimKind, SourceKind
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Clause, Doc
+from fogofwar.nlp.separable import separable_cues
 from fogofwar.packs import LanguagePack
 
 __all__ = ["dash_tail", "generic_media", "hearsay", "settle"]
@@ -94,6 +95,21 @@ def _confirms(
     return any(m.payload.certainty == Certainty.CONFIRMED for m in found)
 
 
+def _denies(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
+    """The clause holds a denial verb (a pack cue of certainty ``denied``), not negated."""
+    if clause is None:
+        return False
+    toks = doc.tokens
+    lo, hi = clause.tok_start, clause.tok_end
+    gapped = separable_cues(doc, pack, doc.sentences[clause.sentence])  # "wies das zurück"
+    for m in [*pack.cues.find(toks, lo, hi), *(g for g in gapped if lo <= g.start < hi)]:
+        if m.payload.certainty != Certainty.DENIED:
+            continue
+        if not pack.negations.find(toks, max(lo, m.start - 2), m.start):
+            return True
+    return False
+
+
 def settle(
     doc: Doc,
     pack: LanguagePack,
@@ -104,15 +120,21 @@ def settle(
     cert: Certainty,
     rule_cert: Certainty,
     clause: Clause | None = None,
+    kind: ClaimKind | None = None,
 ) -> Certainty:
     """The certainty of a claim with source ``att`` (of kind ``source_kind``), given the
     certainty read so far (``cert``) and the rules' (``rule_cert``); ``performative``: the
     claim is a speech act its speaker performs (a statement, a diplomatic act); ``charge``: the
     act is an accusation that lays a charge ("accused … of", "обвинил … в") and has a speaker:
     content its speaker claims (annotating-claims: motive, accusation, explanation →
-    ``claimed``); ``clause``: the claim's clause, where a ``confirmed`` reading finds its verb."""
+    ``claimed``); ``clause``: the claim's clause, where a ``confirmed`` reading finds its
+    verb and a denial its own; ``kind``: the claim's kind — a statement whose clause
+    denies ("В ХАМАС эти обвинения отвергли", "Das Büro wies das zurück") is ``denied``, not
+    asserted as a performative act (annotating-claims: deny → ``denied``)."""
     if cert == Certainty.ASSERTED and performative and charge:
         return Certainty.CLAIMED
+    if kind == ClaimKind.STATEMENT and cert in _FIRM and _denies(doc, pack, clause):
+        return Certainty.DENIED
     if att is None:
         return rule_cert if cert in _NEEDS_SOURCE else cert
     if cert == Certainty.CONFIRMED and not _confirms(doc, pack, att, rule_cert, clause):

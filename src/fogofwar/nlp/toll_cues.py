@@ -33,6 +33,7 @@ _CONJUNCT_MARKS = frozenset({",", ";"})  # punctuation that may open the next co
 _SET_OFF = frozenset({",", "(", "–", "—", ";"})  # before a figure in apposition
 _GROUP_WORDS = 3  # words of a figure's group noun before a joiner ("two Ukrainian soldiers and")
 _MODIFIER_LEN = 4  # a word between a figure and the thing it counts is no short function word
+_UNREPORTED_GAP = 2  # words between a casualty noun and the negated report of it
 
 
 class TollCues:
@@ -239,7 +240,28 @@ class TollCues:
             if 0 <= m.start - z.end <= 1:
                 return True
         after = self.pack.zero.match_at(toks, m.end, hi) if m.end < hi else None
-        return after is not None and (after.end >= hi or not toks[after.end].is_word)
+        if after is not None and (after.end >= hi or not toks[after.end].is_word):
+            return True
+        return self.unreported(m, lo, hi)
+
+    def unreported(self, m: Match[Any], lo: int, hi: int) -> bool:
+        """A negated report or cause of the casualty word: a pack ``unreported`` phrase ending
+        at most :data:`_UNREPORTED_GAP` words before it ("did not cause any casualties", "non
+        sono state riportate vittime") or starting at most that many words after it ("Opfer
+        wurden nicht gemeldet", "о жертвах не сообщается"), only words between."""
+        toks, unrep = self.toks, self.pack.unreported
+        if not unrep.size:
+            return False
+        for u in unrep.find(toks, max(lo, m.start - _UNREPORTED_GAP - 6), m.start):
+            between = range(u.end, m.start)
+            if len(between) <= _UNREPORTED_GAP and all(toks[k].is_word for k in between):
+                return True
+        for k in range(m.end, min(hi, m.end + _UNREPORTED_GAP + 1)):
+            if unrep.match_at(toks, k, hi) is not None:
+                return True
+            if not toks[k].is_word:
+                return False
+        return False
 
     def negated(self, m: Match[Trigger], clause: Clause) -> bool:
         """A verb negation at most two words before the casualty word ("не пострадал", "was

@@ -141,6 +141,9 @@ class LanguagePack:
     persons: PhraseMatcher[None]
     zero: PhraseMatcher[None]
     negations: PhraseMatcher[None]
+    #: negated reporting or causing next to a casualty noun: an explicit zero ("did not cause
+    #: any casualties", "Opfer wurden nicht gemeldet", "о жертвах не сообщается")
+    unreported: PhraseMatcher[None]
     date_links: frozenset[str]
     ages: PhraseMatcher[None]
     lethal: PhraseMatcher[None]
@@ -324,6 +327,7 @@ def load_pack(path: Path) -> LanguagePack:
         persons=_flat(nums, "persons", where),
         zero=_flat(nums, "zero", where),
         negations=_flat(nums, "negations", where),
+        unreported=_flat(nums, "unreported", where),
         date_links=frozenset(norm(w) for w in _words(nums, "date_links", where)),
         ages=_flat(nums, "ages", where),
         lethal=_flat(nums, "lethal", where),
