@@ -96,6 +96,12 @@ def _hit(
         if cands:
             return Hit(first, last, tokens[first].start, tokens[last].end, cands, False,
                        phrase=True)  # fmt: skip
+    if any(q in surface for q in "'’ʼ"):  # "Democratic People's Republic of Korea": the
+        # words lose their "'s" to the tokenizer, the name keeps it
+        named = index.lookup(fold(surface))
+        if named:
+            return Hit(first, last, tokens[first].start, tokens[last].end, named, False,
+                       phrase=last > first)  # fmt: skip
     counties = _county(text, tokens[last].end, words, pack, index) if text else ()
     if counties:
         return Hit(first, last, tokens[first].start, tokens[last].end, counties, False, phrase=True)
@@ -114,7 +120,7 @@ def _hit(
             continue
         if a == b and (a, b) != (first, last) and _plain(tokens[a].text, pack):
             continue  # "Altnagelvin Hospital", "Eglinton Avenue West": not Hospital, not West
-        cands, changed = lookup([t.text for t in tokens[a : b + 1]], pack, index)
+        cands, changed = lookup([t.text for t in tokens[a : b + 1]], pack, index, True)
         if cands:
             # "Council of Europe", "University of California": about the area, wherever the
             # text's anchor is (not a part named after it, as "Royal Street" and "West Wing")
