@@ -70,3 +70,44 @@ def test_a_name_with_an_apostrophe_is_looked_up_as_written(
     gaz: Gazetteer, text: str, surface: str, cc3: str
 ) -> None:
     assert _given(gaz, text, surface)[1] == cc3
+
+
+# (language, text, given span the gazetteer has no name for, country the text says it is in):
+# the text is about another place (named twice), the facility is said to lie elsewhere
+LOCATED = [
+    ("en", "Manchester fans gathered in Manchester. The boy was flown to Zorbluk Children's "
+     "Hospital in Rome for surgery.", "Zorbluk Children's Hospital", "ITA"),
+    ("en", "Leeds council met in Leeds on Monday. Graduates of the Zorbluk Institute of "
+     "Technology, Lagos, sent a letter.", "Zorbluk Institute of Technology", "NGA"),
+    ("de", "In Hamburg demonstrierten Hamburger Schüler. Das Kind wurde in die Zorbluk-Klinik "
+     "in München gebracht.", "Zorbluk-Klinik", "DEU"),
+    ("fr", "À Lyon, les habitants de Lyon ont manifesté. L'enfant a été soigné à la clinique "
+     "Zorbluk à Madrid.", "clinique Zorbluk", "ESP"),
+    ("es", "En Sevilla, los vecinos de Sevilla protestaron. El niño fue llevado a la clínica "
+     "Zorbluk en Berlín.", "clínica Zorbluk", "DEU"),
+    ("it", "A Napoli i tifosi di Napoli hanno festeggiato. Il bambino è stato portato alla "
+     "clinica Zorbluk a Vienna.", "clinica Zorbluk", "AUT"),
+    ("ru", "В Казани жители Казани вышли на улицы. Ребёнка доставили в клинику Зорблюк в "
+     "Варшаве.", "Зорблюк", "POL"),
+    ("uk", "У Львові мешканці Львова вийшли на вулиці. Дитину доставили до клініки Зорблюк у "
+     "Варшаві.", "Зорблюк", "POL"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "cc3"), LOCATED)
+def test_a_facility_lies_where_the_text_says_not_in_the_texts_place(
+    gaz: Gazetteer, lang: str, text: str, surface: str, cc3: str
+) -> None:
+    start = text.index(surface)
+    m = gaz.resolve(text, [(start, start + len(surface))], lang)[0]
+    assert m.location is not None and m.location.country == cc3
+    assert m.location.geonames_id is None  # the facility has no gazetteer entry of its own
+
+
+def test_a_facility_in_a_region_holding_the_texts_town_stays_at_the_town(
+    gaz: Gazetteer,
+) -> None:
+    text = "Tacoma police said. Tacoma officers went to Zorbluk Barracks, Washington, at noon."
+    start = text.index("Zorbluk Barracks")
+    m = gaz.resolve(text, [(start, start + len("Zorbluk Barracks"))], "en")[0]
+    assert m.location is not None and m.location.normalized == "Tacoma"

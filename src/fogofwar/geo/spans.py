@@ -29,7 +29,7 @@ from fogofwar.geo.lexicon import is_common
 from fogofwar.geo.recognise import Hit, Token, lookup, recognise, tokenize
 from fogofwar.geo.text import fold
 
-__all__ = ["anchor", "span_hits"]
+__all__ = ["anchor", "located_after", "span_hits"]
 
 
 _AREAS = ("country", "admin1", "region", "continent")
@@ -191,6 +191,34 @@ def _qualified_area(
         if areas:
             return Hit(a, b, tokens[a].start, tokens[b].end, areas, changed, phrase=b > a)
     return None
+
+
+_LOCATED_GAP = 40  # characters between a facility's name and the town it is said to be in
+_LOCATED_KINDS = ("city", "admin2", "admin1", "country")
+
+
+def located_after(
+    text: str, end: int, hits: list[Hit], places: dict[int, Place | None], pack: LangPack
+) -> Place | None:
+    """The place the text names right after a span as where it is: "Alder Hey Hospital in
+    Liverpool", "Federal University of Technology, Owerri", "the Palais des Nations in Geneva"
+    (the pack's ``located_in`` words, or a comma). ``places``: each hit's choice, by ``id``."""
+    nxt = min(
+        (h for h in hits if end <= h.start <= end + _LOCATED_GAP and h.demonym is None),
+        key=lambda h: h.start,
+        default=None,
+    )
+    if nxt is None or nxt.partial:
+        return None
+    gap = text[end : nxt.start]
+    words = " ".join(gap.strip().lstrip(",").split()).casefold()
+    article = next((a for a in pack.articles if words.endswith(" " + a)), None)
+    if article is not None:  # "in the Bronx"
+        words = words[: -len(article) - 1]
+    if not (words in pack.located_in or (not words and gap.strip() == ",")):
+        return None
+    place = places.get(id(nxt))
+    return place if place is not None and place.kind in _LOCATED_KINDS else None
 
 
 def anchor(places: Sequence[Place | None]) -> Place | None:
