@@ -28,10 +28,11 @@ from fogofwar.geo.features import feature_spans, listed_streets
 from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.langdata import REGION_MARK, lang_pack
 from fogofwar.geo.marked import on_river_bank
+from fogofwar.geo.nearby import contains
 from fogofwar.geo.nearby import km as _km
 from fogofwar.geo.recognise import Hit, recognise
 from fogofwar.geo.resolve import local_countries, resolve
-from fogofwar.geo.spans import anchor, span_hits
+from fogofwar.geo.spans import anchor, located_after, span_hits
 from fogofwar.model import Span
 
 __all__ = [
@@ -191,6 +192,7 @@ class Gazetteer:
             [places[id(h)] for h in hits if h.demonym is None and not h.partial]
         )
         out = []
+        pack = lang_pack(lang)
         for (start, end), hit in zip(spans, given, strict=True):
             span = Span(start, end)
             place = places[id(hit)] if hit is not None else None
@@ -199,8 +201,12 @@ class Gazetteer:
                 or hit.demonym == ""  # a demonym of no one country ("Tamil")
                 or (hit.partial and (place is None or _km(place, home) > _NEAR_KM))
                 or _stray(place, home)
-            ):  # a street, a building, a hamlet: somewhere in the place the text is about
-                near = _location(home, text[start:end], span)
+            ):  # a street, a building, a hamlet: where the text says it is ("Alder Hey
+                # Hospital in Liverpool"), else somewhere in the place the text is about
+                where = located_after(text, end, hits, places, pack) or home
+                if contains(where, home):  # "Camp Murray, Wash.": the text's town is nearer
+                    where = home
+                near = _location(where, text[start:end], span)
                 out.append(PlaceMention(span, text[start:end], replace(near, geonames_id=None)))
             elif hit is None:
                 out.append(PlaceMention(span, text[start:end], None))

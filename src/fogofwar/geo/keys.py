@@ -18,15 +18,20 @@ _MAX_KEYS = 48
 _SORTED_UP_TO = 256  # combinations ranked by how many likely endings they undo, up to this many
 
 
-def keys(words: list[str], pack: LangPack) -> tuple[tuple[str, bool], ...]:
+def keys(
+    words: list[str], pack: LangPack, abbreviated: bool = False
+) -> tuple[tuple[str, bool], ...]:
     """Lookup keys of a phrase: every word as written or with an ending undone. Combinations
-    of early (likelier, longer-suffix) variants come first: "Кривому Розі" -> "кривий ріг"."""
-    phrase = tuple(words)
+    of early (likelier, longer-suffix) variants come first: "Кривому Розі" -> "кривий ріг".
+    ``abbreviated``: a word the pack's ``name_abbreviations`` shorten is tried in full as well
+    ("St. Kitts" -> "saint kitts"; for a span known to be a toponym: in running text "St.
+    Patrick's Day" would be a place)."""
+    phrase = (*words, "\x00") if abbreviated else tuple(words)
     got = pack.key_memo.get(phrase)
     if got is None:
         if len(pack.key_memo) >= MEMO_MAX:
             pack.key_memo.clear()
-        got = pack.key_memo[phrase] = tuple(_make_keys(words, pack))
+        got = pack.key_memo[phrase] = tuple(_make_keys(words, pack, abbreviated))
     return got
 
 
@@ -48,8 +53,12 @@ def _with_sum(sizes: list[int], total: int) -> Iterator[tuple[int, ...]]:
             yield (k, *rest)
 
 
-def _make_keys(words: list[str], pack: LangPack) -> list[tuple[str, bool]]:
+def _make_keys(words: list[str], pack: LangPack, abbreviated: bool) -> list[tuple[str, bool]]:
     options = [pack.variants(w.casefold()) for w in words]
+    if abbreviated and len(words) > 1:  # "St. Kitts", "Mt. Pleasant": as written
+        for k, w in enumerate(words[:-1]):
+            full = [(f, False) for a, f in pack.name_abbreviations if a == w.casefold()]
+            options[k] = options[k] + [f for f in full if f not in options[k]]
     combos: Iterator[tuple[int, ...]] = product(*(range(len(o)) for o in options))
     if math.prod(len(o) for o in options) <= _SORTED_UP_TO:
         combos = iter(sorted(combos, key=sum))
@@ -65,14 +74,15 @@ def _make_keys(words: list[str], pack: LangPack) -> list[tuple[str, bool]]:
 
 
 def lookup(
-    words: list[str], pack: LangPack, index: PlaceIndex
+    words: list[str], pack: LangPack, index: PlaceIndex, abbreviated: bool = False
 ) -> tuple[tuple[Candidate, ...], bool]:
     """Candidate places of a phrase (its words as written or with case endings undone, then
-    cross-script keys) and whether they matched only after undoing an ending."""
+    cross-script keys) and whether they matched only after undoing an ending; ``abbreviated``:
+    see :func:`keys`."""
     found: dict[int, Candidate] = {}
     as_written: set[int] = set()  # places the words name without undoing an ending
     changed_any = True
-    found_keys = keys(words, pack)
+    found_keys = keys(words, pack, abbreviated)
     for key, changed in found_keys:
         cands = index.lookup(key)
         for c in cands:

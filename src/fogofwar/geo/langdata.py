@@ -49,6 +49,8 @@ class LangPack:
     feature_after: frozenset[str] = frozenset()  # "Street", "River": a feature named before it
     feature_before: frozenset[str] = frozenset()  # "Lake", "Mount": a feature named after it
     swaps: tuple[tuple[str, str], ...] = ()  # ("x", "ks"), ("j", "kh"): press spellings
+    name_abbreviations: tuple[tuple[str, str], ...] = ()  # ("st.", "saint"): a word of a name
+    located_in: frozenset[str] = frozenset()  # "in", "near": "X Hospital in Y" lies in Y
     local_nouns: frozenset[str] = frozenset()  # "officials": after a demonym, a local body
     river_banks: tuple[str, ...] = ()  # "bank of the", "берега" (as written: "Bank of Canada"
     # is a bank): the river named after it
@@ -252,4 +254,10 @@ def lang_pack(lang: str | None) -> LangPack:
         river_banks=tuple(sorted(str(w) for w in merged.get("river_banks", []))),
         local_nouns=words("local_nouns"),
         swaps=tuple((str(p[0]), str(p[1])) for p in merged.get("swaps", []) if isinstance(p, list)),
+        located_in=words("located_in"),
+        name_abbreviations=tuple(
+            (str(p[0]).casefold(), str(p[1]).casefold())
+            for p in merged.get("name_abbreviations", [])
+            if isinstance(p, list)
+        ),
     )

@@ -29,7 +29,7 @@ from fogofwar.geo.lexicon import is_common
 from fogofwar.geo.recognise import Hit, Token, lookup, recognise, tokenize
 from fogofwar.geo.text import fold
 
-__all__ = ["anchor", "span_hits"]
+__all__ = ["anchor", "located_after", "span_hits"]
 
 
 _AREAS = ("country", "admin1", "region", "continent")
@@ -96,6 +96,12 @@ def _hit(
         if cands:
             return Hit(first, last, tokens[first].start, tokens[last].end, cands, False,
                        phrase=True)  # fmt: skip
+    if any(q in surface for q in "'’ʼ"):  # "Democratic People's Republic of Korea": the
+        # words lose their "'s" to the tokenizer, the name keeps it
+        named = index.lookup(fold(surface))
+        if named:
+            return Hit(first, last, tokens[first].start, tokens[last].end, named, False,
+                       phrase=last > first)  # fmt: skip
     counties = _county(text, tokens[last].end, words, pack, index) if text else ()
     if counties:
         return Hit(first, last, tokens[first].start, tokens[last].end, counties, False, phrase=True)
@@ -114,7 +120,7 @@ def _hit(
             continue
         if a == b and (a, b) != (first, last) and _plain(tokens[a].text, pack):
             continue  # "Altnagelvin Hospital", "Eglinton Avenue West": not Hospital, not West
-        cands, changed = lookup([t.text for t in tokens[a : b + 1]], pack, index)
+        cands, changed = lookup([t.text for t in tokens[a : b + 1]], pack, index, True)
         if cands:
             # "Council of Europe", "University of California": about the area, wherever the
             # text's anchor is (not a part named after it, as "Royal Street" and "West Wing")
@@ -185,6 +191,34 @@ def _qualified_area(
         if areas:
             return Hit(a, b, tokens[a].start, tokens[b].end, areas, changed, phrase=b > a)
     return None
+
+
+_LOCATED_GAP = 40  # characters between a facility's name and the town it is said to be in
+_LOCATED_KINDS = ("city", "admin2", "admin1", "country")
+
+
+def located_after(
+    text: str, end: int, hits: list[Hit], places: dict[int, Place | None], pack: LangPack
+) -> Place | None:
+    """The place the text names right after a span as where it is: "Alder Hey Hospital in
+    Liverpool", "Federal University of Technology, Owerri", "the Palais des Nations in Geneva"
+    (the pack's ``located_in`` words, or a comma). ``places``: each hit's choice, by ``id``."""
+    nxt = min(
+        (h for h in hits if end <= h.start <= end + _LOCATED_GAP and h.demonym is None),
+        key=lambda h: h.start,
+        default=None,
+    )
+    if nxt is None or nxt.partial:
+        return None
+    gap = text[end : nxt.start]
+    words = " ".join(gap.strip().lstrip(",").split()).casefold()
+    article = next((a for a in pack.articles if words.endswith(" " + a)), None)
+    if article is not None:  # "in the Bronx"
+        words = words[: -len(article) - 1]
+    if not (words in pack.located_in or (not words and gap.strip() == ",")):
+        return None
+    place = places.get(id(nxt))
+    return place if place is not None and place.kind in _LOCATED_KINDS else None
 
 
 def anchor(places: Sequence[Place | None]) -> Place | None:

@@ -1,0 +1,113 @@
+"""Places v2, fourth round (issue #11, items 3 and 6): given toponym spans whose words the press
+shortens ("St. Lucia", "Mt. Vernon", "Sta. Cruz"), names that keep an apostrophe the tokenizer
+splits off ("People's Republic"), and candidate scoring by how widely a place is known.
+
+Every sentence here was written for these tests (no dataset text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fogofwar.geo import Gazetteer
+from fogofwar.geo.langdata import lang_pack
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.open()
+
+
+def _given(
+    gaz: Gazetteer, text: str, surface: str, lang: str = "en"
+) -> tuple[str | None, str | None]:
+    start = text.index(surface)
+    m = gaz.resolve(text, [(start, start + len(surface))], lang)[0]
+    return (None, None) if m.location is None else (m.location.normalized, m.location.country)
+
+
+# (language, sentence, given span, country of the place it names)
+ABBREVIATED = [
+    ("en", "Tourism to St. Lucia fell sharply after the storm season.", "St. Lucia", "LCA"),
+    ("en", "A freighter flagged in St. Vincent and the Grenadines ran aground.",
+     "St. Vincent and the Grenadines", "VCT"),
+    ("en", "The ferry from Ft. Lauderdale was delayed by fog.", "Ft. Lauderdale", "USA"),
+    ("de", "Der Zug nach St. Gallen fiel am Morgen aus.", "St. Gallen", "CHE"),
+    ("fr", "Le bateau venant de Ste. Lucie a été retenu au port.", "Ste. Lucie", "LCA"),
+    ("es", "El vuelo a Sta. Cruz de Tenerife salió con retraso.", "Sta. Cruz de Tenerife", "ESP"),
+    ("it", "Il pullman per S. Giovanni Rotondo è partito in ritardo.", "S. Giovanni Rotondo",
+     "ITA"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "cc3"), ABBREVIATED)
+def test_a_given_span_with_a_shortened_word_is_looked_up_in_full(
+    gaz: Gazetteer, lang: str, text: str, surface: str, cc3: str
+) -> None:
+    assert _given(gaz, text, surface, lang)[1] == cc3
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "es", "fr", "it", "ru", "uk"])
+def test_every_pack_lists_name_abbreviations(lang: str) -> None:
+    assert lang_pack(lang).name_abbreviations
+
+
+def test_a_lone_abbreviation_in_running_text_is_no_place(gaz: Gazetteer) -> None:
+    # the recogniser keeps its own rules: "St. Patrick's Day" does not become a town
+    text = "Crowds marched on St. Patrick's Day through the centre of Boston."
+    assert "St. Patrick" not in {m.surface for m in gaz.find(text, "en")}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "cc3"),
+    [
+        ("Talks with the Democratic People's Republic of Korea stalled again.",
+         "Democratic People's Republic of Korea", "PRK"),
+        ("Cocoa exports from Côte d'Ivoire rose this year.", "Côte d'Ivoire", "CIV"),
+    ],
+)  # fmt: skip
+def test_a_name_with_an_apostrophe_is_looked_up_as_written(
+    gaz: Gazetteer, text: str, surface: str, cc3: str
+) -> None:
+    assert _given(gaz, text, surface)[1] == cc3
+
+
+# (language, text, given span the gazetteer has no name for, country the text says it is in):
+# the text is about another place (named twice), the facility is said to lie elsewhere
+LOCATED = [
+    ("en", "Manchester fans gathered in Manchester. The boy was flown to Zorbluk Children's "
+     "Hospital in Rome for surgery.", "Zorbluk Children's Hospital", "ITA"),
+    ("en", "Leeds council met in Leeds on Monday. Graduates of the Zorbluk Institute of "
+     "Technology, Lagos, sent a letter.", "Zorbluk Institute of Technology", "NGA"),
+    ("de", "In Hamburg demonstrierten Hamburger Schüler. Das Kind wurde in die Zorbluk-Klinik "
+     "in München gebracht.", "Zorbluk-Klinik", "DEU"),
+    ("fr", "À Lyon, les habitants de Lyon ont manifesté. L'enfant a été soigné à la clinique "
+     "Zorbluk à Madrid.", "clinique Zorbluk", "ESP"),
+    ("es", "En Sevilla, los vecinos de Sevilla protestaron. El niño fue llevado a la clínica "
+     "Zorbluk en Berlín.", "clínica Zorbluk", "DEU"),
+    ("it", "A Napoli i tifosi di Napoli hanno festeggiato. Il bambino è stato portato alla "
+     "clinica Zorbluk a Vienna.", "clinica Zorbluk", "AUT"),
+    ("ru", "В Казани жители Казани вышли на улицы. Ребёнка доставили в клинику Зорблюк в "
+     "Варшаве.", "Зорблюк", "POL"),
+    ("uk", "У Львові мешканці Львова вийшли на вулиці. Дитину доставили до клініки Зорблюк у "
+     "Варшаві.", "Зорблюк", "POL"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "cc3"), LOCATED)
+def test_a_facility_lies_where_the_text_says_not_in_the_texts_place(
+    gaz: Gazetteer, lang: str, text: str, surface: str, cc3: str
+) -> None:
+    start = text.index(surface)
+    m = gaz.resolve(text, [(start, start + len(surface))], lang)[0]
+    assert m.location is not None and m.location.country == cc3
+    assert m.location.geonames_id is None  # the facility has no gazetteer entry of its own
+
+
+def test_a_facility_in_a_region_holding_the_texts_town_stays_at_the_town(
+    gaz: Gazetteer,
+) -> None:
+    text = "Tacoma police said. Tacoma officers went to Zorbluk Barracks, Washington, at noon."
+    start = text.index("Zorbluk Barracks")
+    m = gaz.resolve(text, [(start, start + len("Zorbluk Barracks"))], "en")[0]
+    assert m.location is not None and m.location.normalized == "Tacoma"
