@@ -16,6 +16,7 @@ from fogofwar.readers.dateevidence import (
     markup_days,
     prefer_shown_day,
     shown_text,
+    utc_neighbour_day,
     visible_days,
 )
 from fogofwar.readers.htmldates import publication_date
@@ -287,3 +288,29 @@ def test_a_quoted_social_media_post_is_no_date_of_the_article() -> None:
     assert date(2018, 3, 27) not in markup_days(page)
     assert "2018" not in shown_text(page)
     assert prefer_shown_day(date(2018, 5, 23), page) == date(2018, 5, 23)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "shown", "expected"),
+    [
+        # 00:53 UTC on 4 May is the evening of 3 May in Buenos Aires, which the page prints
+        ("2022-05-04T00:53:29.274Z", "<p>3 de mayo de 2022</p>", date(2022, 5, 3)),
+        # 22:10 UTC on 3 May is 4 May in Kyiv
+        ("2022-05-03T22:10:00+00:00", "<p>4 травня 2022</p>", date(2022, 5, 4)),
+        # the day of the stamp is printed: kept
+        ("2022-05-04T00:53:29Z", "<p>4 de mayo de 2022</p>", date(2022, 5, 4)),
+        # mid-day: no doubt about the day
+        ("2022-05-04T12:53:29Z", "<p>3 de mayo de 2022</p>", date(2022, 5, 4)),
+        # an offset is stated: the day at that offset is already the local one
+        ("2022-05-04T00:53:29-03:00", "<p>3 de mayo de 2022</p>", date(2022, 5, 4)),
+    ],
+)
+def test_a_utc_stamp_near_midnight_gives_the_local_day_printed(
+    stamp: str, shown: str, expected: date
+) -> None:
+    head = f'<meta property="article:published_time" content="{stamp}">'
+    page = _page(head, shown)
+    parsed = tree(page)
+    written = visible_days(shown_text(parsed))
+    found = date.fromisoformat(stamp[:10])
+    assert utc_neighbour_day(found, page, markup_days(parsed), written) == expected

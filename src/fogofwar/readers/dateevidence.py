@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import lxml.etree
 from lxml.html import HtmlElement
@@ -54,6 +54,7 @@ __all__ = [
     "markup_days",
     "prefer_shown_day",
     "shown_text",
+    "utc_neighbour_day",
     "visible_days",
 ]
 
@@ -335,7 +336,7 @@ def headline_day(
     return first if not shown and at <= headline + _HEADLINE_NEAR else found
 
 
-def prefer_shown_day(found: date | None, tree: HtmlElement) -> date | None:
+def prefer_shown_day(found: date | None, tree: HtmlElement, page: str | None = None) -> date | None:
     """``found`` (htmldate's answer, or ``None``), unless the page shows its reader another day
     as the article's (see the module doc):
 
@@ -348,8 +349,42 @@ def prefer_shown_day(found: date | None, tree: HtmlElement) -> date | None:
     text, headline = headline_text(tree)
     written = visible_days(text)
     if found is not None:
+        if page:
+            found = utc_neighbour_day(found, page, evidence, written)
         found = _shown_markup_day(found, evidence, text, written)
     return headline_day(found, evidence, written, headline)
+
+
+# A UTC timestamp of a day ("2022-05-04T00:53:29.274Z"): its hour.
+_UTC_HOUR = r"T(\d\d):\d\d(?::\d\d)?(?:\.\d+)?(?:Z|\+00:?00)"
+
+
+def utc_neighbour_day(
+    found: date, page: str, evidence: dict[date, DayEvidence], written: list[tuple[int, date]]
+) -> date:
+    """The site's local day for a ``found`` the page stamps only in UTC close to midnight.
+
+    "2022-05-04T00:53Z" is the evening of 3 May in the Americas, "2022-05-03T22:10Z" the
+    morning of 4 May east of Europe. When the first timestamp of ``found`` the page writes is
+    UTC within four hours of midnight, ``found`` is not written in the visible text and the
+    neighbouring day on that side is (or a ``<time>`` element names it), the neighbour.
+    """
+    stamp = re.search(re.escape(found.isoformat()) + _UTC_HOUR, page)
+    if stamp is None or any(day == found for _, day in written):
+        return found
+    hour = int(stamp.group(1))
+    if hour < 4:
+        other = found - timedelta(days=1)
+    elif hour >= 20:
+        other = found + timedelta(days=1)
+    else:
+        return found
+    entry = evidence.get(other)
+    if any(day == other for _, day in written) or (
+        entry is not None and entry.time_article + entry.time_other
+    ):
+        return other
+    return found
 
 
 def _shown_markup_day(

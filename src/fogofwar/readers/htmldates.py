@@ -317,5 +317,5 @@ def publication_date(tree: HtmlElement, page: str, url: str | None = None) -> da
             found = None if found is None or _is_bare_year(found, page) else found
     found = structured_date(tree, page) if found is None else _local_midnight(found, page)
     with suppress(*_ERRORS):
-        return prefer_shown_day(found, tree)
+        return prefer_shown_day(found, tree, page)
     return found
