@@ -307,6 +307,47 @@ def test_a_lead_block_before_the_body_is_kept(page: str, expected_lead: bool) ->
     assert (_SUB in joined or _LEAD in joined) == expected_lead
 
 
+def _headless_page(lead: str, footer: str = "") -> str:
+    """A page without an ``<h1>`` before the body (``footer`` may hold one after it)."""
+    return (
+        f'<html><body><div id="page"><main><article><div class="head">{lead}</div>'
+        f'<div class="text"><p>{_MORE}</p><p>{_LAST}</p></div></article></main>'
+        f"<footer>{footer}</footer></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "expected_lead"),
+    [
+        # no headline at all, or only one in the footer: a lead-named block still counts …
+        (_headless_page(f'<div class="teaser-text">{_SUB}</div>'), True),
+        (_headless_page(f'<div class="intro">{_SUB}</div>', "<h1>Impressum</h1>"), True),
+        # … a plain paragraph does not (nothing says where the article starts)
+        (_headless_page(f"<p>{_LEAD}</p>"), False),
+    ],
+)
+def test_a_lead_block_is_kept_on_a_page_without_a_headline_before_the_body(
+    page: str, expected_lead: bool
+) -> None:
+    body = f"{_MORE}\n\n{_LAST}"
+    joined = lead_before_body(lxml.html.fromstring(page), body)
+    assert joined.endswith(body)
+    assert (_SUB in joined or _LEAD in joined) == expected_lead
+
+
+def test_the_body_starts_at_a_paragraph_split_by_a_line_break() -> None:
+    # the body's first paragraph is half of a <p> (a <br> split it): the body starts there,
+    # so the prose paragraph after it is no lead
+    half = "Councillors met again on Monday evening to discuss the budget"
+    page = (
+        f'<html><body><h1>Headline</h1><article><div class="intro">{_SUB}</div>'
+        f"<p>{half}<br>and the rest.</p><p>{_LEAD}</p><p>{_MORE}</p></article></body></html>"
+    )
+    body = f"{half}\n\nand the rest.\n\n{_MORE}"
+    joined = lead_before_body(lxml.html.fromstring(page), body)
+    assert joined == f"{_SUB}\n\n{body}"
+
+
 def test_no_lead_is_guessed_when_the_body_is_not_found_in_the_page() -> None:
     page = f"<html><body><h1>Headline</h1><p>{_LEAD}</p><div>{_MORE}</div></body></html>"
     assert lead_before_body(lxml.html.fromstring(page), _MORE) == _MORE

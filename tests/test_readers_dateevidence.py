@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from fogofwar.model import Article
 from fogofwar.readers import read_bytes
 from fogofwar.readers.dateevidence import (
+    headline_text,
     markup_days,
     prefer_shown_day,
     shown_text,
+    utc_neighbour_day,
     visible_days,
 )
 from fogofwar.readers.htmldates import publication_date
@@ -206,3 +208,109 @@ def test_hostile_markup_does_not_crash(parts: list[str]) -> None:
     except (ValueError, lxml.etree.LxmlError):
         return
     assert isinstance(prefer_shown_day(date(2020, 1, 1), tree), date)
+
+
+def _headline_page(head: str, byline: str, later: str = "") -> str:
+    return (
+        f"<html><head>{head}</head><body><nav>Start | Politik</nav><article>"
+        f"<h1>Stadtrat beschließt neuen Haushalt</h1><p class='byline'>{byline}</p>"
+        f"{BODY}{later}</article></body></html>"
+    )
+
+
+_META_DATE = '<meta name="date" content="2020-04-30">'
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "later", "found", "expected"),
+    [
+        # the byline's <time> under the headline names another day than htmldate's field,
+        # which the page prints only with a related article further down: the byline's
+        (
+            _META_DATE,
+            "Von Anna Berger <time>29.04.2020, 12:01 Uhr</time>",
+            "<ul><li>Mehr zum Thema (30.04.2020)</li></ul>",
+            date(2020, 4, 30),
+            date(2020, 4, 29),
+        ),
+        # htmldate's day is printed under the headline: kept
+        (
+            _META_DATE,
+            "Von Anna Berger <time>30.04.2020</time>",
+            "<p>Die Sitzung vom 29.04.2020 dauerte lange.</p>",
+            date(2020, 4, 30),
+            date(2020, 4, 30),
+        ),
+        # a day only written (no markup names it) right under the headline, while htmldate's
+        # day is written nowhere: the written one
+        (
+            _META_DATE,
+            "By Jane Doe, Stand: 28.04.2020 18:00",
+            "",
+            date(2020, 4, 30),
+            date(2020, 4, 28),
+        ),
+        # … but not when htmldate's day is written elsewhere on the page
+        (
+            _META_DATE,
+            "By Jane Doe, Stand: 28.04.2020 18:00",
+            "<p>Fortsetzung am 30.04.2020</p>",
+            date(2020, 4, 30),
+            date(2020, 4, 30),
+        ),
+        # no date found at all: the one written under the headline
+        ("", "Publicado el 3 de mayo de 2022", "", None, date(2022, 5, 3)),
+        # nothing written near the headline: htmldate's answer stands
+        (_META_DATE, "Von Anna Berger", "", date(2020, 4, 30), date(2020, 4, 30)),
+    ],
+)
+def test_the_day_under_the_headline(
+    head: str, byline: str, later: str, found: date | None, expected: date
+) -> None:
+    assert prefer_shown_day(found, tree(_headline_page(head, byline, later))) == expected
+
+
+def test_headline_text_marks_the_first_h1_and_leaves_the_tree_as_it_was() -> None:
+    page = tree(_headline_page("", "Von Anna Berger"))
+    text, at = headline_text(page)
+    assert text[at:].startswith("Stadtrat beschließt")
+    assert page.find(".//h1").text == "Stadtrat beschließt neuen Haushalt"
+    assert headline_text(tree("<html><body><p>Kein Titel</p></body></html>"))[1] == -1
+
+
+def test_a_quoted_social_media_post_is_no_date_of_the_article() -> None:
+    post = (
+        '<blockquote class="instagram-media"><p>Ein Beitrag geteilt von Muster (@muster) am '
+        '<time datetime="2018-03-27T12:00:00+00:00">Mär 27, 2018 um 12:00 PDT</time></p>'
+        "<script>var x = 1;</script></blockquote>"
+    )
+    page = tree(_page('<meta property="article:published_time" content="2018-05-23">', post))
+    assert date(2018, 3, 27) not in markup_days(page)
+    assert "2018" not in shown_text(page)
+    assert prefer_shown_day(date(2018, 5, 23), page) == date(2018, 5, 23)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "shown", "expected"),
+    [
+        # 00:53 UTC on 4 May is the evening of 3 May in Buenos Aires, which the page prints
+        ("2022-05-04T00:53:29.274Z", "<p>3 de mayo de 2022</p>", date(2022, 5, 3)),
+        # 22:10 UTC on 3 May is 4 May in Kyiv
+        ("2022-05-03T22:10:00+00:00", "<p>4 травня 2022</p>", date(2022, 5, 4)),
+        # the day of the stamp is printed: kept
+        ("2022-05-04T00:53:29Z", "<p>4 de mayo de 2022</p>", date(2022, 5, 4)),
+        # mid-day: no doubt about the day
+        ("2022-05-04T12:53:29Z", "<p>3 de mayo de 2022</p>", date(2022, 5, 4)),
+        # an offset is stated: the day at that offset is already the local one
+        ("2022-05-04T00:53:29-03:00", "<p>3 de mayo de 2022</p>", date(2022, 5, 4)),
+    ],
+)
+def test_a_utc_stamp_near_midnight_gives_the_local_day_printed(
+    stamp: str, shown: str, expected: date
+) -> None:
+    head = f'<meta property="article:published_time" content="{stamp}">'
+    page = _page(head, shown)
+    parsed = tree(page)
+    written = visible_days(shown_text(parsed))
+    found = date.fromisoformat(stamp[:10])
+    assert utc_neighbour_day(found, page, markup_days(parsed), written) == expected

@@ -22,6 +22,13 @@ after a publication label ("Published November 9, 2023", "Veröffentlicht am 12.
 if htmldate's day is printed somewhere (a photo caption, a related article); "Updated" is no
 such label.
 
+Last, the day printed under the headline (:func:`headline_day`): when the day chosen so far is
+not written close to the page's first ``<h1>``, the first date written after it (the byline's,
+"Von … 29.04.2020, 12:01 Uhr", "Stand: …") is taken if the markup names it too, or, when the
+chosen day is written nowhere on the page (or there is none), if it follows the headline
+closely. A quoted social-media post (``<blockquote class="instagram-media">`` …) carries the
+post's date, not the article's: its text and ``<time>`` elements are left out.
+
 On the tune halves (in-sample): htmldate_eval exact day .918 → .933, trafilatura_eval dates
 .780 → .795; a day shown to the reader beats an unprinted "published" field (most often the
 page prints its update day only, or htmldate read a numeric field the wrong way round).
@@ -31,7 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import lxml.etree
 from lxml.html import HtmlElement
@@ -40,10 +47,14 @@ from fogofwar.readers.datewords import month_number
 
 __all__ = [
     "DayEvidence",
+    "headline_day",
+    "headline_text",
+    "is_embedded_post",
     "labelled_day",
     "markup_days",
     "prefer_shown_day",
     "shown_text",
+    "utc_neighbour_day",
     "visible_days",
 ]
 
@@ -52,6 +63,10 @@ _MODIFIED = re.compile(r"modif|updated|revised|lastmod", re.I)
 _DATE_NAME = re.compile(r"date|time|publish|created|modified|updated|issued", re.I)
 _NUMERIC_FIELD = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
 _HIDDEN = ("script", "style", "noscript", "template", "svg")
+# The class of a quoted social-media post ("instagram-media", "twitter-tweet", "tiktok-embed").
+_EMBED = re.compile(
+    r"instagram|twitter|tweet|tiktok|facebook|fb-(?:post|xfbml)|reddit|bluesky", re.I
+)
 _JSON_DATE = re.compile(r'"(date\w{0,12}|uploadDate)"\s*:\s*"([^"]{8,40})"')
 _ISO = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
 # How many written dates of the visible text are looked at (a long archive list adds nothing).
@@ -171,8 +186,20 @@ def shown_text(tree: HtmlElement) -> str:
     text = lxml.etree.tostring(body, method="text", encoding=str)
     kept: list[str] = []
     start = 0
-    for el in body.iter(*_HIDDEN):  # in document order, as their text is in ``text``
-        hidden = el.text
+    embed: HtmlElement | None = None
+    # in document order, as their text is in ``text``
+    for el in body.iter(*_HIDDEN, "blockquote"):
+        if el.tag == "blockquote":
+            if not is_embedded_post(el):
+                continue
+            embed, hidden = (
+                el,
+                lxml.etree.tostring(el, method="text", encoding=str, with_tail=False),
+            )
+        elif embed is not None and any(a is embed for a in el.iterancestors("blockquote")):
+            continue  # cut with the post around it
+        else:
+            hidden = el.text
         if hidden and not hidden.isspace() and (at := text.find(hidden, start)) >= 0:
             kept.append(text[start:at])
             start = at + len(hidden)
@@ -189,7 +216,15 @@ def _count_field(entry: DayEvidence, name: str) -> None:
         entry.other_meta += 1
 
 
+def is_embedded_post(el: HtmlElement) -> bool:
+    """A ``<blockquote>`` quoting a social-media post (Instagram, X/Twitter, TikTok …): the
+    post's own date is not the article's."""
+    return el.tag == "blockquote" and _EMBED.search(el.get("class") or "") is not None
+
+
 def _count_time(el: HtmlElement, evidence: dict[date, DayEvidence]) -> None:
+    if any(is_embedded_post(a) for a in el.iterancestors("blockquote")):
+        return
     days = _field_days(el.get("datetime") or "")
     if not days:
         days = tuple(d for _, d in visible_days(" ".join(el.itertext())[:100])[:1])
@@ -239,17 +274,126 @@ def labelled_day(text: str, days: list[tuple[int, date]]) -> date | None:
     return None
 
 
-def prefer_shown_day(found: date, tree: HtmlElement) -> date:
-    """``found`` (htmldate's answer), unless the page labels another day its markup names as
-    the publication day, or never writes ``found`` in its visible text while it writes exactly
-    one other day its metadata or ``<time>`` elements name: then that day (the date a reader
-    sees with the article; see the module doc)."""
+# The first written date after the start of the headline, within this many characters of the
+# shown text: the byline's date ("Von Anna Muster 29.04.2020, 12:01 Uhr", "Stand: …").
+_HEADLINE_WINDOW = 1200
+# … within this many when the markup does not name it (a date the page only writes).
+_HEADLINE_NEAR = 300
+# htmldate's day counts as printed with the article when written this close before the headline.
+_HEADLINE_BEFORE = 300
+# Marks the headline's place in the shown text (a private-use character no page writes).
+_MARK = "\ue000"
+
+
+def headline_text(tree: HtmlElement) -> tuple[str, int]:
+    """:func:`shown_text` and the offset in it where the page's first ``<h1>`` starts (-1
+    when there is none). The tree is marked for the time of the serialisation, then restored."""
+    body = tree.find("body")
+    h1 = next(body.iter("h1"), None) if body is not None else None
+    if h1 is None:
+        return shown_text(tree), -1
+    own = h1.text
+    h1.text = _MARK + (own or "")
+    try:
+        marked = shown_text(tree)
+    finally:
+        h1.text = own
+    at = marked.find(_MARK)
+    return marked.replace(_MARK, ""), at
+
+
+def headline_day(
+    found: date | None,
+    evidence: dict[date, DayEvidence],
+    written: list[tuple[int, date]],
+    headline: int,
+) -> date | None:
+    """The day printed under the headline, when it should replace ``found``.
+
+    ``written`` are the shown text's dates with their offsets, ``headline`` the offset of the
+    ``<h1>`` in it (-1: none). When ``found`` is not written close to the headline (from a bit
+    before it to :data:`_HEADLINE_WINDOW` after), the first date written after the headline is
+    taken if the page's markup names it too; and when ``found`` is not written anywhere (or
+    there is none), the first date written right after the headline (within
+    :data:`_HEADLINE_NEAR`) is taken even if no markup names it. ``found`` otherwise.
+    """
+    if headline < 0:
+        return found
+    near = [
+        (at, day)
+        for at, day in written
+        if headline - _HEADLINE_BEFORE <= at <= headline + _HEADLINE_WINDOW
+    ]
+    if found is not None and any(day == found for _, day in near):
+        return found
+    after = [(at, day) for at, day in near if at >= headline]
+    if not after:
+        return found
+    at, first = after[0]
+    if first in evidence:
+        return first
+    shown = found is not None and any(day == found for _, day in written)
+    return first if not shown and at <= headline + _HEADLINE_NEAR else found
+
+
+def prefer_shown_day(found: date | None, tree: HtmlElement, page: str | None = None) -> date | None:
+    """``found`` (htmldate's answer, or ``None``), unless the page shows its reader another day
+    as the article's (see the module doc):
+
+    * it labels another day its markup names as the publication day;
+    * it never writes ``found`` in its visible text while it writes exactly one other day its
+      metadata or ``<time>`` elements name;
+    * it prints another day under the headline (:func:`headline_day`).
+    """
     evidence = markup_days(tree)
+    text, headline = headline_text(tree)
+    written = visible_days(text)
+    if found is not None:
+        if page:
+            found = utc_neighbour_day(found, page, evidence, written)
+        found = _shown_markup_day(found, evidence, text, written)
+    return headline_day(found, evidence, written, headline)
+
+
+# A UTC timestamp of a day ("2022-05-04T00:53:29.274Z"): its hour.
+_UTC_HOUR = r"T(\d\d):\d\d(?::\d\d)?(?:\.\d+)?(?:Z|\+00:?00)"
+
+
+def utc_neighbour_day(
+    found: date, page: str, evidence: dict[date, DayEvidence], written: list[tuple[int, date]]
+) -> date:
+    """The site's local day for a ``found`` the page stamps only in UTC close to midnight.
+
+    "2022-05-04T00:53Z" is the evening of 3 May in the Americas, "2022-05-03T22:10Z" the
+    morning of 4 May east of Europe. When the first timestamp of ``found`` the page writes is
+    UTC within four hours of midnight, ``found`` is not written in the visible text and the
+    neighbouring day on that side is (or a ``<time>`` element names it), the neighbour.
+    """
+    stamp = re.search(re.escape(found.isoformat()) + _UTC_HOUR, page)
+    if stamp is None or any(day == found for _, day in written):
+        return found
+    hour = int(stamp.group(1))
+    if hour < 4:
+        other = found - timedelta(days=1)
+    elif hour >= 20:
+        other = found + timedelta(days=1)
+    else:
+        return found
+    entry = evidence.get(other)
+    if any(day == other for _, day in written) or (
+        entry is not None and entry.time_article + entry.time_other
+    ):
+        return other
+    return found
+
+
+def _shown_markup_day(
+    found: date, evidence: dict[date, DayEvidence], text: str, written: list[tuple[int, date]]
+) -> date:
+    """The labelled or the only shown day of the markup's, in place of an unshown ``found``."""
     others = [day for day in evidence if day != found]
     if not others:
         return found
-    text = shown_text(tree)
-    written = visible_days(text)
     labelled = labelled_day(text, written)
     if labelled is not None and labelled in others:
         return labelled  # the page prints it as the publication day, its markup names it

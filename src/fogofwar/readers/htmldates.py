@@ -315,8 +315,7 @@ def publication_date(tree: HtmlElement, page: str, url: str | None = None) -> da
         if found is not None and _is_bare_year(found, page):
             found = _find(tree, url, original=False)
             found = None if found is None or _is_bare_year(found, page) else found
-    if found is None:
-        return structured_date(tree, page)
+    found = structured_date(tree, page) if found is None else _local_midnight(found, page)
     with suppress(*_ERRORS):
-        return prefer_shown_day(_local_midnight(found, page), tree)
-    return _local_midnight(found, page)
+        return prefer_shown_day(found, tree, page)
+    return found

@@ -14,6 +14,11 @@ before the body (:func:`lead_before_body`):
   :data:`_MIN_LEAD_CHARS` characters and :data:`_MIN_LEAD_WORDS` words, sentence end or not
   (sub-headlines often have none).
 
+On a page with no ``<h1>`` before the body (none at all, or only in the footer), lead blocks
+from the top of the page count, prose paragraphs do not (nothing tells where the article
+starts). The body starts at the first ``<p>`` that is one of its paragraphs or begins like one
+(:data:`_PREFIX_CHARS`: a ``<br>`` inside the ``<p>`` made two paragraphs of it).
+
 Neither may be mostly link text, sit in a figure, list, navigation, form or aside, hold an
 image (a lead *image*'s caption), sit in a block named as another part of the page (a caption,
 a credit, the site's masthead, an author box …, :data:`_OTHER_WORDS`, looked for below the
@@ -24,7 +29,8 @@ Nothing is added when more than :data:`_MAX_LEAD_BLOCKS` blocks qualify (that is
 page, not a lead), nor when the body's first paragraph is not found in the page.
 
 On the tune half of trafilatura_eval (in-sample), with the sibling and named-block readers:
-body F1 .950 → .956; held-out .930 → .932 (read once).
+body F1 .950 → .956; held-out .930 → .932 (read once). Pages without a headline before the
+body and ``<br>``-split first paragraphs: tune .957 → .958.
 """
 
 from __future__ import annotations
@@ -41,6 +47,8 @@ _MAX_LEAD_BLOCKS = 3
 _MAX_LEVELS = 4
 # The body's container is found from its first paragraphs in the page.
 _BODY_SAMPLE = 4
+# A <p> beginning with this many characters of a body paragraph starts the body.
+_PREFIX_CHARS = 40
 _SKIP = frozenset(
     {"figcaption", "figure", "nav", "aside", "footer", "form", "button", "li", "a", "blockquote"}
 )
@@ -144,19 +152,25 @@ def _meet_depth(a: Any, b: Any) -> int:
 
 def _candidate(el: Any, h1: Any, text: str | None = None) -> str | None:
     """The text of ``el`` (``text`` when known) if it can be a lead (see the module doc), else
-    ``None``."""
+    ``None``; without a headline (``h1`` is ``None``) only a lead block can."""
     if el.tag not in _LEAD_TAGS or any(a.tag in _SKIP for a in el.iterancestors()):
         return None
     text = block_text(el) if text is None else text
-    if el.tag == "p" and prose_shaped(text):
+    if h1 is not None and el.tag == "p" and prose_shaped(text):
         return None if mostly_links(el, text) else text
-    if not (_names_lead(el) or _in_hgroup(el, h1)):
+    if not (_names_lead(el) or (h1 is not None and _in_hgroup(el, h1))):
         return None
     if next(el.iterdescendants(*_MEDIA), None) is not None:
         return None  # a lead image ("lead-asset"), its caption the text
     if len(text) < _MIN_LEAD_CHARS or len(text.split()) < _MIN_LEAD_WORDS:
         return None
     return None if mostly_links(el, text) else text
+
+
+def _body_start(text: str, known: set[str], prefixes: set[str]) -> bool:
+    """A ``<p>`` with ``text`` is where the body starts: it is one of the body's paragraphs,
+    or begins like one (a ``<br>`` inside it made two paragraphs of it)."""
+    return text in known or text[:_PREFIX_CHARS] in prefixes
 
 
 def lead_before_body(tree: Any, body: str) -> str:
@@ -166,37 +180,38 @@ def lead_before_body(tree: Any, body: str) -> str:
     if not paragraphs:
         return body
     known = set(paragraphs)
+    prefixes = {p[:_PREFIX_CHARS] for p in paragraphs if len(p) >= _PREFIX_CHARS}
     h1 = next(tree.iter("h1"), None)
-    if h1 is None:
-        return body
     whole = " ".join(" ".join(paragraphs).split())
+    # lead blocks before the headline (kept for a page whose <h1> is not before the body),
+    # then candidates after it
+    before: list[tuple[Any, str]] = []
     found: list[tuple[Any, str]] = []
-    taken: set[Any] = set()
     first = None
     seen_h1 = False
     for el in tree.iter(*_LEAD_TAGS, "h1"):
         if el is h1:
             seen_h1 = True
             continue
-        if not seen_h1:
-            continue
         own: str | None = None
         if el.tag == "p":
             own = block_text(el)
-            if own in known:
+            if _body_start(own, known, prefixes):
                 first = el
                 break  # the body starts here
-        elif not (_names_lead(el) or _in_hgroup(el, h1)):
+        elif not (_names_lead(el) or (seen_h1 and _in_hgroup(el, h1))):
             continue
-        if any(a in taken for a in el.iterancestors()):
+        into = found if seen_h1 else before
+        if any(a is t for a in el.iterancestors() for t, _ in into):
             continue  # inside a lead block already taken
-        text = _candidate(el, h1, own)
-        if text is None or text in whole or any(text in t for _, t in found):
+        text = _candidate(el, h1 if seen_h1 else None, own)
+        if text is None or text in whole or any(text in t for _, t in into):
             continue
         if any(p in text for p in known):
             continue  # a container of the body, not a lead
-        found.append((el, text))
-        taken.add(el)
+        into.append((el, text))
+    if not seen_h1:
+        found = before  # no headline before the body: lead blocks from the top of the page
     if first is None or not found:
         return body  # the extracted body was never reached: nothing is known to lie between
     container_depth = _body_depth(tree, known, first)
