@@ -397,7 +397,7 @@ def _speaker_before(
     return dataclasses.replace(
         a,
         source=a.source or b.source,
-        source_name=source_name(words.doc, b),
+        source_name=source_name(words.doc, b) or b.source_name,
         source_kind=b.source_kind,
         certainty=certainty,
     )
