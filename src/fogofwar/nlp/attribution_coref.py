@@ -26,6 +26,7 @@ from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_officials import official_kind
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 from fogofwar.nlp.source_documents import document_source, told_before
+from fogofwar.nlp.source_names import source_name
 from fogofwar.packs import LanguagePack
 
 __all__ = [
@@ -76,9 +77,18 @@ def resolve_references(
     words = Words(doc)
     stems = lexicon(doc.lang).statements
     out: list[AttributionMention] = []
+    resolved: dict[str, AttributionMention] = {}  # a named source's words -> as resolved
     for a in atts:
+        back = a.source is not None and a.source_name and _refers_back(doc, a.source)
+        b = resolved.get(a.source_name) if back and a.source_name else None
+        if b is not None:
+            # "he said", "за його словами": named after a speaker before them, now as resolved
+            name = source_name(doc, b) or a.source_name  # the person the earlier phrase names
+            out.append(dataclasses.replace(a, source_name=name, source_kind=b.source_kind))
+            continue
+        named = a.source_name
         if stems and _statement(words, stems, a):
-            a = _speaker_before(words, stems, a, atts)
+            a = _speaker_before(words, stems, a, [*out, *atts[len(out) :]])
         elif a.source is not None:
             a = _person_after_force(doc, a)
             a = _apposition_kind(pack, words, a)
@@ -89,8 +99,17 @@ def resolve_references(
             a = body_anaphor(doc, a, out)
             a = _impersonal_place(doc, words, a)
             a = _military_official(pack, words, a)
+        if named and a.source is not None and not _refers_back(doc, a.source):
+            resolved[named] = a
         out.append(a)
     return out
+
+
+def _refers_back(doc: Doc, src: Span) -> bool:
+    """The source words are only a pronoun or possessive ("he", "його"): a speaker before."""
+    lex = lexicon(doc.lang)
+    word = src.slice(doc.text).strip().lower()
+    return word in lex.pronouns or word in lex.possessives
 
 
 def _person_after_force(doc: Doc, a: AttributionMention) -> AttributionMention:
@@ -378,7 +397,7 @@ def _speaker_before(
     return dataclasses.replace(
         a,
         source=a.source or b.source,
-        source_name=b.source_name,
+        source_name=source_name(words.doc, b) or b.source_name,
         source_kind=b.source_kind,
         certainty=certainty,
     )

@@ -172,6 +172,7 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
                         fd.carrier(e),
                         e.span.start < cue_span.end,
                         e.category != "person",  # the official, not the body they head
+                        len(e.surface.split()) < 2,  # a full name, not a word read as one
                         e.span.start,
                     ),
                 )

@@ -85,7 +85,12 @@ def _interviewee(doc: Doc, att: AttributionMention) -> bool:
         return False
     words = src.slice(doc.text).split()
     lex = lexicon(doc.lang)
-    if not 1 < len(words) <= _INTERVIEWEE_WORDS or words[0].casefold() not in lex.interviewees:
+    if not lex.interviewees or not words:
+        return False
+    head = re.split(r"['’ʼ]", words[-1])[-1]  # "l'habitant"
+    if len(words) <= 2 and head and _met_before(doc, lex.interviewees, src, head):
+        pass  # "a witness said … The witness told Reuters", "one villager who fled told AFP"
+    elif not 1 < len(words) <= _INTERVIEWEE_WORDS or words[0].casefold() not in lex.interviewees:
         return False
     if lex.officials and any(w.casefold().startswith(lex.officials) for w in words):
         return False  # "ein Vertreter der Sicherheitsbehörden": a body's official
@@ -95,6 +100,17 @@ def _interviewee(doc: Doc, att: AttributionMention) -> bool:
         and src.start < e.span.end
         for e in doc.entities
     )
+
+
+def _met_before(doc: Doc, indefinite: frozenset[str], src: Span, head: str) -> bool:
+    """The interviewee was introduced with an indefinite determiner: right before the source
+    phrase ("one | villager") or earlier in the text ("a witness said … the witness")."""
+    before = doc.text[max(0, src.start - 12) : src.start].split()
+    if before and before[-1].casefold() in indefinite:
+        return True
+    dets = "|".join(re.escape(d) for d in sorted(indefinite))
+    pattern = rf"\b(?:{dets})\s+(?:\w+\s+)?{re.escape(head)}\b"
+    return re.search(pattern, doc.text[: src.start], re.IGNORECASE) is not None
 
 
 def named_role(doc: Doc, src: Span) -> str | None:
