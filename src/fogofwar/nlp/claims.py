@@ -73,6 +73,7 @@ from fogofwar.nlp.doc import AttributionMention, Clause, Doc, Resources, Sentenc
 from fogofwar.nlp.kinds import crosswalk
 from fogofwar.nlp.matcher import Match, PhraseMatcher
 from fogofwar.nlp.pipeline import stage
+from fogofwar.nlp.place_items import place_headed
 from fogofwar.nlp.salience import clause_kind, main_first, pick_place
 from fogofwar.nlp.separable import separable_triggers
 from fogofwar.nlp.tolls import TALLY_GAP, VICTIM_COUNTS, TollReader, trim_span
@@ -219,6 +220,8 @@ class ClaimBuilder(TollReader):
         )
         if light or counted or self.toll(clause, found) or self.witnessed(clause, found):
             return found
+        if place_headed(self.doc, clause.tok_start, clause.tok_end):
+            return found  # "Сумщина — удари КАБами по Білопіллю;" (nlp/place_items.py)
         if self.has(pack.existentials, clause.tok_start, clause.tok_end):
             verbal += [m for m in found if m.payload.nominal and m.payload.count in _VICTIM_COUNTS]
         return verbal + [m for m in found if self.tallied(m, clause) and m not in verbal]

@@ -34,7 +34,7 @@ from fogofwar.nlp.matcher import Token, norm
 from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import pack_meta, read_table
 
-__all__ = ["LIST_KINDS", "listed_places"]
+__all__ = ["LIST_KINDS", "listed_places", "place_headed"]
 
 _DASHES = frozenset({"-", "–", "—", ":"})
 _SEPARATORS = frozenset({",", ";"})
@@ -225,6 +225,40 @@ class _Lister:
         return out
 
 
+_HEADS = frozenset({";", ":"})  # what may stand before a "Place —" head inside a sentence
+
+
+def _head_place(doc: Doc, start: int) -> PlaceMention | None:
+    """The place heading a list item whose words start at token ``start``: a dash right
+    before it, and before the dash a place (with at most one region word after it:
+    "Белгородская область —") that opens its sentence or follows a semicolon or colon."""
+    toks = doc.tokens
+    if start < 2 or toks[start - 1].text not in _DASHES - {":"}:
+        return None
+    ends = {toks[j].end for j in (start - 2, start - 3) if j >= 0}
+    place = next((p for p in doc.places if p.span.end in ends and not p.is_demonym), None)
+    if place is None:
+        return None
+    k = bisect.bisect_left(toks, place.span.start, key=lambda t: t.start)
+    if k == 0 or toks[k - 1].text in _HEADS or any(s.tok_start == k for s in doc.sentences):
+        return place
+    return None
+
+
+def place_headed(doc: Doc, clause_start: int, clause_end: int) -> bool:
+    """The clause is one item of a per-place list, headed by a place and a dash
+    ("Харківщина — обстріл Куп'янська; Сумщина — удари КАБами по Білопіллю", "Kharkiv —
+    shelling of Kupiansk; Sumy — drone attack on …", :func:`_head_place`) and running to a
+    semicolon or its sentence's end. Such an item asserts its event noun without a verb, as
+    a headline does."""
+    toks = doc.tokens
+    ends = {";"} | _ENDS
+    open_end = toks[clause_end - 1].text not in ends and clause_end < len(toks)
+    if open_end and toks[clause_end].text not in ends:
+        return False
+    return _head_place(doc, clause_start) is not None
+
+
 def _located(place: PlaceMention) -> Location:
     if place.location is not None:
         return dataclasses.replace(place.location, name=place.surface, span=place.span)
@@ -259,6 +293,19 @@ def _finer(place: PlaceMention, loc: Location | None) -> bool:
     )
 
 
+def _at_head(doc: Doc, claim: Claim) -> Claim:
+    """A per-place list item's claim with no place inside its own words is located at the
+    place heading the item ("Херсонщина — атака дронів на Бериславський район")."""
+    span, loc = claim.span, claim.location
+    if span is None or claim.in_headline:
+        return claim
+    if loc is not None and loc.span is not None and span.start <= loc.span.start < span.end:
+        return claim
+    start = bisect.bisect_left(doc.tokens, span.start, key=lambda t: t.start)
+    head = _head_place(doc, start)
+    return claim if head is None else dataclasses.replace(claim, location=_located(head))
+
+
 def _sentence_of(doc: Doc, offset: int) -> int:
     return bisect.bisect_right([s.span.start for s in doc.sentences], offset) - 1
 
@@ -284,6 +331,7 @@ def listed_places(
     the region of the listed towns, takes the first listed place."""
     if not claims or not doc.sentences:
         return list(claims)
+    claims = [_at_head(doc, c) for c in claims]
     lister = _Lister(doc, pack)
     taken = {c.location.span for c in claims if c.location is not None and c.location.span}
     claimed = {_sentence_of(doc, c.span.start) for c in claims if c.span and not c.in_headline}
