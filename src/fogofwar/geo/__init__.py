@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 _HAMLET = 1000  # inhabitants: a given span naming only a place this small far from the anchor
+_FOREIGN_TOWN = 10_000  # ... or this small, in another country than the anchor
 _NEAR_KM = 300.0  # a place named by part of a span must lie this close to the text's anchor
 _PRECISION = {
     "city": "point",
@@ -69,12 +70,15 @@ class PlaceMention:
 
 
 def _stray(place: Place | None, home: Place) -> bool:
-    """A hamlet far from the town the text is about is more likely a street or a building of
-    that town (a street or a venue named after a village elsewhere) than the hamlet."""
+    """A hamlet far from the town the text is about, or a small town in another country, is more
+    likely a street, a building or a district of that town (a street or a venue named after a
+    village elsewhere; "Peel" police in a text about Brampton) than the faraway place."""
     return (
         place is not None
         and place.kind == "city"
-        and place.population < _HAMLET
+        and (
+            place.population < _HAMLET or (place.population < _FOREIGN_TOWN and place.cc != home.cc)
+        )
         and not place.capital  # Vatican City
         and home.kind in ("city", "admin2")
         and _km(place, home) > _NEAR_KM
@@ -175,8 +179,8 @@ class Gazetteer:
         a place by part of its words ("Rapides Parish") is resolved by that part and keeps its
         own offsets. A span the gazetteer has no name for, or named in part by a place far from
         the text's anchor ("Royal Street" in an article about New Orleans is not Royal City),
-        or naming only a hamlet far from it (a street named after a village elsewhere), or a
-        demonym of no one country ("Tamil"),
+        or naming only a hamlet far from it (a street named after a village elsewhere) or a small
+        town of another country far from it, or a demonym of no one country ("Tamil"),
         is located at the anchor (:func:`fogofwar.geo.spans.anchor`: the text's most named
         city, else region, else country) with no GeoNames id of its own; ``location=None`` when
         the text names no place at all."""
