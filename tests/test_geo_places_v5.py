@@ -130,3 +130,14 @@ def test_a_big_foreign_city_stays_itself(gaz: Gazetteer) -> None:
     spans = [(0, 8), (start, start + 6), (text.rindex("Brampton"), len(text) - 1)]
     m = gaz.resolve(text, spans, "en")[1]
     assert m.location is not None and m.location.country == "PRT"
+
+
+def test_a_small_foreign_town_the_text_qualifies_by_its_country_stays_itself(
+    gaz: Gazetteer,
+) -> None:
+    text = "Brampton officers said the man grew up in Peel, Isle of Man, and later in Brampton."
+    start = text.index("Peel")
+    spans = [(0, 8), (start, start + 4), (text.rindex("Brampton"), len(text) - 1)]
+    m = gaz.resolve(text, spans, "en")[1]
+    assert m.location is not None and m.location.country == "IMN"
+    assert m.location.geonames_id is not None

@@ -200,16 +200,19 @@ class Gazetteer:
         for (start, end), hit in zip(spans, given, strict=True):
             span = Span(start, end)
             place = places[id(hit)] if hit is not None else None
-            if home is not None and (
+            unknown = home is not None and (
                 hit is None
                 or hit.demonym == ""  # a demonym of no one country ("Tamil")
                 or (hit.partial and (place is None or _km(place, home) > _NEAR_KM))
                 or _stray(place, home)
-            ):  # a street, a building, a hamlet: where the text says it is ("Alder Hey
-                # Hospital in Liverpool"), else somewhere in the place the text is about
-                where = located_after(text, end, hits, places, pack) or home
-                if contains(where, home):  # "Camp Murray, Wash.": the text's town is nearer
-                    where = home
+            )  # a street, a building, a hamlet: where the text says it is ("Alder Hey
+            # Hospital in Liverpool"), else somewhere in the place the text is about
+            where = located_after(text, end, hits, places, pack) if unknown else None
+            if place is not None and where is not None and contains(where, place):
+                unknown = False  # "Visbek, Germany": the text vouches for the small town
+            if unknown and home is not None:
+                if where is None or contains(where, home):  # "Camp Murray, Wash.": the
+                    where = home  # text's town is nearer than the middle of its state
                 near = _location(where, text[start:end], span)
                 out.append(PlaceMention(span, text[start:end], replace(near, geonames_id=None)))
             elif hit is None:
