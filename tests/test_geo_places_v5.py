@@ -111,3 +111,33 @@ def test_a_facility_in_a_region_holding_the_texts_town_stays_at_the_town(
     start = text.index("Zorbluk Barracks")
     m = gaz.resolve(text, [(start, start + len("Zorbluk Barracks"))], "en")[0]
     assert m.location is not None and m.location.normalized == "Tacoma"
+
+
+def test_a_small_foreign_town_far_from_the_texts_town_is_a_local_name(gaz: Gazetteer) -> None:
+    # "Peel" is only a small town of the Isle of Man in the gazetteer: in a text about
+    # Brampton, Ontario the given span names something local
+    text = "Brampton officers said the Peel detachment patrolled Brampton parks overnight."
+    start = text.index("Peel")
+    spans = [(0, 8), (start, start + 4), (53, 61)]
+    m = gaz.resolve(text, spans, "en")[1]
+    assert m.location is not None and m.location.country == "CAN"
+    assert m.location.geonames_id is None
+
+
+def test_a_big_foreign_city_stays_itself(gaz: Gazetteer) -> None:
+    text = "Brampton officers said the suspect had flown to Lisbon before returning to Brampton."
+    start = text.index("Lisbon")
+    spans = [(0, 8), (start, start + 6), (text.rindex("Brampton"), len(text) - 1)]
+    m = gaz.resolve(text, spans, "en")[1]
+    assert m.location is not None and m.location.country == "PRT"
+
+
+def test_a_small_foreign_town_the_text_qualifies_by_its_country_stays_itself(
+    gaz: Gazetteer,
+) -> None:
+    text = "Brampton officers said the man grew up in Peel, Isle of Man, and later in Brampton."
+    start = text.index("Peel")
+    spans = [(0, 8), (start, start + 4), (text.rindex("Brampton"), len(text) - 1)]
+    m = gaz.resolve(text, spans, "en")[1]
+    assert m.location is not None and m.location.country == "IMN"
+    assert m.location.geonames_id is not None

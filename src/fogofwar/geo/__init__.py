@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 _HAMLET = 1000  # inhabitants: a given span naming only a place this small far from the anchor
+_FOREIGN_TOWN = 10_000  # ... or this small, in another country than the anchor
 _NEAR_KM = 300.0  # a place named by part of a span must lie this close to the text's anchor
 _PRECISION = {
     "city": "point",
@@ -69,12 +70,15 @@ class PlaceMention:
 
 
 def _stray(place: Place | None, home: Place) -> bool:
-    """A hamlet far from the town the text is about is more likely a street or a building of
-    that town (a street or a venue named after a village elsewhere) than the hamlet."""
+    """A hamlet far from the town the text is about, or a small town in another country, is more
+    likely a street, a building or a district of that town (a street or a venue named after a
+    village elsewhere; "Peel" police in a text about Brampton) than the faraway place."""
     return (
         place is not None
         and place.kind == "city"
-        and place.population < _HAMLET
+        and (
+            place.population < _HAMLET or (place.population < _FOREIGN_TOWN and place.cc != home.cc)
+        )
         and not place.capital  # Vatican City
         and home.kind in ("city", "admin2")
         and _km(place, home) > _NEAR_KM
@@ -175,8 +179,8 @@ class Gazetteer:
         a place by part of its words ("Rapides Parish") is resolved by that part and keeps its
         own offsets. A span the gazetteer has no name for, or named in part by a place far from
         the text's anchor ("Royal Street" in an article about New Orleans is not Royal City),
-        or naming only a hamlet far from it (a street named after a village elsewhere), or a
-        demonym of no one country ("Tamil"),
+        or naming only a hamlet far from it (a street named after a village elsewhere) or a small
+        town of another country far from it, or a demonym of no one country ("Tamil"),
         is located at the anchor (:func:`fogofwar.geo.spans.anchor`: the text's most named
         city, else region, else country) with no GeoNames id of its own; ``location=None`` when
         the text names no place at all."""
@@ -196,16 +200,19 @@ class Gazetteer:
         for (start, end), hit in zip(spans, given, strict=True):
             span = Span(start, end)
             place = places[id(hit)] if hit is not None else None
-            if home is not None and (
+            unknown = home is not None and (
                 hit is None
                 or hit.demonym == ""  # a demonym of no one country ("Tamil")
                 or (hit.partial and (place is None or _km(place, home) > _NEAR_KM))
                 or _stray(place, home)
-            ):  # a street, a building, a hamlet: where the text says it is ("Alder Hey
-                # Hospital in Liverpool"), else somewhere in the place the text is about
-                where = located_after(text, end, hits, places, pack) or home
-                if contains(where, home):  # "Camp Murray, Wash.": the text's town is nearer
-                    where = home
+            )  # a street, a building, a hamlet: where the text says it is ("Alder Hey
+            # Hospital in Liverpool"), else somewhere in the place the text is about
+            where = located_after(text, end, hits, places, pack) if unknown else None
+            if place is not None and where is not None and contains(where, place):
+                unknown = False  # "Visbek, Germany": the text vouches for the small town
+            if unknown and home is not None:
+                if where is None or contains(where, home):  # "Camp Murray, Wash.": the
+                    where = home  # text's town is nearer than the middle of its state
                 near = _location(where, text[start:end], span)
                 out.append(PlaceMention(span, text[start:end], replace(near, geonames_id=None)))
             elif hit is None:
