@@ -417,6 +417,10 @@ def train_claims_cmd(
         bool,
         typer.Option("--no-passages", help="Leave the training passages out (sentences only)."),
     ] = False,
+    no_cv: Annotated[
+        bool,
+        typer.Option("--no-cv", help="Skip the 4-fold accuracy report (12 more fits: slow)."),
+    ] = False,
 ) -> None:
     """Train the clause model (kind and certainty per clause); fixed seed, reproducible."""
     from pathlib import Path
@@ -434,6 +438,7 @@ def train_claims_cmd(
         use_embeddings=not no_embeddings,
         clause_embeddings=clause_embeddings,
         passages=None if no_passages else PASSAGES,
+        cross_validate=not no_cv,
     )
     console.print(f"wrote {report.path} ({report.path.stat().st_size / 1e6:.1f} MB)")
     console.print(
