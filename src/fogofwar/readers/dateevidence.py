@@ -356,7 +356,7 @@ def prefer_shown_day(found: date | None, tree: HtmlElement, page: str | None = N
 
 
 # A UTC timestamp of a day ("2022-05-04T00:53:29.274Z"): its hour.
-_UTC_HOUR = r"T(\d\d):\d\d(?::\d\d)?(?:\.\d+)?(?:Z|\+00:?00)"
+_UTC_HOUR = re.compile(r"T(\d\d):\d\d(?::\d\d)?(?:\.\d+)?(?:Z|\+00:?00)")
 
 
 def utc_neighbour_day(
@@ -369,8 +369,13 @@ def utc_neighbour_day(
     UTC within four hours of midnight, ``found`` is not written in the visible text and the
     neighbouring day on that side is (or a ``<time>`` element names it), the neighbour.
     """
-    stamp = re.search(re.escape(found.isoformat()) + _UTC_HOUR, page)
-    if stamp is None or any(day == found for _, day in written):
+    if any(day == found for _, day in written):
+        return found
+    prefix = found.isoformat() + "T"
+    start = page.find(prefix)
+    while start >= 0 and (stamp := _UTC_HOUR.match(page, start + 10)) is None:
+        start = page.find(prefix, start + 1)  # a stamp of the day with an offset: the next
+    if start < 0 or stamp is None:
         return found
     hour = int(stamp.group(1))
     if hour < 4:
