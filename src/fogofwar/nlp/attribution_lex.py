@@ -101,6 +101,9 @@ class AttributionLexicon:
     # повідомив …", "Об этом сообщил …", "Das teilte … mit"; lower-case phrases): the sentence
     # is a source-after sentence however far its cue stands (nlp/attribution_forward.py)
     told_this: tuple[str, ...] = ()
+    # the body that issued a statement follows its noun in the genitive, with no link word
+    # ("заявление местного комитета", "у заяві міністерства"; nlp/source_documents.py)
+    genitive_bodies: bool = False
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -151,4 +154,5 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "same_source"))),
         _set(table, "author_hedges"),
         tuple(sorted(_set(table, "told_this"))),
+        table.get("genitive_bodies") is True,
     )
