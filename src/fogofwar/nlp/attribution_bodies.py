@@ -44,7 +44,7 @@ def speakers_bodies(
     for a in atts:
         a = _body_of_role(doc, words, a, out)
         a = _official_of(doc, pack, words, a, out)
-        out.append(_same_head(doc, a))
+        out.append(_same_head(doc, a, pack))
     return out
 
 
@@ -53,7 +53,7 @@ _BARE_WORDS = 2
 _FULLER = 3  # letters a fuller name of a body has beyond its bare head noun
 
 
-def _same_head(doc: Doc, a: AttributionMention) -> AttributionMention:
+def _same_head(doc: Doc, a: AttributionMention, pack: LanguagePack) -> AttributionMention:
     """ "Russia's defence ministry said … The ministry added …", "Verteidigungsministerium …
     das Ministerium": a body named again by its head noun alone is the body named before with
     that noun in a fuller name, and has its kind (not the bare noun's: "ministry" →
@@ -81,6 +81,18 @@ def _same_head(doc: Doc, a: AttributionMention) -> AttributionMention:
         )
         if fuller and same and (best is None or e.span.end > best[0]):
             best = (e.span.end, e.source_kind)
+    # a compound naming the body inside another phrase ("der Sprecher des
+    # Verteidigungsministeriums … das Ministerium"): the pack's source noun's kind
+    for t in doc.tokens:
+        if t.end > src.start:
+            break
+        if src.start - t.end > _SAME_HEAD_BACK or len(t.lower) <= len(head) + _FULLER:
+            continue
+        if head[:STEM] not in t.lower or t.lower.startswith(head[:STEM]):
+            continue
+        hit = pack.sources.match_at((t,), 0, 1)
+        if hit is not None and hit.payload in BODY_KINDS and (best is None or t.end > best[0]):
+            best = (t.end, hit.payload)
     if best is None or best[1] == a.source_kind:
         return a
     return dataclasses.replace(a, source_kind=best[1], kind_settled=True)

@@ -87,7 +87,10 @@ def resolve_references(
             out.append(dataclasses.replace(a, source_name=name, source_kind=b.source_kind))
             continue
         named = a.source_name
-        if stems and _statement(words, stems, a):
+        issued = document_source(doc, a, words.within(a.source) if a.source else [])
+        if issued is not a:  # "заявление местного комитета": the body named with the document
+            a = body_anaphor(doc, issued, out)  # "в заявлении группировки": the group before
+        elif stems and _statement(words, stems, a):
             a = _speaker_before(words, stems, a, [*out, *atts[len(out) :]])
         elif a.source is not None:
             a = _person_after_force(doc, a)

@@ -24,6 +24,7 @@ from fogofwar.nlp.attribution_coref import resolve_references
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_source import Finder, inside
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
+from fogofwar.nlp.matcher import norm
 from fogofwar.nlp.pipeline import stage
 from fogofwar.packs import LanguagePack
 
@@ -62,6 +63,17 @@ def _opens_with(doc: Doc, sent: Sentence, c_start: int, c_end: int, stop: int) -
     return not any(t.lower in comps or t.text == ":" for t in toks[c_end:stop])
 
 
+def _told_this(doc: Doc, sent: Sentence, c_end: int, stop: int) -> bool:
+    """The sentence opens with an anaphor for what came before ("Про це …", "Об этом …",
+    pack ``told_this``) and says nothing after its cue (no complementizer or colon)."""
+    phrases = lexicon(doc.lang).told_this
+    opening = norm(doc.text[sent.span.start : sent.span.end].lstrip())
+    if not phrases or not opening.startswith(phrases):
+        return False
+    comps = lexicon(doc.lang).complementizers
+    return not any(t.lower in comps or t.text == ":" for t in doc.tokens[c_end:stop])
+
+
 def _sourced(doc: Doc, atts: list[AttributionMention], sent: Sentence) -> bool:
     return any(
         a.source is not None and a.content.start < sent.span.end and sent.span.start < a.content.end
@@ -95,6 +107,37 @@ def _reports_after(a: AttributionMention) -> bool:
     return a.cue is not None and a.content.start >= a.cue.end
 
 
+def _speaker_in_content(
+    doc: Doc, a: AttributionMention, own: list[tuple[int, AttributionMention]]
+) -> AttributionMention:
+    """ "Про це після розмови з генералом Марком Міллі повідомив головнокомандувач ЗСУ Валерій
+    Залужний": the degenerate content the sentence reader gave the cue (the words after it) is
+    the subject of an inverted source-after sentence — the person named there speaks, not the
+    one before the cue."""
+    old = own[0][1]
+    if old.cue is None or old.source is None or old.source.start >= old.cue.start:
+        return a
+    person = next(
+        (
+            e
+            for e in doc.entities
+            if e.category == "person"
+            and old.content.start <= e.span.start
+            and e.span.end <= old.content.end
+        ),
+        None,
+    )
+    if person is None:
+        return a
+    return dataclasses.replace(
+        a,
+        source=person.span,
+        source_name=person.normalized or person.surface,
+        source_kind=person.source_kind or a.source_kind,
+        kind_settled=False,
+    )
+
+
 @stage(
     "attribution_forward.v1",
     requires=["tokens", "sentences", "quantities", "entities", "attributions"],
@@ -123,7 +166,8 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
             continue
         if any(not m.payload.nominal for m in pack.triggers.find(toks, lo, stop)):
             continue
-        lead = _opens_with(doc, sent, cue.start, cue.end, stop)
+        told = _told_this(doc, sent, cue.end, stop)
+        lead = _opens_with(doc, sent, cue.start, cue.end, stop) or told
         if _words(doc, sent.span) > MAX_WORDS and not lead:
             continue
         cue_span = Span(toks[cue.start].start, toks[cue.end - 1].end)
@@ -144,10 +188,12 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
             prev = doc.sentences[back]
             if prev.heading or _sourced(doc, atts, prev):
                 break
-            if prev.paragraph != sent.paragraph and back != si - 1:
+            # "Про це …" opening a paragraph: the whole paragraph before it
+            within = told and prev.paragraph == doc.sentences[si - 1].paragraph
+            if prev.paragraph != sent.paragraph and back != si - 1 and not within:
                 break
             first = back
-            if prev.paragraph != sent.paragraph:
+            if prev.paragraph != sent.paragraph and not told:
                 break
         if first == si:
             continue
@@ -155,7 +201,7 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         if own and degenerate:
             i, a = own[0]
             dropped.add(i)
-            added.append(dataclasses.replace(a, content=content))
+            added.append(_speaker_in_content(doc, dataclasses.replace(a, content=content), own))
             continue
         # "stated by X in an interview for …": X speaks; a later cue's own report after it
         # stays ("…, precisando che …"), a relay of the sentence ("…, передає Reuters") goes

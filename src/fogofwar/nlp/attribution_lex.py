@@ -97,6 +97,13 @@ class AttributionLexicon:
     # lower-case phrases among the ``adverb`` cues): reported, but no one else speaks — the
     # source stays the author (annotating-claims), unlike "Berichten zufolge" (unnamed reports)
     author_hedges: frozenset[str] = frozenset()
+    # openings of a sentence that only names the source of what came before ("Про це
+    # повідомив …", "Об этом сообщил …", "Das teilte … mit"; lower-case phrases): the sentence
+    # is a source-after sentence however far its cue stands (nlp/attribution_forward.py)
+    told_this: tuple[str, ...] = ()
+    # the body that issued a statement follows its noun in the genitive, with no link word
+    # ("заявление местного комитета", "у заяві міністерства"; nlp/source_documents.py)
+    genitive_bodies: bool = False
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -146,4 +153,6 @@ def lexicon(lang: str) -> AttributionLexicon:
         _set(table, "datives"),
         tuple(sorted(_set(table, "same_source"))),
         _set(table, "author_hedges"),
+        tuple(sorted(_set(table, "told_this"))),
+        table.get("genitive_bodies") is True,
     )

@@ -9,8 +9,11 @@ denied by the act's speaker when the act comes before the event word.
 
 from __future__ import annotations
 
+import dataclasses
+
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
 from fogofwar.model import Span
+from fogofwar.nlp.attribution_coref import body_anaphor
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.clause_view import ClauseView
 from fogofwar.nlp.doc import AttributionMention, Doc
@@ -54,9 +57,13 @@ def speaker_attribution(doc: Doc, view: ClauseView) -> AttributionMention | None
         else SourceKind.GOVERNMENT
     )
     kind = known_kind(doc, src) or fallback
-    return AttributionMention(
+    att = AttributionMention(
         content, src, cue, False, name, kind, Certainty.CLAIMED, cue_text=cue.slice(doc.text)
     )
+    # "Минобороны России … Ведомство обвинило ВСУ": a generic noun for a body speaks with the
+    # kind of the body named before it (the text's word stays its name)
+    body = body_anaphor(doc, att, [a for a in doc.attributions if a.content.start < src.start])
+    return dataclasses.replace(att, source_kind=body.source_kind, kind_settled=body.kind_settled)
 
 
 _SUBJECT_WORDS = 4

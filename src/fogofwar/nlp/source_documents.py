@@ -41,7 +41,7 @@ def document_source(doc: Doc, a: AttributionMention, ks: Sequence[int]) -> Attri
     if first is None:
         return a  # the noun may follow an article: "un comunicado", "a statement"
     ks = list(ks[first:])
-    if len(ks) < 3:
+    if len(ks) < 2:
         return a
     links = lex.np_links | _BY
     for i in range(1, min(len(ks) - 1, _DOC_WORDS + 1)):
@@ -51,17 +51,25 @@ def document_source(doc: Doc, a: AttributionMention, ks: Sequence[int]) -> Attri
                 rest = rest[1:]  # "del", "de la": an article after the link
             if not rest:
                 return a
-            body = Span(toks[rest[0]].start, toks[rest[-1]].end)
-            return dataclasses.replace(
-                a,
-                source=body,
-                source_name=body.slice(doc.text),
-                source_kind=SourceKind.GOVERNMENT,
-                kind_settled=False,
-                # a named body's statement is its claim, not hearsay
-                certainty=Certainty.CLAIMED if a.certainty == Certainty.REPORTED else a.certainty,
-            )
+            return _body_speaks(doc, a, Span(toks[rest[0]].start, toks[rest[-1]].end))
+    genitive = toks[ks[1]].lower not in lex.function_words and toks[ks[1]].text.isalpha()
+    if lex.genitive_bodies and genitive:
+        # "заявление местного комитета", "в заяві міністерства": the body in the genitive
+        return _body_speaks(doc, a, Span(toks[ks[1]].start, toks[ks[-1]].end))
     return a
+
+
+def _body_speaks(doc: Doc, a: AttributionMention, body: Span) -> AttributionMention:
+    """``a`` with the body that issued the document as its source (typed again)."""
+    return dataclasses.replace(
+        a,
+        source=body,
+        source_name=body.slice(doc.text),
+        source_kind=SourceKind.GOVERNMENT,
+        kind_settled=False,
+        # a named body's statement is its claim, not hearsay
+        certainty=Certainty.CLAIMED if a.certainty == Certainty.REPORTED else a.certainty,
+    )
 
 
 def told_before(
