@@ -13,7 +13,11 @@ strong at — spans, figures and what they count, actors, places, dates, the sou
    the model is not sure (``ADD_BACKDROP``); a speech act that is only its speaker and verb
    ("Губернатор также предупредил, что …") leaves the claim to what follows. Adjacent
    clauses of one sentence that the model reads as the same claim (same kind, same source, no
-   rule event of their own) are one claim.
+   rule event of their own) are one claim. Past the lead (not the headline, not the first
+   sentence), a clause with no figure that the model leans to reading as no claim
+   (``p_claim < DROP_PAST_LEAD``) gives none unless its claim carries a count (a zero
+   included: "no one was hurt" folds into its attack) or is confirmed, denied or unverified:
+   the details, background, opinion and procedure an analyst does not mark.
 2. **Kind.** The rules' kind (which already saw the model's lexical cues) stands unless the
    model prefers another kind with probability ≥ ``OVERRIDE``.
 3. **Source kind.** The rules find the source and its words; its kind comes from the actor
@@ -68,6 +72,7 @@ __all__ = [
     "ADD_BACKDROP",
     "CERTAIN",
     "DROP",
+    "DROP_PAST_LEAD",
     "NOT_A_SOURCE",
     "OVERRIDE",
     "SOURCE",
@@ -77,6 +82,9 @@ __all__ = [
 ]
 
 DROP = 0.01
+#: past the lead, a clause whose claim has no figure, nothing denied or unverified and that the
+#: model leans to reading as no claim is none (details, background, opinion, procedure)
+DROP_PAST_LEAD = 0.45
 ADD = 0.75
 ADD_BARE = 0.85  # a clause without any event word of the pack needs a surer model
 OVERRIDE = 0.8
@@ -84,6 +92,7 @@ CERTAIN = 0.65
 SOURCED = 0.5
 KEEP_INHERITED = 0.0  # any higher drops the seed's C5 ("In einem Fall wurden … festgenommen")
 _HARD = frozenset({Certainty.UNVERIFIED, Certainty.DENIED})
+_MARKED = _HARD | {Certainty.CONFIRMED}
 
 
 def _within(a: Span, b: Span) -> bool:
@@ -194,6 +203,24 @@ def _decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> C
     if view.lexical[_VERIFICATION] and _verification_in(doc, res, view):
         return None  # "no independent confirmation of the toll yet" is a caveat, not a claim
     return mkind
+
+
+def _doubtful(doc: Doc, view: ClauseView, score: ClauseScore) -> bool:
+    """A clause past the lead (not the headline, not the first sentence) with no figure,
+    that the model leans to reading as no claim (``p_claim < DROP_PAST_LEAD``)."""
+    return (
+        not doc.headline
+        and view.clause.sentence > 0
+        and not view.lexical[_QUANTITY]
+        and score.p_claim < DROP_PAST_LEAD
+    )
+
+
+def _bare(c: Claim) -> bool:
+    """The claim gives no count (not even a zero) and is neither confirmed, denied nor
+    unverified."""
+    counts = (c.counts.killed, c.counts.injured, c.counts.arrested, c.counts.missing)
+    return all(x is None for x in (*counts, c.counts.displaced)) and c.certainty not in _MARKED
 
 
 def _no_deed(view: ClauseView) -> bool:
@@ -313,6 +340,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     views = clause_views(doc, res, b)
     scores = res.model.score(views)
     picked: list[tuple[ClauseView, ClaimKind, Certainty, AttributionMention | None]] = []
+    doubtful: list[bool] = []  # per picked clause: the model leans to no claim (past the lead)
     memo: dict[AttributionMention, tuple[SourceKind | None, bool]] = {}
     typed = type_all(doc, res) if res.sources is not None else {}
     layout: SourceLayout | None = None  # built once, for the first clause that needs it
@@ -372,12 +400,17 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             prev = picked[-1][0]
             if not prev.events and view.events:
                 picked[-1] = (view, kind, cert, att)
+                doubtful[-1] = _doubtful(doc, view, score)
             continue
         picked.append((view, kind, cert, att))
-    out = [
+        doubtful.append(_doubtful(doc, view, score))
+    built = [
         _build(doc, res, b, view, kind, cert, att, kind_of(att)[0] if att else None)
         for view, kind, cert, att in picked
     ]
+    kept = [(c, p) for c, p, d in zip(built, picked, doubtful, strict=True) if not (d and _bare(c))]
+    out = [c for c, _ in kept]
+    picked = [p for _, p in kept]
     details = frozenset(
         key
         for c, (view, *_) in zip(out, picked, strict=True)
