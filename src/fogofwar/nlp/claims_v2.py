@@ -51,6 +51,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.background import dated_earlier
 from fogofwar.nlp.caveats import apply_caveats, negated_check_in
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
+from fogofwar.nlp.claims_filters import bare, doubtful, purpose_clause
 from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
@@ -72,7 +73,6 @@ __all__ = [
     "ADD_BACKDROP",
     "CERTAIN",
     "DROP",
-    "DROP_PAST_LEAD",
     "NOT_A_SOURCE",
     "OVERRIDE",
     "SOURCE",
@@ -82,9 +82,6 @@ __all__ = [
 ]
 
 DROP = 0.01
-#: past the lead, a clause whose claim has no figure, nothing denied or unverified and that the
-#: model leans to reading as no claim is none (details, background, opinion, procedure)
-DROP_PAST_LEAD = 0.45
 ADD = 0.75
 ADD_BARE = 0.85  # a clause without any event word of the pack needs a surer model
 OVERRIDE = 0.8
@@ -92,7 +89,6 @@ CERTAIN = 0.65
 SOURCED = 0.5
 KEEP_INHERITED = 0.0  # any higher drops the seed's C5 ("In einem Fall wurden … festgenommen")
 _HARD = frozenset({Certainty.UNVERIFIED, Certainty.DENIED})
-_MARKED = _HARD | {Certainty.CONFIRMED}
 
 
 def _within(a: Span, b: Span) -> bool:
@@ -203,24 +199,6 @@ def _decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> C
     if view.lexical[_VERIFICATION] and _verification_in(doc, res, view):
         return None  # "no independent confirmation of the toll yet" is a caveat, not a claim
     return mkind
-
-
-def _doubtful(doc: Doc, view: ClauseView, score: ClauseScore) -> bool:
-    """A clause past the lead (not the headline, not the first sentence) with no figure,
-    that the model leans to reading as no claim (``p_claim < DROP_PAST_LEAD``)."""
-    return (
-        not doc.headline
-        and view.clause.sentence > 0
-        and not view.lexical[_QUANTITY]
-        and score.p_claim < DROP_PAST_LEAD
-    )
-
-
-def _bare(c: Claim) -> bool:
-    """The claim gives no count (not even a zero) and is neither confirmed, denied nor
-    unverified."""
-    counts = (c.counts.killed, c.counts.injured, c.counts.arrested, c.counts.missing)
-    return all(x is None for x in (*counts, c.counts.displaced)) and c.certainty not in _MARKED
 
 
 def _no_deed(view: ClauseView) -> bool:
@@ -340,7 +318,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     views = clause_views(doc, res, b)
     scores = res.model.score(views)
     picked: list[tuple[ClauseView, ClaimKind, Certainty, AttributionMention | None]] = []
-    doubtful: list[bool] = []  # per picked clause: the model leans to no claim (past the lead)
+    unsure: list[bool] = []  # per picked clause: the model leans to no claim (past the lead)
     memo: dict[AttributionMention, tuple[SourceKind | None, bool]] = {}
     typed = type_all(doc, res) if res.sources is not None else {}
     layout: SourceLayout | None = None  # built once, for the first clause that needs it
@@ -396,19 +374,25 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         if charge and att is None:  # an accusation needs its accuser
             charge = _speaker(doc, res, view.clause.span, _anchor(doc, view), kind) is not None
         cert = settle(doc, b.pack, att, src_kind, act, charge, cert, view.rule_certainty)
+        if (
+            picked
+            and picked[-1][0].clause.sentence == view.clause.sentence
+            and purpose_clause(doc, view.clause)
+        ):
+            continue  # "…, um neue Angriffe zu verhindern": what the act was for
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]
             if not prev.events and view.events:
                 picked[-1] = (view, kind, cert, att)
-                doubtful[-1] = _doubtful(doc, view, score)
+                unsure[-1] = doubtful(doc, view, score)
             continue
         picked.append((view, kind, cert, att))
-        doubtful.append(_doubtful(doc, view, score))
+        unsure.append(doubtful(doc, view, score))
     built = [
         _build(doc, res, b, view, kind, cert, att, kind_of(att)[0] if att else None)
         for view, kind, cert, att in picked
     ]
-    kept = [(c, p) for c, p, d in zip(built, picked, doubtful, strict=True) if not (d and _bare(c))]
+    kept = [(c, p) for c, p, d in zip(built, picked, unsure, strict=True) if not (d and bare(c))]
     out = [c for c, _ in kept]
     picked = [p for _, p in kept]
     details = frozenset(
