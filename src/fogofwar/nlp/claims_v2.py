@@ -13,7 +13,11 @@ strong at — spans, figures and what they count, actors, places, dates, the sou
    the model is not sure (``ADD_BACKDROP``); a speech act that is only its speaker and verb
    ("Губернатор также предупредил, что …") leaves the claim to what follows. Adjacent
    clauses of one sentence that the model reads as the same claim (same kind, same source, no
-   rule event of their own) are one claim.
+   rule event of their own) are one claim. Past the lead (not the headline, not the first
+   sentence), a clause with no figure that the model leans to reading as no claim
+   (``p_claim < DROP_PAST_LEAD``) gives none unless its claim carries a count (a zero
+   included: "no one was hurt" folds into its attack) or is confirmed, denied or unverified:
+   the details, background, opinion and procedure an analyst does not mark.
 2. **Kind.** The rules' kind (which already saw the model's lexical cues) stands unless the
    model prefers another kind with probability ≥ ``OVERRIDE``.
 3. **Source kind.** The rules find the source and its words; its kind comes from the actor
@@ -47,6 +51,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.background import dated_earlier
 from fogofwar.nlp.caveats import apply_caveats, negated_check_in
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
+from fogofwar.nlp.claims_filters import bare, doubtful, purpose_clause
 from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
@@ -314,6 +319,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     views = clause_views(doc, res, b)
     scores = res.model.score(views)
     picked: list[tuple[ClauseView, ClaimKind, Certainty, AttributionMention | None]] = []
+    unsure: list[bool] = []  # per picked clause: the model leans to no claim (past the lead)
     memo: dict[AttributionMention, tuple[SourceKind | None, bool]] = {}
     typed = type_all(doc, res) if res.sources is not None else {}
     layout: SourceLayout | None = None  # built once, for the first clause that needs it
@@ -370,16 +376,27 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             charge = _speaker(doc, res, view.clause.span, _anchor(doc, view), kind) is not None
         rule = view.rule_certainty
         cert = settle(doc, b.pack, att, src_kind, act, charge, cert, rule, view.clause, kind)
+        if (
+            picked
+            and picked[-1][0].clause.sentence == view.clause.sentence
+            and purpose_clause(doc, view.clause)
+        ):
+            continue  # "…, um neue Angriffe zu verhindern": what the act was for
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]
             if not prev.events and view.events:
                 picked[-1] = (view, kind, cert, att)
+                unsure[-1] = doubtful(doc, view, score)
             continue
         picked.append((view, kind, cert, att))
-    out = [
+        unsure.append(doubtful(doc, view, score))
+    built = [
         _build(doc, res, b, view, kind, cert, att, kind_of(att)[0] if att else None)
         for view, kind, cert, att in picked
     ]
+    kept = [(c, p) for c, p, d in zip(built, picked, unsure, strict=True) if not (d and bare(c))]
+    out = [c for c, _ in kept]
+    picked = [p for _, p in kept]
     details = frozenset(
         key
         for c, (view, *_) in zip(out, picked, strict=True)

@@ -1,0 +1,58 @@
+"""Clauses the claim reader passes over: purposes, and doubtful clauses past the lead.
+
+* A purpose clause ("…, um neue Angriffe zu verhindern", "чтобы жителям разрешили вернуться",
+  "in order to protect civilians", "afin de …") tells what an act was meant to do, not a
+  fact: after a clause of its sentence that gave a claim it gives none of its own
+  (:func:`purpose_clause`; the pack's ``[text] purpose_openers``, lower-case phrases).
+* Past the lead (not the headline, not the first sentence), a clause with no figure that the
+  clause model leans to reading as no claim (``p_claim < DROP_PAST_LEAD``,
+  :func:`doubtful`) gives none unless its claim carries a count — a zero included, so "no
+  one was hurt" still folds into its attack — or is confirmed, denied or unverified
+  (:func:`bare`): the details, background, opinion and procedure an analyst does not mark.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from fogofwar.claim import Certainty, Claim
+from fogofwar.detect.model import ClauseScore
+from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView
+from fogofwar.nlp.doc import Clause, Doc
+from fogofwar.packs.files import read_table
+
+__all__ = ["DROP_PAST_LEAD", "bare", "doubtful", "purpose_clause"]
+
+DROP_PAST_LEAD = 0.45
+_QUANTITY = LEXICAL_NAMES.index("has_quantity")
+_MARKED = frozenset({Certainty.CONFIRMED, Certainty.DENIED, Certainty.UNVERIFIED})
+
+
+def doubtful(doc: Doc, view: ClauseView, score: ClauseScore) -> bool:
+    """A clause past the lead with no figure that the model leans to reading as no claim."""
+    return (
+        not doc.headline
+        and view.clause.sentence > 0
+        and not view.lexical[_QUANTITY]
+        and score.p_claim < DROP_PAST_LEAD
+    )
+
+
+def bare(c: Claim) -> bool:
+    """The claim gives no count (not even a zero) and is neither confirmed, denied nor
+    unverified."""
+    counts = (c.counts.killed, c.counts.injured, c.counts.arrested, c.counts.missing)
+    return all(x is None for x in (*counts, c.counts.displaced)) and c.certainty not in _MARKED
+
+
+@lru_cache(maxsize=16)
+def _openers(lang: str) -> tuple[tuple[str, ...], ...]:
+    text = read_table(lang, "pack").get("text", {})
+    words = text.get("purpose_openers", []) if isinstance(text, dict) else []
+    return tuple(tuple(str(w).casefold().split()) for w in words)
+
+
+def purpose_clause(doc: Doc, clause: Clause) -> bool:
+    """The clause opens with a purpose word of the pack ("um", "чтобы", "in order to")."""
+    words = [t.lower for t in doc.tokens[clause.tok_start : clause.tok_end] if t.is_word]
+    return any(tuple(words[: len(o)]) == o for o in _openers(doc.lang) if o)
