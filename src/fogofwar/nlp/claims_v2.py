@@ -61,7 +61,7 @@ from fogofwar.nlp.frames import charges, denied_before, frame_of, unclaimed
 from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.lead_ins import past_lead_in
 from fogofwar.nlp.pipeline import stage
-from fogofwar.nlp.place_items import listed_places
+from fogofwar.nlp.place_items import listed_places, places_hit
 from fogofwar.nlp.restate import drop_victim_details, fold_zero_tolls, merge_restatements
 from fogofwar.nlp.salience import main_first
 from fogofwar.nlp.source_choice import ClauseSide, SourceLayout, pick_source
@@ -406,6 +406,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     out = apply_caveats(doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, out)))
     out = fan_out_places(doc, b.pack, res.pipeline_version, out)
     out = listed_places(doc, b.pack, res.pipeline_version, out)  # nlp/place_items.py
+    out = places_hit(doc, b.pack, res.pipeline_version, out)
     out = split_joint_sources(doc, b.pack, res.pipeline_version, out)
     return dataclasses.replace(doc, claims=tuple(main_first(out)))
 

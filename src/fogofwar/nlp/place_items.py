@@ -28,13 +28,14 @@ from fogofwar.claim import Claim, ClaimKind, Counts, Location, claim_id_for
 from fogofwar.geo import PlaceMention
 from fogofwar.geo.langdata import lang_pack
 from fogofwar.model import Span
-from fogofwar.nlp.claims_places import FAN_KINDS
+from fogofwar.nlp.claims_places import FAN_KINDS, fan_out_places
 from fogofwar.nlp.doc import Doc
+from fogofwar.nlp.kinds import crosswalk
 from fogofwar.nlp.matcher import Token, norm
 from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import pack_meta, read_table
 
-__all__ = ["LIST_KINDS", "listed_places", "place_headed"]
+__all__ = ["LIST_KINDS", "listed_places", "place_headed", "places_hit"]
 
 _DASHES = frozenset({"-", "–", "—", ":"})
 _SEPARATORS = frozenset({",", ";"})
@@ -366,4 +367,47 @@ def listed_places(
                     if p.span not in taken:
                         taken.add(p.span)
                         out.append(_copy(doc, version, c, item, p, where))
+    return out
+
+
+def _hit_places(doc: Doc, pack: LanguagePack, claim: Claim) -> bool:
+    """A casualty verb whose subject is places, not people ("постраждали Сумщина, Одещина",
+    "пострадали Белгородская и Курская области"): the verb stands right before a place and
+    the claim counts no one."""
+    span = claim.span
+    if claim.kind != ClaimKind.CASUALTIES or span is None or claim.in_headline:
+        return False
+    if claim.counts.killed is not None or claim.counts.injured is not None:
+        return False
+    toks = doc.tokens
+    lo = bisect.bisect_left(toks, span.start, key=lambda t: t.start)
+    hi = bisect.bisect_left(toks, span.end, key=lambda t: t.start)
+    places = {
+        p.span.start
+        for p in doc.places
+        if p.location is not None and not p.is_demonym and p.location.precision != "point"
+    }
+    return any(
+        m.payload.kind == ClaimKind.CASUALTIES
+        and not m.payload.nominal
+        and m.end < len(toks)
+        and toks[m.end].start in places
+        for m in pack.triggers.find(toks, lo, hi)
+    )
+
+
+def places_hit(doc: Doc, pack: LanguagePack, version: str, claims: Sequence[Claim]) -> list[Claim]:
+    """``claims`` where a casualty report of regions ("унаслідок атаки постраждали Сумщина,
+    Одещина та Харківщина") is what it says: the regions were hit, an attack at each place
+    (:func:`_hit_places`; claims-v1: one event at several places is one claim per place)."""
+    out: list[Claim] = []
+    for c in claims:
+        if _hit_places(doc, pack, c):
+            acled, plover = crosswalk(ClaimKind.ATTACK, "strike")
+            hit = dataclasses.replace(
+                c, kind=ClaimKind.ATTACK, subtype="strike", acled=acled, plover=plover
+            )
+            out += fan_out_places(doc, pack, version, [hit])
+        else:
+            out.append(c)
     return out
