@@ -189,13 +189,17 @@ def _beside_month(
     return i - 1 >= lo and month(i - 1) and day is not None and 1 <= day <= 31 and not dated
 
 
+_THOUSAND = 1000
+
+
 def _number_at(tokens: tuple[Token, ...], i: int, stop: int, pack: LanguagePack) -> tuple[int, int]:
     """``(value, end)`` of the number starting at token ``i``; value -1 when there is none."""
     digits = parse_digits(tokens[i].text)
     if digits is not None:
         end = i + 1
         if end < stop and tokens[end].lower in pack.number_scales:
-            return digits * pack.number_scales[tokens[end].lower], end + 1
+            scale = pack.number_scales[tokens[end].lower]
+            return _thousands_tail(tokens, digits * scale, scale, end + 1, stop)
         return digits, end
     if _DECIMAL.match(tokens[i].text) and i + 1 < stop:  # "21,1 тыс." → 21100
         scale = pack.number_scales.get(tokens[i + 1].lower, 0)
@@ -216,7 +220,22 @@ def _number_at(tokens: tuple[Token, ...], i: int, stop: int, pack: LanguagePack)
         j += 1
     if j == i:
         return -1, i
+    if current == 0 and total >= _THOUSAND:  # "mil 200" → 1200
+        return _thousands_tail(tokens, total, _THOUSAND, j, stop)
     return total + current, j
+
+
+def _thousands_tail(
+    tokens: tuple[Token, ...], value: int, scale: int, end: int, stop: int
+) -> tuple[int, int]:
+    """``(value, end)`` with the plain figure below a thousand written after a thousands scale
+    added ("mil 200" → 1200, "2 mil 500" → 2500; Mexican and Central American press)."""
+    if scale < _THOUSAND or end >= stop:
+        return value, end
+    tail = parse_digits(tokens[end].text)
+    if tail is None or tail >= _THOUSAND or not tokens[end].text.isdigit():
+        return value, end
+    return value + tail, end + 1
 
 
 def _rise_words(tokens: tuple[Token, ...], lo: int, hi: int, pack: LanguagePack) -> frozenset[int]:

@@ -18,7 +18,7 @@ from fogofwar.claim import ClaimKind, Count
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc, Quantity
 from fogofwar.nlp.matcher import Match, Token
-from fogofwar.nlp.victims import coordinated
+from fogofwar.nlp.victims import coordinated, listed_before
 from fogofwar.packs import LanguagePack, Trigger
 
 __all__ = ["STRIKES", "VICTIM_COUNTS", "TollCues", "is_zero"]
@@ -63,10 +63,27 @@ class TollCues:
     def named_too(
         self, figure: tuple[int | None, int | None, Span], clause: Clause
     ) -> tuple[int | None, int | None, Span]:
-        """A figure's group joined to people named without one ("two soldiers and a civilian",
-        "двое военных и мирный житель"): they are added."""
+        """A figure's group joined to people named without one, after it ("two soldiers and a
+        civilian", "двое военных и мирный житель") or listed before it ("a man, his wife and
+        five children"): they are added."""
         low, high, span = figure
         toks, hi = self.toks, clause.tok_end
+        lo = clause.tok_start
+        first = bisect.bisect_left(toks, span.start, lo, hi, key=lambda t: t.start)
+        while True:  # "a man, his wife and five children", "dos mujeres, un anciano y cuatro"
+            before, first = listed_before(toks, first, lo, self.pack, self.speaker)
+            if not before:
+                break
+            low = None if low is None else low + before
+            high = None if high is None else high + before
+            group = self.group_before(first, lo)  # "dos mujeres, …": a figure opens the list
+            if group is None:
+                break
+            low = None if low is None or group.low is None else low + group.low
+            high = None if high is None or group.high is None else high + group.high
+            self.used_q.add(group.span)
+            first = group.tok_start
+        figure = (low, high, span)
         k = bisect.bisect_left(toks, span.end, clause.tok_start, hi, key=lambda t: t.start)
         for j in range(k, min(hi, k + _GROUP_WORDS + 1)):
             if not toks[j].is_word or self.pack.triggers.match_at(toks, j, hi) is not None:
@@ -83,6 +100,24 @@ class TollCues:
                 span,
             )
         return figure
+
+    def group_before(self, k: int, lo: int) -> Quantity | None:
+        """A figure with its group noun ending in a comma or a joiner right before token ``k``
+        ("*dos mujeres,* un anciano"), not yet used, with no casualty word between; or None."""
+        toks = self.toks
+        if k - 1 <= lo or not (
+            toks[k - 1].text == "," or self.pack.joiners.match_at(toks, k - 1, k) is not None
+        ):
+            return None
+        for q in self.doc.quantities:
+            if lo <= q.tok_start and 0 < k - 1 - q.tok_end <= _GROUP_WORDS:
+                between = range(q.tok_end, k - 1)
+                if q.span in self.used_q or not all(toks[j].is_word for j in between):
+                    continue
+                if any(self.pack.triggers.match_at(toks, j, k - 1) for j in between):
+                    continue
+                return q
+        return None
 
     def possessive(self, t: Token) -> bool:
         """A pack ``one`` word ("его", "його"): inside a group of victims it is skipped."""

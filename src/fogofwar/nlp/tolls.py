@@ -26,6 +26,7 @@ _TELEGRAPH = frozenset({":"})  # "Frappe russe : deux morts" (a dash is often a 
 _HEADLINE_REACH = 2  # words between a bare victim noun and its casualty word in a headline
 _TALLY_GAP = TALLY_GAP
 _VICTIM_COUNTS = VICTIM_COUNTS
+_LOST_GAP = 3  # words between a verb of losing people and the figure, the figure and the people
 _PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()-–— ")
 
 
@@ -115,6 +116,11 @@ class TollReader(TollCues):
                 continue
             self.used_q.add(q.span)
             chosen[name] = q
+        for name, q in list(chosen.items()):
+            piece = self.part_of(q, qs, name, clause)
+            if piece is not None:  # "Nueve de las 16 víctimas … murieron": nine died, of 16
+                self.used_q.add(piece.span)
+                chosen[name] = piece
         summed = {
             name: self.named_too(self.summed(q, qs, name), clause) for name, q in chosen.items()
         }
@@ -149,6 +155,8 @@ class TollReader(TollCues):
         words = [w for w in words if not any(b.tok_start <= w.start < b.tok_end for b in bg)]
         self.combined(words, values, silenced)
         self.losses(clause, words, qs, values, [f for _, f in risen])
+        if "killed" not in values and "killed" not in silenced:
+            self.people_lost(clause, qs, values)
         if "killed" not in values and "killed" not in silenced:
             self.deadly(clause, bg, words, values)
         if not any(values.get(n) for n in _VICTIM_COUNTS):
@@ -197,6 +205,59 @@ class TollReader(TollCues):
                 bounds = None if n is None else (n, n)
             if bounds is not None:
                 values[name] = Count(bounds[0], bounds[1], where)
+
+    def part_of(
+        self, q: Quantity, qs: list[Quantity], name: str, clause: Clause
+    ) -> Quantity | None:
+        """The figure of a part of ``q``'s whole that the clause counts: it stands right before
+        ``q`` with a pack ``part_of`` phrase between ("Nueve de las 16 víctimas … murieron",
+        "Zwei der vier Angreifer seien getötet worden"), and a casualty word of count ``name``
+        follows past the whole's own noun (not "Трое из 12 погибших были детьми", which
+        describes a part of the 12); else None."""
+        toks, parts = self.toks, self.pack.part_of
+        if not parts.size:
+            return None
+        found = self.pack.triggers.find(toks, q.tok_end + 1, clause.tok_end)
+        if not any(m.payload.count == name for m in found):
+            return None
+        for p in qs:
+            if p.tok_end < q.tok_start and p.span not in self.used_q:
+                m = parts.match_at(toks, p.tok_end, q.tok_start)
+                if m is not None and m.end == q.tok_start:
+                    return p
+        return None
+
+    def people_lost(self, clause: Clause, qs: list[Quantity], values: dict[str, Count]) -> None:
+        """A verb that counts the dead only with people as its object (pack ``people_lost``:
+        "lost 11 soldiers", "a perdu onze de nos hommes", "neutralisé une quarantaine de
+        terroristes", "десятки террористов нейтрализованы"): the figure right after it (or
+        right before it, passive) whose people noun follows within a few words counts killed."""
+        verbs = self.pack.people_lost
+        if not verbs.size:
+            return
+        toks = self.toks
+        for v in verbs.find(toks, clause.tok_start, clause.tok_end):
+            for q in qs:
+                after = 0 <= q.tok_start - v.end <= _LOST_GAP
+                before = 0 <= v.start - q.tok_end <= _LOST_GAP + 1
+                if (after or before) and q.span not in self.used_q and self.people_at(q, clause):
+                    self.used_q.add(q.span)
+                    values["killed"] = Count(q.low, q.high, q.span)
+                    return
+
+    def people_at(self, q: Quantity, clause: Clause) -> bool:
+        """People follow figure ``q`` within :data:`_LOST_GAP` words: a group or person noun
+        or a pack ``fighters`` noun ("onze de nos hommes", "21 terroristes")."""
+        toks, pack, hi = self.toks, self.pack, clause.tok_end
+        for k in range(q.tok_end, min(hi, q.tok_end + _LOST_GAP + 1)):
+            if not toks[k].is_word:
+                return False
+            if any(
+                m.match_at(toks, k, hi) is not None
+                for m in (pack.groups, pack.persons, pack.fighters)
+            ):
+                return True
+        return False
 
     def deadly(
         self,

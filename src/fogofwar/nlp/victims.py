@@ -21,7 +21,7 @@ from fogofwar.nlp.segment import tokenize
 from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import pack_meta
 
-__all__ = ["WINDOW", "coordinated", "named_victims", "singular_victims", "surface"]
+__all__ = ["WINDOW", "coordinated", "listed_before", "named_victims", "singular_victims", "surface"]
 
 Bounds = tuple[int | None, int | None]
 Skip = Callable[[int], bool]
@@ -347,3 +347,24 @@ def coordinated(
         return None if found is None else found[0]
     n = _group(toks, range(k, min(hi, k + WINDOW)), lang)
     return None if n is None or n == _PLURAL else n
+
+
+def listed_before(
+    toks: tuple[Token, ...], start: int, lo: int, pack: LanguagePack, skip: Skip
+) -> tuple[int, int]:
+    """How many people named each by a word for one are listed right before a counted group
+    starting at token ``start`` ("a man, his wife and *five children*", "dos mujeres, un
+    anciano, un niño y *cuatro talibanes*"): a joiner or a comma before the group, then one
+    person ("a man", "un anciano"), and so on back; with the token where the list reached
+    (``start`` when no one is listed)."""
+    if not pack.one.size or not pack.persons.size:
+        return 0, start
+    n, k = 0, start
+    while k - 1 > lo and (
+        toks[k - 1].text == "," or pack.joiners.match_at(toks, k - 1, k) is not None
+    ):
+        first = _np_back(toks, k - 1, lo, pack, skip)
+        if first is None:
+            break
+        n, k = n + 1, first
+    return n, k

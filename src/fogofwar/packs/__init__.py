@@ -144,6 +144,13 @@ class LanguagePack:
     #: negated reporting or causing next to a casualty noun: an explicit zero ("did not cause
     #: any casualties", "Opfer wurden nicht gemeldet", "о жертвах не сообщается")
     unreported: PhraseMatcher[None]
+    #: verbs that count the dead only with people as their object ("lost 11 soldiers",
+    #: "neutralisé 40 terroristes"), and nouns of fighters such an object may be ("militants")
+    people_lost: PhraseMatcher[None]
+    #: words between a part and its whole ("five *of the* 21 dead", "neuf *des* 16 victimes"):
+    #: the part is the toll
+    part_of: PhraseMatcher[None]
+    fighters: PhraseMatcher[None]
     date_links: frozenset[str]
     ages: PhraseMatcher[None]
     lethal: PhraseMatcher[None]
@@ -328,6 +335,9 @@ def load_pack(path: Path) -> LanguagePack:
         zero=_flat(nums, "zero", where),
         negations=_flat(nums, "negations", where),
         unreported=_flat(nums, "unreported", where),
+        people_lost=_flat(nums, "people_lost", where),
+        part_of=_flat(nums, "part_of", where),
+        fighters=_flat(nums, "fighters", where),
         date_links=frozenset(norm(w) for w in _words(nums, "date_links", where)),
         ages=_flat(nums, "ages", where),
         lethal=_flat(nums, "lethal", where),
