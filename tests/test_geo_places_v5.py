@@ -141,3 +141,46 @@ def test_a_small_foreign_town_the_text_qualifies_by_its_country_stays_itself(
     m = gaz.resolve(text, spans, "en")[1]
     assert m.location is not None and m.location.country == "IMN"
     assert m.location.geonames_id is not None
+
+
+# (language, sentence, given span without its region word, first-level region it names)
+REGION_WORDS = [
+    ("en", "The first case turned up in the state of Washington last spring.", "Washington",
+     "Washington"),
+    ("en", "Shelling in the Donetsk region went on overnight.", "Donetsk", "Donetsk Oblast"),
+    ("de", "Die Kämpfe im Gebiet Cherson dauern an.", "Cherson", "Kherson Oblast"),
+    ("fr", "Les combats dans la région de Kherson continuent.", "Kherson", "Kherson Oblast"),
+    ("it", "I combattimenti nella regione di Kherson continuano.", "Kherson", "Kherson Oblast"),
+    ("ru", "Обстрелы в Курской области продолжаются.", "Курской", "Kursk Oblast"),
+    ("uk", "Обстріли в Харківській області тривають.", "Харківській", "Kharkiv Oblast"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "region"), REGION_WORDS)
+def test_a_region_word_around_a_given_span_makes_it_the_region(
+    gaz: Gazetteer, lang: str, text: str, surface: str, region: str
+) -> None:
+    start = text.index(surface)
+    m = gaz.resolve(text, [(start, start + len(surface))], lang)[0]
+    assert m.location is not None
+    assert (m.location.normalized, m.location.precision) == (region, "admin1")
+
+
+def test_a_metro_region_of_a_town_is_no_namesake_region_elsewhere(gaz: Gazetteer) -> None:
+    text = "New warehouses opened across the Charlotte region this year."
+    start = text.index("Charlotte")
+    m = gaz.resolve(text, [(start, start + 9)], "en")[0]
+    assert m.location is not None and m.location.country == "USA"
+
+
+def test_a_list_of_one_countrys_provinces_takes_the_province(gaz: Gazetteer) -> None:
+    # "New Brunswick" is also a town in New Jersey, which the text names
+    text = (
+        "Cases were confirmed in British Columbia, Alberta, Manitoba, Ontario and New "
+        "Brunswick, after a shipment from a farm in New Jersey."
+    )
+    names = ["British Columbia", "Alberta", "Manitoba", "Ontario", "New Brunswick", "New Jersey"]
+    spans = [(text.index(s), text.index(s) + len(s)) for s in names]
+    m = gaz.resolve(text, spans, "en")[4]
+    assert m.location is not None
+    assert (m.location.country, m.location.precision) == ("CAN", "admin1")
