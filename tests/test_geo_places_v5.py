@@ -184,3 +184,42 @@ def test_a_list_of_one_countrys_provinces_takes_the_province(gaz: Gazetteer) -> 
     m = gaz.resolve(text, spans, "en")[4]
     assert m.location is not None
     assert (m.location.country, m.location.precision) == ("CAN", "admin1")
+
+
+# (language, text about another town, given landmark span, the landmark's town)
+LANDMARKS = [
+    ("en", "Kharkiv officials in Kharkiv said the defenders of Azovstal held out for weeks.",
+     "Azovstal", "Mariupol"),
+    ("en", "Lviv residents in Lviv watched the parade on Red Square on television.",
+     "Red Square", "Moscow"),
+    ("de", "In Dresden erinnerten Dresdner an die Kämpfe um Asowstal.", "Asowstal", "Mariupol"),
+    ("fr", "À Lyon, des habitants de Lyon ont regardé le défilé sur la place Rouge.",
+     "place Rouge", "Moscow"),
+    ("es", "En Sevilla, vecinos de Sevilla viajaron a ver la Torre Eiffel.", "Torre Eiffel",
+     "Paris"),
+    ("it", "A Napoli, tifosi di Napoli hanno visitato la Torre Eiffel.", "Torre Eiffel", "Paris"),
+    ("ru", "В Казани жители Казани обсуждали обстрел Запорожской АЭС.", "Запорожской АЭС",
+     "Enerhodar"),
+    ("uk", "У Львові мешканці Львова обговорювали обстріл Запорізька АЕС.", "Запорізька АЕС",
+     "Enerhodar"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "town"), LANDMARKS)
+def test_a_landmark_lies_in_its_town(
+    gaz: Gazetteer, lang: str, text: str, surface: str, town: str
+) -> None:
+    start = text.index(surface)
+    m = gaz.resolve(text, [(start, start + len(surface))], lang)[0]
+    assert m.location is not None and m.location.normalized == town
+    assert m.location.geonames_id is None  # in the town, not the town itself
+
+
+def test_a_landmark_is_not_the_place_the_text_is_about(gaz: Gazetteer) -> None:
+    # the street lies in Leeds, the text's town, not in New York with the UN's seat
+    text = "Leeds police said a crowd on Zorbluk Street wrote to the United Nations."
+    names = ("Leeds", "Zorbluk Street", "United Nations")
+    spans = [(text.index(s), text.index(s) + len(s)) for s in names]
+    _, street, un = gaz.resolve(text, spans, "en")
+    assert un.location is not None and un.location.normalized == "New York City"
+    assert street.location is not None and street.location.normalized == "Leeds"

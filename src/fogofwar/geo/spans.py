@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from fogofwar.geo.abbrev import expand
 from fogofwar.geo.features import listed_streets
 from fogofwar.geo.index import Candidate, Place, PlaceIndex
+from fogofwar.geo.keys import keys
+from fogofwar.geo.landmarks import landmark_town
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.lexicon import is_common
 from fogofwar.geo.recognise import Hit, Token, lookup, recognise, tokenize
@@ -118,6 +120,10 @@ def _hit(
     if demonym != "?":  # "Russian", "Sri Lankan", "European"
         return Hit(first, last, tokens[first].start, tokens[last].end, (), False,
                    demonym=demonym or "")  # fmt: skip
+    town = landmark_town([fold(surface), *(k for k, _ in keys(words, pack))], index)
+    if town:  # "Trump Tower", "Azovstal": the town it lies in
+        return Hit(first, last, tokens[first].start, tokens[last].end, town, False, phrase=True,
+                   landmark=True)  # fmt: skip
     target = dict(pack.metonyms).get(fold(" ".join(words)))
     if target is not None:  # "White House", "Kremlin": the city of the government
         cands = tuple(c for c in index.lookup(fold(target)) if c.place.kind == "city")
