@@ -141,3 +141,85 @@ def test_a_small_foreign_town_the_text_qualifies_by_its_country_stays_itself(
     m = gaz.resolve(text, spans, "en")[1]
     assert m.location is not None and m.location.country == "IMN"
     assert m.location.geonames_id is not None
+
+
+# (language, sentence, given span without its region word, first-level region it names)
+REGION_WORDS = [
+    ("en", "The first case turned up in the state of Washington last spring.", "Washington",
+     "Washington"),
+    ("en", "Shelling in the Donetsk region went on overnight.", "Donetsk", "Donetsk Oblast"),
+    ("de", "Die Kämpfe im Gebiet Cherson dauern an.", "Cherson", "Kherson Oblast"),
+    ("fr", "Les combats dans la région de Kherson continuent.", "Kherson", "Kherson Oblast"),
+    ("it", "I combattimenti nella regione di Kherson continuano.", "Kherson", "Kherson Oblast"),
+    ("ru", "Обстрелы в Курской области продолжаются.", "Курской", "Kursk Oblast"),
+    ("uk", "Обстріли в Харківській області тривають.", "Харківській", "Kharkiv Oblast"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "region"), REGION_WORDS)
+def test_a_region_word_around_a_given_span_makes_it_the_region(
+    gaz: Gazetteer, lang: str, text: str, surface: str, region: str
+) -> None:
+    start = text.index(surface)
+    m = gaz.resolve(text, [(start, start + len(surface))], lang)[0]
+    assert m.location is not None
+    assert (m.location.normalized, m.location.precision) == (region, "admin1")
+
+
+def test_a_metro_region_of_a_town_is_no_namesake_region_elsewhere(gaz: Gazetteer) -> None:
+    text = "New warehouses opened across the Charlotte region this year."
+    start = text.index("Charlotte")
+    m = gaz.resolve(text, [(start, start + 9)], "en")[0]
+    assert m.location is not None and m.location.country == "USA"
+
+
+def test_a_list_of_one_countrys_provinces_takes_the_province(gaz: Gazetteer) -> None:
+    # "New Brunswick" is also a town in New Jersey, which the text names
+    text = (
+        "Cases were confirmed in British Columbia, Alberta, Manitoba, Ontario and New "
+        "Brunswick, after a shipment from a farm in New Jersey."
+    )
+    names = ["British Columbia", "Alberta", "Manitoba", "Ontario", "New Brunswick", "New Jersey"]
+    spans = [(text.index(s), text.index(s) + len(s)) for s in names]
+    m = gaz.resolve(text, spans, "en")[4]
+    assert m.location is not None
+    assert (m.location.country, m.location.precision) == ("CAN", "admin1")
+
+
+# (language, text about another town, given landmark span, the landmark's town)
+LANDMARKS = [
+    ("en", "Kharkiv officials in Kharkiv said the defenders of Azovstal held out for weeks.",
+     "Azovstal", "Mariupol"),
+    ("en", "Lviv residents in Lviv watched the parade on Red Square on television.",
+     "Red Square", "Moscow"),
+    ("de", "In Dresden erinnerten Dresdner an die Kämpfe um Asowstal.", "Asowstal", "Mariupol"),
+    ("fr", "À Lyon, des habitants de Lyon ont regardé le défilé sur la place Rouge.",
+     "place Rouge", "Moscow"),
+    ("es", "En Sevilla, vecinos de Sevilla viajaron a ver la Torre Eiffel.", "Torre Eiffel",
+     "Paris"),
+    ("it", "A Napoli, tifosi di Napoli hanno visitato la Torre Eiffel.", "Torre Eiffel", "Paris"),
+    ("ru", "В Казани жители Казани обсуждали обстрел Запорожской АЭС.", "Запорожской АЭС",
+     "Enerhodar"),
+    ("uk", "У Львові мешканці Львова обговорювали обстріл Запорізька АЕС.", "Запорізька АЕС",
+     "Enerhodar"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "text", "surface", "town"), LANDMARKS)
+def test_a_landmark_lies_in_its_town(
+    gaz: Gazetteer, lang: str, text: str, surface: str, town: str
+) -> None:
+    start = text.index(surface)
+    m = gaz.resolve(text, [(start, start + len(surface))], lang)[0]
+    assert m.location is not None and m.location.normalized == town
+    assert m.location.geonames_id is None  # in the town, not the town itself
+
+
+def test_a_landmark_is_not_the_place_the_text_is_about(gaz: Gazetteer) -> None:
+    # the street lies in Leeds, the text's town, not in New York with the UN's seat
+    text = "Leeds police said a crowd on Zorbluk Street wrote to the United Nations."
+    names = ("Leeds", "Zorbluk Street", "United Nations")
+    spans = [(text.index(s), text.index(s) + len(s)) for s in names]
+    _, street, un = gaz.resolve(text, spans, "en")
+    assert un.location is not None and un.location.normalized == "New York City"
+    assert street.location is not None and street.location.normalized == "Leeds"

@@ -120,3 +120,11 @@ def test_worst_misses_come_from_the_dev_half_farthest_first(shared_dir: Path) ->
     assert len(misses) == 10
     assert all(m.km > 161.0 and m.doc_id in dev for m in misses)
     assert [m.km for m in misses] == sorted((m.km for m in misses), reverse=True)
+
+
+def test_a_tuning_run_reports_the_dev_halves_only(shared_dir: Path) -> None:
+    report = evaluate_places(
+        shared_dir, limit=12, gazetteer=Gazetteer.open(), halves=("dev",), whole=False
+    )
+    names = {m.dataset for m in report.metrics}
+    assert names and all(n.endswith(".dev") for n in names)

@@ -353,6 +353,8 @@ def evaluate_places(
     gazetteer: Gazetteer | None = None,
     modifiers: bool = True,
     splits: bool = True,
+    halves: tuple[str, ...] = ("dev", "held-out"),
+    whole: bool = True,
 ) -> EvalReport:
     """Run the ``places`` suite on the first ``limit`` documents of each dataset (all: None).
 
@@ -360,7 +362,8 @@ def evaluate_places(
     resolution of the gold spans (``gold_spans``, through :meth:`Gazetteer.resolve`); with
     ``splits``, the same again for each half (``<dataset>.dev``, ``<dataset>.held-out``, see
     :func:`half`). ``modifiers=False`` ignores every predicted demonym (the protocol before
-    adjectival modifiers were counted)."""
+    adjectival modifiers were counted). ``halves=("dev",), whole=False`` reports the dev halves
+    only and reads no held-out document (for tuning)."""
     gaz = gazetteer if gazetteer is not None else Gazetteer.open()
     metrics: list[Metric] = []
     for name in _DATASETS:
@@ -368,13 +371,16 @@ def evaluate_places(
         parts = {"": (_Tally(), _Tally()), ".dev": (_Tally(), _Tally()),
                  ".held-out": (_Tally(), _Tally())}  # fmt: skip
         for doc in docs:
+            part = half(name, doc.doc_id)
+            if not whole and part not in halves:
+                continue  # not read at all: a tuning run never scores the other half
             e2e = _end_to_end(doc, gaz, modifiers and name in _ADJECTIVES)
             gold = _gold_spans(doc, gaz)
-            for key in ("", "." + half(name, doc.doc_id)):
+            for key in ("", "." + part):
                 parts[key][0].add(e2e)
                 parts[key][1].add(gold)
         for key, (e2e_t, gold_t) in parts.items():
-            if key == "" or splits:
+            if (key == "" and whole) or (key and splits and key[1:] in halves):
                 metrics += _metrics(name + key, e2e_t, gold_t)
     notes = (
         f"documents per dataset: {'all' if limit is None else limit}",

@@ -191,7 +191,11 @@ class Gazetteer:
         places = dict(zip(map(id, hits), resolve(hits, local), strict=True))
         # the place the text is about, from the given spans (toponyms by someone's word) before
         # the recogniser's own hits (which may be a person's name)
-        mine = [places[id(h)] for h in given if h is not None and not h.demonym and not h.partial]
+        mine = [
+            places[id(h)]
+            for h in given
+            if h is not None and not h.demonym and not h.partial and not h.landmark
+        ]
         home = anchor(mine) or anchor(
             [places[id(h)] for h in hits if h.demonym is None and not h.partial]
         )
@@ -222,6 +226,8 @@ class Gazetteer:
                 loc = m.location
                 if loc is not None:
                     loc = replace(loc, name=text[start:end], span=span)
+                    if hit.landmark:  # in the town, not the town itself
+                        loc = replace(loc, geonames_id=None)
                 out.append(replace(m, span=span, surface=text[start:end], location=loc))
         return tuple(out)
 

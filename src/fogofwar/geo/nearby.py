@@ -118,5 +118,6 @@ def contains(outer: Place, inner: Place) -> bool:
 
 def evidence(places: list[Hit]) -> list[Hit]:
     """Hits that count as context: not a place named by part of a given span ("Live" in
-    "Video Games Live Concert"), which may be no place at all."""
-    return [h for h in places if not h.partial]
+    "Video Games Live Concert"), which may be no place at all, nor the town of a landmark
+    ("United Nations" in a story set in Salisbury)."""
+    return [h for h in places if not h.partial and not h.landmark]

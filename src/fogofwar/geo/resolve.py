@@ -14,7 +14,8 @@ dev halves of GeoWebNews, LGL and GeoVirus (``fogofwar eval places``):
    first-level region among another toponym's candidates ("Albany" with "Georgia" named).
 4. Local hierarchy: a region or country named within 6 words after (or 2 before) the toponym
    contains the candidate ("Sudscha in der Region Kursk", "Paris, Texas"); else a list of
-   countries or regions ("Washington, Pennsylvania and California") favours that kind.
+   countries or regions ("Washington, Pennsylvania and California") favours that kind, and
+   more so in the list's country ("Alberta, Ontario and New Brunswick": the province).
 5. A city inside the same-named first-level region among the candidates ("New York").
 6. A demonym right before it: "die russische Region Kursk" -> a Russian candidate.
 7. Document countries and regions: countries with evidence from other toponyms, countries whose
@@ -78,6 +79,7 @@ _HIER = 1.0  # a region and a town of another toponym inside it
 _LIST_GAP = 2  # "Ohio, Oregon", "Utah and Texas": list neighbours are this many words apart
 _NAMESAKE = 2.0  # a city in the first-level region of its name ("New York")
 _LIST_KIND = 2.0  # a country or region listed next to others of its kind
+_LIST_SAME = 2.0  # ... and of their country: a list of one country's provinces
 _PASSES = 3  # passes with context: each after the first reads the choices of the one before
 _POP_SCALE = 0.9375  # size: log10(population) / this
 _CHANGED = 0.3  # matched only after undoing a case ending
@@ -358,7 +360,7 @@ def _choose(
         }
         # "Washington, Pennsylvania and California": a list names places of one kind
         listed = {
-            n.kind
+            (n.kind, n.cc)
             for o in near
             if (n := ctx.choice.get(id(o))) is not None
             and o is not h
@@ -393,7 +395,9 @@ def _choose(
                 s += _QUALIFIED
             elif any(n is not None and contains(n, p) for n in neighbours):
                 s += _LOCAL
-            elif p.kind in listed:
+            elif (p.kind, p.cc) in listed:  # "Alberta, Ontario and New Brunswick"
+                s += _LIST_KIND + _LIST_SAME
+            elif any(kind == p.kind for kind, _ in listed):
                 s += _LIST_KIND
             if p.kind == "city" and (p.cc, p.admin1) in namesakes:
                 s += _NAMESAKE

@@ -6,6 +6,9 @@ tokens it covers, looked up as a whole, else by its longest sub-phrase that name
 demonym hit. The recogniser's own hits that overlap no given span stay as context, so a
 given span is resolved with the same document evidence as a found one.
 
+A span with a region word around it ("the state of Washington", "Курской области", "région de
+Kherson") names the first-level region.
+
 A span the text calls a county past its end ("Hall and Barrow counties", "Douglas County"
 with "County" left out) names the county; a plural demonym span ("Americans") the country.
 
@@ -24,10 +27,13 @@ from collections.abc import Sequence
 from fogofwar.geo.abbrev import expand
 from fogofwar.geo.features import listed_streets
 from fogofwar.geo.index import Candidate, Place, PlaceIndex
+from fogofwar.geo.keys import keys
+from fogofwar.geo.landmarks import landmark_town
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.lexicon import is_common
 from fogofwar.geo.recognise import Hit, Token, lookup, recognise, tokenize
 from fogofwar.geo.text import fold
+from fogofwar.geo.tokens import region_after
 
 __all__ = ["anchor", "located_after", "span_hits"]
 
@@ -70,6 +76,39 @@ def _county(text: str, end: int, words: list[str], pack: LangPack, index: PlaceI
     return tuple(c for c in cands if c.place.kind == "admin2")
 
 
+def _region_phrase(
+    tokens: list[Token], first: int, last: int, pack: LangPack, index: PlaceIndex
+) -> tuple[Candidate, ...]:
+    """First-level regions a span names with the region word the text puts around it ("the
+    state of Washington", "Bundesstaat Georgia", "Курской области"): its candidates as that
+    phrase, regions only."""
+    own = [t.text for t in tokens[first : last + 1]]
+    before = [t.text for t in tokens[max(0, first - 2) : first]]
+    low = [w.casefold() for w in before]
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    phrases = []
+    if len(low) == 2 and low[1] in pack.connectors and low[0] in pack.region_before:
+        phrases.append([*before, *own])
+    if low and low[-1] in pack.region_before:
+        phrases.append([before[-1], *own])
+    if nxt is not None and nxt.glued and region_after(nxt.text.casefold(), pack):
+        phrases.append([*own, nxt.text])
+    for words in phrases:
+        cands, _ = lookup(words, pack, index)
+        regions = tuple(c for c in cands if c.place.kind == "admin1")
+        if regions:
+            return regions
+    if not phrases:
+        return ()
+    # else the name's regions, when one is the region of a town of that name ("région de
+    # Kherson"); not a region that only shares the name of a town elsewhere ("the Charlotte
+    # region" is not Charlotte parish, Saint Vincent)
+    cands, _ = lookup(own, pack, index)
+    towns = {(c.place.cc, c.place.admin1) for c in cands if c.place.kind == "city"}
+    regions = tuple(c for c in cands if c.place.kind == "admin1")
+    return regions if any((c.place.cc, c.place.admin1) in towns for c in regions) else ()
+
+
 def _hit(
     tokens: list[Token], first: int, last: int, pack: LangPack, index: PlaceIndex, surface: str,
     text: str = "",
@@ -81,6 +120,10 @@ def _hit(
     if demonym != "?":  # "Russian", "Sri Lankan", "European"
         return Hit(first, last, tokens[first].start, tokens[last].end, (), False,
                    demonym=demonym or "")  # fmt: skip
+    town = landmark_town([fold(surface), *(k for k, _ in keys(words, pack))], index)
+    if town:  # "Trump Tower", "Azovstal": the town it lies in
+        return Hit(first, last, tokens[first].start, tokens[last].end, town, False, phrase=True,
+                   landmark=True)  # fmt: skip
     target = dict(pack.metonyms).get(fold(" ".join(words)))
     if target is not None:  # "White House", "Kremlin": the city of the government
         cands = tuple(c for c in index.lookup(fold(target)) if c.place.kind == "city")
@@ -102,6 +145,9 @@ def _hit(
         if named:
             return Hit(first, last, tokens[first].start, tokens[last].end, named, False,
                        phrase=last > first)  # fmt: skip
+    named = _region_phrase(tokens, first, last, pack, index)
+    if named:  # "the state of Washington", "Курской области": the region
+        return Hit(first, last, tokens[first].start, tokens[last].end, named, False, phrase=True)
     counties = _county(text, tokens[last].end, words, pack, index) if text else ()
     if counties:
         return Hit(first, last, tokens[first].start, tokens[last].end, counties, False, phrase=True)

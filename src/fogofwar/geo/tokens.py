@@ -69,6 +69,7 @@ class Hit:
     phrase: bool = False  # multi-word or region phrase
     weak: bool = False  # a given name ("Peter"): kept only next to its country or region
     partial: bool = False  # a given span named by part of its words ("Royal Street")
+    landmark: bool = False  # a given span naming a landmark: its town, not the landmark's own id
 
 
 def tokenize(text: str) -> list[Token]:
