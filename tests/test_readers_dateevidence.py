@@ -314,3 +314,42 @@ def test_a_utc_stamp_near_midnight_gives_the_local_day_printed(
     written = visible_days(shown_text(parsed))
     found = date.fromisoformat(stamp[:10])
     assert utc_neighbour_day(found, page, markup_days(parsed), written) == expected
+
+
+@pytest.mark.parametrize(
+    ("shown", "found", "expected"),
+    [
+        # a German blog's footer line ends with the participle: that day was published …
+        (
+            "<p>Dieser Beitrag wurde am Montag, 5. März 2012 um 09:14 Uhr veröffentlicht.</p>"
+            "<p>Siehe auch <a href='/2010/06/alt/'>alt</a></p>",
+            date(2010, 6, 1),
+            date(2012, 3, 5),
+        ),
+        # … and a label before the date counts without markup naming the day, when htmldate's
+        # day is printed nowhere (or there is none)
+        ("<p>Publicado el 7 de junio de 2019</p>", None, date(2019, 6, 7)),
+        ("<p>Posted on 7 June 2019</p>", date(2018, 1, 9), date(2019, 6, 7)),
+        # htmldate's day printed elsewhere on the page: it stands
+        (
+            "<p>Posted on 7 June 2019</p><p>Updated 9 January 2018</p>",
+            date(2018, 1, 9),
+            date(2018, 1, 9),
+        ),
+    ],
+)
+def test_a_day_printed_as_published(shown: str, found: date | None, expected: date) -> None:
+    assert prefer_shown_day(found, tree(_page("", shown))) == expected
+
+
+def test_a_page_with_warnings_before_its_html_is_read_for_shown_days() -> None:
+    # lxml wraps such a page in a <div> without <head> and <body>
+    page = (
+        "<br />\n<b>Warning</b>: session_start() failed in <b>index.php</b><br />\n"
+        f"<html><head><title>T</title></head><body>{BODY}"
+        "<p>Veröffentlicht am 14.05.2014</p></body></html>"
+    )
+    parsed = tree(page)
+    assert parsed.find("body") is None
+    assert "14.05.2014" in shown_text(parsed)
+    assert prefer_shown_day(None, parsed) == date(2014, 5, 14)

@@ -19,8 +19,10 @@ left out) while exactly one *other* day of those is, that day is taken
 :data:`fogofwar.readers.datewords.DATE_LANGUAGES`). Before that, a day the visible text prints
 after a publication label ("Published November 9, 2023", "Veröffentlicht am 12.03.2020",
 :func:`labelled_day`; the first such) wins over htmldate's when the markup names it too, even
-if htmldate's day is printed somewhere (a photo caption, a related article); "Updated" is no
-such label.
+if htmldate's day is printed somewhere (a photo caption, a related article), and without the
+markup naming it when htmldate's day is printed nowhere; "Updated" is no such label. A label
+may also end the clause ("Dieser Beitrag wurde am 3. Dezember 2011 um 12:00 Uhr
+veröffentlicht").
 
 Last, the day printed under the headline (:func:`headline_day`): when the day chosen so far is
 not written close to the page's first ``<h1>``, the first date written after it (the byline's,
@@ -175,12 +177,19 @@ def visible_days(text: str) -> list[tuple[int, date]]:
     return found
 
 
+def _body(tree: HtmlElement) -> HtmlElement | None:
+    """The page's ``<body>``; the root itself when lxml wrapped a page that does not start as
+    a document (PHP warnings before ``<html>``) in a ``<div>`` without head and body."""
+    body = tree.find("body")
+    return tree if body is None and tree.tag != "html" else body
+
+
 def shown_text(tree: HtmlElement) -> str:
     """The text of the page's ``<body>`` a reader sees: lxml's text serialisation (C speed;
     comments are no text), with the content of scripts, styles and the like cut out. The text
     of adjacent elements runs together as a browser shows it; two dates in adjacent blocks with
     no whitespace between them in the source ("2023</p><p>21.10.") are not read."""
-    body = tree.find("body")
+    body = _body(tree)
     if body is None:
         return ""
     text = lxml.etree.tostring(body, method="text", encoding=str)
@@ -265,11 +274,22 @@ _PUBLISHED_LABEL = re.compile(
 )
 
 
+# The same label after the date, at the end of the clause ("Dieser Beitrag wurde am
+# 3. Dezember 2011 um 12:00 Uhr veröffentlicht"): the year, a time perhaps, the participle.
+_PUBLISHED_AFTER = re.compile(
+    r"(?:19|20)\d\d\D{0,20}?(?:\d{1,2}[:.]\d\d\D{0,8}?)?"
+    r"(?:veröffentlicht|publiziert|erschienen|gepostet|pubblicato|publicado|publié)\b",
+    re.IGNORECASE,
+)
+
+
 def labelled_day(text: str, days: list[tuple[int, date]]) -> date | None:
     """The first of ``days`` (written dates of ``text`` with their offsets) that a publication
-    label precedes, if any."""
+    label precedes or ends, if any."""
     for start, day in days:
         if _PUBLISHED_LABEL.search(text, max(0, start - 40), start) is not None:
+            return day
+        if _PUBLISHED_AFTER.match(text, text.find(str(day.year), start), start + 80):
             return day
     return None
 
@@ -288,7 +308,7 @@ _MARK = "\ue000"
 def headline_text(tree: HtmlElement) -> tuple[str, int]:
     """:func:`shown_text` and the offset in it where the page's first ``<h1>`` starts (-1
     when there is none). The tree is marked for the time of the serialisation, then restored."""
-    body = tree.find("body")
+    body = _body(tree)
     h1 = next(body.iter("h1"), None) if body is not None else None
     if h1 is None:
         return shown_text(tree), -1
@@ -352,6 +372,10 @@ def prefer_shown_day(found: date | None, tree: HtmlElement, page: str | None = N
         if page:
             found = utc_neighbour_day(found, page, evidence, written)
         found = _shown_markup_day(found, evidence, text, written)
+    if found is None or all(day != found for _, day in written):
+        # htmldate's day is not printed (or there is none): a day printed as published is
+        labelled = labelled_day(text, written)
+        found = labelled if labelled is not None else found
     return headline_day(found, evidence, written, headline)
 
 

@@ -173,48 +173,49 @@ def _body_start(text: str, known: set[str], prefixes: set[str]) -> bool:
     return text in known or text[:_PREFIX_CHARS] in prefixes
 
 
+def _scan(tree: Any, h1: Any, paragraphs: list[str]) -> tuple[Any | None, list[tuple[Any, str]]]:
+    """The ``<p>`` where the body starts (``None`` when not reached) and the lead candidates
+    before it: those after ``h1``, or, with ``h1`` ``None``, the lead blocks from the top."""
+    known = set(paragraphs)
+    prefixes = {p[:_PREFIX_CHARS] for p in paragraphs if len(p) >= _PREFIX_CHARS}
+    whole = " ".join(" ".join(paragraphs).split())
+    found: list[tuple[Any, str]] = []
+    seen_h1 = h1 is None
+    for el in tree.iter(*_LEAD_TAGS, "h1"):
+        if not seen_h1:
+            seen_h1 = el is h1
+            continue
+        own: str | None = None
+        if el.tag == "p":
+            own = block_text(el)
+            if _body_start(own, known, prefixes):
+                return el, found  # the body starts here
+        elif not (_names_lead(el) or (h1 is not None and _in_hgroup(el, h1))):
+            continue
+        if any(a is t for a in el.iterancestors() for t, _ in found):
+            continue  # inside a lead block already taken
+        text = _candidate(el, h1, own)
+        if text is None or text in whole or any(text in t for _, t in found):
+            continue
+        if any(p in text for p in known):
+            continue  # a container of the body, not a lead
+        found.append((el, text))
+    return None, found
+
+
 def lead_before_body(tree: Any, body: str) -> str:
     """``body`` (paragraphs separated by blank lines) with the lead the extractor left out put
     back before it (see the module doc); ``tree`` is not modified."""
     paragraphs = [p for p in body.split("\n\n") if p]
     if not paragraphs:
         return body
-    known = set(paragraphs)
-    prefixes = {p[:_PREFIX_CHARS] for p in paragraphs if len(p) >= _PREFIX_CHARS}
     h1 = next(tree.iter("h1"), None)
-    whole = " ".join(" ".join(paragraphs).split())
-    # lead blocks before the headline (kept for a page whose <h1> is not before the body),
-    # then candidates after it
-    before: list[tuple[Any, str]] = []
-    found: list[tuple[Any, str]] = []
-    first = None
-    seen_h1 = False
-    for el in tree.iter(*_LEAD_TAGS, "h1"):
-        if el is h1:
-            seen_h1 = True
-            continue
-        own: str | None = None
-        if el.tag == "p":
-            own = block_text(el)
-            if _body_start(own, known, prefixes):
-                first = el
-                break  # the body starts here
-        elif not (_names_lead(el) or (seen_h1 and _in_hgroup(el, h1))):
-            continue
-        into = found if seen_h1 else before
-        if any(a is t for a in el.iterancestors() for t, _ in into):
-            continue  # inside a lead block already taken
-        text = _candidate(el, h1 if seen_h1 else None, own)
-        if text is None or text in whole or any(text in t for _, t in into):
-            continue
-        if any(p in text for p in known):
-            continue  # a container of the body, not a lead
-        into.append((el, text))
-    if not seen_h1:
-        found = before  # no headline before the body: lead blocks from the top of the page
+    first, found = _scan(tree, h1, paragraphs) if h1 is not None else (None, [])
+    if first is None:  # no headline before the body: lead blocks from the top of the page
+        first, found = _scan(tree, None, paragraphs)
     if first is None or not found:
         return body  # the extracted body was never reached: nothing is known to lie between
-    container_depth = _body_depth(tree, known, first)
+    container_depth = _body_depth(tree, set(paragraphs), first)
     lead = [
         t
         for el, t in found
