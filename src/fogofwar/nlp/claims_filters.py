@@ -25,15 +25,19 @@ __all__ = ["DROP_PAST_LEAD", "bare", "doubtful", "purpose_clause"]
 
 DROP_PAST_LEAD = 0.45
 _QUANTITY = LEXICAL_NAMES.index("has_quantity")
+_PLACE = LEXICAL_NAMES.index("has_place")
 _MARKED = frozenset({Certainty.CONFIRMED, Certainty.DENIED, Certainty.UNVERIFIED})
 
 
 def doubtful(doc: Doc, view: ClauseView, score: ClauseScore) -> bool:
-    """A clause past the lead with no figure that the model leans to reading as no claim."""
+    """A clause past the lead with no figure and no named place that the model leans to reading
+    as no claim (a named place makes it a located event: "Херсонщина — атака дронів на
+    Берислав")."""
     return (
         not doc.headline
         and view.clause.sentence > 0
         and not view.lexical[_QUANTITY]
+        and not view.lexical[_PLACE]
         and score.p_claim < DROP_PAST_LEAD
     )
 
