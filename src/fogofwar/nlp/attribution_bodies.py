@@ -68,6 +68,9 @@ def _same_head(doc: Doc, a: AttributionMention, pack: LanguagePack) -> Attributi
     head = bare[-1]
     if len(head) < STEM:
         return a
+    last = [t for t in doc.tokens if src.start <= t.start and t.end <= src.end and t.is_word]
+    if not last or pack.sources.match_at((last[-1],), 0, 1) is None:
+        return a  # "Policía israelí": the last word is no body noun (the head comes first)
     best: tuple[int, SourceKind] | None = None
     for e in doc.entities:
         if e.category not in {"actor", "source"} or e.source_kind not in BODY_KINDS:

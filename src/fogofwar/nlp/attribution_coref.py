@@ -87,7 +87,7 @@ def resolve_references(
             out.append(dataclasses.replace(a, source_name=name, source_kind=b.source_kind))
             continue
         named = a.source_name
-        issued = document_source(doc, a, words.within(a.source) if a.source else [])
+        issued = document_source(doc, a, words.within(a.source) if a.source else [], pack)
         if issued is not a:  # "заявление местного комитета": the body named with the document
             a = body_anaphor(doc, issued, out)  # "в заявлении группировки": the group before
         elif stems and _statement(words, stems, a):
@@ -97,7 +97,7 @@ def resolve_references(
             a = _apposition_kind(pack, words, a)
             a = _role_holder(doc, pack, words, a, out)
             a = _spokesperson_of(doc, words, a, out)
-            a = document_source(doc, a, words.within(a.source) if a.source else [])
+            a = document_source(doc, a, words.within(a.source) if a.source else [], pack)
             a = told_before(doc, a, out)
             a = body_anaphor(doc, a, out)
             a = _impersonal_place(doc, words, a)

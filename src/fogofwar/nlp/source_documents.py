@@ -17,7 +17,8 @@ from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc
-from fogofwar.nlp.matcher import norm
+from fogofwar.nlp.matcher import Token, norm
+from fogofwar.packs import LanguagePack
 
 __all__ = ["document_source", "told_before"]
 
@@ -27,7 +28,9 @@ _BY = frozenset({"by", "von", "par", "por", "da"})  # "a statement by the minist
 SAME_SOURCE_BACK = 1500
 
 
-def document_source(doc: Doc, a: AttributionMention, ks: Sequence[int]) -> AttributionMention:
+def document_source(
+    doc: Doc, a: AttributionMention, ks: Sequence[int], pack: LanguagePack | None = None
+) -> AttributionMention:
     """A source phrase (its word tokens ``ks``) that opens with a statement noun and names a
     body after a link word ("comunicado del CI") has that body as its source; its kind is
     typed again."""
@@ -41,6 +44,8 @@ def document_source(doc: Doc, a: AttributionMention, ks: Sequence[int]) -> Attri
     if first is None:
         return a  # the noun may follow an article: "un comunicado", "a statement"
     ks = list(ks[first:])
+    if len(ks) == 1 and pack is not None:
+        return _issuer_after(doc, pack, a, ks[0])
     if len(ks) < 2:
         return a
     links = lex.np_links | _BY
@@ -57,6 +62,54 @@ def document_source(doc: Doc, a: AttributionMention, ks: Sequence[int]) -> Attri
         # "заявление местного комитета", "в заяві міністерства": the body in the genitive
         return _body_speaks(doc, a, Span(toks[ks[1]].start, toks[ks[-1]].end))
     return a
+
+
+_ISSUER_WORDS = 8  # words after a bare document noun where its issuer may be named
+_STOPS = frozenset('.,;:!?()«»"“”„')
+
+
+def _issuer_after(
+    doc: Doc, pack: LanguagePack, a: AttributionMention, k: int
+) -> AttributionMention:
+    """A bare document noun as source ("в сообщении | Министерства обороны", "in una nota | il
+    gruppo sostenuto dall'Iran", "dans un communiqué | de l'armée"): the issuer named right
+    after it, in the genitive, behind a link word, or as the subject after a document in a
+    prepositional phrase ("ha dichiarato in una nota il gruppo …"), speaks."""
+    toks, lex = doc.tokens, lexicon(doc.lang)
+    after: list[int] = []
+    j = k + 1
+    while j < len(toks) and toks[j].text not in _STOPS and len(after) < _ISSUER_WORDS:
+        if toks[j].is_word:
+            after.append(j)
+        j += 1
+    if not after or (j < len(toks) and toks[j].text not in _STOPS):
+        return a  # no phrase that ends the clause
+    if pack.cues.find(toks, after[0], after[-1] + 1) or any(
+        not m.payload.nominal for m in pack.triggers.find(toks, after[0], after[-1] + 1)
+    ):
+        return a  # a clause of its own ("отмечается, что …", "отвергли причастность")
+    first = toks[after[0]].lower
+    links = lex.np_links | _BY
+    if first in links:
+        rest = after[1:]
+        while rest and toks[rest[0]].lower in lex.function_words:
+            rest = rest[1:]
+    elif lex.genitive_bodies and first not in lex.function_words:
+        rest = after
+    else:
+        i = k - 1  # "in una nota", "dans un communiqué": the document is where, not who
+        while i >= 0 and toks[i].is_word and toks[i].lower in lex.interviewees:
+            i -= 1
+        governed = i >= 0 and toks[i].lower in lex.function_words
+        rest = after if governed and first in lex.function_words | lex.interviewees else []
+        rest = rest if any(t[:1].isupper() or len(t) > 3 for t in _texts(toks, rest)) else []
+    if not rest:
+        return a
+    return _body_speaks(doc, a, Span(toks[rest[0]].start, toks[rest[-1]].end))
+
+
+def _texts(toks: Sequence[Token], ks: Sequence[int]) -> list[str]:
+    return [toks[k].text for k in ks]
 
 
 def _body_speaks(doc: Doc, a: AttributionMention, body: Span) -> AttributionMention:
