@@ -54,6 +54,7 @@ from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.matcher import Match, Token, norm
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.separable import separable_cues
+from fogofwar.nlp.source_documents import relative_report
 from fogofwar.packs import CueEntry, LanguagePack
 
 __all__ = ["MEDIA_WINDOW", "attribution", "find_quotes"]
@@ -126,7 +127,7 @@ def _indirect(
     if entry.type in {"prep", "via"}:
         if not f.tail_prep_ok(toks, m.start, m.end, hi):
             return None
-        relative = _relative_report(doc, f, sent, m, cue, pack)
+        relative = relative_report(doc, f, sent, m, cue, pack)
         if relative is not None:
             return relative
         # source right after the cue, up to the next comma (to the sentence end after content)
@@ -238,33 +239,6 @@ def _indirect(
         certainty,
         cue_text=cue.slice(doc.text),
         found_by="lexicon" if known else "position",
-    )
-
-
-def _relative_report(
-    doc: Doc, f: Finder, sent: Sentence, m: Match[CueEntry], cue: Span, pack: LanguagePack
-) -> AttributionMention | None:
-    """ "Минздрав Ливана распространил сообщение, согласно которому два человека погибли",
-    "the ministry issued a statement according to which …", "un comunicado según el cual …":
-    a prep cue whose source is a relative pronoun reports the document of the clause before,
-    whose subject speaks."""
-    toks = doc.tokens
-    k = m.end
-    if k < sent.tok_end and toks[k].lower in pack.determiners:
-        k += 1  # "según el cual"
-    if k >= sent.tok_end or toks[k].lower not in pack.relative_pronouns:
-        return None
-    src = f.source_near(cue, Span(sent.span.start, cue.start), None, speakers_only=True)
-    statements = f.lex.statements
-    if src is not None and statements and norm(src[1]).startswith(statements):
-        # the document itself ("сообщение, согласно которому"): whoever issued it
-        src = f.source_near(src[0], Span(sent.span.start, src[0].start), None, True) or src
-    content = trim(doc, toks[k].end, sent.span.end)
-    if src is None or content is None:
-        return None
-    entry = m.payload
-    return AttributionMention(
-        content, src[0], cue, False, src[1], src[2], entry.certainty, cue_text=cue.slice(doc.text)
     )
 
 

@@ -3,6 +3,12 @@
 * "según un comunicado del CI", "secondo un comunicato stampa del ministero della Sanità", "a
   statement by the ministry": the document (pack ``[attribution] statements``) is where the
   words stand; the body named after it, behind a link word (``np_links``, or "by"), speaks.
+  A bare document noun's issuer may follow it in the genitive (pack ``genitive_bodies``: "в
+  сообщении Министерства обороны") or as the subject after it ("ha dichiarato in una nota il
+  gruppo …").
+* "a statement according to which …", "согласно которому", "según el cual": the relative
+  pronoun stands for the document of the clause before, whose issuer speaks
+  (:func:`relative_report`).
 * "la stessa fonte", "la même source", "the same source", "тот же источник": the source told
   just before (pack ``[attribution] same_source``, lower-case phrases) speaks again, with its
   kind — not an unnamed source (:func:`told_before`).
@@ -16,11 +22,12 @@ from collections.abc import Sequence
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
-from fogofwar.nlp.doc import AttributionMention, Doc
-from fogofwar.nlp.matcher import Token, norm
-from fogofwar.packs import LanguagePack
+from fogofwar.nlp.attribution_source import Finder, trim
+from fogofwar.nlp.doc import AttributionMention, Doc, Sentence
+from fogofwar.nlp.matcher import Match, Token, norm
+from fogofwar.packs import CueEntry, LanguagePack
 
-__all__ = ["document_source", "told_before"]
+__all__ = ["document_source", "relative_report", "told_before"]
 
 _DOC_WORDS = 2  # words of the document's phrase before its link word ("comunicato stampa del")
 _BY = frozenset({"by", "von", "par", "por", "da"})  # "a statement by the ministry"
@@ -122,6 +129,33 @@ def _body_speaks(doc: Doc, a: AttributionMention, body: Span) -> AttributionMent
         kind_settled=False,
         # a named body's statement is its claim, not hearsay
         certainty=Certainty.CLAIMED if a.certainty == Certainty.REPORTED else a.certainty,
+    )
+
+
+def relative_report(
+    doc: Doc, f: Finder, sent: Sentence, m: Match[CueEntry], cue: Span, pack: LanguagePack
+) -> AttributionMention | None:
+    """ "Минздрав Ливана распространил сообщение, согласно которому два человека погибли",
+    "the ministry issued a statement according to which …", "un comunicado según el cual …":
+    a prep cue whose source is a relative pronoun reports the document of the clause before,
+    whose subject speaks."""
+    toks = doc.tokens
+    k = m.end
+    if k < sent.tok_end and toks[k].lower in pack.determiners:
+        k += 1  # "según el cual"
+    if k >= sent.tok_end or toks[k].lower not in pack.relative_pronouns:
+        return None
+    src = f.source_near(cue, Span(sent.span.start, cue.start), None, speakers_only=True)
+    statements = f.lex.statements
+    if src is not None and statements and norm(src[1]).startswith(statements):
+        # the document itself ("сообщение, согласно которому"): whoever issued it
+        src = f.source_near(src[0], Span(sent.span.start, src[0].start), None, True) or src
+    content = trim(doc, toks[k].end, sent.span.end)
+    if src is None or content is None:
+        return None
+    entry = m.payload
+    return AttributionMention(
+        content, src[0], cue, False, src[1], src[2], entry.certainty, cue_text=cue.slice(doc.text)
     )
 
 
