@@ -7,14 +7,16 @@ first words, in the project's languages and the other common European ones:
 * a *section end* ("Related articles", "Lesen Sie auch:", "Читайте также", "Keine
   Kommentare", "Kontakt:") in the last part of the body: the article ends before it,
   everything after is dropped;
-* a *credit* ("© 2020 …", "Foto: …", "Quelle: …", "Featured image by …"): that line alone is
-  dropped;
+* a *credit* ("© 2020 …", "Foto: …", "Quelle: …", "Featured image by …", a news agency's
+  sign-off alone: "aja/PAP", "(dpa)"): that line alone is dropped;
 * a *label*: a section cue alone with its colon ("Weitere Informationen:", "Kontakt:") before
   the last part: that line alone is dropped (it holds nothing of the article);
 * a *promo* ("Sign up to get …", "Subscribe now to our …", "PC Gamer Newsletter",
-  "Hazte miembro …", a donation appeal: "Support our journalism") or an advertising
-  disclosure ("Anzeige, enthält Affiliate Links",
-  "This post contains references to products …"): that line alone is dropped, wherever it is;
+  "Hazte miembro …", a donation appeal: "Support our journalism", a box ending in its
+  button: "… Sign up here", the site's channel elsewhere: "nuestro canal de YouTube", a call
+  to comment or the note that commenting needs an account, "Alle Angaben ohne Gewähr") or an
+  advertising disclosure ("Anzeige, enthält Affiliate Links", "This post contains references
+  to products …"): that line alone is dropped, wherever it is;
 * a *link* ("Lesen Sie auch: <headline>", "VEA TAMBIÉN: <headline>"): a cue, a colon and a
   headline on one line is a link to another article, wherever it is: that line alone is
   dropped (the article often goes on after it).
@@ -47,7 +49,12 @@ _SECTION_END = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"^\W*(?:©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten"
+    # a news agency's sign-off alone: the writers' initials and the agency ("aja/PAP",
+    # "(dpa)", "kb/AFP/Reuters")
+    r"^\(?(?:[a-zäöüа-яіїє]{2,4}/)*(?:[a-zäöüа-яіїє]{2,4}/)?(?:dpa|afp|ap|apa|pap|reuters|kna|epd"
+    r"|sda|efe|ansa|ani|ukrinform|укрінформ|интерфакс|інтерфакс|тасс|риа)"
+    r"(?:/(?:dpa|afp|ap|apa|pap|reuters|kna|epd|sda|efe|ansa))*\)?\.?$"
+    r"|^\W*(?:©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten"
     r"|(?:foto|fotos|photo|photos|bild|bilder|titelbild|beitragsbild|image|credits?"
     r"|crédits? photos?|quelle|source|fuente|źródło|фото|джерело|источник)\s*:"
     r"|(?:featured |header |top |cover |lead )?(?:image|photo|picture|illustration)s?"
@@ -65,7 +72,31 @@ _PROMO = re.compile(
     r"|unterstützen? (?:sie )?(?:uns|unsere?n? \w+|\w+ (?:bereits|schon|jetzt) mit)\b"
     r"|support (?:us|our (?:journalism|work|reporting))\b"
     r"|(?:[\w&'’-]+ ){0,3}newsletter\W*$|zum newsletter\b|newsletter (?:abonnieren|bestellen"
-    r"|anmelden)\b)",
+    r"|anmelden)\b"
+    # a box that ends in its button ("Do you want to be informed of our actions? Sign up here")
+    r"|.{0,120}\b(?:sign up|subscribe|jetzt anmelden|suscr[ií]bete|abonnez-vous|iscriviti"
+    r"|подпишитесь|підпишіться) (?:here|now|hier|aquí|ici|qui|здесь|тут)\W*$"
+    # the site's channel elsewhere ("¡Mira lo que tiene nuestro canal de YouTube!")
+    r"|.{0,60}\b(?:our|unser(?:em|en)?|nuestro|notre|nostro|наш(?:ем|ему)?)"
+    r" (?:(?:youtube|telegram|whatsapp|tiktok|instagram)[ -]?(?:channel|kanal|account)"
+    r"|canal de (?:youtube|telegram|whatsapp|tiktok)|chaîne (?:youtube|telegram)"
+    r"|canale (?:youtube|telegram)|(?:youtube|telegram)[- ]канал\w*)\b.{0,40}$"
+    # a call to comment, or the note that commenting needs an account
+    r"|(?:verraten|schreiben|sagen) sie (?:uns )?(?:gerne )?(?:in den|im) kommentar"
+    r"|(?:let us|tell us) (?:know )?in the comments|dites-(?:le )?nous en commentaire"
+    r"|cu[ée]ntanos en los comentarios|diteci nei commenti|пишите в комментари"
+    r"|пишіть у коментар"
+    r"|(?:du musst|sie müssen) (?:eingeloggt|angemeldet) sein,? um"
+    r"|you must be (?:logged in|registered) to (?:post a )?comment"
+    r"|debes (?:estar registrado|iniciar sesi[oó]n) para (?:publicar un )?comentar"
+    r"|vous devez être connecté pour (?:publier|poster) un commentaire"
+    r"|devi essere (?:connesso|registrato) per (?:inviare|pubblicare) un commento"
+    r"|(?:вы должны|необходимо) (?:войти|авторизоваться)[^.]{0,40}коммент"
+    r"|(?:ви повинні|необхідно) (?:увійти|авторизуватися)[^.]{0,40}комент"
+    # a disclaimer alone ("(Alle Angaben ohne Gewähr)")
+    r"|(?:alle angaben ohne gewähr|all information without (?:guarantee|warranty)"
+    r"|información sin garantía|informations sans garantie|informazioni senza garanzia"
+    r"|информация без гарантии|інформація без гарантії)\W*$)",
     re.IGNORECASE,
 )
 # An advertising or affiliate disclosure.
