@@ -151,6 +151,16 @@ def test_related_block_at_the_end_is_cut() -> None:
         ("A\n\nYou must be logged in to post a comment.", "A"),
         ("A\n\nVous devez être connecté pour publier un commentaire.", "A"),
         ("A\n\n(Alle Angaben ohne Gewähr)\n\nB", "A\n\nB"),
+        # a link line read "here", a donation appeal, a pointer to a website
+        ("A\n\nLesen Sie hier: Neue Brücke eröffnet\n\nB", "A\n\nB"),
+        ("A\n\nЧитайте здесь: Новый мост открыт\n\nB", "A\n\nB"),
+        ("A\n\n| We need your help. Keep independent reporting alive. Donate |\n\nB", "A\n\nB"),
+        ("A\n\nNecesitamos tu apoyo. Hazte socio hoy.\n\nB", "A\n\nB"),
+        ("A\n\nWeitere Informationen gibt es auf der Website des Vereins.\n\nB", "A\n\nB"),
+        ("A\n\nMehr Infos unter www.example.de.\n\nB", "A\n\nB"),
+        ("A\n\nMore information at www.example.org\n\nB", "A\n\nB"),
+        ("A\n\nWeitere Informationen lagen der Polizei zunächst nicht vor.\n\nB", None),
+        ("A\n\nWe need your help to find the missing boy, the police said.\n\nB", None),
         # a news agency's sign-off
         ("A\n\nB\n\nmk/PAP", "A\n\nB"),
         ("A\n\nB\n\n(dpa)", "A\n\nB"),

@@ -93,6 +93,19 @@ _PROMO = re.compile(
     r"|devi essere (?:connesso|registrato) per (?:inviare|pubblicare) un commento"
     r"|(?:вы должны|необходимо) (?:войти|авторизоваться)[^.]{0,40}коммент"
     r"|(?:ви повинні|необхідно) (?:увійти|авторизуватися)[^.]{0,40}комент"
+    # a donation appeal ("We need your help. Help us continue … Donate")
+    # (the appeal alone: its end, a stop, or a new sentence; "We need your help to find the
+    # boy" is a quote)
+    r"|(?:we need your (?:help|support)|wir brauchen (?:deine|ihre|eure) (?:hilfe|unterstützung)"
+    r"|necesitamos (?:tu|su) (?:ayuda|apoyo)|nous avons besoin de (?:vous|votre (?:aide|soutien))"
+    r"|abbiamo bisogno (?:di te|del tuo (?:aiuto|sostegno))|нам нужна ваша (?:помощь|поддержка)"
+    r"|нам потрібна ваша (?:допомога|підтримка))(?:\W*$|\s*[.!|:]|\s+(?-i:[A-ZÄÖÜÁÉÍÓÚА-ЯІЇЄ]))"
+    # a pointer to a website ("Weitere Infos unter www.example.de.")
+    r"|(?:weitere|mehr) info(?:rmationen|s)?\b.{0,40}\b(?:unter|auf|bei)"
+    r" (?:www\.|https?:|\S+\.\w{2,4}\W*$|der (?:web ?site|webseite|homepage))"
+    r"|more info(?:rmation)? (?:at|on) (?:www\.|https?:|\S+\.\w{2,4}\W*$|(?:our|the) website)"
+    r"|más información en (?:www\.|https?:|\S+\.\w{2,4}\W*$|(?:nuestra|la) (?:web|página))"
+    r"|plus d'informations sur (?:www\.|https?:|\S+\.\w{2,4}\W*$|(?:notre|le) site)"
     # a disclaimer alone ("(Alle Angaben ohne Gewähr)")
     r"|(?:alle angaben ohne gewähr|all information without (?:guarantee|warranty)"
     r"|información sin garantía|informations sans garantie|informazioni senza garanzia"
@@ -111,7 +124,9 @@ _DISCLOSURE = re.compile(
 # A cue, a colon and a headline: a link to another article.
 _LINK = re.compile(
     r"^\W*(?:read (?:more|also|next)|see also|related(?: articles?| stories| posts)?|also read"
-    r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|vea también|lee también"
+    r"|lesen sie (?:auch|mehr|hier)|hier lesen|read (?:it )?here|lee aquí|lea aquí|lire ici"
+    r"|leggi qui|читайте (?:здесь|тут)|читайте тут|mehr zum thema|auch interessant|vea también"
+    r"|lee también"
     r"|lea también|ver también|leia também|veja também|lire aussi|à lire aussi|voir aussi"
     r"|leggi anche|czytaj (?:też|także|więcej)|zobacz (?:też|także)|читайте (?:также|також)"
     r"|дивіться також|по теме)\s*:\s*\w",
