@@ -161,12 +161,14 @@ def test_related_block_at_the_end_is_cut() -> None:
         ("A\n\nMore information at www.example.org\n\nB", "A\n\nB"),
         ("A\n\nWeitere Informationen lagen der Polizei zunächst nicht vor.\n\nB", None),
         ("A\n\nWe need your help to find the missing boy, the police said.\n\nB", None),
+        ("A\n\n“We need your help. The shelling has not stopped,” he said.\n\nB", None),
         # a news agency's sign-off
         ("A\n\nB\n\nmk/PAP", "A\n\nB"),
         ("A\n\nB\n\n(dpa)", "A\n\nB"),
         ("A\n\nB\n\nrk/AFP/Reuters", "A\n\nB"),
         # the same words in the article's own sentences stay
         ("A\n\nThe army said its Telegram channel was hacked on Monday.\n\nB", None),
+        ("A\n\n“Our Telegram channel was hacked,” the spokesman said.\n\nB", None),
         ("A\n\nReuters reported the strike first.\n\nB", None),
         ("A\n\nHe told us in the comments section of the forum that he had left.\n\nB", None),
     ],

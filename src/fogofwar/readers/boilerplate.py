@@ -76,8 +76,8 @@ _PROMO = re.compile(
     # a box that ends in its button ("Do you want to be informed of our actions? Sign up here")
     r"|.{0,120}\b(?:sign up|subscribe|jetzt anmelden|suscr[ií]bete|abonnez-vous|iscriviti"
     r"|подпишитесь|підпишіться) (?:here|now|hier|aquí|ici|qui|здесь|тут)\W*$"
-    # the site's channel elsewhere ("¡Mira lo que tiene nuestro canal de YouTube!")
-    r"|.{0,60}\b(?:our|unser(?:em|en)?|nuestro|notre|nostro|наш(?:ем|ему)?)"
+    # the site's channel elsewhere ("¡Mira lo que tiene nuestro canal de YouTube!"), not a quote
+    r"|(?![^\"“”«»„]*[\"“”«»„]).{0,60}\b(?:our|unser(?:em|en)?|nuestro|notre|nostro|наш(?:ем|ему)?)"
     r" (?:(?:youtube|telegram|whatsapp|tiktok|instagram)[ -]?(?:channel|kanal|account)"
     r"|canal de (?:youtube|telegram|whatsapp|tiktok)|chaîne (?:youtube|telegram)"
     r"|canale (?:youtube|telegram)|(?:youtube|telegram)[- ]канал\w*)\b.{0,40}$"
@@ -94,9 +94,10 @@ _PROMO = re.compile(
     r"|(?:вы должны|необходимо) (?:войти|авторизоваться)[^.]{0,40}коммент"
     r"|(?:ви повинні|необхідно) (?:увійти|авторизуватися)[^.]{0,40}комент"
     # a donation appeal ("We need your help. Help us continue … Donate")
-    # (the appeal alone: its end, a stop, or a new sentence; "We need your help to find the
-    # boy" is a quote)
-    r"|(?:we need your (?:help|support)|wir brauchen (?:deine|ihre|eure) (?:hilfe|unterstützung)"
+    # (the appeal alone, no quote: its end, a stop, or a new sentence; "We need your help to
+    # find the boy" is an appeal reported)
+    r"|(?![^\"“”«»„]*[\"“”«»„])(?:we need your (?:help|support)"
+    r"|wir brauchen (?:deine|ihre|eure) (?:hilfe|unterstützung)"
     r"|necesitamos (?:tu|su) (?:ayuda|apoyo)|nous avons besoin de (?:vous|votre (?:aide|soutien))"
     r"|abbiamo bisogno (?:di te|del tuo (?:aiuto|sostegno))|нам нужна ваша (?:помощь|поддержка)"
     r"|нам потрібна ваша (?:допомога|підтримка))(?:\W*$|\s*[.!|:]|\s+(?-i:[A-ZÄÖÜÁÉÍÓÚА-ЯІЇЄ]))"
