@@ -223,3 +223,17 @@ def test_a_landmark_is_not_the_place_the_text_is_about(gaz: Gazetteer) -> None:
     _, street, un = gaz.resolve(text, spans, "en")
     assert un.location is not None and un.location.normalized == "New York City"
     assert street.location is not None and street.location.normalized == "Leeds"
+
+
+def test_a_town_the_text_writes_as_a_place_is_no_persons_name(gaz: Gazetteer) -> None:
+    # "Brenham OKs" reads like a first name before a surname; the dateline and "Brenham
+    # residents" say it is the town, at every mention
+    text = "Brenham OKs new budget. BRENHAM — The council met on Monday. Brenham residents vote."
+    found = [m for m in gaz.find(text, "en") if m.surface.casefold() == "brenham"]
+    assert len(found) == 3
+    assert all(m.location is not None and m.location.country == "USA" for m in found)
+
+
+def test_a_surname_with_no_place_evidence_stays_a_person(gaz: Gazetteer) -> None:
+    text = "Senator Tim Brenham spoke on Monday. Brenham told reporters the vote would wait."
+    assert not [m for m in gaz.find(text, "en") if m.surface == "Brenham"]

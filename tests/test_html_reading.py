@@ -141,6 +141,36 @@ def test_related_block_at_the_end_is_cut() -> None:
         # a link line to one article in the tail: that line only, the text goes on after it
         ("A\n\nB\n\nC\n\nD\n\nCzytaj też: Wyścig zbrojeń ruszył\n\nE", "A\n\nB\n\nC\n\nD\n\nE"),
         ("A\n\nB\n\nC\n\nD\n\nCzytaj też:\n\nE", "A\n\nB\n\nC\n\nD"),
+        # a box ending in its button, the site's channel elsewhere, a call to comment
+        ("A\n\nWant our weekly briefing in your inbox? Sign up here\n\nB", "A\n\nB"),
+        ("A\n\nAbonnieren Sie unseren Telegram-Kanal!\n\nB", "A\n\nB"),
+        ("A\n\n¡No te pierdas nuestro canal de YouTube!\n\nB", "A\n\nB"),
+        ("A\n\nПодписывайтесь на наш Telegram-канал\n\nB", "A\n\nB"),
+        ("A\n\nLet us know in the comments: would you take the train?\n\nB", "A\n\nB"),
+        ("A\n\nSchreiben Sie uns in den Kommentaren, was Sie denken.\n\nB", "A\n\nB"),
+        ("A\n\nYou must be logged in to post a comment.", "A"),
+        ("A\n\nVous devez être connecté pour publier un commentaire.", "A"),
+        ("A\n\n(Alle Angaben ohne Gewähr)\n\nB", "A\n\nB"),
+        # a link line read "here", a donation appeal, a pointer to a website
+        ("A\n\nLesen Sie hier: Neue Brücke eröffnet\n\nB", "A\n\nB"),
+        ("A\n\nЧитайте здесь: Новый мост открыт\n\nB", "A\n\nB"),
+        ("A\n\n| We need your help. Keep independent reporting alive. Donate |\n\nB", "A\n\nB"),
+        ("A\n\nNecesitamos tu apoyo. Hazte socio hoy.\n\nB", "A\n\nB"),
+        ("A\n\nWeitere Informationen gibt es auf der Website des Vereins.\n\nB", "A\n\nB"),
+        ("A\n\nMehr Infos unter www.example.de.\n\nB", "A\n\nB"),
+        ("A\n\nMore information at www.example.org\n\nB", "A\n\nB"),
+        ("A\n\nWeitere Informationen lagen der Polizei zunächst nicht vor.\n\nB", None),
+        ("A\n\nWe need your help to find the missing boy, the police said.\n\nB", None),
+        ("A\n\n“We need your help. The shelling has not stopped,” he said.\n\nB", None),
+        # a news agency's sign-off
+        ("A\n\nB\n\nmk/PAP", "A\n\nB"),
+        ("A\n\nB\n\n(dpa)", "A\n\nB"),
+        ("A\n\nB\n\nrk/AFP/Reuters", "A\n\nB"),
+        # the same words in the article's own sentences stay
+        ("A\n\nThe army said its Telegram channel was hacked on Monday.\n\nB", None),
+        ("A\n\n“Our Telegram channel was hacked,” the spokesman said.\n\nB", None),
+        ("A\n\nReuters reported the strike first.\n\nB", None),
+        ("A\n\nHe told us in the comments section of the forum that he had left.\n\nB", None),
     ],
 )
 def test_trim_boilerplate(body: str, expected: str | None) -> None:

@@ -262,6 +262,21 @@ _META_DATE = '<meta name="date" content="2020-04-30">'
         ("", "Publicado el 3 de mayo de 2022", "", None, date(2022, 5, 3)),
         # nothing written near the headline: htmldate's answer stands
         (_META_DATE, "Von Anna Berger", "", date(2020, 4, 30), date(2020, 4, 30)),
+        # further down the byline (past a long teaser), a date only after its label
+        (
+            _META_DATE,
+            f"{'Ein langer Vorspann ohne Datum. ' * 12}Aktualisiert: 28.04.2020",
+            "",
+            date(2020, 4, 30),
+            date(2020, 4, 28),
+        ),
+        (
+            _META_DATE,
+            f"{'Ein langer Vorspann ohne Datum. ' * 12}Am 28.04.2020 begann es.",
+            "",
+            date(2020, 4, 30),
+            date(2020, 4, 30),
+        ),
     ],
 )
 def test_the_day_under_the_headline(

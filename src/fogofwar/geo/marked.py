@@ -38,6 +38,7 @@ __all__ = [
     "marked_hits",
     "names_no_place",
     "on_river_bank",
+    "placed_words",
 ]
 
 _LIST_MAX = 8  # names in one "A, B and C counties" list
@@ -79,6 +80,29 @@ def headed(tok: Token, nxt: Token | None, prev: Token | None, pack: LangPack) ->
         and nxt.text.casefold().rstrip(".") in pack.place_nouns
         and not (prev is not None and tok.glued and prev.cap)  # "a Meadow Grove man"
     )
+
+
+def placed_words(tokens: list[Token], pack: LangPack) -> frozenset[str]:
+    """Capitalised words (lower case) the text writes somewhere as a place: after a place
+    preposition no person takes ("in Mansfield", not "according to Taylor"), before a noun of
+    a place's people or bodies ("Mansfield residents"), or as an all-capital dateline
+    ("MANSFIELD —"). Its other mentions are the place too, not a person's name."""
+    out: set[str] = set()
+    for k, tok in enumerate(tokens):
+        if not tok.cap or len(tok.text) < 3:
+            continue
+        prev = tokens[k - 1] if k > 0 else None
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        low = prev.text.casefold() if prev is not None else ""
+        if (
+            (prev is not None and tok.glued and not tok.sent_start and low in pack.place_preps
+             and low not in pack.person_preps and low not in pack.articles)
+            or headed(tok, nxt, prev, pack)
+            or (tok.sent_start and tok.text.isupper() and len(tok.text) >= 5
+                and (nxt is None or not nxt.glued))
+        ):  # fmt: skip
+            out.add(tok.text.casefold())
+    return frozenset(out)
 
 
 def dateline(tokens: list[Token], hit: Hit) -> bool:

@@ -54,7 +54,7 @@ from fogofwar.geo.keys import keys as _keys
 from fogofwar.geo.keys import lookup
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
-from fogofwar.geo.marked import abbreviation_hit, headed, marked_hits, names_no_place
+from fogofwar.geo.marked import abbreviation_hit, headed, marked_hits, names_no_place, placed_words
 from fogofwar.geo.marked import dateline as caps_dateline
 from fogofwar.geo.persons import (
     after_initial,
@@ -141,10 +141,13 @@ def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
 
 
 def _keep(
-    tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None, names: frozenset[str]
-) -> bool:
+    tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None, names: frozenset[str],
+    placed: frozenset[str] = frozenset(),
+) -> bool:  # fmt: skip
     """Acronym, common-word and person-name guards for single-word hits; ``names`` are the
-    surnames the text gave with a first name ("Jordan" after "Michael Jordan")."""
+    surnames the text gave with a first name ("Jordan" after "Michael Jordan"); ``placed``
+    the words (lower case) the text writes elsewhere as a place (:func:`placed_words`), which
+    the first-name and surname guards leave alone."""
     if hit.phrase or hit.demonym is not None:
         return True
     kinds = {c.place.kind for c in hit.cands}
@@ -217,7 +220,7 @@ def _keep(
         and not region_after(nxt.text.casefold(), pack)
     )
     towns = [c.place.population for c in hit.cands if c.place.kind in ("city", "admin2")]
-    if named and max(towns, default=0) < _HUGE:
+    if named and max(towns, default=0) < _HUGE and low not in placed:
         return False  # "George Bush", "Vladimir Putin": a first name before a capitalised word
     big_region = (
         before is not None
@@ -246,7 +249,12 @@ def _keep(
         and fold(prev.text) not in pack.demonyms
         and not (prev.sent_start and is_known(prev.text, pack.lang) and not first_name)
     )  # "Жители Лубен": a common word opening the sentence; "Андрій Черкас": a person
-    if person and kinds <= {"city", "admin2"} and (biggest < _HUGE or not nxt_person):
+    if (
+        person
+        and kinds <= {"city", "admin2"}
+        and (biggest < _HUGE or not nxt_person)
+        and low not in placed  # "Mansfield OKs…" with "in Mansfield", "Mansfield residents"
+    ):
         return False  # also before a speech verb: "Андрій Черкас заявив" is a person
     if hit.metonymy and not prep and biggest < _BIG and not any(c.place.capital for c in hit.cands):
         return False  # "Nelson says": a small town or region does not speak, a person does
@@ -362,7 +370,8 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
     """Every toponym, demonym and metonym candidate in ``text``, in order."""
     tokens = tokenize(text)
     metonyms = dict(pack.metonyms)
-    names = set(surnames(tokens, pack))
+    placed = placed_words(tokens, pack)
+    names = {n for n in surnames(tokens, pack) if n.casefold() not in placed}
     speakers: set[str] = set()  # small towns' names the text uses for a speaker
     hits: list[Hit] = []
     marked = marked_hits(text, tokens, pack, lambda words: lookup(words, pack, index)[0])
@@ -451,14 +460,14 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
             found = Hit(found.first, found.last, found.start, found.end, found.cands,
                         found.changed, metonymy=True, phrase=found.phrase)  # fmt: skip
         before = next((h for h in reversed(hits) if h.demonym is None), None)
-        if _keep(tokens, found, pack, before, frozenset(names)):
+        if _keep(tokens, found, pack, before, frozenset(names), placed):
             if given_name(tokens, found, pack, before):
                 found = Hit(found.first, found.last, found.start, found.end, found.cands,
                             found.changed, metonymy=found.metonymy, weak=True)  # fmt: skip
             hits.append(found)
         elif found.metonymy and small_town(found):
             speakers.add(tokens[found.first].text)  # "Noma said": Noma, before and after
-        elif surname(tokens, found, pack):
+        elif surname(tokens, found, pack) and tokens[found.first].text.casefold() not in placed:
             names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
         i = found.last + 1
     return vouched(

@@ -54,6 +54,7 @@ from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.matcher import Match, Token, norm
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.separable import separable_cues
+from fogofwar.nlp.source_documents import relative_report
 from fogofwar.packs import CueEntry, LanguagePack
 
 __all__ = ["MEDIA_WINDOW", "attribution", "find_quotes"]
@@ -126,6 +127,9 @@ def _indirect(
     if entry.type in {"prep", "via"}:
         if not f.tail_prep_ok(toks, m.start, m.end, hi):
             return None
+        relative = relative_report(doc, f, sent, m, cue, pack)
+        if relative is not None:
+            return relative
         # source right after the cue, up to the next comma (to the sentence end after content)
         at_start = trim(doc, sent.span.start, cue.start) is None
         gap = _MAX_SOURCE_GAP if entry.type == "via" else _MAX_TAIL_SOURCE

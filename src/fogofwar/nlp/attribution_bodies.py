@@ -21,9 +21,11 @@ from fogofwar.nlp.attribution_coref import (
     BODY_KINDS,
     FORCE_TO_PERSON,
     GUESSED,
+    ROLE_BACK,
     STEM,
     Words,
     body_anaphor,
+    last_before,
     names_person,
     unelided,
 )
@@ -43,6 +45,7 @@ def speakers_bodies(
     out: list[AttributionMention] = []
     for a in atts:
         a = _body_of_role(doc, words, a, out)
+        a = _named_spokesperson(doc, words, a, out)
         a = _official_of(doc, pack, words, a, out)
         out.append(_same_head(doc, a, pack))
     return out
@@ -68,6 +71,9 @@ def _same_head(doc: Doc, a: AttributionMention, pack: LanguagePack) -> Attributi
     head = bare[-1]
     if len(head) < STEM:
         return a
+    last = [t for t in doc.tokens if src.start <= t.start and t.end <= src.end and t.is_word]
+    if not last or pack.sources.match_at((last[-1],), 0, 1) is None:
+        return a  # "Policía israelí": the last word is no body noun (the head comes first)
     best: tuple[int, SourceKind] | None = None
     for e in doc.entities:
         if e.category not in {"actor", "source"} or e.source_kind not in BODY_KINDS:
@@ -96,6 +102,41 @@ def _same_head(doc: Doc, a: AttributionMention, pack: LanguagePack) -> Attributi
     if best is None or best[1] == a.source_kind:
         return a
     return dataclasses.replace(a, source_kind=best[1], kind_settled=True)
+
+
+def _named_spokesperson(
+    doc: Doc, words: Words, a: AttributionMention, before: Sequence[AttributionMention]
+) -> AttributionMention:
+    """ "…, the Pentagon said. Deputy press secretary Laura Whitcomb told reporters …": a person
+    named with a spokesperson's role and no body in the phrase speaks for the body that was the
+    source of the last attribution before (within :data:`ROLE_BACK` characters), with its
+    kind — not the role word's default."""
+    src = a.source
+    stems = lexicon(doc.lang).spokesperson_words
+    if src is None or not stems or a.kind_settled or not names_person(doc, src):
+        return a
+    first = min(
+        (e.span.start for e in doc.entities if e.category == "person" and _inside(e.span, src)),
+        default=src.start,
+    )
+    role = [words.doc.tokens[k].lower for k in words.within(Span(src.start, first))]
+    if not any(w.startswith(stems) for w in role):
+        return a
+    if any(  # "Kremlin spokesman Dmitry Peskov": the phrase names its body
+        e.category in {"actor", "source"} and e.span.start < first and src.start < e.span.end
+        for e in doc.entities
+    ):
+        return a
+    b = last_before(before, src)
+    if b is None or b.source is None or names_person(doc, b.source):
+        return a
+    if src.start - b.source.end > ROLE_BACK or b.source_kind not in BODY_KINDS:
+        return a
+    return dataclasses.replace(a, source_kind=b.source_kind, kind_settled=True)
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end
 
 
 def _official_of(

@@ -39,6 +39,7 @@ __all__ = [
     "STEM",
     "Words",
     "body_anaphor",
+    "last_before",
     "names_person",
     "resolve_references",
     "unelided",
@@ -87,7 +88,7 @@ def resolve_references(
             out.append(dataclasses.replace(a, source_name=name, source_kind=b.source_kind))
             continue
         named = a.source_name
-        issued = document_source(doc, a, words.within(a.source) if a.source else [])
+        issued = document_source(doc, a, words.within(a.source) if a.source else [], pack)
         if issued is not a:  # "заявление местного комитета": the body named with the document
             a = body_anaphor(doc, issued, out)  # "в заявлении группировки": the group before
         elif stems and _statement(words, stems, a):
@@ -97,7 +98,7 @@ def resolve_references(
             a = _apposition_kind(pack, words, a)
             a = _role_holder(doc, pack, words, a, out)
             a = _spokesperson_of(doc, words, a, out)
-            a = document_source(doc, a, words.within(a.source) if a.source else [])
+            a = document_source(doc, a, words.within(a.source) if a.source else [], pack)
             a = told_before(doc, a, out)
             a = body_anaphor(doc, a, out)
             a = _impersonal_place(doc, words, a)
@@ -168,7 +169,7 @@ def _apposition_kind(pack: LanguagePack, words: Words, a: AttributionMention) ->
     return a
 
 
-def _last_before(before: Sequence[AttributionMention], src: Span) -> AttributionMention | None:
+def last_before(before: Sequence[AttributionMention], src: Span) -> AttributionMention | None:
     """The attribution whose source ends last before ``src`` starts."""
     prior = [b for b in before if b.source is not None and b.source.end <= src.start]
     return max(prior, key=lambda b: b.source.end if b.source is not None else 0, default=None)
@@ -194,10 +195,10 @@ def _spokesperson_of(
     if src is None or not stems or not name or len(name) > _BARE_ROLE_WORDS:
         return a
     if not any(w.startswith(stems) for w in name):
-        return _named_spokesperson(doc, words, a, before)
+        return a
     if names_person(doc, src):
         return a
-    b = _last_before(before, src)
+    b = last_before(before, src)
     if b is None or b.source is None:
         return a
     if (
@@ -207,41 +208,6 @@ def _spokesperson_of(
     ):
         return a
     return dataclasses.replace(a, source_kind=b.source_kind, kind_settled=True)
-
-
-def _named_spokesperson(
-    doc: Doc, words: Words, a: AttributionMention, before: Sequence[AttributionMention]
-) -> AttributionMention:
-    """ "…, the Pentagon said. Deputy press secretary Laura Whitcomb told reporters …": a person
-    named with a spokesperson's role and no body in the phrase speaks for the body that was the
-    source of the last attribution before (within :data:`ROLE_BACK` characters), with its
-    kind — not the role word's default."""
-    src = a.source
-    stems = lexicon(doc.lang).spokesperson_words
-    if src is None or not stems or a.kind_settled or not names_person(doc, src):
-        return a
-    first = min(
-        (e.span.start for e in doc.entities if e.category == "person" and _inside(e.span, src)),
-        default=src.start,
-    )
-    role = [words.doc.tokens[k].lower for k in words.within(Span(src.start, first))]
-    if not any(w.startswith(stems) for w in role):
-        return a
-    if any(  # "Kremlin spokesman Dmitry Peskov": the phrase names its body
-        e.category in {"actor", "source"} and e.span.start < first and src.start < e.span.end
-        for e in doc.entities
-    ):
-        return a
-    b = _last_before(before, src)
-    if b is None or b.source is None or names_person(doc, b.source):
-        return a
-    if src.start - b.source.end > ROLE_BACK or b.source_kind not in BODY_KINDS:
-        return a
-    return dataclasses.replace(a, source_kind=b.source_kind, kind_settled=True)
-
-
-def _inside(span: Span, outer: Span) -> bool:
-    return outer.start <= span.start and span.end <= outer.end
 
 
 def body_anaphor(
@@ -267,7 +233,7 @@ def body_anaphor(
         and e.surface[:1].isupper()
         and not unelided(e.surface.lower()).startswith(stems)
     ]
-    b = _last_before(before, src)
+    b = last_before(before, src)
     if b is not None and b.source is not None and b.source_name and b.source_name[:1].isupper():
         typed = b.source_kind in GUESSED | BODY_KINDS  # a guess is typed later, where named
         near = src.start - b.source.end <= ROLE_BACK
@@ -494,7 +460,7 @@ def _last_person_speaker(
     src = a.source
     if src is None or a.source_kind in GUESSED or len(words.within(src)) > _BARE_ROLE_WORDS:
         return None
-    b = _last_before(before, src)
+    b = last_before(before, src)
     if b is None or b.source is None:
         return None
     if (

@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
+from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution import find_quotes
 from fogofwar.nlp.attribution_bodies import speakers_bodies
@@ -160,7 +161,9 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
             continue
         cue = cues[0]
         # up to a second cue: what follows it is that cue's own report ("…, precisando che …")
-        stop = cues[1].start if len(cues) > 1 else hi
+        # ("…, según el cual …": a prep cue opens a report of its own too)
+        later = [m.start for m in pack.cues.find(toks, cue.end, hi) if m.payload.type != "via"]
+        stop = min([*later, cues[1].start if len(cues) > 1 else hi])
         figures = [q for q in doc.quantities if lo <= q.tok_start < stop]
         if any(q.toll for q in figures):
             continue
@@ -223,6 +226,7 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
                     ),
                 )
                 if inside(e.span, sent.span)
+                and (stop >= hi or e.span.end <= toks[stop].start)  # not in the next report
                 and e.category in {"actor", "person", "source"}
                 and not inside(e.span, cue_span)
             ),
@@ -243,6 +247,15 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
                 cue_text=cue_span.slice(doc.text),
             )
         )
+    # the writer's own hedge inside facts a named source reports ("por, supuestamente, alterar
+    # el orden público. Así lo indicó la Policía"): the source speaks
+    dropped.update(
+        i
+        for i, a in enumerate(atts)
+        if a.source is None
+        and a.source_kind == SourceKind.AUTHOR
+        and any(b.source is not None and inside(a.content, b.content) for b in added)
+    )
     kept = [a for i, a in enumerate(atts) if i not in dropped] + added
     kept.sort(key=lambda a: (a.content.start, a.content.end))
     kept = speakers_bodies(doc, pack, resolve_references(doc, pack, kept))

@@ -75,6 +75,15 @@ def _additive(lang: str) -> frozenset[str]:
     return frozenset(norm(str(w)) for w in words)
 
 
+@lru_cache(maxsize=16)
+def _area_nouns(lang: str) -> frozenset[str]:
+    """The pack's ``[text] area_nouns``: front-line directions and areas named by an
+    adjective ("на Покровському напрямку", "Pokrovsk direction")."""
+    text = read_table(lang, "pack").get("text", {})
+    words = text.get("area_nouns", []) if isinstance(text, dict) else []
+    return frozenset(norm(str(w)) for w in words)
+
+
 def _name_word(tok: Token) -> bool:
     """A capitalised word that may be part of an unknown place name (no abbreviation)."""
     word = tok.text.replace("-", "")
@@ -278,13 +287,17 @@ def _copy(
     )
 
 
-def _finer(place: PlaceMention, loc: Location | None) -> bool:
+def _finer(doc: Doc, place: PlaceMention, loc: Location | None) -> bool:
     """``place`` is the claim's own place: the claim has none, or names only the region or
     the front-line direction that holds the listed towns ("на Харківському напрямку сім атак
-    — поблизу Липців, Глибокого")."""
+    — поблизу Липців, Глибокого"): a region of the same province, or a name followed by a
+    place noun outside its own span ("Харківському напрямку", "Pokrovsk direction": the
+    gazetteer read the adjective alone)."""
     if loc is None:
         return True
     inner = place.location
+    if loc.span is not None and _noun_after(doc, loc.span):
+        return True
     return (
         inner is not None
         and inner.precision == "point"
@@ -292,6 +305,16 @@ def _finer(place: PlaceMention, loc: Location | None) -> bool:
         and inner.admin1 is not None
         and inner.admin1 == loc.admin1
     )
+
+
+def _noun_after(doc: Doc, span: Span) -> bool:
+    """A lower-case place noun of the language ("напрямку", "direction", "районе") right after
+    ``span``: the name is an adjective of a front line or area, not the place itself."""
+    toks = doc.tokens
+    k = bisect.bisect_left(toks, span.end, key=lambda t: t.start)
+    if k >= len(toks) or not toks[k].is_word or toks[k].is_capitalized:
+        return False
+    return toks[k].lower in _area_nouns(doc.lang)
 
 
 def _at_head(doc: Doc, claim: Claim) -> Claim:
@@ -353,7 +376,7 @@ def listed_places(
                 break
             runs.append((nxt.span, more))
             k += 1
-        if own and not (shared or own[0].counted) and _finer(own[0].places[0], c.location):
+        if own and not (shared or own[0].counted) and _finer(doc, own[0].places[0], c.location):
             # "сім атак — поблизу Липців, …": the first place is the claim's own, and its
             # span reaches it; a figure per item ("і 13 — над …") shares the event out instead
             first, end = own[0].places[0], doc.tokens[own[0].end - 1].end

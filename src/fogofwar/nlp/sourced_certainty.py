@@ -36,6 +36,7 @@ __all__ = ["dash_tail", "generic_media", "hearsay", "settle"]
 
 _NEEDS_SOURCE = frozenset({Certainty.CLAIMED, Certainty.CONFIRMED, Certainty.DENIED})
 _FIRM = frozenset({Certainty.ASSERTED, Certainty.CLAIMED, Certainty.CONFIRMED})
+_DENIABLE = _FIRM | {Certainty.DENIED}  # a denial's own verb needs no source found yet
 _DASHES = frozenset("-–—")
 _STRIP = ".,:;«»\"'()"
 
@@ -133,7 +134,7 @@ def settle(
     asserted as a performative act (annotating-claims: deny → ``denied``)."""
     if cert == Certainty.ASSERTED and performative and charge:
         return Certainty.CLAIMED
-    if kind == ClaimKind.STATEMENT and cert in _FIRM and _denies(doc, pack, clause):
+    if kind == ClaimKind.STATEMENT and cert in _DENIABLE and _denies(doc, pack, clause):
         return Certainty.DENIED
     if att is None:
         return rule_cert if cert in _NEEDS_SOURCE else cert

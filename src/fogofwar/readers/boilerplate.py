@@ -7,14 +7,16 @@ first words, in the project's languages and the other common European ones:
 * a *section end* ("Related articles", "Lesen Sie auch:", "Читайте также", "Keine
   Kommentare", "Kontakt:") in the last part of the body: the article ends before it,
   everything after is dropped;
-* a *credit* ("© 2020 …", "Foto: …", "Quelle: …", "Featured image by …"): that line alone is
-  dropped;
+* a *credit* ("© 2020 …", "Foto: …", "Quelle: …", "Featured image by …", a news agency's
+  sign-off alone: "aja/PAP", "(dpa)"): that line alone is dropped;
 * a *label*: a section cue alone with its colon ("Weitere Informationen:", "Kontakt:") before
   the last part: that line alone is dropped (it holds nothing of the article);
 * a *promo* ("Sign up to get …", "Subscribe now to our …", "PC Gamer Newsletter",
-  "Hazte miembro …", a donation appeal: "Support our journalism") or an advertising
-  disclosure ("Anzeige, enthält Affiliate Links",
-  "This post contains references to products …"): that line alone is dropped, wherever it is;
+  "Hazte miembro …", a donation appeal: "Support our journalism", a box ending in its
+  button: "… Sign up here", the site's channel elsewhere: "nuestro canal de YouTube", a call
+  to comment or the note that commenting needs an account, "Alle Angaben ohne Gewähr") or an
+  advertising disclosure ("Anzeige, enthält Affiliate Links", "This post contains references
+  to products …"): that line alone is dropped, wherever it is;
 * a *link* ("Lesen Sie auch: <headline>", "VEA TAMBIÉN: <headline>"): a cue, a colon and a
   headline on one line is a link to another article, wherever it is: that line alone is
   dropped (the article often goes on after it).
@@ -47,7 +49,12 @@ _SECTION_END = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(
-    r"^\W*(?:©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten"
+    # a news agency's sign-off alone: the writers' initials and the agency ("aja/PAP",
+    # "(dpa)", "kb/AFP/Reuters")
+    r"^\(?(?:[a-zäöüа-яіїє]{2,4}/)*(?:[a-zäöüа-яіїє]{2,4}/)?(?:dpa|afp|ap|apa|pap|reuters|kna|epd"
+    r"|sda|efe|ansa|ani|ukrinform|укрінформ|интерфакс|інтерфакс|тасс|риа)"
+    r"(?:/(?:dpa|afp|ap|apa|pap|reuters|kna|epd|sda|efe|ansa))*\)?\.?$"
+    r"|^\W*(?:©|\(c\)\s|copyright\b|all rights reserved|alle rechte vorbehalten"
     r"|(?:foto|fotos|photo|photos|bild|bilder|titelbild|beitragsbild|image|credits?"
     r"|crédits? photos?|quelle|source|fuente|źródło|фото|джерело|источник)\s*:"
     r"|(?:featured |header |top |cover |lead )?(?:image|photo|picture|illustration)s?"
@@ -65,7 +72,45 @@ _PROMO = re.compile(
     r"|unterstützen? (?:sie )?(?:uns|unsere?n? \w+|\w+ (?:bereits|schon|jetzt) mit)\b"
     r"|support (?:us|our (?:journalism|work|reporting))\b"
     r"|(?:[\w&'’-]+ ){0,3}newsletter\W*$|zum newsletter\b|newsletter (?:abonnieren|bestellen"
-    r"|anmelden)\b)",
+    r"|anmelden)\b"
+    # a box that ends in its button ("Do you want to be informed of our actions? Sign up here")
+    r"|.{0,120}\b(?:sign up|subscribe|jetzt anmelden|suscr[ií]bete|abonnez-vous|iscriviti"
+    r"|подпишитесь|підпишіться) (?:here|now|hier|aquí|ici|qui|здесь|тут)\W*$"
+    # the site's channel elsewhere ("¡Mira lo que tiene nuestro canal de YouTube!"), not a quote
+    r"|(?![^\"“”«»„]*[\"“”«»„]).{0,60}\b(?:our|unser(?:em|en)?|nuestro|notre|nostro|наш(?:ем|ему)?)"
+    r" (?:(?:youtube|telegram|whatsapp|tiktok|instagram)[ -]?(?:channel|kanal|account)"
+    r"|canal de (?:youtube|telegram|whatsapp|tiktok)|chaîne (?:youtube|telegram)"
+    r"|canale (?:youtube|telegram)|(?:youtube|telegram)[- ]канал\w*)\b.{0,40}$"
+    # a call to comment, or the note that commenting needs an account
+    r"|(?:verraten|schreiben|sagen) sie (?:uns )?(?:gerne )?(?:in den|im) kommentar"
+    r"|(?:let us|tell us) (?:know )?in the comments|dites-(?:le )?nous en commentaire"
+    r"|cu[ée]ntanos en los comentarios|diteci nei commenti|пишите в комментари"
+    r"|пишіть у коментар"
+    r"|(?:du musst|sie müssen) (?:eingeloggt|angemeldet) sein,? um"
+    r"|you must be (?:logged in|registered) to (?:post a )?comment"
+    r"|debes (?:estar registrado|iniciar sesi[oó]n) para (?:publicar un )?comentar"
+    r"|vous devez être connecté pour (?:publier|poster) un commentaire"
+    r"|devi essere (?:connesso|registrato) per (?:inviare|pubblicare) un commento"
+    r"|(?:вы должны|необходимо) (?:войти|авторизоваться)[^.]{0,40}коммент"
+    r"|(?:ви повинні|необхідно) (?:увійти|авторизуватися)[^.]{0,40}комент"
+    # a donation appeal ("We need your help. Help us continue … Donate")
+    # (the appeal alone, no quote: its end, a stop, or a new sentence; "We need your help to
+    # find the boy" is an appeal reported)
+    r"|(?![^\"“”«»„]*[\"“”«»„])(?:we need your (?:help|support)"
+    r"|wir brauchen (?:deine|ihre|eure) (?:hilfe|unterstützung)"
+    r"|necesitamos (?:tu|su) (?:ayuda|apoyo)|nous avons besoin de (?:vous|votre (?:aide|soutien))"
+    r"|abbiamo bisogno (?:di te|del tuo (?:aiuto|sostegno))|нам нужна ваша (?:помощь|поддержка)"
+    r"|нам потрібна ваша (?:допомога|підтримка))(?:\W*$|\s*[.!|:]|\s+(?-i:[A-ZÄÖÜÁÉÍÓÚА-ЯІЇЄ]))"
+    # a pointer to a website ("Weitere Infos unter www.example.de.")
+    r"|(?:weitere|mehr) info(?:rmationen|s)?\b.{0,40}\b(?:unter|auf|bei)"
+    r" (?:www\.|https?:|\S+\.\w{2,4}\W*$|der (?:web ?site|webseite|homepage))"
+    r"|more info(?:rmation)? (?:at|on) (?:www\.|https?:|\S+\.\w{2,4}\W*$|(?:our|the) website)"
+    r"|más información en (?:www\.|https?:|\S+\.\w{2,4}\W*$|(?:nuestra|la) (?:web|página))"
+    r"|plus d'informations sur (?:www\.|https?:|\S+\.\w{2,4}\W*$|(?:notre|le) site)"
+    # a disclaimer alone ("(Alle Angaben ohne Gewähr)")
+    r"|(?:alle angaben ohne gewähr|all information without (?:guarantee|warranty)"
+    r"|información sin garantía|informations sans garantie|informazioni senza garanzia"
+    r"|информация без гарантии|інформація без гарантії)\W*$)",
     re.IGNORECASE,
 )
 # An advertising or affiliate disclosure.
@@ -80,7 +125,9 @@ _DISCLOSURE = re.compile(
 # A cue, a colon and a headline: a link to another article.
 _LINK = re.compile(
     r"^\W*(?:read (?:more|also|next)|see also|related(?: articles?| stories| posts)?|also read"
-    r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|vea también|lee también"
+    r"|lesen sie (?:auch|mehr|hier)|hier lesen|read (?:it )?here|lee aquí|lea aquí|lire ici"
+    r"|leggi qui|читайте (?:здесь|тут)|читайте тут|mehr zum thema|auch interessant|vea también"
+    r"|lee también"
     r"|lea también|ver también|leia também|veja também|lire aussi|à lire aussi|voir aussi"
     r"|leggi anche|czytaj (?:też|także|więcej)|zobacz (?:też|także)|читайте (?:также|також)"
     r"|дивіться також|по теме)\s*:\s*\w",

@@ -28,7 +28,7 @@ Last, the day printed under the headline (:func:`headline_day`): when the day ch
 not written close to the page's first ``<h1>``, the first date written after it (the byline's,
 "Von … 29.04.2020, 12:01 Uhr", "Stand: …") is taken if the markup names it too, or, when the
 chosen day is written nowhere on the page (or there is none), if it follows the headline
-closely. A quoted social-media post (``<blockquote class="instagram-media">`` …) carries the
+closely or a date label ("Updated", "Stand:", "Datum:") precedes it. A quoted social-media post (``<blockquote class="instagram-media">`` …) carries the
 post's date, not the article's: its text and ``<time>`` elements are left out.
 
 On the tune halves (in-sample): htmldate_eval exact day .918 → .933, trafilatura_eval dates
@@ -301,6 +301,13 @@ _HEADLINE_WINDOW = 1200
 _HEADLINE_NEAR = 300
 # htmldate's day counts as printed with the article when written this close before the headline.
 _HEADLINE_BEFORE = 300
+# A label before a date saying what the date is ("Updated", "Stand:", "Written:", "Datum:").
+_DATE_LABEL = re.compile(
+    r"\b(?:published|posted|updated|written|stand|datum|date|veröffentlicht|aktualisiert"
+    r"|erstellt|publicado|actualizado|fecha|publié|mis à jour|pubblicato|aggiornato|data"
+    r"|опубликовано|обновлено|дата|опубліковано|оновлено):?\s{0,3}(?:(?:on|am|el|le|il)\s+)?\Z",
+    re.IGNORECASE,
+)
 # Marks the headline's place in the shown text (a private-use character no page writes).
 _MARK = "\ue000"
 
@@ -325,17 +332,20 @@ def headline_text(tree: HtmlElement) -> tuple[str, int]:
 def headline_day(
     found: date | None,
     evidence: dict[date, DayEvidence],
+    text: str,
     written: list[tuple[int, date]],
     headline: int,
 ) -> date | None:
     """The day printed under the headline, when it should replace ``found``.
 
-    ``written`` are the shown text's dates with their offsets, ``headline`` the offset of the
-    ``<h1>`` in it (-1: none). When ``found`` is not written close to the headline (from a bit
-    before it to :data:`_HEADLINE_WINDOW` after), the first date written after the headline is
-    taken if the page's markup names it too; and when ``found`` is not written anywhere (or
-    there is none), the first date written right after the headline (within
-    :data:`_HEADLINE_NEAR`) is taken even if no markup names it. ``found`` otherwise.
+    ``written`` are the dates of the shown ``text`` with their offsets, ``headline`` the offset
+    of the ``<h1>`` in it (-1: none). When ``found`` is not written close to the headline (from
+    a bit before it to :data:`_HEADLINE_WINDOW` after), the first date written after the
+    headline is taken if the page's markup names it too; and when ``found`` is not written
+    anywhere (or there is none), the first date written right after the headline (within
+    :data:`_HEADLINE_NEAR`), or else the first one in the window after a date label
+    ("Updated May 06, 2019", "Stand: …", :data:`_DATE_LABEL`), is taken even if no markup
+    names it. ``found`` otherwise.
     """
     if headline < 0:
         return found
@@ -352,8 +362,12 @@ def headline_day(
     at, first = after[0]
     if first in evidence:
         return first
-    shown = found is not None and any(day == found for _, day in written)
-    return first if not shown and at <= headline + _HEADLINE_NEAR else found
+    if found is not None and any(day == found for _, day in written):
+        return found
+    if at <= headline + _HEADLINE_NEAR:
+        return first
+    labelled = (day for at, day in after if _DATE_LABEL.search(text, max(0, at - 25), at))
+    return next(labelled, found)
 
 
 def prefer_shown_day(found: date | None, tree: HtmlElement, page: str | None = None) -> date | None:
@@ -376,7 +390,7 @@ def prefer_shown_day(found: date | None, tree: HtmlElement, page: str | None = N
         # htmldate's day is not printed (or there is none): a day printed as published is
         labelled = labelled_day(text, written)
         found = labelled if labelled is not None else found
-    return headline_day(found, evidence, written, headline)
+    return headline_day(found, evidence, text, written, headline)
 
 
 # A UTC timestamp of a day ("2022-05-04T00:53:29.274Z"): its hour.
