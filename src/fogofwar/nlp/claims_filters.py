@@ -4,8 +4,9 @@
   "in order to protect civilians", "afin de …") tells what an act was meant to do, not a
   fact: after a clause of its sentence that gave a claim it gives none of its own
   (:func:`purpose_clause`; the pack's ``[text] purpose_openers``, lower-case phrases).
-* Past the lead (not the headline, not the first sentence), a clause with no figure that the
-  clause model leans to reading as no claim (``p_claim < DROP_PAST_LEAD``,
+* Past the lead (not the headline, not the first sentence), a clause that the clause model
+  leans to reading as no claim (``p_claim < DROP_PAST_LEAD``; not a report of fighting nor an
+  item of a per-place list, which the model knows less well,
   :func:`doubtful`) gives none unless its claim carries a count — a zero included, so "no
   one was hurt" still folds into its attack — or is confirmed, denied or unverified
   (:func:`bare`): the details, background, opinion and procedure an analyst does not mark.
@@ -15,30 +16,29 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from fogofwar.claim import Certainty, Claim
+from fogofwar.claim import Certainty, Claim, ClaimKind
 from fogofwar.detect.model import ClauseScore
-from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView
+from fogofwar.nlp.clause_view import ClauseView
 from fogofwar.nlp.doc import Clause, Doc
+from fogofwar.nlp.place_items import place_headed
 from fogofwar.packs.files import read_table
 
 __all__ = ["DROP_PAST_LEAD", "bare", "doubtful", "purpose_clause"]
 
 DROP_PAST_LEAD = 0.45
-_QUANTITY = LEXICAL_NAMES.index("has_quantity")
-_PLACE = LEXICAL_NAMES.index("has_place")
 _MARKED = frozenset({Certainty.CONFIRMED, Certainty.DENIED, Certainty.UNVERIFIED})
 
 
 def doubtful(doc: Doc, view: ClauseView, score: ClauseScore) -> bool:
-    """A clause past the lead with no figure and no named place that the model leans to reading
-    as no claim (a named place makes it a located event: "Херсонщина — атака дронів на
-    Берислав")."""
+    """A clause past the lead that the model leans to reading as no claim — not a report of
+    fighting (front-line reports are claims the model knows less well) nor an item of a
+    per-place list ("Херсонщина — атака дронів на Берислав": a telegraphic item)."""
     return (
         not doc.headline
         and view.clause.sentence > 0
-        and not view.lexical[_QUANTITY]
-        and not view.lexical[_PLACE]
         and score.p_claim < DROP_PAST_LEAD
+        and view.rule_kind != ClaimKind.ARMED_CLASH  # "fighting goes on along the front"
+        and not place_headed(doc, view.clause.tok_start, view.clause.tok_end)
     )
 
 

@@ -62,7 +62,12 @@ from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.lead_ins import past_lead_in
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.place_items import listed_places, places_hit
-from fogofwar.nlp.restate import drop_victim_details, fold_zero_tolls, merge_restatements
+from fogofwar.nlp.restate import (
+    drop_verbatim_repeats,
+    drop_victim_details,
+    fold_zero_tolls,
+    merge_restatements,
+)
 from fogofwar.nlp.salience import main_first
 from fogofwar.nlp.source_choice import ClauseSide, SourceLayout, pick_source
 from fogofwar.nlp.source_names import named_before, source_name
@@ -402,7 +407,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         for c, (view, *_) in zip(out, picked, strict=True)
         if detail_only(view) and (key := detail_key(c)) is not None
     )
-    out = fold_details(doc, merge_restatements(doc, out), details)
+    out = fold_details(doc, merge_restatements(doc, drop_verbatim_repeats(doc, out)), details)
     out = apply_caveats(doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, out)))
     out = fan_out_places(doc, b.pack, res.pipeline_version, out)
     out = listed_places(doc, b.pack, res.pipeline_version, out)  # nlp/place_items.py

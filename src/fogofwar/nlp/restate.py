@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Callable
 
 from fogofwar.claim import Certainty, Claim, ClaimKind, Counts, SourceKind
@@ -19,6 +20,7 @@ from fogofwar.nlp.doc import Doc
 
 __all__ = [
     "RESTATE_CHARS",
+    "drop_verbatim_repeats",
     "drop_victim_details",
     "fold_zero_tolls",
     "merge_restatements",
@@ -290,3 +292,35 @@ def _opens_with(doc: Doc, si: int, words: set[str]) -> bool:
     sent = doc.sentences[si]
     lead = [t for t in doc.tokens[sent.tok_start : sent.tok_end] if t.is_word][:_LEAD_WORDS]
     return any(t.lower in words for t in lead)
+
+
+_WORDS = re.compile(r"\w+")
+_REPEAT_WORDS = 3  # words a repeat must have to be told apart from a stock phrase
+
+
+def _words_of(doc: Doc, c: Claim) -> str:
+    text = doc.text[c.span.start : c.span.end] if c.span is not None else ""
+    return " ".join(w.casefold() for w in _WORDS.findall(text))
+
+
+def drop_verbatim_repeats(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """A claim whose words an earlier claim of the body already says, word for word ("…
+    постраждали двоє людей. … «Постраждали двоє людей», – написав Лисак"), is that claim
+    quoted again: one proposition, one claim (the earlier carries the counts it gives)."""
+    out: list[Claim] = []
+    for c in claims:
+        words = _words_of(doc, c)
+        if (
+            not c.in_headline
+            and len(words.split()) >= _REPEAT_WORDS
+            and any(
+                not p.in_headline
+                and (p.kind == c.kind or {p.kind, c.kind} <= _TOLL_OF | {ClaimKind.CASUALTIES})
+                and f" {words} " in f" {_words_of(doc, p)} "
+                and not _new_figure(p, c)
+                for p in out
+            )
+        ):
+            continue
+        out.append(c)
+    return out
