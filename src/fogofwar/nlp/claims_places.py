@@ -21,12 +21,15 @@ from fogofwar.geo import PlaceMention
 from fogofwar.geo.langdata import lang_pack
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Doc
+from fogofwar.nlp.place_nouns import area_adjective
 from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import read_table
 
 __all__ = ["FAN_KINDS", "fan_out_places"]
 
-FAN_KINDS = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH, ClaimKind.PROTEST})
+FAN_KINDS = frozenset(
+    {ClaimKind.ATTACK, ClaimKind.ARMED_CLASH, ClaimKind.PROTEST, ClaimKind.TERRITORIAL_CHANGE}
+)
 _MAX_GAP_WORDS = 3
 _MAX_NAME_WORDS = 3
 _TOKEN = re.compile(r"\w+(?:['’ʼ-]\w+)*|[,;]")
@@ -194,6 +197,8 @@ def _run(doc: Doc, pack: LanguagePack, claim: Claim) -> list[PlaceMention]:
         if between is None:
             break
         run = [p, *between, *run]
+    if area_adjective(doc, run[-1].span):
+        return []  # "на Луганському, Донецькому … напрямках": directions, no places
     lead = _leading_name(doc, span, run[0]) if len(run) > 1 else None
     if lead is not None:
         run.insert(0, lead)

@@ -32,6 +32,7 @@ from fogofwar.nlp.claims_places import FAN_KINDS, fan_out_places
 from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.kinds import crosswalk
 from fogofwar.nlp.matcher import Token, norm
+from fogofwar.nlp.place_nouns import area_adjective
 from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import pack_meta, read_table
 
@@ -72,15 +73,6 @@ def _additive(lang: str) -> frozenset[str]:
     same, before a figure in a list item."""
     text = read_table(lang, "pack").get("text", {})
     words = text.get("additive", []) if isinstance(text, dict) else []
-    return frozenset(norm(str(w)) for w in words)
-
-
-@lru_cache(maxsize=16)
-def _area_nouns(lang: str) -> frozenset[str]:
-    """The pack's ``[text] area_nouns``: front-line directions and areas named by an
-    adjective ("на Покровському напрямку", "Pokrovsk direction")."""
-    text = read_table(lang, "pack").get("text", {})
-    words = text.get("area_nouns", []) if isinstance(text, dict) else []
     return frozenset(norm(str(w)) for w in words)
 
 
@@ -296,7 +288,7 @@ def _finer(doc: Doc, place: PlaceMention, loc: Location | None) -> bool:
     if loc is None:
         return True
     inner = place.location
-    if loc.span is not None and _noun_after(doc, loc.span):
+    if loc.span is not None and area_adjective(doc, loc.span):
         return True
     return (
         inner is not None
@@ -305,16 +297,6 @@ def _finer(doc: Doc, place: PlaceMention, loc: Location | None) -> bool:
         and inner.admin1 is not None
         and inner.admin1 == loc.admin1
     )
-
-
-def _noun_after(doc: Doc, span: Span) -> bool:
-    """A lower-case place noun of the language ("напрямку", "direction", "районе") right after
-    ``span``: the name is an adjective of a front line or area, not the place itself."""
-    toks = doc.tokens
-    k = bisect.bisect_left(toks, span.end, key=lambda t: t.start)
-    if k >= len(toks) or not toks[k].is_word or toks[k].is_capitalized:
-        return False
-    return toks[k].lower in _area_nouns(doc.lang)
 
 
 def _at_head(doc: Doc, claim: Claim) -> Claim:
