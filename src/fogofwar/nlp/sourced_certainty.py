@@ -111,6 +111,23 @@ def _denies(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
     return False
 
 
+_NEGATABLE = frozenset(
+    {ClaimKind.ATTACK, ClaimKind.ARMED_CLASH, ClaimKind.TERRITORIAL_CHANGE, ClaimKind.DEPLOYMENT}
+)
+
+
+def _negated_event(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
+    """The clause's event word is negated right before it ("had not established control",
+    "ne pas avoir ouvert le feu", "non avanzano"): its speaker denies the event."""
+    if clause is None:
+        return False
+    toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
+    events = [m for m in pack.triggers.find(toks, lo, hi) if m.payload.kind in _NEGATABLE]
+    if not events:
+        return False
+    return all(pack.negations.find(toks, max(lo, m.start - 3), m.start) for m in events)
+
+
 def settle(
     doc: Doc,
     pack: LanguagePack,
@@ -138,6 +155,8 @@ def settle(
         return Certainty.DENIED
     if att is None:
         return rule_cert if cert in _NEEDS_SOURCE else cert
+    if cert == Certainty.CLAIMED and _negated_event(doc, pack, clause):
+        return Certainty.DENIED  # "said it had lost no aircraft", "assured not to have fired"
     if cert == Certainty.CONFIRMED and not _confirms(doc, pack, att, rule_cert, clause):
         return rule_cert
     if source_kind == SourceKind.UNNAMED and cert in _FIRM:
