@@ -16,6 +16,12 @@ The clause model and the rules give a certainty before the source is settled; on
 * an accusation that lays a charge ("The U.S. military accused the Houthis of firing …",
   "Министр обвинил Киев в подготовке провокаций") is claimed by its speaker, not asserted
   like a criticism or a condemnation;
+* a statement whose clause holds its own denial verb ("В ХАМАС эти обвинения отвергли",
+  "Das Büro wies das zurück") is ``denied``; so is a claimed event its clause negates ("had
+  not established control", "не захватили");
+* a ``confirmed`` reading needs a confirming verb of its own (the attribution's, the rules'
+  or one in the clause), not a neighbour clause's ("X reconoció …, aunque los vecinos
+  afirman que …");
 * a source named after a dash ("Ukrainian strike hits Kherson administration - authorities",
   "Окупанти продовжують обстрілювати Донеччину — голова ОВА") claims the facts before it,
   whatever the model reads in the bare facts (not a performative act, which its speaker
