@@ -16,6 +16,12 @@ The clause model and the rules give a certainty before the source is settled; on
 * an accusation that lays a charge ("The U.S. military accused the Houthis of firing …",
   "Министр обвинил Киев в подготовке провокаций") is claimed by its speaker, not asserted
   like a criticism or a condemnation;
+* a statement whose clause holds its own denial verb ("В ХАМАС эти обвинения отвергли",
+  "Das Büro wies das zurück") is ``denied``; so is a claimed event its clause negates ("had
+  not established control", "не захватили");
+* a ``confirmed`` reading needs a confirming verb of its own (the attribution's, the rules'
+  or one in the clause), not a neighbour clause's ("X reconoció …, aunque los vecinos
+  afirman que …");
 * a source named after a dash ("Ukrainian strike hits Kherson administration - authorities",
   "Окупанти продовжують обстрілювати Донеччину — голова ОВА") claims the facts before it,
   whatever the model reads in the bare facts (not a performative act, which its speaker
@@ -111,6 +117,23 @@ def _denies(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
     return False
 
 
+_NEGATABLE = frozenset(
+    {ClaimKind.ATTACK, ClaimKind.ARMED_CLASH, ClaimKind.TERRITORIAL_CHANGE, ClaimKind.DEPLOYMENT}
+)
+
+
+def _negated_event(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
+    """The clause's event word is negated right before it ("had not established control",
+    "ne pas avoir ouvert le feu", "non avanzano"): its speaker denies the event."""
+    if clause is None:
+        return False
+    toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
+    events = [m for m in pack.triggers.find(toks, lo, hi) if m.payload.kind in _NEGATABLE]
+    if not events:
+        return False
+    return all(pack.negations.find(toks, max(lo, m.start - 3), m.start) for m in events)
+
+
 def settle(
     doc: Doc,
     pack: LanguagePack,
@@ -138,6 +161,8 @@ def settle(
         return Certainty.DENIED
     if att is None:
         return rule_cert if cert in _NEEDS_SOURCE else cert
+    if cert == Certainty.CLAIMED and _negated_event(doc, pack, clause):
+        return Certainty.DENIED  # "said it had lost no aircraft", "assured not to have fired"
     if cert == Certainty.CONFIRMED and not _confirms(doc, pack, att, rule_cert, clause):
         return rule_cert
     if source_kind == SourceKind.UNNAMED and cert in _FIRM:

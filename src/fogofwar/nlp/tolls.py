@@ -26,7 +26,9 @@ _TELEGRAPH = frozenset({":"})  # "Frappe russe : deux morts" (a dash is often a 
 _HEADLINE_REACH = 2  # words between a bare victim noun and its casualty word in a headline
 _TALLY_GAP = TALLY_GAP
 _VICTIM_COUNTS = VICTIM_COUNTS
-_LOST_GAP = 3  # words between a verb of losing people and the figure, the figure and the people
+_LOST_GAP = 3  # words between a figure and its people, or (passive) the people and the verb
+_LOST_REACH = 7  # words between a verb of losing people and the figure after it
+_QUOTES = frozenset('«»"“”„‚‘’')
 _PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()-–— ")
 
 
@@ -230,15 +232,19 @@ class TollReader(TollCues):
     def people_lost(self, clause: Clause, qs: list[Quantity], values: dict[str, Count]) -> None:
         """A verb that counts the dead only with people as its object (pack ``people_lost``:
         "lost 11 soldiers", "a perdu onze de nos hommes", "neutralisé une quarantaine de
-        terroristes", "десятки террористов нейтрализованы"): the figure right after it (or
-        right before it, passive) whose people noun follows within a few words counts killed."""
+        terroristes", "десятки террористов нейтрализованы"): the figure at most
+        :data:`_LOST_REACH` words after it ("perdió en el frente de Donetsk cerca de 10.000
+        hombres"; words and quotes only between) or right before it (passive) whose people
+        noun follows within a few words counts killed."""
         verbs = self.pack.people_lost
         if not verbs.size:
             return
         toks = self.toks
         for v in verbs.find(toks, clause.tok_start, clause.tok_end):
             for q in qs:
-                after = 0 <= q.tok_start - v.end <= _LOST_GAP
+                after = 0 <= q.tok_start - v.end <= _LOST_REACH and all(
+                    toks[k].is_word or toks[k].text in _QUOTES for k in range(v.end, q.tok_start)
+                )
                 before = 0 <= v.start - q.tok_end <= _LOST_GAP + 1
                 if (after or before) and q.span not in self.used_q and self.people_at(q, clause):
                     self.used_q.add(q.span)

@@ -287,6 +287,10 @@ def named_victims(
     after = _named_after(toks, trigger, hi, pack, skip)
     if after is not None:
         return after
+    if reach and trigger + 1 < hi and not skip(trigger + 1):  # headline: "Drone Kills Man"
+        end = _person_at(toks, trigger + 1, hi, pack)
+        if end is not None and toks[trigger + 1].lemma.lower() == toks[trigger + 1].lower:
+            return 1, 1
     return (1, 1) if _bare(toks, trigger, lo, pack, skip, reach) else None
 
 
