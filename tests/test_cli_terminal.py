@@ -201,6 +201,7 @@ COMMANDS = [
     ["events", "merge"],
     ["train"],
     ["train", "sources"],
+    ["train", "cv"],
 ]
 
 

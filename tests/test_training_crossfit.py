@@ -95,3 +95,36 @@ def test_fold_models_skip_folds_that_cannot_be_fitted(tmp_path: Path, reader: Re
     )
     assert models == {0: None}
     assert reader.resources is before
+
+
+def test_cross_validation_scores_every_passage_once(tmp_path: Path, reader: Reader) -> None:
+    from fogofwar.training.crossval import cross_validate
+
+    data = _data(tmp_path)
+    train = tmp_path / "passages" / "train"
+    train.mkdir(parents=True)
+    (train / "en.toml").write_text(
+        "\n".join(
+            f'[[passage]]\nid = "en-x{n}"\norigin = "written"\n'
+            f'text = """\n{text}\n"""\n\n  [[passage.claim]]\n'
+            f'  evidence = "{text.split(",")[0]}"\n  kind = "{kind}"\n'
+            f'  certainty = "{cert}"\n  source_kind = "author"\n'
+            for n, (text, kind, cert) in enumerate(_ROWS[:3])
+        ),
+        encoding="utf-8",
+    )
+    before = reader.resources
+    runs = cross_validate(
+        reader,
+        ("cross-fit",),
+        include_dev=False,
+        folder=data,
+        passages=tmp_path / "passages",
+        use_embeddings=False,
+    )
+    assert reader.resources is before
+    assert [cv.recipe for cv in runs] == ["cross-fit"]
+    split, metrics = runs[0].metrics[0]
+    assert split == "train"
+    recall = next(m for m in metrics if m.field == "claims" and m.metric == "recall")
+    assert recall.n == 3  # every gold claim of the three passages, each read once

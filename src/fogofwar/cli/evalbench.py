@@ -470,8 +470,7 @@ def train_sources_cmd(
         ),
     ] = False,
 ) -> None:
-    """Train the source choice (which attribution is a claim's source) on the outputs of
-    cross-fitted clause models (5 folds); fixed seed."""
+    """Train the source choice on cross-fitted clause-model outputs (5 folds); fixed seed."""
     from pathlib import Path
 
     from fogofwar.reader import Reader
@@ -502,8 +501,7 @@ def train_cv_cmd(
         typer.Option("--recipe", help="cross-fit | in-sample (source choice); default both."),
     ] = None,
 ) -> None:
-    """Leave-passages-out cross-validation of the clause model and source choice: each fold of
-    the training and dev passages read by models trained without it (slow: minutes)."""
+    """Leave-passages-out cross-validation of the clause model and the source choice (slow)."""
     from fogofwar.reader import Reader
     from fogofwar.training.crossval import RECIPES, cross_validate
 

@@ -18,7 +18,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from fogofwar.errors import ConfigError
 from fogofwar.evaluation.passages import TRAIN_SPLIT, PassageScore, load_passages
 from fogofwar.evaluation.report import Metric
 from fogofwar.reader import Reader
@@ -26,6 +28,7 @@ from fogofwar.training import PASSAGES
 from fogofwar.training.sources import (
     Decision,
     _decisions,
+    _fittable,
     choose_margin,
     collect,
     fit_chooser,
@@ -45,12 +48,34 @@ class CrossValidation:
     margin: float
 
 
-def cross_validate(reader: Reader, recipes: Sequence[str] = RECIPES) -> list[CrossValidation]:
-    """Cross-validate each recipe on the training and dev passages (see the module)."""
-    texts, decisions, fold_of, models = collect(reader, cross_fit=True)
+def cross_validate(
+    reader: Reader,
+    recipes: Sequence[str] = RECIPES,
+    *,
+    include_dev: bool = True,
+    folder: Path | None = None,
+    passages: Path | None = None,
+    use_embeddings: bool = True,
+) -> list[CrossValidation]:
+    """Cross-validate each recipe on the training and dev passages (see the module); the
+    data as :func:`~fogofwar.training.sources.train_sources` reads it."""
+    unknown = set(recipes) - set(RECIPES)
+    if unknown:
+        raise ValueError(f"unknown recipe {sorted(unknown)}; use {', '.join(RECIPES)}")
+    texts, decisions, fold_of, models = collect(
+        reader,
+        include_dev=include_dev,
+        folder=folder,
+        passages=passages,
+        cross_fit=True,
+        use_embeddings=use_embeddings,
+    )
+    if not _fittable(decisions):
+        raise ConfigError("cross-validation: too few annotated clauses to learn from")
     margin, _ = choose_margin(decisions, fold_of)
-    passages = [(TRAIN_SPLIT, p) for p in load_passages(TRAIN_SPLIT, folder=PASSAGES)]
-    passages += [("dev", p) for p in load_passages("dev")]
+    scored = [(TRAIN_SPLIT, p) for p in load_passages(TRAIN_SPLIT, folder=passages or PASSAGES)]
+    if include_dev:
+        scored += [("dev", p) for p in load_passages("dev")]
     out: list[CrossValidation] = []
     shipped = reader.resources
     for recipe in recipes:
@@ -62,12 +87,12 @@ def cross_validate(reader: Reader, recipes: Sequence[str] = RECIPES) -> list[Cro
                 train = _decisions(reader, rest, {t.key: model for t in rest})
             else:
                 train = [d for d in decisions if fold_of[d.group] != k]
-            chooser = fit_chooser(train, margin)
+            chooser = fit_chooser(train, margin) if _fittable(train) else None
             try:
                 reader.resources = dataclasses.replace(
                     shipped, model=model or shipped.model, sources=chooser
                 )
-                for split, p in passages:
+                for split, p in scored:
                     if fold_of.get(f"passages/{split}/{p.id}") != k:
                         continue
                     claims = reader.read_text(p.text, p.lang, title=p.title).claims
