@@ -28,12 +28,15 @@ Last, the day printed under the headline (:func:`headline_day`): when the day ch
 not written close to the page's first ``<h1>``, the first date written after it (the byline's,
 "Von … 29.04.2020, 12:01 Uhr", "Stand: …") is taken if the markup names it too, or, when the
 chosen day is written nowhere on the page (or there is none), if it follows the headline
-closely or a date label ("Updated", "Stand:", "Datum:") precedes it. A quoted social-media post (``<blockquote class="instagram-media">`` …) carries the
-post's date, not the article's: its text and ``<time>`` elements are left out.
+closely or a date label ("Updated", "Stand:", "Datum:") precedes it. A quoted social-media
+post (``<blockquote class="instagram-media">`` …) carries the post's date, not the article's:
+its text and ``<time>`` elements are left out.
 
 On the tune halves (in-sample): htmldate_eval exact day .918 → .933, trafilatura_eval dates
 .780 → .795; a day shown to the reader beats an unprinted "published" field (most often the
 page prints its update day only, or htmldate read a numeric field the wrong way round).
+With the headline, UTC-midnight, label and embedded-post readers: htmldate_eval tune .938 →
+.954, held-out .918 → .926 (read twice); trafilatura_eval dates tune .793 → .813.
 """
 
 from __future__ import annotations
