@@ -73,14 +73,6 @@ _PROMO = re.compile(
     r"|support (?:us|our (?:journalism|work|reporting))\b"
     r"|(?:[\w&'’-]+ ){0,3}newsletter\W*$|zum newsletter\b|newsletter (?:abonnieren|bestellen"
     r"|anmelden)\b"
-    # a box that ends in its button ("Do you want to be informed of our actions? Sign up here")
-    r"|.{0,120}\b(?:sign up|subscribe|jetzt anmelden|suscr[ií]bete|abonnez-vous|iscriviti"
-    r"|подпишитесь|підпишіться) (?:here|now|hier|aquí|ici|qui|здесь|тут)\W*$"
-    # the site's channel elsewhere ("¡Mira lo que tiene nuestro canal de YouTube!"), not a quote
-    r"|(?![^\"“”«»„]*[\"“”«»„]).{0,60}\b(?:our|unser(?:em|en)?|nuestro|notre|nostro|наш(?:ем|ему)?)"
-    r" (?:(?:youtube|telegram|whatsapp|tiktok|instagram)[ -]?(?:channel|kanal|account)"
-    r"|canal de (?:youtube|telegram|whatsapp|tiktok)|chaîne (?:youtube|telegram)"
-    r"|canale (?:youtube|telegram)|(?:youtube|telegram)[- ]канал\w*)\b.{0,40}$"
     # a call to comment, or the note that commenting needs an account
     r"|(?:verraten|schreiben|sagen) sie (?:uns )?(?:gerne )?(?:in den|im) kommentar"
     r"|(?:let us|tell us) (?:know )?in the comments|dites-(?:le )?nous en commentaire"
@@ -113,6 +105,41 @@ _PROMO = re.compile(
     r"|информация без гарантии|інформація без гарантії)\W*$)",
     re.IGNORECASE,
 )
+# Found anywhere in a short line (a search: a leading ".{0,120}" in _PROMO would be tried at
+# every length): a box that ends in its button ("Do you want to be informed of our actions?
+# Sign up here") …
+_PROMO_BUTTON = re.compile(
+    r"\b(?:sign up|subscribe|jetzt anmelden|suscr[ií]bete|abonnez-vous|iscriviti"
+    r"|подпишитесь|підпишіться) (?:here|now|hier|aquí|ici|qui|здесь|тут)\W*$",
+    re.IGNORECASE,
+)
+# … and the site's channel elsewhere ("¡Mira lo que tiene nuestro canal de YouTube!"), near the
+# start of a line that ends soon after and is no quote.
+_PROMO_CHANNEL = re.compile(
+    r"\b(?:our|unser(?:em|en)?|nuestro|notre|nostro|наш(?:ем|ему)?)"
+    r" (?:(?:youtube|telegram|whatsapp|tiktok|instagram)[ -]?(?:channel|kanal|account)"
+    r"|canal de (?:youtube|telegram|whatsapp|tiktok)|chaîne (?:youtube|telegram)"
+    r"|canale (?:youtube|telegram)|(?:youtube|telegram)[- ]канал\w*)\b",
+    re.IGNORECASE,
+)
+_CHANNEL_START = 64
+_CHANNEL_REST = 40
+_QUOTE = re.compile(r"[\"“”«»„]")
+
+
+def _promo(para: str) -> bool:
+    """A promo line (see the module doc); ``para`` is short."""
+    if _PROMO.match(para) is not None or _PROMO_BUTTON.search(para) is not None:
+        return True
+    m = _PROMO_CHANNEL.search(para, 0, _CHANNEL_START + 40)
+    return (
+        m is not None
+        and m.start() <= _CHANNEL_START
+        and len(para) - m.end() <= _CHANNEL_REST
+        and _QUOTE.search(para) is None
+    )
+
+
 # An advertising or affiliate disclosure.
 _DISCLOSURE = re.compile(
     r"^\W*(?:(?:anzeige|werbung|sponsored(?: content| post)?|advertisement|paid (?:post|content))"
@@ -169,7 +196,7 @@ def _dropped(para: str) -> bool:
         _label(para)
         or (n <= _MAX_CREDIT_CHARS and _CREDIT.match(para) is not None)
         or (n <= _MAX_COPYRIGHT_CHARS and _COPYRIGHT.match(para) is not None)
-        or (n <= _MAX_PROMO_CHARS and _PROMO.match(para) is not None)
+        or (n <= _MAX_PROMO_CHARS and _promo(para))
         or (n <= _MAX_LINK_CHARS and _LINK.match(para) is not None)
         or (n <= _MAX_COPYRIGHT_CHARS and _DISCLOSURE.match(para) is not None)
     )
