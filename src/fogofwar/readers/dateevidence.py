@@ -311,6 +311,9 @@ _DATE_LABEL = re.compile(
     r"|опубликовано|обновлено|дата|опубліковано|оновлено):?\s{0,3}(?:(?:on|am|el|le|il)\s+)?\Z",
     re.IGNORECASE,
 )
+# The shortcut of :func:`prefer_shown_day` reads the headline's window this much narrower on
+# each side (a date cut by the window's edge is not read in it).
+_EDGE = 40
 # Marks the headline's place in the shown text (a private-use character no page writes).
 _MARK = "\ue000"
 
@@ -384,6 +387,13 @@ def prefer_shown_day(found: date | None, tree: HtmlElement, page: str | None = N
     """
     evidence = markup_days(tree)
     text, headline = headline_text(tree)
+    if found is not None and headline >= 0 and all(day == found for day in evidence):
+        # the markup names no other day: printed under the headline, ``found`` stands (the
+        # shortcut reads a few hundred characters, not the whole page)
+        start = max(0, headline - _HEADLINE_BEFORE + _EDGE)
+        window = text[start : headline + _HEADLINE_WINDOW - _EDGE]
+        if any(day == found for _, day in visible_days(window)):
+            return found
     written = visible_days(text)
     if found is not None:
         if page:
