@@ -396,6 +396,7 @@ def attribution(doc: Doc, res: Resources) -> Doc:
             and not any(inside(Span(toks[m.start].start, toks[m.end - 1].end), q) for q in quotes)
             and Span(toks[m.start].start, toks[m.end - 1].end) not in used
         ]
+        cues = _reporting(cues, pack, toks, sent)
         f.excluded = []
         for m in sorted(cues, key=lambda m: m.payload.type != "via"):
             att = _indirect(doc, f, sent, m, pack)
@@ -444,6 +445,18 @@ def attribution(doc: Doc, res: Resources) -> Doc:
     ]
     found.sort(key=lambda x: (x[1].content.start, x[1].content.end))
     return dataclasses.replace(doc, attributions=tuple(f.resolve([a for _, a in found])))
+
+
+def _reporting(
+    cues: list[Match[CueEntry]], pack: LanguagePack, toks: tuple[Token, ...], sent: Sentence
+) -> list[Match[CueEntry]]:
+    """The cues that report: a cue inside a negated report of harm ("о пострадавших не
+    сообщается", "Opfer wurden nicht gemeldet", the pack's ``[numbers] unreported``) names no
+    source — it says that nothing was reported (an explicit zero, annotating-claims)."""
+    if not cues or not pack.unreported.size:
+        return cues
+    spans = [(u.start, u.end) for u in pack.unreported.find(toks, sent.tok_start, sent.tok_end)]
+    return [m for m in cues if not any(a < m.end and m.start < b for a, b in spans)]
 
 
 def _before_colon(

@@ -220,11 +220,24 @@ class ClaimBuilder(TollReader):
         )
         if light or counted or self.toll(clause, found) or self.witnessed(clause, found):
             return found
+        if self.zero_toll(clause, found):
+            return found  # "No casualties were reported", "keine Opfer": an explicit zero toll
         if place_headed(self.doc, clause.tok_start, clause.tok_end):
             return found  # "Сумщина — удари КАБами по Білопіллю;" (nlp/place_items.py)
         if self.has(pack.existentials, clause.tok_start, clause.tok_end):
             verbal += [m for m in found if m.payload.nominal and m.payload.count in _VICTIM_COUNTS]
         return verbal + [m for m in found if self.tallied(m, clause) and m not in verbal]
+
+    def zero_toll(self, clause: Clause, found: list[Match[Trigger]]) -> bool:
+        """A casualty noun with a pack zero word right before it ("no casualties", "keine
+        Opfer", "без жертв"): the clause asserts a toll of zero (annotating-claims: 0..0)."""
+        zeros = [z.end for z in self.pack.zero.find(self.toks, clause.tok_start, clause.tok_end)]
+        return any(
+            m.payload.nominal
+            and m.payload.kind == ClaimKind.CASUALTIES
+            and any(0 <= m.start - end <= 1 for end in zeros)
+            for m in found
+        )
 
     def witnessed(self, clause: Clause, found: list[Match[Trigger]]) -> bool:
         """Witnesses report the event noun ("Residents reported fighting", "Жители сообщили о

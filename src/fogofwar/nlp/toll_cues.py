@@ -272,12 +272,22 @@ class TollCues:
         ("пострадавших нет.", "жертв немає")."""
         toks = self.toks
         for z in self.pack.zero.find(toks, max(lo, m.start - 4), m.start):
-            if 0 <= m.start - z.end <= 1:
+            if 0 <= m.start - z.end <= 1 or self._opens_subject(z, m, lo):
                 return True
         after = self.pack.zero.match_at(toks, m.end, hi) if m.end < hi else None
         if after is not None and (after.end >= hi or not toks[after.end].is_word):
             return True
         return self.unreported(m, lo, hi)
+
+    def _opens_subject(self, z: Match[Any], m: Match[Any], lo: int) -> bool:
+        """A zero word opening the clause, its noun and auxiliaries before the casualty verb
+        ("No civilians were killed", "Keine Zivilisten wurden verletzt", "Ningún soldado
+        resultó herido"): only words, at most three, between them."""
+        toks = self.toks
+        opens = all(not toks[k].is_word for k in range(lo, z.start))
+        return (
+            opens and m.start - z.end <= 3 and all(toks[k].is_word for k in range(z.end, m.start))
+        )
 
     def unreported(self, m: Match[Any], lo: int, hi: int) -> bool:
         """A negated report or cause of the casualty word: a pack ``unreported`` phrase ending
