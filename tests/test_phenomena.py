@@ -35,6 +35,7 @@ PHENOMENA = (
     "certainty",
     "counts",
     "analysis",
+    "places",
 )
 COUNT_FIELDS = ("killed", "injured", "arrested", "missing", "displaced")
 

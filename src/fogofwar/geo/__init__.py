@@ -26,11 +26,12 @@ from fogofwar.claim import Location
 from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, ensure_index
 from fogofwar.geo.features import feature_spans, listed_streets
 from fogofwar.geo.index import Place, PlaceIndex
+from fogofwar.geo.landmarks import landmark_hits
 from fogofwar.geo.langdata import REGION_MARK, lang_pack
 from fogofwar.geo.marked import on_river_bank
 from fogofwar.geo.nearby import contains
 from fogofwar.geo.nearby import km as _km
-from fogofwar.geo.recognise import Hit, recognise
+from fogofwar.geo.recognise import Hit, recognise, tokenize
 from fogofwar.geo.resolve import local_countries, resolve
 from fogofwar.geo.spans import anchor, located_after, span_hits
 from fogofwar.model import Span
@@ -134,21 +135,37 @@ class Gazetteer:
         ``lang`` is an ISO 639-1 code; ``None`` or an unsupported code uses the rules of all
         four languages. Demonyms come back with ``is_demonym`` and the country they name (no
         location when ambiguous): context, not where something happened; metonymic uses
-        ("Kyiv said") with ``is_metonymy`` and the place they name.
+        ("Kyiv said") with ``is_metonymy`` and the place they name. Landmarks
+        (``data/geo/landmarks.toml``: "Trump Tower", "Азовсталь") are points of their town with
+        no GeoNames id of their own.
         """
         if not text:
             return ()
         pack = lang_pack(lang)
         hits = on_river_bank(text, recognise(text, pack, self._index), pack)
+        marks = landmark_hits(tokenize(text), text, pack, self._index)
+        if marks:  # "Sydney Opera House", "Zaporizhzhia nuclear power plant": the landmark's
+            hits = [h for h in hits if not any(m.start < h.end and h.start < m.end for m in marks)]
         features = feature_spans(text, pack)
         if features:  # "Memphis Street" is a street, not Memphis
             listed = set(listed_streets(text, pack))
             hits = [h for h in hits if not _inside_feature(h, features, listed)]
         places = resolve(hits, local_countries(text, hits, pack))
         out = [self._mention(text, h, p) for h, p in zip(hits, places, strict=True)]
+        out += [self._landmark(text, m) for m in marks]
         if features:
             out += self._features(text, features, hits, places)
         return tuple(sorted(out, key=lambda m: (m.span.start, m.span.end)))
+
+    @staticmethod
+    def _landmark(text: str, hit: Hit) -> PlaceMention:
+        """A landmark in running text: a point in its town, with no GeoNames id of its own;
+        no context for the other places (a site in the capital is no evidence that the text's
+        towns lie near it)."""
+        span = Span(hit.start, hit.end)
+        surface = text[hit.start : hit.end]
+        loc = replace(_location(hit.cands[0].place, surface, span), geonames_id=None)
+        return PlaceMention(span, surface, loc)
 
     def _features(
         self, text: str, features: list[tuple[int, int]], hits: list[Hit],

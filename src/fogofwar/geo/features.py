@@ -24,7 +24,9 @@ from fogofwar.geo.langdata import LangPack
 
 __all__ = ["feature_spans", "listed_streets"]
 
-_WORD = r"(?:[A-Z][\w'’-]*\.?|\d+(?:st|nd|rd|th))"
+# a word of the name; one ending in a dot is an abbreviation ("St.", "N."), not a sentence's
+# end ("… in St. Louis. St. Mary's …" names no street)
+_WORD = r"(?:[A-Z][\w'’-]*|[A-Z][a-z]{0,2}\.|\d+(?:st|nd|rd|th))"
 _COMPASS = r"(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|N\.|S\.|E\.|W\.)"
 
 

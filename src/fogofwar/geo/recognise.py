@@ -33,6 +33,12 @@ Rules (data in ``data/geo/lang.toml``):
   postal codes ("IL") right after "<place>, " (:mod:`.abbrev`).
 * A dictionary proper noun (capitalised lemma, languages with ``proper_lemmas``) naming a
   region or a town of 100,000+ stays a place after an article ("an Ohio man").
+* A pack's name abbreviation ("St.", "Mt.") only shortens a word of a longer name: with the
+  capitalised words after it, looked up in full, it names a town of 10,000+ or a region ("St.
+  Louis", "St. Gallen"); else it and the next word are a saint's name ("St. Mary's church",
+  "St. Patrick's Day"), no place; alone it is none either.
+* Well-known persons (:mod:`.famous`): a single word before the surname of a person of the
+  actor registry is a first name ("Vladimir Putin", "Владимира Путина").
 * Persons (:mod:`.persons`): a place that is also a first name before a capitalised word
   ("Jordan Peterson"); a word after a common first name, or a town dropped as part of a name,
   names the person when it comes back alone; "US" ending a run of capitals ("JOIN US") and
@@ -49,6 +55,7 @@ Rules (data in ``data/geo/lang.toml``):
 
 from __future__ import annotations
 
+from fogofwar.geo.famous import before_famous_surname
 from fogofwar.geo.index import PlaceIndex
 from fogofwar.geo.keys import keys as _keys
 from fogofwar.geo.keys import lookup
@@ -158,6 +165,10 @@ def _keep(
     prep = prev is not None and not tok.sent_start and prev.text.casefold() in pack.place_preps
     if low in pack.not_alone or (tok.text in names and not place_prep(prev, tok, pack)):
         return False
+    if any(low == a for a, _ in pack.name_abbreviations):
+        return False  # "St." alone is no town (Sète by another name)
+    if before_famous_surname(tokens, hit):
+        return False  # "Vladimir Putin", "Беньяміном Нетаньягу": a listed person's first name
     if (
         len(tok.text) <= 3
         and not tok.text.isupper()
@@ -348,6 +359,51 @@ def _multi_demonym(
     return None
 
 
+def _shortened(tokens: list[Token], k: int, text: str, pack: LangPack) -> bool:
+    """Token ``k`` is one of the pack's name abbreviations as the pack writes it ("St.", "St",
+    "Mt."; "Is." with its dot only: "Is" is a word)."""
+    tok = tokens[k]
+    low = tok.text.casefold()
+    dotted = low if low.endswith(".") else low + "." if text[tok.end : tok.end + 1] == "." else ""
+    forms = {a for a, _ in pack.name_abbreviations}
+    return low in forms or dotted in forms
+
+
+def _abbreviated_name(
+    text: str, tokens: list[Token], i: int, pack: LangPack, index: PlaceIndex
+) -> Hit | None:
+    """A place named by an abbreviation and the capitalised words after it ("St. Kitts and
+    Nevis", "St. Paris" as the gazetteer writes them; "St. Louis" -> "Saint Louis" looked up in
+    full when a town of 10,000+ or a region): smaller namesakes of a saint ("St. Patrick") and
+    a saint's first name with a possessive ("St. John's Health System", "St. Mary's") are
+    rather a church, a hospital or a feast."""
+    run = [tokens[i]]
+    for t in tokens[i + 1 : i + _MAX_N]:
+        if not t.glued:  # lower-case words too: "St. Kitts and Nevis"; the longest name wins
+            break
+        run.append(t)
+    for n in range(len(run), 1, -1):
+        last = run[n - 1]
+        if not last.cap:
+            continue
+        words = [t.text for t in run[:n]]
+        saint = n == 2 and (
+            last.text.casefold() in pack.given_names or last.text.casefold() in pack.first_names
+        )
+        if saint and text[last.end : last.end + 2] in ("'s", "’s"):
+            return None  # "St. Mary's", "St. John's Health System"
+        cands, changed = lookup(words, pack, index)  # as the gazetteer writes it
+        if not cands:
+            found, changed = lookup(words, pack, index, abbreviated=True)
+            cands = tuple(
+                c for c in found
+                if c.place.kind != "city" or (c.how == 0 and c.place.population >= _SMALL)
+            )  # fmt: skip
+        if cands:
+            return Hit(i, i + n - 1, run[0].start, last.end, cands, changed, phrase=True)
+    return None
+
+
 def _in_name(tokens: list[Token], i: int, lang: str) -> bool:
     """Word ``i`` follows "of" after a capitalised common noun, inside the name of a body
     ("Chamber of Commerce", "Department of Human Services"; not "Tauber of Nelson")."""
@@ -391,6 +447,19 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         if ab is not None:
             hits.append(ab)
             i = ab.last + 1
+            continue
+        if (
+            tok.cap
+            and _shortened(tokens, i, text, pack)
+            and i + 1 < len(tokens)
+            and tokens[i + 1].glued
+        ):
+            saint = _abbreviated_name(text, tokens, i, pack, index)
+            if saint is not None:  # "St. Louis", "St. Gallen", "Mt. Vernon"
+                hits.append(saint)
+                i = saint.last + 1
+            else:  # "St. Mary's church", "St. Patrick's Day": a saint's name, no place
+                i += 2
             continue
         multi = _multi_demonym(tokens, i, pack, index) if tok.cap else None
         if multi is not None:  # "Sri Lankan", "Middle Eastern", "Latin American"

@@ -33,6 +33,9 @@ read every toponym's choice of the pass before (so "Athens" chosen in Texas in o
 "PARIS") never vouch for each other, and places named by part of a given span ("Live" in
 "Video Games Live Concert") are no context.
 
+A town's other name gives way to a city of a million's own name ("Philadelphia" is not Amman
+by its ancient name), a hamlet's to a capital's ("Jerusalem" is not Funkstown, Md.).
+
 A first-level region whose official name is a city's official name ("Puno") gives way to the
 city: the text says no more than the name. A city's other name ("Minnesota" for Minneota)
 does not prune its region.
@@ -88,6 +91,9 @@ _QUALIFIED = 3.0  # ... the one right after it ("Alexandria, Minn.", "Paris, Tex
 _DEMONYM_YES, _DEMONYM_NO = 4.0, -3.0
 _DOC_COUNTRY, _DOC_DEMONYM = 1.125, 0.5
 _DOC_REGION = 2.5  # a city or district of a first-level region the text names
+_FAMOUS = 1_000_000  # a city this big owns its name against smaller towns' other names
+_HAMLET = 5_000  # ... a capital against a place this small's other names
+_CITY = 100_000  # ... a capital this big (not Hamilton, Bermuda, of 900)
 _LOCAL_BODY = 2.5  # a place of a country whose local bodies the text cites ("Ukrainian officials")
 
 
@@ -112,9 +118,11 @@ _WATERS = frozenset({"sea", "ocean", "gulf", "bay", "strait", "lake", "river", "
 
 
 def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """Regions that give way to a city of their own name inside them ("Puno"; the district
-    "Albany" around the town: its population is the town's and more, its point is not); a
-    province named after a sea gives way to the sea ("Red Sea")."""
+    """Other names of smaller towns that give way to a city of a million's own name, other
+    names of hamlets to a capital's ("Jerusalem" is not Funkstown, Md.); regions that give way
+    to a city of their own name inside them ("Puno"; the district "Albany" around the town: its
+    population is the town's and more, its point is not); a province named after a sea gives
+    way to the sea ("Red Sea")."""
     seas = {
         c.place.name
         for c in cands
@@ -123,6 +131,23 @@ def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     if seas:
         cands = tuple(c for c in cands if c.place.kind == "region" or c.place.name not in seas)
     towns = [c.place for c in cands if c.place.kind == "city" and c.how == 0]
+    # "Philadelphia" is the city of 1.5 million, not Amman by its ancient name: a big city's
+    # own name beats every smaller town's other name, whatever the context; "Jerusalem" is the
+    # capital, not Funkstown, Md.: a capital's own name beats a hamlet's other name (not a
+    # town's: "Kingston" Crown Court is Kingston upon Thames, not the capital of Jamaica)
+    big = max((p.population for p in towns if p.population >= _FAMOUS), default=0)
+    capital = any(p.capital and p.population >= _CITY for p in towns)  # not Hamilton, Bermuda
+    cands = tuple(
+        c
+        for c in cands
+        if not (
+            c.how > 0
+            and (
+                (c.place.kind in ("city", "admin2") and c.place.population < big)
+                or (capital and c.place.kind == "city" and c.place.population < _HAMLET)
+            )
+        )
+    )
     city_admin1 = {(p.cc, p.admin1) for p in towns}
     city_admin2 = {(p.cc, p.admin1, p.admin2) for p in towns}
     return tuple(

@@ -1,0 +1,68 @@
+"""Well-known persons of the actor registry (``data/actors.toml``, ``[[person]]``) as a guard
+of the recogniser: a place word right before the surname of a listed person is that person's
+first name ("Vladimir Putin", "Benjamin Netanyahu", "Владимира Путина", "Беньяміном
+Нетаньягу"), never the town Vladimir or a hamlet Beniamin.
+
+Surnames are the last words of the registry's multi-word aliases in every language; a word
+matches one as written or with a case ending of up to three letters ("Путина", "Путіним").
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+from fogofwar.geo.tokens import Hit, Token
+
+__all__ = ["before_famous_surname", "famous_surnames"]
+
+_ENDING = 3  # letters of a case ending after a surname ("Путин" -> "Путиным")
+_SHORT = 4  # surnames shorter than this match only as written
+
+
+@cache
+def famous_surnames() -> frozenset[str]:
+    """Surnames (lower case) of the registry's persons, from their multi-word aliases."""
+    text = (resources.files("fogofwar") / "data" / "actors.toml").read_text(encoding="utf-8")
+    out: set[str] = set()
+    for person in tomllib.loads(text).get("person", []):
+        for key, aliases in person.items():
+            if len(key) != 2 or not isinstance(aliases, list):
+                continue  # a language code's alias list
+            for alias in aliases:
+                words = str(alias).split()
+                if len(words) > 1 and words[-1][:1].isupper():
+                    out.add(words[-1].casefold())
+    return frozenset(out)
+
+
+def _is_famous(word: str) -> bool:
+    low = word.casefold()
+    names = famous_surnames()
+    if low in names:
+        return True
+    for cut in range(1, _ENDING + 1):
+        stem = low[:-cut]
+        if len(stem) < _SHORT:
+            break
+        # "путина" -> "путин"; "нетаньяху" is as written; "путиным" -> "путин"
+        if stem in names or (stem + "а") in names or (stem + "я") in names:
+            return True
+    return False
+
+
+def before_famous_surname(tokens: list[Token], hit: Hit) -> bool:
+    """A single-word hit right before (space only) a capitalised word that is a listed
+    person's surname: a first name, not a place."""
+    if hit.phrase or hit.first != hit.last or hit.demonym is not None:
+        return False
+    nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
+    return (
+        nxt is not None
+        and nxt.glued
+        and not nxt.hyphen
+        and nxt.cap
+        and not nxt.text.isupper()
+        and _is_famous(nxt.text)
+    )
