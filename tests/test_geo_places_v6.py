@@ -113,6 +113,8 @@ def test_a_sentence_end_inside_a_saints_town_is_no_street(gaz: Gazetteer) -> Non
         ("it", "Un drone ha colpito il ponte di Crimea.", "ponte di Crimea", "Kerch"),
         ("ru", "Дрон атаковал Крымский мост.", "Крымский мост", "Kerch"),
         ("uk", "Бої точилися біля Азовсталі.", "Азовсталі", "Mariupol"),
+        ("uk", "Вибух пролунав на Кримському мосту.", "Кримському мосту", "Kerch"),
+        ("de", "Hunderte standen auf dem Roten Platz.", "Roten Platz", "Moscow"),
     ],
 )  # fmt: skip
 def test_a_landmark_in_running_text_lies_in_its_town(
