@@ -141,3 +141,18 @@ def test_a_landmark_name_that_names_a_body_is_no_place_in_running_text(
 ) -> None:
     pack = lang_pack(lang)
     assert not landmark_hits(tokenize(text), text, pack, gaz._index)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "name"),
+    [
+        ("en", "Judges in The Hague ruled on Monday.", "The Hague", "The Hague"),
+        ("fr", "Le président est arrivé à La Paz.", "La Paz", "La Paz"),
+        ("es", "Hubo protestas en Los Ángeles.", "Los Ángeles", "Los Angeles"),
+        ("it", "Il ministro è atterrato a La Paz.", "La Paz", "La Paz"),
+    ],
+)  # fmt: skip
+def test_a_name_that_starts_with_an_article_is_read_whole(
+    gaz: Gazetteer, lang: str, text: str, surface: str, name: str
+) -> None:
+    assert _places(gaz, text, lang)[surface][0] == name

@@ -404,6 +404,30 @@ def _abbreviated_name(
     return None
 
 
+def _article_name(tokens: list[Token], i: int, pack: LangPack, index: PlaceIndex) -> Hit | None:
+    """A place whose own name starts with a capitalised article or another word that starts
+    no toponym ("The Hague", "La Paz", "Los Ángeles"): the article and the capitalised words
+    after it name, as a whole, a town of 10,000+ (of 1,000,000+ when the words are common
+    ones: "The Woodlands" is rather a home or a park) or a larger area."""
+    for n in (3, 2):
+        run = tokens[i : i + n]
+        if len(run) < n or not all(t.glued and t.cap for t in run[1:]):
+            continue
+        cands, changed = lookup([t.text for t in run], pack, index)
+        if changed:
+            continue
+        # "The Woodlands" of common words is rather a home or a park, unless a big city's
+        common = all(is_common(t.text, pack.lang) for t in run[1:])
+        least = _HUGE if common else _SMALL
+        own = tuple(
+            c for c in cands
+            if c.how == 0 and (c.place.kind != "city" or c.place.population >= least)
+        )  # fmt: skip
+        if own:
+            return Hit(i, i + n - 1, run[0].start, run[-1].end, own, False, phrase=True)
+    return None
+
+
 def _in_name(tokens: list[Token], i: int, lang: str) -> bool:
     """Word ``i`` follows "of" after a capitalised common noun, inside the name of a body
     ("Chamber of Commerce", "Department of Human Services"; not "Tauber of Nelson")."""
@@ -460,6 +484,13 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
                 i = saint.last + 1
             else:  # "St. Mary's church", "St. Patrick's Day": a saint's name, no place
                 i += 2
+            continue
+        named = (
+            _article_name(tokens, i, pack, index) if tok.cap and low in pack.skip_initial else None
+        )
+        if named is not None:  # "The Hague", "La Haye", "Los Ángeles", "Den Haag"
+            hits.append(named)
+            i = named.last + 1
             continue
         multi = _multi_demonym(tokens, i, pack, index) if tok.cap else None
         if multi is not None:  # "Sri Lankan", "Middle Eastern", "Latin American"
