@@ -55,6 +55,7 @@ def test_a_capitals_own_name_leaves_a_towns_other_name_to_context(gaz: Gazetteer
         ("ru", "Владимир Путин провёл переговоры в Кремле.", "Владимир"),
         ("ru", "Пресс-секретарь Владимира Путина ответил журналистам.", "Владимира"),
         ("uk", "Володимир Путін говорив з Беньяміном Нетаньягу.", "Беньяміном"),
+        ("uk", "Заяву Володимира Зеленського оприлюднили вранці.", "Володимира"),
         ("fr", "Jordan Bardella a débattu hier soir à Lille.", "Jordan"),
         ("es", "Jordan Bardella habló ayer en Lille.", "Jordan"),
         ("it", "Jordan Bardella ha parlato ieri a Lille.", "Jordan"),

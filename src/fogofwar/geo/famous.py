@@ -37,17 +37,27 @@ def famous_surnames() -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _by_start() -> dict[str, tuple[str, ...]]:
+    """Surnames by their first :data:`_SHORT` letters."""
+    out: dict[str, list[str]] = {}
+    for name in famous_surnames():
+        out.setdefault(name[:_SHORT], []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _is_famous(word: str) -> bool:
+    """``word`` is a listed surname as written or in another case: it and the surname differ
+    only in their last letters, at most :data:`_ENDING` ("Путина", "Путиным" for "Путин";
+    "Зеленского" for "Зеленский")."""
     low = word.casefold()
-    names = famous_surnames()
-    if low in names:
+    if low in famous_surnames():
         return True
-    for cut in range(1, _ENDING + 1):
-        stem = low[:-cut]
-        if len(stem) < _SHORT:
-            break
-        # "путина" -> "путин"; "нетаньяху" is as written; "путиным" -> "путин"
-        if stem in names or (stem + "а") in names or (stem + "я") in names:
+    for name in _by_start().get(low[:_SHORT], ()):
+        if len(name) < _SHORT + 1 or abs(len(low) - len(name)) > _ENDING:
+            continue
+        stem = max(_SHORT, len(name) - 2)  # the surname's letters a case form keeps
+        if low[:stem] == name[:stem]:
             return True
     return False
 
