@@ -157,3 +157,24 @@ def test_a_name_that_starts_with_an_article_is_read_whole(
     gaz: Gazetteer, lang: str, text: str, surface: str, name: str
 ) -> None:
     assert _places(gaz, text, lang)[surface][0] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Réunion de crise à Paris après les frappes."),
+        ("es", "Reunión de urgencia en Madrid tras los ataques."),
+        ("it", "Riunione d'urgenza a Roma dopo gli attacchi."),
+    ],
+)  # fmt: skip
+def test_a_small_country_named_by_a_common_word_does_not_open_a_sentence_alone(
+    gaz: Gazetteer, lang: str, text: str
+) -> None:
+    assert "Reunion" not in {n for n, _ in _places(gaz, text, lang).values()}
+
+
+def test_the_island_named_by_a_common_word_stays_a_place_inside_a_sentence(
+    gaz: Gazetteer,
+) -> None:
+    text = "Un cyclone a frappé l'île de la Réunion hier."
+    assert ("Reunion", "REU") in _places(gaz, text, "fr").values()

@@ -37,6 +37,8 @@ Rules (data in ``data/geo/lang.toml``):
   capitalised words after it, looked up in full, it names a town of 10,000+ or a region ("St.
   Louis", "St. Gallen"); else it and the next word are a saint's name ("St. Mary's church",
   "St. Patrick's Day"), no place; alone it is none either.
+* A small country or region (under 1,000,000) whose name is a common word of the text's
+  language does not open a sentence alone ("Réunion de crise", "Reunión en Kiev": a meeting).
 * Well-known persons (:mod:`.famous`): a single word before the surname of a person of the
   actor registry is a first name ("Vladimir Putin", "Владимира Путина").
 * Persons (:mod:`.persons`): a place that is also a first name before a capitalised word
@@ -211,6 +213,14 @@ def _keep(
         and max(c.place.population for c in hit.cands) < _BIG
     ):
         return False  # "Wal-Mart", "Coca-Cola": a brand, not a town ("Fargo-Moorhead" stays)
+    if (
+        tok.sent_start
+        and kinds <= {"country", "admin1", "admin2"}
+        and max(c.place.population for c in hit.cands) < _HUGE
+        and is_common(tok.text, pack.lang)
+        and (nxt is None or not nxt.glued or not nxt.cap)
+    ):
+        return False  # "Réunion de crise …", "Reunión en Kiev": the word opening a sentence
     if kinds & {"country", "continent", "region"}:
         return True
     if (
