@@ -55,6 +55,7 @@ def test_a_capitals_own_name_leaves_a_towns_other_name_to_context(gaz: Gazetteer
         ("ru", "Владимир Путин провёл переговоры в Кремле.", "Владимир"),
         ("ru", "Пресс-секретарь Владимира Путина ответил журналистам.", "Владимира"),
         ("uk", "Володимир Путін говорив з Беньяміном Нетаньягу.", "Беньяміном"),
+        ("uk", "Заяву Володимира Зеленського оприлюднили вранці.", "Володимира"),
         ("fr", "Jordan Bardella a débattu hier soir à Lille.", "Jordan"),
         ("es", "Jordan Bardella habló ayer en Lille.", "Jordan"),
         ("it", "Jordan Bardella ha parlato ieri a Lille.", "Jordan"),
@@ -113,6 +114,8 @@ def test_a_sentence_end_inside_a_saints_town_is_no_street(gaz: Gazetteer) -> Non
         ("it", "Un drone ha colpito il ponte di Crimea.", "ponte di Crimea", "Kerch"),
         ("ru", "Дрон атаковал Крымский мост.", "Крымский мост", "Kerch"),
         ("uk", "Бої точилися біля Азовсталі.", "Азовсталі", "Mariupol"),
+        ("uk", "Вибух пролунав на Кримському мосту.", "Кримському мосту", "Kerch"),
+        ("de", "Hunderte standen auf dem Roten Platz.", "Roten Platz", "Moscow"),
     ],
 )  # fmt: skip
 def test_a_landmark_in_running_text_lies_in_its_town(
@@ -139,3 +142,39 @@ def test_a_landmark_name_that_names_a_body_is_no_place_in_running_text(
 ) -> None:
     pack = lang_pack(lang)
     assert not landmark_hits(tokenize(text), text, pack, gaz._index)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "name"),
+    [
+        ("en", "Judges in The Hague ruled on Monday.", "The Hague", "The Hague"),
+        ("fr", "Le président est arrivé à La Paz.", "La Paz", "La Paz"),
+        ("es", "Hubo protestas en Los Ángeles.", "Los Ángeles", "Los Angeles"),
+        ("it", "Il ministro è atterrato a La Paz.", "La Paz", "La Paz"),
+    ],
+)  # fmt: skip
+def test_a_name_that_starts_with_an_article_is_read_whole(
+    gaz: Gazetteer, lang: str, text: str, surface: str, name: str
+) -> None:
+    assert _places(gaz, text, lang)[surface][0] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Réunion de crise à Paris après les frappes."),
+        ("es", "Reunión de urgencia en Madrid tras los ataques."),
+        ("it", "Riunione d'urgenza a Roma dopo gli attacchi."),
+    ],
+)  # fmt: skip
+def test_a_small_country_named_by_a_common_word_does_not_open_a_sentence_alone(
+    gaz: Gazetteer, lang: str, text: str
+) -> None:
+    assert "Reunion" not in {n for n, _ in _places(gaz, text, lang).values()}
+
+
+def test_the_island_named_by_a_common_word_stays_a_place_inside_a_sentence(
+    gaz: Gazetteer,
+) -> None:
+    text = "Un cyclone a frappé l'île de la Réunion hier."
+    assert ("Reunion", "REU") in _places(gaz, text, "fr").values()

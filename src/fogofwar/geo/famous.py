@@ -4,7 +4,8 @@ first name ("Vladimir Putin", "Benjamin Netanyahu", "Владимира Пути
 Нетаньягу"), never the town Vladimir or a hamlet Beniamin.
 
 Surnames are the last words of the registry's multi-word aliases in every language; a word
-matches one as written or with a case ending of up to three letters ("Путина", "Путіним").
+matches one as written, with a German genitive s, or in Cyrillic with a case ending of up to
+three letters ("Путина", "Путіним", "Зеленського").
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import tomllib
 from functools import cache
 from importlib import resources
 
+from fogofwar.geo.lexicon import is_cyrillic
 from fogofwar.geo.tokens import Hit, Token
 
 __all__ = ["before_famous_surname", "famous_surnames"]
@@ -37,17 +39,30 @@ def famous_surnames() -> frozenset[str]:
     return frozenset(out)
 
 
+@cache
+def _by_start() -> dict[str, tuple[str, ...]]:
+    """Surnames by their first :data:`_SHORT` letters."""
+    out: dict[str, list[str]] = {}
+    for name in famous_surnames():
+        out.setdefault(name[:_SHORT], []).append(name)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _is_famous(word: str) -> bool:
+    """``word`` is a listed surname as written, with a German genitive s ("Putins"), or, in
+    Cyrillic, in another case: it and the surname differ only in their last letters, at most
+    :data:`_ENDING` ("Путина", "Путиным" for "Путин"; "Зеленського" for "Зеленський")."""
     low = word.casefold()
     names = famous_surnames()
-    if low in names:
+    if low in names or (low.endswith("s") and low[:-1] in names):
         return True
-    for cut in range(1, _ENDING + 1):
-        stem = low[:-cut]
-        if len(stem) < _SHORT:
-            break
-        # "путина" -> "путин"; "нетаньяху" is as written; "путиным" -> "путин"
-        if stem in names or (stem + "а") in names or (stem + "я") in names:
+    if not is_cyrillic(word):
+        return False  # "School" is no case of "Scholz"
+    for name in _by_start().get(low[:_SHORT], ()):
+        if len(name) <= _SHORT or abs(len(low) - len(name)) > _ENDING:
+            continue
+        stem = max(_SHORT + 1, len(name) - 2)  # the surname's letters a case form keeps
+        if low[:stem] == name[:stem]:
             return True
     return False
 

@@ -37,6 +37,8 @@ Rules (data in ``data/geo/lang.toml``):
   capitalised words after it, looked up in full, it names a town of 10,000+ or a region ("St.
   Louis", "St. Gallen"); else it and the next word are a saint's name ("St. Mary's church",
   "St. Patrick's Day"), no place; alone it is none either.
+* A small country or region (under 1,000,000) whose name is a common word of the text's
+  language does not open a sentence alone ("Réunion de crise", "Reunión en Kiev": a meeting).
 * Well-known persons (:mod:`.famous`): a single word before the surname of a person of the
   actor registry is a first name ("Vladimir Putin", "Владимира Путина").
 * Persons (:mod:`.persons`): a place that is also a first name before a capitalised word
@@ -211,6 +213,14 @@ def _keep(
         and max(c.place.population for c in hit.cands) < _BIG
     ):
         return False  # "Wal-Mart", "Coca-Cola": a brand, not a town ("Fargo-Moorhead" stays)
+    if (
+        tok.sent_start
+        and kinds <= {"country", "admin1", "admin2"}
+        and max(c.place.population for c in hit.cands) < _HUGE
+        and is_common(tok.text, pack.lang)
+        and (nxt is None or not nxt.glued or not nxt.cap)
+    ):
+        return False  # "Réunion de crise …", "Reunión en Kiev": the word opening a sentence
     if kinds & {"country", "continent", "region"}:
         return True
     if (
@@ -404,6 +414,30 @@ def _abbreviated_name(
     return None
 
 
+def _article_name(tokens: list[Token], i: int, pack: LangPack, index: PlaceIndex) -> Hit | None:
+    """A place whose own name starts with a capitalised article or another word that starts
+    no toponym ("The Hague", "La Paz", "Los Ángeles"): the article and the capitalised words
+    after it name, as a whole, a town of 10,000+ (of 1,000,000+ when the words are common
+    ones: "The Woodlands" is rather a home or a park) or a larger area."""
+    for n in (3, 2):
+        run = tokens[i : i + n]
+        if len(run) < n or not all(t.glued and t.cap for t in run[1:]):
+            continue
+        cands, changed = lookup([t.text for t in run], pack, index)
+        if changed:
+            continue
+        # "The Woodlands" of common words is rather a home or a park, unless a big city's
+        common = all(is_common(t.text, pack.lang) for t in run[1:])
+        least = _HUGE if common else _SMALL
+        own = tuple(
+            c for c in cands
+            if c.how == 0 and (c.place.kind != "city" or c.place.population >= least)
+        )  # fmt: skip
+        if own:
+            return Hit(i, i + n - 1, run[0].start, run[-1].end, own, False, phrase=True)
+    return None
+
+
 def _in_name(tokens: list[Token], i: int, lang: str) -> bool:
     """Word ``i`` follows "of" after a capitalised common noun, inside the name of a body
     ("Chamber of Commerce", "Department of Human Services"; not "Tauber of Nelson")."""
@@ -460,6 +494,13 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
                 i = saint.last + 1
             else:  # "St. Mary's church", "St. Patrick's Day": a saint's name, no place
                 i += 2
+            continue
+        named = (
+            _article_name(tokens, i, pack, index) if tok.cap and low in pack.skip_initial else None
+        )
+        if named is not None:  # "The Hague", "La Haye", "Los Ángeles", "Den Haag"
+            hits.append(named)
+            i = named.last + 1
             continue
         multi = _multi_demonym(tokens, i, pack, index) if tok.cap else None
         if multi is not None:  # "Sri Lankan", "Middle Eastern", "Latin American"
