@@ -42,7 +42,7 @@ def _counts(gold: dict[str, Any], text: str) -> dict[str, Any]:
 
 
 def _one(page: EvalPage) -> dict[str, Any]:
-    article, html = read_page(page)
+    article, html, _ = read_page(page)
     text = article.text if article else ""
     return {
         "file": page.path.name.removesuffix(".gz"),

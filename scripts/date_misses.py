@@ -61,7 +61,7 @@ def _candidates(html: str) -> dict[str, Any]:
 def _one(job: tuple[str, EvalPage]) -> dict[str, Any]:
     dataset, page = job
     name = page.path.name.removesuffix(".gz")
-    art, html = read_page(page)
+    art, html, published = read_page(page)
     try:
         hd = htmldate.find_date(html, original_date=True) or ""
     except Exception:
@@ -75,7 +75,7 @@ def _one(job: tuple[str, EvalPage]) -> dict[str, Any]:
         "file": name,
         "page_url": page.url,
         "gold": page.gold.get("date"),
-        "ours": art.published.isoformat() if art and art.published else "",
+        "ours": published.isoformat() if published else "",
         "rejected": art is None,
         "htmldate": hd,
         "htmldate_latest": hd_latest,

@@ -156,6 +156,31 @@ def test_missing_file_is_a_rejection_not_a_crash(
     assert rec["rejected"]["reason"] == "not_found"  # type: ignore[index]
 
 
+def test_rejected_page_shows_its_date(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, db: str
+) -> None:
+    """A page with a date in its markup and no article text: the rejection carries the date
+    in ``extract``'s JSON, in the store and in the rejections table."""
+    page = tmp_path / "app.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Live</title>"
+        '<meta property="article:published_time" content="2025-04-17T08:30:00+00:00">'
+        '</head><body><div id="app"></div></body></html>',
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "extract", str(page), "--format", "jsonl")
+    (rec,) = jsonl(out)
+    assert code == 1 and rec["rejected"] == rec["rejected"] | {  # type: ignore[operator]
+        "reason": "no_text",
+        "published": "2025-04-17",
+    }
+    run(capsys, "--db", db, "-q", "ingest", str(page))
+    _, out, _ = run(capsys, "--db", db, "rejects")
+    assert [(r["reason"], r["published"]) for r in jsonl(out)] == [("no_text", "2025-04-17")]
+    _, out, _ = run(capsys, "--db", db, "rejects", "--format", "table", "--wide")
+    assert "2025-04-17" in out
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "argv",

@@ -6,13 +6,14 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
 
 from fogofwar.benchmarks.ingest_bench import bench_ingest
 from fogofwar.errors import EvalError
-from fogofwar.evaluation.ingest_eval import evaluate_ingest
+from fogofwar.evaluation.ingest_eval import EvalPage, evaluate_ingest, score_page
 from fogofwar.evaluation.report import check_floors
 
 
@@ -43,3 +44,18 @@ def test_bench_on_generated_dumps() -> None:
     assert result.items == 5
     assert result.words > 0
     assert result.peak_rss_mib > 0
+
+
+def test_a_rejected_page_is_scored_on_the_rejections_date(tmp_path: Path) -> None:
+    """A page with a date in its markup and no article text: rejected, its date still counts."""
+    path = tmp_path / "app.html.gz"
+    path.write_bytes(
+        gzip.compress(
+            b"<!DOCTYPE html><html><head><title>Live</title>"
+            b'<meta property="article:published_time" content="2025-04-17T08:30:00+00:00">'
+            b'</head><body><div id="app"></div></body></html>'
+        )
+    )
+    page = EvalPage("https://example.org/live", path, {"date": "2025-04-17"})
+    score = score_page(("htmldate_eval", page))
+    assert score.rejected and score.date is True

@@ -121,6 +121,25 @@ def test_huge_attribute_does_not_crash() -> None:
     assert isinstance(result, Article | Rejected)
 
 
+# a page rendered by JavaScript: a publication date in its markup, no article text
+DATED_EMPTY_PAGE = b"""<!DOCTYPE html><html><head><title>Latest news</title>
+<meta property="article:published_time" content="2025-04-17T08:30:00+00:00">
+</head><body><div id="app"></div><script src="/app.js"></script></body></html>"""
+
+
+def test_rejected_page_keeps_its_date() -> None:
+    """A page whose body is rejected keeps the publication date its reader already found."""
+    [result] = read_bytes(DATED_EMPTY_PAGE, source="index.html")
+    assert isinstance(result, Rejected) and result.reason is ReasonCode.NO_TEXT
+    assert result.published is not None and result.published.isoformat() == "2025-04-17"
+    assert result.at is not None
+
+
+def test_rejection_without_a_date_has_none() -> None:
+    [result] = read_bytes(b"<html><head></head><body><div></div></body></html>", source="e.html")
+    assert isinstance(result, Rejected) and result.published is None
+
+
 def test_jsonl_bad_lines_rejected_good_lines_land() -> None:
     lines = [
         json.dumps(

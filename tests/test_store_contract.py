@@ -294,6 +294,51 @@ def test_rejections_are_idempotent_with_a_counter(store: Store) -> None:
     }
 
 
+def test_rejection_keeps_its_publication_date(store: Store) -> None:
+    """A rejected page's date round-trips; a later look that finds none keeps it."""
+    dated = Rejected("p.html", "read", ReasonCode.NO_TEXT, "no text", None, date(2025, 4, 17))
+    store.add_rejections([dated, Rejected("q.html", "read", ReasonCode.NO_TEXT, "no text")])
+    listed = {r.input: r for r in store.list_rejections()}
+    assert listed["p.html"].published == date(2025, 4, 17)
+    assert listed["p.html"].rejected.published == date(2025, 4, 17)
+    assert listed["q.html"].published is None
+    store.add_rejections([Rejected("p.html", "read", ReasonCode.NO_TEXT, "again")])
+    again = {r.input: r for r in store.list_rejections()}["p.html"]
+    assert (again.count, again.published) == (2, date(2025, 4, 17))
+    store.add_rejections([replace(dated, published=date(2025, 4, 18))])
+    latest = {r.input: r for r in store.list_rejections()}["p.html"]
+    assert latest.published == date(2025, 4, 18)
+
+
+def test_migration_0011_adds_rejection_dates_to_an_existing_store(store_url: str) -> None:
+    """A store at 0010 with a rejection: the migration keeps the row, without a date."""
+    from alembic import command
+
+    from fogofwar.store.engine import WRITE, make_engine, resolve_url
+    from fogofwar.store.migrate import _config
+    from fogofwar.store.rows import rejection_to_row
+
+    engine = make_engine(resolve_url(store_url))
+    try:
+        with engine.connect() as conn:
+            conn.execution_options(**{WRITE: True})
+            with conn.begin():
+                cfg = _config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "0010_overview_tables")
+                row = rejection_to_row(Rejected("old.html", "read", ReasonCode.NO_TEXT, "x"))
+                del row["published"]
+                old = sa.table("rejections", *(sa.column(name) for name in row))
+                conn.execute(sa.insert(old), row)
+    finally:
+        engine.dispose()
+    with open_store(store_url) as store:
+        [kept] = store.list_rejections()
+        assert (kept.input, kept.published) == ("old.html", None)
+        store.add_rejections([replace(kept.rejected, published=date(2025, 1, 2))])
+        assert store.list_rejections()[0].published == date(2025, 1, 2)
+
+
 def test_claim_filter_takes_enum_or_value_and_refuses_unknown_values() -> None:
     by_value = ClaimFilter(kind="attack", source_kind="military", certainty="reported")
     by_enum = ClaimFilter(ClaimKind.ATTACK, SourceKind.MILITARY, Certainty.REPORTED)

@@ -15,6 +15,8 @@ Every message says what failed, why, and what to do.
 
 from __future__ import annotations
 
+from datetime import date
+
 from fogofwar.model import ReasonCode
 
 __all__ = [
@@ -35,12 +37,22 @@ class FogOfWarError(Exception):
 
 
 class InputError(FogOfWarError):
-    """An input cannot become an article. ``reason`` is the stored rejection code."""
+    """An input cannot become an article. ``reason`` is the stored rejection code;
+    ``published`` the publication date the reader had already found, if any (a page whose body
+    is rejected keeps its date)."""
 
-    def __init__(self, reason: ReasonCode, message: str, *, stage: str = "read") -> None:
+    def __init__(
+        self,
+        reason: ReasonCode,
+        message: str,
+        *,
+        stage: str = "read",
+        published: date | None = None,
+    ) -> None:
         super().__init__(message)
         self.reason = reason
         self.stage = stage
+        self.published = published
 
 
 class FetchError(InputError):

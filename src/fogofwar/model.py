@@ -199,10 +199,12 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
-    """An input that could not become an article, with the stage and the reason."""
+    """An input that could not become an article, with the stage and the reason, and the
+    publication date the reader found before rejecting it (``None`` when it found none)."""
 
     input: str
     stage: str
     reason: ReasonCode
     message: str
     at: datetime | None = None
+    published: date | None = None

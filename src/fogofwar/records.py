@@ -74,4 +74,5 @@ def rejected_record(rejected: Rejected) -> dict[str, Any]:
         "reason": rejected.reason.value,
         "message": rejected.message,
         "at": rejected.at.isoformat() if rejected.at else None,
+        "published": rejected.published.isoformat() if rejected.published else None,
     }

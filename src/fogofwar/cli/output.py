@@ -123,14 +123,25 @@ def _offset(moment: datetime) -> str:
 def rejections_table(
     rows: Sequence[Rejected], *, width: int, wide: bool = False, title: str = "Rejected inputs"
 ) -> Table:
-    """A table of rejections: input, stage, reason, message."""
+    """A table of rejections: input, stage, reason, the publication date found before the
+    rejection (dropped first on a narrow terminal), message."""
     cols = [
         Col("input", flex=True),
         Col("stage", cap=10, drop=1),
         Col("reason", cap=22),
+        Col("date", cap=10, drop=2),
         Col("message", flex=True),
     ]
-    cells = [[r.input, r.stage, r.reason.value, r.message] for r in rows]
+    cells = [
+        [
+            r.input,
+            r.stage,
+            r.reason.value,
+            r.published.isoformat() if r.published else "",
+            r.message,
+        ]
+        for r in rows
+    ]
     return fit_table(cols, cells, width=width, wide=wide, title=title)
 
 

@@ -10,9 +10,9 @@ Two gold sets from ``../shared/datasets`` are read in place:
 
 Both are in-domain: trafilatura and htmldate were tuned on these pages. Pages go through
 :func:`fogofwar.readers.read_bytes` as a user's saved file would (no URL given), so a rejected
-page scores as empty. In the same run, on the same bytes, the anchors are scored:
-trafilatura in precision mode (``body@trafilatura``) and htmldate looking for the original date
-(``date@htmldate``).
+page scores as empty (its date is the one the rejection carries, if any). In the same run, on
+the same bytes, the anchors are scored: trafilatura in precision mode (``body@trafilatura``)
+and htmldate looking for the original date (``date@htmldate``).
 
 Each set is split in two halves by a stable hash of the page's file name (:func:`half_of`):
 ``tune`` (the half heuristics were tuned on) and ``held-out`` (left unopened while tuning).
@@ -27,6 +27,7 @@ import json
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from trafilatura import bare_extraction
 
 from fogofwar.errors import EvalError
 from fogofwar.evaluation.report import EvalReport, Metric, f1
-from fogofwar.model import Article
+from fogofwar.model import Article, Rejected
 from fogofwar.readers import read_bytes
 from fogofwar.readers.decoding import decode_html
 from fogofwar.readers.pool import default_jobs, ordered_map
@@ -169,27 +170,32 @@ def _anchor(fn: Any, html: str) -> str:
         return ""
 
 
-def read_page(page: EvalPage) -> tuple[Article | None, str]:
-    """What fogofwar reads from ``page`` (``None`` when it rejects it) and the decoded HTML the
-    anchors read (``""`` when undecodable)."""
+def read_page(page: EvalPage) -> tuple[Article | None, str, date | None]:
+    """What fogofwar reads from ``page`` (``None`` when it rejects it), the decoded HTML the
+    anchors read (``""`` when undecodable) and the publication date fogofwar found (the
+    article's, or the rejection's when the page is rejected)."""
     logging.disable(logging.WARNING)  # trafilatura and htmldate log every odd page
     data = page.html()
     name = page.path.name.removesuffix(".gz")
     results = read_bytes(data, source=name, fmt="html")
     article = next((r for r in results if isinstance(r, Article)), None)
+    if article is not None:
+        published = article.published
+    else:
+        published = next((r.published for r in results if isinstance(r, Rejected)), None)
     try:
         html = decode_html(data, source=name)
     except Exception:  # undecodable for the anchors too
         html = ""
-    return article, html
+    return article, html, published
 
 
 def score_page(job: tuple[str, EvalPage]) -> PageScore:
     """Score one page (fogofwar and the anchors); a picklable unit for the process pool."""
     dataset, page = job
-    article, html = read_page(page)
+    article, html, published = read_page(page)
     gold = page.gold
-    got_date = article.published.isoformat() if article and article.published else ""
+    got_date = published.isoformat() if published else ""
     gold_date = gold.get("date") or ""
     with_date = "date" in gold
     score = PageScore(

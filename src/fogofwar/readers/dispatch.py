@@ -11,6 +11,7 @@ import itertools
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, BinaryIO
@@ -62,7 +63,7 @@ def _now() -> datetime:
 
 
 def _reject(source: str, exc: InputError) -> Rejected:
-    return Rejected(source, exc.stage, exc.reason, str(exc), _now())
+    return Rejected(source, exc.stage, exc.reason, str(exc), _now(), exc.published)
 
 
 def sniff_format(data: bytes, name: str | None = None) -> str:
@@ -237,7 +238,7 @@ def read_bytes(
 
 
 def _with_time(r: Rejected) -> Rejected:
-    return Rejected(r.input, r.stage, r.reason, r.message, _now())
+    return replace(r, at=_now())
 
 
 def _is_url(value: str) -> bool:

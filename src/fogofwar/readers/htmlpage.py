@@ -159,6 +159,7 @@ def parse_html(text: str, *, source: str, url: str | None = None) -> Article:
             ReasonCode.NO_TEXT,
             f"{source}: no article text found in the HTML page; it may be an index page, "
             "rendered by JavaScript, or behind a paywall",
+            published=published,
         )
     title = " ".join(str(meta.get("title") or "").split()) or None
     body = _drop_leading_title(body, title)

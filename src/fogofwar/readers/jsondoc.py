@@ -193,7 +193,7 @@ def _one(record: Any, source: str, fields: JsonFields, fmt: str) -> Article | Re
     try:
         return record_to_article(record, source=source, fields=fields, fmt=fmt)
     except InputError as exc:
-        return Rejected(source, exc.stage, exc.reason, str(exc))
+        return Rejected(source, exc.stage, exc.reason, str(exc), published=exc.published)
 
 
 def parse_json(

@@ -103,11 +103,12 @@ class StoredRejection:
     reason: ReasonCode
     message: str
     count: int = 1  # times this input was rejected at this stage for this reason
+    published: date | None = None  # the publication date the reader found before rejecting
 
     @property
     def rejected(self) -> Rejected:
         """The stored value as the :class:`~fogofwar.model.Rejected` that was added."""
-        return Rejected(self.input, self.stage, self.reason, self.message, self.at)
+        return Rejected(self.input, self.stage, self.reason, self.message, self.at, self.published)
 
 
 @dataclass(frozen=True, slots=True)

@@ -198,6 +198,7 @@ def rejection_to_row(rejected: Rejected) -> dict[str, Any]:
         "count": 1,
         "last_at": at.isoformat(),
         "fingerprint": rejection_fingerprint(source, stage, ReasonCode(reason).value),
+        "published": _iso(rejected.published),
     }
 
 
@@ -216,4 +217,5 @@ def rejection_from_row(row: Mapping[Any, Any]) -> StoredRejection:
         reason=ReasonCode(row["reason"]),
         message=row["message"],
         count=int(row["count"] or 1),
+        published=date.fromisoformat(row["published"]) if row["published"] else None,
     )

@@ -23,7 +23,8 @@ class RejectionsSql(SqlBase):
 
     def add_rejections(self, rejected: Sequence[Rejected]) -> None:
         """Store rejected inputs in one transaction (a missing ``at`` becomes now, UTC); an
-        input already rejected at the same stage for the same reason is counted, not repeated."""
+        input already rejected at the same stage for the same reason is counted, not repeated
+        (its publication date is the latest one found)."""
         folded: dict[str, dict[str, Any]] = {}
         for r in rejected:
             row = rejection_to_row(r)
@@ -33,6 +34,7 @@ class RejectionsSql(SqlBase):
             else:
                 row["count"] += seen["count"]
                 row["at"] = seen["at"]
+                row["published"] = row["published"] or seen["published"]
                 folded[row["fingerprint"]] = row
         if not folded:
             return
@@ -44,6 +46,8 @@ class RejectionsSql(SqlBase):
                 "count": rejections.c.count + stmt.excluded.count,
                 "last_at": stmt.excluded.last_at,
                 "message": stmt.excluded.message,
+                # a later look that finds no date keeps the one found before
+                "published": sa.func.coalesce(stmt.excluded.published, rejections.c.published),
             },
         )
         with self._write(f"store {len(folded)} rejections") as conn:

@@ -61,6 +61,8 @@ rejections = sa.Table(
     sa.Column("fingerprint", sa.Text, unique=True),
     sa.Column("count", sa.Integer, nullable=False),
     sa.Column("last_at", sa.Text),
+    # migration 0011_rejection_dates: the publication date found before the rejection
+    sa.Column("published", sa.Text),
 )
 
 claims = sa.Table(
