@@ -58,18 +58,6 @@ def _new_figure(prev: Claim, c: Claim) -> bool:
     return False
 
 
-def _carried(prev: Claim, c: Claim) -> bool:
-    """``prev`` already carries ``c``'s figures: ``c`` gives a count, and every count it gives
-    ``prev`` gives with the same bounds."""
-    given = [n for n in _COUNT_NAMES if getattr(c.counts, n) is not None]
-    return bool(given) and all(
-        (a := getattr(prev.counts, n)) is not None
-        and (b := getattr(c.counts, n)) is not None
-        and (a.low, a.high) == (b.low, b.high)
-        for n in given
-    )
-
-
 def _place(c: Claim) -> str | None:
     return c.location.name if c.location is not None else None
 
@@ -122,19 +110,6 @@ def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
     ):
         return False
     toll = _is_toll(prev, c) and (c.location is None or _place(prev) == _place(c))
-    if (
-        c.in_headline
-        and last
-        and sentences == 0
-        and toll
-        and c.kind == ClaimKind.CASUALTIES
-        and c.certainty == prev.certainty
-        and _carried(prev, c)
-        and (same_source(prev, c) or prev.source.kind == SourceKind.AUTHOR == c.source.kind)
-    ):
-        # a headline's toll that its event already carries ("Kherson under fire: three
-        # wounded") is no claim of its own; one that tells more, or less surely, stays
-        return True
     if prev.source.kind == SourceKind.AUTHOR == c.source.kind:
         # (not in a headline: the event linker reads a headline's toll as a claim of its own)
         return last and sentences == 0 and not c.in_headline and toll
