@@ -35,6 +35,7 @@ import dataclasses
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_chain import chain, modified_subject
+from fogofwar.nlp.attribution_combine import add_via, combine, mood, reporting
 from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
 from fogofwar.nlp.attribution_source import Finder, Source, inside, trim
 from fogofwar.nlp.attribution_speaker import (
@@ -60,7 +61,6 @@ from fogofwar.packs import CueEntry, LanguagePack
 __all__ = ["MEDIA_WINDOW", "attribution", "find_quotes"]
 
 MEDIA_WINDOW = 3
-MOOD_WINDOW = 4  # sentences a reported-mood continuation may run on
 _MAX_COLON_NAME = 4
 _MIN_COLON_WORDS = 3
 _MAX_SOURCE_GAP = 8
@@ -73,17 +73,6 @@ _MAX_TAIL_WORDS = 4  # words after a sentence-final cue ("…, sagte der Spreche
 
 # who cites anonymous sources and still speaks itself; an outlet (or a speaker not yet typed)
 # only relays them
-_CITERS = frozenset(
-    {
-        SourceKind.GOVERNMENT,
-        SourceKind.MILITARY,
-        SourceKind.INTELLIGENCE,
-        SourceKind.NGO_IO,
-        SourceKind.EXPERT,
-    }
-)
-
-
 def _content_after(
     doc: Doc, toks: tuple[Token, ...], k: int, sent: Sentence, pack: LanguagePack
 ) -> Span | None:
@@ -396,7 +385,7 @@ def attribution(doc: Doc, res: Resources) -> Doc:
             and not any(inside(Span(toks[m.start].start, toks[m.end - 1].end), q) for q in quotes)
             and Span(toks[m.start].start, toks[m.end - 1].end) not in used
         ]
-        cues = _reporting(cues, pack, toks, sent)
+        cues = reporting(cues, pack, toks, sent)
         f.excluded = []
         for m in sorted(cues, key=lambda m: m.payload.type != "via"):
             att = _indirect(doc, f, sent, m, pack)
@@ -404,13 +393,13 @@ def attribution(doc: Doc, res: Resources) -> Doc:
                 typed.append((m.payload.type, att))
                 if m.payload.type == "via" and att.source is not None:
                     f.excluded.append(att.source)
-        here = _combine(typed)
+        here = combine(typed)
         if doc.headline and here:
             here = here + _before_colon(doc, sent, here)
         if not here:
             here = gapped_prep(doc, f, pack, sent)
         if not cues and not here:
-            cont = _mood(doc, f, sent, si, last) if last is not None else None
+            cont = mood(doc, f, sent, si, last) if last is not None else None
             cont = cont or _colon(doc, f, sent) or headline_tail(doc, f, pack, sent)
             here = [cont] if cont is not None else []
         if here and not here[-1].direct and here[-1].source is not None:
@@ -423,14 +412,14 @@ def attribution(doc: Doc, res: Resources) -> Doc:
         if vias:
             named = [a for a in here if a.source is not None]
             if named:
-                here = [_add_via(past_medium(doc, f, a, media), vias) for a in here]
+                here = [add_via(past_medium(doc, f, a, media), vias) for a in here]
             else:
                 lo = max(last_heading + 1, si - MEDIA_WINDOW)
                 window = Span(doc.sentences[lo].span.start, sent.span.start)
                 found = [
                     (
                         i,
-                        _add_via(a, vias)
+                        add_via(a, vias)
                         if a.source is not None and inside(a.content, window)
                         else a,
                     )
@@ -445,18 +434,6 @@ def attribution(doc: Doc, res: Resources) -> Doc:
     ]
     found.sort(key=lambda x: (x[1].content.start, x[1].content.end))
     return dataclasses.replace(doc, attributions=tuple(f.resolve([a for _, a in found])))
-
-
-def _reporting(
-    cues: list[Match[CueEntry]], pack: LanguagePack, toks: tuple[Token, ...], sent: Sentence
-) -> list[Match[CueEntry]]:
-    """The cues that report: a cue inside a negated report of harm ("о пострадавших не
-    сообщается", "Opfer wurden nicht gemeldet", the pack's ``[numbers] unreported``) names no
-    source — it says that nothing was reported (an explicit zero, annotating-claims)."""
-    if not cues or not pack.unreported.size:
-        return cues
-    spans = [(u.start, u.end) for u in pack.unreported.find(toks, sent.tok_start, sent.tok_end)]
-    return [m for m in cues if not any(a < m.end and m.start < b for a, b in spans)]
 
 
 def _before_colon(
@@ -534,63 +511,3 @@ def _colon(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | None:
         cue_text=":",
         found_by="lexicon" if e is not None else "headline",
     )
-
-
-def _mood(
-    doc: Doc, f: Finder, sent: Sentence, si: int, last: tuple[int, AttributionMention]
-) -> AttributionMention | None:
-    """Sentence ``si`` continuing the indirect speech of ``last`` by a reported-mood form."""
-    li, prev = last
-    if si - li > MOOD_WINDOW or doc.sentences[li].paragraph != sent.paragraph:
-        return None
-    toks = doc.tokens
-    hit = any(
-        toks[k].lower in f.lex.reported_mood
-        and not any(inside(Span(toks[k].start, toks[k].end), q) for q in f.quotes)
-        for k in range(sent.tok_start, sent.tok_end)
-    )
-    question = doc.text[sent.span.start : sent.span.end].rstrip().endswith("?")
-    content = trim(doc, sent.span.start, sent.span.end) if hit and not question else None
-    if content is None:
-        return None
-    return dataclasses.replace(prev, content=content, cue=None, cue_text=None)
-
-
-def _combine(typed: list[tuple[str, AttributionMention]]) -> list[AttributionMention]:
-    """One sentence's attributions: a nested source ("A, citing B, said …") becomes source B via
-    A, unless B is anonymous and A no outlet ("Amnesty, citing medical sources"): A speaks; a
-    hearsay adverb next to
-    another attribution only lowers that one's certainty."""
-    via = [a for t, a in typed if t == "via"]
-    adverbs = [a for t, a in typed if t == "adverb"]
-    main = [a for t, a in typed if t not in {"via", "adverb"}]
-    out: list[AttributionMention] = []
-    for a in main:
-        if (
-            via
-            and via[0].source_kind == SourceKind.UNNAMED
-            and a.source_name
-            and a.source_kind in _CITERS
-        ):
-            via.pop(0)  # "Citing medical sources, Amnesty said": a body (not an outlet, which
-            # only carries) that cites anonymous sources is the identifiable speaker
-        elif via:
-            inner = via.pop(0)
-            outer = a.source_name
-            if outer and inner.cue_text and inner.cue_text in outer:
-                # "Reuters со ссылкой на источники": the outlet ends at the nested cue
-                outer = outer.split(inner.cue_text)[0].strip(" ,") or None
-            chain = (*a.via, outer) if outer else a.via
-            a = dataclasses.replace(inner, content=a.content, via=chain, certainty=a.certainty)
-        if adverbs and a.certainty in {Certainty.CLAIMED, Certainty.ASSERTED}:
-            a = dataclasses.replace(a, certainty=Certainty.REPORTED)
-        out.append(a)
-    out.extend(via)
-    if not out and adverbs:
-        out.append(adverbs[0])
-    return out
-
-
-def _add_via(a: AttributionMention, vias: list[str]) -> AttributionMention:
-    new = tuple(dict.fromkeys(v for v in vias if v not in a.via))
-    return dataclasses.replace(a, via=(*a.via, *new)) if new else a
