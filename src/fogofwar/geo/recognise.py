@@ -65,6 +65,7 @@ from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
 from fogofwar.geo.marked import abbreviation_hit, headed, marked_hits, names_no_place, placed_words
 from fogofwar.geo.marked import dateline as caps_dateline
+from fogofwar.geo.name_openers import abbreviated_name, article_name, shortened
 from fogofwar.geo.persons import (
     after_initial,
     caps_word,
@@ -369,75 +370,6 @@ def _multi_demonym(
     return None
 
 
-def _shortened(tokens: list[Token], k: int, text: str, pack: LangPack) -> bool:
-    """Token ``k`` is one of the pack's name abbreviations as the pack writes it ("St.", "St",
-    "Mt."; "Is." with its dot only: "Is" is a word)."""
-    tok = tokens[k]
-    low = tok.text.casefold()
-    dotted = low if low.endswith(".") else low + "." if text[tok.end : tok.end + 1] == "." else ""
-    forms = {a for a, _ in pack.name_abbreviations}
-    return low in forms or dotted in forms
-
-
-def _abbreviated_name(
-    text: str, tokens: list[Token], i: int, pack: LangPack, index: PlaceIndex
-) -> Hit | None:
-    """A place named by an abbreviation and the capitalised words after it ("St. Kitts and
-    Nevis", "St. Paris" as the gazetteer writes them; "St. Louis" -> "Saint Louis" looked up in
-    full when a town of 10,000+ or a region): smaller namesakes of a saint ("St. Patrick") and
-    a saint's first name with a possessive ("St. John's Health System", "St. Mary's") are
-    rather a church, a hospital or a feast."""
-    run = [tokens[i]]
-    for t in tokens[i + 1 : i + _MAX_N]:
-        if not t.glued:  # lower-case words too: "St. Kitts and Nevis"; the longest name wins
-            break
-        run.append(t)
-    for n in range(len(run), 1, -1):
-        last = run[n - 1]
-        if not last.cap:
-            continue
-        words = [t.text for t in run[:n]]
-        saint = n == 2 and (
-            last.text.casefold() in pack.given_names or last.text.casefold() in pack.first_names
-        )
-        if saint and text[last.end : last.end + 2] in ("'s", "’s"):
-            return None  # "St. Mary's", "St. John's Health System"
-        cands, changed = lookup(words, pack, index)  # as the gazetteer writes it
-        if not cands:
-            found, changed = lookup(words, pack, index, abbreviated=True)
-            cands = tuple(
-                c for c in found
-                if c.place.kind != "city" or (c.how == 0 and c.place.population >= _SMALL)
-            )  # fmt: skip
-        if cands:
-            return Hit(i, i + n - 1, run[0].start, last.end, cands, changed, phrase=True)
-    return None
-
-
-def _article_name(tokens: list[Token], i: int, pack: LangPack, index: PlaceIndex) -> Hit | None:
-    """A place whose own name starts with a capitalised article or another word that starts
-    no toponym ("The Hague", "La Paz", "Los Ángeles"): the article and the capitalised words
-    after it name, as a whole, a town of 10,000+ (of 1,000,000+ when the words are common
-    ones: "The Woodlands" is rather a home or a park) or a larger area."""
-    for n in (3, 2):
-        run = tokens[i : i + n]
-        if len(run) < n or not all(t.glued and t.cap for t in run[1:]):
-            continue
-        cands, changed = lookup([t.text for t in run], pack, index)
-        if changed:
-            continue
-        # "The Woodlands" of common words is rather a home or a park, unless a big city's
-        common = all(is_common(t.text, pack.lang) for t in run[1:])
-        least = _HUGE if common else _SMALL
-        own = tuple(
-            c for c in cands
-            if c.how == 0 and (c.place.kind != "city" or c.place.population >= least)
-        )  # fmt: skip
-        if own:
-            return Hit(i, i + n - 1, run[0].start, run[-1].end, own, False, phrase=True)
-    return None
-
-
 def _in_name(tokens: list[Token], i: int, lang: str) -> bool:
     """Word ``i`` follows "of" after a capitalised common noun, inside the name of a body
     ("Chamber of Commerce", "Department of Human Services"; not "Tauber of Nelson")."""
@@ -484,11 +416,11 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
             continue
         if (
             tok.cap
-            and _shortened(tokens, i, text, pack)
+            and shortened(tokens, i, text, pack)
             and i + 1 < len(tokens)
             and tokens[i + 1].glued
         ):
-            saint = _abbreviated_name(text, tokens, i, pack, index)
+            saint = abbreviated_name(text, tokens, i, pack, index)
             if saint is not None:  # "St. Louis", "St. Gallen", "Mt. Vernon"
                 hits.append(saint)
                 i = saint.last + 1
@@ -496,7 +428,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
                 i += 2
             continue
         named = (
-            _article_name(tokens, i, pack, index) if tok.cap and low in pack.skip_initial else None
+            article_name(tokens, i, pack, index) if tok.cap and low in pack.skip_initial else None
         )
         if named is not None:  # "The Hague", "La Haye", "Los Ángeles", "Den Haag"
             hits.append(named)
