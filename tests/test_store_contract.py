@@ -310,13 +310,13 @@ def test_rejection_keeps_its_publication_date(store: Store) -> None:
     assert latest.published == date(2025, 4, 18)
 
 
-def test_migration_0011_adds_rejection_dates_to_an_existing_store(store_url: str) -> None:
-    """A store at 0010 with a rejection: the migration keeps the row, without a date."""
+def _store_at(store_url: str, revision: str, table: str, row: dict[str, Any]) -> None:
+    """Migrate an empty store only up to ``revision`` and put ``row`` (that revision's columns)
+    into ``table``: a database written by an older fogofwar."""
     from alembic import command
 
     from fogofwar.store.engine import WRITE, make_engine, resolve_url
     from fogofwar.store.migrate import _config
-    from fogofwar.store.rows import rejection_to_row
 
     engine = make_engine(resolve_url(store_url))
     try:
@@ -325,13 +325,20 @@ def test_migration_0011_adds_rejection_dates_to_an_existing_store(store_url: str
             with conn.begin():
                 cfg = _config()
                 cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "0010_overview_tables")
-                row = rejection_to_row(Rejected("old.html", "read", ReasonCode.NO_TEXT, "x"))
-                del row["published"]
-                old = sa.table("rejections", *(sa.column(name) for name in row))
+                command.upgrade(cfg, revision)
+                old = sa.table(table, *(sa.column(name) for name in row))
                 conn.execute(sa.insert(old), row)
     finally:
         engine.dispose()
+
+
+def test_migration_0011_adds_rejection_dates_to_an_existing_store(store_url: str) -> None:
+    """A store at 0010 with a rejection: the migration keeps the row, without a date."""
+    from fogofwar.store.rows import rejection_to_row
+
+    row = rejection_to_row(Rejected("old.html", "read", ReasonCode.NO_TEXT, "x"))
+    del row["published"]
+    _store_at(store_url, "0010_overview_tables", "rejections", row)
     with open_store(store_url) as store:
         [kept] = store.list_rejections()
         assert (kept.input, kept.published) == ("old.html", None)
@@ -503,26 +510,11 @@ def test_search_finds_inflected_forms(store: Store, query: str, expected: set[st
 
 def test_search_index_of_stored_articles_is_rebuilt_by_the_migration(store_url: str) -> None:
     """A database from before stemmed search: the migration stems the stored articles."""
-    from alembic import command
-
-    from fogofwar.store.engine import WRITE, make_engine, resolve_url
-    from fogofwar.store.migrate import _config
     from fogofwar.store.rows import article_to_row
 
-    engine = make_engine(resolve_url(store_url))
-    try:
-        with engine.connect() as conn:
-            conn.execution_options(**{WRITE: True})
-            with conn.begin():
-                cfg = _config()
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "0005_publisher")
-                row = article_to_row(INFLECTED["de"])
-                del row["stems"]
-                old = sa.table("articles", *(sa.column(name) for name in row))
-                conn.execute(sa.insert(old), row)
-    finally:
-        engine.dispose()
+    row = article_to_row(INFLECTED["de"])
+    del row["stems"]
+    _store_at(store_url, "0005_publisher", "articles", row)
     with open_store(store_url) as store:
         assert [a.id for a in store.list_articles(search="Angriff")] == [INFLECTED["de"].id]
 
