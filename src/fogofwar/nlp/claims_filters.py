@@ -3,7 +3,7 @@
 * A purpose clause ("…, um neue Angriffe zu verhindern", "чтобы жителям разрешили вернуться",
   "in order to protect civilians", "afin de …") tells what an act was meant to do, not a
   fact: after a clause of its sentence that gave a claim it gives none of its own
-  (:func:`purpose_clause`; the pack's ``[text] purpose_openers``, lower-case phrases).
+  (:func:`purpose_clause`; the pack's ``[text] purpose_openers``).
 * Past the lead (not the headline, not the first sentence), a clause that the clause model
   leans to reading as no claim (``p_claim < DROP_PAST_LEAD``; not a report of fighting nor an
   item of a per-place list, which the model knows less well,
@@ -14,14 +14,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from fogofwar.claim import Certainty, Claim, ClaimKind
 from fogofwar.detect.model import ClauseScore
 from fogofwar.nlp.clause_view import ClauseView
 from fogofwar.nlp.doc import Clause, Doc
 from fogofwar.nlp.place_items import place_headed
-from fogofwar.packs.files import read_table
+from fogofwar.packs import LanguagePack
 
 __all__ = ["DROP_PAST_LEAD", "bare", "doubtful", "purpose_clause"]
 
@@ -49,14 +47,10 @@ def bare(c: Claim) -> bool:
     return all(x is None for x in (*counts, c.counts.displaced)) and c.certainty not in _MARKED
 
 
-@lru_cache(maxsize=16)
-def _openers(lang: str) -> tuple[tuple[str, ...], ...]:
-    text = read_table(lang, "pack").get("text", {})
-    words = text.get("purpose_openers", []) if isinstance(text, dict) else []
-    return tuple(tuple(str(w).casefold().split()) for w in words)
-
-
-def purpose_clause(doc: Doc, clause: Clause) -> bool:
+def purpose_clause(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
     """The clause opens with a purpose word of the pack ("um", "чтобы", "in order to")."""
-    words = [t.lower for t in doc.tokens[clause.tok_start : clause.tok_end] if t.is_word]
-    return any(tuple(words[: len(o)]) == o for o in _openers(doc.lang) if o)
+    toks = doc.tokens
+    first = next((k for k in range(clause.tok_start, clause.tok_end) if toks[k].is_word), None)
+    if first is None:
+        return False
+    return pack.purpose_openers.match_at(toks, first, clause.tok_end) is not None

@@ -384,7 +384,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         if (
             picked
             and picked[-1][0].clause.sentence == view.clause.sentence
-            and purpose_clause(doc, view.clause)
+            and purpose_clause(doc, b.pack, view.clause)
         ):
             continue  # "…, um neue Angriffe zu verhindern": what the act was for
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):

@@ -97,6 +97,7 @@ class LanguagePack:
     qualifiers: PhraseMatcher[None]
     light_verbs: PhraseMatcher[None]
     existentials: PhraseMatcher[None]
+    purpose_openers: PhraseMatcher[None]
     evaluative: PhraseMatcher[None]
     speculative: PhraseMatcher[None]
     future: PhraseMatcher[None]
@@ -303,6 +304,7 @@ def load_pack(path: Path) -> LanguagePack:
         qualifiers=_flat(text, "qualifiers", where),
         light_verbs=_flat(text, "light_verbs", where),
         existentials=_flat(text, "existentials", where),
+        purpose_openers=_flat(text, "purpose_openers", where),
         evaluative=_flat(text, "evaluative_verbs", where),
         speculative=_flat(text, "speculative_modals", where),
         future=_flat(text, "future_markers", where),
