@@ -10,9 +10,7 @@ three letters ("Путина", "Путіним", "Зеленського").
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
 
 from fogofwar.geo.lexicon import is_cyrillic
 from fogofwar.geo.tokens import Hit, Token
@@ -26,16 +24,14 @@ _SHORT = 4  # surnames shorter than this match only as written
 @cache
 def famous_surnames() -> frozenset[str]:
     """Surnames (lower case) of the registry's persons, from their multi-word aliases."""
-    text = (resources.files("fogofwar") / "data" / "actors.toml").read_text(encoding="utf-8")
+    from fogofwar.actors.registry import ActorRegistry  # on first use: geo loads without it
+
     out: set[str] = set()
-    for person in tomllib.loads(text).get("person", []):
-        for key, aliases in person.items():
-            if len(key) != 2 or not isinstance(aliases, list):
-                continue  # a language code's alias list
-            for alias in aliases:
-                words = str(alias).split()
-                if len(words) > 1 and words[-1][:1].isupper():
-                    out.add(words[-1].casefold())
+    for person in ActorRegistry.load().persons:
+        for alias in person.aliases:
+            words = alias.split()
+            if len(words) > 1 and words[-1][:1].isupper():
+                out.add(words[-1].casefold())
     return frozenset(out)
 
 
