@@ -1,4 +1,4 @@
-"""Phenomena suite: one row per reading phenomenon per language, from ``tests/phenomena.toml``.
+"""Phenomena suite: one row per reading phenomenon per language, from ``tests/phenomena/*.toml``.
 
 Each row is a short passage written for this suite with the claims an analyst would mark under
 the annotation spec (claims-v1). Every expected claim must match a distinct predicted claim that
@@ -19,7 +19,7 @@ import pytest
 from fogofwar.claim import Claim, Count
 from fogofwar.reader import Reader
 
-TOML = Path(__file__).with_name("phenomena.toml")
+TOMLS = Path(__file__).with_name("phenomena")
 PUB = date(2024, 10, 24)
 
 LANGS = ("de", "en", "ru", "uk", "fr", "es", "it")
@@ -68,8 +68,12 @@ CLAIM_KEYS = {
 
 
 def load_cases() -> list[dict[str, Any]]:
-    with TOML.open("rb") as fh:
-        return list(tomllib.load(fh)["case"])
+    """Every ``[[case]]`` of every TOML file in ``tests/phenomena/`` (one file per area of work)."""
+    cases: list[dict[str, Any]] = []
+    for path in sorted(TOMLS.glob("*.toml")):
+        with path.open("rb") as fh:
+            cases.extend(tomllib.load(fh).get("case", []))
+    return cases
 
 
 CASES = load_cases()
