@@ -427,14 +427,14 @@ def claims(
 
 
 def _register_more() -> None:
-    from fogofwar.cli import evalbench, events, extra, ops
+    from fogofwar.cli import bench, evalbench, events, extra, ops
 
     app.add_typer(evalbench.eval_app, name="eval")
-    app.add_typer(evalbench.bench_app, name="bench")
+    app.add_typer(bench.bench_app, name="bench")
     app.add_typer(evalbench.train_app, name="train")
     extra.register(app)
     events.register(app)
-    ops.register(app, evalbench.bench_app)
+    ops.register(app, bench.bench_app)
 
 
 _register_more()
