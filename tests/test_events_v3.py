@@ -87,3 +87,27 @@ def test_victim_categories_are_no_evidence_of_one_event() -> None:
     assert actors.detail == "actors unknown"
     named = claim("a3", actors=(("Russian forces", "actor", "RUS"),))
     assert "@RUS" in features(named, pub).actors
+
+
+def test_expected_groups_map_onto_reconciled_groups() -> None:
+    from fogofwar.evaluation.events_checks import figure_for
+    from fogofwar.evaluation.events_expected import ExpectedCount
+    from fogofwar.events.reconcile import Figure
+
+    people = Figure("killed", 12, 14, 14, None, (), False, group="people")
+    kids = Figure("killed", 4, 4, 4, None, (), False, group="civilians/children")
+    fighters = Figure("killed", 30, 30, None, None, (), False, group="combatants/RUS")
+    figs = (people, kids, fighters)
+    assert figure_for(figs, ExpectedCount("civilians", "killed", 12, 14, 14)) is people
+    assert figure_for(figs, ExpectedCount("children", "killed", 4, 4, 4)) is kids
+    assert figure_for(figs, ExpectedCount("combatants:russia", "killed", 30, None, 30)) is fighters
+    assert figure_for(figs, ExpectedCount("civilians", "injured", 1, 1, 1)) is None
+
+
+def test_reconciliation_checks_score_the_dev2_expectations() -> None:
+    from fogofwar.evaluation.events_checks import evaluate_reconciliation
+
+    report = evaluate_reconciliation("dev2")
+    values = {m.metric: m for m in report.metrics}
+    assert set(values) == {"figures", "superseded", "flags_raised", "flags_withheld"}
+    assert all(0.0 <= m.value <= 1.0 and m.n > 0 for m in values.values())
