@@ -21,13 +21,23 @@ import re
 from fogofwar.claim import Claim, ClaimKind
 from fogofwar.events.model import ArticleMeta
 
-__all__ = ["context_reason", "launch_site"]
+__all__ = ["context_reason", "launch_site", "near_place"]
 
 _BACKGROUND = re.compile(
     r"\b(earlier|previously|last (week|month|year)|in the past|since the (start|beginning)"
+    r"|(a|one|two|three|four|five|several|\d+) days? (after|before)|the day before"
     r"|zuvor|vorher|früher|bereits im|vergangene[nr]? (woche|monat|jahr)|seit beginn"
-    r"|ранее|прежде|на прошлой неделе|в прошлом (месяце|году)|с начала"
-    r"|раніше|минулого (тижня|місяця|року)|з початку)\b",
+    r"|(einen|ein|zwei|drei|vier|fünf|\d+) tage?n? (nach|vor)\b|am vortag"
+    r"|ранее|прежде|на прошлой неделе|в прошлом (месяце|году)|с начала|накануне"
+    r"|(за|через) (день|два дня|три дня|\d+ дн[яей]+)"
+    r"|раніше|минулого (тижня|місяця|року)|з початку|напередодні"
+    r"|(за|через) (день|два дні|три дні|\d+ дн[іяв]+)"
+    r"|auparavant|précédemment|plus tôt|la semaine (dernière|passée)|la veille|au lendemain"
+    r"|(un|deux|trois|\d+) jours? (après|avant)|depuis le début"
+    r"|anteriormente|previamente|la semana pasada|la víspera|desde el (inicio|comienzo)"
+    r"|(un|dos|tres|\d+) días? (después|antes)"
+    r"|in precedenza|precedentemente|la settimana scorsa|il giorno prima|la vigilia"
+    r"|(un|due|tre|\d+) giorni? (dopo|prima)|dall'inizio)\b",
     re.IGNORECASE,
 )
 _LAUNCH = re.compile(
@@ -37,6 +47,33 @@ _LAUNCH = re.compile(
     r"|\bсо стороны\b|\bз боку\b|\bз напрямку\b|\bс направления\b|\bз території\b",
     re.IGNORECASE,
 )
+
+
+# a place named only as what the event was near ("near Odesa", "під Одесою", "bei Odessa"):
+# the event is in that place's region, not in it
+_NEAR = re.compile(
+    r"\b(near|outside|close to|not far from|on the outskirts of|(north|south|east|west) of"
+    r"|nahe|bei|unweit( von)?|in der nähe von|(nördlich|südlich|östlich|westlich) von"
+    r"|под|возле|около|близ|вблизи|недалеко от|к (северу|югу|востоку|западу) от"
+    r"|під|біля|поблизу|неподалік( від)?|поруч із|на (північ|південь|схід|захід) від"
+    r"|près de|non loin de|aux environs de|(au nord|au sud|à l'est|à l'ouest) de"
+    r"|cerca de|a las afueras de|al (norte|sur|este|oeste) de|próximo a"
+    r"|vicino a|nei pressi di|alle porte di|a (nord|sud|est|ovest) di)"
+    r"\s+(the\s+|der\s+|des\s+|dem\s+|la\s+|le\s+|l'|el\s+|di\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def near_place(claim: Claim, meta: ArticleMeta | None) -> bool:
+    """True when the claim's town is named only as what the event was near ("in Chornomorsk
+    near Odesa" names Odesa as a landmark): the event lies in its region, not in the town."""
+    loc = claim.location
+    if loc is None or loc.span is None or meta is None or loc.precision != "point":
+        return False
+    text = meta.title if claim.in_headline else meta.text
+    if loc.span.end > len(text):
+        return False
+    return bool(_NEAR.search(text[max(0, loc.span.start - 40) : loc.span.start]))
 
 
 def launch_site(claim: Claim, meta: ArticleMeta | None) -> bool:

@@ -17,7 +17,7 @@ from datetime import date
 
 from fogofwar.claim import Claim
 from fogofwar.events.blocking import LinkIndex, event_keys, query_keys
-from fogofwar.events.context import context_reason, launch_site
+from fogofwar.events.context import context_reason, launch_site, near_place
 from fogofwar.events.embedding import Embedder
 from fogofwar.events.model import (
     ArticleMeta,
@@ -116,7 +116,7 @@ def link_article(
         decisions.append(LinkDecision(c.claim_id, c.article_id, eid, 1.0, False, (reason,)))
     why = {c.claim_id: context_reason(c, meta) for c in fresh}
     fresh.sort(key=lambda c: (why[c.claim_id] is not None, link_order(c)))
-    stripped = [replace(c, location=None) if launch_site(c, meta) else c for c in fresh]
+    stripped = [_linked_place(c, meta) for c in fresh]
     for f in _embed(stripped, meta, embedder):
         keys = set(query_keys(f))
         cands = {p.event_id: p for p in index.candidates(sorted(keys))}
@@ -169,6 +169,19 @@ def link_article(
             )
         )
     return LinkDecisions(meta.article_id, tuple(decisions), tuple(local[k] for k in sorted(local)))
+
+
+def _linked_place(claim: Claim, meta: ArticleMeta) -> Claim:
+    """The claim as the linker sees its place: a launch site is not where the event happened
+    (no place), a town named only as what the event was near places it in the town's region."""
+    loc = claim.location
+    if loc is None:
+        return claim
+    if launch_site(claim, meta):
+        return replace(claim, location=None)
+    if near_place(claim, meta):
+        return replace(claim, location=replace(loc, precision="admin1", geonames_id=None))
+    return claim
 
 
 def _context(f: ClaimFeatures, event_id: str, reason: str) -> LinkDecision:

@@ -29,7 +29,7 @@ from datetime import date
 
 import numpy as np
 
-from fogofwar.claim import Claim, Count
+from fogofwar.claim import ActorRef, Claim, Count
 from fogofwar.events.embedding import cosine
 from fogofwar.events.model import EventProfile, LinkReason, Vector, kind_group
 
@@ -156,9 +156,26 @@ def _range(count: Count | None) -> tuple[int, int] | None:
     return (low, max(low, high))
 
 
+# who an actor is says which event it is only when it is someone in particular: a victim
+# category ("people", "civilians", "Menschen") is shared by every strike
+_CATEGORY_KINDS = frozenset({"civilians"})
+_NAMED_KINDS = frozenset({"person", "organization", "armed_group", "state_forces", "government"})
+
+
+def _identifies(actor: ActorRef) -> bool:
+    """True when the actor names someone in particular, not a category of victims."""
+    if actor.kind in _CATEGORY_KINDS:
+        return False
+    if actor.role in ("victim", "affected") and not actor.country:
+        return actor.kind in _NAMED_KINDS
+    return True
+
+
 def _actor_tokens(claim: Claim) -> frozenset[str]:
     out: set[str] = set()
     for a in claim.actors:
+        if not _identifies(a):
+            continue
         out.add((a.normalized or a.name).strip().lower())
         if a.country:
             out.add("@" + a.country.upper())
@@ -357,7 +374,11 @@ def new_profile(event_id: str, c: ClaimFeatures, fallback_day: int) -> EventProf
 
 def _window(e: EventProfile, c: ClaimFeatures) -> tuple[int, int]:
     """The event's window after ``c`` joined: a much vaguer account leaves a precise window
-    as it is, a much more precise one narrows a vague window to its own, else the union."""
+    as it is, a much more precise one narrows a vague window to its own; two windows of
+    like precision that overlap keep the days both allow (each account says the event lies
+    in its window, so it lies in both: an event never creeps day by day along a chain of
+    accounts, each a day later than the last); windows apart (joined on other evidence)
+    are united."""
     if c.window is None:
         return e.start, e.end
     cw, ew = _width(*c.window), _width(e.start, e.end)
@@ -366,6 +387,8 @@ def _window(e: EventProfile, c: ClaimFeatures) -> tuple[int, int]:
         return e.start, e.end
     if meets and ew >= 2 * cw:
         return c.window
+    if meets:
+        return max(e.start, c.window[0]), min(e.end, c.window[1])
     return min(e.start, c.window[0]), max(e.end, c.window[1])
 
 
