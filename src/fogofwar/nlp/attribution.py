@@ -399,7 +399,7 @@ def attribution(doc: Doc, res: Resources) -> Doc:
         if not here:
             here = gapped_prep(doc, f, pack, sent)
         if not cues and not here:
-            cont = mood(doc, f, sent, si, last) if last is not None else None
+            cont = mood(doc, f, sent, si, last)
             cont = cont or _colon(doc, f, sent) or headline_tail(doc, f, pack, sent)
             here = [cont] if cont is not None else []
         if here and not here[-1].direct and here[-1].source is not None:

@@ -17,6 +17,15 @@ from fogofwar.packs import CueEntry, LanguagePack
 __all__ = ["MOOD_WINDOW", "add_via", "combine", "mood", "reporting"]
 
 MOOD_WINDOW = 4  # sentences a reported-mood continuation may run on
+_SPEAKING_BODIES = frozenset(
+    {
+        SourceKind.GOVERNMENT,
+        SourceKind.MILITARY,
+        SourceKind.INTELLIGENCE,
+        SourceKind.NGO_IO,
+        SourceKind.MEDIA,
+    }
+)
 _CITERS = frozenset(
     {
         SourceKind.GOVERNMENT,
@@ -41,12 +50,12 @@ def reporting(
 
 
 def mood(
-    doc: Doc, f: Finder, sent: Sentence, si: int, last: tuple[int, AttributionMention]
+    doc: Doc, f: Finder, sent: Sentence, si: int, last: tuple[int, AttributionMention] | None
 ) -> AttributionMention | None:
-    """Sentence ``si`` continuing the indirect speech of ``last`` by a reported-mood form."""
-    li, prev = last
-    if si - li > MOOD_WINDOW or doc.sentences[li].paragraph != sent.paragraph:
-        return None
+    """Sentence ``si`` continuing indirect speech by a reported-mood form: the report of
+    ``last`` (the last indirect attribution, :data:`MOOD_WINDOW` sentences back at most, same
+    paragraph), else the speaker the sentence right before names without a reporting cue
+    (:func:`_named_before`: "Der Generalstab hat eine Bilanz veröffentlicht. Demnach …")."""
     toks = doc.tokens
     hit = any(
         toks[k].lower in f.lex.reported_mood
@@ -57,7 +66,43 @@ def mood(
     content = trim(doc, sent.span.start, sent.span.end) if hit and not question else None
     if content is None:
         return None
-    return dataclasses.replace(prev, content=content, cue=None, cue_text=None)
+    if last is not None:
+        li, prev = last
+        if si - li <= MOOD_WINDOW and doc.sentences[li].paragraph == sent.paragraph:
+            return dataclasses.replace(prev, content=content, cue=None, cue_text=None)
+        if si - li <= 1:
+            return None  # the report right before lies across a paragraph break
+    return _named_before(doc, f, sent, si, content)
+
+
+def _named_before(
+    doc: Doc, f: Finder, sent: Sentence, si: int, content: Span
+) -> AttributionMention | None:
+    """The speaker of reported-mood sentence ``si`` when no attribution leads to it: the
+    person the sentence right before (same paragraph) names, else the first body with a
+    source kind there — who published the figures ("Genauere Angaben machte der Leiter des
+    Präsidentenbüros, Andrij Jermak. Freigelassen wurden demnach …")."""
+    if si == 0:
+        return None
+    prev = doc.sentences[si - 1]
+    if prev.heading or prev.paragraph != sent.paragraph:
+        return None
+    inside_prev = [
+        e
+        for e in doc.entities
+        if inside(e.span, prev.span) and not any(inside(e.span, q) for q in f.quotes)
+    ]
+    persons = [e for e in inside_prev if e.category == "person"]
+    bodies = [
+        e
+        for e in inside_prev
+        if e.category in {"source", "actor"} and e.source_kind in _SPEAKING_BODIES
+    ]
+    e = persons[-1] if persons else (bodies[0] if bodies else None)
+    if e is None:
+        return None
+    span, name, kind = f.of_entity(e)
+    return AttributionMention(content, span, None, False, name, kind, Certainty.CLAIMED)
 
 
 def combine(typed: list[tuple[str, AttributionMention]]) -> list[AttributionMention]:

@@ -24,7 +24,7 @@ from fogofwar.nlp.attribution_bodies import speakers_bodies
 from fogofwar.nlp.attribution_coref import resolve_references
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_source import Finder, inside
-from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
+from fogofwar.nlp.doc import AttributionMention, Doc, Quantity, Resources, Sentence
 from fogofwar.nlp.matcher import norm
 from fogofwar.nlp.pipeline import stage
 from fogofwar.packs import LanguagePack
@@ -60,8 +60,20 @@ def _opens_with(doc: Doc, sent: Sentence, c_start: int, c_end: int, stop: int) -
     toks = doc.tokens
     if sum(1 for t in toks[sent.tok_start : c_start] if t.is_word) > LEAD_WORDS:
         return False
+    return not _says_more(doc, c_end, stop)
+
+
+def _says_more(doc: Doc, c_end: int, stop: int, anaphor: bool = False) -> bool:
+    """A complementizer or colon between the cue's end and ``stop``: the cue reports words
+    after it. When an ``anaphor`` before the cue is what it reports ("Así lo …", "Lo ha …"),
+    a complementizer after a comma opens a relative clause on the speaker instead ("Así lo
+    denunció la Red de Médicos, que acusó a …", "Lo ha denunciato il Governo, che …")."""
     comps = lexicon(doc.lang).complementizers
-    return not any(t.lower in comps or t.text == ":" for t in toks[c_end:stop])
+    toks = doc.tokens
+    return any(
+        t.text == ":" or (t.lower in comps and not (anaphor and toks[k - 1].text == ","))
+        for k, t in enumerate(toks[c_end:stop], start=c_end)
+    )
 
 
 def _told_this(doc: Doc, sent: Sentence, c_end: int, stop: int) -> bool:
@@ -71,8 +83,7 @@ def _told_this(doc: Doc, sent: Sentence, c_end: int, stop: int) -> bool:
     opening = norm(doc.text[sent.span.start : sent.span.end].lstrip())
     if not phrases or not opening.startswith(phrases):
         return False
-    comps = lexicon(doc.lang).complementizers
-    return not any(t.lower in comps or t.text == ":" for t in doc.tokens[c_end:stop])
+    return not _says_more(doc, c_end, stop, anaphor=True)
 
 
 def _sourced(doc: Doc, atts: list[AttributionMention], sent: Sentence) -> bool:
@@ -100,6 +111,18 @@ def _degenerate(doc: Doc, pack: LanguagePack, a: AttributionMention) -> bool:
     if any(lo <= q.tok_start < hi for q in doc.quantities):
         return False
     return not pack.triggers.find(toks, lo, hi)
+
+
+def _counts_speakers(doc: Doc, pack: LanguagePack, q: Quantity) -> bool:
+    """A figure that counts the speakers, not victims: a source or role noun, or a source
+    the finder knows, right after it ("zwei Sicherheitsquellen", "due fonti della sicurezza",
+    "несколько источников")."""
+    toks, k = doc.tokens, q.tok_end
+    if k >= len(toks):
+        return False
+    if pack.sources.match_at(toks, k, k + 1) or pack.roles.match_at(toks, k, k + 1):
+        return True
+    return any(e.category == "source" and e.span.start == toks[k].start for e in doc.entities)
 
 
 def _reports_after(a: AttributionMention) -> bool:
@@ -164,12 +187,19 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         # ("…, según el cual …": a prep cue opens a report of its own too)
         later = [m.start for m in pack.cues.find(toks, cue.end, hi) if m.payload.type != "via"]
         stop = min([*later, cues[1].start if len(cues) > 1 else hi])
-        figures = [q for q in doc.quantities if lo <= q.tok_start < stop]
+        figures = [
+            q
+            for q in doc.quantities
+            if lo <= q.tok_start < stop and not _counts_speakers(doc, pack, q)
+        ]
         if any(q.toll for q in figures):
             continue
-        if any(not m.payload.nominal for m in pack.triggers.find(toks, lo, stop)):
-            continue
         told = _told_this(doc, sent, cue.end, stop)
+        events = pack.triggers.find(toks, lo, stop)
+        if any(
+            not m.payload.nominal and not (told and cue.start <= m.start < cue.end) for m in events
+        ):
+            continue  # an event of its own (after an anaphor the cue is none: "Lo ha denunciato")
         lead = _opens_with(doc, sent, cue.start, cue.end, stop) or told
         if _words(doc, sent.span) > MAX_WORDS and not lead:
             continue
@@ -232,9 +262,14 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
             ),
             None,
         )
-        if speaker is None:
-            continue
-        src_span, name, kind = finder.of_entity(speaker)
+        if speaker is not None:
+            src_span, name, kind = finder.of_entity(speaker)
+        else:  # "Así lo denunció la Red de Médicos de Sudán": after an anaphor's cue, the
+            # phrase after it (inverted, or a passive's agent: "This was reported by …")
+            found = finder.next_to(toks, cue.start, cue.end, lo, stop, True) if told else None
+            if found is None:
+                continue
+            src_span, name, kind = found
         added.append(
             AttributionMention(
                 content,

@@ -1,22 +1,45 @@
-"""Background dated before the reported events: the author's voice, not a continued report.
+"""Whether an unattributed clause after a source's report continues it or is the author's voice.
 
-"Last month a missile strike on the city's market killed seven people", "Bereits im vergangenen
-Monat hatte …", "В прошлом месяце …", "Dal 2017 il conflitto …": an unattributed clause after a
-source's report that places itself before the events reported is background the author adds
-(annotating-claims: "New facts or background in the indicative are the author's"), so it does
-not inherit the source. The pack's ``[attribution] earlier_times`` lists the time phrases
-(lower-case regular expressions).
+annotating-claims: "an unattributed sentence that continues a source's report inherits that
+source … Signals: German Konjunktiv I (seien, habe), 'demnach', the same figures re-used …
+New facts or background in the indicative are the author's." Two decisions live here:
+
+* :func:`dated_earlier` — "Last month a missile strike on the city's market killed seven
+  people", "Bereits im vergangenen Monat hatte …", "В прошлом месяце …", "Dal 2017 il conflitto
+  …": a clause that places itself before the reported events is background the author adds.
+  The pack's ``[attribution] earlier_times`` lists the time phrases (lower-case regular
+  expressions).
+* :func:`continues_report` — a scored decision for a clause the rules let inherit the last
+  indirect report (a sentence or two back, same or next paragraph): the clause model's
+  continuation probability, raised by the text's explicit signals of continued speech (a
+  reported-mood word, pack ``[attribution] reported_mood``: "seien", "demnach", "мол",
+  "мовляв"; a figure the report already gave; an opener telling one case of the reported
+  events, ``instance_openers``: "In einem Fall", "in one case", "в одном случае") and lowered
+  when the report lies further back than the sentence before. Below :data:`CONTINUES` the
+  clause is the author's: context, an earlier step of the story, the writer's own
+  description of the place or the actors.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
 from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.doc import AttributionMention, Clause, Doc
 from fogofwar.nlp.matcher import norm
+from fogofwar.packs.files import read_table
 
-__all__ = ["dated_earlier"]
+__all__ = ["CONTINUES", "continuation_score", "continues_report", "dated_earlier"]
+
+#: log-odds a clause needs to continue the report before it
+CONTINUES = math.log(0.3 / 0.7)
+_MOOD = 10.0  # a reported-mood word in the clause: continued speech, whatever the model reads
+_FIGURE = 2.0  # a figure the report gave, told again
+_INSTANCE = 10.0  # "In one case …": a case of the events reported before
+_FAR = 0.5  # per sentence beyond the next one
+_EPS = 1e-4
 
 
 @lru_cache(maxsize=16)
@@ -29,3 +52,72 @@ def dated_earlier(lang: str, clause: str) -> bool:
     """The clause's words place it before the reported events (a time phrase of the pack)."""
     pattern = _pattern(lang)
     return pattern is not None and pattern.search(norm(clause)) is not None
+
+
+def _mood(doc: Doc, clause: Clause) -> bool:
+    words = lexicon(doc.lang).reported_mood
+    return bool(words) and any(
+        doc.tokens[k].lower in words for k in range(clause.tok_start, clause.tok_end)
+    )
+
+
+def _figure_again(doc: Doc, clause: Clause, report: AttributionMention) -> bool:
+    """A head count of the clause that the report's own words gave already."""
+    told = {
+        (q.low, q.high)
+        for q in doc.quantities
+        if q.toll
+        and report.content.start <= q.span.start < report.content.end
+        and (q.low, q.high) != (None, None)
+    }
+    return any(
+        q.toll and (q.low, q.high) in told
+        for q in doc.quantities
+        if clause.tok_start <= q.tok_start < clause.tok_end
+    )
+
+
+def _sentence_of(doc: Doc, offset: int) -> int:
+    last = 0
+    for i, s in enumerate(doc.sentences):
+        if s.span.start > offset:
+            break
+        last = i
+    return last
+
+
+@lru_cache(maxsize=16)
+def _openers(lang: str) -> tuple[str, ...]:
+    table = read_table(lang, "pack").get("attribution", {})
+    return tuple(norm(str(w)) for w in table.get("instance_openers", []))
+
+
+def _instance(doc: Doc, clause: Clause) -> bool:
+    """The clause's sentence opens by telling one case of what was reported ("In einem Fall
+    wurden …", "In one case …", "В одном случае …", pack ``[attribution] instance_openers``)."""
+    openers = _openers(doc.lang)
+    sent = doc.sentences[clause.sentence].span
+    return bool(openers) and norm(doc.text[sent.start : sent.end].lstrip()).startswith(openers)
+
+
+def continuation_score(
+    doc: Doc, clause: Clause, report: AttributionMention, sourced: float
+) -> float:
+    """Log-odds that ``clause`` continues ``report`` (an indirect report before it), from the
+    clause model's continuation probability ``sourced`` and the text's own signals."""
+    p = min(1 - _EPS, max(_EPS, sourced))
+    score = math.log(p / (1 - p))
+    if _mood(doc, clause):
+        score += _MOOD
+    if _figure_again(doc, clause, report):
+        score += _FIGURE
+    if _instance(doc, clause):
+        score += _INSTANCE
+    gap = clause.sentence - _sentence_of(doc, max(report.content.start, report.content.end - 1))
+    return score - _FAR * max(0, gap - 1)
+
+
+def continues_report(doc: Doc, clause: Clause, report: AttributionMention, sourced: float) -> bool:
+    """``clause`` goes on with ``report``: :func:`continuation_score` reaches
+    :data:`CONTINUES`."""
+    return continuation_score(doc, clause, report, sourced) >= CONTINUES

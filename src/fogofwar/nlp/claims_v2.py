@@ -48,7 +48,7 @@ from fogofwar.claim import (
 from fogofwar.detect.encoder import context_window
 from fogofwar.detect.model import ClauseScore
 from fogofwar.model import Span
-from fogofwar.nlp.background import dated_earlier
+from fogofwar.nlp.background import continues_report, dated_earlier
 from fogofwar.nlp.caveats import apply_caveats, negated_check_in
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_filters import bare, doubtful, purpose_clause
@@ -93,7 +93,6 @@ ADD_BARE = 0.85  # a clause without any event word of the pack needs a surer mod
 OVERRIDE = 0.8
 CERTAIN = 0.65
 SOURCED = 0.5
-KEEP_INHERITED = 0.0  # any higher drops the seed's C5 ("In einem Fall wurden … festgenommen")
 _HARD = frozenset({Certainty.UNVERIFIED, Certainty.DENIED})
 
 
@@ -241,8 +240,11 @@ def _attribution(doc: Doc, view: ClauseView, score: ClauseScore) -> AttributionM
         return view.attribution
     if dated_earlier(doc.lang, view.text):
         return None
-    if view.inherited and score.sourced >= KEEP_INHERITED:
-        return view.attribution  # the rules' continuation, unless the model is sure it is not
+    if view.inherited and view.attribution is not None:
+        # the rules' continuation, when the clause model and the text's signals read it so
+        if continues_report(doc, view.clause, view.attribution, score.sourced):
+            return view.attribution
+        return None
     if view.candidate is not None and score.sourced >= SOURCED:
         return view.candidate
     return None
