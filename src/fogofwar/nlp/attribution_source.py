@@ -166,6 +166,13 @@ class Finder(Speakers):
             and self._governed(toks, first, lo)
         ):
             first, after = other, not after
+        if (
+            first is not None
+            and after
+            and not self.strong(toks, first)
+            and self.apposition_closed(toks, m_start, lo)
+        ):
+            return None  # "Der Polizeichef, Ahmed Musa, bestätigte den Angriff": the object
         if first is not None and after and self._addressed(toks, first):
             # "a medical source at the hospital told AFP", "источник сообщил ТАСС", "X told
             # reporters": an outlet or the press after the verb is its addressee when the
@@ -188,6 +195,24 @@ class Finder(Speakers):
         if first is None:
             return None
         return self._phrase_source(toks, first, m_start, lo, hi, after)
+
+    def apposition_closed(self, toks: tuple[Token, ...], m_start: int, lo: int) -> bool:
+        """ "HEAD, APPOSITION, CUE": the verb at token ``m_start`` follows the comma that closes
+        an apposition to the phrase opening the sentence — the subject stands before it, and
+        the words after the verb are its object. One comma before that one, and no event verb
+        or cue between the sentence start and the verb (a clause there is content: "Drei
+        Menschen wurden getötet, sagte Müller")."""
+        k = m_start - 1
+        if k <= lo or toks[k].text != ",":
+            return False
+        commas = [j for j in range(lo, k) if toks[j].text == ","]
+        if len(commas) != 1 or commas[0] == lo or commas[0] + 1 == k:
+            return False
+        if any(not m.payload.nominal for m in self.pack.triggers.find(toks, lo, k)):
+            return False
+        if self.pack.cues.find(toks, lo, k):
+            return False
+        return any(self.strong(toks, j) or self.name_word(toks, j) for j in range(lo, commas[0]))
 
     def _dative(self, toks: tuple[Token, ...], k: int, lo: int) -> int | None:
         """Index of the dative determiner (pack ``datives``) that opens the phrase of head word

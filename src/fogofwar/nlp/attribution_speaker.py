@@ -106,6 +106,35 @@ def _source(f: Finder, a: int, b: int) -> Source | None:
     return span, f.strip(span), kind
 
 
+def _apposed_head(f: Finder, pack: LanguagePack, lo: int, comma: int) -> Source | None:
+    """ "HEAD, APPOSITION, CUE …": the phrase before the sentence's first comma when one
+    apposition (no event verb, no cue) closes with the comma at token ``comma`` before the cue
+    and the head names a speaker (a source or role noun, an entity or a capitalised name)."""
+    toks = f.doc.tokens
+    b = lo
+    while b < comma and toks[b].text not in _BREAKS:
+        b += 1
+    if b >= comma or toks[b].text != ",":
+        return None
+    if any(t.text in _BREAKS for t in toks[b + 1 : comma]):
+        return None
+    if not _valid(f, pack, lo, b, _MAX_HEAD_WORDS) or not _valid(
+        f, pack, b + 1, comma, _MAX_HEAD_WORDS
+    ):
+        return None
+    if not any(f.strong(toks, j) or f.name_word(toks, j) for j in range(lo, b)):
+        return None
+    head = _source(f, lo, b)
+    names = [j for j in range(b + 1, comma) if toks[j].is_word]
+    if head is not None and 2 <= len(names) <= 4 and all(f.name_word(toks, j) for j in names):
+        # "the commissioner, Aderemi Padokun, confirmed": the person the apposition names
+        span = Span(head[0].start, toks[comma - 1].end)
+        if head[0] in f.guessed:
+            f.guessed.add(span)
+        return span, span.slice(f.doc.text)[head[0].end - head[0].start :].strip(" ,"), head[2]
+    return head
+
+
 def lone_lower(toks: tuple[Token, ...], a: int, b: int) -> bool:
     """Tokens ``[a, b)`` are one lower-case word (a pronoun more often than a speaker)."""
     words = [t for t in toks[a:b] if t.is_word]
@@ -132,7 +161,13 @@ def positional_speaker(
         and toks[k].text in _TAIL_OPEN
         and _valid(f, pack, m_end, end, MAX_PHRASE_WORDS)
     ):
-        return _source(f, m_end, end)
+        found = _source(f, m_end, end)
+        if found is not None and found[0] in f.guessed:
+            # "The commissioner, Aderemi Padokun, confirmed the attacks", "Министерство,
+            # подконтрольное ХАМАС, сообщило о 31 погибшем": what follows is the object; the
+            # subject opens the sentence before its apposition
+            return _apposed_head(f, pack, lo, k) or found
+        return found
     # "CONTENT, PHRASE CUE (on Monday)."
     if _words(toks, m_end, end) <= _MAX_AFTER_CUE and comp is None:
         a = m_start
