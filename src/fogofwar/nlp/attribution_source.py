@@ -35,6 +35,10 @@ _MAX_SUBJECT_GAP = 8  # words between a clause's subject and its speech verb
 _ADDRESSEE_MODIFIERS = 2  # words before the media noun of an addressee ("told local TV")
 
 
+def _words(toks: tuple[Token, ...], a: int, b: int) -> int:
+    return sum(1 for t in toks[a:b] if t.is_word)
+
+
 class Finder(Speakers):
     """Per-document source finder: the speaker next to a cue and pronoun resolution."""
 
@@ -103,6 +107,8 @@ class Finder(Speakers):
             j = m_end
             while j < hi and toks[j].lower in self.lex.cue_adverbs:
                 j += 1
+            if j < hi and toks[j].lower in self.lex.complementizers:
+                return None  # "said that fighters had …": the content opens, not a speaker
             while j < hi and toks[j].lower in self.pack.determiners:
                 j += 1
             ok = j < hi and self._head_ok(toks, j)
@@ -169,10 +175,12 @@ class Finder(Speakers):
         if (
             first is not None
             and after
-            and not self.strong(toks, first)
+            and (not self.strong(toks, first) or _words(toks, first, hi) > _MAX_TAIL_SOURCE)
             and self.apposition_closed(toks, m_start, lo)
         ):
-            return None  # "Der Polizeichef, Ahmed Musa, bestätigte den Angriff": the object
+            # "Der Polizeichef, Ahmed Musa, bestätigte den Angriff", "A spokesman, John Mbeki,
+            # said fighters had …": the object or the content, not an inverted speaker
+            return None
         if first is not None and after and self._addressed(toks, first):
             # "a medical source at the hospital told AFP", "источник сообщил ТАСС", "X told
             # reporters": an outlet or the press after the verb is its addressee when the
@@ -212,7 +220,15 @@ class Finder(Speakers):
             return False
         if self.pack.cues.find(toks, lo, k):
             return False
-        return any(self.strong(toks, j) or self.name_word(toks, j) for j in range(lo, commas[0]))
+        return self.speaker_in(toks, lo, commas[0])
+
+    def speaker_in(self, toks: tuple[Token, ...], a: int, b: int) -> bool:
+        """Tokens ``[a, b)`` hold a speaker word: a pronoun, entity, role or source noun, or
+        a capitalised name past the sentence's first word ("Атака отбита" is no speaker)."""
+        return any(
+            self.strong(toks, j) or (j not in self.sent_first and self.name_word(toks, j))
+            for j in range(a, b)
+        )
 
     def _dative(self, toks: tuple[Token, ...], k: int, lo: int) -> int | None:
         """Index of the dative determiner (pack ``datives``) that opens the phrase of head word

@@ -122,7 +122,7 @@ def _apposed_head(f: Finder, pack: LanguagePack, lo: int, comma: int) -> Source 
         f, pack, b + 1, comma, _MAX_HEAD_WORDS
     ):
         return None
-    if not any(f.strong(toks, j) or f.name_word(toks, j) for j in range(lo, b)):
+    if not f.speaker_in(toks, lo, b):
         return None
     head = _source(f, lo, b)
     names = [j for j in range(b + 1, comma) if toks[j].is_word]
