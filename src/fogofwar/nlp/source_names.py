@@ -44,11 +44,7 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
         # the person finder read this phrase's role word with the name across its complement
         # ("le gouverneur de la région de Dnipropetrovsk, Serhiy Lysak")
         own = e.role_span is not None and src.start <= e.role_span.start < src.end
-        if (
-            inside
-            or own
-            or (len(between.split()) <= 3 and not any(ch in between for ch in ".;:!?\n"))
-        ):
+        if inside or own or _same_phrase(between, len(e.surface.split()) >= 2):
             near.append(e)
     if near:  # a full name ("Вячеслав Гладков") before a word taken for one ("Белгородской")
         full = [e for e in near if len(e.surface.split()) >= 2]
@@ -57,6 +53,28 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
     if _interviewee(doc, att):
         return None
     return named_role(doc, src) or _apposed_name(src.slice(doc.text)) or name
+
+
+_NEAR_WORDS = 3  # words between a source phrase and a person named right after it
+_GENITIVE_WORDS = 6  # "глава областной военной администрации (ОВА) Олег Синегубов"
+
+
+def _same_phrase(between: str, full: bool) -> bool:
+    """The words between a source phrase and a person after it keep them one phrase: a few
+    words with no sentence stop, or — before a ``full`` name — a longer lower-case complement
+    (a genitive, an abbreviation in brackets) with no comma."""
+    if any(ch in between for ch in ".;:!?\n"):
+        return False
+    words = between.split()
+    if len(words) <= _NEAR_WORDS:
+        return True
+    bare = re.sub(r"\([^()]*\)", " ", between).split()
+    return (
+        full
+        and len(words) <= _GENITIVE_WORDS
+        and "," not in between
+        and all(w[:1].islower() for w in bare)
+    )
 
 
 # ", Hussam Abu Safeia," closing a role phrase: two to four capitalised words between commas
@@ -74,6 +92,7 @@ def _apposed_name(phrase: str) -> str | None:
 
 
 _INTERVIEWEE_WORDS = 4  # "a local resident", "un habitant de Kishishe"
+_COMPOUND_HEAD = 6  # letters of a bare role a compound role word may end in ("sprecher")
 
 
 def _interviewee(doc: Doc, att: AttributionMention) -> bool:
@@ -116,7 +135,8 @@ def _met_before(doc: Doc, indefinite: frozenset[str], src: Span, head: str) -> b
 def named_role(doc: Doc, src: Span) -> str | None:
     """A bare role as source ("the governor said", "le maire a indiqué") names the person the
     text introduced earlier with that role ("Governor Oleh Syniehubov"): the last one before."""
-    words = {w.casefold()[:5] for w in src.slice(doc.text).split() if len(w) >= 4}
+    bare = [w.casefold() for w in src.slice(doc.text).split() if len(w) >= 4]
+    words = {w[:5] for w in bare}
     if not words or len(words) > 3:
         return None
     found: str | None = None
@@ -125,8 +145,10 @@ def named_role(doc: Doc, src: Span) -> str | None:
             break
         if e.category != "person" or e.role_span is None or len(e.surface.split()) < 2:
             continue
-        role = {w.casefold()[:5] for w in e.role_span.slice(doc.text).split() if len(w) >= 4}
-        if role & words:
+        said = [w.casefold() for w in e.role_span.slice(doc.text).split() if len(w) >= 4]
+        # a closed compound ends in the bare role: "Regierungssprecher" … "der Sprecher"
+        compound = any(r.endswith(w) for r in said for w in bare if len(w) >= _COMPOUND_HEAD)
+        if {w[:5] for w in said} & words or compound:
             found = e.normalized or e.surface
     if found is None:
         return None
