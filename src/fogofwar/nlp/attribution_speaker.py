@@ -85,6 +85,9 @@ def _valid(f: Finder, pack: LanguagePack, a: int, b: int, limit: int, names: boo
         return False
     if toks[a].lower in f.lex.complementizers or not toks[a].is_word:
         return False
+    words = [t.lower for t in toks[a:b] if t.is_word]
+    if words[0] in f.lex.verify_negators or words[-1] in f.lex.verify_negators:
+        return False  # "ні в Пхеньяні втрати не визнали": a negation, no speaker phrase
     if any(not m.payload.nominal for m in pack.triggers.find(toks, a, b)):
         return False
     if pack.cues.find(toks, a, b):
@@ -104,6 +107,17 @@ def _source(f: Finder, a: int, b: int) -> Source | None:
     elif kind is None:
         return None  # one lower-case word no lexicon knows: a pronoun ("according to him")
     return span, f.strip(span), kind
+
+
+def _before_aux(f: Finder, a: int, b: int) -> int:
+    """End of a speaker phrase ``[a, b)`` before its verb's auxiliary or adverbs ("Das
+    US-Verteidigungsministerium | hat am Montag bestätigt", "The ministry | has also said"):
+    the first ``cue_adverbs`` word after the phrase's first word."""
+    toks = f.doc.tokens
+    for k in range(a + 1, b):
+        if toks[k].lower in f.lex.cue_adverbs:
+            return k
+    return b
 
 
 def _apposed_head(f: Finder, pack: LanguagePack, lo: int, comma: int) -> Source | None:
@@ -178,7 +192,7 @@ def positional_speaker(
             and toks[a - 1].text in _TAIL_OPEN
             and _valid(f, pack, a, m_start, MAX_PHRASE_WORDS)
         ):
-            return _source(f, a, m_start)
+            return _source(f, a, _before_aux(f, a, m_start))
     # "PHRASE CUE that …" / "PHRASE, apposition, CUE: …"
     opens = comp is not None or (m_end < hi and toks[m_end].text in {":", ","})
     if not opens or m_start <= lo:
@@ -194,7 +208,7 @@ def positional_speaker(
             return _source(f, lo, b)
         return None
     if _valid(f, pack, a, m_start, _MAX_HEAD_WORDS) and (a == lo or toks[a - 1].text == ","):
-        return _source(f, a, m_start)
+        return _source(f, a, _before_aux(f, a, m_start))
     return None
 
 

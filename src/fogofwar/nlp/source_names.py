@@ -14,7 +14,7 @@ import re
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
-from fogofwar.nlp.doc import AttributionMention, Doc
+from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 
 __all__ = ["named_before", "named_role", "source_name"]
 
@@ -49,10 +49,32 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
     if near:  # a full name ("Вячеслав Гладков") before a word taken for one ("Белгородской")
         full = [e for e in near if len(e.surface.split()) >= 2]
         e = (full or near)[0]
-        return e.normalized or e.surface
+        return _surname_after(doc, e) or e.normalized or e.surface
     if _interviewee(doc, att):
         return None
     return named_role(doc, src) or _apposed_name(src.slice(doc.text)) or name
+
+
+_NAME_WORD = re.compile(r" ([^\W\d_][\w'’-]+)(?=[\s.,;:!?)]|$)")
+
+
+def _surname_after(doc: Doc, e: EntityMention) -> str | None:
+    """A one-word person name the person finder stopped short of its surname ("Sprecherin
+    Sabrina | Singh"): the first name and the capitalised word right after it, when the text
+    never writes that word in lower case and it starts no other entity."""
+    if len(e.surface.split()) != 1:
+        return None
+    m = _NAME_WORD.match(doc.text, e.span.end)
+    if m is None or not m.group(1)[:1].isupper():
+        return None
+    word = m.group(1)
+    if re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", doc.text) is not None:
+        return None  # a common word capitalised here (German nouns), not a surname
+    if any(x.span.start == m.start(1) for x in doc.entities) or any(
+        p.span.start == m.start(1) for p in doc.places
+    ):
+        return None
+    return f"{e.normalized or e.surface} {word}"
 
 
 _NEAR_WORDS = 3  # words between a source phrase and a person named right after it
