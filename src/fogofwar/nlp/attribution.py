@@ -487,6 +487,8 @@ def _colon(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | None:
     )
     if not names or not (strong or placed or c - lo >= 2):
         return None
+    if not strong and f.pack.triggers.find(toks, lo, c):
+        return None  # "Обстрел Белгорода: погибли 25 человек": an event names the topic
     head = Span(toks[lo].start, toks[c - 1].end)
     content = trim(doc, toks[c].end, sent.span.end)
     if content is None or f.quoted(head) or (doc.headline and country_rubric(doc, head)):

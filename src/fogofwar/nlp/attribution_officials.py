@@ -17,7 +17,7 @@ from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.matcher import Token
 from fogofwar.packs import LanguagePack
 
-__all__ = ["official_kind"]
+__all__ = ["official_kind", "spokesperson_kind"]
 
 # kinds an official's phrase may carry before its military word is read
 _OFFICIAL_GUESS = frozenset(
@@ -76,3 +76,31 @@ def _postposed(doc: Doc, pack: LanguagePack, k: int) -> list[Token]:
         out.append(t)
         k += 1
     return out
+
+
+_ARMED = frozenset({SourceKind.COMBATANT, SourceKind.MILITARY})
+
+
+def spokesperson_kind(doc: Doc, pack: LanguagePack, src: Span, kind: SourceKind) -> SourceKind:
+    """ "a spokesman for the rebel group", "il portavoce dei ribelli", "речник повстанців": a
+    spokesperson (pack ``spokesperson_words``) speaks as the body their phrase names after the
+    role word, and an armed group's spokesperson is its official voice — military (claims-v1)."""
+    words = lexicon(doc.lang).spokesperson_words
+    if not words:
+        return kind
+    k = bisect.bisect_left(doc.tokens, src.start, key=lambda t: t.start)
+    toks = doc.tokens
+    role = None
+    while k < len(toks) and toks[k].end <= src.end:
+        if role is None and toks[k].lower.startswith(words):
+            role = k
+        elif role is not None and toks[k].is_word:
+            one = (toks[k],)
+            hit = pack.sources.match_at(one, 0, 1) or pack.roles.match_at(one, 0, 1)
+            force = pack.forces.match_at(one, 0, 1)
+            if (hit is not None and hit.payload in _ARMED) or (
+                force is not None and force.payload == "armed_group"
+            ):
+                return SourceKind.MILITARY
+        k += 1
+    return kind

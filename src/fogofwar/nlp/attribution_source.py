@@ -19,16 +19,12 @@ import dataclasses
 
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
-from fogofwar.nlp.attribution_phrase import Phrases
-from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
+from fogofwar.nlp.attribution_entities import PUNCT, Source, Speakers, inside, trim
+from fogofwar.nlp.doc import AttributionMention, EntityMention
 from fogofwar.nlp.matcher import Token
 
 __all__ = ["PUNCT", "Finder", "Source", "inside", "trim"]
 
-Source = tuple[Span, str, SourceKind]
-PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()—–-")
-_OPENERS = {"„": '“”"', "«": "»", "»": "«", "“": "”", '"': '"', "‚": "‘’", "‹": "›", "‘": "’"}
-_CLOSERS = frozenset('“”"»«‘’›')
 _CARRIER_PENALTY = 200  # chars: a channel named after a preposition yields to a speaker
 _FALLBACK_ACTOR_PENALTY = 6  # a bare force noun is a weaker speaker than a person or source noun
 _MAX_APPOSITION = 14
@@ -37,48 +33,14 @@ _TAIL_BEFORE = frozenset({",", "—", "–", "“", "”", '"', "«", "»", "‘
 _MAX_LOCATIVE_GAP = 3  # words between a speaker and the locative phrase after it
 _MAX_SUBJECT_GAP = 8  # words between a clause's subject and its speech verb
 _ADDRESSEE_MODIFIERS = 2  # words before the media noun of an addressee ("told local TV")
-_ACTOR_SOURCE = {
-    "state_forces": SourceKind.MILITARY,
-    "government": SourceKind.GOVERNMENT,
-    "armed_group": SourceKind.MILITARY,  # a named armed group speaks through its officials
-    "organization": SourceKind.NGO_IO,
-}
 
 
-def inside(span: Span, outer: Span) -> bool:
-    """True when ``span`` lies within ``outer``."""
-    return outer.start <= span.start and span.end <= outer.end
+def _words(toks: tuple[Token, ...], a: int, b: int) -> int:
+    return sum(1 for t in toks[a:b] if t.is_word)
 
 
-def trim(doc: Doc, start: int, end: int) -> Span | None:
-    """Span of ``text[start:end]`` without surrounding spaces and punctuation; quotation marks
-    stay when the span holds their partner ("that “there’s no room”")."""
-    text = doc.text
-    while start < end and (text[start].isspace() or text[start] in PUNCT):
-        pair = _OPENERS.get(text[start], "")
-        if pair and any(c in text[start + 1 : end] for c in pair):
-            break
-        start += 1
-    while end > start:
-        c = text[end - 1]
-        if c in _CLOSERS:
-            paired = any(o in text[start : end - 1] for o, cl in _OPENERS.items() if c in cl)
-            if paired:
-                break
-        elif not (c.isspace() or c in PUNCT):
-            break
-        end -= 1
-    return Span(start, end) if end > start else None
-
-
-class Finder(Phrases):
-    """Per-document helpers: entity lookup, source noun phrases and pronoun resolution."""
-
-    # -- entities -------------------------------------------------------------------------
-    def quoted(self, span: Span) -> bool:
-        return any(inside(span, q) for q in self.quotes) or any(
-            inside(span, x) for x in self.excluded
-        )
+class Finder(Speakers):
+    """Per-document source finder: the speaker next to a cue and pronoun resolution."""
 
     def source_near(
         self, cue: Span, region: Span, content: Span | None, speakers_only: bool = False
@@ -129,97 +91,6 @@ class Finder(Phrases):
             and self._addressed(toks, k)
         )
 
-    def _carrier_at(self, tok: Token) -> bool:
-        e = self.entity_at(tok)
-        return e is not None and self.kind(e) in {SourceKind.SOCIAL_MEDIA, SourceKind.MEDIA}
-
-    def carrier(self, e: EntityMention) -> bool:
-        """A channel or outlet governed by a preposition ("у телеграм-каналі", "on Telegram",
-        "im Interview mit dem Sender"): where the words were said, not who said them."""
-        if self.kind(e) not in {SourceKind.SOCIAL_MEDIA, SourceKind.MEDIA}:
-            return False
-        k = bisect.bisect_left(self._tok_starts, e.span.start)
-        lo = max(0, k - 3)
-        return k < len(self.doc.tokens) and self._governed(self.doc.tokens, k, lo)
-
-    def of_entity(self, e: EntityMention, span: Span | None = None) -> Source:
-        """Source tuple of entity ``e`` (its span, or ``span`` when the phrase is longer)."""
-        if e.category == "pronoun":
-            return span or e.span, e.surface, SourceKind.WITNESS
-        if e.category == "person":
-            name = e.normalized or self.strip(e.span)
-        else:  # "a spokesman for the ministry": the whole phrase names the source
-            name = self.strip(span or e.span)
-        return span or e.span, name, self.kind(e)
-
-    def kind(self, e: EntityMention) -> SourceKind:
-        """Source kind of an entity: its own, a person's (witness) or its actor kind's."""
-        if e.source_kind is not None:
-            return e.source_kind
-        if e.category in {"person", "pronoun"}:
-            return SourceKind.WITNESS
-        role = self.role_kind(e.span) if e.category == "actor" and e.normalized is None else None
-        if role is not None:  # "a Chinese mercenary", "the soldier": the role noun's kind
-            return role
-        return _ACTOR_SOURCE.get(e.actor_kind or "", SourceKind.MEDIA)
-
-    def role_kind(self, span: Span) -> SourceKind | None:
-        """Kind of the last role noun inside ``span`` ("mercenary" → combatant), if any."""
-        toks = self.doc.tokens
-        k = bisect.bisect_left(self._tok_starts, span.start)
-        kind: SourceKind | None = None
-        while k < len(toks) and toks[k].end <= span.end:
-            hit = self.pack.roles.match_at((toks[k],), 0, 1)
-            kind = hit.payload if hit is not None else kind
-            k += 1
-        return kind
-
-    def speaker(self, toks: tuple[Token, ...], j: int) -> bool:
-        """A role or source noun, or an entity that can speak (not a bare force noun)."""
-        if self._noun(toks, j):
-            return True
-        e = self.entity_at(toks[j])
-        if e is None or e.category == "pronoun":
-            return False
-        return not (e.category == "actor" and e.normalized is None and e.source_kind is None)
-
-    def role_noun(self, toks: tuple[Token, ...], j: int) -> bool:
-        """A role or source noun ("Söldner", "spokesman", "наемник"), not a reporting verb."""
-        return self._noun(toks, j)
-
-    def phrase_source(self, toks: tuple[Token, ...], head: int, lo: int, hi: int) -> Source:
-        """The source noun phrase around ``head`` within tokens ``[lo, hi)``."""
-        return self._phrase_source(toks, head, hi, lo, hi, after=False)
-
-    def fallback_kind(self, span: Span, default: SourceKind) -> SourceKind:
-        """Kind of an unknown capitalised source: a place name speaks for its government."""
-        if any(p.span.start < span.end and span.start < p.span.end for p in self.doc.places):
-            return SourceKind.GOVERNMENT
-        return default
-
-    def strip(self, span: Span) -> str:
-        """The words of ``span`` without leading determiners."""
-        words = span.slice(self.doc.text).split()
-        while len(words) > 1 and words[0].lower() in self.pack.determiners:
-            words = words[1:]
-        return " ".join(words)
-
-    def capitalized_near(
-        self, toks: tuple[Token, ...], i: int, step: int, lo: int, hi: int
-    ) -> Span | None:
-        """Up to three capitalised words starting next to token ``i`` going ``step``."""
-        j = i + step
-        while lo <= j < hi and toks[j].lower in self.pack.determiners:
-            j += step
-        run: list[int] = []
-        while lo <= j < hi and self.name_word(toks, j) and len(run) < 3:
-            run.append(j)
-            j += step
-        if not run:
-            return None
-        a, b = min(run), max(run)
-        return Span(toks[a].start, toks[b].end)
-
     def tail_prep_ok(self, toks: tuple[Token, ...], start: int, end: int, hi: int) -> bool:
         """A ``tail_preps`` cue ("so") counts only as "…, so der Sprecher." at a sentence end."""
         if end - start != 1 or toks[start].lower not in self.lex.tail_preps:
@@ -229,16 +100,6 @@ class Finder(Phrases):
         words = sum(1 for t in toks[end:hi] if t.is_word)
         return 0 < words <= _MAX_TAIL_SOURCE
 
-    def noun_kind(self, start: int, stop: int) -> SourceKind | None:
-        """Kind of the first source or role noun in tokens ``[start, stop)``, if any."""
-        toks = self.doc.tokens
-        for k in range(start, stop):
-            one = (toks[k],)
-            hit = self.pack.sources.match_at(one, 0, 1) or self.pack.roles.match_at(one, 0, 1)
-            if hit is not None:
-                return hit.payload
-        return None
-
     def _head(
         self, toks: tuple[Token, ...], m_start: int, m_end: int, lo: int, hi: int, after: bool
     ) -> int | None:
@@ -246,6 +107,8 @@ class Finder(Phrases):
             j = m_end
             while j < hi and toks[j].lower in self.lex.cue_adverbs:
                 j += 1
+            if j < hi and toks[j].lower in self.lex.complementizers:
+                return None  # "said that fighters had …": the content opens, not a speaker
             while j < hi and toks[j].lower in self.pack.determiners:
                 j += 1
             ok = j < hi and self._head_ok(toks, j)
@@ -309,6 +172,15 @@ class Finder(Phrases):
             and self._governed(toks, first, lo)
         ):
             first, after = other, not after
+        if (
+            first is not None
+            and after
+            and (not self.strong(toks, first) or _words(toks, first, hi) > _MAX_TAIL_SOURCE)
+            and self.apposition_closed(toks, m_start, lo)
+        ):
+            # "Der Polizeichef, Ahmed Musa, bestätigte den Angriff", "A spokesman, John Mbeki,
+            # said fighters had …": the object or the content, not an inverted speaker
+            return None
         if first is not None and after and self._addressed(toks, first):
             # "a medical source at the hospital told AFP", "источник сообщил ТАСС", "X told
             # reporters": an outlet or the press after the verb is its addressee when the
@@ -331,6 +203,32 @@ class Finder(Phrases):
         if first is None:
             return None
         return self._phrase_source(toks, first, m_start, lo, hi, after)
+
+    def apposition_closed(self, toks: tuple[Token, ...], m_start: int, lo: int) -> bool:
+        """ "HEAD, APPOSITION, CUE": the verb at token ``m_start`` follows the comma that closes
+        an apposition to the phrase opening the sentence — the subject stands before it, and
+        the words after the verb are its object. One comma before that one, and no event verb
+        or cue between the sentence start and the verb (a clause there is content: "Drei
+        Menschen wurden getötet, sagte Müller")."""
+        k = m_start - 1
+        if k <= lo or toks[k].text != ",":
+            return False
+        commas = [j for j in range(lo, k) if toks[j].text == ","]
+        if len(commas) != 1 or commas[0] == lo or commas[0] + 1 == k:
+            return False
+        if any(not m.payload.nominal for m in self.pack.triggers.find(toks, lo, k)):
+            return False
+        if self.pack.cues.find(toks, lo, k):
+            return False
+        return self.speaker_in(toks, lo, commas[0])
+
+    def speaker_in(self, toks: tuple[Token, ...], a: int, b: int) -> bool:
+        """Tokens ``[a, b)`` hold a speaker word: a pronoun, entity, role or source noun, or
+        a capitalised name past the sentence's first word ("Атака отбита" is no speaker)."""
+        return any(
+            self.strong(toks, j) or (j not in self.sent_first and self.name_word(toks, j))
+            for j in range(a, b)
+        )
 
     def _dative(self, toks: tuple[Token, ...], k: int, lo: int) -> int | None:
         """Index of the dative determiner (pack ``datives``) that opens the phrase of head word
@@ -443,44 +341,6 @@ class Finder(Phrases):
         src = self._phrase_source(toks, head, k, lo, k, after=False)
         return Span(src[0].start, toks[j].end), src[1], src[2]
 
-    def _phrase_source(
-        self, toks: tuple[Token, ...], head: int, m_start: int, lo: int, hi: int, after: bool
-    ) -> Source:
-        e = self.entity_at(toks[head])
-        a, b = head, head
-        if e is not None:
-            while a - 1 >= lo and toks[a - 1].start >= e.span.start:
-                a -= 1
-            while b + 1 < hi and toks[b + 1].end <= e.span.end:
-                b += 1
-        elif toks[head].is_capitalized and not after:
-            while a - 1 >= lo and self.name_word(toks, a - 1):
-                a -= 1
-        span = self.phrase(toks, a, b, lo, hi if after else m_start)
-        inner = [x for x in self.entities if inside(x.span, span) and x.category != "pronoun"]
-        inner.sort(key=lambda x: x.category != "person")
-        if e is None and inner:
-            e = inner[0]
-        if e is not None:
-            return self.of_entity(e, span)
-        kind = SourceKind.WITNESS
-        for k in range(a, b + 1):
-            hit = self._source_noun(toks[k])
-            if hit is not None:
-                kind = hit
-        return span, self.strip(span), self.fallback_kind(span, kind)
-
-    def _source_noun(self, t: Token) -> SourceKind | None:
-        """Kind of a source or role noun; of a hyphen compound's last part ("US-Beamte")."""
-        one = (t,)
-        hit = self.pack.sources.match_at(one, 0, 1) or self.pack.roles.match_at(one, 0, 1)
-        if hit is None and "-" in t.lower:
-            tail = t.lower.rsplit("-", 1)[1]
-            part = (dataclasses.replace(t, text=tail, lower=tail, lemma=tail),)
-            hit = self.pack.sources.match_at(part, 0, 1) or self.pack.roles.match_at(part, 0, 1)
-        return hit.payload if hit is not None else None
-
-    # -- pronouns -------------------------------------------------------------------------
     def resolve(self, atts: list[AttributionMention]) -> list[AttributionMention]:
         """Name pronoun sources after the last named person (or group) before them."""
         named: list[tuple[int, str, str, SourceKind]] = []  # (offset, class, name, kind)

@@ -85,6 +85,9 @@ def _valid(f: Finder, pack: LanguagePack, a: int, b: int, limit: int, names: boo
         return False
     if toks[a].lower in f.lex.complementizers or not toks[a].is_word:
         return False
+    words = [t.lower for t in toks[a:b] if t.is_word]
+    if words[0] in f.lex.verify_negators or words[-1] in f.lex.verify_negators:
+        return False  # "ні в Пхеньяні втрати не визнали": a negation, no speaker phrase
     if any(not m.payload.nominal for m in pack.triggers.find(toks, a, b)):
         return False
     if pack.cues.find(toks, a, b):
@@ -104,6 +107,46 @@ def _source(f: Finder, a: int, b: int) -> Source | None:
     elif kind is None:
         return None  # one lower-case word no lexicon knows: a pronoun ("according to him")
     return span, f.strip(span), kind
+
+
+def _before_aux(f: Finder, a: int, b: int) -> int:
+    """End of a speaker phrase ``[a, b)`` before its verb's auxiliary or adverbs ("Das
+    US-Verteidigungsministerium | hat am Montag bestätigt", "The ministry | has also said"):
+    the first ``cue_adverbs`` word after the phrase's first word."""
+    toks = f.doc.tokens
+    for k in range(a + 1, b):
+        if toks[k].lower in f.lex.cue_adverbs:
+            return k
+    return b
+
+
+def _apposed_head(f: Finder, pack: LanguagePack, lo: int, comma: int) -> Source | None:
+    """ "HEAD, APPOSITION, CUE …": the phrase before the sentence's first comma when one
+    apposition (no event verb, no cue) closes with the comma at token ``comma`` before the cue
+    and the head names a speaker (a source or role noun, an entity or a capitalised name)."""
+    toks = f.doc.tokens
+    b = lo
+    while b < comma and toks[b].text not in _BREAKS:
+        b += 1
+    if b >= comma or toks[b].text != ",":
+        return None
+    if any(t.text in _BREAKS for t in toks[b + 1 : comma]):
+        return None
+    if not _valid(f, pack, lo, b, _MAX_HEAD_WORDS) or not _valid(
+        f, pack, b + 1, comma, _MAX_HEAD_WORDS
+    ):
+        return None
+    if not f.speaker_in(toks, lo, b):
+        return None
+    head = _source(f, lo, b)
+    names = [j for j in range(b + 1, comma) if toks[j].is_word]
+    if head is not None and 2 <= len(names) <= 4 and all(f.name_word(toks, j) for j in names):
+        # "the commissioner, Aderemi Padokun, confirmed": the person the apposition names
+        span = Span(head[0].start, toks[comma - 1].end)
+        if head[0] in f.guessed:
+            f.guessed.add(span)
+        return span, span.slice(f.doc.text)[head[0].end - head[0].start :].strip(" ,"), head[2]
+    return head
 
 
 def lone_lower(toks: tuple[Token, ...], a: int, b: int) -> bool:
@@ -132,7 +175,13 @@ def positional_speaker(
         and toks[k].text in _TAIL_OPEN
         and _valid(f, pack, m_end, end, MAX_PHRASE_WORDS)
     ):
-        return _source(f, m_end, end)
+        found = _source(f, m_end, end)
+        if found is not None and found[0] in f.guessed:
+            # "The commissioner, Aderemi Padokun, confirmed the attacks", "Министерство,
+            # подконтрольное ХАМАС, сообщило о 31 погибшем": what follows is the object; the
+            # subject opens the sentence before its apposition
+            return _apposed_head(f, pack, lo, k) or found
+        return found
     # "CONTENT, PHRASE CUE (on Monday)."
     if _words(toks, m_end, end) <= _MAX_AFTER_CUE and comp is None:
         a = m_start
@@ -143,7 +192,7 @@ def positional_speaker(
             and toks[a - 1].text in _TAIL_OPEN
             and _valid(f, pack, a, m_start, MAX_PHRASE_WORDS)
         ):
-            return _source(f, a, m_start)
+            return _source(f, a, _before_aux(f, a, m_start))
     # "PHRASE CUE that …" / "PHRASE, apposition, CUE: …"
     opens = comp is not None or (m_end < hi and toks[m_end].text in {":", ","})
     if not opens or m_start <= lo:
@@ -159,7 +208,7 @@ def positional_speaker(
             return _source(f, lo, b)
         return None
     if _valid(f, pack, a, m_start, _MAX_HEAD_WORDS) and (a == lo or toks[a - 1].text == ","):
-        return _source(f, a, m_start)
+        return _source(f, a, _before_aux(f, a, m_start))
     return None
 
 

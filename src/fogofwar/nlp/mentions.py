@@ -18,6 +18,7 @@ from typing import cast
 
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
+from fogofwar.nlp.attribution_officials import official_kind
 from fogofwar.nlp.compounds import compound_role, compound_sources
 from fogofwar.nlp.doc import ActorSource, Doc, EntityMention, Resources
 from fogofwar.nlp.matcher import Match, Token, norm
@@ -212,6 +213,10 @@ def entities(doc: Doc, res: Resources) -> Doc:
         kind = p.source_kind or (ROLE_SOURCE_KIND.get(p.role) if p.role else None)
         if p.role == "spokesperson" and kind == SourceKind.GOVERNMENT:
             kind = _complement_kind(doc, pack, p.role_span, p.span) or kind
+        if p.role == "spokesperson" and kind == SourceKind.COMBATANT:
+            kind = SourceKind.MILITARY  # an armed group's spokesperson is its official voice
+        if kind is not None and p.role_span is not None:  # "su portavoz militar, X"
+            kind = official_kind(doc, pack, p.role_span, kind)
         persons.append(
             EntityMention(p.span, p.name, "person", p.name, p.country, "person", kind, p.role_span)
         )
@@ -222,9 +227,9 @@ def entities(doc: Doc, res: Resources) -> Doc:
     taken = [m.span for m in found + persons]
     persons += _fallback_persons(doc, pack, taken)
     taken += [p.span for p in persons] + [p.role_span for p in persons if p.role_span]
-    persons += _surnames(doc, persons, taken)
-    if pack_meta(doc.lang).get("compound_nouns"):
+    if pack_meta(doc.lang).get("compound_nouns"):  # before surnames: they copy the full kind
         persons = [compound_role(doc, pack, p) for p in persons]
+    persons += _surnames(doc, persons, taken)
     found += _share_kinds(persons)
     taken = [m.span for m in found] + [p.role_span for p in persons if p.role_span]
     nat = _nationality_fn(res.actors)

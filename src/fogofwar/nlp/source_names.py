@@ -14,7 +14,7 @@ import re
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
-from fogofwar.nlp.doc import AttributionMention, Doc
+from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 
 __all__ = ["named_before", "named_role", "source_name"]
 
@@ -44,19 +44,59 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
         # the person finder read this phrase's role word with the name across its complement
         # ("le gouverneur de la région de Dnipropetrovsk, Serhiy Lysak")
         own = e.role_span is not None and src.start <= e.role_span.start < src.end
-        if (
-            inside
-            or own
-            or (len(between.split()) <= 3 and not any(ch in between for ch in ".;:!?\n"))
-        ):
+        if inside or own or _same_phrase(between, len(e.surface.split()) >= 2):
             near.append(e)
     if near:  # a full name ("Вячеслав Гладков") before a word taken for one ("Белгородской")
         full = [e for e in near if len(e.surface.split()) >= 2]
         e = (full or near)[0]
-        return e.normalized or e.surface
+        return _surname_after(doc, e) or e.normalized or e.surface
     if _interviewee(doc, att):
         return None
     return named_role(doc, src) or _apposed_name(src.slice(doc.text)) or name
+
+
+_NAME_WORD = re.compile(r" ([^\W\d_][\w'’-]+)(?=[\s.,;:!?)]|$)")
+
+
+def _surname_after(doc: Doc, e: EntityMention) -> str | None:
+    """A one-word person name the person finder stopped short of its surname ("Sprecherin
+    Sabrina | Singh"): the first name and the capitalised word right after it, when the text
+    never writes that word in lower case and it starts no other entity."""
+    if len(e.surface.split()) != 1:
+        return None
+    m = _NAME_WORD.match(doc.text, e.span.end)
+    if m is None or not m.group(1)[:1].isupper():
+        return None
+    word = m.group(1)
+    if re.search(rf"(?<!\w){re.escape(word.casefold())}(?!\w)", doc.text) is not None:
+        return None  # a common word capitalised here (German nouns), not a surname
+    if any(x.span.start == m.start(1) for x in doc.entities) or any(
+        p.span.start == m.start(1) for p in doc.places
+    ):
+        return None
+    return f"{e.normalized or e.surface} {word}"
+
+
+_NEAR_WORDS = 3  # words between a source phrase and a person named right after it
+_GENITIVE_WORDS = 6  # "глава областной военной администрации (ОВА) Олег Синегубов"
+
+
+def _same_phrase(between: str, full: bool) -> bool:
+    """The words between a source phrase and a person after it keep them one phrase: a few
+    words with no sentence stop, or — before a ``full`` name — a longer lower-case complement
+    (a genitive, an abbreviation in brackets) with no comma."""
+    if any(ch in between for ch in ".;:!?\n"):
+        return False
+    words = between.split()
+    if len(words) <= _NEAR_WORDS:
+        return True
+    bare = re.sub(r"\([^()]*\)", " ", between).split()
+    return (
+        full
+        and len(words) <= _GENITIVE_WORDS
+        and "," not in between
+        and all(w[:1].islower() for w in bare)
+    )
 
 
 # ", Hussam Abu Safeia," closing a role phrase: two to four capitalised words between commas
@@ -74,6 +114,7 @@ def _apposed_name(phrase: str) -> str | None:
 
 
 _INTERVIEWEE_WORDS = 4  # "a local resident", "un habitant de Kishishe"
+_COMPOUND_HEAD = 6  # letters of a bare role a compound role word may end in ("sprecher")
 
 
 def _interviewee(doc: Doc, att: AttributionMention) -> bool:
@@ -116,7 +157,8 @@ def _met_before(doc: Doc, indefinite: frozenset[str], src: Span, head: str) -> b
 def named_role(doc: Doc, src: Span) -> str | None:
     """A bare role as source ("the governor said", "le maire a indiqué") names the person the
     text introduced earlier with that role ("Governor Oleh Syniehubov"): the last one before."""
-    words = {w.casefold()[:5] for w in src.slice(doc.text).split() if len(w) >= 4}
+    bare = [w.casefold() for w in src.slice(doc.text).split() if len(w) >= 4]
+    words = {w[:5] for w in bare}
     if not words or len(words) > 3:
         return None
     found: str | None = None
@@ -125,8 +167,10 @@ def named_role(doc: Doc, src: Span) -> str | None:
             break
         if e.category != "person" or e.role_span is None or len(e.surface.split()) < 2:
             continue
-        role = {w.casefold()[:5] for w in e.role_span.slice(doc.text).split() if len(w) >= 4}
-        if role & words:
+        said = [w.casefold() for w in e.role_span.slice(doc.text).split() if len(w) >= 4]
+        # a closed compound ends in the bare role: "Regierungssprecher" … "der Sprecher"
+        compound = any(r.endswith(w) for r in said for w in bare if len(w) >= _COMPOUND_HEAD)
+        if {w[:5] for w in said} & words or compound:
             found = e.normalized or e.surface
     if found is None:
         return None

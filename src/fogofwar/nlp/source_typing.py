@@ -15,7 +15,7 @@ from fogofwar.claim import SourceKind
 from fogofwar.detect.encoder import context_window
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
-from fogofwar.nlp.attribution_officials import official_kind
+from fogofwar.nlp.attribution_officials import official_kind, spokesperson_kind
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.source_choice import ENTITY
 
@@ -153,6 +153,7 @@ def source_kind(
     kind, is_source = _typed_source(doc, res, att, typed or {})
     if kind is not None and att.source is not None:
         kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
+        kind = spokesperson_kind(doc, res.packs[doc.lang], att.source, kind)
         if not att.kind_settled and anonymous(doc, res, att.source):
             kind = SourceKind.UNNAMED
         elif not att.kind_settled and _blogger(doc, res, att.source):
