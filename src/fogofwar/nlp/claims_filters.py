@@ -67,8 +67,8 @@ def circumstance_clause(
     doc: Doc, pack: LanguagePack, clause: Clause, kind: ClaimKind, before: ClaimKind
 ) -> bool:
     """The clause opens with a circumstance word of the pack right after a comma (", while",
-    ", когда", ", wobei"), holds no report of its own (a cue whose content starts in the
-    clause), and its claim would be of another kind than ``before``, the claim of the clause
+    ", когда", ", wobei"), holds no reporting cue (", while officials said …" is a report of
+    its own), and its claim would be of another kind than ``before``, the claim of the clause
     before it in its sentence."""
     toks = doc.tokens
     k = clause.tok_start
@@ -76,11 +76,7 @@ def circumstance_clause(
         return False
     if pack.circumstance_openers.match_at(toks, k, clause.tok_end) is None:
         return False
-    # a report of its own: a cue in the clause whose content starts in it (", while officials
-    # said …"), not one that reports the whole sentence (", bevor …, teilte die Polizei mit")
     return not any(
-        a.cue is not None
-        and clause.span.start <= a.cue.start < clause.span.end
-        and a.content.start >= clause.span.start
+        a.cue is not None and clause.span.start <= a.cue.start < clause.span.end
         for a in doc.attributions
     )
