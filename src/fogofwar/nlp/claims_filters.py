@@ -4,6 +4,13 @@
   "in order to protect civilians", "afin de …") tells what an act was meant to do, not a
   fact: after a clause of its sentence that gave a claim it gives none of its own
   (:func:`purpose_clause`; the pack's ``[text] purpose_openers``).
+* A circumstance clause after a comma (", while homes were looted", ", bevor sie vorgedrungen
+  seien", ", когда бежали в укрытия", ", де перебуває …") tells the time or setting of the
+  claim before it in its sentence: when it has no reporting cue of its own (", while the army
+  said …" is another source's claim) and its event is of another kind than that claim (",
+  while the aid for Israel was approved" is a second vote), it gives none of its own — one
+  sentence, one claim (:func:`circumstance_clause`; the pack's ``[text]
+  circumstance_openers``).
 * Past the lead (not the headline, not the first sentence), a clause that the clause model
   leans to reading as no claim (``p_claim < DROP_PAST_LEAD``; not a report of fighting nor an
   item of a per-place list, which the model knows less well,
@@ -21,7 +28,7 @@ from fogofwar.nlp.doc import Clause, Doc
 from fogofwar.nlp.place_items import place_headed
 from fogofwar.packs import LanguagePack
 
-__all__ = ["DROP_PAST_LEAD", "bare", "doubtful", "purpose_clause"]
+__all__ = ["DROP_PAST_LEAD", "bare", "circumstance_clause", "doubtful", "purpose_clause"]
 
 DROP_PAST_LEAD = 0.45
 _MARKED = frozenset({Certainty.CONFIRMED, Certainty.DENIED, Certainty.UNVERIFIED})
@@ -54,3 +61,22 @@ def purpose_clause(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
     if first is None:
         return False
     return pack.purpose_openers.match_at(toks, first, clause.tok_end) is not None
+
+
+def circumstance_clause(
+    doc: Doc, pack: LanguagePack, clause: Clause, kind: ClaimKind, before: ClaimKind
+) -> bool:
+    """The clause opens with a circumstance word of the pack right after a comma (", while",
+    ", когда", ", wobei"), holds no reporting cue (", while officials said …" is a report of
+    its own), and its claim would be of another kind than ``before``, the claim of the clause
+    before it in its sentence."""
+    toks = doc.tokens
+    k = clause.tok_start
+    if kind == before or k == 0 or toks[k - 1].text != ",":
+        return False
+    if pack.circumstance_openers.match_at(toks, k, clause.tok_end) is None:
+        return False
+    return not any(
+        a.cue is not None and clause.span.start <= a.cue.start < clause.span.end
+        for a in doc.attributions
+    )

@@ -51,7 +51,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.background import continues_report, dated_earlier
 from fogofwar.nlp.caveats import apply_caveats, negated_check_in
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
-from fogofwar.nlp.claims_filters import bare, doubtful, purpose_clause
+from fogofwar.nlp.claims_filters import bare, circumstance_clause, doubtful, purpose_clause
 from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
@@ -386,9 +386,12 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         if (
             picked
             and picked[-1][0].clause.sentence == view.clause.sentence
-            and purpose_clause(doc, b.pack, view.clause)
+            and (
+                purpose_clause(doc, b.pack, view.clause)
+                or circumstance_clause(doc, b.pack, view.clause, kind, picked[-1][1])
+            )
         ):
-            continue  # "…, um neue Angriffe zu verhindern": what the act was for
+            continue  # "…, um neue Angriffe zu verhindern", "…, while homes were looted"
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]
             if not prev.events and view.events:

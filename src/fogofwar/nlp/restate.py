@@ -87,7 +87,7 @@ def _complements(prev: Claim, c: Claim) -> bool:
     )
 
 
-def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
+def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int, colon: bool = False) -> bool:
     """``c`` restates ``prev`` (``last``: ``prev`` is the claim right before it).
 
     * The same kind (or a casualty report of its attack or clash), right after it, by the same
@@ -98,7 +98,10 @@ def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
     * The other half of the toll right before it, by the same named source, at its place or
       at none of its own (:func:`_complements`).
     * In the author's voice only an attack or clash and its toll told in one sentence of the
-      body ("A missile hit the depot; two guards were killed").
+      body ("A missile hit the depot; two guards were killed"), or in a headline after the
+      event's colon (``colon``: "Frappe russe avec un drone : deux morts, trois blessés"),
+      with the same certainty ("…: over 100 feared dead" hedges the toll alone). A toll after
+      a dash is news of its own ("32 Drohnen abgewehrt – mehrere Tote").
 
     Never a new figure for a count both give, and both denied or neither."""
     if prev.in_headline != c.in_headline or prev.span is None or c.span is None:
@@ -111,8 +114,10 @@ def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int) -> bool:
         return False
     toll = _is_toll(prev, c) and (c.location is None or _place(prev) == _place(c))
     if prev.source.kind == SourceKind.AUTHOR == c.source.kind:
-        # (not in a headline: the event linker reads a headline's toll as a claim of its own)
-        return last and sentences == 0 and not c.in_headline and toll
+        if c.in_headline:  # the place after the toll is the event's too ("… : deux morts
+            # dans l'ouest de l'Ukraine")
+            return last and colon and _is_toll(prev, c) and prev.certainty == c.certainty
+        return last and sentences == 0 and toll
     if not same_source(prev, c):
         return False
     # right after it at the same place: the same kind, or any casualty report of its attack
@@ -157,14 +162,22 @@ def merge_restatements(doc: Doc, claims: list[Claim]) -> list[Claim]:
         # a restatement of the same kind restates the claim right before it in the text
         last = j == len(out) - 1 and not detail
         detail = False
+        colon = j is not None and _colon_between(doc, out[j], c)
         if j is not None and _restates(
-            out[j], c, last=last, sentences=sentence(c) - sentence(out[j])
+            out[j], c, last=last, sentences=sentence(c) - sentence(out[j]), colon=colon
         ):
             detail = out[j].kind != c.kind or j != len(out) - 1
             out[j] = _fold(out[j], c)
             continue
         out.append(c)
     return out
+
+
+def _colon_between(doc: Doc, prev: Claim, c: Claim) -> bool:
+    """Only a colon (and spaces) stands between two headline claims ("Event: toll")."""
+    if not (prev.in_headline and c.in_headline) or prev.span is None or c.span is None:
+        return False
+    return doc.text[prev.span.end : c.span.start].strip() == ":"
 
 
 def _latest_of_source(out: list[Claim], c: Claim) -> int | None:

@@ -98,6 +98,7 @@ class LanguagePack:
     light_verbs: PhraseMatcher[None]
     existentials: PhraseMatcher[None]
     purpose_openers: PhraseMatcher[None]
+    circumstance_openers: PhraseMatcher[None]  # ", while …", ", когда …": time or setting
     evaluative: PhraseMatcher[None]
     speculative: PhraseMatcher[None]
     future: PhraseMatcher[None]
@@ -305,6 +306,7 @@ def load_pack(path: Path) -> LanguagePack:
         light_verbs=_flat(text, "light_verbs", where),
         existentials=_flat(text, "existentials", where),
         purpose_openers=_flat(text, "purpose_openers", where),
+        circumstance_openers=_flat(text, "circumstance_openers", where),
         evaluative=_flat(text, "evaluative_verbs", where),
         speculative=_flat(text, "speculative_modals", where),
         future=_flat(text, "future_markers", where),
