@@ -24,7 +24,10 @@ Kind of a clause (:func:`clause_kind`):
 5. An assault verb (subtype ``assault``: "attacked", "stormed") whose target after the verb is
    an armed force (state forces or an armed group, not after an agent marker such as "by") is
    fighting between armed parties: ``armed_clash``. Not an assault noun: the force after it is
-   mostly its agent ("un ataque de las fuerzas rusas", "attacchi dei ribelli").
+   mostly its agent ("un ataque de las fuerzas rusas", "attacchi dei ribelli"). An attack
+   named only as a noun beside a verb of fighting ("repelled an attack", "repoussé une
+   attaque") is fighting too (:func:`~fogofwar.nlp.kinds.fought_off`), unless drones,
+   missiles or shells made it.
 6. Among event words of the winning kind, one whose pack row needs context words ("exchanged"
    beside "prisoners": subtype ``prisoner_exchange``) is the finer reading and gives the
    subtype; otherwise the first.
@@ -52,7 +55,7 @@ from fogofwar.claim import Certainty, Claim, ClaimKind
 from fogofwar.geo import PlaceMention
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc
-from fogofwar.nlp.kinds import KIND_PRIORITY
+from fogofwar.nlp.kinds import KIND_PRIORITY, fought_off
 from fogofwar.nlp.matcher import Match
 from fogofwar.packs import LanguagePack, Trigger
 
@@ -150,6 +153,8 @@ def clause_kind(
         same = [m for m in pool if m.payload.kind == kind]
         # a word read in its context ("exchanged" beside "prisoners") is the finer reading
         chosen = next((m for m in same if m.payload.context is not None), same[0])
+        if kind == ClaimKind.ATTACK:
+            chosen = fought_off(pool) or chosen  # "repelled an attack": fighting
     kind, subtype = chosen.payload.kind, chosen.payload.subtype
     if kind == ClaimKind.CASUALTIES and any(m.payload.subtype == "disaster" for m in every):
         return ClaimKind.OTHER, "disaster"  # "… killed after an earthquake": no perpetrator
