@@ -8,12 +8,12 @@ from fogofwar.claim import ClaimKind
 from fogofwar.nlp.matcher import Match
 from fogofwar.packs import Trigger
 
-__all__ = ["KIND_PRIORITY", "REMOTE_SUBTYPES", "crosswalk", "fought_off"]
+__all__ = ["KIND_PRIORITY", "REMOTE_SUBTYPES", "crosswalk", "detained_at_protest", "fought_off"]
 
 #: When one clause has event words of several kinds, the first kind in this order wins
 #: (a town captured in fighting is a territorial change; an attack that kills is an attack;
-#: rioters who clash with police, or demonstrators detained, are a protest; troops stationed
-#: who try to flee is a desertion).
+#: rioters who clash with police are a protest; troops stationed who try to flee is a
+#: desertion). Demonstrators detained are an arrest (:func:`detained_at_protest`).
 KIND_PRIORITY: tuple[ClaimKind, ...] = (
     ClaimKind.TERRITORIAL_CHANGE,
     ClaimKind.ATTACK,
@@ -46,6 +46,17 @@ def fought_off(pool: Sequence[Match[Trigger]]) -> Match[Trigger] | None:
         return None
     fights = [m for m in pool if m.payload.kind == ClaimKind.ARMED_CLASH and not m.payload.nominal]
     return fights[0] if fights else None
+
+
+def detained_at_protest(pool: Sequence[Match[Trigger]]) -> Match[Trigger] | None:
+    """The arrest word of a clause that reads as a protest ("2,500 detained at anti-war
+    protests", "Festnahmen bei Demonstration", "на акциях задержали 800 человек",
+    "manifestants arrêtés"): people detained at a protest are an ``arrest`` claim
+    (annotating-claims: arrests and captures), the protest its setting."""
+    return next(
+        (m for m in pool if m.payload.kind == ClaimKind.ARREST and m.payload.subtype == "arrest"),
+        None,
+    )
 
 
 _SD = "Strategic developments"

@@ -58,7 +58,7 @@ from fogofwar.claim import Certainty, Claim, ClaimKind
 from fogofwar.geo import PlaceMention
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc
-from fogofwar.nlp.kinds import KIND_PRIORITY, fought_off
+from fogofwar.nlp.kinds import KIND_PRIORITY, detained_at_protest, fought_off
 from fogofwar.nlp.matcher import Match
 from fogofwar.packs import LanguagePack, Trigger
 
@@ -216,6 +216,8 @@ def clause_kind(
         chosen = next((m for m in same if m.payload.context is not None), same[0])
         if kind == ClaimKind.ATTACK:
             chosen = fought_off(pool) or chosen  # "repelled an attack": fighting
+        elif kind == ClaimKind.PROTEST:
+            chosen = detained_at_protest(pool) or chosen  # "detained at protests": arrests
     kind, subtype = chosen.payload.kind, chosen.payload.subtype
     if kind == ClaimKind.CASUALTIES and any(m.payload.subtype == "disaster" for m in every):
         return ClaimKind.OTHER, "disaster"  # "… killed after an earthquake": no perpetrator
