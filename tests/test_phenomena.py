@@ -36,6 +36,7 @@ PHENOMENA = (
     "counts",
     "analysis",
     "places",
+    "kinds",
 )
 COUNT_FIELDS = ("killed", "injured", "arrested", "missing", "displaced")
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from fogofwar.claim import ClaimKind
+from collections.abc import Sequence
 
-__all__ = ["KIND_PRIORITY", "crosswalk"]
+from fogofwar.claim import ClaimKind
+from fogofwar.nlp.matcher import Match
+from fogofwar.packs import Trigger
+
+__all__ = ["KIND_PRIORITY", "REMOTE_SUBTYPES", "crosswalk", "detained_at_protest", "fought_off"]
 
 #: When one clause has event words of several kinds, the first kind in this order wins
 #: (a town captured in fighting is a territorial change; an attack that kills is an attack;
-#: rioters who clash with police, or demonstrators detained, are a protest; troops stationed
-#: who try to flee is a desertion).
+#: rioters who clash with police are a protest; troops stationed who try to flee is a
+#: desertion). Demonstrators detained are an arrest (:func:`detained_at_protest`).
 KIND_PRIORITY: tuple[ClaimKind, ...] = (
     ClaimKind.TERRITORIAL_CHANGE,
     ClaimKind.ATTACK,
@@ -23,6 +27,37 @@ KIND_PRIORITY: tuple[ClaimKind, ...] = (
     ClaimKind.STATEMENT,
     ClaimKind.OTHER,
 )
+
+#: attack subtypes of weapons fired from afar: an attack of these repelled or shot down is still
+#: the attack ("отразили атаку беспилотников", "32 Drohnen abgewehrt")
+REMOTE_SUBTYPES = frozenset({"drone_strike", "air_strike", "shelling", "air_defence"})
+
+
+def fought_off(pool: Sequence[Match[Trigger]]) -> Match[Trigger] | None:
+    """The fighting verb of a clause whose attack is only named as a noun ("repelled an
+    attack", "repoussé une attaque", "Angriffe … zurückgeschlagen", "відбили атаку"): the
+    attack as the object of a verb of fighting is fighting between armed parties, an
+    ``armed_clash`` (annotating-claims), unless the attack is one of weapons fired from afar
+    (:data:`REMOTE_SUBTYPES`). ``None`` when the clause has an attack verb of its own."""
+    attacks = [m for m in pool if m.payload.kind == ClaimKind.ATTACK]
+    if not attacks or any(
+        not m.payload.nominal or m.payload.subtype in REMOTE_SUBTYPES for m in attacks
+    ):
+        return None
+    fights = [m for m in pool if m.payload.kind == ClaimKind.ARMED_CLASH and not m.payload.nominal]
+    return fights[0] if fights else None
+
+
+def detained_at_protest(pool: Sequence[Match[Trigger]]) -> Match[Trigger] | None:
+    """The arrest word of a clause that reads as a protest ("2,500 detained at anti-war
+    protests", "Festnahmen bei Demonstration", "на акциях задержали 800 человек",
+    "manifestants arrêtés"): people detained at a protest are an ``arrest`` claim
+    (annotating-claims: arrests and captures), the protest its setting."""
+    return next(
+        (m for m in pool if m.payload.kind == ClaimKind.ARREST and m.payload.subtype == "arrest"),
+        None,
+    )
+
 
 _SD = "Strategic developments"
 _BY_KIND: dict[ClaimKind, tuple[tuple[str, str] | None, str | None]] = {

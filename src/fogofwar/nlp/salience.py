@@ -16,7 +16,10 @@ Kind of a clause (:func:`clause_kind`):
    person or force noun) and a victim right after it (a figure or a force/actor noun:
    "gunmen killed 14 people", "guerrillas killed the deputy chief": a figure, actor, person,
    determiner or name right after it) describes an attack: kind ``attack``, subtype
-   ``killing``. Otherwise it is a casualty report, subtype ``killed``; and a casualty report
+   ``killing``; so does a killing with its agent after a passive "by" ("killed by
+   insurgents", "tués par des hommes armés", "uccisi da jihadisti") and, verb last, an armed
+   perpetrator with the figure of victims before the verb. Otherwise it is a casualty report,
+   subtype ``killed``; and a casualty report
    whose clause names a disaster (an ``other`` trigger of subtype ``disaster``: "an earthquake
    killed eight") is ``other``: deaths, but not from the conflict.
 4. A casualty count beside a mere fighting noun ("eight were killed … fighting on the Russian
@@ -24,7 +27,10 @@ Kind of a clause (:func:`clause_kind`):
 5. An assault verb (subtype ``assault``: "attacked", "stormed") whose target after the verb is
    an armed force (state forces or an armed group, not after an agent marker such as "by") is
    fighting between armed parties: ``armed_clash``. Not an assault noun: the force after it is
-   mostly its agent ("un ataque de las fuerzas rusas", "attacchi dei ribelli").
+   mostly its agent ("un ataque de las fuerzas rusas", "attacchi dei ribelli"). An attack
+   named only as a noun beside a verb of fighting ("repelled an attack", "repoussé une
+   attaque") is fighting too (:func:`~fogofwar.nlp.kinds.fought_off`), unless drones,
+   missiles or shells made it.
 6. Among event words of the winning kind, one whose pack row needs context words ("exchanged"
    beside "prisoners": subtype ``prisoner_exchange``) is the finer reading and gives the
    subtype; otherwise the first.
@@ -52,7 +58,7 @@ from fogofwar.claim import Certainty, Claim, ClaimKind
 from fogofwar.geo import PlaceMention
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc
-from fogofwar.nlp.kinds import KIND_PRIORITY
+from fogofwar.nlp.kinds import KIND_PRIORITY, detained_at_protest, fought_off
 from fogofwar.nlp.matcher import Match
 from fogofwar.packs import LanguagePack, Trigger
 
@@ -68,6 +74,7 @@ _PARTICIPANTS = "protesters"
 _RELEASE = "release"  # "freed", "freigelassen": a diplomacy subtype until captives are seen
 _LIBERATED = "liberated"
 _VICTIM_WINDOW = 4  # tokens after a killing verb in which its object must start
+_AGENT_REACH = 4  # tokens after a passive "by" in which its agent must start
 _PREP_MAX = 5  # longest word taken for a location preposition
 _PHRASE_GAP = 4  # characters between two places of one location phrase ("Russia's Kursk")
 
@@ -91,6 +98,10 @@ def _is_transitive_kill(doc: Doc, clause: Clause, m: Match[Trigger], pack: Langu
     toks = doc.tokens
     trig_start, trig_end = toks[m.start].start, toks[m.end - 1].end
     people = _entity_starts(doc, clause, frozenset({"actor", "person"}))
+    if _killed_by(doc, clause, m, pack, people):
+        return True
+    if _victims_before(doc, clause, m, pack, people):
+        return True
     if not any(s < trig_start for s, _ in people):
         return False
     if m.end < clause.tok_end:
@@ -104,6 +115,59 @@ def _is_transitive_kill(doc: Doc, clause: Clause, m: Match[Trigger], pack: Langu
         return True
     return any(
         m.end <= q.tok_start < m.end + _VICTIM_WINDOW and q.tok_start < clause.tok_end
+        for q in doc.quantities
+    )
+
+
+def _killed_by(
+    doc: Doc, clause: Clause, m: Match[Trigger], pack: LanguagePack, people: list[tuple[int, str]]
+) -> bool:
+    """A killing with its agent after a passive "by" ("soldiers killed by dissident FARC
+    fighters", "uccisi … da presunti jihadisti", "tués par des hommes armés"): an actor,
+    person or force noun at most :data:`_AGENT_REACH` words after the agent marker, itself at
+    most :data:`_VICTIM_WINDOW` words after the killing verb."""
+    toks = doc.tokens
+    hi = min(m.end + _VICTIM_WINDOW, clause.tok_end)
+    for k in range(m.end, hi):
+        if toks[k].lower not in pack.agents:
+            continue
+        reach = min(k + 1 + _AGENT_REACH, clause.tok_end)
+        lo_c, hi_c = toks[k].end, toks[reach - 1].end
+        named = _entity_starts(doc, clause, frozenset({"actor", "person", "source"}))
+        if any(lo_c <= s < hi_c for s, _ in named):
+            return True
+        return any(
+            pack.forces.match_at(toks, j, clause.tok_end)
+            or pack.fighters.match_at(toks, j, clause.tok_end)
+            for j in range(k + 1, reach)
+        )
+    return False
+
+
+def _victims_before(
+    doc: Doc, clause: Clause, m: Match[Trigger], pack: LanguagePack, people: list[tuple[int, str]]
+) -> bool:
+    """Verb last ("In Mali haben Bewaffnete … sieben Soldaten getötet"): a figure of victims
+    between the perpetrator (an armed actor or a fighters noun before it, not the clause's
+    source) and the killing verb."""
+    toks = doc.tokens
+    trig_start = toks[m.start].start
+    sources = [a.source for a in doc.attributions if a.source is not None]
+    fighters = [
+        toks[j].start
+        for j in range(clause.tok_start, m.start)
+        if pack.fighters.match_at(toks, j, m.start)
+    ]
+    agents = [
+        s
+        for s in [*(s for s, kind in people if kind in _ARMED), *fighters]
+        if s < trig_start and not any(src.start <= s < src.end for src in sources)
+    ]
+    if not agents:
+        return False
+    first = min(agents)
+    return any(
+        q.toll and first < q.span.start and clause.tok_start <= q.tok_start < m.start
         for q in doc.quantities
     )
 
@@ -150,6 +214,10 @@ def clause_kind(
         same = [m for m in pool if m.payload.kind == kind]
         # a word read in its context ("exchanged" beside "prisoners") is the finer reading
         chosen = next((m for m in same if m.payload.context is not None), same[0])
+        if kind == ClaimKind.ATTACK:
+            chosen = fought_off(pool) or chosen  # "repelled an attack": fighting
+        elif kind == ClaimKind.PROTEST:
+            chosen = detained_at_protest(pool) or chosen  # "detained at protests": arrests
     kind, subtype = chosen.payload.kind, chosen.payload.subtype
     if kind == ClaimKind.CASUALTIES and any(m.payload.subtype == "disaster" for m in every):
         return ClaimKind.OTHER, "disaster"  # "… killed after an earthquake": no perpetrator
