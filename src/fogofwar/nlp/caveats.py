@@ -25,8 +25,9 @@ import re
 from collections.abc import Sequence
 
 from fogofwar.claim import Certainty, Claim
-from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.attribution_lex import AttributionLexicon, lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc
+from fogofwar.nlp.matcher import Token
 from fogofwar.packs import LanguagePack
 
 __all__ = ["BACK", "NEGATION_GAP", "ONE_REPORT", "apply_caveats", "caveat_headline", "same_name"]
@@ -35,7 +36,9 @@ BACK = 2  # sentences before a caveat where the source it speaks of may be named
 NEGATION_GAP = 10  # words from a negation to the verification verb it negates
 NEGATION_AFTER = 3  # words after it, where the pack allows ("проверить эти данные не удалось")
 _STEM = 5
+_MODAL_LEN = 4  # a negator this long is a word of its own ("неможливо"), not a particle
 _WORD = re.compile(r"\w+")
+_TAIL_END = re.compile(r",(?!\d)|;")
 _KEEP = frozenset({Certainty.DENIED, Certainty.HYPOTHETICAL, Certainty.UNVERIFIED})
 
 
@@ -105,9 +108,19 @@ def _negated_checks(doc: Doc) -> list[int]:
             hi = min(s.tok_end, k + 1 + NEGATION_AFTER) if lex.verify_negation_after else k
             if any(
                 toks[j].lower in lex.verify_negators for j in (*range(lo, k), *range(k + 1, hi))
-            ):
+            ) or (lex.verify_negation_after and _impossible(toks, k + 1, s.tok_end, lex)):
                 out.append(t.start)
     return out
+
+
+def _impossible(toks: Sequence[Token], lo: int, hi: int, lex: AttributionLexicon) -> bool:
+    """A predicative negator ("неможливо", "невозможно", "нельзя": a word, not the particle
+    "не") closes the sentence after the verification verb it governs, however far ("Перевірити
+    слова полоненого незалежно неможливо")."""
+    k = hi - 1
+    while k >= lo and not toks[k].is_word:
+        k -= 1
+    return k >= lo and len(toks[k].lower) >= _MODAL_LEN and toks[k].lower in lex.verify_negators
 
 
 #: words that make a caveat speak of one report, not of all the passage's sources ("This
@@ -161,9 +174,12 @@ def _named_in_object(doc: Doc, si: int, at: int) -> list[str]:
     """Names of the sources the caveat's own words name after its verification word ("the
     footage … on social media" → the social-media videos; "las afirmaciones de la Defensa
     Civil" → the Defensa Civil): attributions anywhere before the caveat's sentence end whose
-    source phrase shares a word (on a five-letter stem) with those words."""
+    source phrase shares a word (on a five-letter stem) with those words, up to the first comma
+    or semicolon ("the footage …, or to reach Russia's interior ministry": the ministry is
+    not checked)."""
     sent = doc.sentences[si].span
-    words = _stems(doc.text[at : sent.end]) - _stems(doc.text[at : at + 1] + " ")
+    tail = _TAIL_END.split(doc.text[at : sent.end], maxsplit=1)[0]  # not ", or to reach …"
+    words = _stems(tail) - _stems(doc.text[at : at + 1] + " ")
     if not words:
         return []
     out = []

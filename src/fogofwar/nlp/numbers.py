@@ -18,14 +18,17 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from text_to_num import text2num
 
+from fogofwar.actors.shape import analyser
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Doc, Quantity, Resources
-from fogofwar.nlp.matcher import Token
+from fogofwar.nlp.matcher import Token, norm
 from fogofwar.nlp.pipeline import stage
 from fogofwar.packs import LanguagePack
+from fogofwar.packs.files import pack_meta
 
 __all__ = ["MAX_DIGITS", "find_quantities", "parse_digits", "quantities"]
 
@@ -82,7 +85,30 @@ def _word_value(tok: Token, pack: LanguagePack) -> tuple[int, bool] | None:
         value = _compound(w, pack.text2num_lang)
         if value is not None:
             return value, False
+    if _analyser(pack.lang) is not None:  # "двадцятьох", "четырнадцати", "тремя"
+        for lemma in (tok.lemma.lower(), _numeral_lemma(w, pack.lang)):
+            value = pack.number_words.get(lemma) if lemma != w else None
+            if value is not None and value != 1:  # "одні", "одни" ("only"): no figure
+                return value, False
     return None
+
+
+@lru_cache(maxsize=16)
+def _analyser(lang: str) -> Any:
+    """The morphology analyser of a language whose numerals inflect for case (a pack lists
+    each numeral's base form; the other forms are read through their lemma), or None."""
+    name = pack_meta(lang).get("morphology")
+    return analyser(str(name)) if name else None
+
+
+@lru_cache(maxsize=20_000)
+def _numeral_lemma(word: str, lang: str) -> str:
+    """The base form of ``word`` when the analyser reads it first as a numeral ("семнадцати"
+    → "семнадцать"; not "семью", first a family), else ``""``."""
+    parses = _analyser(lang).parse(word)
+    if not parses or parses[0].tag.POS != "NUMR":
+        return ""
+    return norm(str(parses[0].normal_form))
 
 
 def _attached_word(tokens: Sequence[Token], end: int, hi: int) -> bool:

@@ -51,6 +51,33 @@ class TollCues:
         m = self.pack.triggers.match_at(self.toks, q.tok_end, len(self.toks))
         return m is not None and m.payload.count == name
 
+    def incremental(self, q: Quantity) -> bool:
+        """A pack ``increments`` word right before the figure ("ще двоє", "another two", "otros
+        dos") or right after it ("two more", "zwei weitere", "deux autres"): more of a toll."""
+        toks, inc = self.toks, self.pack.increments
+        if not inc.size:
+            return False
+        near = inc.find(toks, max(0, q.tok_start - 2), q.tok_start)
+        before = any(m.end == q.tok_start for m in near)
+        after = q.tok_end < len(toks) and inc.match_at(toks, q.tok_end, len(toks)) is not None
+        return before or after
+
+    def counted_by(self, q: Quantity, clause: Clause, after: bool = False) -> str | None:
+        """The count of the casualty word nearest to figure ``q`` in the clause (either side,
+        in tokens; the one after it on a tie; only after it with ``after``), or None when the
+        clause has none."""
+        best: tuple[int, int, str] | None = None
+        for m in self.pack.triggers.find(self.toks, clause.tok_start, clause.tok_end):
+            if m.payload.count is None:
+                continue
+            later = m.start >= q.tok_end
+            d = m.start - q.tok_end if later else q.tok_start - m.end
+            if d < 0 or (after and not later):
+                continue
+            key = (d, 0 if later else 1, m.payload.count)
+            best = key if best is None or key < best else best
+        return None if best is None else best[2]
+
     def partitive(self, q: Quantity, clause: Clause | None = None) -> bool:
         """A figure set off to count part of a group (", three of them children", ", drei
         davon Kinder", ", cinque dei quali"): a comma before it, a pack qualifier word right
@@ -211,13 +238,16 @@ class TollCues:
         k = q.tok_end
         if k >= hi or not toks[k].is_word:
             return False
+        part = pack.part_of.match_at(toks, k, hi)
+        if part is not None and part.end < hi:  # "one of the missiles", "один із районів"
+            k = part.end
         if pack.groups.match_at(toks, k, hi) or pack.persons.match_at(toks, k, hi):
             return False
+        if pack.objects.match_at(toks, k, hi) is not None:
+            return True  # "два снаряда попали": the shells, even in a strike phrase
         trig = pack.triggers.match_at(toks, k, hi)
         if trig is not None:  # "varios bombardeos", not "dozens of protesters"
             return trig.payload.nominal and trig.payload.kind in _STRIKES
-        if pack.objects.match_at(toks, k, hi) is not None:
-            return True
         # one modifier between ("13 Russian missiles", "47 украинских беспилотников"), not a
         # short function word ("100 in attack") or an article
         word = toks[k].lower

@@ -11,16 +11,14 @@ from fogofwar.claim import Count, Counts
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc, Quantity
 from fogofwar.nlp.matcher import Match, Token
-from fogofwar.nlp.toll_cues import STRIKES, VICTIM_COUNTS, TollCues, is_zero
+from fogofwar.nlp.toll_cues import STRIKES, VICTIM_COUNTS, is_zero
+from fogofwar.nlp.toll_sums import TollSums
 from fogofwar.nlp.victims import named_victims, singular_victims, surface
 from fogofwar.packs import LanguagePack, Trigger
 
 __all__ = ["TALLY_GAP", "VICTIM_COUNTS", "TollReader", "trim_span"]
 
 TALLY_GAP = 2  # tokens between a counted noun and its figure
-_ITEM_WORDS = 2  # words of one listed group after its figure ("шестеро детей", "мирных жителей")
-_SUM_GAP = 7  # tokens between two summed figures ("257 membres des forces … et à 18 combattants")
-_PARALLEL_GAP = 10  # … when each figure has the same casualty word right after it
 _STRIKES = STRIKES
 _TELEGRAPH = frozenset({":"})  # "Frappe russe : deux morts" (a dash is often a parenthesis)
 _HEADLINE_REACH = 2  # words between a bare victim noun and its casualty word in a headline
@@ -41,7 +39,7 @@ def trim_span(text: str, span: Span) -> Span:
     return Span(s, e) if e > s else span
 
 
-class TollReader(TollCues):
+class TollReader(TollSums):
     """Counts of a clause's casualty and arrest words (mixed into the claim builder)."""
 
     doc: Doc
@@ -74,7 +72,7 @@ class TollReader(TollCues):
         explicit zero ("пострадавших нет", "no casualties")."""
         if not m.payload.nominal or m.payload.count is None:
             return False
-        if self.zeroed(m, clause):
+        if self.zeroed(m, clause) or self.tally_after(m, clause) is not None:
             return True
         return any(
             clause.tok_start <= q.tok_start < clause.tok_end
@@ -124,7 +122,10 @@ class TollReader(TollCues):
                 self.used_q.add(piece.span)
                 chosen[name] = piece
         summed = {
-            name: self.named_too(self.summed(q, qs, name), clause) for name, q in chosen.items()
+            name: self.added(
+                q, qs, name, clause, self.named_too(self.summed(q, qs, name, clause), clause)
+            )
+            for name, q in chosen.items()
         }
         quals = [c for c in bg if c.qualifier]
         qual_for: str | None = None
@@ -139,6 +140,7 @@ class TollReader(TollCues):
             for n, (low, high, span) in summed.items()
         }
         silenced: set[str] = set()
+        self.tallied_after(clause, events, values)
         self.unfigured(clause, events, values, silenced)
         for m in events:  # victims without a figure: "Tote", "the dead", "civilians were killed"
             name = m.payload.count
@@ -293,67 +295,6 @@ class TollReader(TollCues):
             s.start <= m.start and surface(self.toks, s)
             for s in self.pack.singular.find(self.toks, lo, m.end)
         )
-
-    def summed(
-        self, q: Quantity, qs: list[Quantity], name: str
-    ) -> tuple[int | None, int | None, Span]:
-        """A toll's figure summed over its groups ("mindestens sieben Soldaten sowie 35
-        Zivilisten" → 42..null, "39 погибших боевиков и мирных жителей и 10 погибших
-        военных" → 49): figures of the clause chained to ``q`` by a pack joiner, a few group
-        words between them and no counted word of another count than ``name``."""
-        toks, joiners = self.toks, self.pack.joiners
-        order = sorted(qs, key=lambda x: x.tok_start)
-        i = order.index(q)
-        group = [q]
-        for step in (-1, 1):
-            j, cur = i + step, q
-            while 0 <= j < len(order):
-                nxt = order[j]
-                a, b = (nxt, cur) if step < 0 else (cur, nxt)
-                gap = (a.tok_end, b.tok_start)
-                parallel = self.counts_as(b, name) and self.counts_as(a, name)
-                most = _PARALLEL_GAP if parallel else _SUM_GAP  # "2.000 cadáveres … 900 cadáveres"
-                if nxt.span in self.used_q or gap[1] - gap[0] > most or gap[1] <= gap[0]:
-                    break
-                if is_zero(nxt) or not (joiners.find(toks, *gap) or self.listed(gap, b)):
-                    break
-                if any(self.partitive(x) for x in (a, b)):
-                    break  # "three of them" is part of a group, not another group
-                counted = [m.payload.count for m in self.pack.triggers.find(toks, *gap)]
-                if any(c not in (None, name) for c in counted):
-                    break
-                if name in counted and not self.counts_as(b, name):
-                    break  # "39 погибших … и 10 погибших …" only: the same word again
-                group.append(nxt)
-                cur, j = nxt, j + step
-        if len(group) == 1:
-            return q.low, q.high, q.span
-        for g in group:
-            self.used_q.add(g.span)
-        lows = [g.low for g in group]
-        highs = [g.high for g in group]
-        low = sum(x for x in lows if x is not None) if any(x is not None for x in lows) else None
-        high = sum(x for x in highs if x is not None) if all(x is not None for x in highs) else None
-        span = Span(min(g.span.start for g in group), max(g.span.end for g in group))
-        return low, high, span
-
-    def listed(self, gap: tuple[int, int], nxt: Quantity) -> bool:
-        """Figure ``nxt`` is the next item of a list of groups closed by a joiner ("трое
-        женщин, шестеро детей и один мужчина", "three women, six children and a man"): one
-        comma and group words before it; after it, at most ``_ITEM_WORDS`` words with no
-        casualty word ("… 14 verletzt und …" is another toll) and then the joiner."""
-        toks = self.toks
-        between = toks[gap[0] : gap[1]]
-        if sum(t.text == "," for t in between) != 1 or any(
-            not t.is_word and t.text != "," for t in between
-        ):
-            return False
-        for k in range(nxt.tok_end, min(len(toks), nxt.tok_end + _ITEM_WORDS + 1)):
-            if self.pack.joiners.match_at(toks, k, len(toks)) is not None:
-                return True
-            if not toks[k].is_word or self.pack.triggers.match_at(toks, k, len(toks)):
-                return False
-        return False
 
     # -- toll words ------------------------------------------------------------------------
     def telegraphic(self, clause: Clause, events: list[Match[Trigger]]) -> dict[str, Count]:

@@ -160,7 +160,7 @@ def singular_victims(
 def surface(toks: tuple[Token, ...], m: Match[Any]) -> bool:
     """The match's tokens are its pattern's own forms (a ``*`` word matches by prefix), not
     other forms reached through the lemma ("des" → "un", "поранені" → "поранений")."""
-    words = m.pattern.split()
+    words = norm(m.pattern).split()  # "d'un" as the token's "dʼun"
     if len(words) != m.end - m.start:
         return False
     for w, t in zip(words, toks[m.start : m.end], strict=True):
@@ -353,17 +353,37 @@ def coordinated(
     return None if n is None or n == _PLURAL else n
 
 
+def _listed_by_number(
+    toks: tuple[Token, ...], start: int, lo: int, pack: LanguagePack, skip: Skip
+) -> tuple[int, int]:
+    """:func:`listed_before` by grammatical number (packs with a morphology analyser): singular
+    person nouns each right before a comma or a joiner that precedes the counted group
+    ("погибли мать, трое детей и …", "загинули чоловік, двоє дітей")."""
+    n, k = 0, start
+    while k - 2 > lo and (
+        toks[k - 1].text == "," or pack.joiners.match_at(toks, k - 1, k) is not None
+    ):
+        j = k - 2
+        if skip(j) or _person_number(toks[j].lower, pack.lang) != _SING:
+            break
+        n, k = n + 1, j
+    return (n, k) if n else (0, start)
+
+
 def listed_before(
     toks: tuple[Token, ...], start: int, lo: int, pack: LanguagePack, skip: Skip
 ) -> tuple[int, int]:
     """How many people named each by a word for one are listed right before a counted group
     starting at token ``start`` ("a man, his wife and *five children*", "dos mujeres, un
-    anciano, un niño y *cuatro talibanes*"): a joiner or a comma before the group, then one
+    anciano, un niño y *cuatro talibanes*", "di un soldato e di *quattro volontari*"): a
+    joiner or a comma (and a repeated ``part_of`` preposition) before the group, then one
     person ("a man", "un anciano"), and so on back; with the token where the list reached
     (``start`` when no one is listed)."""
     if not pack.one.size or not pack.persons.size:
-        return 0, start
+        return _listed_by_number(toks, start, lo, pack, skip)
     n, k = 0, start
+    if k - 2 > lo and pack.part_of.match_at(toks, k - 1, k) is not None:
+        k -= 1  # "la morte di un soldato e *di* quattro volontari": the repeated preposition
     while k - 1 > lo and (
         toks[k - 1].text == "," or pack.joiners.match_at(toks, k - 1, k) is not None
     ):
@@ -371,4 +391,4 @@ def listed_before(
         if first is None:
             break
         n, k = n + 1, first
-    return n, k
+    return (n, k) if n else (0, start)

@@ -156,6 +156,12 @@ class LanguagePack:
     date_links: frozenset[str]
     ages: PhraseMatcher[None]
     lethal: PhraseMatcher[None]
+    #: words marking a figure as more of a toll already given ("two *more* died", "*ще*
+    #: двоє померли", "zwei *weitere*"): it adds to that toll's figure
+    increments: PhraseMatcher[None]
+    #: nouns a toll's casualty word may follow in a tally whose figure comes after a colon or
+    #: a dash ("*кількість* загиблих — 7", "*the number of* dead: 7"; not "серед загиблих — 7")
+    tally_heads: PhraseMatcher[None]
     vague: PhraseMatcher[tuple[int | None, int | None]]
     dates: PhraseMatcher[DateCue]
     triggers: PhraseMatcher[Trigger]
@@ -345,6 +351,8 @@ def load_pack(path: Path) -> LanguagePack:
         date_links=frozenset(norm(w) for w in _words(nums, "date_links", where)),
         ages=_flat(nums, "ages", where),
         lethal=_flat(nums, "lethal", where),
+        increments=_flat(nums, "increments", where),
+        tally_heads=_flat(nums, "tally_heads", where),
         vague=_vague(nums.get("vague", {})),
         dates=_dates(data.get("dates", {}), where),
         since=frozenset(norm(w) for w in _words(data.get("dates", {}), "since", where)),
