@@ -17,6 +17,8 @@ Rules (data in ``data/geo/lang.toml``):
   capitalised words after it, looked up in full, it names a town of 10,000+ or a region ("St.
   Louis", "St. Gallen"); else it and the next word are a saint's name ("St. Mary's church",
   "St. Patrick's Day"), no place; alone it is none either.
+* Directions named by a town's adjective ("на Покровському напрямку") are that town
+  (:mod:`.areas`).
 * Demonym adjectives ("russische", "Russian", "украинских", "European") are returned as
   demonyms (of a country, or of a continent or region: ``data/geo/demonyms.toml``).
 * Metonymy: a place directly followed by a speech verb ("Kyiv said", "Moskau erklärte") or a
@@ -25,6 +27,7 @@ Rules (data in ``data/geo/lang.toml``):
 
 from __future__ import annotations
 
+from fogofwar.geo.areas import area_adjectives
 from fogofwar.geo.guards import cyrillic_guard, keep
 from fogofwar.geo.index import PlaceIndex
 from fogofwar.geo.keys import keys as _keys
@@ -204,6 +207,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         elif surname(tokens, found, pack) and tokens[found.first].text.casefold() not in placed:
             names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
         i = found.last + 1
+    hits = area_adjectives(tokens, hits, pack.lang, index)  # "на Покровському напрямку"
     return vouched(
         [
             h

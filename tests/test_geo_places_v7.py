@@ -1,0 +1,84 @@
+"""Places, round 7: front-line directions named by a town's adjective ("на Покровському
+напрямку") are that town, not the village spelled like the adjective (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fogofwar.geo import Gazetteer
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.open()
+
+
+def _places(gaz: Gazetteer, text: str, lang: str) -> dict[str, tuple[str, str | None, str | None]]:
+    return {
+        m.surface: (m.location.normalized, m.location.country, m.location.admin1)
+        for m in gaz.find(text, lang)
+        if m.location is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "town"),
+    [
+        ("uk", "Вночі бої точилися на Покровському напрямку.", "Покровському", "Pokrovsk"),
+        ("uk", "Генштаб повідомив про атаки на Харківському напрямку.", "Харківському", "Kharkiv"),
+        ("ru", "Тяжёлые бои идут на Покровском направлении.", "Покровском", "Pokrovsk"),
+        ("ru", "Противник атаковал на Купянском направлении.", "Купянском", "Kupyansk"),
+        ("uk", "Штурми тривали на Запорізькому напрямку.", "Запорізькому", "Zaporizhzhya"),
+        ("ru", "Затишье на Запорожском направлении.", "Запорожском", "Zaporizhzhya"),
+        # "-поле" towns alternate their stem in the adjective
+        ("uk", "Обстріли тривали на Гуляйпільському напрямку.", "Гуляйпільському", "Hulyaypole"),
+        ("ru", "Атака на Гуляйпольском направлении отбита.", "Гуляйпольском", "Hulyaypole"),
+        # a town named with a suffix the adjective drops ("-ка")
+        ("uk", "Ворог тиснув на Костянтинівському напрямку.", "Костянтинівському",
+         "Kostyantynivka"),
+    ],
+)  # fmt: skip
+def test_direction_adjective_is_its_town(
+    gaz: Gazetteer, lang: str, text: str, surface: str, town: str
+) -> None:
+    found = _places(gaz, text, lang)
+    assert found[surface][0] == town
+    assert found[surface][1] == "UKR"
+
+
+def test_adjectives_sharing_one_noun(gaz: Gazetteer) -> None:
+    """ "на Лиманському, Сіверському та Краматорському напрямках": every adjective of the list
+    is its town, not only the one right before the noun."""
+    text = "Окупанти атакували на Лиманському, Сіверському та Краматорському напрямках."
+    found = _places(gaz, text, "uk")
+    assert found["Лиманському"][:2] == ("Lyman", "UKR")
+    assert found["Сіверському"][:2] == ("Siversk", "UKR")
+    assert found["Краматорському"][:2] == ("Kramatorsk", "UKR")
+
+
+def test_russian_spelling_of_a_ukrainian_town_in_context(gaz: Gazetteer) -> None:
+    """ "Северском" derives from "Северск": Siversk in Donetsk oblast when the text is there,
+    not Seversk near Tomsk."""
+    text = "ВСУ отошли на Северском направлении в Донецкой области."
+    found = _places(gaz, text, "ru")
+    assert found["Северском"][:2] == ("Siversk", "UKR")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface"),
+    [
+        # no direction noun after it: an adjective of something else is no town
+        ("uk", "Покровському міському голові подякували.", "Покровському"),
+    ],
+)
+def test_adjective_without_direction_noun_is_left_alone(
+    gaz: Gazetteer, lang: str, text: str, surface: str
+) -> None:
+    assert surface not in _places(gaz, text, lang)
+
+
+def test_town_name_before_direction_noun_stays_the_town(gaz: Gazetteer) -> None:
+    """Latin-script names of directions are the town's own name already."""
+    found = _places(gaz, "Russian troops pressed on the Pokrovsk direction.", "en")
+    assert found["Pokrovsk"][:2] == ("Pokrovsk", "UKR")
