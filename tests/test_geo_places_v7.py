@@ -82,3 +82,36 @@ def test_town_name_before_direction_noun_stays_the_town(gaz: Gazetteer) -> None:
     """Latin-script names of directions are the town's own name already."""
     found = _places(gaz, "Russian troops pressed on the Pokrovsk direction.", "en")
     assert found["Pokrovsk"][:2] == ("Pokrovsk", "UKR")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "place", "country"),
+    [
+        # a country's name in another language (French "Salvador", Spanish "Granada") is not the
+        # country when it is a big city's own name
+        ("en", "Two people drowned in Salvador after heavy rain.", "Salvador", "Salvador", "BRA"),
+        ("es", "Miles de personas marcharon en Granada.", "Granada", "Granada", "ESP"),
+        # the country's own name stays the country
+        ("en", "El Salvador declared a state of emergency.", "El Salvador", "El Salvador", "SLV"),
+        ("en", "Armenia closed its border on Friday.", "Armenia", "Armenia", "ARM"),
+    ],
+)
+def test_foreign_country_name_against_a_city(
+    gaz: Gazetteer, lang: str, text: str, surface: str, place: str, country: str
+) -> None:
+    assert _places(gaz, text, lang)[surface][:2] == (place, country)
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Georgia Tech engineers built the new sensor.", "USA"),
+        ("She teaches at Georgia State University in Atlanta.", "USA"),
+        # "State" alone is no school: the country's security service
+        ("Officers of the Georgia State Security Service detained him in Tbilisi.", "GEO"),
+        ("Georgia accused Moscow of moving the border posts.", "GEO"),
+    ],
+)
+def test_school_named_after_a_region(gaz: Gazetteer, text: str, country: str) -> None:
+    """ "Georgia Tech" is a school of the US state, never of the country."""
+    assert _places(gaz, text, "en")["Georgia"][1] == country

@@ -19,6 +19,8 @@ Rules (data in ``data/geo/lang.toml``):
   "St. Patrick's Day"), no place; alone it is none either.
 * Directions named by a town's adjective ("на Покровському напрямку") are that town
   (:mod:`.areas`).
+* A name of a country and a region before a school's word ("Georgia Tech") is the region
+  (:mod:`.institutions`).
 * Demonym adjectives ("russische", "Russian", "украинских", "European") are returned as
   demonyms (of a country, or of a continent or region: ``data/geo/demonyms.toml``).
 * Metonymy: a place directly followed by a speech verb ("Kyiv said", "Moskau erklärte") or a
@@ -30,6 +32,7 @@ from __future__ import annotations
 from fogofwar.geo.areas import area_adjectives
 from fogofwar.geo.guards import cyrillic_guard, keep
 from fogofwar.geo.index import PlaceIndex
+from fogofwar.geo.institutions import school_regions
 from fogofwar.geo.keys import keys as _keys
 from fogofwar.geo.keys import lookup
 from fogofwar.geo.langdata import LangPack
@@ -208,6 +211,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
             names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
         i = found.last + 1
     hits = area_adjectives(tokens, hits, pack.lang, index)  # "на Покровському напрямку"
+    hits = school_regions(tokens, hits)  # "Georgia Tech": the US state's school
     return vouched(
         [
             h
