@@ -115,3 +115,24 @@ def test_foreign_country_name_against_a_city(
 def test_school_named_after_a_region(gaz: Gazetteer, text: str, country: str) -> None:
     """ "Georgia Tech" is a school of the US state, never of the country."""
     assert _places(gaz, text, "en")["Georgia"][1] == country
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "absent", "present"),
+    [
+        # "Council" (Idaho) after "City": a body's name of two common words
+        ("en", "A spokesman said Oxford City Council would replace the sign.", "Council", "Oxford"),
+        ("en", "The City Council has voted on the budget.", "Council", None),
+        # a capitalised place preposition at the start of a sentence still vouches for a town
+        ("en", "In Commerce, police closed two roads.", None, "Commerce"),
+    ],
+)
+def test_body_named_by_common_words(
+    gaz: Gazetteer, lang: str, text: str, absent: str | None, present: str | None
+) -> None:
+    found = _places(gaz, text, lang)
+    if absent is not None:
+        assert absent not in found
+    if present is not None:
+        assert present in found
+

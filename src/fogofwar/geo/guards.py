@@ -233,6 +233,20 @@ def keep(
         and low not in placed  # "Mansfield OKs…" with "in Mansfield", "Mansfield residents"
     ):
         return False  # also before a speech verb: "Андрій Черкас заявив" is a person
+    if (
+        pack.proper_lemmas  # not German, whose nouns are all capitalised ("Stadt Essen")
+        and prev is not None
+        and tok.glued
+        and not tok.hyphen
+        and prev.cap
+        and not prev.sent_start
+        and kinds <= {"city", "admin2"}
+        and biggest < _BIG
+        and is_common(prev.text, pack.lang)
+        and is_common(tok.text, pack.lang)
+    ):  # "City Council", "Fire Station": a body's name of two common words, even after a
+        # word that is a place preposition in lower case ("the city Kharkiv")
+        return False
     if hit.metonymy and not prep and biggest < _BIG and not any(c.place.capital for c in hit.cands):
         return False  # "Nelson says": a small town or region does not speak, a person does
     if kinds <= {"city", "admin2"} and biggest < _BIG:
