@@ -136,3 +136,20 @@ def test_body_named_by_common_words(
     if present is not None:
         assert present in found
 
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # a census first name that is only a hamlet's or small town's name: the person
+        ("Their first daughter, Hailey, was born in May.", "Hailey", False),
+        ("Coach Dillon said the team was ready.", "Dillon", False),
+        # ... unless the text places it, or a region may follow it
+        ("The fair opens in Hailey on Friday.", "Hailey", True),
+        ("Hailey police closed the road.", "Hailey", True),
+        ("He grew up in Boise and Hailey, Idaho, before the war.", "Hailey", True),
+    ],
+)
+def test_first_name_against_a_small_town(
+    gaz: Gazetteer, text: str, surface: str, kept: bool
+) -> None:
+    assert (surface in _places(gaz, text, "en")) is kept

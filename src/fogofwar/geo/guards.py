@@ -199,6 +199,16 @@ def keep(
     towns = [c.place.population for c in hit.cands if c.place.kind in ("city", "admin2")]
     if named and max(towns, default=0) < _HUGE and low not in placed:
         return False  # "George Bush", "Vladimir Putin": a first name before a capitalised word
+    if (
+        low in pack.first_names
+        and kinds <= {"city", "admin2"}
+        and max(towns, default=0) < _SMALL
+        and not prep
+        and low not in placed
+        and not (nxt is not None and not nxt.glued and not nxt.sent_start and nxt.cap)
+    ):  # "their daughter, Hailey, was born": a first name rather than a hamlet, unless the
+        # text places it ("in Hailey", "Hailey police") or a region may follow ("Hailey, Idaho")
+        return False
     big_region = (
         before is not None
         and before.last == hit.first - 1
