@@ -9,46 +9,18 @@ Rules (data in ``data/geo/lang.toml``):
   "Покровську" -> "покровськ", "Сумами" -> "суми", "Kursks" -> "kursk"; endings and
   declension classes in ``lang.toml``). A cross-script skeleton key is the
   fallback when no exact key hits ("Pokrowsk" -> "Покровськ").
-* Acronyms of up to four capitals ("UN", "FDA") are places only as official names of
-  countries and regions ("US", "ДНР").
-* Words that never name a place alone ("West", "Süden", "Запад") are dropped (``not_alone``).
-* Common words: a single-word hit that is a known common word of the text's language
-  (simplemma's dictionary; German nouns, "Reading", "King") counts only with a place-like left
-  neighbour ("in", "bei", "near", "в", "під"…) or as a country/region, or when the place has
-  100,000+ inhabitants (1,000,000+ at sentence start) and is not preceded by an article; a
-  preposition fused with an article ("im", "am", listed as articles) does not count, nor does a
-  cross-script match. So "mit Mut", "im Sommer", "Das Essen" and "Reading the report" are not
-  places, "in Mut" is.
-* Common words need more with a preposition: a town of 10,000+ ("von Bord" is not Bords), and a
-  common word matched only after undoing an ending needs a preposition and 100,000+ ("vielen
-  Ländern" is not Lander). Latin words of up to three letters ("Mio") name towns under 15,000
-  only after a place preposition.
-* Given names (``[given_names]`` of ``data/roles.toml``): a single-word town hit on "Peter"
-  (Perth) needs a place preposition and 100,000+ inhabitants, or its country or region named
-  within four words.
-* Person guard: a single-word city hit right after an unknown capitalised word ("George
-  Washington") is dropped. A place before a capitalised word is kept: "Fargo Police", "Minnesota
-  Department" name the place (GeoWebNews' literal modifiers).
+* Guards for single-word hits (acronyms, common words, given names, persons, short
+  words): :mod:`.guards`.
 * Region abbreviations (English): "Calif.", "Ont.", "N.S.W." wherever written with their dots,
   postal codes ("IL") right after "<place>, " (:mod:`.abbrev`).
-* A dictionary proper noun (capitalised lemma, languages with ``proper_lemmas``) naming a
-  region or a town of 100,000+ stays a place after an article ("an Ohio man").
 * A pack's name abbreviation ("St.", "Mt.") only shortens a word of a longer name: with the
   capitalised words after it, looked up in full, it names a town of 10,000+ or a region ("St.
   Louis", "St. Gallen"); else it and the next word are a saint's name ("St. Mary's church",
   "St. Patrick's Day"), no place; alone it is none either.
-* A small country or region (under 1,000,000) whose name is a common word of the text's
-  language does not open a sentence alone ("Réunion de crise", "Reunión en Kiev": a meeting).
-* Well-known persons (:mod:`.famous`): a single word before the surname of a person of the
-  actor registry is a first name ("Vladimir Putin", "Владимира Путина").
-* Persons (:mod:`.persons`): a place that is also a first name before a capitalised word
-  ("Jordan Peterson"); a word after a common first name, or a town dropped as part of a name,
-  names the person when it comes back alone; "US" ending a run of capitals ("JOIN US") and
-  "Us" are no country; an all-capital dateline ("KYIV, Ukraine") is a place. A town under
-  100,000 after a middle initial ("Gino D. Bassett"), before a speech verb ("Nelson says"),
-  or named only by another name of its ("Haydn" for Hayden) is a person; so is a common first
-  name before a capitalised word ("George Bush"). Words joined by a hyphen ("Fargo-Moorhead")
-  are no first name and surname.
+* Directions named by a town's adjective ("на Покровському напрямку") are that town
+  (:mod:`.areas`).
+* A name of a country and a region before a school's word ("Georgia Tech") is the region
+  (:mod:`.institutions`).
 * Demonym adjectives ("russische", "Russian", "украинских", "European") are returned as
   demonyms (of a country, or of a continent or region: ``data/geo/demonyms.toml``).
 * Metonymy: a place directly followed by a speech verb ("Kyiv said", "Moskau erklärte") or a
@@ -57,86 +29,30 @@ Rules (data in ``data/geo/lang.toml``):
 
 from __future__ import annotations
 
-from fogofwar.geo.famous import before_famous_surname
+from fogofwar.geo.areas import area_adjectives
+from fogofwar.geo.guards import cyrillic_guard, keep
 from fogofwar.geo.index import PlaceIndex
+from fogofwar.geo.institutions import school_regions
 from fogofwar.geo.keys import keys as _keys
 from fogofwar.geo.keys import lookup
 from fogofwar.geo.langdata import LangPack
-from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
-from fogofwar.geo.marked import abbreviation_hit, headed, marked_hits, names_no_place, placed_words
-from fogofwar.geo.marked import dateline as caps_dateline
+from fogofwar.geo.marked import abbreviation_hit, marked_hits, names_no_place, placed_words
 from fogofwar.geo.name_openers import abbreviated_name, article_name, shortened
 from fogofwar.geo.persons import (
-    after_initial,
-    caps_word,
     given_name,
     named_before,
     named_person,
-    place_prep,
     small_town,
     surname,
     surnames,
     vouched,
 )
 from fogofwar.geo.text import fold
-from fogofwar.geo.tokens import Hit, Token, is_known, region_after, tokenize
+from fogofwar.geo.tokens import Hit, Token, region_after, tokenize
 
 __all__ = ["Hit", "Token", "lookup", "recognise", "tokenize"]
 
 _MAX_N = 5
-_TOWN = 15_000
-_SMALL = 10_000
-_BIG = 100_000
-_HUGE = 1_000_000
-
-
-# countries whose towns the news spells in several transliterations ("Artemovsk", "Nikolaev")
-_WAR_CC = frozenset({"UA", "RU", "BY"})
-
-
-def _cyrillic_guard(tokens: list[Token], hit: Hit, pack: LangPack) -> Hit | None:
-    """Stricter candidates for a single Cyrillic word naming only towns and districts.
-
-    Outside the countries with Cyrillic names (:data:`CYRILLIC_CC`) a town needs a Cyrillic
-    name of its own (no cross-script match) and 15,000+ inhabitants or a place preposition
-    before it, unless it has 100,000+; a common word or a person's name needs both a
-    preposition and 100,000+ ("Силах" is not Sealy, Texas; "Купер" is not Cooper). At home, a
-    common word needs a preposition ("в Щасті") or 10,000+ inhabitants, a first name a
-    preposition or a million. Words of two letters and mixed-case acronyms ("ПрАТ") are no
-    towns.
-    """
-    tok = tokens[hit.first]
-    if hit.phrase or hit.first != hit.last or not is_cyrillic(tok.text):
-        return hit
-    if any(c.place.kind not in ("city", "admin2") for c in hit.cands):
-        return hit
-    word = tok.text
-    if len(word) <= 2 or (not word.isupper() and any(ch.isupper() for ch in word[1:])):
-        return None  # "Он", "ПрАТ"
-    prev = tokens[hit.first - 1] if hit.first > 0 else None
-    prep = prev is not None and not tok.sent_start and prev.text.casefold() in pack.place_preps
-    kind = morph_class(word, pack.lang)
-    name = kind == "name"
-    common = kind == "function" or (kind != "place" and is_common(word, pack.lang))
-    kept = []
-    for c in hit.cands:
-        pop = c.place.population
-        if c.place.cc in CYRILLIC_CC:
-            # "Миколаїв" is also "Mykola's": a town of 15,000+ under its own name stays one
-            own = c.how == 0 and not hit.changed and pop >= _TOWN
-            ok = (not name or prep or own or pop >= _HUGE) and (not common or prep or pop >= _SMALL)
-        elif name or common:
-            ok = prep and c.how < 2 and pop >= _BIG
-        else:
-            ok = (c.how < 2 and (prep or pop >= _TOWN)) or pop >= _BIG
-        if ok:
-            kept.append(c)
-    if not kept:
-        return None
-    if len(kept) == len(hit.cands):
-        return hit
-    return Hit(hit.first, hit.last, hit.start, hit.end, tuple(kept), hit.changed,
-               metonymy=hit.metonymy, phrase=hit.phrase)  # fmt: skip
 
 
 def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
@@ -148,211 +64,6 @@ def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
     nxt = tokens[j].text.casefold()
     two = nxt + " " + tokens[j + 1].text.casefold() if j + 1 < len(tokens) else nxt
     return nxt.startswith(pack.speech_verbs) or two.startswith(pack.speech_verbs)
-
-
-def _keep(
-    tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None, names: frozenset[str],
-    placed: frozenset[str] = frozenset(),
-) -> bool:  # fmt: skip
-    """Acronym, common-word and person-name guards for single-word hits; ``names`` are the
-    surnames the text gave with a first name ("Jordan" after "Michael Jordan"); ``placed``
-    the words (lower case) the text writes elsewhere as a place (:func:`placed_words`), which
-    the first-name and surname guards leave alone."""
-    if hit.phrase or hit.demonym is not None:
-        return True
-    kinds = {c.place.kind for c in hit.cands}
-    tok = tokens[hit.first]
-    low = tok.text.casefold()
-    prev = tokens[hit.first - 1] if hit.first > 0 else None
-    nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
-    prep = prev is not None and not tok.sent_start and prev.text.casefold() in pack.place_preps
-    if low in pack.not_alone or (tok.text in names and not place_prep(prev, tok, pack)):
-        return False
-    if any(low == a for a, _ in pack.name_abbreviations):
-        return False  # "St." alone is no town (Sète by another name)
-    if before_famous_surname(tokens, hit):
-        return False  # "Vladimir Putin", "Беньяміном Нетаньягу": a listed person's first name
-    if (
-        len(tok.text) <= 3
-        and not tok.text.isupper()
-        and any(
-            c.place.kind in ("country", "admin1") and fold(c.place.name) != low for c in hit.cands
-        )
-    ):
-        return False  # "Us" is no "US": a country's or region's short form is written in capitals
-    if headed(tok, nxt, prev, pack) or caps_dateline(tokens, hit):
-        return True  # "the Concord Police", "a Meadow Grove man"; "CHARLESTON, W.Va. --"
-    if tok.text.isupper() and len(tok.text.replace(".", "")) <= 4:  # "FDA", "UN": no places
-        if low in pack.caps_words and caps_word(tokens, hit.first, pack):
-            return False  # "JOIN US FOR": an ordinary word in all-capital text
-        # "KYIV, Ukraine —": an all-capital dateline names a place of any kind
-        dateline = tok.sent_start and nxt is not None and not nxt.glued and nxt.cap
-        if not dateline:
-            return any(c.place.kind not in ("city", "admin2") and c.how == 0 for c in hit.cands)
-    nxt2 = tokens[hit.last + 2] if hit.last + 2 < len(tokens) else None
-    nxt_word = (
-        nxt is not None
-        and nxt.glued
-        and not nxt.hyphen  # "Fargo-Moorhead" names two towns, "Florence Pugh" one woman
-        and nxt.cap
-        and not nxt.text.isupper()
-        and not region_after(nxt.text.casefold(), pack)
-        and not is_known(nxt.text, pack.lang)
-        # "Новомосковске Днепропетровской области": a town, then its region
-        and not (nxt2 is not None and nxt2.glued and region_after(nxt2.text.casefold(), pack))
-    )
-    if low in pack.name_places and nxt_word:
-        return False  # "Jordan Peterson", "Sydney Sweeney": a first name
-    if (
-        nxt is not None
-        and nxt.hyphen
-        and nxt.start == tokens[hit.last].end + 1  # one hyphen: "WINONA -- The body" is a dateline
-        and nxt.cap
-        and not nxt.text.isupper()  # "Watertown-ML": a team of the town
-        and is_common(nxt.text, pack.lang)
-        and kinds <= {"city", "admin2"}
-        and max(c.place.population for c in hit.cands) < _BIG
-    ):
-        return False  # "Wal-Mart", "Coca-Cola": a brand, not a town ("Fargo-Moorhead" stays)
-    if (
-        tok.sent_start
-        and kinds <= {"country", "admin1", "admin2"}
-        and max(c.place.population for c in hit.cands) < _HUGE
-        and is_common(tok.text, pack.lang)
-        and (nxt is None or not nxt.glued or not nxt.cap)
-    ):
-        return False  # "Réunion de crise …", "Reunión en Kiev": the word opening a sentence
-    if kinds & {"country", "continent", "region"}:
-        return True
-    if (
-        not prep
-        and not is_cyrillic(tok.text)  # Cyrillic texts name places by their other names
-        and all(c.how > 0 for c in hit.cands)
-        and max(c.place.population for c in hit.cands) < _HUGE
-        and not any(c.place.cc in _WAR_CC for c in hit.cands)
-    ):
-        return False  # "Hamas" is no other name of Hama and Hamm, without "in" before it
-    named = (
-        low in pack.given_names
-        and nxt is not None
-        and nxt.glued
-        and not nxt.hyphen
-        and nxt.cap
-        and not nxt.text.isupper()
-        and not region_after(nxt.text.casefold(), pack)
-    )
-    towns = [c.place.population for c in hit.cands if c.place.kind in ("city", "admin2")]
-    if named and max(towns, default=0) < _HUGE and low not in placed:
-        return False  # "George Bush", "Vladimir Putin": a first name before a capitalised word
-    big_region = (
-        before is not None
-        and before.last == hit.first - 1
-        and any(c.place.kind in ("country", "admin1") for c in before.cands)
-    )
-    # "George Washington", "Bruce Ivins": a capitalised word (not a region, not a preposition)
-    # glued before a single-word place; "Florence Pugh": a capitalised word after it that is
-    # not a common word ("Fargo Police" and "Minnesota Department" stay places; so do cities
-    # of a million, more often named by organisations than by people: "Toronto Raptors")
-    biggest = max(c.place.population for c in hit.cands)
-    first_name = prev is not None and (
-        prev.text.casefold() in pack.given_names
-        or prev.text.casefold() in pack.first_names  # "Craig Kaser", opening a sentence
-        or morph_class(prev.text, pack.lang) == "name"
-    )
-    nxt_person = nxt_word
-    person = nxt_person or (
-        prev is not None
-        and tok.glued
-        and not tok.hyphen
-        and prev.cap
-        and not prep
-        and not big_region
-        and prev.text.casefold() not in pack.skip_initial
-        and fold(prev.text) not in pack.demonyms
-        and not (prev.sent_start and is_known(prev.text, pack.lang) and not first_name)
-    )  # "Жители Лубен": a common word opening the sentence; "Андрій Черкас": a person
-    if (
-        person
-        and kinds <= {"city", "admin2"}
-        and (biggest < _HUGE or not nxt_person)
-        and low not in placed  # "Mansfield OKs…" with "in Mansfield", "Mansfield residents"
-    ):
-        return False  # also before a speech verb: "Андрій Черкас заявив" is a person
-    if hit.metonymy and not prep and biggest < _BIG and not any(c.place.capital for c in hit.cands):
-        return False  # "Nelson says": a small town or region does not speak, a person does
-    if kinds <= {"city", "admin2"} and biggest < _BIG:
-        if after_initial(tokens, hit.first):
-            return False  # "Gino D. Bassett"
-        if (
-            not prep
-            and all(c.how > 0 for c in hit.cands)
-            and not any(c.place.cc in CYRILLIC_CC for c in hit.cands)
-        ):  # "Haydn", "Levi": a small town's other name, alone, is rather a person's
-            return False
-    if hit.metonymy:
-        return True
-    article = prev is not None and prev.text.casefold() in pack.articles
-    # "im Sommer", "am Ende": a preposition with an article names no town; nor does "of"
-    # inside a name ("Chamber of Commerce", "Department of Human Services")
-    town_prep = (
-        prep
-        and not article
-        and not (_in_name(tokens, hit.first, pack.lang) and is_common(tok.text, pack.lang))
-    )
-    # "die Mio", "5 Mio. Euro": short Latin words name small towns only after "in"
-    short = len(tok.text.rstrip(".")) <= 3 and not is_cyrillic(tok.text)
-    if short and kinds <= {"city", "admin2"} and biggest < _TOWN and not town_prep:
-        return False
-    # "an Ohio man", "the Dublin post": a proper noun of the dictionary (capitalised lemma)
-    # naming a region or a big town stays a place after an article
-    proper = (
-        (pack.proper_lemmas or is_cyrillic(tok.text))  # Cyrillic: common nouns are lower case
-        and not hit.changed
-        and not is_common(tok.text, pack.lang)
-        and ("admin1" in kinds or biggest >= _BIG)
-    ) or (  # "hit Debaltseve": a town of 10,000+ where the news spells names several ways,
-        # under its official name, is no dictionary word
-        not hit.changed
-        and biggest >= _SMALL
-        and all(c.how == 0 and c.place.cc in _WAR_CC for c in hit.cands)
-        and not is_common(tok.text, pack.lang)
-    )
-    if (pack.common_check or tok.sent_start) and is_known(tok.text, pack.lang) and not proper:
-        if all(c.how == 2 for c in hit.cands):  # "Liga" is not Riga by another spelling
-            return False
-        if all(c.how == 1 for c in hit.cands) and not town_prep and is_common(tok.text, pack.lang):
-            return False  # "Part" (an old name of Perth), "Human" (Uman): the word
-        if (
-            prev is not None
-            and tok.glued
-            and prev.cap
-            # "Region Kursk" names a region; "State University" names no town
-            and (prev.text.casefold() not in pack.region_before or kinds <= {"city"})
-            and not (prev.sent_start and prev.text.casefold() in pack.place_preps)  # "In Kiew …"
-            and is_common(prev.text, pack.lang)
-        ):
-            return False  # "City Hall", "Detention Centre": a name made of common words
-        if hit.changed:  # "vielen Ländern" is no Lander: an undone ending needs a big town
-            return town_prep and biggest >= _BIG
-        big = _HUGE if tok.sent_start else _BIG
-        # "a Saskatoon police officer": a big town after an article, before a lower-case noun
-        adjective = (
-            article
-            and not tok.sent_start
-            and nxt is not None
-            and nxt.glued
-            and nxt.text[:1].islower()
-            and nxt.text.casefold() not in pack.connectors
-            and nxt.text.casefold() not in pack.place_preps
-            and len(nxt.text) > 3
-        )
-        # "von Bord" is no hamlet: a preposition vouches for towns of 10,000+
-        return (
-            (town_prep and biggest >= _SMALL)
-            or (biggest >= big and not article)
-            or (adjective and max(towns, default=0) >= big)  # a town's, not "the Centre asked"
-        )
-    return True
 
 
 def _multi_demonym(
@@ -368,19 +79,6 @@ def _multi_demonym(
         if dem is not None and not index.lookup(fold(" ".join(t.text for t in words))):
             return i + n - 1, dem
     return None
-
-
-def _in_name(tokens: list[Token], i: int, lang: str) -> bool:
-    """Word ``i`` follows "of" after a capitalised common noun, inside the name of a body
-    ("Chamber of Commerce", "Department of Human Services"; not "Tauber of Nelson")."""
-    return (
-        i >= 2
-        and tokens[i - 1].text.casefold() == "of"
-        and tokens[i - 2].cap
-        and tokens[i - 1].glued
-        and tokens[i].glued
-        and is_common(tokens[i - 2].text, lang)
-    )
 
 
 def _elided(word: str) -> bool:
@@ -491,7 +189,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
             i += 1
             continue
         if found is not None and not found.metonymy:
-            found = _cyrillic_guard(tokens, found, pack)
+            found = cyrillic_guard(tokens, found, pack)
         if found is None:
             i += 1
             continue
@@ -502,7 +200,7 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
             found = Hit(found.first, found.last, found.start, found.end, found.cands,
                         found.changed, metonymy=True, phrase=found.phrase)  # fmt: skip
         before = next((h for h in reversed(hits) if h.demonym is None), None)
-        if _keep(tokens, found, pack, before, frozenset(names), placed):
+        if keep(tokens, found, pack, before, frozenset(names), placed):
             if given_name(tokens, found, pack, before):
                 found = Hit(found.first, found.last, found.start, found.end, found.cands,
                             found.changed, metonymy=found.metonymy, weak=True)  # fmt: skip
@@ -512,6 +210,8 @@ def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
         elif surname(tokens, found, pack) and tokens[found.first].text.casefold() not in placed:
             names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
         i = found.last + 1
+    hits = area_adjectives(tokens, hits, pack.lang, index)  # "на Покровському напрямку"
+    hits = school_regions(tokens, hits)  # "Georgia Tech": the US state's school
     return vouched(
         [
             h

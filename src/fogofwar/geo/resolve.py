@@ -64,6 +64,7 @@ from fogofwar.geo.nearby import (
     pairs,
 )
 from fogofwar.geo.recognise import Hit
+from fogofwar.geo.text import fold
 
 __all__ = ["km", "local_countries", "resolve"]
 
@@ -122,7 +123,8 @@ def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     names of hamlets to a capital's ("Jerusalem" is not Funkstown, Md.); regions that give way
     to a city of their own name inside them ("Puno"; the district "Albany" around the town: its
     population is the town's and more, its point is not); a province named after a sea gives
-    way to the sea ("Red Sea")."""
+    way to the sea ("Red Sea"); a country named in another language gives way to a city of
+    100,000+ whose own name that is ("Salvador", "Granada")."""
     seas = {
         c.place.name
         for c in cands
@@ -131,6 +133,16 @@ def _prune(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     if seas:
         cands = tuple(c for c in cands if c.place.kind == "region" or c.place.name not in seas)
     towns = [c.place for c in cands if c.place.kind == "city" and c.how == 0]
+    # "Salvador" is the Brazilian city, not El Salvador by its French name; "Granada" the
+    # Spanish city, not Grenada by its Spanish one: a country's name in another language gives
+    # way to a city of _CITY+ whose own name it is ("Armenia", "Singapore": the country's own)
+    cities = {fold(p.name) for p in towns if p.population >= _CITY}
+    if cities:
+        cands = tuple(
+            c
+            for c in cands
+            if not (c.place.kind == "country" and c.how == 0 and fold(c.place.name) not in cities)
+        )
     # "Philadelphia" is the city of 1.5 million, not Amman by its ancient name: a big city's
     # own name beats every smaller town's other name, whatever the context; "Jerusalem" is the
     # capital, not Funkstown, Md.: a capital's own name beats a hamlet's other name (not a
