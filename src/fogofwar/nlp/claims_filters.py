@@ -14,14 +14,17 @@
 * Past the lead (not the headline, not the first sentence), a clause that the clause model
   leans to reading as no claim (``p_claim < DROP_PAST_LEAD``; not a report of fighting nor an
   item of a per-place list, which the model knows less well,
-  :func:`doubtful`) gives none unless its claim carries a count — a zero included, so "no
-  one was hurt" still folds into its attack — or is confirmed, denied or unverified
+  :func:`doubtful`) gives none unless its claim carries a figure — a zero or a vague quantity
+  included, so "no one was hurt" still folds into its attack; a casualty word alone ("the
+  death toll", "among the dead") is none — or is confirmed, denied or unverified
   (:func:`bare`): the details, background, opinion and procedure an analyst does not mark.
 """
 
 from __future__ import annotations
 
-from fogofwar.claim import Certainty, Claim, ClaimKind
+import bisect
+
+from fogofwar.claim import Certainty, Claim, ClaimKind, Count
 from fogofwar.detect.model import ClauseScore
 from fogofwar.nlp.clause_view import ClauseView
 from fogofwar.nlp.doc import Clause, Doc
@@ -47,11 +50,27 @@ def doubtful(doc: Doc, view: ClauseView, score: ClauseScore) -> bool:
     )
 
 
-def bare(c: Claim) -> bool:
-    """The claim gives no count (not even a zero) and is neither confirmed, denied nor
+def bare(doc: Doc, pack: LanguagePack, c: Claim) -> bool:
+    """The claim gives no figure (a zero counts, a vague quantity word of the pack such as
+    "zahlreiche", "numerous" counts; a casualty word alone — "the death toll", "Entre los
+    muertos", "died in hospital" — does not) and is neither confirmed, denied nor
     unverified."""
+    if c.certainty in _MARKED:
+        return False
     counts = (c.counts.killed, c.counts.injured, c.counts.arrested, c.counts.missing)
-    return all(x is None for x in (*counts, c.counts.displaced)) and c.certainty not in _MARKED
+    return not any(_figure(doc, pack, x) for x in (*counts, c.counts.displaced))
+
+
+def _figure(doc: Doc, pack: LanguagePack, count: Count | None) -> bool:
+    """The count has a bound, or its words are a vague quantity ("Zahlreiche Verletzte")."""
+    if count is None:
+        return False
+    if count.low is not None or count.high is not None:
+        return True
+    if count.span is None:
+        return False
+    k = bisect.bisect_left([t.start for t in doc.tokens], count.span.start)
+    return pack.vague.match_at(doc.tokens, k, len(doc.tokens)) is not None
 
 
 def purpose_clause(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:

@@ -4,9 +4,11 @@
 Курск", "Під ворожим вогнем були Мар'їнка, Красногорівка та Новомихайлівка": the clause's claim
 holds the first place; every further place coordinated with it — joined only by commas, the
 pack's joiners ("and", "и", "та", "y"), place prepositions and determiners, and of the same
-precision (two towns, two regions: "Odesa, Ukraine" names one place, not two) — gets a copy of
-the claim located there. The copy keeps the clause's span and evidence; its id comes from the
-place's span, so ids stay unique and stable.
+precision (two towns, two provinces: "Odesa, Ukraine" names one place, not two) — gets a copy of
+the claim located there. Not for areas that are no unit (precision ``region``: "im Roten Meer
+und im Mittelmeer" names one theatre), nor for places inside a relative clause ("positions the
+rebels had taken in Idlib and Aleppo" describes the positions). The copy keeps the clause's span
+and evidence; its id comes from the place's span, so ids stay unique and stable.
 """
 
 from __future__ import annotations
@@ -144,6 +146,14 @@ def _launch_site(doc: Doc, pack: LanguagePack, place: Span, span: Span) -> bool:
     return bool(pack.origins.find(doc.tokens, lo, i))
 
 
+def _in_relative(doc: Doc, place: Span) -> bool:
+    """``place`` stands in a relative clause ("Positionen, die Rebellen in den Provinzen Idlib
+    und Aleppo eingenommen hatten"): it describes a noun of the claim, not where it happened."""
+    return any(
+        c.relative and c.span.start <= place.start and place.end <= c.span.end for c in doc.clauses
+    )
+
+
 def _leading_name(doc: Doc, span: Span, first: PlaceMention) -> PlaceMention | None:
     """An unrecognised name heading a list of places ("у районах Никанорівки, Родинського та
     …"): capitalised words and a comma right before the list's first place, after a lowercase
@@ -184,8 +194,10 @@ def _run(doc: Doc, pack: LanguagePack, claim: Claim) -> list[PlaceMention]:
     ]
     places.sort(key=lambda p: p.span.start)
     at = next((i for i, p in enumerate(places) if p.span == loc.span), None)
-    if at is None or _launch_site(doc, pack, loc.span, span):
+    if at is None or _launch_site(doc, pack, loc.span, span) or _in_relative(doc, loc.span):
         return []
+    if loc.precision == "region":
+        return []  # "im Roten Meer und im Mittelmeer": areas that are no unit name one theatre
     run = [places[at]]
     for p in places[at + 1 :]:
         between = _coordinated(doc, pack, run[-1], p)

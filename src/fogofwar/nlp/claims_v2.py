@@ -404,7 +404,11 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         _build(doc, res, b, view, kind, cert, att, kind_of(att)[0] if att else None)
         for view, kind, cert, att in picked
     ]
-    kept = [(c, p) for c, p, d in zip(built, picked, unsure, strict=True) if not (d and bare(c))]
+    kept = [
+        (c, p)
+        for c, p, d in zip(built, picked, unsure, strict=True)
+        if not (d and bare(doc, b.pack, c))
+    ]
     out = [c for c, _ in kept]
     picked = [p for _, p in kept]
     details = frozenset(
