@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from fogofwar.claim import Certainty, SourceKind
@@ -62,6 +63,7 @@ __all__ = [
 ]
 
 _MAX_APPOSITION = 8  # words of an apposition after a source's name
+_ABBREVIATION = re.compile(r"\s*\([^()\s]{2,12}\)")  # "(ОВА)", "(UNRWA)" after a body's name
 _BODIES = frozenset({SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.NGO_IO})
 
 
@@ -131,7 +133,9 @@ def _person_after_force(doc: Doc, a: AttributionMention) -> AttributionMention:
     for e in doc.entities:
         if e.category != "person" or e.span.start < src.end:
             continue
-        gap = doc.text[src.end : e.span.start]
+        # "глава областной военной администрации (ОВА) Олег Синегубов": an abbreviation in
+        # brackets belongs to the body's name
+        gap = _ABBREVIATION.sub(" ", doc.text[src.end : e.span.start])
         if len(gap) > FORCE_TO_PERSON or any(ch in gap for ch in '.,;:!?«»"“”()—–\n'):
             break
         if a.content.start <= e.span.start < a.content.end:
