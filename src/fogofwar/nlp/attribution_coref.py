@@ -40,7 +40,7 @@ from fogofwar.nlp.attribution_refs import (
     unelided,
 )
 from fogofwar.nlp.attribution_roles import role_holder, spokesperson_of
-from fogofwar.nlp.attribution_statements import speaker_before, statement
+from fogofwar.nlp.attribution_statements import speaker_after, speaker_before, statement
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 from fogofwar.nlp.source_documents import document_source, told_before
 from fogofwar.nlp.source_names import source_name
@@ -88,7 +88,9 @@ def resolve_references(
         if issued is not a:  # "заявление местного комитета": the body named with the document
             a = body_anaphor(doc, issued, out)  # "в заявлении группировки": the group before
         elif stems and statement(words, stems, a):
-            a = speaker_before(words, stems, a, [*out, *atts[len(out) :]])
+            a = speaker_after(words, pack.determiners, a) or speaker_before(
+                words, stems, a, [*out, *atts[len(out) :]]
+            )
         elif a.source is not None:
             a = _person_after_force(doc, a)
             a = _apposition_kind(pack, words, a)
