@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from fogofwar.claim import Certainty, SourceKind
@@ -39,7 +40,7 @@ from fogofwar.nlp.attribution_refs import (
     unelided,
 )
 from fogofwar.nlp.attribution_roles import role_holder, spokesperson_of
-from fogofwar.nlp.attribution_statements import speaker_before, statement
+from fogofwar.nlp.attribution_statements import speaker_after, speaker_before, statement
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 from fogofwar.nlp.source_documents import document_source, told_before
 from fogofwar.nlp.source_names import source_name
@@ -62,6 +63,7 @@ __all__ = [
 ]
 
 _MAX_APPOSITION = 8  # words of an apposition after a source's name
+_ABBREVIATION = re.compile(r"\s*\([^()\s]{2,12}\)")  # "(ОВА)", "(UNRWA)" after a body's name
 _BODIES = frozenset({SourceKind.GOVERNMENT, SourceKind.MILITARY, SourceKind.NGO_IO})
 
 
@@ -86,7 +88,9 @@ def resolve_references(
         if issued is not a:  # "заявление местного комитета": the body named with the document
             a = body_anaphor(doc, issued, out)  # "в заявлении группировки": the group before
         elif stems and statement(words, stems, a):
-            a = speaker_before(words, stems, a, [*out, *atts[len(out) :]])
+            a = speaker_after(words, pack.determiners, a) or speaker_before(
+                words, stems, a, [*out, *atts[len(out) :]]
+            )
         elif a.source is not None:
             a = _person_after_force(doc, a)
             a = _apposition_kind(pack, words, a)
@@ -131,7 +135,9 @@ def _person_after_force(doc: Doc, a: AttributionMention) -> AttributionMention:
     for e in doc.entities:
         if e.category != "person" or e.span.start < src.end:
             continue
-        gap = doc.text[src.end : e.span.start]
+        # "глава областной военной администрации (ОВА) Олег Синегубов": an abbreviation in
+        # brackets belongs to the body's name
+        gap = _ABBREVIATION.sub(" ", doc.text[src.end : e.span.start])
         if len(gap) > FORCE_TO_PERSON or any(ch in gap for ch in '.,;:!?«»"“”()—–\n'):
             break
         if a.content.start <= e.span.start < a.content.end:

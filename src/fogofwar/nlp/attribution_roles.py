@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from fogofwar.claim import SourceKind
@@ -33,6 +34,7 @@ __all__ = ["role_holder", "spokesperson_of"]
 _APPOSITION_GAP = 3  # chars between a role phrase and a name in apposition (", ")
 _MAX_NAME_WORDS = 3
 _MAX_ROLE_TAIL = 4  # lower-case words after a role phrase before its apposition
+_ABBREVIATION = re.compile(r"\s*\([^()\s]{2,12}\)")  # "(ОВА)", "(RMA)" after a body's name
 
 
 def spokesperson_of(
@@ -162,6 +164,14 @@ def _apposition(doc: Doc, persons: list[EntityMention], src: Span) -> EntityMent
     for e in persons:
         role = e.role_span
         if role is not None and src.start <= role.start < src.end <= e.span.start:
+            return e
+    for e in persons:  # "глава областной военной администрации (ОВА) Олег Синегубов"
+        tail = _ABBREVIATION.sub(" ", doc.text[src.end : e.span.start]).split()
+        if (
+            e.span.start > src.end
+            and len(tail) <= _MAX_ROLE_TAIL
+            and all(w.isalpha() and w.islower() for w in tail)
+        ):
             return e
     return None
 

@@ -14,7 +14,7 @@ from fogofwar.nlp.attribution_refs import STATEMENT_WINDOW, Words
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 from fogofwar.nlp.source_names import source_name
 
-__all__ = ["speaker_before", "statement"]
+__all__ = ["speaker_after", "speaker_before", "statement"]
 
 _STATEMENT_REACH = 30  # chars after a source-less cue searched for a statement noun
 
@@ -31,6 +31,43 @@ def statement(words: Words, stems: tuple[str, ...], a: AttributionMention) -> bo
         end = min(len(words.doc.text), a.cue.end + _STATEMENT_REACH)
         ks = words.within(Span(a.cue.start, end))
     return any(toks[k].lower.startswith(stems) for k in ks)
+
+
+def speaker_after(
+    words: Words, determiners: frozenset[str], a: AttributionMention
+) -> AttributionMention | None:
+    """ "In einer Mitteilung erklärte die Armee, sie habe …": a statement before its cue whose
+    verb is followed by its subject (verb-second inversion) — the actor, person or source that
+    opens the content (after determiners only) and is closed by a comma speaks, and what it
+    says starts after that comma. ``None`` when no such subject follows."""
+    doc, src, cue = words.doc, a.source, a.cue
+    if src is None or cue is None or src.end > cue.start or a.content.start < cue.end:
+        return None
+    toks = doc.tokens
+    head = [
+        e
+        for e in doc.entities
+        if e.category in {"actor", "person", "source"}
+        and a.content.start <= e.span.start < a.content.end
+        and all(t.lower in determiners for t in toks if a.content.start <= t.start < e.span.start)
+    ]
+    if not head:
+        return None
+    e = min(head, key=lambda e: e.span.start)
+    rest = doc.text[e.span.end : a.content.end]
+    if not rest.startswith(","):
+        return None
+    start = e.span.end + 1
+    start += len(doc.text[start : a.content.end]) - len(doc.text[start : a.content.end].lstrip())
+    name = e.normalized if e.category == "person" and e.normalized else e.surface
+    return dataclasses.replace(
+        a,
+        content=Span(start, a.content.end),
+        source=e.span,
+        source_name=name,
+        source_kind=e.source_kind or a.source_kind,
+        found_by="lexicon" if e.source_kind is not None else "position",
+    )
 
 
 def speaker_before(
