@@ -132,6 +132,12 @@ def _indirect(
         )
         delimited = j < hi and toks[j].text in {",", ";", ":"}
         whole = trim(doc, toks[m.end].start, toks[j - 1].end)
+        np_stop = f.np_end(toks, m.end, j)
+        goes_on = m.end < np_stop < j and _verbal_rest(f, toks, np_stop, j, pack)
+        if goes_on:
+            # "Nach Angaben der SOHR wurden bei den Kämpfen 255 Menschen getötet, …": the
+            # phrase ends where the clause goes on, not at the comma
+            whole = trim(doc, toks[m.end].start, toks[np_stop - 1].end)
         inner = None if at_start or delimited else _mid_clause(f, toks, m, j, hi, pack)
         if at_start and not delimited:
             # "Laut Axios wurden Truppen verlegt": the phrase right after the cue, not a
@@ -150,7 +156,8 @@ def _indirect(
                 (x.start for x in pack.triggers.find(toks, cut, j) if not x.payload.nominal),
                 default=j,
             )
-            region = Span(cue.end, toks[verb - 1].end if verb > m.end else src[0].end)
+            end_tok = min(verb, np_stop) if np_stop > m.end else verb
+            region = Span(cue.end, toks[end_tok - 1].end if end_tok > m.end else src[0].end)
             heads = [
                 e
                 for e in f.entities
@@ -162,6 +169,15 @@ def _indirect(
             end = head.span.end if head is not None else src[0].end
             head_kind = f.kind(head) if head is not None else src[2]
             phrase = Span(toks[m.end].start, end)
+            if head is None and goes_on and src[0].start >= toks[np_stop].start:
+                # "Nach Angaben der SOHR wurden … 255 Menschen getötet": the entity found lies
+                # past the phrase after the cue; that phrase is the source, its kind a guess
+                phrase = Span(toks[m.end].start, toks[np_stop - 1].end)
+                head_kind = f.fallback_kind(
+                    phrase, f.noun_kind(m.end, np_stop) or SourceKind.UNNAMED
+                )
+                if head_kind == SourceKind.UNNAMED:
+                    f.guessed.add(phrase)
             src = (phrase, f.strip(phrase), head_kind)
         elif (delimited or (j == hi and not at_start)) and whole is not None:
             # "according to the regional governor, …" / "…, according to a new poll.": the
@@ -183,10 +199,11 @@ def _indirect(
             if cap is None:
                 return None
             src = (cap, cap.slice(doc.text), f.fallback_kind(cap, SourceKind.MEDIA))
-        first = j if delimited else _tok_after(toks, src[0].end, hi)
+        goes_on = goes_on and whole is not None and src[0] == whole
+        first = j if delimited and not goes_on else _tok_after(toks, src[0].end, hi)
         if at_start:
             content = _content_after(doc, toks, first, sent, pack)
-        elif _verbal_event(toks, first, hi, pack):
+        elif goes_on or _verbal_event(toks, first, hi, pack):
             # "wurden nach Angaben des Gouverneurs drei Menschen verletzt", "In Kyiv, according
             # to the mayor, three people were killed": the event goes on after the source
             content = trim(doc, sent.span.start, sent.span.end)
@@ -228,6 +245,14 @@ def _indirect(
         certainty,
         cue_text=cue.slice(doc.text),
         found_by="lexicon" if known else "position",
+    )
+
+
+def _verbal_rest(f: Finder, toks: tuple[Token, ...], k: int, j: int, pack: LanguagePack) -> bool:
+    """The words from token ``k`` to ``j`` go on with the clause: an event verb, or a
+    lower-case word where nouns are capitalised ("wurden", "vollzogen")."""
+    return _verbal_event(toks, k, j, pack) or (
+        f.np_caps and any(t.is_word and not t.is_capitalized for t in toks[k:j])
     )
 
 
