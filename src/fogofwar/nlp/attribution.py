@@ -36,20 +36,19 @@ from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_chain import chain, modified_subject
 from fogofwar.nlp.attribution_combine import add_via, combine, mood, reporting
+from fogofwar.nlp.attribution_gapped import gapped_prep, prep_tail
 from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
 from fogofwar.nlp.attribution_source import Finder, Source, inside, trim
 from fogofwar.nlp.attribution_speaker import (
     MAX_PHRASE_WORDS,
     bare_denial,
     country_rubric,
-    gapped_prep,
     headline_clause_end,
     headline_tail,
     lone_lower,
     own_subject,
     past_medium,
     positional_speaker,
-    prep_tail,
 )
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.matcher import Match, Token, norm
