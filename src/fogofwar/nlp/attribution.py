@@ -35,21 +35,20 @@ import dataclasses
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_chain import chain, modified_subject
+from fogofwar.nlp.attribution_colon import before_colon, colon_source
 from fogofwar.nlp.attribution_combine import add_via, combine, mood, reporting
+from fogofwar.nlp.attribution_gapped import gapped_prep, prep_tail
 from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
 from fogofwar.nlp.attribution_source import Finder, Source, inside, trim
 from fogofwar.nlp.attribution_speaker import (
     MAX_PHRASE_WORDS,
     bare_denial,
-    country_rubric,
-    gapped_prep,
     headline_clause_end,
     headline_tail,
     lone_lower,
     own_subject,
     past_medium,
     positional_speaker,
-    prep_tail,
 )
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.matcher import Match, Token, norm
@@ -61,8 +60,6 @@ from fogofwar.packs import CueEntry, LanguagePack
 __all__ = ["MEDIA_WINDOW", "attribution", "find_quotes"]
 
 MEDIA_WINDOW = 3
-_MAX_COLON_NAME = 4
-_MIN_COLON_WORDS = 3
 _MAX_SOURCE_GAP = 8
 _MAX_TAIL_SOURCE = 16  # "…, according to early results of exit polls conducted for …"
 _COMP_LOOKAHEAD = 8
@@ -132,6 +129,12 @@ def _indirect(
         )
         delimited = j < hi and toks[j].text in {",", ";", ":"}
         whole = trim(doc, toks[m.end].start, toks[j - 1].end)
+        np_stop = f.np_end(toks, m.end, j)
+        goes_on = m.end < np_stop < j and _verbal_rest(f, toks, np_stop, j, pack)
+        if goes_on:
+            # "Nach Angaben der SOHR wurden bei den Kämpfen 255 Menschen getötet, …": the
+            # phrase ends where the clause goes on, not at the comma
+            whole = trim(doc, toks[m.end].start, toks[np_stop - 1].end)
         inner = None if at_start or delimited else _mid_clause(f, toks, m, j, hi, pack)
         if at_start and not delimited:
             # "Laut Axios wurden Truppen verlegt": the phrase right after the cue, not a
@@ -150,7 +153,8 @@ def _indirect(
                 (x.start for x in pack.triggers.find(toks, cut, j) if not x.payload.nominal),
                 default=j,
             )
-            region = Span(cue.end, toks[verb - 1].end if verb > m.end else src[0].end)
+            end_tok = min(verb, np_stop) if np_stop > m.end else verb
+            region = Span(cue.end, toks[end_tok - 1].end if end_tok > m.end else src[0].end)
             heads = [
                 e
                 for e in f.entities
@@ -162,6 +166,15 @@ def _indirect(
             end = head.span.end if head is not None else src[0].end
             head_kind = f.kind(head) if head is not None else src[2]
             phrase = Span(toks[m.end].start, end)
+            if head is None and goes_on and src[0].start >= toks[np_stop].start:
+                # "Nach Angaben der SOHR wurden … 255 Menschen getötet": the entity found lies
+                # past the phrase after the cue; that phrase is the source, its kind a guess
+                phrase = Span(toks[m.end].start, toks[np_stop - 1].end)
+                head_kind = f.fallback_kind(
+                    phrase, f.noun_kind(m.end, np_stop) or SourceKind.UNNAMED
+                )
+                if head_kind == SourceKind.UNNAMED:
+                    f.guessed.add(phrase)
             src = (phrase, f.strip(phrase), head_kind)
         elif (delimited or (j == hi and not at_start)) and whole is not None:
             # "according to the regional governor, …" / "…, according to a new poll.": the
@@ -183,10 +196,11 @@ def _indirect(
             if cap is None:
                 return None
             src = (cap, cap.slice(doc.text), f.fallback_kind(cap, SourceKind.MEDIA))
-        first = j if delimited else _tok_after(toks, src[0].end, hi)
+        goes_on = goes_on and whole is not None and src[0] == whole
+        first = j if delimited and not goes_on else _tok_after(toks, src[0].end, hi)
         if at_start:
             content = _content_after(doc, toks, first, sent, pack)
-        elif _verbal_event(toks, first, hi, pack):
+        elif goes_on or _verbal_event(toks, first, hi, pack):
             # "wurden nach Angaben des Gouverneurs drei Menschen verletzt", "In Kyiv, according
             # to the mayor, three people were killed": the event goes on after the source
             content = trim(doc, sent.span.start, sent.span.end)
@@ -228,6 +242,14 @@ def _indirect(
         certainty,
         cue_text=cue.slice(doc.text),
         found_by="lexicon" if known else "position",
+    )
+
+
+def _verbal_rest(f: Finder, toks: tuple[Token, ...], k: int, j: int, pack: LanguagePack) -> bool:
+    """The words from token ``k`` to ``j`` go on with the clause: an event verb, or a
+    lower-case word where nouns are capitalised ("wurden", "vollzogen")."""
+    return _verbal_event(toks, k, j, pack) or (
+        f.np_caps and any(t.is_word and not t.is_capitalized for t in toks[k:j])
     )
 
 
@@ -395,12 +417,12 @@ def attribution(doc: Doc, res: Resources) -> Doc:
                     f.excluded.append(att.source)
         here = combine(typed)
         if doc.headline and here:
-            here = here + _before_colon(doc, sent, here)
+            here = here + before_colon(doc, sent, here)
         if not here:
             here = gapped_prep(doc, f, pack, sent)
         if not cues and not here:
             cont = mood(doc, f, sent, si, last)
-            cont = cont or _colon(doc, f, sent) or headline_tail(doc, f, pack, sent)
+            cont = cont or colon_source(doc, f, sent) or headline_tail(doc, f, pack, sent)
             here = [cont] if cont is not None else []
         if here and not here[-1].direct and here[-1].source is not None:
             last = (si, here[-1])
@@ -434,82 +456,3 @@ def attribution(doc: Doc, res: Resources) -> Doc:
     ]
     found.sort(key=lambda x: (x[1].content.start, x[1].content.end))
     return dataclasses.replace(doc, attributions=tuple(f.resolve([a for _, a in found])))
-
-
-def _before_colon(
-    doc: Doc, sent: Sentence, here: list[AttributionMention]
-) -> list[AttributionMention]:
-    """A headline "FACTS: SOURCE CUE …" ("ЗСУ звільнили село: у Генштабі заявили про успіх"):
-    the source after the colon speaks for the facts before it too."""
-    toks = doc.tokens
-    colon = next(
-        (t for t in toks[sent.tok_start : sent.tok_end] if t.text in {":", "–", "—"}), None
-    )
-    if colon is None:
-        return []
-    facts = trim(doc, sent.span.start, colon.start)
-    for a in here:
-        if a.source is None or a.cue is None or a.cue.start < colon.end or facts is None:
-            continue
-        if a.content.start < colon.start:
-            return []
-        return [dataclasses.replace(a, content=facts)]
-    return []
-
-
-def _colon(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | None:
-    """Headline style "Kasich: ‘We are going …’", "Selenskyj: Russland greift …": a name (an
-    entity, or two to four name words) and a colon open the sentence."""
-    toks = doc.tokens
-    lo, hi = sent.tok_start, sent.tok_end
-    c = next(
-        (k for k in range(lo + 1, min(hi, lo + _MAX_COLON_NAME + 1)) if toks[k].text == ":"), None
-    )
-    if c is None or _words(toks, c + 1, hi) < _MIN_COLON_WORDS:
-        return None
-    strong = any(f.strong(toks, k) for k in range(lo, c))
-    # a role phrase may hold articles and links between its nouns ("Le gouverneur de Kherson",
-    # "Gouverneur von Cherson") when a role or source noun is among them
-    linked = strong and f.strong(toks, lo if toks[lo].lower not in f.pack.determiners else lo + 1)
-    names = all(
-        f.name_word(toks, k)
-        or f.strong(toks, k)
-        or (linked and (toks[k].lower in f.lex.np_links or toks[k].lower in f.pack.determiners))
-        for k in range(lo, c)
-    )
-    # a headline's one-word place or name ("Russland: 5 Tote …", "Федоров: …") speaks
-    placed = (
-        doc.headline
-        and c - lo == 1
-        and f.lex.colon_place_speaks
-        and f.fallback_kind(Span(toks[lo].start, toks[lo].end), SourceKind.UNNAMED)
-        == SourceKind.GOVERNMENT
-    )
-    if not names or not (strong or placed or c - lo >= 2):
-        return None
-    if not strong and f.pack.triggers.find(toks, lo, c):
-        return None  # "Обстрел Белгорода: погибли 25 человек": an event names the topic
-    head = Span(toks[lo].start, toks[c - 1].end)
-    content = trim(doc, toks[c].end, sent.span.end)
-    if content is None or f.quoted(head) or (doc.headline and country_rubric(doc, head)):
-        return None
-    e = next((x for x in f.entities if inside(x.span, head) and x.category != "pronoun"), None)
-    if e is not None:
-        src = f.of_entity(e, head)
-        if src[2] == SourceKind.MEDIA and not doc.headline:
-            return None  # "AFP: …" opening a body is the agency's credit line, no speaker
-    else:  # a name no lexicon knows: the model types it (a place speaks for its government)
-        src = (head, f.strip(head), f.fallback_kind(head, SourceKind.WITNESS))
-        f.guessed.add(head)
-    cue = Span(toks[c].start, toks[c].end)
-    return AttributionMention(
-        content,
-        src[0],
-        cue,
-        False,
-        src[1],
-        src[2],
-        Certainty.CLAIMED,
-        cue_text=":",
-        found_by="lexicon" if e is not None else "headline",
-    )

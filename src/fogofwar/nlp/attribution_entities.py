@@ -21,6 +21,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.attribution_phrase import Phrases
 from fogofwar.nlp.doc import Doc, EntityMention
 from fogofwar.nlp.matcher import Token
+from fogofwar.packs.files import pack_meta
 
 __all__ = ["PUNCT", "Source", "Speakers", "inside", "trim"]
 
@@ -197,6 +198,73 @@ class Speakers(Phrases):
             if hit is not None:
                 kind = hit
         return span, self.strip(span), self.fallback_kind(span, kind)
+
+    @property
+    def np_caps(self) -> bool:
+        """The language capitalises its common nouns (pack ``[meta] capitalised_nouns``)."""
+        return bool(pack_meta(self.doc.lang).get("capitalised_nouns"))
+
+    def np_end(self, toks: tuple[Token, ...], a: int, hi: int) -> int:
+        """End (exclusive) of the noun phrase opening at token ``a`` before ``hi``: it stops at
+        a number, punctuation, a preposition or a determiner opening a second phrase after its
+        head ("nach Angaben der SOHR | wurden bei …", "des Gouverneurs | ein Zivilist"), and —
+        where nouns are capitalised — at a lower-case word after the head that no source noun
+        follows ("der von der Hamas kontrollierten Gesundheitsbehörde" stays one phrase)."""
+        caps = self.np_caps
+        k, head, linked = a, False, True
+        while k < hi:
+            t = toks[k]
+            if not t.is_word or t.text[:1].isdigit():
+                if head and t.text == "(":
+                    close = next(
+                        (c for c in range(k + 1, min(hi, k + 8)) if toks[c].text == ")"), 0
+                    )
+                    if close:
+                        k = close + 1
+                        continue
+                break
+            e = self.entity_at(t)
+            low = t.lower
+            if e is not None and e.category != "pronoun":
+                if head and not linked and caps and e.category != "person":
+                    break  # "der SOHR | Milizen": a second noun phrase, not the name's part
+                k = max(k + 1, bisect.bisect_left(self._tok_starts, e.span.end))
+                head, linked = True, False
+                continue
+            if low in self.lex.np_links:  # "Untersuchung der Armee": a genitive link
+                linked = True
+            elif low in self.pack.determiners:
+                if head and not linked:
+                    break
+            elif low in self.lex.function_words:
+                if head:
+                    break
+            elif t.is_capitalized or self._noun(toks, k):
+                # a name after a role word ("des UNHCR-Sprechers William Spindler") or a run of
+                # names goes on; another capitalised noun opens a second phrase
+                named = self._source_noun(toks[k - 1]) is not None or (
+                    self.name_word(toks, k - 1) and self.entity_at(toks[k - 1]) is None
+                )
+                if head and not linked and caps and not named:
+                    break
+                head, linked = True, False
+            elif head and caps and not linked:
+                if not self._noun_follows(toks, k, hi):
+                    break
+                linked = True  # "kontrollierten | Gesundheitsbehörde": the modifier of a noun
+            k += 1
+        return k
+
+    def _noun_follows(self, toks: tuple[Token, ...], k: int, hi: int) -> bool:
+        """A source noun or source entity within two words after the lower-case word at
+        ``k`` ("kontrollierten Gesundheitsbehörde")."""
+        for j in range(k + 1, min(hi, k + 3)):
+            if not toks[j].is_word:
+                return False
+            e = self.entity_at(toks[j])
+            if (e is not None and e.source_kind is not None) or self._source_noun(toks[j]):
+                return True
+        return False
 
     def _source_noun(self, t: Token) -> SourceKind | None:
         """Kind of a source or role noun; of a hyphen compound's last part ("US-Beamte")."""

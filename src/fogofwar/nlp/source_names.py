@@ -52,7 +52,66 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
         return _surname_after(doc, e) or e.normalized or e.surface
     if _interviewee(doc, att):
         return None
-    return named_role(doc, src) or _apposed_name(src.slice(doc.text)) or name
+    found = named_role(doc, src) or _apposed_name(src.slice(doc.text)) or name
+    return _with_acronym(doc, src, found) if found else found
+
+
+_ACRONYM = re.compile(r"\(([^\W\d_]{2,8})\)")
+_LONG_WORDS = 4  # words a long form may hold beyond its acronym's letters
+_LINK_LETTERS = 3  # a lower-case word inside a long form ("de", "a", "la", "of")
+
+
+def _with_acronym(doc: Doc, src: Span, name: str) -> str:
+    """A body the text defines with its acronym ("Servicio Federal de Seguridad (FSB)",
+    "Médecins sans frontières (MSF)") is named with both, as an analyst writes it: the
+    long form as the source with the acronym after it, or the acronym as the source with the
+    long form the text gave it before."""
+    text = doc.text
+    after = _ACRONYM.match(text, src.end + 1 if text[src.end : src.end + 1] == " " else src.end)
+    if after is not None and after.group(1)[:1].isupper() and "(" not in name:
+        return f"{name} ({after.group(1)})" if _long_of(name, after.group(1)) else name
+    if name.isupper() and 2 <= len(name) <= 8:
+        for m in re.finditer(rf"\(({re.escape(name)})\)", text[: src.end + 1]):
+            long = _long_before(doc, m.start(), name)
+            if long is not None:
+                return f"{long} ({name})"
+    return name
+
+
+def _long_of(long: str, acronym: str) -> bool:
+    """``long`` can be the long form of ``acronym``: it opens with the acronym's first letter
+    and has no more words than the acronym has letters plus a few articles."""
+    words = long.split()
+    return (
+        bool(words)
+        and words[0][:1].casefold() == acronym[:1].casefold()
+        and (len(words) <= len(acronym) + _LONG_WORDS)
+    )
+
+
+def _long_before(doc: Doc, paren: int, acronym: str) -> str | None:
+    """The long form right before "(ACRONYM)" at ``paren``: from the farthest capitalised word
+    (no function word: "Die", "La") over capitalised words and short lower-case links ("el
+    Servicio Federal de Seguridad (FSB)"), or from the farthest capitalised word opening with
+    the acronym's letter ("Médecins sans frontières (MSF)"), whichever starts earlier."""
+    text = doc.text
+    words = re.findall(r"[^\s,;:.()]+", text[max(0, paren - 160) : paren].split(",")[-1])
+    words = words[-(len(acronym) + _LONG_WORDS) :]
+    lex = lexicon(doc.lang)
+    start = None
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if w[:1].isupper() and w.casefold() not in lex.function_words:
+            start = i
+        elif not (w.islower() and (len(w) <= _LINK_LETTERS or w in lex.np_links)):
+            break
+    # "Служба безпеки України (СБУ)", "Médecins sans frontières (MSF)": the farther start
+    # opening with the acronym's letter
+    initial = next(
+        (i for i, w in enumerate(words) if w[:1] == acronym[:1] and w[:1].isupper()), None
+    )
+    starts = [i for i in (start, initial) if i is not None]
+    return " ".join(words[min(starts) :]) if starts else None
 
 
 _NAME_WORD = re.compile(r" ([^\W\d_][\w'’-]+)(?=[\s.,;:!?)]|$)")
