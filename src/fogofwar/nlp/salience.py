@@ -199,7 +199,11 @@ def clause_kind(
     first of them decides whether a speech act governs (rule 1).
     """
     first = min([*events, *every], key=lambda m: m.start)
-    if first.payload.kind in _GOVERNING and not first.payload.nominal:
+    if (
+        first.payload.kind in _GOVERNING
+        and not first.payload.nominal
+        and not _attributive(doc, clause, first, pack)
+    ):
         chosen = first
     else:
         acts = [m.start for m in events if m.payload.subtype != _PARTICIPANTS]
@@ -239,6 +243,17 @@ def clause_kind(
     if _releases_people(doc, clause, kind, subtype, [*events, *every]):
         return ClaimKind.ARREST, "release"
     return kind, subtype
+
+
+_ATTRIBUTIVE_REACH = 3  # tokens before a participle in which its "by" agent stands
+
+
+def _attributive(doc: Doc, clause: Clause, m: Match[Trigger], pack: LanguagePack) -> bool:
+    """A participle with its agent before it describes a noun ("die von Ruanda unterstützte
+    M23", "die vom Iran unterstützten Huthi"): no act of support that would govern the
+    clause's events (rule 1)."""
+    lo = max(clause.tok_start, m.start - _ATTRIBUTIVE_REACH)
+    return any(doc.tokens[k].lower in pack.agents for k in range(lo, m.start))
 
 
 def _cumulative(doc: Doc, clause: Clause, pack: LanguagePack) -> bool:
