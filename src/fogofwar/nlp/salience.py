@@ -7,11 +7,14 @@ Kind of a clause (:func:`clause_kind`):
 1. A speech act governs what follows it: when the clause's first event word (nouns included)
    is a verbal ``statement`` or ``diplomacy`` trigger, the events after it are its content
    ("threatened to launch an offensive", "agreed to withdraw troops", "condemned the attack")
-   and the speech act is the claim's kind. ("Protesters … demanding" stays a protest.)
+   and the speech act is the claim's kind. ("Protesters … demanding" stays a protest.) A
+   support participle with its agent before it ("die von Ruanda unterstützte M23") only
+   describes a group and governs nothing.
 2. Otherwise the first kind of :data:`KIND_PRIORITY` among the clause's event words. Protest
    participants (subtype ``protesters``: "protesters", "rioters") make a protest only as the
    agents, before the other event words ("rioters clashed with police"); after them they are
-   the object ("police detained dozens of protesters" is an arrest).
+   the object ("police detained dozens of protesters" is an arrest); people detained at a
+   protest are an arrest too (:func:`~fogofwar.nlp.kinds.detained_at_protest`).
 3. A transitive killing verb (subtype ``killing``) with a perpetrator before it (an actor,
    person or force noun) and a victim right after it (a figure or a force/actor noun:
    "gunmen killed 14 people", "guerrillas killed the deputy chief": a figure, actor, person,
