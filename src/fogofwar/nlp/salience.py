@@ -7,11 +7,14 @@ Kind of a clause (:func:`clause_kind`):
 1. A speech act governs what follows it: when the clause's first event word (nouns included)
    is a verbal ``statement`` or ``diplomacy`` trigger, the events after it are its content
    ("threatened to launch an offensive", "agreed to withdraw troops", "condemned the attack")
-   and the speech act is the claim's kind. ("Protesters … demanding" stays a protest.)
+   and the speech act is the claim's kind. ("Protesters … demanding" stays a protest.) A
+   support participle with its agent before it ("die von Ruanda unterstützte M23") only
+   describes a group and governs nothing.
 2. Otherwise the first kind of :data:`KIND_PRIORITY` among the clause's event words. Protest
    participants (subtype ``protesters``: "protesters", "rioters") make a protest only as the
    agents, before the other event words ("rioters clashed with police"); after them they are
-   the object ("police detained dozens of protesters" is an arrest).
+   the object ("police detained dozens of protesters" is an arrest); people detained at a
+   protest are an arrest too (:func:`~fogofwar.nlp.kinds.detained_at_protest`).
 3. A transitive killing verb (subtype ``killing``) with a perpetrator before it (an actor,
    person or force noun) and a victim right after it (a figure or a force/actor noun:
    "gunmen killed 14 people", "guerrillas killed the deputy chief": a figure, actor, person,
@@ -199,7 +202,11 @@ def clause_kind(
     first of them decides whether a speech act governs (rule 1).
     """
     first = min([*events, *every], key=lambda m: m.start)
-    if first.payload.kind in _GOVERNING and not first.payload.nominal:
+    if (
+        first.payload.kind in _GOVERNING
+        and not first.payload.nominal
+        and not _attributive(doc, clause, first, pack)
+    ):
         chosen = first
     else:
         acts = [m.start for m in events if m.payload.subtype != _PARTICIPANTS]
@@ -239,6 +246,17 @@ def clause_kind(
     if _releases_people(doc, clause, kind, subtype, [*events, *every]):
         return ClaimKind.ARREST, "release"
     return kind, subtype
+
+
+_ATTRIBUTIVE_REACH = 3  # tokens before a participle in which its "by" agent stands
+
+
+def _attributive(doc: Doc, clause: Clause, m: Match[Trigger], pack: LanguagePack) -> bool:
+    """A participle with its agent before it describes a noun ("die von Ruanda unterstützte
+    M23", "die vom Iran unterstützten Huthi"): no act of support that would govern the
+    clause's events (rule 1)."""
+    lo = max(clause.tok_start, m.start - _ATTRIBUTIVE_REACH)
+    return any(doc.tokens[k].lower in pack.agents for k in range(lo, m.start))
 
 
 def _cumulative(doc: Doc, clause: Clause, pack: LanguagePack) -> bool:
