@@ -125,7 +125,7 @@ class TollReader(TollSums):
                 chosen[name] = piece
         summed = {
             name: self.added(
-                q, qs, name, clause, self.named_too(self.summed(q, qs, name, clause), clause)
+                q, qs, name, clause, self.named_too(self.summed(q, qs, name, clause), clause, name)
             )
             for name, q in chosen.items()
         }
