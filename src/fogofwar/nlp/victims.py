@@ -365,6 +365,8 @@ def _listed_by_number(
     person nouns each right before a comma or a joiner that precedes the counted group, or one
     word before it ("погибли мать, трое детей и …", "загинули командир роти і двоє бійців")."""
     n, k = 0, start
+    if k - 2 > lo and pack.one.match_at(toks, k - 1, k) is not None:
+        k -= 1  # "жінка та *її* двоє дітей": a possessive before the figure
     while k - 2 > lo and (
         toks[k - 1].text == "," or pack.joiners.match_at(toks, k - 1, k) is not None
     ):
@@ -392,6 +394,8 @@ def listed_before(
     n, k = 0, start
     if k - 2 > lo and pack.part_of.match_at(toks, k - 1, k) is not None:
         k -= 1  # "la morte di un soldato e *di* quattro volontari": the repeated preposition
+    elif k - 2 > lo and pack.one.match_at(toks, k - 1, k) is not None:
+        k -= 1  # "a woman and *her* two children": a possessive before the figure
     while k - 1 > lo and (
         toks[k - 1].text == "," or pack.joiners.match_at(toks, k - 1, k) is not None
     ):
