@@ -36,6 +36,7 @@ BACK = 2  # sentences before a caveat where the source it speaks of may be named
 NEGATION_GAP = 10  # words from a negation to the verification verb it negates
 NEGATION_AFTER = 3  # words after it, where the pack allows ("проверить эти данные не удалось")
 _STEM = 5
+_INFINITIVE = ("ть", "ти", "тися", "ться", "чь")  # Russian and Ukrainian infinitive endings
 _MODAL_LEN = 4  # a negator this long is a word of its own ("неможливо"), not a particle
 _WORD = re.compile(r"\w+")
 _TAIL_END = re.compile(r",(?!\d)|;")
@@ -93,7 +94,9 @@ def _negated_checks(doc: Doc) -> list[int]:
     """Offsets of verification verbs negated a few words before ("Reuters could not
     independently confirm", "prevented Reuters from … to verify", "не удалось проверить"):
     pack ``verify_words`` with a ``verify_negators`` word at most :data:`NEGATION_GAP` words
-    before, in the same sentence and outside quotation marks."""
+    before, in the same sentence and outside quotation marks; where the pack allows, a few
+    words after it, anywhere after it when the verb opens the sentence ("Проверить эти данные
+    пока не удалось"), or a predicative negator closing the sentence ("… неможливо")."""
     lex = lexicon(doc.lang)
     if not lex.verify_words or not lex.verify_negators:
         return []
@@ -106,11 +109,19 @@ def _negated_checks(doc: Doc) -> list[int]:
                 continue
             lo = max(s.tok_start, k - NEGATION_GAP)
             hi = min(s.tok_end, k + 1 + NEGATION_AFTER) if lex.verify_negation_after else k
+            if lex.verify_negation_after and _opens(toks, s.tok_start, k):
+                hi = s.tok_end  # "Проверить эти данные пока не удалось": the whole sentence
             if any(
                 toks[j].lower in lex.verify_negators for j in (*range(lo, k), *range(k + 1, hi))
             ) or (lex.verify_negation_after and _impossible(toks, k + 1, s.tok_end, lex)):
                 out.append(t.start)
     return out
+
+
+def _opens(toks: Sequence[Token], lo: int, k: int) -> bool:
+    """Token ``k`` is an infinitive opening the sentence that starts at ``lo`` ("Перевірити ці
+    дані поки що не вдалося"; not a finite "Підтвердили в ЗСУ, що … не …")."""
+    return toks[k].lower.endswith(_INFINITIVE) and all(not toks[j].is_word for j in range(lo, k))
 
 
 def _impossible(toks: Sequence[Token], lo: int, hi: int, lex: AttributionLexicon) -> bool:

@@ -88,19 +88,21 @@ class TollCues:
         return k < hi and self.pack.qualifiers.match_at(self.toks, k, hi) is not None
 
     def named_too(
-        self, figure: tuple[int | None, int | None, Span], clause: Clause
+        self, figure: tuple[int | None, int | None, Span], clause: Clause, name: str | None = None
     ) -> tuple[int | None, int | None, Span]:
         """A figure's group joined to people named without one, after it ("two soldiers and a
         civilian", "двое военных и мирный житель") or listed before it ("a man, his wife and
-        five children"): they are added."""
+        five children"; not people another figure or another toll counts: "загинув 1
+        чоловік, 4 людини травмовані"): they are added."""
         low, high, span = figure
         toks, hi = self.toks, clause.tok_end
         lo = clause.tok_start
         first = bisect.bisect_left(toks, span.start, lo, hi, key=lambda t: t.start)
         while True:  # "a man, his wife and five children", "dos mujeres, un anciano y cuatro"
-            before, first = listed_before(toks, first, lo, self.pack, self.speaker)
-            if not before:
+            before, start = listed_before(toks, first, lo, self.pack, self.speaker)
+            if not before or self.counted_apart(start, name, clause):
                 break
+            first = start
             low = None if low is None else low + before
             high = None if high is None else high + before
             group = self.group_before(first, lo)  # "dos mujeres, …": a figure opens the list
@@ -127,6 +129,18 @@ class TollCues:
                 span,
             )
         return figure
+
+    def counted_apart(self, k: int, name: str | None, clause: Clause) -> bool:
+        """The people listed from token ``k`` are another toll's: a figure ends right before
+        them ("1 чоловік") or, a few words before them, a casualty word of another count than
+        ``name`` ("загинула жінка, троє людей поранені")."""
+        if any(q.tok_end == k for q in self.doc.quantities):
+            return True
+        lo = max(clause.tok_start, k - _GROUP_WORDS)
+        return any(
+            m.end <= k and m.payload.count not in (None, name)
+            for m in self.pack.triggers.find(self.toks, lo, k)
+        )
 
     def group_before(self, k: int, lo: int) -> Quantity | None:
         """A figure with its group noun ending in a comma or a joiner right before token ``k``

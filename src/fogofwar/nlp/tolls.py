@@ -26,6 +26,8 @@ _TALLY_GAP = TALLY_GAP
 _VICTIM_COUNTS = VICTIM_COUNTS
 _LOST_GAP = 3  # words between a figure and its people, or (passive) the people and the verb
 _LOST_REACH = 7  # words between a verb of losing people and the figure after it
+_JOIN_REACH = 6  # tokens from a casualty word to the joiner of its coordinated victims
+_CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
 _QUOTES = frozenset('«»"“”„‚‘’')
 _PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()-–— ")
 
@@ -123,7 +125,7 @@ class TollReader(TollSums):
                 chosen[name] = piece
         summed = {
             name: self.added(
-                q, qs, name, clause, self.named_too(self.summed(q, qs, name, clause), clause)
+                q, qs, name, clause, self.named_too(self.summed(q, qs, name, clause), clause, name)
             )
             for name, q in chosen.items()
         }
@@ -202,13 +204,27 @@ class TollReader(TollSums):
             reach = _HEADLINE_REACH if self.doc.headline else 0
             bounds = named_victims(self.toks, m.start, lo, hi, self.pack, self.speaker, reach)
             if bounds is None:
-                n = 1 if self.singular(m, clause) else None
-                if n is None and (not m.payload.nominal or m.end - m.start == 1):
+                one = self.singular(m, clause)
+                n = None
+                if not m.payload.nominal or m.end - m.start == 1:
                     lang = self.doc.lang
                     n = singular_victims(self.toks, m.start, lo, hi, lang, self.possessive)
+                if one and not (n and n > 1 and self.joined_after(m, clause)):
+                    n = 1  # "загинула дівчинка та її батько": 2; "загинула жінка, її чоловік …"
                 bounds = None if n is None else (n, n)
             if bounds is not None:
                 values[name] = Count(bounds[0], bounds[1], where)
+
+    def joined_after(self, m: Match[Trigger], clause: Clause) -> bool:
+        """A joiner follows casualty word ``m`` within a few words, no comma or colon between
+        (a victim joined to the first: "загинула дівчинка та її батько")."""
+        toks = self.toks
+        for k in range(m.end, min(clause.tok_end, m.end + _JOIN_REACH)):
+            if toks[k].text in _CLAUSE_MARKS:
+                return False
+            if self.pack.joiners.match_at(toks, k, clause.tok_end) is not None:
+                return True
+        return False
 
     def part_of(
         self, q: Quantity, qs: list[Quantity], name: str, clause: Clause

@@ -353,18 +353,28 @@ def coordinated(
     return None if n is None or n == _PLURAL else n
 
 
+def _person(toks: tuple[Token, ...], j: int, pack: LanguagePack) -> bool:
+    """Token ``j`` is a singular person noun (by the analyser), not an adjective before one."""
+    return _person_number(toks[j].lower, pack.lang) == _SING and not _modifier(toks, j, pack.lang)
+
+
 def _listed_by_number(
     toks: tuple[Token, ...], start: int, lo: int, pack: LanguagePack, skip: Skip
 ) -> tuple[int, int]:
     """:func:`listed_before` by grammatical number (packs with a morphology analyser): singular
-    person nouns each right before a comma or a joiner that precedes the counted group
-    ("погибли мать, трое детей и …", "загинули чоловік, двоє дітей")."""
+    person nouns each right before a comma or a joiner that precedes the counted group, or one
+    word before it ("погибли мать, трое детей и …", "загинули командир роти і двоє бійців")."""
     n, k = 0, start
+    if k - 2 > lo and pack.one.match_at(toks, k - 1, k) is not None:
+        k -= 1  # "жінка та *її* двоє дітей": a possessive before the figure
     while k - 2 > lo and (
         toks[k - 1].text == "," or pack.joiners.match_at(toks, k - 1, k) is not None
     ):
-        j = k - 2
-        if skip(j) or _person_number(toks[j].lower, pack.lang) != _SING:
+        j = next(  # "командир роти і двоє бійців": a genitive after the person noun
+            (j for j in (k - 2, k - 3) if j > lo and toks[j].is_word and _person(toks, j, pack)),
+            None,
+        )
+        if j is None or skip(j) or not all(toks[i].is_word for i in range(j, k - 1)):
             break
         n, k = n + 1, j
     return (n, k) if n else (0, start)
@@ -384,6 +394,8 @@ def listed_before(
     n, k = 0, start
     if k - 2 > lo and pack.part_of.match_at(toks, k - 1, k) is not None:
         k -= 1  # "la morte di un soldato e *di* quattro volontari": the repeated preposition
+    elif k - 2 > lo and pack.one.match_at(toks, k - 1, k) is not None:
+        k -= 1  # "a woman and *her* two children": a possessive before the figure
     while k - 1 > lo and (
         toks[k - 1].text == "," or pack.joiners.match_at(toks, k - 1, k) is not None
     ):
