@@ -153,3 +153,22 @@ def test_first_name_against_a_small_town(
     gaz: Gazetteer, text: str, surface: str, kept: bool
 ) -> None:
     assert (surface in _places(gaz, text, "en")) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # a country's or region's name after a first name is a surname
+        ("Lin-Manuel Miranda wrote the songs.", "Miranda", False),
+        ("Michael Jordan signed the shoes.", "Jordan", False),
+        # ... or a first name before a surname
+        ("Israel Katz said the talks had failed.", "Israel", False),
+        # the country itself
+        ("Rockets were fired at Israel overnight.", "Israel", True),
+        ("Venezuela's Miranda state reported floods.", "Miranda", True),
+    ],
+)
+def test_country_or_region_as_a_persons_name(
+    gaz: Gazetteer, text: str, surface: str, kept: bool
+) -> None:
+    assert (surface in _places(gaz, text, "en")) is kept
