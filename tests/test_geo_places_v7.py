@@ -172,3 +172,23 @@ def test_country_or_region_as_a_persons_name(
     gaz: Gazetteer, text: str, surface: str, kept: bool
 ) -> None:
     assert (surface in _places(gaz, text, "en")) is kept
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "town"),
+    [
+        # a district's adjective read as a village (Kharkivske, Pokrovske) is its centre
+        ("uk", "Обстріли тривали у Харківському районі.", "Харківському", "Kharkiv"),
+        ("uk", "Обстріли тривали у Покровському районі.", "Покровському", "Pokrovsk"),
+        ("ru", "Обстрел в Покровском районе.", "Покровском", "Pokrovsk"),
+    ],
+)
+def test_district_adjective_is_its_centre(
+    gaz: Gazetteer, lang: str, text: str, surface: str, town: str
+) -> None:
+    assert _places(gaz, text, lang)[surface][:2] == (town, "UKR")
+
+
+def test_district_adjective_adds_no_place(gaz: Gazetteer) -> None:
+    """A district the recogniser did not read stays unread: the text names the district."""
+    assert "Сумському" not in _places(gaz, "Обстріли тривали у Сумському районі.", "uk")
