@@ -153,3 +153,42 @@ def test_first_name_against_a_small_town(
     gaz: Gazetteer, text: str, surface: str, kept: bool
 ) -> None:
     assert (surface in _places(gaz, text, "en")) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kept"),
+    [
+        # a country's or region's name after a first name is a surname
+        ("Lin-Manuel Miranda wrote the songs.", "Miranda", False),
+        ("Michael Jordan signed the shoes.", "Jordan", False),
+        # ... or a first name before a surname
+        ("Israel Katz said the talks had failed.", "Israel", False),
+        # the country itself
+        ("Rockets were fired at Israel overnight.", "Israel", True),
+        ("Venezuela's Miranda state reported floods.", "Miranda", True),
+    ],
+)
+def test_country_or_region_as_a_persons_name(
+    gaz: Gazetteer, text: str, surface: str, kept: bool
+) -> None:
+    assert (surface in _places(gaz, text, "en")) is kept
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "town"),
+    [
+        # a district's adjective read as a village (Kharkivske, Pokrovske) is its centre
+        ("uk", "Обстріли тривали у Харківському районі.", "Харківському", "Kharkiv"),
+        ("uk", "Обстріли тривали у Покровському районі.", "Покровському", "Pokrovsk"),
+        ("ru", "Обстрел в Покровском районе.", "Покровском", "Pokrovsk"),
+    ],
+)
+def test_district_adjective_is_its_centre(
+    gaz: Gazetteer, lang: str, text: str, surface: str, town: str
+) -> None:
+    assert _places(gaz, text, lang)[surface][:2] == (town, "UKR")
+
+
+def test_district_adjective_adds_no_place(gaz: Gazetteer) -> None:
+    """A district the recogniser did not read stays unread: the text names the district."""
+    assert "Сумському" not in _places(gaz, "Обстріли тривали у Сумському районі.", "uk")

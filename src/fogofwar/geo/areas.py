@@ -1,10 +1,13 @@
-"""Front-line directions named by an adjective of a town, read by :mod:`.recognise`.
+"""Front-line directions and districts named by an adjective of a town, read by
+:mod:`.recognise`.
 
 "на Покровському напрямку", "на Купянском направлении", "на Лиманському та Сіверському
-напрямках": the adjective before one of the pack's area nouns (``[text] area_nouns`` of
-``pack.toml``) is not the village spelled like it (Pokrovske, Kupianske, Lymanske) but the
-area around the town it derives from. Its hit takes that town's candidates: the adjectival
-ending is replaced by the suffixes of ``data/geo/areas.toml`` in turn ("Покровському" ->
+напрямках", "у Харківському районі": the adjective before one of the pack's area nouns
+(``[text] area_nouns`` of ``pack.toml``) or a noun of ``data/geo/areas.toml`` is not the
+village spelled like it (Pokrovske, Kupianske, Lymanske, Kharkivske) but the town it derives
+from (the direction's target, the district's centre). Its hit takes that town's candidates:
+the adjectival ending is replaced by the suffixes of ``data/geo/areas.toml`` in turn
+("Покровському" ->
 "Покровськ", "Харківському" -> "Харків", "Костянтинівському" -> "Костянтинівка") and the first
 name the index holds as a town's or region's own name wins (else another of its names: Russian
 spellings of Ukrainian towns). An adjective whose town is not found so is no place.
@@ -40,22 +43,29 @@ def _table() -> dict[str, object]:
 @cache
 def _rules(
     lang: str,
-) -> tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...], frozenset[str]]:
-    """(area nouns, (ending, suffixes) longest first, connectors) of ``lang`` ("" = all)."""
+) -> tuple[frozenset[str], frozenset[str], tuple[tuple[str, tuple[str, ...]], ...], frozenset[str]]:
+    """(direction nouns, district nouns, (ending, the town name's endings) longest first,
+    connectors) of ``lang`` ("": every language's)."""
     langs = (lang,) if lang in available_languages() else available_languages()
     nouns: set[str] = set()
-    endings: list[tuple[str, tuple[str, ...]]] = []
+    districts: set[str] = set()
+    endings: dict[str, tuple[str, ...]] = {}
     connectors: set[str] = set()
     for code in langs:
         text = read_table(code, "pack").get("text", {})
         if isinstance(text, dict):
             nouns.update(str(w).casefold() for w in text.get("area_nouns", []))
         own = _table().get(code, {})
-        if isinstance(own, dict):
-            endings += [(str(e), tuple(str(s) for s in sufs)) for e, sufs in own.get("endings", [])]
-            connectors.update(str(w).casefold() for w in own.get("connectors", []))
-    ordered = tuple(sorted(dict(endings).items(), key=lambda p: -len(p[0])))
-    return frozenset(nouns), ordered, frozenset(connectors)
+        if not isinstance(own, dict):
+            continue
+        nouns.update(str(w).casefold() for w in own.get("nouns", []))
+        districts.update(str(w).casefold() for w in own.get("district_nouns", []))
+        connectors.update(str(w).casefold() for w in own.get("connectors", []))
+        for suffix, names in own.get("suffixes", []):
+            for case in own.get("cases", []):
+                endings.setdefault(str(suffix) + str(case), tuple(str(n) for n in names))
+    ordered = tuple(sorted(endings.items(), key=lambda p: -len(p[0])))
+    return frozenset(nouns), frozenset(districts), ordered, frozenset(connectors)
 
 
 def _town(
@@ -89,11 +99,13 @@ def area_adjectives(
 ) -> list[Hit]:
     """``hits`` with every adjective of a direction ("Покровському напрямку") read as the
     town it derives from (a hit of its own, replacing a hit of the word alone), or as no
-    place when that town is not found."""
-    nouns, endings, connectors = _rules(lang)
-    if not nouns or not endings:
+    place when that town is not found; an adjective of a district ("у Харківському районі")
+    that the recogniser read as a village is read as the district's centre instead (no hit
+    is added for a district: the text names the town's district, not the town)."""
+    nouns, districts, endings, connectors = _rules(lang)
+    if not (nouns or districts) or not endings:
         return hits
-    area: list[int] = []  # token positions of direction adjectives
+    area: dict[int, bool] = {}  # token position of an adjective -> of a direction (not district)
     for i, tok in enumerate(tokens):
         if not tok.cap or tok.text.isupper() or not _adjective(tok.text, endings):
             continue
@@ -102,21 +114,23 @@ def area_adjectives(
             low = t.text.casefold()
             if t.sent_start:
                 break
-            if not t.cap and low in nouns:
-                area.append(i)
+            if not t.cap and (low in nouns or low in districts):
+                area[i] = low in nouns
                 break
             if not (low in connectors or (t.cap and _adjective(t.text, endings))):
                 break
     if not area:
         return hits
-    spot = set(area)
-    out = [h for h in hits if not (h.first == h.last and h.first in spot)]
+    single = {h.first: h for h in hits if h.first == h.last and h.first in area}
+    out = [h for h in hits if not (h.first == h.last and h.first in area)]
     covered = {k for h in out for k in range(h.first, h.last + 1)}
-    for i in area:
-        if i in covered:
-            continue  # inside a longer name
+    for i, direction in area.items():
+        if i in covered or (not direction and i not in single):
+            continue  # inside a longer name; a district the recogniser did not read
         cands = _town(tokens[i].text, endings, index)
         if cands:
             tok = tokens[i]
             out.append(Hit(i, i, tok.start, tok.end, cands, changed=True))
+        elif not direction:
+            out.append(single[i])  # no centre found: the recogniser's reading stays
     return sorted(out, key=lambda h: (h.first, h.last))

@@ -177,6 +177,8 @@ def keep(
         and (nxt is None or not nxt.glued or not nxt.cap)
     ):
         return False  # "Réunion de crise …", "Reunión en Kiev": the word opening a sentence
+    if kinds & {"country", "admin1"} and _person_name(tok, prev, nxt_word, pack):
+        return False  # "Bill Holland", "Lin-Manuel Miranda", "Chad Walker": a person
     if kinds & {"country", "continent", "region"}:
         return True
     if (
@@ -345,3 +347,18 @@ def _in_name(tokens: list[Token], i: int, lang: str) -> bool:
         and tokens[i].glued
         and is_common(tokens[i - 2].text, lang)
     )
+
+
+def _person_name(tok: Token, prev: Token | None, nxt_word: bool, pack: LangPack) -> bool:
+    """A country's or region's name as a person's: right after a first name ("Bill Holland",
+    "Michael Jordan", "Lin-Manuel Miranda"), or itself a first name before a capitalised word
+    that is no common word ("Chad Walker", "Israel Katz"; not "Georgia Tech")."""
+    after_first = (
+        prev is not None
+        and tok.glued
+        and not tok.hyphen
+        and prev.cap
+        and not prev.text.isupper()
+        and (prev.text.casefold() in pack.given_names or prev.text.casefold() in pack.first_names)
+    )
+    return after_first or (nxt_word and tok.text.casefold() in pack.first_names)
