@@ -3,10 +3,12 @@ GeoNames cities: official Ukrainian names and their Latin spelling by the nation
 
 Used only by :mod:`fogofwar.geo.sources` at build time. A settlement is joined to the GeoNames
 city of its oblast that bears its name (an official name before another town's other name:
-the village Oleksandrivka, not Donetsk, once Oleksandrivka). A town or urban settlement
-GeoNames lacks, and a village whose name is unique in Ukraine (Роботине, Кліщіївка), becomes
-an entity of its own, located at the biggest GeoNames town of its hromada (else of its
-district) — within a few tens of kilometres, in the right oblast — with no GeoNames id.
+the village Oleksandrivka, not Donetsk, once Oleksandrivka). A settlement GeoNames lacks (a
+town, an urban settlement or a village: Роботине, Кліщіївка, Гроза) becomes an entity of its
+own, one per name and district (the text tells villages of one name apart by their district
+or oblast, not by their hromada), located at the biggest GeoNames town of its hromada (else of
+its district) — within a few tens of kilometres, in the right oblast — with no GeoNames id.
+Its Latin and Russian spellings come from :mod:`.translit` like every Ukrainian name's.
 """
 
 from __future__ import annotations
@@ -71,12 +73,10 @@ def ukraine(
                 by_name[(c.admin1, fold(n))].append((c, n in main))
                 by_name[(c.admin1, "~" + skeleton(n))].append((c, n in main))
     settlements = [r for r in rows if r["category"] in _SETTLEMENTS]
-    counts: dict[str, int] = defaultdict(int)
-    for r in settlements:
-        counts[fold(r["name"])] += 1
     # hromada / district id -> the biggest GeoNames town joined inside it
     anchor: dict[str, Entity] = {}
     unjoined: list[tuple[dict[str, Any], str, str]] = []
+    seen: set[tuple[str, tuple[str, ...]]] = set()  # (name, (oblast, district)) added
     for r in settlements:
         anc = r["ancestors"]
         oblast = oblast_names.get(anc[0] if anc else r["id"], "")
@@ -92,7 +92,8 @@ def ukraine(
                     unit not in anchor or anchor[unit].population < best.population
                 ):
                     anchor[unit] = best
-        elif counts[fold(r["name"])] == 1 and r["category"] in _OWN_ENTITY:
+        elif r["category"] in _OWN_ENTITY and (fold(r["name"]), tuple(anc[:2])) not in seen:
+            seen.add((fold(r["name"]), tuple(anc[:2])))
             unjoined.append((r, oblast, latin))
     for r, oblast, latin in unjoined:
         near = next((anchor[u] for u in reversed(r["ancestors"][1:]) if u in anchor), None)
