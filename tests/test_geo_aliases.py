@@ -11,6 +11,9 @@ from __future__ import annotations
 import pytest
 
 from fogofwar.geo import Gazetteer
+from fogofwar.geo.context_prior import name_priors
+from fogofwar.geo.index import Candidate, Place
+from fogofwar.geo.tokens import Hit
 from fogofwar.geo.translit import latin_forms, russian_form, transliterate
 
 # villages of one name in two oblasts, none of them in GeoNames' towns: (Ukrainian name, oblast)
@@ -144,3 +147,39 @@ def test_an_office_title_names_its_region(gaz: Gazetteer, lang: str, text: str, 
     found = [m for m in gaz.find(text, lang) if m.location is not None]
     assert all(m.location is not None and m.location.admin1 == oblast for m in found)
     assert any(m.surface == surface for m in found)
+
+
+def _cand(eid: int, cc: str, how: int, kind: str = "city") -> Candidate:
+    return Candidate(Place(eid, None, f"p{eid}", kind, cc, None, None, None, 0.0, 0.0, 500), how)
+
+
+def test_name_priors_script_and_home_language() -> None:
+    text = "у Грозі"
+    hit = Hit(1, 1, 2, 7, (_cand(1, "UA", 0), _cand(2, "DE", 2), _cand(3, "RU", 1)), True)
+    # a Ukrainian text: Ukraine's settlement first, the German skeleton match set back
+    assert name_priors(text, [hit], "uk") == {id(hit): {1: 1.0, 2: -2.0}}
+    # Russian: Russia's and Ukraine's alike
+    assert name_priors(text, [hit], "ru") == {id(hit): {1: 0.5, 2: -2.0, 3: 0.5}}
+    # English: the script alone
+    assert name_priors(text, [hit], "en") == {id(hit): {2: -2.0}}
+    # a Latin name: nothing in English; one country's candidates: nothing at all
+    latin = Hit(0, 0, 0, 5, hit.cands, False)
+    assert name_priors("Hroza", [latin], "en") == {}
+    home = Hit(1, 1, 2, 7, (_cand(1, "UA", 0), _cand(4, "UA", 1)), True)
+    assert name_priors(text, [home], "uk") == {}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "country"),
+    [
+        # a Ukrainian text names Ukraine's town by its former name first ...
+        ("uk", "Українські військові відбили атаку біля Дзержинська.", "Дзержинська", "UKR"),
+        # ... unless the text places it elsewhere
+        ("uk", "Вибух на заводі в Дзержинську, Росія.", "Дзержинську", "RUS"),
+        ("ru", "Дроны атаковали завод в Дзержинске Нижегородской области.", "Дзержинске", "RUS"),
+        ("ru", "ВСУ обстреляли Дзержинск, сообщили власти ДНР.", "Дзержинск", "UKR"),
+    ],
+)
+def test_home_language_and_context(gaz: Gazetteer, lang: str, text: str, surface: str,
+                                   country: str) -> None:  # fmt: skip
+    assert _where(gaz, text, lang, surface)[0] == country

@@ -23,8 +23,8 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
   Ukrainian (:mod:`.former`), as other names
 * :mod:`fogofwar.geo.translit` — every Cyrillic name of a Ukrainian or Russian place also in
   the Latin spellings of the usual systems (Ukrainian national, BGN/PCGN, German Duden-style,
-  scholarly; from Russian: BGN/PCGN, simplified, German, scholarly), and a Ukrainian name also in its regular Russian
-  form (Покровськ -> Покровск), as other names
+  scholarly; from Russian: BGN/PCGN, simplified, German, scholarly), and a Ukrainian name also
+  in its regular Russian form (Покровськ -> Покровск), as other names
 """
 
 from __future__ import annotations
