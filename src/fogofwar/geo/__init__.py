@@ -24,6 +24,7 @@ from pathlib import Path
 
 from fogofwar.claim import Location
 from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, ensure_index
+from fogofwar.geo.context_prior import name_priors
 from fogofwar.geo.features import feature_spans, listed_streets
 from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.landmarks import landmark_hits
@@ -150,7 +151,7 @@ class Gazetteer:
         if features:  # "Memphis Street" is a street, not Memphis
             listed = set(listed_streets(text, pack))
             hits = [h for h in hits if not _inside_feature(h, features, listed)]
-        places = resolve(hits, local_countries(text, hits, pack))
+        places = resolve(hits, local_countries(text, hits, pack), name_priors(text, hits, lang))
         out = [self._mention(text, h, p) for h, p in zip(hits, places, strict=True)]
         out += [self._landmark(text, m) for m in marks]
         if features:
@@ -205,7 +206,8 @@ class Gazetteer:
             return tuple(PlaceMention(Span(a, b), text[a:b], None) for a, b in spans)
         hits, given = span_hits(text, spans, lang_pack(lang), self._index)
         local = local_countries(text, hits, lang_pack(lang))
-        places = dict(zip(map(id, hits), resolve(hits, local), strict=True))
+        prior = name_priors(text, hits, lang)
+        places = dict(zip(map(id, hits), resolve(hits, local, prior), strict=True))
         # the place the text is about, from the given spans (toponyms by someone's word) before
         # the recogniser's own hits (which may be a person's name)
         mine = [

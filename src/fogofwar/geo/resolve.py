@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -332,9 +333,15 @@ def local_countries(text: str, hits: list[Hit], pack: LangPack) -> frozenset[str
     return frozenset(out)
 
 
-def resolve(hits: list[Hit], local: frozenset[str] = frozenset()) -> list[Place | None]:
+def resolve(
+    hits: list[Hit],
+    local: frozenset[str] = frozenset(),
+    prior: Mapping[int, Mapping[int, float]] | None = None,
+) -> list[Place | None]:
     """One place (or ``None`` for demonyms and empty hits) per hit, in hit order; ``local``:
-    countries whose local bodies the text cites (:func:`local_countries`)."""
+    countries whose local bodies the text cites (:func:`local_countries`); ``prior``:
+    ``id(hit)`` -> place id -> what to add to its context-free score
+    (:func:`fogofwar.geo.context_prior.name_priors`)."""
     places = [h for h in hits if h.demonym is None]
     pruned = {id(h): _prune(h.cands) for h in places}
     doc_dem = {h.demonym for h in hits if h.demonym}  # countries of demonyms: who acts
@@ -343,7 +350,10 @@ def resolve(hits: list[Hit], local: frozenset[str] = frozenset()) -> list[Place 
     bases: dict[int, dict[int, float]] = {}  # hit -> place -> context-free score
     for h in places:
         cands = pruned[id(h)]
-        base = bases[id(h)] = {c.place.eid: _base(c, h.changed) for c in cands}
+        extra = prior.get(id(h), {}) if prior else {}
+        base = bases[id(h)] = {
+            c.place.eid: _base(c, h.changed) + extra.get(c.place.eid, 0.0) for c in cands
+        }
         first[id(h)] = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), base)
     # towns near a candidate town of another toponym, whichever each would be alone
     for hid, eid in pairs(places, pruned, _owners(places, first)):

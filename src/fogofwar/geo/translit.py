@@ -21,6 +21,10 @@ Systems (letters not listed are as in the Ukrainian national standard):
 * ``ru_simple`` — BGN/PCGN with е always e and -ий/-ый as -y (Nikolaev, Khmelnitsky)
 * ``ru_de`` — German (Duden): е je initially and after a vowel, ё jo, ж sch, з s, й i, в w,
   х ch, ц z, ч tsch, ш sch, щ schtsch, ы y, ю ju, я ja, с between vowels ss
+* ``uk_sci``, ``ru_sci`` — the scholarly (Slavist) system, as the Czech, Polish-leaning and
+  academic press write it: ж ž, х ch, ц c, ч č, ш š, щ šč, й j, є je, ї ji, ю ju, я ja
+  (Ukrainian г h, и y; Russian г g, и i, ы y, ё ë): "Charkiv", "Vinnycja", "Kyjiv"; the
+  index key drops the diacritics ("Zaporižžja" -> "zaporizzja")
 """
 
 from __future__ import annotations
@@ -66,6 +70,16 @@ _RU_DE = _COMMON | {
     "х": "ch", "ц": "z", "ч": "tsch", "ш": "sch", "щ": "schtsch", "ы": "y", "э": "e", "ю": "ju",
     "я": "ja", "і": "i", "ї": "ji", "є": "je", "ґ": "g",
 }  # fmt: skip
+_UK_SCI = _COMMON | {
+    "в": "v", "г": "h", "ґ": "g", "е": "e", "є": "je", "ж": "ž", "з": "z", "и": "y", "і": "i",
+    "ї": "ji", "й": "j", "с": "s", "х": "ch", "ц": "c", "ч": "č", "ш": "š", "щ": "šč",
+    "ю": "ju", "я": "ja", "ы": "y", "э": "e", "ё": "jo",
+}  # fmt: skip
+_RU_SCI = _COMMON | {
+    "в": "v", "г": "g", "е": "e", "ё": "ë", "ж": "ž", "з": "z", "и": "i", "й": "j", "с": "s",
+    "х": "ch", "ц": "c", "ч": "č", "ш": "š", "щ": "šč", "ы": "y", "э": "è", "ю": "ju",
+    "я": "ja", "і": "i", "ї": "ji", "є": "je", "ґ": "g",
+}  # fmt: skip
 
 
 def _word(word: str, table: dict[str, str], e_after: str, ss: bool) -> str:
@@ -109,6 +123,8 @@ SYSTEMS: dict[str, Callable[[str], str]] = {
     "ru_bgn": lambda w: _word(w, _RU_BGN, "ye", False),
     "ru_simple": _ru_simple,
     "ru_de": lambda w: _word(w, _RU_DE, "je", True),
+    "uk_sci": lambda w: _word(w, _UK_SCI, "", False),
+    "ru_sci": lambda w: _word(w, _RU_SCI, "", False),
 }
 
 

@@ -3,10 +3,14 @@ GeoNames cities: official Ukrainian names and their Latin spelling by the nation
 
 Used only by :mod:`fogofwar.geo.sources` at build time. A settlement is joined to the GeoNames
 city of its oblast that bears its name (an official name before another town's other name:
-the village Oleksandrivka, not Donetsk, once Oleksandrivka). A town or urban settlement
-GeoNames lacks, and a village whose name is unique in Ukraine (Роботине, Кліщіївка), becomes
-an entity of its own, located at the biggest GeoNames town of its hromada (else of its
-district) — within a few tens of kilometres, in the right oblast — with no GeoNames id.
+the village Oleksandrivka, not Donetsk, once Oleksandrivka). A settlement GeoNames lacks (a
+town, an urban settlement or a village: Роботине, Кліщіївка, Гроза) becomes an entity of its
+own, one per name and district (the text tells villages of one name apart by their district
+or oblast, not by their hromada), located at the biggest GeoNames town of its hromada (else of
+its district; a town before a village) — within a few tens of kilometres, in the right oblast —
+with no GeoNames id. A village joins no GeoNames place of more than 20,000 inhabitants (a
+city's quarter of the village's name).
+Its Latin and Russian spellings come from :mod:`.translit` like every Ukrainian name's.
 """
 
 from __future__ import annotations
@@ -24,6 +28,10 @@ __all__ = ["katottg_rows", "ukraine"]
 _WEIGHT = {"K": 1_000_000, "M": 10_000, "T": 3_000, "X": 500, "C": 300}
 _SETTLEMENTS = tuple(_WEIGHT)
 _OWN_ENTITY = frozenset({"M", "T", "X", "C"})  # categories added when GeoNames lacks them
+# the most inhabitants a GeoNames place joined to a settlement of a category may have: a village
+# is not the quarter of Kharkiv GeoNames lists under the village's name (Oleksiivka, 100,000)
+_LARGEST = {"T": 100_000, "X": 20_000, "C": 20_000}
+_RANK = {"K": 4, "M": 3, "T": 2, "X": 1, "C": 0}  # a hromada's anchor: its town before villages
 
 
 def katottg_rows() -> list[dict[str, object]]:
@@ -71,31 +79,33 @@ def ukraine(
                 by_name[(c.admin1, fold(n))].append((c, n in main))
                 by_name[(c.admin1, "~" + skeleton(n))].append((c, n in main))
     settlements = [r for r in rows if r["category"] in _SETTLEMENTS]
-    counts: dict[str, int] = defaultdict(int)
-    for r in settlements:
-        counts[fold(r["name"])] += 1
-    # hromada / district id -> the biggest GeoNames town joined inside it
-    anchor: dict[str, Entity] = {}
+    # hromada / district id -> (rank, inhabitants, GeoNames town) of its biggest joined town
+    anchor: dict[str, tuple[int, int, Entity]] = {}
     unjoined: list[tuple[dict[str, Any], str, str]] = []
+    seen: set[tuple[str, tuple[str, ...]]] = set()  # (name, (oblast, district)) added
     for r in settlements:
         anc = r["ancestors"]
         oblast = oblast_names.get(anc[0] if anc else r["id"], "")
         latin = translit_uk(r["name"])
-        hits = by_name.get((oblast, fold(r["name"])), []) + by_name.get(
-            (oblast, "~" + skeleton(latin)), []
-        )
+        largest = _LARGEST.get(r["category"])
+        hits = [
+            h
+            for h in by_name.get((oblast, fold(r["name"])), [])
+            + by_name.get((oblast, "~" + skeleton(latin)), [])
+            if largest is None or h[0].population <= largest
+        ]
         if hits:
             best = max(hits, key=lambda h: (h[1], h[0].population))[0]
             best.main.extend((r["name"], latin))
+            rank = (_RANK.get(r["category"], 0), best.population, best)
             for unit in anc[1:]:
-                if best.lat is not None and (
-                    unit not in anchor or anchor[unit].population < best.population
-                ):
-                    anchor[unit] = best
-        elif counts[fold(r["name"])] == 1 and r["category"] in _OWN_ENTITY:
+                if best.lat is not None and (unit not in anchor or anchor[unit][:2] < rank[:2]):
+                    anchor[unit] = rank
+        elif r["category"] in _OWN_ENTITY and (fold(r["name"]), tuple(anc[:2])) not in seen:
+            seen.add((fold(r["name"]), tuple(anc[:2])))
             unjoined.append((r, oblast, latin))
     for r, oblast, latin in unjoined:
-        near = next((anchor[u] for u in reversed(r["ancestors"][1:]) if u in anchor), None)
+        near = next((anchor[u][2] for u in reversed(r["ancestors"][1:]) if u in anchor), None)
         e = Entity(latin, "city", "UA", None, None, _WEIGHT[r["category"]], admin1=oblast)
         if near is not None and near.admin1 == oblast:
             e.lat, e.lon, e.admin2 = near.lat, near.lon, near.admin2

@@ -49,7 +49,9 @@ sentence) that are neither demonyms nor metonymy nor part of an actor, person or
 ("джерела у Силах оборони України") nor an actor named before the event word (the agent:
 "Russia fired missiles at …"). A place right after a short lower-case function word ("in",
 "near", "nach", "у", "в") is the event's setting and is preferred, and so is a place that
-continues such a place's phrase ("in Russia's Kursk region"); then the most specific
+continues such a place's phrase ("in Russia's Kursk region"), and so is a town or district
+right before such a region that holds it ("im Dorf Andrussiwka im Gebiet Charkiw",
+"Дзержинськ на Донеччині": the region places the town); then the most specific
 (point > admin2 > admin1 > country > region); among equals the one nearest the event word.
 """
 
@@ -57,7 +59,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fogofwar.claim import Certainty, Claim, ClaimKind
+from fogofwar.claim import Certainty, Claim, ClaimKind, Location
 from fogofwar.geo import PlaceMention
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc
@@ -80,6 +82,7 @@ _VICTIM_WINDOW = 4  # tokens after a killing verb in which its object must start
 _AGENT_REACH = 4  # tokens after a passive "by" in which its agent must start
 _PREP_MAX = 5  # longest word taken for a location preposition
 _PHRASE_GAP = 4  # characters between two places of one location phrase ("Russia's Kursk")
+_QUALIFIER_GAP = 10  # characters between a town and the region after it (" in the ", " на ")
 
 
 def _entity_starts(doc: Doc, clause: Clause, categories: frozenset[str]) -> list[tuple[int, str]]:
@@ -329,6 +332,15 @@ def _blocked(doc: Doc, extra: Sequence[Span]) -> list[Span]:
     return spans + list(extra)
 
 
+def _holds(region: Location | None, town: Location | None) -> bool:
+    """``region`` (a first-level region or a country) holds ``town`` (a town or district)."""
+    if region is None or town is None or town.precision not in ("point", "admin2"):
+        return False
+    if region.precision == "admin1":
+        return region.country == town.country and region.admin1 == town.admin1
+    return region.precision == "country" and region.country == town.country
+
+
 def _after_preposition(doc: Doc, pack: LanguagePack, place: Span) -> bool:
     """True when the word before ``place`` looks like a preposition (short, lower-case)."""
     prev = None
@@ -370,6 +382,14 @@ def pick_place(
             prep = {p.span for p in found if _after_preposition(doc, pack, p.span)}
             prep |= {
                 p.span for p in found if any(0 <= p.span.start - q.end <= _PHRASE_GAP for q in prep)
+            }
+            prep |= {
+                p.span
+                for p in found
+                for q in found
+                if q.span in prep
+                and 0 < q.span.start - p.span.end <= _QUALIFIER_GAP
+                and _holds(q.location, p.location)
             }
             return max(
                 found,
