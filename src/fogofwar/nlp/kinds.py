@@ -8,7 +8,14 @@ from fogofwar.claim import ClaimKind
 from fogofwar.nlp.matcher import Match
 from fogofwar.packs import Trigger
 
-__all__ = ["KIND_PRIORITY", "REMOTE_SUBTYPES", "crosswalk", "detained_at_protest", "fought_off"]
+__all__ = [
+    "KIND_PRIORITY",
+    "REMOTE_SUBTYPES",
+    "crosswalk",
+    "detained_at_protest",
+    "fought_off",
+    "taken_captive",
+]
 
 #: When one clause has event words of several kinds, the first kind in this order wins
 #: (a town captured in fighting is a territorial change; an attack that kills is an attack;
@@ -55,6 +62,30 @@ def detained_at_protest(pool: Sequence[Match[Trigger]]) -> Match[Trigger] | None
     (annotating-claims: arrests and captures), the protest its setting."""
     return next(
         (m for m in pool if m.payload.kind == ClaimKind.ARREST and m.payload.subtype == "arrest"),
+        None,
+    )
+
+
+def taken_captive(pool: Sequence[Match[Trigger]]) -> Match[Trigger] | None:
+    """The arrest verb of a clause whose attack is only a noun of its agents or setting
+    ("Gunmen abducted 30 students", "Bewaffnete entführten …"): people abducted, detained or
+    taken hostage are an ``arrest`` (annotating-claims: arrests, captures, hostages), unless
+    weapons fired from afar are named (:data:`REMOTE_SUBTYPES`) or the clause tells a toll."""
+    attacks = [m for m in pool if m.payload.kind == ClaimKind.ATTACK]
+    if not attacks or any(
+        not m.payload.nominal or m.payload.subtype in REMOTE_SUBTYPES for m in attacks
+    ):
+        return None
+    if any(m.payload.kind == ClaimKind.CASUALTIES for m in pool):
+        return None  # "1,200 died in the attack, in which 240 were kidnapped": its toll
+    return next(
+        (
+            m
+            for m in pool
+            if m.payload.kind == ClaimKind.ARREST
+            and m.payload.subtype == "arrest"
+            and not m.payload.nominal
+        ),
         None,
     )
 

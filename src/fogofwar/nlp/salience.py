@@ -63,7 +63,7 @@ from fogofwar.claim import Certainty, Claim, ClaimKind, Location
 from fogofwar.geo import PlaceMention
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc
-from fogofwar.nlp.kinds import KIND_PRIORITY, detained_at_protest, fought_off
+from fogofwar.nlp.kinds import KIND_PRIORITY, detained_at_protest, fought_off, taken_captive
 from fogofwar.nlp.matcher import Match
 from fogofwar.packs import LanguagePack, Trigger
 
@@ -225,7 +225,8 @@ def clause_kind(
         # a word read in its context ("exchanged" beside "prisoners") is the finer reading
         chosen = next((m for m in same if m.payload.context is not None), same[0])
         if kind == ClaimKind.ATTACK:
-            chosen = fought_off(pool) or chosen  # "repelled an attack": fighting
+            # "repelled an attack": fighting; "gunmen abducted 30 students": an arrest
+            chosen = fought_off(pool) or taken_captive(pool) or chosen
         elif kind == ClaimKind.PROTEST:
             chosen = detained_at_protest(pool) or chosen  # "detained at protests": arrests
     kind, subtype = chosen.payload.kind, chosen.payload.subtype
