@@ -333,12 +333,17 @@ def find_quantities(
                 high = None if high is None else high * scale
             toll = not _unit_after(tokens, vague_end, hi, pack)  # "dozens of years"
             start_tok = i
-            if low is not None and low == high and low > 0:  # "more than a dozen" → 13..null
+            # "більше сотні", "свыше тысячи": after a bound word the plural-looking form is the
+            # genitive singular of the scale noun (one hundred, one thousand), not "hundreds"
+            one = pack.number_scales.get(tokens[i].lower) if vague.end - i == 1 else None
+            exact = low is not None and low == high and low > 0
+            if exact or (one and not scale):  # "more than a dozen" → 13..null
                 if rise is None:
                     rise = _rise_words(tokens, lo, hi, pack)
                 bound = _bound_before(tokens, i, lo, pack, rise)
                 if bound is not None:
-                    (low, high), start_tok = _apply(bound[0], low), bound[1]
+                    figure = low if exact and low is not None else one or 0
+                    (low, high), start_tok = _apply(bound[0], figure), bound[1]
             span = Span(tokens[start_tok].start, tokens[vague_end - 1].end)
             out.append(Quantity(span, low, high, start_tok, vague_end, vague=True, toll=toll))
             i = vague_end
