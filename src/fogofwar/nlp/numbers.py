@@ -297,6 +297,15 @@ def _apply(bound: str | None, n: int) -> tuple[int | None, int | None]:
     return n, n
 
 
+def _after_rise_by(tokens: tuple[Token, ...], i: int, lo: int, pack: LanguagePack) -> bool:
+    """A pack ``rise_by`` phrase ends right before token ``i`` ("rose by *two*", "stieg um
+    *zwei*", "зросла на *двох*"): the figure there is a toll's increase."""
+    if not pack.rise_by.size:
+        return False
+    near = pack.rise_by.find(tokens, max(lo, i - _MAX_BOUND_WORDS), i)
+    return any(m.end == i for m in near)
+
+
 def find_quantities(
     tokens: tuple[Token, ...], lo: int, hi: int, pack: LanguagePack, blocked: frozenset[int]
 ) -> list[Quantity]:
@@ -324,12 +333,17 @@ def find_quantities(
                 high = None if high is None else high * scale
             toll = not _unit_after(tokens, vague_end, hi, pack)  # "dozens of years"
             start_tok = i
-            if low is not None and low == high and low > 0:  # "more than a dozen" → 13..null
+            # "більше сотні", "свыше тысячи": after a bound word the plural-looking form is the
+            # genitive singular of the scale noun (one hundred, one thousand), not "hundreds"
+            one = pack.number_scales.get(tokens[i].lower) if vague.end - i == 1 else None
+            exact = low is not None and low == high and low > 0
+            if exact or (one and not scale):  # "more than a dozen" → 13..null
                 if rise is None:
                     rise = _rise_words(tokens, lo, hi, pack)
                 bound = _bound_before(tokens, i, lo, pack, rise)
                 if bound is not None:
-                    (low, high), start_tok = _apply(bound[0], low), bound[1]
+                    figure = low if exact and low is not None else one or 0
+                    (low, high), start_tok = _apply(bound[0], figure), bound[1]
             span = Span(tokens[start_tok].start, tokens[vague_end - 1].end)
             out.append(Quantity(span, low, high, start_tok, vague_end, vague=True, toll=toll))
             i = vague_end
@@ -341,6 +355,13 @@ def find_quantities(
         if rise is None:
             rise = _rise_words(tokens, lo, hi, pack)
         bound = _bound_before(tokens, i, lo, pack, rise)
+        if (
+            bound is not None
+            and out
+            and out[-1].tok_end == bound[1]
+            and _after_rise_by(tokens, out[-1].tok_start, lo, pack)
+        ):
+            bound = None  # "зросла на трьох до 17": the new total after the increase
         # a bare four-digit figure is a year ("2022"), unless a bound word before a figure
         # that is no modern year says it is a count ("mehr als 1300", "more than 5000")
         is_year = (
@@ -374,8 +395,15 @@ def find_quantities(
         low, high = _apply(bound[0] if bound else None, value)
         if bound is not None:
             start_tok = bound[1]
-        # ranges: "5 bis 10", "5-10", "от 5 до 10"
-        if end + 1 < hi and (tokens[end].lower in pack.range_words or tokens[end].text in "-–"):
+        # ranges: "5 bis 10", "5-10", "от 5 до 10"; not the increase of "rose by two to 14"
+        by = _after_rise_by(tokens, start_tok, lo, pack)
+        if by:
+            toll = False  # the change of a toll, not a toll ("зросла на двох до 14")
+        if (
+            not by
+            and end + 1 < hi
+            and (tokens[end].lower in pack.range_words or tokens[end].text in "-–")
+        ):
             second = end + 1
             if second + 1 < hi and tokens[second].lower in pack.determiners:
                 second += 1  # "tra le 20 e le 30"

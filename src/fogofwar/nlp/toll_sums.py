@@ -21,6 +21,7 @@ _ITEM_WORDS = 2  # words of one listed group after its figure ("шестеро �
 _SUM_GAP = 7  # tokens between two summed figures ("257 membres des forces … et à 18 combattants")
 _PARALLEL_GAP = 10  # … when each figure has the same casualty word right after it
 _STRIKES = STRIKES
+_RISE_GAP = 2  # tokens between a rise phrase and its new figure
 _TALLY_MARKS = frozenset({":", "-", "–", "—"})  # "Загиблих — 7", "Dead: 7"
 
 
@@ -87,7 +88,8 @@ class TollSums(TollCues):
     ) -> tuple[int | None, int | None, Span]:
         """A toll's figure with more of it added: the clause counts ``name`` by one figure and,
         later, by another marked as more ("14 people were killed and two more died later",
-        "36 тіл загиблих, ще двоє людей померли в лікарні") → their sum; the added figure has
+        "36 тіл загиблих, ще двоє людей померли в лікарні") → their sum, unless the first is a
+        new total (:meth:`total`: "rose to 14 after two more died"); the added figure has
         its own casualty word after it (not "… et trois autres dans une frappe sur Khan
         Younès") and no event or place of its own (not "e altre cinque persone sono morte in
         due attacchi in altre località": other events' toll)."""
@@ -108,6 +110,7 @@ class TollSums(TollCues):
             and not self.elsewhere(m, clause)
             and not self.things(b, clause.tok_end)
             and not self.things(m, clause.tok_end)
+            and not self.total(b, clause)  # "rose to 14 after two more died": 14 holds them
         ]
         if not pair:
             return figure
@@ -120,6 +123,16 @@ class TollSums(TollCues):
         low = None if low is None or other.low is None else low + other.low
         high = None if high is None or other.high is None else high + other.high
         return low, high, Span(min(span.start, other.span.start), max(span.end, other.span.end))
+
+    def total(self, q: Quantity, clause: Clause) -> bool:
+        """Figure ``q`` is a toll's new total: a pack ``rise`` phrase right before it ("rose to
+        14", "зросла до 14") or right after it ("auf 14 gestiegen")."""
+        if not self.pack.rise.size:
+            return False
+        return any(
+            r.end <= q.tok_start <= r.end + _RISE_GAP or q.tok_end == r.start
+            for r in self.pack.rise.find(self.toks, clause.tok_start, clause.tok_end)
+        )
 
     def elsewhere(self, q: Quantity, clause: Clause) -> bool:
         """After figure ``q``, in its clause, an attack or clash word that counts no one

@@ -72,6 +72,30 @@ def _person_number(low: str, lang: str) -> str:
 
 
 @lru_cache(maxsize=100_000)
+def _person_reading(low: str, lang: str) -> str:
+    """``sing``/``plur`` of any parse of ``low`` that is a person (animate noun, adjective or
+    participle), however unlikely ("военного": first a neuter genitive adjective); ``""``."""
+    morph = _morph(lang)
+    if morph is None:
+        return _OTHER
+    parses = morph.parse(low)
+    if any(p.tag.POS == "NPRO" for p in parses):
+        return _OTHER
+    for p in parses:
+        grams = p.tag.grammemes
+        if p.tag.POS in {"NOUN", "ADJF", "PRTF"} and "anim" in grams:
+            return str(p.tag.number or ("sing" if p.tag.gender else "")) or _OTHER
+    return _OTHER
+
+
+def _alone(toks: tuple[Token, ...], k: int) -> bool:
+    """Token ``k`` ends its noun phrase: punctuation, a joiner or the text's end follows (an
+    adjective there stands for its noun: "вбили військового.", "убили военного и …")."""
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is None or not nxt.is_word or nxt.lower in _JOIN
+
+
+@lru_cache(maxsize=100_000)
 def _adjectival(low: str, lang: str) -> bool:
     """``low`` is a person only as an adjective or participle ("ракетного" agrees with an
     animate accusative, "раненого" may stand alone): no animate noun reading."""
@@ -116,6 +140,8 @@ def _group(
         if t.lower in _JOIN or (skip is not None and skip(t)):
             continue  # "командира и его заместителя": a possessive inside the group
         number = _person_number(t.lower, lang)
+        if not number and _alone(toks, k):  # "убили военного.": the adjective is the noun
+            number = _person_reading(t.lower, lang)
         if number and _modifier(toks, k, lang):
             continue
         if number == _PLUR:

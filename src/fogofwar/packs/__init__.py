@@ -162,6 +162,9 @@ class LanguagePack:
     #: nouns a toll's casualty word may follow in a tally whose figure comes after a colon or
     #: a dash ("*кількість* загиблих — 7", "*the number of* dead: 7"; not "серед загиблих — 7")
     tally_heads: PhraseMatcher[None]
+    #: a rising verb with the preposition of its change ("rose *by* two to 14", "зросла на
+    #: двох", "stieg um zwei auf 14"): the figure after it is the increase, not the toll
+    rise_by: PhraseMatcher[None]
     vague: PhraseMatcher[tuple[int | None, int | None]]
     dates: PhraseMatcher[DateCue]
     triggers: PhraseMatcher[Trigger]
@@ -353,6 +356,7 @@ def load_pack(path: Path) -> LanguagePack:
         lethal=_flat(nums, "lethal", where),
         increments=_flat(nums, "increments", where),
         tally_heads=_flat(nums, "tally_heads", where),
+        rise_by=_flat(nums, "rise_by", where),
         vague=_vague(nums.get("vague", {})),
         dates=_dates(data.get("dates", {}), where),
         since=frozenset(norm(w) for w in _words(data.get("dates", {}), "since", where)),
