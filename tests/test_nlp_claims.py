@@ -126,8 +126,16 @@ def test_certainty(reader: Reader, lang: str, text: str, certainty: Certainty) -
             "Quellen zufolge sind Soldaten desertiert.\n\nIn einem Fall "
             "wurden mehrere Soldaten festgenommen.",
         ),
-        ("ru", "По данным источников, солдаты дезертировали.\n\nНесколько солдат были задержаны."),
-        ("uk", "За даними джерел, солдати дезертирували.\n\nКілька солдатів затримали."),
+        (
+            "ru",
+            "По данным источников, солдаты дезертировали.\n\nВ одном случае "
+            "несколько солдат были задержаны.",
+        ),
+        (
+            "uk",
+            "За даними джерел, солдати дезертирували.\n\nВ одному випадку "
+            "кілька солдатів затримали.",
+        ),
     ],
 )
 def test_passage_inherits_source(reader: Reader, lang: str, text: str) -> None:

@@ -15,9 +15,10 @@ New facts or background in the indicative are the author's." Two decisions live 
   reported-mood word, pack ``[attribution] reported_mood``: "seien", "demnach", "мол",
   "мовляв"; a figure the report already gave; an opener telling one case of the reported
   events, ``instance_openers``: "In einem Fall", "in one case", "в одном случае") and lowered
-  when the report lies further back than the sentence before. Below :data:`CONTINUES` the
-  clause is the author's: context, an earlier step of the story, the writer's own
-  description of the place or the actors.
+  when the report lies further back than the sentence before or the sentence opens by turning
+  to another thread (``topic_shifts``: "Meanwhile", "Unterdessen", "Тем временем"). Below
+  :data:`CONTINUES` the clause is the author's: context, an earlier step of the story, the
+  writer's own description of the place or the actors.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import math
 import re
 from functools import lru_cache
 
+from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Clause, Doc
 from fogofwar.nlp.matcher import norm
@@ -38,6 +40,8 @@ CONTINUES = math.log(0.3 / 0.7)
 _MOOD = 10.0  # a reported-mood word in the clause: continued speech, whatever the model reads
 _FIGURE = 2.0  # a figure the report gave, told again
 _INSTANCE = 10.0  # "In one case …": a case of the events reported before
+_ELSEWHERE = 2.0  # the clause's places are in other countries than the report's
+_SHIFT = 3.0  # "Meanwhile, …": another thread, the author's
 _FAR = 0.5  # per sentence beyond the next one
 _EPS = 1e-4
 
@@ -77,6 +81,25 @@ def _figure_again(doc: Doc, clause: Clause, report: AttributionMention) -> bool:
     )
 
 
+def _countries(doc: Doc, spans: list[Span]) -> set[str]:
+    return {
+        p.location.country
+        for p in doc.places
+        if p.location is not None
+        and p.location.country
+        and not (p.is_demonym or p.is_metonymy)
+        and any(s.start <= p.span.start < s.end for s in spans)
+    }
+
+
+def _elsewhere(doc: Doc, clause: Clause, report: AttributionMention) -> bool:
+    """The clause's places lie only in countries the report (its words and its speaker) never
+    names: another story ("Тем временем на севере Нигерии …" after a governor in Kharkiv)."""
+    here = _countries(doc, [clause.span])
+    there = _countries(doc, [s for s in (report.content, report.source) if s is not None])
+    return bool(here) and bool(there) and not here & there
+
+
 def _sentence_of(doc: Doc, offset: int) -> int:
     last = 0
     for i, s in enumerate(doc.sentences):
@@ -86,16 +109,15 @@ def _sentence_of(doc: Doc, offset: int) -> int:
     return last
 
 
-@lru_cache(maxsize=16)
-def _openers(lang: str) -> tuple[str, ...]:
+@lru_cache(maxsize=32)
+def _openers(lang: str, key: str) -> tuple[str, ...]:
     table = read_table(lang, "pack").get("attribution", {})
-    return tuple(norm(str(w)) for w in table.get("instance_openers", []))
+    return tuple(norm(str(w)) for w in table.get(key, []))
 
 
-def _instance(doc: Doc, clause: Clause) -> bool:
-    """The clause's sentence opens by telling one case of what was reported ("In einem Fall
-    wurden …", "In one case …", "В одном случае …", pack ``[attribution] instance_openers``)."""
-    openers = _openers(doc.lang)
+def _opens(doc: Doc, clause: Clause, key: str) -> bool:
+    """The clause's sentence opens with a phrase of the pack's ``[attribution] key`` list."""
+    openers = _openers(doc.lang, key)
     sent = doc.sentences[clause.sentence].span
     return bool(openers) and norm(doc.text[sent.start : sent.end].lstrip()).startswith(openers)
 
@@ -111,8 +133,12 @@ def continuation_score(
         score += _MOOD
     if _figure_again(doc, clause, report):
         score += _FIGURE
-    if _instance(doc, clause):
+    if _opens(doc, clause, "instance_openers"):  # "In einem Fall …", "В одном случае …"
         score += _INSTANCE
+    if _opens(doc, clause, "topic_shifts"):  # "Meanwhile, …", "Unterdessen …", "Тем временем"
+        score -= _SHIFT
+    if _elsewhere(doc, clause, report):
+        score -= _ELSEWHERE
     gap = clause.sentence - _sentence_of(doc, max(report.content.start, report.content.end - 1))
     return score - _FAR * max(0, gap - 1)
 
