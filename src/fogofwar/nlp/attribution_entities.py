@@ -192,12 +192,17 @@ class Speakers(Phrases):
             e = inner[0]
         if e is not None:
             return self.of_entity(e, span)
-        kind = SourceKind.WITNESS
+        kind: SourceKind | None = None
         for k in range(a, b + 1):
             hit = self._source_noun(toks[k])
             if hit is not None:
                 kind = hit
-        return span, self.strip(span), self.fallback_kind(span, kind)
+        if kind is None:  # "le ministre de la Communication": the noun the phrase grew to
+            k = bisect.bisect_left(self._tok_starts, span.start)
+            while kind is None and k < len(toks) and toks[k].end <= span.end:
+                kind = self._source_noun(toks[k])
+                k += 1
+        return span, self.strip(span), self.fallback_kind(span, kind or SourceKind.WITNESS)
 
     @property
     def np_caps(self) -> bool:
