@@ -144,6 +144,13 @@ class Speakers(Phrases):
         words = span.slice(self.doc.text).split()
         while len(words) > 1 and words[0].lower() in self.pack.determiners:
             words = words[1:]
+        if (  # "aus Gesundheitskreisen", "von Rettungskräften": a prep cue's own preposition
+            len(words) > 1
+            and (words[0] in self.lex.function_words or words[0] in self.lex.np_links)
+            and words[1][:1].isupper()
+            and words[1].lower() not in self.pack.determiners
+        ):
+            words = words[1:]
         return " ".join(words)
 
     def capitalized_near(
