@@ -57,6 +57,8 @@ def trim(doc: Doc, start: int, end: int) -> Span | None:
             paired = any(o in text[start : end - 1] for o, cl in _OPENERS.items() if c in cl)
             if paired:
                 break
+        elif c == ")" and text.count("(", start, end) > text.count(")", start, end - 1):
+            break  # "Донецкого агентства новостей (ДАН)": the bracket closes an abbreviation
         elif not (c.isspace() or c in PUNCT):
             break
         end -= 1
