@@ -228,7 +228,8 @@ class Speakers(Phrases):
         k, head, linked = a, False, True
         while k < hi:
             t = toks[k]
-            if not t.is_word or t.text[:1].isdigit():
+            glued = k > a and t.start == toks[k - 1].end and toks[k - 1].is_word  # "M23"
+            if (not t.is_word or t.text[:1].isdigit()) and not glued:
                 if head and t.text == "(":
                     close = next(
                         (c for c in range(k + 1, min(hi, k + 8)) if toks[c].text == ")"), 0
@@ -256,8 +257,11 @@ class Speakers(Phrases):
             elif t.is_capitalized or self._noun(toks, k):
                 # a name after a role word ("des UNHCR-Sprechers William Spindler") or a run of
                 # names goes on; another capitalised noun opens a second phrase
-                named = self._source_noun(toks[k - 1]) is not None or (
-                    self.name_word(toks, k - 1) and self.entity_at(toks[k - 1]) is None
+                prev = self.entity_at(toks[k - 1])
+                named = (
+                    self._source_noun(toks[k - 1]) is not None
+                    or (prev is not None and prev.source_kind is not None)  # "Armeesprecher X"
+                    or (self.name_word(toks, k - 1) and prev is None)
                 )
                 if head and not linked and caps and not named:
                     break
