@@ -57,6 +57,8 @@ def trim(doc: Doc, start: int, end: int) -> Span | None:
             paired = any(o in text[start : end - 1] for o, cl in _OPENERS.items() if c in cl)
             if paired:
                 break
+        elif c == ")" and text.count("(", start, end) > text.count(")", start, end - 1):
+            break  # "Донецкого агентства новостей (ДАН)": the bracket closes an abbreviation
         elif not (c.isspace() or c in PUNCT):
             break
         end -= 1
@@ -144,6 +146,13 @@ class Speakers(Phrases):
         words = span.slice(self.doc.text).split()
         while len(words) > 1 and words[0].lower() in self.pack.determiners:
             words = words[1:]
+        if (  # "aus Gesundheitskreisen", "von Rettungskräften": a prep cue's own preposition
+            len(words) > 1
+            and (words[0] in self.lex.function_words or words[0] in self.lex.np_links)
+            and words[1][:1].isupper()
+            and words[1].lower() not in self.pack.determiners
+        ):
+            words = words[1:]
         return " ".join(words)
 
     def capitalized_near(
@@ -192,12 +201,17 @@ class Speakers(Phrases):
             e = inner[0]
         if e is not None:
             return self.of_entity(e, span)
-        kind = SourceKind.WITNESS
+        kind: SourceKind | None = None
         for k in range(a, b + 1):
             hit = self._source_noun(toks[k])
             if hit is not None:
                 kind = hit
-        return span, self.strip(span), self.fallback_kind(span, kind)
+        if kind is None:  # "le ministre de la Communication": the noun the phrase grew to
+            k = bisect.bisect_left(self._tok_starts, span.start)
+            while kind is None and k < len(toks) and toks[k].end <= span.end:
+                kind = self._source_noun(toks[k])
+                k += 1
+        return span, self.strip(span), self.fallback_kind(span, kind or SourceKind.WITNESS)
 
     @property
     def np_caps(self) -> bool:
@@ -214,7 +228,8 @@ class Speakers(Phrases):
         k, head, linked = a, False, True
         while k < hi:
             t = toks[k]
-            if not t.is_word or t.text[:1].isdigit():
+            glued = k > a and t.start == toks[k - 1].end and toks[k - 1].is_word  # "M23"
+            if (not t.is_word or t.text[:1].isdigit()) and not glued:
                 if head and t.text == "(":
                     close = next(
                         (c for c in range(k + 1, min(hi, k + 8)) if toks[c].text == ")"), 0
@@ -242,8 +257,11 @@ class Speakers(Phrases):
             elif t.is_capitalized or self._noun(toks, k):
                 # a name after a role word ("des UNHCR-Sprechers William Spindler") or a run of
                 # names goes on; another capitalised noun opens a second phrase
-                named = self._source_noun(toks[k - 1]) is not None or (
-                    self.name_word(toks, k - 1) and self.entity_at(toks[k - 1]) is None
+                prev = self.entity_at(toks[k - 1])
+                named = (
+                    self._source_noun(toks[k - 1]) is not None
+                    or (prev is not None and prev.source_kind is not None)  # "Armeesprecher X"
+                    or (self.name_word(toks, k - 1) and prev is None)
                 )
                 if head and not linked and caps and not named:
                     break

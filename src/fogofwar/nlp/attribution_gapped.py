@@ -176,7 +176,10 @@ def prep_tail(f: Finder, toks: tuple[Token, ...], m_end: int, hi: int) -> Source
     sentence: the speaker is that phrase, not a place listed before the verb."""
     preps = f.lex.impersonal_places
     k = m_end
-    if not preps or k + 1 >= hi or toks[k].lower not in preps or not f.speaker(toks, k + 1):
+    if not preps or k + 1 >= hi or toks[k].lower not in preps:
+        return None
+    named = f.name_word(toks, k + 1)  # "…, señalaron en Defensa": a body no lexicon lists
+    if not f.speaker(toks, k + 1) and not named:
         return None
     end = k + 1
     while end < hi and toks[end].is_word:
@@ -186,4 +189,8 @@ def prep_tail(f: Finder, toks: tuple[Token, ...], m_end: int, hi: int) -> Source
     span = Span(toks[k + 1].start, toks[end - 1].end)
     e = f.entity_at(toks[k + 1])
     kind = f.kind(e) if e is not None else f.noun_kind(k + 1, end)
+    if kind is None and named:
+        kind = f.fallback_kind(span, SourceKind.UNNAMED)
+        if kind == SourceKind.UNNAMED:
+            f.guessed.add(span)  # the claim stage types it
     return span, f.strip(span), kind or SourceKind.UNNAMED

@@ -123,8 +123,23 @@ class Phrases:
 
         if a - 2 >= lo and toks[a - 1].lower in self.lex.np_links and noun(a - 2):
             return a - 2, True
+        # "le ministère libanais | de la Santé": an adjective after its noun, before the link
+        if (
+            a - 3 >= lo
+            and toks[a - 1].lower in self.lex.np_links
+            and self._modifier(toks, a - 2)
+            and self._noun(toks, a - 3)
+        ):
+            return a - 3, True
         if toks[a].lower in self.lex.np_links and noun(a - 1):
             return a - 1, True
+        if (  # "il ministero libanese | della Sanità" (the link is the phrase's determiner)
+            a - 2 >= lo
+            and toks[a].lower in self.lex.np_links
+            and self._modifier(toks, a - 1)
+            and self._noun(toks, a - 2)
+        ):
+            return a - 2, True
         return a, False
 
     def _names_left(self, toks: tuple[Token, ...], a: int, lo: int) -> int:

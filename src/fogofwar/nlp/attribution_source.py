@@ -169,8 +169,10 @@ class Finder(Speakers):
             other is not None
             and self.strong(toks, other)
             and (not self.strong(toks, first) or self._carrier_at(toks[first]))
-            and self._governed(toks, first, lo)
+            and (self._governed(toks, first, lo) or first in self.sent_first)
         ):
+            # "Zugleich räumte es ein": a capitalised sentence opener is no speaker when the
+            # other side of the verb holds one
             first, after = other, not after
         if (
             first is not None

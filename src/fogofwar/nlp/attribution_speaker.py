@@ -170,7 +170,11 @@ def positional_speaker(
         and toks[k].text in _TAIL_OPEN
         and _valid(f, pack, m_end, end, MAX_PHRASE_WORDS)
     ):
-        found = _source(f, m_end, end)
+        # "…, erklärte das örtliche Widerstandskomitee | am Donnerstag": the phrase, not the
+        # time or place after it
+        stop = f.np_end(toks, m_end, end)
+        cut = m_end < stop < end and toks[stop].lower in f.lex.function_words
+        found = (_source(f, m_end, stop) if cut else None) or _source(f, m_end, end)
         if found is not None and found[0] in f.guessed:
             # "The commissioner, Aderemi Padokun, confirmed the attacks", "Министерство,
             # подконтрольное ХАМАС, сообщило о 31 погибшем": what follows is the object; the
