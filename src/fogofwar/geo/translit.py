@@ -163,7 +163,7 @@ _UK_RU_ENDS = (
     ("ськ", "ск"), ("цьк", "цк"), ("ське", "ское"), ("цьке", "цкое"), ("ський", "ский"),
     ("цький", "цкий"), ("іївка", "еевка"), ("ївка", "евка"), ("івка", "овка"),
     ("ове", "ово"), ("еве", "ево"), ("єве", "ево"), ("ине", "ино"), ("не", "ное"),
-    ("на", "ная"), ("ці", "цы"),
+    ("на", "ная"), ("ці", "цы"), ("ів", "ов"),
 )  # fmt: skip
 _UK_RU_LETTERS = str.maketrans(
     {"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "ь", "’": "ь", "ʼ": "ь"}
@@ -171,6 +171,8 @@ _UK_RU_LETTERS = str.maketrans(
 # the apostrophe after a labial has no Russian letter ("П'ятихатки" -> "Пятихатки"); after
 # other consonants it is "ь" ("Мар'їнка" -> "Марьинка")
 _LABIAL_APOSTROPHE = re.compile(r"(?<=[бпвмф])['’ʼ]", re.IGNORECASE)
+# ї after a vowel is Russian е ("Київ" -> "Киев", "Чугуївський" -> "Чугуевский")
+_YI_AFTER_VOWEL = re.compile(r"(?<=[аеиіоуюяє])ї")
 
 
 def russian_form(name: str) -> str:
@@ -186,6 +188,7 @@ def russian_form(name: str) -> str:
             if w.endswith(old) and len(w) > len(old) + 2:
                 w = w[: -len(old)] + new
                 break
-        out.append(_LABIAL_APOSTROPHE.sub("", w).translate(_UK_RU_LETTERS))
+        w = _YI_AFTER_VOWEL.sub("е", _LABIAL_APOSTROPHE.sub("", w))
+        out.append(w.translate(_UK_RU_LETTERS))
     result = " ".join(out)
     return "" if result == low else result.title()
