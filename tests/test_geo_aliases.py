@@ -14,7 +14,7 @@ from fogofwar.geo import Gazetteer
 from fogofwar.geo.context_prior import name_priors
 from fogofwar.geo.index import Candidate, Place
 from fogofwar.geo.tokens import Hit
-from fogofwar.geo.translit import latin_forms, russian_form, transliterate
+from fogofwar.geo.translit import latin_forms, russian_form, transliterate, ukrainian_regions
 from fogofwar.geo.ukraine import raion_names
 
 # villages of one name in two oblasts, none of them in GeoNames' towns: (Ukrainian name, oblast)
@@ -222,3 +222,16 @@ def test_district_names() -> None:
 def test_russian_form_of_yi_and_final_iv(uk: str, ru: str) -> None:
     # ї after a vowel is е, a final -ів is -ов (Чугуїв/Чугуев, Львів/Львов)
     assert russian_form(uk) == ru
+
+
+def test_ukrainian_forms_of_russian_regions() -> None:
+    assert ukrainian_regions("Воронежская область") == ("Воронезька область",)
+    assert ukrainian_regions("Краснодарский край") == ("Краснодарський край",)
+    assert "Кіровська область" in ukrainian_regions("Кировская область")
+    assert ukrainian_regions("Курська область") == ()  # Ukrainian already
+
+
+def test_a_russian_region_in_ukrainian_places_its_town(gaz: Gazetteer) -> None:
+    """The Ukrainian text's prior for Ukraine gives way to a Russian region named in Ukrainian."""
+    text = "Вибух стався на підприємстві у Кіровську Мурманської області."
+    assert _where(gaz, text, "uk", "Кіровську")[0] == "RUS"

@@ -35,7 +35,15 @@ from functools import lru_cache
 
 from fogofwar.geo.text import translit_uk
 
-__all__ = ["SYSTEMS", "is_russian", "is_ukrainian", "latin_forms", "russian_form", "transliterate"]
+__all__ = [
+    "SYSTEMS",
+    "is_russian",
+    "is_ukrainian",
+    "latin_forms",
+    "russian_form",
+    "transliterate",
+    "ukrainian_regions",
+]
 
 _VOWELS = set("аеёиіїоуыэюяєАЕЁИІЇОУЫЭЮЯЄ")
 _SOFT = set("ьъЬЪ'’ʼ")
@@ -192,3 +200,36 @@ def russian_form(name: str) -> str:
         out.append(w.translate(_UK_RU_LETTERS))
     result = " ".join(out)
     return "" if result == low else result.title()
+
+
+# Russian -> Ukrainian region adjectives, regular cases ("Нижегородская" -> "Нижегородська",
+# "Воронежская" -> "Воронезька", "Краснодарский" -> "Краснодарський")
+_RU_UK_ADJ = (
+    ("жская", "зька"), ("гская", "зька"), ("кская", "цька"), ("цкая", "цька"), ("ская", "ська"),
+    ("жский", "зький"), ("гский", "зький"), ("цкий", "цький"), ("ский", "ський"),
+)  # fmt: skip
+_RU_UK_LETTERS = str.maketrans({"ы": "и", "э": "е", "ё": "ьо", "ъ": ""})
+_REGION_WORDS = frozenset({"область", "край"})
+
+
+def ukrainian_regions(name: str) -> tuple[str, ...]:
+    """The Ukrainian forms of a Russian region name "<adjective> область|край" by regular
+    correspondences ("Нижегородская область" -> "Нижегородська область"); Russian и is
+    Ukrainian и or і, so both ("Кировська", "Кіровська"). Empty for other names."""
+    words = name.casefold().split()
+    if len(words) != 2 or words[1] not in _REGION_WORDS or not is_russian_region(words[0]):
+        return ()
+    adj = words[0]
+    old, new = next(pair for pair in _RU_UK_ADJ if adj.endswith(pair[0]))
+    stem = adj[: -len(old)].translate(_RU_UK_LETTERS)
+    forms = dict.fromkeys((stem + new, stem.replace("и", "і") + new))
+    return tuple(f"{a.capitalize()} {words[1]}" for a in forms)
+
+
+def is_russian_region(adjective: str) -> bool:
+    """A Russian region adjective ("нижегородская", "краснодарский"), lower case."""
+    return (
+        bool(_CYR.search(adjective))
+        and not is_ukrainian(adjective)
+        and adjective.endswith(("ская", "цкая", "ский", "цкий"))
+    )
