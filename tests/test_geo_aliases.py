@@ -14,7 +14,8 @@ from fogofwar.geo import Gazetteer
 from fogofwar.geo.context_prior import name_priors
 from fogofwar.geo.index import Candidate, Place
 from fogofwar.geo.tokens import Hit
-from fogofwar.geo.translit import latin_forms, russian_form, transliterate
+from fogofwar.geo.translit import latin_forms, russian_form, transliterate, ukrainian_regions
+from fogofwar.geo.ukraine import raion_names
 
 # villages of one name in two oblasts, none of them in GeoNames' towns: (Ukrainian name, oblast)
 VILLAGES = (
@@ -183,3 +184,54 @@ def test_name_priors_script_and_home_language() -> None:
 def test_home_language_and_context(gaz: Gazetteer, lang: str, text: str, surface: str,
                                    country: str) -> None:  # fmt: skip
     assert _where(gaz, text, lang, surface)[0] == country
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "oblast"),
+    [
+        # a village of one name in two oblasts, placed by its district alone
+        ("uk", "Снаряд влучив у школу в селі Андрусівка Криворізького району.", "Андрусівка",
+         "Dnipropetrovsk Oblast"),
+        ("uk", "Снаряд влучив у школу в селі Андрусівка Богодухівського району.", "Андрусівка",
+         "Kharkiv Oblast"),
+        ("ru", "Снаряд попал в школу в селе Артюховка Чугуевского района.", "Артюховка",
+         "Kharkiv Oblast"),
+        ("en", "A shell hit a school in the village of Artiukhivka in the Romny district.",
+         "Artiukhivka", "Sumy Oblast"),
+        ("de", "Eine Granate traf eine Schule im Dorf Artjuchiwka im Rajon Romny.", "Artjuchiwka",
+         "Sumy Oblast"),
+    ],
+)  # fmt: skip
+def test_a_village_placed_by_its_district(gaz: Gazetteer, lang: str, text: str, surface: str,
+                                          oblast: str) -> None:  # fmt: skip
+    assert _where(gaz, text, lang, surface) == ("UKR", oblast)
+
+
+def test_district_names() -> None:
+    names = raion_names("Куп’янський", "Куп’янськ")
+    for name in ("Куп’янський район", "Купянский район", "Kupianskyi raion", "Kupiansk district",
+                 "Rajon Kupjansk", "district de Kupiansk"):  # fmt: skip
+        assert name in names
+
+
+@pytest.mark.parametrize(
+    ("uk", "ru"),
+    [("Чугуївський", "Чугуевский"), ("Київ", "Киев"), ("Богодухів", "Богодухов"),
+     ("Олексіївка", "Олексеевка")],
+)  # fmt: skip
+def test_russian_form_of_yi_and_final_iv(uk: str, ru: str) -> None:
+    # ї after a vowel is е, a final -ів is -ов (Чугуїв/Чугуев, Львів/Львов)
+    assert russian_form(uk) == ru
+
+
+def test_ukrainian_forms_of_russian_regions() -> None:
+    assert ukrainian_regions("Воронежская область") == ("Воронезька область",)
+    assert ukrainian_regions("Краснодарский край") == ("Краснодарський край",)
+    assert "Кіровська область" in ukrainian_regions("Кировская область")
+    assert ukrainian_regions("Курська область") == ()  # Ukrainian already
+
+
+def test_a_russian_region_in_ukrainian_places_its_town(gaz: Gazetteer) -> None:
+    """The Ukrainian text's prior for Ukraine gives way to a Russian region named in Ukrainian."""
+    text = "Вибух стався на підприємстві у Кіровську Мурманської області."
+    assert _where(gaz, text, "uk", "Кіровську")[0] == "RUS"

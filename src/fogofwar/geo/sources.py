@@ -43,7 +43,13 @@ from fogofwar.geo.airports import airports
 from fogofwar.geo.entity import Entity
 from fogofwar.geo.former import add_former_names, district_population
 from fogofwar.geo.text import fold
-from fogofwar.geo.translit import is_russian, is_ukrainian, latin_forms, russian_form
+from fogofwar.geo.translit import (
+    is_russian,
+    is_ukrainian,
+    latin_forms,
+    russian_form,
+    ukrainian_regions,
+)
 from fogofwar.geo.ukraine import katottg_rows, ukraine
 from fogofwar.packs.files import available_languages
 
@@ -438,6 +444,8 @@ def _transliterations(table: EntityTable) -> None:
                     forms.add(ru)
                     forms.update(latin_forms(ru))
             forms.update(latin_forms(n))
+            if e.cc == "RU" and e.kind == "admin1":  # "Нижегородська область" in Ukrainian
+                extra.update(ukrainian_regions(n))
         e.main.extend(sorted(official - set(e.main)))  # also when listed as another name
         e.alt.extend(sorted(extra - {*e.main, *e.alt}))
 

@@ -35,7 +35,15 @@ from functools import lru_cache
 
 from fogofwar.geo.text import translit_uk
 
-__all__ = ["SYSTEMS", "is_russian", "is_ukrainian", "latin_forms", "russian_form", "transliterate"]
+__all__ = [
+    "SYSTEMS",
+    "is_russian",
+    "is_ukrainian",
+    "latin_forms",
+    "russian_form",
+    "transliterate",
+    "ukrainian_regions",
+]
 
 _VOWELS = set("аеёиіїоуыэюяєАЕЁИІЇОУЫЭЮЯЄ")
 _SOFT = set("ьъЬЪ'’ʼ")
@@ -163,7 +171,7 @@ _UK_RU_ENDS = (
     ("ськ", "ск"), ("цьк", "цк"), ("ське", "ское"), ("цьке", "цкое"), ("ський", "ский"),
     ("цький", "цкий"), ("іївка", "еевка"), ("ївка", "евка"), ("івка", "овка"),
     ("ове", "ово"), ("еве", "ево"), ("єве", "ево"), ("ине", "ино"), ("не", "ное"),
-    ("на", "ная"), ("ці", "цы"),
+    ("на", "ная"), ("ці", "цы"), ("ів", "ов"),
 )  # fmt: skip
 _UK_RU_LETTERS = str.maketrans(
     {"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": "ь", "’": "ь", "ʼ": "ь"}
@@ -171,6 +179,8 @@ _UK_RU_LETTERS = str.maketrans(
 # the apostrophe after a labial has no Russian letter ("П'ятихатки" -> "Пятихатки"); after
 # other consonants it is "ь" ("Мар'їнка" -> "Марьинка")
 _LABIAL_APOSTROPHE = re.compile(r"(?<=[бпвмф])['’ʼ]", re.IGNORECASE)
+# ї after a vowel is Russian е ("Київ" -> "Киев", "Чугуївський" -> "Чугуевский")
+_YI_AFTER_VOWEL = re.compile(r"(?<=[аеиіоуюяє])ї")
 
 
 def russian_form(name: str) -> str:
@@ -186,6 +196,40 @@ def russian_form(name: str) -> str:
             if w.endswith(old) and len(w) > len(old) + 2:
                 w = w[: -len(old)] + new
                 break
-        out.append(_LABIAL_APOSTROPHE.sub("", w).translate(_UK_RU_LETTERS))
+        w = _YI_AFTER_VOWEL.sub("е", _LABIAL_APOSTROPHE.sub("", w))
+        out.append(w.translate(_UK_RU_LETTERS))
     result = " ".join(out)
     return "" if result == low else result.title()
+
+
+# Russian -> Ukrainian region adjectives, regular cases ("Нижегородская" -> "Нижегородська",
+# "Воронежская" -> "Воронезька", "Краснодарский" -> "Краснодарський")
+_RU_UK_ADJ = (
+    ("жская", "зька"), ("гская", "зька"), ("кская", "цька"), ("цкая", "цька"), ("ская", "ська"),
+    ("жский", "зький"), ("гский", "зький"), ("цкий", "цький"), ("ский", "ський"),
+)  # fmt: skip
+_RU_UK_LETTERS = str.maketrans({"ы": "и", "э": "е", "ё": "ьо", "ъ": ""})
+_REGION_WORDS = frozenset({"область", "край"})
+
+
+def ukrainian_regions(name: str) -> tuple[str, ...]:
+    """The Ukrainian forms of a Russian region name "<adjective> область|край" by regular
+    correspondences ("Нижегородская область" -> "Нижегородська область"); Russian и is
+    Ukrainian и or і, so both ("Кировська", "Кіровська"). Empty for other names."""
+    words = name.casefold().split()
+    if len(words) != 2 or words[1] not in _REGION_WORDS or not is_russian_region(words[0]):
+        return ()
+    adj = words[0]
+    old, new = next(pair for pair in _RU_UK_ADJ if adj.endswith(pair[0]))
+    stem = adj[: -len(old)].translate(_RU_UK_LETTERS)
+    forms = dict.fromkeys((stem + new, stem.replace("и", "і") + new))
+    return tuple(f"{a.capitalize()} {words[1]}" for a in forms)
+
+
+def is_russian_region(adjective: str) -> bool:
+    """A Russian region adjective ("нижегородская", "краснодарский"), lower case."""
+    return (
+        bool(_CYR.search(adjective))
+        and not is_ukrainian(adjective)
+        and adjective.endswith(("ская", "цкая", "ский", "цкий"))
+    )

@@ -11,6 +11,11 @@ its district; a town before a village) — within a few tens of kilometres, in t
 with no GeoNames id. A village joins no GeoNames place of more than 20,000 inhabitants (a
 city's quarter of the village's name).
 Its Latin and Russian spellings come from :mod:`.translit` like every Ukrainian name's.
+
+Districts (raions, since 2020) become second-level regions at their biggest town, by the
+phrases the press writes: "Куп’янський район", "Купянский район", "Kupianskyi raion", "Kupiansk
+district", "Rajon Kupjansk", "district de Kupiansk" (:func:`raion_names`), so that a village
+named with its district ("Гроза Куп’янського району") is found in the district's oblast.
 """
 
 from __future__ import annotations
@@ -20,8 +25,9 @@ from typing import Any
 
 from fogofwar.geo.entity import Entity
 from fogofwar.geo.text import fold, skeleton, translit_uk
+from fogofwar.geo.translit import latin_forms, russian_form
 
-__all__ = ["katottg_rows", "ukraine"]
+__all__ = ["katottg_rows", "raion_names", "ukraine"]
 
 # inhabitants a settlement of a category stands for when GeoNames has no figure: a city of
 # special status, a city, an urban settlement, a rural settlement, a village
@@ -32,6 +38,30 @@ _OWN_ENTITY = frozenset({"M", "T", "X", "C"})  # categories added when GeoNames 
 # is not the quarter of Kharkiv GeoNames lists under the village's name (Oleksiivka, 100,000)
 _LARGEST = {"T": 100_000, "X": 20_000, "C": 20_000}
 _RANK = {"K": 4, "M": 3, "T": 2, "X": 1, "C": 0}  # a hromada's anchor: its town before villages
+
+
+# district phrases by language: the adjective's ("Kupianskyi raion") and the town's ("Kupiansk
+# district", "Rajon Kupjansk"); {} is the Latin adjective or town
+_BY_ADJECTIVE = ("{} raion", "{} rayon", "{} district")
+_BY_TOWN = (
+    "{} district", "{} raion", "{} rayon", "Rajon {}", "district de {}", "raïon de {}",
+    "distrito de {}", "raión de {}", "distretto di {}",
+)  # fmt: skip
+
+
+def raion_names(adjective: str, town: str | None) -> list[str]:
+    """A district's names from its Ukrainian adjective ("Куп’янський") and, when known, its
+    centre's Ukrainian name ("Куп’янськ"): Ukrainian and Russian "<adjective> район", and the
+    Latin phrases of each spelling of either."""
+    ru = russian_form(adjective)
+    out = [f"{adjective} район"] + ([f"{ru} район"] if ru else [])
+    for adj in dict.fromkeys((adjective, *([ru] if ru else []))):
+        out += [p.format(f) for f in latin_forms(adj) for p in _BY_ADJECTIVE]
+    if town:
+        ru_town = russian_form(town)
+        for name in dict.fromkeys((town, *([ru_town] if ru_town else []))):
+            out += [p.format(f) for f in latin_forms(name) for p in _BY_TOWN]
+    return list(dict.fromkeys(out))
 
 
 def katottg_rows() -> list[dict[str, object]]:
@@ -104,10 +134,47 @@ def ukraine(
         elif r["category"] in _OWN_ENTITY and (fold(r["name"]), tuple(anc[:2])) not in seen:
             seen.add((fold(r["name"]), tuple(anc[:2])))
             unjoined.append((r, oblast, latin))
+    _raions(table, rows, oblast_names, anchor)
     for r, oblast, latin in unjoined:
         near = next((anchor[u][2] for u in reversed(r["ancestors"][1:]) if u in anchor), None)
         e = Entity(latin, "city", "UA", None, None, _WEIGHT[r["category"]], admin1=oblast)
         if near is not None and near.admin1 == oblast:
             e.lat, e.lon, e.admin2 = near.lat, near.lon, near.admin2
         e.main.extend((r["name"], latin))
+        table.add(e)
+
+
+def _raions(
+    table: Any,
+    rows: list[dict[str, Any]],
+    oblasts: dict[str, str],
+    anchor: dict[str, tuple[int, int, Entity]],
+) -> None:
+    """Each district with a joined town: a second-level region at that town (its centre: the
+    biggest town of the district whose name begins like the district's)."""
+    centre: dict[str, tuple[int, str]] = {}  # district id -> (rank, Ukrainian name)
+    names = {r["id"]: str(r["name"]) for r in rows if r["category"] == "P"}
+    for r in rows:
+        anc = r["ancestors"]
+        if (
+            r["category"] in _RANK
+            and len(anc) > 1
+            and anc[1] in names
+            and fold(r["name"])[:3] == fold(names[anc[1]])[:3]
+        ):
+            rank = (_RANK[r["category"]], str(r["name"]))
+            if anc[1] not in centre or centre[anc[1]][0] < rank[0]:
+                centre[anc[1]] = rank
+    for rid, adjective in names.items():
+        near = anchor.get(rid)
+        row = next(r for r in rows if r["id"] == rid)
+        oblast = oblasts.get(row["ancestors"][0], "") if row["ancestors"] else ""
+        if near is None or not oblast or near[2].admin1 != oblast:
+            continue
+        town = centre[rid][1] if rid in centre else None
+        name = f"{translit_uk(adjective)} Raion"
+        e = Entity(name, "admin2", "UA", near[2].lat, near[2].lon, near[2].population,
+                   admin1=oblast, admin2=name)  # fmt: skip
+        e.main.append(name)
+        e.main.extend(raion_names(adjective, town))
         table.add(e)
