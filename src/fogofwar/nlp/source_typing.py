@@ -158,7 +158,24 @@ def source_kind(
             kind = SourceKind.UNNAMED
         elif not att.kind_settled and _blogger(doc, res, att.source):
             kind = SourceKind.SOCIAL_MEDIA
+        elif not att.kind_settled and _outlet(doc, res, att.source):
+            kind = SourceKind.MEDIA
     return kind, is_source
+
+
+def _outlet(doc: Doc, res: Resources, src: Span) -> bool:
+    """The source phrase opens with an outlet noun of the pack (after at most an article) and
+    a name follows it ("портал Фонтанка", "the news portal X", "il portale X"): the outlet
+    speaks as media, whatever the model makes of a name it does not know."""
+    toks = doc.tokens
+    starts = [t.start for t in toks]
+    lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
+    if lo < hi and len(toks[lo].lower) <= _ARTICLE and hi - lo > 2:
+        lo += 1  # "the", "il", "el", "das"
+    hit = res.packs[doc.lang].sources.match_at(toks, lo, hi)
+    if hit is None or hit.payload != SourceKind.MEDIA or hit.end >= hi:
+        return False
+    return toks[hit.end].is_capitalized  # a name follows, not "de la ONU" or "of the UN"
 
 
 def _blogger(doc: Doc, res: Resources, src: Span) -> bool:
