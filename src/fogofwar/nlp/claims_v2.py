@@ -53,7 +53,7 @@ from fogofwar.nlp.caveats import apply_caveats, negated_check_in
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_filters import bare, circumstance_clause, doubtful, purpose_clause
 from fogofwar.nlp.claims_places import fan_out_places
-from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, clause_views
+from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, as_event, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
 from fogofwar.nlp.frame_speakers import event_frame, speaker_attribution
@@ -341,6 +341,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         kind = _decide(doc, res, view, score)
         if kind is None:
             continue
+        view = as_event(view, kind)
         frame = frame_of(view) if kind == ClaimKind.STATEMENT else None
         if frame is None and kind != ClaimKind.STATEMENT and view.rule_certainty not in _HARD:
             frame = event_frame(view, kind)

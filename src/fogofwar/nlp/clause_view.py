@@ -16,7 +16,7 @@ covering attribution, modal and hedge words, figures, quotes, position.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
 from fogofwar.model import DatePrecision, Span
@@ -31,6 +31,7 @@ __all__ = [
     "CONTEXT_NAMES",
     "LEXICAL_NAMES",
     "ClauseView",
+    "as_event",
     "clause_views",
     "performative",
 ]
@@ -155,6 +156,21 @@ def performative(kind: ClaimKind | None, subtype: str | None, certainty: Certain
     if kind in _SPEECH_ACTS and subtype in _PERFORMATIVE and certainty == Certainty.CLAIMED:
         return Certainty.ASSERTED
     return certainty
+
+
+def as_event(view: ClauseView, kind: ClaimKind) -> ClauseView:
+    """``view`` as a claim of ``kind``: a performative speech act the model reads as the event
+    it speaks of ("El alcalde denunció un nuevo bombardeo" read as the attack) is that event
+    as its speaker claims it; the act's own certainty (a condemnation is asserted by its
+    speaker, :func:`performative`) does not carry over to it."""
+    if (
+        view.rule_kind in _SPEECH_ACTS
+        and kind not in _SPEECH_ACTS
+        and view.rule_subtype in _PERFORMATIVE
+        and view.rule_certainty == Certainty.ASSERTED
+    ):
+        return replace(view, rule_certainty=Certainty.CLAIMED)
+    return view
 
 
 def clause_views(
