@@ -2,8 +2,8 @@
 hit, and figures a source itself superseded.
 
 * ``characterisation_disputed`` — one source says the strike hit a military target (fighters,
-  a military facility), another that it hit civilians or a civilian building (an apartment
-  block, a hospital, a school); the flag names both claims.
+  a military facility, a force named as the target or victim), another that it hit civilians or
+  a civilian building (an apartment block, a hospital, a school); the flag names both claims.
 * ``superseded`` — a source revised its own figure for one victim group (12 killed, later 14);
   the earlier figure stays in the record's history, marked superseded.
 """
@@ -81,6 +81,9 @@ _CIVILIAN = (
 )
 
 
+_FORCES = frozenset({"state_forces", "armed_group"})
+
+
 def _says(text: str, stems: tuple[str, ...]) -> bool:
     low = f" {text.lower()} "
     return any(f" {s}" in low for s in stems)
@@ -95,7 +98,11 @@ def characterisation(claim: Claim, meta: ArticleMeta | None) -> str | None:
             groups.add(count_group(claim, count))
     targets = {a.kind for a in claim.actors if a.role in ("target", "victim")}
     text = meta.claim_text(claim) if meta else ""
-    military = any(g.startswith("combatants/") for g in groups) or _says(text, _MILITARY)
+    military = (
+        any(g.startswith("combatants/") for g in groups)
+        or bool(targets & _FORCES)  # "struck positions of Ukrainian units", "a Hamas compound"
+        or _says(text, _MILITARY)
+    )
     civilian = (
         any(g.startswith(CIVILIANS) for g in groups)
         or "civilians" in targets

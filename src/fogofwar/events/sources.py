@@ -108,13 +108,17 @@ def resolve_source(name: str, lang: str) -> Entity | None:
     from fogofwar.actors import ActorRegistry
 
     registry = ActorRegistry.load()
-    for text in _variants(name):
-        for m in registry.find(text, lang if lang in ("de", "en", "ru", "uk") else "en"):
-            leading = m.span.start == 0  # "ukrainischen Innenministeriums zufolge …"
-            if m.entry.synthesized or (len(m.surface) < _COVER * len(text) and not leading):
-                continue
-            e = m.entry
-            return Entity(e.id, e.name, e.country, e.source_kind)
+    own = lang if lang in ("de", "en", "ru", "uk") else "en"
+    # then English: names are often given in English in any article (a wire's rendering, a
+    # reader's or annotator's normalised name: "Ministry of Internal Affairs of Ukraine")
+    for code in dict.fromkeys((own, "en")):
+        for text in _variants(name):
+            for m in registry.find(text, code):
+                leading = m.span.start == 0  # "ukrainischen Innenministeriums zufolge …"
+                if m.entry.synthesized or (len(m.surface) < _COVER * len(text) and not leading):
+                    continue
+                e = m.entry
+                return Entity(e.id, e.name, e.country, e.source_kind)
     return None
 
 

@@ -19,10 +19,12 @@ from fogofwar.claim import ActorRef, Claim, Count
 
 __all__ = [
     "CIVILIANS",
+    "COMBATANTS",
     "PEOPLE",
     "count_group",
     "is_subgroup",
     "parent",
+    "subgroup_of_words",
     "top",
 ]
 
@@ -31,7 +33,7 @@ CIVILIANS = "civilians"
 COMBATANTS = "combatants"
 UNKNOWN_SIDE = "?"
 
-# Stems (lower case) of words for children, civilians and officers in de/en/ru/uk.
+# Stems (lower case) of words for children, civilians and officers in de/en/es/fr/it/ru/uk.
 _CHILD = (
     "child",
     "kid",
@@ -53,6 +55,17 @@ _CHILD = (
     "дит",
     "підліт",
     "немовл",
+    "enfant",
+    "mineur",
+    "bébé",
+    "nourrisson",
+    "niña",
+    "niño",
+    "menores",
+    "bebé",
+    "bambin",
+    "minorenn",
+    "neonat",
 )
 _CIVILIAN = (
     "civilian",
@@ -64,6 +77,9 @@ _CIVILIAN = (
     "жител",
     "цивільн",
     "мешкан",
+    "civil",
+    "habitant",
+    "abitant",
 )
 _OFFICER = (
     "officer",
@@ -75,6 +91,9 @@ _OFFICER = (
     "командир",
     "генерал",
     "офіцер",
+    "officier",
+    "commandant",
+    "comandante",
 )
 _FORCES = ("state_forces", "armed_group")
 
@@ -107,6 +126,15 @@ def _group_of(a: ActorRef, sides: list[str]) -> str:
     if a.kind in _FORCES:
         return f"{COMBATANTS}/{_side(a)}"
     return PEOPLE
+
+
+def subgroup_of_words(words: str) -> str | None:
+    """``children`` or ``officers`` when ``words`` name one of those subgroups, else None."""
+    if _has(words, _CHILD):
+        return "children"
+    if _has(words, _OFFICER):
+        return "officers"
+    return None
 
 
 def _depth(group: str) -> int:

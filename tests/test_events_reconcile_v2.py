@@ -1,0 +1,102 @@
+"""Reconciliation v2 (issue #11): subgroup figures in qualifiers, the range over standing
+figures, one day's rising toll, English source names in any language, forces as targets."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_factories import claim, meta
+from fogofwar.events.disputes import characterisation
+from fogofwar.events.model import Event
+from fogofwar.events.reconcile import Reconciliation, reconcile
+from fogofwar.events.sources import source_of
+from fogofwar.events.subgroups import qualifier_subgroups
+
+
+def _run(claims, metas) -> Reconciliation:  # type: ignore[no-untyped-def]
+    event = Event("e1", tuple(c.claim_id for c in claims))
+    return reconcile(event, {c.claim_id: c for c in claims}, {m.article_id: m for m in metas})
+
+
+@pytest.mark.parametrize(
+    ("lang", "qualifier", "value"),
+    [
+        ("en", "among them five children", 5),
+        ("de", "unter ihnen fünf Kinder", 5),
+        ("fr", "parmi lesquels cinq enfants", 5),
+        ("es", "entre ellos cinco niños", 5),
+        ("it", "tra cui cinque bambini", 5),
+        ("ru", "в том числе пятеро детей", 5),
+        ("uk", "з них п'ятеро дітей", 5),
+    ],
+)
+def test_a_child_figure_in_the_qualifier_is_a_children_subgroup(
+    lang: str, qualifier: str, value: int
+) -> None:
+    c = claim("a1", killed=11, qualifier=qualifier, lang=lang)
+    assert c.counts.killed is not None
+    parts = qualifier_subgroups(c, c.counts.killed)
+    assert [(p.group, p.low) for p in parts] == [("civilians/children", value)]
+
+
+def test_a_qualifier_without_a_figure_or_larger_than_the_total_gives_no_subgroup() -> None:
+    for q in ("half of them women and children", "including 40 children"):
+        c = claim("a1", killed=11, qualifier=q)
+        assert c.counts.killed is not None and qualifier_subgroups(c, c.counts.killed) == ()
+
+
+def test_children_are_reconciled_apart_and_revised_per_source() -> None:
+    claims = [
+        claim("a1", killed=11, qualifier="among them two children", source="Governor"),
+        claim("a2", killed=16, qualifier="including four children", source="Governor"),
+    ]
+    rec = _run(claims, [meta("a1", "2024-07-08"), meta("a2", "2024-07-09")])
+    total = rec.get("killed")
+    kids = next(f for f in rec.groups("killed") if f.group == "civilians/children")
+    assert total is not None and (total.low, total.best, total.high) == (16, 16, 16)
+    assert (kids.low, kids.best, kids.high) == (4, 4, 4)
+    assert [f.value for f in kids.figures if f.superseded] == [2]
+    assert kids.best_claim == "a2-b0"
+
+
+def test_the_range_leaves_out_figures_their_own_source_revised() -> None:
+    claims = [
+        claim("a1", killed=6, source="Governor"),
+        claim("a2", killed=10, source="Governor"),
+        claim("a3", killed=8, source="Police"),
+    ]
+    metas = [meta("a1", "2024-07-08"), meta("a2", "2024-07-10"), meta("a3", "2024-07-09")]
+    killed = _run(claims, metas).get("killed")
+    assert killed is not None and (killed.low, killed.best, killed.high) == (8, 10, 10)
+    assert killed.low_claim == "a3-b0"
+    assert [f.value for f in killed.figures if f.superseded] == [6]
+
+
+def test_on_one_day_the_higher_toll_of_a_source_is_its_later_one() -> None:
+    claims = [
+        claim("b2", killed=(30, None), source="Health Ministry"),
+        claim("a1", killed=(41, None), source="Health Ministry"),
+    ]
+    killed = _run(claims, [meta("b2"), meta("a1")]).get("killed")
+    assert killed is not None and killed.best == 41
+    assert [f.value for f in killed.figures if f.superseded] == [30]
+
+
+def test_a_restated_figure_with_another_bound_is_not_a_revision() -> None:
+    claims = [
+        claim("a1", killed=(12, None), source="Governor"),
+        claim("a2", killed=12, source="Governor"),
+    ]
+    killed = _run(claims, [meta("a1"), meta("a2", "2024-07-09")]).get("killed")
+    assert killed is not None and not any(f.superseded for f in killed.figures)
+
+
+def test_an_english_source_name_resolves_in_an_article_of_another_language() -> None:
+    a = claim("a1", source="Ministry of Internal Affairs of Ukraine", lang="de")
+    b = claim("a2", source="МВС України", lang="uk")
+    assert source_of(a, meta("a1")).key == source_of(b, meta("a2")).key == "actor:ukr-mvs"
+
+
+def test_a_force_as_victim_characterises_the_target_as_military() -> None:
+    c = claim("a1", victims=("Ukrainian units",), victim_kind="state_forces", victim_country="UKR")
+    assert characterisation(c, meta("a1")) == "military"
