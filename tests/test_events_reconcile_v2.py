@@ -3,9 +3,12 @@ figures, one day's rising toll, English source names in any language, forces as 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from events_factories import claim, meta
+from fogofwar.claim import ActorRef
 from fogofwar.events.disputes import characterisation
 from fogofwar.events.model import Event
 from fogofwar.events.reconcile import Reconciliation, reconcile
@@ -100,3 +103,35 @@ def test_an_english_source_name_resolves_in_an_article_of_another_language() -> 
 def test_a_force_as_victim_characterises_the_target_as_military() -> None:
     c = claim("a1", victims=("Ukrainian units",), victim_kind="state_forces", victim_country="UKR")
     assert characterisation(c, meta("a1")) == "military"
+
+
+def test_women_in_a_qualifier_are_a_subgroup_never_the_total() -> None:
+    c = claim("a1", killed=30, qualifier="among them eleven women")
+    rec = _run([c], [meta("a1")])
+    total = rec.get("killed")
+    women = next(f for f in rec.groups("killed") if f.group == "civilians/women")
+    assert total is not None and total.best == 30 and women.best == 11
+
+
+@pytest.mark.parametrize("word", ["militants", "Kämpfer", "боевиков", "terroristes"])
+def test_victims_called_fighters_are_fighters_whatever_their_kind(word: str) -> None:
+    c = claim("a1", killed=6, victims=(word,), victim_kind="other")
+    rec = _run([c], [meta("a1")])
+    assert [f.group for f in rec.groups("killed")] == ["combatants/?"]
+
+
+def test_a_minister_and_the_ministry_are_one_source_in_any_script() -> None:
+    a = claim("a1", source="Interior Minister Ihor Klymenko")
+    b = claim("a2", source="Ігор Клименко", lang="uk")
+    c = claim("a3", source="минздрав Газы", lang="ru")
+    d = claim("a4", source="ministère de la Santé de Gaza", lang="fr")
+    assert source_of(a, meta("a1")).key == source_of(b, meta("a2")).key == "actor:ukr-mvs"
+    assert source_of(c, meta("a3")).key == source_of(d, meta("a4")).key
+
+
+def test_a_force_as_target_is_military_only_from_the_other_side_or_an_armed_source() -> None:
+    rsf = (ActorRef("Rapid Support Forces", "target", kind="armed_group", country="SDN"),)
+    own = replace(claim("a1", source="Sudanese Ministry of Health"), actors=rsf)
+    other = replace(claim("a2", source="Russian defence ministry"), actors=rsf)
+    assert characterisation(own, meta("a1")) is None
+    assert characterisation(other, meta("a2")) == "military"

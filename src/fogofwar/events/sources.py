@@ -13,13 +13,19 @@ stable strings so stages can count distinct sources without passing dicts around
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fogofwar.claim import Certainty, Claim, SourceKind
 from fogofwar.events.channels import lookup
 from fogofwar.events.model import ArticleMeta
 from fogofwar.geo.text import fold, skeleton
+
+if TYPE_CHECKING:
+    from fogofwar.actors import ActorRegistry
 
 __all__ = [
     "CERTAINTY_RANK",
@@ -88,6 +94,7 @@ class Entity:
 _ARTICLES = re.compile(r"^(the|der|die|das|des|dem|den)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(\w[\w .-]*?)['’]s\s+(.+)$")
 _COVER = 0.6  # a registry match must cover this share of the name
+_OFFICES = Path(__file__).resolve().parents[1] / "data" / "source_offices.toml"
 
 
 def _variants(name: str) -> list[str]:
@@ -104,11 +111,37 @@ def _variants(name: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def resolve_source(name: str, lang: str) -> Entity | None:
     """The registry actor a source name stands for ("Минобороны РФ" -> Russian Ministry of
-    Defence), when one registry match covers most of the name; else ``None``."""
+    Defence), when one registry match covers most of the name; else the registry figure the name
+    is ("Ігор Клименко" -> Ihor Klymenko), or the office that figure speaks for
+    (``data/source_offices.toml``: the interior minister is the interior ministry); else
+    ``None``."""
     from fogofwar.actors import ActorRegistry
 
     registry = ActorRegistry.load()
-    own = lang if lang in ("de", "en", "ru", "uk") else "en"
+    own = lang or "en"  # the registry reads languages it has no aliases for as any language
+    found = _registry_actor(registry, name, own)
+    if found is not None:
+        return found
+    for code in dict.fromkeys((own, "en")):  # a registry figure, or the office they speak for
+        for p in registry.find_persons(name, code):
+            e = p.entry
+            start = min(p.span.start, p.role_span.start if p.role_span else p.span.start)
+            if e is None or p.span.end - start < _COVER * len(name.strip()):
+                continue
+            office = registry.get(_offices().get(e.id, ""))
+            if office is not None:
+                return Entity(office.id, office.name, office.country, office.source_kind)
+            return Entity(e.id, e.name, e.country, e.source_kind)
+    return None
+
+
+@lru_cache(maxsize=1)
+def _offices() -> dict[str, str]:
+    with _OFFICES.open("rb") as fh:
+        return dict(tomllib.load(fh).get("offices", {}))
+
+
+def _registry_actor(registry: ActorRegistry, name: str, own: str) -> Entity | None:
     # then English: names are often given in English in any article (a wire's rendering, a
     # reader's or annotator's normalised name: "Ministry of Internal Affairs of Ukraine")
     for code in dict.fromkeys((own, "en")):

@@ -1,11 +1,12 @@
 """Subgroup figures a count's qualifier states: "14 killed, including six children".
 
 A total often carries the figure of a part of its victims in its qualifier ("серед них шестеро
-дітей", "dont neuf enfants", "darunter neun Kinder", "among them three officers"). Such a part is
-its own victim group (:mod:`.victims`: children under civilians, officers under the fighters of
-a side), reconciled on its own and never standing for the total. Each figure of the qualifier is
-read with the language pack's number reader and belongs to the group the words after it (up to
-the next figure) name; a figure naming no known subgroup, or larger than its total, is left out.
+дітей", "dont neuf enfants", "darunter neun Kinder", "among them three officers"). Such a part
+is its own victim group (:mod:`.victims`: children and women under civilians, officers under the
+fighters of a side), reconciled on its own and never standing for the total. Each figure of the
+qualifier is read with the language pack's number reader and belongs to the group the words after
+it (up to the next figure) name; a figure naming no known subgroup, or larger than its total, is
+left out.
 """
 
 from __future__ import annotations
@@ -75,10 +76,10 @@ def qualifier_subgroups(claim: Claim, count: Count) -> tuple[SubgroupCount, ...]
             continue
         if total_value is not None and value > total_value:
             continue  # a part is never larger than its whole
-        if kind == "children":
+        if kind in ("children", "women"):
             if total.startswith(COMBATANTS):
                 continue
-            group = f"{CIVILIANS}/children"
+            group = f"{CIVILIANS}/{kind}"
         else:
             group = f"{COMBATANTS}/{sides[0] if sides else '?'}/officers"
         out.append(SubgroupCount(group, low, high))

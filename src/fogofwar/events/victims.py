@@ -3,9 +3,10 @@
 A count belongs to one group, written as a path (coarsest first):
 
 * ``people`` — the text does not say who ("12 people were killed");
-* ``civilians``, ``civilians/children`` — children are a subgroup of civilians;
+* ``civilians``, ``civilians/children``, ``civilians/women`` — subgroups of civilians;
 * ``combatants/<side>``, ``combatants/<side>/officers`` — fighters of one side (ISO3 of their
-  country, else their normalised name; ``?`` when the text does not say), officers a subgroup.
+  country, else their normalised name; ``?`` when the text does not say), officers a subgroup;
+  victims called fighters, militants or terrorists are fighters whatever their actor kind.
 
 The group comes from the claim's victims, leaving out those the count's qualifier only says
 were among them ("12 killed, including 4 children" counts people, not children); a qualifier
@@ -23,6 +24,7 @@ __all__ = [
     "PEOPLE",
     "count_group",
     "is_subgroup",
+    "names_fighters",
     "parent",
     "subgroup_of_words",
     "top",
@@ -95,6 +97,39 @@ _OFFICER = (
     "commandant",
     "comandante",
 )
+_WOMEN = (
+    "woman",
+    "women",
+    "frau",
+    "frauen",
+    "женщин",
+    "жінк",
+    "жінок",
+    "femme",
+    "mujer",
+    "donna",
+    "donne",
+)
+# Words that make victims fighters whatever the reader's actor kind ("six terrorists").
+_FIGHTER = (
+    "fighter",
+    "militant",
+    "terrorist",
+    "combatant",
+    "insurgent",
+    "jihadist",
+    "kämpfer",
+    "dschihadist",
+    "боевик",
+    "террорист",
+    "бойовик",
+    "терорист",
+    "combattant",
+    "combatiente",
+    "milician",
+    "milizian",
+    "combattent",
+)
 _FORCES = ("state_forces", "armed_group")
 
 
@@ -121,19 +156,28 @@ def _group_of(a: ActorRef, sides: list[str]) -> str:
     if _has(words, _OFFICER):
         side = next((s for s in sides if s != UNKNOWN_SIDE), UNKNOWN_SIDE)
         return f"{COMBATANTS}/{side}/officers"
+    if _has(words, _WOMEN):
+        return f"{CIVILIANS}/women"
+    if a.kind in _FORCES or _has(words, _FIGHTER):
+        return f"{COMBATANTS}/{_side(a)}"
     if a.kind == "civilians" or _has(words, _CIVILIAN):
         return CIVILIANS
-    if a.kind in _FORCES:
-        return f"{COMBATANTS}/{_side(a)}"
     return PEOPLE
 
 
+def names_fighters(words: str) -> bool:
+    """True when ``words`` call people fighters or officers ("офицеров", "militants")."""
+    return _has(words, _OFFICER) or _has(words, _FIGHTER)
+
+
 def subgroup_of_words(words: str) -> str | None:
-    """``children`` or ``officers`` when ``words`` name one of those subgroups, else None."""
+    """``children``, ``women`` or ``officers`` when ``words`` name one of those subgroups."""
     if _has(words, _CHILD):
         return "children"
     if _has(words, _OFFICER):
         return "officers"
+    if _has(words, _WOMEN):
+        return "women"
     return None
 
 
