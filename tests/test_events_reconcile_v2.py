@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from events_factories import claim, meta
-from fogofwar.claim import ActorRef
+from fogofwar.claim import ActorRef, SourceKind
 from fogofwar.events.disputes import characterisation
 from fogofwar.events.model import Event
 from fogofwar.events.reconcile import Reconciliation, reconcile
@@ -135,3 +135,14 @@ def test_a_force_as_target_is_military_only_from_the_other_side_or_an_armed_sour
     other = replace(claim("a2", source="Russian defence ministry"), actors=rsf)
     assert characterisation(own, meta("a1")) is None
     assert characterisation(other, meta("a2")) == "military"
+
+
+def test_an_armys_own_toll_of_a_foreign_force_it_struck_counts_that_forces_fighters() -> None:
+    target = (ActorRef("Hezbollah", "target", kind="armed_group", country="LBN"),)
+    army = replace(
+        claim("a1", killed=4, source="Israel Defense Forces", source_kind=SourceKind.MILITARY),
+        actors=target,
+    )
+    ministry = replace(claim("a2", killed=4, source="Lebanese Health Ministry"), actors=target)
+    assert [f.group for f in _run([army], [meta("a1")]).groups("killed")] == ["combatants/LBN"]
+    assert [f.group for f in _run([ministry], [meta("a2")]).groups("killed")] == ["people"]

@@ -198,7 +198,31 @@ def count_group(claim: Claim, count: Count | None = None) -> str:
     if qualifier and _has(qualifier, _OFFICER):  # "8 people, among them senior officers"
         side = next((s for s in sides if s != UNKNOWN_SIDE), UNKNOWN_SIDE)
         return f"{COMBATANTS}/{side}"
+    if not victims:
+        return _claimed_kills(claim)
     return PEOPLE
+
+
+def _claimed_kills(claim: Claim) -> str:
+    """The group of a toll naming no victims: an armed force's own count of what it struck
+    ("the army said it killed six" of a Hamas target) counts the target's fighters, when the
+    target is another country's force; any other toll naming no one counts people."""
+    from fogofwar.claim import SourceKind
+    from fogofwar.events.sources import resolve_source
+
+    src = claim.source
+    if src.kind not in (SourceKind.MILITARY, SourceKind.INTELLIGENCE) or not src.name:
+        return PEOPLE
+    entity = resolve_source(src.name, claim.lang)
+    own = entity.country if entity is not None else None
+    hit = [
+        a.country
+        for a in claim.actors
+        if a.role == "target" and a.kind in _FORCES and a.country and a.country != own
+    ]
+    if own is None or len(set(hit)) != 1:
+        return PEOPLE
+    return f"{COMBATANTS}/{hit[0]}"
 
 
 def parent(group: str) -> str | None:
