@@ -146,3 +146,21 @@ def test_an_armys_own_toll_of_a_foreign_force_it_struck_counts_that_forces_fight
     ministry = replace(claim("a2", killed=4, source="Lebanese Health Ministry"), actors=target)
     assert [f.group for f in _run([army], [meta("a1")]).groups("killed")] == ["combatants/LBN"]
     assert [f.group for f in _run([ministry], [meta("a2")]).groups("killed")] == ["people"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "said the head of the regional military administration",
+        "сообщил глава областной военной администрации",
+        "повідомив голова обласної військової адміністрації",
+        "teilte der Chef der regionalen Militärverwaltung mit",
+    ],
+)
+def test_a_governors_military_administration_title_names_no_military_target(title: str) -> None:
+    text = f"A rocket hit the town, killing three people, {title}."
+    c = claim("a1", killed=3, victims=(), source="Governor", span=(0, len(text)))
+    assert characterisation(c, meta("a1", text=text)) is None
+    soldiers = f"A rocket hit a military base, killing three, {title}."
+    d = claim("a1", killed=3, victims=(), source="Governor", span=(0, len(soldiers)))
+    assert characterisation(d, meta("a1", text=soldiers)) == "military"

@@ -11,6 +11,7 @@ hit, and figures a source itself superseded.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from fogofwar.claim import Claim, SourceKind
@@ -142,8 +143,16 @@ _CIVILIAN = (
 _FORCES = frozenset({"state_forces", "armed_group"})
 
 
+# Titles that name no target: Ukraine's regional governors head "military administrations".
+_TITLES = re.compile(
+    r"\b(?:военн\w*|військов\w*|military)\s+(?:администрац|адміністрац|administration)\w*"
+    r"|\bmilitärverwaltung\w*|\badministration\s+militaire\b|\badministración\s+militar\b"
+    r"|\bamministrazione\s+militare\b"
+)
+
+
 def _says(text: str, stems: tuple[str, ...]) -> bool:
-    low = f" {text.lower()} "
+    low = f" {_TITLES.sub(' ', text.lower())} "
     return any(f" {s}" in low for s in stems)
 
 
