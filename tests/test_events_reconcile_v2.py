@@ -4,13 +4,15 @@ figures, one day's rising toll, English source names in any language, forces as 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
 from events_factories import claim, meta
 from fogofwar.claim import ActorRef, SourceKind
 from fogofwar.events.disputes import characterisation
-from fogofwar.events.model import Event
+from fogofwar.events.model import ArticleMeta, Event
+from fogofwar.events.provenance import StoredAccounts
 from fogofwar.events.reconcile import Reconciliation, reconcile
 from fogofwar.events.sources import source_of
 from fogofwar.events.subgroups import qualifier_subgroups
@@ -164,3 +166,15 @@ def test_a_governors_military_administration_title_names_no_military_target(titl
     soldiers = f"A rocket hit a military base, killing three, {title}."
     d = claim("a1", killed=3, victims=(), source="Governor", span=(0, len(soldiers)))
     assert characterisation(d, meta("a1", text=soldiers)) == "military"
+
+
+def test_an_article_naming_a_stored_outlet_in_its_text_cites_that_outlets_account() -> None:
+    early = ArticleMeta("a1", date(2024, 7, 8), "harbourpost.example", "en", "", "Six died.")
+    text = "Six people died, the Harbour Post reported, citing the mayor."
+    late = ArticleMeta("a2", date(2024, 7, 9), "other.example", "en", "", text)
+    plain = ArticleMeta("a3", date(2024, 7, 9), "third.example", "en", "", "Six people died.")
+    metas = {m.article_id: m for m in (early, late, plain)}
+    stored = StoredAccounts(["a1", "a2", "a3"], metas)
+    assert stored.outlet_links("a2") == [("Harbour Post", "via", "a1")]
+    assert stored.outlet_links("a3") == []
+    assert stored.outlet_links("a1") == []  # a report never cites a later one
