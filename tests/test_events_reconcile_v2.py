@@ -11,7 +11,8 @@ import pytest
 from events_factories import claim, meta
 from fogofwar.claim import ActorRef, SourceKind
 from fogofwar.events.disputes import characterisation
-from fogofwar.events.model import ArticleMeta, Event
+from fogofwar.events.flags import article_flags
+from fogofwar.events.model import ArticleMeta, Event, FlagCode
 from fogofwar.events.provenance import StoredAccounts
 from fogofwar.events.reconcile import Reconciliation, reconcile
 from fogofwar.events.sources import source_of
@@ -178,3 +179,15 @@ def test_an_article_naming_a_stored_outlet_in_its_text_cites_that_outlets_accoun
     assert stored.outlet_links("a2") == [("Harbour Post", "via", "a1")]
     assert stored.outlet_links("a3") == []
     assert stored.outlet_links("a1") == []  # a report never cites a later one
+
+
+@pytest.mark.parametrize(
+    ("head", "body", "flagged"),
+    [(3000, 2900, False), (50, 47, False), (200, 54, True), (13, 12, True), (30, 25, True)],
+)
+def test_a_headline_rounding_its_body_figure_up_is_compression(
+    head: int, body: int, flagged: bool
+) -> None:
+    claims = [claim("a1", killed=(None, head), headline=True), claim("a1", 1, killed=body)]
+    flags = article_flags(claims)
+    assert any(f.code is FlagCode.HEADLINE_OVERSTATES for f in flags) is flagged
