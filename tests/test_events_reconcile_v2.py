@@ -191,3 +191,26 @@ def test_a_headline_rounding_its_body_figure_up_is_compression(
     claims = [claim("a1", killed=(None, head), headline=True), claim("a1", 1, killed=body)]
     flags = article_flags(claims)
     assert any(f.code is FlagCode.HEADLINE_OVERSTATES for f in flags) is flagged
+
+
+def test_a_registry_figure_spelt_another_way_is_that_figure() -> None:
+    assert source_of(claim("a1", source="Ihor Klimenko", lang="es"), meta("a1")).key == (
+        "actor:ukr-mvs"
+    )
+    assert source_of(claim("a1", source="Wolodymyr Selenskyj", lang="de"), meta("a1")).key == (
+        "actor:p-zelensky"
+    )
+
+
+def test_one_persons_russian_and_ukrainian_name_forms_are_one_source_in_an_event() -> None:
+    claims = [
+        claim("a1", killed=4, source="Сергей Лысак", lang="ru"),
+        claim("a2", killed=6, source="Serhiy Lysak"),
+        claim("a3", killed=5, source="Ivan Petrova"),
+        claim("a4", killed=5, source="Ivan Petrov"),
+    ]
+    metas = [meta("a1"), meta("a2", "2024-07-09"), meta("a3"), meta("a4")]
+    killed = _run(claims, metas).get("killed")
+    assert killed is not None
+    assert [f.value for f in killed.figures if f.superseded] == [4]
+    assert len({f.source_key for f in killed.figures}) == 3

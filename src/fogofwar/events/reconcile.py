@@ -21,6 +21,8 @@ Rules (documented in ``events/README.md``):
 * current figures of different sources whose ranges do not overlap are a disagreement, unless
   the later one is up to 3x higher and from an identifiable source at least as authoritative
   (a toll that rose between two days' reports);
+* sources are resolved to one identity (:mod:`.sources`); within an event, one person's name
+  spelt apart (Сергей / Serhiy Lysak) is one source;
 * every figure names its source, article and claim, and ``low``/``high``/``best`` name the
   claim they came from.
 
@@ -36,7 +38,7 @@ from datetime import date
 
 from fogofwar.claim import COUNT_FIELDS, Certainty, Claim, Count, SourceKind
 from fogofwar.events.model import ArticleMeta, Event, context_claims
-from fogofwar.events.sources import source_of
+from fogofwar.events.sources import source_of, unify_name_keys
 from fogofwar.events.subgroups import qualifier_subgroups
 from fogofwar.events.victims import CIVILIANS, PEOPLE, count_group, is_subgroup
 
@@ -255,6 +257,12 @@ def reconcile(
 ) -> Reconciliation:
     """Reconcile the counts the claims of ``event`` state, per field and victim group."""
     context = context_claims(event)
+    sources = {
+        cid: source_of(claims[cid], metas.get(claims[cid].article_id))
+        for cid in event.claim_ids
+        if cid in claims
+    }
+    same = unify_name_keys(s.key for s in sources.values())  # one person spelt apart
     per_field: dict[str, dict[str, list[SourceFigure]]] = {}
     seen: set[tuple[str, str, str, str, int | None, int | None]] = set()
     for cid in event.claim_ids:
@@ -262,7 +270,7 @@ def reconcile(
         if claim is None or claim.in_headline or cid in context:
             continue
         meta = metas.get(claim.article_id)
-        src = source_of(claim, meta)
+        src = replace(sources[cid], key=same[sources[cid].key])
         for name in COUNT_FIELDS:
             count: Count | None = getattr(claim.counts, name)
             if count is None or (count.low is None and count.high is None):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ from fogofwar.geo.text import fold, skeleton
 
 if TYPE_CHECKING:
     from fogofwar.actors import ActorRegistry
+    from fogofwar.actors.entries import ActorEntry
 
 __all__ = [
     "CERTAINTY_RANK",
@@ -35,6 +37,7 @@ __all__ = [
     "is_weak",
     "resolve_source",
     "source_of",
+    "unify_name_keys",
 ]
 
 # Firmest first; ``denied`` is a contrary claim, not a weaker one, and is left out.
@@ -122,17 +125,36 @@ def resolve_source(name: str, lang: str) -> Entity | None:
     found = _registry_actor(registry, name, own)
     if found is not None:
         return found
-    for code in dict.fromkeys((own, "en")):  # a registry figure, or the office they speak for
+    person = _registry_person(registry, name, own)
+    if person is None:
+        return None
+    office = registry.get(_offices().get(person.id, ""))  # the office they speak for
+    if office is not None:
+        return Entity(office.id, office.name, office.country, office.source_kind)
+    return Entity(person.id, person.name, person.country, person.source_kind)
+
+
+def _registry_person(registry: ActorRegistry, name: str, own: str) -> ActorEntry | None:
+    """The registry figure ``name`` names: found by the person finder (aliases, a role word
+    before the name), else by the cross-script spelling key of an alias ("Ihor Klimenko",
+    "Ігор Клименко" and "Ihor Klymenko" share one key)."""
+    for code in dict.fromkeys((own, "en")):
         for p in registry.find_persons(name, code):
-            e = p.entry
             start = min(p.span.start, p.role_span.start if p.role_span else p.span.start)
-            if e is None or p.span.end - start < _COVER * len(name.strip()):
-                continue
-            office = registry.get(_offices().get(e.id, ""))
-            if office is not None:
-                return Entity(office.id, office.name, office.country, office.source_kind)
-            return Entity(e.id, e.name, e.country, e.source_kind)
-    return None
+            if p.entry is not None and p.span.end - start >= _COVER * len(name.strip()):
+                return p.entry
+    return _person_keys(registry).get(skeleton(name) or "")
+
+
+@lru_cache(maxsize=4)
+def _person_keys(registry: ActorRegistry) -> dict[str, ActorEntry]:
+    keys: dict[str, list[ActorEntry]] = {}
+    for e in registry.persons:
+        for alias in {e.name, *e.aliases}:
+            key = skeleton(alias)
+            if key and " " in key and e not in keys.get(key, []):
+                keys.setdefault(key, []).append(e)
+    return {k: v[0] for k, v in keys.items() if len(v) == 1}  # a key two figures share names none
 
 
 @lru_cache(maxsize=1)
@@ -205,3 +227,45 @@ def is_weak(claim: Claim) -> bool:
     if claim.source.kind in (SourceKind.UNNAMED, SourceKind.SOCIAL_MEDIA):
         return True
     return any(v.strip().lower() in SOCIAL_VIA for v in claim.source.via)
+
+
+def _near(a: str, b: str) -> bool:
+    """Equal, or one letter apart (substituted, added or dropped) in words of 5+ letters."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if a + "a" == b or b + "a" == a:  # Petrov / Petrova: two people
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
+
+
+def _given(a: str, b: str) -> bool:
+    """Russian and Ukrainian forms of one given name (Сергей / Сергій, Александр / Олександр)
+    share their first three letters once a leading a/o is made one."""
+    fa, fb = ("o" + a[1:] if a[:1] == "a" else a), ("o" + b[1:] if b[:1] == "a" else b)
+    return fa[:3] == fb[:3]
+
+
+def unify_name_keys(keys: Iterable[str]) -> dict[str, str]:
+    """Within one event, name keys of one person spelt apart (``name:serhei lisak`` and
+    ``name:serhi lisak``; ``name:Halid al aiser`` and ``name:Halid al aisar``) mapped to one:
+    the same number of words, the same or one-letter-apart surname and middle words, given
+    names that are forms of one name. Other keys map to themselves."""
+    out = {k: k for k in keys}
+    names = sorted(k for k in out if k.startswith("name:"))
+    for i, a in enumerate(names):
+        if out[a] != a:
+            continue
+        wa = a[5:].split()
+        for b in names[i + 1 :]:
+            wb = b[5:].split()
+            if len(wa) < 2 or len(wa) != len(wb) or out[b] != b:
+                continue
+            rest = zip(wa[1:], wb[1:], strict=True)
+            if _given(wa[0], wb[0]) and all(_near(x, y) for x, y in rest):
+                out[b] = a
+    return out
