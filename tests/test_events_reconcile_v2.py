@@ -214,3 +214,25 @@ def test_one_persons_russian_and_ukrainian_name_forms_are_one_source_in_an_event
     assert killed is not None
     assert [f.value for f in killed.figures if f.superseded] == [4]
     assert len({f.source_key for f in killed.figures}) == 3
+
+
+_WOMAN = ("civilians/women", 1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "qualifier", "parts"),
+    [
+        ("en", "among them a teenage girl", [("civilians/children", 1)]),
+        ("de", "darunter eine Frau und ihr Baby", [("civilians/children", 1), _WOMAN]),
+        ("ru", "среди них восьмилетний мальчик", [("civilians/children", 1)]),
+        ("uk", "серед них жінка", [("civilians/women", 1)]),
+        ("fr", "dont des enfants", []),
+    ],
+)
+def test_singular_child_and_woman_nouns_in_a_qualifier_count_one_each(
+    lang: str, qualifier: str, parts: list[tuple[str, int]]
+) -> None:
+    c = claim("a1", killed=7, qualifier=qualifier, lang=lang)
+    assert c.counts.killed is not None
+    found = sorted((p.group, p.low) for p in qualifier_subgroups(c, c.counts.killed))
+    assert found == parts

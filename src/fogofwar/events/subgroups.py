@@ -6,11 +6,13 @@ is its own victim group (:mod:`.victims`: children and women under civilians, of
 fighters of a side), reconciled on its own and never standing for the total. Each figure of the
 qualifier is read with the language pack's number reader and belongs to the group the words after
 it (up to the next figure) name; a figure naming no known subgroup, or larger than its total, is
-left out.
+left out. A qualifier with no figure counts its singular nouns ("among them a six-year-old boy":
+one child; "a woman and her baby": one woman, one child).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from fogofwar.packs import LanguagePack
 
 __all__ = ["SubgroupCount", "qualifier_subgroups"]
+
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,57 @@ def _figures(text: str, lang: str) -> list[tuple[int | None, int | None, str]]:
     return out
 
 
+# Singular nouns that name one child or one woman (de en es fr it ru uk): "among them a
+# six-year-old boy" is one child though no figure is written.
+_ONE = {
+    "children": frozenset(
+        {
+            "boy",
+            "girl",
+            "child",
+            "baby",
+            "infant",
+            "toddler",
+            "teenager",
+            "junge",
+            "mädchen",
+            "kind",
+            "kleinkind",
+            "säugling",
+            "garçon",
+            "fillette",
+            "enfant",
+            "bébé",
+            "nourrisson",
+            "niño",
+            "niña",
+            "bebé",
+            "bambino",
+            "bambina",
+            "neonato",
+            "мальчик",
+            "девочка",
+            "ребёнок",
+            "ребенок",
+            "младенец",
+            "подросток",
+            "хлопчик",
+            "дівчинка",
+            "дитина",
+            "немовля",
+            "підліток",
+        }
+    ),
+    "women": frozenset({"woman", "frau", "femme", "mujer", "donna", "женщина", "жінка"}),
+}
+
+
+def _singulars(text: str) -> dict[str, int]:
+    """How many singular child and woman nouns ``text`` has, per subgroup."""
+    words = [w.lower() for w in _WORDS.findall(text)]
+    return {kind: n for kind, nouns in _ONE.items() if (n := sum(w in nouns for w in words))}
+
+
 def qualifier_subgroups(claim: Claim, count: Count) -> tuple[SubgroupCount, ...]:
     """The subgroup figures the qualifier of ``count`` (a count of ``claim``) states."""
     if not count.qualifier:
@@ -68,8 +123,13 @@ def qualifier_subgroups(claim: Claim, count: Count) -> tuple[SubgroupCount, ...]
     total = count_group(claim, count)
     total_value = count.high if count.high is not None else count.low
     sides = [g.split("/")[1] for g in (total,) if g.startswith(f"{COMBATANTS}/")]
+    figures = _figures(count.qualifier, claim.lang)
     out: list[SubgroupCount] = []
-    for low, high, words in _figures(count.qualifier, claim.lang):
+    if not figures and not total.startswith(COMBATANTS):  # "among them a six-year-old boy"
+        for noun, n in _singulars(count.qualifier).items():
+            if total_value is None or n <= total_value:
+                out.append(SubgroupCount(f"{CIVILIANS}/{noun}", n, n))
+    for low, high, words in figures:
         kind = subgroup_of_words(words)
         value = low if low is not None else high
         if kind is None or value is None:
