@@ -109,5 +109,12 @@ def test_reconciliation_checks_score_the_dev2_expectations() -> None:
 
     report = evaluate_reconciliation("dev2")
     values = {m.metric: m for m in report.metrics}
-    assert set(values) == {"figures", "superseded", "flags_raised", "flags_withheld"}
+    assert set(values) == {
+        "figures",
+        "superseded",
+        "flags_raised",
+        "flags_withheld",
+        "headlines",
+        "citations",
+    }
     assert all(0.0 <= m.value <= 1.0 and m.n > 0 for m in values.values())

@@ -9,7 +9,11 @@ main claims, and scores, under ``<dataset>/reconcile_<field>/*``:
   and field) the event's reconciliation states exactly;
 * ``superseded`` — share of the expected superseded figures listed as superseded;
 * ``flags_raised`` — share of the expected flags the event carries;
-* ``flags_withheld`` — share of the ``not_flags`` the event does not carry.
+* ``flags_withheld`` — share of the ``not_flags`` the event does not carry;
+* ``headlines`` — share of the articles listed under ``headline_overstates`` whose headline is
+  flagged as overstating, and of those under ``headline_fine`` whose headline is not;
+* ``citations`` — share of the expected citation edges (citing article → cited stored article)
+  the event layer's lineage draws.
 
 Victim groups: ``civilians`` is the reconciliation's ``civilians`` group, else ``people`` (a
 toll that names no group); ``children`` is ``civilians/children``; ``combatants:<side>`` is the
@@ -32,6 +36,7 @@ from fogofwar.evaluation.events_eval import (
 from fogofwar.evaluation.events_expected import EventExpectation, ExpectedCount, load_expectations
 from fogofwar.evaluation.report import EvalReport, Metric
 from fogofwar.events.embedding import Embedder
+from fogofwar.events.model import FlagCode
 from fogofwar.events.pipeline import EventsReport, events_for_articles
 from fogofwar.events.reconcile import Figure
 from fogofwar.reader import Reader
@@ -64,7 +69,21 @@ def _score(
     report: EventsReport, expectations: Sequence[EventExpectation], main: Mapping[str, str]
 ) -> dict[str, tuple[int, int]]:
     """(hits, expected) per check over all expectations."""
-    tally = {k: [0, 0] for k in ("figures", "superseded", "flags_raised", "flags_withheld")}
+    checks = ("figures", "superseded", "flags_raised", "flags_withheld", "headlines", "citations")
+    tally = {k: [0, 0] for k in checks}
+    overstating = {
+        aid
+        for f in report.flags
+        if f.code is FlagCode.HEADLINE_OVERSTATES
+        for aid in {f.article_id, *(s.article_id for s in f.spans)}
+        if aid
+    }
+    edges = {
+        (c.article_id, c.cited_article)
+        for lin in report.lineages
+        for c in lin.citations
+        if c.cited_article
+    }
     claims_of: dict[str, list[str]] = {}
     for claim_id, event in main.items():
         claims_of.setdefault(event, []).append(claim_id)
@@ -93,6 +112,15 @@ def _score(
         for flag in exp.not_flags:
             tally["flags_withheld"][1] += 1
             tally["flags_withheld"][0] += int(flag not in codes)
+        for aid in exp.headline_overstates:
+            tally["headlines"][1] += 1
+            tally["headlines"][0] += int(aid in overstating)
+        for aid in exp.headline_fine:
+            tally["headlines"][1] += 1
+            tally["headlines"][0] += int(aid not in overstating)
+        for edge in exp.citations:
+            tally["citations"][1] += 1
+            tally["citations"][0] += int(edge in edges)
     return {k: (v[0], v[1]) for k, v in tally.items()}
 
 

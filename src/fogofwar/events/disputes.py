@@ -2,25 +2,27 @@
 hit, and figures a source itself superseded.
 
 * ``characterisation_disputed`` — one source says the strike hit a military target (fighters,
-  a military facility), another that it hit civilians or a civilian building (an apartment
-  block, a hospital, a school); the flag names both claims.
+  a military facility, a force named as the victim, or as the target by
+  a source of another country or an armed force's own statement), another that it hit civilians or
+  a civilian building (an apartment block, a hospital, a school); the flag names both claims.
 * ``superseded`` — a source revised its own figure for one victim group (12 killed, later 14);
   the earlier figure stays in the record's history, marked superseded.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
-from fogofwar.claim import Claim
+from fogofwar.claim import Claim, SourceKind
 from fogofwar.events.model import ArticleMeta, Event, Flag, FlagCode, FlagSpan
 from fogofwar.events.reconcile import Reconciliation
 from fogofwar.events.sources import Source, source_of
-from fogofwar.events.victims import CIVILIANS, count_group
+from fogofwar.events.victims import CIVILIANS, count_group, names_fighters
 
 __all__ = ["characterisation", "characterisation_flags", "superseded_flags"]
 
-# Word stems (lower case) naming military targets and civilian objects, de/en/ru/uk.
+# Word stems (lower case) naming military targets and civilian objects, de/en/es/fr/it/ru/uk.
 _MILITARY = (
     "military target",
     "military facilit",
@@ -45,6 +47,28 @@ _MILITARY = (
     "бойовик",
     "склад боєприпас",
     "пункт управління",
+    "cible militaire",
+    "objectif militaire",
+    "installation militaire",
+    "base militaire",
+    "caserne",
+    "dépôt de munitions",
+    "poste de commandement",
+    "combattants",
+    "objetivo militar",
+    "instalación militar",
+    "base militar",
+    "cuartel",
+    "depósito de municiones",
+    "puesto de mando",
+    "combatientes",
+    "obiettivo militare",
+    "installazione militare",
+    "base militare",
+    "caserma",
+    "deposito di munizioni",
+    "posto di comando",
+    "combattenti",
 )
 _CIVILIAN = (
     "apartment",
@@ -78,11 +102,57 @@ _CIVILIAN = (
     "дитяч",
     "ринок",
     "торгов",
+    "tent",
+    "displaced",
+    "refugee",
+    "humanitarian zone",
+    "zelt",
+    "vertriebene",
+    "flüchtling",
+    "humanitäre zone",
+    "беженц",
+    "переселен",
+    "палаточн",
+    "біженц",
+    "переселен",
+    "намет",
+    "immeuble",
+    "résidentiel",
+    "hôpital",
+    "école",
+    "marché",
+    "tente",
+    "déplacés",
+    "réfugiés",
+    "edificio residencial",
+    "viviendas",
+    "hospital",
+    "escuela",
+    "mercado",
+    "desplazados",
+    "refugiados",
+    "residenzial",
+    "ospedale",
+    "scuola",
+    "mercato",
+    "sfollati",
+    "profughi",
+)
+
+
+_FORCES = frozenset({"state_forces", "armed_group"})
+
+
+# Titles that name no target: Ukraine's regional governors head "military administrations".
+_TITLES = re.compile(
+    r"\b(?:военн\w*|військов\w*|military)\s+(?:администрац|адміністрац|administration)\w*"
+    r"|\bmilitärverwaltung\w*|\badministration\s+militaire\b|\badministración\s+militar\b"
+    r"|\bamministrazione\s+militare\b"
 )
 
 
 def _says(text: str, stems: tuple[str, ...]) -> bool:
-    low = f" {text.lower()} "
+    low = f" {_TITLES.sub(' ', text.lower())} "
     return any(f" {s}" in low for s in stems)
 
 
@@ -94,8 +164,28 @@ def characterisation(claim: Claim, meta: ArticleMeta | None) -> str | None:
         if count is not None:
             groups.add(count_group(claim, count))
     targets = {a.kind for a in claim.actors if a.role in ("target", "victim")}
+    # a force named as victim, or as target by a source of another country (a reader's
+    # "target" may be the attacker its own side's officials blame)
+    src = source_of(claim, meta)
+    armed = src.kind in (SourceKind.MILITARY, SourceKind.INTELLIGENCE)
+    hit = {
+        a.kind
+        for a in claim.actors
+        if a.role == "victim"
+        or (
+            a.role == "target"
+            and (
+                (a.country and a.country != (src.country or (None if armed else a.country)))
+                or (a.country is None and names_fighters(a.name))  # "officers", "fighters"
+            )
+        )
+    }
     text = meta.claim_text(claim) if meta else ""
-    military = any(g.startswith("combatants/") for g in groups) or _says(text, _MILITARY)
+    military = (
+        any(g.startswith("combatants/") for g in groups)
+        or bool(hit & _FORCES)  # "struck positions of Ukrainian units", "a Hamas compound"
+        or _says(text, _MILITARY)
+    )
     civilian = (
         any(g.startswith(CIVILIANS) for g in groups)
         or "civilians" in targets
@@ -152,11 +242,16 @@ def superseded_flags(
 ) -> list[Flag]:
     """One flag per figure a source later revised (same source, field and victim group)."""
     out: list[Flag] = []
+    told: set[tuple[str, str, str, int | None, str]] = set()
     for fig in reconciliation.figures:
         by_id = {f.claim_id: f for f in fig.figures}
         for f in fig.figures:
             if f.superseded_by is None:
                 continue
+            once = (fig.field, fig.group, f.source_key, f.value, f.superseded_by)
+            if once in told:  # one revision retold by several articles is one flag
+                continue
+            told.add(once)
             new = by_id.get(f.superseded_by)
             spans = tuple(
                 FlagSpan(x.article_id, x.claim_id, claims[x.claim_id].span)

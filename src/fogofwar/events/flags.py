@@ -40,6 +40,7 @@ def _rank(c: Claim) -> int | None:
 
 _FIRM = (Certainty.CONFIRMED, Certainty.ASSERTED)
 _HEDGED = (Certainty.REPORTED, Certainty.UNVERIFIED, Certainty.HYPOTHETICAL)
+_ROUNDING = 1.1  # a headline may round its body's figure up by at most a tenth
 
 
 def _ceiling(bodies: Sequence[Claim], name: str) -> tuple[int | None, Claim | None]:
@@ -56,6 +57,12 @@ def _ceiling(bodies: Sequence[Claim], name: str) -> tuple[int | None, Claim | No
     return (top[0], top[1]) if top else (None, None)
 
 
+def _rounded(shown: int, stated: int) -> bool:
+    """``shown`` is ``stated`` rounded up as headlines round ("nearly 3,000" for 2,900; "50"
+    for 47): a round figure at most a tenth above the body's."""
+    return shown >= 10 and shown % 10 == 0 and shown <= stated * _ROUNDING
+
+
 def _headline_vs_body(head: Claim, bodies: Sequence[Claim]) -> list[tuple[FlagCode, str, Claim]]:
     """What the headline states more strongly than its body does: a higher figure than any
     the body gives, a subgroup the body only names among the victims, or firm words where the
@@ -69,7 +76,13 @@ def _headline_vs_body(head: Claim, bodies: Sequence[Claim]) -> list[tuple[FlagCo
             continue
         h_val = hc.low if hc.low is not None else hc.high
         ceiling, at = _ceiling(bodies, name)
-        if h_val is not None and ceiling is not None and at is not None and h_val > ceiling:
+        if (
+            h_val is not None
+            and ceiling is not None
+            and at is not None
+            and h_val > ceiling
+            and not _rounded(h_val, ceiling)
+        ):
             out.append(
                 (FlagCode.HEADLINE_OVERSTATES, f"headline says {h_val} {name}, body {ceiling}", at)
             )

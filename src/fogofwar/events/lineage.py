@@ -166,6 +166,12 @@ def lineage(event: Event, claims: Mapping[str, Claim], metas: Mapping[str, Artic
         citations.extend(
             Citation(outlet, n, how, aid, a) for n, how, a in stored.channel_links(aid)
         )
+        named = {(c.cited_article, c.article_id) for c in citations if c.cited_article}
+        citations.extend(
+            Citation(outlet, n, how, aid, a)
+            for n, how, a in stored.outlet_links(aid)
+            if (a, aid) not in named
+        )
         repost_of = None
         if meta and meta.dup_group:
             repost_of = first_of_group.setdefault(meta.dup_group, aid)

@@ -1,6 +1,7 @@
 """Which stored article an account cites: the lineage edges behind ``Citation.cited_article``.
 
-An article that names an outlet ("according to Reuters", "Укрінформ повідомляє") or a channel
+An article that names an outlet ("according to Reuters", "Укрінформ повідомляє") — as a claim's
+source or intermediary, or anywhere in its text when that outlet's account is stored — or a channel
 ("as @rybar reported", a ``t.me`` link, or a forward) is tied to that outlet's or channel's
 stored account of the same event — the latest one published no later than the citing article
 (the same event: the content agrees; no later: a report follows what it reports). A source
@@ -11,6 +12,7 @@ reporter (:func:`trace_back`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
@@ -21,6 +23,8 @@ from fogofwar.geo.text import skeleton
 
 __all__ = ["StoredAccounts", "outlet_key", "trace_back"]
 
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_MIN_OUTLET = 5  # shorter outlet keys ("bbc", "rt") are too easily a word of the text
 _GENERIC = frozenset({"www", "m", "news", "en", "ru", "ua", "de", "com", "co", "org", "net", "gov"})
 
 
@@ -70,6 +74,33 @@ class StoredAccounts:
             if named or (runs and channel_source(meta.channel or "").key == source_key):
                 found.append(aid)
         return self._latest(citing, found)
+
+    def outlet_links(self, citing: str) -> list[tuple[str, str, str | None]]:
+        """``(name, "via", cited_article)`` for each other stored outlet of the event that
+        article ``citing`` names in its text ("rapporte le site Frontline Wire", "wie die
+        Kyiv Post berichtete"), whether or not the reader made it a claim's source."""
+        meta = self.metas.get(citing)
+        if meta is None:
+            return []
+        keys: dict[str, list[str]] = {}
+        for aid in self.ids:
+            other = self.metas.get(aid)
+            own = outlet_key(other.outlet) if other else ""
+            if other and aid != citing and len(own) >= _MIN_OUTLET and other.outlet != meta.outlet:
+                keys.setdefault(own, []).append(aid)
+        if not keys:
+            return []
+        words = _WORD.findall(f"{meta.title}\n{meta.text}")
+        out: list[tuple[str, str, str | None]] = []
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                surface = " ".join(words[i : i + n])
+                key = _name_key(surface)
+                if key in keys and all(name != surface for name, _, _ in out):
+                    cited = self._latest(citing, keys.pop(key))
+                    if cited is not None:
+                        out.append((surface, "via", cited))
+        return out
 
     def channel_links(self, citing: str) -> list[tuple[str, str, str | None]]:
         """``(cited, how, cited_article)`` for the channels article ``citing`` forwards or

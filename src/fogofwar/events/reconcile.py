@@ -8,10 +8,12 @@ Rules (documented in ``events/README.md``):
   (a subgroup of civilians), the fighters of one side, officers (a subgroup of fighters), or
   unspecified people; an unspecified figure is read as civilians when no figure of the field
   names fighters, and fighters of an unnamed side as the one side the others name;
-* per source and group, the figure of the latest article (then the later one in the text) is
-  the source's **current** figure; its earlier figures are kept, marked ``superseded``;
-* ``low`` is the lowest figure stated (a lower bound, else an upper one) and ``high`` the
-  highest (an upper bound, else a lower one), so ``low <= high`` always;
+* per source and group, the figure of the latest article is the source's **current** figure
+  (on one publication day the higher toll counts as the later one); its earlier, different
+  figures are kept, marked ``superseded``;
+* ``low`` is the lowest standing figure (a lower bound, else an upper one) and ``high`` the
+  highest (an upper bound, else a lower one), so ``low <= high`` always: the range is taken
+  across sources over figures not superseded by their own source;
 * ``best`` is the current figure of the most authoritative identifiable source kind
   (officials and monitors, then outlets, analysts and named media, then witnesses, fighters
   and social media; unnamed sources never set it), the latest such figure, the lowest of
@@ -19,6 +21,8 @@ Rules (documented in ``events/README.md``):
 * current figures of different sources whose ranges do not overlap are a disagreement, unless
   the later one is up to 3x higher and from an identifiable source at least as authoritative
   (a toll that rose between two days' reports);
+* sources are resolved to one identity (:mod:`.sources`); within an event, one person's name
+  spelt apart (Сергей / Serhiy Lysak) is one source;
 * every figure names its source, article and claim, and ``low``/``high``/``best`` name the
   claim they came from.
 
@@ -34,7 +38,8 @@ from datetime import date
 
 from fogofwar.claim import COUNT_FIELDS, Certainty, Claim, Count, SourceKind
 from fogofwar.events.model import ArticleMeta, Event, context_claims
-from fogofwar.events.sources import source_of
+from fogofwar.events.sources import source_of, unify_name_keys
+from fogofwar.events.subgroups import qualifier_subgroups
 from fogofwar.events.victims import CIVILIANS, PEOPLE, count_group, is_subgroup
 
 __all__ = [
@@ -171,6 +176,12 @@ def _when(f: SourceFigure) -> tuple[date, str, int, str]:
     return (f.published or date.min, f.article_id, f.position, f.claim_id)
 
 
+def _revision(f: SourceFigure) -> tuple[date, int, str, int, str]:
+    """Order of one source's figures: by day; on one day a higher toll is the later one (tolls
+    rise as the dead are found; articles of one day carry no reliable hour), then text order."""
+    return (f.published or date.min, f.value or 0, f.article_id, f.position, f.claim_id)
+
+
 def _best(current: list[SourceFigure]) -> tuple[SourceFigure | None, str]:
     eligible = [f for f in current if f.identifiable and f.counted and f.value is not None]
     if not eligible:
@@ -190,17 +201,18 @@ def _best(current: list[SourceFigure]) -> tuple[SourceFigure | None, str]:
 def _figure(name: str, group: str, figures: list[SourceFigure]) -> Figure:
     ordered = sorted(figures, key=_when)
     latest: dict[str, SourceFigure] = {}
-    for f in ordered:
+    for f in sorted(figures, key=_revision):
         if f.counted:
             latest[f.source_key] = f
     marked = []
     for f in ordered:
         cur = latest.get(f.source_key)
         is_current = f.counted and cur is not None and cur.claim_id == f.claim_id
-        revised = cur is not None and not is_current and (cur.low, cur.high) != (f.low, f.high)
+        revised = cur is not None and not is_current and cur.value != f.value
         later = cur.claim_id if f.counted and revised and cur is not None else None
         marked.append(replace(f, current=is_current, superseded_by=later))
-    counted = [f for f in marked if f.counted and f.value is not None]
+    # the range spans the sources' standing figures: a figure its own source revised is history
+    counted = [f for f in marked if f.counted and f.value is not None and not f.superseded]
     lows = sorted(counted, key=lambda f: (f.value or 0, _when(f)))
     highs = sorted(
         counted, key=lambda f: (-(f.high if f.high is not None else f.low or 0), _when(f))
@@ -245,6 +257,12 @@ def reconcile(
 ) -> Reconciliation:
     """Reconcile the counts the claims of ``event`` state, per field and victim group."""
     context = context_claims(event)
+    sources = {
+        cid: source_of(claims[cid], metas.get(claims[cid].article_id))
+        for cid in event.claim_ids
+        if cid in claims
+    }
+    same = unify_name_keys(s.key for s in sources.values())  # one person spelt apart
     per_field: dict[str, dict[str, list[SourceFigure]]] = {}
     seen: set[tuple[str, str, str, str, int | None, int | None]] = set()
     for cid in event.claim_ids:
@@ -252,34 +270,36 @@ def reconcile(
         if claim is None or claim.in_headline or cid in context:
             continue
         meta = metas.get(claim.article_id)
-        src = source_of(claim, meta)
+        src = replace(sources[cid], key=same[sources[cid].key])
         for name in COUNT_FIELDS:
             count: Count | None = getattr(claim.counts, name)
             if count is None or (count.low is None and count.high is None):
                 continue
-            group = count_group(claim, count)
             evidence = meta.evidence_id if meta else claim.article_id
-            dedup = (name, group, src.key, evidence, count.low, count.high)
-            if dedup in seen:
-                continue
-            seen.add(dedup)
-            per_field.setdefault(name, {}).setdefault(group, []).append(
-                SourceFigure(
-                    src.key,
-                    src.label,
-                    src.kind.value,
-                    src.identifiable,
-                    count.low,
-                    count.high,
-                    claim.article_id,
-                    cid,
-                    meta.published if meta else None,
-                    False,
-                    group=group,
-                    counted=claim.certainty not in _NOT_COUNTED,
-                    position=claim.span.start if claim.span else 0,
+            parts = [(count_group(claim, count), count.low, count.high, 0)]
+            parts += [(p.group, p.low, p.high, 1) for p in qualifier_subgroups(claim, count)]
+            for group, low, high, offset in parts:
+                dedup = (name, group, src.key, evidence, low, high)
+                if dedup in seen:
+                    continue
+                seen.add(dedup)
+                per_field.setdefault(name, {}).setdefault(group, []).append(
+                    SourceFigure(
+                        src.key,
+                        src.label,
+                        src.kind.value,
+                        src.identifiable,
+                        low,
+                        high,
+                        claim.article_id,
+                        cid,
+                        meta.published if meta else None,
+                        False,
+                        group=group,
+                        counted=claim.certainty not in _NOT_COUNTED,
+                        position=(claim.span.start if claim.span else 0) + offset,
+                    )
                 )
-            )
     out: list[Figure] = []
     for name in COUNT_FIELDS:
         settled = _settle(per_field.get(name, {}))

@@ -13,13 +13,21 @@ stable strings so stages can count distinct sources without passing dicts around
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fogofwar.claim import Certainty, Claim, SourceKind
 from fogofwar.events.channels import lookup
 from fogofwar.events.model import ArticleMeta
 from fogofwar.geo.text import fold, skeleton
+
+if TYPE_CHECKING:
+    from fogofwar.actors import ActorRegistry
+    from fogofwar.actors.entries import ActorEntry
 
 __all__ = [
     "CERTAINTY_RANK",
@@ -29,6 +37,7 @@ __all__ = [
     "is_weak",
     "resolve_source",
     "source_of",
+    "unify_name_keys",
 ]
 
 # Firmest first; ``denied`` is a contrary claim, not a weaker one, and is left out.
@@ -88,6 +97,7 @@ class Entity:
 _ARTICLES = re.compile(r"^(the|der|die|das|des|dem|den)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"^(\w[\w .-]*?)['’]s\s+(.+)$")
 _COVER = 0.6  # a registry match must cover this share of the name
+_OFFICES = Path(__file__).resolve().parents[1] / "data" / "source_offices.toml"
 
 
 def _variants(name: str) -> list[str]:
@@ -104,17 +114,66 @@ def _variants(name: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def resolve_source(name: str, lang: str) -> Entity | None:
     """The registry actor a source name stands for ("Минобороны РФ" -> Russian Ministry of
-    Defence), when one registry match covers most of the name; else ``None``."""
+    Defence), when one registry match covers most of the name; else the registry figure the name
+    is ("Ігор Клименко" -> Ihor Klymenko), or the office that figure speaks for
+    (``data/source_offices.toml``: the interior minister is the interior ministry); else
+    ``None``."""
     from fogofwar.actors import ActorRegistry
 
     registry = ActorRegistry.load()
-    for text in _variants(name):
-        for m in registry.find(text, lang if lang in ("de", "en", "ru", "uk") else "en"):
-            leading = m.span.start == 0  # "ukrainischen Innenministeriums zufolge …"
-            if m.entry.synthesized or (len(m.surface) < _COVER * len(text) and not leading):
-                continue
-            e = m.entry
-            return Entity(e.id, e.name, e.country, e.source_kind)
+    own = lang or "en"  # the registry reads languages it has no aliases for as any language
+    found = _registry_actor(registry, name, own)
+    if found is not None:
+        return found
+    person = _registry_person(registry, name, own)
+    if person is None:
+        return None
+    office = registry.get(_offices().get(person.id, ""))  # the office they speak for
+    if office is not None:
+        return Entity(office.id, office.name, office.country, office.source_kind)
+    return Entity(person.id, person.name, person.country, person.source_kind)
+
+
+def _registry_person(registry: ActorRegistry, name: str, own: str) -> ActorEntry | None:
+    """The registry figure ``name`` names: found by the person finder (aliases, a role word
+    before the name), else by the cross-script spelling key of an alias ("Ihor Klimenko",
+    "Ігор Клименко" and "Ihor Klymenko" share one key)."""
+    for code in dict.fromkeys((own, "en")):
+        for p in registry.find_persons(name, code):
+            start = min(p.span.start, p.role_span.start if p.role_span else p.span.start)
+            if p.entry is not None and p.span.end - start >= _COVER * len(name.strip()):
+                return p.entry
+    return _person_keys(registry).get(skeleton(name) or "")
+
+
+@lru_cache(maxsize=4)
+def _person_keys(registry: ActorRegistry) -> dict[str, ActorEntry]:
+    keys: dict[str, list[ActorEntry]] = {}
+    for e in registry.persons:
+        for alias in {e.name, *e.aliases}:
+            key = skeleton(alias)
+            if key and " " in key and e not in keys.get(key, []):
+                keys.setdefault(key, []).append(e)
+    return {k: v[0] for k, v in keys.items() if len(v) == 1}  # a key two figures share names none
+
+
+@lru_cache(maxsize=1)
+def _offices() -> dict[str, str]:
+    with _OFFICES.open("rb") as fh:
+        return dict(tomllib.load(fh).get("offices", {}))
+
+
+def _registry_actor(registry: ActorRegistry, name: str, own: str) -> Entity | None:
+    # then English: names are often given in English in any article (a wire's rendering, a
+    # reader's or annotator's normalised name: "Ministry of Internal Affairs of Ukraine")
+    for code in dict.fromkeys((own, "en")):
+        for text in _variants(name):
+            for m in registry.find(text, code):
+                leading = m.span.start == 0  # "ukrainischen Innenministeriums zufolge …"
+                if m.entry.synthesized or (len(m.surface) < _COVER * len(text) and not leading):
+                    continue
+                e = m.entry
+                return Entity(e.id, e.name, e.country, e.source_kind)
     return None
 
 
@@ -168,3 +227,45 @@ def is_weak(claim: Claim) -> bool:
     if claim.source.kind in (SourceKind.UNNAMED, SourceKind.SOCIAL_MEDIA):
         return True
     return any(v.strip().lower() in SOCIAL_VIA for v in claim.source.via)
+
+
+def _near(a: str, b: str) -> bool:
+    """Equal, or one letter apart (substituted, added or dropped) in words of 5+ letters."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if a + "a" == b or b + "a" == a:  # Petrov / Petrova: two people
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] or a[i + 1 :] == b[i:] or a[i:] == b[i + 1 :]
+
+
+def _given(a: str, b: str) -> bool:
+    """Russian and Ukrainian forms of one given name (Сергей / Сергій, Александр / Олександр)
+    share their first three letters once a leading a/o is made one."""
+    fa, fb = ("o" + a[1:] if a[:1] == "a" else a), ("o" + b[1:] if b[:1] == "a" else b)
+    return fa[:3] == fb[:3]
+
+
+def unify_name_keys(keys: Iterable[str]) -> dict[str, str]:
+    """Within one event, name keys of one person spelt apart (``name:serhei lisak`` and
+    ``name:serhi lisak``; ``name:Halid al aiser`` and ``name:Halid al aisar``) mapped to one:
+    the same number of words, the same or one-letter-apart surname and middle words, given
+    names that are forms of one name. Other keys map to themselves."""
+    out = {k: k for k in keys}
+    names = sorted(k for k in out if k.startswith("name:"))
+    for i, a in enumerate(names):
+        if out[a] != a:
+            continue
+        wa = a[5:].split()
+        for b in names[i + 1 :]:
+            wb = b[5:].split()
+            if len(wa) < 2 or len(wa) != len(wb) or out[b] != b:
+                continue
+            rest = zip(wa[1:], wb[1:], strict=True)
+            if _given(wa[0], wb[0]) and all(_near(x, y) for x, y in rest):
+                out[b] = a
+    return out

@@ -3,9 +3,10 @@
 A count belongs to one group, written as a path (coarsest first):
 
 * ``people`` — the text does not say who ("12 people were killed");
-* ``civilians``, ``civilians/children`` — children are a subgroup of civilians;
+* ``civilians``, ``civilians/children``, ``civilians/women`` — subgroups of civilians;
 * ``combatants/<side>``, ``combatants/<side>/officers`` — fighters of one side (ISO3 of their
-  country, else their normalised name; ``?`` when the text does not say), officers a subgroup.
+  country, else their normalised name; ``?`` when the text does not say), officers a subgroup;
+  victims called fighters, militants or terrorists are fighters whatever their actor kind.
 
 The group comes from the claim's victims, leaving out those the count's qualifier only says
 were among them ("12 killed, including 4 children" counts people, not children); a qualifier
@@ -19,10 +20,13 @@ from fogofwar.claim import ActorRef, Claim, Count
 
 __all__ = [
     "CIVILIANS",
+    "COMBATANTS",
     "PEOPLE",
     "count_group",
     "is_subgroup",
+    "names_fighters",
     "parent",
+    "subgroup_of_words",
     "top",
 ]
 
@@ -31,7 +35,7 @@ CIVILIANS = "civilians"
 COMBATANTS = "combatants"
 UNKNOWN_SIDE = "?"
 
-# Stems (lower case) of words for children, civilians and officers in de/en/ru/uk.
+# Stems (lower case) of words for children, civilians and officers in de/en/es/fr/it/ru/uk.
 _CHILD = (
     "child",
     "kid",
@@ -53,6 +57,17 @@ _CHILD = (
     "дит",
     "підліт",
     "немовл",
+    "enfant",
+    "mineur",
+    "bébé",
+    "nourrisson",
+    "niña",
+    "niño",
+    "menores",
+    "bebé",
+    "bambin",
+    "minorenn",
+    "neonat",
 )
 _CIVILIAN = (
     "civilian",
@@ -64,6 +79,9 @@ _CIVILIAN = (
     "жител",
     "цивільн",
     "мешкан",
+    "civil",
+    "habitant",
+    "abitant",
 )
 _OFFICER = (
     "officer",
@@ -75,6 +93,42 @@ _OFFICER = (
     "командир",
     "генерал",
     "офіцер",
+    "officier",
+    "commandant",
+    "comandante",
+)
+_WOMEN = (
+    "woman",
+    "women",
+    "frau",
+    "frauen",
+    "женщин",
+    "жінк",
+    "жінок",
+    "femme",
+    "mujer",
+    "donna",
+    "donne",
+)
+# Words that make victims fighters whatever the reader's actor kind ("six terrorists").
+_FIGHTER = (
+    "fighter",
+    "militant",
+    "terrorist",
+    "combatant",
+    "insurgent",
+    "jihadist",
+    "kämpfer",
+    "dschihadist",
+    "боевик",
+    "террорист",
+    "бойовик",
+    "терорист",
+    "combattant",
+    "combatiente",
+    "milician",
+    "milizian",
+    "combattent",
 )
 _FORCES = ("state_forces", "armed_group")
 
@@ -102,11 +156,29 @@ def _group_of(a: ActorRef, sides: list[str]) -> str:
     if _has(words, _OFFICER):
         side = next((s for s in sides if s != UNKNOWN_SIDE), UNKNOWN_SIDE)
         return f"{COMBATANTS}/{side}/officers"
+    if _has(words, _WOMEN):
+        return f"{CIVILIANS}/women"
+    if a.kind in _FORCES or _has(words, _FIGHTER):
+        return f"{COMBATANTS}/{_side(a)}"
     if a.kind == "civilians" or _has(words, _CIVILIAN):
         return CIVILIANS
-    if a.kind in _FORCES:
-        return f"{COMBATANTS}/{_side(a)}"
     return PEOPLE
+
+
+def names_fighters(words: str) -> bool:
+    """True when ``words`` call people fighters or officers ("офицеров", "militants")."""
+    return _has(words, _OFFICER) or _has(words, _FIGHTER)
+
+
+def subgroup_of_words(words: str) -> str | None:
+    """``children``, ``women`` or ``officers`` when ``words`` name one of those subgroups."""
+    if _has(words, _CHILD):
+        return "children"
+    if _has(words, _OFFICER):
+        return "officers"
+    if _has(words, _WOMEN):
+        return "women"
+    return None
 
 
 def _depth(group: str) -> int:
@@ -126,7 +198,31 @@ def count_group(claim: Claim, count: Count | None = None) -> str:
     if qualifier and _has(qualifier, _OFFICER):  # "8 people, among them senior officers"
         side = next((s for s in sides if s != UNKNOWN_SIDE), UNKNOWN_SIDE)
         return f"{COMBATANTS}/{side}"
+    if not victims:
+        return _claimed_kills(claim)
     return PEOPLE
+
+
+def _claimed_kills(claim: Claim) -> str:
+    """The group of a toll naming no victims: an armed force's own count of what it struck
+    ("the army said it killed six" of a Hamas target) counts the target's fighters, when the
+    target is another country's force; any other toll naming no one counts people."""
+    from fogofwar.claim import SourceKind
+    from fogofwar.events.sources import resolve_source
+
+    src = claim.source
+    if src.kind not in (SourceKind.MILITARY, SourceKind.INTELLIGENCE) or not src.name:
+        return PEOPLE
+    entity = resolve_source(src.name, claim.lang)
+    own = entity.country if entity is not None else None
+    hit = [
+        a.country
+        for a in claim.actors
+        if a.role == "target" and a.kind in _FORCES and a.country and a.country != own
+    ]
+    if own is None or len(set(hit)) != 1:
+        return PEOPLE
+    return f"{COMBATANTS}/{hit[0]}"
 
 
 def parent(group: str) -> str | None:
