@@ -80,11 +80,16 @@ def _town(
             continue
         stem = low[: -len(ending)]
         for how in (0, 1):
-            for suffix in suffixes:
-                found = index.lookup(fold(stem + suffix))
-                cands = tuple(c for c in found if c.how == how and c.place.kind in _TOWNS)
-                if cands:
-                    return cands
+            # every ending the town's name may take ("Костянтинів" and "Костянтинівка"):
+            # the resolver weighs them, so a village does not hide the town by coming first
+            cands = tuple(
+                c
+                for suffix in suffixes
+                for c in index.lookup(fold(stem + suffix))
+                if c.how == how and c.place.kind in _TOWNS
+            )
+            if cands:
+                return cands
         return ()
     return None
 
