@@ -30,6 +30,9 @@ _STRIKES = STRIKES
 _VICTIM_COUNTS = VICTIM_COUNTS
 _ZERO_SENTENCE = 12  # tokens of a next sentence that only says no one was hurt
 _CONJUNCT_MARKS = frozenset({",", ";"})  # punctuation that may open the next conjunct
+_OWN_FIGURE_GAP = (
+    6  # words between a figure and its casualty word ("Zwei Menschen wurden bei dem Angriff")
+)
 _SET_OFF = frozenset({",", "(", "–", "—", ";"})  # before a figure in apposition
 _GROUP_WORDS = 3  # words of a figure's group noun before a joiner ("two Ukrainian soldiers and")
 _MODIFIER_LEN = 4  # a word between a figure and the thing it counts is no short function word
@@ -231,10 +234,30 @@ class TollCues:
             toks[k].text in _CONJUNCT_MARKS for k in between
         ):
             return False
+        if self.own_figure(m, clause):
+            return True  # "12 people were killed and 49 were taken to hospital"
         return any(
             x.payload.count not in (None, m.payload.count)
             for x in self.pack.triggers.find(toks, q.tok_end, clause.tok_end)
         )
+
+    def own_figure(self, m: Match[Trigger], clause: Clause) -> bool:
+        """Casualty word ``m`` already has its figure on its own side: a toll figure a few
+        words before it ("12 people were killed"), with no joiner or comma between them, so a
+        figure after a joiner belongs to the next conjunct."""
+        toks = self.toks
+        for q in self.doc.quantities:
+            if not q.toll or q.tok_end > m.start or q.tok_start < clause.tok_start:
+                continue
+            if m.start - q.tok_end > _OWN_FIGURE_GAP:
+                continue
+            gap = range(q.tok_end, m.start)
+            if self.pack.joiners.find(toks, q.tok_end, m.start) or any(
+                toks[k].text in _CONJUNCT_MARKS for k in gap
+            ):
+                continue
+            return True
+        return False
 
     def speaker(self, k: int) -> bool:
         """Token ``k`` stands in an attribution's source phrase (a speaker is no victim)."""
