@@ -71,6 +71,11 @@ def _score(
     """(hits, expected) per check over all expectations."""
     checks = ("figures", "superseded", "flags_raised", "flags_withheld", "headlines", "citations")
     tally = {k: [0, 0] for k in checks}
+
+    def count(check: str, hit: bool) -> None:
+        tally[check][0] += int(hit)
+        tally[check][1] += 1
+
     overstating = {
         aid
         for f in report.flags
@@ -99,28 +104,21 @@ def _score(
             got = (fig.low, fig.best, fig.high) if fig else (None, None, None)
             for want, have in zip((c.low, c.best, c.high), got, strict=True):
                 if want is not None:
-                    tally["figures"][1] += 1
-                    tally["figures"][0] += int(have == want)
+                    count("figures", have == want)
             listed = fig.figures if fig else ()
             stale = {f.low if f.low is not None else f.high for f in listed if f.superseded_by}
             for v in c.superseded:
-                tally["superseded"][1] += 1
-                tally["superseded"][0] += int(v in stale)
+                count("superseded", v in stale)
         for flag in exp.flags:
-            tally["flags_raised"][1] += 1
-            tally["flags_raised"][0] += int(flag in codes)
+            count("flags_raised", flag in codes)
         for flag in exp.not_flags:
-            tally["flags_withheld"][1] += 1
-            tally["flags_withheld"][0] += int(flag not in codes)
+            count("flags_withheld", flag not in codes)
         for aid in exp.headline_overstates:
-            tally["headlines"][1] += 1
-            tally["headlines"][0] += int(aid in overstating)
+            count("headlines", aid in overstating)
         for aid in exp.headline_fine:
-            tally["headlines"][1] += 1
-            tally["headlines"][0] += int(aid not in overstating)
+            count("headlines", aid not in overstating)
         for edge in exp.citations:
-            tally["citations"][1] += 1
-            tally["citations"][0] += int(edge in edges)
+            count("citations", edge in edges)
     return {k: (v[0], v[1]) for k, v in tally.items()}
 
 

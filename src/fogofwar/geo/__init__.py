@@ -143,8 +143,9 @@ class Gazetteer:
         if not text:
             return ()
         pack = lang_pack(lang)
-        hits = on_river_bank(text, recognise(text, pack, self._index), pack)
-        marks = landmark_hits(tokenize(text), text, pack, self._index)
+        tokens = tokenize(text)
+        hits = on_river_bank(text, recognise(text, pack, self._index, tokens), pack)
+        marks = landmark_hits(tokens, text, pack, self._index)
         if marks:  # "Sydney Opera House", "Zaporizhzhia nuclear power plant": the landmark's
             hits = [h for h in hits if not any(m.start < h.end and h.start < m.end for m in marks)]
         features = feature_spans(text, pack)

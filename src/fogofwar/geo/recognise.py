@@ -86,9 +86,12 @@ def _elided(word: str) -> bool:
     return len(word) > 2 and word[0] in "dl" and word[1] in "'’" and word[2].isupper()
 
 
-def recognise(text: str, pack: LangPack, index: PlaceIndex) -> list[Hit]:
-    """Every toponym, demonym and metonym candidate in ``text``, in order."""
-    tokens = tokenize(text)
+def recognise(
+    text: str, pack: LangPack, index: PlaceIndex, tokens: list[Token] | None = None
+) -> list[Hit]:
+    """Every toponym, demonym and metonym candidate in ``text``, in order (``tokens``: the
+    text's :func:`tokenize`, when the caller has it already; read only)."""
+    tokens = tokenize(text) if tokens is None else tokens
     metonyms = dict(pack.metonyms)
     placed = placed_words(tokens, pack)
     names = {n for n in surnames(tokens, pack) if n.casefold() not in placed}

@@ -17,19 +17,19 @@ from collections.abc import Sequence
 
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
-from fogofwar.nlp.attribution_coref import (
+from fogofwar.nlp.attribution_coref import body_anaphor
+from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.attribution_refs import (
     BODY_KINDS,
     FORCE_TO_PERSON,
     GUESSED,
     ROLE_BACK,
     STEM,
     Words,
-    body_anaphor,
     last_before,
     names_person,
     unelided,
 )
-from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc
 from fogofwar.packs import LanguagePack
 

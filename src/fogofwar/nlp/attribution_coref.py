@@ -30,10 +30,7 @@ from fogofwar.nlp.attribution_refs import (
     BODY_KINDS,
     FORCE_TO_PERSON,
     GUESSED,
-    ROLE_AHEAD,
     ROLE_BACK,
-    STATEMENT_WINDOW,
-    STEM,
     Words,
     last_before,
     names_person,
@@ -46,21 +43,7 @@ from fogofwar.nlp.source_documents import document_source, told_before
 from fogofwar.nlp.source_names import source_name
 from fogofwar.packs import LanguagePack
 
-__all__ = [
-    "BODY_KINDS",
-    "FORCE_TO_PERSON",
-    "GUESSED",
-    "ROLE_AHEAD",
-    "ROLE_BACK",
-    "STATEMENT_WINDOW",
-    "STEM",
-    "Words",
-    "body_anaphor",
-    "last_before",
-    "names_person",
-    "resolve_references",
-    "unelided",
-]
+__all__ = ["body_anaphor", "resolve_references"]
 
 _MAX_APPOSITION = 8  # words of an apposition after a source's name
 _ABBREVIATION = re.compile(r"\s*\([^()\s]{2,12}\)")  # "(ОВА)", "(UNRWA)" after a body's name
