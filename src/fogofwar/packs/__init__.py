@@ -99,6 +99,13 @@ class LanguagePack:
     existentials: PhraseMatcher[None]
     purpose_openers: PhraseMatcher[None]
     circumstance_openers: PhraseMatcher[None]  # ", while …", ", когда …": time or setting
+    #: assertions of no fact (nlp/nonfacts.py): irrealis protases ("если бы", "якби", "if it
+    #: had not"), things an arrest or dispatch word may take ("assets", "лист") and
+    #: abstractions harm words may strike ("economy", "репутацію")
+    counterfactual: PhraseMatcher[None]
+    inanimate_themes: PhraseMatcher[None]
+    figurative_targets: PhraseMatcher[None]
+    year_prepositions: PhraseMatcher[None]  # "in 2008", "в 2015 году": the clause's year
     evaluative: PhraseMatcher[None]
     speculative: PhraseMatcher[None]
     future: PhraseMatcher[None]
@@ -316,6 +323,10 @@ def load_pack(path: Path) -> LanguagePack:
         existentials=_flat(text, "existentials", where),
         purpose_openers=_flat(text, "purpose_openers", where),
         circumstance_openers=_flat(text, "circumstance_openers", where),
+        counterfactual=_flat(text, "counterfactual_markers", where),
+        inanimate_themes=_flat(text, "inanimate_themes", where),
+        figurative_targets=_flat(text, "figurative_targets", where),
+        year_prepositions=_flat(text, "year_prepositions", where),
         evaluative=_flat(text, "evaluative_verbs", where),
         speculative=_flat(text, "speculative_modals", where),
         future=_flat(text, "future_markers", where),
