@@ -60,7 +60,7 @@ from fogofwar.nlp.frame_speakers import event_frame, speaker_attribution
 from fogofwar.nlp.frames import charges, denied_before, frame_of, unclaimed
 from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.lead_ins import past_lead_in
-from fogofwar.nlp.nonfacts import no_fact
+from fogofwar.nlp.nonfacts import bare_prediction, no_fact
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.place_items import listed_places, places_hit
 from fogofwar.nlp.restate import (
@@ -385,6 +385,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             charge = _speaker(doc, res, view.clause.span, _anchor(doc, view), kind) is not None
         rule = view.rule_certainty
         cert = settle(doc, b.pack, att, src_kind, act, charge, cert, rule, view.clause, kind)
+        if bare_prediction(doc, view, kind, cert):
+            continue  # "the talks could have two outcomes": a forecast without an event word
         if (
             picked
             and picked[-1][0].clause.sentence == view.clause.sentence

@@ -22,6 +22,13 @@ and opinion, counterfactuals and the author's predictions are no claims).
   репутації", "frappe l'économie"; the pack's ``[text] figurative_targets``) is no attack
   (:func:`figurative_harm`).
 
+* A **bare prediction** ("the talks could have two outcomes", "sanctions will be received in
+  Moscow with a smile", "a test of the system will be run in May"): a clause the clause model
+  alone reads as a claim — not one event word of the pack in it — and whose claim is only
+  possible, planned or future is a forecast, not news (:func:`bare_prediction`; a plan told
+  with an event word, "планував теракт", "will release three hostages", or along a front
+  line, "планує просуватися на трьох напрямках", stays a claim).
+
 Each test reads one clause of :mod:`~fogofwar.nlp.clause_view`; an event word without
 such a theme keeps its clause's claim ("detained two men and seized their documents").
 """
@@ -30,15 +37,17 @@ from __future__ import annotations
 
 import re
 
-from fogofwar.claim import ClaimKind
+from fogofwar.claim import Certainty, ClaimKind
 from fogofwar.model import DatePrecision
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView
 from fogofwar.nlp.doc import Clause, Doc
 from fogofwar.nlp.matcher import Match, PhraseMatcher, Token
+from fogofwar.nlp.place_nouns import names_front_area
 from fogofwar.packs import LanguagePack, Trigger
 
 __all__ = [
     "LONG_PAST",
+    "bare_prediction",
     "counterfactual",
     "figurative_harm",
     "inanimate_theme",
@@ -176,6 +185,18 @@ def figurative_harm(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimK
     words = _kind_words(view, _HARM)
     targets = pack.figurative_targets
     return bool(words) and all(_near(doc.tokens, targets, m, view.clause) for m in words)
+
+
+def bare_prediction(doc: Doc, view: ClauseView, kind: ClaimKind, certainty: Certainty) -> bool:
+    """A hypothetical claim the clause model alone reads, of a kind no event word of the
+    clause has ("у встречи могут быть два итога" read as a toll), in a sentence that names no
+    front-line area (a plan "to advance on three directions" is military)."""
+    if certainty != Certainty.HYPOTHETICAL or view.rule_kind is not None:
+        return False
+    if any(m.payload.kind == kind for m in view.every):
+        return False
+    sent = doc.sentences[view.clause.sentence]
+    return not names_front_area(doc, sent.tok_start, sent.tok_end)
 
 
 def no_fact(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimKind) -> bool:

@@ -15,7 +15,7 @@ from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.matcher import norm
 from fogofwar.packs.files import read_table
 
-__all__ = ["area_adjective"]
+__all__ = ["area_adjective", "names_front_area"]
 
 
 @lru_cache(maxsize=16)
@@ -35,3 +35,10 @@ def area_adjective(doc: Doc, span: Span) -> bool:
     if k >= len(toks) or not toks[k].is_word or toks[k].is_capitalized:
         return False
     return toks[k].lower in _area_nouns(doc.lang)
+
+
+def names_front_area(doc: Doc, tok_start: int, tok_end: int) -> bool:
+    """A front-line area noun of the pack ("напрямках", "direction", "Frontabschnitt") among
+    the tokens ``[tok_start, tok_end)``."""
+    nouns = _area_nouns(doc.lang)
+    return any(doc.tokens[k].lower in nouns for k in range(tok_start, tok_end))
