@@ -10,6 +10,10 @@ and opinion, counterfactuals and the author's predictions are no claims).
   counterfactual_markers``: only unambiguous irrealis protases and perfect conditionals, not
   the reportative conditional "aurait tué", "habrían muerto" nor German "hätten", which
   report) gives no claim (:func:`counterfactual`).
+* A clause in the **irrealis mood** of a language that marks it with a particle (Russian
+  "бы", Ukrainian "б"/"би": "его просто уничтожили бы", "могли б обстріляти", "будто бы мы
+  вошли в город"; the pack's ``[text] irrealis_particles``, empty where the mood is a verb
+  form that also reports) tells what would be, not what was (:func:`irrealis`).
 * An event word whose **theme is a thing, not people or forces** ("a court arrested the
   company's assets", "арешт майна", "sent a letter to the council", "направив лист",
   "викрали дані"; the pack's ``[text] inanimate_themes``) names no arrest or deployment
@@ -52,6 +56,7 @@ __all__ = [
     "figurative_harm",
     "inanimate_theme",
     "interrogative",
+    "irrealis",
     "long_past",
     "no_fact",
 ]
@@ -80,6 +85,11 @@ def counterfactual(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
     "if it had not been", "wäre … gewesen", "si … hubiera", "se … avesse")."""
     sent = doc.sentences[clause.sentence]
     return bool(pack.counterfactual.find(doc.tokens, sent.tok_start, sent.tok_end))
+
+
+def irrealis(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
+    """The clause holds an irrealis particle of the pack ("бы", "би")."""
+    return bool(pack.irrealis.find(doc.tokens, clause.tok_start, clause.tok_end))
 
 
 def long_past(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
@@ -205,6 +215,7 @@ def no_fact(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimKind) -> 
     return (
         interrogative(doc, view.clause)
         or counterfactual(doc, pack, view.clause)
+        or irrealis(doc, pack, view.clause)
         or long_past(doc, pack, view.clause)
         or inanimate_theme(doc, pack, view, kind)
         or figurative_harm(doc, pack, view, kind)

@@ -103,6 +103,7 @@ class LanguagePack:
     #: had not"), things an arrest or dispatch word may take ("assets", "лист") and
     #: abstractions harm words may strike ("economy", "репутацію")
     counterfactual: PhraseMatcher[None]
+    irrealis: PhraseMatcher[None]  # "бы", "би": a clause in the irrealis mood
     inanimate_themes: PhraseMatcher[None]
     figurative_targets: PhraseMatcher[None]
     year_prepositions: PhraseMatcher[None]  # "in 2008", "в 2015 году": the clause's year
@@ -324,6 +325,7 @@ def load_pack(path: Path) -> LanguagePack:
         purpose_openers=_flat(text, "purpose_openers", where),
         circumstance_openers=_flat(text, "circumstance_openers", where),
         counterfactual=_flat(text, "counterfactual_markers", where),
+        irrealis=_flat(text, "irrealis_particles", where),
         inanimate_themes=_flat(text, "inanimate_themes", where),
         figurative_targets=_flat(text, "figurative_targets", where),
         year_prepositions=_flat(text, "year_prepositions", where),
