@@ -50,6 +50,7 @@ from fogofwar.nlp.attribution_speaker import (
     past_medium,
     positional_speaker,
 )
+from fogofwar.nlp.attribution_subjects import verb_subject
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.matcher import Match, Token, norm
 from fogofwar.nlp.pipeline import stage
@@ -285,7 +286,7 @@ def _verb(
     tail = prep_tail(f, toks, m.end, hi) if comma is not None and comma == m.start - 1 else None
     if tail is not None and comma is not None:  # "…, повідомили в Генштабі"
         return _upto_comma(doc, toks, sent, comma), tail
-    src = f.next_to(toks, m.start, m.end, lo, hi, after=False)
+    src, pause = verb_subject(f, toks, m.start, m.end, lo, hi)
     appos = f.appositive(toks, m.start, lo) if src is None else None
     if appos is not None:
         src = appos
@@ -296,6 +297,10 @@ def _verb(
             comma = modified[0] if modified[0] >= 0 else comma
     if src is None:
         src = positional_speaker(f, pack, sent, m.start, m.end, comp)
+    if src is None and pause is not None:
+        # a finite cue after a relative clause ("Die Gruppe, die sich auf Quellen stützt,
+        # meldete"): the subject before the relative clause speaks
+        src = f.clause_opener(toks, lo, pause, relative=True)
     before = src if src is not None and src[0].end <= cue.start else None
     after = src if src is not None and src[0].start >= cue.end else None
     if appos is not None and src is appos:

@@ -180,12 +180,19 @@ def body_anaphor(
         typed = b.source_kind in GUESSED | BODY_KINDS  # a guess is typed later, where named
         near = src.start - b.source.end <= ROLE_BACK
         if typed and near and not names_person(doc, b.source):
+            # a body its own report names ("… teilte mit, die Hisbollah habe …") is its topic:
+            # the reporting body is the one meant
+            named = [n for n in named if not b.content.start <= n[0] <= b.content.end]
             named.append((b.source.end, b.source_name, b.source_kind))
+    if a.source_kind in BODY_KINDS:
+        # "the monitor", "la mission": a noun that types its body speaks for the last body
+        # of that kind, not for a force named in between
+        named = [n for n in named if n[2] == a.source_kind] or named
     if not named:
         return a
     _, body, kind = max(named, key=lambda n: n[0])
-    if unelided(body.lower()).startswith(stems):
-        return a
+    if len(body.split()) <= len(name) and unelided(body.lower()).startswith(stems):
+        return a  # the anaphor itself, not a fuller name ("el Observatorio Sirio …")
     settled = kind not in GUESSED
     return dataclasses.replace(a, source_name=body, source_kind=kind, kind_settled=settled)
 

@@ -104,6 +104,14 @@ class AttributionLexicon:
     # the body that issued a statement follows its noun in the genitive, with no link word
     # ("заявление местного комитета", "у заяві міністерства"; nlp/source_documents.py)
     genitive_bodies: bool = False
+    # endings of a participle speech cue after a comma ("…, adding that", "…, ajoutant que",
+    # "…, добавив, что"): it shares the subject that opens the sentence
+    participle_endings: tuple[str, ...] = ()
+    gerund_markers: frozenset[str] = frozenset()  # "…, en précisant que …": before a participle
+    # prepositions that link a body's name to its remit ("обсерватория по правам человека",
+    # "штаб з питань …") where ``np_links`` has none: a word of the remit right before a
+    # verb belongs to the body, which speaks
+    complement_links: frozenset[str] = frozenset()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -155,4 +163,7 @@ def lexicon(lang: str) -> AttributionLexicon:
         _set(table, "author_hedges"),
         tuple(sorted(_set(table, "told_this"))),
         table.get("genitive_bodies") is True,
+        tuple(sorted(_set(table, "participle_endings"))),
+        _set(table, "gerund_markers"),
+        _set(table, "complement_links"),
     )

@@ -23,6 +23,9 @@ __all__ = ["Phrases"]
 _MAX_MODIFIERS = 2
 _MAX_COMPLEMENT = 5
 _MAX_PAREN = 8
+_MAX_QUOTED_NAME = 4  # words of a quoted name after its head noun ("группа «Гражданский контроль»")
+_NAME_OPEN = frozenset({"«", "„", "“", '"'})
+_NAME_CLOSE = frozenset({"»", "“", "”", '"'})
 
 
 class Phrases:
@@ -168,6 +171,9 @@ class Phrases:
         j = b + 1
         while j < hi and (self.name_word(toks, j) or self._noun(toks, j)):
             b, j = j, j + 1
+        quoted = self.quoted_name(toks, j, hi)
+        if quoted is not None:  # "группа «Гражданский контроль»", "the channel 'Rybar'"
+            return quoted
         if j < hi and toks[j].text == "(":  # "Sen. Bernie Sanders (I-Vt.)"
             close = next(
                 (k for k in range(j + 1, min(hi, j + _MAX_PAREN)) if toks[k].text == ")"), None
@@ -188,6 +194,18 @@ class Phrases:
             if end is not None:
                 b = end
         return b
+
+    def quoted_name(self, toks: tuple[Token, ...], j: int, hi: int) -> int | None:
+        """The closing mark of a short capitalised name in quotation marks opening at token
+        ``j`` ("«Гражданский контроль»", "„Memorial“"), when it closes before ``hi``."""
+        if j >= hi or toks[j].text not in _NAME_OPEN:
+            return None
+        for k in range(j + 1, min(hi, j + 2 + _MAX_QUOTED_NAME)):
+            if toks[k].text in _NAME_CLOSE:
+                return k if k > j + 1 and toks[j + 1].is_capitalized else None
+            if not toks[k].is_word and toks[k].text not in {"-", "–", "'", "’"}:
+                return None
+        return None
 
     def strong(self, toks: tuple[Token, ...], j: int) -> bool:
         """A pronoun, entity, role or source noun (not just a capitalised word)."""

@@ -19,7 +19,8 @@ import dataclasses
 
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
-from fogofwar.nlp.attribution_entities import PUNCT, Source, Speakers, inside, trim
+from fogofwar.nlp.attribution_entities import PUNCT, Source, inside, trim
+from fogofwar.nlp.attribution_subjects import Subjects
 from fogofwar.nlp.doc import AttributionMention, EntityMention
 from fogofwar.nlp.matcher import Token
 
@@ -39,7 +40,7 @@ def _words(toks: tuple[Token, ...], a: int, b: int) -> int:
     return sum(1 for t in toks[a:b] if t.is_word)
 
 
-class Finder(Speakers):
+class Finder(Subjects):
     """Per-document source finder: the speaker next to a cue and pronoun resolution."""
 
     def source_near(
@@ -116,7 +117,9 @@ class Finder(Speakers):
             j = m_start - 1
             while j >= lo and toks[j].lower in self.lex.cue_adverbs:
                 j -= 1
+            j = self._past_quoted_name(toks, j, lo)
             j = self._past_locative(toks, j, lo)
+            j = self._past_complement(toks, j, lo)
             # right before the verb even a bare force noun speaks ("the militia said")
             ok = j >= lo and (self._head_ok(toks, j) or self.entity_at(toks[j]) is not None)
         if not ok or self.quoted(Span(toks[j].start, toks[j].end)):
@@ -205,6 +208,27 @@ class Finder(Speakers):
         if first is None:
             return None
         return self._phrase_source(toks, first, m_start, lo, hi, after)
+
+    def relative_antecedent(
+        self, toks: tuple[Token, ...], m_start: int, lo: int, hi: int
+    ) -> Source | None:
+        """ "la Red de Médicos, que acusó …", "Amnesty, qui a dénoncé …", "the ministry, which
+        said …": a relative pronoun right before the verb cue, after a comma, stands for the
+        phrase before the comma, which speaks."""
+        rel, comma = m_start - 1, m_start - 2
+        if comma <= lo or toks[comma].text != ",":
+            return None
+        word = toks[rel].lower
+        if word not in self.pack.relative_pronouns and word not in self.lex.complementizers:
+            return None
+        j = self._head(toks, comma, comma + 1, lo, hi, after=False)
+        return None if j is None else self._phrase_source(toks, j, comma, lo, comma, False)
+
+    def opening_subject(self, toks: tuple[Token, ...], m_start: int, lo: int) -> Source | None:
+        """The speaker phrase that opens the clause of the verb cue at token ``m_start`` ("The
+        Syrian Observatory for Human Rights said …"), when one stands within a few words."""
+        k = self._subject_before(toks, m_start, lo)
+        return None if k is None else self._phrase_source(toks, k, m_start, lo, m_start, False)
 
     def apposition_closed(self, toks: tuple[Token, ...], m_start: int, lo: int) -> bool:
         """ "HEAD, APPOSITION, CUE": the verb at token ``m_start`` follows the comma that closes
