@@ -183,6 +183,9 @@ class LanguagePack:
     halves: frozenset[str] = frozenset()
     #: one word for one and a half before a scale ("*полтора* миллиона", "*anderthalb* Millionen")
     one_and_half: frozenset[str] = frozenset()
+    #: prepositions opening an event's circumstance ("*in* the shelling", "*bei* dem Angriff"):
+    #: after the people of an elliptical conjunct they show it has no verb of its own
+    scene_prepositions: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
     since: frozenset[str] = frozenset()  # "seit Sonntag": a day up to publication
     until: frozenset[str] = frozenset()  # ... unless one of these follows ("с 26 до 28 января")
     agents: frozenset[str] = frozenset()  # "by" of a passive: ", backed by Rwanda," describes
@@ -346,6 +349,7 @@ def load_pack(path: Path) -> LanguagePack:
         number_links=frozenset(norm(w) for w in _words(nums, "number_links", where)),
         halves=frozenset(norm(w) for w in _words(nums, "halves", where)),
         one_and_half=frozenset(norm(w) for w in _words(nums, "one_and_half", where)),
+        scene_prepositions=_flat(nums, "scene_prepositions", where),
         joiners=_flat(nums, "joiners", where),
         singular=_flat(nums, "singular", where),
         harm=_flat(nums, "harm", where),
