@@ -293,6 +293,15 @@ class TollCues:
             return False
         return pack.objects.match_at(toks, k + 1, hi) is not None
 
+    def family_size(self, q: Quantity) -> bool:
+        """Figure ``q`` counts a person's children: a pack ``kin`` phrase ends right before it
+        ("mother of five children", "мать пятерых детей"), no toll."""
+        kin = self.pack.kin
+        if not kin.size or q.tok_start == 0:
+            return False
+        near = kin.find(self.toks, max(0, q.tok_start - 3), q.tok_start)
+        return any(m.end == q.tok_start for m in near)
+
     def zeroed(self, m: Match[Any], clause: Clause) -> bool:
         """See :meth:`zeroed_in`, within the clause."""
         return self.zeroed_in(m, clause.tok_start, clause.tok_end)

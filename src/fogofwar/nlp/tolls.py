@@ -92,6 +92,7 @@ class TollReader(TollSums):
             and not any(b.tok_start <= q.tok_start < b.tok_end for b in bg)
             and q.toll
             and not self.things(q, clause.tok_end)
+            and not self.family_size(q)
         ]
         pairs: list[tuple[int, int, int, int, int]] = []  # (subset, distance, gap, event, q)
         risen = self.risen(clause)

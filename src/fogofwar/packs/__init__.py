@@ -186,6 +186,8 @@ class LanguagePack:
     #: prepositions opening an event's circumstance ("*in* the shelling", "*bei* dem Angriff"):
     #: after the people of an elliptical conjunct they show it has no verb of its own
     scene_prepositions: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: a parent before the figure of their children ("mother of five"): no toll
+    kin: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
     since: frozenset[str] = frozenset()  # "seit Sonntag": a day up to publication
     until: frozenset[str] = frozenset()  # ... unless one of these follows ("с 26 до 28 января")
     agents: frozenset[str] = frozenset()  # "by" of a passive: ", backed by Rwanda," describes
@@ -350,6 +352,7 @@ def load_pack(path: Path) -> LanguagePack:
         halves=frozenset(norm(w) for w in _words(nums, "halves", where)),
         one_and_half=frozenset(norm(w) for w in _words(nums, "one_and_half", where)),
         scene_prepositions=_flat(nums, "scene_prepositions", where),
+        kin=_flat(nums, "kin", where),
         joiners=_flat(nums, "joiners", where),
         singular=_flat(nums, "singular", where),
         harm=_flat(nums, "harm", where),
