@@ -7,108 +7,29 @@ Bounds follow the claims-v1 contract: "at least n" → n..null, "more than n" �
 pack's ``[numbers.vague]`` table; a bound word before an exact vague figure applies to it
 ("more than a dozen" → 13..null). Numbers followed by a pack unit word ("5 km", "3 Tage",
 "93 бригады"), four-digit years, figures inside dates or beside a month name ("June 11",
-"14 de marzo"), ages ("45-year-old"), ordinals ("47th", "3e", German "93. Brigade") and times
-of day ("10:30") are not counts.
+"14 de marzo"), sums of money ("$100"), ages ("45-year-old"), ordinals ("47th", "3e", German
+"93. Brigade") and times of day ("10:30") are not counts. The value of one written number is
+read in :mod:`fogofwar.nlp.number_words`.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 from collections.abc import Sequence
-from functools import lru_cache
-from typing import Any
 
-from text_to_num import text2num
-
-from fogofwar.actors.shape import analyser
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Doc, Quantity, Resources
-from fogofwar.nlp.matcher import Token, norm
+from fogofwar.nlp.matcher import Token
+from fogofwar.nlp.number_words import MAX_DIGITS, number_at, parse_digits
 from fogofwar.nlp.pipeline import stage
 from fogofwar.packs import LanguagePack
-from fogofwar.packs.files import pack_meta
 
 __all__ = ["MAX_DIGITS", "find_quantities", "parse_digits", "quantities"]
 
-_GROUPED = re.compile(r"^\d{1,3}(?:[.,\u00a0\u202f '’]\d{3})+$")  # "50'983": Swiss style
-_DECIMAL = re.compile(r"^\d+[.,]\d+$")
-_DECIMAL_SCALE = 1000  # a decimal figure counts only with a scale: "1,5 Tausend", "2.3 million"
 _MAX_BOUND_WORDS = 3
 _LINK_LEN = 3  # a linking word between a vague figure and its unit ("de", "di", "of")
-#: Longest digit run read as a figure: 18 digits fit any real count (and int() refuses strings
-#: past 4,300 digits: "Exceeds the limit"); a longer run is a serial number or noise, not a toll.
-MAX_DIGITS = 18
-
-
-def parse_digits(text: str) -> int | None:
-    """Integer value of a digit token ("1,200", "1.200", "1 200", "110'000", "17"); None for
-    decimals.
-
-    Only decimal digits count (``str.isdecimal``, any script: "١٧" is 17). Superscripts and
-    other digit-like characters ("¹", "①") are ``isdigit()`` but not numbers ``int()`` reads;
-    they are footnote marks, not figures, and give None. Runs of more than :data:`MAX_DIGITS`
-    digits give None.
-    """
-    if len(text) > MAX_DIGITS * 2:
-        return None
-    if text.isdecimal():
-        return int(text) if len(text) <= MAX_DIGITS else None
-        return int(text)
-    if _GROUPED.match(text):
-        digits = re.sub(r"\D", "", text)
-        return int(digits) if digits.isdecimal() and len(digits) <= MAX_DIGITS else None
-    return None
-
-
-@lru_cache(maxsize=4096)
-def _compound(word: str, lang: str) -> int | None:
-    try:
-        return int(text2num(word, lang))
-    except (ValueError, TypeError, KeyError):
-        return None
-
-
-def _word_value(tok: Token, pack: LanguagePack) -> tuple[int, bool] | None:
-    """``(value, is_scale)`` of a number word, or None."""
-    w = tok.lower
-    if w in pack.number_scales:
-        return pack.number_scales[w], True
-    if w in pack.number_words:
-        return pack.number_words[w], False
-    if "-" in w:
-        parts = [pack.number_words.get(p) for p in w.split("-")]
-        if all(p is not None for p in parts):
-            return sum(p for p in parts if p is not None), False
-    if pack.compound_number is not None and pack.text2num_lang and pack.compound_number.match(w):
-        value = _compound(w, pack.text2num_lang)
-        if value is not None:
-            return value, False
-    if _analyser(pack.lang) is not None:  # "двадцятьох", "четырнадцати", "тремя"
-        for lemma in (tok.lemma.lower(), _numeral_lemma(w, pack.lang)):
-            value = pack.number_words.get(lemma) if lemma != w else None
-            if value is not None and value != 1:  # "одні", "одни" ("only"): no figure
-                return value, False
-    return None
-
-
-@lru_cache(maxsize=16)
-def _analyser(lang: str) -> Any:
-    """The morphology analyser of a language whose numerals inflect for case (a pack lists
-    each numeral's base form; the other forms are read through their lemma), or None."""
-    name = pack_meta(lang).get("morphology")
-    return analyser(str(name)) if name else None
-
-
-@lru_cache(maxsize=20_000)
-def _numeral_lemma(word: str, lang: str) -> str:
-    """The base form of ``word`` when the analyser reads it first as a numeral ("семнадцати"
-    → "семнадцать"; not "семью", first a family), else ``""``."""
-    parses = _analyser(lang).parse(word)
-    if not parses or parses[0].tag.POS != "NUMR":
-        return ""
-    return norm(str(parses[0].normal_form))
+_CURRENCY = frozenset("$€£₴₽¥")  # a figure right after a currency sign is money
 
 
 def _attached_word(tokens: Sequence[Token], end: int, hi: int) -> bool:
@@ -215,55 +136,6 @@ def _beside_month(
     return i - 1 >= lo and month(i - 1) and day is not None and 1 <= day <= 31 and not dated
 
 
-_THOUSAND = 1000
-
-
-def _number_at(tokens: tuple[Token, ...], i: int, stop: int, pack: LanguagePack) -> tuple[int, int]:
-    """``(value, end)`` of the number starting at token ``i``; value -1 when there is none."""
-    digits = parse_digits(tokens[i].text)
-    if digits is not None:
-        end = i + 1
-        if end < stop and tokens[end].lower in pack.number_scales:
-            scale = pack.number_scales[tokens[end].lower]
-            return _thousands_tail(tokens, digits * scale, scale, end + 1, stop)
-        return digits, end
-    if _DECIMAL.match(tokens[i].text) and i + 1 < stop:  # "21,1 тыс." → 21100
-        scale = pack.number_scales.get(tokens[i + 1].lower, 0)
-        if scale >= _DECIMAL_SCALE and len(tokens[i].text) <= MAX_DIGITS:
-            return round(float(tokens[i].text.replace(",", ".")) * scale), i + 2
-    total, current, j = 0, 0, i
-    while j < stop:
-        wv = _word_value(tokens[j], pack)
-        if wv is None:
-            break
-        value, is_scale = wv
-        if is_scale:
-            current = max(current, 1) * value
-            if value >= 1000:
-                total, current = total + current, 0
-        else:
-            current += value
-        j += 1
-    if j == i:
-        return -1, i
-    if current == 0 and total >= _THOUSAND:  # "mil 200" → 1200
-        return _thousands_tail(tokens, total, _THOUSAND, j, stop)
-    return total + current, j
-
-
-def _thousands_tail(
-    tokens: tuple[Token, ...], value: int, scale: int, end: int, stop: int
-) -> tuple[int, int]:
-    """``(value, end)`` with the plain figure below a thousand written after a thousands scale
-    added ("mil 200" → 1200, "2 mil 500" → 2500; Mexican and Central American press)."""
-    if scale < _THOUSAND or end >= stop:
-        return value, end
-    tail = parse_digits(tokens[end].text)
-    if tail is None or tail >= _THOUSAND or not tokens[end].text.isdigit():
-        return value, end
-    return value + tail, end + 1
-
-
 def _rise_words(tokens: tuple[Token, ...], lo: int, hi: int, pack: LanguagePack) -> frozenset[int]:
     """Token indices inside a rising-figure phrase ("выросло до", "зросла до", "rose to")."""
     if not pack.rise.size:
@@ -324,7 +196,7 @@ def find_quantities(
             else 0
         )
         if vague is not None and (
-            scale or vague.end >= hi or _number_at(tokens, vague.end, hi, pack)[0] < 0
+            scale or vague.end >= hi or number_at(tokens, vague.end, hi, pack)[0] < 0
         ):
             low, high = vague.payload
             vague_end = vague.end + (1 if scale else 0)
@@ -348,7 +220,7 @@ def find_quantities(
             out.append(Quantity(span, low, high, start_tok, vague_end, vague=True, toll=toll))
             i = vague_end
             continue
-        value, end = _number_at(tokens, i, hi, pack)
+        value, end = number_at(tokens, i, hi, pack)
         if value < 0:
             i += 1
             continue
@@ -371,7 +243,8 @@ def find_quantities(
             and (bound is None or bound[0] in ("up_to", "fewer_than") or 1900 <= value <= 2100)
             and not _people_after(tokens, end, hi, pack)  # "1500 people", "2000 Soldaten"
         )
-        if is_year or (end < hi and pack.units.match_at(tokens, end, hi) is not None):
+        money = i > lo and tokens[i - 1].text in _CURRENCY  # "$100 тис", "€2 million"
+        if is_year or money or (end < hi and pack.units.match_at(tokens, end, hi) is not None):
             i = end
             continue
         if _attached_word(tokens, end, hi):  # "45-year-old", "45-летний", "45-jähriger"
@@ -407,7 +280,7 @@ def find_quantities(
             second = end + 1
             if second + 1 < hi and tokens[second].lower in pack.determiners:
                 second += 1  # "tra le 20 e le 30"
-            value2, end2 = _number_at(tokens, second, hi, pack)
+            value2, end2 = number_at(tokens, second, hi, pack)
             if value2 > value:
                 low, high, end = value, value2, end2
         span = Span(tokens[start_tok].start, tokens[end - 1].end)

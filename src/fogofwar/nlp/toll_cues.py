@@ -37,6 +37,7 @@ _SET_OFF = frozenset({",", "(", "–", "—", ";"})  # before a figure in apposi
 _GROUP_WORDS = 3  # words of a figure's group noun before a joiner ("two Ukrainian soldiers and")
 _MODIFIER_LEN = 4  # a word between a figure and the thing it counts is no short function word
 _UNREPORTED_GAP = 2  # words between a casualty noun and the negated report of it
+_ZERO_AFTER = 2  # words between a casualty noun and the zero closing its clause ("gab es keine")
 
 
 class TollCues:
@@ -278,8 +279,8 @@ class TollCues:
         part = pack.part_of.match_at(toks, k, hi)
         if part is not None and part.end < hi:  # "one of the missiles", "один із районів"
             k = part.end
-        if pack.groups.match_at(toks, k, hi) or pack.persons.match_at(toks, k, hi):
-            return False
+        if any(m.match_at(toks, k, hi) for m in (pack.groups, pack.persons, pack.fighters)):
+            return False  # people: "понад 30 бійців батальйону" counts fighters, not units
         if pack.objects.match_at(toks, k, hi) is not None:
             return True  # "два снаряда попали": the shells, even in a strike phrase
         trig = pack.triggers.match_at(toks, k, hi)
@@ -291,6 +292,15 @@ class TollCues:
         if len(word) < _MODIFIER_LEN or word in pack.determiners or k + 1 >= hi:
             return False
         return pack.objects.match_at(toks, k + 1, hi) is not None
+
+    def family_size(self, q: Quantity) -> bool:
+        """Figure ``q`` counts a person's children: a pack ``kin`` phrase ends right before it
+        ("mother of five children", "мать пятерых детей"), no toll."""
+        kin = self.pack.kin
+        if not kin.size or q.tok_start == 0:
+            return False
+        near = kin.find(self.toks, max(0, q.tok_start - 3), q.tok_start)
+        return any(m.end == q.tok_start for m in near)
 
     def zeroed(self, m: Match[Any], clause: Clause) -> bool:
         """See :meth:`zeroed_in`, within the clause."""
@@ -341,9 +351,12 @@ class TollCues:
         for z in self.pack.zero.find(toks, max(lo, m.start - 4), m.start):
             if 0 <= m.start - z.end <= 1 or self._opens_subject(z, m, lo):
                 return True
-        after = self.pack.zero.match_at(toks, m.end, hi) if m.end < hi else None
-        if after is not None and (after.end >= hi or not toks[after.end].is_word):
-            return True
+        for k in range(m.end, min(hi, m.end + _ZERO_AFTER + 1)):  # "Verletzte gab es keine"
+            after = self.pack.zero.match_at(toks, k, hi)
+            if after is not None and (after.end >= hi or not toks[after.end].is_word):
+                return True
+            if not toks[k].is_word or self.pack.joiners.match_at(toks, k, hi) is not None:
+                break  # not across "и": "о пострадавших и разрушениях нет" is no count
         return self.unreported(m, lo, hi)
 
     def _opens_subject(self, z: Match[Any], m: Match[Any], lo: int) -> bool:

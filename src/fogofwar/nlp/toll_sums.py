@@ -177,7 +177,7 @@ class TollSums(TollCues):
                 counted = [m.payload.count for m in self.pack.triggers.find(toks, *gap)]
                 if any(c not in (None, name) for c in counted):
                     break
-                if name in counted and not self.counts_as(b, name):
+                if name in counted and not self.counts_as(b, name) and not self.elided(b, clause):
                     break  # "39 погибших … и 10 погибших …" only: the same word again
                 group.append(nxt)
                 cur, j = nxt, j + step
@@ -191,6 +191,33 @@ class TollSums(TollCues):
         high = sum(x for x in highs if x is not None) if all(x is not None for x in highs) else None
         span = Span(min(g.span.start for g in group), max(g.span.end for g in group))
         return low, high, span
+
+    def elided(self, q: Quantity, clause: Clause) -> bool:
+        """Figure ``q`` opens an elliptical conjunct that shares the casualty verb before it
+        ("Three soldiers were killed *and two civilians* in the shelling", "погибли трое
+        военных и двое мирных жителей"): a joiner right before it, its people noun within
+        :data:`_ITEM_WORDS` words after it, then the clause's end, punctuation or a pack
+        ``scene_prepositions`` word ("in the shelling"), and no casualty word of its own in the
+        rest of the clause ("and two civilians were wounded" is another toll)."""
+        toks, pack, hi = self.toks, self.pack, clause.tok_end
+        joined = pack.joiners.find(toks, max(0, q.tok_start - 2), q.tok_start)
+        if not any(j.end == q.tok_start for j in joined):
+            return False
+        if any(t.payload.count for t in pack.triggers.find(toks, q.tok_end, hi)):
+            return False
+        for k in range(q.tok_end, min(hi, q.tok_end + _ITEM_WORDS)):
+            if not toks[k].is_word:
+                return False
+            nouns = (m.match_at(toks, k, hi) for m in (pack.groups, pack.persons, pack.fighters))
+            noun = next((n for n in nouns if n is not None), None)
+            if noun is not None:  # the people, then nothing of their own: no verb, no object
+                end = noun.end
+                return (
+                    end >= hi
+                    or not toks[end].is_word
+                    or pack.scene_prepositions.match_at(toks, end, hi) is not None
+                )
+        return False
 
     def listed(self, gap: tuple[int, int], nxt: Quantity) -> bool:
         """Figure ``nxt`` is the next item of a list of groups closed by a joiner ("трое

@@ -92,12 +92,13 @@ class TollReader(TollSums):
             and not any(b.tok_start <= q.tok_start < b.tok_end for b in bg)
             and q.toll
             and not self.things(q, clause.tok_end)
+            and not self.family_size(q)
         ]
         pairs: list[tuple[int, int, int, int, int]] = []  # (subset, distance, gap, event, q)
         risen = self.risen(clause)
         for ei, m in enumerate(events):
-            if m.payload.count is None:
-                continue
+            if m.payload.count is None or self.zeroed(m, clause):
+                continue  # "три члена экипажа и 22 пассажира, пострадавших нет": zero, not 25
             for qi, q in enumerate(qs):
                 d = m.start - q.tok_end if q.tok_end <= m.start else q.tok_start - m.end + 1
                 rise = any(q.span == f and m.start < r for r, f in risen)

@@ -128,7 +128,7 @@ def _group(
     ``_PLURAL`` when a plural person noun comes first (the text gives no number). With
     ``first_by``, the first person noun must come before that index; the group it opens may
     run past it ("жертвами обстрілу стали чоловік і жінка")."""
-    n = 0
+    n, joined = 0, True
     for k in ks:
         if first_by is not None and not n and k >= first_by:
             break
@@ -137,7 +137,10 @@ def _group(
             continue  # an age before the noun: "67-річну жінку"
         if not t.is_word and t.text not in _JOIN:
             break
-        if t.lower in _JOIN or (skip is not None and skip(t)):
+        if t.lower in _JOIN:
+            joined = True
+            continue
+        if skip is not None and skip(t):
             continue  # "командира и его заместителя": a possessive inside the group
         number = _person_number(t.lower, lang)
         if not number and _alone(toks, k):  # "убили военного.": the adjective is the noun
@@ -147,12 +150,22 @@ def _group(
         if number == _PLUR:
             return _PLURAL if not n else None
         if number == _SING:
-            n += 1
+            if n and not joined:
+                continue  # the same person: a title and a name, "президента Івана Петренка"
+            n, joined = n + 1, False
             if n > _MAX_GROUP:
                 return None
         elif n:
             break  # the group has ended
     return n or None
+
+
+def _numeral(tok: Token, lang: str) -> bool:
+    """Token ``tok`` is a figure: digits or a word the analyser reads first as a numeral."""
+    if tok.text.isdecimal():
+        return True
+    parses = _morph(lang).parse(tok.lower)
+    return bool(parses) and parses[0].tag.POS == "NUMR"
 
 
 def singular_victims(
@@ -179,6 +192,8 @@ def singular_victims(
         return after
     back = range(max(lo, trigger - WINDOW), trigger)
     first = next((k for k in back if _person_number(toks[k].lower, lang)), None)
+    if first is not None and first > lo and _numeral(toks[first - 1], lang):
+        return None  # "Двенадцать человек были … ранены": a figure counts them
     n = None if first is None else _group(toks, range(first, trigger), lang, determiners)
     return None if n == _PLURAL else n
 

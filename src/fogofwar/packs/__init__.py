@@ -185,6 +185,17 @@ class LanguagePack:
     role_markers: PhraseMatcher[str]
     groups: PhraseMatcher[str]
     nationality: re.Pattern[str] | None
+    #: the "and" inside a written number ("two hundred *and* thirty", "treinta *y* dos")
+    number_links: frozenset[str] = frozenset()
+    #: a half after a link or before a scale ("one and a *half* thousand", "*half* a million")
+    halves: frozenset[str] = frozenset()
+    #: one word for one and a half before a scale ("*полтора* миллиона", "*anderthalb* Millionen")
+    one_and_half: frozenset[str] = frozenset()
+    #: prepositions opening an event's circumstance ("*in* the shelling", "*bei* dem Angriff"):
+    #: after the people of an elliptical conjunct they show it has no verb of its own
+    scene_prepositions: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: a parent before the figure of their children ("mother of five"): no toll
+    kin: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
     since: frozenset[str] = frozenset()  # "seit Sonntag": a day up to publication
     until: frozenset[str] = frozenset()  # ... unless one of these follows ("с 26 до 28 января")
     agents: frozenset[str] = frozenset()  # "by" of a passive: ", backed by Rwanda," describes
@@ -350,6 +361,11 @@ def load_pack(path: Path) -> LanguagePack:
         bounds=PhraseMatcher(bounds),
         rise=_flat(nums, "rise", where),
         range_words=frozenset(norm(w) for w in _words(nums, "range", where)),
+        number_links=frozenset(norm(w) for w in _words(nums, "number_links", where)),
+        halves=frozenset(norm(w) for w in _words(nums, "halves", where)),
+        one_and_half=frozenset(norm(w) for w in _words(nums, "one_and_half", where)),
+        scene_prepositions=_flat(nums, "scene_prepositions", where),
+        kin=_flat(nums, "kin", where),
         joiners=_flat(nums, "joiners", where),
         singular=_flat(nums, "singular", where),
         harm=_flat(nums, "harm", where),
