@@ -124,6 +124,7 @@ class EventReader(TollReader):
         hit = self._every.get((lo, hi))
         if hit is None:
             found = self.pack.triggers.find(toks, lo, hi)
+            found = [self.verb_inside(m) for m in found]
             taken = {k for m in found for k in range(m.start, m.end)}
             found += [
                 m for m in separable_triggers(self.doc, self.pack, lo, hi) if m.start not in taken
@@ -138,6 +139,21 @@ class EventReader(TollReader):
                 key=lambda m: m.start,
             )
         return list(hit)
+
+    def verb_inside(self, m: Match[Trigger]) -> Match[Trigger]:
+        """A noun phrase matched through its last word's lemma ("Drones attacked" read as
+        "drone attack"): when that word, as written, is a verbal event word of its own
+        ("attacked"), the clause has a subject and its verb, not the noun — the verb match."""
+        if not m.payload.nominal or m.end - m.start < 2:
+            return m
+        last = self.toks[m.end - 1]
+        word = m.pattern.split()[-1]
+        if last.lower == word or (word.endswith("*") and last.lower.startswith(word[:-1])):
+            return m  # matched as written ("drone attacks")
+        alone = self.pack.triggers.find(self.toks, m.end - 1, m.end)
+        if alone and not alone[0].payload.nominal and alone[0].pattern == last.lower:
+            return alone[0]
+        return m
 
     def describes(self, m: Match[Trigger]) -> bool:
         """A word of support set off after a name with its agent (", backed by Rwanda,", ",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fogofwar.claim import ClaimKind
-from fogofwar.nlp.matcher import Match
+from fogofwar.nlp.matcher import Match, Token
 from fogofwar.packs import Trigger
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "crosswalk",
     "detained_at_protest",
     "fought_off",
+    "resumed",
     "taken_captive",
 ]
 
@@ -53,6 +54,31 @@ def fought_off(pool: Sequence[Match[Trigger]]) -> Match[Trigger] | None:
         return None
     fights = [m for m in pool if m.payload.kind == ClaimKind.ARMED_CLASH and not m.payload.nominal]
     return fights[0] if fights else None
+
+
+#: tokens between an event noun and the retaking verb after it for the noun to be its subject
+#: ("Les combats ont repris", "i combattimenti sono ripresi")
+RESUMED_GAP = 2
+
+
+def resumed(tokens: Sequence[Token], pool: Sequence[Match[Trigger]]) -> Match[Trigger] | None:
+    """The event noun of a clause whose retaking verb has that noun as its subject ("Les combats
+    ont repris", "i bombardamenti sono ripresi"): "repris", "ripreso" also mean resumed, and
+    fighting that resumes takes no ground — the claim is the resumed event. ``None`` when no
+    attack or fighting noun stands right before a retaking verb (at most :data:`RESUMED_GAP`
+    words between, no punctuation)."""
+    for verb in pool:
+        t = verb.payload
+        if t.kind != ClaimKind.TERRITORIAL_CHANGE or t.subtype != "liberated" or t.nominal:
+            continue
+        for noun in pool:
+            n = noun.payload
+            if not n.nominal or n.kind not in (ClaimKind.ATTACK, ClaimKind.ARMED_CLASH):
+                continue
+            gap = tokens[noun.end : verb.start]
+            if noun.end <= verb.start and len(gap) <= RESUMED_GAP and all(g.is_word for g in gap):
+                return noun
+    return None
 
 
 def detained_at_protest(pool: Sequence[Match[Trigger]]) -> Match[Trigger] | None:

@@ -63,7 +63,13 @@ from fogofwar.claim import Certainty, Claim, ClaimKind, Location
 from fogofwar.geo import PlaceMention
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc
-from fogofwar.nlp.kinds import KIND_PRIORITY, detained_at_protest, fought_off, taken_captive
+from fogofwar.nlp.kinds import (
+    KIND_PRIORITY,
+    detained_at_protest,
+    fought_off,
+    resumed,
+    taken_captive,
+)
 from fogofwar.nlp.matcher import Match
 from fogofwar.packs import LanguagePack, Trigger
 
@@ -229,6 +235,8 @@ def clause_kind(
             chosen = fought_off(pool) or taken_captive(pool) or chosen
         elif kind == ClaimKind.PROTEST:
             chosen = detained_at_protest(pool) or chosen  # "detained at protests": arrests
+        elif kind == ClaimKind.TERRITORIAL_CHANGE:  # "Les combats ont repris": resumed
+            chosen = resumed(doc.tokens, [*pool, *every]) or chosen
     kind, subtype = chosen.payload.kind, chosen.payload.subtype
     if kind == ClaimKind.CASUALTIES and any(m.payload.subtype == "disaster" for m in every):
         return ClaimKind.OTHER, "disaster"  # "… killed after an earthquake": no perpetrator
