@@ -29,6 +29,7 @@ from datetime import date
 
 from fogofwar.claim import ActorRef, Certainty, ClaimKind, Counts, Location, TimeRef
 from fogofwar.model import DatePrecision, Span
+from fogofwar.nlp.caveats import TOLL_WORDS
 from fogofwar.nlp.claims_events import EventReader
 from fogofwar.nlp.doc import AttributionMention, Clause, Sentence
 from fogofwar.nlp.salience import pick_place
@@ -37,6 +38,7 @@ from fogofwar.nlp.tolls import TALLY_GAP, VICTIM_COUNTS
 __all__ = ["ClaimParts"]
 
 _SPEECH = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})  # the speaker acts
+_TOLL_COUNTS = frozenset({"killed", "injured"})
 _ROLE_BY_KIND = {
     ClaimKind.CASUALTIES: "victim",
     ClaimKind.ARREST: "affected",
@@ -214,6 +216,17 @@ class ClaimParts(EventReader):
                 best = a
         return best
 
+    def _other_toll(self, clause: Clause, caveat: Sentence) -> bool:
+        """``caveat`` doubts the casualty figures (:data:`~fogofwar.nlp.caveats.TOLL_WORDS`:
+        "The tolls could not be verified") and ``clause`` gives none (no word counting the
+        killed or injured): the caveat is not about it."""
+        words = TOLL_WORDS.get(self.doc.lang, ())
+        text = " " + caveat.span.slice(self.doc.text).casefold()
+        if not any(f" {w}" in text for w in words):
+            return False
+        found = self.pack.triggers.find(self.toks, clause.tok_start, clause.tok_end)
+        return not any(m.payload.count in _TOLL_COUNTS for m in found)
+
     def certainty(self, clause: Clause, base: Certainty) -> Certainty:
         pack = self.pack
         lo, hi = clause.tok_start, clause.tok_end
@@ -221,7 +234,7 @@ class ClaimParts(EventReader):
         sents = self.doc.sentences
         check = [sents[si]] + ([sents[si + 1]] if si + 1 < len(sents) else [])
         for s in check:
-            if self.verification(s):
+            if self.verification(s) and (s is sents[si] or not self._other_toll(clause, s)):
                 return Certainty.UNVERIFIED
         if base == Certainty.DENIED:
             return base

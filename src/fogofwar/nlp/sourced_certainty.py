@@ -43,6 +43,8 @@ __all__ = ["dash_tail", "generic_media", "hearsay", "settle"]
 _NEEDS_SOURCE = frozenset({Certainty.CLAIMED, Certainty.CONFIRMED, Certainty.DENIED})
 _FIRM = frozenset({Certainty.ASSERTED, Certainty.CLAIMED, Certainty.CONFIRMED})
 _DENIABLE = _FIRM | {Certainty.DENIED}  # a denial's own verb needs no source found yet
+_UNTRUE = _DENIABLE | {Certainty.REPORTED}  # a report its clause calls untrue is denied
+_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
 _DASHES = frozenset("-–—")
 _STRIP = ".,:;«»\"'()"
 
@@ -103,7 +105,8 @@ def _confirms(
 
 
 def _denies(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
-    """The clause holds a denial verb (a pack cue of certainty ``denied``), not negated."""
+    """The clause holds a denial verb (a pack cue of certainty ``denied``) or a word calling a
+    report untrue (a trigger marked ``untruth``: "a lie", "фейк"), not negated."""
     if clause is None:
         return False
     toks = doc.tokens
@@ -114,7 +117,17 @@ def _denies(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
             continue
         if not pack.negations.find(toks, max(lo, m.start - 2), m.start):
             return True
-    return False
+    return _untrue(doc, pack, clause)  # "Песков назвал публикации «уткой»"
+
+
+def _untrue(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
+    """The clause calls a report untrue: a pack trigger marked ``untruth`` ("a lie", "фейк",
+    "Falschmeldung") not negated ("это не фейк")."""
+    if clause is None:
+        return False
+    toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
+    untrue = [t for t in pack.triggers.find(toks, lo, hi) if t.payload.untruth]
+    return any(not pack.negations.find(toks, max(lo, t.start - 2), t.start) for t in untrue)
 
 
 _NEGATABLE = frozenset(
@@ -122,13 +135,19 @@ _NEGATABLE = frozenset(
 )
 
 
-def _negated_event(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
+def _negated_event(
+    doc: Doc, pack: LanguagePack, clause: Clause | None, kind: ClaimKind | None = None
+) -> bool:
     """The clause's event word is negated right before it ("had not established control",
-    "ne pas avoir ouvert le feu", "non avanzano"): its speaker denies the event."""
+    "ne pas avoir ouvert le feu", "non avanzano"): its speaker denies the event. When words of
+    the claim's own kind stand in the clause, those are the event ("ne pas avoir ouvert le
+    feu sur les soldats de la paix": the attack, not the peacekeepers' deployment)."""
     if clause is None:
         return False
     toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
     events = [m for m in pack.triggers.find(toks, lo, hi) if m.payload.kind in _NEGATABLE]
+    own = [m for m in events if m.payload.kind == kind]
+    events = own or events
     if not events:
         return False
     return all(pack.negations.find(toks, max(lo, m.start - 3), m.start) for m in events)
@@ -159,9 +178,11 @@ def settle(
         return Certainty.CLAIMED
     if kind == ClaimKind.STATEMENT and cert in _DENIABLE and _denies(doc, pack, clause):
         return Certainty.DENIED
+    if kind is not None and kind not in _ACTS and cert in _UNTRUE and _untrue(doc, pack, clause):
+        return Certainty.DENIED  # "інформація про те, що росіяни взяли село, є фейком"
     if att is None:
         return rule_cert if cert in _NEEDS_SOURCE else cert
-    if cert == Certainty.CLAIMED and _negated_event(doc, pack, clause):
+    if cert == Certainty.CLAIMED and _negated_event(doc, pack, clause, kind):
         return Certainty.DENIED  # "said it had lost no aircraft", "assured not to have fired"
     if cert == Certainty.CONFIRMED and not _confirms(doc, pack, att, rule_cert, clause):
         return rule_cert

@@ -53,6 +53,9 @@ class Trigger:
     #: damage as evidence of an event ("houses were damaged"): a clause with only such words
     #: elaborates an event told before rather than telling a new one (``nlp/elaborate.py``)
     evidence: bool = False
+    #: a word that calls a report untrue ("a lie", "фейк", "Falschmeldung"): a statement
+    #: whose clause holds one denies what it speaks of (``nlp/sourced_certainty.py``)
+    untruth: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +232,7 @@ def _triggers(rows: list[dict[str, Any]], where: str) -> PhraseMatcher[Trigger]:
             bool(row.get("nominal", False)),
             PhraseMatcher((w, None) for w in context) if context else None,
             bool(row.get("evidence", False)),
+            bool(row.get("untruth", False)),
         )
         entries.extend((w, trig) for w in _words(row, "words", at))
     return PhraseMatcher(entries)
