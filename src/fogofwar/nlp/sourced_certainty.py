@@ -34,6 +34,7 @@ import bisect
 
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
 from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.caveats import FINAL_NEGATION
 from fogofwar.nlp.doc import AttributionMention, Clause, Doc
 from fogofwar.nlp.separable import separable_cues
 from fogofwar.packs import LanguagePack
@@ -120,6 +121,36 @@ def _denies(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
     return _untrue(doc, pack, clause)  # "Песков назвал публикации «уткой»"
 
 
+def _denial_negated(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
+    """The clause's denial words are all negated ("did not deny the shelling", "This is not
+    denied", "n'a pas démenti", "не опроверг", "Der Kreml dementierte den Bericht nicht"): no
+    one denies anything. A negation stands a few words before the denial word, or, where the
+    negation closes the clause (:data:`~fogofwar.nlp.caveats.FINAL_NEGATION`), last."""
+    if clause is None:
+        return False
+    toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
+    gapped = separable_cues(doc, pack, doc.sentences[clause.sentence])
+    marks = [
+        m.start
+        for m in [*pack.cues.find(toks, lo, hi), *(g for g in gapped if lo <= g.start < hi)]
+        if m.payload.certainty == Certainty.DENIED
+    ]
+    marks += [
+        t.start
+        for t in pack.triggers.find(toks, lo, hi)
+        if t.payload.subtype == "denial" or t.payload.untruth
+    ]
+    if not marks:
+        return False
+    if doc.lang in FINAL_NEGATION:
+        last = hi - 1
+        while last > lo and not toks[last].is_word:
+            last -= 1
+        if pack.negations.find(toks, last, last + 1):
+            return True
+    return all(pack.negations.find(toks, max(lo, k - 3), k) for k in marks)
+
+
 def _untrue(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
     """The clause calls a report untrue: a pack trigger marked ``untruth`` ("a lie", "фейк",
     "Falschmeldung") not negated ("это не фейк")."""
@@ -174,6 +205,9 @@ def settle(
     verb and a denial its own; ``kind``: the claim's kind — a statement whose clause
     denies ("В ХАМАС эти обвинения отвергли", "Das Büro wies das zurück") is ``denied``, not
     asserted as a performative act (annotating-claims: deny → ``denied``)."""
+    if cert == Certainty.DENIED and _denial_negated(doc, pack, clause):
+        cert = Certainty.CLAIMED if att is not None else Certainty.ASSERTED  # "did not deny"
+        return cert
     if cert == Certainty.ASSERTED and performative and charge:
         return Certainty.CLAIMED
     if kind == ClaimKind.STATEMENT and cert in _DENIABLE and _denies(doc, pack, clause):
