@@ -41,6 +41,10 @@ _MODAL_LEN = 4  # a negator this long is a word of its own ("неможливо"
 _WORD = re.compile(r"\w+")
 _TAIL_END = re.compile(r",(?!\d)|;")
 _KEEP = frozenset({Certainty.DENIED, Certainty.HYPOTHETICAL, Certainty.UNVERIFIED})
+#: languages whose main clause puts its negation last, after the verb it negates (the German
+#: verb bracket: "Überprüfen lassen sich die Angaben nicht", "Bestätigt wurde das zunächst
+#: nicht"): a negator closing the sentence negates a verification verb anywhere before it
+FINAL_NEGATION = frozenset({"de"})
 
 
 def same_name(a: str, b: str) -> bool:
@@ -85,9 +89,42 @@ def apply_caveats(doc: Doc, pack: LanguagePack, claims: Sequence[Claim]) -> list
         if any(w in sentence for w in every):  # "reports from either side": every source's
             names += [c.source.name for c in claims if c.source.name]
             continue
-        named = _named_in_object(doc, si, at)
+        named = _named_in_object(doc, si, at) or _toll_sources(doc, si, at, claims)
         names += named or [a.source_name for a in _sources_of(doc, si, at) if a.source_name]
     return _unverify(claims, names)
+
+
+#: words that make a caveat speak of the casualty figures ("The tolls could not be
+#: independently confirmed", "Die Opferzahlen ließen sich nicht überprüfen", "no ha podido
+#: verificar el balance"): lower-case word prefixes
+TOLL_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("toll", "casualty figure", "death figure", "casualty count", "death count"),
+    "de": ("opferzahl", "todeszahl", "totenzahl", "zahl der opfer", "zahl der toten", "bilanz"),
+    "fr": ("bilan",),
+    "es": ("balance", "cifra de muertos", "cifra de víctimas", "número de muertos"),
+    "it": ("bilanci", "numero dei morti", "numero delle vittime"),
+    "ru": ("число погибших", "число жертв", "данные о погибших", "данные о потерях"),
+    "uk": ("кількість загиблих", "кількість жертв", "дані про загиблих", "дані про втрати"),
+}
+
+
+def _toll_sources(doc: Doc, si: int, at: int, claims: Sequence[Claim]) -> list[str]:
+    """The sources of the casualty figures before a caveat that speaks of the tolls
+    (:data:`TOLL_WORDS`): the names of the body's claims before it that count the killed or
+    injured (the caveat doubts the figures, whoever gave the last word before it)."""
+    sentence = doc.sentences[si].span.slice(doc.text).casefold()
+    words = TOLL_WORDS.get(doc.lang, ())
+    if not any(f" {w}" in f" {sentence}" for w in words):
+        return []
+    return [
+        c.source.name
+        for c in claims
+        if c.source.name
+        and not c.in_headline
+        and c.span is not None
+        and c.span.start < at
+        and (c.counts.killed is not None or c.counts.injured is not None)
+    ]
 
 
 def _negated_checks(doc: Doc) -> list[int]:
@@ -111,9 +148,12 @@ def _negated_checks(doc: Doc) -> list[int]:
             hi = min(s.tok_end, k + 1 + NEGATION_AFTER) if lex.verify_negation_after else k
             if lex.verify_negation_after and _opens(toks, s.tok_start, k):
                 hi = s.tok_end  # "Проверить эти данные пока не удалось": the whole sentence
-            if any(
+            near = any(
                 toks[j].lower in lex.verify_negators for j in (*range(lo, k), *range(k + 1, hi))
-            ) or (lex.verify_negation_after and _impossible(toks, k + 1, s.tok_end, lex)):
+            )
+            after = lex.verify_negation_after and _impossible(toks, k + 1, s.tok_end, lex)
+            final = doc.lang in FINAL_NEGATION and _closes(toks, k + 1, s.tok_end, lex)
+            if near or after or final:
                 out.append(t.start)
     return out
 
@@ -122,6 +162,15 @@ def _opens(toks: Sequence[Token], lo: int, k: int) -> bool:
     """Token ``k`` is an infinitive opening the sentence that starts at ``lo`` ("Перевірити ці
     дані поки що не вдалося"; not a finite "Підтвердили в ЗСУ, що … не …")."""
     return toks[k].lower.endswith(_INFINITIVE) and all(not toks[j].is_word for j in range(lo, k))
+
+
+def _closes(toks: Sequence[Token], lo: int, hi: int, lex: AttributionLexicon) -> bool:
+    """The last word in ``[lo, hi)`` is a negator ("… lassen sich nicht unabhängig
+    überprüfen" has it before; "Unabhängig überprüfen lassen sich die Angaben nicht" last)."""
+    k = hi - 1
+    while k >= lo and not toks[k].is_word:
+        k -= 1
+    return k >= lo and toks[k].lower in lex.verify_negators
 
 
 def _impossible(toks: Sequence[Token], lo: int, hi: int, lex: AttributionLexicon) -> bool:
@@ -208,7 +257,18 @@ def _named_in_object(doc: Doc, si: int, at: int) -> list[str]:
 
 def caveat_headline(head: Sequence[Claim], body: Sequence[Claim]) -> list[Claim]:
     """The headline's claims with those of a source the body caveats (its claims there are
-    ``unverified`` by :func:`apply_caveats`) made ``unverified`` too: one source, one caveat."""
+    ``unverified`` by :func:`apply_caveats`) made ``unverified`` too: one source, one caveat.
+    When the body caveats every source it names (its attributed claims are all unverified),
+    the headline's attributed claims sum them up and are unverified whatever name they use
+    ("…, rebels say" over "An ethnic rebel group said …; the reports could not be confirmed")."""
+    named = [c for c in body if c.source.name]
+    if named and all(c.certainty == Certainty.UNVERIFIED for c in named):
+        return [
+            dataclasses.replace(c, certainty=Certainty.UNVERIFIED)
+            if c.source.name and c.certainty not in _KEEP
+            else c
+            for c in head
+        ]
     caveated = [
         c.source.name for c in body if c.certainty == Certainty.UNVERIFIED and c.source.name
     ]

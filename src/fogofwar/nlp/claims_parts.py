@@ -29,6 +29,7 @@ from datetime import date
 
 from fogofwar.claim import ActorRef, Certainty, ClaimKind, Counts, Location, TimeRef
 from fogofwar.model import DatePrecision, Span
+from fogofwar.nlp.caveats import TOLL_WORDS
 from fogofwar.nlp.claims_events import EventReader
 from fogofwar.nlp.doc import AttributionMention, Clause, Sentence
 from fogofwar.nlp.salience import pick_place
@@ -37,6 +38,8 @@ from fogofwar.nlp.tolls import TALLY_GAP, VICTIM_COUNTS
 __all__ = ["ClaimParts"]
 
 _SPEECH = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})  # the speaker acts
+_TOLL_COUNTS = frozenset({"killed", "injured"})
+_NO_EVIDENCE_GAP = 3
 _ROLE_BY_KIND = {
     ClaimKind.CASUALTIES: "victim",
     ClaimKind.ARREST: "affected",
@@ -214,6 +217,43 @@ class ClaimParts(EventReader):
                 best = a
         return best
 
+    def _other_toll(self, clause: Clause, caveat: Sentence) -> bool:
+        """``caveat`` doubts the casualty figures (:data:`~fogofwar.nlp.caveats.TOLL_WORDS`:
+        "The tolls could not be verified") and ``clause`` gives none (no word counting the
+        killed or injured): the caveat is not about it."""
+        words = TOLL_WORDS.get(self.doc.lang, ())
+        text = " " + caveat.span.slice(self.doc.text).casefold()
+        if not any(f" {w}" in text for w in words):
+            return False
+        found = self.pack.triggers.find(self.toks, clause.tok_start, clause.tok_end)
+        return not any(m.payload.count in _TOLL_COUNTS for m in found)
+
+    def hearsay(self, lo: int, hi: int) -> bool:
+        """A reportative word in tokens ``[lo, hi)`` ("soll", "reportedly", "sarebbe"), not a
+        hedging adjective (the pack's ``hedge_adjectives``: "presunto", "présumé",
+        "suspected"): inside a noun phrase it hedges who or what the noun is, not the clause
+        ("un presunto terrorista è stato arrestato", "Suspected rebels attacked a village")."""
+        toks = self.toks
+        inside = {
+            k for m in self.pack.hedge_adjectives.find(toks, lo, hi) for k in range(m.start, m.end)
+        }
+        return any(
+            not all(k in inside for k in range(m.start, m.end))
+            for m in self.pack.reportative.find(toks, lo, hi)
+        )
+
+    def _no_evidence(self, clause: Clause) -> bool:
+        """The clause says there is no indication of what it tells (the pack's
+        ``no_evidence_markers``: "There was no indication that …", "Es gibt keine Hinweise
+        darauf, dass …"): in the clause, or in its sentence right before it (at most
+        :data:`_NO_EVIDENCE_GAP` tokens between: "darauf , dass")."""
+        sent = self.doc.sentences[clause.sentence]
+        found = self.pack.no_evidence.find(self.toks, sent.tok_start, clause.tok_end)
+        return any(
+            m.start >= clause.tok_start or clause.tok_start - m.end <= _NO_EVIDENCE_GAP
+            for m in found
+        )
+
     def certainty(self, clause: Clause, base: Certainty) -> Certainty:
         pack = self.pack
         lo, hi = clause.tok_start, clause.tok_end
@@ -221,15 +261,17 @@ class ClaimParts(EventReader):
         sents = self.doc.sentences
         check = [sents[si]] + ([sents[si + 1]] if si + 1 < len(sents) else [])
         for s in check:
-            if self.verification(s):
+            if self.verification(s) and (s is sents[si] or not self._other_toll(clause, s)):
                 return Certainty.UNVERIFIED
+        if self._no_evidence(clause):
+            return Certainty.UNVERIFIED
         if base == Certainty.DENIED:
             return base
         planned = self.has(pack.planned_modals, lo, hi)
         if (
             planned
             and base in {Certainty.ASSERTED, Certainty.CLAIMED}
-            and self.has(pack.reportative, lo, hi)
+            and self.hearsay(lo, hi)
             and (
                 self.has(pack.perfect_auxiliaries, lo, hi)
                 or self.has(pack.hearsay_statives, lo, hi)
@@ -242,7 +284,7 @@ class ClaimParts(EventReader):
             return (
                 Certainty.HYPOTHETICAL
             )  # "soll am Montag … beschließen" (not "soll … worden sein")
-        if self.has(pack.reportative, lo, hi) and base in {
+        if self.hearsay(lo, hi) and base in {
             Certainty.ASSERTED,
             Certainty.CLAIMED,
         }:

@@ -34,6 +34,7 @@ import bisect
 
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
 from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.caveats import FINAL_NEGATION
 from fogofwar.nlp.doc import AttributionMention, Clause, Doc
 from fogofwar.nlp.separable import separable_cues
 from fogofwar.packs import LanguagePack
@@ -43,6 +44,8 @@ __all__ = ["dash_tail", "generic_media", "hearsay", "settle"]
 _NEEDS_SOURCE = frozenset({Certainty.CLAIMED, Certainty.CONFIRMED, Certainty.DENIED})
 _FIRM = frozenset({Certainty.ASSERTED, Certainty.CLAIMED, Certainty.CONFIRMED})
 _DENIABLE = _FIRM | {Certainty.DENIED}  # a denial's own verb needs no source found yet
+_UNTRUE = _DENIABLE | {Certainty.REPORTED}  # a report its clause calls untrue is denied
+_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
 _DASHES = frozenset("-–—")
 _STRIP = ".,:;«»\"'()"
 
@@ -103,7 +106,8 @@ def _confirms(
 
 
 def _denies(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
-    """The clause holds a denial verb (a pack cue of certainty ``denied``), not negated."""
+    """The clause holds a denial verb (a pack cue of certainty ``denied``) or a word calling a
+    report untrue (a trigger marked ``untruth``: "a lie", "фейк"), not negated."""
     if clause is None:
         return False
     toks = doc.tokens
@@ -114,7 +118,47 @@ def _denies(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
             continue
         if not pack.negations.find(toks, max(lo, m.start - 2), m.start):
             return True
-    return False
+    return _untrue(doc, pack, clause)  # "Песков назвал публикации «уткой»"
+
+
+def _denial_negated(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
+    """The clause's denial words are all negated ("did not deny the shelling", "This is not
+    denied", "n'a pas démenti", "не опроверг", "Der Kreml dementierte den Bericht nicht"): no
+    one denies anything. A negation stands a few words before the denial word, or, where the
+    negation closes the clause (:data:`~fogofwar.nlp.caveats.FINAL_NEGATION`), last."""
+    if clause is None:
+        return False
+    toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
+    gapped = separable_cues(doc, pack, doc.sentences[clause.sentence])
+    marks = [
+        m.start
+        for m in [*pack.cues.find(toks, lo, hi), *(g for g in gapped if lo <= g.start < hi)]
+        if m.payload.certainty == Certainty.DENIED
+    ]
+    marks += [
+        t.start
+        for t in pack.triggers.find(toks, lo, hi)
+        if t.payload.subtype == "denial" or t.payload.untruth
+    ]
+    if not marks:
+        return False
+    if doc.lang in FINAL_NEGATION:
+        last = hi - 1
+        while last > lo and not toks[last].is_word:
+            last -= 1
+        if pack.negations.find(toks, last, last + 1):
+            return True
+    return all(pack.negations.find(toks, max(lo, k - 3), k) for k in marks)
+
+
+def _untrue(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
+    """The clause calls a report untrue: a pack trigger marked ``untruth`` ("a lie", "фейк",
+    "Falschmeldung") not negated ("это не фейк")."""
+    if clause is None:
+        return False
+    toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
+    untrue = [t for t in pack.triggers.find(toks, lo, hi) if t.payload.untruth]
+    return any(not pack.negations.find(toks, max(lo, t.start - 2), t.start) for t in untrue)
 
 
 _NEGATABLE = frozenset(
@@ -122,13 +166,19 @@ _NEGATABLE = frozenset(
 )
 
 
-def _negated_event(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
+def _negated_event(
+    doc: Doc, pack: LanguagePack, clause: Clause | None, kind: ClaimKind | None = None
+) -> bool:
     """The clause's event word is negated right before it ("had not established control",
-    "ne pas avoir ouvert le feu", "non avanzano"): its speaker denies the event."""
+    "ne pas avoir ouvert le feu", "non avanzano"): its speaker denies the event. When words of
+    the claim's own kind stand in the clause, those are the event ("ne pas avoir ouvert le
+    feu sur les soldats de la paix": the attack, not the peacekeepers' deployment)."""
     if clause is None:
         return False
     toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
     events = [m for m in pack.triggers.find(toks, lo, hi) if m.payload.kind in _NEGATABLE]
+    own = [m for m in events if m.payload.kind == kind]
+    events = own or events
     if not events:
         return False
     return all(pack.negations.find(toks, max(lo, m.start - 3), m.start) for m in events)
@@ -155,13 +205,18 @@ def settle(
     verb and a denial its own; ``kind``: the claim's kind — a statement whose clause
     denies ("В ХАМАС эти обвинения отвергли", "Das Büro wies das zurück") is ``denied``, not
     asserted as a performative act (annotating-claims: deny → ``denied``)."""
+    if cert == Certainty.DENIED and _denial_negated(doc, pack, clause):
+        cert = Certainty.CLAIMED if att is not None else Certainty.ASSERTED  # "did not deny"
+        return cert
     if cert == Certainty.ASSERTED and performative and charge:
         return Certainty.CLAIMED
     if kind == ClaimKind.STATEMENT and cert in _DENIABLE and _denies(doc, pack, clause):
         return Certainty.DENIED
+    if kind is not None and kind not in _ACTS and cert in _UNTRUE and _untrue(doc, pack, clause):
+        return Certainty.DENIED  # "інформація про те, що росіяни взяли село, є фейком"
     if att is None:
         return rule_cert if cert in _NEEDS_SOURCE else cert
-    if cert == Certainty.CLAIMED and _negated_event(doc, pack, clause):
+    if cert == Certainty.CLAIMED and _negated_event(doc, pack, clause, kind):
         return Certainty.DENIED  # "said it had lost no aircraft", "assured not to have fired"
     if cert == Certainty.CONFIRMED and not _confirms(doc, pack, att, rule_cert, clause):
         return rule_cert

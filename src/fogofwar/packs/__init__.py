@@ -53,6 +53,9 @@ class Trigger:
     #: damage as evidence of an event ("houses were damaged"): a clause with only such words
     #: elaborates an event told before rather than telling a new one (``nlp/elaborate.py``)
     evidence: bool = False
+    #: a word that calls a report untrue ("a lie", "фейк", "Falschmeldung"): a statement
+    #: whose clause holds one denies what it speaks of (``nlp/sourced_certainty.py``)
+    untruth: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +202,13 @@ class LanguagePack:
     since: frozenset[str] = frozenset()  # "seit Sonntag": a day up to publication
     until: frozenset[str] = frozenset()  # ... unless one of these follows ("с 26 до 28 января")
     agents: frozenset[str] = frozenset()  # "by" of a passive: ", backed by Rwanda," describes
+    #: hedging adjectives ("presunto", "présumé", "suspected"): inside a noun phrase they hedge
+    #: who or what the noun is, not the clause: listed among the reportative modals (a model
+    #: feature), they still make no clause hearsay ("un presunto terrorista è stato arrestato")
+    hedge_adjectives: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: "no indication that", "keine Hinweise darauf", "нет признаков того": what follows is
+    #: unverified, not denied (annotating-claims)
+    no_evidence: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
 
 
 def _words(table: Mapping[str, Any], key: str, where: str) -> list[str]:
@@ -248,6 +258,7 @@ def _triggers(rows: list[dict[str, Any]], where: str) -> PhraseMatcher[Trigger]:
             bool(row.get("nominal", False)),
             PhraseMatcher((w, None) for w in context) if context else None,
             bool(row.get("evidence", False)),
+            bool(row.get("untruth", False)),
         )
         entries.extend((w, trig) for w in _words(row, "words", at))
     return PhraseMatcher(entries)
@@ -353,6 +364,8 @@ def load_pack(path: Path) -> LanguagePack:
         origins=_flat(text, "origin_prepositions", where),
         perfect_auxiliaries=_flat(text, "perfect_auxiliaries", where),
         hearsay_statives=_flat(text, "hearsay_statives", where),
+        hedge_adjectives=_flat(text, "hedge_adjectives", where),
+        no_evidence=_flat(text, "no_evidence_markers", where),
         generic_media=_flat(text, "generic_media", where),
         number_words={norm(k): int(v) for k, v in nums.get("words", {}).items()},
         number_scales={norm(k): int(v) for k, v in nums.get("scales", {}).items()},
