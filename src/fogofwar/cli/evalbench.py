@@ -166,8 +166,8 @@ def eval_events(
         str,
         typer.Option(
             "--collection",
-            help="events (dev + heldout, gated by floors), heldout2 (frozen, never gated) or dev2 "
-            "(tuning, in-sample, never gated).",
+            help="events (dev + heldout, gated by floors), heldout2 (frozen, never gated), "
+            "dev2 or dev3 (tuning, in-sample, never gated).",
         ),
     ] = "events",
 ) -> None:

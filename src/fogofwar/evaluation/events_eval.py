@@ -75,6 +75,9 @@ COLLECTIONS: dict[str, tuple[str, str]] = {
     "heldout2": ("events_heldout2", "heldout2"),
     # a tuning collection (issue #11), not held out: written to choose weights and rules on
     "dev2": ("events_dev2", "dev2"),
+    # a second tuning collection (h12-link): spelling variants, place levels, date precision,
+    # denials and same-city traps; annotated before any rule was tuned on it
+    "dev3": ("events_dev3", "dev3"),
 }
 
 
