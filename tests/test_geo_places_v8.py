@@ -47,3 +47,42 @@ def test_home_region_wins_a_bare_town(gaz: Gazetteer) -> None:
     )
     found = _given(gaz, text, ["Marion"])
     assert found["Marion"][1] == "Indiana"
+
+
+def _found(gaz: Gazetteer, text: str) -> list[str]:
+    return [m.surface for m in gaz.find(text, "en") if not m.is_demonym]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a country's or town's name as a first name before a frequent surname
+        ("Deputies Sam Ortiz and Chad Walker were hurt in the crash.", "Chad"),
+        ("Park supervisor Teresa Bach said the trees came in April.", "Teresa"),
+        # a first name, a middle initial, a surname
+        ('"We disagree," said Victoria N. Pearson, the city\'s lawyer.', "Victoria"),
+        ("The award went to Milton J. Little, a pastor.", "Milton"),
+        # a country's name after a first name that is also a word; later alone, the person
+        ("Reporter Bill Holland covered the trial. Holland said it changed him.", "Holland"),
+        # a byline
+        ("Plant to close.\nBY CHAD MORROW Staff Writer\nThe plant will close.", "CHAD"),
+        ("Plant to close.\nBy Jordan Pike, Staff Writer\nThe plant will close.", "Jordan"),
+    ],
+)
+def test_person_names_are_no_places(gaz: Gazetteer, text: str, person: str) -> None:
+    assert person not in _found(gaz, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Georgia Power raised its rates across the state.", "Georgia"),
+        ("Will Georgia vote for the bill?", "Georgia"),
+        ("The talks will be held in Washington, D. C., on Monday.", "Washington"),
+        ("Singapore urged residents not to travel to Victoria. A warning was posted.", "Victoria"),
+        ("MLA for Nelson-Creston, she spoke on Monday.", "Creston"),
+        ("Fans gathered at Lincoln Park in Chicago.", "Chicago"),
+    ],
+)
+def test_places_beside_names_stay_places(gaz: Gazetteer, text: str, place: str) -> None:
+    assert place in _found(gaz, text)
