@@ -86,3 +86,13 @@ def test_person_names_are_no_places(gaz: Gazetteer, text: str, person: str) -> N
 )
 def test_places_beside_names_stay_places(gaz: Gazetteer, text: str, place: str) -> None:
     assert place in _found(gaz, text)
+
+
+def test_snippet_without_a_language_reads_in_its_own() -> None:
+    """``fogofwar places`` without ``--lang``: "Russian" is the English adjective (a demonym),
+    not a country's name in some other language."""
+    from fogofwar.geo import resolve_snippet
+
+    found = {m.surface: m for m in resolve_snippet("Russian drones hit Kharkiv, the mayor said.")}
+    assert found["Russian"].is_demonym
+    assert found["Kharkiv"].location is not None and found["Kharkiv"].location.country == "UKR"
