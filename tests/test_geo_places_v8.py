@@ -96,3 +96,20 @@ def test_snippet_without_a_language_reads_in_its_own() -> None:
     found = {m.surface: m for m in resolve_snippet("Russian drones hit Kharkiv, the mayor said.")}
     assert found["Russian"].is_demonym
     assert found["Kharkiv"].location is not None and found["Kharkiv"].location.country == "UKR"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Floods hit villages on Sumatra after a week of rain.", "Sumatra", "IDN"),
+        ("Wildfire smoke spread across the Pacific Northwest.", "Pacific Northwest", "USA"),
+        ("Talks on South Ossetia resumed in Geneva.", "South Ossetia", "GEO"),
+        ("Snow fell across the Lower Mainland overnight.", "Lower Mainland", "CAN"),
+        ("Oil spills have fouled creeks in the Niger Delta.", "Niger Delta", "NGA"),
+    ],
+)
+def test_islands_and_regions(gaz: Gazetteer, text: str, surface: str, country: str) -> None:
+    """Islands and regions the news names as places: a region of their country, not a town."""
+    found = {m.surface: m.location for m in gaz.find(text, "en")}
+    loc = found[surface]
+    assert loc is not None and loc.precision == "region" and loc.country == country
