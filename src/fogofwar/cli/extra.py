@@ -122,7 +122,9 @@ def demo(ctx: typer.Context) -> None:
 
 def places(
     text: Annotated[str, typer.Argument(help="A snippet to resolve.")],
-    lang: Annotated[str | None, typer.Option("--lang")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language code; default: detected from the text.")
+    ] = None,
 ) -> None:
     """Find and resolve the places in a snippet (for debugging)."""
     from fogofwar.cli import output

@@ -277,5 +277,13 @@ def _default() -> Gazetteer:
 
 
 def resolve_snippet(text: str, lang: str | None = None) -> tuple[PlaceMention, ...]:
-    """Places in a short text with the default gazetteer (``fogofwar places "text"``)."""
+    """Places in a short text with the default gazetteer (``fogofwar places "text"``); without
+    ``lang``, in the language the text is written in (:func:`fogofwar.langid.identify`; the
+    rules of every pack when it is none of ours), so "Russian" is an English adjective, not a
+    country's name in another language."""
+    if lang is None:
+        from fogofwar.langid import OTHER, identify
+
+        found, _ = identify(text)
+        lang = None if found == OTHER else found
     return _default().find(text, lang)

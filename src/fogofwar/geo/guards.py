@@ -34,7 +34,10 @@ the word is not rather an acronym, a common word, a first name or a person's nam
   100,000 after a middle initial ("Gino D. Bassett"), before a speech verb ("Nelson says"),
   or named only by another name of its ("Haydn" for Hayden) is a person; so is a common first
   name before a capitalised word ("George Bush"). Words joined by a hyphen ("Fargo-Moorhead")
-  are no first name and surname.
+  are no first name and surname. A first name before a frequent surname that ends the name
+  ("Chad Walker", "Teresa Bach"; not "Georgia Power": ``name_heads``) or before a middle
+  initial ("Victoria N. Pearson"), a country after a frequent first name that is also a word
+  ("Bill Holland"), and the words after a byline ("By Chad Klimack") are persons.
 """
 
 from __future__ import annotations
@@ -44,7 +47,14 @@ from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
 from fogofwar.geo.marked import dateline as caps_dateline
 from fogofwar.geo.marked import headed
-from fogofwar.geo.persons import after_initial, caps_word, place_prep
+from fogofwar.geo.persons import (
+    after_initial,
+    byline,
+    caps_word,
+    initial_next,
+    place_prep,
+    surname_next,
+)
 from fogofwar.geo.text import fold
 from fogofwar.geo.tokens import Hit, Token, is_known, region_after
 
@@ -125,6 +135,8 @@ def keep(
         return False
     if any(low == a for a, _ in pack.name_abbreviations):
         return False  # "St." alone is no town (Sète by another name)
+    if byline(tokens, hit.first, pack):
+        return False  # "By Chad Klimack", "BY CHAD KLIMACK": the writer
     if before_famous_surname(tokens, hit):
         return False  # "Vladimir Putin", "Беньяміном Нетаньягу": a listed person's first name
     if (
@@ -156,7 +168,10 @@ def keep(
         # "Новомосковске Днепропетровской области": a town, then its region
         and not (nxt2 is not None and nxt2.glued and region_after(nxt2.text.casefold(), pack))
     )
-    if low in pack.name_places and nxt_word:
+    # "Chad Walker", "Teresa Bach": a frequent surname (no word of a body's name, "Georgia
+    # Power") ending the name; "Victoria N. Pearson": a middle initial
+    nxt_surname = surname_next(tokens, hit.last, pack) or initial_next(tokens, hit.last)
+    if low in pack.name_places and (nxt_word or nxt_surname):
         return False  # "Jordan Peterson", "Sydney Sweeney": a first name
     if (
         nxt is not None
@@ -177,7 +192,7 @@ def keep(
         and (nxt is None or not nxt.glued or not nxt.cap)
     ):
         return False  # "Réunion de crise …", "Reunión en Kiev": the word opening a sentence
-    if kinds & {"country", "admin1"} and _person_name(tok, prev, nxt_word, pack):
+    if kinds & {"country", "admin1"} and _person_name(tok, prev, nxt_word or nxt_surname, pack):
         return False  # "Bill Holland", "Lin-Manuel Miranda", "Chad Walker": a person
     if kinds & {"country", "continent", "region"}:
         return True
@@ -226,7 +241,9 @@ def keep(
         or prev.text.casefold() in pack.first_names  # "Craig Kaser", opening a sentence
         or morph_class(prev.text, pack.lang) == "name"
     )
-    nxt_person = nxt_word
+    nxt_person = nxt_word or (
+        nxt_surname and (low in pack.first_names or low in pack.given_names)
+    )  # "Teresa Bach", "Milton J. Little"; not "Mansfield Law", "Newark Live Bait"
     person = nxt_person or (
         prev is not None
         and tok.glued
@@ -353,12 +370,19 @@ def _person_name(tok: Token, prev: Token | None, nxt_word: bool, pack: LangPack)
     """A country's or region's name as a person's: right after a first name ("Bill Holland",
     "Michael Jordan", "Lin-Manuel Miranda"), or itself a first name before a capitalised word
     that is no common word ("Chad Walker", "Israel Katz"; not "Georgia Tech")."""
+    low = prev.text.casefold() if prev is not None else ""
     after_first = (
         prev is not None
         and tok.glued
         and not tok.hyphen
         and prev.cap
         and not prev.text.isupper()
-        and (prev.text.casefold() in pack.given_names or prev.text.casefold() in pack.first_names)
+        and (
+            low in pack.given_names
+            or low in pack.first_names
+            # "Bill Holland": a first name that is also a word, not a function word opening a
+            # sentence ("Will Georgia vote?")
+            or (low in pack.all_first_names and low not in pack.skip_initial)
+        )
     )
     return after_first or (nxt_word and tok.text.casefold() in pack.first_names)

@@ -37,6 +37,9 @@ class LangPack:
     given_names: frozenset[str] = frozenset()  # common first names ("peter"): weak evidence
     first_names: frozenset[str] = frozenset()  # every census first name: before a surname
     name_places: frozenset[str] = frozenset()  # places that are first names ("jordan", "sydney")
+    surnames: frozenset[str] = frozenset()  # frequent census surnames, less ``name_heads``
+    all_first_names: frozenset[str] = frozenset()  # census first names, common words too ("bill")
+    byline_words: frozenset[str] = frozenset()  # "By": the capitalised words after name a writer
     caps_words: frozenset[str] = frozenset()  # ordinary words in all-caps text ("US" in "JOIN US")
     abbreviations: bool = False  # region abbreviations ("Calif.", "N.S.W.") are read
     proper_lemmas: bool = False  # a capitalised dictionary lemma marks a proper noun (not German)
@@ -128,17 +131,49 @@ def _census_first_names() -> frozenset[str]:
     without those that are common words ("Summer", "Bill") or function words of the pack."""
     from fogofwar.geo.lexicon import is_common
 
+    return frozenset(n for n, _ in _census_first_ranks() if not is_common(n, "en"))
+
+
+_FIRST_NAMES = 1000  # the census first names this frequent, of each sex ("Bill", "Mark")
+
+
+@cache
+def _census_all_first_names() -> frozenset[str]:
+    """The ``_FIRST_NAMES`` most frequent first names of each sex of the US census, lower case,
+    common words too ("Bill", "Mark")."""
+    return frozenset(n for n, rank in _census_first_ranks() if rank <= _FIRST_NAMES)
+
+
+@cache
+def _census_first_ranks() -> tuple[tuple[str, int], ...]:
+    """(first name, rank in its sex's list) of the US census, lower case, three letters or
+    more."""
     try:
         root = resources.files("names")
         lines = [
-            line
+            line.split()
             for name in ("dist.male.first", "dist.female.first")
             for line in (root / name).read_text(encoding="utf-8").splitlines()
+            if line.strip()
         ]
     except (ModuleNotFoundError, FileNotFoundError):
+        return ()
+    return tuple((row[0].casefold(), int(row[3])) for row in lines if len(row[0]) > 2)
+
+
+_SURNAMES = 5000  # the census surnames this frequent ("Walker", "Bach") name persons
+
+
+@cache
+def _census_surnames() -> frozenset[str]:
+    """The ``_SURNAMES`` most frequent surnames of the US census (the ``names`` package's
+    ``dist.all.last``), lower case."""
+    try:
+        text = (resources.files("names") / "dist.all.last").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
         return frozenset()
-    firsts = {line.split()[0].casefold() for line in lines if line.strip()}
-    return frozenset(n for n in firsts if len(n) > 2 and not is_common(n, "en"))
+    lines = [line for line in text.splitlines() if line.strip()][:_SURNAMES]
+    return frozenset(line.split()[0].casefold() for line in lines if len(line.split()[0]) > 2)
 
 
 def _flag(table: dict[str, object], key: str, default: bool) -> bool:
@@ -236,6 +271,13 @@ def lang_pack(lang: str | None) -> LangPack:
         given_names=_given_names(langs),
         first_names=_census_first_names() - words("skip_initial") if "en" in langs else frozenset(),
         name_places=words("name_places"),
+        surnames=(
+            _census_surnames() - words("name_heads") - words("skip_initial")  # "Friday"
+            if "en" in langs
+            else frozenset()
+        ),
+        byline_words=words("byline_words"),
+        all_first_names=_census_all_first_names() if "en" in langs else frozenset(),
         caps_words=words("caps_words"),
         abbreviations=any(_flag(raw[code], "region_abbreviations", False) for code in langs),
         proper_lemmas=all(_flag(raw[code], "proper_lemmas", False) for code in langs),

@@ -18,14 +18,18 @@ from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.tokens import Hit, Token, is_known, region_after
 
 __all__ = [
+    "after_initial",
+    "byline",
     "caps_word",
     "given_name",
     "in_context",
+    "initial_next",
     "named_before",
     "named_person",
     "place_prep",
     "small_town",
     "surname",
+    "surname_next",
     "surnames",
     "vouched",
 ]
@@ -62,8 +66,11 @@ def surnames(tokens: list[Token], pack: LangPack) -> frozenset[str]:
     out = {
         b.text
         for a, b in pairwise(tokens)
-        if a.cap and b.cap and b.glued and not b.text.isupper()
-        and a.text.casefold() in pack.given_names
+        if a.cap and b.cap and b.glued and not b.hyphen and not b.text.isupper()
+        and (a.text.casefold() in pack.given_names
+             or (a.text.casefold() in pack.all_first_names  # "Bill Carlow", "Chad Walker"
+                 and a.text.casefold() not in pack.skip_initial
+                 and not a.sent_start))
     }  # fmt: skip
     if pack.lang in ("en", ""):
         for k, (t, b) in enumerate(pairwise(tokens)):
@@ -89,7 +96,7 @@ def surname(tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
     if hit.phrase or hit.first != hit.last:
         return False
     if any(c.place.kind not in ("city", "admin2") for c in hit.cands):
-        return False
+        return hit.first > 0 and _after_first_name(tokens[hit.first - 1], tokens[hit.first], pack)
     nxt = tokens[hit.last + 1] if hit.last + 1 < len(tokens) else None
     if (
         nxt is not None
@@ -114,6 +121,18 @@ def surname(tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
     )
 
 
+def _after_first_name(prev: Token, tok: Token, pack: LangPack) -> bool:
+    """``tok`` right after a first name ("Bill Holland", "Chad Walker"; not "Will Georgia")."""
+    low = prev.text.casefold()
+    return (
+        tok.glued
+        and not tok.hyphen
+        and _name_word(prev)
+        and low not in pack.skip_initial
+        and (low in pack.all_first_names or low in pack.given_names or low in pack.first_names)
+    )
+
+
 def after_initial(tokens: list[Token], i: int) -> bool:
     """Word ``i`` follows a first name and a middle initial ("Gino D. Bassett", "Johnathan J.
     Dunbar"): a surname."""
@@ -127,6 +146,48 @@ def after_initial(tokens: list[Token], i: int) -> bool:
         and first.cap
         and not first.text.isupper()
         and initial.start - first.end <= 2
+    )
+
+
+def surname_next(tokens: list[Token], last: int, pack: LangPack) -> bool:
+    """A frequent surname right after word ``last`` ends a name there ("Chad Walker said",
+    "Teresa Bach, a supervisor"): not a word of a body's or building's name (``name_heads``,
+    left out of ``pack.surnames``: "Georgia Power"), and no capitalised word follows ("Bristol
+    Myers Squibb")."""
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if nxt is None or not nxt.glued or nxt.hyphen or not _name_word(nxt):
+        return False
+    if nxt.text.casefold() not in pack.surnames or region_after(nxt.text.casefold(), pack):
+        return False
+    after = tokens[last + 2] if last + 2 < len(tokens) else None
+    return after is None or not (after.glued and after.cap and not after.sent_start)
+
+
+def initial_next(tokens: list[Token], last: int) -> bool:
+    """Word ``last`` is a first name before a middle initial and a surname ("Victoria N.
+    Pearson", "Milton J. Little")."""
+    if last + 2 >= len(tokens):
+        return False
+    initial, name = tokens[last + 1], tokens[last + 2]
+    return (
+        initial.glued  # not "to Victoria. A warning": a sentence ends
+        and _name_word(name)  # not "Washington, D. C."
+        and after_initial(tokens, last + 2)
+    )
+
+
+def byline(tokens: list[Token], i: int, pack: LangPack) -> bool:
+    """Word ``i`` follows a byline word opening a sentence or line and comes before another
+    capitalised word: the writer's name ("By Chad Klimack", "BY CHAD KLIMACK")."""
+    if i == 0 or i + 1 >= len(tokens):
+        return False
+    prev, nxt = tokens[i - 1], tokens[i + 1]
+    return (
+        prev.sent_start
+        and prev.text.casefold() in pack.byline_words
+        and tokens[i].cap
+        and nxt.glued
+        and nxt.cap
     )
 
 

@@ -22,7 +22,9 @@ dev halves of GeoWebNews, LGL and GeoVirus (``fogofwar eval places``):
    local bodies the text cites ("Ukrainian officials", "украинские власти": _LOCAL_BODY), countries
    only present as demonyms (less: who acts, not where; official names only), first-level
    regions holding the candidate, a region holding another toponym's town ("Georgia" with
-   Atlanta), the country the article is about (at least twice the evidence of the next one).
+   Atlanta), the country the article is about (at least twice the evidence of the next one),
+   the first-level region it is about (a local paper's state, by the same rule) for a town
+   whose name is no official name of an area.
 8. Coherence: a city or district within 100 / 300 km of another toponym's town; not when the
    name is the official name of a country or region ("Idaho" is the state, not Idaho Springs).
 
@@ -96,6 +98,7 @@ _DOC_REGION = 2.5  # a city or district of a first-level region the text names
 _FAMOUS = 1_000_000  # a city this big owns its name against smaller towns' other names
 _HAMLET = 5_000  # ... a capital against a place this small's other names
 _CITY = 100_000  # ... a capital this big (not Hamilton, Bermuda, of 900)
+_HOME_REGION = 1.0  # ... the region the text is about (twice the evidence of the next one)
 _LOCAL_BODY = 2.5  # a place of a country whose local bodies the text cites ("Ukrainian officials")
 
 
@@ -103,6 +106,15 @@ def _main_country(doc_cc: Counter[str]) -> str | None:
     """The country the text is about: the most evidence, at least twice the next one's."""
     top = doc_cc.most_common(2)
     if not top or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _main_region(doc_admin1: Counter[tuple[str, str | None]]) -> tuple[str, str | None] | None:
+    """The first-level region the text is about (a local paper's state): the most evidence,
+    at least twice the next one's."""
+    top = doc_admin1.most_common(2)
+    if not top or top[0][1] <= 0 or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
         return None
     return top[0][0]
 
@@ -197,6 +209,7 @@ class _Context:
     owner: dict[int, object]  # hit -> its owner key (its points are not its own context)
     main_cc: str | None = None
     _main_without: dict[int, str | None] = field(default_factory=dict)  # id(own share) -> main
+    _home_without: dict[int, tuple[str, str | None] | None] = field(default_factory=dict)
 
     def cc(self, h: Hit, cc3: str) -> int:
         """Evidence for country ``cc3`` from toponyms other than ``h``."""
@@ -217,6 +230,15 @@ class _Context:
         if key not in self._main_without:
             self._main_without[key] = _main_country(self.doc_cc - own)
         return self._main_without[key]
+
+    def home(self, h: Hit) -> tuple[str, str | None] | None:
+        """The first-level region the text is about, by the evidence of toponyms other than
+        ``h``."""
+        own = self.own_admin1.get(id(h), _NO_EVIDENCE)
+        key = id(own)
+        if key not in self._home_without:
+            self._home_without[key] = _main_region(self.doc_admin1 - own)
+        return self._home_without[key]
 
     def others(self, h: Hit) -> list[Place]:
         """Points of the other toponyms."""
@@ -458,6 +480,9 @@ def _choose(
                 s += _DOC_DEMONYM
             if p.kind in POINTS and ctx.region(h, (p.cc, p.admin1)) > 0:
                 s += _DOC_REGION
+                if not official_area and not h.metonymy and ctx.home(h) == (p.cc, p.admin1):
+                    # not "Kansas" or "New York" the town, nor the "White House" in Ohio
+                    s += _HOME_REGION
             if p.kind == "admin1" and any(
                 o.cc == p.cc and o.admin1 == p.admin1 for o in others
             ):  # "Georgia" with Atlanta, Georgia named: the state

@@ -59,18 +59,27 @@ def _windows(first: int, last: int) -> list[tuple[int, int]]:
 # "Douglas County" with "County" left out of the span; "Hall and Barrow counties" (a list ends
 # in the plural: "Athens, McMinn County" names one county, not Athens County)
 _COUNTIES = re.compile(
-    r"(?:\s*(?:,|and|or|&)\s*(?:[A-Z][\w.'’-]*\s*){1,3})*,?\s*(?:counties|Counties)\b"
+    r"(?P<list>(?:\s*(?:,|and|or|&)\s*(?:[A-Z][\w.'’-]*\s*){1,3})*),?\s*(?:counties|Counties)\b"
     r"|\s*County\b"
 )
+# the span closes a list: "Hall and " before "Barrow counties"
+_LIST_BEFORE = re.compile(r"[A-Z][\w.'’-]*\s*(?:,|and|or|&)\s*$")
 
 
-def _county(text: str, end: int, words: list[str], pack: LangPack, index: PlaceIndex
-            ) -> tuple[Candidate, ...]:  # fmt: skip
+def _county(text: str, start: int, end: int, words: list[str], pack: LangPack,
+            index: PlaceIndex) -> tuple[Candidate, ...]:  # fmt: skip
     """Counties of the name when the text calls it one past the span: "Hall County" with
-    "County" left out, "Douglas and Sarpy counties"."""
+    "County" left out, "Douglas and Sarpy counties". One name before the plural alone names
+    the counties of that place ("Indiana counties", "most Texas counties"), not a county."""
     if pack.lang not in ("en", ""):
         return ()
-    if _COUNTIES.match(text, end) is None:
+    found = _COUNTIES.match(text, end)
+    if found is None:
+        return ()
+    if (
+        found.group("list") == ""  # the plural, after one name
+        and _LIST_BEFORE.search(text[max(0, start - 40) : start]) is None
+    ):
         return ()
     cands, _ = lookup([*words, "County"], pack, index)
     return tuple(c for c in cands if c.place.kind == "admin2")
@@ -148,7 +157,9 @@ def _hit(
     named = _region_phrase(tokens, first, last, pack, index)
     if named:  # "the state of Washington", "Курской области": the region
         return Hit(first, last, tokens[first].start, tokens[last].end, named, False, phrase=True)
-    counties = _county(text, tokens[last].end, words, pack, index) if text else ()
+    counties = (
+        _county(text, tokens[first].start, tokens[last].end, words, pack, index) if text else ()
+    )
     if counties:
         return Hit(first, last, tokens[first].start, tokens[last].end, counties, False, phrase=True)
     tries = _windows(first, last)
