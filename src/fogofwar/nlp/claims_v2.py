@@ -42,6 +42,7 @@ from fogofwar.nlp.claims_voice import (
     own,
     speaker,
 )
+from fogofwar.nlp.clause_split import split_coordinated
 from fogofwar.nlp.clause_view import ClauseView, as_event, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
@@ -100,6 +101,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     """Build the claims of every clause the model and the rules agree carries one."""
     if res.model is None:
         return claims(doc, res)
+    read = doc  # what the stage returns; the claims are read from its clauses cut further
+    doc = dataclasses.replace(doc, clauses=split_coordinated(doc, ClaimBuilder(doc, res)))
     b = ClaimBuilder(doc, res)
     views = clause_views(doc, res, b)
     scores = res.model.score(views)
@@ -201,7 +204,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     out = listed_places(doc, b.pack, res.pipeline_version, out)  # nlp/place_items.py
     out = places_hit(doc, b.pack, res.pipeline_version, out)
     out = split_joint_sources(doc, b.pack, res.pipeline_version, out)
-    return dataclasses.replace(doc, claims=tuple(main_first(out)))
+    return dataclasses.replace(read, claims=tuple(main_first(out)))
 
 
 def _build(

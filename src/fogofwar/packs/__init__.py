@@ -94,6 +94,7 @@ class LanguagePack:
     relative_pronouns: frozenset[str]
     subordinators: frozenset[str]
     contrastives: frozenset[str]  # ", but …" opens a new main clause
+    coordinators: frozenset[str]  # "and", "but": may join two predicates (nlp/clause_split.py)
     qualifiers: PhraseMatcher[None]
     light_verbs: PhraseMatcher[None]
     existentials: PhraseMatcher[None]
@@ -310,6 +311,7 @@ def load_pack(path: Path) -> LanguagePack:
         relative_pronouns=frozenset(norm(w) for w in _words(text, "relative_pronouns", where)),
         subordinators=frozenset(norm(w) for w in _words(text, "subordinators", where)),
         contrastives=frozenset(norm(w) for w in _words(text, "contrastives", where)),
+        coordinators=frozenset(norm(w) for w in _words(text, "coordinators", where)),
         agents=frozenset(norm(w) for w in _words(text, "agents", where)),
         qualifiers=_flat(text, "qualifiers", where),
         light_verbs=_flat(text, "light_verbs", where),
