@@ -113,6 +113,8 @@ class LanguagePack:
     aftermath: PhraseMatcher[None]
     withheld: PhraseMatcher[None]  # "did not specify", "не уточнив": details withheld
     generic: PhraseMatcher[None]
+    #: "accusation", "Behauptung", "утверждение": another party's claim (nlp/presupposed.py)
+    report_nouns: PhraseMatcher[None]
     #: "from", "aus", "з напрямку": a place after them is where a strike came from
     origins: PhraseMatcher[None]
     perfect_auxiliaries: PhraseMatcher[None]
@@ -328,6 +330,7 @@ def load_pack(path: Path) -> LanguagePack:
         aftermath=_flat(text, "aftermath_markers", where),
         withheld=_flat(text, "withheld_markers", where),
         generic=_flat(text, "generic_markers", where),
+        report_nouns=_flat(text, "report_nouns", where),
         origins=_flat(text, "origin_prepositions", where),
         perfect_auxiliaries=_flat(text, "perfect_auxiliaries", where),
         hearsay_statives=_flat(text, "hearsay_statives", where),
