@@ -97,6 +97,7 @@ class LanguagePack:
     relative_pronouns: frozenset[str]
     subordinators: frozenset[str]
     contrastives: frozenset[str]  # ", but …" opens a new main clause
+    coordinators: frozenset[str]  # "and", "but": may join two predicates (nlp/clause_split.py)
     qualifiers: PhraseMatcher[None]
     light_verbs: PhraseMatcher[None]
     existentials: PhraseMatcher[None]
@@ -123,6 +124,8 @@ class LanguagePack:
     aftermath: PhraseMatcher[None]
     withheld: PhraseMatcher[None]  # "did not specify", "не уточнив": details withheld
     generic: PhraseMatcher[None]
+    #: "accusation", "Behauptung", "утверждение": another party's claim (nlp/presupposed.py)
+    report_nouns: PhraseMatcher[None]
     #: "from", "aus", "з напрямку": a place after them is where a strike came from
     origins: PhraseMatcher[None]
     perfect_auxiliaries: PhraseMatcher[None]
@@ -340,6 +343,7 @@ def load_pack(path: Path) -> LanguagePack:
         relative_pronouns=frozenset(norm(w) for w in _words(text, "relative_pronouns", where)),
         subordinators=frozenset(norm(w) for w in _words(text, "subordinators", where)),
         contrastives=frozenset(norm(w) for w in _words(text, "contrastives", where)),
+        coordinators=frozenset(norm(w) for w in _words(text, "coordinators", where)),
         agents=frozenset(norm(w) for w in _words(text, "agents", where)),
         qualifiers=_flat(text, "qualifiers", where),
         light_verbs=_flat(text, "light_verbs", where),
@@ -361,6 +365,7 @@ def load_pack(path: Path) -> LanguagePack:
         aftermath=_flat(text, "aftermath_markers", where),
         withheld=_flat(text, "withheld_markers", where),
         generic=_flat(text, "generic_markers", where),
+        report_nouns=_flat(text, "report_nouns", where),
         origins=_flat(text, "origin_prepositions", where),
         perfect_auxiliaries=_flat(text, "perfect_auxiliaries", where),
         hearsay_statives=_flat(text, "hearsay_statives", where),

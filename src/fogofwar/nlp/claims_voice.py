@@ -1,0 +1,165 @@
+"""Who a clause's claim is said by, and how firmly (``claims.v2``, steps 3 and 4).
+
+3. **Source kind.** The rules find the source and its words; its kind comes from the actor
+   registry when the registry knows the speaker, else from the model's source head (which
+   reads the source's name and the words around it: "Zivilschutz" is a rescue service,
+   "Bürgermeister Vitali Klitschko" a government voice) when it is confident (≥ ``SOURCE``),
+   else from the rules.
+4. **Certainty.** Hard textual signals stay with the rules (an explicit verification caveat,
+   a denial cue); otherwise the model's certainty when it is confident (≥ ``CERTAIN``), else
+   the rules'; then what the final source implies
+   (:func:`~fogofwar.nlp.sourced_certainty.settle`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fogofwar.claim import Certainty, ClaimKind, SourceKind, SourceRef
+from fogofwar.detect.encoder import context_window
+from fogofwar.detect.model import ClauseScore
+from fogofwar.model import Span
+from fogofwar.nlp.background import continues_report, dated_earlier
+from fogofwar.nlp.clause_view import ClauseView
+from fogofwar.nlp.doc import AttributionMention, Doc, Resources
+from fogofwar.nlp.source_names import source_name
+from fogofwar.nlp.source_typing import known_kind
+
+__all__ = [
+    "CERTAIN",
+    "HARD",
+    "SECURITY",
+    "SOURCED",
+    "SPEECH_ACTS",
+    "anchor",
+    "attribution_of",
+    "certainty_of",
+    "describer",
+    "interior",
+    "own",
+    "speaker",
+]
+
+CERTAIN = 0.65
+SOURCED = 0.5
+HARD = frozenset({Certainty.UNVERIFIED, Certainty.DENIED})
+
+
+def certainty_of(view: ClauseView, score: ClauseScore) -> Certainty:
+    """The rules' hard certainty (unverified, denied), else the model's when it is sure."""
+    if view.rule_certainty in HARD:
+        return view.rule_certainty
+    best, p = score.best_certainty()
+    return best if p >= CERTAIN else view.rule_certainty
+
+
+def attribution_of(doc: Doc, view: ClauseView, score: ClauseScore) -> AttributionMention | None:
+    """The clause's own attribution; for a clause without one, the source whose report it
+    continues (the candidate) when the model reads it as continued speech — not background
+    dated before the reported events (:func:`~fogofwar.nlp.background.dated_earlier`)."""
+    if view.attribution is not None and not view.inherited:
+        return view.attribution
+    if dated_earlier(doc.lang, view.text):
+        return None
+    if view.inherited and view.attribution is not None:
+        # the rules' continuation, when the clause model and the text's signals read it so
+        if continues_report(doc, view.clause, view.attribution, score.sourced):
+            return view.attribution
+        return None
+    if view.candidate is not None and score.sourced >= SOURCED:
+        return view.candidate
+    return None
+
+
+SPEECH_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
+
+
+def own(view: ClauseView, att: AttributionMention | None) -> bool:
+    """``att`` is the clause's own attribution (its cue in the clause), not one it inherits."""
+    return att is not None and att is view.attribution and not view.inherited
+
+
+def speaker(
+    doc: Doc, res: Resources, clause: Span, anchor: int, kind: ClaimKind
+) -> SourceRef | None:
+    """The speaker of a performative speech act ("Selenskyj verurteilte den Angriff", "the
+    ministry called on …"): the actor or person before the act's word in its clause is the
+    source (claims-v1: source = speaker, certainty asserted)."""
+    if kind not in SPEECH_ACTS:
+        return None
+    before = [
+        e
+        for e in doc.entities
+        if e.category in {"actor", "person", "source"}
+        and clause.start <= e.span.start
+        and e.span.end <= anchor
+    ]
+    if not before:
+        # a capital or country opening the clause speaks for its government ("Moscou a
+        # menacé de représailles", "La Russie a annoncé …")
+        opening = [
+            p
+            for p in doc.places
+            if clause.start <= p.span.start
+            and p.span.end <= anchor
+            and all(
+                w.casefold().rstrip("'’") in res.packs[doc.lang].determiners
+                for w in doc.text[clause.start : p.span.start].split()
+            )
+            and p.location is not None
+            and p.location.precision in {"country", "point"}
+        ]
+        if not opening:
+            return None
+        p = opening[0]
+        return SourceRef(known_kind(doc, p.span) or SourceKind.GOVERNMENT, p.surface, (), p.span)
+    e = before[0]
+    src_kind = known_kind(doc, e.span)
+    if src_kind is None and res.model is not None:
+        found = res.model.source_kinds(
+            [(e.surface, context_window(doc.text, e.span.start, e.span.end))]
+        )
+        src_kind = found[0][0] if found else None
+    name = e.normalized if e.category == "person" and e.normalized else e.surface  # as written
+    return SourceRef(src_kind or SourceKind.GOVERNMENT, name, (), e.span)
+
+
+def anchor(doc: Doc, view: ClauseView) -> int:
+    """Where the clause's claim is anchored: its first event word, else the clause start."""
+    events = view.events or view.every
+    return doc.tokens[events[0].start].start if events else view.clause.span.start
+
+
+def describer(
+    doc: Doc,
+    res: Resources,
+    view: ClauseView,
+    kind: ClaimKind,
+    kind_of: Callable[[AttributionMention], tuple[SourceKind | None, bool]],
+) -> Callable[[AttributionMention | None], tuple[str | None, SourceKind]]:
+    """The name and kind a claim of ``view`` would get from a source candidate."""
+
+    def describe(att: AttributionMention | None) -> tuple[str | None, SourceKind]:
+        if att is None:
+            sp = speaker(doc, res, view.clause.span, anchor(doc, view), kind)
+            return (sp.name, sp.kind) if sp is not None else (None, SourceKind.AUTHOR)
+        return source_name(doc, att), kind_of(att)[0] or att.source_kind
+
+    return describe
+
+
+SECURITY = frozenset({ClaimKind.ARREST, ClaimKind.ARMED_CLASH, ClaimKind.ATTACK})
+
+
+def interior(doc: Doc, att: AttributionMention) -> bool:
+    """The speaker is an interior ministry (by the registry's English name)."""
+    src = att.source
+    if src is None:
+        return False
+    return any(
+        e.normalized is not None
+        and e.span.start < src.end
+        and src.start < e.span.end
+        and ("interior" in e.normalized.casefold() or "internal affairs" in e.normalized.casefold())
+        for e in doc.entities
+    )
