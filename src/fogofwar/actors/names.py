@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 import simplemma
 
-from fogofwar.actors.match import LangLexicons, Tokens, is_cyrillic
+from fogofwar.actors.lexicons import LangLexicons
+from fogofwar.actors.match import Tokens, is_cyrillic
 from fogofwar.actors.shape import (
     BAD,
     FIRST,
@@ -30,7 +31,7 @@ from fogofwar.actors.shape import (
 )
 
 if TYPE_CHECKING:
-    from fogofwar.actors.registry import Compiled
+    from fogofwar.actors.compiled import Compiled
 
 __all__ = [
     "MAX_NAME",

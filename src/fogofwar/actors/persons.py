@@ -23,7 +23,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fogofwar.actors.entries import ActorEntry, PersonMatch
-from fogofwar.actors.match import LangLexicons, Tokens, tokenize
+from fogofwar.actors.lexicons import LangLexicons
+from fogofwar.actors.match import Tokens, tokenize
 from fogofwar.actors.names import (
     SENTENCE_END,
     blocked,
@@ -44,7 +45,7 @@ from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 
 if TYPE_CHECKING:
-    from fogofwar.actors.registry import Compiled
+    from fogofwar.actors.compiled import Compiled
 
 __all__ = ["find_persons"]
 
