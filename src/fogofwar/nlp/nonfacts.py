@@ -64,6 +64,9 @@ __all__ = [
 _QUANTITY = LEXICAL_NAMES.index("has_quantity")
 #: years before the article's time from which a dated clause is history, not news
 LONG_PAST = 2
+#: words before a year where a "since" word makes it run to now ("since the start of the war
+#: in February 2022")
+SINCE_WINDOW = 8
 _CLOSERS = "\"'»“”’)]›… \n\t"
 #: words after an event word where its object stands ("arrested | the company's | assets")
 THEME_WINDOW = 3
@@ -96,8 +99,9 @@ def long_past(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
     """A body clause set in a year :data:`LONG_PAST` or more years before the article's time
     (its publication year, else the latest year the text names): a year after a year
     preposition of the pack ("in 2008", "в 2015 году", "im Jahr 2014") or a month, or opening
-    its sentence ("2014 annektierte Russland …"). A year after "since" ("seit 2014", "з 2014
-    року") runs to now, a later date or a date of no year is news: the clause stays."""
+    its sentence ("2014 annektierte Russland …"). A year a few words after "since" ("seit 2014",
+    "з 2014 року", "since the start of the war in 2014") runs to now; a later date or a date
+    of no year is news: the clause stays."""
     if doc.headline:
         return False
     years = _years(doc, pack, clause)
@@ -132,11 +136,12 @@ def _years(doc: Doc, pack: LanguagePack, clause: Clause) -> list[int | None]:
         year = _year(toks[k])
         if year is None:
             continue
-        prev = next((j for j in range(k - 1, start - 1, -1) if toks[j].is_word), None)
-        if prev is None:
+        before = [j for j in range(k - 1, start - 1, -1) if toks[j].is_word][:SINCE_WINDOW]
+        prev = before[0] if before else None
+        if any(toks[j].lower in pack.since for j in before if j >= clause.tok_start):
+            out.append(None)  # "з 2022 року", "від початку кризи в квітні 2014 року"
+        elif prev is None:
             out.append(year)  # "2014 annektierte Russland die Krim"
-        elif toks[prev].lower in pack.since:
-            out.append(None)
         elif pack.year_prepositions.match_at(toks, prev, k) is not None or _month(pack, toks, prev):
             out.append(year)
     return out
