@@ -22,6 +22,9 @@ and opinion, counterfactuals and the author's predictions are no claims).
   боевики захватили Дебальцево") in an article about later events: a body clause whose every
   date lies :data:`LONG_PAST` or more years before the article's time (its publication date,
   else the latest date it names) gives no claim (:func:`long_past`).
+* A **game**, not a fight ("Shakhtar destroyed Dynamo 4-0 in the derby", "Спартак разгромил
+  ЦСКА со счетом 3:0"): a clause holding a sports word of the pack (``[text] sports_words``)
+  gives no claim (:func:`sport`).
 * Harm done to an **abstraction** ("sanctions hit the Russian economy", "удар по
   репутації", "frappe l'économie"; the pack's ``[text] figurative_targets``) is no attack
   (:func:`figurative_harm`).
@@ -59,6 +62,7 @@ __all__ = [
     "irrealis",
     "long_past",
     "no_fact",
+    "sport",
 ]
 
 _QUANTITY = LEXICAL_NAMES.index("has_quantity")
@@ -93,6 +97,11 @@ def counterfactual(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
 def irrealis(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
     """The clause holds an irrealis particle of the pack ("бы", "би")."""
     return bool(pack.irrealis.find(doc.tokens, clause.tok_start, clause.tok_end))
+
+
+def sport(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
+    """The clause holds a sports word of the pack ("scored", "derby", "счетом")."""
+    return bool(pack.sports.find(doc.tokens, clause.tok_start, clause.tok_end))
 
 
 def long_past(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
@@ -215,13 +224,14 @@ def bare_prediction(doc: Doc, view: ClauseView, kind: ClaimKind, certainty: Cert
 
 
 def no_fact(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimKind) -> bool:
-    """The clause asserts no conflict fact: a question, a counterfactual, long-past history,
-    an arrest or deployment of things, harm done to an abstraction."""
+    """The clause asserts no conflict fact: a question, a counterfactual or irrealis, long-past
+    history, a game, an arrest or deployment of things, harm done to an abstraction."""
     return (
         interrogative(doc, view.clause)
         or counterfactual(doc, pack, view.clause)
         or irrealis(doc, pack, view.clause)
         or long_past(doc, pack, view.clause)
+        or sport(doc, pack, view.clause)
         or inanimate_theme(doc, pack, view, kind)
         or figurative_harm(doc, pack, view, kind)
     )

@@ -107,6 +107,7 @@ class LanguagePack:
     inanimate_themes: PhraseMatcher[None]
     figurative_targets: PhraseMatcher[None]
     year_prepositions: PhraseMatcher[None]  # "in 2008", "в 2015 году": the clause's year
+    sports: PhraseMatcher[None]  # "scored", "счетом": a game, not a fight
     evaluative: PhraseMatcher[None]
     speculative: PhraseMatcher[None]
     future: PhraseMatcher[None]
@@ -329,6 +330,7 @@ def load_pack(path: Path) -> LanguagePack:
         inanimate_themes=_flat(text, "inanimate_themes", where),
         figurative_targets=_flat(text, "figurative_targets", where),
         year_prepositions=_flat(text, "year_prepositions", where),
+        sports=_flat(text, "sports_words", where),
         evaluative=_flat(text, "evaluative_verbs", where),
         speculative=_flat(text, "speculative_modals", where),
         future=_flat(text, "future_markers", where),
