@@ -25,6 +25,9 @@ and opinion, counterfactuals and the author's predictions are no claims).
 * A **game**, not a fight ("Shakhtar destroyed Dynamo 4-0 in the derby", "Спартак разгромил
   ЦСКА со счетом 3:0"): a clause holding a sports word of the pack (``[text] sports_words``)
   gives no claim (:func:`sport`).
+* A dispatch whose theme is a **message** ("sent a letter to the Security Council",
+  "направив ноту протесту"; the pack's ``[text] message_themes``) is a diplomatic act: kind
+  ``diplomacy``, not ``deployment`` (:func:`message_kind`).
 * Harm done to an **abstraction** ("sanctions hit the Russian economy", "удар по
   репутації", "frappe l'économie"; the pack's ``[text] figurative_targets``) is no attack
   (:func:`figurative_harm`).
@@ -61,6 +64,7 @@ __all__ = [
     "interrogative",
     "irrealis",
     "long_past",
+    "message_kind",
     "no_fact",
     "sport",
 ]
@@ -199,6 +203,18 @@ def inanimate_theme(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimK
     words = _kind_words(view, frozenset({kind}))
     themes = pack.inanimate_themes
     return bool(words) and all(_near(doc.tokens, themes, m, view.clause) for m in words)
+
+
+def message_kind(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimKind) -> ClaimKind:
+    """``diplomacy`` for a deployment whose every dispatch word sends a message ("sent a
+    letter", "направив ноту"), else ``kind``."""
+    if kind != ClaimKind.DEPLOYMENT:
+        return kind
+    words = _kind_words(view, frozenset({kind}))
+    themes = pack.message_themes
+    if words and all(_near(doc.tokens, themes, m, view.clause) for m in words):
+        return ClaimKind.DIPLOMACY
+    return kind
 
 
 def figurative_harm(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimKind) -> bool:
