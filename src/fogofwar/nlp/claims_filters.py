@@ -12,8 +12,7 @@
   sentence, one claim (:func:`circumstance_clause`; the pack's ``[text]
   circumstance_openers``).
 * Past the lead (not the headline, not the first sentence), a clause that the clause model
-  leans to reading as no claim (``p_claim < DROP_PAST_LEAD``; in the headline and the lead
-  one it reads as unlikely to carry one, ``p_claim < DROP_IN_LEAD``; not a report of fighting nor an
+  leans to reading as no claim (``p_claim < DROP_PAST_LEAD``; not a report of fighting nor an
   item of a per-place list, which the model knows less well,
   :func:`doubtful`) gives none unless its claim carries a figure — a zero or a vague quantity
   included, so "no one was hurt" still folds into its attack; a casualty word alone ("the
@@ -32,31 +31,20 @@ from fogofwar.nlp.doc import Clause, Doc
 from fogofwar.nlp.place_items import place_headed
 from fogofwar.packs import LanguagePack
 
-__all__ = [
-    "DROP_IN_LEAD",
-    "DROP_PAST_LEAD",
-    "bare",
-    "circumstance_clause",
-    "doubtful",
-    "purpose_clause",
-]
+__all__ = ["DROP_PAST_LEAD", "bare", "circumstance_clause", "doubtful", "purpose_clause"]
 
 DROP_PAST_LEAD = 0.45
-#: in the headline and the lead the model must be surer that a clause carries no claim: a
-#: meeting with no conflict content ("Talks with the President of Argentina"), a figure of
-#: speech ("wie die Menschen sterben"), a request for asylum
-DROP_IN_LEAD = 0.3
 _MARKED = frozenset({Certainty.CONFIRMED, Certainty.DENIED, Certainty.UNVERIFIED})
 
 
 def doubtful(doc: Doc, view: ClauseView, score: ClauseScore) -> bool:
-    """A clause past the lead that the model leans to reading as no claim, or one of the
-    headline or lead it reads as unlikely to carry one (``p_claim < DROP_IN_LEAD``) — not a
-    report of fighting (front-line reports are claims the model knows less well) nor an item
-    of a per-place list ("Херсонщина — атака дронів на Берислав": a telegraphic item)."""
-    past_lead = not doc.headline and view.clause.sentence > 0
+    """A clause past the lead that the model leans to reading as no claim — not a report of
+    fighting (front-line reports are claims the model knows less well) nor an item of a
+    per-place list ("Херсонщина — атака дронів на Берислав": a telegraphic item)."""
     return (
-        score.p_claim < (DROP_PAST_LEAD if past_lead else DROP_IN_LEAD)
+        not doc.headline
+        and view.clause.sentence > 0
+        and score.p_claim < DROP_PAST_LEAD
         and view.rule_kind != ClaimKind.ARMED_CLASH  # "fighting goes on along the front"
         and not place_headed(doc, view.clause.tok_start, view.clause.tok_end)
     )

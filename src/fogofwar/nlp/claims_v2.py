@@ -50,7 +50,7 @@ from fogofwar.nlp.frame_speakers import event_frame, speaker_attribution
 from fogofwar.nlp.frames import charges, denied_before, frame_of
 from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.lead_ins import past_lead_in
-from fogofwar.nlp.nonfacts import bare_prediction, no_fact
+from fogofwar.nlp.nonfacts import bare_prediction, message_kind, no_fact
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.place_items import listed_places, places_hit
 from fogofwar.nlp.presupposed import accusers_of_denials, protests_of_arrests
@@ -124,6 +124,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         kind = decide(doc, res, view, score)
         if kind is None or no_fact(doc, b.pack, view, kind):
             continue  # no_fact: a question, a counterfactual, assets arrested, "hit the economy"
+        kind = message_kind(doc, b.pack, view, kind)  # "sent a letter": diplomacy
         view = as_event(view, kind)
         frame = frame_of(view) if kind == ClaimKind.STATEMENT else None
         if frame is None and kind != ClaimKind.STATEMENT and view.rule_certainty not in HARD:

@@ -22,6 +22,12 @@ and opinion, counterfactuals and the author's predictions are no claims).
   боевики захватили Дебальцево") in an article about later events: a body clause whose every
   date lies :data:`LONG_PAST` or more years before the article's time (its publication date,
   else the latest date it names) gives no claim (:func:`long_past`).
+* A **game**, not a fight ("Shakhtar destroyed Dynamo 4-0 in the derby", "Спартак разгромил
+  ЦСКА со счетом 3:0"): a clause holding a sports word of the pack (``[text] sports_words``)
+  gives no claim (:func:`sport`).
+* A dispatch whose theme is a **message** ("sent a letter to the Security Council",
+  "направив ноту протесту"; the pack's ``[text] message_themes``) is a diplomatic act: kind
+  ``diplomacy``, not ``deployment`` (:func:`message_kind`).
 * Harm done to an **abstraction** ("sanctions hit the Russian economy", "удар по
   репутації", "frappe l'économie"; the pack's ``[text] figurative_targets``) is no attack
   (:func:`figurative_harm`).
@@ -58,12 +64,17 @@ __all__ = [
     "interrogative",
     "irrealis",
     "long_past",
+    "message_kind",
     "no_fact",
+    "sport",
 ]
 
 _QUANTITY = LEXICAL_NAMES.index("has_quantity")
 #: years before the article's time from which a dated clause is history, not news
 LONG_PAST = 2
+#: words before a year where a "since" word makes it run to now ("since the start of the war
+#: in February 2022")
+SINCE_WINDOW = 8
 _CLOSERS = "\"'»“”’)]›… \n\t"
 #: words after an event word where its object stands ("arrested | the company's | assets")
 THEME_WINDOW = 3
@@ -92,12 +103,18 @@ def irrealis(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
     return bool(pack.irrealis.find(doc.tokens, clause.tok_start, clause.tok_end))
 
 
+def sport(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
+    """The clause holds a sports word of the pack ("scored", "derby", "счетом")."""
+    return bool(pack.sports.find(doc.tokens, clause.tok_start, clause.tok_end))
+
+
 def long_past(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
     """A body clause set in a year :data:`LONG_PAST` or more years before the article's time
     (its publication year, else the latest year the text names): a year after a year
     preposition of the pack ("in 2008", "в 2015 году", "im Jahr 2014") or a month, or opening
-    its sentence ("2014 annektierte Russland …"). A year after "since" ("seit 2014", "з 2014
-    року") runs to now, a later date or a date of no year is news: the clause stays."""
+    its sentence ("2014 annektierte Russland …"). A year a few words after "since" ("seit 2014",
+    "з 2014 року", "since the start of the war in 2014") runs to now; a later date or a date
+    of no year is news: the clause stays."""
     if doc.headline:
         return False
     years = _years(doc, pack, clause)
@@ -132,11 +149,12 @@ def _years(doc: Doc, pack: LanguagePack, clause: Clause) -> list[int | None]:
         year = _year(toks[k])
         if year is None:
             continue
-        prev = next((j for j in range(k - 1, start - 1, -1) if toks[j].is_word), None)
-        if prev is None:
+        before = [j for j in range(k - 1, start - 1, -1) if toks[j].is_word][:SINCE_WINDOW]
+        prev = before[0] if before else None
+        if any(toks[j].lower in pack.since for j in before if j >= clause.tok_start):
+            out.append(None)  # "з 2022 року", "від початку кризи в квітні 2014 року"
+        elif prev is None:
             out.append(year)  # "2014 annektierte Russland die Krim"
-        elif toks[prev].lower in pack.since:
-            out.append(None)
         elif pack.year_prepositions.match_at(toks, prev, k) is not None or _month(pack, toks, prev):
             out.append(year)
     return out
@@ -187,6 +205,18 @@ def inanimate_theme(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimK
     return bool(words) and all(_near(doc.tokens, themes, m, view.clause) for m in words)
 
 
+def message_kind(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimKind) -> ClaimKind:
+    """``diplomacy`` for a deployment whose every dispatch word sends a message ("sent a
+    letter", "направив ноту"), else ``kind``."""
+    if kind != ClaimKind.DEPLOYMENT:
+        return kind
+    words = _kind_words(view, frozenset({kind}))
+    themes = pack.message_themes
+    if words and all(_near(doc.tokens, themes, m, view.clause) for m in words):
+        return ClaimKind.DIPLOMACY
+    return kind
+
+
 def figurative_harm(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimKind) -> bool:
     """An attack, clash or toll whose every event word strikes an abstraction ("hit the
     economy", "удар по репутації"), in a clause without a figure."""
@@ -210,13 +240,14 @@ def bare_prediction(doc: Doc, view: ClauseView, kind: ClaimKind, certainty: Cert
 
 
 def no_fact(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimKind) -> bool:
-    """The clause asserts no conflict fact: a question, a counterfactual, long-past history,
-    an arrest or deployment of things, harm done to an abstraction."""
+    """The clause asserts no conflict fact: a question, a counterfactual or irrealis, long-past
+    history, a game, an arrest or deployment of things, harm done to an abstraction."""
     return (
         interrogative(doc, view.clause)
         or counterfactual(doc, pack, view.clause)
         or irrealis(doc, pack, view.clause)
         or long_past(doc, pack, view.clause)
+        or sport(doc, pack, view.clause)
         or inanimate_theme(doc, pack, view, kind)
         or figurative_harm(doc, pack, view, kind)
     )

@@ -109,8 +109,10 @@ class LanguagePack:
     counterfactual: PhraseMatcher[None]
     irrealis: PhraseMatcher[None]  # "бы", "би": a clause in the irrealis mood
     inanimate_themes: PhraseMatcher[None]
+    message_themes: PhraseMatcher[None]  # "a letter", "ноту": a dispatch that is diplomacy
     figurative_targets: PhraseMatcher[None]
     year_prepositions: PhraseMatcher[None]  # "in 2008", "в 2015 году": the clause's year
+    sports: PhraseMatcher[None]  # "scored", "счетом": a game, not a fight
     evaluative: PhraseMatcher[None]
     speculative: PhraseMatcher[None]
     future: PhraseMatcher[None]
@@ -353,8 +355,10 @@ def load_pack(path: Path) -> LanguagePack:
         counterfactual=_flat(text, "counterfactual_markers", where),
         irrealis=_flat(text, "irrealis_particles", where),
         inanimate_themes=_flat(text, "inanimate_themes", where),
+        message_themes=_flat(text, "message_themes", where),
         figurative_targets=_flat(text, "figurative_targets", where),
         year_prepositions=_flat(text, "year_prepositions", where),
+        sports=_flat(text, "sports_words", where),
         evaluative=_flat(text, "evaluative_verbs", where),
         speculative=_flat(text, "speculative_modals", where),
         future=_flat(text, "future_markers", where),
