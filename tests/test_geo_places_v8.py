@@ -113,3 +113,15 @@ def test_islands_and_regions(gaz: Gazetteer, text: str, surface: str, country: s
     found = {m.surface: m.location for m in gaz.find(text, "en")}
     loc = found[surface]
     assert loc is not None and loc.precision == "region" and loc.country == country
+
+
+def test_a_town_written_as_a_place_is_no_surname(gaz: Gazetteer) -> None:
+    """A town's name inside a street's name after a first name ("Old Alton Edwardsville Road")
+    is no surname; written after "downtown" or "the City of", it is the town everywhere."""
+    text = (
+        "Crews repaved Old Alton Edwardsville Road. The City of Edwardsville paid for it, and "
+        "shops in downtown Edwardsville stayed open. Edwardsville officials were pleased."
+    )
+    found = [m for m in gaz.find(text, "en") if m.surface == "Edwardsville"]
+    assert len(found) == 3
+    assert all(m.location is not None and m.location.admin1 == "Illinois" for m in found)
