@@ -125,3 +125,14 @@ def test_a_town_written_as_a_place_is_no_surname(gaz: Gazetteer) -> None:
     found = [m for m in gaz.find(text, "en") if m.surface == "Edwardsville"]
     assert len(found) == 3
     assert all(m.location is not None and m.location.admin1 == "Illinois" for m in found)
+
+
+def test_a_river_is_a_point_at_its_mouth(gaz: Gazetteer) -> None:
+    """A river of the world's news is a place of its own, at its mouth (GeoNames' point for a
+    stream), not a town of its name."""
+    text = "Farmers want more water from the Kaveri, and the Zambezi is low as well."
+    found = {m.surface: m.location for m in gaz.find(text, "en")}
+    kaveri = found["Kaveri"]
+    assert kaveri is not None and kaveri.precision == "region" and kaveri.country == "IND"
+    assert kaveri.lat is not None and kaveri.lat < 12.0  # the Bay of Bengal, not upstream
+    assert found["Zambezi"] is not None and found["Zambezi"].precision == "region"
