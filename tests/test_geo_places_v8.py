@@ -136,3 +136,20 @@ def test_a_river_is_a_point_at_its_mouth(gaz: Gazetteer) -> None:
     assert kaveri is not None and kaveri.precision == "region" and kaveri.country == "IND"
     assert kaveri.lat is not None and kaveri.lat < 12.0  # the Bay of Bengal, not upstream
     assert found["Zambezi"] is not None and found["Zambezi"].precision == "region"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kept"),
+    [
+        ("Wardens from the DNR fined two boaters at the lake on Sunday.", "en", False),
+        ("DNR forces shelled Avdiivka overnight.", "en", True),
+        ("The DNR said Russian troops had advanced.", "en", True),
+        ("В ДНР заявили о новых обстрелах.", "ru", True),
+    ],
+)
+def test_a_war_regions_acronym_needs_its_war(
+    gaz: Gazetteer, text: str, lang: str, kept: bool
+) -> None:
+    """ "DNR" in a text of no war is the Department of Natural Resources, not Donetsk."""
+    found = [m for m in gaz.find(text, lang) if m.surface in ("DNR", "ДНР")]
+    assert bool(found) == kept
