@@ -64,6 +64,8 @@ def _found(gaz: Gazetteer, text: str) -> list[str]:
         ("The award went to Milton J. Little, a pastor.", "Milton"),
         # a country's name after a first name that is also a word; later alone, the person
         ("Reporter Bill Holland covered the trial. Holland said it changed him.", "Holland"),
+        # a title's first word
+        ("Vice Mayor Ana Ruiz cast the only vote against the plan.", "Vice"),
         # a byline
         ("Plant to close.\nBY CHAD MORROW Staff Writer\nThe plant will close.", "CHAD"),
         ("Plant to close.\nBy Jordan Pike, Staff Writer\nThe plant will close.", "Jordan"),
