@@ -155,3 +155,13 @@ def test_a_war_regions_acronym_needs_its_war(
     """ "DNR" in a text of no war is the Department of Natural Resources, not Donetsk."""
     found = [m for m in gaz.find(text, lang) if m.surface in ("DNR", "ДНР")]
     assert bool(found) == kept
+
+
+def test_a_places_people_given_as_a_span(gaz: Gazetteer) -> None:
+    """A given span naming a place's people ("Iowans", "New Londoners") is that place; a span
+    that is a name itself ("Cairns") is not cut."""
+    text = "Iowans went to the polls, New Londoners too. Storms hit Cairns, Queensland."
+    found = _given(gaz, text, ["Iowans", "New Londoners", "Cairns"])
+    assert found["Iowans"][:2] == ("Iowa", "Iowa")
+    assert found["New Londoners"][0] == "New London"
+    assert found["Cairns"][:2] == ("Cairns", "Queensland")
