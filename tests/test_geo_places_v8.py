@@ -64,6 +64,8 @@ def _found(gaz: Gazetteer, text: str) -> list[str]:
         ("The award went to Milton J. Little, a pastor.", "Milton"),
         # a country's name after a first name that is also a word; later alone, the person
         ("Reporter Bill Holland covered the trial. Holland said it changed him.", "Holland"),
+        # a title's first word
+        ("Vice Mayor Ana Ruiz cast the only vote against the plan.", "Vice"),
         # a byline
         ("Plant to close.\nBY CHAD MORROW Staff Writer\nThe plant will close.", "CHAD"),
         ("Plant to close.\nBy Jordan Pike, Staff Writer\nThe plant will close.", "Jordan"),
@@ -113,3 +115,53 @@ def test_islands_and_regions(gaz: Gazetteer, text: str, surface: str, country: s
     found = {m.surface: m.location for m in gaz.find(text, "en")}
     loc = found[surface]
     assert loc is not None and loc.precision == "region" and loc.country == country
+
+
+def test_a_town_written_as_a_place_is_no_surname(gaz: Gazetteer) -> None:
+    """A town's name inside a street's name after a first name ("Old Alton Edwardsville Road")
+    is no surname; written after "downtown" or "the City of", it is the town everywhere."""
+    text = (
+        "Crews repaved Old Alton Edwardsville Road. The City of Edwardsville paid for it, and "
+        "shops in downtown Edwardsville stayed open. Edwardsville officials were pleased."
+    )
+    found = [m for m in gaz.find(text, "en") if m.surface == "Edwardsville"]
+    assert len(found) == 3
+    assert all(m.location is not None and m.location.admin1 == "Illinois" for m in found)
+
+
+def test_a_river_is_a_point_at_its_mouth(gaz: Gazetteer) -> None:
+    """A river of the world's news is a place of its own, at its mouth (GeoNames' point for a
+    stream), not a town of its name."""
+    text = "Farmers want more water from the Kaveri, and the Zambezi is low as well."
+    found = {m.surface: m.location for m in gaz.find(text, "en")}
+    kaveri = found["Kaveri"]
+    assert kaveri is not None and kaveri.precision == "region" and kaveri.country == "IND"
+    assert kaveri.lat is not None and kaveri.lat < 12.0  # the Bay of Bengal, not upstream
+    assert found["Zambezi"] is not None and found["Zambezi"].precision == "region"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kept"),
+    [
+        ("Wardens from the DNR fined two boaters at the lake on Sunday.", "en", False),
+        ("DNR forces shelled Avdiivka overnight.", "en", True),
+        ("The DNR said Russian troops had advanced.", "en", True),
+        ("В ДНР заявили о новых обстрелах.", "ru", True),
+    ],
+)
+def test_a_war_regions_acronym_needs_its_war(
+    gaz: Gazetteer, text: str, lang: str, kept: bool
+) -> None:
+    """ "DNR" in a text of no war is the Department of Natural Resources, not Donetsk."""
+    found = [m for m in gaz.find(text, lang) if m.surface in ("DNR", "ДНР")]
+    assert bool(found) == kept
+
+
+def test_a_places_people_given_as_a_span(gaz: Gazetteer) -> None:
+    """A given span naming a place's people ("Iowans", "New Londoners") is that place; a span
+    that is a name itself ("Cairns") is not cut."""
+    text = "Iowans went to the polls, New Londoners too. Storms hit Cairns, Queensland."
+    found = _given(gaz, text, ["Iowans", "New Londoners", "Cairns"])
+    assert found["Iowans"][:2] == ("Iowa", "Iowa")
+    assert found["New Londoners"][0] == "New London"
+    assert found["Cairns"][:2] == ("Cairns", "Queensland")

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 
 from fogofwar.claim import Location
+from fogofwar.geo.acronyms import stray_acronyms
 from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, ensure_index
 from fogofwar.geo.context_prior import name_priors
 from fogofwar.geo.features import feature_spans, listed_streets
@@ -153,6 +154,10 @@ class Gazetteer:
             listed = set(listed_streets(text, pack))
             hits = [h for h in hits if not _inside_feature(h, features, listed)]
         places = resolve(hits, local_countries(text, hits, pack), name_priors(text, hits, lang))
+        stray = stray_acronyms(text, hits, places)
+        if stray:  # "DNR tickets out-of-state boaters": no Donetsk in a text of no war
+            kept = [k for k in range(len(hits)) if k not in stray]
+            hits, places = [hits[k] for k in kept], [places[k] for k in kept]
         out = [self._mention(text, h, p) for h, p in zip(hits, places, strict=True)]
         out += [self._landmark(text, m) for m in marks]
         if features:

@@ -40,6 +40,8 @@ class LangPack:
     surnames: frozenset[str] = frozenset()  # frequent census surnames, less ``name_heads``
     all_first_names: frozenset[str] = frozenset()  # census first names, common words too ("bill")
     byline_words: frozenset[str] = frozenset()  # "By": the capitalised words after name a writer
+    placed_after: frozenset[str] = frozenset()  # "downtown", "city of": a place follows
+    resident_endings: tuple[tuple[str, str], ...] = ()  # ("ans", "a"): "Iowans" are of Iowa
     caps_words: frozenset[str] = frozenset()  # ordinary words in all-caps text ("US" in "JOIN US")
     abbreviations: bool = False  # region abbreviations ("Calif.", "N.S.W.") are read
     proper_lemmas: bool = False  # a capitalised dictionary lemma marks a proper noun (not German)
@@ -277,6 +279,12 @@ def lang_pack(lang: str | None) -> LangPack:
             else frozenset()
         ),
         byline_words=words("byline_words"),
+        placed_after=words("placed_after"),
+        resident_endings=tuple(
+            (str(p[0]), str(p[1]))
+            for p in merged.get("resident_endings", [])
+            if isinstance(p, list)
+        ),
         all_first_names=_census_all_first_names() if "en" in langs else frozenset(),
         caps_words=words("caps_words"),
         abbreviations=any(_flag(raw[code], "region_abbreviations", False) for code in langs),

@@ -84,7 +84,9 @@ def headed(tok: Token, nxt: Token | None, prev: Token | None, pack: LangPack) ->
 
 def placed_words(tokens: list[Token], pack: LangPack) -> frozenset[str]:
     """Capitalised words (lower case) the text writes somewhere as a place: after a place
-    preposition no person takes ("in Mansfield", not "according to Taylor"), before a noun of
+    preposition no person takes ("in Mansfield", not "according to Taylor"), after a word that
+    only places take (``placed_after``: "downtown Edwardsville", "the City of Edwardsville"),
+    before a noun of
     a place's people or bodies ("Mansfield residents"), or as an all-capital dateline
     ("MANSFIELD —"). Its other mentions are the place too, not a person's name."""
     out: set[str] = set()
@@ -94,9 +96,11 @@ def placed_words(tokens: list[Token], pack: LangPack) -> frozenset[str]:
         prev = tokens[k - 1] if k > 0 else None
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
         low = prev.text.casefold() if prev is not None else ""
+        two = " ".join(t.text.casefold() for t in tokens[max(0, k - 2) : k])
         if (
             (prev is not None and tok.glued and not tok.sent_start and low in pack.place_preps
              and low not in pack.person_preps and low not in pack.articles)
+            or (tok.glued and (low in pack.placed_after or two in pack.placed_after))
             or headed(tok, nxt, prev, pack)
             or (tok.sent_start and tok.text.isupper() and len(tok.text) >= 5
                 and (nxt is None or not nxt.glued))

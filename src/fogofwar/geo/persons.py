@@ -65,8 +65,9 @@ def surnames(tokens: list[Token], pack: LangPack) -> frozenset[str]:
     person."""
     out = {
         b.text
-        for a, b in pairwise(tokens)
-        if a.cap and b.cap and b.glued and not b.hyphen and not b.text.isupper()
+        for k, (a, b) in enumerate(pairwise(tokens))
+        if not _street_after(tokens, k + 2, pack)  # "Old Alton Edwardsville Road"
+        and a.cap and b.cap and b.glued and not b.hyphen and not b.text.isupper()
         and (a.text.casefold() in pack.given_names
              or (a.text.casefold() in pack.all_first_names  # "Bill Carlow", "Chad Walker"
                  and a.text.casefold() not in pack.skip_initial
@@ -83,6 +84,12 @@ def surnames(tokens: list[Token], pack: LangPack) -> frozenset[str]:
             if c is not None and c.glued and _name_word(c):  # "Gov. Charlie Crist"
                 out.add(c.text)
     return frozenset(out)
+
+
+def _street_after(tokens: list[Token], k: int, pack: LangPack) -> bool:
+    """Token ``k`` is a street's or feature's word ("Road", "St."): the words before it name
+    the street."""
+    return k < len(tokens) and tokens[k].glued and tokens[k].text.casefold() in pack.feature_after
 
 
 def _name_word(t: Token) -> bool:

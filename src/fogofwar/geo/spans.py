@@ -118,6 +118,25 @@ def _region_phrase(
     return regions if any((c.place.cc, c.place.admin1) in towns for c in regions) else ()
 
 
+def _residents(surface: str, pack: LangPack, index: PlaceIndex) -> tuple[Candidate, ...]:
+    """The towns and regions a given span names by their people ("Iowans", "New Londoners",
+    "Richmondites", "Gazans"): the span less one of the pack's ``resident_endings``, looked up
+    as a name of a town, district or region; not a span that is a name itself ("Cairns",
+    "Appalachians")."""
+    if not pack.resident_endings or index.lookup(fold(surface)):
+        return ()
+    for ending, stem_end in pack.resident_endings:
+        if len(surface) > len(ending) + 2 and surface.endswith(ending):
+            name = surface[: -len(ending)] + stem_end
+            cands = tuple(
+                c for c in index.lookup(fold(name))
+                if c.how == 0 and c.place.kind in ("city", "admin2", "admin1")
+            )  # fmt: skip
+            if cands:
+                return cands
+    return ()
+
+
 def _hit(
     tokens: list[Token], first: int, last: int, pack: LangPack, index: PlaceIndex, surface: str,
     text: str = "",
@@ -126,6 +145,11 @@ def _hit(
     demonym = pack.demonyms.get(fold(" ".join(words)), "?")
     if demonym == "?" and surface.endswith("s"):  # "Americans", "Palestinians": the people
         demonym = pack.demonyms.get(fold(surface[:-1]), "?")
+    if demonym == "?":
+        home = _residents(surface, pack, index)
+        if home:  # "Iowans", "New Londoners": the place of its people
+            return Hit(first, last, tokens[first].start, tokens[last].end, home, False,
+                       phrase=True)  # fmt: skip
     if demonym != "?":  # "Russian", "Sri Lankan", "European"
         return Hit(first, last, tokens[first].start, tokens[last].end, (), False,
                    demonym=demonym or "")  # fmt: skip
