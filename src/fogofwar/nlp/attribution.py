@@ -38,6 +38,7 @@ from fogofwar.nlp.attribution_chain import chain, modified_subject
 from fogofwar.nlp.attribution_colon import before_colon, colon_source
 from fogofwar.nlp.attribution_combine import add_via, combine, mood, reporting
 from fogofwar.nlp.attribution_gapped import gapped_prep, prep_tail
+from fogofwar.nlp.attribution_opinion import opinion_prep
 from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
 from fogofwar.nlp.attribution_source import Finder, Source, inside, trim
 from fogofwar.nlp.attribution_speaker import (
@@ -428,6 +429,9 @@ def attribution(doc: Doc, res: Resources) -> Doc:
             here = here + before_colon(doc, sent, here)
         if not here:
             here = gapped_prep(doc, f, pack, sent)
+        if not here:
+            opinion = opinion_prep(doc, f, sent)  # "Per l'esercito, …"
+            here = [opinion] if opinion is not None else []
         if not cues and not here:
             cont = mood(doc, f, sent, si, last)
             cont = cont or colon_source(doc, f, sent) or headline_tail(doc, f, pack, sent)
