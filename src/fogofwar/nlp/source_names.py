@@ -173,6 +173,7 @@ def _apposed_name(phrase: str) -> str | None:
 
 
 _INTERVIEWEE_WORDS = 4  # "a local resident", "un habitant de Kishishe"
+_STEM_LETTERS = 6  # letters of a noun's stem that an earlier mention shares ("телеведущ")
 _MARKS = "«»„“”\"'‚‘’"
 _VOICES = frozenset({SourceKind.WITNESS, SourceKind.COMBATANT})  # who speaks for themselves
 _COMPOUND_HEAD = 6  # letters of a bare role a compound role word may end in ("sprecher")
@@ -222,7 +223,12 @@ def _lone_voice(
     if len(words) > _INTERVIEWEE_WORDS or any(w.strip(_MARKS)[:1].isupper() for w in words[1:]):
         return False  # a name after the noun ("проект «ОВД-Инфо»")
     src = att.source
-    return src is not None and not any(
+    if src is None:
+        return False
+    head = words[-1].strip(_MARKS).casefold()[:_STEM_LETTERS]
+    if head and head in doc.text[: src.start].casefold():
+        return False  # "Телеведущий напомнил" after the host was named: a reference back
+    return not any(
         e.span.start < src.end and src.start < e.span.end and e.normalized is not None
         for e in doc.entities
     )
