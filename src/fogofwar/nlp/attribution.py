@@ -38,6 +38,7 @@ from fogofwar.nlp.attribution_chain import chain, modified_subject
 from fogofwar.nlp.attribution_colon import before_colon, colon_source
 from fogofwar.nlp.attribution_combine import add_via, combine, mood, reporting
 from fogofwar.nlp.attribution_gapped import gapped_prep, prep_tail
+from fogofwar.nlp.attribution_opinion import opinion_prep
 from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
 from fogofwar.nlp.attribution_source import Finder, Source, inside, trim
 from fogofwar.nlp.attribution_speaker import (
@@ -144,15 +145,18 @@ def _indirect(
             if near is not None and near[0].start == toks[m.end].start:
                 inner = near
         cut = _tok_after(toks, src[0].end, hi) if src is not None else j
+        # the clause's verb may stand past the phrase's reach ("Nach Angaben der … Behörde sind
+        # bei israelischen Angriffen im Gazastreifen binnen 24 Stunden 61 Menschen getötet")
+        ends = j if delimited else next((i for i in range(j, hi) if toks[i].text in ",;:"), hi)
         if inner is not None:
             src = inner
-        elif src is not None and src[0].start > cue.end and _verbal_event(toks, cut, j, pack):
+        elif src is not None and src[0].start > cue.end and _verbal_event(toks, cut, ends, pack):
             # "sind nach Darstellung der von der Hamas kontrollierten Gesundheitsbehörde … 187
             # Menschen getötet worden": the phrase up to its head, the last entity before the
             # event goes on
             verb = min(
-                (x.start for x in pack.triggers.find(toks, cut, j) if not x.payload.nominal),
-                default=j,
+                (x.start for x in pack.triggers.find(toks, cut, ends) if not x.payload.nominal),
+                default=ends,
             )
             end_tok = min(verb, np_stop) if np_stop > m.end else verb
             region = Span(cue.end, toks[end_tok - 1].end if end_tok > m.end else src[0].end)
@@ -425,6 +429,9 @@ def attribution(doc: Doc, res: Resources) -> Doc:
             here = here + before_colon(doc, sent, here)
         if not here:
             here = gapped_prep(doc, f, pack, sent)
+        if not here:
+            opinion = opinion_prep(doc, f, sent)  # "Per l'esercito, …"
+            here = [opinion] if opinion is not None else []
         if not cues and not here:
             cont = mood(doc, f, sent, si, last)
             cont = cont or colon_source(doc, f, sent) or headline_tail(doc, f, pack, sent)

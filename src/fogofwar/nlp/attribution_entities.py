@@ -29,6 +29,7 @@ Source = tuple[Span, str, SourceKind]
 PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()—–-")
 _OPENERS = {"„": '“”"', "«": "»", "»": "«", "“": "”", '"': '"', "‚": "‘’", "‹": "›", "‘": "’"}
 _CLOSERS = frozenset('“”"»«‘’›')
+_ATTRIBUTE_ENDINGS = ("e", "en", "er", "es", "em")  # German attributive inflection
 _ACTOR_SOURCE = {
     "state_forces": SourceKind.MILITARY,
     "government": SourceKind.GOVERNMENT,
@@ -267,7 +268,8 @@ class Speakers(Phrases):
                     break
                 head, linked = True, False
             elif head and caps and not linked:
-                if not self._noun_follows(toks, k, hi):
+                # only an inflected attribute links on ("kontrollierten"), not a verb ("hat")
+                if not low.endswith(_ATTRIBUTE_ENDINGS) or not self._noun_follows(toks, k, hi):
                     break
                 linked = True  # "kontrollierten | Gesundheitsbehörde": the modifier of a noun
             k += 1

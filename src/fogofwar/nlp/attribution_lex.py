@@ -108,6 +108,12 @@ class AttributionLexicon:
     # "…, добавив, что"): it shares the subject that opens the sentence
     participle_endings: tuple[str, ...] = ()
     gerund_markers: frozenset[str] = frozenset()  # "…, en précisant que …": before a participle
+    # endings of a speech verb in the singular where the language has no articles
+    # ("розповів", "рассказала"): a bare common noun before it is one unnamed interviewee
+    singular_cue_endings: tuple[str, ...] = ()
+    # prepositions that open a body's view ("Per l'esercito, …", "Pour l'armée, …"):
+    # nlp/attribution_opinion.py
+    opinion_preps: frozenset[str] = frozenset()
     # prepositions that link a body's name to its remit ("обсерватория по правам человека",
     # "штаб з питань …") where ``np_links`` has none: a word of the remit right before a
     # verb belongs to the body, which speaks
@@ -165,5 +171,7 @@ def lexicon(lang: str) -> AttributionLexicon:
         table.get("genitive_bodies") is True,
         tuple(sorted(_set(table, "participle_endings"))),
         _set(table, "gerund_markers"),
+        tuple(sorted(_set(table, "singular_cue_endings"))),
+        _set(table, "opinion_preps"),
         _set(table, "complement_links"),
     )

@@ -173,20 +173,30 @@ def _apposed_name(phrase: str) -> str | None:
 
 
 _INTERVIEWEE_WORDS = 4  # "a local resident", "un habitant de Kishishe"
+_STEM_LETTERS = 6  # letters of a noun's stem that an earlier mention shares ("телеведущ")
+_MARKS = "«»„“”\"'‚‘’"
+_VOICES = frozenset({SourceKind.WITNESS, SourceKind.COMBATANT})  # who speaks for themselves
 _COMPOUND_HEAD = 6  # letters of a bare role a compound role word may end in ("sprecher")
 
 
 def _interviewee(doc: Doc, att: AttributionMention) -> bool:
     """ "a witness said", "ha raccontato un residente", "ein Anwohner berichtete": one unnamed
     interviewee (an indefinite determiner, pack ``interviewees``, before a witness noun) keeps
-    no name (claims-v1); "residents", "Augenzeugen" as a group are named."""
+    no name (claims-v1); "residents", "Augenzeugen" as a group are named. So does a fighter
+    speaking for himself ("a soldier told AFP"). Where the language has no articles, a singular
+    speech verb tells one interviewee ("Полонений розповів", "Местный житель рассказал")."""
     src = att.source
-    if src is None or att.source_kind != SourceKind.WITNESS:
+    if src is None or att.source_kind not in _VOICES:
         return False
-    words = src.slice(doc.text).split()
+    text = src.slice(doc.text)
+    words = text.split()
     lex = lexicon(doc.lang)
-    if not lex.interviewees or not words:
+    if not words or any(w.casefold() in lex.pronouns for w in words):
         return False
+    if att.source_name and att.source_name not in text:
+        return False  # a reference resolved to someone the text names elsewhere
+    if not lex.interviewees:
+        return _lone_voice(doc, att, words, lex.singular_cue_endings)
     head = re.split(r"['’ʼ]", words[-1])[-1]  # "l'habitant"
     if len(words) <= 2 and head and _met_before(doc, lex.interviewees, src, head):
         pass  # "a witness said … The witness told Reuters", "one villager who fled told AFP"
@@ -202,11 +212,38 @@ def _interviewee(doc: Doc, att: AttributionMention) -> bool:
     )
 
 
+def _lone_voice(
+    doc: Doc, att: AttributionMention, words: list[str], singular: tuple[str, ...]
+) -> bool:
+    """ "Полонений розповів", "Мешканка села розповіла": a common noun phrase (no name after
+    its first word, none of it in a registry) before a speech verb in the singular."""
+    cue = att.cue.slice(doc.text).split() if att.cue is not None else []
+    if not singular or not cue or not cue[-1].casefold().endswith(singular):
+        return False
+    if len(words) > _INTERVIEWEE_WORDS or any(w.strip(_MARKS)[:1].isupper() for w in words[1:]):
+        return False  # a name after the noun ("проект «ОВД-Инфо»")
+    src = att.source
+    if src is None:
+        return False
+    head = words[-1].strip(_MARKS).casefold()[:_STEM_LETTERS]
+    if head and head in doc.text[: src.start].casefold():
+        return False  # "Телеведущий напомнил" after the host was named: a reference back
+    return not any(
+        e.span.start < src.end and src.start < e.span.end and e.normalized is not None
+        for e in doc.entities
+    )
+
+
+def _indefinite_before(doc: Doc, indefinite: frozenset[str], src: Span) -> bool:
+    """An indefinite determiner stands right before the source phrase ("one | villager")."""
+    before = doc.text[max(0, src.start - 12) : src.start].split()
+    return bool(before) and before[-1].casefold() in indefinite
+
+
 def _met_before(doc: Doc, indefinite: frozenset[str], src: Span, head: str) -> bool:
     """The interviewee was introduced with an indefinite determiner: right before the source
     phrase ("one | villager") or earlier in the text ("a witness said … the witness")."""
-    before = doc.text[max(0, src.start - 12) : src.start].split()
-    if before and before[-1].casefold() in indefinite:
+    if _indefinite_before(doc, indefinite, src):
         return True
     dets = "|".join(re.escape(d) for d in sorted(indefinite))
     pattern = rf"\b(?:{dets})\s+(?:\w+\s+)?{re.escape(head)}\b"
