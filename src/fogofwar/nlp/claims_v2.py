@@ -42,7 +42,7 @@ from fogofwar.nlp.claims_voice import (
     own,
     speaker,
 )
-from fogofwar.nlp.clause_split import split_coordinated
+from fogofwar.nlp.clause_split import promote_relatives, split_coordinated
 from fogofwar.nlp.clause_view import ClauseView, as_event, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
@@ -103,7 +103,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     if res.model is None:
         return claims(doc, res)
     read = doc  # what the stage returns; the claims are read from its clauses cut further
-    doc = dataclasses.replace(doc, clauses=split_coordinated(doc, ClaimBuilder(doc, res)))
+    b0 = ClaimBuilder(doc, res)
+    doc = dataclasses.replace(doc, clauses=promote_relatives(doc, b0, split_coordinated(doc, b0)))
     b = ClaimBuilder(doc, res)
     views = clause_views(doc, res, b)
     scores = res.model.score(views)
