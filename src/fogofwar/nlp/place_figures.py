@@ -88,8 +88,8 @@ def per_place_figures(
             continue
         out[n] = dataclasses.replace(c, counts=dataclasses.replace(c.counts, **{field: own}))
         for copy in _copies(doc, pack, version, c, field, items):
-            key = (copy.location.span if copy.location else None, c.kind, c.source.name)
-            k = at_place.get(key)  # type: ignore[arg-type]
+            where = copy.location.span if copy.location is not None else None
+            k = at_place.get((where, c.kind, c.source.name)) if where is not None else None
             if k is not None:
                 out[k] = dataclasses.replace(out[k], counts=copy.counts, span=copy.span)
             else:
