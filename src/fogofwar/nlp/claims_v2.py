@@ -53,6 +53,7 @@ from fogofwar.nlp.lead_ins import past_lead_in
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.place_figures import per_place_figures
 from fogofwar.nlp.place_items import listed_places, places_hit
+from fogofwar.nlp.place_plural import shared_area_places
 from fogofwar.nlp.presupposed import accusers_of_denials, protests_of_arrests
 from fogofwar.nlp.restate import (
     drop_verbatim_repeats,
@@ -207,6 +208,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     out = listed_places(doc, b.pack, res.pipeline_version, out)  # nlp/place_items.py
     out = places_hit(doc, b.pack, res.pipeline_version, out)
     out = per_place_figures(doc, b.pack, res.pipeline_version, out)
+    out = shared_area_places(doc, res, res.pipeline_version, out)
     out = split_joint_sources(doc, b.pack, res.pipeline_version, out)
     out = protests_of_arrests(doc, b.pack, res.pipeline_version, out)
     out = accusers_of_denials(doc, res, res.pipeline_version, out)
