@@ -42,7 +42,7 @@ from fogofwar.nlp.claims_voice import (
     own,
     speaker,
 )
-from fogofwar.nlp.clause_split import split_coordinated
+from fogofwar.nlp.clause_split import promote_relatives, split_coordinated
 from fogofwar.nlp.clause_view import ClauseView, as_event, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
@@ -52,7 +52,9 @@ from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.lead_ins import past_lead_in
 from fogofwar.nlp.nonfacts import bare_prediction, message_kind, no_fact
 from fogofwar.nlp.pipeline import stage
+from fogofwar.nlp.place_figures import per_place_figures
 from fogofwar.nlp.place_items import listed_places, places_hit
+from fogofwar.nlp.place_plural import shared_area_places
 from fogofwar.nlp.presupposed import accusers_of_denials, protests_of_arrests
 from fogofwar.nlp.restate import (
     drop_verbatim_repeats,
@@ -104,7 +106,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     if res.model is None:
         return claims(doc, res)
     read = doc  # what the stage returns; the claims are read from its clauses cut further
-    doc = dataclasses.replace(doc, clauses=split_coordinated(doc, ClaimBuilder(doc, res)))
+    b0 = ClaimBuilder(doc, res)
+    doc = dataclasses.replace(doc, clauses=promote_relatives(doc, b0, split_coordinated(doc, b0)))
     b = ClaimBuilder(doc, res)
     views = clause_views(doc, res, b)
     scores = res.model.score(views)
@@ -208,6 +211,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     out = fan_out_places(doc, b.pack, res.pipeline_version, out)
     out = listed_places(doc, b.pack, res.pipeline_version, out)  # nlp/place_items.py
     out = places_hit(doc, b.pack, res.pipeline_version, out)
+    out = per_place_figures(doc, b.pack, res.pipeline_version, out)
+    out = shared_area_places(doc, res, res.pipeline_version, out)
     out = split_joint_sources(doc, b.pack, res.pipeline_version, out)
     out = protests_of_arrests(doc, b.pack, res.pipeline_version, out)
     out = accusers_of_denials(doc, res, res.pipeline_version, out)

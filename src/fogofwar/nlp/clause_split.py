@@ -1,17 +1,24 @@
 """Two predicates joined in one main clause are two clauses when they tell two claims.
 
 "Rebels seized the base and took 50 soldiers prisoner", "Kämpfer hätten Häuser geplündert und
-junge Männer verschleppt", "Єгипет засудив удар і висловив підтримку уряду": the segmenter
+junge Männer verschleppt", "Бойовики напали на село і викрали фермерів": the segmenter
 (``clauses.v1``) cuts sentences at punctuation and subordinators only, so such a sentence is
 one main clause and gives one claim. Here a main clause is cut before a coordinator of the
 pack (``[text] coordinators``: "and", "but", "и", "а", "mentre" …) when
 
-* the part after it opens a new speech act — a reporting cue within its first words ("… and
-  added that", "… y aseguró que", "… и обвинили армию") — and the part before it carries an
-  event word or a cue of its own; or
-* both parts carry event words of their own and the kinds they give differ — but not an attack
-  or clash and its toll ("the strike killed four and injured nine" is one claim,
-  annotating-claims), and not a noun list ("attacks and arrests"): the later part needs a verb.
+* the part after it opens a new speech act — a reporting verb right after the coordinator
+  ("… and added that", "… y aseguró que", "… и обвинили армию") — and the part before it
+  carries an event verb or a cue of its own; or
+* both parts carry event verbs of their own, of different event kinds (speech acts part at
+  their cues only: "threatened to cut ties with A and B" is one act), and the later verb
+  follows the coordinator closely, no comma between ("… between 1 March and 31 May,
+  according to a report released …" is no predicate).
+
+Never an event and its toll ("the strike killed four and injured nine" is one claim,
+annotating-claims) nor a detail of kind ``other`` ("… and confiscated weapons").
+
+A relative clause with an event verb and a reporting cue of its own is read as a main clause
+too (:func:`promote_relatives`).
 
 The parts go to the clause model one by one, like any other clause; adjacent parts that the
 model reads as the same claim are joined again (``claims.v2``).
@@ -32,7 +39,8 @@ from fogofwar.packs.files import read_table
 
 __all__ = ["split_coordinated"]
 
-_CUE_REACH = 2  # lower-case words between the coordinator and a new speech act's cue
+_CUE_REACH = 1  # lower-case words between the coordinator and a new speech act's cue ("also")
+_VERB_REACH = 4  # words between the coordinator and the next predicate's event verb
 _MIN_WORDS = 2  # words each part holds at least
 _SPEECH = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
 
@@ -60,12 +68,17 @@ def _verbal(b: ClaimBuilder, part: Clause) -> bool:
     return any(not m.payload.nominal for m in b.events(part))
 
 
-def _comma_first(doc: Doc, b: ClaimBuilder, part: Clause) -> bool:
-    """A comma stands before the part's first event verb ("… between 1 March and 31 May,
-    according to a report released …"): what follows the coordinator is no predicate."""
+def _predicate_next(doc: Doc, b: ClaimBuilder, part: Clause) -> bool:
+    """The part's first event verb follows the coordinator closely — at most a short subject
+    between, no comma ("… and abducted twelve farmers", "… y las RSF detuvieron a otros
+    150"), not "… between 1 March and 31 May, according to a report released …" nor "…
+    in A, B and other areas to decry the arrests"."""
     verbs = [m.start for m in b.events(part) if not m.payload.nominal]
-    return any(
-        t.text == "," for t in doc.tokens[part.tok_start : min(verbs, default=part.tok_start)]
+    if not verbs:
+        return False
+    between = doc.tokens[part.tok_start + 1 : min(verbs)]
+    return (
+        not any(t.text == "," for t in between) and sum(t.is_word for t in between) <= _VERB_REACH
     )
 
 
@@ -97,19 +110,19 @@ def _cuts(doc: Doc, b: ClaimBuilder, clause: Clause) -> Clause | None:
             continue
         left, right = _part(doc, clause, lo, k), _part(doc, clause, k, hi)
         k_left, k_right = _kind(doc, b, left), _kind(doc, b, right)
-        if ClaimKind.CASUALTIES in {k_left, k_right}:
-            continue  # "the strike killed four and injured nine": an event and its toll
+        if ClaimKind.CASUALTIES in {k_left, k_right} or ClaimKind.OTHER in {k_left, k_right}:
+            continue  # "killed four and injured nine", "… and confiscated weapons": one claim
         if _opens_act(doc, b, k, hi):
             if _verbal(b, left) or pack.cues.find(toks, lo, k):
                 return left
             continue
         if k_left is None or k_right is None or k_left == k_right:
             continue
-        if ClaimKind.OTHER in {k_left, k_right}:
-            continue  # "… and confiscated weapons": a detail, no claim of its own
-        if (k_left in _SPEECH) != (k_right in _SPEECH):
-            continue  # "dismissed reports that soldiers and militiamen had killed …": a frame
-        if not (_verbal(b, left) and _verbal(b, right)) or _comma_first(doc, b, right):
+        if k_left in _SPEECH or k_right in _SPEECH:
+            # "dismissed reports that soldiers and militiamen had killed …" (a frame),
+            # "threatened to cut ties with A and B": speech acts part at their own cues only
+            continue
+        if not (_verbal(b, left) and _verbal(b, right)) or not _predicate_next(doc, b, right):
             continue  # "attacks and arrests", "of 8 missiles and 56 drones, 49 were downed"
         return left
     return None
@@ -147,3 +160,25 @@ def split_coordinated(doc: Doc, b: ClaimBuilder) -> tuple[Clause, ...]:
             rest = _part(doc, rest, left.tok_end, rest.tok_end)
         out.append(rest)
     return tuple(out)
+
+
+def promote_relatives(doc: Doc, b: ClaimBuilder, clauses: tuple[Clause, ...]) -> tuple[Clause, ...]:
+    """``clauses`` and, for each relative clause that tells an event with a verb of its own
+    and a source of its own ("the depot, which according to the governor had been struck by
+    drones", "снаряды, которые, по информации ДАН, прилетели с украинской стороны"), that
+    clause after its pronoun as a main clause: a presupposed conflict fact is a claim
+    (annotating-claims). Without a cue of its own a relative clause stays background (tried on
+    all: dev and train precision fell by more than recall rose). The relative clause itself
+    stays, so the main clause around it keeps its own events only."""
+    out = list(clauses)
+    for c in clauses:
+        if not c.relative or c.tok_end - c.tok_start < _MIN_WORDS + 1:
+            continue
+        inner = _part(doc, dataclasses.replace(c, relative=False), c.tok_start + 1, c.tok_end)
+        kind = _kind(doc, b, inner)
+        if kind is None or kind in _SPEECH or kind == ClaimKind.OTHER or not _verbal(b, inner):
+            continue
+        if not b.pack.cues.find(doc.tokens, inner.tok_start, inner.tok_end):
+            continue
+        out.append(inner)
+    return tuple(sorted(out, key=lambda c: (c.tok_start, -c.tok_end)))

@@ -53,7 +53,10 @@ def _parts(doc: Doc, pack: LanguagePack, span: Span) -> list[tuple[Span, SourceK
         return None
     lex = lexicon(doc.lang)
     links = lex.np_links | lex.function_words
-    if any(toks[k].lower in links for k in range(lo, cuts[0][0])):
+    if any(
+        toks[k].lower in links and toks[k].lower not in pack.determiners
+        for k in range(lo, cuts[0][0])
+    ):
         return None  # "videos posted on social media by activists and bloggers": one source
     bounds = [lo, *(x for cut in cuts for x in cut), hi]
     parts: list[tuple[Span, SourceKind]] = []

@@ -128,6 +128,9 @@ class LanguagePack:
     generic: PhraseMatcher[None]
     #: "accusation", "Behauptung", "утверждение": another party's claim (nlp/presupposed.py)
     report_nouns: PhraseMatcher[None]
+    #: plural area noun → its singular in the same case ("областях" → "области"), for names
+    #: that share one ("в Курской и Белгородской областях", nlp/place_plural.py)
+    shared_area_nouns: Mapping[str, str]
     #: "from", "aus", "з напрямку": a place after them is where a strike came from
     origins: PhraseMatcher[None]
     perfect_auxiliaries: PhraseMatcher[None]
@@ -370,6 +373,10 @@ def load_pack(path: Path) -> LanguagePack:
         withheld=_flat(text, "withheld_markers", where),
         generic=_flat(text, "generic_markers", where),
         report_nouns=_flat(text, "report_nouns", where),
+        shared_area_nouns=dict(
+            (norm(a), b)
+            for a, _, b in (w.partition("=") for w in _words(text, "shared_area_nouns", where))
+        ),
         origins=_flat(text, "origin_prepositions", where),
         perfect_auxiliaries=_flat(text, "perfect_auxiliaries", where),
         hearsay_statives=_flat(text, "hearsay_statives", where),
