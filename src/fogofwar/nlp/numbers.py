@@ -136,6 +136,27 @@ def _beside_month(
     return i - 1 >= lo and month(i - 1) and day is not None and 1 <= day <= 31 and not dated
 
 
+_OLDEST = 110
+
+
+def _age_apposition(
+    tokens: tuple[Token, ...], i: int, end: int, lo: int, hi: int, pack: LanguagePack
+) -> bool:
+    """A figure set off right after a person noun ("a man, 45, was killed", "eine Frau (72)")
+    is the person's age."""
+    if end != i + 1 or i - 2 < lo or end >= hi:
+        return False
+    value = parse_digits(tokens[i].text)
+    if value is None or not 0 < value <= _OLDEST:
+        return False
+    if (tokens[i - 1].text, tokens[end].text) not in ((",", ","), ("(", ")")):
+        return False
+    start = max(lo, i - 4)
+    return any(m.end == i - 1 for m in pack.persons.find(tokens, start, i - 1)) or any(
+        m.end == i - 1 for m in pack.groups.find(tokens, start, i - 1)
+    )
+
+
 def _rise_words(tokens: tuple[Token, ...], lo: int, hi: int, pack: LanguagePack) -> frozenset[int]:
     """Token indices inside a rising-figure phrase ("выросло до", "зросла до", "rose to")."""
     if not pack.rise.size:
@@ -262,7 +283,8 @@ def find_quantities(
                 and _glued(tokens, end)
             )
             or _beside_month(tokens, i, end, lo, hi, pack)
-            or any(a.end == i for a in pack.ages.find(tokens, max(lo, i - 3), i))
+            or any(a.end in (i - 1, i) for a in pack.ages.find(tokens, max(lo, i - 4), i))
+            or _age_apposition(tokens, i, end, lo, hi, pack)
         )
         start_tok = i
         low, high = _apply(bound[0] if bound else None, value)
