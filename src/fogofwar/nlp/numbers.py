@@ -132,8 +132,9 @@ def _beside_month(
     # after the month ("June 11"): a day in digits, unless the month has its day before it
     # ("5 серпня троє членів родини загинули": the second figure is a head count)
     day = parse_digits(tokens[i].text)
-    dated = i - 2 >= lo and parse_digits(tokens[i - 2].text) is not None
-    return i - 1 >= lo and month(i - 1) and day is not None and 1 <= day <= 31 and not dated
+    prev = i - 2 if i - 2 >= lo and tokens[i - 1].text == "." else i - 1  # "Jan. 31"
+    dated = prev - 1 >= lo and parse_digits(tokens[prev - 1].text) is not None
+    return prev >= lo and month(prev) and day is not None and 1 <= day <= 31 and not dated
 
 
 _OLDEST = 110
