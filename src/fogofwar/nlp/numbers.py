@@ -7,9 +7,9 @@ Bounds follow the claims-v1 contract: "at least n" → n..null, "more than n" �
 pack's ``[numbers.vague]`` table; a bound word before an exact vague figure applies to it
 ("more than a dozen" → 13..null). Numbers followed by a pack unit word ("5 km", "3 Tage",
 "93 бригады"), four-digit years, figures inside dates or beside a month name ("June 11",
-"14 de marzo"), sums of money ("$100"), ages ("45-year-old"), ordinals ("47th", "3e", German
-"93. Brigade") and times of day ("10:30") are not counts. The value of one written number is
-read in :mod:`fogofwar.nlp.number_words`.
+"14 de marzo"), sums of money ("$100"), a rate's base ("per 100,000"), ages ("45-year-old"),
+ordinals ("47th", "3e", German "93. Brigade") and times of day ("10:30") are not counts. The
+value of one written number is read in :mod:`fogofwar.nlp.number_words`.
 """
 
 from __future__ import annotations
@@ -138,6 +138,13 @@ def _beside_month(
 
 
 _OLDEST = 110
+
+
+def _rate_before(tokens: tuple[Token, ...], end: int, hi: int, pack: LanguagePack) -> bool:
+    """A pack ``rates`` word and a figure follow the figure ending at ``end`` ("40 per
+    100,000"): it is a rate, no head count."""
+    r = pack.rates.match_at(tokens, end, hi) if end < hi else None
+    return r is not None and r.end < hi and number_at(tokens, r.end, hi, pack)[0] >= 0
 
 
 def _age_apposition(
@@ -286,6 +293,8 @@ def find_quantities(
             or _beside_month(tokens, i, end, lo, hi, pack)
             or any(a.end in (i - 1, i) for a in pack.ages.find(tokens, max(lo, i - 4), i))
             or _age_apposition(tokens, i, end, lo, hi, pack)
+            or any(r.end == i for r in pack.rates.find(tokens, max(lo, i - 3), i))  # per 100,000
+            or _rate_before(tokens, end, hi, pack)  # "40 per 100,000"
         )
         start_tok = i
         low, high = _apply(bound[0] if bound else None, value)
