@@ -7,9 +7,9 @@ Bounds follow the claims-v1 contract: "at least n" → n..null, "more than n" �
 pack's ``[numbers.vague]`` table; a bound word before an exact vague figure applies to it
 ("more than a dozen" → 13..null). Numbers followed by a pack unit word ("5 km", "3 Tage",
 "93 бригады"), four-digit years, figures inside dates or beside a month name ("June 11",
-"14 de marzo"), sums of money ("$100"), ages ("45-year-old"), ordinals ("47th", "3e", German
-"93. Brigade") and times of day ("10:30") are not counts. The value of one written number is
-read in :mod:`fogofwar.nlp.number_words`.
+"14 de marzo"), sums of money ("$100"), a rate's base ("per 100,000"), ages ("45-year-old"),
+ordinals ("47th", "3e", German "93. Brigade") and times of day ("10:30") are not counts. The
+value of one written number is read in :mod:`fogofwar.nlp.number_words`.
 """
 
 from __future__ import annotations
@@ -132,8 +132,37 @@ def _beside_month(
     # after the month ("June 11"): a day in digits, unless the month has its day before it
     # ("5 серпня троє членів родини загинули": the second figure is a head count)
     day = parse_digits(tokens[i].text)
-    dated = i - 2 >= lo and parse_digits(tokens[i - 2].text) is not None
-    return i - 1 >= lo and month(i - 1) and day is not None and 1 <= day <= 31 and not dated
+    prev = i - 2 if i - 2 >= lo and tokens[i - 1].text == "." else i - 1  # "Jan. 31"
+    dated = prev - 1 >= lo and parse_digits(tokens[prev - 1].text) is not None
+    return prev >= lo and month(prev) and day is not None and 1 <= day <= 31 and not dated
+
+
+_OLDEST = 110
+
+
+def _rate_before(tokens: tuple[Token, ...], end: int, hi: int, pack: LanguagePack) -> bool:
+    """A pack ``rates`` word and a figure follow the figure ending at ``end`` ("40 per
+    100,000"): it is a rate, no head count."""
+    r = pack.rates.match_at(tokens, end, hi) if end < hi else None
+    return r is not None and r.end < hi and number_at(tokens, r.end, hi, pack)[0] >= 0
+
+
+def _age_apposition(
+    tokens: tuple[Token, ...], i: int, end: int, lo: int, hi: int, pack: LanguagePack
+) -> bool:
+    """A figure set off right after a person noun ("a man, 45, was killed", "eine Frau (72)")
+    is the person's age."""
+    if end != i + 1 or i - 2 < lo or end >= hi:
+        return False
+    value = parse_digits(tokens[i].text)
+    if value is None or not 0 < value <= _OLDEST:
+        return False
+    if (tokens[i - 1].text, tokens[end].text) not in ((",", ","), ("(", ")")):
+        return False
+    start = max(lo, i - 4)
+    return any(m.end == i - 1 for m in pack.persons.find(tokens, start, i - 1)) or any(
+        m.end == i - 1 for m in pack.groups.find(tokens, start, i - 1)
+    )
 
 
 def _rise_words(tokens: tuple[Token, ...], lo: int, hi: int, pack: LanguagePack) -> frozenset[int]:
@@ -262,7 +291,10 @@ def find_quantities(
                 and _glued(tokens, end)
             )
             or _beside_month(tokens, i, end, lo, hi, pack)
-            or any(a.end == i for a in pack.ages.find(tokens, max(lo, i - 3), i))
+            or any(a.end in (i - 1, i) for a in pack.ages.find(tokens, max(lo, i - 4), i))
+            or _age_apposition(tokens, i, end, lo, hi, pack)
+            or any(r.end == i for r in pack.rates.find(tokens, max(lo, i - 3), i))  # per 100,000
+            or _rate_before(tokens, end, hi, pack)  # "40 per 100,000"
         )
         start_tok = i
         low, high = _apply(bound[0] if bound else None, value)

@@ -231,9 +231,11 @@ class TollCues:
         verletzt")."""
         toks = self.toks
         between = range(m.end, q.tok_start)
-        if not self.pack.joiners.find(toks, m.end, q.tok_start) and not any(
-            toks[k].text in _CONJUNCT_MARKS for k in between
-        ):
+        if (
+            not self.pack.joiners.find(toks, m.end, q.tok_start)
+            and not any(toks[k].text in _CONJUNCT_MARKS for k in between)
+            and not any(toks[k].lower in self.pack.subordinators for k in between)
+        ):  # "four soldiers were injured while one civilian was killed"
             return False
         if self.own_figure(m, clause):
             return True  # "12 people were killed and 49 were taken to hospital"

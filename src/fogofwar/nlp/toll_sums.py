@@ -172,6 +172,8 @@ class TollSums(TollCues):
                     break
                 if any(self.partitive(x) for x in (a, b)):
                     break  # "three of them" is part of a group, not another group
+                if self.pack.qualifiers.find(toks, *gap):
+                    break  # "seven dead including a tourist and four police officers": a part
                 if self.incremental(b) and self.elsewhere(b, clause):
                     break  # "… e altre cinque sono morte in due attacchi": other events'
                 counted = [m.payload.count for m in self.pack.triggers.find(toks, *gap)]

@@ -394,9 +394,13 @@ def coordinated(
     return None if n is None or n == _PLURAL else n
 
 
-def _person(toks: tuple[Token, ...], j: int, pack: LanguagePack) -> bool:
-    """Token ``j`` is a singular person noun (by the analyser), not an adjective before one."""
-    return _person_number(toks[j].lower, pack.lang) == _SING and not _modifier(toks, j, pack.lang)
+def _person(toks: tuple[Token, ...], j: int, pack: LanguagePack, listed: bool = False) -> bool:
+    """Token ``j`` is a singular person noun (by the analyser), not an adjective before one;
+    ``listed`` (right before a joiner of the list): by any of its readings ("*мати* та двоє
+    дітей", first read as the verb "to have")."""
+    low = toks[j].lower
+    number = _person_number(low, pack.lang) or (_person_reading(low, pack.lang) if listed else "")
+    return number == _SING and not _modifier(toks, j, pack.lang)
 
 
 def _listed_by_number(
@@ -412,7 +416,11 @@ def _listed_by_number(
         toks[k - 1].text == "," or pack.joiners.match_at(toks, k - 1, k) is not None
     ):
         j = next(  # "командир роти і двоє бійців": a genitive after the person noun
-            (j for j in (k - 2, k - 3) if j > lo and toks[j].is_word and _person(toks, j, pack)),
+            (
+                j
+                for j in (k - 2, k - 3)
+                if j > lo and toks[j].is_word and _person(toks, j, pack, listed=j == k - 2)
+            ),
             None,
         )
         if j is None or skip(j) or not all(toks[i].is_word for i in range(j, k - 1)):

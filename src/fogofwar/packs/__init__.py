@@ -207,6 +207,8 @@ class LanguagePack:
     scene_prepositions: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
     #: a parent before the figure of their children ("mother of five"): no toll
     kin: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: a rate's base before a figure ("*per* 100,000 population"): the figure is no head count
+    rates: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
     since: frozenset[str] = frozenset()  # "seit Sonntag": a day up to publication
     until: frozenset[str] = frozenset()  # ... unless one of these follows ("с 26 до 28 января")
     agents: frozenset[str] = frozenset()  # "by" of a passive: ", backed by Rwanda," describes
@@ -395,6 +397,7 @@ def load_pack(path: Path) -> LanguagePack:
         one_and_half=frozenset(norm(w) for w in _words(nums, "one_and_half", where)),
         scene_prepositions=_flat(nums, "scene_prepositions", where),
         kin=_flat(nums, "kin", where),
+        rates=_flat(nums, "rates", where),
         joiners=_flat(nums, "joiners", where),
         singular=_flat(nums, "singular", where),
         harm=_flat(nums, "harm", where),
