@@ -255,9 +255,25 @@ def clause_kind(
         and _assaults_forces(doc, clause, chosen, pack)
     ):
         return ClaimKind.ARMED_CLASH, "fighting"
+    if subtype == "withdrawal" and not chosen.payload.nominal and _town_left(doc, clause):
+        return ClaimKind.TERRITORIAL_CHANGE, "withdrawal"  # "withdrew from the village of X"
     if _releases_people(doc, clause, kind, subtype, [*events, *every]):
         return ClaimKind.ARREST, "release"
     return kind, subtype
+
+
+def _town_left(doc: Doc, clause: Clause) -> bool:
+    """A town or village named in the clause of a withdrawal verb ("withdrew from the village
+    of Krynky", "sich aus Kiwanja zurückgezogen", "покинули Авдіївку"): forces that leave a
+    place give it up — a place lost (claims-v1 ``territorial_change``), not troops moved
+    (``deployment``: a withdrawal with no place, or from a country or region)."""
+    return any(
+        clause.span.start <= p.span.start < clause.span.end
+        and p.location is not None
+        and p.location.precision == "point"
+        and not (p.is_demonym or p.is_metonymy or p.is_feature)
+        for p in doc.places
+    )
 
 
 _ATTRIBUTIVE_REACH = 3  # tokens before a participle in which its "by" agent stands
