@@ -84,6 +84,7 @@ _PRECISION = {"point": 5, "admin2": 4, "admin1": 3, "country": 2, "region": 1}
 _PARTICIPANTS = "protesters"
 _RELEASE = "release"  # "freed", "freigelassen": a diplomacy subtype until captives are seen
 _LIBERATED = "liberated"
+_CONTROL = "control"  # ground held: the weakest reading of a clause (rule 2)
 _VICTIM_WINDOW = 4  # tokens after a killing verb in which its object must start
 _AGENT_REACH = 4  # tokens after a passive "by" in which its agent must start
 _PREP_MAX = 5  # longest word taken for a location preposition
@@ -225,6 +226,10 @@ def clause_kind(
             for m in [*events, *agents]
             if m.payload.subtype != _PARTICIPANTS or not any(a < m.start for a in acts)
         ]
+        # ground held ("under Russian control") beside another event only places that event
+        # ("41 dead in areas under Ukrainian control"): the other event is the claim
+        if any(m.payload.subtype != _CONTROL for m in pool):
+            pool = [m for m in pool if m.payload.subtype != _CONTROL]
         kinds = {m.payload.kind for m in pool}
         kind = next(k for k in KIND_PRIORITY if k in kinds)
         same = [m for m in pool if m.payload.kind == kind]
