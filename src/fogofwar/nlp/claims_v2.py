@@ -57,7 +57,7 @@ from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView, as_event, clause
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
 from fogofwar.nlp.frame_speakers import event_frame, speaker_attribution
-from fogofwar.nlp.frames import charges, denied_before, frame_of, unclaimed
+from fogofwar.nlp.frames import charges, cue_is_fight, denied_before, frame_of, unclaimed
 from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.lead_ins import past_lead_in
 from fogofwar.nlp.pipeline import stage
@@ -348,7 +348,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         if frame is None and kind == ClaimKind.STATEMENT and picked:
             frame = denied_before(view, picked[-1][0], picked[-1][1])
         att = _attribution(doc, view, score)
-        if att is not None and not kind_of(att)[1]:
+        if att is not None and (not kind_of(att)[1] or cue_is_fight(doc, view, att)):
             att = None
         if res.sources is not None:
             own = b.certainty(view.clause, Certainty.ASSERTED)
