@@ -47,7 +47,7 @@ from fogofwar.nlp.clause_view import ClauseView, as_event, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
 from fogofwar.nlp.frame_speakers import event_frame, speaker_attribution
-from fogofwar.nlp.frames import charges, denied_before, frame_of
+from fogofwar.nlp.frames import charges, cue_is_fight, denied_before, frame_of
 from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.lead_ins import past_lead_in
 from fogofwar.nlp.nonfacts import bare_prediction, message_kind, no_fact
@@ -135,7 +135,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         if frame is None and kind == ClaimKind.STATEMENT and picked:
             frame = denied_before(view, picked[-1][0], picked[-1][1])
         att = attribution_of(doc, view, score)
-        if att is not None and not kind_of(att)[1]:
+        if att is not None and (not kind_of(att)[1] or cue_is_fight(doc, view, att)):
             att = None
         if res.sources is not None:
             own_cert = b.certainty(view.clause, Certainty.ASSERTED)

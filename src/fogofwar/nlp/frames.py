@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from fogofwar.claim import Certainty, ClaimKind
 from fogofwar.nlp.clause_view import ClauseView
-from fogofwar.nlp.doc import Doc
+from fogofwar.nlp.doc import AttributionMention, Doc
 from fogofwar.nlp.kinds import KIND_PRIORITY
 from fogofwar.packs import LanguagePack
 
-__all__ = ["NOT_EVENTS", "charges", "denied_before", "frame_of", "unclaimed"]
+__all__ = ["NOT_EVENTS", "charges", "cue_is_fight", "denied_before", "frame_of", "unclaimed"]
 
 _FRAMES = {
     "accusation": Certainty.CLAIMED,
@@ -137,4 +137,19 @@ def unclaimed(doc: Doc, pack: LanguagePack, view: ClauseView) -> bool:
         pack.negations.find(doc.tokens, c.tok_start, c.tok_end)
         or pack.zero.find(doc.tokens, c.tok_start, c.tok_end)
         or any(m.payload == (0, 0) for m in pack.vague.find(doc.tokens, c.tok_start, c.tok_end))
+    )
+
+
+def cue_is_fight(doc: Doc, view: ClauseView, att: AttributionMention) -> bool:
+    """The attribution's cue is the clause's own verb of fighting: "respinto", "rechazaron",
+    "відкинули" reject a report but also repel an attack ("hanno respinto 12 attacchi"); read
+    as the fighting, the verb reports nothing, so the clause speaks for no one it denies."""
+    cue = att.cue
+    if cue is None or view.rule_kind != ClaimKind.ARMED_CLASH:
+        return False
+    return any(
+        m.payload.kind == ClaimKind.ARMED_CLASH
+        and doc.tokens[m.start].start < cue.end
+        and cue.start < doc.tokens[m.end - 1].end
+        for m in view.events
     )

@@ -84,6 +84,7 @@ _PRECISION = {"point": 5, "admin2": 4, "admin1": 3, "country": 2, "region": 1}
 _PARTICIPANTS = "protesters"
 _RELEASE = "release"  # "freed", "freigelassen": a diplomacy subtype until captives are seen
 _LIBERATED = "liberated"
+_CONTROL = "control"  # ground held: the weakest reading of a clause (rule 2)
 _VICTIM_WINDOW = 4  # tokens after a killing verb in which its object must start
 _AGENT_REACH = 4  # tokens after a passive "by" in which its agent must start
 _PREP_MAX = 5  # longest word taken for a location preposition
@@ -225,6 +226,10 @@ def clause_kind(
             for m in [*events, *agents]
             if m.payload.subtype != _PARTICIPANTS or not any(a < m.start for a in acts)
         ]
+        # ground held ("under Russian control") beside another event only places that event
+        # ("41 dead in areas under Ukrainian control"): the other event is the claim
+        if any(m.payload.subtype != _CONTROL for m in pool):
+            pool = [m for m in pool if m.payload.subtype != _CONTROL]
         kinds = {m.payload.kind for m in pool}
         kind = next(k for k in KIND_PRIORITY if k in kinds)
         same = [m for m in pool if m.payload.kind == kind]
@@ -255,9 +260,25 @@ def clause_kind(
         and _assaults_forces(doc, clause, chosen, pack)
     ):
         return ClaimKind.ARMED_CLASH, "fighting"
+    if subtype == "withdrawal" and not chosen.payload.nominal and _town_left(doc, clause):
+        return ClaimKind.TERRITORIAL_CHANGE, "withdrawal"  # "withdrew from the village of X"
     if _releases_people(doc, clause, kind, subtype, [*events, *every]):
         return ClaimKind.ARREST, "release"
     return kind, subtype
+
+
+def _town_left(doc: Doc, clause: Clause) -> bool:
+    """A town or village named in the clause of a withdrawal verb ("withdrew from the village
+    of Krynky", "sich aus Kiwanja zurückgezogen", "покинули Авдіївку"): forces that leave a
+    place give it up — a place lost (claims-v1 ``territorial_change``), not troops moved
+    (``deployment``: a withdrawal with no place, or from a country or region)."""
+    return any(
+        clause.span.start <= p.span.start < clause.span.end
+        and p.location is not None
+        and p.location.precision == "point"
+        and not (p.is_demonym or p.is_metonymy or p.is_feature)
+        for p in doc.places
+    )
 
 
 _ATTRIBUTIVE_REACH = 3  # tokens before a participle in which its "by" agent stands
