@@ -51,6 +51,7 @@ _DENIABLE = _FIRM | {Certainty.DENIED}  # a denial's own verb needs no source fo
 _UNTRUE = _DENIABLE | {Certainty.REPORTED}  # a report its clause calls untrue is denied
 _ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
 _HEDGEABLE = frozenset({Certainty.ASSERTED, Certainty.CLAIMED})
+_OPENER_GAP = 3  # tokens between a denial verb and the clause it opens ("заперечує , що")
 _DASHES = frozenset("-–—")
 _STRIP = ".,:;«»\"'()"
 
@@ -126,6 +127,45 @@ def _denies(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
     return _untrue(doc, pack, clause)  # "Песков назвал публикации «уткой»"
 
 
+def _denial_marks(doc: Doc, pack: LanguagePack, clause: Clause) -> list[int]:
+    """Token indices of the clause's denial words: denial cues (separable ones included),
+    denial triggers and words calling a report untrue."""
+    toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
+    gapped = separable_cues(doc, pack, doc.sentences[clause.sentence])
+    marks = [
+        m.start
+        for m in [*pack.cues.find(toks, lo, hi), *(g for g in gapped if lo <= g.start < hi)]
+        if m.payload.certainty == Certainty.DENIED
+    ]
+    return marks + [
+        t.start
+        for t in pack.triggers.find(toks, lo, hi)
+        if t.payload.subtype == "denial" or t.payload.untruth
+    ]
+
+
+def _unsaid(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
+    """Nothing in the clause denies: no denial word and no negation ("Управление ООН выразило
+    глубокую обеспокоенность" is no denial, whatever the clause model reads)."""
+    if clause is None:
+        return False
+    if _denial_marks(doc, pack, clause):
+        return False
+    toks, lo = doc.tokens, clause.tok_start
+    start = doc.sentences[clause.sentence].tok_start
+    # a denial verb opening the clause: "Керівництво Росії заперечує, що …"
+    before = [
+        m.end for m in pack.cues.find(toks, start, lo) if m.payload.certainty == Certainty.DENIED
+    ] + [
+        t.end
+        for t in pack.triggers.find(toks, start, lo)
+        if t.payload.subtype == "denial" or t.payload.untruth
+    ]
+    if any(lo - end <= _OPENER_GAP for end in before):
+        return False
+    return not pack.negations.find(toks, lo, clause.tok_end)
+
+
 def _denial_negated(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
     """The clause's denial words are all negated ("did not deny the shelling", "This is not
     denied", "n'a pas démenti", "не опроверг", "Der Kreml dementierte den Bericht nicht"): no
@@ -134,17 +174,7 @@ def _denial_negated(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool
     if clause is None:
         return False
     toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
-    gapped = separable_cues(doc, pack, doc.sentences[clause.sentence])
-    marks = [
-        m.start
-        for m in [*pack.cues.find(toks, lo, hi), *(g for g in gapped if lo <= g.start < hi)]
-        if m.payload.certainty == Certainty.DENIED
-    ]
-    marks += [
-        t.start
-        for t in pack.triggers.find(toks, lo, hi)
-        if t.payload.subtype == "denial" or t.payload.untruth
-    ]
+    marks = _denial_marks(doc, pack, clause)
     if not marks:
         return False
     if doc.lang in FINAL_NEGATION:
@@ -269,6 +299,11 @@ def settle(
     verb and a denial its own; ``kind``: the claim's kind — a statement whose clause
     denies ("В ХАМАС эти обвинения отвергли", "Das Büro wies das zurück") is ``denied``, not
     asserted as a performative act (annotating-claims: deny → ``denied``)."""
+    if cert == Certainty.DENIED and _unsaid(doc, pack, clause):
+        # a denial read by the model or carried over from the report before, with no word of
+        # denial or negation in the clause: the rules' reading, else the plain one
+        firm = Certainty.CLAIMED if att is not None else Certainty.ASSERTED
+        cert = rule_cert if rule_cert != Certainty.DENIED else firm
     if cert == Certainty.DENIED and _denial_negated(doc, pack, clause):
         cert = Certainty.CLAIMED if att is not None else Certainty.ASSERTED  # "did not deny"
         return cert
