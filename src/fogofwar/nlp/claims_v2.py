@@ -419,8 +419,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     )
     out = fold_details(doc, merge_restatements(doc, drop_verbatim_repeats(doc, out)), details)
     out = apply_caveats(doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, out)))
-    out = media_hearsay(doc, b.pack, out)
-    out = fan_out_places(doc, b.pack, res.pipeline_version, out)
+    out = fan_out_places(doc, b.pack, res.pipeline_version, media_hearsay(doc, b.pack, out))
     out = listed_places(doc, b.pack, res.pipeline_version, out)  # nlp/place_items.py
     out = places_hit(doc, b.pack, res.pipeline_version, out)
     out = split_joint_sources(doc, b.pack, res.pipeline_version, out)
