@@ -23,12 +23,14 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from fogofwar.claim import Certainty, Claim
 from fogofwar.nlp.attribution_lex import AttributionLexicon, lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc
 from fogofwar.nlp.matcher import Token
 from fogofwar.packs import LanguagePack
+from fogofwar.packs.files import read_table
 
 __all__ = ["BACK", "NEGATION_GAP", "ONE_REPORT", "apply_caveats", "caveat_headline", "same_name"]
 
@@ -89,7 +91,9 @@ def apply_caveats(doc: Doc, pack: LanguagePack, claims: Sequence[Claim]) -> list
         if any(w in sentence for w in every):  # "reports from either side": every source's
             names += [c.source.name for c in claims if c.source.name]
             continue
-        named = _named_in_object(doc, si, at) or _toll_sources(doc, si, at, claims)
+        named = _named_in_object(doc, si, at)
+        if not named and not _points_back(doc, si):  # "His death toll": the last speaker's
+            named = _toll_sources(doc, si, at, claims)
         names += named or [a.source_name for a in _sources_of(doc, si, at) if a.source_name]
     return _unverify(claims, names)
 
@@ -106,6 +110,40 @@ TOLL_WORDS: dict[str, tuple[str, ...]] = {
     "ru": ("число погибших", "число жертв", "данные о погибших", "данные о потерях"),
     "uk": ("кількість загиблих", "кількість жертв", "дані про загиблих", "дані про втрати"),
 }
+
+
+#: possessives that make a caveat speak of one speaker's report ("His death toll could not be
+#: corroborated", "Son bilan", "Його дані"): the last source named before it (lower-case words)
+POSSESSIVES: dict[str, frozenset[str]] = {
+    "en": frozenset({"his", "her", "its"}),
+    "de": frozenset({"seine", "seiner", "seinen", "seines"}),
+    "fr": frozenset({"son", "sa", "ses"}),
+    "es": frozenset({"su", "sus"}),
+    "it": frozenset({"suo", "sua", "suoi", "sue"}),
+    "ru": frozenset({"его", "ее", "её"}),
+    "uk": frozenset({"його", "її"}),
+}
+#: demonstratives that point a caveat back to the report just told ("These figures", "Ces
+#: chiffres", "Эти данные"): not every source of a casualty figure (lower-case words)
+DEMONSTRATIVES: dict[str, frozenset[str]] = {
+    "en": frozenset({"this", "these", "that", "those"}),
+    "de": frozenset({"dieser", "dieses", "diesen", "diese", "solche"}),
+    "fr": frozenset({"ce", "cet", "cette", "ces"}),
+    "es": frozenset({"este", "esta", "ese", "esa", "estos", "estas", "esos", "esas"}),
+    "it": frozenset({"questo", "questa", "quel", "quella", "questi", "queste"}),
+    "ru": frozenset({"этот", "эта", "это", "эту", "этого", "этой", "эти", "этих"}),
+    "uk": frozenset({"цей", "ця", "це", "цю", "цього", "цієї", "ці", "цих"}),
+}
+
+
+def _points_back(doc: Doc, si: int) -> bool:
+    """The caveat's sentence points back to a report told before it (:data:`POSSESSIVES`,
+    :data:`DEMONSTRATIVES`)."""
+    words = {w.casefold() for w in _WORD.findall(doc.sentences[si].span.slice(doc.text))}
+    lang = doc.lang
+    return bool(
+        words & (POSSESSIVES.get(lang, frozenset()) | DEMONSTRATIVES.get(lang, frozenset()))
+    )
 
 
 def _toll_sources(doc: Doc, si: int, at: int, claims: Sequence[Claim]) -> list[str]:
@@ -145,6 +183,8 @@ def _negated_checks(doc: Doc) -> list[int]:
             if not (t.lower.startswith(lex.verify_words) or t.lemma.startswith(lex.verify_words)):
                 continue
             lo = max(s.tok_start, k - NEGATION_GAP)
+            turns = [j for j in range(lo, k) if toks[j].lower in _contrastives(doc.lang)]
+            lo = max([lo, *(j + 1 for j in turns)])  # "could not be corroborated, but … confirmed"
             hi = min(s.tok_end, k + 1 + NEGATION_AFTER) if lex.verify_negation_after else k
             if lex.verify_negation_after and _opens(toks, s.tok_start, k):
                 hi = s.tok_end  # "Проверить эти данные пока не удалось": the whole sentence
@@ -156,6 +196,20 @@ def _negated_checks(doc: Doc) -> list[int]:
             if near or after or final:
                 out.append(t.start)
     return out
+
+
+def _turns(doc: Doc, start: int, end: int) -> bool:
+    """A contrastive conjunction stands between offsets ``start`` and ``end``."""
+    words = _contrastives(doc.lang)
+    return any(t.lower in words for t in doc.tokens if start <= t.start < end)
+
+
+@lru_cache(maxsize=16)
+def _contrastives(lang: str) -> frozenset[str]:
+    """The pack's contrastive conjunctions ("but", "aber", "но"; ``[text] contrastives``, one
+    word each): a negation before one does not reach a verb after it."""
+    words = read_table(lang, "pack").get("text", {}).get("contrastives", [])
+    return frozenset(w.casefold() for w in words if isinstance(w, str) and " " not in w)
 
 
 def _opens(toks: Sequence[Token], lo: int, k: int) -> bool:
@@ -215,14 +269,20 @@ def _sources_of(doc: Doc, si: int, at: int) -> list[AttributionMention]:
         and a.cue.start < sent.end
         and not a.cue.start <= at < a.cue.end  # "could not confirm the report": no speech cue
     ]
-    here = [a for a in named if a.cue is not None and sent.start <= a.cue.start]
+    here = [
+        a
+        for a in named
+        if a.cue is not None
+        and sent.start <= a.cue.start
+        and not _turns(doc, at, a.cue.start)  # "…, but the commissioner confirmed": not his
+    ]
     if here:
         return [min(here, key=lambda a: abs((a.cue.start if a.cue else 0) - at))]
     words = {w.casefold() for w in _WORD.findall(sent.slice(doc.text))}
-    if not words & ONE_REPORT.get(doc.lang, frozenset()):
+    if not words & (ONE_REPORT.get(doc.lang, frozenset()) | POSSESSIVES.get(doc.lang, frozenset())):
         return named
     lo = doc.sentences[max(0, si - BACK)].span.start
-    before = [a for a in named if a.cue is not None and lo <= a.cue.start]
+    before = [a for a in named if a.cue is not None and lo <= a.cue.start < at]
     return [max(before, key=lambda a: a.cue.start if a.cue else 0)] if before else []
 
 

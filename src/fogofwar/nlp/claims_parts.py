@@ -32,6 +32,7 @@ from fogofwar.model import DatePrecision, Span
 from fogofwar.nlp.caveats import TOLL_WORDS
 from fogofwar.nlp.claims_events import EventReader
 from fogofwar.nlp.doc import AttributionMention, Clause, Sentence
+from fogofwar.nlp.matcher import PhraseMatcher
 from fogofwar.nlp.salience import pick_place
 from fogofwar.nlp.tolls import TALLY_GAP, VICTIM_COUNTS
 
@@ -39,7 +40,7 @@ __all__ = ["ClaimParts"]
 
 _SPEECH = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})  # the speaker acts
 _TOLL_COUNTS = frozenset({"killed", "injured"})
-_NO_EVIDENCE_GAP = 3
+_OPENER_GAP = 3
 _ROLE_BY_KIND = {
     ClaimKind.CASUALTIES: "victim",
     ClaimKind.ARREST: "affected",
@@ -242,15 +243,14 @@ class ClaimParts(EventReader):
             for m in self.pack.reportative.find(toks, lo, hi)
         )
 
-    def _no_evidence(self, clause: Clause) -> bool:
-        """The clause says there is no indication of what it tells (the pack's
-        ``no_evidence_markers``: "There was no indication that …", "Es gibt keine Hinweise
-        darauf, dass …"): in the clause, or in its sentence right before it (at most
-        :data:`_NO_EVIDENCE_GAP` tokens between: "darauf , dass")."""
+    def _opens(self, matcher: PhraseMatcher[None], clause: Clause) -> bool:
+        """``matcher`` matches in the clause, or in its sentence right before it (at most
+        :data:`_OPENER_GAP` tokens between: "keine Hinweise darauf , dass …", "Предполагается,
+        что …"): a matrix predicate that frames the clause it opens."""
         sent = self.doc.sentences[clause.sentence]
-        found = self.pack.no_evidence.find(self.toks, sent.tok_start, clause.tok_end)
+        found = matcher.find(self.toks, sent.tok_start, clause.tok_end)
         return any(
-            m.start >= clause.tok_start or clause.tok_start - m.end <= _NO_EVIDENCE_GAP
+            m.start >= clause.tok_start or 0 <= clause.tok_start - m.end <= _OPENER_GAP
             for m in found
         )
 
@@ -263,7 +263,7 @@ class ClaimParts(EventReader):
         for s in check:
             if self.verification(s) and (s is sents[si] or not self._other_toll(clause, s)):
                 return Certainty.UNVERIFIED
-        if self._no_evidence(clause):
+        if self._opens(pack.no_evidence, clause):  # "There was no indication that …"
             return Certainty.UNVERIFIED
         if base == Certainty.DENIED:
             return base
@@ -278,8 +278,8 @@ class ClaimParts(EventReader):
             )
         ):
             return Certainty.REPORTED  # "sollen … geplant haben", "sollen sich … befinden"
-        if self.has(pack.speculative, lo, hi) or self.has(pack.future, lo, hi):
-            return Certainty.HYPOTHETICAL
+        if self._opens(pack.speculative, clause) or self.has(pack.future, lo, hi):
+            return Certainty.HYPOTHETICAL  # "may", "Предполагается, что …"
         if planned and not self.has(pack.perfect_auxiliaries, lo, hi):
             return (
                 Certainty.HYPOTHETICAL

@@ -66,7 +66,7 @@ from fogofwar.nlp.salience import main_first
 from fogofwar.nlp.source_choice import ClauseSide, SourceLayout, pick_source
 from fogofwar.nlp.source_names import named_before, source_name
 from fogofwar.nlp.source_typing import NOT_A_SOURCE, SOURCE, source_kind, type_all
-from fogofwar.nlp.sourced_certainty import settle
+from fogofwar.nlp.sourced_certainty import media_hearsay, settle
 
 __all__ = [
     "ADD",
@@ -208,7 +208,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     )
     out = fold_details(doc, merge_restatements(doc, drop_verbatim_repeats(doc, out)), details)
     out = apply_caveats(doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, out)))
-    out = fan_out_places(doc, b.pack, res.pipeline_version, out)
+    out = fan_out_places(doc, b.pack, res.pipeline_version, media_hearsay(doc, b.pack, out))
     out = listed_places(doc, b.pack, res.pipeline_version, out)  # nlp/place_items.py
     out = places_hit(doc, b.pack, res.pipeline_version, out)
     out = per_place_figures(doc, b.pack, res.pipeline_version, out)

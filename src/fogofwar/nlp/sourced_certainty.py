@@ -31,21 +31,27 @@ The clause model and the rules give a certainty before the source is settled; on
 from __future__ import annotations
 
 import bisect
+import dataclasses
+from collections.abc import Sequence
 
-from fogofwar.claim import Certainty, ClaimKind, SourceKind
+from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.caveats import FINAL_NEGATION
 from fogofwar.nlp.doc import AttributionMention, Clause, Doc
+from fogofwar.nlp.matcher import norm
+from fogofwar.nlp.segment import tokenize
 from fogofwar.nlp.separable import separable_cues
 from fogofwar.packs import LanguagePack
 
-__all__ = ["dash_tail", "generic_media", "hearsay", "settle"]
+__all__ = ["dash_tail", "generic_media", "hearsay", "media_hearsay", "settle"]
 
 _NEEDS_SOURCE = frozenset({Certainty.CLAIMED, Certainty.CONFIRMED, Certainty.DENIED})
 _FIRM = frozenset({Certainty.ASSERTED, Certainty.CLAIMED, Certainty.CONFIRMED})
 _DENIABLE = _FIRM | {Certainty.DENIED}  # a denial's own verb needs no source found yet
 _UNTRUE = _DENIABLE | {Certainty.REPORTED}  # a report its clause calls untrue is denied
 _ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
+_HEDGEABLE = frozenset({Certainty.ASSERTED, Certainty.CLAIMED})
+_OPENER_GAP = 3  # tokens between a denial verb and the clause it opens ("заперечує , що")
 _DASHES = frozenset("-–—")
 _STRIP = ".,:;«»\"'()"
 
@@ -121,6 +127,45 @@ def _denies(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
     return _untrue(doc, pack, clause)  # "Песков назвал публикации «уткой»"
 
 
+def _denial_marks(doc: Doc, pack: LanguagePack, clause: Clause) -> list[int]:
+    """Token indices of the clause's denial words: denial cues (separable ones included),
+    denial triggers and words calling a report untrue."""
+    toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
+    gapped = separable_cues(doc, pack, doc.sentences[clause.sentence])
+    marks = [
+        m.start
+        for m in [*pack.cues.find(toks, lo, hi), *(g for g in gapped if lo <= g.start < hi)]
+        if m.payload.certainty == Certainty.DENIED
+    ]
+    return marks + [
+        t.start
+        for t in pack.triggers.find(toks, lo, hi)
+        if t.payload.subtype == "denial" or t.payload.untruth
+    ]
+
+
+def _unsaid(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
+    """Nothing in the clause denies: no denial word and no negation ("Управление ООН выразило
+    глубокую обеспокоенность" is no denial, whatever the clause model reads)."""
+    if clause is None:
+        return False
+    if _denial_marks(doc, pack, clause):
+        return False
+    toks, lo = doc.tokens, clause.tok_start
+    start = doc.sentences[clause.sentence].tok_start
+    # a denial verb opening the clause: "Керівництво Росії заперечує, що …"
+    before = [
+        m.end for m in pack.cues.find(toks, start, lo) if m.payload.certainty == Certainty.DENIED
+    ] + [
+        t.end
+        for t in pack.triggers.find(toks, start, lo)
+        if t.payload.subtype == "denial" or t.payload.untruth
+    ]
+    if any(lo - end <= _OPENER_GAP for end in before):
+        return False
+    return not pack.negations.find(toks, lo, clause.tok_end)
+
+
 def _denial_negated(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
     """The clause's denial words are all negated ("did not deny the shelling", "This is not
     denied", "n'a pas démenti", "не опроверг", "Der Kreml dementierte den Bericht nicht"): no
@@ -129,17 +174,7 @@ def _denial_negated(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool
     if clause is None:
         return False
     toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
-    gapped = separable_cues(doc, pack, doc.sentences[clause.sentence])
-    marks = [
-        m.start
-        for m in [*pack.cues.find(toks, lo, hi), *(g for g in gapped if lo <= g.start < hi)]
-        if m.payload.certainty == Certainty.DENIED
-    ]
-    marks += [
-        t.start
-        for t in pack.triggers.find(toks, lo, hi)
-        if t.payload.subtype == "denial" or t.payload.untruth
-    ]
+    marks = _denial_marks(doc, pack, clause)
     if not marks:
         return False
     if doc.lang in FINAL_NEGATION:
@@ -148,7 +183,59 @@ def _denial_negated(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool
             last -= 1
         if pack.negations.find(toks, last, last + 1):
             return True
-    return all(pack.negations.find(toks, max(lo, k - 3), k) for k in marks)
+    return all(
+        any(
+            toks[m.end].lower not in _NOT_NEGATING if m.end < len(toks) else True
+            for m in pack.negations.find(toks, max(lo, k - 3), k)
+        )
+        for k in marks
+    )
+
+
+#: words after a negation that make it no negation ("не раз опровергали": more than once;
+#: "not only", "nicht nur", "non seulement", "не только")
+_NOT_NEGATING = frozenset(
+    {
+        "раз",
+        "только",
+        "лише",
+        "тільки",
+        "один",
+        "одна",
+        "однажды",
+        "only",
+        "nur",
+        "seulement",
+        "solo",
+        "sólo",
+        "soltanto",
+        "solamente",
+    }
+)
+
+
+def _told_here(doc: Doc, att: AttributionMention, clause: Clause | None) -> bool:
+    """``att``'s cue stands in the clause's sentence: the source tells this sentence (a hedge
+    there distances the author from that source's claim, which stays the source's)."""
+    if clause is None or att.cue is None:
+        return True
+    sent = doc.sentences[clause.sentence].span
+    return sent.start <= att.cue.start < sent.end
+
+
+def _hedged(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
+    """The clause holds a hedge of the writer's own voice ("offenbar", "apparently", "al
+    parecer", "якобы": the pack's ``[attribution] author_hedges``): a sentence that carries on
+    a source's report but hedges in the author's voice is hearsay (annotating-claims)."""
+    if clause is None:
+        return False
+    hedges = lexicon(doc.lang).author_hedges
+    found = pack.cues.find(doc.tokens, clause.tok_start, clause.tok_end)
+    return any(
+        m.payload.type == "adverb"
+        and norm(doc.text[doc.tokens[m.start].start : doc.tokens[m.end - 1].end]) in hedges
+        for m in found
+    )
 
 
 def _untrue(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
@@ -158,7 +245,14 @@ def _untrue(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
         return False
     toks, lo, hi = doc.tokens, clause.tok_start, clause.tok_end
     untrue = [t for t in pack.triggers.find(toks, lo, hi) if t.payload.untruth]
-    return any(not pack.negations.find(toks, max(lo, t.start - 2), t.start) for t in untrue)
+    return any(
+        not pack.negations.find(toks, max(lo, t.start - 2), t.start)
+        and not (t.start > lo and toks[t.start - 1].lower in _WITHOUT)  # "Без фейків"
+        for t in untrue
+    )
+
+
+_WITHOUT = frozenset({"without", "ohne", "sans", "sin", "senza", "без"})
 
 
 _NEGATABLE = frozenset(
@@ -205,6 +299,11 @@ def settle(
     verb and a denial its own; ``kind``: the claim's kind — a statement whose clause
     denies ("В ХАМАС эти обвинения отвергли", "Das Büro wies das zurück") is ``denied``, not
     asserted as a performative act (annotating-claims: deny → ``denied``)."""
+    if cert == Certainty.DENIED and _unsaid(doc, pack, clause):
+        # a denial read by the model or carried over from the report before, with no word of
+        # denial or negation in the clause: the rules' reading, else the plain one
+        firm = Certainty.CLAIMED if att is not None else Certainty.ASSERTED
+        cert = rule_cert if rule_cert != Certainty.DENIED else firm
     if cert == Certainty.DENIED and _denial_negated(doc, pack, clause):
         cert = Certainty.CLAIMED if att is not None else Certainty.ASSERTED  # "did not deny"
         return cert
@@ -226,4 +325,27 @@ def settle(
         return Certainty.REPORTED
     if cert == Certainty.ASSERTED and not performative and dash_tail(doc, att):
         return Certainty.CLAIMED
+    if cert in _HEDGEABLE and not _told_here(doc, att, clause) and _hedged(doc, pack, clause):
+        return Certainty.REPORTED  # "Die Miliz hat … offenbar viele Menschen getötet"
     return cert
+
+
+def media_hearsay(doc: Doc, pack: LanguagePack, claims: Sequence[Claim]) -> list[Claim]:
+    """``claims`` with those whose final source is media named without an outlet ("местные
+    СМИ", "local media", "Palestinian media": the pack's ``generic_media`` and, besides it,
+    only words in lower case or a first word) made ``reported`` when firm (annotating-claims:
+    "media reported" without a named outlet → ``reported``), however the text reached that
+    source (a statement "говорится в сообщении" relaying "со ссылкой на местные СМИ")."""
+    out = []
+    for c in claims:
+        name = c.source.name
+        if c.source.kind == SourceKind.MEDIA and name and c.certainty in _FIRM:
+            toks = tokenize(name, doc.lang)
+            found = pack.generic_media.find(toks, 0, len(toks))
+            inside = {k for m in found for k in range(m.start, m.end)}
+            if found and all(
+                k in inside or k == 0 or not toks[k].text[:1].isupper() for k in range(len(toks))
+            ):
+                c = dataclasses.replace(c, certainty=Certainty.REPORTED)
+        out.append(c)
+    return out
