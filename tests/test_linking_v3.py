@@ -95,3 +95,32 @@ def test_named_days_side_by_side_earn_no_time_points() -> None:
     assert next(r.detail for r in reasons if r.field == "time") == "next day" and s > 0
     same, _ = score(features(claim("a3", day="2025-05-23"), None), friday)
     assert same > s
+
+
+def test_the_store_keeps_an_events_languages_and_reads_older_profiles(store_url: str) -> None:
+    """Per-language embeddings survive the database (SQLite and PostgreSQL); a profile stored
+    before migration 0012 reads back without them and is compared by its one mean."""
+    from fogofwar.store import open_store
+    from fogofwar.store.link_index import profile_row
+
+    first = features(claim("a1", lang="uk"), None, _vec(1, 0, 0))
+    grown = absorb(
+        new_profile("e1", first, 0), features(claim("a2", lang="de"), None, _vec(0, 1, 0))
+    )
+    old = new_profile("e0", features(claim("a0"), None, _vec(0, 0, 1)), 0)
+    row = profile_row(old)
+    del row["langs"], row["lang_embeddings"]
+    from test_store_contract import _store_at
+
+    _store_at(store_url, "0011_rejection_dates", "event_profiles", row)
+    with open_store(store_url) as store:
+        index = store.events.index
+        index.put([grown])
+        back = index.get("e1")
+        assert back is not None
+        assert [(code, n) for code, n, _ in back.lang_embeddings] == [("de", 1), ("uk", 1)]
+        pairs = zip(back.lang_embeddings, grown.lang_embeddings, strict=True)
+        assert all(np.allclose(a[2], b[2]) for a, b in pairs)
+        legacy = index.get("e0")
+        assert legacy is not None and legacy.lang_embeddings == ()
+        assert legacy.embedding is not None
