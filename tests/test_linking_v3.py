@@ -124,3 +124,17 @@ def test_the_store_keeps_an_events_languages_and_reads_older_profiles(store_url:
         legacy = index.get("e0")
         assert legacy is not None and legacy.lang_embeddings == ()
         assert legacy.embedding is not None
+
+
+def test_a_denial_made_as_a_statement_is_compared_with_what_it_denies() -> None:
+    """'The government denies that the city fell': the reader makes a statement, denied; it is
+    scored against the capture or strike it denies, where an ordinary statement is vetoed."""
+    from fogofwar.claim import Certainty, ClaimKind
+
+    event = new_profile("e1", features(claim("a1", kind=ClaimKind.TERRITORIAL_CHANGE), None), 0)
+    denial = claim("a2", kind=ClaimKind.STATEMENT, certainty=Certainty.DENIED)
+    s, reasons = score(features(denial, None), event)
+    assert features(denial, None).group == "violence" and s >= 0.6
+    plain = claim("a3", kind=ClaimKind.STATEMENT)
+    s_plain, reasons = score(features(plain, None), event)
+    assert s_plain == 0.0 and reasons[0].field == "kind"

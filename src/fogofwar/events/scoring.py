@@ -29,7 +29,7 @@ from datetime import date
 
 import numpy as np
 
-from fogofwar.claim import ActorRef, Claim, Count
+from fogofwar.claim import ActorRef, Certainty, Claim, ClaimKind, Count
 from fogofwar.events.model import EventProfile, LinkReason, Vector, kind_group
 from fogofwar.events.text_evidence import add_embedding, text_evidence
 
@@ -197,7 +197,7 @@ def features(
         claim_id=claim.claim_id,
         article_id=claim.article_id,
         kind=claim.kind.value,
-        group=kind_group(claim.kind),
+        group=_group(claim),
         window=claim_window(claim, published),
         country=country,
         admin1=admin1,
@@ -208,6 +208,15 @@ def features(
         embedding=embedding,
         lang=claim.lang or None,
     )
+
+
+def _group(claim: Claim) -> str:
+    """The claim's kind group; a denial made as a statement ("the government denies that the
+    city fell", "Kyiv denies any involvement") is compared with what it denies: in conflict
+    news an attack, a clash or a capture (the violence group)."""
+    if claim.kind is ClaimKind.STATEMENT and claim.certainty is Certainty.DENIED:
+        return "violence"
+    return kind_group(claim.kind)
 
 
 def kind_share(kind: str, kinds: frozenset[str]) -> float:
