@@ -215,6 +215,11 @@ class EventProfile:
     killed: tuple[int, int] | None = None  # widest (low, high) stated
     n_claims: int = 0
     embedding: Vector | None = field(default=None, compare=False, repr=False)
+    # per language of its claims: (language, claims, normalised mean embedding), by language;
+    # a new claim's wording is compared with its own language's accounts where there are some
+    lang_embeddings: tuple[tuple[str, int, Vector], ...] = field(
+        default=(), compare=False, repr=False
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -124,6 +124,10 @@ event_profiles = sa.Table(
     sa.Column("killed_high", sa.Integer),
     sa.Column("n_claims", sa.Integer, nullable=False),
     sa.Column("embedding", sa.LargeBinary),
+    # migration 0012_profile_languages: per-language mean embeddings ("de:2\x1fuk:1" and
+    # their vectors concatenated in that order); NULL on profiles stored before
+    sa.Column("langs", sa.Text),
+    sa.Column("lang_embeddings", sa.LargeBinary),
 )
 
 event_blocks = sa.Table(

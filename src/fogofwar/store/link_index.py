@@ -15,6 +15,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from fogofwar.events.blocking import event_keys
 from fogofwar.events.model import EventProfile
+from fogofwar.events.text_evidence import LangEmbeddings
 from fogofwar.store.event_tables import event_blocks, event_profiles
 from fogofwar.store.unit import Unit
 
@@ -47,7 +48,26 @@ def profile_row(p: EventProfile) -> dict[str, Any]:
         "killed_high": p.killed[1] if p.killed else None,
         "n_claims": p.n_claims,
         "embedding": p.embedding.astype(np.float32).tobytes() if p.embedding is not None else None,
+        **_lang_columns(p.lang_embeddings),
     }
+
+
+def _lang_columns(by_lang: LangEmbeddings) -> dict[str, Any]:
+    if not by_lang:
+        return {"langs": None, "lang_embeddings": None}
+    return {
+        "langs": _SEP.join(f"{code}:{n}" for code, n, _ in by_lang),
+        "lang_embeddings": b"".join(m.astype(np.float32).tobytes() for _, _, m in by_lang),
+    }
+
+
+def _lang_embeddings(langs: str | None, blob: bytes | None) -> LangEmbeddings:
+    """Inverse of :func:`_lang_columns` (empty for profiles stored without languages)."""
+    if not langs or not blob:
+        return ()
+    heads = [part.rsplit(":", 1) for part in langs.split(_SEP)]
+    vectors = np.frombuffer(blob, dtype=np.float32).reshape(len(heads), -1).copy()
+    return tuple((code, int(n), vectors[i]) for i, (code, n) in enumerate(heads))
 
 
 def row_profile(r: Any) -> EventProfile:
@@ -67,6 +87,7 @@ def row_profile(r: Any) -> EventProfile:
         killed=killed,
         n_claims=r.n_claims,
         embedding=emb,
+        lang_embeddings=_lang_embeddings(r.langs, r.lang_embeddings),
     )
 
 
