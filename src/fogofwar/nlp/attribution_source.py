@@ -221,7 +221,12 @@ class Finder(Subjects):
         word = toks[rel].lower
         if word not in self.pack.relative_pronouns and word not in self.lex.complementizers:
             return None
-        j = self._head(toks, comma, comma + 1, lo, hi, after=False)
+        end = comma
+        if toks[end - 1].text == ")":  # "Las Fuerzas de Apoyo Rápido (FAR), que …"
+            end = next(
+                (k for k in range(end - 2, max(lo, end - 8), -1) if toks[k].text == "("), end
+            )
+        j = self._head(toks, end, end + 1, lo, hi, after=False)
         return None if j is None else self._phrase_source(toks, j, comma, lo, comma, False)
 
     def opening_subject(self, toks: tuple[Token, ...], m_start: int, lo: int) -> Source | None:

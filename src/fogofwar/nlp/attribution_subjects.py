@@ -135,6 +135,12 @@ def verb_subject(
         src = f.clause_opener(toks, lo, m_start - 1)
     if src is None:
         src = f.relative_antecedent(toks, m_start, lo, hi)
+    if src is None and after_comma and not participle:
+        # "Más tarde, el Ministerio de Exteriores, que confirmó el canje, cifró …": the comma
+        # before the verb closes a relative clause; the phrase before it speaks
+        opens = next((k for k in range(pause - 1, lo, -1) if toks[k].text == ","), None)
+        if opens is not None and opens + 2 < pause:
+            src = f.relative_antecedent(toks, opens + 2, lo, hi)
     if src is None:
         src = f.next_to(toks, m_start, m_end, lo, hi, after=False)
     if src is not None and src[0].start >= toks[m_end - 1].end and _acts(f, toks, src[0], hi):
