@@ -77,7 +77,10 @@ class EventReader(TollReader):
         light = self.has(pack.light_verbs, clause.tok_start, clause.tok_end)
         evaluative = self.has(pack.evaluative, clause.tok_start, clause.tok_end)
         speculative = self.has(pack.speculative, clause.tok_start, clause.tok_end)
-        if evaluative and (speculative or not verbal):
+        # what footage shows of a strike (smoke, flames, damage: evidence words) is seen, not
+        # analysis: "a video shows smoke over the deck", "кадры показывают следы пожара"
+        seen = all(m.payload.evidence for m in found)
+        if evaluative and (speculative or (not verbal and not seen)):
             return []
         counted = any(m.payload.count for m in verbal) and any(
             clause.tok_start <= q.tok_start < clause.tok_end for q in self.doc.quantities

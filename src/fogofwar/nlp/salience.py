@@ -233,6 +233,8 @@ def clause_kind(
         kinds = {m.payload.kind for m in pool}
         kind = next(k for k in KIND_PRIORITY if k in kinds)
         same = [m for m in pool if m.payload.kind == kind]
+        # evidence of a strike ("caught fire") names no subtype when its strike is named too
+        same = [m for m in same if not m.payload.evidence] or same
         # a word read in its context ("exchanged" beside "prisoners") is the finer reading
         chosen = next((m for m in same if m.payload.context is not None), same[0])
         if kind == ClaimKind.ATTACK:
