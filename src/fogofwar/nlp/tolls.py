@@ -25,7 +25,8 @@ _HEADLINE_REACH = 2  # words between a bare victim noun and its casualty word in
 _TALLY_GAP = TALLY_GAP
 _VICTIM_COUNTS = VICTIM_COUNTS
 #: counts of people a casualty or (verbal) arrest word names without a figure: a singular one
-#: is 1, a plural keeps the span with null bounds (annotating-claims, Counts)
+#: is 1 (annotating-claims, Counts); only victims keep a bare plural's span with null bounds (an
+#: arrest word without people is often no arrest: "осуждение", "арестовали акции")
 _PERSON_COUNTS = (*VICTIM_COUNTS, "arrested")
 _LOST_GAP = 3  # words between a figure and its people, or (passive) the people and the verb
 _LOST_REACH = 7  # words between a verb of losing people and the figure after it
@@ -151,14 +152,7 @@ class TollReader(TollSums):
         for m in events:  # victims without a figure: "Tote", "the dead", "civilians were killed"
             name = m.payload.count
             if (
-                (
-                    name in _VICTIM_COUNTS
-                    or (
-                        name in _PERSON_COUNTS
-                        and not m.payload.nominal
-                        and not person_word(self.toks[m.start], self.doc.lang)
-                    )
-                )
+                name in _VICTIM_COUNTS
                 and name not in values
                 and name not in silenced
                 and (m.payload.nominal or not qs)
