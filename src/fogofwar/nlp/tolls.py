@@ -13,7 +13,7 @@ from fogofwar.nlp.doc import Clause, Doc, Quantity
 from fogofwar.nlp.matcher import Match, Token
 from fogofwar.nlp.toll_cues import STRIKES, VICTIM_COUNTS, is_zero
 from fogofwar.nlp.toll_sums import TollSums
-from fogofwar.nlp.victims import named_victims, singular_victims, surface
+from fogofwar.nlp.victims import named_victims, person_word, singular_victims, surface
 from fogofwar.packs import LanguagePack, Trigger
 
 __all__ = ["TALLY_GAP", "VICTIM_COUNTS", "TollReader", "trim_span"]
@@ -24,6 +24,10 @@ _TELEGRAPH = frozenset({":"})  # "Frappe russe : deux morts" (a dash is often a 
 _HEADLINE_REACH = 2  # words between a bare victim noun and its casualty word in a headline
 _TALLY_GAP = TALLY_GAP
 _VICTIM_COUNTS = VICTIM_COUNTS
+#: counts of people a casualty or (verbal) arrest word names without a figure: a singular one
+#: is 1 (annotating-claims, Counts); only victims keep a bare plural's span with null bounds (an
+#: arrest word without people is often no arrest: "осуждение", "арестовали акции")
+_PERSON_COUNTS = (*VICTIM_COUNTS, "arrested")
 _LOST_GAP = 3  # words between a figure and its people, or (passive) the people and the verb
 _LOST_REACH = 7  # words between a verb of losing people and the figure after it
 _JOIN_REACH = 6  # tokens from a casualty word to the joiner of its coordinated victims
@@ -188,8 +192,12 @@ class TollReader(TollSums):
         "погибли мужчина и женщина", "Almeno una donna è morta" → 1..null)."""
         for m in events:  # victims named without a figure: "a soldier was killed", "погиб",
             name = m.payload.count  # "погибли мужчина и женщина" (by grammatical number)
-            if name not in _VICTIM_COUNTS or name in values:
+            if name not in _PERSON_COUNTS or name in values:
                 continue
+            if name not in _VICTIM_COUNTS and (
+                m.payload.nominal or person_word(self.toks[m.start], self.doc.lang)
+            ):
+                continue  # "Задержанный оказался …": the detainee described, no arrest counted
             where = Span(self.toks[m.start].start, self.toks[m.end - 1].end)
             if self.zeroed(m, clause):  # "no casualties", "пострадавших нет", "без жертв"
                 values[name] = Count(0, 0, where)

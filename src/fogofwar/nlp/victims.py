@@ -21,7 +21,15 @@ from fogofwar.nlp.segment import tokenize
 from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import pack_meta
 
-__all__ = ["WINDOW", "coordinated", "listed_before", "named_victims", "singular_victims", "surface"]
+__all__ = [
+    "WINDOW",
+    "coordinated",
+    "listed_before",
+    "named_victims",
+    "person_word",
+    "singular_victims",
+    "surface",
+]
 
 Bounds = tuple[int | None, int | None]
 Skip = Callable[[int], bool]
@@ -86,6 +94,11 @@ def _person_reading(low: str, lang: str) -> str:
         if p.tag.POS in {"NOUN", "ADJF", "PRTF"} and "anim" in grams:
             return str(p.tag.number or ("sing" if p.tag.gender else "")) or _OTHER
     return _OTHER
+
+
+def person_word(tok: Token, lang: str) -> bool:
+    """Token ``tok`` is itself a person noun (by the analyser: "задержанный", "погибший")."""
+    return str(_person_number(tok.lower, lang)) in (_SING, _PLUR)
 
 
 def _alone(toks: tuple[Token, ...], k: int) -> bool:
