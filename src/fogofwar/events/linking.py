@@ -67,11 +67,12 @@ def claim_order(claim: Claim) -> tuple[int, int, str]:
 
 
 def link_order(claim: Claim) -> tuple[int, int, int, str]:
-    """Linking order within an article: the most precisely placed claims found events first,
-    then body before headline, then text order."""
+    """Linking order within an article: body before headline (a headline joins its body's
+    event), then the most precisely placed claims found events first, then text order."""
     loc = claim.location
     rank = _PLACE_RANK.get(loc.precision or "", 3) if loc is not None else 4
-    return (rank, *claim_order(claim))
+    start = claim.span.start if claim.span else -1
+    return (int(claim.in_headline), rank, start, claim.claim_id)
 
 
 def _embed(
@@ -117,6 +118,7 @@ def link_article(
     why = {c.claim_id: context_reason(c, meta) for c in fresh}
     fresh.sort(key=lambda c: (why[c.claim_id] is not None, link_order(c)))
     stripped = [_linked_place(c, meta) for c in fresh]
+    headline = {c.claim_id for c in fresh if c.in_headline}
     for f in _embed(stripped, meta, embedder):
         keys = set(query_keys(f))
         cands = {p.event_id: p for p in index.candidates(sorted(keys))}
@@ -133,6 +135,10 @@ def link_article(
             if t[0]
             >= (config.same_article_threshold if t[2].event_id in local else config.threshold)
         ]
+        if f.claim_id in headline and any(t[2].event_id in local for t in passing):
+            # a headline tells its body's news: the article's own event before an earlier
+            # strike on the same town (an undated headline fits any of the fortnight's)
+            passing = [t for t in passing if t[2].event_id in local]
         ctx = why[f.claim_id]
         if ctx == "launch site":
             target = (
