@@ -118,7 +118,6 @@ def link_article(
     why = {c.claim_id: context_reason(c, meta) for c in fresh}
     fresh.sort(key=lambda c: (why[c.claim_id] is not None, link_order(c)))
     stripped = [_linked_place(c, meta) for c in fresh]
-    headline = {c.claim_id for c in fresh if c.in_headline}
     for f in _embed(stripped, meta, embedder):
         keys = set(query_keys(f))
         cands = {p.event_id: p for p in index.candidates(sorted(keys))}
@@ -135,9 +134,10 @@ def link_article(
             if t[0]
             >= (config.same_article_threshold if t[2].event_id in local else config.threshold)
         ]
-        if f.claim_id in headline and any(t[2].event_id in local for t in passing):
-            # a headline tells its body's news: the article's own event before an earlier
-            # strike on the same town (an undated headline fits any of the fortnight's)
+        if any(t[2].event_id in local for t in passing):
+            # one article mostly reports one event: its own event before another that also
+            # passes (a headline tells its body's news; an undated toll fits any strike of its
+            # fortnight, an earlier one on the same town included)
             passing = [t for t in passing if t[2].event_id in local]
         ctx = why[f.claim_id]
         if ctx == "launch site":
