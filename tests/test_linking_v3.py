@@ -1,5 +1,6 @@
-"""Linking that generalises (session 12): wording compared within a language and only for a
-link, time agreement weighed by how much a window says, named days side by side."""
+"""Linking that generalises (session 12): wording compared within a language, other
+languages' wording only for a link, time agreement weighed by how much a window says, named
+days side by side, a claim joining its article's own event first, denials."""
 
 from __future__ import annotations
 
