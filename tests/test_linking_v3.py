@@ -1,6 +1,5 @@
-"""Linking that generalises (session 12): wording compared within a language, other
-languages' wording only for a link, time agreement weighed by how much a window says, named
-days side by side, a claim joining its article's own event first, denials."""
+"""Linking that generalises (session 12): wording compared within a language and only for a
+link, time agreement weighed by how much a window says, named days side by side."""
 
 from __future__ import annotations
 
@@ -139,21 +138,3 @@ def test_a_denial_made_as_a_statement_is_compared_with_what_it_denies() -> None:
     plain = claim("a3", kind=ClaimKind.STATEMENT)
     s_plain, reasons = score(features(plain, None), event)
     assert s_plain == 0.0 and reasons[0].field == "kind"
-
-
-def test_an_undated_headline_joins_its_bodys_event_not_an_earlier_strike() -> None:
-    """Kyiv struck on the 5th; a report on the 8th whose body claim names the 8th and whose
-    headline has no date: the headline goes with the body, not with the 5th's strike (which
-    its fortnight-long window also fits)."""
-    from events_factories import meta
-    from fogofwar.events.blocking import MemoryLinkIndex
-    from fogofwar.events.linking import commit, link_article
-
-    index = MemoryLinkIndex()
-    first = link_article([claim("a1", day="2024-07-05")], meta("a1", "2024-07-05"), index)
-    commit(index, first)
-    strike = first.decisions[0].event_id
-    body = claim("a2", 1, day="2024-07-08")
-    head = claim("a2", 2, day=None, headline=True)
-    d = link_article([head, body], meta("a2", "2024-07-08"), index)
-    assert d.event_of(head.claim_id) == d.event_of(body.claim_id) != strike

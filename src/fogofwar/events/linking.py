@@ -67,12 +67,11 @@ def claim_order(claim: Claim) -> tuple[int, int, str]:
 
 
 def link_order(claim: Claim) -> tuple[int, int, int, str]:
-    """Linking order within an article: body before headline (a headline joins its body's
-    event), then the most precisely placed claims found events first, then text order."""
+    """Linking order within an article: the most precisely placed claims found events first,
+    then body before headline, then text order."""
     loc = claim.location
     rank = _PLACE_RANK.get(loc.precision or "", 3) if loc is not None else 4
-    start = claim.span.start if claim.span else -1
-    return (int(claim.in_headline), rank, start, claim.claim_id)
+    return (rank, *claim_order(claim))
 
 
 def _embed(
@@ -134,11 +133,6 @@ def link_article(
             if t[0]
             >= (config.same_article_threshold if t[2].event_id in local else config.threshold)
         ]
-        if any(t[2].event_id in local for t in passing):
-            # one article mostly reports one event: its own event before another that also
-            # passes (a headline tells its body's news; an undated toll fits any strike of its
-            # fortnight, an earlier one on the same town included)
-            passing = [t for t in passing if t[2].event_id in local]
         ctx = why[f.claim_id]
         if ctx == "launch site":
             target = (

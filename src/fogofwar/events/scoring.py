@@ -312,19 +312,6 @@ def _fmt(low: int, high: int) -> str:
     return f"{low}+" if high >= OPEN else str(low) if low == high else f"{low}-{high}"
 
 
-def _same_place_and_day(
-    c: ClaimFeatures, e: EventProfile, place_share: float, time_share: float
-) -> bool:
-    """The claim names the event's own GeoNames place on a day the event names (both windows
-    day-precise, fully overlapping)."""
-    return (
-        place_share == PLACE_SHARES["place"]
-        and time_share == 1.0
-        and c.window is not None
-        and max(_width(*c.window), _width(e.start, e.end)) <= _DAY_PRECISE
-    )
-
-
 def score(
     c: ClaimFeatures, e: EventProfile, same_article: bool = False
 ) -> tuple[float, tuple[LinkReason, ...]]:
@@ -365,15 +352,9 @@ def score(
         # weak evidence: agreeing tolls add their share, differing ones are left out
         add("counts", 1.0, counts[1], scale=counts[0])
     text = text_evidence(c.embedding, c.lang, e.lang_embeddings, e.embedding)
-    if text is not None and text.held_against:
-        if text.share == 0.0 and _same_place_and_day(c, e, place_share, time_share):
-            # the other side's account: words that share nothing say little against the
-            # event's own town on the event's own day
-            reasons.append(LinkReason("text", f"{text.detail} (not held against)", 0.0))
-        else:
-            add("text", text.share, text.detail)
-    elif text is not None:
-        # another language's wording is evidence for a link, never against it
+    if text is not None:
+        # wording is evidence for a link, never against it: the same event is told in other
+        # words, other languages, and by the other side
         add("text", 1.0, text.detail, scale=text.share)
     earned = sum(r.weight for r in reasons)
     return (round(earned / available, 4) if available else 0.0), tuple(reasons)

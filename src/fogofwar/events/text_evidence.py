@@ -37,7 +37,6 @@ class TextEvidence:
 
     share: float
     detail: str
-    held_against: bool = False  # compared within one language: unlike wording counts
 
 
 def text_share(cos: float) -> float:
@@ -87,7 +86,7 @@ def text_evidence(
     if own:
         cos = cosine(vec, own[0])
         if cos is not None:
-            return TextEvidence(text_share(cos), f"{lang} cos={cos:.2f}", True)
+            return TextEvidence(text_share(cos), f"{lang} cos={cos:.2f}")
     others = [(code, c) for code, _, m in by_lang if (c := cosine(vec, m)) is not None]
     if others:
         code, cos = max(others, key=lambda t: t[1])
