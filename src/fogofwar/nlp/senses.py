@@ -14,6 +14,8 @@ Many event words of the packs have a second, peaceful sense that their neighbour
   the conflict;
 * **travel**: an arrival by plane ("прилетел с визитом", "прилетів рейсом") is a trip, no hit;
 * **finance**: shares ("арестовал акции компании", "пакет акцій") are no protest action;
+* **assets**: an arrest whose theme is shares right after it ("арешт акцій Nord Stream AG",
+  "арест акций") seizes property, it detains no one (cues that start with the arrest word);
 * **diplomatic**: a protest note ("вручил ноту протеста", "a note of protest") is a diplomatic
   act: kind ``diplomacy``, not ``protest`` (:func:`sense_kind`).
 
@@ -53,6 +55,7 @@ SENSE_KINDS: dict[str, frozenset[ClaimKind]] = {
     "illness": frozenset({ClaimKind.CASUALTIES}),
     "travel": frozenset({ClaimKind.ATTACK}),
     "finance": frozenset({ClaimKind.PROTEST}),
+    "assets": frozenset({ClaimKind.ARREST}),
     "diplomatic": frozenset({ClaimKind.PROTEST}),
 }
 #: senses that give the claim another kind rather than none: a protest note is diplomacy
