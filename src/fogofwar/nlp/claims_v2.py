@@ -63,6 +63,7 @@ from fogofwar.nlp.restate import (
     merge_restatements,
 )
 from fogofwar.nlp.salience import main_first
+from fogofwar.nlp.senses import sense_kind
 from fogofwar.nlp.source_choice import ClauseSide, SourceLayout, pick_source
 from fogofwar.nlp.source_names import named_before, source_name
 from fogofwar.nlp.source_typing import NOT_A_SOURCE, SOURCE, source_kind, type_all
@@ -128,6 +129,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         if kind is None or no_fact(doc, b.pack, view, kind):
             continue  # no_fact: a question, a counterfactual, assets arrested, "hit the economy"
         kind = message_kind(doc, b.pack, view, kind)  # "sent a letter": diplomacy
+        if (kind := sense_kind(doc, b.pack, view, kind)) is None:
+            continue  # another sense: "a strike over pay", "звільнили з посади"
         view = as_event(view, kind)
         frame = frame_of(view) if kind == ClaimKind.STATEMENT else None
         if frame is None and kind != ClaimKind.STATEMENT and view.rule_certainty not in HARD:

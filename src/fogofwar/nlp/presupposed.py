@@ -28,6 +28,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.doc import Doc, Resources
 from fogofwar.nlp.frames import NOT_EVENTS
 from fogofwar.nlp.kinds import crosswalk
+from fogofwar.nlp.senses import word_in_other_sense
 from fogofwar.nlp.source_typing import known_kind
 from fogofwar.packs import LanguagePack
 
@@ -39,7 +40,8 @@ _PROTEST = "protest"  # the pack subtype of protest words (not "protesters")
 def _protest_word(doc: Doc, pack: LanguagePack, claim: Claim) -> bool:
     """A word for a protest ("rallies", "Protesten", "акциях", "manifestaient") inside the
     arrest claim's words; not one for protesters ("dozens of protesters were detained": the
-    arrest is the news)."""
+    arrest is the news), nor one in another sense ("вручил ноту протеста", "арестовал акции
+    компании": nlp/senses.py)."""
     span = claim.span
     if span is None:
         return False
@@ -47,7 +49,9 @@ def _protest_word(doc: Doc, pack: LanguagePack, claim: Claim) -> bool:
     lo = bisect.bisect_left(starts, span.start)
     hi = bisect.bisect_left(starts, span.end)
     return any(
-        m.payload.kind == ClaimKind.PROTEST and m.payload.subtype == _PROTEST
+        m.payload.kind == ClaimKind.PROTEST
+        and m.payload.subtype == _PROTEST
+        and not word_in_other_sense(doc, pack, (m.start, m.end), ClaimKind.PROTEST)
         for m in pack.triggers.find(doc.tokens, lo, hi)
     )
 

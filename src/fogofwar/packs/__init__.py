@@ -26,6 +26,7 @@ __all__ = [
     "CueEntry",
     "DateCue",
     "LanguagePack",
+    "Sense",
     "Trigger",
     "available_languages",
     "load_pack",
@@ -86,6 +87,22 @@ class DateCue:
 
 
 @dataclass(frozen=True, slots=True)
+class Sense:
+    """Another sense of some event words (``[senses.<name>]`` of a pack): the event words it
+    concerns (``words``; every event word when the pack lists none) and the neighbours that
+    fix it (``cues``)."""
+
+    name: str
+    words: PhraseMatcher[None] | None
+    cues: PhraseMatcher[None]
+
+
+def _sense(name: str, table: Mapping[str, Any], where: str) -> Sense:
+    words = _flat(table, "words", where) if table.get("words") else None
+    return Sense(name, words, _flat(table, "cues", where))
+
+
+@dataclass(frozen=True, slots=True)
 class LanguagePack:
     """One language's lexicon, compiled for matching."""
 
@@ -113,6 +130,10 @@ class LanguagePack:
     figurative_targets: PhraseMatcher[None]
     year_prepositions: PhraseMatcher[None]  # "in 2008", "в 2015 году": the clause's year
     sports: PhraseMatcher[None]  # "scored", "счетом": a game, not a fight
+    #: words that fix another sense of a conflict word near them, by sense name ("labour":
+    #: "trade union", "профсоюз" for a strike; "office": "from his post", "з посади" for a
+    #: release): ``[senses]`` of the pack, read by nlp/senses.py
+    senses: tuple[Sense, ...]
     evaluative: PhraseMatcher[None]
     speculative: PhraseMatcher[None]
     future: PhraseMatcher[None]
@@ -336,6 +357,7 @@ def load_pack(path: Path) -> LanguagePack:
         raise ConfigError(f"language pack {path}: cannot read it ({exc})") from exc
     where = f"language pack {path.parent.name}/{path.name}"
     meta, text, nums = data.get("meta", {}), data.get("text", {}), data.get("numbers", {})
+    senses = data.get("senses", {})
     if "lang" not in meta:
         raise ConfigError(f"{where}: [meta] needs 'lang' (ISO 639-1)")
     bounds = [(w, k) for k in BOUND_KINDS for w in _words(nums, k, where)]
@@ -364,6 +386,7 @@ def load_pack(path: Path) -> LanguagePack:
         figurative_targets=_flat(text, "figurative_targets", where),
         year_prepositions=_flat(text, "year_prepositions", where),
         sports=_flat(text, "sports_words", where),
+        senses=tuple(_sense(n, senses[n], where) for n in sorted(senses)),
         evaluative=_flat(text, "evaluative_verbs", where),
         speculative=_flat(text, "speculative_modals", where),
         future=_flat(text, "future_markers", where),
