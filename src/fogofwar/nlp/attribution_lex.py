@@ -118,6 +118,13 @@ class AttributionLexicon:
     # "штаб з питань …") where ``np_links`` has none: a word of the remit right before a
     # verb belongs to the body, which speaks
     complement_links: frozenset[str] = frozenset()
+    # civil titles built on a military word ("attorney general", "housing officer",
+    # "procureur général", "генпрокурор"; lower-case word-prefix phrases): not the army's
+    civil_titles: tuple[str, ...] = ()
+    # newspaper head words closing ("Kyiv Post", "Süddeutsche Zeitung") or opening ("Corriere
+    # della Sera", "Diario de Sevilla") a capitalised name: the name is a media outlet
+    masthead_last: frozenset[str] = frozenset()
+    masthead_first: frozenset[str] = frozenset()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -174,4 +181,7 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "singular_cue_endings"))),
         _set(table, "opinion_preps"),
         _set(table, "complement_links"),
+        tuple(sorted(_set(table, "civil_titles"))),
+        _set(table, "masthead_last"),
+        _set(table, "masthead_first"),
     )
