@@ -125,6 +125,9 @@ class AttributionLexicon:
     # della Sera", "Diario de Sevilla") a capitalised name: the name is a media outlet
     masthead_last: frozenset[str] = frozenset()
     masthead_first: frozenset[str] = frozenset()
+    # words never part of a source's name: sentence and time adverbs, auxiliaries ("Earlier",
+    # "Поначалу", "Zuvor", "was"); trimmed off the ends of a name taken from the phrase
+    name_junk: frozenset[str] = frozenset()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -184,4 +187,5 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "civil_titles"))),
         _set(table, "masthead_last"),
         _set(table, "masthead_first"),
+        _set(table, "name_junk"),
     )
