@@ -49,7 +49,7 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
     if near:  # a full name ("Вячеслав Гладков") before a word taken for one ("Белгородской")
         full = [e for e in near if len(e.surface.split()) >= 2]
         e = (full or near)[0]
-        return _surname_after(doc, e) or e.normalized or e.surface
+        return _trimmed(doc.lang, _surname_after(doc, e) or e.normalized or e.surface)
     if _interviewee(doc, att):
         return None
     found = named_role(doc, src) or _apposed_name(src.slice(doc.text)) or name
