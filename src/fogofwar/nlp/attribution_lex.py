@@ -118,6 +118,16 @@ class AttributionLexicon:
     # "штаб з питань …") where ``np_links`` has none: a word of the remit right before a
     # verb belongs to the body, which speaks
     complement_links: frozenset[str] = frozenset()
+    # civil titles built on a military word ("attorney general", "housing officer",
+    # "procureur général", "генпрокурор"; lower-case word-prefix phrases): not the army's
+    civil_titles: tuple[str, ...] = ()
+    # newspaper head words closing ("Kyiv Post", "Süddeutsche Zeitung") or opening ("Corriere
+    # della Sera", "Diario de Sevilla") a capitalised name: the name is a media outlet
+    masthead_last: frozenset[str] = frozenset()
+    masthead_first: frozenset[str] = frozenset()
+    # words never part of a source's name: sentence and time adverbs, auxiliaries ("Earlier",
+    # "Поначалу", "Zuvor", "was"); trimmed off the ends of a name taken from the phrase
+    name_junk: frozenset[str] = frozenset()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -174,4 +184,8 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "singular_cue_endings"))),
         _set(table, "opinion_preps"),
         _set(table, "complement_links"),
+        tuple(sorted(_set(table, "civil_titles"))),
+        _set(table, "masthead_last"),
+        _set(table, "masthead_first"),
+        _set(table, "name_junk"),
     )

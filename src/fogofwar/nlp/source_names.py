@@ -49,11 +49,27 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
     if near:  # a full name ("Вячеслав Гладков") before a word taken for one ("Белгородской")
         full = [e for e in near if len(e.surface.split()) >= 2]
         e = (full or near)[0]
-        return _surname_after(doc, e) or e.normalized or e.surface
+        return _trimmed(doc.lang, _surname_after(doc, e) or e.normalized or e.surface)
     if _interviewee(doc, att):
         return None
     found = named_role(doc, src) or _apposed_name(src.slice(doc.text)) or name
+    if found is not None and found == name:
+        found = _trimmed(doc.lang, found)
     return _with_acronym(doc, src, found) if found else found
+
+
+def _trimmed(lang: str, name: str) -> str:
+    """A name taken from the source phrase without the adverbs and auxiliaries at its ends
+    (pack ``name_junk``: "Раньше аналитики" → "аналитики", "jury was" → "jury"): a source's
+    name is a noun phrase. A name that is only such words stays as it is."""
+    junk = lexicon(lang).name_junk
+    words = name.split()
+    lo, hi = 0, len(words)
+    while lo < hi - 1 and words[lo].casefold().strip(",") in junk:
+        lo += 1
+    while hi - 1 > lo and words[hi - 1].casefold().strip(",") in junk:
+        hi -= 1
+    return name if (lo, hi) == (0, len(words)) else " ".join(words[lo:hi]).strip(" ,")
 
 
 _ACRONYM = re.compile(r"\(([^\W\d_]{2,8})\)")

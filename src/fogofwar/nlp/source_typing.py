@@ -18,6 +18,7 @@ from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_officials import official_kind, spokesperson_kind
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.source_choice import ENTITY
+from fogofwar.nlp.source_titles import civil_title_kind, masthead
 
 __all__ = ["NOT_A_SOURCE", "SOURCE", "anonymous", "known_kind", "source_kind", "type_all"]
 
@@ -154,11 +155,12 @@ def source_kind(
     if kind is not None and att.source is not None:
         kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
         kind = spokesperson_kind(doc, res.packs[doc.lang], att.source, kind)
+        kind = civil_title_kind(doc, att.source, kind)
         if not att.kind_settled and anonymous(doc, res, att.source):
             kind = SourceKind.UNNAMED
         elif not att.kind_settled and _blogger(doc, res, att.source):
             kind = SourceKind.SOCIAL_MEDIA
-        elif not att.kind_settled and _outlet(doc, res, att.source):
+        elif not att.kind_settled and (_outlet(doc, res, att.source) or masthead(doc, att.source)):
             kind = SourceKind.MEDIA
     return kind, is_source
 

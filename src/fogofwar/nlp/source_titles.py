@@ -1,0 +1,73 @@
+"""Titles and names whose words mislead the source kind.
+
+* :func:`civil_title_kind` — a civil title built on a military word ("Attorney General",
+  "housing officer", "procureur général", "генпрокурор") is no military source: it speaks as
+  the body its phrase names, else as government;
+* :func:`masthead` — a capitalised name closed ("Kyiv Post", "Süddeutsche Zeitung") or opened
+  ("Corriere della Sera", "Diario de Sevilla") by a newspaper head word is a media outlet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fogofwar.claim import SourceKind
+from fogofwar.model import Span
+from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.doc import Doc
+
+__all__ = ["civil_title_kind", "masthead"]
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LINK_LETTERS = 5  # a lower-case link inside a name ("della", "de", "du", "of")
+_ARTICLE = 3  # letters of an article before a name of three or more words ("Il", "La")
+_KEPT = frozenset({SourceKind.MILITARY, SourceKind.UNNAMED})
+
+
+def _flat(text: str) -> str:
+    """Lower-case words joined by single spaces, hyphens read as spaces."""
+    return " ".join(text.casefold().replace("-", " ").split())
+
+
+def civil_title_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
+    """A military ``kind`` read off a civil title's military word ("general", "officer";
+    pack ``civil_titles``) is the kind of the body the phrase names, else government — unless
+    the phrase names a military body ("the army's press officer")."""
+    titles = lexicon(doc.lang).civil_titles
+    if kind != SourceKind.MILITARY or not titles:
+        return kind
+    words = f" {_flat(src.slice(doc.text))}"
+    if not any(f" {_flat(t)}" in words for t in titles):
+        return kind
+    bodies = [
+        e.source_kind
+        for e in doc.entities
+        if e.source_kind is not None
+        and e.category != "person"  # a person's kind is their title's: the one in question
+        and src.start <= e.span.start
+        and e.span.end <= src.end
+    ]
+    if SourceKind.MILITARY in bodies:
+        return kind
+    other = [k for k in bodies if k not in _KEPT]
+    return other[0] if other else SourceKind.GOVERNMENT
+
+
+def masthead(doc: Doc, src: Span) -> bool:
+    """The source phrase is a capitalised name of two or more words (after an article) whose
+    last word (pack ``masthead_last``: "Times", "Zeitung") or first word (``masthead_first``:
+    "Corriere", "Diario") is a newspaper head word: a media outlet."""
+    lex = lexicon(doc.lang)
+    if not lex.masthead_last and not lex.masthead_first:
+        return False
+    words = _WORD.findall(src.slice(doc.text))
+    while words and (
+        words[0].casefold() in lex.function_words or (len(words[0]) <= _ARTICLE < len(words))
+    ):
+        words = words[1:]  # "The", "Die", "Il"
+    words = [w.split("'")[-1].split("’")[-1] for w in words]  # "L'Eco" → "Eco"
+    if len(words) < 2 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    if any(not w[:1].isupper() and len(w) > _LINK_LETTERS for w in words):
+        return False
+    return words[-1].casefold() in lex.masthead_last or words[0].casefold() in lex.masthead_first
