@@ -52,6 +52,7 @@ _UNTRUE = _DENIABLE | {Certainty.REPORTED}  # a report its clause calls untrue i
 _ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
 _HEDGEABLE = frozenset({Certainty.ASSERTED, Certainty.CLAIMED})
 _OPENER_GAP = 3  # tokens between a denial verb and the clause it opens ("заперечує , що")
+_REPORT_GAP = 6  # tokens between the report noun and its clause ("Москвы в том , что")
 _DASHES = frozenset("-–—")
 _STRIP = ".,:;«»\"'()"
 
@@ -163,6 +164,12 @@ def _unsaid(doc: Doc, pack: LanguagePack, clause: Clause | None) -> bool:
     ]
     if any(lo - end <= _OPENER_GAP for end in before):
         return False
+    # a denial verb whose object is the report the clause tells: "отверг обвинения Москвы в
+    # том, что …", "rejected the accusation that …" (pack report_nouns between verb and clause)
+    for end in before:
+        nouns = pack.report_nouns.find(toks, end, lo)
+        if nouns and lo - max(n.end for n in nouns) <= _REPORT_GAP:
+            return False
     return not pack.negations.find(toks, lo, clause.tok_end)
 
 
