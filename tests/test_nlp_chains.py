@@ -67,7 +67,9 @@ def test_trailing_chain_names_the_innermost_speaker(
 ) -> None:
     c = _killed_or_injured(reader, lang, text)
     assert c.source.kind == SourceKind.COMBATANT
-    assert c.source.name is not None and speaker in c.source.name
+    # an unnamed fighter is an interviewee: claims-v1 keeps his name null (ru/uk read it so
+    # from the singular verb); a name, when given, is his noun, never the outlet or medium
+    assert c.source.name is None or speaker in c.source.name
     assert c.cue is not None and c.cue.text.lower() in CUES[lang]
     assert len(c.source.via) >= 2 and medium in c.source.via
     assert c.source.via[0] not in {medium, c.source.name}  # the reporting outlet comes first

@@ -39,19 +39,21 @@ _PROTEST = "protest"  # the pack subtype of protest words (not "protesters")
 
 def _protest_word(doc: Doc, pack: LanguagePack, claim: Claim) -> bool:
     """A word for a protest ("rallies", "Protesten", "акциях", "manifestaient") inside the
-    arrest claim's words; not one for protesters ("dozens of protesters were detained": the
-    arrest is the news), nor one in another sense ("вручил ноту протеста", "арестовал акции
-    компании": nlp/senses.py)."""
+    arrest claim's words; not one for protesters ("dozens of protesters were detained",
+    "three participants of the rally": the arrest is the news), nor one in another sense
+    ("вручил ноту протеста", "арестовал акции компании": nlp/senses.py)."""
     span = claim.span
     if span is None:
         return False
     starts = [t.start for t in doc.tokens]
     lo = bisect.bisect_left(starts, span.start)
     hi = bisect.bisect_left(starts, span.end)
+    people = {m.end for m in pack.participant_nouns.find(doc.tokens, lo, hi)}
     return any(
         m.payload.kind == ClaimKind.PROTEST
         and m.payload.subtype == _PROTEST
         and not word_in_other_sense(doc, pack, (m.start, m.end), ClaimKind.PROTEST)
+        and not people & {m.start, m.start - 1, m.start - 2}  # "participants (of the) rally"
         for m in pack.triggers.find(doc.tokens, lo, hi)
     )
 

@@ -149,6 +149,9 @@ class LanguagePack:
     generic: PhraseMatcher[None]
     #: "accusation", "Behauptung", "утверждение": another party's claim (nlp/presupposed.py)
     report_nouns: PhraseMatcher[None]
+    #: "participants", "Teilnehmer", "участников": people named by the protest they were part of
+    #: ("detained three participants of the rally" tells the arrest; nlp/presupposed.py)
+    participant_nouns: PhraseMatcher[None]
     #: plural area noun → its singular in the same case ("областях" → "области"), for names
     #: that share one ("в Курской и Белгородской областях", nlp/place_plural.py)
     shared_area_nouns: Mapping[str, str]
@@ -398,6 +401,7 @@ def load_pack(path: Path) -> LanguagePack:
         withheld=_flat(text, "withheld_markers", where),
         generic=_flat(text, "generic_markers", where),
         report_nouns=_flat(text, "report_nouns", where),
+        participant_nouns=_flat(text, "participant_nouns", where),
         shared_area_nouns=dict(
             (norm(a), b)
             for a, _, b in (w.partition("=") for w in _words(text, "shared_area_nouns", where))
