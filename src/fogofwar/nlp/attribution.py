@@ -37,6 +37,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.attribution_chain import chain, modified_subject
 from fogofwar.nlp.attribution_colon import before_colon, colon_source
 from fogofwar.nlp.attribution_combine import add_via, combine, mood, reporting
+from fogofwar.nlp.attribution_entities import mention
 from fogofwar.nlp.attribution_gapped import gapped_prep, prep_tail
 from fogofwar.nlp.attribution_opinion import opinion_prep
 from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
@@ -237,16 +238,15 @@ def _indirect(
         and text[-1:] in _CLOSING
         and not any(c in _OPENING for c in text[1:-1])
     )
-    return AttributionMention(
+    return mention(
         content,
-        src[0],
+        src,
         cue,
-        quoted,
-        src[1],
-        kind,
         certainty,
         cue_text=cue.slice(doc.text),
         found_by="lexicon" if known else "position",
+        direct=quoted,
+        kind=kind,
     )
 
 

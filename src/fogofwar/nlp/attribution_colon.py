@@ -9,6 +9,7 @@ import dataclasses
 
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
+from fogofwar.nlp.attribution_entities import mention
 from fogofwar.nlp.attribution_source import Finder, inside, trim
 from fogofwar.nlp.attribution_speaker import country_rubric
 from fogofwar.nlp.doc import AttributionMention, Doc, Sentence
@@ -90,14 +91,5 @@ def colon_source(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | No
         src = (head, f.strip(head), f.fallback_kind(head, SourceKind.WITNESS))
         f.guessed.add(head)
     cue = Span(toks[c].start, toks[c].end)
-    return AttributionMention(
-        content,
-        src[0],
-        cue,
-        False,
-        src[1],
-        src[2],
-        Certainty.CLAIMED,
-        cue_text=":",
-        found_by="lexicon" if e is not None else "headline",
-    )
+    found_by = "lexicon" if e is not None else "headline"
+    return mention(content, src, cue, Certainty.CLAIMED, cue_text=":", found_by=found_by)

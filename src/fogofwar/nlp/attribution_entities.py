@@ -16,16 +16,44 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from fogofwar.claim import SourceKind
+from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_phrase import Phrases
-from fogofwar.nlp.doc import Doc, EntityMention
+from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 from fogofwar.nlp.matcher import Token
 from fogofwar.packs.files import pack_meta
 
-__all__ = ["PUNCT", "Source", "Speakers", "inside", "trim"]
+__all__ = ["PUNCT", "Source", "Speakers", "inside", "mention", "trim"]
 
 Source = tuple[Span, str, SourceKind]
+
+
+def mention(
+    content: Span,
+    src: Source,
+    cue: Span,
+    certainty: Certainty,
+    *,
+    cue_text: str,
+    found_by: str = "lexicon",
+    direct: bool = False,
+    kind: SourceKind | None = None,
+) -> AttributionMention:
+    """The attribution of ``content`` to the source triple ``src`` (span, name, kind; ``kind``
+    overrides its kind) by the cue ``cue``."""
+    return AttributionMention(
+        content,
+        src[0],
+        cue,
+        direct,
+        src[1],
+        kind if kind is not None else src[2],
+        certainty,
+        cue_text=cue_text,
+        found_by=found_by,
+    )
+
+
 PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()—–-")
 _OPENERS = {"„": '“”"', "«": "»", "»": "«", "“": "”", '"': '"', "‚": "‘’", "‹": "›", "‘": "’"}
 _CLOSERS = frozenset('“”"»«‘’›')

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
+from fogofwar.nlp.attribution_entities import mention
 from fogofwar.nlp.attribution_source import Finder, trim
 from fogofwar.nlp.doc import AttributionMention, Doc, Sentence
 from fogofwar.nlp.matcher import Token
@@ -51,16 +52,7 @@ def opinion_prep(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | No
     if src[2] in _NO_BODY or content is None:
         return None
     cue = Span(toks[lo].start, toks[start - 1].end)
-    return AttributionMention(
-        content,
-        src[0],
-        cue,
-        False,
-        src[1],
-        src[2],
-        Certainty.CLAIMED,
-        cue_text=cue.slice(doc.text),
-    )
+    return mention(content, src, cue, Certainty.CLAIMED, cue_text=cue.slice(doc.text))
 
 
 def _verb_after(f: Finder, toks: tuple[Token, ...], head: int, hi: int) -> int:

@@ -26,6 +26,7 @@ import dataclasses
 
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
+from fogofwar.nlp.attribution_entities import mention
 from fogofwar.nlp.attribution_source import Finder, Source, trim
 from fogofwar.nlp.doc import AttributionMention, Doc, Sentence
 from fogofwar.nlp.matcher import Match, Token
@@ -258,17 +259,8 @@ def headline_tail(
     if src is None or content is None:
         return None
     cue = Span(toks[k].start, toks[k].end)
-    return AttributionMention(
-        content,
-        src[0],
-        cue,
-        False,
-        src[1],
-        src[2],
-        Certainty.ASSERTED,
-        cue_text=mark,
-        found_by="lexicon" if src[0] not in f.guessed else "headline",
-    )
+    found_by = "lexicon" if src[0] not in f.guessed else "headline"
+    return mention(content, src, cue, Certainty.ASSERTED, cue_text=mark, found_by=found_by)
 
 
 def _opened(toks: tuple[Token, ...], a: int, b: int) -> bool:

@@ -94,34 +94,23 @@ _LINK_MAX = 2  # short linking words between a report noun and its party ("of th
 _LINK_LEN = 4
 
 
-def _party_at(doc: Doc, k: int) -> tuple[Span, str, bool] | None:
-    """The actor, person or place (a country or a capital speaking for its state) that starts
-    at token ``k``: its span, its name, whether it is a place."""
-    at = doc.tokens[k].start
+def _party(
+    doc: Doc, *, start: int | None = None, end: int | None = None
+) -> tuple[Span, str, bool] | None:
+    """The actor, person or place (a country or a capital speaking for its state) whose words
+    start at offset ``start`` or end at offset ``end`` ("Moscow's"): its span, its name,
+    whether it is a place."""
+
+    def at(sp: Span) -> bool:
+        return (start is None or sp.start == start) and (end is None or sp.end == end)
+
     for e in doc.entities:
-        if e.span.start == at and e.category in {"actor", "person", "source"}:
+        if at(e.span) and e.category in {"actor", "person", "source"}:
             name = e.normalized if e.category == "person" and e.normalized else e.surface
             return e.span, name, False
     for p in doc.places:
         if (
-            p.span.start == at
-            and not p.is_demonym
-            and p.location is not None
-            and p.location.precision in {"country", "point"}
-        ):
-            return p.span, p.surface, True
-    return None
-
-
-def _party_ending(doc: Doc, end: int) -> tuple[Span, str, bool] | None:
-    """The actor, person or place whose words end at offset ``end`` ("Moscow's", "Israels")."""
-    for e in doc.entities:
-        if e.span.end == end and e.category in {"actor", "person", "source"}:
-            name = e.normalized if e.category == "person" and e.normalized else e.surface
-            return e.span, name, False
-    for p in doc.places:
-        if (
-            p.span.end == end
+            at(p.span)
             and not p.is_demonym
             and p.location is not None
             and p.location.precision in {"country", "point"}
@@ -138,7 +127,7 @@ def _accuser(doc: Doc, pack: LanguagePack, lo: int, hi: int) -> tuple[Span, str,
     for m in pack.report_nouns.find(toks, lo, hi):
         k = m.end
         while k < hi and k - m.end <= _LINK_MAX:
-            party = _party_at(doc, k)
+            party = _party(doc, start=doc.tokens[k].start)
             if party is not None:
                 return party
             t = toks[k]
@@ -152,7 +141,7 @@ def _accuser(doc: Doc, pack: LanguagePack, lo: int, hi: int) -> tuple[Span, str,
                 end = toks[m.start - 2].end  # "Moscow 's accusation"
             elif prev.text.casefold().endswith(("'s", "’s")):
                 end -= 2  # "Moscow's accusation" as one word
-            party = _party_ending(doc, end)
+            party = _party(doc, end=end)  # "Moscow's"
             if party is not None:
                 return party
     return None
