@@ -7,7 +7,9 @@ pack's joiners ("and", "и", "та", "y"), place prepositions and determiners, a
 precision (two towns, two provinces: "Odesa, Ukraine" names one place, not two) — gets a copy of
 the claim located there. Not for areas that are no unit (precision ``region``: "im Roten Meer
 und im Mittelmeer" names one theatre), nor for places inside a relative clause ("positions the
-rebels had taken in Idlib and Aleppo" describes the positions). The copy keeps the clause's span
+rebels had taken in Idlib and Aleppo" describes the positions), nor for a list that ends in a
+disjunction ("asylum in the US, Britain or Canada", "у Харкові, Сумах або Полтаві": one of
+them, not each; the pack's ``disjoiners``). The copy keeps the clause's span
 and evidence; its id comes from the place's span, so ids stay unique and stable.
 """
 
@@ -44,6 +46,22 @@ def _joiners(lang: str) -> frozenset[str]:
     numbers = read_table(lang, "pack").get("numbers", {})
     joiners = numbers.get("joiners", []) if isinstance(numbers, dict) else []
     return frozenset(w.casefold() for j in joiners for w in str(j).split())
+
+
+@lru_cache(maxsize=16)
+def _disjoiners(lang: str) -> frozenset[str]:
+    """The pack's disjunction words ("or", "или", "або"): a list they close names alternatives."""
+    numbers = read_table(lang, "pack").get("numbers", {})
+    words = numbers.get("disjoiners", []) if isinstance(numbers, dict) else []
+    return frozenset(str(w).casefold() for w in words)
+
+
+def _alternatives(doc: Doc, last: PlaceMention) -> bool:
+    """A disjunction word follows the last place of a list, before another place ("США,
+    Великобритании или Канаде"): the list names alternatives."""
+    rest = doc.text[last.span.end : last.span.end + 40]
+    words = _TOKEN.findall(rest)
+    return bool(words) and words[0].casefold() in _disjoiners(doc.lang)
 
 
 @lru_cache(maxsize=16)
@@ -211,6 +229,8 @@ def _run(doc: Doc, pack: LanguagePack, claim: Claim) -> list[PlaceMention]:
         run = [p, *between, *run]
     if area_adjective(doc, run[-1].span):
         return []  # "на Луганському, Донецькому … напрямках": directions, no places
+    if len(run) > 1 and _alternatives(doc, run[-1]):
+        return []  # "in the US, Britain or Canada": one of them, not each
     lead = _leading_name(doc, span, run[0]) if len(run) > 1 else None
     if lead is not None:
         run.insert(0, lead)
