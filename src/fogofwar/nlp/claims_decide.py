@@ -52,6 +52,7 @@ OVERRIDE = 0.8
 #: finds newsworthy but places in no kind: on unseen text, business, courts and politics. A
 #: figure the model leans to read as a toll ("the enemy lost about 2,000 men") stays its claim
 KIND_SURE = 0.4
+_HEAD_GAP = 2  # words between a figure and its victim noun ("340 Ukrainian servicemen")
 _SPEECH_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
 
 
@@ -155,7 +156,7 @@ def decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> Cl
         return view.rule_kind
     if score.p_claim < (ADD if view.every else ADD_BARE) or view.lexical[_EVALUATIVE]:
         return None  # analysis ("unterstreicht", "shows") stays no claim, as the rules say
-    if pk < KIND_SURE * score.p_claim and not _toll_figure(view, mkind):
+    if pk < KIND_SURE * score.p_claim and not _toll_figure(doc, res, view, mkind):
         return None  # newsworthy, but no kind of conflict event stands out
     if view.lexical[_AFTERMATH] or view.lexical[_WITHHELD]:
         return None  # "the wounded were taken to hospital", "подробиці не розкрили"
@@ -168,10 +169,21 @@ def decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> Cl
     return mkind
 
 
-def _toll_figure(view: ClauseView, kind: ClaimKind) -> bool:
-    """The clause holds a figure and the model's likeliest kind is a toll ("el enemigo perdió
-    cerca de 2.000 hombres"): a loss the packs' toll words missed, not a vague reading."""
-    return kind == ClaimKind.CASUALTIES and bool(view.lexical[_QUANTITY])
+def _toll_figure(doc: Doc, res: Resources, view: ClauseView, kind: ClaimKind) -> bool:
+    """The clause holds a head count: a figure the model leans to read as a toll ("el enemigo
+    perdió cerca de 2.000 hombres"), or a figure right before a victim noun of the pack ("lost
+    up to 340 servicemen"): a loss the packs' toll words missed, not a vague reading."""
+    if not view.lexical[_QUANTITY]:
+        return False
+    if kind == ClaimKind.CASUALTIES:
+        return True
+    c, groups = view.clause, res.packs[doc.lang].groups
+    return any(
+        groups.match_at(doc.tokens, k, c.tok_end) is not None
+        for q in doc.quantities
+        if q.toll and c.tok_start <= q.tok_start < c.tok_end
+        for k in range(q.tok_end, min(q.tok_end + _HEAD_GAP, c.tok_end))
+    )
 
 
 def _no_deed(view: ClauseView) -> bool:

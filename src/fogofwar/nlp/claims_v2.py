@@ -124,7 +124,10 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             memo[a] = source_kind(doc, res, a, typed) if named is None else kind_of(named)
         return memo[a]
 
+    opened: set[int] = set()  # the sentences of the clauses seen so far
     for view, score in zip(views, scores, strict=True):
+        later = view.clause.sentence in opened  # a clause of its sentence came before it
+        opened.add(view.clause.sentence)
         kind = decide(doc, res, view, score)
         if kind is None or no_fact(doc, b.pack, view, kind):
             continue  # no_fact: a question, a counterfactual, assets arrested, "hit the economy"
@@ -176,15 +179,16 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         cert = settle(doc, b.pack, att, src_kind, act, charge, cert, rule, view.clause, kind)
         if bare_prediction(doc, view, kind, cert):
             continue  # "the talks could have two outcomes": a forecast without an event word
+        if later and purpose_clause(doc, b.pack, view.clause):
+            # "…, um neue Angriffe zu verhindern": a purpose after a clause of its sentence,
+            # whether or not that clause gave a claim, tells no fact of its own
+            continue
         if (
             picked
             and picked[-1][0].clause.sentence == view.clause.sentence
-            and (
-                purpose_clause(doc, b.pack, view.clause)
-                or circumstance_clause(doc, b.pack, view.clause, kind, picked[-1][1])
-            )
+            and circumstance_clause(doc, b.pack, view.clause, kind, picked[-1][1])
         ):
-            continue  # "…, um neue Angriffe zu verhindern", "…, while homes were looted"
+            continue  # "…, while homes were looted"
         if picked and _same_claim((picked[-1][0], picked[-1][1]), (view, kind)):
             prev = picked[-1][0]
             if not prev.events and view.events:
