@@ -16,6 +16,9 @@ Many event words of the packs have a second, peaceful sense that their neighbour
 * **finance**: shares ("арестовал акции компании", "пакет акцій") are no protest action;
 * **assets**: an arrest whose theme is shares right after it ("арешт акцій Nord Stream AG",
   "арест акций") seizes property, it detains no one (cues that start with the arrest word);
+* **commerce**: a contract between firms or won in a tender ("уклало угоду з ТОВ",
+  "за результатами тендеру", "signed a contract with … Ltd", "Auftrag an die … GmbH") is
+  business, no agreement between parties of the conflict world;
 * **ranking**: a place in a ranking, a table or a race ("заняли 11-е место в рейтинге",
   "посіла перше місце", "den ersten Platz eingenommen", "ha conquistato il primo posto") is
   a result, no capture of ground;
@@ -61,6 +64,7 @@ SENSE_KINDS: dict[str, frozenset[ClaimKind]] = {
     "assets": frozenset({ClaimKind.ARREST}),
     "diplomatic": frozenset({ClaimKind.PROTEST}),
     "ranking": frozenset({ClaimKind.TERRITORIAL_CHANGE}),
+    "commerce": frozenset({ClaimKind.DIPLOMACY}),
 }
 #: senses that give the claim another kind rather than none: a protest note is diplomacy
 RE_KIND: dict[str, ClaimKind] = {"diplomatic": ClaimKind.DIPLOMACY}
