@@ -16,6 +16,12 @@ Many event words of the packs have a second, peaceful sense that their neighbour
 * **finance**: shares ("арестовал акции компании", "пакет акцій") are no protest action;
 * **assets**: an arrest whose theme is shares right after it ("арешт акцій Nord Stream AG",
   "арест акций") seizes property, it detains no one (cues that start with the arrest word);
+* **accident**: deaths and injuries of a road or work accident ("two people were seriously
+  injured in a car crash on the motorway", "bei einem Verkehrsunfall getötet", "morti in un
+  incidente stradale", "загинув у ДТП") are no toll of the conflict (only phrases that name
+  such an accident: a bare "accident" is also what an army calls its own strike);
+* **rights**: German "verletzen" of a right, a duty or a rule ("verletzte das Urheberrecht",
+  "Sorgfaltspflichten verletzt") violates, it injures no one;
 * **diplomatic**: a protest note ("вручил ноту протеста", "a note of protest") is a diplomatic
   act: kind ``diplomacy``, not ``protest`` (:func:`sense_kind`).
 
@@ -57,6 +63,8 @@ SENSE_KINDS: dict[str, frozenset[ClaimKind]] = {
     "finance": frozenset({ClaimKind.PROTEST}),
     "assets": frozenset({ClaimKind.ARREST}),
     "diplomatic": frozenset({ClaimKind.PROTEST}),
+    "accident": _HARM | {ClaimKind.OTHER},
+    "rights": _HARM,
 }
 #: senses that give the claim another kind rather than none: a protest note is diplomacy
 RE_KIND: dict[str, ClaimKind] = {"diplomatic": ClaimKind.DIPLOMACY}
