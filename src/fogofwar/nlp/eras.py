@@ -1,8 +1,9 @@
 """Named past wars as dates (annotating-claims: long-past history is no claim).
 
 "Das Dorf wurde im Zweiten Weltkrieg fast vollständig zerstört", "the village was razed during
-the Second World War", "durante la Segunda Guerra Mundial", "під час Другої світової": a clause
-set in a named war of the past tells history as surely as one set "in 1943". The pack's
+the Second World War", "durante la Segunda Guerra Mundial", "під час Другої світової", "were
+murdered in the Holocaust": a clause set in a named war or era of the past tells history as
+surely as one set "in 1943". The pack's
 ``[eras]`` maps each such name to the year the war ended; :func:`era_years` gives those years
 for :func:`~fogofwar.nlp.nonfacts.long_past`, except after a "since" word ("the worst attack
 since the Second World War", "seit dem Zweiten Weltkrieg", "з часів Другої світової"), which
