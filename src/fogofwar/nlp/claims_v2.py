@@ -17,6 +17,7 @@ import dataclasses
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind, SourceRef
 from fogofwar.model import Span
 from fogofwar.nlp.caveats import apply_caveats
+from fogofwar.nlp.ceremonies import ceremony
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_decide import (
     ADD,
@@ -130,8 +131,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         if kind is None or no_fact(doc, b.pack, view, kind):
             continue  # no_fact: a question, a counterfactual, assets arrested, "hit the economy"
         kind = message_kind(doc, b.pack, view, kind)  # "sent a letter": diplomacy
-        if idle_encounter(doc, b.pack, view, kind):
-            continue  # "met his counterpart to discuss trade": no conflict content
+        if idle_encounter(doc, b.pack, view, kind) or ceremony(doc, b.pack, view.clause):
+            continue  # "met his counterpart to discuss trade", "attended the funeral"
         if (kind := sense_kind(doc, b.pack, view, kind)) is None:
             continue  # another sense: "a strike over pay", "звільнили з посади"
         view = as_event(view, kind)

@@ -138,6 +138,10 @@ class LanguagePack:
     #: ``[eras]`` of the pack: named past wars with the year they ended ("Second World War" =
     #: 1945): a clause set in one is long-past history (nlp/nonfacts.py)
     eras: PhraseMatcher[int]
+    #: ``[ceremonies] words`` of the pack: acts of mourning and remembrance ("attended the
+    #: funeral", "gedachten", "почтили память"): a clause holding one gives no claim
+    #: (nlp/ceremonies.py)
+    ceremonies: PhraseMatcher[None]
     #: words that fix another sense of a conflict word near them, by sense name ("labour":
     #: "trade union", "профсоюз" for a strike; "office": "from his post", "з посади" for a
     #: release): ``[senses]`` of the pack, read by nlp/senses.py
@@ -406,6 +410,7 @@ def load_pack(path: Path) -> LanguagePack:
         encounters=_flat(data.get("encounters", {}), "words", where),
         conflict_topics=_flat(data.get("encounters", {}), "topics", where),
         eras=_eras(data.get("eras", {}), where),
+        ceremonies=_flat(data.get("ceremonies", {}), "words", where),
         senses=tuple(_sense(n, senses[n], where) for n in sorted(senses)),
         evaluative=_flat(text, "evaluative_verbs", where),
         speculative=_flat(text, "speculative_modals", where),
