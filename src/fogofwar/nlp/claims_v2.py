@@ -17,6 +17,7 @@ import dataclasses
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind, SourceRef
 from fogofwar.model import Span
 from fogofwar.nlp.caveats import apply_caveats
+from fogofwar.nlp.ceremonies import ceremony
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_decide import (
     ADD,
@@ -46,6 +47,7 @@ from fogofwar.nlp.clause_split import promote_relatives, split_coordinated
 from fogofwar.nlp.clause_view import ClauseView, as_event, clause_views
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.elaborate import detail_key, detail_only, fold_details
+from fogofwar.nlp.encounters import idle_encounter
 from fogofwar.nlp.frame_speakers import event_frame, speaker_attribution
 from fogofwar.nlp.frames import charges, cue_is_fight, denied_before, frame_of
 from fogofwar.nlp.joint_sources import split_joint_sources
@@ -132,6 +134,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         if kind is None or no_fact(doc, b.pack, view, kind):
             continue  # no_fact: a question, a counterfactual, assets arrested, "hit the economy"
         kind = message_kind(doc, b.pack, view, kind)  # "sent a letter": diplomacy
+        if idle_encounter(doc, b.pack, view, kind) or ceremony(doc, b.pack, view.clause):
+            continue  # "met his counterpart to discuss trade", "attended the funeral"
         if (kind := sense_kind(doc, b.pack, view, kind)) is None:
             continue  # another sense: "a strike over pay", "звільнили з посади"
         view = as_event(view, kind)

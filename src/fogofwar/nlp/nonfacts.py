@@ -22,6 +22,8 @@ and opinion, counterfactuals and the author's predictions are no claims).
   боевики захватили Дебальцево") in an article about later events: a body clause whose every
   date lies :data:`LONG_PAST` or more years before the article's time (its publication date,
   else the latest date it names) gives no claim (:func:`long_past`).
+  A named past war counts as its last year ("im Zweiten Weltkrieg zerstört", "during the
+  Second World War": :mod:`~fogofwar.nlp.eras`).
 * A **game**, not a fight ("Shakhtar destroyed Dynamo 4-0 in the derby", "Спартак разгромил
   ЦСКА со счетом 3:0"): a clause holding a sports word of the pack (``[text] sports_words``)
   gives no claim (:func:`sport`).
@@ -51,6 +53,7 @@ from fogofwar.claim import Certainty, ClaimKind
 from fogofwar.model import DatePrecision
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView
 from fogofwar.nlp.doc import Clause, Doc
+from fogofwar.nlp.eras import era_years
 from fogofwar.nlp.matcher import Match, PhraseMatcher, Token
 from fogofwar.nlp.place_nouns import names_front_area
 from fogofwar.packs import LanguagePack, Trigger
@@ -72,6 +75,9 @@ __all__ = [
 _QUANTITY = LEXICAL_NAMES.index("has_quantity")
 #: years before the article's time from which a dated clause is history, not news
 LONG_PAST = 2
+#: the time of a text that names no year and has no publication date (a named past war in it
+#: is still history: nlp/eras.py)
+UNDATED_YEAR = 2000
 #: words before a year where a "since" word makes it run to now ("since the start of the war
 #: in February 2022")
 SINCE_WINDOW = 8
@@ -136,7 +142,7 @@ def _year(tok: Token) -> int | None:
 
 def _latest_year(doc: Doc) -> int:
     years = [y for t in doc.tokens if (y := _year(t)) is not None]
-    return max([*years, *(d.end.year for d in doc.dates)])
+    return max([*years, *(d.end.year for d in doc.dates)], default=UNDATED_YEAR)
 
 
 def _years(doc: Doc, pack: LanguagePack, clause: Clause) -> list[int | None]:
@@ -157,7 +163,7 @@ def _years(doc: Doc, pack: LanguagePack, clause: Clause) -> list[int | None]:
             out.append(year)  # "2014 annektierte Russland die Krim"
         elif pack.year_prepositions.match_at(toks, prev, k) is not None or _month(pack, toks, prev):
             out.append(year)
-    return out
+    return out + era_years(doc, pack, clause, SINCE_WINDOW)
 
 
 def _month(pack: LanguagePack, toks: tuple[Token, ...], k: int) -> bool:

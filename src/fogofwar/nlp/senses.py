@@ -22,6 +22,12 @@ Many event words of the packs have a second, peaceful sense that their neighbour
 * **ranking**: a place in a ranking, a table or a race ("заняли 11-е место в рейтинге",
   "посіла перше місце", "den ersten Platz eingenommen", "ha conquistato il primo posto") is
   a result, no capture of ground;
+* **accident**: deaths and injuries of a road or work accident ("two people were seriously
+  injured in a car crash on the motorway", "bei einem Verkehrsunfall getötet", "morti in un
+  incidente stradale", "загинув у ДТП") are no toll of the conflict (only phrases that name
+  such an accident: a bare "accident" is also what an army calls its own strike);
+* **rights**: German "verletzen" of a right, a duty or a rule ("verletzte das Urheberrecht",
+  "Sorgfaltspflichten verletzt") violates, it injures no one;
 * **diplomatic**: a protest note ("вручил ноту протеста", "a note of protest") is a diplomatic
   act: kind ``diplomacy``, not ``protest`` (:func:`sense_kind`).
 
@@ -44,6 +50,7 @@ from fogofwar.nlp.matcher import Token
 from fogofwar.packs import LanguagePack, Sense
 
 __all__ = [
+    "CAUSES",
     "RE_KIND",
     "SENSE_KINDS",
     "SENSE_WINDOW",
@@ -65,7 +72,14 @@ SENSE_KINDS: dict[str, frozenset[ClaimKind]] = {
     "diplomatic": frozenset({ClaimKind.PROTEST}),
     "ranking": frozenset({ClaimKind.TERRITORIAL_CHANGE}),
     "commerce": frozenset({ClaimKind.DIPLOMACY}),
+    "accident": _HARM | {ClaimKind.OTHER},
+    "rights": _HARM,
 }
+#: senses whose cues name a cause of death or injury by themselves (a disease, a road
+#: accident): one anywhere in a clause with no event word settles a claim the model reads
+#: there ("there are 10,000 cancer patients in the city"); a cue of the other senses
+#: ("employees", "the post") needs its event word beside it
+CAUSES = frozenset({"illness", "accident"})
 #: senses that give the claim another kind rather than none: a protest note is diplomacy
 RE_KIND: dict[str, ClaimKind] = {"diplomatic": ClaimKind.DIPLOMACY}
 Span = tuple[int, int]  # an event word's tokens, [start, end)
@@ -90,7 +104,9 @@ def other_sense(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimKind)
     """Every event word of ``kind`` in the clause is used in a sense that rules ``kind`` out:
     a sense word of the pack stands near it ("strike" beside "trade union", "звільнили" beside
     "з посади"). A claim of a kind no event word of the clause has (the model read it from a
-    noun: "called the pilots out on strike") goes by the sense's own words in the clause."""
+    noun: "called the pilots out on strike") goes by the sense's own words in the clause, and
+    one whose clause holds no event word at all ("there are 10,000 cancer patients in the
+    city") by the cues in it of a sense that names a cause (:data:`CAUSES`)."""
     senses = [
         s
         for s in pack.senses
@@ -103,14 +119,17 @@ def _all_in(doc: Doc, senses: list[Sense], view: ClauseView, kind: ClaimKind) ->
     own: list[Span] = [
         (m.start, m.end) for m in (view.events or view.every) if m.payload.kind == kind
     ]
+    c = view.clause
     if not own:
-        c = view.clause
         own = [
             (m.start, m.end)
             for s in senses
             if s.words is not None
             for m in s.words.find(doc.tokens, c.tok_start, c.tok_end)
         ]
+    if not own and not view.every:  # no event word at all: the model read the clause whole
+        whole = [s for s in senses if s.name in CAUSES]
+        return any(s.cues.find(doc.tokens, c.tok_start, c.tok_end) for s in whole)
     return bool(own) and all(
         any(_fixed(doc, s, w, view.clause.sentence) for s in senses) for w in own
     )

@@ -130,6 +130,18 @@ class LanguagePack:
     figurative_targets: PhraseMatcher[None]
     year_prepositions: PhraseMatcher[None]  # "in 2008", "в 2015 году": the clause's year
     sports: PhraseMatcher[None]  # "scored", "счетом": a game, not a fight
+    #: ``[encounters]`` of the pack (nlp/encounters.py): meeting and visit words ("met",
+    #: "traf sich", "зустрівся") and the words that give an encounter conflict content
+    #: ("ceasefire", "Waffen", "безпека")
+    encounters: PhraseMatcher[None]
+    conflict_topics: PhraseMatcher[None]
+    #: ``[eras]`` of the pack: named past wars with the year they ended ("Second World War" =
+    #: 1945): a clause set in one is long-past history (nlp/nonfacts.py)
+    eras: PhraseMatcher[int]
+    #: ``[ceremonies] words`` of the pack: acts of mourning and remembrance ("attended the
+    #: funeral", "gedachten", "почтили память"): a clause holding one gives no claim
+    #: (nlp/ceremonies.py)
+    ceremonies: PhraseMatcher[None]
     #: words that fix another sense of a conflict word near them, by sense name ("labour":
     #: "trade union", "профсоюз" for a strike; "office": "from his post", "з посади" for a
     #: release): ``[senses]`` of the pack, read by nlp/senses.py
@@ -254,6 +266,12 @@ def _words(table: Mapping[str, Any], key: str, where: str) -> list[str]:
 
 def _flat(table: Mapping[str, Any], key: str, where: str) -> PhraseMatcher[None]:
     return PhraseMatcher((w, None) for w in _words(table, key, where))
+
+
+def _eras(table: Mapping[str, Any], where: str) -> PhraseMatcher[int]:
+    if not all(isinstance(v, int) for v in table.values()):
+        raise ConfigError(f"{where}: [eras] maps a phrase to the year the era ended")
+    return PhraseMatcher((str(w), int(y)) for w, y in table.items())
 
 
 def _enum_map(table: Mapping[str, Any], where: str, enum: type[Any]) -> list[tuple[str, Any]]:
@@ -389,6 +407,10 @@ def load_pack(path: Path) -> LanguagePack:
         figurative_targets=_flat(text, "figurative_targets", where),
         year_prepositions=_flat(text, "year_prepositions", where),
         sports=_flat(text, "sports_words", where),
+        encounters=_flat(data.get("encounters", {}), "words", where),
+        conflict_topics=_flat(data.get("encounters", {}), "topics", where),
+        eras=_eras(data.get("eras", {}), where),
+        ceremonies=_flat(data.get("ceremonies", {}), "words", where),
         senses=tuple(_sense(n, senses[n], where) for n in sorted(senses)),
         evaluative=_flat(text, "evaluative_verbs", where),
         speculative=_flat(text, "speculative_modals", where),
