@@ -41,6 +41,7 @@ from fogofwar.nlp.claims_voice import (
     interior,
     own,
     speaker,
+    spoken,
 )
 from fogofwar.nlp.clause_split import promote_relatives, split_coordinated
 from fogofwar.nlp.clause_view import ClauseView, as_event, clause_views
@@ -158,7 +159,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             frame is None
             and kind in SPEECH_ACTS
             and not own(view, att)
-            and speaker(doc, res, view.clause.span, anchor(doc, view), kind) is not None
+            and speaker(doc, res, view.clause.span, anchor(doc, view), kind, spoken(view, kind))
+            is not None
         ):
             att = None
         if frame is not None:
@@ -171,7 +173,10 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         act = kind in SPEECH_ACTS
         charge = act and charges(view)
         if charge and att is None:  # an accusation needs its accuser
-            charge = speaker(doc, res, view.clause.span, anchor(doc, view), kind) is not None
+            charge = (
+                speaker(doc, res, view.clause.span, anchor(doc, view), kind, spoken(view, kind))
+                is not None
+            )
         rule = view.rule_certainty
         cert = settle(doc, b.pack, att, src_kind, act, charge, cert, rule, view.clause, kind)
         if bare_prediction(doc, view, kind, cert):
@@ -251,7 +256,8 @@ def _build(
             att.source,
         )
         if att is not None
-        else speaker(doc, res, clause.span, at, kind) or SourceRef(SourceKind.AUTHOR)
+        else speaker(doc, res, clause.span, at, kind, spoken(view, kind))
+        or SourceRef(SourceKind.AUTHOR)
     )
     subtype = view.rule_subtype if kind == view.rule_kind else None
     return b.claim(clause, span, kind, subtype, cert, source, att, at, events)
