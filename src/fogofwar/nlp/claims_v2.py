@@ -16,6 +16,7 @@ import dataclasses
 
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind, SourceRef
 from fogofwar.model import Span
+from fogofwar.nlp.background import reminded
 from fogofwar.nlp.caveats import apply_caveats
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
 from fogofwar.nlp.claims_decide import (
@@ -147,6 +148,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             layout = layout or SourceLayout(doc)
             describe = describer(doc, res, view, kind, kind_of)
             att = pick_source(layout, side, res.sources, describe, lambda a: kind_of(a)[1])
+        if att is not None and not own(view, att) and reminded(doc, view.clause, att):
+            att = None  # "Нагадаємо, …": the author's background, whoever spoke before
         if att is view.attribution:
             cert = certainty_of(view, score)
         else:  # another source than the rules': its cue's certainty, hedges of the clause
