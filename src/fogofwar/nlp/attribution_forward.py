@@ -17,11 +17,12 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from fogofwar.claim import SourceKind
+from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution import find_quotes
 from fogofwar.nlp.attribution_bodies import speakers_bodies
 from fogofwar.nlp.attribution_coref import resolve_references
+from fogofwar.nlp.attribution_gapped import prep_tail
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_source import Finder, inside
 from fogofwar.nlp.doc import AttributionMention, Doc, Quantity, Resources, Sentence
@@ -214,7 +215,12 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         if si == 0 or sent.heading:
             continue
         lo, hi = sent.tok_start, sent.tok_end
-        cues = [m for m in pack.cues.find(toks, lo, hi) if m.payload.type in {"verb", "post"}]
+        found_cues = pack.cues.find(toks, lo, hi)
+        cues = [m for m in found_cues if m.payload.type in {"verb", "post"}]
+        if not cues and _told_this(doc, sent, hi, hi):
+            # "Об этом сообщается на сайте Минобороны", "Про це повідомляється на сайті ОВА":
+            # an impersonal passive after the anaphor, the body named after it speaks
+            cues = [m for m in found_cues if m.payload.type == "adverb"][:1]
         if not cues:
             continue
         cue = cues[0]
@@ -304,6 +310,8 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         else:  # "Así lo denunció la Red de Médicos de Sudán": after an anaphor's cue, the
             # phrase after it (inverted, or a passive's agent: "This was reported by …")
             found = finder.next_to(toks, cue.start, cue.end, lo, stop, True) if told else None
+            if found is None and told:  # "Про це повідомили в Сирійському центрі …, передає AFP"
+                found = prep_tail(finder, toks, cue.end, stop)
             if found is None:
                 continue
             src_span, name, kind = found
@@ -315,7 +323,7 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
                 False,
                 name,
                 kind,
-                cue.payload.certainty,
+                Certainty.CLAIMED if cue.payload.type == "adverb" else cue.payload.certainty,
                 cue_text=cue_span.slice(doc.text),
             )
         )
