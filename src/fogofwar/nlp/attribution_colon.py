@@ -6,6 +6,7 @@ it too). Split from :mod:`fogofwar.nlp.attribution`.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
@@ -35,7 +36,8 @@ def _named_in_body(doc: Doc, tok: Token) -> bool:
     if any(p.span.start <= tok.start < p.span.end for p in doc.places):
         return False
     stem = tok.text[: max(_MIN_BODY_NAME, len(tok.text) - 2)]  # "Собянин" / "Собянина"
-    return stem in doc.context
+    # the body must name it in its text, not as the same rubric again ("UPDATE: …")
+    return any(not m.group(1) for m in re.finditer(re.escape(stem) + r"\w*\s*(:?)", doc.context))
 
 
 def before_colon(
