@@ -237,10 +237,14 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         if any(q.toll for q in figures):
             continue
         told_after = _told_after(doc, cue.end, stop)  # the subject before the cue speaks
-        told = _told_this(doc, sent, cue.end, stop) or told_after
+        opened = _told_this(doc, sent, cue.end, stop)  # "Lo hanno raccontato …", "Об этом …"
+        told = opened or told_after
         events = pack.triggers.find(toks, lo, stop)
         if any(
-            not m.payload.nominal and not (told and cue.start <= m.start < cue.end) for m in events
+            not m.payload.nominal
+            and not (told and cue.start <= m.start < cue.end)
+            and not (opened and m.start >= cue.end)  # the speaker's own modifier: "Lo hanno
+            for m in events  # raccontato alcuni abitanti fuggiti nella foresta"
         ):
             continue  # an event of its own (after an anaphor the cue is none: "Lo ha denunciato")
         lead = _opens_with(doc, sent, cue.start, cue.end, stop) or told
