@@ -6,6 +6,7 @@ it too). Split from :mod:`fogofwar.nlp.attribution`.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
@@ -19,10 +20,24 @@ __all__ = ["before_colon", "colon_source"]
 
 _MAX_COLON_NAME = 4
 _MIN_COLON_WORDS = 3
+_MIN_BODY_NAME = 4  # letters of a one-word headline name looked up in the body
 
 
 def _words(toks: tuple[Token, ...], start: int, stop: int) -> int:
     return sum(1 for t in toks[start:stop] if t.is_word)
+
+
+def _named_in_body(doc: Doc, tok: Token) -> bool:
+    """A headline's one word before its colon that the article's body names too ("Собянин:
+    …" over "Мэр Москвы Сергей Собянин сообщил …", "Dabanga: …" over "как сообщает Dabanga"),
+    and no place: the speaker the body quotes, not a rubric ("Sabotagepläne: …")."""
+    if not doc.headline or not doc.context or len(tok.text) < _MIN_BODY_NAME:
+        return False
+    if any(p.span.start <= tok.start < p.span.end for p in doc.places):
+        return False
+    stem = tok.text[: max(_MIN_BODY_NAME, len(tok.text) - 2)]  # "Собянин" / "Собянина"
+    # the body must name it in its text, not as the same rubric again ("UPDATE: …")
+    return any(not m.group(1) for m in re.finditer(re.escape(stem) + r"\w*\s*(:?)", doc.context))
 
 
 def before_colon(
@@ -74,7 +89,7 @@ def colon_source(doc: Doc, f: Finder, sent: Sentence) -> AttributionMention | No
         and f.fallback_kind(Span(toks[lo].start, toks[lo].end), SourceKind.UNNAMED)
         == SourceKind.GOVERNMENT
     )
-    if not names or not (strong or placed or c - lo >= 2):
+    if not names or not (strong or placed or c - lo >= 2 or _named_in_body(doc, toks[lo])):
         return None
     if not strong and f.pack.triggers.find(toks, lo, c):
         return None  # "Обстрел Белгорода: погибли 25 человек": an event names the topic

@@ -17,11 +17,12 @@ from __future__ import annotations
 import bisect
 import dataclasses
 
-from fogofwar.claim import SourceKind
+from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution import find_quotes
 from fogofwar.nlp.attribution_bodies import speakers_bodies
 from fogofwar.nlp.attribution_coref import resolve_references
+from fogofwar.nlp.attribution_gapped import prep_tail
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_source import Finder, inside
 from fogofwar.nlp.doc import AttributionMention, Doc, Quantity, Resources, Sentence
@@ -86,6 +87,38 @@ def _told_this(doc: Doc, sent: Sentence, c_end: int, stop: int) -> bool:
     return not _says_more(doc, c_end, stop, anaphor=True)
 
 
+def _told_after(doc: Doc, c_end: int, stop: int) -> bool:
+    """An anaphor object right after the cue ("Prokudin said this in a post on Telegram",
+    "Der Sprecher teilte dies mit", "сообщил об этом губернатор", pack ``told_objects``) and
+    nothing said after it (no complementizer or colon)."""
+    objects = lexicon(doc.lang).told_objects
+    toks = doc.tokens
+    if not objects or c_end >= len(toks):
+        return False
+    one = toks[c_end].lower
+    two = f"{one} {toks[c_end + 1].lower}" if c_end + 1 < len(toks) else one
+    if one not in objects and two not in objects:
+        return False
+    return not _says_more(doc, c_end, stop, anaphor=True)
+
+
+def _stop(doc: Doc, atts: list[AttributionMention], sent: Sentence, c_end: int, stop: int) -> int:
+    """Where the source-only part of a sentence ends at the latest: a semicolon or the cue of
+    another attribution the sentence holds ("Про це повідомила обсерваторія; за її даними,
+    …": what follows is that report's own)."""
+    toks = doc.tokens
+    starts = _starts(doc)
+    marks = [k for k in range(c_end, stop) if toks[k].text == ";"]
+    marks += [
+        k
+        for a in atts
+        if a.cue is not None
+        and inside(a.cue, sent.span)
+        and c_end < (k := bisect.bisect_left(starts, a.cue.start)) < stop
+    ]
+    return min([stop, *marks])
+
+
 def _sourced(doc: Doc, atts: list[AttributionMention], sent: Sentence) -> bool:
     return any(
         a.source is not None and a.content.start < sent.span.end and sent.span.start < a.content.end
@@ -100,6 +133,9 @@ def _degenerate(doc: Doc, pack: LanguagePack, a: AttributionMention) -> bool:
     if _words(doc, a.content) <= _DEGENERATE:
         return True
     src, cue = a.source, a.cue
+    inner = [s for s in (src, cue) if s is not None and inside(s, a.content)]
+    if inner and _words(doc, a.content) - sum(_words(doc, s) for s in inner) <= _DEGENERATE:
+        return True  # "со ссылкой на местные СМИ": only the nested cue and its source
     if src is None or cue is None or a.content.start < cue.end:
         return False  # only the speaker's words after the cue: "сообщил глава [региона X]"
     touching = 0 <= src.start - a.content.end <= 1 or 0 <= a.content.start - src.end <= 1
@@ -179,7 +215,12 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         if si == 0 or sent.heading:
             continue
         lo, hi = sent.tok_start, sent.tok_end
-        cues = [m for m in pack.cues.find(toks, lo, hi) if m.payload.type in {"verb", "post"}]
+        found_cues = pack.cues.find(toks, lo, hi)
+        cues = [m for m in found_cues if m.payload.type in {"verb", "post"}]
+        if not cues and _told_this(doc, sent, hi, hi):
+            # "Об этом сообщается на сайте Минобороны", "Про це повідомляється на сайті ОВА":
+            # an impersonal passive after the anaphor, the body named after it speaks
+            cues = [m for m in found_cues if m.payload.type == "adverb"][:1]
         if not cues:
             continue
         cue = cues[0]
@@ -187,6 +228,7 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         # ("…, según el cual …": a prep cue opens a report of its own too)
         later = [m.start for m in pack.cues.find(toks, cue.end, hi) if m.payload.type != "via"]
         stop = min([*later, cues[1].start if len(cues) > 1 else hi])
+        stop = _stop(doc, atts, sent, cue.end, stop)
         figures = [
             q
             for q in doc.quantities
@@ -194,10 +236,15 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         ]
         if any(q.toll for q in figures):
             continue
-        told = _told_this(doc, sent, cue.end, stop)
+        told_after = _told_after(doc, cue.end, stop)  # the subject before the cue speaks
+        opened = _told_this(doc, sent, cue.end, stop)  # "Lo hanno raccontato …", "Об этом …"
+        told = opened or told_after
         events = pack.triggers.find(toks, lo, stop)
         if any(
-            not m.payload.nominal and not (told and cue.start <= m.start < cue.end) for m in events
+            not m.payload.nominal
+            and not (told and cue.start <= m.start < cue.end)
+            and not (opened and m.start >= cue.end)  # the speaker's own modifier: "Lo hanno
+            for m in events  # raccontato alcuni abitanti fuggiti nella foresta"
         ):
             continue  # an event of its own (after an anaphor the cue is none: "Lo ha denunciato")
         lead = _opens_with(doc, sent, cue.start, cue.end, stop) or told
@@ -249,7 +296,7 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
                     doc.entities,
                     key=lambda e: (
                         fd.carrier(e),
-                        e.span.start < cue_span.end,
+                        (e.span.start < cue_span.end) != told_after,
                         e.category != "person",  # the official, not the body they head
                         len(e.surface.split()) < 2,  # a full name, not a word read as one
                         e.span.start,
@@ -267,6 +314,8 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
         else:  # "Así lo denunció la Red de Médicos de Sudán": after an anaphor's cue, the
             # phrase after it (inverted, or a passive's agent: "This was reported by …")
             found = finder.next_to(toks, cue.start, cue.end, lo, stop, True) if told else None
+            if found is None and told:  # "Про це повідомили в Сирійському центрі …, передає AFP"
+                found = prep_tail(finder, toks, cue.end, stop)
             if found is None:
                 continue
             src_span, name, kind = found
@@ -278,7 +327,7 @@ def attribution_forward(doc: Doc, res: Resources) -> Doc:
                 False,
                 name,
                 kind,
-                cue.payload.certainty,
+                Certainty.CLAIMED if cue.payload.type == "adverb" else cue.payload.certainty,
                 cue_text=cue_span.slice(doc.text),
             )
         )

@@ -128,6 +128,10 @@ class AttributionLexicon:
     # words never part of a source's name: sentence and time adverbs, auxiliaries ("Earlier",
     # "Поначалу", "Zuvor", "was"); trimmed off the ends of a name taken from the phrase
     name_junk: frozenset[str] = frozenset()
+    # anaphor objects right after a speech verb ("X said this in a post", "teilte dies mit",
+    # "сообщил об этом", "повідомив про це"): the sentence only names the source of what came
+    # before (nlp/attribution_forward.py), like an opening ``told_this``
+    told_objects: frozenset[str] = frozenset()
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -188,4 +192,5 @@ def lexicon(lang: str) -> AttributionLexicon:
         _set(table, "masthead_last"),
         _set(table, "masthead_first"),
         _set(table, "name_junk"),
+        _set(table, "told_objects"),
     )

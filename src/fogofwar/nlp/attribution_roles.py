@@ -96,7 +96,7 @@ def role_holder(
         bare = _bare_apposition(doc, words, src)
         if bare is not None:
             return dataclasses.replace(a, source_name=bare)
-        last = _last_person_speaker(words, persons, before, a)
+        last = _last_person_speaker(words, persons, before, a, frozenset(pack.determiners))
         return a if last is None else dataclasses.replace(a, source_name=_titled(a, last))
     name = holder.normalized or holder.surface
     own = holder.role_span is not None and holder.role_span.start <= src.start < holder.span.end
@@ -133,12 +133,13 @@ def _last_person_speaker(
     persons: list[EntityMention],
     before: Sequence[AttributionMention],
     a: AttributionMention,
+    dets: frozenset[str],
 ) -> str | None:
     """ "… said regional head Vyacheslav Gladkov. «…», the governor added": a bare role
     (at most :data:`BARE_ROLE_WORDS` words) continues the last speaker before it when that
     speaker is a named person of the same source kind within :data:`ROLE_BACK` characters."""
     src = a.source
-    if src is None or a.source_kind in GUESSED or len(words.within(src)) > BARE_ROLE_WORDS:
+    if src is None or a.source_kind in GUESSED or _bare_words(words, src, dets) > BARE_ROLE_WORDS:
         return None
     b = last_before(before, src)
     if b is None or b.source is None:
@@ -151,6 +152,12 @@ def _last_person_speaker(
     ):
         return None
     return b.source_name
+
+
+def _bare_words(words: Words, src: Span, dets: frozenset[str]) -> int:
+    """Words of a role phrase without its determiners ("the regional governor": two)."""
+    toks = words.doc.tokens
+    return sum(1 for k in words.within(src) if toks[k].lower not in dets)
 
 
 def _apposition(doc: Doc, persons: list[EntityMention], src: Span) -> EntityMention | None:

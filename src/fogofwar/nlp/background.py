@@ -19,6 +19,9 @@ New facts or background in the indicative are the author's." Two decisions live 
   to another thread (``topic_shifts``: "Meanwhile", "Unterdessen", "Тем временем"). Below
   :data:`CONTINUES` the clause is the author's: context, an earlier step of the story, the
   writer's own description of the place or the actors.
+* :func:`reminded` — "Нагадаємо, …", "Напомним, …", "Pour rappel, …", "Zur Erinnerung: …": a
+  sentence opening with the pack's ``[attribution] reminders`` starts the author's background;
+  it and the sentences after it (to the clause) continue no report from before it.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from fogofwar.nlp.doc import AttributionMention, Clause, Doc
 from fogofwar.nlp.matcher import norm
 from fogofwar.packs.files import read_table
 
-__all__ = ["CONTINUES", "continuation_score", "continues_report", "dated_earlier"]
+__all__ = ["CONTINUES", "continuation_score", "continues_report", "dated_earlier", "reminded"]
 
 #: log-odds a clause needs to continue the report before it
 CONTINUES = math.log(0.3 / 0.7)
@@ -117,9 +120,7 @@ def _openers(lang: str, key: str) -> tuple[str, ...]:
 
 def _opens(doc: Doc, clause: Clause, key: str) -> bool:
     """The clause's sentence opens with a phrase of the pack's ``[attribution] key`` list."""
-    openers = _openers(doc.lang, key)
-    sent = doc.sentences[clause.sentence].span
-    return bool(openers) and norm(doc.text[sent.start : sent.end].lstrip()).startswith(openers)
+    return bool(_openers(doc.lang, key)) and _opens_sentence(doc, clause.sentence, key)
 
 
 def continuation_score(
@@ -147,3 +148,18 @@ def continues_report(doc: Doc, clause: Clause, report: AttributionMention, sourc
     """``clause`` goes on with ``report``: :func:`continuation_score` reaches
     :data:`CONTINUES`."""
     return continuation_score(doc, clause, report, sourced) >= CONTINUES
+
+
+def reminded(doc: Doc, clause: Clause, report: AttributionMention) -> bool:
+    """A sentence from the one after ``report``'s content up to ``clause``'s own opens with a
+    reminder ("Нагадаємо, що …", "As a reminder, …"): the clause is background the author
+    recalls, not more of the report."""
+    if not _openers(doc.lang, "reminders"):
+        return False
+    first = _sentence_of(doc, max(report.content.start, report.content.end - 1)) + 1
+    return any(_opens_sentence(doc, k, "reminders") for k in range(first, clause.sentence + 1))
+
+
+def _opens_sentence(doc: Doc, k: int, key: str) -> bool:
+    sent = doc.sentences[k].span
+    return norm(doc.text[sent.start : sent.end].lstrip()).startswith(_openers(doc.lang, key))

@@ -16,6 +16,7 @@ import dataclasses
 
 from fogofwar.claim import Certainty, Claim, ClaimKind, SourceKind, SourceRef
 from fogofwar.model import Span
+from fogofwar.nlp.background import reminded
 from fogofwar.nlp.caveats import apply_caveats
 from fogofwar.nlp.ceremonies import ceremony
 from fogofwar.nlp.claims import CLAIMS_REQUIRE, ClaimBuilder, claims
@@ -42,6 +43,7 @@ from fogofwar.nlp.claims_voice import (
     interior,
     own,
     speaker,
+    spoken,
 )
 from fogofwar.nlp.clause_split import promote_relatives, split_coordinated
 from fogofwar.nlp.clause_view import ClauseView, as_event, clause_views
@@ -153,6 +155,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             layout = layout or SourceLayout(doc)
             describe = describer(doc, res, view, kind, kind_of)
             att = pick_source(layout, side, res.sources, describe, lambda a: kind_of(a)[1])
+        if att is not None and not own(view, att) and reminded(doc, view.clause, att):
+            att = None  # "Нагадаємо, …": the author's background, whoever spoke before
         if att is view.attribution:
             cert = certainty_of(view, score)
         else:  # another source than the rules': its cue's certainty, hedges of the clause
@@ -165,7 +169,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             frame is None
             and kind in SPEECH_ACTS
             and not own(view, att)
-            and speaker(doc, res, view.clause.span, anchor(doc, view), kind) is not None
+            and speaker(doc, res, view.clause.span, anchor(doc, view), kind, spoken(view, kind))
+            is not None
         ):
             att = None
         if frame is not None:
@@ -178,7 +183,10 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         act = kind in SPEECH_ACTS
         charge = act and charges(view)
         if charge and att is None:  # an accusation needs its accuser
-            charge = speaker(doc, res, view.clause.span, anchor(doc, view), kind) is not None
+            charge = (
+                speaker(doc, res, view.clause.span, anchor(doc, view), kind, spoken(view, kind))
+                is not None
+            )
         rule = view.rule_certainty
         cert = settle(doc, b.pack, att, src_kind, act, charge, cert, rule, view.clause, kind)
         if bare_prediction(doc, view, kind, cert):
@@ -259,7 +267,8 @@ def _build(
             att.source,
         )
         if att is not None
-        else speaker(doc, res, clause.span, at, kind) or SourceRef(SourceKind.AUTHOR)
+        else speaker(doc, res, clause.span, at, kind, spoken(view, kind))
+        or SourceRef(SourceKind.AUTHOR)
     )
     subtype = view.rule_subtype if kind == view.rule_kind else None
     return b.claim(clause, span, kind, subtype, cert, source, att, at, events)

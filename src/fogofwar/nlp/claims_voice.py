@@ -38,6 +38,7 @@ __all__ = [
     "interior",
     "own",
     "speaker",
+    "spoken",
 ]
 
 CERTAIN = 0.65
@@ -79,13 +80,24 @@ def own(view: ClauseView, att: AttributionMention | None) -> bool:
     return att is not None and att is view.attribution and not view.inherited
 
 
+def spoken(view: ClauseView, kind: ClaimKind) -> bool:
+    """A claim of ``kind`` on ``view`` is a speech act (a ``statement``, or a clause holding a
+    demand, threat, accusation, condemnation or denial word), not only a diplomatic deed ("the
+    Senate passed the aid bill", "Die Regierung hat die Gespräche ausgesetzt", "Ізраїль і Ліван
+    уклали угоду"), which the author reports like any other event."""
+    return kind == ClaimKind.STATEMENT or any(
+        m.payload.kind == ClaimKind.STATEMENT for m in view.every
+    )
+
+
 def speaker(
-    doc: Doc, res: Resources, clause: Span, anchor: int, kind: ClaimKind
+    doc: Doc, res: Resources, clause: Span, anchor: int, kind: ClaimKind, act: bool = True
 ) -> SourceRef | None:
     """The speaker of a performative speech act ("Selenskyj verurteilte den Angriff", "the
     ministry called on …"): the actor or person before the act's word in its clause is the
-    source (claims-v1: source = speaker, certainty asserted)."""
-    if kind not in SPEECH_ACTS:
+    source (claims-v1: source = speaker, certainty asserted). ``act``: the clause's words are
+    a speech act (:func:`spoken`); a diplomatic deed has no speaker."""
+    if kind not in SPEECH_ACTS or not act:
         return None
     before = [
         e
@@ -141,7 +153,7 @@ def describer(
 
     def describe(att: AttributionMention | None) -> tuple[str | None, SourceKind]:
         if att is None:
-            sp = speaker(doc, res, view.clause.span, anchor(doc, view), kind)
+            sp = speaker(doc, res, view.clause.span, anchor(doc, view), kind, spoken(view, kind))
             return (sp.name, sp.kind) if sp is not None else (None, SourceKind.AUTHOR)
         return source_name(doc, att), kind_of(att)[0] or att.source_kind
 
