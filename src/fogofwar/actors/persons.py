@@ -249,10 +249,13 @@ def _org_near(
     """Source kind and country of the organisation a role word belongs to.
 
     Looks at a registry actor ending right before the role word ("Kremlin spokesman") and at the
-    words after it up to ``stop`` (the name, or four words), within the sentence.
+    words after it up to ``stop`` (the name, or four words), within the title's phrase (no
+    comma).
     """
     for k in range(i - 1, max(-1, i - 5), -1):
-        if not toks.joined(k):
+        # a dash sets a dateline off ("ІНТЕРФАКС-УКРАЇНА – Голова ОВА X"): the agency is no body
+        # of the title's
+        if not toks.joined(k) or any(d in toks.gap(k) for d in "–—"):
             break
         m = c.registry_for(lx.lang).match_at(toks, k)
         if m is not None and m[0] == i:
@@ -261,7 +264,9 @@ def _org_near(
                 break  # "у Telegram речник …": the channel, not the speaker's body
             return e.source_kind, e.country
     for k in range(j, min(len(toks), stop, j + 4)):
-        if any(ch in toks.gap(k - 1) for ch in ".:;!?\n"):
+        # within the title's phrase: "X, the Ukrainian president, said the army …" names no
+        # body of the president's
+        if any(ch in toks.gap(k - 1) for ch in ".:;!?,\n"):
             break
         m = c.registry_for(lx.lang).match_at(toks, k)
         if m is not None:

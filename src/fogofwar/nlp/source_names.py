@@ -15,8 +15,9 @@ from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
+from fogofwar.nlp.source_epithets import epithet_roles
 
-__all__ = ["named_before", "named_role", "source_name"]
+__all__ = ["named_before", "named_role", "role_person", "same_speaker_before", "source_name"]
 
 
 _STOP = re.compile(r"[.;:!?\n]")
@@ -266,45 +267,156 @@ def _met_before(doc: Doc, indefinite: frozenset[str], src: Span, head: str) -> b
     return re.search(pattern, doc.text[: src.start], re.IGNORECASE) is not None
 
 
-def named_role(doc: Doc, src: Span) -> str | None:
-    """A bare role as source ("the governor said", "le maire a indiqué") names the person the
-    text introduced earlier with that role ("Governor Oleh Syniehubov"): the last one before."""
-    bare = [w.casefold() for w in src.slice(doc.text).split() if len(w) >= 4]
+def role_person(doc: Doc, src: Span) -> EntityMention | None:
+    """The person a bare role or an epithet refers back to ("the governor" after "Governor
+    Oleh Syniehubov", "the head of state" after "President X"; ``[epithets]`` of
+    ``roles.toml``): the last person introduced before ``src`` with that role."""
+    phrase = src.slice(doc.text)
+    offices = [{w[:5] for w in r.split() if len(w) >= 4} for r in epithet_roles(doc.lang, phrase)]
+    bare = [w.casefold() for w in phrase.split() if len(w) >= 4]
     words = {w[:5] for w in bare}
-    if not words or len(words) > 3:
+    if not offices and (not words or len(words) > 3):
         return None
-    found: str | None = None
+    found: EntityMention | None = None
     for e in doc.entities:
         if e.span.start >= src.start:
             break
         if e.category != "person" or e.role_span is None or len(e.surface.split()) < 2:
             continue
         said = [w.casefold() for w in e.role_span.slice(doc.text).split() if len(w) >= 4]
+        stems = {w[:5] for w in said}
+        if offices:  # an epithet names the office, not its words: "head of state" ≠ "head"
+            if any(o and o <= stems for o in offices):
+                found = e
+            continue
         # a closed compound ends in the bare role: "Regierungssprecher" … "der Sprecher"
         compound = any(r.endswith(w) for r in said for w in bare if len(w) >= _COMPOUND_HEAD)
-        if {w[:5] for w in said} & words or compound:
-            found = e.normalized or e.surface
-    if found is None:
+        if stems & words or compound:
+            found = e
+    return found
+
+
+def named_role(doc: Doc, src: Span) -> str | None:
+    """A bare role as source ("the governor said", "le maire a indiqué") names the person the
+    text introduced earlier with that role ("Governor Oleh Syniehubov"): the last one before
+    (:func:`role_person`)."""
+    e = role_person(doc, src)
+    if e is None:
         return None
+    found = e.normalized or e.surface
     here = " ".join(src.slice(doc.text).split())  # "Губернатор Александр Хинштейн": the role
     return here if found.casefold() in here.casefold() else f"{here} {found}"  # words, then who
 
 
 def named_before(doc: Doc, att: AttributionMention) -> AttributionMention | None:
     """For a source that only refers back to a speaker ("según él", "the ministry" after
-    "the defence ministry"), the earlier attribution whose source words name that speaker: one
-    speaker has one kind in a text."""
+    "the defence ministry", "Kavota" after "Omar Kavota", "the head of state" after "President
+    X"), the earlier attribution whose source words name that speaker: one speaker has one
+    kind in a text."""
     src, name = att.source, att.source_name
-    if src is None or not name or name.casefold() in src.slice(doc.text).casefold():
+    if src is None:
         return None
-    return next(
-        (
-            a
-            for a in doc.attributions
-            if a.source is not None
-            and a.source.end <= src.start
-            and a.source_name == name
-            and name.casefold() in a.source.slice(doc.text).casefold()
-        ),
-        None,
-    )
+    if name and name.casefold() not in src.slice(doc.text).casefold():
+        return next(
+            (
+                a
+                for a in doc.attributions
+                if a.source is not None
+                and a.source.end <= src.start
+                and a.source_name == name
+                and name.casefold() in a.source.slice(doc.text).casefold()
+            ),
+            None,
+        )
+    return same_speaker_before(doc, src)
+
+
+_HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "m",
+        "mme",
+        "herr",
+        "frau",
+        "sr",
+        "sra",
+        "sig",
+        "signor",
+        "г-н",
+        "г-жа",
+        "пан",
+        "пані",
+        "господин",
+        "госпожа",
+    }
+)
+_CASE_LETTERS = 2  # letters a Cyrillic case ending may change ("Зеленский" ~ "Зеленского")
+
+
+def _same_surname(lang: str, full: str, short: str) -> bool:
+    """``short`` is the surname ``full`` ends in: the same word, or in Russian and Ukrainian
+    the same stem with another case ending ("Синегубов" ~ "Синегубова")."""
+    a, b = full.casefold().strip(".,'’"), short.casefold().strip(".,'’")
+    if lang not in ("ru", "uk"):
+        return a == b or a == b.removesuffix("'s").removesuffix("’s")
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= max(3, min(len(a), len(b)) - _CASE_LETTERS)
+
+
+def _surname(doc: Doc, src: Span) -> str | None:
+    """The one word a source phrase names a person by ("Kavota", "M. Kavota", "Синегубова"):
+    a one-word person found in it, or the phrase itself when it is one capitalised word after
+    at most an honorific (not an acronym); None when the phrase names a person in full."""
+    persons = [
+        e
+        for e in doc.entities
+        if e.category == "person" and e.span.start < src.end and src.start < e.span.end
+    ]
+    if any(len(e.surface.split()) >= 2 for e in persons):
+        return None
+    if len(persons) == 1:
+        return persons[0].surface
+    words = src.slice(doc.text).split()
+    if len(words) == 2 and words[0].casefold().strip(".") in _HONORIFICS:
+        words = words[1:]
+    if len(words) != 1 or persons:
+        return None
+    word = words[0].strip(',.:«»"')
+    return word if len(word) >= 3 and word[:1].isupper() and not word.isupper() else None
+
+
+def same_speaker_before(doc: Doc, src: Span) -> AttributionMention | None:
+    """The earlier attribution whose source names in full the person ``src`` refers back to:
+    by surname only ("Kavota said" after "Omar Kavota, a civil society leader, said") or by
+    the role or epithet the text introduced them with (:func:`role_person`)."""
+    person = role_person(doc, src)
+    if person is not None:
+        target = (person.normalized or person.surface).casefold()
+
+        def same(name: str) -> bool:
+            return target in name.casefold()
+
+    else:
+        short = _surname(doc, src)
+        if short is None:
+            return None
+
+        def same(name: str) -> bool:
+            words = name.split()
+            return len(words) >= 2 and _same_surname(doc.lang, words[-1], short)
+
+    found: AttributionMention | None = None
+    for a in doc.attributions:
+        if a.source is None or a.source.end > src.start:
+            continue
+        if found is not None and found.source is not None and a.source.start <= found.source.start:
+            continue
+        name = source_name(doc, a)
+        if name is not None and same(name):
+            found = a
+    return found

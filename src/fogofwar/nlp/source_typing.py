@@ -18,6 +18,7 @@ from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_officials import official_kind, spokesperson_kind
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.source_choice import ENTITY
+from fogofwar.nlp.source_names import role_person
 from fogofwar.nlp.source_titles import civil_title_kind, masthead
 
 __all__ = ["NOT_A_SOURCE", "SOURCE", "anonymous", "known_kind", "source_kind", "type_all"]
@@ -149,9 +150,16 @@ def type_all(doc: Doc, res: Resources) -> _Typed:
 def source_kind(
     doc: Doc, res: Resources, att: AttributionMention, typed: _Typed | None = None
 ) -> tuple[SourceKind | None, bool]:
-    """:func:`_typed_source`, with an official named with a military word read as military
+    """:func:`_typed_source`, with a bare role or epithet typed as the person the text
+    introduced with it (:func:`~fogofwar.nlp.source_names.role_person`) and an official named
+    with a military word read as military
     (:func:`~fogofwar.nlp.attribution_officials.official_kind`)."""
     kind, is_source = _typed_source(doc, res, att, typed or {})
+    if kind is not None and att.source is not None and not att.kind_settled:
+        # "the head of state", "the governor": the person the text introduced with that office
+        person = role_person(doc, att.source)
+        if person is not None and person.source_kind is not None:
+            kind = person.source_kind
     if kind is not None and att.source is not None:
         kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
         kind = spokesperson_kind(doc, res.packs[doc.lang], att.source, kind)

@@ -1,0 +1,39 @@
+"""Epithets for an office ("the head of state", "le chef de l'État", "глава государства"): a
+later source phrase that names an office the text gave a person earlier by its title
+("President X"). The table is ``[epithets.<lang>]`` of ``data/roles.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+
+from fogofwar.actors.registry import DATA_DIR
+
+__all__ = ["epithet_roles"]
+
+_ARTICLE = re.compile(r"^(?:the|der|die|das|le|la|l['’]|el|il|lo)\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, tuple[str, ...]]]:
+    with (DATA_DIR / "roles.toml").open("rb") as fh:
+        raw = tomllib.load(fh).get("epithets", {})
+    return {
+        lang: {str(k).casefold(): tuple(str(r).casefold() for r in v) for k, v in rows.items()}
+        for lang, rows in raw.items()
+    }
+
+
+def epithet_roles(lang: str, phrase: str) -> tuple[str, ...]:
+    """The role words of the office ``phrase`` stands for ("the head of state" → "president"),
+    or ``()`` when it is no epithet of the language. An adjective before the epithet is
+    allowed ("the Ukrainian head of state")."""
+    flat = " ".join(_ARTICLE.sub("", phrase.strip()).casefold().replace("’", "'").split())
+    rows = _table().get(lang, {})
+    for epithet, roles in rows.items():
+        extra = len(flat.split()) - len(epithet.split())
+        if flat == epithet or (extra == 1 and flat.endswith(f" {epithet}")):
+            return roles
+    return ()
