@@ -17,7 +17,14 @@ from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 from fogofwar.nlp.source_epithets import epithet_roles
 
-__all__ = ["named_before", "named_role", "role_person", "same_speaker_before", "source_name"]
+__all__ = [
+    "named_before",
+    "named_person",
+    "named_role",
+    "role_person",
+    "same_speaker_before",
+    "source_name",
+]
 
 
 _STOP = re.compile(r"[.;:!?\n]")
@@ -32,6 +39,23 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
     if src is None:
         return att.source_name
     name = att.source_name or src.slice(doc.text).strip() or None
+    e = named_person(doc, src)
+    if e is not None:
+        return _trimmed(doc.lang, _surname_after(doc, e) or e.normalized or e.surface)
+    if _interviewee(doc, att):
+        return None
+    found = named_role(doc, src) or _apposed_name(src.slice(doc.text)) or name
+    if found is not None and found == name:
+        found = _with_name_after(doc, src, found)
+    if found is not None and found == name:
+        found = _trimmed(doc.lang, found)
+    return _with_acronym(doc, src, found) if found else found
+
+
+def named_person(doc: Doc, src: Span) -> EntityMention | None:
+    """The person named in or right after the source phrase, whose role words it may hold
+    ("Губернатор Белгородской области Вячеслав Гладков", "a local civil society leader, X",
+    "le gouverneur de la région de Dnipropetrovsk, Serhiy Lysak"); a full name first."""
     near = []
     # a person past the first sentence stop after the source has it in between: not near
     # (found once, so no slice of the text up to every later person; the same choice)
@@ -43,20 +67,30 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
         between = doc.text[src.end : e.span.start].strip(" ,")
         inside = e.span.start < src.end
         # the person finder read this phrase's role word with the name across its complement
-        # ("le gouverneur de la région de Dnipropetrovsk, Serhiy Lysak")
         own = e.role_span is not None and src.start <= e.role_span.start < src.end
         if inside or own or _same_phrase(between, len(e.surface.split()) >= 2):
             near.append(e)
-    if near:  # a full name ("Вячеслав Гладков") before a word taken for one ("Белгородской")
-        full = [e for e in near if len(e.surface.split()) >= 2]
-        e = (full or near)[0]
-        return _trimmed(doc.lang, _surname_after(doc, e) or e.normalized or e.surface)
-    if _interviewee(doc, att):
-        return None
-    found = named_role(doc, src) or _apposed_name(src.slice(doc.text)) or name
-    if found is not None and found == name:
-        found = _trimmed(doc.lang, found)
-    return _with_acronym(doc, src, found) if found else found
+    full = [e for e in near if len(e.surface.split()) >= 2]
+    return (full or near)[0] if near else None
+
+
+_HEAD_WORDS = 2  # "der Nachrichtenagentur", "the agency": a head noun before the name
+
+
+def _with_name_after(doc: Doc, src: Span, name: str) -> str:
+    """A head noun whose name follows it outside the source phrase ("der Nachrichtenagentur |
+    Wafa", "l'agence | Tasnim", "агентство | ТАСС"): the noun and the registry actor's name,
+    as the text writes them."""
+    words = src.slice(doc.text)
+    if len(words.split()) > _HEAD_WORDS or name.casefold() not in words.casefold():
+        return name  # a longer phrase, or a name resolved elsewhere ("Zivilschutz" … "Agentur")
+    for e in doc.entities:
+        if e.category == "actor" and e.normalized and e.span.start > src.end:
+            # a name ("Wafa", "ТАСС"), not a nationality and a noun ("російський військовий")
+            if doc.text[src.end : e.span.start].strip() == "" and e.surface[:1].isupper():
+                return f"{name} {e.surface}"
+            break
+    return name
 
 
 def _trimmed(lang: str, name: str) -> str:

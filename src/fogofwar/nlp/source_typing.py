@@ -18,7 +18,7 @@ from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_officials import official_kind, spokesperson_kind
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.source_choice import ENTITY
-from fogofwar.nlp.source_names import role_person
+from fogofwar.nlp.source_names import named_person, role_person
 from fogofwar.nlp.source_titles import civil_title_kind, masthead
 
 __all__ = ["NOT_A_SOURCE", "SOURCE", "anonymous", "known_kind", "source_kind", "type_all"]
@@ -156,9 +156,13 @@ def source_kind(
     (:func:`~fogofwar.nlp.attribution_officials.official_kind`)."""
     kind, is_source = _typed_source(doc, res, att, typed or {})
     if kind is not None and att.source is not None and not att.kind_settled:
-        # "the head of state", "the governor": the person the text introduced with that office
-        person = role_person(doc, att.source)
-        if person is not None and person.source_kind is not None:
+        # "a civil society leader, X": the person the phrase names, typed by their role and
+        # the body it names; "the head of state", "the governor": the person the text
+        # introduced with that office
+        person = named_person(doc, att.source)
+        if person is None or person.role_span is None:
+            person = role_person(doc, att.source)
+        if person is not None and person.role_span is not None and person.source_kind is not None:
             kind = person.source_kind
     if kind is not None and att.source is not None:
         kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
@@ -190,13 +194,14 @@ def _outlet(doc: Doc, res: Resources, src: Span) -> bool:
 
 def _blogger(doc: Doc, res: Resources, src: Span) -> bool:
     """The source phrase names bloggers or a channel ("российские военные блогеры", "blogger
-    militari russi"): they speak as social media, not as the force they write about."""
+    militari russi", "la chaîne Telegram X"): they speak as social media, not as the force
+    they write about nor as the outlet the channel belongs to."""
     toks = doc.tokens
     starts = [t.start for t in toks]
     lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
     sources = res.packs[doc.lang].sources
     return any(
-        (hit := sources.match_at(toks, k, k + 1)) is not None
+        (hit := sources.match_at(toks, k, hi)) is not None
         and hit.payload == SourceKind.SOCIAL_MEDIA
         for k in range(lo, hi)
     )
