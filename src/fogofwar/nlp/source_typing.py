@@ -172,7 +172,11 @@ def source_kind(
             kind = SourceKind.UNNAMED
         elif not att.kind_settled and _blogger(doc, res, att.source):
             kind = SourceKind.SOCIAL_MEDIA
-        elif not att.kind_settled and (_outlet(doc, res, att.source) or masthead(doc, att.source)):
+        elif not att.kind_settled and (
+            _outlet(doc, res, att.source)
+            or masthead(doc, att.source)
+            or _outlet_of_body(doc, res, att.source)
+        ):
             kind = SourceKind.MEDIA
     return kind, is_source
 
@@ -190,6 +194,29 @@ def _outlet(doc: Doc, res: Resources, src: Span) -> bool:
     if hit is None or hit.payload != SourceKind.MEDIA or hit.end >= hi:
         return False
     return toks[hit.end].is_capitalized  # a name follows, not "de la ONU" or "of the UN"
+
+
+def _outlet_of_body(doc: Doc, res: Resources, src: Span) -> bool:
+    """The source phrase's head is an outlet noun of the pack run by or named after a body it
+    also names ("Islamic State-affiliated Aamaq news agency", "Hamas-run Al-Aqsa TV", "state
+    television"): the outlet speaks as media (claims-v1: state-owned ones included), not as
+    the body. The noun ends the phrase, or (Romance, Slavic) opens it."""
+    toks = doc.tokens
+    starts = [t.start for t in toks]
+    lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
+    while lo < hi and not toks[hi - 1].is_word:
+        hi -= 1
+    if hi - lo < 2 or any(
+        e.category == "person" and e.span.start < src.end and src.start < e.span.end
+        for e in doc.entities
+    ):
+        return False
+    sources = res.packs[doc.lang].sources
+    for k in range(lo, hi):
+        hit = sources.match_at(toks, k, hi)
+        if hit is not None and hit.payload == SourceKind.MEDIA and (hit.end == hi or k == lo):
+            return not _channel(doc, Span(toks[k].start, toks[hit.end - 1].end), SourceKind.MEDIA)
+    return False
 
 
 def _blogger(doc: Doc, res: Resources, src: Span) -> bool:
