@@ -10,12 +10,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 from fogofwar.nlp.source_epithets import epithet_roles
+from fogofwar.packs.files import read_table
 
 __all__ = [
     "named_before",
@@ -95,16 +97,51 @@ def _with_name_after(doc: Doc, src: Span, name: str) -> str:
 
 def _trimmed(lang: str, name: str) -> str:
     """A name taken from the source phrase without the adverbs and auxiliaries at its ends
-    (pack ``name_junk``: "Раньше аналитики" → "аналитики", "jury was" → "jury"): a source's
-    name is a noun phrase. A name that is only such words stays as it is."""
+    (pack ``name_junk``: "Раньше аналитики" → "аналитики", "jury was" → "jury"), a weekday
+    with its preposition ("Ryanair від вівторка", "Ірландська авіакомпанія в п'ятницю"; pack
+    ``[dates] weekdays``) and a one- or two-letter preposition opening it ("У компанії" →
+    "компанії"): a source's name is a noun phrase. A name that is only such words stays."""
     junk = lexicon(lang).name_junk
     words = name.split()
+    days = _weekday_stems(lang)
     lo, hi = 0, len(words)
-    while lo < hi - 1 and words[lo].casefold().strip(",") in junk:
-        lo += 1
-    while hi - 1 > lo and words[hi - 1].casefold().strip(",") in junk:
+
+    def day(k: int) -> bool:
+        w = words[k].casefold().strip(",").replace("ʼ", "'").replace("’", "'")
+        return any(w.startswith(d) for d in days)
+
+    def preposition(k: int) -> bool:
+        return len(words[k]) <= _PREPOSITION and words[k].isalpha() and words[k].islower()
+
+    while lo < hi - 1:
+        if preposition(lo) and lo + 1 < hi - 1 and day(lo + 1):
+            lo += 2  # "у четвер | лоукостер"
+        elif words[lo].casefold().strip(",") in junk or day(lo):
+            lo += 1
+        else:
+            break
+    while hi - 1 > lo and (words[hi - 1].casefold().strip(",") in junk or day(hi - 1)):
         hi -= 1
+        if hi - 1 > lo and preposition(hi - 1):
+            hi -= 1  # the weekday's preposition: "в | п'ятницю", "від | вівторка"
+    opening = hi - lo > 1 and len(words[lo]) <= _OPENING and words[lo].isalpha()
+    if opening and (words[lo].islower() or words[lo + 1][:1].islower()):
+        lo += 1  # "в авиакомпании", "У компанії" (not "У РФ": a name follows)
     return name if (lo, hi) == (0, len(words)) else " ".join(words[lo:hi]).strip(" ,")
+
+
+_PREPOSITION = 3  # letters of a preposition before a weekday ("в", "у", "від", "on")
+_OPENING = 2  # letters of a preposition or article opening a name ("в", "у", "le", "el")
+_WEEKDAY_STEM = 5  # letters of a weekday that its inflected forms share ("вівторок"/"вівторка")
+
+
+@lru_cache(maxsize=16)
+def _weekday_stems(lang: str) -> tuple[str, ...]:
+    """The stems of the weekday names of ``lang`` (pack ``[dates] weekdays``)."""
+    table = read_table(lang, "pack").get("dates", {})
+    rows = table.get("weekdays", []) if isinstance(table, dict) else []
+    forms = {str(f).casefold().replace("ʼ", "'") for row in rows for f in row}
+    return tuple(sorted({f[:_WEEKDAY_STEM] for f in forms if len(f) >= _WEEKDAY_STEM}))
 
 
 _ACRONYM = re.compile(r"\(([^\W\d_]{2,8})\)")
