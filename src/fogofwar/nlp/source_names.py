@@ -19,7 +19,7 @@ from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
-from fogofwar.nlp.source_epithets import epithet_roles
+from fogofwar.nlp.source_epithets import company_noun, epithet_roles
 from fogofwar.nlp.source_name_shape import trimmed, with_acronym, with_name_after
 
 __all__ = [
@@ -158,6 +158,8 @@ def _interviewee(doc: Doc, att: AttributionMention) -> bool:
     lex = lexicon(doc.lang)
     if not words or any(w.casefold() in lex.pronouns for w in words):
         return False
+    if any(company_noun(doc.lang, w) for w in words):
+        return False  # "Компанія повідомила", "a company said": a body, no interviewee
     if att.source_name and att.source_name not in text:
         return False  # a reference resolved to someone the text names elsewhere
     if not lex.interviewees:
