@@ -14,6 +14,7 @@ from fogofwar.actors.lexicons import (
     LangLexicons,
     RoleDef,
     build_lang_lexicons,
+    elided_forms,
     generic_categories,
     role_defs,
 )
@@ -91,7 +92,11 @@ class Compiled:
         }
         given = roles.get("given_names", {})
         self.given_names = {lang: frozenset(map(str.lower, given.get(lang, ()))) for lang in langs}
-        self.registries = {lang: self._alias_lexicon(entries, lang) for lang in langs}
+        elide = roles.get("elision_names", {})
+        self.registries = {
+            lang: self._alias_lexicon(entries, lang, elisions=tuple(elide.get(lang, ())))
+            for lang in langs
+        }
         self.registry_any = self._alias_lexicon(entries, None)
         self.person_lexicons = {
             lang: self._alias_lexicon(persons, lang, person=True) for lang in langs
@@ -107,7 +112,11 @@ class Compiled:
 
     @staticmethod
     def _alias_lexicon(
-        entries: tuple[ActorEntry, ...], lang: str | None, *, person: bool = False
+        entries: tuple[ActorEntry, ...],
+        lang: str | None,
+        *,
+        person: bool = False,
+        elisions: tuple[str, ...] = (),
     ) -> Lexicon[int]:
         """Aliases of ``lang`` plus other languages' all-capital Latin acronyms ("IDF"); for
         persons, the names of every language written in the same script (an Italian text
@@ -117,12 +126,28 @@ class Compiled:
         lex: Lexicon[int] = Lexicon()
         for idx, e in enumerate(entries):
             seen: set[str] = set()
+            # an actor with no alias of a Latin-script language is written there as in English
+            # ("Bellingcat", "Unicef", "Boko Haram" in a French or Italian text); not a
+            # platform, which is where words are said ("escribió en Telegram"), not who says them
+            own = any(alias_lang == lang for alias_lang, _ in e.lang_aliases)
+            borrow = (
+                not own
+                and script == _script(_FALLBACK)
+                and lang != _FALLBACK
+                and e.source_kind != SourceKind.SOCIAL_MEDIA
+            )
             for alias_lang, alias in e.lang_aliases:
                 acronym = alias.isupper() and alias.isascii()
                 shared = person and script is not None and _script(alias_lang) == script
-                if (lang is None or alias_lang == lang or acronym or shared) and alias not in seen:
-                    seen.add(alias)
-                    lex.add([pattern(w) for w in split_words(alias)], idx)
+                fallback = borrow and alias_lang == _FALLBACK
+                if lang is None or alias_lang == lang or acronym or shared or fallback:
+                    # "l'Onu", "dell'Unicef": an elided article glued to the name (fr, it);
+                    # not to a two-letter acronym, which would read a word ("l'UN" ~ "l'un")
+                    elide = not person and len(alias) > _SHORT_ACRONYM
+                    for form in elided_forms(alias, elisions) if elide else [alias]:
+                        if form not in seen:
+                            seen.add(form)
+                            lex.add([pattern(w) for w in split_words(form)], idx)
         return lex
 
     def registry_for(self, lang: str) -> Lexicon[int]:
@@ -352,6 +377,10 @@ class Compiled:
             s, e = toks.starts[start], toks.ends[end - 1]
             out.append(ActorMatch(Span(s, e), toks.text[s:e], entry))
         return tuple(out)
+
+
+_SHORT_ACRONYM = 2
+_FALLBACK = "en"  # the language whose aliases stand in where an actor has none of its own
 
 
 @cache

@@ -26,6 +26,7 @@ __all__ = [
     "LangLexicons",
     "RoleDef",
     "build_lang_lexicons",
+    "elided_forms",
     "generic_categories",
     "role_defs",
 ]
@@ -127,7 +128,7 @@ def _phrase(text: str, endings: Sequence[str], *, caps_short: bool = False) -> l
     return out
 
 
-def _elided(text: str, prefixes: Sequence[str]) -> list[str]:
+def elided_forms(text: str, prefixes: Sequence[str]) -> list[str]:
     """``text`` and its forms with an elided article or preposition glued on ("l'armée",
     "dell'esercito") when it starts with a vowel or h (both apostrophes)."""
     if not prefixes or text[:1].lower() not in _ELIDING:
@@ -172,7 +173,7 @@ def build_lang_lexicons(
     elision = tuple(roles.get("elision", {}).get(lang, ()))
     for iso, names in country_names.items():
         for name in names:
-            for form in _elided(name, elision):  # "l'Ukraine", "dell'Ucraina"
+            for form in elided_forms(name, elision):  # "l'Ukraine", "dell'Ucraina"
                 words = [country_pattern(w, country_end) for w in split_words(form)]
                 countries.add(words, iso)
     r_end = roles["endings"].get(lang, [""])
@@ -180,7 +181,7 @@ def build_lang_lexicons(
     generic_heads: dict[str, str] = {}
     for cat, row in roles["generic"].items():
         for stem in row.get(lang, ()):
-            for form in _elided(stem, elision):
+            for form in elided_forms(stem, elision):
                 generic.add(_phrase(form, r_end), cat)
         if compounds:
             generic_heads.update(dict.fromkeys(_forms(row.get("de_heads", ()), r_end), cat))
@@ -188,7 +189,7 @@ def build_lang_lexicons(
     role_heads: dict[str, int] = {}
     for idx, row in enumerate(roles["role"]):
         for stem in row.get(lang, ()):
-            for form in _elided(stem, elision):
+            for form in elided_forms(stem, elision):
                 role_lex.add(_phrase(form, r_end), idx)
             if compounds and " " not in stem and len(stem) >= 6:
                 role_heads.update(dict.fromkeys(_forms([stem], r_end), idx))

@@ -76,6 +76,22 @@ def _after_preposition(
     return start, end
 
 
+_ABBREVIATION = 4  # letters of an abbreviated title ("Gen.", "Col.", "Capt.")
+
+
+def _abbreviated(toks: Tokens, k: int) -> bool:
+    """The stop before token ``k`` closes the abbreviated title before it ("Gen. | Juan
+    Amaya"), not a sentence: a short capitalised word, a full stop and a capitalised word."""
+    prev = toks.surfaces[k - 1] if k > 0 else ""
+    return (
+        toks.gap(k - 1).strip() == "."
+        and 2 <= len(prev) <= _ABBREVIATION
+        and prev[:1].isupper()
+        and prev[1:].islower()
+        and toks.surfaces[k][:1].isupper()
+    )
+
+
 def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[int, int] | None:
     """A name after a role word ending at token ``j``, across a short genitive phrase.
 
@@ -96,7 +112,9 @@ def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[in
             commas += 1
             if lx.gap_complement:
                 prep = inside = False
-        if commas > 1 or any(ch in gap for ch in SENTENCE_END):
+        if commas > 1 or (
+            any(ch in gap for ch in SENTENCE_END) and not (k == j and _abbreviated(toks, k))
+        ):
             return None
         surface, low = toks.surfaces[k], toks.lows[k]
         org = not lx.cyrillic_names and surface[:1].isupper() and shape.is_org(low)
@@ -249,10 +267,13 @@ def _org_near(
     """Source kind and country of the organisation a role word belongs to.
 
     Looks at a registry actor ending right before the role word ("Kremlin spokesman") and at the
-    words after it up to ``stop`` (the name, or four words), within the sentence.
+    words after it up to ``stop`` (the name, or four words), within the title's phrase (no
+    comma).
     """
     for k in range(i - 1, max(-1, i - 5), -1):
-        if not toks.joined(k):
+        # a dash sets a dateline off ("ІНТЕРФАКС-УКРАЇНА – Голова ОВА X"): the agency is no body
+        # of the title's
+        if not toks.joined(k) or any(d in toks.gap(k) for d in "–—"):
             break
         m = c.registry_for(lx.lang).match_at(toks, k)
         if m is not None and m[0] == i:
@@ -260,8 +281,13 @@ def _org_near(
             if e.source_kind == SourceKind.SOCIAL_MEDIA:
                 break  # "у Telegram речник …": the channel, not the speaker's body
             return e.source_kind, e.country
+        g = c.generic_at(toks, k, lx)
+        if g is not None and g[0] == i:  # "a civil society leader", "militia leader"
+            return SourceKind(c.categories[g[1]].source_kind), None
     for k in range(j, min(len(toks), stop, j + 4)):
-        if any(ch in toks.gap(k - 1) for ch in ".:;!?\n"):
+        # within the title's phrase: "X, the Ukrainian president, said the army …" names no
+        # body of the president's
+        if any(ch in toks.gap(k - 1) for ch in ".:;!?,\n"):
             break
         m = c.registry_for(lx.lang).match_at(toks, k)
         if m is not None:
@@ -307,7 +333,9 @@ def find_persons(c: Compiled, text: str, lang: str) -> tuple[PersonMatch, ...]:
             # a channel next to the role ("у Telegram керівник ОВА X") is where the words
             # were said, not the body the person heads or speaks for
             if rdef.inherit and org_source not in (None, SourceKind.SOCIAL_MEDIA):
-                source = org_source
+                # the head or spokesperson of an armed group speaks for it (claims-v1: military),
+                # not as a fighter for himself
+                source = SourceKind.MILITARY if org_source == SourceKind.COMBATANT else org_source
             if source is None:  # a role with no kind of its own heads no body named here
                 i = j
                 continue

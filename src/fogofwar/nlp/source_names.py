@@ -3,8 +3,12 @@
 * :func:`source_name` — a person named in or right after the source phrase rather than the role
   words ("Губернатор Белгородской области Вячеслав Гладков"); generic source nouns keep their
   words; a bare role names the person the text introduced with it (:func:`named_role`).
-* :func:`named_before` — a source that only refers back to a speaker ("según él") is the earlier
-  attribution that named them: one speaker has one kind in a text.
+* :func:`named_before` — a source that only refers back to a speaker ("según él", a surname,
+  "the head of state") is the earlier attribution that named them (:func:`same_speaker_before`):
+  one speaker has one kind in a text.
+
+The shape of a name taken from the phrase (trimmed, acronyms, a name after its head noun) is in
+:mod:`fogofwar.nlp.source_name_shape`.
 """
 
 from __future__ import annotations
@@ -15,8 +19,17 @@ from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
+from fogofwar.nlp.source_epithets import company_noun, epithet_roles
+from fogofwar.nlp.source_name_shape import trimmed, with_acronym, with_name_after
 
-__all__ = ["named_before", "named_role", "source_name"]
+__all__ = [
+    "named_before",
+    "named_person",
+    "named_role",
+    "role_person",
+    "same_speaker_before",
+    "source_name",
+]
 
 
 _STOP = re.compile(r"[.;:!?\n]")
@@ -31,6 +44,23 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
     if src is None:
         return att.source_name
     name = att.source_name or src.slice(doc.text).strip() or None
+    e = named_person(doc, src)
+    if e is not None:
+        return trimmed(doc.lang, _surname_after(doc, e) or e.normalized or e.surface)
+    if _interviewee(doc, att):
+        return None
+    found = named_role(doc, src) or _apposed_name(src.slice(doc.text)) or name
+    if found is not None and found == name:
+        found = with_name_after(doc, src, found)
+    if found is not None and found == name:
+        found = trimmed(doc.lang, found)
+    return with_acronym(doc, src, found) if found else found
+
+
+def named_person(doc: Doc, src: Span) -> EntityMention | None:
+    """The person named in or right after the source phrase, whose role words it may hold
+    ("Губернатор Белгородской области Вячеслав Гладков", "a local civil society leader, X",
+    "le gouverneur de la région de Dnipropetrovsk, Serhiy Lysak"); a full name first."""
     near = []
     # a person past the first sentence stop after the source has it in between: not near
     # (found once, so no slice of the text up to every later person; the same choice)
@@ -42,92 +72,11 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
         between = doc.text[src.end : e.span.start].strip(" ,")
         inside = e.span.start < src.end
         # the person finder read this phrase's role word with the name across its complement
-        # ("le gouverneur de la région de Dnipropetrovsk, Serhiy Lysak")
         own = e.role_span is not None and src.start <= e.role_span.start < src.end
         if inside or own or _same_phrase(between, len(e.surface.split()) >= 2):
             near.append(e)
-    if near:  # a full name ("Вячеслав Гладков") before a word taken for one ("Белгородской")
-        full = [e for e in near if len(e.surface.split()) >= 2]
-        e = (full or near)[0]
-        return _trimmed(doc.lang, _surname_after(doc, e) or e.normalized or e.surface)
-    if _interviewee(doc, att):
-        return None
-    found = named_role(doc, src) or _apposed_name(src.slice(doc.text)) or name
-    if found is not None and found == name:
-        found = _trimmed(doc.lang, found)
-    return _with_acronym(doc, src, found) if found else found
-
-
-def _trimmed(lang: str, name: str) -> str:
-    """A name taken from the source phrase without the adverbs and auxiliaries at its ends
-    (pack ``name_junk``: "Раньше аналитики" → "аналитики", "jury was" → "jury"): a source's
-    name is a noun phrase. A name that is only such words stays as it is."""
-    junk = lexicon(lang).name_junk
-    words = name.split()
-    lo, hi = 0, len(words)
-    while lo < hi - 1 and words[lo].casefold().strip(",") in junk:
-        lo += 1
-    while hi - 1 > lo and words[hi - 1].casefold().strip(",") in junk:
-        hi -= 1
-    return name if (lo, hi) == (0, len(words)) else " ".join(words[lo:hi]).strip(" ,")
-
-
-_ACRONYM = re.compile(r"\(([^\W\d_]{2,8})\)")
-_LONG_WORDS = 4  # words a long form may hold beyond its acronym's letters
-_LINK_LETTERS = 3  # a lower-case word inside a long form ("de", "a", "la", "of")
-
-
-def _with_acronym(doc: Doc, src: Span, name: str) -> str:
-    """A body the text defines with its acronym ("Servicio Federal de Seguridad (FSB)",
-    "Médecins sans frontières (MSF)") is named with both, as an analyst writes it: the
-    long form as the source with the acronym after it, or the acronym as the source with the
-    long form the text gave it before."""
-    text = doc.text
-    after = _ACRONYM.match(text, src.end + 1 if text[src.end : src.end + 1] == " " else src.end)
-    if after is not None and after.group(1)[:1].isupper() and "(" not in name:
-        return f"{name} ({after.group(1)})" if _long_of(name, after.group(1)) else name
-    if name.isupper() and 2 <= len(name) <= 8:
-        for m in re.finditer(rf"\(({re.escape(name)})\)", text[: src.end + 1]):
-            long = _long_before(doc, m.start(), name)
-            if long is not None:
-                return f"{long} ({name})"
-    return name
-
-
-def _long_of(long: str, acronym: str) -> bool:
-    """``long`` can be the long form of ``acronym``: it opens with the acronym's first letter
-    and has no more words than the acronym has letters plus a few articles."""
-    words = long.split()
-    return (
-        bool(words)
-        and words[0][:1].casefold() == acronym[:1].casefold()
-        and (len(words) <= len(acronym) + _LONG_WORDS)
-    )
-
-
-def _long_before(doc: Doc, paren: int, acronym: str) -> str | None:
-    """The long form right before "(ACRONYM)" at ``paren``: from the farthest capitalised word
-    (no function word: "Die", "La") over capitalised words and short lower-case links ("el
-    Servicio Federal de Seguridad (FSB)"), or from the farthest capitalised word opening with
-    the acronym's letter ("Médecins sans frontières (MSF)"), whichever starts earlier."""
-    text = doc.text
-    words = re.findall(r"[^\s,;:.()]+", text[max(0, paren - 160) : paren].split(",")[-1])
-    words = words[-(len(acronym) + _LONG_WORDS) :]
-    lex = lexicon(doc.lang)
-    start = None
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i]
-        if w[:1].isupper() and w.casefold() not in lex.function_words:
-            start = i
-        elif not (w.islower() and (len(w) <= _LINK_LETTERS or w in lex.np_links)):
-            break
-    # "Служба безпеки України (СБУ)", "Médecins sans frontières (MSF)": the farther start
-    # opening with the acronym's letter
-    initial = next(
-        (i for i, w in enumerate(words) if w[:1] == acronym[:1] and w[:1].isupper()), None
-    )
-    starts = [i for i in (start, initial) if i is not None]
-    return " ".join(words[min(starts) :]) if starts else None
+    full = [e for e in near if len(e.surface.split()) >= 2]
+    return (full or near)[0] if near else None
 
 
 _NAME_WORD = re.compile(r" ([^\W\d_][\w'’-]+)(?=[\s.,;:!?)]|$)")
@@ -209,6 +158,8 @@ def _interviewee(doc: Doc, att: AttributionMention) -> bool:
     lex = lexicon(doc.lang)
     if not words or any(w.casefold() in lex.pronouns for w in words):
         return False
+    if any(company_noun(doc.lang, w) for w in words):
+        return False  # "Компанія повідомила", "a company said": a body, no interviewee
     if att.source_name and att.source_name not in text:
         return False  # a reference resolved to someone the text names elsewhere
     if not lex.interviewees:
@@ -266,45 +217,156 @@ def _met_before(doc: Doc, indefinite: frozenset[str], src: Span, head: str) -> b
     return re.search(pattern, doc.text[: src.start], re.IGNORECASE) is not None
 
 
-def named_role(doc: Doc, src: Span) -> str | None:
-    """A bare role as source ("the governor said", "le maire a indiqué") names the person the
-    text introduced earlier with that role ("Governor Oleh Syniehubov"): the last one before."""
-    bare = [w.casefold() for w in src.slice(doc.text).split() if len(w) >= 4]
+def role_person(doc: Doc, src: Span) -> EntityMention | None:
+    """The person a bare role or an epithet refers back to ("the governor" after "Governor
+    Oleh Syniehubov", "the head of state" after "President X"; ``[epithets]`` of
+    ``roles.toml``): the last person introduced before ``src`` with that role."""
+    phrase = src.slice(doc.text)
+    offices = [{w[:5] for w in r.split() if len(w) >= 4} for r in epithet_roles(doc.lang, phrase)]
+    bare = [w.casefold() for w in phrase.split() if len(w) >= 4]
     words = {w[:5] for w in bare}
-    if not words or len(words) > 3:
+    if not offices and (not words or len(words) > 3):
         return None
-    found: str | None = None
+    found: EntityMention | None = None
     for e in doc.entities:
         if e.span.start >= src.start:
             break
         if e.category != "person" or e.role_span is None or len(e.surface.split()) < 2:
             continue
         said = [w.casefold() for w in e.role_span.slice(doc.text).split() if len(w) >= 4]
+        stems = {w[:5] for w in said}
+        if offices:  # an epithet names the office, not its words: "head of state" ≠ "head"
+            if any(o and o <= stems for o in offices):
+                found = e
+            continue
         # a closed compound ends in the bare role: "Regierungssprecher" … "der Sprecher"
         compound = any(r.endswith(w) for r in said for w in bare if len(w) >= _COMPOUND_HEAD)
-        if {w[:5] for w in said} & words or compound:
-            found = e.normalized or e.surface
-    if found is None:
+        if stems & words or compound:
+            found = e
+    return found
+
+
+def named_role(doc: Doc, src: Span) -> str | None:
+    """A bare role as source ("the governor said", "le maire a indiqué") names the person the
+    text introduced earlier with that role ("Governor Oleh Syniehubov"): the last one before
+    (:func:`role_person`)."""
+    e = role_person(doc, src)
+    if e is None:
         return None
+    found = e.normalized or e.surface
     here = " ".join(src.slice(doc.text).split())  # "Губернатор Александр Хинштейн": the role
     return here if found.casefold() in here.casefold() else f"{here} {found}"  # words, then who
 
 
 def named_before(doc: Doc, att: AttributionMention) -> AttributionMention | None:
     """For a source that only refers back to a speaker ("según él", "the ministry" after
-    "the defence ministry"), the earlier attribution whose source words name that speaker: one
-    speaker has one kind in a text."""
+    "the defence ministry", "Kavota" after "Omar Kavota", "the head of state" after "President
+    X"), the earlier attribution whose source words name that speaker: one speaker has one
+    kind in a text."""
     src, name = att.source, att.source_name
-    if src is None or not name or name.casefold() in src.slice(doc.text).casefold():
+    if src is None:
         return None
-    return next(
-        (
-            a
-            for a in doc.attributions
-            if a.source is not None
-            and a.source.end <= src.start
-            and a.source_name == name
-            and name.casefold() in a.source.slice(doc.text).casefold()
-        ),
-        None,
-    )
+    if name and name.casefold() not in src.slice(doc.text).casefold():
+        return next(
+            (
+                a
+                for a in doc.attributions
+                if a.source is not None
+                and a.source.end <= src.start
+                and a.source_name == name
+                and name.casefold() in a.source.slice(doc.text).casefold()
+            ),
+            None,
+        )
+    return same_speaker_before(doc, src)
+
+
+_HONORIFICS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "m",
+        "mme",
+        "herr",
+        "frau",
+        "sr",
+        "sra",
+        "sig",
+        "signor",
+        "г-н",
+        "г-жа",
+        "пан",
+        "пані",
+        "господин",
+        "госпожа",
+    }
+)
+_CASE_LETTERS = 2  # letters a Cyrillic case ending may change ("Зеленский" ~ "Зеленского")
+
+
+def _same_surname(lang: str, full: str, short: str) -> bool:
+    """``short`` is the surname ``full`` ends in: the same word, or in Russian and Ukrainian
+    the same stem with another case ending ("Синегубов" ~ "Синегубова")."""
+    a, b = full.casefold().strip(".,'’"), short.casefold().strip(".,'’")
+    if lang not in ("ru", "uk"):
+        return a == b or a == b.removesuffix("'s").removesuffix("’s")
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n >= max(3, min(len(a), len(b)) - _CASE_LETTERS)
+
+
+def _surname(doc: Doc, src: Span) -> str | None:
+    """The one word a source phrase names a person by ("Kavota", "M. Kavota", "Синегубова"):
+    a one-word person found in it, or the phrase itself when it is one capitalised word after
+    at most an honorific (not an acronym); None when the phrase names a person in full."""
+    persons = [
+        e
+        for e in doc.entities
+        if e.category == "person" and e.span.start < src.end and src.start < e.span.end
+    ]
+    if any(len(e.surface.split()) >= 2 for e in persons):
+        return None
+    if len(persons) == 1:
+        return persons[0].surface
+    words = src.slice(doc.text).split()
+    if len(words) == 2 and words[0].casefold().strip(".") in _HONORIFICS:
+        words = words[1:]
+    if len(words) != 1 or persons:
+        return None
+    word = words[0].strip(',.:«»"')
+    return word if len(word) >= 3 and word[:1].isupper() and not word.isupper() else None
+
+
+def same_speaker_before(doc: Doc, src: Span) -> AttributionMention | None:
+    """The earlier attribution whose source names in full the person ``src`` refers back to:
+    by surname only ("Kavota said" after "Omar Kavota, a civil society leader, said") or by
+    the role or epithet the text introduced them with (:func:`role_person`)."""
+    person = role_person(doc, src)
+    if person is not None:
+        target = (person.normalized or person.surface).casefold()
+
+        def same(name: str) -> bool:
+            return target in name.casefold()
+
+    else:
+        short = _surname(doc, src)
+        if short is None:
+            return None
+
+        def same(name: str) -> bool:
+            words = name.split()
+            return len(words) >= 2 and _same_surname(doc.lang, words[-1], short)
+
+    found: AttributionMention | None = None
+    for a in doc.attributions:
+        if a.source is None or a.source.end > src.start:
+            continue
+        if found is not None and found.source is not None and a.source.start <= found.source.start:
+            continue
+        name = source_name(doc, a)
+        if name is not None and same(name):
+            found = a
+    return found

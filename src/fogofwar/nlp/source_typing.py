@@ -18,6 +18,7 @@ from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_officials import official_kind, spokesperson_kind
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.source_choice import ENTITY
+from fogofwar.nlp.source_names import named_person, role_person
 from fogofwar.nlp.source_titles import civil_title_kind, masthead
 
 __all__ = ["NOT_A_SOURCE", "SOURCE", "anonymous", "known_kind", "source_kind", "type_all"]
@@ -149,9 +150,20 @@ def type_all(doc: Doc, res: Resources) -> _Typed:
 def source_kind(
     doc: Doc, res: Resources, att: AttributionMention, typed: _Typed | None = None
 ) -> tuple[SourceKind | None, bool]:
-    """:func:`_typed_source`, with an official named with a military word read as military
+    """:func:`_typed_source`, with a bare role or epithet typed as the person the text
+    introduced with it (:func:`~fogofwar.nlp.source_names.role_person`) and an official named
+    with a military word read as military
     (:func:`~fogofwar.nlp.attribution_officials.official_kind`)."""
     kind, is_source = _typed_source(doc, res, att, typed or {})
+    if kind is not None and att.source is not None and not att.kind_settled:
+        # "a civil society leader, X": the person the phrase names, typed by their role and
+        # the body it names; "the head of state", "the governor": the person the text
+        # introduced with that office
+        person = named_person(doc, att.source)
+        if person is None or person.role_span is None:
+            person = role_person(doc, att.source)
+        if person is not None and person.role_span is not None and person.source_kind is not None:
+            kind = person.source_kind
     if kind is not None and att.source is not None:
         kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
         kind = spokesperson_kind(doc, res.packs[doc.lang], att.source, kind)
@@ -160,7 +172,11 @@ def source_kind(
             kind = SourceKind.UNNAMED
         elif not att.kind_settled and _blogger(doc, res, att.source):
             kind = SourceKind.SOCIAL_MEDIA
-        elif not att.kind_settled and (_outlet(doc, res, att.source) or masthead(doc, att.source)):
+        elif not att.kind_settled and (
+            _outlet(doc, res, att.source)
+            or masthead(doc, att.source)
+            or _outlet_of_body(doc, res, att.source)
+        ):
             kind = SourceKind.MEDIA
     return kind, is_source
 
@@ -180,15 +196,39 @@ def _outlet(doc: Doc, res: Resources, src: Span) -> bool:
     return toks[hit.end].is_capitalized  # a name follows, not "de la ONU" or "of the UN"
 
 
+def _outlet_of_body(doc: Doc, res: Resources, src: Span) -> bool:
+    """The source phrase's head is an outlet noun of the pack run by or named after a body it
+    also names ("Islamic State-affiliated Aamaq news agency", "Hamas-run Al-Aqsa TV", "state
+    television"): the outlet speaks as media (claims-v1: state-owned ones included), not as
+    the body. The noun ends the phrase, or (Romance, Slavic) opens it."""
+    toks = doc.tokens
+    starts = [t.start for t in toks]
+    lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
+    while lo < hi and not toks[hi - 1].is_word:
+        hi -= 1
+    if hi - lo < 2 or any(
+        e.category == "person" and e.span.start < src.end and src.start < e.span.end
+        for e in doc.entities
+    ):
+        return False
+    sources = res.packs[doc.lang].sources
+    for k in range(lo, hi):
+        hit = sources.match_at(toks, k, hi)
+        if hit is not None and hit.payload == SourceKind.MEDIA and (hit.end == hi or k == lo):
+            return not _channel(doc, Span(toks[k].start, toks[hit.end - 1].end), SourceKind.MEDIA)
+    return False
+
+
 def _blogger(doc: Doc, res: Resources, src: Span) -> bool:
     """The source phrase names bloggers or a channel ("российские военные блогеры", "blogger
-    militari russi"): they speak as social media, not as the force they write about."""
+    militari russi", "la chaîne Telegram X"): they speak as social media, not as the force
+    they write about nor as the outlet the channel belongs to."""
     toks = doc.tokens
     starts = [t.start for t in toks]
     lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
     sources = res.packs[doc.lang].sources
     return any(
-        (hit := sources.match_at(toks, k, k + 1)) is not None
+        (hit := sources.match_at(toks, k, hi)) is not None
         and hit.payload == SourceKind.SOCIAL_MEDIA
         for k in range(lo, hi)
     )
