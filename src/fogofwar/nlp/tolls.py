@@ -30,6 +30,7 @@ _VICTIM_COUNTS = VICTIM_COUNTS
 _PERSON_COUNTS = (*VICTIM_COUNTS, "arrested")
 _LOST_GAP = 3  # words between a figure and its people, or (passive) the people and the verb
 _LOST_REACH = 7  # words between a verb of losing people and the figure after it
+_FAILED_OBJECT = 2  # words from an attempted casualty word to the figure of its object
 _JOIN_REACH = 6  # tokens from a casualty word to the joiner of its coordinated victims
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
 _QUOTES = frozenset('«»"“”„‚‘’')
@@ -88,6 +89,8 @@ class TollReader(TollSums):
 
     # -- parts -----------------------------------------------------------------------------
     def counts(self, clause: Clause, events: list[Match[Trigger]]) -> Counts:
+        failed = [m for m in events if self.unrealised(m, clause.tok_start)]
+        events = [m for m in events if m not in failed]
         bg = self.background(clause)
         qs = [
             q
@@ -97,6 +100,8 @@ class TollReader(TollSums):
             and q.toll
             and not self.things(q, clause.tok_end)
             and not self.family_size(q)
+            # "attempted to kill two officers": the two are no one's toll
+            and not any(0 <= q.tok_start - m.end <= _FAILED_OBJECT for m in failed)
         ]
         pairs: list[tuple[int, int, int, int, int]] = []  # (subset, distance, gap, event, q)
         risen = self.risen(clause)
@@ -163,7 +168,12 @@ class TollReader(TollSums):
                     None, None, Span(self.toks[m.start].start, self.toks[m.end - 1].end)
                 )
         words = self.pack.triggers.find(self.toks, clause.tok_start, clause.tok_end)
-        words = [w for w in words if not any(b.tok_start <= w.start < b.tok_end for b in bg)]
+        words = [
+            w
+            for w in words
+            if not any(b.tok_start <= w.start < b.tok_end for b in bg)
+            and not self.unrealised(w, clause.tok_start)
+        ]
         self.combined(words, values, silenced)
         self.losses(clause, words, qs, values, [f for _, f in risen])
         if "killed" not in values and "killed" not in silenced:

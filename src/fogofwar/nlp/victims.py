@@ -96,6 +96,19 @@ def _person_reading(low: str, lang: str) -> str:
     return _OTHER
 
 
+@lru_cache(maxsize=100_000)
+def noun_animacy(low: str, lang: str) -> str:
+    """``"anim"`` or ``"inan"`` when the likeliest parse of ``low`` is a noun (by the pack's
+    morphology analyser), else ``""`` (no analyser, or another part of speech first)."""
+    morph = _morph(lang)
+    if morph is None:
+        return ""
+    parses = morph.parse(low)
+    if not parses or parses[0].tag.POS != "NOUN":
+        return ""
+    return "anim" if "anim" in parses[0].tag.grammemes else "inan"
+
+
 def person_word(tok: Token, lang: str) -> bool:
     """Token ``tok`` is itself a person noun (by the analyser: "задержанный", "погибший")."""
     return str(_person_number(tok.lower, lang)) in (_SING, _PLUR)

@@ -233,6 +233,12 @@ class LanguagePack:
     kin: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
     #: a rate's base before a figure ("*per* 100,000 population"): the figure is no head count
     rates: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: an attempt or a near miss right before a casualty word ("tried to kill", "nearly
+    #: died", "пытался убить", "мало не загинула"): no one counted by that word
+    unrealised: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: words for one child ("boy", "хлопчик"): a comma list of them after "two children" names
+    #: the two, it adds no one (:mod:`fogofwar.nlp.victim_lists`)
+    child_nouns: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
     since: frozenset[str] = frozenset()  # "seit Sonntag": a day up to publication
     until: frozenset[str] = frozenset()  # ... unless one of these follows ("с 26 до 28 января")
     agents: frozenset[str] = frozenset()  # "by" of a passive: ", backed by Rwanda," describes
@@ -425,6 +431,8 @@ def load_pack(path: Path) -> LanguagePack:
         scene_prepositions=_flat(nums, "scene_prepositions", where),
         kin=_flat(nums, "kin", where),
         rates=_flat(nums, "rates", where),
+        unrealised=_flat(nums, "unrealised", where),
+        child_nouns=_flat(nums, "child_nouns", where),
         joiners=_flat(nums, "joiners", where),
         singular=_flat(nums, "singular", where),
         harm=_flat(nums, "harm", where),
