@@ -116,6 +116,13 @@ def _phone(tokens: Sequence[Token], i: int, end: int, lo: int, hi: int) -> bool:
     return len(groups) >= 3 or (len(groups) == 2 and any(g.startswith("0") for g in groups))
 
 
+def _labelled(tokens: tuple[Token, ...], i: int, lo: int, pack: LanguagePack) -> bool:
+    """A pack ``labels`` word names a numbered thing right before the figure at ``i``, maybe
+    with its abbreviation dot ("статье 283", "ст. 283", "Article 51", "№ 5"): an identifier."""
+    k = i - 1 if i - 1 > lo and tokens[i - 1].text == "." and _glued(tokens, i - 1) else i
+    return any(m.end == k for m in pack.labels.find(tokens, max(lo, k - 2), k))
+
+
 def _clock(tokens: Sequence[Token], end: int, hi: int) -> int:
     """End of a time of day starting with the figure ending at ``end`` ("10:30", "03:00"), or
     0 when it is none."""
@@ -316,7 +323,19 @@ def find_quantities(
             and not _people_after(tokens, end, hi, pack)  # "1500 people", "2000 Soldaten"
         )
         money = i > lo and tokens[i - 1].text in _CURRENCY  # "$100 тис", "€2 million"
-        if is_year or money or (end < hi and pack.units.match_at(tokens, end, hi) is not None):
+        unit_at = end
+        if (
+            end + 1 < hi
+            and tokens[end].text == "."
+            and _glued(tokens, end)
+            and tokens[end - 1].text.isalpha()
+        ):
+            unit_at = end + 1  # "500 тыс. руб.": the abbreviated scale's dot, then the unit
+        if (
+            is_year
+            or money
+            or (unit_at < hi and pack.units.match_at(tokens, unit_at, hi) is not None)
+        ):
             i = end
             continue
         if _attached_word(tokens, end, hi):  # "45-year-old", "45-летний", "45-jähriger"
@@ -336,6 +355,7 @@ def find_quantities(
             )
             or _beside_month(tokens, i, end, lo, hi, pack)
             or any(a.end in (i - 1, i) for a in pack.ages.find(tokens, max(lo, i - 4), i))
+            or _labelled(tokens, i, lo, pack)
             or _age_apposition(tokens, i, end, lo, hi, pack)
             or any(r.end == i for r in pack.rates.find(tokens, max(lo, i - 3), i))  # per 100,000
             or _rate_before(tokens, end, hi, pack)  # "40 per 100,000"

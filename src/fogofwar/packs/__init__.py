@@ -239,6 +239,9 @@ class LanguagePack:
     #: words for one child ("boy", "хлопчик"): a comma list of them after "two children" names
     #: the two, it adds no one (:mod:`fogofwar.nlp.victim_lists`)
     child_nouns: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: words that name a numbered thing right before its number ("article 283", "статье
+    #: 283", "рейс 17", "№ 5"): the figure is an identifier, no head count
+    labels: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
     since: frozenset[str] = frozenset()  # "seit Sonntag": a day up to publication
     until: frozenset[str] = frozenset()  # ... unless one of these follows ("с 26 до 28 января")
     agents: frozenset[str] = frozenset()  # "by" of a passive: ", backed by Rwanda," describes
@@ -433,6 +436,7 @@ def load_pack(path: Path) -> LanguagePack:
         rates=_flat(nums, "rates", where),
         unrealised=_flat(nums, "unrealised", where),
         child_nouns=_flat(nums, "child_nouns", where),
+        labels=_flat(nums, "labels", where),
         joiners=_flat(nums, "joiners", where),
         singular=_flat(nums, "singular", where),
         harm=_flat(nums, "harm", where),
