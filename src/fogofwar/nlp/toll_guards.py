@@ -89,3 +89,27 @@ class TollGuards:
             if animacy != "adj":
                 return None
         return None
+
+    def pronoun_people(self, m: Match[Trigger], lo: int, hi: int) -> int:
+        """People a pack object pronoun names for casualty or arrest word ``m``: right before it
+        ("Його затримали", "Её убили") or right after it with no noun following ("arrested
+        him at the border", not the possessive "killed her husband"). 1 for a singular pronoun,
+        -1 for a plural one (a group of no stated number), 0 when none stands there."""
+        toks, pack = self.toks, self.pack
+        if not pack.pronouns_one and not pack.pronouns_many:
+            return 0
+        spots = [m.start - 1] if m.start - 1 >= lo else []
+        after = m.end
+        if after < hi and (
+            after + 1 >= hi
+            or not toks[after + 1].is_word
+            or pack.scene_prepositions.match_at(toks, after + 1, hi) is not None
+        ):
+            spots.append(after)
+        for k in spots:
+            low = toks[k].lower
+            if low in pack.pronouns_one:
+                return 1
+            if low in pack.pronouns_many:
+                return -1
+        return 0

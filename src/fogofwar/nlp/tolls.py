@@ -231,6 +231,12 @@ class TollReader(TollSums):
                 if one and not (n and n > 1 and self.joined_after(m, clause)):
                     n = 1  # "загинула дівчинка та її батько": 2; "загинула жінка, її чоловік …"
                 bounds = None if n is None else (n, n)
+            pronoun = self.pronoun_people(m, lo, hi)  # "Його затримали", "arrested him"
+            if pronoun < 0 and bounds is None:  # "Их задержали": a group of no stated number
+                values[name] = Count(None, None, where)
+                continue
+            if bounds is None and pronoun:
+                bounds = (1, 1)
             if bounds is not None:
                 values[name] = Count(bounds[0], bounds[1], where)
 

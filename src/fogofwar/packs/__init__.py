@@ -242,6 +242,11 @@ class LanguagePack:
     #: words that name a numbered thing right before its number ("article 283", "статье
     #: 283", "рейс 17", "№ 5"): the figure is an identifier, no head count
     labels: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: personal pronouns right before a casualty or arrest word, or right after it with no
+    #: noun following ("Його затримали", "arrested him at …"): one person, or a group of no
+    #: stated number (:meth:`fogofwar.nlp.toll_guards.TollGuards.pronoun_people`)
+    pronouns_one: frozenset[str] = frozenset()
+    pronouns_many: frozenset[str] = frozenset()
     since: frozenset[str] = frozenset()  # "seit Sonntag": a day up to publication
     until: frozenset[str] = frozenset()  # ... unless one of these follows ("с 26 до 28 января")
     agents: frozenset[str] = frozenset()  # "by" of a passive: ", backed by Rwanda," describes
@@ -437,6 +442,8 @@ def load_pack(path: Path) -> LanguagePack:
         unrealised=_flat(nums, "unrealised", where),
         child_nouns=_flat(nums, "child_nouns", where),
         labels=_flat(nums, "labels", where),
+        pronouns_one=frozenset(norm(w) for w in _words(nums, "pronouns_one", where)),
+        pronouns_many=frozenset(norm(w) for w in _words(nums, "pronouns_many", where)),
         joiners=_flat(nums, "joiners", where),
         singular=_flat(nums, "singular", where),
         harm=_flat(nums, "harm", where),
