@@ -123,6 +123,24 @@ def _labelled(tokens: tuple[Token, ...], i: int, lo: int, pack: LanguagePack) ->
     return any(m.end == k for m in pack.labels.find(tokens, max(lo, k - 2), k))
 
 
+def _bracketed(
+    tokens: tuple[Token, ...], i: int, end: int, lo: int, hi: int, pack: LanguagePack
+) -> bool:
+    """The figure stands alone in brackets right after a word, with no casualty word just
+    before ("Eine Frau (45)", "his granddaughter (9)"; not "the dead (12)", "арестованных
+    журналистов (67)"): an age or a reference beside a name, no head count."""
+    if not (
+        i - 2 >= lo
+        and end < hi
+        and tokens[i - 1].text == "("
+        and tokens[end].text == ")"
+        and tokens[i - 2].is_word
+    ):
+        return False
+    words = pack.triggers.find(tokens, max(lo, i - 5), i - 1)  # "арестованных журналистов (67)"
+    return not any(i - 3 <= m.end <= i - 1 and m.payload.count for m in words)
+
+
 def _clock(tokens: Sequence[Token], end: int, hi: int) -> int:
     """End of a time of day starting with the figure ending at ``end`` ("10:30", "03:00"), or
     0 when it is none."""
@@ -356,6 +374,7 @@ def find_quantities(
             or _beside_month(tokens, i, end, lo, hi, pack)
             or any(a.end in (i - 1, i) for a in pack.ages.find(tokens, max(lo, i - 4), i))
             or _labelled(tokens, i, lo, pack)
+            or _bracketed(tokens, i, end, lo, hi, pack)
             or _age_apposition(tokens, i, end, lo, hi, pack)
             or any(r.end == i for r in pack.rates.find(tokens, max(lo, i - 3), i))  # per 100,000
             or _rate_before(tokens, end, hi, pack)  # "40 per 100,000"

@@ -13,6 +13,7 @@ from fogofwar.nlp.doc import Clause, Doc, Quantity
 from fogofwar.nlp.matcher import Match, Token
 from fogofwar.nlp.toll_cues import STRIKES, VICTIM_COUNTS, is_zero
 from fogofwar.nlp.toll_sums import TollSums
+from fogofwar.nlp.victim_lists import without_asides
 from fogofwar.nlp.victims import named_victims, person_word, singular_victims, surface
 from fogofwar.packs import LanguagePack, Trigger
 
@@ -221,13 +222,15 @@ class TollReader(TollSums):
                 continue
             lo, hi = clause.tok_start, clause.tok_end
             reach = _HEADLINE_REACH if self.doc.headline else 0
-            bounds = named_victims(self.toks, m.start, lo, hi, self.pack, self.speaker, reach)
+            # "Eine Frau (45) und ihr Sohn (12)": the people around short parentheses
+            toks, at, end, skip = without_asides(self.toks, m.start, lo, hi, self.speaker)
+            bounds = named_victims(toks, at, lo, end, self.pack, skip, reach)
             if bounds is None:
                 one = self.singular(m, clause)
                 n = None
                 if not m.payload.nominal or m.end - m.start == 1:
                     lang = self.doc.lang
-                    n = singular_victims(self.toks, m.start, lo, hi, lang, self.possessive)
+                    n = singular_victims(toks, at, lo, end, lang, self.possessive)
                 if one and not (n and n > 1 and self.joined_after(m, clause)):
                     n = 1  # "загинула дівчинка та її батько": 2; "загинула жінка, її чоловік …"
                 bounds = None if n is None else (n, n)

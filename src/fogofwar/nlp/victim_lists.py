@@ -16,7 +16,7 @@ from fogofwar.nlp.matcher import Token
 from fogofwar.nlp.victims import Skip, _modifier, _person, _person_after, surface
 from fogofwar.packs import LanguagePack
 
-__all__ = ["listed_after", "listed_between"]
+__all__ = ["listed_after", "listed_between", "without_asides"]
 
 _GENERIC = frozenset({"people", "civilians"})  # group words that any listed person belongs to
 _ITEMS = 4  # people a comma list may add
@@ -109,3 +109,37 @@ def listed_between(
         joiner = pack.joiners.match_at(toks, end, hi) if end < hi else None
         return n if joiner is not None and joiner.end == hi else 0
     return 0
+
+
+_ASIDE_WORDS = 4  # tokens inside a short parenthesis ("(45)", "(45 років)", "(five months)")
+
+
+def without_asides(
+    toks: tuple[Token, ...], at: int, lo: int, hi: int, skip: Skip
+) -> tuple[tuple[Token, ...], int, int, Skip]:
+    """A view of ``toks`` with the short parentheses of tokens ``[lo, hi)`` left out ("Eine
+    Frau (45) und ihr Sohn (12)", "жінка (45 років) і її син"), so that the people around them
+    read as one list: the tokens, token ``at`` and the clause end ``hi`` in the view, and
+    ``skip`` on the view's indices. The tokens as they are when there is no such parenthesis
+    (or ``at`` is inside one)."""
+    drop: set[int] = set()
+    for i in range(lo, hi):
+        if toks[i].text != "(":
+            continue
+        for j in range(i + 1, min(hi, i + _ASIDE_WORDS + 2)):
+            if toks[j].text == ")":
+                if j > i + 1:
+                    drop.update(range(i, j + 1))
+                break
+            if not (toks[j].is_word or toks[j].text.isdecimal()):
+                break
+    if not drop or at in drop:
+        return toks, at, hi, skip
+    kept = [i for i in range(lo, hi) if i not in drop]
+    end, gone = lo + len(kept), hi - lo - len(kept)
+
+    def skip_view(k: int) -> bool:
+        return skip(kept[k - lo] if lo <= k < end else k + gone if k >= end else k)
+
+    view = (*toks[:lo], *(toks[i] for i in kept), *toks[hi:])
+    return view, lo + kept.index(at), end, skip_view
