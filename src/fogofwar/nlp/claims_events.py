@@ -138,6 +138,7 @@ class EventReader(TollReader):
                     for m in found
                     if (m.payload.context is None or m.payload.context.find(toks, lo, hi))
                     and not self.describes(m)
+                    and not self.unpeopled(m, lo, hi)
                 ),
                 key=lambda m: m.start,
             )

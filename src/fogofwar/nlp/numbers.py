@@ -73,6 +73,74 @@ def _glued(tokens: Sequence[Token], k: int) -> bool:
     return tokens[k].start == tokens[k - 1].end
 
 
+def _digit_group(tok: Token) -> bool:
+    return tok.text.replace(" ", "").isdecimal()
+
+
+def _phone(tokens: Sequence[Token], i: int, end: int, lo: int, hi: int) -> bool:
+    """The figure ``tokens[i:end]`` is part of a telephone number, never a head count: a digit
+    group with a leading zero ("044", "0 800 500 225"), a country code ("+380"), an area code
+    in brackets before it ("(044) 287-81-65"), a group right after one of these, one of three
+    or more digit groups glued by hyphens ("287-81-65"), or one of two such groups one of
+    which has a leading zero ("555-0134")."""
+    text = tokens[i].text.replace(" ", "")
+    if end != i + 1 or not text.isdecimal():
+        return False
+    if len(text) > 1 and text.startswith("0"):
+        return True
+    if i > lo and tokens[i - 1].text == "+" and _glued(tokens, i):
+        return True
+    if i - 3 >= lo and tokens[i - 1].text == ")" and tokens[i - 3].text == "(":
+        return _digit_group(tokens[i - 2])
+    if i > lo and _digit_group(tokens[i - 1]) and _phone(tokens, i - 1, i, lo, hi):
+        return True  # "030 1234567", "+7 495 …": the next group of the same number
+    first = i  # the chain of hyphen-glued digit groups around the figure
+    while (
+        first - 2 >= lo
+        and tokens[first - 1].text in "-‐–"
+        and _glued(tokens, first)
+        and _glued(tokens, first - 1)
+        and _digit_group(tokens[first - 2])
+    ):
+        first -= 2
+    last = i
+    while (
+        last + 2 < hi
+        and tokens[last + 1].text in "-‐–"
+        and _glued(tokens, last + 1)
+        and _glued(tokens, last + 2)
+        and _digit_group(tokens[last + 2])
+    ):
+        last += 2
+    groups = [tokens[k].text for k in range(first, last + 1, 2)]
+    return len(groups) >= 3 or (len(groups) == 2 and any(g.startswith("0") for g in groups))
+
+
+def _labelled(tokens: tuple[Token, ...], i: int, lo: int, pack: LanguagePack) -> bool:
+    """A pack ``labels`` word names a numbered thing right before the figure at ``i``, maybe
+    with its abbreviation dot ("статье 283", "ст. 283", "Article 51", "№ 5"): an identifier."""
+    k = i - 1 if i - 1 > lo and tokens[i - 1].text == "." and _glued(tokens, i - 1) else i
+    return any(m.end == k for m in pack.labels.find(tokens, max(lo, k - 2), k))
+
+
+def _bracketed(
+    tokens: tuple[Token, ...], i: int, end: int, lo: int, hi: int, pack: LanguagePack
+) -> bool:
+    """The figure stands alone in brackets right after a word, with no casualty word just
+    before ("Eine Frau (45)", "his granddaughter (9)"; not "the dead (12)", "арестованных
+    журналистов (67)"): an age or a reference beside a name, no head count."""
+    if not (
+        i - 2 >= lo
+        and end < hi
+        and tokens[i - 1].text == "("
+        and tokens[end].text == ")"
+        and tokens[i - 2].is_word
+    ):
+        return False
+    words = pack.triggers.find(tokens, max(lo, i - 5), i - 1)  # "арестованных журналистов (67)"
+    return not any(i - 3 <= m.end <= i - 1 and m.payload.count for m in words)
+
+
 def _clock(tokens: Sequence[Token], end: int, hi: int) -> int:
     """End of a time of day starting with the figure ending at ``end`` ("10:30", "03:00"), or
     0 when it is none."""
@@ -273,7 +341,19 @@ def find_quantities(
             and not _people_after(tokens, end, hi, pack)  # "1500 people", "2000 Soldaten"
         )
         money = i > lo and tokens[i - 1].text in _CURRENCY  # "$100 тис", "€2 million"
-        if is_year or money or (end < hi and pack.units.match_at(tokens, end, hi) is not None):
+        unit_at = end
+        if (
+            end + 1 < hi
+            and tokens[end].text == "."
+            and _glued(tokens, end)
+            and tokens[end - 1].text.isalpha()
+        ):
+            unit_at = end + 1  # "500 тыс. руб.": the abbreviated scale's dot, then the unit
+        if (
+            is_year
+            or money
+            or (unit_at < hi and pack.units.match_at(tokens, unit_at, hi) is not None)
+        ):
             i = end
             continue
         if _attached_word(tokens, end, hi):  # "45-year-old", "45-летний", "45-jähriger"
@@ -283,6 +363,7 @@ def find_quantities(
         toll = not (
             _clock(tokens, end, hi)
             or _minutes(tokens, i)
+            or _phone(tokens, i, end, lo, hi)
             or (end == i + 1 and _suffixed(tokens, end, hi))
             or (
                 pack.ordinal_dot
@@ -292,6 +373,8 @@ def find_quantities(
             )
             or _beside_month(tokens, i, end, lo, hi, pack)
             or any(a.end in (i - 1, i) for a in pack.ages.find(tokens, max(lo, i - 4), i))
+            or _labelled(tokens, i, lo, pack)
+            or _bracketed(tokens, i, end, lo, hi, pack)
             or _age_apposition(tokens, i, end, lo, hi, pack)
             or any(r.end == i for r in pack.rates.find(tokens, max(lo, i - 3), i))  # per 100,000
             or _rate_before(tokens, end, hi, pack)  # "40 per 100,000"
@@ -310,8 +393,12 @@ def find_quantities(
             and (tokens[end].lower in pack.range_words or tokens[end].text in "-–")
         ):
             second = end + 1
-            if second + 1 < hi and tokens[second].lower in pack.determiners:
-                second += 1  # "tra le 20 e le 30"
+            if (
+                second + 1 < hi
+                and tokens[second].lower in pack.determiners
+                and number_at(tokens, second, hi, pack)[0] < 0
+            ):
+                second += 1  # "tra le 20 e le 30"; not "between two and *three*"
             value2, end2 = number_at(tokens, second, hi, pack)
             if value2 > value:
                 low, high, end = value, value2, end2

@@ -18,6 +18,8 @@ from fogofwar.claim import ClaimKind, Count
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc, Quantity
 from fogofwar.nlp.matcher import Match, Token
+from fogofwar.nlp.toll_guards import TollGuards
+from fogofwar.nlp.victim_lists import listed_after
 from fogofwar.nlp.victims import coordinated, listed_before
 from fogofwar.packs import LanguagePack, Trigger
 
@@ -40,7 +42,7 @@ _UNREPORTED_GAP = 2  # words between a casualty noun and the negated report of i
 _ZERO_AFTER = 2  # words between a casualty noun and the zero closing its clause ("gab es keine")
 
 
-class TollCues:
+class TollCues(TollGuards):
     """Cue words of tolls over the builder's document (a mixin: ``doc``, ``pack``, ``toks``)."""
 
     doc: Doc
@@ -119,6 +121,14 @@ class TollCues:
         figure = (low, high, span)
         k = bisect.bisect_left(toks, span.end, clause.tok_start, hi, key=lambda t: t.start)
         for j in range(k, min(hi, k + _GROUP_WORDS + 1)):
+            if toks[j].text == "," and j > k:  # "двоє дітей, жінка і чоловік"
+                heads = (self.pack.groups.match_at(toks, x, j) for x in range(k, j))
+                head = next((h.payload for h in heads if h is not None), None)
+                added = listed_after(toks, j, hi, head, self.pack, self.speaker)
+                if added:
+                    low = None if low is None else low + added
+                    high = None if high is None else high + added
+                    return (low, high, span)
             if not toks[j].is_word or self.pack.triggers.match_at(toks, j, hi) is not None:
                 return figure
             joiner = self.pack.joiners.match_at(toks, j, hi)
@@ -288,6 +298,9 @@ class TollCues:
         trig = pack.triggers.match_at(toks, k, hi)
         if trig is not None:  # "varios bombardeos", not "dozens of protesters"
             return trig.payload.nominal and trig.payload.kind in _STRIKES
+        thing = self.counts_thing(k, hi)  # by the analyser: "один из судов", "двох воєн"
+        if thing is not None:
+            return thing
         # one modifier between ("13 Russian missiles", "47 украинских беспилотников"), not a
         # short function word ("100 in attack") or an article
         word = toks[k].lower

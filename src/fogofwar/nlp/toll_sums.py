@@ -13,6 +13,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Quantity
 from fogofwar.nlp.matcher import Match
 from fogofwar.nlp.toll_cues import STRIKES, TollCues, is_zero
+from fogofwar.nlp.victim_lists import listed_between
 from fogofwar.packs import Trigger
 
 __all__ = ["TollSums"]
@@ -158,6 +159,7 @@ class TollSums(TollCues):
         order = sorted(qs, key=lambda x: x.tok_start)
         i = order.index(q)
         group = [q]
+        extra = 0  # people named singly between two figures of the list ("…, un uomo e due …")
         for step in (-1, 1):
             j, cur = i + step, q
             while 0 <= j < len(order):
@@ -182,6 +184,7 @@ class TollSums(TollCues):
                 if name in counted and not self.counts_as(b, name) and not self.elided(b, clause):
                     break  # "39 погибших … и 10 погибших …" only: the same word again
                 group.append(nxt)
+                extra += listed_between(toks, gap[0], gap[1], self.pack, self.speaker)
                 cur, j = nxt, j + step
         if len(group) == 1:
             return q.low, q.high, q.span
@@ -191,6 +194,8 @@ class TollSums(TollCues):
         highs = [g.high for g in group]
         low = sum(x for x in lows if x is not None) if any(x is not None for x in lows) else None
         high = sum(x for x in highs if x is not None) if all(x is not None for x in highs) else None
+        low = None if low is None else low + extra
+        high = None if high is None else high + extra
         span = Span(min(g.span.start for g in group), max(g.span.end for g in group))
         return low, high, span
 

@@ -13,6 +13,7 @@ from fogofwar.nlp.doc import Clause, Doc, Quantity
 from fogofwar.nlp.matcher import Match, Token
 from fogofwar.nlp.toll_cues import STRIKES, VICTIM_COUNTS, is_zero
 from fogofwar.nlp.toll_sums import TollSums
+from fogofwar.nlp.victim_lists import without_asides
 from fogofwar.nlp.victims import named_victims, person_word, singular_victims, surface
 from fogofwar.packs import LanguagePack, Trigger
 
@@ -30,6 +31,7 @@ _VICTIM_COUNTS = VICTIM_COUNTS
 _PERSON_COUNTS = (*VICTIM_COUNTS, "arrested")
 _LOST_GAP = 3  # words between a figure and its people, or (passive) the people and the verb
 _LOST_REACH = 7  # words between a verb of losing people and the figure after it
+_FAILED_OBJECT = 2  # words from an attempted casualty word to the figure of its object
 _JOIN_REACH = 6  # tokens from a casualty word to the joiner of its coordinated victims
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
 _QUOTES = frozenset('«»"“”„‚‘’')
@@ -88,6 +90,8 @@ class TollReader(TollSums):
 
     # -- parts -----------------------------------------------------------------------------
     def counts(self, clause: Clause, events: list[Match[Trigger]]) -> Counts:
+        failed = [m for m in events if self.unrealised(m, clause.tok_start)]
+        events = [m for m in events if m not in failed]
         bg = self.background(clause)
         qs = [
             q
@@ -97,6 +101,8 @@ class TollReader(TollSums):
             and q.toll
             and not self.things(q, clause.tok_end)
             and not self.family_size(q)
+            # "attempted to kill two officers": the two are no one's toll
+            and not any(0 <= q.tok_start - m.end <= _FAILED_OBJECT for m in failed)
         ]
         pairs: list[tuple[int, int, int, int, int]] = []  # (subset, distance, gap, event, q)
         risen = self.risen(clause)
@@ -163,7 +169,12 @@ class TollReader(TollSums):
                     None, None, Span(self.toks[m.start].start, self.toks[m.end - 1].end)
                 )
         words = self.pack.triggers.find(self.toks, clause.tok_start, clause.tok_end)
-        words = [w for w in words if not any(b.tok_start <= w.start < b.tok_end for b in bg)]
+        words = [
+            w
+            for w in words
+            if not any(b.tok_start <= w.start < b.tok_end for b in bg)
+            and not self.unrealised(w, clause.tok_start)
+        ]
         self.combined(words, values, silenced)
         self.losses(clause, words, qs, values, [f for _, f in risen])
         if "killed" not in values and "killed" not in silenced:
@@ -211,16 +222,24 @@ class TollReader(TollSums):
                 continue
             lo, hi = clause.tok_start, clause.tok_end
             reach = _HEADLINE_REACH if self.doc.headline else 0
-            bounds = named_victims(self.toks, m.start, lo, hi, self.pack, self.speaker, reach)
+            # "Eine Frau (45) und ihr Sohn (12)": the people around short parentheses
+            toks, at, end, skip = without_asides(self.toks, m.start, lo, hi, self.speaker)
+            bounds = named_victims(toks, at, lo, end, self.pack, skip, reach)
             if bounds is None:
                 one = self.singular(m, clause)
                 n = None
                 if not m.payload.nominal or m.end - m.start == 1:
                     lang = self.doc.lang
-                    n = singular_victims(self.toks, m.start, lo, hi, lang, self.possessive)
+                    n = singular_victims(toks, at, lo, end, lang, self.possessive)
                 if one and not (n and n > 1 and self.joined_after(m, clause)):
                     n = 1  # "загинула дівчинка та її батько": 2; "загинула жінка, її чоловік …"
                 bounds = None if n is None else (n, n)
+            pronoun = self.pronoun_people(m, lo, hi)  # "Його затримали", "arrested him"
+            if pronoun < 0 and bounds is None:  # "Их задержали": a group of no stated number
+                values[name] = Count(None, None, where)
+                continue
+            if bounds is None and pronoun:
+                bounds = (1, 1)
             if bounds is not None:
                 values[name] = Count(bounds[0], bounds[1], where)
 

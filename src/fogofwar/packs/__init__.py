@@ -245,6 +245,20 @@ class LanguagePack:
     kin: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
     #: a rate's base before a figure ("*per* 100,000 population"): the figure is no head count
     rates: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: an attempt or a near miss right before a casualty word ("tried to kill", "nearly
+    #: died", "пытался убить", "мало не загинула"): no one counted by that word
+    unrealised: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: words for one child ("boy", "хлопчик"): a comma list of them after "two children" names
+    #: the two, it adds no one (:mod:`fogofwar.nlp.victim_lists`)
+    child_nouns: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: words that name a numbered thing right before its number ("article 283", "статье
+    #: 283", "рейс 17", "№ 5"): the figure is an identifier, no head count
+    labels: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: personal pronouns right before a casualty or arrest word, or right after it with no
+    #: noun following ("Його затримали", "arrested him at …"): one person, or a group of no
+    #: stated number (:meth:`fogofwar.nlp.toll_guards.TollGuards.pronoun_people`)
+    pronouns_one: frozenset[str] = frozenset()
+    pronouns_many: frozenset[str] = frozenset()
     since: frozenset[str] = frozenset()  # "seit Sonntag": a day up to publication
     until: frozenset[str] = frozenset()  # ... unless one of these follows ("с 26 до 28 января")
     agents: frozenset[str] = frozenset()  # "by" of a passive: ", backed by Rwanda," describes
@@ -447,6 +461,11 @@ def load_pack(path: Path) -> LanguagePack:
         scene_prepositions=_flat(nums, "scene_prepositions", where),
         kin=_flat(nums, "kin", where),
         rates=_flat(nums, "rates", where),
+        unrealised=_flat(nums, "unrealised", where),
+        child_nouns=_flat(nums, "child_nouns", where),
+        labels=_flat(nums, "labels", where),
+        pronouns_one=frozenset(norm(w) for w in _words(nums, "pronouns_one", where)),
+        pronouns_many=frozenset(norm(w) for w in _words(nums, "pronouns_many", where)),
         joiners=_flat(nums, "joiners", where),
         singular=_flat(nums, "singular", where),
         harm=_flat(nums, "harm", where),
