@@ -41,6 +41,7 @@ __all__ = [
     "is_ukrainian",
     "latin_forms",
     "russian_form",
+    "russian_forms",
     "transliterate",
     "ukrainian_regions",
 ]
@@ -200,6 +201,39 @@ def russian_form(name: str) -> str:
         out.append(w.translate(_UK_RU_LETTERS))
     result = " ".join(out)
     return "" if result == low else result.title()
+
+
+# Ukrainian -> Russian given-name stems at the start of a word, as settlements named after a
+# person carry them: Олександрівка / Александровка, Олексіївка / Алексеевка, Миколаївка /
+# Николаевка, Олешки / Алешки; Оленівка is Еленовка (after Олена / Елена) or Оленевка (after
+# олень, a deer), so that stem gives a second form beside the regular one
+_NAME_STEMS = (
+    ("олександр", "александр", False),
+    ("олекс", "алекс", False),
+    ("микола", "никола", False),
+    ("олешк", "алешк", False),
+    ("олен", "елен", True),
+)
+
+
+def russian_forms(name: str) -> tuple[str, ...]:
+    """The Russian forms of a Ukrainian ``name``: :func:`russian_form`, with a Ukrainian
+    given-name stem at the start of a word in its Russian form ("Олександрівка" ->
+    "Александровка", "Миколаївка" -> "Николаевка"), and both forms where the stem is also a
+    common word ("Оленівка" -> "Оленовка", "Еленовка"); () when ``name`` shows no Ukrainian
+    trait."""
+    ru = russian_form(name)
+    if not ru:
+        return ()
+    out = [ru]
+    words = ru.casefold().split()
+    for k, w in enumerate(words):
+        for uk_stem, ru_stem, both in _NAME_STEMS:
+            if w.startswith(uk_stem) and len(w) > len(uk_stem) + 2:
+                changed = " ".join([*words[:k], ru_stem + w[len(uk_stem) :], *words[k + 1 :]])
+                out = [*out, changed.title()] if both else [changed.title()]
+                break
+    return tuple(dict.fromkeys(out))
 
 
 # Russian -> Ukrainian region adjectives, regular cases ("Нижегородская" -> "Нижегородська",

@@ -25,7 +25,7 @@ from typing import Any
 
 from fogofwar.geo.entity import Entity
 from fogofwar.geo.text import fold, skeleton, translit_uk
-from fogofwar.geo.translit import latin_forms, russian_form
+from fogofwar.geo.translit import latin_forms, russian_forms
 
 __all__ = ["katottg_rows", "raion_names", "ukraine"]
 
@@ -53,13 +53,12 @@ def raion_names(adjective: str, town: str | None) -> list[str]:
     """A district's names from its Ukrainian adjective ("Куп’янський") and, when known, its
     centre's Ukrainian name ("Куп’янськ"): Ukrainian and Russian "<adjective> район", and the
     Latin phrases of each spelling of either."""
-    ru = russian_form(adjective)
-    out = [f"{adjective} район"] + ([f"{ru} район"] if ru else [])
-    for adj in dict.fromkeys((adjective, *([ru] if ru else []))):
+    ru = russian_forms(adjective)
+    out = [f"{adjective} район"] + [f"{r} район" for r in ru]
+    for adj in dict.fromkeys((adjective, *ru)):
         out += [p.format(f) for f in latin_forms(adj) for p in _BY_ADJECTIVE]
     if town:
-        ru_town = russian_form(town)
-        for name in dict.fromkeys((town, *([ru_town] if ru_town else []))):
+        for name in dict.fromkeys((town, *russian_forms(town))):
             out += [p.format(f) for f in latin_forms(name) for p in _BY_TOWN]
     return list(dict.fromkeys(out))
 
