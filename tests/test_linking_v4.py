@@ -1,5 +1,6 @@
 """Reader claims that feed the linker (session 13): a date right after a speech verb dates the
-report, not the event; Russian forms of Ukrainian settlements named after a person."""
+report, not the event; Russian forms of Ukrainian settlements named after a person; districts
+by their centre's Russian name."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 
 from fogofwar.claim import Claim
 from fogofwar.geo import Gazetteer
-from fogofwar.geo.translit import russian_forms
+from fogofwar.geo.translit import russian_adjective, russian_forms
 from fogofwar.model import Article
 from fogofwar.reader import Reader
 
@@ -95,3 +96,36 @@ def test_a_russian_name_of_a_ukrainian_village_is_not_a_namesake_abroad(
     found = {m.surface: m.location for m in gaz.find(text, lang)}
     loc = found.get(surface)
     assert loc is not None and loc.country == "UKR" and loc.admin1 == "Donetsk Oblast"
+
+
+@pytest.mark.parametrize(
+    ("town", "adjective"),
+    [
+        ("Белгород-Днестровский", "Белгород-Днестровский"),  # the name is an adjective
+        ("Купянск", "Купянский"),
+        ("Изюм", "Изюмский"),
+        ("Николаев", "Николаевский"),
+        ("Одесса", ""),  # irregular: no rule
+        ("Запорожье", ""),
+    ],
+)
+def test_russian_adjective_of_a_town(town: str, adjective: str) -> None:
+    assert russian_adjective(town) == adjective
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "oblast"),
+    [
+        ("Дроны атаковали село в Белгород-Днестровском районе.", "Белгород-Днестровском районе",
+         "Odesa Oblast"),
+        ("Снаряды упали в Каменец-Подольском районе.", "Каменец-Подольском районе",
+         "Khmelnytskyi Oblast"),
+        ("Удар пришёлся по Купянскому району.", "Купянскому району", "Kharkiv Oblast"),
+    ],
+)  # fmt: skip
+def test_a_district_by_its_centres_russian_name(
+    gaz: Gazetteer, text: str, surface: str, oblast: str
+) -> None:
+    found = {m.surface: m.location for m in gaz.find(text, "ru")}
+    loc = found.get(surface)
+    assert loc is not None and loc.precision == "admin2" and loc.admin1 == oblast

@@ -40,6 +40,7 @@ __all__ = [
     "is_russian",
     "is_ukrainian",
     "latin_forms",
+    "russian_adjective",
     "russian_form",
     "russian_forms",
     "transliterate",
@@ -234,6 +235,27 @@ def russian_forms(name: str) -> tuple[str, ...]:
                 out = [*out, changed.title()] if both else [changed.title()]
                 break
     return tuple(dict.fromkeys(out))
+
+
+_HARD_FINAL = frozenset("бвгдзлмнпрстф")  # a town name taking -ский as it stands
+
+
+def russian_adjective(town: str) -> str:
+    """The Russian adjective of a Russian town name, regular cases only: a name that is an
+    adjective stays ("Белгород-Днестровский"), -ск/-цк take -ий ("Купянск" -> "Купянский"),
+    a hard consonant takes -ский ("Изюм" -> "Изюмский"); "" otherwise (Одесса, Запорожье)."""
+    low = town.casefold()
+    if not _CYR.search(low) or is_ukrainian(low) or " " in low:
+        return ""
+    if low.endswith(("ский", "цкий")):
+        out = low
+    elif low.endswith(("ск", "цк")):
+        out = low + "ий"
+    elif low[-1] in _HARD_FINAL:
+        out = low + "ский"
+    else:
+        return ""
+    return "-".join(w.capitalize() for w in out.split("-"))
 
 
 # Russian -> Ukrainian region adjectives, regular cases ("Нижегородская" -> "Нижегородська",
