@@ -129,3 +129,33 @@ def test_a_district_by_its_centres_russian_name(
     found = {m.surface: m.location for m in gaz.find(text, "ru")}
     loc = found.get(surface)
     assert loc is not None and loc.precision == "admin2" and loc.admin1 == oblast
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Am Morgen griffen Drohnen Odessa an.", "Odessa", "UKR"),
+        ("Gestern trafen zwei Raketen Kiew.", "Kiew", "UKR"),
+        ("In der Nacht beschossen Truppen Pokrowsk.", "Pokrowsk", "UKR"),
+        ("Die Stadt Essen wählt einen neuen Rat.", "Essen", "DEU"),
+    ],
+)
+def test_a_german_noun_before_a_place_is_no_first_name(
+    gaz: Gazetteer, text: str, surface: str, country: str
+) -> None:
+    found = {m.surface: m.location for m in gaz.find(text, "de")}
+    loc = found.get(surface)
+    assert loc is not None and loc.country == country
+
+
+@pytest.mark.parametrize(
+    "text", ["Dann sprach Andrij Tscherkas mit Reportern.", "Wie Olaf Scholz sagte, ist das so."]
+)
+def test_a_german_first_name_still_makes_a_person(gaz: Gazetteer, text: str) -> None:
+    assert not [m for m in gaz.find(text, "de") if m.location is not None]
+
+
+def test_a_german_claim_is_placed_after_a_capitalised_noun(reader: Reader) -> None:
+    text = "In der Nacht griffen russische Drohnen Odessa an, zwei Menschen wurden getötet."
+    claims = _claims(reader, "de", text)
+    assert claims and all(c.location and c.location.name == "Odessa" for c in claims)

@@ -254,6 +254,8 @@ def keep(
         and prev.text.casefold() not in pack.skip_initial
         and fold(prev.text) not in pack.demonyms
         and not (prev.sent_start and is_known(prev.text, pack.lang) and not first_name)
+        # German capitalises every noun: "griffen Drohnen Odessa an" is no person
+        and (pack.lang != "de" or first_name or not is_known(prev.text, pack.lang))
     )  # "Жители Лубен": a common word opening the sentence; "Андрій Черкас": a person
     if (
         person
