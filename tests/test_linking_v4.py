@@ -138,6 +138,8 @@ def test_a_district_by_its_centres_russian_name(
         ("Gestern trafen zwei Raketen Kiew.", "Kiew", "UKR"),
         ("In der Nacht beschossen Truppen Pokrowsk.", "Pokrowsk", "UKR"),
         ("Die Stadt Essen wählt einen neuen Rat.", "Essen", "DEU"),
+        ("Drohnen trafen den Donauhafen Ismajil.", "Ismajil", "UKR"),  # a compound noun
+        ("Bomben fielen auf die Großstadt Charkiw.", "Charkiw", "UKR"),
     ],
 )
 def test_a_german_noun_before_a_place_is_no_first_name(

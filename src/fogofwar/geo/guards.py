@@ -115,6 +115,14 @@ def cyrillic_guard(tokens: list[Token], hit: Hit, pack: LangPack) -> Hit | None:
                metonymy=hit.metonymy, phrase=hit.phrase)  # fmt: skip
 
 
+def _german_noun(word: str) -> bool:
+    """A German dictionary word, or a compound ending in one of at least four letters
+    ("Donauhafen", "Großstadt"): German capitalises every noun, so it names no person."""
+    if is_known(word, "de"):
+        return True
+    return any(is_known(word[k:].capitalize(), "de") for k in range(3, len(word) - 3))
+
+
 def keep(
     tokens: list[Token], hit: Hit, pack: LangPack, before: Hit | None, names: frozenset[str],
     placed: frozenset[str] = frozenset(),
@@ -255,7 +263,7 @@ def keep(
         and fold(prev.text) not in pack.demonyms
         and not (prev.sent_start and is_known(prev.text, pack.lang) and not first_name)
         # German capitalises every noun: "griffen Drohnen Odessa an" is no person
-        and (pack.lang != "de" or first_name or not is_known(prev.text, pack.lang))
+        and (pack.lang != "de" or first_name or not _german_noun(prev.text))
     )  # "Жители Лубен": a common word opening the sentence; "Андрій Черкас": a person
     if (
         person
