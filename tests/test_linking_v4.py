@@ -151,7 +151,13 @@ def test_a_german_noun_before_a_place_is_no_first_name(
 
 
 @pytest.mark.parametrize(
-    "text", ["Dann sprach Andrij Tscherkas mit Reportern.", "Wie Olaf Scholz sagte, ist das so."]
+    "text",
+    [
+        "Dann sprach Andrij Tscherkas mit Reportern.",
+        "Wie Olaf Scholz sagte, ist das so.",
+        "Der Brief ging an den Präsidenten George Bush.",  # a title before the name
+        "Im Finale traf Stürmer Carlos Edwards zweimal.",  # an English first name
+    ],
 )
 def test_a_german_first_name_still_makes_a_person(gaz: Gazetteer, text: str) -> None:
     assert not [m for m in gaz.find(text, "de") if m.location is not None]
