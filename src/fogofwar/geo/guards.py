@@ -43,7 +43,7 @@ the word is not rather an acronym, a common word, a first name or a person's nam
 from __future__ import annotations
 
 from fogofwar.geo.famous import before_famous_surname
-from fogofwar.geo.langdata import LangPack
+from fogofwar.geo.langdata import LangPack, lang_pack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
 from fogofwar.geo.marked import dateline as caps_dateline
 from fogofwar.geo.marked import headed
@@ -113,6 +113,36 @@ def cyrillic_guard(tokens: list[Token], hit: Hit, pack: LangPack) -> Hit | None:
         return hit
     return Hit(hit.first, hit.last, hit.start, hit.end, tuple(kept), hit.changed,
                metonymy=hit.metonymy, phrase=hit.phrase)  # fmt: skip
+
+
+# German titles and role nouns written before a name, also as the end of a compound
+# ("Außenminister", "Regierungssprecher", "Genosse Stalin", "Oberst Ollendorf")
+_DE_TITLES = (
+    "präsident", "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "sprecher",
+    "sprecherin", "bürgermeister", "bürgermeisterin", "gouverneur", "gouverneurin", "general",
+    "oberst", "major", "hauptmann", "leutnant", "kommandeur", "genosse", "genossin", "herr",
+    "frau", "miss", "mister", "papst", "könig", "königin", "prinz", "prinzessin", "kaiser",
+    "graf", "gräfin", "professor", "professorin", "pfarrer", "bischof", "kardinal", "trainer",
+    "stürmer", "torwart", "spieler", "sänger", "sängerin", "autor", "autorin", "regisseur",
+    "schriftsteller", "journalist", "journalistin", "abgeordneter", "abgeordnete", "chef",
+    "chefin", "direktor", "direktorin", "leiter", "leiterin", "botschafter", "senator",
+    "anwalt", "anwältin", "richter", "richterin", "arzt", "ärztin", "psychologe", "kollege",
+    "kollegin", "bruder", "schwester", "vater", "mutter", "sohn", "tochter", "onkel", "tante",
+)  # fmt: skip
+
+
+def _german_noun(word: str) -> bool:
+    """A German dictionary word, or a compound ending in one of at least four letters
+    ("Donauhafen", "Großstadt"), that is neither a title or role noun before a name
+    ("Außenminister", "Oberst") nor a first name (the English lists are the widest:
+    "Carlos", "Percy"): German capitalises every noun, so such a word names no person."""
+    low = word.casefold()
+    stems = (low, low.removesuffix("en"), low.removesuffix("n"), low.removesuffix("s"))
+    if any(w.endswith(_DE_TITLES) for w in stems) or low in lang_pack("en").all_first_names:
+        return False
+    if is_known(word, "de"):
+        return True
+    return any(is_known(word[k:].capitalize(), "de") for k in range(3, len(word) - 3))
 
 
 def keep(
@@ -254,6 +284,8 @@ def keep(
         and prev.text.casefold() not in pack.skip_initial
         and fold(prev.text) not in pack.demonyms
         and not (prev.sent_start and is_known(prev.text, pack.lang) and not first_name)
+        # German capitalises every noun: "griffen Drohnen Odessa an" is no person
+        and (pack.lang != "de" or first_name or not _german_noun(prev.text))
     )  # "Жители Лубен": a common word opening the sentence; "Андрій Черкас": a person
     if (
         person

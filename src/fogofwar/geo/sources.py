@@ -47,7 +47,7 @@ from fogofwar.geo.translit import (
     is_russian,
     is_ukrainian,
     latin_forms,
-    russian_form,
+    russian_forms,
     ukrainian_regions,
 )
 from fogofwar.geo.ukraine import katottg_rows, ukraine
@@ -439,8 +439,8 @@ def _transliterations(table: EntityTable) -> None:
             # official Cyrillic names of Ukrainian places are Ukrainian, with or without the
             # letters that tell ("Березне" -> "Березное")
             if e.cc == "UA" and (n in main or is_ukrainian(n)):
-                ru = russian_form(n)
-                if ru:  # official even where GeoNames lists it as another name ("Дергачи")
+                # official even where GeoNames lists it as another name ("Дергачи")
+                for ru in russian_forms(n):
                     forms.add(ru)
                     forms.update(latin_forms(ru))
             forms.update(latin_forms(n))

@@ -40,7 +40,9 @@ __all__ = [
     "is_russian",
     "is_ukrainian",
     "latin_forms",
+    "russian_adjective",
     "russian_form",
+    "russian_forms",
     "transliterate",
     "ukrainian_regions",
 ]
@@ -200,6 +202,60 @@ def russian_form(name: str) -> str:
         out.append(w.translate(_UK_RU_LETTERS))
     result = " ".join(out)
     return "" if result == low else result.title()
+
+
+# Ukrainian -> Russian given-name stems at the start of a word, as settlements named after a
+# person carry them: Олександрівка / Александровка, Олексіївка / Алексеевка, Миколаївка /
+# Николаевка, Олешки / Алешки; Оленівка is Еленовка (after Олена / Елена) or Оленевка (after
+# олень, a deer), so that stem gives a second form beside the regular one
+_NAME_STEMS = (
+    ("олександр", "александр", False),
+    ("олекс", "алекс", False),
+    ("микола", "никола", False),
+    ("олешк", "алешк", False),
+    ("олен", "елен", True),
+)
+
+
+def russian_forms(name: str) -> tuple[str, ...]:
+    """The Russian forms of a Ukrainian ``name``: :func:`russian_form`, with a Ukrainian
+    given-name stem at the start of a word in its Russian form ("Олександрівка" ->
+    "Александровка", "Миколаївка" -> "Николаевка"), and both forms where the stem is also a
+    common word ("Оленівка" -> "Оленовка", "Еленовка"); () when ``name`` shows no Ukrainian
+    trait."""
+    ru = russian_form(name)
+    if not ru:
+        return ()
+    out = [ru]
+    words = ru.casefold().split()
+    for k, w in enumerate(words):
+        for uk_stem, ru_stem, both in _NAME_STEMS:
+            if w.startswith(uk_stem) and len(w) > len(uk_stem) + 2:
+                changed = " ".join([*words[:k], ru_stem + w[len(uk_stem) :], *words[k + 1 :]])
+                out = [*out, changed.title()] if both else [changed.title()]
+                break
+    return tuple(dict.fromkeys(out))
+
+
+_HARD_FINAL = frozenset("бвгдзлмнпрстф")  # a town name taking -ский as it stands
+
+
+def russian_adjective(town: str) -> str:
+    """The Russian adjective of a Russian town name, regular cases only: a name that is an
+    adjective stays ("Белгород-Днестровский"), -ск/-цк take -ий ("Купянск" -> "Купянский"),
+    a hard consonant takes -ский ("Изюм" -> "Изюмский"); "" otherwise (Одесса, Запорожье)."""
+    low = town.casefold()
+    if not _CYR.search(low) or is_ukrainian(low) or " " in low:
+        return ""
+    if low.endswith(("ский", "цкий")):
+        out = low
+    elif low.endswith(("ск", "цк")):
+        out = low + "ий"
+    elif low[-1] in _HARD_FINAL:
+        out = low + "ский"
+    else:
+        return ""
+    return "-".join(w.capitalize() for w in out.split("-"))
 
 
 # Russian -> Ukrainian region adjectives, regular cases ("Нижегородская" -> "Нижегородська",

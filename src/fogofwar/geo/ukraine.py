@@ -21,11 +21,12 @@ named with its district ("Гроза Куп’янського району") is
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from typing import Any
 
 from fogofwar.geo.entity import Entity
 from fogofwar.geo.text import fold, skeleton, translit_uk
-from fogofwar.geo.translit import latin_forms, russian_form
+from fogofwar.geo.translit import is_ukrainian, latin_forms, russian_adjective, russian_forms
 
 __all__ = ["katottg_rows", "raion_names", "ukraine"]
 
@@ -49,19 +50,30 @@ _BY_TOWN = (
 )  # fmt: skip
 
 
-def raion_names(adjective: str, town: str | None) -> list[str]:
+def raion_names(adjective: str, town: str | None, ru_towns: Sequence[str] = ()) -> list[str]:
     """A district's names from its Ukrainian adjective ("Куп’янський") and, when known, its
-    centre's Ukrainian name ("Куп’янськ"): Ukrainian and Russian "<adjective> район", and the
-    Latin phrases of each spelling of either."""
-    ru = russian_form(adjective)
-    out = [f"{adjective} район"] + ([f"{ru} район"] if ru else [])
-    for adj in dict.fromkeys((adjective, *([ru] if ru else []))):
+    centre's Ukrainian name ("Куп’янськ") and Russian names ("Белгород-Днестровский", which
+    no regular rule makes of "Білгород-Дністровський"): Ukrainian and Russian "<adjective>
+    район", and the Latin phrases of each spelling of either."""
+    adjectives = (russian_adjective(t) for t in ru_towns)
+    ru = tuple(dict.fromkeys((*russian_forms(adjective), *(a for a in adjectives if a))))
+    out = [f"{adjective} район"] + [f"{r} район" for r in ru]
+    for adj in dict.fromkeys((adjective, *ru)):
         out += [p.format(f) for f in latin_forms(adj) for p in _BY_ADJECTIVE]
     if town:
-        ru_town = russian_form(town)
-        for name in dict.fromkeys((town, *([ru_town] if ru_town else []))):
+        for name in dict.fromkeys((town, *russian_forms(town))):
             out += [p.format(f) for f in latin_forms(name) for p in _BY_TOWN]
     return list(dict.fromkeys(out))
+
+
+def _consonants(name: str) -> str:
+    """The first four consonants of a name's cross-script key: "Белгород-Днестровский" and
+    "Білгород-Дністровський" meet where their vowels differ; "Аккерман" does not."""
+    return "".join(ch for ch in skeleton(name) if ch.isalpha() and ch not in "aeiouy")[:4]
+
+
+def _cyrillic(name: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in name)
 
 
 def katottg_rows() -> list[dict[str, object]]:
@@ -172,9 +184,16 @@ def _raions(
         if near is None or not oblast or near[2].admin1 != oblast:
             continue
         town = centre[rid][1] if rid in centre else None
+        # the Russian names GeoNames gives the centre (its anchor when their names meet)
+        ru_towns = [
+            n
+            for n in (*near[2].main, *near[2].alt)
+            if town and n and not is_ukrainian(n) and _cyrillic(n)
+            and _consonants(n) == _consonants(town)
+        ]  # fmt: skip
         name = f"{translit_uk(adjective)} Raion"
         e = Entity(name, "admin2", "UA", near[2].lat, near[2].lon, near[2].population,
                    admin1=oblast, admin2=name)  # fmt: skip
         e.main.append(name)
-        e.main.extend(raion_names(adjective, town))
+        e.main.extend(raion_names(adjective, town, ru_towns))
         table.add(e)

@@ -109,7 +109,7 @@ class ClaimBuilder(ClaimParts):
             plover=plover,
             actors=self.actors(clause, kind, anchor, att, counts),
             location=self.location(clause, anchor, att.source if att else None),
-            time=self.time(clause, certainty == Certainty.HYPOTHETICAL, att),
+            time=self.time(clause, certainty == Certainty.HYPOTHETICAL, att, kind),
             counts=counts,
             cue=Cue(att.cue_text or "", att.cue) if att is not None and att.cue else None,
             quote=att.direct if att is not None else False,

@@ -41,6 +41,7 @@ __all__ = ["ClaimParts"]
 _SPEECH = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})  # the speaker acts
 _TOLL_COUNTS = frozenset({"killed", "injured"})
 _OPENER_GAP = 3
+_SPEECH_GAP_CHARS = 3  # "said on Tuesday", "заявил во вторник": a preposition or article
 _ROLE_BY_KIND = {
     ClaimKind.CASUALTIES: "victim",
     ClaimKind.ARREST: "affected",
@@ -58,6 +59,19 @@ def _within(a: Span, b: Span) -> bool:
 
 def _overlaps(a: Span, b: Span) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _right_after(text: str, end: int, start: int) -> bool:
+    """``text[end:start]`` is blank or one short lower-case word ("on", "am", "во", "el")."""
+    if end > start:
+        return False
+    words = text[end:start].split()
+    return not words or (
+        len(words) == 1
+        and len(words[0]) <= _SPEECH_GAP_CHARS
+        and words[0].isalpha()
+        and words[0].islower()
+    )
 
 
 class ClaimParts(EventReader):
@@ -186,19 +200,28 @@ class ClaimParts(EventReader):
         return att.source_name
 
     def time(
-        self, clause: Clause, hypothetical: bool, att: AttributionMention | None
+        self,
+        clause: Clause,
+        hypothetical: bool,
+        att: AttributionMention | None,
+        kind: ClaimKind | None = None,
     ) -> TimeRef | None:
         """A date in the clause, else in the sentence. A date of the sentence outside the
         claim's attributed content dates the report ("…, media reported on Thursday", "teilte
-        am Dienstag mit, dass …"): the event then happened on or before that day."""
+        am Dienstag mit, dass …"): the event then happened on or before that day. So does a
+        date right after a speech verb when no attribution was read ("…, a senior official of
+        the mission said on Tuesday"), unless the claim is the speech act itself."""
         sent = self.doc.sentences[clause.sentence].span
         content = att.content if att is not None and _overlaps(att.content, sent) else None
+        spoken = self._speech_dated(clause.sentence) if att is None and kind not in _SPEECH else ()
         report: date | None = None
         for area in (clause.span, sent):
             for d in self.doc.dates:
                 if not _within(d.span, area):
                     continue
-                if content is not None and not _within(d.span, content):
+                if (content is not None and not _within(d.span, content)) or (
+                    d.span.start in spoken
+                ):
                     report = d.end if report is None else min(report, d.end)
                     continue
                 start = d.start.isoformat() if d.start else None
@@ -207,6 +230,23 @@ class ClaimParts(EventReader):
             return None
         end = self.doc.published if report is None else min(report, self.doc.published)
         return TimeRef(None, end.isoformat(), DatePrecision.BEFORE_PUBLICATION.value, None)
+
+    def _speech_dated(self, si: int) -> frozenset[int]:
+        """Offsets of dates in sentence ``si`` standing right after a pack speech verb ("said
+        on Tuesday", "sagte am Dienstag", "заявил во вторник", "a déclaré mardi"): at most one
+        short word (a preposition or article) between them."""
+        sent = self.doc.sentences[si]
+        cues = self.pack.cues.find(self.toks, sent.tok_start, sent.tok_end)
+        ends = {self.toks[m.end - 1].end for m in cues if m.payload.type == "verb"}
+        if not ends:
+            return frozenset()
+        out: set[int] = set()
+        for d in self.doc.dates:
+            if not _within(d.span, sent.span):
+                continue
+            if any(_right_after(self.doc.text, e, d.span.start) for e in ends):
+                out.add(d.span.start)
+        return frozenset(out)
 
     def attribution_for(self, offset: int) -> AttributionMention | None:
         best: AttributionMention | None = None
