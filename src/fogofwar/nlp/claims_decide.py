@@ -5,11 +5,8 @@
    headlines, front-line reports, any wording the packs do not list) becomes a claim when the
    model says so (``p_claim ≥ ADD``) — unless it tells the aftermath around an event
    (hospital care, an investigation) or withholds details (as any clause that does so with
-   no figure of its own), or generalises or tells a habit and the model is not sure
-   (``ADD_BACKDROP``), or the model cannot tell which kind of event it would be (the best
-   kind holds less than ``KIND_SURE`` of the claim probability: a clause that reads as news
-   but as no event of the conflict world; a figure it leans to read as a toll excepted); a
-   speech act that is only its speaker and verb
+   no figure of its own), or generalises or tells a habit and
+   the model is not sure (``ADD_BACKDROP``); a speech act that is only its speaker and verb
    ("Губернатор также предупредил, что …") leaves the claim to what follows. Adjacent
    clauses of one sentence that the model reads as the same claim (same kind, same source, no
    rule event of their own) are one claim. Past the lead (not the headline, not the first
@@ -31,28 +28,12 @@ from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView
 from fogofwar.nlp.doc import Doc, Resources
 from fogofwar.nlp.frames import unclaimed
 
-__all__ = [
-    "ADD",
-    "ADD_BACKDROP",
-    "ADD_BARE",
-    "DROP",
-    "KIND_SURE",
-    "OVERRIDE",
-    "decide",
-    "names_earlier_source",
-]
+__all__ = ["ADD", "ADD_BACKDROP", "ADD_BARE", "DROP", "OVERRIDE", "decide", "names_earlier_source"]
 
 DROP = 0.01
 ADD = 0.75
 ADD_BARE = 0.85  # a clause without any event word of the pack needs a surer model
 OVERRIDE = 0.8
-#: a clause without the rules' event words is a claim only when the model also knows which
-#: kind: its best kind holds at least this share of the claim probability. Without an event
-#: word, a spread reading ("attack .27, statement .25, arrest .2") is a sentence the model
-#: finds newsworthy but places in no kind: on unseen text, business, courts and politics. A
-#: figure the model leans to read as a toll ("the enemy lost about 2,000 men") stays its claim
-KIND_SURE = 0.4
-_HEAD_GAP = 2  # words between a figure and its victim noun ("340 Ukrainian servicemen")
 _SPEECH_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
 
 
@@ -156,8 +137,6 @@ def decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> Cl
         return view.rule_kind
     if score.p_claim < (ADD if view.every else ADD_BARE) or view.lexical[_EVALUATIVE]:
         return None  # analysis ("unterstreicht", "shows") stays no claim, as the rules say
-    if pk < KIND_SURE * score.p_claim and not _toll_figure(doc, res, view, mkind):
-        return None  # newsworthy, but no kind of conflict event stands out
     if view.lexical[_AFTERMATH] or view.lexical[_WITHHELD]:
         return None  # "the wounded were taken to hospital", "подробиці не розкрили"
     if score.p_claim < ADD_BACKDROP and any(view.lexical[i] for i in _BACKDROP):
@@ -167,23 +146,6 @@ def decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> Cl
     if view.lexical[_VERIFICATION] and _verification_in(doc, res, view):
         return None  # "no independent confirmation of the toll yet" is a caveat, not a claim
     return mkind
-
-
-def _toll_figure(doc: Doc, res: Resources, view: ClauseView, kind: ClaimKind) -> bool:
-    """The clause holds a head count: a figure the model leans to read as a toll ("el enemigo
-    perdió cerca de 2.000 hombres"), or a figure right before a victim noun of the pack ("lost
-    up to 340 servicemen"): a loss the packs' toll words missed, not a vague reading."""
-    if not view.lexical[_QUANTITY]:
-        return False
-    if kind == ClaimKind.CASUALTIES:
-        return True
-    c, groups = view.clause, res.packs[doc.lang].groups
-    return any(
-        groups.match_at(doc.tokens, k, c.tok_end) is not None
-        for q in doc.quantities
-        if q.toll and c.tok_start <= q.tok_start < c.tok_end
-        for k in range(q.tok_end, min(q.tok_end + _HEAD_GAP, c.tok_end))
-    )
 
 
 def _no_deed(view: ClauseView) -> bool:
