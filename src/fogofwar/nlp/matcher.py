@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-__all__ = ["Match", "PhraseMatcher", "Token", "norm"]
+__all__ = ["Match", "PhraseMatcher", "Token", "norm", "token_starts"]
 
 T = TypeVar("T")
 
@@ -164,6 +164,20 @@ def _forms(tokens: tuple[Token, ...]) -> _DocForms:
     found = _DocForms(at, by_word, by_two)
     _FORMS[:] = [(tokens, found), *_FORMS[: _RECENT - 1]]
     return found
+
+
+_STARTS: list[tuple[tuple[Token, ...], list[int]]] = []
+
+
+def token_starts(tokens: tuple[Token, ...]) -> list[int]:
+    """The start offset of every token, for bisecting (remembered for the last few token
+    tuples: many stages ask it of one document's tokens). Read only: the list is shared."""
+    for seen, starts in _STARTS:
+        if seen is tokens:
+            return starts
+    starts = [t.start for t in tokens]
+    _STARTS[:] = [(tokens, starts), *_STARTS[: _RECENT - 1]]
+    return starts
 
 
 class PhraseMatcher(Generic[T]):
