@@ -93,6 +93,7 @@ class SourceLayout:
     def __init__(self, doc: Doc) -> None:
         self.lang = doc.lang
         self.starts = [s.span.start for s in doc.sentences]
+        self._sentence_at: dict[int, int] = {}  # offset -> its sentence, as asked
         self.atts = sorted(doc.attributions, key=lambda a: a.content.start)
         #: entities that may speak, each as a candidate attribution over its sentence
         self.entities: list[tuple[EntityMention, AttributionMention]] = []
@@ -115,7 +116,10 @@ class SourceLayout:
 
     def sentence(self, offset: int) -> int:
         """Index of the sentence that holds character ``offset``."""
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+        got = self._sentence_at.get(offset)
+        if got is None:  # every clause asks of the same attributions' offsets
+            got = self._sentence_at[offset] = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return got
 
     def around(self, offset: int) -> tuple[AttributionMention | None, AttributionMention | None]:
         """The last sourced attribution whose content starts at or before ``offset`` and the
