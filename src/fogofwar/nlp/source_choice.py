@@ -84,6 +84,13 @@ FEATURES: tuple[str, ...] = (
 
 _INHERITED = FEATURES.index("inherited")
 
+# one-hot rows of the kind and certainty features, built once (the same 1.0s and 0.0s)
+_KIND_ROWS = {k: [float(k == j) for j in SourceKind] for k in SourceKind}
+_CERT_ROWS: dict[Certainty | None, list[float]] = {
+    c: [float(c == j) for j in Certainty] for c in (*Certainty, None)
+}
+_NO_ROW_KIND, _NO_ROW_CERT = [0.0] * len(SourceKind), [0.0] * len(Certainty)
+
 
 class SourceLayout:
     """What the source choice reads of a whole document, built once per document: the sentence
@@ -229,9 +236,9 @@ def features(
         ]
         f += [float(d == o) for o in _OFFSETS]
         f += [float(att.found_by == fb) for fb in _FOUND_BY]
-    f += [float(kind == k) for k in SourceKind]
+    f += _KIND_ROWS.get(kind, _NO_ROW_KIND)
     cert = att.certainty if att is not None else None
-    f += [float(cert == c) for c in Certainty]
+    f += _CERT_ROWS.get(cert, _NO_ROW_CERT)
     prev = att is not None and lay.sentence(att.content.start) < here
     nxt = att is not None and lay.sentence(att.content.start) > here
     sourced = side.sourced
