@@ -9,6 +9,7 @@ title string.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -129,6 +130,11 @@ class Reader:
         model = self.resources.model
         if model is not None:  # the model's lazy parts (the embedding model)
             model.source_kinds([("Test", "…")])
+        # what is loaded now lives as long as the reader: out of the garbage collector's
+        # sight, so its full passes while reading walk only the articles' objects (~10% of
+        # the reading time), not the lexicons, registry and gazetteer again and again
+        gc.collect()
+        gc.freeze()
 
     @classmethod
     def offline(cls) -> Reader:

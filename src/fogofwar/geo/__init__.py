@@ -131,8 +131,12 @@ class Gazetteer:
         """The SQLite file behind this gazetteer."""
         return self._index.path
 
-    def find(self, text: str, lang: str | None) -> tuple[PlaceMention, ...]:
-        """Every place mention in ``text``, resolved with the whole text as context.
+    def find(
+        self, text: str, lang: str | None, until: int | None = None
+    ) -> tuple[PlaceMention, ...]:
+        """Every place mention in ``text``, resolved with the whole text as context;
+        ``until``: only mentions ending by that offset are wanted (what follows is context),
+        so when no name ends there nothing is resolved and none come back.
 
         ``lang`` is an ISO 639-1 code; ``None`` or an unsupported code uses the rules of all
         four languages. Demonyms come back with ``is_demonym`` and the country they name (no
@@ -153,6 +157,11 @@ class Gazetteer:
         if features:  # "Memphis Street" is a street, not Memphis
             listed = set(listed_streets(text, pack))
             hits = [h for h in hits if not _inside_feature(h, features, listed)]
+        if until is not None and not any(
+            end <= until
+            for end in (*(h.end for h in hits), *(m.end for m in marks), *(e for _, e in features))
+        ):
+            return ()  # a headline naming no place: its article's places are only context
         places = resolve(hits, local_countries(text, hits, pack), name_priors(text, hits, lang))
         stray = stray_acronyms(text, hits, places)
         if stray:  # "DNR tickets out-of-state boaters": no Donetsk in a text of no war

@@ -38,7 +38,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.claims_parts import ClaimParts
 from fogofwar.nlp.doc import AttributionMention, Clause, Doc, Resources
 from fogofwar.nlp.kinds import crosswalk
-from fogofwar.nlp.matcher import Match
+from fogofwar.nlp.matcher import Match, token_starts
 from fogofwar.nlp.pipeline import stage
 from fogofwar.nlp.salience import clause_kind, main_first
 from fogofwar.nlp.tolls import trim_span
@@ -71,7 +71,7 @@ class ClaimBuilder(ClaimParts):
         self.doc, self.res = doc, res
         self.pack: LanguagePack = res.packs[doc.lang]
         self.toks = doc.tokens
-        self.starts = [t.start for t in doc.tokens]
+        self.starts = token_starts(doc.tokens)
         self.used_q: set[Span] = set()
         self._has: dict[tuple[int, int, int], bool] = {}
         self._every: dict[tuple[int, int], list[Match[Trigger]]] = {}

@@ -36,13 +36,13 @@ from fogofwar.nlp.claims_voice import (
     SECURITY,
     SOURCED,
     SPEECH_ACTS,
+    Voices,
     anchor,
     attribution_of,
     certainty_of,
     describer,
     interior,
     own,
-    speaker,
     spoken,
 )
 from fogofwar.nlp.clause_split import promote_relatives, split_coordinated
@@ -69,7 +69,7 @@ from fogofwar.nlp.restate import (
 from fogofwar.nlp.salience import main_first
 from fogofwar.nlp.senses import sense_kind
 from fogofwar.nlp.source_choice import ClauseSide, SourceLayout, pick_source
-from fogofwar.nlp.source_names import named_before, source_name
+from fogofwar.nlp.source_names import named_before
 from fogofwar.nlp.source_typing import NOT_A_SOURCE, SOURCE, source_kind, type_all
 from fogofwar.nlp.sourced_certainty import media_hearsay, settle
 
@@ -121,11 +121,18 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     memo: dict[AttributionMention, tuple[SourceKind | None, bool]] = {}
     typed = type_all(doc, res) if res.sources is not None else {}
     layout: SourceLayout | None = None  # built once, for the first clause that needs it
+    voices = Voices(doc, res)  # speakers and source names, each worked out once
+
+    seen: dict[int, tuple[AttributionMention, tuple[SourceKind | None, bool]]] = {}
 
     def kind_of(a: AttributionMention) -> tuple[SourceKind | None, bool]:
+        got = seen.get(id(a))  # by identity first: hashing an attribution reads every field
+        if got is not None:
+            return got[1]
         if a not in memo:  # the model's source head runs once per attribution
             named = named_before(doc, a)  # "según él": the speaker as the text named them
             memo[a] = source_kind(doc, res, a, typed) if named is None else kind_of(named)
+        seen[id(a)] = (a, memo[a])
         return memo[a]
 
     opened: set[int] = set()  # the sentences of the clauses seen so far
@@ -153,7 +160,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             own_cert = b.certainty(view.clause, Certainty.ASSERTED)
             side = ClauseSide(view, att, score.sourced, kind, own_cert)
             layout = layout or SourceLayout(doc)
-            describe = describer(doc, res, view, kind, kind_of)
+            describe = describer(doc, voices, view, kind, kind_of)
             att = pick_source(layout, side, res.sources, describe, lambda a: kind_of(a)[1])
         if att is not None and not own(view, att) and reminded(doc, view.clause, att):
             att = None  # "Нагадаємо, …": the author's background, whoever spoke before
@@ -169,7 +176,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
             frame is None
             and kind in SPEECH_ACTS
             and not own(view, att)
-            and speaker(doc, res, view.clause.span, anchor(doc, view), kind, spoken(view, kind))
+            and voices.speaker(view.clause.span, anchor(doc, view), kind, spoken(view, kind))
             is not None
         ):
             att = None
@@ -184,7 +191,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         charge = act and charges(view)
         if charge and att is None:  # an accusation needs its accuser
             charge = (
-                speaker(doc, res, view.clause.span, anchor(doc, view), kind, spoken(view, kind))
+                voices.speaker(view.clause.span, anchor(doc, view), kind, spoken(view, kind))
                 is not None
             )
         rule = view.rule_certainty
@@ -210,7 +217,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         picked.append((view, kind, cert, att))
         unsure.append(doubtful(doc, view, score))
     built = [
-        _build(doc, res, b, view, kind, cert, att, kind_of(att)[0] if att else None)
+        _build(doc, voices, b, view, kind, cert, att, kind_of(att)[0] if att else None)
         for view, kind, cert, att in picked
     ]
     kept = [
@@ -240,7 +247,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
 
 def _build(
     doc: Doc,
-    res: Resources,
+    voices: Voices,
     b: ClaimBuilder,
     view: ClauseView,
     kind: ClaimKind,
@@ -262,12 +269,12 @@ def _build(
     source = (
         SourceRef(
             source_kind or att.source_kind,
-            source_name(doc, att),
+            voices.name(att),
             att.via,
             att.source,
         )
         if att is not None
-        else speaker(doc, res, clause.span, at, kind, spoken(view, kind))
+        else voices.speaker(clause.span, at, kind, spoken(view, kind))
         or SourceRef(SourceKind.AUTHOR)
     )
     subtype = view.rule_subtype if kind == view.rule_kind else None

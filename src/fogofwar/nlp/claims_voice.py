@@ -31,6 +31,7 @@ __all__ = [
     "SECURITY",
     "SOURCED",
     "SPEECH_ACTS",
+    "Voices",
     "anchor",
     "attribution_of",
     "certainty_of",
@@ -142,20 +143,48 @@ def anchor(doc: Doc, view: ClauseView) -> int:
     return doc.tokens[events[0].start].start if events else view.clause.span.start
 
 
+class Voices:
+    """:func:`speaker` and :func:`~fogofwar.nlp.source_names.source_name` of one document,
+    each worked out once: the source choice asks them of every candidate of every clause."""
+
+    def __init__(self, doc: Doc, res: Resources) -> None:
+        self.doc, self.res = doc, res
+        self._speakers: dict[tuple[int, int, int, ClaimKind, bool], SourceRef | None] = {}
+        # id -> (the attribution, kept alive so its id stays its own; its name)
+        self._names: dict[int, tuple[AttributionMention, str | None]] = {}
+
+    def speaker(
+        self, clause: Span, anchor: int, kind: ClaimKind, act: bool = True
+    ) -> SourceRef | None:
+        """:func:`speaker` of ``doc`` (``act``: the clause is a speech act, :func:`spoken`)."""
+        key = (clause.start, clause.end, anchor, kind, act)
+        if key not in self._speakers:
+            self._speakers[key] = speaker(self.doc, self.res, clause, anchor, kind, act)
+        return self._speakers[key]
+
+    def name(self, att: AttributionMention) -> str | None:
+        """:func:`~fogofwar.nlp.source_names.source_name` of ``doc``."""
+        got = self._names.get(id(att))
+        if got is None:
+            got = self._names[id(att)] = (att, source_name(self.doc, att))
+        return got[1]
+
+
 def describer(
     doc: Doc,
-    res: Resources,
+    voices: Voices,
     view: ClauseView,
     kind: ClaimKind,
     kind_of: Callable[[AttributionMention], tuple[SourceKind | None, bool]],
 ) -> Callable[[AttributionMention | None], tuple[str | None, SourceKind]]:
-    """The name and kind a claim of ``view`` would get from a source candidate."""
+    """The name and kind a claim of ``view`` would get from a source candidate (``voices``:
+    the document's speakers and source names)."""
 
     def describe(att: AttributionMention | None) -> tuple[str | None, SourceKind]:
         if att is None:
-            sp = speaker(doc, res, view.clause.span, anchor(doc, view), kind, spoken(view, kind))
+            sp = voices.speaker(view.clause.span, anchor(doc, view), kind, spoken(view, kind))
             return (sp.name, sp.kind) if sp is not None else (None, SourceKind.AUTHOR)
-        return source_name(doc, att), kind_of(att)[0] or att.source_kind
+        return voices.name(att), kind_of(att)[0] or att.source_kind
 
     return describe
 

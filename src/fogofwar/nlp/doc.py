@@ -143,8 +143,9 @@ class ActorSource(Protocol):
 class PlaceSource(Protocol):
     """What the reader needs of :class:`fogofwar.geo.Gazetteer`."""
 
-    def find(self, text: str, lang: str) -> tuple[PlaceMention, ...]:
-        """Place mentions in ``text``."""
+    def find(self, text: str, lang: str, until: int | None = None) -> tuple[PlaceMention, ...]:
+        """Place mentions in ``text`` (``until``: at least those ending by that offset; the
+        rest of the text is context)."""
         ...
 
 
@@ -197,7 +198,7 @@ class NoActors:
 class NoPlaces:
     """An empty place source: claims then carry no location."""
 
-    def find(self, text: str, lang: str) -> tuple[PlaceMention, ...]:
+    def find(self, text: str, lang: str, until: int | None = None) -> tuple[PlaceMention, ...]:
         """No places."""
         return ()
 

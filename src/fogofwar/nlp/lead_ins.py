@@ -14,6 +14,7 @@ import bisect
 
 from fogofwar.model import Span
 from fogofwar.nlp.doc import AttributionMention, Doc
+from fogofwar.nlp.matcher import token_starts
 from fogofwar.packs import LanguagePack
 
 __all__ = ["past_lead_in"]
@@ -53,6 +54,6 @@ def _inverted(doc: Doc, pack: LanguagePack, att: AttributionMention) -> bool:
     what it reports stands before it."""
     if att.cue is None or att.source is None or att.cue.start > att.source.start:
         return False
-    starts = [t.start for t in doc.tokens]
+    starts = token_starts(doc.tokens)
     lo, hi = bisect.bisect_left(starts, att.cue.start), bisect.bisect_left(starts, att.cue.end)
     return any(m.payload.type == "verb" for m in pack.cues.find(doc.tokens, lo, hi))

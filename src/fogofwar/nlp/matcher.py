@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-__all__ = ["Match", "PhraseMatcher", "Token", "norm"]
+__all__ = ["Match", "PhraseMatcher", "Token", "norm", "token_starts"]
 
 T = TypeVar("T")
 
@@ -74,6 +74,22 @@ class Match(Generic[T]):
     pattern: str
 
 
+_SET_M_START, _SET_M_END, _SET_M_PAYLOAD, _SET_M_PATTERN = (
+    Match.__dict__[name].__set__ for name in ("start", "end", "payload", "pattern")
+)
+
+
+def _match(start: int, end: int, payload: T, pattern: str) -> Match[T]:
+    """``Match(start, end, payload, pattern)`` without the frozen dataclass's ``__init__``
+    (slots set directly: :meth:`PhraseMatcher.match_at` builds one per hit)."""
+    m: Match[T] = _new(Match)
+    _SET_M_START(m, start)
+    _SET_M_END(m, end)
+    _SET_M_PAYLOAD(m, payload)
+    _SET_M_PATTERN(m, pattern)
+    return m
+
+
 _Word = tuple[str, bool]  # (text, is_prefix)
 _CACHE_MAX = 50_000  # candidate lists cached per (form, lemma); cleared when full
 _RECENT = 4  # token tuples whose candidate positions are remembered
@@ -95,26 +111,73 @@ def _word_matches(word: _Word, tok: Token) -> bool:
     return tok.lower == text or tok.lemma == text
 
 
-_Forms = dict[tuple[str, str], list[int]]
-_FORMS: list[tuple[tuple[Token, ...], _Forms]] = []
+_Form = tuple[str, str]  # (lower, lemma)
+_Forms = dict[_Form, list[int]]
+_Keys = dict[str, list[_Form]]
 
 
-def _forms(tokens: tuple[Token, ...]) -> _Forms:
-    """Token indexes by ``(lower, lemma)``, remembered for the last few token tuples: every
-    matcher of a pack scans one document's tokens, and asks about each distinct form once."""
+@dataclass(frozen=True, slots=True)
+class _DocForms:
+    """One token tuple's distinct forms: their token indexes, and the forms by each word a
+    pattern's first word may be looked up with (lower form or lemma, whole and first two
+    letters), so a matcher visits only the forms some pattern could start at."""
+
+    at: _Forms
+    by_word: _Keys
+    by_two: _Keys
+
+
+_FORMS: list[tuple[tuple[Token, ...], _DocForms]] = []
+
+
+def _add(keys: _Keys, key: str, form: _Form) -> None:
+    got = keys.get(key)
+    if got is None:
+        keys[key] = [form]
+    elif got[-1] != form:
+        got.append(form)
+
+
+def _forms(tokens: tuple[Token, ...]) -> _DocForms:
+    """Token indexes by ``(lower, lemma)`` (and the word keys of :class:`_DocForms`),
+    remembered for the last few token tuples: every matcher of a pack scans one document's
+    tokens, and asks about each distinct form once."""
     for seen, forms in _FORMS:
         if seen is tokens:
             return forms
-    forms = {}
+    at: _Forms = {}
     for i, tok in enumerate(tokens):
         key = (tok.lower, tok.lemma)
-        at = forms.get(key)
-        if at is None:
-            forms[key] = [i]
+        got = at.get(key)
+        if got is None:
+            at[key] = [i]
         else:
-            at.append(i)
-    _FORMS[:] = [(tokens, forms), *_FORMS[: _RECENT - 1]]
-    return forms
+            got.append(i)
+    by_word: _Keys = {}
+    by_two: _Keys = {}
+    for form in at:
+        lower, lemma = form
+        _add(by_word, lower, form)
+        _add(by_word, lemma, form)
+        _add(by_two, lower[:2], form)
+        _add(by_two, lemma[:2], form)
+    found = _DocForms(at, by_word, by_two)
+    _FORMS[:] = [(tokens, found), *_FORMS[: _RECENT - 1]]
+    return found
+
+
+_STARTS: list[tuple[tuple[Token, ...], list[int]]] = []
+
+
+def token_starts(tokens: tuple[Token, ...]) -> list[int]:
+    """The start offset of every token, for bisecting (remembered for the last few token
+    tuples: many stages ask it of one document's tokens). Read only: the list is shared."""
+    for seen, starts in _STARTS:
+        if seen is tokens:
+            return starts
+    starts = [t.start for t in tokens]
+    _STARTS[:] = [(tokens, starts), *_STARTS[: _RECENT - 1]]
+    return starts
 
 
 class PhraseMatcher(Generic[T]):
@@ -162,8 +225,18 @@ class PhraseMatcher(Generic[T]):
             if seen is tokens:
                 return positions
         cache, cands = self._cache, self._candidates
+        doc = _forms(tokens)
+        # the forms whose lower form or lemma (or their first two letters) opens a pattern:
+        # only they can have a candidate
+        maybe: set[_Form] = set()
+        for keys, firsts in ((doc.by_word, self._exact), (doc.by_two, self._prefix)):
+            small, large = (keys, firsts) if len(keys) <= len(firsts) else (firsts, keys)
+            for word in small:
+                if word in large:
+                    maybe.update(keys[word])
         positions = []
-        for key, at in _forms(tokens).items():  # each distinct form once, its cache inline
+        for key in maybe:  # each distinct form once, its cache inline
+            at = doc.at[key]
             hit = cache.get(key)
             if hit is None:
                 hit = cands(tokens[at[0]])
@@ -186,7 +259,7 @@ class PhraseMatcher(Generic[T]):
             while k < end and _word_matches(words[k - i], tokens[k]):
                 k += 1
             if k == end:
-                best, best_end = Match(i, end, payload, pattern), end
+                best, best_end = _match(i, end, payload, pattern), end
         return best
 
     def find(

@@ -274,7 +274,7 @@ def places(doc: Doc, res: Resources) -> Doc:
     alone is the Saratov town, with the body's "Донецкой области" Pokrovsk."""
     if doc.context:
         end = len(doc.text)
-        joined = res.gazetteer.find(f"{doc.text}\n\n{doc.context}", doc.lang)
+        joined = res.gazetteer.find(f"{doc.text}\n\n{doc.context}", doc.lang, until=end)
         found = tuple(m for m in joined if m.span.end <= end)
     else:
         found = res.gazetteer.find(doc.text, doc.lang)

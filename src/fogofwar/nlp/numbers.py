@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Doc, Quantity, Resources
-from fogofwar.nlp.matcher import Token
+from fogofwar.nlp.matcher import Token, token_starts
 from fogofwar.nlp.number_words import MAX_DIGITS, number_at, parse_digits
 from fogofwar.nlp.pipeline import stage
 from fogofwar.packs import LanguagePack
@@ -414,7 +414,7 @@ def quantities(doc: Doc, res: Resources) -> Doc:
     pack = res.packs[doc.lang]
     blocked: frozenset[int] = frozenset()
     if doc.dates:  # tokens starting inside a date (tokens are in text order: bisect)
-        starts = [t.start for t in doc.tokens]
+        starts = token_starts(doc.tokens)
         blocked = frozenset(
             i
             for d in doc.dates

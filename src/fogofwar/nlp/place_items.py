@@ -31,7 +31,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.claims_places import FAN_KINDS, fan_out_places
 from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.kinds import crosswalk
-from fogofwar.nlp.matcher import Token, norm
+from fogofwar.nlp.matcher import Token, norm, token_starts
 from fogofwar.nlp.place_nouns import area_adjective
 from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import pack_meta, read_table
@@ -87,7 +87,7 @@ class _Lister:
 
     def __init__(self, doc: Doc, pack: LanguagePack) -> None:
         self.doc, self.pack, self.toks = doc, pack, doc.tokens
-        self.starts = [t.start for t in doc.tokens]
+        self.starts = token_starts(doc.tokens)
         self.places = {
             p.span.start: p for p in doc.places if not p.is_demonym and not p.is_metonymy
         }

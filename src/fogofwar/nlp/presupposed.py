@@ -28,6 +28,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.doc import Doc, Resources
 from fogofwar.nlp.frames import NOT_EVENTS
 from fogofwar.nlp.kinds import crosswalk
+from fogofwar.nlp.matcher import token_starts
 from fogofwar.nlp.senses import word_in_other_sense
 from fogofwar.nlp.source_typing import known_kind
 from fogofwar.packs import LanguagePack
@@ -45,7 +46,7 @@ def _protest_word(doc: Doc, pack: LanguagePack, claim: Claim) -> bool:
     span = claim.span
     if span is None:
         return False
-    starts = [t.start for t in doc.tokens]
+    starts = token_starts(doc.tokens)
     lo = bisect.bisect_left(starts, span.start)
     hi = bisect.bisect_left(starts, span.end)
     people = {m.end for m in pack.participant_nouns.find(doc.tokens, lo, hi)}
@@ -167,7 +168,7 @@ def accusers_of_denials(
     claim the denial names ("Kyiv rejected Moscow's accusation that it attacked …": an
     attack claimed by Moscow beside the one Kyiv denies)."""
     pack = res.packs[doc.lang]
-    starts = [t.start for t in doc.tokens]
+    starts = token_starts(doc.tokens)
     out: list[Claim] = []
     for c in claims:
         out.append(c)

@@ -27,6 +27,7 @@ import bisect
 import dataclasses
 import json
 import math
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +84,13 @@ FEATURES: tuple[str, ...] = (
 
 _INHERITED = FEATURES.index("inherited")
 
+# one-hot rows of the kind and certainty features, built once (the same 1.0s and 0.0s)
+_KIND_ROWS = {k: [float(k == j) for j in SourceKind] for k in SourceKind}
+_CERT_ROWS: dict[Certainty | None, list[float]] = {
+    c: [float(c == j) for j in Certainty] for c in (*Certainty, None)
+}
+_NO_ROW_KIND, _NO_ROW_CERT = [0.0] * len(SourceKind), [0.0] * len(Certainty)
+
 
 class SourceLayout:
     """What the source choice reads of a whole document, built once per document: the sentence
@@ -92,6 +100,7 @@ class SourceLayout:
     def __init__(self, doc: Doc) -> None:
         self.lang = doc.lang
         self.starts = [s.span.start for s in doc.sentences]
+        self._sentence_at: dict[int, int] = {}  # offset -> its sentence, as asked
         self.atts = sorted(doc.attributions, key=lambda a: a.content.start)
         #: entities that may speak, each as a candidate attribution over its sentence
         self.entities: list[tuple[EntityMention, AttributionMention]] = []
@@ -114,7 +123,10 @@ class SourceLayout:
 
     def sentence(self, offset: int) -> int:
         """Index of the sentence that holds character ``offset``."""
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+        got = self._sentence_at.get(offset)
+        if got is None:  # every clause asks of the same attributions' offsets
+            got = self._sentence_at[offset] = max(0, bisect.bisect_right(self.starts, offset) - 1)
+        return got
 
     def around(self, offset: int) -> tuple[AttributionMention | None, AttributionMention | None]:
         """The last sourced attribution whose content starts at or before ``offset`` and the
@@ -224,9 +236,9 @@ def features(
         ]
         f += [float(d == o) for o in _OFFSETS]
         f += [float(att.found_by == fb) for fb in _FOUND_BY]
-    f += [float(kind == k) for k in SourceKind]
+    f += _KIND_ROWS.get(kind, _NO_ROW_KIND)
     cert = att.certainty if att is not None else None
-    f += [float(cert == c) for c in Certainty]
+    f += _CERT_ROWS.get(cert, _NO_ROW_CERT)
     prev = att is not None and lay.sentence(att.content.start) < here
     nxt = att is not None and lay.sentence(att.content.start) > here
     sourced = side.sourced
@@ -266,7 +278,11 @@ class SourceChooser:
 
     def score(self, feats: Sequence[float]) -> float:
         """Log-odds that a candidate with these features is the clause's source."""
-        return self.bias + sum(w * x for w, x in zip(self.weights, feats, strict=True))
+        if len(feats) != len(self.weights):
+            raise ValueError(f"{len(feats)} features, {len(self.weights)} weights")
+        # the same products summed in the same order as a generator would, at C speed
+        total: float = sum(map(operator.mul, self.weights, feats))
+        return self.bias + total
 
     def choose(self, clause: Span, cands: Sequence[SourceCandidate], rule: int) -> int:
         """Index of the chosen candidate; ``rule`` (the rules' pick) unless another scores

@@ -17,6 +17,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_officials import official_kind, spokesperson_kind
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources
+from fogofwar.nlp.matcher import token_starts
 from fogofwar.nlp.source_choice import ENTITY
 from fogofwar.nlp.source_names import named_person, role_person
 from fogofwar.nlp.source_titles import civil_title_kind, masthead
@@ -106,7 +107,7 @@ def _report_of(doc: Doc, report: Span, body: Span) -> bool:
 def _role_noun(doc: Doc, res: Resources, src: Span) -> bool:
     """A pack role noun in the source phrase ("наемник", "spokesman"): its kind is the pack's."""
     toks = doc.tokens
-    starts = [t.start for t in toks]
+    starts = token_starts(toks)
     lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
     return bool(res.packs[doc.lang].roles.find(toks, lo, hi))
 
@@ -186,7 +187,7 @@ def _outlet(doc: Doc, res: Resources, src: Span) -> bool:
     a name follows it ("портал Фонтанка", "the news portal X", "il portale X"): the outlet
     speaks as media, whatever the model makes of a name it does not know."""
     toks = doc.tokens
-    starts = [t.start for t in toks]
+    starts = token_starts(toks)
     lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
     if lo < hi and len(toks[lo].lower) <= _ARTICLE and hi - lo > 2:
         lo += 1  # "the", "il", "el", "das"
@@ -224,7 +225,7 @@ def _blogger(doc: Doc, res: Resources, src: Span) -> bool:
     militari russi", "la chaîne Telegram X"): they speak as social media, not as the force
     they write about nor as the outlet the channel belongs to."""
     toks = doc.tokens
-    starts = [t.start for t in toks]
+    starts = token_starts(toks)
     lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
     sources = res.packs[doc.lang].sources
     return any(
@@ -246,7 +247,7 @@ def anonymous(doc: Doc, res: Resources, src: Span) -> bool:
     if not lex.anonymous and not lex.anonymous_suffixes:
         return False
     toks = doc.tokens
-    starts = [t.start for t in toks]
+    starts = token_starts(toks)
     lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
     sources = res.packs[doc.lang].sources
     for k in range(lo, hi):

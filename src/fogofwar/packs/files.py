@@ -101,8 +101,15 @@ def pack_meta(lang: str) -> dict[str, Any]:
     a source noun may end a word), ``separable_verbs`` (two-word verb cues match with words
     between the verb and its particle).
     """
-    meta = read_table(lang, "pack").get("meta", {})
-    return meta if isinstance(meta, dict) else {}
+    key = (lang, os.environ.get("FOGOFWAR_PACKS"))
+    meta = _META.get(key)
+    if meta is None:  # the stages ask per clause: the lookup once per language and path
+        got = read_table(lang, "pack").get("meta", {})
+        meta = _META[key] = got if isinstance(got, dict) else {}
+    return meta
+
+
+_META: dict[tuple[str, str | None], dict[str, Any]] = {}
 
 
 def languages_with(key: str) -> tuple[str, ...]:
