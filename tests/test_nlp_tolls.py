@@ -453,3 +453,18 @@ def test_no_one_hurt_at_another_place_is_that_places_event(story: Doc) -> None:
     assert len(fold_zero_tolls(story, [attack, here])) == 1
     there = _made("Three people were killed", ClaimKind.ATTACK, place="Izium", killed=0)
     assert len(fold_zero_tolls(story, [attack, there])) == 2
+
+
+def test_a_toll_folded_in_its_sentence_spans_event_and_toll(story: Doc) -> None:
+    first = Span(0, _STORY.index(" Three"))  # "Missiles hit Kharkiv overnight, the mayor said."
+    attack = dataclasses.replace(
+        _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK), sentence=first
+    )
+    toll = dataclasses.replace(
+        _made("the mayor said", ClaimKind.CASUALTIES, killed=3), sentence=first
+    )  # stands in for ": three people were killed"
+    merged = merge_restatements(story, [attack, toll])
+    assert len(merged) == 1
+    assert merged[0].span == Span(0, _STORY.index("."))
+    apart = _made("Three people were killed", ClaimKind.CASUALTIES, killed=3)  # the next one
+    assert merge_restatements(story, [attack, apart])[0].span == attack.span

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from fogofwar.claim import Certainty, Claim, ClaimKind, Counts, SourceKind
+from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.caveats import same_name
 from fogofwar.nlp.doc import Doc
@@ -103,7 +104,7 @@ def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int, colon: bool 
       the injured were taken to hospital, the mayor said"); or the event right after its toll
       in the same sentence.
     * The other half of the toll right before it, by the same named source, at its place or
-      at none of its own (:func:`_complements`).
+      at none of its own (:func:`_complements`), up to :data:`TOLL_SENTENCES` on.
     * In the author's voice only an attack or clash and its toll told in one sentence of the
       body ("A missile hit the depot; two guards were killed"), or in a headline after the
       event's colon (``colon``: "Frappe russe avec un drone : deux morts, trois blessés"),
@@ -130,7 +131,12 @@ def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int, colon: bool 
     # right after it at the same place: the same kind, or any casualty report of its attack
     told = c.kind == prev.kind or (c.kind == ClaimKind.CASUALTIES and prev.kind in _TOLL_OF)
     same = last and told and _place(prev) == _place(c) and sentences <= SAME_SENTENCES
-    half = last and _complements(prev, c) and (c.location is None or _place(prev) == _place(c))
+    half = (
+        last
+        and _complements(prev, c)
+        and (c.location is None or _place(prev) == _place(c))
+        and sentences <= TOLL_SENTENCES
+    )
     # a toll told apart after its event, or an event told right after its toll in one sentence
     # ("100 people died when the militia stormed the village, the committee said")
     reach = TOLL_SENTENCES if c.kind == ClaimKind.CASUALTIES else 0
@@ -149,7 +155,18 @@ def _fold(prev: Claim, c: Claim) -> Claim:
     }
     seen = {(b.name, b.role) for b in base.actors}
     actors = base.actors + tuple(a for a in other.actors if (a.name, a.role) not in seen)
-    return dataclasses.replace(base, counts=Counts(**filled), actors=actors)
+    return dataclasses.replace(
+        base, counts=Counts(**filled), actors=actors, span=_joint(base, other)
+    )
+
+
+def _joint(base: Claim, other: Claim) -> Span | None:
+    """The span of one claim told in two clauses of one sentence ("a drone hit a house: two
+    people were injured"): both clauses, the event and its toll; across sentences the core's."""
+    a, b = base.span, other.span
+    if a is None or b is None or base.sentence is None or base.sentence != other.sentence:
+        return a
+    return Span(min(a.start, b.start), max(a.end, b.end))
 
 
 def merge_restatements(doc: Doc, claims: list[Claim]) -> list[Claim]:
