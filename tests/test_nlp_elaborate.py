@@ -117,3 +117,25 @@ def test_damage_of_another_source_or_place_stays_apart(
     reader: Reader, lang: str, text: str
 ) -> None:
     assert [c.kind for c in _claims(reader, lang, text)] == [ClaimKind.ATTACK, ClaimKind.ATTACK]
+
+
+# damage told three sentences after the attack, other news between: reported apart
+DAMAGE_LATER = [
+    (
+        "en",
+        "A Russian missile hit a warehouse in Zaporizhzhia on Monday morning, the governor said. "
+        "He thanked the rescuers for their work. Power was restored in the evening. "
+        "A school and eleven houses nearby were damaged, he added.",
+    ),
+    (
+        "uk",
+        "Російська ракета в понеділок вранці влучила у склад у Запоріжжі, повідомив губернатор. "
+        "Він подякував рятувальникам за роботу. Увечері світло повернули. "
+        "За його словами, пошкоджено школу та одинадцять будинків поблизу.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), DAMAGE_LATER)
+def test_damage_told_further_on_stays_apart(reader: Reader, lang: str, text: str) -> None:
+    assert [c.kind for c in _claims(reader, lang, text)] == [ClaimKind.ATTACK, ClaimKind.ATTACK]

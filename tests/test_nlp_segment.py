@@ -88,6 +88,20 @@ def test_relative_clause_keeps_its_verb_last(reader: Reader) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "Станом на 8:00 збито 54 дрони, повідомили в Повітряних силах."),
+        ("en", "By 07:30 the air force had shot down 40 drones."),
+        ("fr", "Vers 14:45, deux missiles ont frappé le port."),
+    ],
+)
+def test_a_clock_colon_cuts_no_clause(reader: Reader, lang: str, text: str) -> None:
+    """The colon of a time ("8:00") is no clause boundary, unlike "Governor: …"."""
+    doc = reader.analyze(text, lang)
+    assert not [c for c in doc.clauses if c.span.slice(text).startswith(("00", "30", "45"))]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list('ab .,:!?\n"«»„“-1A')), max_size=80))
 def test_spans_always_slice_inside(reader: Reader, text: str) -> None:

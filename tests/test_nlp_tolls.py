@@ -401,11 +401,11 @@ def test_a_same_kind_claim_after_a_folded_toll_stays_apart(story: Doc) -> None:
 
 def test_a_toll_passes_over_its_sources_other_claims_to_the_attack(story: Doc) -> None:
     attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK)
-    aside = _made("Three people were killed", ClaimKind.OTHER)  # stands in for "two intercepted"
-    toll = _made("Another five were injured", ClaimKind.CASUALTIES, injured=5)
+    aside = _made("the mayor said", ClaimKind.OTHER)  # stands in for "two were intercepted"
+    toll = _made("Three people were killed", ClaimKind.CASUALTIES, killed=3)
     merged = merge_restatements(story, [attack, aside, toll])
     assert [c.kind for c in merged] == [ClaimKind.ATTACK, ClaimKind.OTHER]
-    assert merged[0].counts.injured == Count(5, 5)
+    assert merged[0].counts.killed == Count(3, 3)
 
 
 def test_people_missing_are_no_toll_of_an_earlier_attack(story: Doc) -> None:
@@ -423,10 +423,18 @@ def test_a_toll_far_from_its_event_stays_apart(story: Doc) -> None:
     attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK)
     police = SourceRef(SourceKind.MILITARY, "police")
     aside = _made("Three people were killed", ClaimKind.OTHER, source=police)
-    far = _made("Drones also struck Izium", ClaimKind.CASUALTIES, killed=3)  # three sentences on
+    far = _made("Another five were injured", ClaimKind.CASUALTIES, injured=5)  # two on
     assert len(merge_restatements(story, [attack, aside, far])) == 3
-    near = _made("Another five were injured", ClaimKind.CASUALTIES, injured=5)  # two on
-    assert len(merge_restatements(story, [attack, aside, near])) == 2
+    near = _made("Three people were killed", ClaimKind.CASUALTIES, killed=3)  # the next one
+    assert len(merge_restatements(story, [attack, near])) == 1
+
+
+def test_a_claim_of_the_same_kind_in_a_later_sentence_is_its_own(story: Doc) -> None:
+    attack = _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK)
+    later = _made("Three people were killed", ClaimKind.ATTACK)  # stands in for "a school was hit"
+    assert len(merge_restatements(story, [attack, later])) == 2
+    same = _made("the mayor said", ClaimKind.ATTACK)  # the same sentence: one claim
+    assert len(merge_restatements(story, [attack, same])) == 1
 
 
 def test_an_event_right_after_its_toll_in_one_sentence_carries_it(story: Doc) -> None:
@@ -445,3 +453,18 @@ def test_no_one_hurt_at_another_place_is_that_places_event(story: Doc) -> None:
     assert len(fold_zero_tolls(story, [attack, here])) == 1
     there = _made("Three people were killed", ClaimKind.ATTACK, place="Izium", killed=0)
     assert len(fold_zero_tolls(story, [attack, there])) == 2
+
+
+def test_a_toll_folded_in_its_sentence_spans_event_and_toll(story: Doc) -> None:
+    first = Span(0, _STORY.index(" Three"))  # "Missiles hit Kharkiv overnight, the mayor said."
+    attack = dataclasses.replace(
+        _made("Missiles hit Kharkiv overnight", ClaimKind.ATTACK), sentence=first
+    )
+    toll = dataclasses.replace(
+        _made("the mayor said", ClaimKind.CASUALTIES, killed=3), sentence=first
+    )  # stands in for ": three people were killed"
+    merged = merge_restatements(story, [attack, toll])
+    assert len(merged) == 1
+    assert merged[0].span == Span(0, _STORY.index("."))
+    apart = _made("Three people were killed", ClaimKind.CASUALTIES, killed=3)  # the next one
+    assert merge_restatements(story, [attack, apart])[0].span == attack.span

@@ -6,7 +6,8 @@ often goes on with a clause that tells no new event, only what the attack damage
 endommagés, a-t-il précisé"): an analyst marks the attack once. A clause whose event words are
 only damage (a pack trigger marked ``evidence``) and event nouns referring back ("in the
 attack") is such a *detail* (:func:`detail_only`); :func:`fold_details` folds it into the
-latest attack or clash of its source a few sentences back, unless it names a place of its own.
+latest attack or clash of its source in its sentence or the one before, unless it names a place
+of its own.
 A toll told apart stays a claim of its own (``restate.py`` folds only tolls right after their
 event), and so does damage by another source or at another place.
 """
@@ -22,7 +23,9 @@ from fogofwar.nlp.restate import same_source, sentence_of
 
 __all__ = ["DETAIL_SENTENCES", "DetailKey", "detail_key", "detail_only", "fold_details"]
 
-DETAIL_SENTENCES = 3  # sentences after its event a detail still elaborates it
+# sentences after its event a detail still elaborates it: its own and the next, like a toll
+# (restate.TOLL_SENTENCES); damage told further on is reported apart, a claim of its own
+DETAIL_SENTENCES = 1
 _EVENTS = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
 _COUNTS = ("killed", "injured", "arrested", "missing", "displaced")
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from fogofwar.claim import Certainty, Claim, ClaimKind, Counts, SourceKind
+from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.caveats import same_name
 from fogofwar.nlp.doc import Doc
@@ -30,7 +31,13 @@ __all__ = [
 
 _TOLL_OF = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
 RESTATE_CHARS = 400
-TOLL_SENTENCES = 2  # sentences after its event a toll told apart still belongs to it
+# sentences after its event a toll told apart still belongs to it: the next one ("…, he said.
+# Ten people were killed, he added"); a toll further on is reported apart (annotating-claims)
+TOLL_SENTENCES = 1
+# sentences after a claim a claim of its kind may restate it: only its own sentence ("… shelled
+# Avdiivka: a school was damaged"); a later sentence of the same source tells another fact of
+# that kind — damage, a second target, the drones downed — a claim of its own
+SAME_SENTENCES = 0
 
 
 def same_source(a: Claim, b: Claim) -> bool:
@@ -90,13 +97,14 @@ def _complements(prev: Claim, c: Claim) -> bool:
 def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int, colon: bool = False) -> bool:
     """``c`` restates ``prev`` (``last``: ``prev`` is the claim right before it).
 
-    * The same kind (or a casualty report of its attack or clash), right after it, by the same
-      named source at the same place.
+    * The same kind (or a casualty report of its attack or clash), right after it in the same
+      sentence (:data:`SAME_SENTENCES`), by the same named source at the same place.
     * A toll or casualty detail (:func:`_is_toll`) of the latest claim of the same named
-      source, at its place or at none of its own ("Three of the injured were taken to
-      hospital, the mayor said"); or the event right after its toll in the same sentence.
+      source up to :data:`TOLL_SENTENCES` on, at its place or at none of its own ("Three of
+      the injured were taken to hospital, the mayor said"); or the event right after its toll
+      in the same sentence.
     * The other half of the toll right before it, by the same named source, at its place or
-      at none of its own (:func:`_complements`).
+      at none of its own (:func:`_complements`), up to :data:`TOLL_SENTENCES` on.
     * In the author's voice only an attack or clash and its toll told in one sentence of the
       body ("A missile hit the depot; two guards were killed"), or in a headline after the
       event's colon (``colon``: "Frappe russe avec un drone : deux morts, trois blessés"),
@@ -122,8 +130,13 @@ def _restates(prev: Claim, c: Claim, *, last: bool, sentences: int, colon: bool 
         return False
     # right after it at the same place: the same kind, or any casualty report of its attack
     told = c.kind == prev.kind or (c.kind == ClaimKind.CASUALTIES and prev.kind in _TOLL_OF)
-    same = last and told and _place(prev) == _place(c)
-    half = last and _complements(prev, c) and (c.location is None or _place(prev) == _place(c))
+    same = last and told and _place(prev) == _place(c) and sentences <= SAME_SENTENCES
+    half = (
+        last
+        and _complements(prev, c)
+        and (c.location is None or _place(prev) == _place(c))
+        and sentences <= TOLL_SENTENCES
+    )
     # a toll told apart after its event, or an event told right after its toll in one sentence
     # ("100 people died when the militia stormed the village, the committee said")
     reach = TOLL_SENTENCES if c.kind == ClaimKind.CASUALTIES else 0
@@ -142,16 +155,29 @@ def _fold(prev: Claim, c: Claim) -> Claim:
     }
     seen = {(b.name, b.role) for b in base.actors}
     actors = base.actors + tuple(a for a in other.actors if (a.name, a.role) not in seen)
-    return dataclasses.replace(base, counts=Counts(**filled), actors=actors)
+    return dataclasses.replace(
+        base, counts=Counts(**filled), actors=actors, span=_joint(base, other)
+    )
+
+
+def _joint(base: Claim, other: Claim) -> Span | None:
+    """The span of one claim told in two clauses of one sentence ("a drone hit a house: two
+    people were injured"): both clauses, the event and its toll; across sentences the core's."""
+    a, b = base.span, other.span
+    if a is None or b is None or base.sentence is None or base.sentence != other.sentence:
+        return a
+    return Span(min(a.start, b.start), max(a.end, b.end))
 
 
 def merge_restatements(doc: Doc, claims: list[Claim]) -> list[Claim]:
     """One proposition × one source is one claim (claims-v1: an attack and its toll said by the
     same source in the same stretch of text are one claim): a claim that restates the claim
-    right before it (same kind, same named source, same place), or that gives the toll of the
-    latest attack or clash of the same named source up to :data:`TOLL_SENTENCES` sentences on
-    ("…, he said. Ten people were killed and eight wounded, he added"; "Three of the injured
-    were taken to hospital, the mayor said"), is folded into it (:func:`_restates`). In the
+    right before it in its sentence (same kind, same named source, same place), or that gives
+    the toll of the latest attack or clash of the same named source up to
+    :data:`TOLL_SENTENCES` sentences on ("…, he said. Ten people were killed and eight wounded,
+    he added"; "Three of the injured were taken to hospital, the mayor said"), is folded into
+    it (:func:`_restates`). A claim of the same kind in a later sentence, or a toll further
+    on, is another proposition or a toll reported apart: its own claim. In the
     author's voice only an attack or clash and its toll told in one sentence of the body
     fold. Claims set at two places of their own stay apart: a claim per place."""
     sentence = sentence_of(doc)

@@ -204,6 +204,18 @@ def _spaced(tokens: tuple[Token, ...], i: int) -> bool:
     )
 
 
+def _clock(tokens: tuple[Token, ...], i: int) -> bool:
+    """A colon inside a time or a score ("станом на 9:00", "à 14:30"): digits on both sides,
+    no space between — no clause boundary."""
+    return (
+        0 < i < len(tokens) - 1
+        and tokens[i - 1].text.isdigit()
+        and tokens[i + 1].text.isdigit()
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i].end == tokens[i + 1].start
+    )
+
+
 @stage("clauses.v1", requires=["tokens", "sentences"], provides=["clauses"])
 def clauses(doc: Doc, res: Resources) -> Doc:
     """Split sentences into clauses; mark relative and qualifier clauses."""
@@ -219,7 +231,9 @@ def clauses(doc: Doc, res: Resources) -> Doc:
             t = toks[i]
             new_kind: str | None = None
             cut = i
-            if t.text in {";", ":"} or (t.text in _DASHES and _spaced(toks, i)):
+            if (t.text in {";", ":"} and not _clock(toks, i)) or (
+                t.text in _DASHES and _spaced(toks, i)
+            ):
                 new_kind, cut = "main", i + 1
             elif t.text == "," and i + 1 < sent.tok_end:
                 nxt = toks[i + 1]
