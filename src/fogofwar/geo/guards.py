@@ -147,6 +147,12 @@ def keep(
         )
     ):
         return False  # "Us" is no "US": a country's or region's short form is written in capitals
+    if (
+        not place_prep(prev, tok, pack)
+        and _accents_only(tok.text, hit)
+        and is_common(tok.text, pack.lang)
+    ):
+        return False  # "the grace of God" is no Göd: a dictionary word without the accents
     if headed(tok, nxt, prev, pack) or caps_dateline(tokens, hit):
         return True  # "the Concord Police", "a Meadow Grove man"; "CHARLESTON, W.Va. --"
     if tok.text.isupper() and len(tok.text.replace(".", "")) <= 4:  # "FDA", "UN": no places
@@ -386,3 +392,18 @@ def _person_name(tok: Token, prev: Token | None, nxt_word: bool, pack: LangPack)
         )
     )
     return after_first or (nxt_word and tok.text.casefold() in pack.first_names)
+
+
+def _accents_only(word: str, hit: Hit) -> bool:
+    """Every candidate of a single word is a town under 100,000 whose own name is the word
+    only once its accents are dropped ("God" for Göd, Hungary): a text writing the word
+    without them means the word, unless a place preposition says otherwise."""
+    low = word.casefold()
+    return bool(hit.cands) and all(
+        c.how == 0
+        and c.place.kind in ("city", "admin2")
+        and c.place.population < _BIG
+        and c.place.name.casefold() != low
+        and fold(c.place.name) == fold(word)
+        for c in hit.cands
+    )

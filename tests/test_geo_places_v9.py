@@ -1,0 +1,28 @@
+"""Places, round 9 (local news): dictionary words that match a town only without its accents,
+person names around places (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fogofwar.geo import Gazetteer
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.open()
+
+
+def _found(gaz: Gazetteer, text: str) -> dict[str, str | None]:
+    return {
+        m.surface: m.location.normalized if m.location is not None else None
+        for m in gaz.find(text, "en")
+        if not m.is_demonym
+    }
+
+
+def test_dictionary_word_without_accents_is_the_word(gaz: Gazetteer) -> None:
+    """ "the grace of God" is no Göd (Hungary); the town written with its accent, or after a
+    place preposition, stays a place."""
+    assert "God" not in _found(gaz, "The pastor thanked God for the rain that fell on Tulsa.")
+    assert _found(gaz, "Factory workers in Göd, Hungary, went on strike.").get("Göd") == "Göd"
