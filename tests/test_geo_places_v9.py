@@ -26,3 +26,13 @@ def test_dictionary_word_without_accents_is_the_word(gaz: Gazetteer) -> None:
     place preposition, stays a place."""
     assert "God" not in _found(gaz, "The pastor thanked God for the rain that fell on Tulsa.")
     assert _found(gaz, "Factory workers in Göd, Hungary, went on strike.").get("Göd") == "Göd"
+
+
+def test_qualified_mention_is_a_place_despite_a_person(gaz: Gazetteer) -> None:
+    """A town the text qualifies with its state ("Paris, Tenn.") is a place there, though the
+    same word opened a person's name earlier ("Paris Hilton")."""
+    text = "Paris Hilton flew home. Deputies in Jackson, Tenn., and Paris, Tenn., searched."
+    found = {(m.surface, m.span.start): m for m in gaz.find(text, "en")}
+    assert ("Paris", 0) not in found
+    second = found[("Paris", text.index("Paris, Tenn."))].location
+    assert second is not None and second.admin1 == "Tennessee"

@@ -29,6 +29,7 @@ Rules (data in ``data/geo/lang.toml``):
 
 from __future__ import annotations
 
+from fogofwar.geo.abbrev import qualified_words
 from fogofwar.geo.areas import area_adjectives
 from fogofwar.geo.guards import cyrillic_guard, keep
 from fogofwar.geo.index import PlaceIndex
@@ -93,7 +94,7 @@ def recognise(
     text's :func:`tokenize`, when the caller has it already; read only)."""
     tokens = tokenize(text) if tokens is None else tokens
     metonyms = dict(pack.metonyms)
-    placed = placed_words(tokens, pack)
+    placed = placed_words(tokens, pack) | qualified_words(text, tokens)
     names = {n for n in surnames(tokens, pack) if n.casefold() not in placed}
     speakers: set[str] = set()  # small towns' names the text uses for a speaker
     hits: list[Hit] = []
