@@ -36,3 +36,10 @@ def test_qualified_mention_is_a_place_despite_a_person(gaz: Gazetteer) -> None:
     assert ("Paris", 0) not in found
     second = found[("Paris", text.index("Paris, Tenn."))].location
     assert second is not None and second.admin1 == "Tennessee"
+
+
+def test_country_name_as_first_name_opening_a_sentence(gaz: Gazetteer) -> None:
+    """ "Jordan Henderson scored": a census first name that is also a country's name, opening
+    the sentence, makes the town after it a surname; "Will Henderson vote?" keeps the town."""
+    assert "Henderson" not in _found(gaz, "Jordan Henderson scored twice in the second half.")
+    assert _found(gaz, "Will Henderson vote on the levy?").get("Henderson") is not None

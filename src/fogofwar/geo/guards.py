@@ -246,6 +246,12 @@ def keep(
         prev.text.casefold() in pack.given_names
         or prev.text.casefold() in pack.first_names  # "Craig Kaser", opening a sentence
         or morph_class(prev.text, pack.lang) == "name"
+        # "Jordan Henderson scored": a census first name that is also a word or a country's
+        # name, opening a sentence before a town ("Will" and other function words are none)
+        or (
+            prev.text.casefold() in pack.all_first_names
+            and prev.text.casefold() not in pack.skip_initial
+        )
     )
     nxt_person = nxt_word or (
         nxt_surname and (low in pack.first_names or low in pack.given_names)
