@@ -43,3 +43,12 @@ def test_country_name_as_first_name_opening_a_sentence(gaz: Gazetteer) -> None:
     the sentence, makes the town after it a surname; "Will Henderson vote?" keeps the town."""
     assert "Henderson" not in _found(gaz, "Jordan Henderson scored twice in the second half.")
     assert _found(gaz, "Will Henderson vote on the levy?").get("Henderson") is not None
+
+
+def test_region_word_alone_is_no_town(gaz: Gazetteer) -> None:
+    """ "Republic" alone is the common noun of a name ("Venezuela (Bolivarian Republic of)",
+    "Banana Republic"), not Republic, Missouri, and lends the text no US evidence; after a
+    place preposition the town stays."""
+    found = _found(gaz, "Aid reached Venezuela (Bolivarian Republic of) and Brazil this week.")
+    assert "Republic" not in found
+    assert _found(gaz, "Two deputies in Republic, Mo., were hurt.").get("Republic") == "Republic"

@@ -32,7 +32,7 @@ from __future__ import annotations
 from fogofwar.geo.abbrev import qualified_words
 from fogofwar.geo.areas import area_adjectives
 from fogofwar.geo.guards import cyrillic_guard, keep
-from fogofwar.geo.index import PlaceIndex
+from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.institutions import school_regions
 from fogofwar.geo.keys import keys as _keys
 from fogofwar.geo.keys import lookup
@@ -43,6 +43,7 @@ from fogofwar.geo.persons import (
     given_name,
     named_before,
     named_person,
+    place_prep,
     small_town,
     surname,
     surnames,
@@ -85,6 +86,17 @@ def _multi_demonym(
 def _elided(word: str) -> bool:
     """A capitalised name behind an elided article ("d'Ivoire" in "Côte d'Ivoire")."""
     return len(word) > 2 and word[0] in "dl" and word[1] in "'’" and word[2].isupper()
+
+
+def _generic(tokens: list[Token], i: int, cands: tuple[Candidate, ...], pack: LangPack) -> bool:
+    """Word ``i`` alone is a region word (``region_before``: "Republic", "République") naming
+    only towns, with no place preposition before it: the common noun of a name ("the
+    Bolivarian Republic", "Banana Republic"), not the town so named ("in Republic")."""
+    return (
+        tokens[i].text.casefold() in pack.region_before
+        and all(c.place.kind in ("city", "admin2") for c in cands)
+        and not place_prep(tokens[i - 1] if i > 0 else None, tokens[i], pack)
+    )
 
 
 def recognise(
@@ -175,6 +187,8 @@ def recognise(
             if n == 1 and not startable:
                 continue
             cands, changed = lookup(words, pack, index)
+            if cands and n == 1 and _generic(tokens, i, cands, pack):
+                continue  # "the Republic", "Bolivarian Republic": the word, not Republic, Mo.
             if cands:
                 phrase = n > 1 or any(w.casefold() in pack.region_before for w in words)
                 found = Hit(i, i + n - 1, tok.start, last.end, cands, changed, phrase=phrase)
