@@ -52,3 +52,15 @@ def test_region_word_alone_is_no_town(gaz: Gazetteer) -> None:
     found = _found(gaz, "Aid reached Venezuela (Bolivarian Republic of) and Brazil this week.")
     assert "Republic" not in found
     assert _found(gaz, "Two deputies in Republic, Mo., were hurt.").get("Republic") == "Republic"
+
+
+def test_exact_name_beats_an_undone_ending(gaz: Gazetteer) -> None:
+    """ "the Americas" is the region of that very name, not America (the US) with its plural
+    undone; a region after a place preposition and its article stays ("in the Midlands")."""
+    found = {
+        m.surface: m.location
+        for m in gaz.find("Measles was imported to the Americas from Europe.", "en")
+    }
+    assert found["Americas"] is not None and found["Americas"].country != "USA"
+    regions = _found(gaz, "Aid is now reaching farmers in the Punjab and in the Midlands.")
+    assert regions.get("Punjab") == "Punjab"

@@ -359,6 +359,7 @@ def keep(
         # "von Bord" is no hamlet: a preposition vouches for towns of 10,000+
         return (
             (town_prep and biggest >= _SMALL)
+            or (article and "admin1" in kinds and _prep_before_article(tokens, hit.first, pack))
             or (biggest >= big and not article)
             or (adjective and max(towns, default=0) >= big)  # a town's, not "the Centre asked"
         )
@@ -412,4 +413,15 @@ def _accents_only(word: str, hit: Hit) -> bool:
         and c.place.name.casefold() != low
         and fold(c.place.name) == fold(word)
         for c in hit.cands
+    )
+
+
+def _prep_before_article(tokens: list[Token], i: int, pack: LangPack) -> bool:
+    """A place preposition, then an article, right before word ``i`` ("in the Midlands",
+    "across the Punjab"): a region the press names with its article."""
+    return (
+        i >= 2
+        and tokens[i - 1].glued
+        and tokens[i - 2].text.casefold() in pack.place_preps
+        and tokens[i - 2].text.casefold() not in pack.person_preps
     )
