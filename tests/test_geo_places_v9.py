@@ -64,3 +64,18 @@ def test_exact_name_beats_an_undone_ending(gaz: Gazetteer) -> None:
     assert found["Americas"] is not None and found["Americas"].country != "USA"
     regions = _found(gaz, "Aid is now reaching farmers in the Punjab and in the Midlands.")
     assert regions.get("Punjab") == "Punjab"
+
+
+def test_dateline_town_anchors_unknown_spans(gaz: Gazetteer) -> None:
+    """A dateline ("AKRON, Ohio --") names the town a story is filed from: a school or a
+    hospital the gazetteer does not know is placed there, not in a bigger town named once."""
+    text = (
+        "AKRON, Ohio -- Pupils at Lincoln Middle School were sent home and two were taken to "
+        "Mercy Hospital. A flight from Columbus was late."
+    )
+    words = ["AKRON", "Lincoln Middle School", "Mercy Hospital", "Columbus"]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    got = {m.surface: m.location for m in gaz.resolve(text, spans, "en")}
+    for name in ("Lincoln Middle School", "Mercy Hospital"):
+        loc = got[name]
+        assert loc is not None and loc.normalized == "Akron" and loc.geonames_id is None

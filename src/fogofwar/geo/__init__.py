@@ -30,6 +30,7 @@ from fogofwar.geo.features import feature_spans, listed_streets
 from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.landmarks import landmark_hits
 from fogofwar.geo.langdata import REGION_MARK, lang_pack
+from fogofwar.geo.marked import dateline as on_dateline
 from fogofwar.geo.marked import on_river_bank
 from fogofwar.geo.nearby import contains
 from fogofwar.geo.nearby import km as _km
@@ -220,6 +221,13 @@ class Gazetteer:
             places[id(h)]
             for h in given
             if h is not None and not h.demonym and not h.partial and not h.landmark
+        ]
+        # a dateline ("AKRON, Ohio --") names the town the story is filed from: it counts twice
+        tokens = tokenize(text)
+        mine += [
+            places[id(h)]
+            for h in hits
+            if h.demonym is None and not h.partial and on_dateline(tokens, h)
         ]
         home = anchor(mine) or anchor(
             [places[id(h)] for h in hits if h.demonym is None and not h.partial]
