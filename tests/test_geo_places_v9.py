@@ -79,3 +79,19 @@ def test_dateline_town_anchors_unknown_spans(gaz: Gazetteer) -> None:
     for name in ("Lincoln Middle School", "Mercy Hospital"):
         loc = got[name]
         assert loc is not None and loc.normalized == "Akron" and loc.geonames_id is None
+
+
+def test_school_or_street_named_after_a_far_town_is_in_the_anchor(gaz: Gazetteer) -> None:
+    """ "Jefferson High School" and "Madison Avenue" in a story filed from Akron are there,
+    not in the towns of Jefferson or Madison, Ohio, tens of kilometres away; a parkway keeps
+    the place of its name."""
+    text = (
+        "AKRON, Ohio -- Pupils at Jefferson High School went home early. Crews closed "
+        "Madison Avenue for the day. A bus from Columbus was late."
+    )
+    words = ["AKRON", "Jefferson High School", "Madison Avenue", "Columbus"]
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    got = {m.surface: m.location for m in gaz.resolve(text, spans, "en")}
+    for name in ("Jefferson High School", "Madison Avenue"):
+        loc = got[name]
+        assert loc is not None and loc.normalized == "Akron" and loc.geonames_id is None
