@@ -95,3 +95,12 @@ def test_school_or_street_named_after_a_far_town_is_in_the_anchor(gaz: Gazetteer
     for name in ("Jefferson High School", "Madison Avenue"):
         loc = got[name]
         assert loc is not None and loc.normalized == "Akron" and loc.geonames_id is None
+
+
+def test_country_name_opening_with_a_demonym(gaz: Gazetteer) -> None:
+    """ "Central African Republic" is the country, not the demonym "Central African" and a
+    town called Republic; "Central African leaders" stays a demonym."""
+    found = _found(gaz, "A grenade attack in the Central African Republic killed seven people.")
+    assert found == {"Central African Republic": "Central African Republic"}
+    dem = [m for m in gaz.find("Central African leaders met on Monday.", "en") if m.is_demonym]
+    assert [m.surface for m in dem] == ["Central African"]

@@ -79,8 +79,23 @@ def _multi_demonym(
             continue
         dem = pack.demonyms.get(fold(" ".join(t.text for t in words)))
         if dem is not None and not index.lookup(fold(" ".join(t.text for t in words))):
+            if _opens_name(tokens, i, n, index):
+                return None  # "Central African Republic": the country, not its people
             return i + n - 1, dem
     return None
+
+
+def _opens_name(tokens: list[Token], i: int, n: int, index: PlaceIndex) -> bool:
+    """The ``n`` words from token ``i`` and one or two capitalised words after them name a
+    country or region ("Central African Republic")."""
+    for extra in (1, 2):
+        words = tokens[i : i + n + extra]
+        if len(words) < n + extra or not all(t.glued and t.cap for t in words[n:]):
+            return False
+        found = index.lookup(fold(" ".join(t.text for t in words)))
+        if any(c.place.kind not in ("city", "admin2") for c in found):
+            return True
+    return False
 
 
 def _elided(word: str) -> bool:
