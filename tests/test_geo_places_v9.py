@@ -104,3 +104,27 @@ def test_country_name_opening_with_a_demonym(gaz: Gazetteer) -> None:
     assert found == {"Central African Republic": "Central African Republic"}
     dem = [m for m in gaz.find("Central African leaders met on Monday.", "en") if m.is_demonym]
     assert [m.surface for m in dem] == ["Central African"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "country"),
+    [
+        ("en", "Fighting displaced thousands in the Democratic Republic of Congo.",
+         "Democratic Republic of Congo", "COD"),
+        ("fr", "Des combats ont éclaté dans l'est de la RDC mardi.", "RDC", "COD"),
+        ("it", "Scontri nella Repubblica Democratica del Congo orientale.",
+         "Repubblica Democratica del Congo", "COD"),
+        ("en", "Troops of the Republic of Congo crossed the river.", "Republic of Congo", "COG"),
+        ("en", "Washington accused the Islamic Republic of enriching uranium.",
+         "Islamic Republic", "IRN"),
+        ("de", "Die Islamische Republik wies die Vorwürfe zurück.", "Islamische Republik", "IRN"),
+    ],
+)  # fmt: skip
+def test_country_names_the_press_uses(
+    gaz: Gazetteer, lang: str, text: str, name: str, country: str
+) -> None:
+    """Short and long country names of the news in several languages ("Democratic Republic
+    of Congo" without "the", "RDC", "the Islamic Republic" for Iran)."""
+    found = {m.surface: m.location for m in gaz.find(text, lang) if not m.is_demonym}
+    loc = found.get(name)
+    assert loc is not None and loc.country == country
