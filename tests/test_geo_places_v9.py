@@ -128,3 +128,12 @@ def test_country_names_the_press_uses(
     found = {m.surface: m.location for m in gaz.find(text, lang) if not m.is_demonym}
     loc = found.get(name)
     assert loc is not None and loc.country == country
+
+
+def test_armed_group_names_are_no_villages(gaz: Gazetteer) -> None:
+    """ "Boko Haram", "the Taliban", "Ansar Allah" name listed armed groups, not Boko (Congo),
+    Bozhüyük (Turkey, "Taliban" by another name) or Insar (Russia); a region inside a group's
+    name stays ("Kurdistan Workers' Party")."""
+    found = _found(gaz, "Boko Haram and the Taliban praised Ansar Allah; Kano was calm.")
+    assert set(found) == {"Kano"}
+    assert "Kurdistan" in _found(gaz, "The Kurdistan Workers' Party clashed with troops.")

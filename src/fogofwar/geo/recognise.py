@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from fogofwar.geo.abbrev import qualified_words
 from fogofwar.geo.areas import area_adjectives
+from fogofwar.geo.groups import opens_group
 from fogofwar.geo.guards import cyrillic_guard, keep
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.institutions import school_regions
@@ -225,6 +226,9 @@ def recognise(
             found = cyrillic_guard(tokens, found, pack)
         if found is None:
             i += 1
+            continue
+        if opens_group(tokens, found):  # "Boko Haram", "Taliban": the group, not a village
+            i = found.last + 1
             continue
         if names_no_place(text, tokens, found, pack):  # "West Nile virus", "US$460"
             i = found.last + 1
