@@ -137,3 +137,12 @@ def test_armed_group_names_are_no_villages(gaz: Gazetteer) -> None:
     found = _found(gaz, "Boko Haram and the Taliban praised Ansar Allah; Kano was calm.")
     assert set(found) == {"Kano"}
     assert "Kurdistan" in _found(gaz, "The Kurdistan Workers' Party clashed with troops.")
+
+
+def test_region_word_and_hyphenated_article_open_no_place(gaz: Gazetteer) -> None:
+    """ "Region" after a region's name is the common noun (not Maritime, Togo, by another
+    name); "Al-" opening an unknown hyphenated name is no town Al or Halle; a hyphenated
+    name the gazetteer knows stays ("El-Fasher")."""
+    found = _found(gaz, "Clashes in the Lower Jubba Region spread to Al-Qarya village.")
+    assert set(found) == {"Lower Jubba"}
+    assert "El-Fasher" in _found(gaz, "Shelling hit El-Fasher on Sunday.")

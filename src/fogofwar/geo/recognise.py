@@ -105,13 +105,23 @@ def _elided(word: str) -> bool:
 
 
 def _generic(tokens: list[Token], i: int, cands: tuple[Candidate, ...], pack: LangPack) -> bool:
-    """Word ``i`` alone is a region word (``region_before``: "Republic", "République") naming
-    only towns, with no place preposition before it: the common noun of a name ("the
-    Bolivarian Republic", "Banana Republic"), not the town so named ("in Republic")."""
+    """Word ``i`` alone is a region word (``region_before``: "Republic", "République",
+    "Region") naming only towns, or anything only by another of its names, with no place
+    preposition before it: the common noun of a name ("the Bolivarian Republic", "Banana
+    Republic", "Lower Jubba Region"), not the town so named ("in Republic") nor a region
+    called "Region" in some language (Maritime, Togo). A word of three letters or fewer
+    glued to a capitalised word by a hyphen opens a longer name ("Al-Raqim", "El-Fasher"),
+    which is no place by its first word."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if len(tok.text) <= 3 and nxt is not None and nxt.hyphen and nxt.cap:
+        return all(c.place.kind in ("city", "admin2") for c in cands)
     return (
-        tokens[i].text.casefold() in pack.region_before
-        and all(c.place.kind in ("city", "admin2") for c in cands)
-        and not place_prep(tokens[i - 1] if i > 0 else None, tokens[i], pack)
+        tok.text.casefold() in pack.region_before
+        and (
+            all(c.place.kind in ("city", "admin2") for c in cands) or all(c.how > 0 for c in cands)
+        )
+        and not place_prep(tokens[i - 1] if i > 0 else None, tok, pack)
     )
 
 
@@ -204,7 +214,7 @@ def recognise(
                 continue
             cands, changed = lookup(words, pack, index)
             if cands and n == 1 and _generic(tokens, i, cands, pack):
-                continue  # "the Republic", "Bolivarian Republic": the word, not Republic, Mo.
+                continue  # "Bolivarian Republic", "Al-Raqim": the word, not Republic, Mo.
             if cands:
                 phrase = n > 1 or any(w.casefold() in pack.region_before for w in words)
                 found = Hit(i, i + n - 1, tok.start, last.end, cands, changed, phrase=phrase)
