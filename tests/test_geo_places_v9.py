@@ -146,3 +146,19 @@ def test_region_word_and_hyphenated_article_open_no_place(gaz: Gazetteer) -> Non
     found = _found(gaz, "Clashes in the Lower Jubba Region spread to Al-Qarya village.")
     assert set(found) == {"Lower Jubba"}
     assert "El-Fasher" in _found(gaz, "Shelling hit El-Fasher on Sunday.")
+
+
+def test_party_home_state_and_title_abbreviations(gaz: Gazetteer) -> None:
+    """ "(D-Mo.)", "(R-Texas)": a member of Congress's state (not Meaux or Texas County);
+    "Sens." and "Del." before a name are titles; "Dover, Del." stays Delaware."""
+    found = {
+        m.surface: m.location
+        for m in gaz.find(
+            "Sens. Ann Ruiz (D-Mo.) and Tom Hale (R-Texas) wrote. Del. Joan Park agreed.", "en"
+        )
+    }
+    assert found["Mo."] is not None and found["Mo."].normalized == "Missouri"
+    assert found["Texas"] is not None and found["Texas"].precision == "admin1"
+    assert "Sens" not in found and "Del." not in found
+    dover = _found(gaz, "The council met in Dover, Del. The mayor spoke.")
+    assert dover.get("Del.") == "Delaware"

@@ -48,6 +48,7 @@ from fogofwar.geo.persons import (
     small_town,
     surname,
     surnames,
+    title_before_name,
     vouched,
 )
 from fogofwar.geo.text import fold
@@ -144,6 +145,9 @@ def recognise(
         if i in marked:  # "Cooke, Grayson and Love counties", "Boggs, D-Braxton"
             hits.append(marked[i])
             i = marked[i].last + 1
+            continue
+        if tok.cap and title_before_name(text, tokens, i, pack):
+            i += 1  # "Sens. Jon Tester", "Del. Ann Lee": a title, not Sens or Delaware
             continue
         ab = (
             abbreviation_hit(text, tokens, i, hits, index)
