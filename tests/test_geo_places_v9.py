@@ -162,3 +162,10 @@ def test_party_home_state_and_title_abbreviations(gaz: Gazetteer) -> None:
     assert "Sens" not in found and "Del." not in found
     dover = _found(gaz, "The council met in Dover, Del. The mayor spoke.")
     assert dover.get("Del.") == "Delaware"
+
+
+def test_contracted_pronoun_is_no_place(gaz: Gazetteer) -> None:
+    """ "She’ll", "They'd" are a pronoun and a verb, not a place's other name; the possessive
+    stays a place ("Kharkiv’s governor")."""
+    found = _found(gaz, "She’ll fly to Lyon, and they'd follow. Kharkiv’s governor spoke.")
+    assert set(found) == {"Lyon", "Kharkiv"}

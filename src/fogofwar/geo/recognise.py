@@ -57,6 +57,8 @@ from fogofwar.geo.tokens import Hit, Token, region_after, tokenize
 __all__ = ["Hit", "Token", "lookup", "recognise", "tokenize"]
 
 _MAX_N = 5
+# English contracted verbs after a word (not the possessive 's: "Kyiv's")
+_CONTRACTIONS = (*(a + e for a in "'’" for e in ("ll", "ve", "re", "d", "m")), "n't", "n’t")
 
 
 def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
@@ -145,6 +147,9 @@ def recognise(
         if i in marked:  # "Cooke, Grayson and Love counties", "Boggs, D-Braxton"
             hits.append(marked[i])
             i = marked[i].last + 1
+            continue
+        if tok.text.casefold().endswith(_CONTRACTIONS):
+            i += 1  # "She’ll", "They'd": a pronoun and a verb, not a place's other name
             continue
         if tok.cap and title_before_name(text, tokens, i, pack):
             i += 1  # "Sens. Jon Tester", "Del. Ann Lee": a title, not Sens or Delaware
