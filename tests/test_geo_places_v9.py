@@ -169,3 +169,12 @@ def test_contracted_pronoun_is_no_place(gaz: Gazetteer) -> None:
     stays a place ("Kharkiv’s governor")."""
     found = _found(gaz, "She’ll fly to Lyon, and they'd follow. Kharkiv’s governor spoke.")
     assert set(found) == {"Lyon", "Kharkiv"}
+
+
+def test_town_list_after_a_place_preposition(gaz: Gazetteer) -> None:
+    """ "through Monroe, Trenton and Seven Mile": a town the first-name guard would drop
+    ("Trenton") is a town in a list opened by a place preposition; a list of people stays
+    people ("Smith, Jones and Brown met in Dallas")."""
+    found = _found(gaz, "The road runs through Monroe, Trenton and Seven Mile in Butler County.")
+    assert {"Monroe", "Trenton", "Seven Mile"} <= set(found)
+    assert set(_found(gaz, "Smith, Jones and Brown met in Dallas.")) == {"Dallas"}

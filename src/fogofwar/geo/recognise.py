@@ -38,6 +38,8 @@ from fogofwar.geo.institutions import school_regions
 from fogofwar.geo.keys import keys as _keys
 from fogofwar.geo.keys import lookup
 from fogofwar.geo.langdata import LangPack
+from fogofwar.geo.lexicon import is_common
+from fogofwar.geo.lists import listed_towns
 from fogofwar.geo.marked import abbreviation_hit, marked_hits, names_no_place, placed_words
 from fogofwar.geo.name_openers import abbreviated_name, article_name, shortened
 from fogofwar.geo.persons import (
@@ -139,6 +141,7 @@ def recognise(
     names = {n for n in surnames(tokens, pack) if n.casefold() not in placed}
     speakers: set[str] = set()  # small towns' names the text uses for a speaker
     hits: list[Hit] = []
+    dropped: list[Hit] = []  # single-word towns the person guards dropped (town lists)
     marked = marked_hits(text, tokens, pack, lambda words: lookup(words, pack, index)[0])
     i = 0
     while i < len(tokens):
@@ -265,7 +268,15 @@ def recognise(
             speakers.add(tokens[found.first].text)  # "Noma said": Noma, before and after
         elif surname(tokens, found, pack) and tokens[found.first].text.casefold() not in placed:
             names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
+        elif (
+            found.first == found.last
+            and not found.metonymy
+            and not is_common(tokens[found.first].text, pack.lang)
+        ):
+            dropped.append(found)
         i = found.last + 1
+    # "through Monroe, Trenton and Seven Mile": dropped towns of a list after a preposition
+    hits = listed_towns(text, hits, dropped, pack.place_preps)
     hits = area_adjectives(tokens, hits, pack.lang, index)  # "на Покровському напрямку"
     hits = school_regions(tokens, hits)  # "Georgia Tech": the US state's school
     return vouched(
