@@ -115,11 +115,12 @@ def _generic(tokens: list[Token], i: int, cands: tuple[Candidate, ...], pack: La
     preposition before it: the common noun of a name ("the Bolivarian Republic", "Banana
     Republic", "Lower Jubba Region"), not the town so named ("in Republic") nor a region
     called "Region" in some language (Maritime, Togo). A word of three letters or fewer
-    glued to a capitalised word by a hyphen opens a longer name ("Al-Raqim", "El-Fasher"),
+    in Latin letters glued to a capitalised word by a hyphen opens a longer name ("Al-Raqim",
+    "El-Fasher"; Cyrillic names have their own guard),
     which is no place by its first word."""
     tok = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-    if len(tok.text) <= 3 and nxt is not None and nxt.hyphen and nxt.cap:
+    if len(tok.text) <= 3 and nxt is not None and nxt.hyphen and nxt.cap and tok.text.isascii():
         return all(c.place.kind in ("city", "admin2") for c in cands)
     return (
         tok.text.casefold() in pack.region_before
