@@ -178,3 +178,9 @@ def test_town_list_after_a_place_preposition(gaz: Gazetteer) -> None:
     found = _found(gaz, "The road runs through Monroe, Trenton and Seven Mile in Butler County.")
     assert {"Monroe", "Trenton", "Seven Mile"} <= set(found)
     assert set(_found(gaz, "Smith, Jones and Brown met in Dallas.")) == {"Dallas"}
+
+
+def test_town_list_stops_at_a_person(gaz: Gazetteer) -> None:
+    """A name after a listed town that goes on with a middle initial is a person ("at Lenox,
+    Lawrence B. Cummings"), not a town of the list."""
+    assert "Lawrence" not in _found(gaz, "His partner at Lenox, Lawrence B. Cummings, called.")

@@ -27,6 +27,18 @@ def _joined(text: str, a: Hit, b: Hit) -> bool:
     return _JOINT.fullmatch(text[first.end : second.start]) is not None
 
 
+_ITEM_END = re.compile(r"\s*(?:$|[,;.:)]|and\b|or\b)", re.IGNORECASE)
+
+
+def _ends_item(text: str, h: Hit) -> bool:
+    """``h`` ends a list item: a comma, a joiner or the sentence's end follows, not a middle
+    initial or a surname ("at Lenox, Lawrence B. Cummings" names a person)."""
+    rest = text[h.end : h.end + 6]
+    if re.match(r"\s+[A-Z]\.", rest):
+        return False  # "Lawrence B.": a middle initial
+    return _ITEM_END.match(rest) is not None
+
+
 def _after_prep(text: str, h: Hit, preps: frozenset[str]) -> bool:
     """A place preposition right before ``h`` ("through Monroe", "cities of Newark")."""
     before = text[max(0, h.start - 20) : h.start].split()
@@ -48,7 +60,9 @@ def listed_towns(
         and _town(h)
         and _after_prep(text, h, preps)
     ]
-    pending = [h for h in (*dropped, *(h for h in hits if h.weak)) if _town(h)]
+    pending = [
+        h for h in (*dropped, *(h for h in hits if h.weak)) if _town(h) and _ends_item(text, h)
+    ]
     restored: dict[int, Hit] = {}
     anchors = list(firm)
     changed = True
