@@ -29,7 +29,8 @@ from fogofwar.geo.context_prior import name_priors
 from fogofwar.geo.features import feature_spans, listed_streets
 from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.landmarks import landmark_hits
-from fogofwar.geo.langdata import REGION_MARK, lang_pack
+from fogofwar.geo.langdata import REGION_MARK, LangPack, lang_pack
+from fogofwar.geo.marked import dateline as on_dateline
 from fogofwar.geo.marked import on_river_bank
 from fogofwar.geo.nearby import contains
 from fogofwar.geo.nearby import km as _km
@@ -49,6 +50,9 @@ __all__ = [
 
 _HAMLET = 1000  # inhabitants: a given span naming only a place this small far from the anchor
 _FOREIGN_TOWN = 10_000  # ... or this small, in another country than the anchor
+_NAMED_KM = 50.0  # ... a school or street named after a town this far is in the anchor
+# natural features and long routes ("Blue Ridge Parkway") keep the place of their name
+_OWN_PLACE = frozenset({"creek", "lake", "river", "parkway", "turnpike", "trail"})
 _NEAR_KM = 300.0  # a place named by part of a span must lie this close to the text's anchor
 _PRECISION = {
     "city": "point",
@@ -85,6 +89,22 @@ def _stray(place: Place | None, home: Place) -> bool:
         and not place.capital  # Vatican City
         and home.kind in ("city", "admin2")
         and _km(place, home) > _NEAR_KM
+    )
+
+
+def _named_after(text: str, hit_end: int, span_end: int, pack: LangPack) -> bool:
+    """The words of a span after the place that names it in part are a school's or a
+    street's ("Jefferson High School", "Madison Avenue"): a building or street named after
+    a person or a far town, which lies in the town the text is about."""
+    rest = text[hit_end:span_end].strip().casefold()
+    words = rest.split()
+    if not words:
+        return False
+    two = " ".join(words[:2])
+    return (
+        words[0] in pack.school_words
+        or two in pack.school_words
+        or (words[-1] in pack.feature_after and words[-1] not in _OWN_PLACE)
     )
 
 
@@ -230,6 +250,13 @@ class Gazetteer:
             for h in given
             if h is not None and not h.demonym and not h.partial and not h.landmark
         ]
+        # a dateline ("AKRON, Ohio --") names the town the story is filed from: it counts twice
+        tokens = tokenize(text)
+        mine += [
+            places[id(h)]
+            for h in hits
+            if h.demonym is None and not h.partial and on_dateline(tokens, h)
+        ]
         home = anchor(mine) or anchor(
             [places[id(h)] for h in hits if h.demonym is None and not h.partial]
         )
@@ -242,6 +269,12 @@ class Gazetteer:
                 hit is None
                 or hit.demonym == ""  # a demonym of no one country ("Tamil")
                 or (hit.partial and (place is None or _km(place, home) > _NEAR_KM))
+                or (
+                    hit.partial
+                    and place is not None
+                    and _named_after(text, hit.end, end, pack)
+                    and _km(place, home) > _NAMED_KM
+                )  # "Jefferson High School", "Madison Avenue": named after someone, in town
                 or _stray(place, home)
             )  # a street, a building, a hamlet: where the text says it is ("Alder Hey
             # Hospital in Liverpool"), else somewhere in the place the text is about

@@ -9,8 +9,11 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
-__all__ = ["Abbreviation", "abbreviation_at", "expand"]
+from fogofwar.geo.tokens import Token
+
+__all__ = ["Abbreviation", "abbreviation_at", "expand", "qualified_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,3 +67,22 @@ def abbreviation_at(text: str, pos: int, after_place: bool) -> Abbreviation | No
         return None
     region, cc = forms[m.group()]
     return Abbreviation(m.end(), region, cc)
+
+
+@cache
+def _region_names() -> frozenset[str]:
+    """The regions of the table by their own names ("Texas", "Ontario"), lower case."""
+    return frozenset(region.casefold() for region, _ in _table()[0].values())
+
+
+def qualified_words(text: str, tokens: list[Token]) -> frozenset[str]:
+    """Capitalised words (lower case) the text qualifies with a region after a comma
+    ("Paris, Tenn.", "Paris, Tennessee", "London, Ont."): the text writes them as a place,
+    so their other mentions are no person's name ("Paris Hilton" elsewhere in the text)."""
+    out = set()
+    for tok, nxt in pairwise(tokens):
+        if not tok.cap or len(tok.text) < 3 or text[tok.end : nxt.start] != ", ":
+            continue
+        if nxt.text.casefold() in _region_names() or abbreviation_at(text, nxt.start, True):
+            out.add(tok.text.casefold())
+    return frozenset(out)

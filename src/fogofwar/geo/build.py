@@ -28,7 +28,7 @@ from fogofwar.packs.files import available_languages
 
 __all__ = ["INDEX_VERSION", "BuildStats", "build_gazetteer", "default_index_path", "ensure_index"]
 
-INDEX_VERSION = "geo-29"  # bump when a source, a shipped table or the schema changes
+INDEX_VERSION = "geo-30"  # bump when a source, a shipped table or the schema changes
 
 
 @dataclass(frozen=True, slots=True)

@@ -177,6 +177,12 @@ def keep(
         )
     ):
         return False  # "Us" is no "US": a country's or region's short form is written in capitals
+    if (
+        not place_prep(prev, tok, pack)
+        and _accents_only(tok.text, hit)
+        and is_common(tok.text, pack.lang)
+    ):
+        return False  # "the grace of God" is no Göd: a dictionary word without the accents
     if headed(tok, nxt, prev, pack) or caps_dateline(tokens, hit):
         return True  # "the Concord Police", "a Meadow Grove man"; "CHARLESTON, W.Va. --"
     if tok.text.isupper() and len(tok.text.replace(".", "")) <= 4:  # "FDA", "UN": no places
@@ -270,6 +276,12 @@ def keep(
         prev.text.casefold() in pack.given_names
         or prev.text.casefold() in pack.first_names  # "Craig Kaser", opening a sentence
         or morph_class(prev.text, pack.lang) == "name"
+        # "Jordan Henderson scored": a census first name that is also a word or a country's
+        # name, opening a sentence before a town ("Will" and other function words are none)
+        or (
+            prev.text.casefold() in pack.all_first_names
+            and prev.text.casefold() not in pack.skip_initial
+        )
     )
     nxt_person = nxt_word or (
         nxt_surname and (low in pack.first_names or low in pack.given_names)
@@ -379,6 +391,7 @@ def keep(
         # "von Bord" is no hamlet: a preposition vouches for towns of 10,000+
         return (
             (town_prep and biggest >= _SMALL)
+            or (article and "admin1" in kinds and _prep_before_article(tokens, hit.first, pack))
             or (biggest >= big and not article)
             or (adjective and max(towns, default=0) >= big)  # a town's, not "the Centre asked"
         )
@@ -418,3 +431,29 @@ def _person_name(tok: Token, prev: Token | None, nxt_word: bool, pack: LangPack)
         )
     )
     return after_first or (nxt_word and tok.text.casefold() in pack.first_names)
+
+
+def _accents_only(word: str, hit: Hit) -> bool:
+    """Every candidate of a single word is a town under 100,000 whose own name is the word
+    only once its accents are dropped ("God" for Göd, Hungary): a text writing the word
+    without them means the word, unless a place preposition says otherwise."""
+    low = word.casefold()
+    return bool(hit.cands) and all(
+        c.how == 0
+        and c.place.kind in ("city", "admin2")
+        and c.place.population < _BIG
+        and c.place.name.casefold() != low
+        and fold(c.place.name) == fold(word)
+        for c in hit.cands
+    )
+
+
+def _prep_before_article(tokens: list[Token], i: int, pack: LangPack) -> bool:
+    """A place preposition, then an article, right before word ``i`` ("in the Midlands",
+    "across the Punjab"): a region the press names with its article."""
+    return (
+        i >= 2
+        and tokens[i - 1].glued
+        and tokens[i - 2].text.casefold() in pack.place_preps
+        and tokens[i - 2].text.casefold() not in pack.person_preps
+    )

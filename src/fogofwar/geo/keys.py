@@ -93,7 +93,16 @@ def lookup(
                 as_written.add(c.place.eid)
         if cands and not changed:
             changed_any = False
-    if any(found[e].how == 0 for e in as_written):
+    written = fold(" ".join(words))
+    if any(
+        found[e].how == 0
+        and found[e].place.kind not in ("city", "admin2")
+        and fold(found[e].place.name) == written
+        for e in as_written
+    ):  # "Americas" is the area of that very name, not America (the US) with an ending (a
+        # village's name as written may still be a city's form with a case ending)
+        found = {e: c for e, c in found.items() if e in as_written}
+    elif any(found[e].how == 0 for e in as_written):
         # "Lyman" names Lyman as written: not Lima by another name of "Lyma" + an ending
         found = {e: c for e, c in found.items() if e in as_written or c.how == 0}
     if not found and pack.skeleton:

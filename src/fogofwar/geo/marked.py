@@ -207,11 +207,20 @@ def _inside(text: str, tokens: list[Token], j: int) -> bool:
 
 
 def _party_home(text: str, tokens: list[Token], k: int, find: Finder) -> Hit | None:
-    """ "D-Braxton" after a comma or an opening parenthesis: the town or county named."""
+    """ "D-Braxton" after a comma or an opening parenthesis: the town or county named; a
+    state by its name or its abbreviation ("(R-Texas)", "(D-Mo.)")."""
     before = text[: tokens[k].start].rstrip()
     nxt = tokens[k + 1]
     if not before.endswith((",", "(")) or not nxt.hyphen or not nxt.cap:
         return None
+    ab = abbreviation_at(text, nxt.start, True)
+    if ab is not None:  # "(D-Mo.)", "(R-Calif.)": a member of Congress's state
+        state = tuple(
+            c for c in find([ab.region]) if c.place.kind == "admin1" and c.place.cc == ab.cc
+        )
+        end = max(j for j in range(k + 1, len(tokens)) if tokens[j].start < ab.end)
+        if state:
+            return Hit(k + 1, end, nxt.start, ab.end, state, False, phrase=True)
     last = k + 1
     if (
         last + 1 < len(tokens)
@@ -221,10 +230,10 @@ def _party_home(text: str, tokens: list[Token], k: int, find: Finder) -> Hit | N
         last += 1  # "R-Elbow Lake"
     for end in range(last, k, -1):
         words = [t.text for t in tokens[k + 1 : end + 1]]
-        cands = tuple(
-            c
-            for c in (*find(words), *find([*words, "County"]))
-            if c.place.kind in ("city", "admin2")
+        found = find(words)
+        # "(R-Texas)": a state by its own name; "D-Braxton": a town or county
+        cands = tuple(c for c in found if c.place.kind == "admin1" and c.how == 0) or tuple(
+            c for c in (*found, *find([*words, "County"])) if c.place.kind in ("city", "admin2")
         )
         if cands:
             return Hit(k + 1, end, tokens[k + 1].start, tokens[end].end, cands, False, phrase=True)

@@ -31,6 +31,7 @@ __all__ = [
     "surname",
     "surname_next",
     "surnames",
+    "title_before_name",
     "vouched",
 ]
 
@@ -286,4 +287,26 @@ def place_prep(prev: Token | None, tok: Token, pack: LangPack) -> bool:
         and not tok.sent_start
         and prev.text.casefold() in pack.place_preps
         and prev.text.casefold() not in pack.person_preps
+    )
+
+
+# titles the press abbreviates before a name, singular and plural ("Sen.", "Sens.", "Del.")
+_TITLE_ABBREVIATIONS = frozenset(
+    {"sen", "sens", "rep", "reps", "del", "dels", "gov", "govs", "gen", "gens", "lt", "col",
+     "capt", "sgt", "adm", "maj", "cpl", "pvt", "supt", "insp", "det", "cmdr", "atty"}
+)  # fmt: skip
+
+
+def title_before_name(text: str, tokens: list[Token], i: int, pack: LangPack) -> bool:
+    """Word ``i`` is an abbreviated title with its dot before a capitalised name, not after a
+    place and a comma ("Sens. Jon Tester", "Del. Ann Lee"; not "Dover, Del. The council")."""
+    if pack.lang not in ("en", "") or i + 1 >= len(tokens):
+        return False
+    tok, nxt = tokens[i], tokens[i + 1]
+    return (
+        tok.text.casefold() in _TITLE_ABBREVIATIONS
+        and text[tok.end : nxt.start] == ". "
+        and nxt.cap
+        and not nxt.text.isupper()
+        and text[max(0, tok.start - 2) : tok.start] != ", "
     )

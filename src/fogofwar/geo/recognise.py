@@ -29,22 +29,28 @@ Rules (data in ``data/geo/lang.toml``):
 
 from __future__ import annotations
 
+from fogofwar.geo.abbrev import qualified_words
 from fogofwar.geo.areas import area_adjectives
+from fogofwar.geo.groups import opens_group
 from fogofwar.geo.guards import cyrillic_guard, keep
-from fogofwar.geo.index import PlaceIndex
+from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.institutions import school_regions
 from fogofwar.geo.keys import keys as _keys
 from fogofwar.geo.keys import lookup
 from fogofwar.geo.langdata import LangPack
+from fogofwar.geo.lexicon import is_common
+from fogofwar.geo.lists import listed_towns
 from fogofwar.geo.marked import abbreviation_hit, marked_hits, names_no_place, placed_words
 from fogofwar.geo.name_openers import abbreviated_name, article_name, shortened
 from fogofwar.geo.persons import (
     given_name,
     named_before,
     named_person,
+    place_prep,
     small_town,
     surname,
     surnames,
+    title_before_name,
     vouched,
 )
 from fogofwar.geo.text import fold
@@ -53,6 +59,8 @@ from fogofwar.geo.tokens import Hit, Token, region_after, tokenize
 __all__ = ["Hit", "Token", "lookup", "recognise", "tokenize"]
 
 _MAX_N = 5
+# English contracted verbs after a word (not the possessive 's: "Kyiv's")
+_CONTRACTIONS = (*(a + e for a in "'’" for e in ("ll", "ve", "re", "d", "m")), "n't", "n’t")
 
 
 def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
@@ -77,13 +85,50 @@ def _multi_demonym(
             continue
         dem = pack.demonyms.get(fold(" ".join(t.text for t in words)))
         if dem is not None and not index.lookup(fold(" ".join(t.text for t in words))):
+            if _opens_name(tokens, i, n, index):
+                return None  # "Central African Republic": the country, not its people
             return i + n - 1, dem
     return None
+
+
+def _opens_name(tokens: list[Token], i: int, n: int, index: PlaceIndex) -> bool:
+    """The ``n`` words from token ``i`` and one or two capitalised words after them name a
+    country or region ("Central African Republic")."""
+    for extra in (1, 2):
+        words = tokens[i : i + n + extra]
+        if len(words) < n + extra or not all(t.glued and t.cap for t in words[n:]):
+            return False
+        found = index.lookup(fold(" ".join(t.text for t in words)))
+        if any(c.place.kind not in ("city", "admin2") for c in found):
+            return True
+    return False
 
 
 def _elided(word: str) -> bool:
     """A capitalised name behind an elided article ("d'Ivoire" in "Côte d'Ivoire")."""
     return len(word) > 2 and word[0] in "dl" and word[1] in "'’" and word[2].isupper()
+
+
+def _generic(tokens: list[Token], i: int, cands: tuple[Candidate, ...], pack: LangPack) -> bool:
+    """Word ``i`` alone is a region word (``region_before``: "Republic", "République",
+    "Region") naming only towns, or anything only by another of its names, with no place
+    preposition before it: the common noun of a name ("the Bolivarian Republic", "Banana
+    Republic", "Lower Jubba Region"), not the town so named ("in Republic") nor a region
+    called "Region" in some language (Maritime, Togo). A word of three letters or fewer
+    in Latin letters glued to a capitalised word by a hyphen opens a longer name ("Al-Raqim",
+    "El-Fasher"; Cyrillic names have their own guard),
+    which is no place by its first word."""
+    tok = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if len(tok.text) <= 3 and nxt is not None and nxt.hyphen and nxt.cap and tok.text.isascii():
+        return all(c.place.kind in ("city", "admin2") for c in cands)
+    return (
+        tok.text.casefold() in pack.region_before
+        and (
+            all(c.place.kind in ("city", "admin2") for c in cands) or all(c.how > 0 for c in cands)
+        )
+        and not place_prep(tokens[i - 1] if i > 0 else None, tok, pack)
+    )
 
 
 def recognise(
@@ -93,10 +138,11 @@ def recognise(
     text's :func:`tokenize`, when the caller has it already; read only)."""
     tokens = tokenize(text) if tokens is None else tokens
     metonyms = dict(pack.metonyms)
-    placed = placed_words(tokens, pack)
+    placed = placed_words(tokens, pack) | qualified_words(text, tokens)
     names = {n for n in surnames(tokens, pack) if n.casefold() not in placed}
     speakers: set[str] = set()  # small towns' names the text uses for a speaker
     hits: list[Hit] = []
+    dropped: list[Hit] = []  # single-word towns the person guards dropped (town lists)
     marked = marked_hits(text, tokens, pack, lambda words: lookup(words, pack, index)[0])
     i = 0
     while i < len(tokens):
@@ -105,6 +151,12 @@ def recognise(
         if i in marked:  # "Cooke, Grayson and Love counties", "Boggs, D-Braxton"
             hits.append(marked[i])
             i = marked[i].last + 1
+            continue
+        if tok.text.casefold().endswith(_CONTRACTIONS):
+            i += 1  # "She’ll", "They'd": a pronoun and a verb, not a place's other name
+            continue
+        if tok.cap and title_before_name(text, tokens, i, pack):
+            i += 1  # "Sens. Jon Tester", "Del. Ann Lee": a title, not Sens or Delaware
             continue
         ab = (
             abbreviation_hit(text, tokens, i, hits, index)
@@ -174,6 +226,8 @@ def recognise(
             if n == 1 and not startable:
                 continue
             cands, changed = lookup(words, pack, index)
+            if cands and n == 1 and _generic(tokens, i, cands, pack):
+                continue  # "Bolivarian Republic", "Al-Raqim": the word, not Republic, Mo.
             if cands:
                 phrase = n > 1 or any(w.casefold() in pack.region_before for w in words)
                 found = Hit(i, i + n - 1, tok.start, last.end, cands, changed, phrase=phrase)
@@ -196,6 +250,9 @@ def recognise(
         if found is None:
             i += 1
             continue
+        if opens_group(tokens, found):  # "Boko Haram", "Taliban": the group, not a village
+            i = found.last + 1
+            continue
         if names_no_place(text, tokens, found, pack):  # "West Nile virus", "US$460"
             i = found.last + 1
             continue
@@ -212,7 +269,15 @@ def recognise(
             speakers.add(tokens[found.first].text)  # "Noma said": Noma, before and after
         elif surname(tokens, found, pack) and tokens[found.first].text.casefold() not in placed:
             names.add(tokens[found.first].text)  # "Ben Barr ... Barr said": the person again
+        elif (
+            found.first == found.last
+            and not found.metonymy
+            and not is_common(tokens[found.first].text, pack.lang)
+        ):
+            dropped.append(found)
         i = found.last + 1
+    # "through Monroe, Trenton and Seven Mile": dropped towns of a list after a preposition
+    hits = listed_towns(text, hits, dropped, pack.place_preps)
     hits = area_adjectives(tokens, hits, pack.lang, index)  # "на Покровському напрямку"
     hits = school_regions(tokens, hits)  # "Georgia Tech": the US state's school
     return vouched(
