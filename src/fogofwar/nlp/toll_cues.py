@@ -298,6 +298,9 @@ class TollCues(TollGuards):
         trig = pack.triggers.match_at(toks, k, hi)
         if trig is not None:  # "varios bombardeos", not "dozens of protesters"
             return trig.payload.nominal and trig.payload.kind in _STRIKES
+        thing = self.counts_thing(k, hi)  # by the analyser: "один из судов", "двох воєн"
+        if thing is not None:
+            return thing
         # one modifier between ("13 Russian missiles", "47 украинских беспилотников"), not a
         # short function word ("100 in attack") or an article
         word = toks[k].lower

@@ -48,7 +48,7 @@ class TollGuards:
                 if not toks[k].is_word:
                     break
                 animacy = noun_animacy(toks[k].lower, self.doc.lang)
-                if animacy:
+                if animacy in ("anim", "inan"):
                     return animacy == "inan"
         return not any(
             f.match_at(toks, k, hi) is not None
@@ -73,6 +73,22 @@ class TollGuards:
             ):
                 return True
         return False
+
+    def counts_thing(self, k: int, hi: int) -> bool | None:
+        """By the analyser (ru/uk), whether the noun right after a figure, at token ``k`` or
+        after one adjective, is a thing ("один из *судов*", "трьох *голодоморів*", "двох
+        *воєн*": True) or a person ("трьох *бійців*", "5 мирных *жителей*": False); None when
+        no noun stands there (a preposition, a substantivised adjective: "5 загиблих у …")."""
+        toks, pack, lang = self.toks, self.pack, self.doc.lang
+        for j in range(k, min(hi, k + 2)):
+            if not toks[j].is_word or pack.triggers.match_at(toks, j, hi) is not None:
+                return None  # "тіл", "жертв": casualty nouns count the dead
+            animacy = noun_animacy(toks[j].lower, lang)
+            if animacy in ("anim", "inan"):
+                return animacy == "inan"
+            if animacy != "adj":
+                return None
+        return None
 
     def pronoun_people(self, m: Match[Trigger], lo: int, hi: int) -> int:
         """People a pack object pronoun names for casualty or arrest word ``m``: right before it

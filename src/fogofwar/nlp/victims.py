@@ -99,14 +99,23 @@ def _person_reading(low: str, lang: str) -> str:
 @lru_cache(maxsize=100_000)
 def noun_animacy(low: str, lang: str) -> str:
     """``"anim"`` or ``"inan"`` when the likeliest parse of ``low`` is a noun (by the pack's
-    morphology analyser), else ``""`` (no analyser, or another part of speech first)."""
+    morphology analyser; ``"anim"`` when any noun reading is animate), ``"adj"`` when it is an
+    adjective or participle, else ``""`` (no analyser, or another part of speech first)."""
     morph = _morph(lang)
     if morph is None:
         return ""
     parses = morph.parse(low)
-    if not parses or parses[0].tag.POS != "NOUN":
+    if not parses:
         return ""
-    return "anim" if "anim" in parses[0].tag.grammemes else "inan"
+    if parses[0].tag.POS in {"ADJF", "PRTF"}:
+        return "adj"
+    if parses[0].tag.POS != "NOUN":
+        return ""
+    if "anim" in parses[0].tag.grammemes or any(
+        p.tag.POS == "NOUN" and "anim" in p.tag.grammemes for p in parses
+    ):
+        return "anim"  # "политика": politics first, a politician too
+    return "inan"
 
 
 def person_word(tok: Token, lang: str) -> bool:
