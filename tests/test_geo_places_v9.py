@@ -66,33 +66,33 @@ def test_exact_name_beats_an_undone_ending(gaz: Gazetteer) -> None:
     assert regions.get("Punjab") == "Punjab"
 
 
-def test_dateline_town_anchors_unknown_spans(gaz: Gazetteer) -> None:
-    """A dateline ("AKRON, Ohio --") names the town a story is filed from: a school or a
-    hospital the gazetteer does not know is placed there, not in a bigger town named once."""
-    text = (
-        "AKRON, Ohio -- Pupils at Lincoln Middle School were sent home and two were taken to "
-        "Mercy Hospital. A flight from Columbus was late."
-    )
-    words = ["AKRON", "Lincoln Middle School", "Mercy Hospital", "Columbus"]
+@pytest.mark.parametrize(
+    ("text", "inside"),
+    [
+        # a dateline ("AKRON, Ohio --") names the town a story is filed from: a school or a
+        # hospital the gazetteer does not know is placed there, not in a bigger town named once
+        (
+            "AKRON, Ohio -- Pupils at Lincoln Middle School were sent home and two were taken "
+            "to Mercy Hospital. A flight from Columbus was late.",
+            ("Lincoln Middle School", "Mercy Hospital"),
+        ),
+        # "Jefferson High School" and "Madison Avenue" in a story filed from Akron are there,
+        # not in the towns of Jefferson or Madison, Ohio, tens of kilometres away
+        (
+            "AKRON, Ohio -- Pupils at Jefferson High School went home early. Crews closed "
+            "Madison Avenue for the day. A bus from Columbus was late.",
+            ("Jefferson High School", "Madison Avenue"),
+        ),
+    ],
+)
+def test_unknown_or_far_named_spans_are_in_the_dateline_town(
+    gaz: Gazetteer, text: str, inside: tuple[str, ...]
+) -> None:
+    """Spans the gazetteer does not place by their own name lie in the dateline's town."""
+    words = ["AKRON", *inside, "Columbus"]
     spans = [(text.index(w), text.index(w) + len(w)) for w in words]
     got = {m.surface: m.location for m in gaz.resolve(text, spans, "en")}
-    for name in ("Lincoln Middle School", "Mercy Hospital"):
-        loc = got[name]
-        assert loc is not None and loc.normalized == "Akron" and loc.geonames_id is None
-
-
-def test_school_or_street_named_after_a_far_town_is_in_the_anchor(gaz: Gazetteer) -> None:
-    """ "Jefferson High School" and "Madison Avenue" in a story filed from Akron are there,
-    not in the towns of Jefferson or Madison, Ohio, tens of kilometres away; a parkway keeps
-    the place of its name."""
-    text = (
-        "AKRON, Ohio -- Pupils at Jefferson High School went home early. Crews closed "
-        "Madison Avenue for the day. A bus from Columbus was late."
-    )
-    words = ["AKRON", "Jefferson High School", "Madison Avenue", "Columbus"]
-    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
-    got = {m.surface: m.location for m in gaz.resolve(text, spans, "en")}
-    for name in ("Jefferson High School", "Madison Avenue"):
+    for name in inside:
         loc = got[name]
         assert loc is not None and loc.normalized == "Akron" and loc.geonames_id is None
 
