@@ -18,19 +18,19 @@ _TOWN = 15_000  # a town this big under its own name stays a place
 
 
 @cache
-def _group_words() -> frozenset[tuple[str, ...]]:
-    """Every armed group's alias, as the tokenizer splits it, lower case."""
+def _group_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Every armed group's alias, as the tokenizer splits it, lower case, by its first word."""
     from fogofwar.actors.registry import ActorRegistry  # on first use: geo loads without it
 
-    out = set()
+    out: dict[str, set[tuple[str, ...]]] = {}
     for entry in ActorRegistry.load().entries:
         if entry.kind != "armed_group":
             continue
         for alias in entry.aliases:
             words = tuple(t.text.casefold() for t in tokenize(alias))
             if words and alias[:1].isupper():
-                out.add(words)
-    return frozenset(out)
+                out.setdefault(words[0], set()).add(words)
+    return {first: tuple(sorted(group)) for first, group in out.items()}
 
 
 def opens_group(tokens: list[Token], hit: Hit) -> bool:
@@ -40,7 +40,7 @@ def opens_group(tokens: list[Token], hit: Hit) -> bool:
         return False
     if any(c.place.kind not in ("city", "admin2") for c in hit.cands):
         return False
-    for words in _group_words():
+    for words in _group_words().get(tokens[hit.first].text.casefold(), ()):
         end = hit.first + len(words)
         if end < hit.last + 1 or end > len(tokens):
             continue
