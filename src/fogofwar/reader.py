@@ -124,7 +124,9 @@ class Reader:
 
     def warm_up(self) -> None:
         """Load everything that loads lazily (lemma dictionaries, lexicons) by reading one
-        sentence per language, so the first real article is not slow."""
+        sentence per language, so the first real article is not slow. Then collect and
+        :func:`gc.freeze` the process's objects: whatever the caller holds at that moment is
+        never collected again (call it before loading large data meant to be freed later)."""
         for lang in self.languages:
             self.analyze("Test.", lang)
         model = self.resources.model
