@@ -130,7 +130,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         if got is not None:
             return got[1]
         if a not in memo:  # the model's source head runs once per attribution
-            named = named_before(doc, a)  # "según él": the speaker as the text named them
+            named = named_before(doc, a, voices.name)  # "según él": as the text named them
             memo[a] = source_kind(doc, res, a, typed) if named is None else kind_of(named)
         seen[id(a)] = (a, memo[a])
         return memo[a]

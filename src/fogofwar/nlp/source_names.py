@@ -14,6 +14,7 @@ The shape of a name taken from the phrase (trimmed, acronyms, a name after its h
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
@@ -21,6 +22,9 @@ from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention
 from fogofwar.nlp.source_epithets import company_noun, epithet_roles
 from fogofwar.nlp.source_name_shape import trimmed, with_acronym, with_name_after
+
+#: the source name of an attribution (:func:`source_name` of one document)
+Namer = Callable[[AttributionMention], "str | None"]
 
 __all__ = [
     "named_before",
@@ -258,11 +262,14 @@ def named_role(doc: Doc, src: Span) -> str | None:
     return here if found.casefold() in here.casefold() else f"{here} {found}"  # words, then who
 
 
-def named_before(doc: Doc, att: AttributionMention) -> AttributionMention | None:
+def named_before(
+    doc: Doc, att: AttributionMention, name_of: Namer | None = None
+) -> AttributionMention | None:
     """For a source that only refers back to a speaker ("según él", "the ministry" after
     "the defence ministry", "Kavota" after "Omar Kavota", "the head of state" after "President
     X"), the earlier attribution whose source words name that speaker: one speaker has one
-    kind in a text."""
+    kind in a text. ``name_of``: :func:`source_name` of ``doc`` (a caller that asks of many
+    attributions passes one that remembers its answers)."""
     src, name = att.source, att.source_name
     if src is None:
         return None
@@ -278,7 +285,7 @@ def named_before(doc: Doc, att: AttributionMention) -> AttributionMention | None
             ),
             None,
         )
-    return same_speaker_before(doc, src)
+    return same_speaker_before(doc, src, name_of)
 
 
 _HONORIFICS = frozenset(
@@ -340,7 +347,9 @@ def _surname(doc: Doc, src: Span) -> str | None:
     return word if len(word) >= 3 and word[:1].isupper() and not word.isupper() else None
 
 
-def same_speaker_before(doc: Doc, src: Span) -> AttributionMention | None:
+def same_speaker_before(
+    doc: Doc, src: Span, name_of: Namer | None = None
+) -> AttributionMention | None:
     """The earlier attribution whose source names in full the person ``src`` refers back to:
     by surname only ("Kavota said" after "Omar Kavota, a civil society leader, said") or by
     the role or epithet the text introduced them with (:func:`role_person`)."""
@@ -366,7 +375,7 @@ def same_speaker_before(doc: Doc, src: Span) -> AttributionMention | None:
             continue
         if found is not None and found.source is not None and a.source.start <= found.source.start:
             continue
-        name = source_name(doc, a)
+        name = source_name(doc, a) if name_of is None else name_of(a)
         if name is not None and same(name):
             found = a
     return found
