@@ -87,6 +87,11 @@ def _words(table: Mapping[str, Any], key: str, where: str) -> list[str]:
     return value
 
 
+def _normed(table: Mapping[str, Any], key: str, where: str) -> frozenset[str]:
+    """A list of single words, normalised as the matcher compares them."""
+    return frozenset(norm(w) for w in _words(table, key, where))
+
+
 def _flat(table: Mapping[str, Any], key: str, where: str) -> PhraseMatcher[None]:
     return PhraseMatcher((w, None) for w in _words(table, key, where))
 
