@@ -116,7 +116,8 @@
     });
     count.textContent = events.length + " events, " + placed + " on the map";
     legend(events);
-    if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7 }); }
+    // No zoom animation: markers are where they are drawn once `data-loaded` is set.
+    if (bounds.length) { map.fitBounds(bounds, { padding: [30, 30], maxZoom: 7, animate: false }); }
     document.body.setAttribute("data-loaded", "true");
   }
   function refresh() {
