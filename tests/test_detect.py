@@ -96,3 +96,15 @@ def test_unreadable_model_file_says_what_to_do(tmp_path: Path) -> None:
     bad.write_bytes(b"not a model")
     with pytest.raises(ConfigError, match="fogofwar train claims"):
         ClauseModel.load(bad)
+
+
+def test_environment_names_another_model_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FOGOFWAR_CLAUSE_MODEL", str(WEIGHTS))
+    other = ClauseModel.shipped()
+    assert other is not None and other.kind.classes == ClauseModel.load().kind.classes
+    missing = tmp_path / "no-such-model.npz"
+    monkeypatch.setenv("FOGOFWAR_CLAUSE_MODEL", str(missing))
+    with pytest.raises(ConfigError, match="no-such-model"):
+        ClauseModel.shipped()

@@ -9,6 +9,7 @@ per :class:`~fogofwar.nlp.clause_view.ClauseView`. Weights live in one ``.npz`` 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -220,7 +221,12 @@ class ClauseModel:
 
     @classmethod
     def shipped(cls) -> ClauseModel | None:
-        """The shipped model, or ``None`` when the package has none (rules only)."""
+        """The shipped model, or ``None`` when the package has none (rules only). The
+        environment variable ``FOGOFWAR_CLAUSE_MODEL`` names another model file to read instead
+        (one written by ``fogofwar train claims --out``, e.g. trained without the dev passages)."""
+        other = os.environ.get("FOGOFWAR_CLAUSE_MODEL")
+        if other:
+            return cls.load(Path(other))
         return cls.load() if WEIGHTS.is_file() else None
 
     def score(self, views: Sequence[ClauseView]) -> tuple[ClauseScore, ...]:
