@@ -86,8 +86,10 @@
           className: "event-marker"
         });
         m.bindTooltip(label + (e.killed_best != null ? " · killed " + e.killed_best : ""));
-        m.on("click", function () { window.location.href = href; });
         m.addTo(layer);
+        // A native listener on the drawn path: Leaflet's own click handling drops a click it
+        // takes for the end of a map drag, and a marker must always open its event.
+        m.getElement().addEventListener("click", function () { window.location.href = href; });
         bounds.push([e.latitude, e.longitude]);
         placed++;
       }
