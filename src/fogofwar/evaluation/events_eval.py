@@ -78,6 +78,8 @@ COLLECTIONS: dict[str, tuple[str, str]] = {
     # a second tuning collection (h12-link): spelling variants, place levels, date precision,
     # denials and same-city traps; annotated before any rule was tuned on it
     "dev3": ("events_dev3", "dev3"),
+    # a third tuning collection (h14-link): written and frozen before the linker ran on it
+    "dev4": ("events_dev4", "dev4"),
 }
 
 
