@@ -4,8 +4,16 @@ before the linker ran on it, and the general causes of missed links found on it.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
+from datetime import date
 
+import pytest
+
+from events_factories import claim, meta
+from fogofwar.claim import ClaimKind, Location
 from fogofwar.evaluation.events_eval import load_articles, load_gold, splits_of
+from fogofwar.events.scoring import absorb, features, new_profile, score
+from fogofwar.model import Span
 
 
 def test_dev4_collection_is_complete_multilingual_and_apart_from_the_others() -> None:
@@ -34,3 +42,137 @@ def test_dev4_collection_is_complete_multilingual_and_apart_from_the_others() ->
         assert not {a.title for a in articles} & {a.title for a in other}, name
         other_gold = load_gold(other, name)
         assert not days & {g.claim.time.start for g in other_gold if g.claim.time}, name
+
+
+# ---- places: a district is not the towns of its region outside it -------------------------
+
+DNIPRO = Location(
+    "Dnipro", normalized="Dnipro", geonames_id=709930, country="UKR",
+    admin1="Dnipropetrovsk Oblast", lat=48.47, lon=35.04, precision="point",
+)  # fmt: skip
+SYNELNYKOVE = Location(
+    "Synelnykove", normalized="Synelnykove", geonames_id=693796, country="UKR",
+    admin1="Dnipropetrovsk Oblast", lat=48.32, lon=35.53, precision="point",
+)  # fmt: skip
+SYNELNYKOVE_RAION = Location(
+    "Synelnykove district", normalized="Synelnykivskyi Raion", country="UKR",
+    admin1="Dnipropetrovsk Oblast", admin2="Synelnykivskyi Raion", lat=48.32, lon=35.53,
+    precision="admin2",
+)  # fmt: skip
+
+
+def test_a_town_lies_in_the_district_of_the_nearest_centre_of_its_region() -> None:
+    from fogofwar.geo.districts import district_key, district_of
+
+    assert district_of("UKR", "Dnipropetrovsk Oblast", 48.47, 35.04) == "Dniprovskyi Raion"
+    assert district_key(SYNELNYKOVE) == district_key(SYNELNYKOVE_RAION)
+    assert district_key(DNIPRO) != district_key(SYNELNYKOVE_RAION)
+    region = replace(SYNELNYKOVE, precision="admin1", geonames_id=709929)
+    assert district_key(region) is None  # a region has no district
+    assert district_of("UKR", "Nowhere Oblast", 48.0, 35.0) is None
+
+
+def test_a_district_beside_the_events_town_with_another_toll_is_another_strike() -> None:
+    """Two strikes on one morning in one oblast: the city (2 killed) and a district of the
+    same oblast (6 killed) are side by side, like two towns; a toll three times higher vetoes."""
+    pub = date(2024, 4, 19)
+    city = new_profile("e1", features(claim("a1", location=DNIPRO, killed=2), pub), 0)
+    district = features(claim("a2", location=SYNELNYKOVE_RAION, killed=6), pub)
+    s, reasons = score(district, city)
+    assert s == 0.0 and "other district" in reasons[0].detail
+    # without a toll it still only earns the share of two towns of one region
+    _, reasons = score(features(claim("a3", location=SYNELNYKOVE_RAION), pub), city)
+    assert next(r for r in reasons if r.field == "place").detail.endswith("other district")
+    # the district's own centre agrees at the region's share, as before
+    centre = new_profile("e2", features(claim("a4", location=SYNELNYKOVE, killed=5), pub), 0)
+    s, reasons = score(district, centre)
+    assert s > 0.6 and next(r for r in reasons if r.field == "place").detail.endswith("oblast")
+
+
+def test_a_headline_toll_widens_no_toll_its_body_stated() -> None:
+    """ "Missiles hit Dnipro and a nearby district, killing eight": the headline adds up two
+    strikes; the body said two for Dnipro, and the event keeps two."""
+    pub = date(2024, 4, 19)
+    city = new_profile("e1", features(claim("a1", location=DNIPRO, killed=2), pub), 0)
+    grown = absorb(city, features(claim("a1", 1, location=DNIPRO, killed=8, headline=True), pub))
+    assert grown.killed == (2, 2)
+    later = absorb(grown, features(claim("a2", location=DNIPRO, killed=3), pub))
+    assert later.killed == (2, 3)  # a body's toll still widens it
+
+
+def test_a_profile_keeps_its_districts_in_the_store_and_reads_older_ones(store_url: str) -> None:
+    from fogofwar.store import open_store
+    from fogofwar.store.link_index import profile_row
+    from test_store_contract import _store_at
+
+    pub = date(2024, 4, 19)
+    event = new_profile("e1", features(claim("a1", location=SYNELNYKOVE_RAION), pub), 0)
+    assert event.districts
+    old = new_profile("e0", features(claim("a0", location=DNIPRO), pub), 0)
+    row = profile_row(old)
+    del row["districts"]
+    _store_at(store_url, "0012_profile_languages", "event_profiles", row)
+    with open_store(store_url) as store:
+        store.events.index.put([event])
+        back = store.events.index.get("e1")
+        assert back is not None and back.districts == event.districts
+        legacy = store.events.index.get("e0")
+        assert legacy is not None and legacy.districts == frozenset()
+
+
+# ---- launch sites in every pack language ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "launch"),
+    [
+        ("The bombs were dropped from jets in ", " airspace.", True),
+        ("Бомбы сбрасывались с самолётов из ", " области.", True),
+        ("Бомби скинули з літаків з ", " області.", True),
+        ("Les bombes ont été larguées depuis ", ".", True),
+        ("Las bombas fueron arrojadas desde ", ".", True),
+        ("Le bombe sono state sganciate dal ", ".", True),
+        ("Die Drohnen seien aus der Region ", " gestartet worden.", True),
+        ("Ракеты выпущены с кораблей в ", " море.", True),
+        # bombs dropped OVER a place hit it: that place is the event's
+        ("КАБ скинули з літака над ", ".", False),
+        ("Бомбы сбросили на ", ".", False),
+        ("Bombs were dropped over ", ".", False),
+        ("Die Bomben trafen ", " am Morgen.", False),
+    ],
+)
+def test_launch_sites_are_read_in_every_pack_language(
+    before: str, after: str, launch: bool
+) -> None:
+    from fogofwar.events.context import launch_site
+
+    name = "Belgorod"
+    text = before + name + after
+    loc = Location(name, span=Span(len(before), len(before) + len(name)), country="RUS",
+                   admin1="Belgorod Oblast", precision="admin1")  # fmt: skip
+    c = claim("a1", location=loc, span=(0, len(text)))
+    assert launch_site(c, meta("a1", text=text)) is launch
+
+
+def test_a_headline_joins_its_bodys_event_rather_than_a_look_alike_elsewhere() -> None:
+    """An unplaced, undated headline ("Toll rises to ten") fits an earlier strike elsewhere
+    about as well as its own body's event; it restates its body, so it joins the body's."""
+    from fogofwar.events.blocking import MemoryLinkIndex
+    from fogofwar.events.linking import link_articles
+
+    kramatorsk = Location(
+        "Kramatorsk", normalized="Kramatorsk", geonames_id=704508, country="UKR",
+        admin1="Donetsk Oblast", lat=48.73, lon=37.57, precision="point",
+    )  # fmt: skip
+    lviv = Location(
+        "Lviv", normalized="Lviv", geonames_id=702550, country="UKR", admin1="Lviv Oblast",
+        lat=49.84, lon=24.02, precision="point",
+    )  # fmt: skip
+    first = claim("a1", location=kramatorsk, day="2023-06-27", killed=10)
+    body = claim("a2", location=lviv, day="2023-07-06", kind=ClaimKind.CASUALTIES, actors=())
+    head = claim("a2", 1, location=None, day=None, killed=10, headline=True)
+    metas = [meta("a1", published="2023-06-28"), meta("a2", published="2023-07-07")]
+    out = link_articles(metas, {"a1": [first], "a2": [body, head]}, MemoryLinkIndex())
+    second = out[1]
+    assert second.event_of(head.claim_id) == second.event_of(body.claim_id)
+    assert second.event_of(head.claim_id) != out[0].event_of(first.claim_id)

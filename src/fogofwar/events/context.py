@@ -41,12 +41,27 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _LAUNCH = re.compile(
-    r"\b(launch\w*|fired|took off)\s+(\w+\s+){0,3}?from\b|\bfrom the direction of\b"
+    r"\b(launch\w*|fired|took off)\s+(\w+\s+){0,4}?from\b"
+    r"|\bfrom the direction of\b|\bfrom (\w+\s+){0,2}airspace\b"
     r"|\b(gestartet|abgefeuert)\b|\baus richtung\b|\bvon\s+(\w+\s+)?aus\b"
     r"|\b(запущ\w*|выпущ\w*|випущ\w*)\s+(\w+\s+){0,3}?(с|из|со|з|із|зі)\b"
-    r"|\bсо стороны\b|\bз боку\b|\bз напрямку\b|\bс направления\b|\bз території\b",
+    r"|\bсо стороны\b|\bз боку\b|\bз напрямку\b|\bс направления\b|\bз території\b"
+    r"|\bс территории\b|\bиз воздушного пространства\b|\bз повітряного простору\b"
+    r"|\b(lancé\w*|tiré\w*)\s+(\w+\s+){0,3}?depuis\b"
+    r"|\b(lanzad\w*|disparad\w*)\s+(\w+\s+){0,3}?desde\b"
+    r"|\b(lanciat\w*)\s+(\w+\s+){0,3}?(da|dal|dalla|dallo)\b",
     re.IGNORECASE,
 )
+# bombs dropped FROM a place (aircraft over Belgorod region): the place follows the preposition
+# at once or after at most two words that are not "over"/"on" (bombs dropped over a city hit it)
+_DROPPED = re.compile(
+    r"\b(dropped|сбрасыва\w*|сброш\w*|сбросил\w*|скину\w*|скида\w*|largué\w*|arrojad\w*"
+    r"|sganciat\w*)\s+(\w+\s+){0,3}?(from|с|из|со|з|із|зі|depuis|desde|da|dal|dalla)\s+"
+    r"((?!over\b|on\b|над\b|на\b|по\b|au-dessus\b|sur\b|sobre\b|sopra\b)\w+[\s']+){0,2}$",
+    re.IGNORECASE,
+)
+# verb-final clauses name the launch after the place ("aus der Region Kursk gestartet")
+_LAUNCH_AFTER = re.compile(r"^\W*(\w+\W+){0,3}?(gestartet|abgefeuert|aufgestiegen)\b", re.I)
 
 
 # a place named only as what the event was near ("near Odesa", "під Одесою", "bei Odessa"):
@@ -84,7 +99,8 @@ def launch_site(claim: Claim, meta: ArticleMeta | None) -> bool:
     if loc.span is None or loc.span.end > len(text):
         return False
     before = text[max(0, loc.span.start - 60) : loc.span.start]
-    return bool(_LAUNCH.search(before))
+    after = text[loc.span.end : loc.span.end + 40]
+    return bool(_LAUNCH.search(before) or _DROPPED.search(before) or _LAUNCH_AFTER.search(after))
 
 
 def context_reason(claim: Claim, meta: ArticleMeta | None) -> str | None:

@@ -133,6 +133,10 @@ def link_article(
             if t[0]
             >= (config.same_article_threshold if t[2].event_id in local else config.threshold)
         ]
+        if f.headline and any(t[2].event_id in local for t in passing):
+            # a headline restates its body: it joins the body's event it fits, not a look-alike
+            # elsewhere (an undated "toll rises to ten" fits many strikes of those weeks)
+            passing = [t for t in passing if t[2].event_id in local]
         ctx = why[f.claim_id]
         if ctx == "launch site":
             target = (
