@@ -139,6 +139,9 @@ def test_a_profile_keeps_its_districts_in_the_store_and_reads_older_ones(store_u
         ("Бомбы сбросили на ", ".", False),
         ("Bombs were dropped over ", ".", False),
         ("Die Bomben trafen ", " am Morgen.", False),
+        ("A plane was shot down over ", ".", False),
+        # aircraft "over" a place: where they were, or the target? ambiguous, left to the place
+        ("Die Bomben seien von Kampfjets über der russischen ", " abgeworfen worden.", False),
     ],
 )
 def test_launch_sites_are_read_in_every_pack_language(
