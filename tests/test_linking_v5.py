@@ -10,9 +10,9 @@ from datetime import date
 import pytest
 
 from events_factories import claim, meta
-from fogofwar.claim import ClaimKind, Location
+from fogofwar.claim import ClaimKind, Location, TimeRef
 from fogofwar.evaluation.events_eval import load_articles, load_gold, splits_of
-from fogofwar.events.scoring import absorb, features, new_profile, score
+from fogofwar.events.scoring import ClaimFeatures, absorb, features, new_profile, score
 from fogofwar.model import Span
 
 
@@ -179,3 +179,34 @@ def test_a_headline_joins_its_bodys_event_rather_than_a_look_alike_elsewhere() -
     second = out[1]
     assert second.event_of(head.claim_id) == second.event_of(body.claim_id)
     assert second.event_of(head.claim_id) != out[0].event_of(first.claim_id)
+
+
+# ---- time: a night names the morning after ---------------------------------------------------
+
+
+def _night(article: str, morning: str, published: str) -> ClaimFeatures:
+    day = date.fromisoformat(morning)
+    c = claim(article, day=None, actors=())
+    night = replace(c, time=TimeRef(str(day.fromordinal(day.toordinal() - 1)), morning, "day"))
+    return features(night, date.fromisoformat(published))
+
+
+def test_a_night_reported_that_morning_agrees_with_an_account_of_the_day_after_it() -> None:
+    """'У ніч на 6 липня', published on the 6th, and 'Thursday's strike' (the 6th) published on
+    the 7th name one day: full time points (before, the night read as the 5th, the next day)."""
+    event = new_profile("e1", _night("a1", "2023-07-06", "2023-07-06"), 0)
+    thursday = features(claim("a2", day="2023-07-06", actors=()), date(2023, 7, 7))
+    _, reasons = score(thursday, event)
+    time = next(r for r in reasons if r.field == "time")
+    assert time.detail.startswith("overlap") and time.weight > 0
+    # a report a day later of the same night names the same morning
+    _, reasons = score(_night("a3", "2023-07-06", "2023-07-07"), event)
+    assert next(r for r in reasons if r.field == "time").detail.startswith("overlap")
+
+
+def test_strikes_on_one_city_on_consecutive_nights_stay_a_day_apart() -> None:
+    event = new_profile("e1", _night("a1", "2023-07-06", "2023-07-06"), 0)
+    _, reasons = score(_night("a2", "2023-07-07", "2023-07-07"), event)
+    assert next(r for r in reasons if r.field == "time").detail == "next day"
+    s, reasons = score(_night("a3", "2023-07-08", "2023-07-08"), event)
+    assert s == 0.0 and reasons[0].detail.startswith("different days")

@@ -142,6 +142,10 @@ def claim_window(claim: Claim, published: date | None) -> tuple[int, int] | None
         return (end - _UNDATED_DAYS, end if pub is None else min(end, pub))
     if end is None:
         end = start
+    if t is not None and t.precision == "day" and end - start == 1:
+        # a night over two dates ("у ніч на 6 липня", "in der Nacht zum Donnerstag",
+        # "overnight") names the morning after: the day the strike is reported for
+        start = end
     tol = _TOLERANCE.get(t.precision if t else "", 3)
     low, high = min(start, end) - tol, max(start, end) + tol
     if pub is not None and low <= pub < high:
