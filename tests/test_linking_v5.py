@@ -66,6 +66,15 @@ SYNELNYKOVE_RAION = Location(
 )  # fmt: skip
 
 
+@pytest.fixture(scope="module")
+def gazetteer_index() -> None:
+    """Districts come from the gazetteer's index: build it when a fresh checkout has none."""
+    from fogofwar.geo import Gazetteer
+
+    Gazetteer.open()
+
+
+@pytest.mark.usefixtures("gazetteer_index")
 def test_a_town_lies_in_the_district_of_the_nearest_centre_of_its_region() -> None:
     from fogofwar.geo.districts import district_key, district_of
 
@@ -77,6 +86,7 @@ def test_a_town_lies_in_the_district_of_the_nearest_centre_of_its_region() -> No
     assert district_of("UKR", "Nowhere Oblast", 48.0, 35.0) is None
 
 
+@pytest.mark.usefixtures("gazetteer_index")
 def test_a_district_beside_the_events_town_with_another_toll_is_another_strike() -> None:
     """Two strikes on one morning in one oblast: the city (2 killed) and a district of the
     same oblast (6 killed) are side by side, like two towns; a toll three times higher vetoes."""
@@ -105,6 +115,7 @@ def test_a_headline_toll_widens_no_toll_its_body_stated() -> None:
     assert later.killed == (2, 3)  # a body's toll still widens it
 
 
+@pytest.mark.usefixtures("gazetteer_index")
 def test_a_profile_keeps_its_districts_in_the_store_and_reads_older_ones(store_url: str) -> None:
     from fogofwar.store import open_store
     from fogofwar.store.link_index import profile_row
