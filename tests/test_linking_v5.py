@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from events_factories import claim, meta
-from fogofwar.claim import ClaimKind, Location, TimeRef
+from fogofwar.claim import Claim, ClaimKind, Location, TimeRef
 from fogofwar.evaluation.events_eval import load_articles, load_gold, splits_of
 from fogofwar.events.scoring import ClaimFeatures, absorb, features, new_profile, score
 from fogofwar.model import Span
@@ -226,3 +226,41 @@ def test_strikes_on_one_city_on_consecutive_nights_stay_a_day_apart() -> None:
     assert next(r for r in reasons if r.field == "time").detail == "next day"
     s, reasons = score(_night("a3", "2023-07-08", "2023-07-08"), event)
     assert s == 0.0 and reasons[0].detail.startswith("different days")
+
+
+def _article_with(text: str, place: str, location: Location, lang: str) -> Claim:
+    start = text.index(place)
+    loc = replace(location, span=Span(start, start + len(place)))
+    return replace(claim("a1", 1, location=loc, span=(0, len(text)), lang=lang), lang=lang)
+
+
+def test_jets_over_another_country_are_the_launch_site_not_an_event() -> None:
+    """ "Die Bomben seien von Kampfjets über der russischen Region Belgorod abgeworfen worden" in
+    a report of a strike on Kharkiv: context of the Kharkiv event, no event in Russia; jets over
+    the event's own country may be over the target, and keep their own event."""
+    from fogofwar.events.blocking import MemoryLinkIndex
+    from fogofwar.events.linking import link_articles
+
+    kharkiv = Location(
+        "Charkiw", normalized="Kharkiv", geonames_id=706483, country="UKR",
+        admin1="Kharkiv Oblast", lat=49.98, lon=36.25, precision="point",
+    )  # fmt: skip
+    belgorod = Location(
+        "Region Belgorod", normalized="Belgorod Oblast", geonames_id=578071, country="RUS",
+        admin1="Belgorod Oblast", lat=50.75, lon=37.25, precision="admin1",
+    )  # fmt: skip
+    strike = claim("a1", location=kharkiv, day="2024-08-30", killed=7, lang="de")
+    text = "Die Bomben seien von Kampfjets über der russischen Region Belgorod abgeworfen worden."
+    jets = _article_with(text, "Region Belgorod", belgorod, "de")
+    pub = "2024-08-31"
+    out = link_articles([meta("a1", pub, text=text)], {"a1": [strike, jets]}, MemoryLinkIndex())
+    decision = next(d for d in out[0].decisions if d.claim_id == jets.claim_id)
+    assert decision.event_id == out[0].event_of(strike.claim_id)
+    assert decision.reasons[0].field == "context"
+    # jets over a place of the event's own country: no context, an event may be theirs
+    izium = replace(belgorod, name="Region Charkiw", country="UKR", admin1="Kharkiv Oblast")
+    text = "Die Bomben seien von Kampfjets über der Region Charkiw abgeworfen worden."
+    own = _article_with(text, "Region Charkiw", izium, "de")
+    out = link_articles([meta("a1", pub, text=text)], {"a1": [strike, own]}, MemoryLinkIndex())
+    decision = next(d for d in out[0].decisions if d.claim_id == own.claim_id)
+    assert not any(r.field == "context" for r in decision.reasons)

@@ -153,8 +153,11 @@ def link_article(
             )
             continue
         if ctx is not None:
-            any_group = ctx in ("background", "launch site")
+            any_group = ctx in ("background", "launch site", "aircraft over")
             target = _article_event(decisions, local, f, any_group)
+            held = local.get(target) if ctx == "aircraft over" and target is not None else None
+            if held is not None and f.country in held.countries:
+                target = None  # jets over the event's own country: the target, an event of its own
             if target is not None:
                 decisions.append(_context(f, target, ctx))
                 continue
