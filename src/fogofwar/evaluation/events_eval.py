@@ -78,6 +78,10 @@ COLLECTIONS: dict[str, tuple[str, str]] = {
     # a second tuning collection (h12-link): spelling variants, place levels, date precision,
     # denials and same-city traps; annotated before any rule was tuned on it
     "dev3": ("events_dev3", "dev3"),
+    # a third tuning collection (h14-link): written and frozen before the linker ran on it
+    "dev4": ("events_dev4", "dev4"),
+    # a small blind check of the h14-link fixes: written and frozen after them, before a run
+    "dev5": ("events_dev5", "dev5"),
 }
 
 

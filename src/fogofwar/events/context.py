@@ -21,7 +21,7 @@ import re
 from fogofwar.claim import Claim, ClaimKind
 from fogofwar.events.model import ArticleMeta
 
-__all__ = ["context_reason", "launch_site", "near_place"]
+__all__ = ["aircraft_over", "context_reason", "launch_site", "near_place"]
 
 _BACKGROUND = re.compile(
     r"\b(earlier|previously|last (week|month|year)|in the past|since the (start|beginning)"
@@ -41,12 +41,43 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _LAUNCH = re.compile(
-    r"\b(launch\w*|fired|took off)\s+(\w+\s+){0,3}?from\b|\bfrom the direction of\b"
+    r"\b(launch\w*|fired|took off)\s+(\w+\s+){0,4}?from\b"
+    r"|\bfrom the direction of\b|\bfrom (\w+\s+){0,2}airspace\b"
     r"|\b(gestartet|abgefeuert)\b|\baus richtung\b|\bvon\s+(\w+\s+)?aus\b"
     r"|\b(запущ\w*|выпущ\w*|випущ\w*)\s+(\w+\s+){0,3}?(с|из|со|з|із|зі)\b"
-    r"|\bсо стороны\b|\bз боку\b|\bз напрямку\b|\bс направления\b|\bз території\b",
+    r"|\bсо стороны\b|\bз боку\b|\bз напрямку\b|\bс направления\b|\bз території\b"
+    r"|\bс территории\b|\bиз воздушного пространства\b|\bз повітряного простору\b"
+    r"|\b(lancé\w*|tiré\w*)\s+(\w+\s+){0,3}?depuis\b"
+    r"|\b(lanzad\w*|disparad\w*)\s+(\w+\s+){0,3}?desde\b"
+    r"|\b(lanciat\w*)\s+(\w+\s+){0,3}?(da|dal|dalla|dallo)\b",
     re.IGNORECASE,
 )
+# bombs dropped FROM a place (aircraft over Belgorod region): the place follows the preposition
+# at once or after at most two words that are not "over"/"on" (bombs dropped over a city hit it)
+_DROPPED = re.compile(
+    r"\b(dropped|сбрасыва\w*|сброш\w*|сбросил\w*|скину\w*|скида\w*|largué\w*|arrojad\w*"
+    r"|sganciat\w*)\s+(\w+\s+){0,3}?(from|с|из|со|з|із|зі|depuis|desde|da|dal|dalla)\s+"
+    r"((?!over\b|on\b|над\b|на\b|по\b|au-dessus\b|sur\b|sobre\b|sopra\b)\w+[\s']+){0,2}$",
+    re.IGNORECASE,
+)
+# aircraft over a place in a sentence that drops or fires something from them ("von Kampfjets
+# über der russischen Region Belgorod abgeworfen"): where the jets were — or the target ("from a
+# plane over Kharkiv"); only another country than the article's event tells (see linking)
+_AIRCRAFT_OVER = re.compile(
+    r"\b(jets?|aircraft|planes?|bombers?|warplanes?|kampfjets?|flugzeuge?n?|bombern?"
+    r"|kampfflugzeuge?n?|самол[её]т\w*|бомбардировщик\w*|літак\w*|бомбардувальник\w*"
+    r"|avions?|bombardiers?|aviones|bombarderos?|aerei|bombardieri)\s+((flying|fliegend\w*)\s+)?"
+    r"(over|above|über|над|au-dessus d[eu]s?|sobre|sopra)\s+((\w+|d')\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RELEASED = re.compile(
+    r"\b(dropped|released|launched|fired|abgeworfen|abgefeuert|gestartet|сбрасыва\w*|сброш\w*"
+    r"|сбросил\w*|выпущ\w*|запущ\w*|скину\w*|скида\w*|випущ\w*|largué\w*|lancé\w*"
+    r"|tiré\w*|arrojad\w*|lanzad\w*|disparad\w*|sganciat\w*|lanciat\w*)",
+    re.IGNORECASE,
+)
+# verb-final clauses name the launch after the place ("aus der Region Kursk gestartet")
+_LAUNCH_AFTER = re.compile(r"^\W*(\w+\W+){0,3}?(gestartet|abgefeuert|aufgestiegen)\b", re.I)
 
 
 # a place named only as what the event was near ("near Odesa", "під Одесою", "bei Odessa"):
@@ -84,13 +115,31 @@ def launch_site(claim: Claim, meta: ArticleMeta | None) -> bool:
     if loc.span is None or loc.span.end > len(text):
         return False
     before = text[max(0, loc.span.start - 60) : loc.span.start]
-    return bool(_LAUNCH.search(before))
+    after = text[loc.span.end : loc.span.end + 40]
+    return bool(_LAUNCH.search(before) or _DROPPED.search(before) or _LAUNCH_AFTER.search(after))
+
+
+def aircraft_over(claim: Claim, meta: ArticleMeta | None) -> bool:
+    """True when a figureless attack claim's place is where aircraft flew as they dropped or
+    fired ("jets over Russia's Belgorod region dropped the bombs"): a launch site when that
+    place lies in another country than its article's event (the linker checks the country)."""
+    if claim.kind is not ClaimKind.ATTACK or claim.location is None or meta is None:
+        return False
+    if not claim.counts.is_empty():
+        return False
+    loc, text = claim.location, meta.title if claim.in_headline else meta.text
+    if loc.span is None or loc.span.end > len(text):
+        return False
+    before = text[max(0, loc.span.start - 60) : loc.span.start]
+    return bool(_AIRCRAFT_OVER.search(before)) and bool(_RELEASED.search(meta.claim_text(claim)))
 
 
 def context_reason(claim: Claim, meta: ArticleMeta | None) -> str | None:
     """Why ``claim`` may be context rather than an event of its own (None: it may found one)."""
     if launch_site(claim, meta):
         return "launch site"
+    if aircraft_over(claim, meta):
+        return "aircraft over"
     sentence = meta.claim_text(claim) if meta else ""
     if _BACKGROUND.search(sentence):
         return "background"

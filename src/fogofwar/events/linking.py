@@ -133,6 +133,10 @@ def link_article(
             if t[0]
             >= (config.same_article_threshold if t[2].event_id in local else config.threshold)
         ]
+        if f.headline and any(t[2].event_id in local for t in passing):
+            # a headline restates its body: it joins the body's event it fits, not a look-alike
+            # elsewhere (an undated "toll rises to ten" fits many strikes of those weeks)
+            passing = [t for t in passing if t[2].event_id in local]
         ctx = why[f.claim_id]
         if ctx == "launch site":
             target = (
@@ -149,8 +153,11 @@ def link_article(
             )
             continue
         if ctx is not None:
-            any_group = ctx in ("background", "launch site")
+            any_group = ctx in ("background", "launch site", "aircraft over")
             target = _article_event(decisions, local, f, any_group)
+            held = local.get(target) if ctx == "aircraft over" and target is not None else None
+            if held is not None and f.country in held.countries:
+                target = None  # jets over the event's own country: the target, an event of its own
             if target is not None:
                 decisions.append(_context(f, target, ctx))
                 continue

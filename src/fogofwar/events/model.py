@@ -213,6 +213,7 @@ class EventProfile:
     places: frozenset[int] = frozenset()  # GeoNames ids
     actors: frozenset[str] = frozenset()  # normalised names, lower case
     killed: tuple[int, int] | None = None  # widest (low, high) stated
+    districts: frozenset[str] = frozenset()  # "ISO3/admin1/district" of its towns and districts
     n_claims: int = 0
     embedding: Vector | None = field(default=None, compare=False, repr=False)
     # per language of its claims: (language, claims, normalised mean embedding), by language;

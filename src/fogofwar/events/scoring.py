@@ -32,6 +32,7 @@ import numpy as np
 from fogofwar.claim import ActorRef, Certainty, Claim, ClaimKind, Count
 from fogofwar.events.model import EventProfile, LinkReason, Vector, kind_group
 from fogofwar.events.text_evidence import add_embedding, text_evidence
+from fogofwar.geo.districts import district_key
 
 __all__ = [
     "KIND_AFFINITY",
@@ -113,6 +114,8 @@ class ClaimFeatures:
     killed: tuple[int, int] | None = None
     embedding: Vector | None = field(default=None, compare=False, repr=False)
     lang: str | None = None  # the claim's language (its wording is compared within it)
+    district: str | None = None  # "ISO3/admin1/district" of a town or district
+    headline: bool = False  # a headline claim (its toll may sum several events)
 
 
 def _ordinal(value: str | None) -> int | None:
@@ -139,6 +142,10 @@ def claim_window(claim: Claim, published: date | None) -> tuple[int, int] | None
         return (end - _UNDATED_DAYS, end if pub is None else min(end, pub))
     if end is None:
         end = start
+    if t is not None and t.precision == "day" and end - start == 1:
+        # a night over two dates ("у ніч на 6 липня", "in der Nacht zum Donnerstag",
+        # "overnight") names the morning after: the day the strike is reported for
+        start = end
     tol = _TOLERANCE.get(t.precision if t else "", 3)
     low, high = min(start, end) - tol, max(start, end) + tol
     if pub is not None and low <= pub < high:
@@ -207,6 +214,8 @@ def features(
         killed=_range(claim.counts.killed),
         embedding=embedding,
         lang=claim.lang or None,
+        district=district_key(loc) if fine else None,
+        headline=claim.in_headline,
     )
 
 
@@ -241,6 +250,10 @@ def _place(c: ClaimFeatures, e: EventProfile) -> tuple[float | None, str]:
     if c.admin1 and c.admin1 in e_admin1:
         if c.point and e.places:
             return PLACE_SHARES["other_point"], f"admin1={c.admin1}, other point"
+        if c.district and e.districts and c.district not in e.districts:
+            # a district and a town outside it, a town outside the event's district, two
+            # districts: side by side in one region, like two towns
+            return PLACE_SHARES["other_point"], f"admin1={c.admin1}, other district"
         return PLACE_SHARES["admin1"], f"admin1={c.admin1}"
     if c.country and c.country in e.countries:
         inside = f", {c.admin1} inside" if c.admin1 else ""
@@ -374,6 +387,7 @@ def new_profile(event_id: str, c: ClaimFeatures, fallback_day: int) -> EventProf
         places=frozenset({c.place}) if c.place is not None else frozenset(),
         actors=c.actors,
         killed=c.killed,
+        districts=frozenset({c.district}) if c.district else frozenset(),
         n_claims=1,
         embedding=c.embedding,
         lang_embeddings=add_embedding((), c.lang, c.embedding),
@@ -403,7 +417,9 @@ def _window(e: EventProfile, c: ClaimFeatures) -> tuple[int, int]:
 def absorb(e: EventProfile, c: ClaimFeatures) -> EventProfile:
     """``e`` after claim ``c`` joined it (union of fields, running mean of embeddings)."""
     killed = e.killed
-    if c.killed is not None:
+    # a headline's toll may add up several events ("missiles hit Dnipro and a nearby
+    # district, killing eight"): it widens no toll its body already stated
+    if c.killed is not None and not (c.headline and killed is not None):
         killed = (
             c.killed
             if killed is None
@@ -426,6 +442,7 @@ def absorb(e: EventProfile, c: ClaimFeatures) -> EventProfile:
         countries=e.countries | ({c.country} if c.country else set()),
         admin1s=e.admin1s | ({c.admin1} if c.admin1 else set()),
         places=e.places | ({c.place} if c.place is not None else set()),
+        districts=e.districts | ({c.district} if c.district else set()),
         actors=e.actors | c.actors,
         killed=killed,
         n_claims=e.n_claims + 1,

@@ -128,6 +128,9 @@ event_profiles = sa.Table(
     # their vectors concatenated in that order); NULL on profiles stored before
     sa.Column("langs", sa.Text),
     sa.Column("lang_embeddings", sa.LargeBinary),
+    # migration 0013_profile_districts: "ISO3/admin1/district" of the event's towns and
+    # districts, joined like admin1s; NULL on profiles stored before
+    sa.Column("districts", sa.Text),
 )
 
 event_blocks = sa.Table(
