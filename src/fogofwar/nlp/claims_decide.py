@@ -130,6 +130,10 @@ def decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> Cl
             # details withheld, an investigation "into the attack", or a caveat ("the toll
             # could not be verified"): no figure, no claim
             return None
+        if view.lexical[_AFTERMATH] and _only_other(view) and _past_lead(doc, view):
+            # "Gegen ihn wird wegen Hochverrats ermittelt" after the arrest: procedure, no
+            # claim (in the lead, "X was put under investigation" is the news itself)
+            return None
         if view.rule_kind in _SPEECH_ACTS and _frame_fragment(doc, view):
             return None  # "Губернатор также предупредил, что …": the claim is what follows
         if mkind != view.rule_kind and pk >= OVERRIDE and view.rule_subtype not in _STRUCTURAL:
@@ -146,6 +150,18 @@ def decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> Cl
     if view.lexical[_VERIFICATION] and _verification_in(doc, res, view):
         return None  # "no independent confirmation of the toll yet" is a caveat, not a claim
     return mkind
+
+
+def _past_lead(doc: Doc, view: ClauseView) -> bool:
+    """The clause is in the body past its first sentence."""
+    return not doc.headline and view.clause.sentence > 0
+
+
+def _only_other(view: ClauseView) -> bool:
+    """Every event word of the clause is of kind ``other`` (a charge, an investigation's
+    subject: "wegen Hochverrats", "по статье о теракте"): no attack, toll or capture."""
+    events = view.events or view.every
+    return bool(events) and all(m.payload.kind == ClaimKind.OTHER for m in events)
 
 
 def _no_deed(view: ClauseView) -> bool:

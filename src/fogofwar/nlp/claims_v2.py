@@ -66,6 +66,7 @@ from fogofwar.nlp.restate import (
     fold_zero_tolls,
     merge_restatements,
 )
+from fogofwar.nlp.retold import drop_retold
 from fogofwar.nlp.salience import main_first
 from fogofwar.nlp.senses import sense_kind
 from fogofwar.nlp.source_choice import ClauseSide, SourceLayout, pick_source
@@ -233,6 +234,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         if detail_only(view) and (key := detail_key(c)) is not None
     )
     out = fold_details(doc, merge_restatements(doc, drop_verbatim_repeats(doc, out)), details)
+    out = drop_retold(doc, out)  # a quote of the source telling its event again
     out = apply_caveats(doc, b.pack, drop_victim_details(doc, fold_zero_tolls(doc, out)))
     out = fan_out_places(doc, b.pack, res.pipeline_version, media_hearsay(doc, b.pack, out))
     out = listed_places(doc, b.pack, res.pipeline_version, out)  # nlp/place_items.py

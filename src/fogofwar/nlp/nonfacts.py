@@ -41,6 +41,10 @@ and opinion, counterfactuals and the author's predictions are no claims).
   with an event word, "планував теракт", "will release three hostages", or along a front
   line, "планує просуватися на трьох напрямках", stays a claim).
 
+* **Who lives or stays somewhere** ("about 260,000 people still lived in the city",
+  "Nyanzale ospitava 80.000 abitanti"), in a clause without event words, is the setting of
+  the story (:func:`~fogofwar.nlp.residence.residence`).
+
 Each test reads one clause of :mod:`~fogofwar.nlp.clause_view`; an event word without
 such a theme keeps its clause's claim ("detained two men and seized their documents").
 """
@@ -56,6 +60,7 @@ from fogofwar.nlp.doc import Clause, Doc
 from fogofwar.nlp.eras import era_years
 from fogofwar.nlp.matcher import Match, PhraseMatcher, Token
 from fogofwar.nlp.place_nouns import names_front_area
+from fogofwar.nlp.residence import residence
 from fogofwar.packs import LanguagePack, Trigger
 
 __all__ = [
@@ -247,7 +252,8 @@ def bare_prediction(doc: Doc, view: ClauseView, kind: ClaimKind, certainty: Cert
 
 def no_fact(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimKind) -> bool:
     """The clause asserts no conflict fact: a question, a counterfactual or irrealis, long-past
-    history, a game, an arrest or deployment of things, harm done to an abstraction."""
+    history, a game, an arrest or deployment of things, harm done to an abstraction, who lives
+    or stays somewhere (:func:`~fogofwar.nlp.residence.residence`)."""
     return (
         interrogative(doc, view.clause)
         or counterfactual(doc, pack, view.clause)
@@ -256,4 +262,5 @@ def no_fact(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimKind) -> 
         or sport(doc, pack, view.clause)
         or inanimate_theme(doc, pack, view, kind)
         or figurative_harm(doc, pack, view, kind)
+        or residence(doc, view)  # "500 people were staying in the village": the setting
     )
