@@ -94,7 +94,21 @@ def known_kind(doc: Doc, src: Span) -> SourceKind | None:
             or any(_report_of(doc, r.span, e.span) for r in reports)
         )
     ]
-    return max(named or known, key=lambda e: e.span.end - e.span.start).source_kind
+    pool = named or known
+    appositive = [
+        e
+        for e in pool
+        if e.normalized is not None
+        and any(
+            g.normalized is None
+            and g.span.end <= e.span.start
+            and not doc.text[g.span.end : e.span.start].strip()
+            for g in pool
+        )
+    ]
+    if appositive:  # "die Seesicherheitsbehörde UKMTO": the name says which body the noun is
+        return appositive[0].source_kind
+    return max(pool, key=lambda e: e.span.end - e.span.start).source_kind
 
 
 _ELIDED = re.compile(r"^\w{1,4}['’ʼ]$")
