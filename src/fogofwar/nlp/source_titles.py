@@ -3,6 +3,9 @@
 * :func:`civil_title_kind` — a civil title built on a military word ("Attorney General",
   "housing officer", "procureur général", "генпрокурор") is no military source: it speaks as
   the body its phrase names, else as government;
+* :func:`hospital_kind` — the people of a hospital ("hospital officials", "Direktor des
+  Krankenhauses", "представители больницы") speak as witnesses, not as the government or
+  the official their title suggests;
 * :func:`masthead` — a capitalised name closed ("Kyiv Post", "Süddeutsche Zeitung") or opened
   ("Corriere della Sera", "Diario de Sevilla") by a newspaper head word is a media outlet.
 """
@@ -10,13 +13,15 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import Doc
+from fogofwar.packs.files import read_table
 
-__all__ = ["civil_title_kind", "masthead"]
+__all__ = ["civil_title_kind", "hospital_kind", "masthead"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LINK_LETTERS = 5  # a lower-case link inside a name ("della", "de", "du", "of")
@@ -71,3 +76,27 @@ def masthead(doc: Doc, src: Span) -> bool:
     if any(not w[:1].isupper() and len(w) > _LINK_LETTERS for w in words):
         return False
     return words[-1].casefold() in lex.masthead_last or words[0].casefold() in lex.masthead_first
+
+
+@lru_cache(maxsize=16)
+def _hospital_words(lang: str) -> tuple[str, ...]:
+    """The pack's ``hospital_words`` (``[attribution]``): word parts naming a hospital."""
+    table = read_table(lang, "pack").get("attribution", {})
+    raw = table.get("hospital_words", ()) if isinstance(table, dict) else ()
+    return tuple(str(w).casefold() for w in raw)
+
+
+#: kinds a hospital's people get from their title alone ("officials", "director", "представители")
+_TITLE_GUESS = frozenset({SourceKind.GOVERNMENT, SourceKind.EXPERT, SourceKind.MEDIA})
+
+
+def hospital_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
+    """A source phrase that names a hospital ("hospital officials", "der Direktor des
+    Nasser-Krankenhauses", "responsables hospitaliers", "представители больницы") speaks as
+    witness (claims-v1: medics and hospital directors), not as the government or expert its
+    title suggests; a health ministry names no hospital and keeps its kind."""
+    words = _hospital_words(doc.lang)
+    if kind not in _TITLE_GUESS or not words:
+        return kind
+    text = src.slice(doc.text).casefold()
+    return SourceKind.WITNESS if any(w in text for w in words) else kind
