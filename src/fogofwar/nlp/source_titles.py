@@ -19,6 +19,7 @@ from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import Doc
+from fogofwar.nlp.source_epithets import company_noun
 from fogofwar.packs.files import read_table
 
 __all__ = ["civil_title_kind", "hospital_kind", "masthead"]
@@ -92,11 +93,30 @@ _TITLE_GUESS = frozenset({SourceKind.GOVERNMENT, SourceKind.EXPERT, SourceKind.M
 
 def hospital_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
     """A source phrase that names a hospital ("hospital officials", "der Direktor des
-    Nasser-Krankenhauses", "responsables hospitaliers", "представители больницы") speaks as
-    witness (claims-v1: medics and hospital directors), not as the government or expert its
-    title suggests; a health ministry names no hospital and keeps its kind."""
-    words = _hospital_words(doc.lang)
-    if kind not in _TITLE_GUESS or not words:
+    Nasser-Krankenhauses", "responsables hospitaliers", "представители больницы") or a company
+    ("a spokesman for the company", "представитель компании", "portavoz de la empresa") speaks
+    as witness (claims-v1: medics, hospital directors, spokespeople of an affected company),
+    not as the government or expert its title suggests; a health ministry names no hospital,
+    and a body the registry knows ("private military company Wagner") keeps its own kind."""
+    if kind not in _TITLE_GUESS:
         return kind
     text = src.slice(doc.text).casefold()
-    return SourceKind.WITNESS if any(w in text for w in words) else kind
+    if any(w in text for w in _hospital_words(doc.lang)):
+        return SourceKind.WITNESS
+    bodies = {
+        e.source_kind
+        for e in doc.entities
+        if e.source_kind is not None
+        and e.category == "actor"
+        and e.actor_kind != "civilians"  # "military-civilian administration": no body
+        and src.start <= e.span.start
+        and e.span.end <= src.end
+    }
+    if bodies:  # "a Naftogaz spokesman": the company the registry knows; "ЧВК «Вагнер»": its own
+        return SourceKind.WITNESS if bodies == {SourceKind.WITNESS} else kind
+    words = [w.split("'")[-1].split("’")[-1] for w in _WORD.findall(text)]  # "l'entreprise"
+    if not any(company_noun(doc.lang, w) for w in words):
+        return kind
+    if any(w.startswith(lexicon(doc.lang).military_words) for w in words):
+        return kind  # "a private military company": an armed group, not an affected firm
+    return SourceKind.WITNESS
