@@ -22,7 +22,15 @@ from fogofwar.nlp.source_choice import ENTITY
 from fogofwar.nlp.source_names import named_person, role_person
 from fogofwar.nlp.source_titles import civil_title_kind, hospital_kind, masthead
 
-__all__ = ["NOT_A_SOURCE", "SOURCE", "anonymous", "known_kind", "source_kind", "type_all"]
+__all__ = [
+    "NOT_A_SOURCE",
+    "SOURCE",
+    "anonymous",
+    "known_kind",
+    "member_kind",
+    "source_kind",
+    "type_all",
+]
 
 #: the source head's probability that overrides the lexicon's kind of a source
 SOURCE = 0.5
@@ -199,6 +207,8 @@ def source_kind(
         kind = spokesperson_kind(doc, res.packs[doc.lang], att.source, kind)
         kind = civil_title_kind(doc, att.source, kind)
         kind = hospital_kind(doc, att.source, kind)
+        if not att.kind_settled:
+            kind = member_kind(doc, att.source, kind)
         if not att.kind_settled and anonymous(doc, res, att.source):
             kind = SourceKind.UNNAMED
         elif not att.kind_settled and _blogger(doc, res, att.source):
@@ -339,3 +349,30 @@ def _typed_source(
     if p >= SOURCE and kind != SourceKind.AUTHOR:
         return kind, True
     return att.source_kind, True
+
+
+_BEFORE_MEMBER = re.compile(r"(?:['’]s)?\s+$")  # "U.N. officials", "the UN's spokesman"
+
+
+def member_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
+    """ "U.N. officials said", "a NATO spokesman said" when the source phrase holds only the
+    member noun (pack ``officials`` or ``spokesperson_words``): the body named right before it
+    is whom they speak for, so its registry kind, not the noun's government guess."""
+    if kind not in {SourceKind.GOVERNMENT, SourceKind.UNNAMED}:
+        return kind
+    lex = lexicon(doc.lang)
+    words = src.slice(doc.text).casefold().split()
+    nouns = lex.officials + lex.spokesperson_words
+    if not words or not nouns or not words[0].startswith(nouns):
+        return kind
+    for e in doc.entities:
+        if (
+            e.category == "actor"
+            and e.normalized is not None
+            and e.source_kind is not None
+            and e.actor_kind != "civilians"
+            and e.span.end <= src.start
+            and _BEFORE_MEMBER.fullmatch(doc.text, e.span.end, src.start)
+        ):
+            return e.source_kind
+    return kind
