@@ -3,9 +3,9 @@
 * :func:`civil_title_kind` — a civil title built on a military word ("Attorney General",
   "housing officer", "procureur général", "генпрокурор") is no military source: it speaks as
   the body its phrase names, else as government;
-* :func:`hospital_kind` — the people of a hospital ("hospital officials", "Direktor des
-  Krankenhauses", "представители больницы") speak as witnesses, not as the government or
-  the official their title suggests;
+* :func:`witness_body_kind` — the people of a hospital ("hospital officials", "Direktor des
+  Krankenhauses", "представители больницы") or of a company ("a spokesman for the company")
+  speak as witnesses, not as the government their title suggests;
 * :func:`masthead` — a capitalised name closed ("Kyiv Post", "Süddeutsche Zeitung") or opened
   ("Corriere della Sera", "Diario de Sevilla") by a newspaper head word is a media outlet.
 """
@@ -22,7 +22,7 @@ from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.source_epithets import company_noun
 from fogofwar.packs.files import read_table
 
-__all__ = ["civil_title_kind", "hospital_kind", "masthead"]
+__all__ = ["civil_title_kind", "masthead", "witness_body_kind"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LINK_LETTERS = 5  # a lower-case link inside a name ("della", "de", "du", "of")
@@ -87,11 +87,11 @@ def _hospital_words(lang: str) -> tuple[str, ...]:
     return tuple(str(w).casefold() for w in raw)
 
 
-#: kinds a hospital's people get from their title alone ("officials", "director", "представители")
+#: kinds a hospital's or company's people get from their title ("officials", "представители")
 _TITLE_GUESS = frozenset({SourceKind.GOVERNMENT, SourceKind.EXPERT, SourceKind.MEDIA})
 
 
-def hospital_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
+def witness_body_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
     """A source phrase that names a hospital ("hospital officials", "der Direktor des
     Nasser-Krankenhauses", "responsables hospitaliers", "представители больницы") or a company
     ("a spokesman for the company", "представитель компании", "portavoz de la empresa") speaks

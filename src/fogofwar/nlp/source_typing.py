@@ -20,7 +20,7 @@ from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.matcher import token_starts
 from fogofwar.nlp.source_choice import ENTITY
 from fogofwar.nlp.source_names import named_person, role_person
-from fogofwar.nlp.source_titles import civil_title_kind, hospital_kind, masthead
+from fogofwar.nlp.source_titles import civil_title_kind, masthead, witness_body_kind
 
 __all__ = [
     "NOT_A_SOURCE",
@@ -206,7 +206,7 @@ def source_kind(
         kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
         kind = spokesperson_kind(doc, res.packs[doc.lang], att.source, kind)
         kind = civil_title_kind(doc, att.source, kind)
-        kind = hospital_kind(doc, att.source, kind)
+        kind = witness_body_kind(doc, att.source, kind)
         if not att.kind_settled:
             kind = member_kind(doc, att.source, kind)
         if not att.kind_settled and anonymous(doc, res, att.source):
