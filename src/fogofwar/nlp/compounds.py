@@ -21,6 +21,10 @@ __all__ = ["LINKS", "compound_role", "compound_sources", "first_part_kind"]
 LINKS = ("s", "es", "en", "n", "-")  # linking letters between a compound's parts
 MIN_HEAD = 4  # letters of a compound's last part that may be a source noun
 _MIN_COMPOUND = 8
+#: roles that speak as themselves whatever body their compound's first part names
+_OWN_VOICE = frozenset(
+    {SourceKind.EXPERT, SourceKind.MEDIA, SourceKind.SOCIAL_MEDIA, SourceKind.WITNESS}
+)
 
 
 def _word(part: str) -> tuple[Token, ...]:
@@ -69,8 +73,8 @@ def compound_role(doc: Doc, pack: LanguagePack, p: EntityMention) -> EntityMenti
     words = p.role_span.slice(doc.text).split()
     low = norm(words[-1]) if words else ""
     head = _head_cut(low, (pack.roles, pack.sources))
-    if head is None:
-        return p
+    if head is None or head[1] in _OWN_VOICE:
+        return p  # "Militärexperte", "Kriegsreporter": they speak as themselves, not the army
     kind = first_part_kind(pack, low[: head[0]])
     return p if kind is None else dataclasses.replace(p, source_kind=kind)
 

@@ -17,6 +17,7 @@ import dataclasses
 from fogofwar.claim import Claim, SourceKind, SourceRef, claim_id_for
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
+from fogofwar.nlp.attribution_officials import official_kind
 from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.source_typing import known_kind
 from fogofwar.packs import LanguagePack
@@ -67,7 +68,7 @@ def _parts(doc: Doc, pack: LanguagePack, span: Span) -> list[tuple[Span, SourceK
         kind = known_kind(doc, part) or _noun_kind(doc, pack, a, b)
         if kind is None or kind in (SourceKind.AUTHOR, SourceKind.UNNAMED):
             return None  # anonymous "sources" beside others: one joint source
-        parts.append((part, kind))
+        parts.append((part, official_kind(doc, pack, part, kind)))  # "army officials"
     return parts if len({k for _, k in parts}) > 1 else None
 
 

@@ -210,6 +210,10 @@ def entities(doc: Doc, res: Resources) -> Doc:
         )
     persons: list[EntityMention] = []
     for p in res.actors.find_persons(doc.text, doc.lang):
+        if p.role_span is not None and any(
+            _inside(p.role_span, a.span) and _inside(p.span, a.span) for a in found
+        ):
+            continue  # "Doctors Without Borders": the role word is part of a body's name
         kind = p.source_kind or (ROLE_SOURCE_KIND.get(p.role) if p.role else None)
         if p.role == "spokesperson" and kind == SourceKind.GOVERNMENT:
             kind = _complement_kind(doc, pack, p.role_span, p.span) or kind

@@ -3,6 +3,9 @@
 * :func:`civil_title_kind` — a civil title built on a military word ("Attorney General",
   "housing officer", "procureur général", "генпрокурор") is no military source: it speaks as
   the body its phrase names, else as government;
+* :func:`witness_body_kind` — the people of a hospital ("hospital officials", "Direktor des
+  Krankenhauses", "представители больницы") or of a company ("a spokesman for the company")
+  speak as witnesses, not as the government their title suggests;
 * :func:`masthead` — a capitalised name closed ("Kyiv Post", "Süddeutsche Zeitung") or opened
   ("Corriere della Sera", "Diario de Sevilla") by a newspaper head word is a media outlet.
 """
@@ -10,13 +13,16 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fogofwar.claim import SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.doc import Doc
+from fogofwar.nlp.source_epithets import company_noun
+from fogofwar.packs.files import read_table
 
-__all__ = ["civil_title_kind", "masthead"]
+__all__ = ["civil_title_kind", "masthead", "witness_body_kind"]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LINK_LETTERS = 5  # a lower-case link inside a name ("della", "de", "du", "of")
@@ -71,3 +77,46 @@ def masthead(doc: Doc, src: Span) -> bool:
     if any(not w[:1].isupper() and len(w) > _LINK_LETTERS for w in words):
         return False
     return words[-1].casefold() in lex.masthead_last or words[0].casefold() in lex.masthead_first
+
+
+@lru_cache(maxsize=16)
+def _hospital_words(lang: str) -> tuple[str, ...]:
+    """The pack's ``hospital_words`` (``[attribution]``): word parts naming a hospital."""
+    table = read_table(lang, "pack").get("attribution", {})
+    raw = table.get("hospital_words", ()) if isinstance(table, dict) else ()
+    return tuple(str(w).casefold() for w in raw)
+
+
+#: kinds a hospital's or company's people get from their title ("officials", "представители")
+_TITLE_GUESS = frozenset({SourceKind.GOVERNMENT, SourceKind.EXPERT, SourceKind.MEDIA})
+
+
+def witness_body_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
+    """A source phrase that names a hospital ("hospital officials", "der Direktor des
+    Nasser-Krankenhauses", "responsables hospitaliers", "представители больницы") or a company
+    ("a spokesman for the company", "представитель компании", "portavoz de la empresa") speaks
+    as witness (claims-v1: medics, hospital directors, spokespeople of an affected company),
+    not as the government or expert its title suggests; a health ministry names no hospital,
+    and a body the registry knows ("private military company Wagner") keeps its own kind."""
+    if kind not in _TITLE_GUESS:
+        return kind
+    text = src.slice(doc.text).casefold()
+    if any(w in text for w in _hospital_words(doc.lang)):
+        return SourceKind.WITNESS
+    bodies = {
+        e.source_kind
+        for e in doc.entities
+        if e.source_kind is not None
+        and e.category == "actor"
+        and e.actor_kind != "civilians"  # "military-civilian administration": no body
+        and src.start <= e.span.start
+        and e.span.end <= src.end
+    }
+    if bodies:  # "a Naftogaz spokesman": the company the registry knows; "ЧВК «Вагнер»": its own
+        return SourceKind.WITNESS if bodies == {SourceKind.WITNESS} else kind
+    words = [w.split("'")[-1].split("’")[-1] for w in _WORD.findall(text)]  # "l'entreprise"
+    if not any(company_noun(doc.lang, w) for w in words):
+        return kind
+    if any(w.startswith(lexicon(doc.lang).military_words) for w in words):
+        return kind  # "a private military company": an armed group, not an affected firm
+    return SourceKind.WITNESS

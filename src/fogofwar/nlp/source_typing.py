@@ -20,9 +20,17 @@ from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.matcher import token_starts
 from fogofwar.nlp.source_choice import ENTITY
 from fogofwar.nlp.source_names import named_person, role_person
-from fogofwar.nlp.source_titles import civil_title_kind, masthead
+from fogofwar.nlp.source_titles import civil_title_kind, masthead, witness_body_kind
 
-__all__ = ["NOT_A_SOURCE", "SOURCE", "anonymous", "known_kind", "source_kind", "type_all"]
+__all__ = [
+    "NOT_A_SOURCE",
+    "SOURCE",
+    "anonymous",
+    "known_kind",
+    "member_kind",
+    "source_kind",
+    "type_all",
+]
 
 #: the source head's probability that overrides the lexicon's kind of a source
 SOURCE = 0.5
@@ -41,14 +49,29 @@ def _channel(doc: Doc, span: Span, kind: SourceKind | None) -> bool:
     if kind not in _CHANNELS:
         return False
     k = bisect.bisect_left(doc.tokens, span.start, key=lambda t: t.start)
-    words = lexicon(doc.lang).function_words
+    lex = lexicon(doc.lang)
     for j in range(k - 1, max(-1, k - 3), -1):  # the preposition, or it and a possessive
-        low = doc.tokens[j].lower
-        if low in words:
+        tok = doc.tokens[j]
+        if tok.lower in lex.function_words:
             return True
-        if not doc.tokens[j].is_word:
+        # only a possessive may stand between ("у своєму телеграм-каналі", "on its X"), not a
+        # reporting verb ("Як повідомляв УНІАН": the agency is who reported)
+        if not tok.is_word or not (
+            tok.lower in lex.possessives
+            or tok.lower in _POSSESSIVES
+            or tok.lower.startswith(_POSSESSIVE_STEMS)
+        ):
             return False
     return False
+
+
+#: possessive determiners that may stand between a preposition and a channel ("in seinem
+#: Telegram-Kanal", "на своей странице", "sur son compte", "en su cuenta", "sul suo canale")
+_POSSESSIVES = frozenset(
+    {"its", "his", "her", "their", "son", "sa", "ses", "leur", "leurs", "su", "sus", "suo", "sua",
+     "suoi", "sue", "его", "её", "ее", "их", "його", "її", "їх"}
+)  # fmt: skip
+_POSSESSIVE_STEMS = ("sein", "ihr", "сво", "propri")  # inflected: "seinem", "своєму", "proprio"
 
 
 def known_kind(doc: Doc, src: Span) -> SourceKind | None:
@@ -79,7 +102,21 @@ def known_kind(doc: Doc, src: Span) -> SourceKind | None:
             or any(_report_of(doc, r.span, e.span) for r in reports)
         )
     ]
-    return max(named or known, key=lambda e: e.span.end - e.span.start).source_kind
+    pool = named or known
+    appositive = [
+        e
+        for e in pool
+        if e.normalized is not None
+        and any(
+            g.normalized is None
+            and g.span.end <= e.span.start
+            and not doc.text[g.span.end : e.span.start].strip()
+            for g in pool
+        )
+    ]
+    if appositive:  # "die Seesicherheitsbehörde UKMTO": the name says which body the noun is
+        return appositive[0].source_kind
+    return max(pool, key=lambda e: e.span.end - e.span.start).source_kind
 
 
 _ELIDED = re.compile(r"^\w{1,4}['’ʼ]$")
@@ -169,6 +206,9 @@ def source_kind(
         kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
         kind = spokesperson_kind(doc, res.packs[doc.lang], att.source, kind)
         kind = civil_title_kind(doc, att.source, kind)
+        kind = witness_body_kind(doc, att.source, kind)
+        if not att.kind_settled:
+            kind = member_kind(doc, att.source, kind)
         if not att.kind_settled and anonymous(doc, res, att.source):
             kind = SourceKind.UNNAMED
         elif not att.kind_settled and _blogger(doc, res, att.source):
@@ -309,3 +349,30 @@ def _typed_source(
     if p >= SOURCE and kind != SourceKind.AUTHOR:
         return kind, True
     return att.source_kind, True
+
+
+_BEFORE_MEMBER = re.compile(r"(?:['’]s)?\s+$")  # "U.N. officials", "the UN's spokesman"
+
+
+def member_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
+    """ "U.N. officials said", "a NATO spokesman said" when the source phrase holds only the
+    member noun (pack ``officials`` or ``spokesperson_words``): the body named right before it
+    is whom they speak for, so its registry kind, not the noun's government guess."""
+    if kind not in {SourceKind.GOVERNMENT, SourceKind.UNNAMED}:
+        return kind
+    lex = lexicon(doc.lang)
+    words = src.slice(doc.text).casefold().split()
+    nouns = lex.officials + lex.spokesperson_words
+    if not words or not nouns or not words[0].startswith(nouns):
+        return kind
+    for e in doc.entities:
+        if (
+            e.category == "actor"
+            and e.normalized is not None
+            and e.source_kind is not None
+            and e.actor_kind != "civilians"
+            and e.span.end <= src.start
+            and _BEFORE_MEMBER.fullmatch(doc.text, e.span.end, src.start)
+        ):
+            return e.source_kind
+    return kind
