@@ -68,7 +68,6 @@ _MAX_TAIL_SOURCE = 16  # "…, according to early results of exit polls conducte
 _COMP_LOOKAHEAD = 8
 _CLOSING = frozenset('“”"»«‘’›')
 _OPENING = frozenset('„“"«»‚‘‹')
-_OPENER_WORDS = 6  # "However,", "Sin embargo,", "On Monday in Kharkiv,"
 _MAX_TAIL_WORDS = 4  # words after a sentence-final cue ("…, sagte der Sprecher am Montag.")
 
 
@@ -315,13 +314,9 @@ def _verb(
         if src is None:
             src = f.source_near(cue, Span(sent.span.start, toks[comp].start), None)
         content = _content_after(doc, toks, comp, sent, pack)
-    elif (
-        comma is not None
-        and not _opener_only(toks, lo, comma, m.end, hi, pack)
-        and (
-            (before is not None and before[0].start >= toks[comma].end)
-            or (after is not None and _words(toks, m.end, hi) <= _MAX_TAIL_WORDS + 3)
-        )
+    elif comma is not None and (
+        (before is not None and before[0].start >= toks[comma].end)
+        or (after is not None and _words(toks, m.end, hi) <= _MAX_TAIL_WORDS + 3)
     ):
         content = _upto_comma(doc, toks, sent, comma)
     else:
@@ -387,20 +382,6 @@ def _beside(doc: Doc, cue: Span, content: Span) -> bool:
     k = bisect.bisect_right(starts, cue.start) - 1
     sent = doc.sentences[k].span if k >= 0 else cue
     return sent.start < content.end and content.start < sent.end
-
-
-def _opener_only(
-    toks: tuple[Token, ...], lo: int, comma: int, m_end: int, hi: int, pack: LanguagePack
-) -> bool:
-    """Only an opening adverbial stands before ``comma`` ("Meanwhile, Ivan Petrov, governor of
-    the region, said three soldiers were killed", "In Kharkiv, officials said …"): no event
-    verb before it, one after the cue, which says what is said."""
-    return (
-        _words(toks, lo, comma) <= _OPENER_WORDS
-        and _words(toks, m_end, hi) > 2
-        and not _verbal_event(toks, lo, comma, pack)
-        and _verbal_event(toks, m_end, hi, pack)
-    )
 
 
 def _words(toks: tuple[Token, ...], start: int, stop: int) -> int:
