@@ -376,6 +376,14 @@ def _comma_before(toks: tuple[Token, ...], start: int, lo: int) -> int | None:
     return None
 
 
+def _beside(doc: Doc, cue: Span, content: Span) -> bool:
+    """``cue`` stands in a sentence that ``content`` touches."""
+    starts = [x.span.start for x in doc.sentences]
+    k = bisect.bisect_right(starts, cue.start) - 1
+    sent = doc.sentences[k].span if k >= 0 else cue
+    return sent.start < content.end and content.start < sent.end
+
+
 def _words(toks: tuple[Token, ...], start: int, stop: int) -> int:
     return sum(1 for t in toks[start:stop] if t.is_word)
 
@@ -397,7 +405,9 @@ def attribution(doc: Doc, res: Resources) -> Doc:
     f = Finder(doc, pack, quotes)
     toks = doc.tokens
     found = quote_attributions(doc, f, quotes, pack)
-    used = {a.cue for _, a in found if a.cue is not None}
+    # a cue a quote borrows from another sentence ("X aseguró que … . «…», dijo.") still
+    # reports its own clause there; only a cue in the quote's own sentences is used up
+    used = {a.cue for _, a in found if a.cue is not None and _beside(doc, a.cue, a.content)}
     last: tuple[int, AttributionMention] | None = None  # last indirect attribution
     last_heading = -1
     for si, sent in enumerate(doc.sentences):

@@ -102,6 +102,8 @@ def _after(
         k += 1
     j = k
     while j < hi and j - k <= _MAX_PREMOD and not f.role_noun(toks, j):
+        if toks[j].lower in f.lex.complementizers:
+            return None  # "…, wrote on Telegram that three soldiers …": content, not a speaker
         if _stop(f, toks, j) and toks[j].lower not in f.pack.determiners:
             return None
         j += 1

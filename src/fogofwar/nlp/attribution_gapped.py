@@ -183,6 +183,8 @@ def prep_tail(f: Finder, toks: tuple[Token, ...], m_end: int, hi: int) -> Source
         return None
     end = k + 1
     while end < hi and toks[end].is_word:
+        if toks[end].lower in f.lex.complementizers:
+            return None  # "…, escribió en Telegram que …": the verb's object clause follows
         end += 1
     if end - (k + 1) > _MAX_TAIL_SPEAKER or any(t.is_word for t in toks[end:hi]):
         return None  # the sentence goes on after the phrase: not a tail

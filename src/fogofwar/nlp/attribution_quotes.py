@@ -20,7 +20,8 @@ from fogofwar.claim import Certainty, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_source import Finder, Source, inside
 from fogofwar.nlp.doc import AttributionMention, Doc, Sentence
-from fogofwar.packs import LanguagePack
+from fogofwar.nlp.matcher import Match
+from fogofwar.packs import CueEntry, LanguagePack
 
 __all__ = ["MIN_QUOTE_WORDS", "find_quotes", "quote_attributions"]
 
@@ -33,6 +34,7 @@ _OPEN_CLOSE = {"„": '“”"', "«": "»", "»": "«", "“": "”", '"': '"',
 _MAX_PARAGRAPHS = 6
 _UNNAMED_WORDS = 6
 _LINE = frozenset({"\n", ""})
+_COMP_REACH = 8  # tokens from a verb cue to its complementizer ("aseguró en la red social X que")
 
 
 def _run_on(text: str) -> list[Span]:
@@ -118,10 +120,38 @@ def _embedded(text: str, q: Span, cue: Span, src: Span) -> bool:
     return any(ch.isalnum() for ch in gap) and not gap.rstrip().endswith(":")
 
 
+def _reports_clause(f: Finder, m: Match[CueEntry], s: Sentence) -> bool:
+    """Verb cue ``m`` opens its own reported clause: a complementizer follows within a few
+    tokens ("a fait savoir que", "aseguró en la red social X que")."""
+    toks = f.doc.tokens
+    return m.payload.type == "verb" and any(
+        toks[j].lower in f.lex.complementizers
+        for j in range(m.end, min(s.tok_end, m.end + _COMP_REACH))
+    )
+
+
+def _has_verb_cue(doc: Doc, f: Finder, q: Span, s: Sentence, pack: LanguagePack) -> bool:
+    """Sentence ``s`` holds a verb cue outside quote ``q``."""
+    toks = doc.tokens
+    return any(
+        m.payload.type == "verb" and not inside(Span(toks[m.start].start, toks[m.end - 1].end), q)
+        for m in pack.cues.find(toks, s.tok_start, s.tok_end)
+    )
+
+
 def _speaker(
-    doc: Doc, f: Finder, q: Span, s: Sentence, pack: LanguagePack
+    doc: Doc,
+    f: Finder,
+    q: Span,
+    s: Sentence,
+    pack: LanguagePack,
+    strict: bool = False,
+    embedded: list[Span] | None = None,
 ) -> tuple[Source, Span, Certainty] | None:
-    """(source, cue, certainty) from a cue of sentence ``s`` outside quote ``q``."""
+    """(source, cue, certainty) from a cue of sentence ``s`` outside quote ``q``; ``strict``
+    (the quote's own sentences hold no cue): not a verb cue of another sentence that reports
+    its own clause. A cue of the quote's sentence whose indirect speech holds the quote ("said
+    it had targeted “a cell”") is added to ``embedded``."""
     toks = doc.tokens
     for m in pack.cues.find(toks, s.tok_start, s.tok_end):
         cue = Span(toks[m.start].start, toks[m.end - 1].end)
@@ -131,6 +161,9 @@ def _speaker(
             continue
         if not f.tail_prep_ok(toks, m.start, m.end, s.tok_end):
             continue
+        elsewhere = not (s.span.start < q.end and q.start < s.span.end)
+        if strict and elsewhere and _reports_clause(f, m, s):
+            continue  # "X a fait savoir que …" in another sentence reports that clause
         src: Source | None = None
         if m.payload.type == "verb":
             before = cue.start >= q.end
@@ -143,6 +176,8 @@ def _speaker(
                 continue
             src = (cap, cap.slice(doc.text), f.fallback_kind(cap, SourceKind.WITNESS))
         if s.span.start < q.end and q.start < s.span.end and _embedded(doc.text, q, cue, src[0]):
+            if embedded is not None and cue.end <= q.start:
+                embedded.append(cue)
             continue  # "said that “…”": the indirect reading takes the whole clause
         return src, cue, m.payload.certainty
     return None
@@ -165,6 +200,9 @@ def quote_attributions(
             continue
         para = sents[idx[0]].paragraph
         same = [k for k, s in enumerate(sents) if s.paragraph == para and k not in idx]
+        # the nearest sentence first, the one before over the one after ("A said that … . «…»,
+        # he added.": the speaker right before, not the paragraph's first)
+        same.sort(key=lambda k: (abs(k - idx[0]), k > idx[0]))
         cands = [idx[-1], *idx[:-1], *same]
         first = idx[0] - 1
         if first >= 0 and text[sents[first].span.end - 1 : sents[first].span.end] == ":":
@@ -173,8 +211,14 @@ def quote_attributions(
         if nxt < len(sents) and sents[nxt].paragraph in {para, sents[idx[-1]].paragraph}:
             cands.append(nxt)
         found = None
+        # "«…», dijo.": a cue beside the quote whose speaker is dropped may borrow the one of
+        # the sentence before; a quote with no cue of its own does not take over another's
+        strict = not any(_has_verb_cue(doc, f, q, sents[k], pack) for k in idx)
+        embedded: list[Span] = []
         for k in cands:
-            found = _speaker(doc, f, q, sents[k], pack)
+            if embedded and k not in idx:
+                break  # the quote is part of its own sentence's indirect speech
+            found = _speaker(doc, f, q, sents[k], pack, strict, embedded)
             if found is not None:
                 break
         att: AttributionMention | None = None

@@ -359,18 +359,37 @@ class Finder(Subjects):
         if k <= lo or k + 1 >= j:
             return None
         first = toks[k + 1]
+        head = k - 1
+        named = self._opening_name(toks, head, lo)
         if not (
             first.lower in self.pack.determiners
             or first.lower in self.pack.relative_pronouns
             or self._noun(toks, k + 1)
             or self.name_word(toks, k + 1)
+            # "Ivan Petrov, head of the regional administration, wrote": after a named
+            # person, a bare apposition describes them whatever its first word
+            or (first.is_word and named)
         ):
             return None
-        head = k - 1
         if not self._head_ok(toks, head) or self.quoted(Span(toks[head].start, toks[j].end)):
             return None
         src = self._phrase_source(toks, head, k, lo, k, after=False)
         return Span(src[0].start, toks[j].end), src[1], src[2]
+
+    def _opening_name(self, toks: tuple[Token, ...], head: int, lo: int) -> bool:
+        """A person's name (two name words at least, or a person entity) ends at token
+        ``head`` and opens its clause: the sentence starts there or a comma stands before it
+        ("However, Ivan Petrov, …"), not a name inside a phrase ("near the Dar Al-Arqam
+        school, …")."""
+        e = self.entity_at(toks[head])
+        start = head
+        while start - 1 >= lo and self.name_word(toks, start - 1):
+            start -= 1
+        if e is not None and e.category == "person":
+            start = min(start, next(k for k in range(lo, head + 1) if toks[k].end > e.span.start))
+        elif start == head:
+            return False
+        return start == lo or toks[start - 1].text == ","
 
     def resolve(self, atts: list[AttributionMention]) -> list[AttributionMention]:
         """Name pronoun sources after the last named person (or group) before them."""

@@ -201,6 +201,15 @@ def positional_speaker(
     while a > lo and toks[a - 1].text not in _BREAKS:
         a -= 1
     if a == m_start:  # the cue follows a comma: an apposition closes before it
+        commas = [j for j in range(lo, m_start - 1) if toks[j].text == ","]
+        if len(commas) >= 2 and not any(
+            toks[j].text in _BREAKS - {","} for j in range(lo, m_start)
+        ):
+            # "Por su parte, el portavoz de la milicia, Pedro Ramos, aseguró": the phrase before
+            # the apposition, after an opening adverbial
+            a2, b2 = commas[-2] + 1, commas[-1]
+            if _valid(f, pack, a2, b2, _MAX_HEAD_WORDS):
+                return _source(f, a2, b2)
         b = lo
         while b < m_start and toks[b].text not in _BREAKS:
             b += 1

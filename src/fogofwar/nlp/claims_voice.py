@@ -36,6 +36,7 @@ __all__ = [
     "attribution_of",
     "certainty_of",
     "describer",
+    "in_clause",
     "interior",
     "own",
     "speaker",
@@ -56,11 +57,15 @@ def certainty_of(view: ClauseView, score: ClauseScore) -> Certainty:
 
 
 def attribution_of(doc: Doc, view: ClauseView, score: ClauseScore) -> AttributionMention | None:
-    """The clause's own attribution; for a clause without one, the source whose report it
-    continues (the candidate) when the model reads it as continued speech — not background
-    dated before the reported events (:func:`~fogofwar.nlp.background.dated_earlier`)."""
+    """The clause's own attribution; for a clause without one, a sourced report whose cue and
+    words stand in the clause (:func:`in_clause`), else the source whose report it continues
+    (the candidate) when the model reads it as continued speech — not background dated before
+    the reported events (:func:`~fogofwar.nlp.background.dated_earlier`)."""
     if view.attribution is not None and not view.inherited:
         return view.attribution
+    inside = in_clause(doc, view)
+    if inside is not None:
+        return inside
     if dated_earlier(doc.lang, view.text):
         return None
     if view.inherited and view.attribution is not None:
@@ -71,6 +76,30 @@ def attribution_of(doc: Doc, view: ClauseView, score: ClauseScore) -> Attributio
     if view.candidate is not None and score.sourced >= SOURCED:
         return view.candidate
     return None
+
+
+#: share of a clause a report's words must fill for the report to be the clause's own
+IN_CLAUSE = 1 / 3
+
+
+def in_clause(doc: Doc, view: ClauseView) -> AttributionMention | None:
+    """A sourced attribution whose cue stands in the clause and whose content fills at least
+    :data:`IN_CLAUSE` of it ("According to the headquarters, 95 soldiers were among those
+    who returned", where neither the clause's event word nor its middle falls inside the
+    content): the clause's speaker is the one it names itself, not a report it might continue
+    from sentences before. The one filling most of the clause."""
+    span = view.clause.span
+    size = max(1, span.end - span.start)
+    best: tuple[int, AttributionMention] | None = None
+    for a in doc.attributions:
+        if a.source is None or a.cue is None or a.source_kind == SourceKind.AUTHOR:
+            continue
+        if not (span.start <= a.cue.start and a.cue.end <= span.end):
+            continue
+        fill = min(a.content.end, span.end) - max(a.content.start, span.start)
+        if fill >= IN_CLAUSE * size and (best is None or fill > best[0]):
+            best = (fill, a)
+    return best[1] if best is not None else None
 
 
 SPEECH_ACTS = frozenset({ClaimKind.STATEMENT, ClaimKind.DIPLOMACY})
