@@ -49,19 +49,17 @@ one, so "Springfield, Illinois" carries to a later bare "Springfield".
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
 
+from fogofwar.geo.doc_context import Context, first_context, owners, second_context
 from fogofwar.geo.index import Candidate, Place
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.nearby import (
     POINTS,
     coherence,
     contains,
-    evidence,
     hierarchy,
     km,
     pairs,
@@ -99,23 +97,6 @@ _HOME_REGION = 1.0  # ... the region the text is about (twice the evidence of th
 _LOCAL_BODY = 2.5  # a place of a country whose local bodies the text cites ("Ukrainian officials")
 
 
-def _main_country(doc_cc: Counter[str]) -> str | None:
-    """The country the text is about: the most evidence, at least twice the next one's."""
-    top = doc_cc.most_common(2)
-    if not top or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
-        return None
-    return top[0][0]
-
-
-def _main_region(doc_admin1: Counter[tuple[str, str | None]]) -> tuple[str, str | None] | None:
-    """The first-level region the text is about (a local paper's state): the most evidence,
-    at least twice the next one's."""
-    top = doc_admin1.most_common(2)
-    if not top or top[0][1] <= 0 or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
-        return None
-    return top[0][0]
-
-
 def _base(c: Candidate, changed: bool) -> float:
     p = c.place
     size = _FIXED.get(p.kind)
@@ -125,158 +106,11 @@ def _base(c: Candidate, changed: bool) -> float:
     return size + _HOW[c.how] - (_CHANGED if changed else 0.0) + _PRIOR.get(p.cc, 0.0)
 
 
-_NO_EVIDENCE: Counter[Any] = Counter()  # what a hit without a share of evidence subtracts
-
-
 def _best(hit: Hit, score: dict[int, float]) -> Place | None:
     if not hit.cands:
         return None
     top = max(hit.cands, key=lambda c: (score[c.place.eid], c.place.population, -c.place.eid))
     return top.place
-
-
-@dataclass
-class _Context:
-    """What the rest of the text says, seen from one hit: countries and regions with how
-    much evidence each, the hit's own share of it (subtracted), points of other toponyms."""
-
-    choice: dict[int, Place | None]  # hit -> the place taken as its meaning in this pass
-    doc_cc: Counter[str]
-    own_cc: dict[int, Counter[str]]  # hit -> evidence it (or its name's other mentions) adds
-    doc_admin1: Counter[tuple[str, str | None]]
-    own_admin1: dict[int, Counter[tuple[str, str | None]]]
-    points: list[tuple[object, Place]]  # (owner key, place) of cities and districts
-    owner: dict[int, object]  # hit -> its owner key (its points are not its own context)
-    main_cc: str | None = None
-    _main_without: dict[int, str | None] = field(default_factory=dict)  # id(own share) -> main
-    _home_without: dict[int, tuple[str, str | None] | None] = field(default_factory=dict)
-
-    def cc(self, h: Hit, cc3: str) -> int:
-        """Evidence for country ``cc3`` from toponyms other than ``h``."""
-        return self.doc_cc.get(cc3, 0) - self.own_cc.get(id(h), _NO_EVIDENCE).get(cc3, 0)
-
-    def region(self, h: Hit, key: tuple[str, str | None]) -> int:
-        """Evidence for first-level region ``key`` from toponyms other than ``h``."""
-        own = self.own_admin1.get(id(h), _NO_EVIDENCE)
-        return self.doc_admin1.get(key, 0) - own.get(key, 0)
-
-    def main(self, h: Hit) -> str | None:
-        """The country the text is about, by the evidence of toponyms other than ``h``."""
-        own = self.own_cc.get(id(h))
-        if not own:
-            return self.main_cc
-        # mentions of one name share their evidence: the answer is worked out once per share
-        key = id(own)
-        if key not in self._main_without:
-            self._main_without[key] = _main_country(self.doc_cc - own)
-        return self._main_without[key]
-
-    def home(self, h: Hit) -> tuple[str, str | None] | None:
-        """The first-level region the text is about, by the evidence of toponyms other than
-        ``h``."""
-        own = self.own_admin1.get(id(h), _NO_EVIDENCE)
-        key = id(own)
-        if key not in self._home_without:
-            self._home_without[key] = _main_region(self.doc_admin1 - own)
-        return self._home_without[key]
-
-    def others(self, h: Hit) -> list[Place]:
-        """Points of the other toponyms."""
-        me = self.owner[id(h)]
-        return [p for o, p in self.points if o != me]
-
-
-def _first_context(
-    places: list[Hit], pruned: dict[int, tuple[Candidate, ...]], first: dict[int, Place | None]
-) -> _Context:
-    """Context from context-free choices: countries named or certain, regions named."""
-    doc_cc: Counter[str] = Counter()  # country -> evidence from places (1 each)
-    own_cc: dict[int, Counter[str]] = {}
-    for h in evidence(places):
-        cands = pruned[id(h)]
-        top = first[id(h)]
-        ccs = {c.place.cc3 for c in cands}
-        own: str | None = None
-        if len(ccs) == 1 and None not in ccs:
-            own = str(next(iter(ccs)))
-        elif (
-            top is not None
-            and top.kind == "country"
-            and top.cc3
-            and not any(c.how == 0 and c.place.kind == "admin1" for c in cands)
-        ):  # "Georgia" may be the state: not evidence for the country
-            own = top.cc3
-        if own is not None:
-            doc_cc[own] += 1
-            own_cc[id(h)] = Counter({own: 1})
-    # regions named in the text, or holding a district/city whose name has one candidate region
-    doc_admin1: Counter[tuple[str, str | None]] = Counter(
-        (p.cc, p.admin1)
-        for h in evidence(places)
-        if (p := first[id(h)]) is not None and p.kind == "admin1"
-    )
-    own_admin1: dict[int, Counter[tuple[str, str | None]]] = {}
-    for h in evidence(places):
-        regions = {(c.place.cc, c.place.admin1) for c in pruned[id(h)]}
-        top = first[id(h)]
-        if len(regions) == 1:
-            key = next(iter(regions))
-            own_admin1[id(h)] = Counter({key: 1})
-            if top is not None and top.kind != "admin1":
-                doc_admin1[key] += 1
-    # points of other hits' context-free choices (cities and districts: where things are)
-    owner = _owners(places, first)
-    points: list[tuple[object, Place]] = [
-        (owner[id(h)], p)
-        for h in evidence(places)
-        if (p := first[id(h)]) is not None and p.kind in POINTS
-    ]
-    ctx = _Context(first, doc_cc, own_cc, doc_admin1, own_admin1, points, owner)
-    ctx.main_cc = _main_country(doc_cc)
-    return ctx
-
-
-def _second_context(
-    places: list[Hit], choice: dict[int, Place | None], first: dict[int, Place | None]
-) -> _Context:
-    """Context from the choices of a pass with context: every toponym's country and region
-    count, less the mentions of the same name (one name does not vouch for itself)."""
-    doc_cc: Counter[str] = Counter()
-    doc_admin1: Counter[tuple[str, str | None]] = Counter()
-    owner = _owners(places, first)
-    by_name: dict[object, list[Hit]] = defaultdict(list)
-    for h in evidence(places):
-        by_name[owner[id(h)]].append(h)
-    own_cc: dict[int, Counter[str]] = {}
-    own_admin1: dict[int, Counter[tuple[str, str | None]]] = {}
-    for members in by_name.values():
-        ccs: Counter[str] = Counter()
-        regions: Counter[tuple[str, str | None]] = Counter()
-        for h in members:
-            p = choice[id(h)]
-            if p is None or not p.cc3:
-                continue
-            ccs[p.cc3] += 1
-            if p.kind in ("admin1", *POINTS):
-                regions[(p.cc, p.admin1)] += 1
-        doc_cc.update(ccs)
-        doc_admin1.update(regions)
-        for h in members:
-            own_cc[id(h)], own_admin1[id(h)] = ccs, regions
-    points: list[tuple[object, Place]] = [
-        (owner[id(h)], p)
-        for h in evidence(places)
-        if (p := choice[id(h)]) is not None and p.kind in POINTS
-    ]
-    ctx = _Context(choice, doc_cc, own_cc, doc_admin1, own_admin1, points, owner)
-    ctx.main_cc = _main_country(doc_cc)
-    return ctx
-
-
-def _owners(places: list[Hit], first: dict[int, Place | None]) -> dict[int, object]:
-    """Mentions of one name ("Paris", "PARIS", "Paris PD") vouch for each other no more than
-    for themselves: hits with the same context-free choice share an owner."""
-    return {id(h): ("place", p.eid) if (p := first[id(h)]) is not None else id(h) for h in places}
 
 
 def local_countries(text: str, hits: list[Hit], pack: LangPack) -> frozenset[str]:
@@ -318,17 +152,17 @@ def resolve(
         }
         first[id(h)] = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), base)
     # towns near a candidate town of another toponym, whichever each would be alone
-    for hid, eid in pairs(places, pruned, _owners(places, first)):
+    for hid, eid in pairs(places, pruned, owners(places, first)):
         bases[hid][eid] += _PAIR
-    for hid, eid in hierarchy(places, pruned, _owners(places, first)):
+    for hid, eid in hierarchy(places, pruned, owners(places, first)):
         bases[hid][eid] += _HIER
     # pass 2: with the context of pass 1; pass 3: with the context of pass 2
-    ctx = _first_context(places, pruned, first)
+    ctx = first_context(places, pruned, first)
     out, best = _choose(hits, places, pruned, bases, doc_dem, ctx, local)
     out = _one_sense(hits, out, best)
     for _ in range(_PASSES - 1):
         chosen = {id(h): p for h, p in zip(hits, out, strict=True) if h.demonym is None}
-        ctx = _second_context(places, chosen, first)
+        ctx = second_context(places, chosen, first)
         out, best = _choose(hits, places, pruned, bases, doc_dem, ctx, local)
         out = _one_sense(hits, out, best)
     return out
@@ -340,7 +174,7 @@ def _choose(
     pruned: dict[int, tuple[Candidate, ...]],
     bases: dict[int, dict[int, float]],
     doc_dem: set[str],
-    ctx: _Context,
+    ctx: Context,
     local: frozenset[str] = frozenset(),
 ) -> tuple[list[Place | None], dict[int, float]]:
     """Each hit's best candidate in context ``ctx``, and its score."""
@@ -441,7 +275,7 @@ def _choose(
     return out, best_score
 
 
-def _list_goes_on(o: Hit, near: list[Hit], ctx: _Context) -> bool:
+def _list_goes_on(o: Hit, near: list[Hit], ctx: Context) -> bool:
     """Another country or region follows ``o`` within a list's gap ("Pennsylvania and
     California")."""
     return any(
