@@ -31,7 +31,10 @@ dev halves of GeoWebNews, LGL and GeoVirus (``fogofwar eval places``):
 Passes: the first is context-free; the second takes its context (countries, regions, towns)
 from the first one's choices, with only countries named or certain as evidence; the next two
 read every toponym's choice of the pass before (so "Athens" chosen in Texas in one pass lets
-"Henderson County" follow it in the next). Mentions with one context-free meaning ("Paris",
+"Henderson County" follow it in the next); passes stop at a fixed point. Choices that still
+chase each other ("Athens" moves to Texas while "Henderson County" moves to North Carolina,
+and back) settle by moving one name at a time, the one that gains most, between towns.
+Mentions with one context-free meaning ("Paris",
 "PARIS") never vouch for each other, and places named by part of a given span ("Live" in
 "Video Games Live Concert") are no context.
 
@@ -86,6 +89,7 @@ _NAMESAKE = 2.0  # a city in the first-level region of its name ("New York")
 _LIST_KIND = 2.0  # a country or region listed next to others of its kind
 _LIST_SAME = 2.0  # ... and of their country: a list of one country's provinces
 _PASSES = 3  # passes with context: each after the first reads the choices of the one before
+_SETTLE = 4  # then at most this many names move one at a time, when the passes chase each other
 _POP_SCALE = 0.9375  # size: log10(population) / this
 _CHANGED = 0.3  # matched only after undoing a case ending
 _LOCAL = 1.0  # a neighbouring region or country contains the candidate
@@ -160,11 +164,43 @@ def resolve(
     ctx = first_context(places, pruned, first)
     out, best = _choose(hits, places, pruned, bases, doc_dem, ctx, local)
     out = _one_sense(hits, out, best)
-    for _ in range(_PASSES - 1):
+
+    def _step(
+        out: list[Place | None],
+    ) -> tuple[list[Place | None], dict[int, float], dict[int, dict[int, float]]]:
+        """Every hit's best choice in the context of ``out``, its score, all scores."""
         chosen = {id(h): p for h, p in zip(hits, out, strict=True) if h.demonym is None}
+        scores: dict[int, dict[int, float]] = {}
         ctx = second_context(places, chosen, first)
-        out, best = _choose(hits, places, pruned, bases, doc_dem, ctx, local)
-        out = _one_sense(hits, out, best)
+        nxt, best = _choose(hits, places, pruned, bases, doc_dem, ctx, local, scores)
+        return nxt, best, scores
+
+    for n in range(_PASSES):
+        nxt, best, _ = _step(out)
+        if nxt == out:
+            return out  # a fixed point: each choice is the best in the context of all the others
+        if n < _PASSES - 1:
+            out = _one_sense(hits, nxt, best)
+    # choices that chase each other ("Athens" in Texas when "Henderson County" is in North
+    # Carolina, and back): one name at a time moves to its best town in the context of the
+    # others, the name that gains the most first, until none gains (a town does not become a
+    # country or region here, nor the other way round: their scores do not compare)
+    group = owners(places, first)
+    for _ in range(_SETTLE):
+        nxt, _, scores = _step(out)
+        gain: dict[object, float] = defaultdict(float)
+        for k, (h, a, b) in enumerate(zip(hits, out, nxt, strict=True)):
+            if a is not None and b is not None and a != b and a.kind in POINTS and b.kind in POINTS:
+                gain[group[id(h)]] += scores[k][b.eid] - scores[k][a.eid]
+        if not gain:
+            break
+        top = max(gain, key=lambda g: gain[g])
+        out = [
+            b if h.demonym is None and group[id(h)] == top else a
+            for h, a, b in zip(hits, out, nxt, strict=True)
+        ]
+        held = {k: scores[k][p.eid] for k, p in enumerate(out) if p is not None and k in scores}
+        out = _one_sense(hits, out, held)
     return out
 
 
@@ -176,8 +212,10 @@ def _choose(
     doc_dem: set[str],
     ctx: Context,
     local: frozenset[str] = frozenset(),
+    scores: dict[int, dict[int, float]] | None = None,
 ) -> tuple[list[Place | None], dict[int, float]]:
-    """Each hit's best candidate in context ``ctx``, and its score."""
+    """Each hit's best candidate in context ``ctx``, and its score; ``scores`` (when given)
+    receives every candidate's score, by hit position and place id."""
     # hits in text order, one token at least each (recognise's output): a hit's neighbours
     # are among the _BEFORE hits before it and the _AFTER after it
     ordered = all(a.first <= a.last < b.first for a, b in pairwise(places))
@@ -272,6 +310,8 @@ def _choose(
         out.append(top)
         if top is not None:
             best_score[k] = score[top.eid]
+        if scores is not None:
+            scores[k] = score
     return out, best_score
 
 
