@@ -29,4 +29,3 @@ def test_town_and_county_settle_together(gaz: Gazetteer) -> None:
         "jail, and the Athens fire chief said the road reopened."
     )
     assert _admin1(gaz, text) == {"Athens": {"Texas"}, "Henderson County": {"Texas"}}
-
