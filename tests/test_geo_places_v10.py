@@ -51,3 +51,47 @@ def test_a_country_name_pairs_only_outside_its_country(gaz: Gazetteer) -> None:
     ("Jordan" in Minnesota beside Shakopee), not when it lies in that country."""
     text = "The Jordan city council met with Shakopee and Prior Lake officials on Monday."
     assert _admin1(gaz, text)["Jordan"] == {"Minnesota"}
+
+
+def _resolved(gaz: Gazetteer, text: str, words: list[str]) -> dict[str, tuple[str, str | None]]:
+    spans = [(text.index(w), text.index(w) + len(w)) for w in words]
+    out = {}
+    for m in gaz.resolve(text, spans, "en"):
+        assert m.location is not None
+        out[m.surface] = (m.location.normalized, m.location.admin1)
+    return out
+
+
+def test_small_far_town_vouched_for_by_nothing_is_in_the_story_town(gaz: Gazetteer) -> None:
+    """A given span whose only namesake is a small town far away in the same country, near
+    nothing else the text names, is somewhere around the town the story is filed from."""
+    text = "LANCASTER, Pa. -- The crash near Grantville closed the highway, Lancaster police said."
+    found = _resolved(gaz, text, ["LANCASTER", "Pa.", "Grantville"])
+    assert found["Grantville"] == ("Lancaster", "Pennsylvania")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "town", "admin1"),
+    [
+        (
+            "Sydney trainers were worried. Two horses are held at the Spotswood quarantine "
+            "station in Victoria, officials in Sydney said.",
+            ["Sydney", "Spotswood", "Victoria"],
+            "Spotswood",
+            "Victoria",
+        ),
+        (
+            "New York health officials traced the onions to an Irwindale packer and to a farm "
+            "in Oxnard, California, officials in New York said.",
+            ["New York", "Irwindale", "Oxnard", "California"],
+            "Irwindale",
+            "California",
+        ),
+    ],
+)
+def test_small_far_town_stays_when_the_text_vouches_for_it(
+    gaz: Gazetteer, text: str, words: list[str], town: str, admin1: str
+) -> None:
+    """A small town far from the story's town stays itself when a region the text names holds
+    it or another town the text names lies near it."""
+    assert _resolved(gaz, text, words)[town] == (town, admin1)

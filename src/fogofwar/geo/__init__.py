@@ -48,8 +48,8 @@ __all__ = [
     "resolve_snippet",
 ]
 
-_HAMLET = 1000  # inhabitants: a given span naming only a place this small far from the anchor
-_FOREIGN_TOWN = 10_000  # ... or this small, in another country than the anchor
+_SMALL_TOWN = 10_000  # inhabitants: a given span naming only a town this small far from the
+# anchor, near no other place the text names, is somewhere in the anchor
 _NAMED_KM = 50.0  # ... a school or street named after a town this far is in the anchor
 # natural features and long routes ("Blue Ridge Parkway") keep the place of their name
 _OWN_PLACE = frozenset({"creek", "lake", "river", "parkway", "turnpike", "trail"})
@@ -76,19 +76,27 @@ class PlaceMention:
     is_feature: bool = False  # "Clinton Street", "Lake Lanier": inside the place of the text
 
 
-def _stray(place: Place | None, home: Place) -> bool:
-    """A hamlet far from the town the text is about, or a small town in another country, is more
-    likely a street, a building or a district of that town (a street or a venue named after a
-    village elsewhere; "Peel" police in a text about Brampton) than the faraway place."""
+def _stray(place: Place | None, home: Place, points: Sequence[Place] = ()) -> bool:
+    """A small town far from the town the text is about is more likely a street, a building, a
+    district of that town or a place near it the gazetteer lacks (a street or a venue named
+    after a village elsewhere; "Peel" police in a text about Brampton) than the faraway place;
+    not when
+    another town the text names lies near it ("Irwindale based Ready Pac" beside Oxnard,
+    California, in a story about New York) or a region it names holds it ("the Spotswood
+    quarantine station in Victoria" in a story about Sydney)."""
     return (
         place is not None
         and place.kind == "city"
-        and (
-            place.population < _HAMLET or (place.population < _FOREIGN_TOWN and place.cc != home.cc)
-        )
+        and place.population < _SMALL_TOWN
         and not place.capital  # Vatican City
         and home.kind in ("city", "admin2")
         and _km(place, home) > _NEAR_KM
+        and not any(
+            contains(p, place)
+            if p.kind == "admin1"
+            else p.eid != place.eid and _km(place, p) <= _NEAR_KM
+            for p in points
+        )
     )
 
 
@@ -232,8 +240,9 @@ class Gazetteer:
         a place by part of its words ("Rapides Parish") is resolved by that part and keeps its
         own offsets. A span the gazetteer has no name for, or named in part by a place far from
         the text's anchor ("Royal Street" in an article about New Orleans is not Royal City),
-        or naming only a hamlet far from it (a street named after a village elsewhere) or a small
-        town of another country far from it, or a demonym of no one country ("Tamil"),
+        or naming only a town of under 10,000 far from it (a street named after a village
+        elsewhere, a village the gazetteer lacks) that no other place the text names vouches
+        for (a town near it, a region holding it), or a demonym of no one country ("Tamil"),
         is located at the anchor (:func:`fogofwar.geo.spans.anchor`: the text's most named
         city, else region, else country) with no GeoNames id of its own; ``location=None`` when
         the text names no place at all."""
@@ -262,6 +271,7 @@ class Gazetteer:
         )
         out = []
         pack = lang_pack(lang)
+        points = [p for p in mine if p is not None and p.kind in ("city", "admin2", "admin1")]
         for (start, end), hit in zip(spans, given, strict=True):
             span = Span(start, end)
             place = places[id(hit)] if hit is not None else None
@@ -275,7 +285,7 @@ class Gazetteer:
                     and _named_after(text, hit.end, end, pack)
                     and _km(place, home) > _NAMED_KM
                 )  # "Jefferson High School", "Madison Avenue": named after someone, in town
-                or _stray(place, home)
+                or _stray(place, home, points)
             )  # a street, a building, a hamlet: where the text says it is ("Alder Hey
             # Hospital in Liverpool"), else somewhere in the place the text is about
             where = located_after(text, end, hits, places, pack) if unknown else None
