@@ -95,3 +95,29 @@ def test_small_far_town_stays_when_the_text_vouches_for_it(
     """A small town far from the story's town stays itself when a region the text names holds
     it or another town the text names lies near it."""
     assert _resolved(gaz, text, words)[town] == (town, admin1)
+
+
+def test_bare_county_name_after_the_county_named_in_full(gaz: Gazetteer) -> None:
+    """ "DeKalb" after "DeKalb County, Georgia" is the county, not DeKalb, Illinois; a name the
+    gazetteer knows only with its word ("Vanderburgh") is the county named in full."""
+    text = (
+        "DeKalb County, Georgia, crews fixed a water main on Monday. Traffic in north DeKalb "
+        "was slow, a county spokeswoman said."
+    )
+    assert _admin1(gaz, text)["DeKalb"] == {"Georgia"}
+    text = "Vanderburgh County prosecutors charged him. Vanderburgh officials declined comment."
+    second = text.index("Vanderburgh", 1)
+    found = gaz.resolve(text, [(0, 18), (second, second + 11)], "en")
+    assert found[1].location is not None
+    given = {"Vanderburgh": (found[1].location.normalized, found[1].location.admin1)}
+    assert given["Vanderburgh"] == ("Vanderburgh County", "Indiana")
+
+
+def test_bare_county_name_stays_a_town_of_the_same_state(gaz: Gazetteer) -> None:
+    """ "Jackson" beside Jackson County, Mississippi, is still the town in Mississippi."""
+    text = (
+        "Jackson County deputies and Jackson police searched the river, Mississippi officials said."
+    )
+    found = {m.surface: m.location for m in gaz.find(text, "en")}
+    jackson = found["Jackson"]
+    assert jackson is not None and jackson.precision == "point" and jackson.admin1 == "Mississippi"

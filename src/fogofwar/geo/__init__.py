@@ -26,6 +26,7 @@ from fogofwar.claim import Location
 from fogofwar.geo.acronyms import stray_acronyms
 from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, ensure_index
 from fogofwar.geo.context_prior import name_priors
+from fogofwar.geo.counties import named_counties, short_for
 from fogofwar.geo.features import feature_spans, listed_streets
 from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.landmarks import landmark_hits
@@ -37,6 +38,7 @@ from fogofwar.geo.nearby import km as _km
 from fogofwar.geo.recognise import Hit, recognise, tokenize
 from fogofwar.geo.resolve import local_countries, resolve
 from fogofwar.geo.spans import anchor, located_after, span_hits
+from fogofwar.geo.text import fold
 from fogofwar.model import Span
 
 __all__ = [
@@ -191,6 +193,13 @@ class Gazetteer:
         ):
             return ()  # a headline naming no place: its article's places are only context
         places = resolve(hits, local_countries(text, hits, pack), name_priors(text, hits, lang))
+        counties = named_counties(text, hits, dict(zip(map(id, hits), places, strict=True)), lang)
+        if counties:  # "north DeKalb" after "DeKalb County" (Georgia): the county
+            places = [
+                c if h.demonym is None and (c := counties.get(fold(text[h.start : h.end])))
+                and short_for(p, c) else p
+                for h, p in zip(hits, places, strict=True)
+            ]  # fmt: skip
         stray = stray_acronyms(text, hits, places)
         if stray:  # "DNR tickets out-of-state boaters": no Donetsk in a text of no war
             kept = [k for k in range(len(hits)) if k not in stray]
@@ -272,9 +281,15 @@ class Gazetteer:
         out = []
         pack = lang_pack(lang)
         points = [p for p in mine if p is not None and p.kind in ("city", "admin2", "admin1")]
+        counties = named_counties(text, hits, places, lang)
         for (start, end), hit in zip(spans, given, strict=True):
             span = Span(start, end)
             place = places[id(hit)] if hit is not None else None
+            county = counties.get(fold(text[start:end])) if counties else None
+            if county is not None and short_for(place, county):  # "DeKalb" after DeKalb County
+                whole = _location(county, text[start:end], span)
+                out.append(PlaceMention(span, text[start:end], whole))
+                continue
             unknown = home is not None and (
                 hit is None
                 or hit.demonym == ""  # a demonym of no one country ("Tamil")
