@@ -73,6 +73,7 @@ from fogofwar.geo.recognise import Hit
 __all__ = ["km", "local_countries", "resolve"]
 
 _KIND_BONUS = {"country": 1.5, "admin1": 0.5}
+_BIG_CITY = 100_000  # a city this big outnumbering a same-named region's towns is the name's
 _CAPITAL = 1.875
 _FIXED = {"continent": 6.0, "region": 6.0}
 _HOW = {0: 1.0, 1: 0.0, 2: -2.4}
@@ -106,7 +107,7 @@ def _base(c: Candidate, changed: bool) -> float:
     size = _FIXED.get(p.kind)
     if size is None:
         size = math.log10(p.population + 1) / _POP_SCALE + _KIND_BONUS.get(p.kind, 0.0)
-        size += _CAPITAL if p.capital else 0.0
+        size += _CAPITAL if p.capital and c.how == 0 else 0.0  # not "Victoria" for Hong Kong
     return size + _HOW[c.how] - (_CHANGED if changed else 0.0) + _PRIOR.get(p.cc, 0.0)
 
 
@@ -133,6 +134,22 @@ def local_countries(text: str, hits: list[Hit], pack: LangPack) -> frozenset[str
     return frozenset(out)
 
 
+def _outnumbered(cands: tuple[Candidate, ...]) -> list[int]:
+    """First-level regions whose official name is that of a city of _BIG_CITY+ elsewhere that
+    outnumbers the region's own towns ("Gaza": the city of 410,000 over the Mozambican
+    province): they lose the region's bonus, so only context makes them the region."""
+    big = max(
+        (c.place.population for c in cands
+         if c.how == 0 and c.place.kind == "city" and c.place.population >= _BIG_CITY),
+        default=0,
+    )  # fmt: skip
+    return [
+        c.place.eid
+        for c in cands
+        if c.how == 0 and c.place.kind == "admin1" and c.place.population < big
+    ]
+
+
 def resolve(
     hits: list[Hit],
     local: frozenset[str] = frozenset(),
@@ -154,6 +171,8 @@ def resolve(
         base = bases[id(h)] = {
             c.place.eid: _base(c, h.changed) + extra.get(c.place.eid, 0.0) for c in cands
         }
+        for eid in _outnumbered(cands):  # "Gaza": the city, unless Mozambique is named
+            base[eid] -= _KIND_BONUS["admin1"]
         first[id(h)] = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), base)
     # towns near a candidate town of another toponym, whichever each would be alone
     for hid, eid in pairs(places, pruned, owners(places, first)):
