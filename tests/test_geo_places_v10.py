@@ -121,3 +121,42 @@ def test_bare_county_name_stays_a_town_of_the_same_state(gaz: Gazetteer) -> None
     found = {m.surface: m.location for m in gaz.find(text, "en")}
     jackson = found["Jackson"]
     assert jackson is not None and jackson.precision == "point" and jackson.admin1 == "Mississippi"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Three people were killed in Gaza on Monday.", "Gaza", "PSE"),
+        ("Floods hit the province of Gaza in Mozambique.", "Gaza", "MOZ"),
+        ("Bushfires burned across Victoria on Sunday.", "Victoria", "AUS"),
+        ("Talks in Kiev ended on Friday.", "Kiev", "UKR"),
+    ],
+)
+def test_region_against_a_big_city_of_its_name(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    """A region whose towns a same-named city outnumbers ("Gaza") gives way to the city unless
+    the text names the region's country; a capital's other name ("Victoria" for Hong Kong)
+    carries no capital's weight against a region's own name."""
+    found = {m.surface: m.location for m in gaz.find(text, "en")}
+    loc = found[name]
+    assert loc is not None and loc.country == country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BEIJING, March 3 (Xinhua) -- China said on Monday it would raise spending.",
+        "SANAA (Saba) - Yemen's government said the port was hit.",
+        "Xinhua reported on Sunday that the talks went well.",
+    ],
+)
+def test_news_agency_is_no_place(gaz: Gazetteer, text: str) -> None:
+    """A listed news outlet's name ("Xinhua") or any one name in brackets before a dash (a wire
+    credit: "(Saba) -") is the agency, not a town of that name."""
+    found = {m.surface for m in gaz.find(text, "en")}
+    assert not found & {"Xinhua", "Saba"}
+
+
+def test_bracketed_region_without_a_dash_stays_a_place(gaz: Gazetteer) -> None:
+    assert _admin1(gaz, "Springfield (Illinois) is the capital.")["Illinois"] == {"Illinois"}

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from fogofwar.geo.abbrev import qualified_words
 from fogofwar.geo.areas import area_adjectives
-from fogofwar.geo.groups import opens_group
+from fogofwar.geo.groups import opens_group, wire_credit
 from fogofwar.geo.guards import cyrillic_guard, keep
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.institutions import school_regions
@@ -250,8 +250,8 @@ def recognise(
         if found is None:
             i += 1
             continue
-        if opens_group(tokens, found):  # "Boko Haram", "Taliban": the group, not a village
-            i = found.last + 1
+        if opens_group(tokens, found) or wire_credit(text, found):
+            i = found.last + 1  # "Boko Haram", "Xinhua", "(Saba) -": a group or an outlet
             continue
         if names_no_place(text, tokens, found, pack):  # "West Nile virus", "US$460"
             i = found.last + 1
