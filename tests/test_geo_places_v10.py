@@ -160,3 +160,15 @@ def test_news_agency_is_no_place(gaz: Gazetteer, text: str) -> None:
 
 def test_bracketed_region_without_a_dash_stays_a_place(gaz: Gazetteer) -> None:
     assert _admin1(gaz, "Springfield (Illinois) is the capital.")["Illinois"] == {"Illinois"}
+
+
+def test_firm_name_is_no_town(gaz: Gazetteer) -> None:
+    """ "McPherson & Jacobsen LLC" is a firm, and McPherson alone later its partner, not
+    McPherson, Kansas, pulling the story's Columbus there; a town after "to" stays a town."""
+    text = (
+        "COLUMBUS -- The board met McPherson & Jacobsen LLC of Omaha. According to "
+        "McPherson's tabulations, costs rose."
+    )
+    found = _admin1(gaz, text)
+    assert "McPherson" not in found and found["COLUMBUS"] == {"Nebraska"}
+    assert _admin1(gaz, "He moved to McPherson last year.")["McPherson"] == {"Kansas"}

@@ -18,12 +18,18 @@ from functools import cache
 
 from fogofwar.geo.tokens import Hit, Token, tokenize
 
-__all__ = ["opens_group", "wire_credit"]
+__all__ = ["firm_name", "opens_group", "wire_credit"]
 
 _TOWN = 15_000  # a town this big under its own name stays a place
 _OUTLET_TOWN = 100_000  # ... against a news outlet's name
 # "(Saba) -", "(Xinhua) --", "(AFP) —": an agency's name in brackets before a dash
 _CREDIT = re.compile(r"\)\s*(?:-|--|–|—)")
+# "McPherson & Jacobsen LLC", "Smith & Sons": a firm's partners joined by an ampersand, the
+# firm's word at most two words later
+_FIRM = re.compile(
+    r"\s*&\s*(?:[A-Z][\w'’.-]*,?\s+){0,2}"
+    r"(?:LLC|LLP|Inc|Co|Corp|Ltd|PLC|PC|Associates|Partners|Sons|Company)\b"
+)
 
 
 @cache
@@ -73,3 +79,14 @@ def wire_credit(text: str, hit: Hit) -> bool:
     """``hit`` is one name in brackets before a dash: a news agency's credit ("SANAA (Saba) -
     ..."), not a place."""
     return text[hit.start - 1 : hit.start] == "(" and bool(_CREDIT.match(text, hit.end))
+
+
+def firm_name(text: str, hit: Hit) -> bool:
+    """``hit`` names only towns and opens a firm's name: an ampersand, a partner's name and
+    the firm's word ("McPherson & Jacobsen LLC", "Smith & Sons"), not the town McPherson,
+    Kansas ("Trinidad & Tobago" is no firm)."""
+    return (
+        bool(hit.cands)
+        and all(c.place.kind in ("city", "admin2") for c in hit.cands)
+        and bool(_FIRM.match(text, hit.end))
+    )

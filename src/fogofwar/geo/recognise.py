@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from fogofwar.geo.abbrev import qualified_words
 from fogofwar.geo.areas import area_adjectives
-from fogofwar.geo.groups import opens_group, wire_credit
+from fogofwar.geo.groups import firm_name, opens_group, wire_credit
 from fogofwar.geo.guards import cyrillic_guard, keep
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.institutions import school_regions
@@ -252,6 +252,10 @@ def recognise(
             continue
         if opens_group(tokens, found) or wire_credit(text, found):
             i = found.last + 1  # "Boko Haram", "Xinhua", "(Saba) -": a group or an outlet
+            continue
+        if found.first == found.last and firm_name(text, found):
+            names.add(tok.text)  # "McPherson & Jacobsen LLC ... McPherson's tabulations"
+            i = found.last + 1
             continue
         if names_no_place(text, tokens, found, pack):  # "West Nile virus", "US$460"
             i = found.last + 1
