@@ -172,3 +172,24 @@ def test_firm_name_is_no_town(gaz: Gazetteer) -> None:
     found = _admin1(gaz, text)
     assert "McPherson" not in found and found["COLUMBUS"] == {"Nebraska"}
     assert _admin1(gaz, "He moved to McPherson last year.")["McPherson"] == {"Kansas"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place"),
+    [
+        ("Cases rose from Jan. 30 to Feb. 5 in Manila.", "en", "Manila"),
+        ("Am 5. Aug. 2024 griffen Drohnen Kiew an.", "de", "Kiew"),
+        ("30 янв. удар по Харькову.", "ru", "Харькову"),
+    ],
+)
+def test_short_month_before_a_day_is_a_date(
+    gaz: Gazetteer, text: str, lang: str, place: str
+) -> None:
+    """A month written short with its dot next to a day ("Jan. 30") is a date, not a town
+    ("Jan" is no Dschang); the place of the sentence is still found."""
+    found = [m.surface for m in gaz.find(text, lang)]
+    assert found == [place]
+
+
+def test_first_name_of_a_place_stays_without_a_dot(gaz: Gazetteer) -> None:
+    assert "Jan Mayen" in {m.surface for m in gaz.find("Jan Mayen lies north of Iceland.", "en")}
