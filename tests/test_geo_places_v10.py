@@ -193,3 +193,16 @@ def test_short_month_before_a_day_is_a_date(
 
 def test_first_name_of_a_place_stays_without_a_dot(gaz: Gazetteer) -> None:
     assert "Jan Mayen" in {m.surface for m in gaz.find("Jan Mayen lies north of Iceland.", "en")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said it would be a "disaster" for Abbas if Israel released prisoners.',
+        "Abbas's aides are not worried.",
+    ],
+)
+def test_listed_persons_surname_alone_is_the_person(gaz: Gazetteer, text: str) -> None:
+    """A listed person's surname written alone ("Abbas") is the person, not a town of the name
+    under 100,000 (Abba, Central African Republic)."""
+    assert "Abbas" not in {m.surface for m in gaz.find(text, "en")}
