@@ -206,3 +206,9 @@ def test_listed_persons_surname_alone_is_the_person(gaz: Gazetteer, text: str) -
     """A listed person's surname written alone ("Abbas") is the person, not a town of the name
     under 100,000 (Abba, Central African Republic)."""
     assert "Abbas" not in {m.surface for m in gaz.find(text, "en")}
+
+
+def test_plural_acronym_is_no_place(gaz: Gazetteer) -> None:
+    """ "NGOs" is the plural of an acronym, not Ngo (Republic of the Congo)."""
+    found = {m.surface for m in gaz.find("Several NGOs returned to Darfur and the USA.", "en")}
+    assert found == {"Darfur", "USA"}

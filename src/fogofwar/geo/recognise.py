@@ -63,6 +63,11 @@ _MAX_N = 5
 _CONTRACTIONS = (*(a + e for a in "'’" for e in ("ll", "ve", "re", "d", "m")), "n't", "n’t")
 
 
+def _plural_acronym(word: str) -> bool:
+    """Capitals and a plural s ("NGOs", "IDPs", "MPs")."""
+    return len(word) >= 3 and word.endswith("s") and word[:-1].isupper() and word[:-1].isalpha()
+
+
 def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
     """A speech verb right after the place ("Kyiv said", "Москва заявила"): the place speaks.
     Not after a comma ("… Belgorod and Kursk, local officials said"): the place ends the
@@ -154,6 +159,9 @@ def recognise(
             continue
         if tok.text.casefold().endswith(_CONTRACTIONS):
             i += 1  # "She’ll", "They'd": a pronoun and a verb, not a place's other name
+            continue
+        if _plural_acronym(tok.text):
+            i += 1  # "NGOs", "IDPs": an acronym's plural, not Ngo (Congo)
             continue
         if tok.cap and title_before_name(text, tokens, i, pack):
             i += 1  # "Sens. Jon Tester", "Del. Ann Lee": a title, not Sens or Delaware
