@@ -195,8 +195,9 @@ def test_given_spans_resolve_together(
 
 
 def test_pairs_mark_towns_near_another_toponyms_candidates(gaz: Gazetteer) -> None:
+    from fogofwar.geo.doc_context import owners as _owners
     from fogofwar.geo.nearby import pairs
-    from fogofwar.geo.resolve import _owners, _prune
+    from fogofwar.geo.prune import prune as _prune
     from fogofwar.geo.spans import span_hits
 
     text = "The Athens council met on Monday. Henderson County commissioners lifted the ban."

@@ -26,6 +26,7 @@ from fogofwar.claim import Location
 from fogofwar.geo.acronyms import stray_acronyms
 from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, ensure_index
 from fogofwar.geo.context_prior import name_priors
+from fogofwar.geo.counties import named_counties, short_for
 from fogofwar.geo.features import feature_spans, listed_streets
 from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.landmarks import landmark_hits
@@ -37,6 +38,7 @@ from fogofwar.geo.nearby import km as _km
 from fogofwar.geo.recognise import Hit, recognise, tokenize
 from fogofwar.geo.resolve import local_countries, resolve
 from fogofwar.geo.spans import anchor, located_after, span_hits
+from fogofwar.geo.text import fold
 from fogofwar.model import Span
 
 __all__ = [
@@ -48,8 +50,8 @@ __all__ = [
     "resolve_snippet",
 ]
 
-_HAMLET = 1000  # inhabitants: a given span naming only a place this small far from the anchor
-_FOREIGN_TOWN = 10_000  # ... or this small, in another country than the anchor
+_SMALL_TOWN = 10_000  # inhabitants: a given span naming only a town this small far from the
+# anchor, near no other place the text names, is somewhere in the anchor
 _NAMED_KM = 50.0  # ... a school or street named after a town this far is in the anchor
 # natural features and long routes ("Blue Ridge Parkway") keep the place of their name
 _OWN_PLACE = frozenset({"creek", "lake", "river", "parkway", "turnpike", "trail"})
@@ -76,19 +78,27 @@ class PlaceMention:
     is_feature: bool = False  # "Clinton Street", "Lake Lanier": inside the place of the text
 
 
-def _stray(place: Place | None, home: Place) -> bool:
-    """A hamlet far from the town the text is about, or a small town in another country, is more
-    likely a street, a building or a district of that town (a street or a venue named after a
-    village elsewhere; "Peel" police in a text about Brampton) than the faraway place."""
+def _stray(place: Place | None, home: Place, points: Sequence[Place] = ()) -> bool:
+    """A small town far from the town the text is about is more likely a street, a building, a
+    district of that town or a place near it the gazetteer lacks (a street or a venue named
+    after a village elsewhere; "Peel" police in a text about Brampton) than the faraway place;
+    not when
+    another town the text names lies near it ("Irwindale based Ready Pac" beside Oxnard,
+    California, in a story about New York) or a region it names holds it ("the Spotswood
+    quarantine station in Victoria" in a story about Sydney)."""
     return (
         place is not None
         and place.kind == "city"
-        and (
-            place.population < _HAMLET or (place.population < _FOREIGN_TOWN and place.cc != home.cc)
-        )
+        and place.population < _SMALL_TOWN
         and not place.capital  # Vatican City
         and home.kind in ("city", "admin2")
         and _km(place, home) > _NEAR_KM
+        and not any(
+            contains(p, place)
+            if p.kind == "admin1"
+            else p.eid != place.eid and _km(place, p) <= _NEAR_KM
+            for p in points
+        )
     )
 
 
@@ -183,6 +193,13 @@ class Gazetteer:
         ):
             return ()  # a headline naming no place: its article's places are only context
         places = resolve(hits, local_countries(text, hits, pack), name_priors(text, hits, lang))
+        counties = named_counties(text, hits, dict(zip(map(id, hits), places, strict=True)), lang)
+        if counties:  # "north DeKalb" after "DeKalb County" (Georgia): the county
+            places = [
+                c if h.demonym is None and (c := counties.get(fold(text[h.start : h.end])))
+                and short_for(p, c) else p
+                for h, p in zip(hits, places, strict=True)
+            ]  # fmt: skip
         stray = stray_acronyms(text, hits, places)
         if stray:  # "DNR tickets out-of-state boaters": no Donetsk in a text of no war
             kept = [k for k in range(len(hits)) if k not in stray]
@@ -232,8 +249,9 @@ class Gazetteer:
         a place by part of its words ("Rapides Parish") is resolved by that part and keeps its
         own offsets. A span the gazetteer has no name for, or named in part by a place far from
         the text's anchor ("Royal Street" in an article about New Orleans is not Royal City),
-        or naming only a hamlet far from it (a street named after a village elsewhere) or a small
-        town of another country far from it, or a demonym of no one country ("Tamil"),
+        or naming only a town of under 10,000 far from it (a street named after a village
+        elsewhere, a village the gazetteer lacks) that no other place the text names vouches
+        for (a town near it, a region holding it), or a demonym of no one country ("Tamil"),
         is located at the anchor (:func:`fogofwar.geo.spans.anchor`: the text's most named
         city, else region, else country) with no GeoNames id of its own; ``location=None`` when
         the text names no place at all."""
@@ -262,9 +280,16 @@ class Gazetteer:
         )
         out = []
         pack = lang_pack(lang)
+        points = [p for p in mine if p is not None and p.kind in ("city", "admin2", "admin1")]
+        counties = named_counties(text, hits, places, lang)
         for (start, end), hit in zip(spans, given, strict=True):
             span = Span(start, end)
             place = places[id(hit)] if hit is not None else None
+            county = counties.get(fold(text[start:end])) if counties else None
+            if county is not None and short_for(place, county):  # "DeKalb" after DeKalb County
+                whole = _location(county, text[start:end], span)
+                out.append(PlaceMention(span, text[start:end], whole))
+                continue
             unknown = home is not None and (
                 hit is None
                 or hit.demonym == ""  # a demonym of no one country ("Tamil")
@@ -275,7 +300,7 @@ class Gazetteer:
                     and _named_after(text, hit.end, end, pack)
                     and _km(place, home) > _NAMED_KM
                 )  # "Jefferson High School", "Madison Avenue": named after someone, in town
-                or _stray(place, home)
+                or _stray(place, home, points)
             )  # a street, a building, a hamlet: where the text says it is ("Alder Hey
             # Hospital in Liverpool"), else somewhere in the place the text is about
             where = located_after(text, end, hits, places, pack) if unknown else None

@@ -15,10 +15,11 @@ from functools import cache
 from fogofwar.geo.lexicon import is_cyrillic
 from fogofwar.geo.tokens import Hit, Token
 
-__all__ = ["before_famous_surname", "famous_surnames"]
+__all__ = ["before_famous_surname", "famous_alone", "famous_surnames"]
 
 _ENDING = 3  # letters of a case ending after a surname ("Путин" -> "Путиным")
 _SHORT = 4  # surnames shorter than this match only as written
+_TOWN = 100_000  # a city this big under its own name stays a place against a listed surname
 
 
 @cache
@@ -77,3 +78,18 @@ def before_famous_surname(tokens: list[Token], hit: Hit) -> bool:
         and not nxt.text.isupper()
         and _is_famous(nxt.text)
     )
+
+
+def famous_alone(tokens: list[Token], hit: Hit) -> bool:
+    """A single-word hit that is a listed person's surname ("Abbas said", "Аббас заявил") and
+    names no town of _TOWN+ by its own name: the person, not a village (Abba, Nigeria)."""
+    if hit.phrase or hit.first != hit.last or hit.demonym is not None:
+        return False
+    word = tokens[hit.first].text
+    if len(word) <= _SHORT or word.isupper():
+        return False
+    if any(c.place.kind not in ("city", "admin2") for c in hit.cands):
+        return False
+    if any(c.how == 0 and c.place.population >= _TOWN for c in hit.cands):
+        return False
+    return _is_famous(word)

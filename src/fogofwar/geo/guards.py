@@ -42,7 +42,7 @@ the word is not rather an acronym, a common word, a first name or a person's nam
 
 from __future__ import annotations
 
-from fogofwar.geo.famous import before_famous_surname
+from fogofwar.geo.famous import before_famous_surname, famous_alone
 from fogofwar.geo.langdata import LangPack, lang_pack
 from fogofwar.geo.lexicon import CYRILLIC_CC, is_common, is_cyrillic, morph_class
 from fogofwar.geo.marked import dateline as caps_dateline
@@ -155,6 +155,8 @@ def keep(
     the first-name and surname guards leave alone."""
     if hit.phrase or hit.demonym is not None:
         return True
+    if famous_alone(tokens, hit) and tokens[hit.first].text.casefold() not in placed:
+        return False  # "for Abbas", "Abbas said": a listed person, not Abba (Central Africa)
     kinds = {c.place.kind for c in hit.cands}
     tok = tokens[hit.first]
     low = tok.text.casefold()

@@ -56,6 +56,7 @@ class LangPack:
     swaps: tuple[tuple[str, str], ...] = ()  # ("x", "ks"), ("j", "kh"): press spellings
     name_abbreviations: tuple[tuple[str, str], ...] = ()  # ("st.", "saint"): a word of a name
     located_in: frozenset[str] = frozenset()  # "in", "near": "X Hospital in Y" lies in Y
+    month_abbreviations: frozenset[str] = frozenset()  # "Jan." in "Jan. 30": a date
     local_nouns: frozenset[str] = frozenset()  # "officials": after a demonym, a local body
     river_banks: tuple[str, ...] = ()  # "bank of the", "берега" (as written: "Bank of Canada"
     # is a bank): the river named after it
@@ -305,6 +306,7 @@ def lang_pack(lang: str | None) -> LangPack:
         local_nouns=words("local_nouns"),
         swaps=tuple((str(p[0]), str(p[1])) for p in merged.get("swaps", []) if isinstance(p, list)),
         located_in=words("located_in"),
+        month_abbreviations=words("month_abbreviations"),
         name_abbreviations=tuple(
             (str(p[0]).casefold(), str(p[1]).casefold())
             for p in merged.get("name_abbreviations", [])

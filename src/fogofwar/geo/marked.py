@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -120,12 +121,29 @@ def dateline(tokens: list[Token], hit: Hit) -> bool:
 
 
 def names_no_place(text: str, tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
-    """A name that here names a disease, a school or a currency, not a place ("West Nile
-    virus", "Franklin Elementary", "US$460")."""
+    """A name that here names a disease, a school, a currency or a date, not a place ("West
+    Nile virus", "Franklin Elementary", "US$460", "Jan. 30")."""
     return (
         names_disease(tokens, hit.last, pack)
         or names_school(tokens, hit, pack)
         or text.startswith("$", hit.end)
+        or names_month(text, tokens, hit, pack)
+    )
+
+
+_DAY_AFTER = re.compile(r"\.\s?\d")  # "Jan. 30", "Aug.12"
+_DAY_BEFORE = re.compile(r"\d\.?\s$")  # "30 янв.", "5. Aug."
+
+
+def names_month(text: str, tokens: list[Token], hit: Hit, pack: LangPack) -> bool:
+    """A month written short with its dot next to a day's number ("Jan. 30", "5. Aug. 2024",
+    "30 янв."): a date ("Jan" is no Dschang, "Aug" no Aug)."""
+    if hit.first != hit.last or tokens[hit.first].text.casefold() not in pack.month_abbreviations:
+        return False
+    if not text.startswith(".", hit.end):
+        return False
+    return bool(_DAY_AFTER.match(text, hit.end)) or bool(
+        _DAY_BEFORE.search(text[max(0, hit.start - 4) : hit.start])
     )
 
 

@@ -54,7 +54,9 @@ def pairs(
 ) -> set[tuple[int, int]]:
     """(hit, place) of towns with a town among another toponym's candidates within _PAIR_KM:
     "Athens" and "Henderson County" both in Texas, whatever each alone would be. Toponyms
-    with more than PAIR_MAX candidates ("Washington") are too vague to count."""
+    with more than PAIR_MAX candidates ("Washington") are too vague to count; a town inside
+    the country whose official name the toponym is ("Mexico" for Mexico City, beside Puebla)
+    is no likelier for it than the country itself."""
     towns = [
         (h, [c.place for c in pruned[id(h)] if c.place.kind in POINTS and c.place.lat is not None])
         for h in evidence(places)
@@ -65,17 +67,25 @@ def pairs(
     for i, (h, mine) in enumerate(towns):
         if len(pruned[id(h)]) < 2:
             continue  # one candidate: nothing to choose
+        areas = _official_areas(pruned[id(h)])
         for j, (o, theirs) in enumerate(towns):
             if i == j or owner[id(o)] == owner[id(h)]:
                 continue
             for p in mine:
-                if (id(h), p.eid) in out:
-                    continue
+                if (id(h), p.eid) in out or any(contains(a, p) for a in areas):
+                    continue  # "Mexico" near Puebla: the country, not its capital
                 for q in theirs:
                     if abs(p.lat - q.lat) <= deg and km(p, q) <= _PAIR_KM:  # type: ignore[operator]
                         out.add((id(h), p.eid))
                         break
     return out
+
+
+def _official_areas(cands: tuple[Candidate, ...]) -> list[Place]:
+    """Countries and regions whose official name the name is ("Mexico", "New Brunswick"): a
+    town of the name inside one of them is no more likely for a town of another toponym near
+    it (the area is near it too)."""
+    return [c.place for c in cands if c.how == 0 and c.place.kind == "country"]
 
 
 def hierarchy(

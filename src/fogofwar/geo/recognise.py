@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from fogofwar.geo.abbrev import qualified_words
 from fogofwar.geo.areas import area_adjectives
-from fogofwar.geo.groups import opens_group
+from fogofwar.geo.groups import firm_name, opens_group, wire_credit
 from fogofwar.geo.guards import cyrillic_guard, keep
 from fogofwar.geo.index import Candidate, PlaceIndex
 from fogofwar.geo.institutions import school_regions
@@ -61,6 +61,11 @@ __all__ = ["Hit", "Token", "lookup", "recognise", "tokenize"]
 _MAX_N = 5
 # English contracted verbs after a word (not the possessive 's: "Kyiv's")
 _CONTRACTIONS = (*(a + e for a in "'’" for e in ("ll", "ve", "re", "d", "m")), "n't", "n’t")
+
+
+def _plural_acronym(word: str) -> bool:
+    """Capitals and a plural s ("NGOs", "IDPs", "MPs")."""
+    return len(word) >= 3 and word.endswith("s") and word[:-1].isupper() and word[:-1].isalpha()
 
 
 def _speech_after(tokens: list[Token], j: int, pack: LangPack) -> bool:
@@ -154,6 +159,9 @@ def recognise(
             continue
         if tok.text.casefold().endswith(_CONTRACTIONS):
             i += 1  # "She’ll", "They'd": a pronoun and a verb, not a place's other name
+            continue
+        if _plural_acronym(tok.text):
+            i += 1  # "NGOs", "IDPs": an acronym's plural, not Ngo (Congo)
             continue
         if tok.cap and title_before_name(text, tokens, i, pack):
             i += 1  # "Sens. Jon Tester", "Del. Ann Lee": a title, not Sens or Delaware
@@ -250,7 +258,11 @@ def recognise(
         if found is None:
             i += 1
             continue
-        if opens_group(tokens, found):  # "Boko Haram", "Taliban": the group, not a village
+        if opens_group(tokens, found) or wire_credit(text, found):
+            i = found.last + 1  # "Boko Haram", "Xinhua", "(Saba) -": a group or an outlet
+            continue
+        if found.first == found.last and firm_name(text, found):
+            names.add(tok.text)  # "McPherson & Jacobsen LLC ... McPherson's tabulations"
             i = found.last + 1
             continue
         if names_no_place(text, tokens, found, pack):  # "West Nile virus", "US$460"

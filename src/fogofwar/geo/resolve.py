@@ -31,7 +31,10 @@ dev halves of GeoWebNews, LGL and GeoVirus (``fogofwar eval places``):
 Passes: the first is context-free; the second takes its context (countries, regions, towns)
 from the first one's choices, with only countries named or certain as evidence; the next two
 read every toponym's choice of the pass before (so "Athens" chosen in Texas in one pass lets
-"Henderson County" follow it in the next). Mentions with one context-free meaning ("Paris",
+"Henderson County" follow it in the next); passes stop at a fixed point. Choices that still
+chase each other ("Athens" moves to Texas while "Henderson County" moves to North Carolina,
+and back) settle by moving one name at a time, the one that gains most, between towns.
+Mentions with one context-free meaning ("Paris",
 "PARIS") never vouch for each other, and places named by part of a given span ("Live" in
 "Video Games Live Concert") are no context.
 
@@ -49,19 +52,17 @@ one, so "Springfield, Illinois" carries to a later bare "Springfield".
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from itertools import pairwise
-from typing import Any
 
+from fogofwar.geo.doc_context import Context, first_context, owners, second_context
 from fogofwar.geo.index import Candidate, Place
 from fogofwar.geo.langdata import LangPack
 from fogofwar.geo.nearby import (
     POINTS,
     coherence,
     contains,
-    evidence,
     hierarchy,
     km,
     pairs,
@@ -72,6 +73,7 @@ from fogofwar.geo.recognise import Hit
 __all__ = ["km", "local_countries", "resolve"]
 
 _KIND_BONUS = {"country": 1.5, "admin1": 0.5}
+_BIG_CITY = 100_000  # a city this big outnumbering a same-named region's towns is the name's
 _CAPITAL = 1.875
 _FIXED = {"continent": 6.0, "region": 6.0}
 _HOW = {0: 1.0, 1: 0.0, 2: -2.4}
@@ -81,13 +83,14 @@ _BEFORE = 2  # "Region Kursk: Sudscha"
 _MAIN_COUNTRY = 1.0
 _HOLDS_CITY = 3.0  # a first-level region holding a city another toponym names
 _LISTED = ("country", "admin1")
-_PAIR = 1.0
+_PAIR = 1.25
 _HIER = 1.0  # a region and a town of another toponym inside it
 _LIST_GAP = 2  # "Ohio, Oregon", "Utah and Texas": list neighbours are this many words apart
 _NAMESAKE = 2.0  # a city in the first-level region of its name ("New York")
 _LIST_KIND = 2.0  # a country or region listed next to others of its kind
 _LIST_SAME = 2.0  # ... and of their country: a list of one country's provinces
 _PASSES = 3  # passes with context: each after the first reads the choices of the one before
+_SETTLE = 4  # then at most this many names move one at a time, when the passes chase each other
 _POP_SCALE = 0.9375  # size: log10(population) / this
 _CHANGED = 0.3  # matched only after undoing a case ending
 _LOCAL = 1.0  # a neighbouring region or country contains the candidate
@@ -99,33 +102,13 @@ _HOME_REGION = 1.0  # ... the region the text is about (twice the evidence of th
 _LOCAL_BODY = 2.5  # a place of a country whose local bodies the text cites ("Ukrainian officials")
 
 
-def _main_country(doc_cc: Counter[str]) -> str | None:
-    """The country the text is about: the most evidence, at least twice the next one's."""
-    top = doc_cc.most_common(2)
-    if not top or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
-        return None
-    return top[0][0]
-
-
-def _main_region(doc_admin1: Counter[tuple[str, str | None]]) -> tuple[str, str | None] | None:
-    """The first-level region the text is about (a local paper's state): the most evidence,
-    at least twice the next one's."""
-    top = doc_admin1.most_common(2)
-    if not top or top[0][1] <= 0 or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
-        return None
-    return top[0][0]
-
-
 def _base(c: Candidate, changed: bool) -> float:
     p = c.place
     size = _FIXED.get(p.kind)
     if size is None:
         size = math.log10(p.population + 1) / _POP_SCALE + _KIND_BONUS.get(p.kind, 0.0)
-        size += _CAPITAL if p.capital else 0.0
+        size += _CAPITAL if p.capital and c.how == 0 else 0.0  # not "Victoria" for Hong Kong
     return size + _HOW[c.how] - (_CHANGED if changed else 0.0) + _PRIOR.get(p.cc, 0.0)
-
-
-_NO_EVIDENCE: Counter[Any] = Counter()  # what a hit without a share of evidence subtracts
 
 
 def _best(hit: Hit, score: dict[int, float]) -> Place | None:
@@ -133,150 +116,6 @@ def _best(hit: Hit, score: dict[int, float]) -> Place | None:
         return None
     top = max(hit.cands, key=lambda c: (score[c.place.eid], c.place.population, -c.place.eid))
     return top.place
-
-
-@dataclass
-class _Context:
-    """What the rest of the text says, seen from one hit: countries and regions with how
-    much evidence each, the hit's own share of it (subtracted), points of other toponyms."""
-
-    choice: dict[int, Place | None]  # hit -> the place taken as its meaning in this pass
-    doc_cc: Counter[str]
-    own_cc: dict[int, Counter[str]]  # hit -> evidence it (or its name's other mentions) adds
-    doc_admin1: Counter[tuple[str, str | None]]
-    own_admin1: dict[int, Counter[tuple[str, str | None]]]
-    points: list[tuple[object, Place]]  # (owner key, place) of cities and districts
-    owner: dict[int, object]  # hit -> its owner key (its points are not its own context)
-    main_cc: str | None = None
-    _main_without: dict[int, str | None] = field(default_factory=dict)  # id(own share) -> main
-    _home_without: dict[int, tuple[str, str | None] | None] = field(default_factory=dict)
-
-    def cc(self, h: Hit, cc3: str) -> int:
-        """Evidence for country ``cc3`` from toponyms other than ``h``."""
-        return self.doc_cc.get(cc3, 0) - self.own_cc.get(id(h), _NO_EVIDENCE).get(cc3, 0)
-
-    def region(self, h: Hit, key: tuple[str, str | None]) -> int:
-        """Evidence for first-level region ``key`` from toponyms other than ``h``."""
-        own = self.own_admin1.get(id(h), _NO_EVIDENCE)
-        return self.doc_admin1.get(key, 0) - own.get(key, 0)
-
-    def main(self, h: Hit) -> str | None:
-        """The country the text is about, by the evidence of toponyms other than ``h``."""
-        own = self.own_cc.get(id(h))
-        if not own:
-            return self.main_cc
-        # mentions of one name share their evidence: the answer is worked out once per share
-        key = id(own)
-        if key not in self._main_without:
-            self._main_without[key] = _main_country(self.doc_cc - own)
-        return self._main_without[key]
-
-    def home(self, h: Hit) -> tuple[str, str | None] | None:
-        """The first-level region the text is about, by the evidence of toponyms other than
-        ``h``."""
-        own = self.own_admin1.get(id(h), _NO_EVIDENCE)
-        key = id(own)
-        if key not in self._home_without:
-            self._home_without[key] = _main_region(self.doc_admin1 - own)
-        return self._home_without[key]
-
-    def others(self, h: Hit) -> list[Place]:
-        """Points of the other toponyms."""
-        me = self.owner[id(h)]
-        return [p for o, p in self.points if o != me]
-
-
-def _first_context(
-    places: list[Hit], pruned: dict[int, tuple[Candidate, ...]], first: dict[int, Place | None]
-) -> _Context:
-    """Context from context-free choices: countries named or certain, regions named."""
-    doc_cc: Counter[str] = Counter()  # country -> evidence from places (1 each)
-    own_cc: dict[int, Counter[str]] = {}
-    for h in evidence(places):
-        cands = pruned[id(h)]
-        top = first[id(h)]
-        ccs = {c.place.cc3 for c in cands}
-        own: str | None = None
-        if len(ccs) == 1 and None not in ccs:
-            own = str(next(iter(ccs)))
-        elif (
-            top is not None
-            and top.kind == "country"
-            and top.cc3
-            and not any(c.how == 0 and c.place.kind == "admin1" for c in cands)
-        ):  # "Georgia" may be the state: not evidence for the country
-            own = top.cc3
-        if own is not None:
-            doc_cc[own] += 1
-            own_cc[id(h)] = Counter({own: 1})
-    # regions named in the text, or holding a district/city whose name has one candidate region
-    doc_admin1: Counter[tuple[str, str | None]] = Counter(
-        (p.cc, p.admin1)
-        for h in evidence(places)
-        if (p := first[id(h)]) is not None and p.kind == "admin1"
-    )
-    own_admin1: dict[int, Counter[tuple[str, str | None]]] = {}
-    for h in evidence(places):
-        regions = {(c.place.cc, c.place.admin1) for c in pruned[id(h)]}
-        top = first[id(h)]
-        if len(regions) == 1:
-            key = next(iter(regions))
-            own_admin1[id(h)] = Counter({key: 1})
-            if top is not None and top.kind != "admin1":
-                doc_admin1[key] += 1
-    # points of other hits' context-free choices (cities and districts: where things are)
-    owner = _owners(places, first)
-    points: list[tuple[object, Place]] = [
-        (owner[id(h)], p)
-        for h in evidence(places)
-        if (p := first[id(h)]) is not None and p.kind in POINTS
-    ]
-    ctx = _Context(first, doc_cc, own_cc, doc_admin1, own_admin1, points, owner)
-    ctx.main_cc = _main_country(doc_cc)
-    return ctx
-
-
-def _second_context(
-    places: list[Hit], choice: dict[int, Place | None], first: dict[int, Place | None]
-) -> _Context:
-    """Context from the choices of a pass with context: every toponym's country and region
-    count, less the mentions of the same name (one name does not vouch for itself)."""
-    doc_cc: Counter[str] = Counter()
-    doc_admin1: Counter[tuple[str, str | None]] = Counter()
-    owner = _owners(places, first)
-    by_name: dict[object, list[Hit]] = defaultdict(list)
-    for h in evidence(places):
-        by_name[owner[id(h)]].append(h)
-    own_cc: dict[int, Counter[str]] = {}
-    own_admin1: dict[int, Counter[tuple[str, str | None]]] = {}
-    for members in by_name.values():
-        ccs: Counter[str] = Counter()
-        regions: Counter[tuple[str, str | None]] = Counter()
-        for h in members:
-            p = choice[id(h)]
-            if p is None or not p.cc3:
-                continue
-            ccs[p.cc3] += 1
-            if p.kind in ("admin1", *POINTS):
-                regions[(p.cc, p.admin1)] += 1
-        doc_cc.update(ccs)
-        doc_admin1.update(regions)
-        for h in members:
-            own_cc[id(h)], own_admin1[id(h)] = ccs, regions
-    points: list[tuple[object, Place]] = [
-        (owner[id(h)], p)
-        for h in evidence(places)
-        if (p := choice[id(h)]) is not None and p.kind in POINTS
-    ]
-    ctx = _Context(choice, doc_cc, own_cc, doc_admin1, own_admin1, points, owner)
-    ctx.main_cc = _main_country(doc_cc)
-    return ctx
-
-
-def _owners(places: list[Hit], first: dict[int, Place | None]) -> dict[int, object]:
-    """Mentions of one name ("Paris", "PARIS", "Paris PD") vouch for each other no more than
-    for themselves: hits with the same context-free choice share an owner."""
-    return {id(h): ("place", p.eid) if (p := first[id(h)]) is not None else id(h) for h in places}
 
 
 def local_countries(text: str, hits: list[Hit], pack: LangPack) -> frozenset[str]:
@@ -293,6 +132,22 @@ def local_countries(text: str, hits: list[Hit], pack: LangPack) -> frozenset[str
             ):
                 out.add(h.demonym)
     return frozenset(out)
+
+
+def _outnumbered(cands: tuple[Candidate, ...]) -> list[int]:
+    """First-level regions whose official name is that of a city of _BIG_CITY+ elsewhere that
+    outnumbers the region's own towns ("Gaza": the city of 410,000 over the Mozambican
+    province): they lose the region's bonus, so only context makes them the region."""
+    big = max(
+        (c.place.population for c in cands
+         if c.how == 0 and c.place.kind == "city" and c.place.population >= _BIG_CITY),
+        default=0,
+    )  # fmt: skip
+    return [
+        c.place.eid
+        for c in cands
+        if c.how == 0 and c.place.kind == "admin1" and c.place.population < big
+    ]
 
 
 def resolve(
@@ -316,21 +171,55 @@ def resolve(
         base = bases[id(h)] = {
             c.place.eid: _base(c, h.changed) + extra.get(c.place.eid, 0.0) for c in cands
         }
+        for eid in _outnumbered(cands):  # "Gaza": the city, unless Mozambique is named
+            base[eid] -= _KIND_BONUS["admin1"]
         first[id(h)] = _best(Hit(h.first, h.last, h.start, h.end, cands, h.changed), base)
     # towns near a candidate town of another toponym, whichever each would be alone
-    for hid, eid in pairs(places, pruned, _owners(places, first)):
+    for hid, eid in pairs(places, pruned, owners(places, first)):
         bases[hid][eid] += _PAIR
-    for hid, eid in hierarchy(places, pruned, _owners(places, first)):
+    for hid, eid in hierarchy(places, pruned, owners(places, first)):
         bases[hid][eid] += _HIER
     # pass 2: with the context of pass 1; pass 3: with the context of pass 2
-    ctx = _first_context(places, pruned, first)
+    ctx = first_context(places, pruned, first)
     out, best = _choose(hits, places, pruned, bases, doc_dem, ctx, local)
     out = _one_sense(hits, out, best)
-    for _ in range(_PASSES - 1):
+
+    def _step(
+        out: list[Place | None],
+    ) -> tuple[list[Place | None], dict[int, float], dict[int, dict[int, float]]]:
+        """Every hit's best choice in the context of ``out``, its score, all scores."""
         chosen = {id(h): p for h, p in zip(hits, out, strict=True) if h.demonym is None}
-        ctx = _second_context(places, chosen, first)
-        out, best = _choose(hits, places, pruned, bases, doc_dem, ctx, local)
-        out = _one_sense(hits, out, best)
+        scores: dict[int, dict[int, float]] = {}
+        ctx = second_context(places, chosen, first)
+        nxt, best = _choose(hits, places, pruned, bases, doc_dem, ctx, local, scores)
+        return nxt, best, scores
+
+    for n in range(_PASSES):
+        nxt, best, _ = _step(out)
+        if nxt == out:
+            return out  # a fixed point: each choice is the best in the context of all the others
+        if n < _PASSES - 1:
+            out = _one_sense(hits, nxt, best)
+    # choices that chase each other ("Athens" in Texas when "Henderson County" is in North
+    # Carolina, and back): one name at a time moves to its best town in the context of the
+    # others, the name that gains the most first, until none gains (a town does not become a
+    # country or region here, nor the other way round: their scores do not compare)
+    group = owners(places, first)
+    for _ in range(_SETTLE):
+        nxt, _, scores = _step(out)
+        gain: dict[object, float] = defaultdict(float)
+        for k, (h, a, b) in enumerate(zip(hits, out, nxt, strict=True)):
+            if a is not None and b is not None and a != b and a.kind in POINTS and b.kind in POINTS:
+                gain[group[id(h)]] += scores[k][b.eid] - scores[k][a.eid]
+        if not gain:
+            break
+        top = max(gain, key=lambda g: gain[g])
+        out = [
+            b if h.demonym is None and group[id(h)] == top else a
+            for h, a, b in zip(hits, out, nxt, strict=True)
+        ]
+        held = {k: scores[k][p.eid] for k, p in enumerate(out) if p is not None and k in scores}
+        out = _one_sense(hits, out, held)
     return out
 
 
@@ -340,10 +229,12 @@ def _choose(
     pruned: dict[int, tuple[Candidate, ...]],
     bases: dict[int, dict[int, float]],
     doc_dem: set[str],
-    ctx: _Context,
+    ctx: Context,
     local: frozenset[str] = frozenset(),
+    scores: dict[int, dict[int, float]] | None = None,
 ) -> tuple[list[Place | None], dict[int, float]]:
-    """Each hit's best candidate in context ``ctx``, and its score."""
+    """Each hit's best candidate in context ``ctx``, and its score; ``scores`` (when given)
+    receives every candidate's score, by hit position and place id."""
     # hits in text order, one token at least each (recognise's output): a hit's neighbours
     # are among the _BEFORE hits before it and the _AFTER after it
     ordered = all(a.first <= a.last < b.first for a, b in pairwise(places))
@@ -438,10 +329,12 @@ def _choose(
         out.append(top)
         if top is not None:
             best_score[k] = score[top.eid]
+        if scores is not None:
+            scores[k] = score
     return out, best_score
 
 
-def _list_goes_on(o: Hit, near: list[Hit], ctx: _Context) -> bool:
+def _list_goes_on(o: Hit, near: list[Hit], ctx: Context) -> bool:
     """Another country or region follows ``o`` within a list's gap ("Pennsylvania and
     California")."""
     return any(
