@@ -49,29 +49,14 @@ def _channel(doc: Doc, span: Span, kind: SourceKind | None) -> bool:
     if kind not in _CHANNELS:
         return False
     k = bisect.bisect_left(doc.tokens, span.start, key=lambda t: t.start)
-    lex = lexicon(doc.lang)
+    words = lexicon(doc.lang).function_words
     for j in range(k - 1, max(-1, k - 3), -1):  # the preposition, or it and a possessive
-        tok = doc.tokens[j]
-        if tok.lower in lex.function_words:
+        low = doc.tokens[j].lower
+        if low in words:
             return True
-        # only a possessive may stand between ("у своєму телеграм-каналі", "on its X"), not a
-        # reporting verb ("Як повідомляв УНІАН": the agency is who reported)
-        if not tok.is_word or not (
-            tok.lower in lex.possessives
-            or tok.lower in _POSSESSIVES
-            or tok.lower.startswith(_POSSESSIVE_STEMS)
-        ):
+        if not doc.tokens[j].is_word:
             return False
     return False
-
-
-#: possessive determiners that may stand between a preposition and a channel ("in seinem
-#: Telegram-Kanal", "на своей странице", "sur son compte", "en su cuenta", "sul suo canale")
-_POSSESSIVES = frozenset(
-    {"its", "his", "her", "their", "son", "sa", "ses", "leur", "leurs", "su", "sus", "suo", "sua",
-     "suoi", "sue", "его", "её", "ее", "их", "його", "її", "їх"}
-)  # fmt: skip
-_POSSESSIVE_STEMS = ("sein", "ihr", "сво", "propri")  # inflected: "seinem", "своєму", "proprio"
 
 
 def known_kind(doc: Doc, src: Span) -> SourceKind | None:
