@@ -9,7 +9,7 @@ import pytest
 
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
 from fogofwar.detect import ClauseModel
-from fogofwar.detect.encoder import context_window, ngram_ids
+from fogofwar.detect.encoder import context_window, ngram_ids, ngram_ids_many
 from fogofwar.detect.model import NONE, WEIGHTS
 from fogofwar.errors import ConfigError
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, clause_views
@@ -38,6 +38,23 @@ def test_ngram_ids_are_stable_and_bounded() -> None:
     assert a.size and a.min() >= 0 and a.max() < (1 << 12)
     assert list(a) == sorted(set(a.tolist()))
     assert ngram_ids("", 64).size == 0
+
+
+def test_ngram_ids_keep_their_hash() -> None:
+    # the shipped model's weights are indexed by these buckets: a changed hash breaks it
+    assert ngram_ids("Kyiv", 1 << 10).tolist() == [40, 116, 202, 255, 323, 394, 875, 971, 976]
+    assert ngram_ids("Київ", 1 << 10, "s").tolist()[:6] == [7, 56, 69, 76, 84, 97]
+
+
+def test_ngram_ids_of_a_batch_are_each_texts_own() -> None:
+    texts = ["", "a", "Drei Menschen", "ab", "Троє загиблих у Харкові", "x" * 700, "Drei Menschen"]
+    for salt in ("", "s"):
+        batch = ngram_ids_many(texts, 1 << 12, salt)
+        assert len(batch) == len(texts)
+        for text, ids in zip(texts, batch, strict=True):
+            assert ids.dtype == np.int32
+            assert np.array_equal(ids, ngram_ids(text, 1 << 12, salt))
+    assert ngram_ids_many([], 64) == []
 
 
 def test_context_window_leaves_the_name_out() -> None:

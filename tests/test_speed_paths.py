@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import gc
+
 import pytest
 
 from fogofwar.geo import Gazetteer
-from fogofwar.nlp.matcher import PhraseMatcher, token_starts
+from fogofwar.model import Span
+from fogofwar.nlp.doc import NoActors, NoPlaces
+from fogofwar.nlp.matcher import PhraseMatcher, Token, token_starts
 from fogofwar.nlp.segment import tokenize
+from fogofwar.packs import load_packs
+from fogofwar.reader import GC_THRESHOLDS, Reader
 
 _TEXT = (
     "Officials said the shelling killed three people, according to the governor, and "
@@ -65,3 +72,33 @@ def test_find_until_keeps_the_headline_places(
     full = [m for m in gaz.find(text, lang) if m.span.end <= len(head)]
     bounded = [m for m in gaz.find(text, lang, until=len(head)) if m.span.end <= len(head)]
     assert bounded == full
+
+
+def test_token_is_word_is_set_however_the_token_is_made() -> None:
+    word, comma = tokenize("Kyiv, 24", "en")[:2]
+    assert word.is_word and not comma.is_word
+    assert Token("24", 0, 2, "24", "24").is_word
+    assert not dataclasses.replace(word, text=".", lower=".", lemma=".").is_word
+    assert word == Token("Kyiv", 0, 4, "kyiv", word.lemma)  # not compared, not shown
+    assert "is_word" not in repr(word)
+
+
+def test_span_checks_its_bounds_and_stays_frozen() -> None:
+    span = Span(2, 5)
+    assert (span.start, span.end) == (2, 5) and span == Span(start=2, end=5)
+    assert dataclasses.replace(span, end=9) == Span(2, 9)
+    assert sorted([Span(3, 4), Span(1, 8)]) == [Span(1, 8), Span(3, 4)]
+    for bad in ((-1, 2), (5, 4)):
+        with pytest.raises(ValueError, match="invalid span"):
+            Span(*bad)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 0  # type: ignore[misc]
+
+
+def test_warm_up_collects_young_objects_less_often() -> None:
+    before = gc.get_threshold()
+    try:
+        Reader(load_packs(), NoActors(), NoPlaces()).warm_up()
+        assert gc.get_threshold() == GC_THRESHOLDS
+    finally:
+        gc.set_threshold(*before)

@@ -41,16 +41,20 @@ def _replacement(match: re.Match[str]) -> str:
     return "\ufffd" if char >= "\ud800" else "" if char == "\x00" else " "
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True, order=True, init=False)
 class Span:
     """Half-open character range ``[start, end)`` into a stored text (code points)."""
 
     start: int
     end: int
 
-    def __post_init__(self) -> None:
-        if self.start < 0 or self.end < self.start:
-            raise ValueError(f"invalid span [{self.start}, {self.end})")
+    def __init__(self, start: int, end: int) -> None:
+        # the frozen dataclass's own __init__ and a __post_init__ check, at half the cost
+        # (slots set directly): every stage makes spans by the thousand
+        if start < 0 or end < start:
+            raise ValueError(f"invalid span [{start}, {end})")
+        _SET_SPAN_START(self, start)
+        _SET_SPAN_END(self, end)
 
     def slice(self, text: str) -> str:
         """Return the words of ``text`` this span covers."""
@@ -66,6 +70,9 @@ class Span:
         if value is None:
             return None
         return cls(int(value["start"]), int(value["end"]))
+
+
+_SET_SPAN_START, _SET_SPAN_END = (Span.__dict__[name].__set__ for name in ("start", "end"))
 
 
 class DatePrecision(StrEnum):

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Embedder", "context_window", "ngram_ids"]
+__all__ = ["Embedder", "context_window", "ngram_ids", "ngram_ids_many"]
 
 _MAX_CHARS = 600
 
@@ -28,37 +28,59 @@ _SIZES = (3, 4, 5)
 def ngram_ids(text: str, dim: int, salt: str = "") -> npt.NDArray[np.int32]:
     """Sorted unique bucket ids of the byte 3–5-grams of ``text`` (lower-cased UTF-8, padded
     with spaces, so word edges show), hashed with a fixed multiplicative hash — stable across
-    processes and machines, vectorised with numpy.
+    processes and machines, vectorised with numpy (:func:`ngram_ids_many` of one text)."""
+    return ngram_ids_many((text,), dim, salt)[0]
+
+
+def ngram_ids_many(texts: Sequence[str], dim: int, salt: str = "") -> list[npt.NDArray[np.int32]]:
+    """:func:`ngram_ids` of each of ``texts``, hashed in one pass over their bytes laid end to
+    end (a batch costs a few numpy calls, not a few per text).
 
     The hash of the k-gram at ``t`` is ``(seed + k)·P^k + Σ_j d[t+j]·P^(k-1-j)`` (mod 2^64):
-    the sums are grown once from the 3-grams to the 5-grams, the seed terms added after.
+    the sums are grown once from the 3-grams to the 5-grams, the seed terms added after; a
+    gram that would run into the next text is left out. Each text's ids are made unique by
+    one sort of ``row·dim + id`` over the batch.
     """
-    body = f" {text[:_MAX_CHARS].casefold()} ".encode()
-    data = np.frombuffer(body, dtype=np.uint8).astype(np.uint64)
-    n3 = data.size - 2
+    bodies = [f" {t[:_MAX_CHARS].casefold()} ".encode() for t in texts]
+    lens = np.fromiter(map(len, bodies), dtype=np.int64, count=len(bodies))
+    data = np.frombuffer(b"".join(bodies), dtype=np.uint8).astype(np.uint64)
+    total = data.size
+    n3 = total - 2
     if n3 <= 0:
-        return np.zeros(0, dtype=np.int32)
+        return [np.zeros(0, dtype=np.int32) for _ in bodies]
     offsets = _seed_terms(salt)
     modulus = np.uint64(dim)
-    seen = np.zeros(dim, dtype=bool)  # sorted unique ids: a mark per bucket, then its indexes
+    # bytes from each position to the end of its text (a k-gram fits when >= k), and the
+    # row offset that keeps the texts' ids apart in one sort
+    left = np.repeat(np.cumsum(lens), lens) - np.arange(total, dtype=np.int64)
+    base = np.repeat(np.arange(len(bodies), dtype=np.int64) * dim, lens)
+    parts: list[npt.NDArray[np.int64]] = []
     with np.errstate(over="ignore"):
         grams = data[:n3].copy()  # Σ d[t+j]·P^(k-1-j) for k = 3, then 4, then 5
         for j in (1, 2):
             grams *= _PRIME
             grams += data[j : j + n3]
         for k in _SIZES:
-            n = data.size - k + 1
+            n = total - k + 1
             longer = None
             if k < _SIZES[-1] and n > 1:
                 longer = grams[: n - 1] * _PRIME
                 longer += data[k : k + n - 1]
             grams += offsets[k]
             grams %= modulus
-            seen[grams] = True
+            fits = left[:n] >= k
+            parts.append(grams[fits].astype(np.int64) + base[:n][fits])
             if longer is None:
                 break
             grams = longer
-    return np.flatnonzero(seen).astype(np.int32)
+    ids = np.sort(np.concatenate(parts))
+    if ids.size > 1:  # unique: each id unlike the one before it
+        first = np.empty(ids.size, dtype=bool)
+        first[0] = True
+        np.not_equal(ids[1:], ids[:-1], out=first[1:])
+        ids = ids[first]
+    cuts = np.searchsorted(ids, np.arange(len(bodies) + 1, dtype=np.int64) * dim).tolist()
+    return [(ids[cuts[r] : cuts[r + 1]] - r * dim).astype(np.int32) for r in range(len(bodies))]
 
 
 @lru_cache(maxsize=64)

@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from fogofwar.claim import Certainty, ClaimKind, SourceKind
-from fogofwar.detect.encoder import Embedder, ngram_ids
+from fogofwar.detect.encoder import Embedder, ngram_ids_many
 from fogofwar.errors import ConfigError
 from fogofwar.nlp.clause_view import LEXICAL_NAMES, ClauseView
 
@@ -85,17 +85,12 @@ def features(views: Sequence[ClauseView], dim: int, embedder: Embedder | None) -
         len(views), len(LEXICAL_NAMES)
     )
     half = dim // 2
-    sentences: dict[str, npt.NDArray[np.int32]] = {}  # clauses of one sentence share its grams
-    rows = []
-    for v in views:
-        sent = sentences.get(v.sentence_text)
-        if sent is None:
-            sent = sentences[v.sentence_text] = ngram_ids(v.sentence_text, half) + half
-        # a clause that is its whole sentence has the sentence's grams, shifted back
-        own = sent - half if v.text == v.sentence_text else ngram_ids(v.text, half)
-        # the clause's ids lie below ``half`` and the sentence's above: joined, they stay
-        # sorted and unique
-        rows.append(np.concatenate((own, sent)))
+    # each distinct text (a clause, its sentence: often the same) hashed once, in one batch;
+    # the clause's ids lie below ``half`` and the sentence's above: joined, they stay sorted
+    # and unique
+    texts = list(dict.fromkeys(t for v in views for t in (v.text, v.sentence_text)))
+    ids = dict(zip(texts, ngram_ids_many(texts, half), strict=True))
+    rows = [np.concatenate((ids[v.text], ids[v.sentence_text] + half)) for v in views]
     dense = embedder.embed([v.text for v in views]) if embedder is not None else None
     return Features(lex, dense, tuple(rows))
 
@@ -106,9 +101,10 @@ def source_features(
     """Features of source phrases ``(name, context words around it)`` for the source head:
     the name's n-grams and its context's n-grams in separate halves, the name's embedding."""
     half = dim // 2
+    names = ngram_ids_many([name for name, _ in phrases], half, "s")
+    contexts = ngram_ids_many([ctx for _, ctx in phrases], half, "c")
     grams = tuple(
-        np.concatenate((ngram_ids(name, half, "s"), ngram_ids(ctx, half, "c") + half))
-        for name, ctx in phrases
+        np.concatenate((name, ctx + half)) for name, ctx in zip(names, contexts, strict=True)
     )
     dense = embedder.embed([name for name, _ in phrases]) if embedder is not None else None
     return Features(np.zeros((len(phrases), 0), dtype=np.float32), dense, grams)

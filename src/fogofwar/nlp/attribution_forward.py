@@ -81,8 +81,13 @@ def _told_this(doc: Doc, sent: Sentence, c_end: int, stop: int) -> bool:
     """The sentence opens with an anaphor for what came before ("Про це …", "Об этом …",
     pack ``told_this``) and says nothing after its cue (no complementizer or colon)."""
     phrases = lexicon(doc.lang).told_this
-    opening = norm(doc.text[sent.span.start : sent.span.end].lstrip())
-    if not phrases or not opening.startswith(phrases):
+    if not phrases:
+        return False
+    text = doc.text[sent.span.start : sent.span.end].lstrip()
+    # the opening words only, as long as the longest phrase and up to a space (norm maps
+    # each character alone, and no context lower() reads runs past a space): the same start
+    cut = text.find(" ", max(map(len, phrases)))
+    if not norm(text if cut < 0 else text[:cut]).startswith(phrases):
         return False
     return not _says_more(doc, c_end, stop, anaphor=True)
 

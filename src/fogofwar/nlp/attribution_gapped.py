@@ -107,6 +107,19 @@ def _postposed(
     return _mention(doc, sent, src, Span(toks[i].start, toks[i + 2].end), m.payload.certainty)
 
 
+_MARKERS: dict[int, tuple[object, frozenset[str]]] = {}
+
+
+def _markers(pack: LanguagePack) -> frozenset[str]:
+    """The marker words of the pack's compound cues ("nach", "zufolge", "по"), worked out once
+    per pack (every token of every sentence asks)."""
+    cues = pack.compound_cues
+    got = _MARKERS.get(id(cues))
+    if got is None or got[0] is not cues:  # the cues themselves kept: their id stays theirs
+        got = _MARKERS[id(cues)] = (cues, frozenset(cc.marker for cc in cues))
+    return got[1]
+
+
 def _compound(f: Finder, pack: LanguagePack, sent: Sentence, i: int) -> AttributionMention | None:
     """A prep cue whose noun heads a compound, the source being its first part: "nach
     Polizeiangaben" (= "nach Angaben der Polizei"), "nach russischen Behördenangaben",
@@ -115,6 +128,9 @@ def _compound(f: Finder, pack: LanguagePack, sent: Sentence, i: int) -> Attribut
     if i + 1 >= hi:
         return None
     a, b = toks[i], toks[i + 1]
+    markers = _markers(pack)
+    if a.lower not in markers and b.lower not in markers:
+        return None  # no compound cue's marker word: the loop below would find none
     mod = None  # one modifier between: "nach russischen Behördenangaben"
     if i + 2 < hi and b.is_word and b.text[:1].islower() and toks[i + 2].is_word:
         mod = toks[i + 2]

@@ -165,7 +165,23 @@ def _toll_sources(doc: Doc, si: int, at: int, claims: Sequence[Claim]) -> list[s
     ]
 
 
-def _negated_checks(doc: Doc) -> list[int]:
+#: :func:`_negated_checks` of the last few documents: (tokens, sentences, language, offsets)
+_CHECKS: list[tuple[object, object, str, tuple[int, ...]]] = []
+_RECENT_CHECKS = 4
+
+
+def _negated_checks(doc: Doc) -> tuple[int, ...]:
+    """:func:`_find_negated_checks`, remembered for the last few documents (every clause's
+    decision asks of its document's; the tokens and sentences kept, so their ids stay theirs)."""
+    for toks, sents, lang, found in _CHECKS:
+        if toks is doc.tokens and sents is doc.sentences and lang == doc.lang:
+            return found
+    found = tuple(_find_negated_checks(doc))
+    _CHECKS[:] = [(doc.tokens, doc.sentences, doc.lang, found), *_CHECKS[: _RECENT_CHECKS - 1]]
+    return found
+
+
+def _find_negated_checks(doc: Doc) -> list[int]:
     """Offsets of verification verbs negated a few words before ("Reuters could not
     independently confirm", "prevented Reuters from … to verify", "не удалось проверить"):
     pack ``verify_words`` with a ``verify_negators`` word at most :data:`NEGATION_GAP` words

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 __all__ = ["Match", "PhraseMatcher", "Token", "norm", "token_starts"]
@@ -34,6 +34,11 @@ class Token:
     end: int
     lower: str
     lemma: str
+    # True for alphanumeric tokens (not punctuation): worked out once, read very often
+    is_word: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        _SET_IS_WORD(self, self.text[:1].isalnum())
 
     @staticmethod
     def make(text: str, start: int, end: int, lower: str, lemma: str) -> Token:
@@ -45,12 +50,8 @@ class Token:
         _SET_END(tok, end)
         _SET_LOWER(tok, lower)
         _SET_LEMMA(tok, lemma)
+        _SET_IS_WORD(tok, text[:1].isalnum())
         return tok
-
-    @property
-    def is_word(self) -> bool:
-        """True for alphanumeric tokens (not punctuation)."""
-        return self.text[:1].isalnum()
 
     @property
     def is_capitalized(self) -> bool:
@@ -59,8 +60,8 @@ class Token:
 
 
 _new = object.__new__
-_SET_TEXT, _SET_START, _SET_END, _SET_LOWER, _SET_LEMMA = (
-    Token.__dict__[name].__set__ for name in ("text", "start", "end", "lower", "lemma")
+_SET_TEXT, _SET_START, _SET_END, _SET_LOWER, _SET_LEMMA, _SET_IS_WORD = (
+    Token.__dict__[name].__set__ for name in ("text", "start", "end", "lower", "lemma", "is_word")
 )
 
 

@@ -35,10 +35,12 @@ def _table() -> dict[str, dict[str, tuple[str, ...]]]:
     }
 
 
+@lru_cache(maxsize=65_536)
 def epithet_roles(lang: str, phrase: str) -> tuple[str, ...]:
     """The role words of the office ``phrase`` stands for ("the head of state" → "president"),
     or ``()`` when it is no epithet of the language. An adjective before the epithet is
-    allowed ("the Ukrainian head of state")."""
+    allowed ("the Ukrainian head of state"). Remembered per phrase (every clause's source
+    names ask again, and the table is read once)."""
     flat = " ".join(_ARTICLE.sub("", phrase.strip()).casefold().replace("’", "'").split())
     rows = _table().get(lang, {})
     for epithet, roles in rows.items():

@@ -28,7 +28,7 @@ from typing import Any, Protocol
 
 from fogofwar.errors import ConfigError
 from fogofwar.model import Article, ReasonCode, Rejected
-from fogofwar.reader import Reader, ReadResult
+from fogofwar.reader import GC_THRESHOLDS, Reader, ReadResult
 from fogofwar.services import transfer
 
 __all__ = [
@@ -226,7 +226,7 @@ def settle_heap() -> None:
     change: only cycles are collected."""
     gc.collect()
     gc.freeze()
-    gc.set_threshold(20_000, 20, 20)
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 def _init_worker(factory: ReaderFactory, limits: ReadLimits) -> None:
