@@ -131,14 +131,7 @@ def first_context(
                 doc_admin1[key] += 1
     # points of other hits' context-free choices (cities and districts: where things are)
     owner = owners(places, first)
-    points: list[tuple[object, Place]] = [
-        (owner[id(h)], p)
-        for h in evidence(places)
-        if (p := first[id(h)]) is not None and p.kind in POINTS
-    ]
-    ctx = Context(first, doc_cc, own_cc, doc_admin1, own_admin1, points, owner)
-    ctx.main_cc = _main_country(doc_cc)
-    return ctx
+    return _context(places, first, owner, doc_cc, own_cc, doc_admin1, own_admin1)
 
 
 def second_context(
@@ -168,6 +161,20 @@ def second_context(
         doc_admin1.update(regions)
         for h in members:
             own_cc[id(h)], own_admin1[id(h)] = ccs, regions
+    return _context(places, choice, owner, doc_cc, own_cc, doc_admin1, own_admin1)
+
+
+def _context(
+    places: list[Hit],
+    choice: dict[int, Place | None],
+    owner: dict[int, object],
+    doc_cc: Counter[str],
+    own_cc: dict[int, Counter[str]],
+    doc_admin1: Counter[tuple[str, str | None]],
+    own_admin1: dict[int, Counter[tuple[str, str | None]]],
+) -> Context:
+    """The context of a pass's ``choice``: the counts given, and the points (cities and
+    districts: where things are) that its toponyms were resolved to."""
     points: list[tuple[object, Place]] = [
         (owner[id(h)], p)
         for h in evidence(places)
