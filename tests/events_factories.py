@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
+from typing import Any
 
 from fogofwar.claim import (
     ActorRef,
@@ -16,6 +18,7 @@ from fogofwar.claim import (
     SourceRef,
     TimeRef,
 )
+from fogofwar.evaluation.events_eval import load_articles, load_gold
 from fogofwar.events.model import ArticleMeta
 from fogofwar.model import Span
 
@@ -123,3 +126,21 @@ def claim(
         time=TimeRef(day, day, precision) if day else None,
         counts=Counts(killed=k, injured=hurt),
     )
+
+
+def written_collection(
+    name: str, articles: int, per_language: int
+) -> tuple[list[Any], Counter[str]]:
+    """The gold of a collection written for the project, checked for its shape: at least
+    ``articles`` articles with unique ids and example URLs, ``per_language`` in each of de, en,
+    ru and uk, and gold for every article. Returns the gold and the articles per language."""
+    arts = load_articles(collection=name)
+    gold = load_gold(arts, name)
+    ids = [a.id for a in arts]
+    assert len(ids) == len(set(ids)) >= articles
+    assert len({a.url for a in arts}) == len(arts)
+    assert all(a.url and ".example/" in a.url for a in arts)
+    langs = Counter(a.language for a in arts)
+    assert all(langs[lang] >= per_language for lang in ("de", "en", "ru", "uk")), langs
+    assert sorted(g.claim.article_id for g in gold) == sorted(ids)
+    return list(gold), langs

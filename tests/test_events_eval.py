@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Any
 
 import pytest
 
+from events_factories import written_collection
 from fogofwar.errors import EvalError
 from fogofwar.evaluation.events_eval import (
     align,
@@ -101,7 +101,6 @@ def test_events_suite_meets_its_floors() -> None:
 
 
 def test_heldout2_collection_is_complete_multilingual_and_exact() -> None:
-    from collections import Counter
 
     from fogofwar.evaluation.events_eval import splits_of
 
@@ -153,30 +152,11 @@ def test_heldout2_expectations_cover_every_event_and_every_trap() -> None:
 # ---- dev2: a tuning collection for issue #11 (not held out) --------------------------------
 
 
-def _written_collection(
-    name: str, articles: int, per_language: int
-) -> tuple[list[Any], Counter[str]]:
-    """The gold of a collection written for the project, checked for its shape: at least
-    ``articles`` articles with unique ids and example URLs, ``per_language`` in each of de, en,
-    ru and uk, and gold for every article. Returns the gold and the articles per language."""
-    arts = load_articles(collection=name)
-    gold = load_gold(arts, name)
-    ids = [a.id for a in arts]
-    assert len(ids) == len(set(ids)) >= articles
-    assert len({a.url for a in arts}) == len(arts)
-    assert all(a.url and ".example/" in a.url for a in arts)
-    langs = Counter(a.language for a in arts)
-    assert all(langs[lang] >= per_language for lang in ("de", "en", "ru", "uk")), langs
-    assert sorted(g.claim.article_id for g in gold) == sorted(ids)
-    return list(gold), langs
-
-
 def test_dev2_collection_is_complete_multilingual_and_apart_from_the_others() -> None:
-    from collections import Counter
 
     from fogofwar.evaluation.events_eval import splits_of
 
-    gold, langs = _written_collection("dev2", articles=45, per_language=9)
+    gold, langs = written_collection("dev2", articles=45, per_language=9)
     assert langs["fr"] >= 4 and langs["es"] >= 4, langs
     events = Counter(g.event for g in gold)
     assert len(events) >= 14 and 1 in events.values()
@@ -207,7 +187,7 @@ def test_dev2_expectations_cover_every_event_and_every_trap() -> None:
 def test_dev3_collection_is_complete_multilingual_and_apart_from_the_tuned_ones() -> None:
     from fogofwar.evaluation.events_eval import splits_of
 
-    gold, _ = _written_collection("dev3", articles=30, per_language=7)
+    gold, _ = written_collection("dev3", articles=30, per_language=7)
     articles = load_articles(collection="dev3")
     assert len({g.event for g in gold}) >= 8
     assert splits_of("dev3") == ("dev",)
