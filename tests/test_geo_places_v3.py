@@ -7,25 +7,15 @@ Every sentence here was written for these tests (no dataset text).
 
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from fogofwar.geo import Gazetteer, PlaceMention
+from fogofwar.geo.nearby import km_between
 
 
 @pytest.fixture(scope="session")
 def gaz() -> Gazetteer:
     return Gazetteer.open()
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _mention(gaz: Gazetteer, text: str, surface: str) -> PlaceMention:
@@ -63,7 +53,7 @@ def test_large_areas_sit_at_geonames_points(
 ) -> None:
     loc = _mention(gaz, text, surface).location
     assert loc is not None and loc.lat is not None and loc.lon is not None
-    assert _km(loc.lat, loc.lon, lat, lon) < 50
+    assert km_between(loc.lat, loc.lon, lat, lon) < 50
 
 
 # regions placed from their own towns, with a few villages across a border given to them
@@ -81,7 +71,7 @@ def test_region_points_leave_stray_towns_out(
 ) -> None:
     loc = _mention(gaz, text, surface).location
     assert loc is not None and loc.lat is not None and loc.lon is not None
-    assert loc.precision == "admin1" and _km(loc.lat, loc.lon, lat, lon) < 161
+    assert loc.precision == "admin1" and km_between(loc.lat, loc.lon, lat, lon) < 161
 
 
 # (sentence, given span, the place's name, country or None for a multi-country area)
@@ -150,7 +140,7 @@ def test_a_capital_is_no_stray_hamlet(gaz: Gazetteer) -> None:
 def test_a_metonym_span_is_the_seat_of_government(gaz: Gazetteer) -> None:
     loc = _given(gaz, "The White House said the talks in Ohio would go on.", "White House").location
     assert loc is not None and loc.lat is not None and loc.lon is not None
-    assert _km(loc.lat, loc.lon, 38.9, -77.04) < 20  # Washington, D.C.
+    assert km_between(loc.lat, loc.lon, 38.9, -77.04) < 20  # Washington, D.C.
 
 
 def test_town_inside_a_region_another_toponym_names(gaz: Gazetteer) -> None:

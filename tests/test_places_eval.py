@@ -12,7 +12,6 @@ import pytest
 
 from fogofwar.evaluation.places_eval import (
     GOLD_TYPES,
-    _km,
     evaluate_places,
     half,
     load_dataset,
@@ -20,6 +19,7 @@ from fogofwar.evaluation.places_eval import (
 )
 from fogofwar.evaluation.report import EvalReport, check_floors
 from fogofwar.geo import Gazetteer
+from fogofwar.geo.nearby import km_between
 
 pytestmark = pytest.mark.shared
 
@@ -93,7 +93,7 @@ def test_geowebnews_counts_only_toponym_types(shared_dir: Path) -> None:
     ],
 )
 def test_great_circle_km(a: tuple[float, float], b: tuple[float, float], km: float) -> None:
-    assert math.isclose(_km(*a, *b), km, abs_tol=0.05)
+    assert math.isclose(km_between(*a, *b), km, abs_tol=0.05)
 
 
 @pytest.mark.parametrize("name", ["geowebnews", "lgl", "geovirus"])

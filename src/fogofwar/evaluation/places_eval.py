@@ -62,6 +62,7 @@ from typing import Any
 from fogofwar.claim import Location
 from fogofwar.evaluation.report import EvalReport, Metric, f1
 from fogofwar.geo import Gazetteer, PlaceMention
+from fogofwar.geo.nearby import km_between
 
 __all__ = [
     "GOLD_TYPES",
@@ -199,13 +200,6 @@ def load_dataset(shared: Path, name: str, limit: int | None = None) -> list[Gold
     return docs if limit is None else docs[:limit]
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
-
-
 @dataclass(slots=True)
 class _Tally:
     tp: int = 0
@@ -240,7 +234,7 @@ class _Tally:
         self.geo_n += 1
         self.pairs.append((g.lat, g.lon, loc.country if loc is not None else None))
         if loc is not None and loc.lat is not None and loc.lon is not None:
-            err = _km(g.lat, g.lon, loc.lat, loc.lon)
+            err = km_between(g.lat, g.lon, loc.lat, loc.lon)
             self.errors.append(err)
             self.within += err <= 161.0
 
@@ -427,7 +421,7 @@ def worst_misses(
                 out.append(Miss(doc.doc_id, m.surface, g.geonames_id, (g.lat, g.lon), None,
                                 None, None, math.inf, "unresolved"))  # fmt: skip
                 continue
-            err = _km(g.lat, g.lon, loc.lat, loc.lon)
+            err = km_between(g.lat, g.lon, loc.lat, loc.lon)
             if err > 161.0:
                 kind = "anchor" if loc.geonames_id is None else "wrong place"
                 out.append(Miss(doc.doc_id, m.surface, g.geonames_id, (g.lat, g.lon),

@@ -12,12 +12,12 @@ is a district; without the index (not built yet) every answer is ``None``.
 
 from __future__ import annotations
 
-import math
 import sqlite3
 from functools import cache
 from pathlib import Path
 
 from fogofwar.claim import Location
+from fogofwar.geo.nearby import km_between
 
 __all__ = ["MAX_KM", "district_key", "district_of"]
 
@@ -52,13 +52,6 @@ def _index() -> Path | None:
     return path if path.is_file() else None
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def district_of(
     country: str, admin1: str, lat: float, lon: float, path: Path | None = None
 ) -> str | None:
@@ -68,7 +61,7 @@ def district_of(
     if where is None:
         return None
     centres = _centres(where).get((country.upper(), admin1.lower()), ())
-    best = min(((_km(lat, lon, la, lo), name) for name, la, lo in centres), default=None)
+    best = min(((km_between(lat, lon, la, lo), name) for name, la, lo in centres), default=None)
     return best[1] if best is not None and best[0] <= MAX_KM else None
 
 

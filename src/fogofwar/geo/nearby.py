@@ -9,7 +9,17 @@ import math
 from fogofwar.geo.index import Candidate, Place
 from fogofwar.geo.tokens import Hit
 
-__all__ = ["PAIR_MAX", "POINTS", "coherence", "contains", "evidence", "hierarchy", "km", "pairs"]
+__all__ = [
+    "PAIR_MAX",
+    "POINTS",
+    "coherence",
+    "contains",
+    "evidence",
+    "hierarchy",
+    "km",
+    "km_between",
+    "pairs",
+]
 
 POINTS = ("city", "admin2")
 _NEAR_KM = ((100.0, 1.875), (300.0, 0.94))  # coherence: distance to another hit's choice, bonus
@@ -21,8 +31,13 @@ def km(a: Place, b: Place) -> float:
     """Great-circle distance between two places (infinite when one has no point)."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    return km_between(a.lat, a.lon, b.lat, b.lon)
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points (haversine, Earth radius 6371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 

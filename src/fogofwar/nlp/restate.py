@@ -13,7 +13,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from fogofwar.claim import Certainty, Claim, ClaimKind, Counts, SourceKind
+from fogofwar.claim import COUNT_FIELDS, Certainty, Claim, ClaimKind, Counts, SourceKind
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.caveats import same_name
@@ -48,17 +48,16 @@ def same_source(a: Claim, b: Claim) -> bool:
     return same_name(sa.name or "", sb.name or "")
 
 
-_COUNT_NAMES = ("killed", "injured", "arrested", "missing", "displaced")
 _NOT_TOLLS = ("arrested", "missing", "displaced")
 
 
 def _n_counts(c: Claim) -> int:
-    return sum(getattr(c.counts, n) is not None for n in _COUNT_NAMES)
+    return sum(getattr(c.counts, n) is not None for n in COUNT_FIELDS)
 
 
 def _new_figure(prev: Claim, c: Claim) -> bool:
     """``c`` gives a count ``prev`` also gives, with other bounds: an update, its own claim."""
-    for name in _COUNT_NAMES:
+    for name in COUNT_FIELDS:
         a, b = getattr(prev.counts, name), getattr(c.counts, name)
         if a is not None and b is not None and (a.low, a.high) != (b.low, b.high):
             return True
@@ -84,8 +83,8 @@ def _is_toll(prev: Claim, c: Claim) -> bool:
 def _complements(prev: Claim, c: Claim) -> bool:
     """Two casualty reports, the later giving only figures the first lacks ("… 187 killed.
     Another 312 were injured, it said"): the two halves of one toll."""
-    given = {n for n in _COUNT_NAMES if getattr(prev.counts, n) is not None}
-    added = {n for n in _COUNT_NAMES if getattr(c.counts, n) is not None}
+    given = {n for n in COUNT_FIELDS if getattr(prev.counts, n) is not None}
+    added = {n for n in COUNT_FIELDS if getattr(c.counts, n) is not None}
     return (
         prev.kind == c.kind == ClaimKind.CASUALTIES
         and bool(given)
@@ -151,7 +150,7 @@ def _fold(prev: Claim, c: Claim) -> Claim:
     if other.kind in _TOLL_OF and base.kind == ClaimKind.CASUALTIES:
         base, other = other, base  # the event and its toll: the event carries both
     filled = {
-        name: getattr(base.counts, name) or getattr(other.counts, name) for name in _COUNT_NAMES
+        name: getattr(base.counts, name) or getattr(other.counts, name) for name in COUNT_FIELDS
     }
     seen = {(b.name, b.role) for b in base.actors}
     actors = base.actors + tuple(a for a in other.actors if (a.name, a.role) not in seen)
@@ -224,7 +223,7 @@ def _latest_of_source(out: list[Claim], c: Claim) -> int | None:
 
 
 def _zero_only(c: Claim) -> bool:
-    counts = [getattr(c.counts, n) for n in _COUNT_NAMES]
+    counts = [getattr(c.counts, n) for n in COUNT_FIELDS]
     given = [x for x in counts if x is not None]
     return bool(given) and all(x.low == 0 and x.high == 0 for x in given)
 
@@ -295,7 +294,7 @@ def drop_victim_details(doc: Doc, claims: list[Claim]) -> list[Claim]:
 
 
 def _one_victim(c: Claim) -> bool:
-    for name in _COUNT_NAMES:
+    for name in COUNT_FIELDS:
         x = getattr(c.counts, name)
         if x is not None and (x.low or 0) > 1:
             return False

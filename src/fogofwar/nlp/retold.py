@@ -27,7 +27,7 @@ import dataclasses
 from collections.abc import Callable
 from functools import lru_cache
 
-from fogofwar.claim import Claim, ClaimKind
+from fogofwar.claim import COUNT_FIELDS, Claim, ClaimKind
 from fogofwar.model import Span
 from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.matcher import PhraseMatcher
@@ -40,7 +40,6 @@ __all__ = ["RETOLD_KINDS", "RETOLD_SENTENCES", "drop_retold"]
 RETOLD_SENTENCES = 2
 #: kinds whose claims are events a source may tell again
 RETOLD_KINDS = frozenset({ClaimKind.ATTACK, ClaimKind.ARMED_CLASH})
-_COUNTS = ("killed", "injured", "arrested", "missing", "displaced")
 
 
 @lru_cache(maxsize=16)
@@ -102,7 +101,7 @@ def _new_detail(doc: Doc, prev: Claim, c: Claim) -> bool:
     """``c`` gives a count ``prev`` lacks or bounds it otherwise, or names a place, a figure or
     an agent that ``prev``'s sentence does not ("seven missiles were launched")."""
     assert c.span is not None and prev.span is not None
-    for name in _COUNTS:
+    for name in COUNT_FIELDS:
         b = getattr(c.counts, name)
         a = getattr(prev.counts, name)
         if b is not None and (a is None or (a.low, a.high) != (b.low, b.high)):

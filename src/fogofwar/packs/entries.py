@@ -8,14 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from fogofwar.claim import Certainty, ClaimKind
+from fogofwar.claim import COUNT_FIELDS, Certainty, ClaimKind
 from fogofwar.errors import ConfigError
 from fogofwar.nlp.matcher import PhraseMatcher, norm
 
 CUE_TYPES = ("verb", "prep", "post", "adverb", "via", "verification")
 BOUND_KINDS = ("at_least", "more_than", "up_to", "fewer_than", "approx")
 DATE_KINDS = ("offset", "recent", "overnight", "night_before", "last_week")
-COUNT_NAMES = ("killed", "injured", "arrested", "missing", "displaced")
 ROLE_MARKERS = ("ally", "target", "actor", "victim")
 
 
@@ -128,8 +127,8 @@ def _triggers(rows: list[dict[str, Any]], where: str) -> PhraseMatcher[Trigger]:
         except (KeyError, ValueError) as exc:
             raise ConfigError(f"{at}: 'kind' must be one of the claim kinds") from exc
         count = row.get("count")
-        if count is not None and count not in COUNT_NAMES:
-            raise ConfigError(f"{at}: 'count' is {count!r}; use one of {', '.join(COUNT_NAMES)}")
+        if count is not None and count not in COUNT_FIELDS:
+            raise ConfigError(f"{at}: 'count' is {count!r}; use one of {', '.join(COUNT_FIELDS)}")
         context = _words(row, "context", at)
         trig = Trigger(
             kind,
