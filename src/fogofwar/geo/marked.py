@@ -7,9 +7,11 @@
   fever", ``disease_words``) names the disease, not a place (:func:`names_disease`).
 * A one-word town before a school word ("Franklin Elementary", ``school_words``) names a
   person the school is named after (:func:`names_school`).
-* A list of names the text calls counties ("Cooke, Grayson and Love counties", ``[plural,
-  singular]`` pairs in ``region_plurals``) names counties: each name is looked up with the
-  singular word ("Love County"), so "Love" is neither a word nor a person here.
+* A list of names the text calls counties ("Cooke, Grayson and Love counties", "from Ellsworth
+  to Riley counties", "the counties of Douglas, Lancaster and Sarpy", "three counties: Douglas,
+  Lancaster and Sarpy"; ``[plural, singular]`` pairs in ``region_plurals``) names counties:
+  each name is looked up with the singular word ("Love County"), so "Love" is neither a word
+  nor a person here.
 * A region abbreviation ("Calif.", "N.S.W.", "IL" after "Springfield, ":
   :func:`abbreviation_hit`, data in :mod:`.abbrev`).
 * A name after a river's bank ("the left bank of the Dnipro", "левого берега Днепра", "am
@@ -44,6 +46,9 @@ __all__ = [
 
 _LIST_MAX = 8  # names in one "A, B and C counties" list
 _JOINERS = frozenset({"and", "or", "&"})
+_RANGE = frozenset({"to", "through"})  # "from Ellsworth to Riley counties"
+_OPENERS = frozenset({"of", "including", "like"})  # "the counties of Douglas and Sarpy"
+_LEADS = frozenset(':—–-”“"')  # "three counties — Douglas, Lancaster and Sarpy"
 
 Finder = Callable[[list[str]], tuple[Candidate, ...]]
 
@@ -174,8 +179,9 @@ def marked_hits(text: str, tokens: list[Token], pack: LangPack, find: Finder) ->
         plurals = dict(pack.region_plurals)
         for k, tok in enumerate(tokens):
             singular = plurals.get(tok.text.casefold())
-            if singular is not None and k > 0:
-                for hit in _listed(text, tokens, k, singular, find):
+            if singular is not None:
+                found = _listed(text, tokens, k, singular, find) if k > 0 else []
+                for hit in found or _listed_after(text, tokens, k, singular, find):
                     out[hit.first] = hit
     if pack.party_letters:
         for k, tok in enumerate(tokens[:-1]):
@@ -205,11 +211,57 @@ def _listed(text: str, tokens: list[Token], k: int, singular: str, find: Finder)
         if first == 0:
             break
         p = first - 1
-        if tokens[p].text.casefold() in _JOINERS:
+        low = tokens[p].text.casefold()
+        if low in _JOINERS or (
+            low in _RANGE and len(out) == 1 and _from_before(tokens, p - 1)
+        ):  # "from Ellsworth to Riley counties"
             p -= 1
         elif "," not in text[tokens[p].end : tokens[first].start]:
             break
         j = p
+    return out if len(out) > 1 else []
+
+
+def _from_before(tokens: list[Token], j: int) -> bool:
+    """ "from" right before the capitalised name ending at token ``j``."""
+    while j > 0 and tokens[j].cap:
+        j -= 1
+    return tokens[j].text.casefold() == "from"
+
+
+def _listed_after(text: str, tokens: list[Token], k: int, singular: str, find: Finder) -> list[Hit]:
+    """The names right after token ``k`` ("counties"), after "of" or a colon or dash, joined
+    by commas and "and"/"or", when they are two or more and each is a county of that name
+    ("the counties of Douglas, Lancaster and Sarpy")."""
+    out: list[Hit] = []
+    j = k + 1
+    if j < len(tokens) and tokens[j].text.casefold() in _OPENERS:
+        j += 1
+    elif j < len(tokens) and not set(text[tokens[k].end : tokens[j].start].strip()) <= _LEADS:
+        return []
+    while j < len(tokens) and len(out) < _LIST_MAX:
+        if not tokens[j].cap or tokens[j].text.casefold() in _JOINERS:
+            break
+        last = (
+            j + 1
+            if j + 1 < len(tokens) and tokens[j + 1].cap and _inside(text, tokens, j + 1)
+            else j
+        )
+        cands = _counties(find, [t.text for t in tokens[j : last + 1]], singular)
+        if not cands and last > j:  # "Van Buren", else the one word
+            last, cands = j, _counties(find, [tokens[j].text], singular)
+        if not cands:
+            break
+        out.append(Hit(j, last, tokens[j].start, tokens[last].end, cands, False, phrase=True))
+        n = last + 1
+        if n >= len(tokens):
+            break
+        gap = text[tokens[last].end : tokens[n].start]
+        if tokens[n].text.casefold() in _JOINERS and gap.strip() in ("", ","):
+            n += 1
+        elif gap.strip() != ",":
+            break
+        j = n
     return out if len(out) > 1 else []
 
 

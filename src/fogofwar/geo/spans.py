@@ -336,12 +336,15 @@ def span_hits(
             if idx and (start, end) not in streets
             else None
         )
-    taken = [(h.first, h.last) for h in given if h is not None]
-    context = [
-        h
-        for h in recognise(text, pack, index)
-        if not any(h.first <= b and a <= h.last for a, b in taken)
+    found = recognise(text, pack, index)
+    # a word the text marks by its form ("Lancaster" in "Douglas, Lancaster and Sarpy
+    # counties", "Hardy" in "Harold Michael, D-Hardy"): the recogniser's reading of it
+    marked = {(h.first, h.last): h for h in found if h.phrase and h.first == h.last and h.cands}
+    given = [
+        marked.get((h.first, h.last), h) if h is not None and not h.phrase else h for h in given
     ]
+    taken = [(h.first, h.last) for h in given if h is not None]
+    context = [h for h in found if not any(h.first <= b and a <= h.last for a, b in taken)]
     ids = {id(h) for h in given if h is not None}
     unique = list({id(h): h for h in [*given, *context] if h is not None}.values())
     ordered = sorted(unique, key=lambda h: (h.first, h.last, id(h) not in ids))

@@ -1,0 +1,68 @@
+"""Places, round 11 (local news): county lists written before their names or as a range, and
+the recogniser's reading of a marked word carried to a given span (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fogofwar.geo import Gazetteer
+
+
+@pytest.fixture(scope="session")
+def gaz() -> Gazetteer:
+    return Gazetteer.open()
+
+
+def _found(gaz: Gazetteer, text: str) -> dict[str, tuple[str | None, str | None]]:
+    return {
+        m.surface: (m.location.normalized, m.location.admin1)
+        for m in gaz.find(text, "en")
+        if m.location is not None and not m.is_demonym
+    }
+
+
+def test_counties_named_after_the_plural(gaz: Gazetteer) -> None:
+    """ "the counties of A, B and C", "counties — A, B and C": each name is its county."""
+    text = "Voters in the counties of Boone, Clinton and Hamilton approved the school levy."
+    found = _found(gaz, text)
+    assert found["Boone"] == ("Boone County", "Indiana")
+    assert found["Clinton"] == ("Clinton County", "Indiana")
+    assert found["Hamilton"] == ("Hamilton County", "Indiana")
+    text = "The census counted more people in three counties — Douglas, Lancaster and Sarpy."
+    assert {a for _, a in _found(gaz, text).values()} == {"Nebraska"}
+
+
+def test_counties_as_a_range(gaz: Gazetteer) -> None:
+    """ "from A to B counties": both names are counties (Riley is no person here)."""
+    text = "Snow closed the highway from Ellsworth to Riley counties on Friday."
+    assert _found(gaz, text) == {
+        "Ellsworth": ("Ellsworth County", "Kansas"),
+        "Riley": ("Riley County", "Kansas"),
+    }
+
+
+def test_one_name_after_the_plural_is_no_list(gaz: Gazetteer) -> None:
+    """A single capitalised word after "counties" is no list: nothing is forced."""
+    text = "Officials in both counties Monday said the roads were clear."
+    assert "Monday" not in _found(gaz, text)
+
+
+def test_given_span_takes_the_county_reading(gaz: Gazetteer) -> None:
+    """Gold spans of a county list resolve to the counties, not to towns elsewhere."""
+    text = "Growth was fastest in Douglas, Lancaster and Sarpy counties last year."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Douglas", "Lancaster", "Sarpy")]
+    got = [m.location for m in gaz.resolve(text, spans, "en")]
+    assert [(loc.normalized, loc.admin1) for loc in got if loc is not None] == [
+        ("Douglas County", "Nebraska"),
+        ("Lancaster County", "Nebraska"),
+        ("Sarpy County", "Nebraska"),
+    ]
+
+
+def test_given_span_takes_the_party_home(gaz: Gazetteer) -> None:
+    """ "Jane Roe, D-Braxton": the legislator's home county, given as a span too."""
+    text = "The bill's sponsors are Delegates Jane Roe, D-Braxton, and John Doe, R-Kanawha."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("Braxton", "Kanawha")]
+    got = [m.location for m in gaz.resolve(text, spans, "en")]
+    assert [loc.admin1 for loc in got if loc is not None] == ["West Virginia", "West Virginia"]
