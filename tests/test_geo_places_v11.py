@@ -66,3 +66,29 @@ def test_given_span_takes_the_party_home(gaz: Gazetteer) -> None:
     spans = [(text.index(w), text.index(w) + len(w)) for w in ("Braxton", "Kanawha")]
     got = [m.location for m in gaz.resolve(text, spans, "en")]
     assert [loc.admin1 for loc in got if loc is not None] == ["West Virginia", "West Virginia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Refugees from Bosnia and Herzegovina reached the border on Monday.", "en"),
+        ("Flüchtlinge aus Bosnien und Herzegowina erreichten am Montag die Grenze.", "de"),
+        ("I profughi dalla Bosnia ed Erzegovina sono arrivati lunedì.", "it"),
+        ("Беженцы из Боснии и Герцеговины прибыли в понедельник.", "ru"),
+        ("Біженці з Боснії і Герцеговини прибули в понеділок.", "uk"),
+        ("Los refugiados de Bosnia y Herzegovina llegaron el lunes.", "es"),
+        ("Les réfugiés de Bosnie-Herzégovine sont arrivés lundi.", "fr"),
+    ],
+)
+def test_country_name_with_and(gaz: Gazetteer, text: str, lang: str) -> None:
+    """A country's name joined by "and" ("Bosnia and Herzegovina", "Trinidad and Tobago") is
+    one name in every language, not two words that name nothing."""
+    found = [m.location.normalized for m in gaz.find(text, lang) if m.location is not None]
+    assert found == ["Bosnia and Herzegovina"]
+
+
+def test_towns_joined_by_and_stay_apart(gaz: Gazetteer) -> None:
+    """ "and" joins two names only where the gazetteer has the whole: "Kharkiv and Sumy" are
+    two towns."""
+    found = [m.surface for m in gaz.find("Drones struck Kharkiv and Sumy overnight.", "en")]
+    assert found == ["Kharkiv", "Sumy"]
