@@ -114,3 +114,33 @@ def test_town_before_a_noun_of_its_people(gaz: Gazetteer, text: str, name: str) 
 def test_adjective_before_people_is_no_town(gaz: Gazetteer) -> None:
     """ "Young men", "Local women": an adjective opening a sentence, no town."""
     assert gaz.find("Young men lingered outside after the service.", "en") == ()
+
+
+def test_car_models_are_no_places(gaz: Gazetteer) -> None:
+    """ "a red Dodge Durango", "the Durango" after it, "a 1998 Honda" and "the Honda's
+    driver": cars, not Durango (Mexico) or Honda (Colombia); the town the text names stays."""
+    text = (
+        "A blue Dodge Durango followed the victims from the party in Arlington. Shots fired "
+        "from the Durango hit the rear window of their 1998 Honda, and the Honda's driver was "
+        "hurt."
+    )
+    assert [m.surface for m in gaz.find(text, "en")] == ["Arlington"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Der Fahrer eines Jeep Cherokee wurde in Tulsa festgenommen.", "de"),
+        ("El conductor de un Jeep Cherokee fue detenido en Tulsa.", "es"),
+        ("Водителя автомобиля Jeep Cherokee задержали в Талсе.", "ru"),
+    ],
+)
+def test_car_model_in_other_languages(gaz: Gazetteer, text: str, lang: str) -> None:
+    """Makes are written alike in every language: the model is no place there either."""
+    assert "Cherokee" not in [m.surface for m in gaz.find(text, lang)]
+
+
+def test_town_of_a_make_name_stays_a_town(gaz: Gazetteer) -> None:
+    """A make's name used for its town ("Lincoln, Nebraska") is no car without a year or a
+    model."""
+    assert "Lincoln" in [m.surface for m in gaz.find("Lincoln, Nebraska, voted Tuesday.", "en")]

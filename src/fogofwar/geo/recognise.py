@@ -21,6 +21,8 @@ Rules (data in ``data/geo/lang.toml``):
   (:mod:`.areas`).
 * A name of a country and a region before a school's word ("Georgia Tech") is the region
   (:mod:`.institutions`).
+* A model after its make ("Dodge Durango") and a make after a model year ("a 1991 Honda") name
+  a car, in every mention (:mod:`.vehicles`).
 * Demonym adjectives ("russische", "Russian", "украинских", "European") are returned as
   demonyms (of a country, or of a continent or region: ``data/geo/demonyms.toml``).
 * Metonymy: a place directly followed by a speech verb ("Kyiv said", "Moskau erklärte") or a
@@ -55,6 +57,7 @@ from fogofwar.geo.persons import (
 )
 from fogofwar.geo.text import fold
 from fogofwar.geo.tokens import Hit, Token, region_after, tokenize
+from fogofwar.geo.vehicles import vehicle_words
 
 __all__ = ["Hit", "Token", "lookup", "recognise", "tokenize"]
 
@@ -146,6 +149,7 @@ def recognise(
     placed = placed_words(tokens, pack) | qualified_words(text, tokens)
     names = {n for n in surnames(tokens, pack) if n.casefold() not in placed}
     speakers: set[str] = set()  # small towns' names the text uses for a speaker
+    cars = vehicle_words(text, tokens)  # "Dodge Durango", "a 1991 Honda": no places
     hits: list[Hit] = []
     dropped: list[Hit] = []  # single-word towns the person guards dropped (town lists)
     marked = marked_hits(text, tokens, pack, lambda words: lookup(words, pack, index)[0])
@@ -265,7 +269,9 @@ def recognise(
             names.add(tok.text)  # "McPherson & Jacobsen LLC ... McPherson's tabulations"
             i = found.last + 1
             continue
-        if names_no_place(text, tokens, found, pack):  # "West Nile virus", "US$460"
+        if names_no_place(text, tokens, found, pack) or (
+            found.first == found.last and tok.text in cars and tok.text.casefold() not in placed
+        ):  # "West Nile virus", "US$460", "a red Dodge Durango"
             i = found.last + 1
             continue
         if not found.metonymy and _speech_after(tokens, found.last + 1, pack):
