@@ -144,3 +144,24 @@ def test_town_of_a_make_name_stays_a_town(gaz: Gazetteer) -> None:
     """A make's name used for its town ("Lincoln, Nebraska") is no car without a year or a
     model."""
     assert "Lincoln" in [m.surface for m in gaz.find("Lincoln, Nebraska, voted Tuesday.", "en")]
+
+
+def test_name_before_a_border_is_the_area(gaz: Gazetteer) -> None:
+    """ "the New York border" is the state's edge, not New York City; "the Georgia state line"
+    the US state's, not the country's."""
+    text = "Tolls run from the New York border to Route 128 in Massachusetts."
+    found = {m.surface: m.location for m in gaz.find(text, "en")}
+    assert found["New York"] is not None and found["New York"].precision == "admin1"
+    text = "Traffic backed up for miles near the Georgia state line on Friday."
+    found = {m.surface: m.location for m in gaz.find(text, "en")}
+    loc = found["Georgia"]
+    assert loc is not None and (loc.country, loc.precision) == ("USA", "admin1")
+    span = (text.index("Georgia"), text.index("Georgia") + len("Georgia"))
+    given = gaz.resolve(text, [span], "en")[0].location
+    assert given is not None and given.country == "USA"
+
+
+def test_town_before_a_border_without_an_area_stays(gaz: Gazetteer) -> None:
+    """A town with no area of its name keeps its towns ("the El Paso border crossing")."""
+    text = "Trucks waited at the El Paso border crossing for hours."
+    assert [m.location.normalized for m in gaz.find(text, "en") if m.location] == ["El Paso"]

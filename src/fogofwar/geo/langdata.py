@@ -48,6 +48,8 @@ class LangPack:
     region_plurals: tuple[tuple[str, str], ...] = ()  # ("counties", "County"): a list of names
     party_letters: frozenset[str] = frozenset()  # "D", "R": "Boggs, D-Braxton" names a home
     school_words: frozenset[str] = frozenset()  # "Franklin Elementary" names a person
+    border_words: frozenset[str] = frozenset()  # "the New York border": the state, not the city
+    region_border_words: frozenset[str] = frozenset()  # "the Georgia state line": the state
     disease_words: frozenset[str] = frozenset()  # "virus": "West Nile virus" is no place
     place_nouns: frozenset[str] = frozenset()  # "police", "man": "the Concord Police" is a place
     person_preps: frozenset[str] = frozenset()  # place preps a person takes too ("to Taylor")
@@ -294,6 +296,8 @@ def lang_pack(lang: str | None) -> LangPack:
         place_nouns=words("place_nouns"),
         disease_words=words("disease_words"),
         school_words=words("school_words"),
+        border_words=words("border_words"),
+        region_border_words=words("region_border_words"),
         region_plurals=tuple(
             (str(p[0]).casefold(), str(p[1]))
             for p in merged.get("region_plurals", [])

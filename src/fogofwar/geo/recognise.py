@@ -21,6 +21,7 @@ Rules (data in ``data/geo/lang.toml``):
   (:mod:`.areas`).
 * A name of a country and a region before a school's word ("Georgia Tech") is the region
   (:mod:`.institutions`).
+* A name before a border's word ("the New York border") is the area, not a town (:mod:`.borders`).
 * A model after its make ("Dodge Durango") and a make after a model year ("a 1991 Honda") name
   a car, in every mention (:mod:`.vehicles`).
 * Demonym adjectives ("russische", "Russian", "украинских", "European") are returned as
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 from fogofwar.geo.abbrev import qualified_words
 from fogofwar.geo.areas import area_adjectives
+from fogofwar.geo.borders import border_areas
 from fogofwar.geo.groups import firm_name, opens_group, wire_credit
 from fogofwar.geo.guards import cyrillic_guard, keep
 from fogofwar.geo.index import Candidate, PlaceIndex
@@ -298,6 +300,7 @@ def recognise(
     hits = listed_towns(text, hits, dropped, pack.place_preps)
     hits = area_adjectives(tokens, hits, pack.lang, index)  # "на Покровському напрямку"
     hits = school_regions(tokens, hits)  # "Georgia Tech": the US state's school
+    hits = border_areas(text, hits, pack)  # "the New York border": the state
     return vouched(
         [
             h

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from fogofwar.geo.abbrev import expand
+from fogofwar.geo.borders import border_areas
 from fogofwar.geo.features import listed_streets
 from fogofwar.geo.index import Candidate, Place, PlaceIndex
 from fogofwar.geo.keys import keys
@@ -337,6 +338,10 @@ def span_hits(
             else None
         )
     found = recognise(text, pack, index)
+    # "the New York border": a given span before a border's word names the area too
+    areas = border_areas(text, [h for h in given if h is not None], pack)
+    swap = {id(a): b for a, b in zip((h for h in given if h is not None), areas, strict=True)}
+    given = [swap.get(id(h), h) if h is not None else None for h in given]
     # a word the text marks by its form ("Lancaster" in "Douglas, Lancaster and Sarpy
     # counties", "Hardy" in "Harold Michael, D-Hardy"): the recogniser's reading of it
     marked = {(h.first, h.last): h for h in found if h.phrase and h.first == h.last and h.cands}
