@@ -28,7 +28,13 @@ from fogofwar.nlp.claims_decide import (
     decide,
     names_earlier_source,
 )
-from fogofwar.nlp.claims_filters import bare, circumstance_clause, doubtful, purpose_clause
+from fogofwar.nlp.claims_filters import (
+    bare,
+    circumstance_clause,
+    doubtful,
+    drop_kickers,
+    purpose_clause,
+)
 from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.claims_voice import (
     CERTAIN,
@@ -244,6 +250,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     out = split_joint_sources(doc, b.pack, res.pipeline_version, out)
     out = protests_of_arrests(doc, b.pack, res.pipeline_version, out)
     out = accusers_of_denials(doc, res, res.pipeline_version, out)
+    out = drop_kickers(doc, out)  # "Sabotagepläne: Zwei Männer festgenommen"
     return dataclasses.replace(read, claims=tuple(main_first(out)))
 
 
