@@ -136,6 +136,14 @@ def decide(doc: Doc, res: Resources, view: ClauseView, score: ClauseScore) -> Cl
             return None
         if view.rule_kind in _SPEECH_ACTS and _frame_fragment(doc, view):
             return None  # "Губернатор также предупредил, что …": the claim is what follows
+        if (
+            view.rule_kind in _SPEECH_ACTS
+            and view.rule_subtype != "denial"  # "… – Israel dementiert" denies what came before
+            and _frame_only(doc, view)
+            and names_earlier_source(doc, view)
+        ):
+            # "…: lo ha denunciato l'Unicef" names the source of the claim told before it
+            return None
         if mkind != view.rule_kind and pk >= OVERRIDE and view.rule_subtype not in _STRUCTURAL:
             return mkind
         return view.rule_kind

@@ -18,6 +18,11 @@
   included, so "no one was hurt" still folds into its attack; a casualty word alone ("the
   death toll", "among the dead") is none — or is confirmed, denied or unverified
   (:func:`bare`): the details, background, opinion and procedure an analyst does not mark.
+* A headline's **kicker** — a label of at most :data:`KICKER_WORDS` words and no figure
+  before its colon ("Sabotagepläne: Zwei Männer … festgenommen", "Nigeria Unrest: Deadly
+  Attack on …", "Бои в Донбассе: армия отошла от …") — names the story's topic; when the
+  part after the colon gives a claim, that is the headline's news and the kicker gives none
+  (:func:`drop_kickers`).
 """
 
 from __future__ import annotations
@@ -31,9 +36,19 @@ from fogofwar.nlp.doc import Clause, Doc
 from fogofwar.nlp.place_items import place_headed
 from fogofwar.packs import LanguagePack
 
-__all__ = ["DROP_PAST_LEAD", "bare", "circumstance_clause", "doubtful", "purpose_clause"]
+__all__ = [
+    "DROP_PAST_LEAD",
+    "KICKER_WORDS",
+    "bare",
+    "circumstance_clause",
+    "doubtful",
+    "drop_kickers",
+    "purpose_clause",
+]
 
 DROP_PAST_LEAD = 0.45
+#: the most words a headline label before a colon has ("Kämpfe im Kongo", "Nigeria Unrest")
+KICKER_WORDS = 3
 _MARKED = frozenset({Certainty.CONFIRMED, Certainty.DENIED, Certainty.UNVERIFIED})
 
 
@@ -99,3 +114,26 @@ def circumstance_clause(
         a.cue is not None and clause.span.start <= a.cue.start < clause.span.end
         for a in doc.attributions
     )
+
+
+def drop_kickers(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """In a headline "KICKER: NEWS" whose kicker is at most :data:`KICKER_WORDS` words with no
+    digit, the claims that lie wholly in the kicker are dropped when a claim lies wholly in the
+    news after the colon (a claim across the colon, "Херсон під вогнем: троє поранених",
+    stays one claim)."""
+    if not doc.headline:
+        return claims
+    colon = doc.text.find(":")
+    if colon < 0:
+        return claims
+    kicker = doc.text[:colon]
+    words = [t for t in doc.tokens if t.is_word and t.end <= colon]
+    if not words or len(words) > KICKER_WORDS or any(ch.isdigit() for ch in kicker):
+        return claims
+
+    def before(c: Claim) -> bool:
+        return c.span is not None and c.span.end <= colon
+
+    if not any(c.span is not None and c.span.start > colon for c in claims):
+        return claims
+    return [c for c in claims if not before(c)]

@@ -28,7 +28,13 @@ from fogofwar.nlp.claims_decide import (
     decide,
     names_earlier_source,
 )
-from fogofwar.nlp.claims_filters import bare, circumstance_clause, doubtful, purpose_clause
+from fogofwar.nlp.claims_filters import (
+    bare,
+    circumstance_clause,
+    doubtful,
+    drop_kickers,
+    purpose_clause,
+)
 from fogofwar.nlp.claims_places import fan_out_places
 from fogofwar.nlp.claims_voice import (
     CERTAIN,
@@ -60,6 +66,7 @@ from fogofwar.nlp.place_figures import per_place_figures
 from fogofwar.nlp.place_items import listed_places, places_hit
 from fogofwar.nlp.place_plural import shared_area_places
 from fogofwar.nlp.presupposed import accusers_of_denials, protests_of_arrests
+from fogofwar.nlp.profiles import detainee_profile
 from fogofwar.nlp.restate import (
     drop_verbatim_repeats,
     drop_victim_details,
@@ -146,6 +153,8 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
         kind = message_kind(doc, b.pack, view, kind)  # "sent a letter": diplomacy
         if idle_encounter(doc, b.pack, view, kind) or ceremony(doc, b.pack, view.clause):
             continue  # "met his counterpart to discuss trade", "attended the funeral"
+        if detainee_profile(doc, view, kind):
+            continue  # "Задержанный оказался сторонником …": who the detainee is
         if (kind := sense_kind(doc, b.pack, view, kind)) is None:
             continue  # another sense: "a strike over pay", "звільнили з посади"
         view = as_event(view, kind)
@@ -244,6 +253,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     out = split_joint_sources(doc, b.pack, res.pipeline_version, out)
     out = protests_of_arrests(doc, b.pack, res.pipeline_version, out)
     out = accusers_of_denials(doc, res, res.pipeline_version, out)
+    out = drop_kickers(doc, out)  # "Sabotagepläne: Zwei Männer festgenommen"
     return dataclasses.replace(read, claims=tuple(main_first(out)))
 
 

@@ -45,6 +45,12 @@ and opinion, counterfactuals and the author's predictions are no claims).
   "Nyanzale ospitava 80.000 abitanti"), in a clause without event words, is the setting of
   the story (:func:`~fogofwar.nlp.residence.residence`).
 
+* **How an air attack was met** ("Der Angriff wurde von Luftwaffe, Raketeneinheiten und
+  mobilen Trupps abgewehrt", "Повітряний напад відбивали авіація, зенітні ракетні війська,
+  підрозділи РЕБ і мобільні вогневі групи"): past the lead, a clause without a figure that
+  lists two or more defence means of the pack (``[text] defence_means``) tells how a reported
+  attack was met — the attack and its figures are the claim (:func:`defence_means`).
+
 Each test reads one clause of :mod:`~fogofwar.nlp.clause_view`; an event word without
 such a theme keeps its clause's claim ("detained two men and seized their documents").
 """
@@ -52,6 +58,7 @@ such a theme keeps its clause's claim ("detained two men and seized their docume
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from fogofwar.claim import Certainty, ClaimKind
 from fogofwar.model import DatePrecision
@@ -62,11 +69,13 @@ from fogofwar.nlp.matcher import Match, PhraseMatcher, Token
 from fogofwar.nlp.place_nouns import names_front_area
 from fogofwar.nlp.residence import residence
 from fogofwar.packs import LanguagePack, Trigger
+from fogofwar.packs.files import read_table
 
 __all__ = [
     "LONG_PAST",
     "bare_prediction",
     "counterfactual",
+    "defence_means",
     "figurative_harm",
     "inanimate_theme",
     "interrogative",
@@ -250,10 +259,33 @@ def bare_prediction(doc: Doc, view: ClauseView, kind: ClaimKind, certainty: Cert
     return not names_front_area(doc, sent.tok_start, sent.tok_end)
 
 
+#: defence means a clause lists when it tells how an attack was met
+MEANS_LISTED = 2
+
+
+@lru_cache(maxsize=16)
+def _means(lang: str) -> PhraseMatcher[None]:
+    text = read_table(lang, "pack").get("text", {})
+    words = text.get("defence_means", []) if isinstance(text, dict) else []
+    return PhraseMatcher((str(w), None) for w in words)
+
+
+def defence_means(doc: Doc, view: ClauseView) -> bool:
+    """A body clause past the first sentence, without a figure, that lists at least
+    :data:`MEANS_LISTED` defence means of the pack ("aviation, anti-aircraft missile units and
+    mobile fire groups")."""
+    c = view.clause
+    if doc.headline or c.sentence == 0 or view.lexical[_QUANTITY]:
+        return False
+    found = {(m.start, m.end) for m in _means(doc.lang).find(doc.tokens, c.tok_start, c.tok_end)}
+    return len(found) >= MEANS_LISTED
+
+
 def no_fact(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimKind) -> bool:
     """The clause asserts no conflict fact: a question, a counterfactual or irrealis, long-past
     history, a game, an arrest or deployment of things, harm done to an abstraction, who lives
-    or stays somewhere (:func:`~fogofwar.nlp.residence.residence`)."""
+    or stays somewhere (:func:`~fogofwar.nlp.residence.residence`), how an attack was met
+    (:func:`defence_means`)."""
     return (
         interrogative(doc, view.clause)
         or counterfactual(doc, pack, view.clause)
@@ -263,4 +295,5 @@ def no_fact(doc: Doc, pack: LanguagePack, view: ClauseView, kind: ClaimKind) -> 
         or inanimate_theme(doc, pack, view, kind)
         or figurative_harm(doc, pack, view, kind)
         or residence(doc, view)  # "500 people were staying in the village": the setting
+        or defence_means(doc, view)  # "repelled by aviation, air defence and EW units"
     )

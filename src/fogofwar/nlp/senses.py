@@ -28,6 +28,11 @@ Many event words of the packs have a second, peaceful sense that their neighbour
   such an accident: a bare "accident" is also what an army calls its own strike);
 * **rights**: German "verletzen" of a right, a duty or a rule ("verletzte das Urheberrecht",
   "Sorgfaltspflichten verletzt") violates, it injures no one;
+* **ballot**: electors casting their votes ("the electors of Vermont voted for …",
+  "выборщики проголосовали") hold an election, no vote of the conflict world (not bare
+  "voters": a referendum held under occupation is news of the war);
+* **anonymity**: a request to stay unnamed ("who asked not to be named", "que pidió el
+  anonimato", "попросивший не называть его имени") states a source's terms, no demand;
 * **diplomatic**: a protest note ("вручил ноту протеста", "a note of protest") is a diplomatic
   act: kind ``diplomacy``, not ``protest`` (:func:`sense_kind`).
 
@@ -74,6 +79,8 @@ SENSE_KINDS: dict[str, frozenset[ClaimKind]] = {
     "commerce": frozenset({ClaimKind.DIPLOMACY}),
     "accident": _HARM | {ClaimKind.OTHER},
     "rights": _HARM,
+    "anonymity": frozenset({ClaimKind.STATEMENT}),
+    "ballot": frozenset({ClaimKind.DIPLOMACY}),
 }
 #: senses whose cues name a cause of death or injury by themselves (a disease, a road
 #: accident): one anywhere in a clause with no event word settles a claim the model reads
