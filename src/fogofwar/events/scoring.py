@@ -134,6 +134,10 @@ def claim_window(claim: Claim, published: date | None) -> tuple[int, int] | None
     t = claim.time
     start = _ordinal(t.start) if t else None
     end = _ordinal(t.end) if t else None
+    if t is not None and t.precision == "before_publication":
+        # a report date ("said on Thursday") bounds the event from above only (claims-v1):
+        # a start on that same day is no claim that it happened then
+        start, end = None, end if end is not None else start
     if start is None and end is None:
         return None if pub is None else (pub - _UNDATED_DAYS, pub)
     if start is None:

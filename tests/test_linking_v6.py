@@ -1,0 +1,63 @@
+"""Linking from the reader's claims (session 15): the general causes of missed links found on
+the ``dev6`` collection (written and frozen before the linker ran on it)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from events_factories import claim
+from fogofwar.claim import ClaimKind, TimeRef
+from fogofwar.events.scoring import claim_window, features, new_profile, score
+from fogofwar.geo import Gazetteer
+
+
+def test_a_report_date_bounds_the_event_from_above_only() -> None:
+    """'The ministry said on Wednesday that 248 soldiers had returned' (precision
+    before_publication, the report day given as start and end) is the fortnight up to that
+    day, not that day: it agrees with 'today Ukraine brought home 230' of the same day
+    (before, its window read as the days before it, and the day-precise account as the next)."""
+    said = claim("a1", kind=ClaimKind.ARREST, location=None, day=None)
+    said = replace(said, time=TimeRef("2024-01-03", "2024-01-03", "before_publication"))
+    window = claim_window(said, date(2024, 1, 3))
+    assert window == (date(2024, 1, 3).toordinal() - 14, date(2024, 1, 3).toordinal())
+    event = new_profile("e1", features(said, date(2024, 1, 3)), 0)
+    today = claim("a2", kind=ClaimKind.ARREST, location=None, day="2024-01-03")
+    _, reasons = score(features(today, date(2024, 1, 3)), event)
+    assert next(r for r in reasons if r.field == "time").detail.startswith("overlap")
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.open()
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "region"),
+    [
+        ("Бои идут в Донецкой Народной Республике.", "Донецкой Народной Республике",
+         "Donetsk Oblast"),
+        ("Обстрел в Луганской Народной Республике.", "Луганской Народной Республике",
+         "Luhansk Oblast"),
+        ("Войска вошли в село в Запорожской области.", "Запорожской области",
+         "Zaporizhzhia Oblast"),
+    ],
+)  # fmt: skip
+def test_a_long_region_name_is_found_with_every_word_inflected(
+    gazetteer: Gazetteer, text: str, surface: str, region: str
+) -> None:
+    """Three inflected words have too many forms to try every combination: the name is grown
+    word by word while some region's name starts so (before, "Донецкой" alone was the city)."""
+    found = {m.surface: m.location for m in gazetteer.find(text, "ru")}
+    loc = found[surface]
+    assert loc is not None and loc.precision == "admin1" and loc.admin1 == region
+
+
+def test_a_town_before_a_peoples_republic_keeps_its_own_place(gazetteer: Gazetteer) -> None:
+    text = "Войска освободили Горловку в Донецкой Народной Республике, сообщило министерство."
+    found = {m.surface: m.location for m in gazetteer.find(text, "ru")}
+    assert found["Горловку"] is not None and found["Горловку"].admin1 == "Donetsk Oblast"
+    region = found["Донецкой Народной Республике"]
+    assert region is not None and region.precision == "admin1"
