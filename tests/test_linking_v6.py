@@ -61,3 +61,34 @@ def test_a_town_before_a_peoples_republic_keeps_its_own_place(gazetteer: Gazette
     assert found["Горловку"] is not None and found["Горловку"].admin1 == "Donetsk Oblast"
     region = found["Донецкой Народной Республике"]
     assert region is not None and region.precision == "admin1"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "surface", "town"),
+    [
+        ("ru", "Беспилотники атаковали Рязанский НПЗ, возник пожар.", "Рязанский", "Ryazan"),
+        ("ru", "Пожар на Новошахтинском заводе нефтепродуктов потушен.", "Новошахтинском",
+         "Novoshakhtinsk"),
+        ("ru", "Энергоблок Курской АЭС отключён.", "Курской", "Kursk"),
+        ("uk", "Дрони атакували Саратовський нафтопереробний завод.", "Саратовський", "Saratov"),
+        ("uk", "Ракета влучила в Одеський морпорт.", "Одеський", "Odesa"),
+    ],
+)  # fmt: skip
+def test_a_towns_adjective_before_a_facility_is_the_town(
+    gazetteer: Gazetteer, lang: str, text: str, surface: str, town: str
+) -> None:
+    """Russian and Ukrainian name plants after their town with an adjective: "Рязанский НПЗ"
+    is Ryazan's refinery (before: Moscow's district Ryazanskiy), "Курская" is Kursk, not Chur
+    (the most populous town of the stem's endings)."""
+    found = {m.surface: m.location for m in gazetteer.find(text, lang)}
+    loc = found[surface]
+    assert loc is not None and loc.normalized is not None and loc.normalized.startswith(town)
+
+
+def test_a_towns_adjective_elsewhere_is_no_town(gazetteer: Gazetteer) -> None:
+    """Not before a facility: a fleet, a railway station named after where its trains go."""
+    for text in ("Черноморский флот понёс потери.", "Поезда прибывают на Курский вокзал."):
+        assert not any(
+            m.location is not None and m.location.normalized in ("Chornomorsk", "Kursk")
+            for m in gazetteer.find(text, "ru")
+        ), text
