@@ -248,6 +248,8 @@ def _place(c: ClaimFeatures, e: EventProfile) -> tuple[float | None, str]:
         return None, f"country {c.country} not in {sorted(e.countries)}"
     e_admin1 = {a for a in e.admin1s if a.startswith(f"{c.country}/")}
     if c.admin1 and e_admin1 and c.admin1 not in e_admin1:
+        if _nested(c.admin1, e_admin1):  # Sevastopol / "in Crimea": one region, two units
+            return PLACE_SHARES["other_point"], f"admin1={c.admin1} within {sorted(e_admin1)}"
         return None, f"admin1 {c.admin1} not in {sorted(e_admin1)}"
     if c.place is not None and c.place in e.places:
         return PLACE_SHARES["place"], f"geonames={c.place}"
@@ -263,6 +265,16 @@ def _place(c: ClaimFeatures, e: EventProfile) -> tuple[float | None, str]:
         inside = f", {c.admin1} inside" if c.admin1 else ""
         return PLACE_SHARES["country"], f"country={c.country}{inside}"
     return _UNKNOWN, "place unknown"
+
+
+# first-level units that lie inside another region the news names as theirs: GeoNames makes the
+# city of Sevastopol its own unit, but "in Crimea" ("в Крыму", "en Crimée") includes it
+_WITHIN: dict[str, str] = {"UKR/sevastopol": "UKR/autonomous republic of crimea"}
+
+
+def _nested(admin1: str, others: set[str]) -> bool:
+    """True when ``admin1`` lies inside one of ``others`` or holds one of them."""
+    return _WITHIN.get(admin1) in others or any(_WITHIN.get(o) == admin1 for o in others)
 
 
 def _width(lo: int, hi: int) -> int:
