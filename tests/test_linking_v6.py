@@ -10,7 +10,7 @@ import pytest
 
 from events_factories import claim
 from fogofwar.claim import ClaimKind, Location, TimeRef
-from fogofwar.events.scoring import claim_window, features, new_profile, score
+from fogofwar.events.scoring import ClaimFeatures, claim_window, features, new_profile, score
 from fogofwar.geo import Gazetteer
 
 
@@ -118,3 +118,31 @@ def test_sevastopol_lies_in_crimea_though_its_own_first_level_unit() -> None:
     assert s > 0 and place.weight > 0 and "within" in place.detail
     s, _ = score(features(claim("a3", location=KHERSON_OBLAST), date(2024, 7, 8)), event)
     assert s == 0.0
+
+
+VUHLEDAR = Location(
+    "Vuhledar", normalized="Vuhledar", geonames_id=690823, country="UKR",
+    admin1="Donetsk Oblast", lat=47.78, lon=37.25, precision="point",
+)  # fmt: skip
+
+
+def _change(
+    article: str, day: str, kind: ClaimKind = ClaimKind.TERRITORIAL_CHANGE
+) -> ClaimFeatures:
+    return features(claim(article, kind=kind, location=VUHLEDAR, day=day, actors=()),
+                    date.fromisoformat(day))  # fmt: skip
+
+
+def test_a_town_changing_hands_is_told_over_days() -> None:
+    """The defenders' withdrawal told on Wednesday and the capture claimed on Thursday are one
+    territorial change (before: 'next day', no time points); strikes on the town on consecutive
+    days stay a day apart, and a capture of it a week later is still another day (veto)."""
+    event = new_profile("e1", _change("a1", "2024-10-02"), 0)
+    _, reasons = score(_change("a2", "2024-10-03"), event)
+    time = next(r for r in reasons if r.field == "time")
+    assert time.detail.startswith("overlap") and time.weight > 0
+    strike = new_profile("e2", _change("a3", "2024-10-02", ClaimKind.ATTACK), 0)
+    _, reasons = score(_change("a4", "2024-10-03", ClaimKind.ATTACK), strike)
+    assert next(r for r in reasons if r.field == "time").detail == "next day"
+    s, reasons = score(_change("a5", "2024-10-09"), event)
+    assert s == 0.0 and reasons[0].detail.startswith("different days")

@@ -313,6 +313,31 @@ def _time(c: ClaimFeatures, e: EventProfile) -> tuple[float | None, str]:
     return max(0.0, 1.0 - gap / max(shortest, 3)), f"gap={gap}d"
 
 
+# a town changes hands over days: the defenders' withdrawal is told one day, the attackers'
+# capture claim the next, each dated to its own report
+_CAPTURE_DAYS = 3
+
+
+def _as_process(c: ClaimFeatures, e: EventProfile) -> ClaimFeatures:
+    """``c`` as the time field sees it: a territorial change of a town the event's territorial
+    change names (the same GeoNames place) is a process of days, its window widened by
+    :data:`_CAPTURE_DAYS` each side when that reaches the event's window (so a withdrawal on
+    Wednesday and a capture claimed on Thursday are not two days side by side); any other claim,
+    or one further apart, as it is."""
+    if (
+        c.window is None
+        or c.kind != "territorial_change"
+        or "territorial_change" not in e.kinds
+        or c.place is None
+        or c.place not in e.places
+    ):
+        return c
+    lo, hi = lo_hi = c.window[0] - _CAPTURE_DAYS, c.window[1] + _CAPTURE_DAYS
+    if lo > e.end or e.start > hi:
+        return c  # further apart: another change of hands (the day veto still applies)
+    return replace(c, window=lo_hi)
+
+
 def _specificity(c: ClaimFeatures, e: EventProfile) -> float:
     """How much the time field can say when the windows meet: the shorter window over the
     longer. An undated account (the fortnight before publication) fits any strike of those
@@ -350,7 +375,8 @@ def score(
     place_share, place_detail = _place(c, e)
     if place_share is None:
         return 0.0, (LinkReason("place", place_detail, 0.0),)
-    time_share, time_detail = _time(c, e)
+    timed = _as_process(c, e)
+    time_share, time_detail = _time(timed, e)
     if time_share is None:
         return 0.0, (LinkReason("time", time_detail, 0.0),)
     counts = _counts(c, e)
@@ -368,7 +394,7 @@ def score(
 
     add("kind", kind_share(c.kind, e.kinds), f"kind={c.kind}")
     add("place", place_share, place_detail)
-    add("time", time_share, time_detail, scale=_specificity(c, e))
+    add("time", time_share, time_detail, scale=_specificity(timed, e))
     shared = c.actors & e.actors
     smaller = min(len(c.actors), len(e.actors))
     if smaller:
