@@ -146,3 +146,10 @@ def test_a_town_changing_hands_is_told_over_days() -> None:
     assert next(r for r in reasons if r.field == "time").detail == "next day"
     s, reasons = score(_change("a5", "2024-10-09"), event)
     assert s == 0.0 and reasons[0].detail.startswith("different days")
+
+
+def test_a_landmark_of_its_own_keeps_its_town(gazetteer: Gazetteer) -> None:
+    """ "Запорожская АЭС" is a landmark in Enerhodar, not the plant of the city of Zaporizhzhia."""
+    found = [m.location for m in gazetteer.find("Дрон атаковал Запорожскую АЭС.", "ru")]
+    assert any(loc is not None and loc.normalized == "Enerhodar" for loc in found)
+    assert not any(loc is not None and loc.normalized == "Zaporizhzhia" for loc in found)

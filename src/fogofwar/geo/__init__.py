@@ -210,6 +210,8 @@ class Gazetteer:
         if features:
             out += self._features(text, features, hits, places)
         for tok, town in facility_towns(tokens, lang, self._index):  # "Рязанский НПЗ"
+            if any(m.start < tok.end and tok.start < m.end for m in marks):
+                continue  # a landmark of its own: "Запорожская АЭС" lies in Enerhodar
             span = Span(tok.start, tok.end)
             out = [m for m in out if not (m.span.start < tok.end and tok.start < m.span.end)]
             out.append(PlaceMention(span, tok.text, _location(town, tok.text, span)))
