@@ -15,10 +15,12 @@ from fogofwar.evaluation.events_eval import load_articles, load_gold, splits_of
 from fogofwar.events.scoring import ClaimFeatures, absorb, features, new_profile, score
 from fogofwar.model import Span
 
-_WRITTEN = ("events", "dev2", "dev3", "dev4", "dev5", "heldout2")
+_WRITTEN = ("events", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout2")
 
 
-@pytest.mark.parametrize(("name", "least", "per_language"), [("dev4", 12, 3), ("dev5", 9, 2)])
+@pytest.mark.parametrize(
+    ("name", "least", "per_language"), [("dev4", 12, 3), ("dev5", 9, 2), ("dev6", 14, 3)]
+)
 def test_blind_collection_is_complete_multilingual_and_apart_from_the_others(
     name: str, least: int, per_language: int
 ) -> None:

@@ -167,7 +167,7 @@ def eval_events(
         typer.Option(
             "--collection",
             help="events (dev + heldout, gated by floors), heldout2 (frozen, never gated), "
-            "dev2, dev3, dev4 or dev5 (tuning, in-sample, never gated).",
+            "dev2, dev3, dev4, dev5 or dev6 (tuning, in-sample, never gated).",
         ),
     ] = "events",
 ) -> None:

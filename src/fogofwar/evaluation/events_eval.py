@@ -82,6 +82,8 @@ COLLECTIONS: dict[str, tuple[str, str]] = {
     "dev4": ("events_dev4", "dev4"),
     # a small blind check of the h14-link fixes: written and frozen after them, before a run
     "dev5": ("events_dev5", "dev5"),
+    # a blind check of linking from the reader's claims (h15-link): written and frozen before a run
+    "dev6": ("events_dev6", "dev6"),
 }
 
 

@@ -134,6 +134,10 @@ def claim_window(claim: Claim, published: date | None) -> tuple[int, int] | None
     t = claim.time
     start = _ordinal(t.start) if t else None
     end = _ordinal(t.end) if t else None
+    if t is not None and t.precision == "before_publication":
+        # a report date ("said on Thursday") bounds the event from above only (claims-v1):
+        # a start on that same day is no claim that it happened then
+        start, end = None, end if end is not None else start
     if start is None and end is None:
         return None if pub is None else (pub - _UNDATED_DAYS, pub)
     if start is None:
@@ -244,6 +248,8 @@ def _place(c: ClaimFeatures, e: EventProfile) -> tuple[float | None, str]:
         return None, f"country {c.country} not in {sorted(e.countries)}"
     e_admin1 = {a for a in e.admin1s if a.startswith(f"{c.country}/")}
     if c.admin1 and e_admin1 and c.admin1 not in e_admin1:
+        if _nested(c.admin1, e_admin1):  # Sevastopol / "in Crimea": one region, two units
+            return PLACE_SHARES["other_point"], f"admin1={c.admin1} within {sorted(e_admin1)}"
         return None, f"admin1 {c.admin1} not in {sorted(e_admin1)}"
     if c.place is not None and c.place in e.places:
         return PLACE_SHARES["place"], f"geonames={c.place}"
@@ -259,6 +265,16 @@ def _place(c: ClaimFeatures, e: EventProfile) -> tuple[float | None, str]:
         inside = f", {c.admin1} inside" if c.admin1 else ""
         return PLACE_SHARES["country"], f"country={c.country}{inside}"
     return _UNKNOWN, "place unknown"
+
+
+# first-level units that lie inside another region the news names as theirs: GeoNames makes the
+# city of Sevastopol its own unit, but "in Crimea" ("в Крыму", "en Crimée") includes it
+_WITHIN: dict[str, str] = {"UKR/sevastopol": "UKR/autonomous republic of crimea"}
+
+
+def _nested(admin1: str, others: set[str]) -> bool:
+    """True when ``admin1`` lies inside one of ``others`` or holds one of them."""
+    return _WITHIN.get(admin1) in others or any(_WITHIN.get(o) == admin1 for o in others)
 
 
 def _width(lo: int, hi: int) -> int:
@@ -295,6 +311,31 @@ def _time(c: ClaimFeatures, e: EventProfile) -> tuple[float | None, str]:
     gap = -overlap + 1
     # a vaguer side: the gap decays over the shorter window (a week's slack for a week)
     return max(0.0, 1.0 - gap / max(shortest, 3)), f"gap={gap}d"
+
+
+# a town changes hands over days: the defenders' withdrawal is told one day, the attackers'
+# capture claim the next, each dated to its own report
+_CAPTURE_DAYS = 3
+
+
+def _as_process(c: ClaimFeatures, e: EventProfile) -> ClaimFeatures:
+    """``c`` as the time field sees it: a territorial change of a town the event's territorial
+    change names (the same GeoNames place) is a process of days, its window widened by
+    :data:`_CAPTURE_DAYS` each side when that reaches the event's window (so a withdrawal on
+    Wednesday and a capture claimed on Thursday are not two days side by side); any other claim,
+    or one further apart, as it is."""
+    if (
+        c.window is None
+        or c.kind != "territorial_change"
+        or "territorial_change" not in e.kinds
+        or c.place is None
+        or c.place not in e.places
+    ):
+        return c
+    lo, hi = lo_hi = c.window[0] - _CAPTURE_DAYS, c.window[1] + _CAPTURE_DAYS
+    if lo > e.end or e.start > hi:
+        return c  # further apart: another change of hands (the day veto still applies)
+    return replace(c, window=lo_hi)
 
 
 def _specificity(c: ClaimFeatures, e: EventProfile) -> float:
@@ -334,7 +375,8 @@ def score(
     place_share, place_detail = _place(c, e)
     if place_share is None:
         return 0.0, (LinkReason("place", place_detail, 0.0),)
-    time_share, time_detail = _time(c, e)
+    timed = _as_process(c, e)
+    time_share, time_detail = _time(timed, e)
     if time_share is None:
         return 0.0, (LinkReason("time", time_detail, 0.0),)
     counts = _counts(c, e)
@@ -352,7 +394,7 @@ def score(
 
     add("kind", kind_share(c.kind, e.kinds), f"kind={c.kind}")
     add("place", place_share, place_detail)
-    add("time", time_share, time_detail, scale=_specificity(c, e))
+    add("time", time_share, time_detail, scale=_specificity(timed, e))
     shared = c.actors & e.actors
     smaller = min(len(c.actors), len(e.actors))
     if smaller:

@@ -27,6 +27,7 @@ from fogofwar.geo.acronyms import stray_acronyms
 from fogofwar.geo.build import BuildStats, build_gazetteer, default_index_path, ensure_index
 from fogofwar.geo.context_prior import name_priors
 from fogofwar.geo.counties import named_counties, short_for
+from fogofwar.geo.facility_towns import facility_towns
 from fogofwar.geo.features import feature_spans, listed_streets
 from fogofwar.geo.index import Place, PlaceIndex
 from fogofwar.geo.landmarks import landmark_hits
@@ -208,6 +209,12 @@ class Gazetteer:
         out += [self._landmark(text, m) for m in marks]
         if features:
             out += self._features(text, features, hits, places)
+        for tok, town in facility_towns(tokens, lang, self._index):  # "Рязанский НПЗ"
+            if any(m.start < tok.end and tok.start < m.end for m in marks):
+                continue  # a landmark of its own: "Запорожская АЭС" lies in Enerhodar
+            span = Span(tok.start, tok.end)
+            out = [m for m in out if not (m.span.start < tok.end and tok.start < m.span.end)]
+            out.append(PlaceMention(span, tok.text, _location(town, tok.text, span)))
         return tuple(sorted(out, key=lambda m: (m.span.start, m.span.end)))
 
     @staticmethod

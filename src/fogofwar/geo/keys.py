@@ -73,6 +73,20 @@ def _make_keys(words: list[str], pack: LangPack, abbreviated: bool) -> list[tupl
     return keys
 
 
+def _guided(words: list[str], pack: LangPack, index: PlaceIndex) -> list[str]:
+    """Keys of a phrase too long for every combination of its undone endings, grown word by
+    word and kept only while some name starts so: "Донецкой Народной Республике" ->
+    "донецкая народная республика" (3 words of 6-9 forms each, past the first 48 keys)."""
+    heads = [""]
+    for w in words[:-1]:
+        grown = (fold(f"{h} {v}".strip()) for h in heads for v, _ in pack.variants(w.casefold()))
+        heads = [k for k in dict.fromkeys(grown) if index.has_prefix(k)][:_MAX_KEYS]
+        if not heads:
+            return []
+    last = pack.variants(words[-1].casefold())
+    return [fold(f"{h} {v}") for h in heads for v, _ in last]
+
+
 def lookup(
     words: list[str], pack: LangPack, index: PlaceIndex, abbreviated: bool = False
 ) -> tuple[tuple[Candidate, ...], bool]:
@@ -105,6 +119,10 @@ def lookup(
     elif any(found[e].how == 0 for e in as_written):
         # "Lyman" names Lyman as written: not Lima by another name of "Lyma" + an ending
         found = {e: c for e, c in found.items() if e in as_written or c.how == 0}
+    if not found and len(words) > 1 and len(found_keys) >= _MAX_KEYS:
+        for key in _guided(words, pack, index):  # "Донецкой Народной Республике"
+            for c in index.lookup(key):
+                found.setdefault(c.place.eid, c)
     if not found and pack.skeleton:
         for key, changed in found_keys:
             sk = skeleton(key)
