@@ -188,7 +188,8 @@ def source_kind(
         if person is not None and person.role_span is not None and person.source_kind is not None:
             kind = person.source_kind
     if kind is not None and att.source is not None:
-        kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
+        if not _named_body(doc, att.source):
+            kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
         kind = spokesperson_kind(doc, res.packs[doc.lang], att.source, kind)
         kind = civil_title_kind(doc, att.source, kind)
         kind = witness_body_kind(doc, att.source, kind)
@@ -205,6 +206,33 @@ def source_kind(
         ):
             kind = SourceKind.MEDIA
     return kind, is_source
+
+
+_ARTICLE_OR_MARK = re.compile(r"[\W_]*(?:\w{1,3}['’]?[\W_]*)?")  # an article, marks around a name
+
+
+def _named_body(doc: Doc, src: Span) -> bool:
+    """The source phrase is one registry body named in full, up to an article or a mark
+    around it ("the Coordination Headquarters for the Treatment of Prisoners of War",
+    "Координаційний штаб з питань поводження з військовополоненими"): the registry's kind
+    stands, not the military kind a word inside the name ("prisoners of war") suggests. Not
+    when an official is named ("a Somali military official": the person, not a body)."""
+    lex = lexicon(doc.lang)
+    nouns = lex.officials + lex.spokesperson_words
+    if nouns and any(w.startswith(nouns) for w in src.slice(doc.text).casefold().split()):
+        return False
+    for e in doc.entities:
+        if (
+            e.category == "actor"
+            and e.normalized is not None
+            and e.source_kind is not None
+            and src.start <= e.span.start
+            and e.span.end <= src.end
+            and _ARTICLE_OR_MARK.fullmatch(doc.text, src.start, e.span.start)
+            and _ARTICLE_OR_MARK.fullmatch(doc.text, e.span.end, src.end)
+        ):
+            return True
+    return False
 
 
 def _outlet(doc: Doc, res: Resources, src: Span) -> bool:
