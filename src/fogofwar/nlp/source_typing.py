@@ -26,6 +26,7 @@ __all__ = [
     "NOT_A_SOURCE",
     "SOURCE",
     "anonymous",
+    "body_title_kind",
     "known_kind",
     "member_kind",
     "source_kind",
@@ -195,6 +196,7 @@ def source_kind(
         kind = witness_body_kind(doc, att.source, kind)
         if not att.kind_settled:
             kind = member_kind(doc, att.source, kind)
+            kind = body_title_kind(doc, res, att.source, kind)
         if not att.kind_settled and anonymous(doc, res, att.source):
             kind = SourceKind.UNNAMED
         elif not att.kind_settled and _blogger(doc, res, att.source):
@@ -386,6 +388,34 @@ def member_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
             and e.actor_kind != "civilians"
             and e.span.end <= src.start
             and _BEFORE_MEMBER.fullmatch(doc.text, e.span.end, src.start)
+        ):
+            return e.source_kind
+    return kind
+
+
+_MODIFIERS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)*\s+")  # "'s top", " special", " "
+
+
+def body_title_kind(doc: Doc, res: Resources, src: Span, kind: SourceKind) -> SourceKind:
+    """ "the UN special envoy", "the UN's top envoy": a person's title (pack role) right after
+    a registry body in the source phrase, with only lower-case modifiers between them, speaks
+    for that body — its kind, not the government guess of the title. A body noun after it
+    ("the Hamas health ministry") is no title and keeps its own kind."""
+    if kind != SourceKind.GOVERNMENT:
+        return kind
+    toks = doc.tokens
+    starts = token_starts(toks)
+    lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
+    titles = [toks[m.start].start for m in res.packs[doc.lang].roles.find(toks, lo, hi)]
+    for e in doc.entities:
+        if (
+            e.category == "actor"
+            and e.normalized is not None
+            and e.source_kind is not None
+            and e.actor_kind != "civilians"
+            and src.start <= e.span.start
+            and e.span.end <= src.end
+            and any(_MODIFIERS.fullmatch(doc.text, e.span.end, t) for t in titles)
         ):
             return e.source_kind
     return kind
