@@ -20,7 +20,12 @@ from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.matcher import token_starts
 from fogofwar.nlp.source_choice import ENTITY
 from fogofwar.nlp.source_names import named_person, role_person
-from fogofwar.nlp.source_titles import civil_title_kind, masthead, witness_body_kind
+from fogofwar.nlp.source_titles import (
+    civil_title_kind,
+    masthead,
+    official_report_kind,
+    witness_body_kind,
+)
 
 __all__ = [
     "NOT_A_SOURCE",
@@ -197,6 +202,8 @@ def source_kind(
         if not att.kind_settled:
             kind = member_kind(doc, att.source, kind)
             kind = body_title_kind(doc, res, att.source, kind)
+        if not att.kind_settled:
+            kind = official_report_kind(doc, att.source, kind)
         if not att.kind_settled and anonymous(doc, res, att.source):
             kind = SourceKind.UNNAMED
         elif not att.kind_settled and _blogger(doc, res, att.source):
