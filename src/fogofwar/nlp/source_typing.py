@@ -24,6 +24,7 @@ from fogofwar.nlp.source_titles import (
     civil_title_kind,
     masthead,
     official_report_kind,
+    party_kind,
     witness_body_kind,
 )
 
@@ -204,6 +205,7 @@ def source_kind(
             kind = body_title_kind(doc, res, att.source, kind)
         if not att.kind_settled:
             kind = official_report_kind(doc, att.source, kind)
+            kind = party_kind(doc, att.source, kind)
         if not att.kind_settled and anonymous(doc, res, att.source):
             kind = SourceKind.UNNAMED
         elif not att.kind_settled and _blogger(doc, res, att.source):
