@@ -340,7 +340,10 @@ class Compiled:
 
     def _inside_name(self, toks: Tokens, i: int, j: int, lx: LangLexicons) -> bool:
         """English: a registry alias inside a longer capitalised name ("Fiji Labour Party",
-        "CBS Cable", "United States Congress") is not that actor."""
+        "CBS Cable", "United States Congress") is not that actor — unless the line is written
+        in title case ("Houthis Claim Attack on US Ship"), where every word is capitalised."""
+        if _title_case(toks, i):
+            return False
         for k, gap_at in ((i - 1, i - 1), (j, j - 1)):
             if k < 0 or k >= len(toks) or toks.gap(gap_at) not in (" ", "-"):
                 continue
@@ -388,3 +391,20 @@ def _script(lang: str) -> str | None:
     """The script a pack writes ``lang`` in (``None`` for a language without a pack)."""
     value = pack_meta(lang).get("script")
     return str(value) if value is not None else None
+
+
+_TITLE_WORD = 4  # letters of a word that title case capitalises (not "on", "as", "of", "the")
+_TITLE_WORDS = 3  # such words a line needs to be read as written in title case
+
+
+def _title_case(toks: Tokens, i: int) -> bool:
+    """Token ``i`` stands in a line or sentence whose longer words are all capitalised (a
+    headline in title case: "Houthis Claim Attack on US Ship as 'Initial Response'")."""
+    lo = i
+    while lo > 0 and not any(ch in toks.gap(lo - 1) for ch in ".!?\n"):
+        lo -= 1
+    hi = i
+    while hi < len(toks) - 1 and not any(ch in toks.gap(hi) for ch in ".!?\n"):
+        hi += 1
+    words = [w for w in toks.surfaces[lo : hi + 1] if len(w) >= _TITLE_WORD and w.isalpha()]
+    return len(words) >= _TITLE_WORDS and all(w[:1].isupper() for w in words)

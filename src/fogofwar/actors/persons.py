@@ -20,6 +20,7 @@ word a name word are in :mod:`fogofwar.actors.names`.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from fogofwar.actors.entries import ActorEntry, PersonMatch
@@ -92,6 +93,9 @@ def _abbreviated(toks: Tokens, k: int) -> bool:
     )
 
 
+_DASH = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")  # a dash between words, not a hyphen
+
+
 def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[int, int] | None:
     """A name after a role word ending at token ``j``, across a short genitive phrase.
 
@@ -116,6 +120,8 @@ def _name_after(c: Compiled, lx: LangLexicons, toks: Tokens, j: int) -> tuple[in
             any(ch in gap for ch in SENTENCE_END) and not (k == j and _abbreviated(toks, k))
         ):
             return None
+        if _DASH.fullmatch(gap):
+            return None  # "…, погиб мирный житель – Синегубов": a dash sets off the source
         surface, low = toks.surfaces[k], toks.lows[k]
         org = not lx.cyrillic_names and surface[:1].isupper() and shape.is_org(low)
         if org and not prep and not inside:

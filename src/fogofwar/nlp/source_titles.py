@@ -6,6 +6,11 @@
 * :func:`witness_body_kind` — the people of a hospital ("hospital officials", "Direktor des
   Krankenhauses", "представители больницы") or of a company ("a spokesman for the company")
   speak as witnesses, not as the government their title suggests;
+* :func:`official_report_kind` — "official figures", "offiziellen Angaben", "datos oficiales",
+  "официальные данные": a report called official is the authorities' word (government), not
+  an unnamed report;
+* :func:`party_kind` — a political party ("the Fiji Labour Party", "die Partei", "Демократична
+  партія") speaks as government (claims-v1: parties and opposition bodies);
 * :func:`masthead` — a capitalised name closed ("Kyiv Post", "Süddeutsche Zeitung") or opened
   ("Corriere della Sera", "Diario de Sevilla") by a newspaper head word is a media outlet.
 """
@@ -22,7 +27,13 @@ from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.source_epithets import company_noun
 from fogofwar.packs.files import read_table
 
-__all__ = ["civil_title_kind", "masthead", "witness_body_kind"]
+__all__ = [
+    "civil_title_kind",
+    "masthead",
+    "official_report_kind",
+    "party_kind",
+    "witness_body_kind",
+]
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LINK_LETTERS = 5  # a lower-case link inside a name ("della", "de", "du", "of")
@@ -120,3 +131,61 @@ def witness_body_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
     if any(w.startswith(lexicon(doc.lang).military_words) for w in words):
         return kind  # "a private military company": an armed group, not an affected firm
     return SourceKind.WITNESS
+
+
+@lru_cache(maxsize=16)
+def _official_words(lang: str) -> tuple[str, ...]:
+    """The pack's ``official_words`` (``[attribution]``): word parts of an "official" adjective."""
+    table = read_table(lang, "pack").get("attribution", {})
+    raw = table.get("official_words", ()) if isinstance(table, dict) else ()
+    return tuple(str(w).casefold() for w in raw)
+
+
+def official_report_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
+    """An unnamed report that the source phrase calls official ("according to official
+    figures", "nach offiziellen Angaben", "según datos oficiales", "по официальным данным") is
+    the authorities' word: government (claims-v1), not an unnamed report."""
+    words = _official_words(doc.lang)
+    if kind != SourceKind.UNNAMED or not words:
+        return kind
+    found = [w.casefold() for w in _WORD.findall(src.slice(doc.text))]
+    return SourceKind.GOVERNMENT if any(w.startswith(words) for w in found) else kind
+
+
+@lru_cache(maxsize=16)
+def _party_words(lang: str) -> tuple[str, ...]:
+    """The pack's ``party_words`` (``[attribution]``): a political party's head noun."""
+    table = read_table(lang, "pack").get("attribution", {})
+    raw = table.get("party_words", ()) if isinstance(table, dict) else ()
+    return tuple(str(w).casefold() for w in raw)
+
+
+_COMPOUNDS = frozenset({"de"})  # a German party noun may end a compound ("Oppositionspartei")
+_PARTY_GUESS = frozenset(
+    {SourceKind.MILITARY, SourceKind.WITNESS, SourceKind.UNNAMED, SourceKind.EXPERT}
+)
+
+
+def party_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
+    """A source phrase headed by a party noun ("the National Democratic Party", "die Partei",
+    "Демократична партія") speaks as government (claims-v1: parties), not as the military,
+    witness or expert the model guesses for a name it does not know — unless a registry body
+    in the phrase gives another kind (an armed group named a party, "Kurdistan Workers' Party")."""
+    parties = _party_words(doc.lang)
+    if kind not in _PARTY_GUESS or not parties:
+        return kind
+    if any(
+        e.normalized is not None
+        and e.source_kind is not None
+        and e.source_kind != SourceKind.GOVERNMENT
+        and src.start <= e.span.start
+        and e.span.end <= src.end
+        for e in doc.entities
+    ):
+        return kind
+    words = [w.casefold() for w in _WORD.findall(src.slice(doc.text))]
+    if doc.lang in _COMPOUNDS:
+        hit = any(w.endswith(parties) for w in words)
+    else:
+        hit = any(w in parties for w in words)
+    return SourceKind.GOVERNMENT if hit else kind

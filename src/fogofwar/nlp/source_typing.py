@@ -20,12 +20,19 @@ from fogofwar.nlp.doc import AttributionMention, Doc, Resources
 from fogofwar.nlp.matcher import token_starts
 from fogofwar.nlp.source_choice import ENTITY
 from fogofwar.nlp.source_names import named_person, role_person
-from fogofwar.nlp.source_titles import civil_title_kind, masthead, witness_body_kind
+from fogofwar.nlp.source_titles import (
+    civil_title_kind,
+    masthead,
+    official_report_kind,
+    party_kind,
+    witness_body_kind,
+)
 
 __all__ = [
     "NOT_A_SOURCE",
     "SOURCE",
     "anonymous",
+    "body_title_kind",
     "known_kind",
     "member_kind",
     "source_kind",
@@ -188,12 +195,17 @@ def source_kind(
         if person is not None and person.role_span is not None and person.source_kind is not None:
             kind = person.source_kind
     if kind is not None and att.source is not None:
-        kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
+        if not _named_body(doc, att.source):
+            kind = official_kind(doc, res.packs[doc.lang], att.source, kind)
         kind = spokesperson_kind(doc, res.packs[doc.lang], att.source, kind)
         kind = civil_title_kind(doc, att.source, kind)
         kind = witness_body_kind(doc, att.source, kind)
         if not att.kind_settled:
             kind = member_kind(doc, att.source, kind)
+            kind = body_title_kind(doc, res, att.source, kind)
+        if not att.kind_settled:
+            kind = official_report_kind(doc, att.source, kind)
+            kind = party_kind(doc, att.source, kind)
         if not att.kind_settled and anonymous(doc, res, att.source):
             kind = SourceKind.UNNAMED
         elif not att.kind_settled and _blogger(doc, res, att.source):
@@ -205,6 +217,33 @@ def source_kind(
         ):
             kind = SourceKind.MEDIA
     return kind, is_source
+
+
+_ARTICLE_OR_MARK = re.compile(r"[\W_]*(?:\w{1,3}['’]?[\W_]*)?")  # an article, marks around a name
+
+
+def _named_body(doc: Doc, src: Span) -> bool:
+    """The source phrase is one registry body named in full, up to an article or a mark
+    around it ("the Coordination Headquarters for the Treatment of Prisoners of War",
+    "Координаційний штаб з питань поводження з військовополоненими"): the registry's kind
+    stands, not the military kind a word inside the name ("prisoners of war") suggests. Not
+    when an official is named ("a Somali military official": the person, not a body)."""
+    lex = lexicon(doc.lang)
+    nouns = lex.officials + lex.spokesperson_words
+    if nouns and any(w.startswith(nouns) for w in src.slice(doc.text).casefold().split()):
+        return False
+    for e in doc.entities:
+        if (
+            e.category == "actor"
+            and e.normalized is not None
+            and e.source_kind is not None
+            and src.start <= e.span.start
+            and e.span.end <= src.end
+            and _ARTICLE_OR_MARK.fullmatch(doc.text, src.start, e.span.start)
+            and _ARTICLE_OR_MARK.fullmatch(doc.text, e.span.end, src.end)
+        ):
+            return True
+    return False
 
 
 def _outlet(doc: Doc, res: Resources, src: Span) -> bool:
@@ -358,6 +397,34 @@ def member_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
             and e.actor_kind != "civilians"
             and e.span.end <= src.start
             and _BEFORE_MEMBER.fullmatch(doc.text, e.span.end, src.start)
+        ):
+            return e.source_kind
+    return kind
+
+
+_MODIFIERS = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*)*\s+")  # "'s top", " special", " "
+
+
+def body_title_kind(doc: Doc, res: Resources, src: Span, kind: SourceKind) -> SourceKind:
+    """ "the UN special envoy", "the UN's top envoy": a person's title (pack role) right after
+    a registry body in the source phrase, with only lower-case modifiers between them, speaks
+    for that body — its kind, not the government guess of the title. A body noun after it
+    ("the Hamas health ministry") is no title and keeps its own kind."""
+    if kind != SourceKind.GOVERNMENT:
+        return kind
+    toks = doc.tokens
+    starts = token_starts(toks)
+    lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
+    titles = [toks[m.start].start for m in res.packs[doc.lang].roles.find(toks, lo, hi)]
+    for e in doc.entities:
+        if (
+            e.category == "actor"
+            and e.normalized is not None
+            and e.source_kind is not None
+            and e.actor_kind != "civilians"
+            and src.start <= e.span.start
+            and e.span.end <= src.end
+            and any(_MODIFIERS.fullmatch(doc.text, e.span.end, t) for t in titles)
         ):
             return e.source_kind
     return kind
