@@ -249,9 +249,15 @@ class PhraseMatcher(Generic[T]):
 
     def match_at(self, tokens: Sequence[Token], i: int, stop: int) -> Match[T] | None:
         """The longest pattern starting at token ``i`` and ending before ``stop``."""
+        tok = tokens[i]
+        cands = self._cache.get((tok.lower, tok.lemma))  # _candidates' cache, read inline
+        if cands is None:
+            cands = self._candidates(tok)
+        if not cands:
+            return None  # most tokens open no pattern
         best: Match[T] | None = None
         best_end = i  # every candidate ends after i: the first that fits is taken
-        for words, payload, pattern in self._candidates(tokens[i]):
+        for words, payload, pattern in cands:
             end = i + len(words)
             if end > stop or end <= best_end:
                 continue
