@@ -75,6 +75,7 @@ class ClaimBuilder(ClaimParts):
         self.used_q: set[Span] = set()
         self._has: dict[tuple[int, int, int], bool] = {}
         self._every: dict[tuple[int, int], list[Match[Trigger]]] = {}
+        self._in_source: dict[int, bool] = {}
 
     def claim(
         self,
