@@ -45,7 +45,7 @@ class EventReader(TollReader):
         key = (id(matcher), lo, hi)
         hit = self._has.get(key)
         if hit is None:
-            hit = self._has[key] = bool(matcher.find(self.toks, lo, hi))
+            hit = self._has[key] = matcher.any_in(self.toks, lo, hi)
         return hit
 
     def in_source(self, offset: int) -> bool:

@@ -114,7 +114,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     read = doc  # what the stage returns; the claims are read from its clauses cut further
     b0 = ClaimBuilder(doc, res)
     doc = dataclasses.replace(doc, clauses=promote_relatives(doc, b0, split_coordinated(doc, b0)))
-    b = ClaimBuilder(doc, res)
+    b = ClaimBuilder(doc, res, like=b0)  # the same words: b0's memos hold
     views = clause_views(doc, res, b)
     scores = res.model.score(views)
     picked: list[tuple[ClauseView, ClaimKind, Certainty, AttributionMention | None]] = []

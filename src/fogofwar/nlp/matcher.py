@@ -269,6 +269,20 @@ class PhraseMatcher(Generic[T]):
                 best, best_end = _match(i, end, payload, pattern), end
         return best
 
+    def any_in(self, tokens: Sequence[Token], start: int = 0, stop: int | None = None) -> bool:
+        """Whether :meth:`find` finds anything in ``tokens[start:stop]`` (the first match
+        settles it: the others are not looked for)."""
+        stop = len(tokens) if stop is None else stop
+        if isinstance(tokens, tuple) and stop - start > _DIRECT:
+            positions = self._positions(tokens)
+            k = bisect.bisect_left(positions, start)
+            while k < len(positions) and positions[k] < stop:
+                if self.match_at(tokens, positions[k], stop) is not None:
+                    return True
+                k += 1
+            return False
+        return any(self.match_at(tokens, i, stop) is not None for i in range(start, stop))
+
     def find(
         self, tokens: Sequence[Token], start: int = 0, stop: int | None = None
     ) -> list[Match[T]]:
