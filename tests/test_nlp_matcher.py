@@ -38,3 +38,13 @@ def test_no_match() -> None:
 
 def test_norm_unifies_apostrophes() -> None:
     assert norm("П’ЯТЬ") == norm("пʼять") == norm("п'ять")
+
+
+def test_any_in_agrees_with_find() -> None:
+    text = "The mayor said on Monday that two drones had been shot down over the river port."
+    toks = tokenize(text, "en")
+    matcher = PhraseMatcher([("shot down", 1), ("drone*", 2), ("said", 3), ("over the sea", 4)])
+    for lo in range(len(toks)):
+        for hi in range(lo, len(toks) + 1):
+            assert matcher.any_in(toks, lo, hi) == bool(matcher.find(toks, lo, hi)), (lo, hi)
+    assert not matcher.any_in(list(toks), 0, 2)  # "The mayor": no pattern, as a list too

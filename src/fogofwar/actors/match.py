@@ -251,8 +251,14 @@ class Lexicon(Generic[T]):
 
     def match_at(self, toks: Tokens, i: int) -> tuple[int, T] | None:
         """The longest phrase starting at token ``i``: (index after its last token, payload)."""
+        low = toks.lows[i]
+        cands = self._seen.get(low)  # _candidates' memo, read inline
+        if cands is None:
+            cands = self._candidates(low)
+        if not cands:
+            return None  # most words start no phrase
         best: tuple[int, T] | None = None
-        for words, payload in self._candidates(toks.lows[i]):
+        for words, payload in cands:
             end = self._match_words(toks, i, words)
             if end and (best is None or end > best[0]):
                 best = (end, payload)

@@ -58,7 +58,10 @@ class ClauseScore:
     @property
     def p_claim(self) -> float:
         """Probability that the clause carries a claim."""
-        return 1.0 - dict(self.kinds).get(NONE, 0.0)
+        for kind, p in self.kinds:  # one row a kind: the first is the only
+            if kind == NONE:
+                return 1.0 - p
+        return 1.0
 
     def best_kind(self) -> tuple[ClaimKind, float]:
         """The likeliest claim kind (``none`` left out) and its probability."""

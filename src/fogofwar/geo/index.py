@@ -66,6 +66,12 @@ class PlaceIndex:
         self._local = threading.local()
         self.lookup = lru_cache(maxsize=cache_size)(self._lookup)
         self.by_name = lru_cache(maxsize=4096)(self._by_name)
+        # a phrase's candidates by (pack, words, abbreviated), for :func:`fogofwar.geo.keys.lookup`
+        # (a pure function of them over this index); the packs are held so their ids stay theirs
+        self.phrase_memo: dict[
+            tuple[int, tuple[str, ...], bool], tuple[tuple[Candidate, ...], bool]
+        ] = {}
+        self.memo_packs: dict[int, object] = {}
 
     def _con(self) -> sqlite3.Connection:
         con: sqlite3.Connection | None = getattr(self._local, "con", None)

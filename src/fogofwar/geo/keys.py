@@ -92,7 +92,22 @@ def lookup(
 ) -> tuple[tuple[Candidate, ...], bool]:
     """Candidate places of a phrase (its words as written or with case endings undone, then
     cross-script keys) and whether they matched only after undoing an ending; ``abbreviated``:
-    see :func:`keys`."""
+    see :func:`keys`. Remembered per index (the recogniser asks the same phrases of every
+    text, and a headline's context again)."""
+    memo = index.phrase_memo
+    key = (id(pack), tuple(words), abbreviated)
+    got = memo.get(key)
+    if got is None:
+        if len(memo) >= MEMO_MAX:
+            memo.clear()
+        index.memo_packs[id(pack)] = pack
+        got = memo[key] = _lookup(words, pack, index, abbreviated)
+    return got
+
+
+def _lookup(
+    words: list[str], pack: LangPack, index: PlaceIndex, abbreviated: bool
+) -> tuple[tuple[Candidate, ...], bool]:
     found: dict[int, Candidate] = {}
     as_written: set[int] = set()  # places the words name without undoing an ending
     changed_any = True

@@ -4,6 +4,8 @@ knows the whole name."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from fogofwar.geo.index import PlaceIndex
 from fogofwar.geo.keys import lookup
 from fogofwar.geo.langdata import LangPack
@@ -23,8 +25,14 @@ def shortened(tokens: list[Token], k: int, text: str, pack: LangPack) -> bool:
     tok = tokens[k]
     low = tok.text.casefold()
     dotted = low if low.endswith(".") else low + "." if text[tok.end : tok.end + 1] == "." else ""
-    forms = {a for a, _ in pack.name_abbreviations}
+    forms = _short_forms(pack.name_abbreviations)
     return low in forms or dotted in forms
+
+
+@cache
+def _short_forms(abbreviations: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """The abbreviations of a pack's ``name_abbreviations`` (worked out once per pack)."""
+    return frozenset(a for a, _ in abbreviations)
 
 
 def abbreviated_name(

@@ -83,12 +83,14 @@ def pairs(
         if len(pruned[id(h)]) < 2:
             continue  # one candidate: nothing to choose
         areas = _official_areas(pruned[id(h)])
+        # "Mexico" near Puebla: the country, not its capital (whichever toponym is near)
+        free = [p for p in mine if not any(contains(a, p) for a in areas)]
         for j, (o, theirs) in enumerate(towns):
             if i == j or owner[id(o)] == owner[id(h)]:
                 continue
-            for p in mine:
-                if (id(h), p.eid) in out or any(contains(a, p) for a in areas):
-                    continue  # "Mexico" near Puebla: the country, not its capital
+            for p in free:
+                if (id(h), p.eid) in out:
+                    continue
                 for q in theirs:
                     if abs(p.lat - q.lat) <= deg and km(p, q) <= _PAIR_KM:  # type: ignore[operator]
                         out.add((id(h), p.eid))

@@ -163,7 +163,7 @@ def recognise(
             hits.append(marked[i])
             i = marked[i].last + 1
             continue
-        if tok.text.casefold().endswith(_CONTRACTIONS):
+        if low.endswith(_CONTRACTIONS):
             i += 1  # "She’ll", "They'd": a pronoun and a verb, not a place's other name
             continue
         if _plural_acronym(tok.text):

@@ -26,7 +26,7 @@ from fogofwar.nlp.attribution_gapped import prep_tail
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_source import Finder, inside
 from fogofwar.nlp.doc import AttributionMention, Doc, Quantity, Resources, Sentence
-from fogofwar.nlp.matcher import norm
+from fogofwar.nlp.matcher import norm, token_starts
 from fogofwar.nlp.pipeline import stage
 from fogofwar.packs import LanguagePack
 
@@ -49,7 +49,7 @@ def _words(doc: Doc, span: Span) -> int:
 
 
 def _starts(doc: Doc) -> list[int]:
-    return [t.start for t in doc.tokens]
+    return token_starts(doc.tokens)  # shared, read only
 
 
 def _opens_with(doc: Doc, sent: Sentence, c_start: int, c_end: int, stop: int) -> bool:
@@ -147,7 +147,7 @@ def _degenerate(doc: Doc, pack: LanguagePack, a: AttributionMention) -> bool:
     if not touching:
         return False
     toks = doc.tokens
-    starts = [t.start for t in toks]
+    starts = token_starts(toks)
     lo, hi = bisect.bisect_left(starts, a.content.start), bisect.bisect_left(starts, a.content.end)
     if any(lo <= q.tok_start < hi for q in doc.quantities):
         return False

@@ -19,4 +19,4 @@ __all__ = ["ceremony"]
 
 def ceremony(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
     """The clause holds an act of mourning or remembrance of the pack."""
-    return bool(pack.ceremonies.find(doc.tokens, clause.tok_start, clause.tok_end))
+    return pack.ceremonies.any_in(doc.tokens, clause.tok_start, clause.tok_end)

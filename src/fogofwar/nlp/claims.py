@@ -67,7 +67,9 @@ def _within(a: Span, b: Span) -> bool:
 class ClaimBuilder(ClaimParts):
     """The rule parts of a claim (events, counts, actors, place, time, source) for one Doc."""
 
-    def __init__(self, doc: Doc, res: Resources) -> None:
+    def __init__(self, doc: Doc, res: Resources, like: ClaimBuilder | None = None) -> None:
+        """``like``: a builder of the same document with other clauses (before they were cut);
+        its memos, which read tokens, quantities and attributions only, are shared."""
         self.doc, self.res = doc, res
         self.pack: LanguagePack = res.packs[doc.lang]
         self.toks = doc.tokens
@@ -75,6 +77,15 @@ class ClaimBuilder(ClaimParts):
         self.used_q: set[Span] = set()
         self._has: dict[tuple[int, int, int], bool] = {}
         self._every: dict[tuple[int, int], list[Match[Trigger]]] = {}
+        self._in_source: dict[int, bool] = {}
+        if (
+            like is not None
+            and like.toks is doc.tokens
+            and like.doc.quantities is doc.quantities
+            and like.doc.attributions is doc.attributions
+            and like.doc.lang == doc.lang
+        ):
+            self._has, self._every, self._in_source = like._has, like._every, like._in_source
 
     def claim(
         self,

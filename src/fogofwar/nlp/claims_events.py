@@ -33,10 +33,11 @@ __all__ = ["EventReader"]
 
 class EventReader(TollReader):
     """The event words of a clause (a mixin of the claim builder: ``doc``, ``pack``, ``toks``,
-    ``starts`` and the per-document memos ``_has`` and ``_every``)."""
+    ``starts`` and the per-document memos ``_has``, ``_every`` and ``_in_source``)."""
 
     _has: dict[tuple[int, int, int], bool]
     _every: dict[tuple[int, int], list[Match[Trigger]]]
+    _in_source: dict[int, bool]
 
     def has(self, matcher: PhraseMatcher[Any], lo: int, hi: int) -> bool:
         """Whether ``matcher`` matches in tokens ``[lo, hi)``; remembered per document (the
@@ -44,8 +45,19 @@ class EventReader(TollReader):
         key = (id(matcher), lo, hi)
         hit = self._has.get(key)
         if hit is None:
-            hit = self._has[key] = bool(matcher.find(self.toks, lo, hi))
+            hit = self._has[key] = matcher.any_in(self.toks, lo, hi)
         return hit
+
+    def in_source(self, offset: int) -> bool:
+        """Whether character ``offset`` lies in an attribution's source phrase (remembered
+        per document: every clause asks of its event words)."""
+        got = self._in_source.get(offset)
+        if got is None:
+            got = self._in_source[offset] = any(
+                a.source is not None and a.source.start <= offset < a.source.end
+                for a in self.doc.attributions
+            )
+        return got
 
     def background(self, clause: Clause) -> list[Clause]:
         """Relative and qualifier clauses inside ``clause``: background, not its events."""
@@ -62,12 +74,11 @@ class EventReader(TollReader):
         asserts no event."""
         pack, toks = self.pack, self.toks
         bg = self.background(clause)
-        sources = [a.source for a in self.doc.attributions if a.source is not None]
         found = [
             m
             for m in self.every(clause)
             if not any(b.tok_start <= m.start < b.tok_end for b in bg)
-            and not any(s.start <= toks[m.start].start < s.end for s in sources)
+            and not self.in_source(toks[m.start].start)
         ]
         if not found or self.doc.headline:
             return found

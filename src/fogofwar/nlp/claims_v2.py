@@ -121,27 +121,14 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     read = doc  # what the stage returns; the claims are read from its clauses cut further
     b0 = ClaimBuilder(doc, res)
     doc = dataclasses.replace(doc, clauses=promote_relatives(doc, b0, split_coordinated(doc, b0)))
-    b = ClaimBuilder(doc, res)
+    b = ClaimBuilder(doc, res, like=b0)  # the same words: b0's memos hold
     views = clause_views(doc, res, b)
     scores = res.model.score(views)
     picked: list[tuple[ClauseView, ClaimKind, Certainty, AttributionMention | None]] = []
     unsure: list[bool] = []  # per picked clause: the model leans to no claim (past the lead)
-    memo: dict[AttributionMention, tuple[SourceKind | None, bool]] = {}
-    typed = type_all(doc, res) if res.sources is not None else {}
     layout: SourceLayout | None = None  # built once, for the first clause that needs it
     voices = Voices(doc, res)  # speakers and source names, each worked out once
-
-    seen: dict[int, tuple[AttributionMention, tuple[SourceKind | None, bool]]] = {}
-
-    def kind_of(a: AttributionMention) -> tuple[SourceKind | None, bool]:
-        got = seen.get(id(a))  # by identity first: hashing an attribution reads every field
-        if got is not None:
-            return got[1]
-        if a not in memo:  # the model's source head runs once per attribution
-            named = named_before(doc, a, voices.name)  # "según él": as the text named them
-            memo[a] = source_kind(doc, res, a, typed) if named is None else kind_of(named)
-        seen[id(a)] = (a, memo[a])
-        return memo[a]
+    kind_of = _KindOf(doc, res, voices)
 
     opened: set[int] = set()  # the sentences of the clauses seen so far
     for view, score in zip(views, scores, strict=True):
@@ -255,6 +242,32 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     out = accusers_of_denials(doc, res, res.pipeline_version, out)
     out = drop_kickers(doc, out)  # "Sabotagepläne: Zwei Männer festgenommen"
     return dataclasses.replace(read, claims=tuple(main_first(out)))
+
+
+class _KindOf:
+    """``(source kind, is a source)`` of each attribution of a document, worked out once (the
+    model's source head runs once per attribution; "según él": as the text named them). A
+    class, not a closure calling itself: that would be a reference cycle keeping the document
+    alive until the garbage collector's next pass."""
+
+    def __init__(self, doc: Doc, res: Resources, voices: Voices) -> None:
+        self.doc, self.res, self.voices = doc, res, voices
+        self.typed = type_all(doc, res) if res.sources is not None else {}
+        self.memo: dict[AttributionMention, tuple[SourceKind | None, bool]] = {}
+        self.seen: dict[int, tuple[AttributionMention, tuple[SourceKind | None, bool]]] = {}
+
+    def __call__(self, a: AttributionMention) -> tuple[SourceKind | None, bool]:
+        got = self.seen.get(id(a))  # by identity first: hashing an attribution reads every field
+        if got is not None:
+            return got[1]
+        memo = self.memo
+        if a not in memo:
+            named = named_before(self.doc, a, self.voices.name)
+            memo[a] = (
+                source_kind(self.doc, self.res, a, self.typed) if named is None else self(named)
+            )
+        self.seen[id(a)] = (a, memo[a])
+        return memo[a]
 
 
 def _build(

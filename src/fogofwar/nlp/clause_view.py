@@ -330,7 +330,7 @@ def _lexical(
         "verification_near": verification,
         "headline": doc.headline,
         "first_sentence": clause.sentence == 0,
-        "quote_marks": any(ch in _QUOTES for ch in span.slice(doc.text)),
+        "quote_marks": not _QUOTES.isdisjoint(span.slice(doc.text)),
         "inherited_source": inherited,
         "candidate_source": False,  # the candidate features are set by clause_views
         "candidate_1": False,

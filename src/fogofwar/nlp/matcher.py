@@ -249,9 +249,15 @@ class PhraseMatcher(Generic[T]):
 
     def match_at(self, tokens: Sequence[Token], i: int, stop: int) -> Match[T] | None:
         """The longest pattern starting at token ``i`` and ending before ``stop``."""
+        tok = tokens[i]
+        cands = self._cache.get((tok.lower, tok.lemma))  # _candidates' cache, read inline
+        if cands is None:
+            cands = self._candidates(tok)
+        if not cands:
+            return None  # most tokens open no pattern
         best: Match[T] | None = None
         best_end = i  # every candidate ends after i: the first that fits is taken
-        for words, payload, pattern in self._candidates(tokens[i]):
+        for words, payload, pattern in cands:
             end = i + len(words)
             if end > stop or end <= best_end:
                 continue
@@ -262,6 +268,20 @@ class PhraseMatcher(Generic[T]):
             if k == end:
                 best, best_end = _match(i, end, payload, pattern), end
         return best
+
+    def any_in(self, tokens: Sequence[Token], start: int = 0, stop: int | None = None) -> bool:
+        """Whether :meth:`find` finds anything in ``tokens[start:stop]`` (the first match
+        settles it: the others are not looked for)."""
+        stop = len(tokens) if stop is None else stop
+        if isinstance(tokens, tuple) and stop - start > _DIRECT:
+            positions = self._positions(tokens)
+            k = bisect.bisect_left(positions, start)
+            while k < len(positions) and positions[k] < stop:
+                if self.match_at(tokens, positions[k], stop) is not None:
+                    return True
+                k += 1
+            return False
+        return any(self.match_at(tokens, i, stop) is not None for i in range(start, stop))
 
     def find(
         self, tokens: Sequence[Token], start: int = 0, stop: int | None = None

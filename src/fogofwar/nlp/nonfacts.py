@@ -115,17 +115,17 @@ def counterfactual(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
     """The clause's sentence holds a counterfactual marker of the pack ("если бы", "якби",
     "if it had not been", "wäre … gewesen", "si … hubiera", "se … avesse")."""
     sent = doc.sentences[clause.sentence]
-    return bool(pack.counterfactual.find(doc.tokens, sent.tok_start, sent.tok_end))
+    return pack.counterfactual.any_in(doc.tokens, sent.tok_start, sent.tok_end)
 
 
 def irrealis(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
     """The clause holds an irrealis particle of the pack ("бы", "би")."""
-    return bool(pack.irrealis.find(doc.tokens, clause.tok_start, clause.tok_end))
+    return pack.irrealis.any_in(doc.tokens, clause.tok_start, clause.tok_end)
 
 
 def sport(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:
     """The clause holds a sports word of the pack ("scored", "derby", "счетом")."""
-    return bool(pack.sports.find(doc.tokens, clause.tok_start, clause.tok_end))
+    return pack.sports.any_in(doc.tokens, clause.tok_start, clause.tok_end)
 
 
 def long_past(doc: Doc, pack: LanguagePack, clause: Clause) -> bool:

@@ -321,6 +321,7 @@ def drop_verbatim_repeats(doc: Doc, claims: list[Claim]) -> list[Claim]:
     постраждали двоє людей. … «Постраждали двоє людей», – написав Лисак"), is that claim
     quoted again: one proposition, one claim (the earlier carries the counts it gives)."""
     out: list[Claim] = []
+    padded: list[str] = []  # each kept claim's words, spaced at both ends (worked out once)
     for c in claims:
         words = _words_of(doc, c)
         if (
@@ -329,11 +330,12 @@ def drop_verbatim_repeats(doc: Doc, claims: list[Claim]) -> list[Claim]:
             and any(
                 not p.in_headline
                 and (p.kind == c.kind or {p.kind, c.kind} <= _TOLL_OF | {ClaimKind.CASUALTIES})
-                and f" {words} " in f" {_words_of(doc, p)} "
+                and f" {words} " in p_words
                 and not _new_figure(p, c)
-                for p in out
+                for p, p_words in zip(out, padded, strict=True)
             )
         ):
             continue
         out.append(c)
+        padded.append(f" {words} ")
     return out

@@ -267,7 +267,7 @@ def _outlet_of_body(doc: Doc, res: Resources, src: Span) -> bool:
     television"): the outlet speaks as media (claims-v1: state-owned ones included), not as
     the body. The noun ends the phrase, or (Romance, Slavic) opens it."""
     toks = doc.tokens
-    starts = [t.start for t in toks]
+    starts = token_starts(toks)
     lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
     while lo < hi and not toks[hi - 1].is_word:
         hi -= 1
