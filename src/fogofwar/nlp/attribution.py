@@ -53,6 +53,7 @@ from fogofwar.nlp.attribution_speaker import (
     positional_speaker,
 )
 from fogofwar.nlp.attribution_subjects import verb_subject
+from fogofwar.nlp.attribution_visuals import visual_source
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.matcher import Match, Token, norm
 from fogofwar.nlp.pipeline import stage
@@ -440,8 +441,9 @@ def attribution(doc: Doc, res: Resources) -> Doc:
         if not here:
             here = gapped_prep(doc, f, pack, sent)
         if not here:
-            opinion = opinion_prep(doc, f, sent)  # "Per l'esercito, …"
-            here = [opinion] if opinion is not None else []
+            # "Videos circulating on social media show …", "Per l'esercito, …"
+            shown = visual_source(doc, f, pack, sent) or opinion_prep(doc, f, sent)
+            here = [shown] if shown is not None else []
         if not cues and not here:
             cont = mood(doc, f, sent, si, last)
             cont = cont or colon_source(doc, f, sent) or headline_tail(doc, f, pack, sent)

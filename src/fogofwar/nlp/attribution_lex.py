@@ -19,6 +19,8 @@ switches the constructions off:
 * ``np_links`` — words joining a source noun to its complement ("a spokesman *for* the
   ministry", "Sprecher *des* Ministeriums");
 * ``function_words`` — capitalised at a sentence start they are not names ("But", "Doch");
+* ``visuals``, ``show_verbs``, ``visual_agents`` — pictures that show what a sentence reports
+  and who published them (:mod:`fogofwar.nlp.attribution_visuals`);
 * ``author_hedges`` — ``adverb`` cues that hedge in the writer's own voice ("offenbar",
   "apparently", "al parecer"): the claim is reported but its source stays the author.
 """
@@ -135,6 +137,11 @@ class AttributionLexicon:
     told_objects: frozenset[str] = frozenset()
     # the ``cue_adverbs`` of several words ("pour sa part", "в свою очередь"), as word tuples
     adverb_phrases: tuple[tuple[str, ...], ...] = ()
+    # pictures that show what a sentence reports (nlp/attribution_visuals.py): picture nouns
+    # (word prefixes), showing verbs (words) and the words before their publisher ("by")
+    visuals: tuple[str, ...] = ()
+    show_verbs: frozenset[str] = frozenset()
+    visual_agents: frozenset[str] = frozenset()
 
     def skip_adverbs(self, toks: Sequence[Token], j: int, lo: int, hi: int, step: int) -> int:
         """The first token from ``j`` (walking by ``step``, +1 or -1, within ``[lo, hi)``) that
@@ -219,4 +226,7 @@ def lexicon(lang: str) -> AttributionLexicon:
         _set(table, "name_junk"),
         _set(table, "told_objects"),
         tuple(sorted(tuple(w.split()) for w in _set(table, "cue_adverbs") if " " in w)),
+        tuple(sorted(_set(table, "visuals"))),
+        _set(table, "show_verbs"),
+        _set(table, "visual_agents"),
     )
