@@ -142,6 +142,10 @@ class AttributionLexicon:
     visuals: tuple[str, ...] = ()
     show_verbs: frozenset[str] = frozenset()
     visual_agents: frozenset[str] = frozenset()
+    # a passive speech verb and its agent ("was confirmed by", "wurde vom … bestätigt"):
+    # auxiliaries and agent words (nlp/attribution_passive.py)
+    passive_aux: frozenset[str] = frozenset()
+    passive_agents: frozenset[str] = frozenset()
 
     def skip_adverbs(self, toks: Sequence[Token], j: int, lo: int, hi: int, step: int) -> int:
         """The first token from ``j`` (walking by ``step``, +1 or -1, within ``[lo, hi)``) that
@@ -229,4 +233,6 @@ def lexicon(lang: str) -> AttributionLexicon:
         tuple(sorted(_set(table, "visuals"))),
         _set(table, "show_verbs"),
         _set(table, "visual_agents"),
+        _set(table, "passive_aux"),
+        _set(table, "passive_agents"),
     )
