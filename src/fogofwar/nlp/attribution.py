@@ -40,6 +40,7 @@ from fogofwar.nlp.attribution_combine import add_via, combine, mood, reporting
 from fogofwar.nlp.attribution_entities import mention
 from fogofwar.nlp.attribution_gapped import gapped_prep, prep_tail
 from fogofwar.nlp.attribution_opinion import opinion_prep
+from fogofwar.nlp.attribution_passive import passive_agent
 from fogofwar.nlp.attribution_quotes import find_quotes, quote_attributions
 from fogofwar.nlp.attribution_source import Finder, Source, inside, trim
 from fogofwar.nlp.attribution_speaker import (
@@ -53,6 +54,7 @@ from fogofwar.nlp.attribution_speaker import (
     positional_speaker,
 )
 from fogofwar.nlp.attribution_subjects import verb_subject
+from fogofwar.nlp.attribution_visuals import visual_source
 from fogofwar.nlp.doc import AttributionMention, Doc, Resources, Sentence
 from fogofwar.nlp.matcher import Match, Token, norm
 from fogofwar.nlp.pipeline import stage
@@ -281,7 +283,11 @@ def _verbal_event(toks: tuple[Token, ...], lo: int, hi: int, pack: LanguagePack)
 def _verb(
     doc: Doc, f: Finder, sent: Sentence, m: Match[CueEntry], pack: LanguagePack
 ) -> tuple[Span | None, Source | None]:
-    """Content and source of a verb cue: "X said (that) …", "…, X said", "…, said X"."""
+    """Content and source of a verb cue: "X said (that) …", "…, X said", "…, said X"; a
+    passive cue with its agent ("… was confirmed by the ministry")."""
+    passive = passive_agent(doc, f, sent, m.start, m.end)
+    if passive is not None:
+        return passive
     toks = doc.tokens
     cue = Span(toks[m.start].start, toks[m.end - 1].end)
     lo, hi = sent.tok_start, sent.tok_end
@@ -440,8 +446,9 @@ def attribution(doc: Doc, res: Resources) -> Doc:
         if not here:
             here = gapped_prep(doc, f, pack, sent)
         if not here:
-            opinion = opinion_prep(doc, f, sent)  # "Per l'esercito, …"
-            here = [opinion] if opinion is not None else []
+            # "Videos circulating on social media show …", "Per l'esercito, …"
+            shown = visual_source(doc, f, pack, sent) or opinion_prep(doc, f, sent)
+            here = [shown] if shown is not None else []
         if not cues and not here:
             cont = mood(doc, f, sent, si, last)
             cont = cont or colon_source(doc, f, sent) or headline_tail(doc, f, pack, sent)

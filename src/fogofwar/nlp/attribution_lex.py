@@ -19,6 +19,8 @@ switches the constructions off:
 * ``np_links`` — words joining a source noun to its complement ("a spokesman *for* the
   ministry", "Sprecher *des* Ministeriums");
 * ``function_words`` — capitalised at a sentence start they are not names ("But", "Doch");
+* ``visuals``, ``show_verbs``, ``visual_agents`` — pictures that show what a sentence reports
+  and who published them (:mod:`fogofwar.nlp.attribution_visuals`);
 * ``author_hedges`` — ``adverb`` cues that hedge in the writer's own voice ("offenbar",
   "apparently", "al parecer"): the claim is reported but its source stays the author.
 """
@@ -26,10 +28,11 @@ switches the constructions off:
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fogofwar.nlp.matcher import norm
+from fogofwar.nlp.matcher import Token, norm
 from fogofwar.packs.files import read_table
 
 __all__ = ["AttributionLexicon", "lexicon"]
@@ -132,6 +135,39 @@ class AttributionLexicon:
     # "сообщил об этом", "повідомив про це"): the sentence only names the source of what came
     # before (nlp/attribution_forward.py), like an opening ``told_this``
     told_objects: frozenset[str] = frozenset()
+    # the ``cue_adverbs`` of several words ("pour sa part", "в свою очередь"), as word tuples
+    adverb_phrases: tuple[tuple[str, ...], ...] = ()
+    # pictures that show what a sentence reports (nlp/attribution_visuals.py): picture nouns
+    # (word prefixes), showing verbs (words) and the words before their publisher ("by")
+    visuals: tuple[str, ...] = ()
+    show_verbs: frozenset[str] = frozenset()
+    visual_agents: frozenset[str] = frozenset()
+    # a passive speech verb and its agent ("was confirmed by", "wurde vom … bestätigt"):
+    # auxiliaries and agent words (nlp/attribution_passive.py)
+    passive_aux: frozenset[str] = frozenset()
+    passive_agents: frozenset[str] = frozenset()
+
+    def skip_adverbs(self, toks: Sequence[Token], j: int, lo: int, hi: int, step: int) -> int:
+        """The first token from ``j`` (walking by ``step``, +1 or -1, within ``[lo, hi)``) that
+        is not part of a ``cue_adverbs`` word or phrase ("The ministry *in turn* said", "Das
+        Ministerium *hingegen* teilte mit", "Минобороны *в свою очередь* сообщило")."""
+        while lo <= j < hi:
+            if toks[j].lower in self.cue_adverbs:
+                j += step
+                continue
+            for words in self.adverb_phrases:
+                n = len(words)
+                a = j if step > 0 else j - n + 1
+                if (
+                    a >= lo
+                    and a + n <= hi
+                    and all(toks[a + i].lower == w for i, w in enumerate(words))
+                ):
+                    j += step * n
+                    break
+            else:
+                return j
+        return j
 
 
 def _set(table: dict[str, object], key: str) -> frozenset[str]:
@@ -193,4 +229,10 @@ def lexicon(lang: str) -> AttributionLexicon:
         _set(table, "masthead_first"),
         _set(table, "name_junk"),
         _set(table, "told_objects"),
+        tuple(sorted(tuple(w.split()) for w in _set(table, "cue_adverbs") if " " in w)),
+        tuple(sorted(_set(table, "visuals"))),
+        _set(table, "show_verbs"),
+        _set(table, "visual_agents"),
+        _set(table, "passive_aux"),
+        _set(table, "passive_agents"),
     )

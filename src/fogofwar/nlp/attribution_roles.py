@@ -35,6 +35,8 @@ _APPOSITION_GAP = 3  # chars between a role phrase and a name in apposition (", 
 _MAX_NAME_WORDS = 3
 _MAX_ROLE_TAIL = 4  # lower-case words after a role phrase before its apposition
 _ABBREVIATION = re.compile(r"\s*\([^()\s]{2,12}\)")  # "(ОВА)", "(RMA)" after a body's name
+# a comma, then one or two abbreviated titles before an apposed name (", Gen. ", ", Col. Dr. ")
+_TITLED_GAP = re.compile(r",\s*(?:[^\W\d_][^\W\d_]{0,4}\.\s*){1,2}")
 
 
 def spokesperson_of(
@@ -167,6 +169,8 @@ def _apposition(doc: Doc, persons: list[EntityMention], src: Span) -> EntityMent
     for e in persons:
         gap = doc.text[src.end : e.span.start]
         if 0 < len(gap) <= _APPOSITION_GAP and gap.strip() in {",", "", "—", "–"}:
+            return e
+        if _TITLED_GAP.fullmatch(gap):  # "the regional commander, Gen. Juan Amaya"
             return e
     for e in persons:
         role = e.role_span

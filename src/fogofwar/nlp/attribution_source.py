@@ -105,18 +105,14 @@ class Finder(Subjects):
         self, toks: tuple[Token, ...], m_start: int, m_end: int, lo: int, hi: int, after: bool
     ) -> int | None:
         if after:
-            j = m_end
-            while j < hi and toks[j].lower in self.lex.cue_adverbs:
-                j += 1
+            j = self.lex.skip_adverbs(toks, m_end, lo, hi, 1)
             if j < hi and toks[j].lower in self.lex.complementizers:
                 return None  # "said that fighters had …": the content opens, not a speaker
             while j < hi and toks[j].lower in self.pack.determiners:
                 j += 1
             ok = j < hi and self._head_ok(toks, j)
         else:
-            j = m_start - 1
-            while j >= lo and toks[j].lower in self.lex.cue_adverbs:
-                j -= 1
+            j = self.lex.skip_adverbs(toks, m_start - 1, lo, hi, -1)
             j = self._past_quoted_name(toks, j, lo)
             j = self._past_locative(toks, j, lo)
             j = self._past_complement(toks, j, lo)
@@ -346,9 +342,7 @@ class Finder(Subjects):
     def appositive(self, toks: tuple[Token, ...], m_start: int, lo: int) -> Source | None:
         """ "Graham, a former candidate, said" / "X, who runs Y, said": the name, its apposition
         or relative clause and the closing comma."""
-        j = m_start - 1
-        while j >= lo and toks[j].lower in self.lex.cue_adverbs:
-            j -= 1
+        j = self.lex.skip_adverbs(toks, m_start - 1, lo, m_start, -1)
         if j <= lo or toks[j].text != ",":
             return None
         for k in range(j - 1, max(lo, j - _MAX_APPOSITION) - 1, -1):

@@ -76,7 +76,7 @@ def speaker_before(
     """Statement ``a`` spoken by the last named speaker of ``atts`` before its cue (else the
     last person with a known role named before it), its certainty ``claimed``."""
     cue = a.cue
-    if cue is None:
+    if cue is None or _issuer_inside(words.doc, a.source):
         return a
     before = [
         b
@@ -104,6 +104,20 @@ def speaker_before(
         source_name=source_name(words.doc, b) or b.source_name,
         source_kind=b.source_kind,
         certainty=certainty,
+    )
+
+
+def _issuer_inside(doc: Doc, src: Span | None) -> bool:
+    """The statement's own phrase names who issued it ("An Israeli military statement said",
+    "a Hezbollah statement"): that body speaks, not the last speaker before it."""
+    if src is None:
+        return False
+    return any(
+        e.category in {"actor", "person", "source"}
+        and e.source_kind not in {None, SourceKind.UNNAMED, SourceKind.AUTHOR}
+        and src.start <= e.span.start
+        and e.span.end <= src.end
+        for e in doc.entities
     )
 
 

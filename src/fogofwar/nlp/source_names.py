@@ -49,6 +49,8 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
         return att.source_name
     name = att.source_name or src.slice(doc.text).strip() or None
     e = named_person(doc, src)
+    if e is not None and _reported(att, e.span):
+        e = None  # "He confirmed that President X is in Kyiv": X is in what he says
     if e is not None:
         return trimmed(doc.lang, _surname_after(doc, e) or e.normalized or e.surface)
     if _interviewee(doc, att):
@@ -59,6 +61,18 @@ def source_name(doc: Doc, att: AttributionMention) -> str | None:
     if found is not None and found == name:
         found = trimmed(doc.lang, found)
     return with_acronym(doc, src, found) if found else found
+
+
+def _reported(att: AttributionMention, span: Span) -> bool:
+    """``span`` lies past the cue that follows the source phrase, inside the reported words."""
+    src, cue = att.source, att.cue
+    return (
+        src is not None
+        and cue is not None
+        and src.end <= cue.start
+        and span.start >= cue.end
+        and att.content.start <= span.start < att.content.end
+    )
 
 
 def named_person(doc: Doc, src: Span) -> EntityMention | None:
