@@ -196,6 +196,7 @@ class TollReader(TollSums):
                 and (m.payload.nominal or not qs)
                 and not self.places_suffered(m, clause)
                 and not any(b.tok_start <= m.start < b.tok_end for b in bg)
+                and not self.known_victims(m, clause.tok_start)
             ):
                 values[name] = Count(
                     None, None, Span(self.toks[m.start].start, self.toks[m.end - 1].end)
