@@ -136,7 +136,9 @@ class TollReader(TollSums):
             # "attempted to kill two officers": the two are no one's toll
             and not any(0 <= q.tok_start - m.end <= _FAILED_OBJECT for m in failed)
         ]
-        pairs: list[tuple[int, int, int, int, int]] = []  # (subset, distance, gap, event, q)
+        # (held, subset, distance, gap, event, q); ``held``: a figure a casualty word and a
+        # prisoner word both reach counts the dead ("розстріл двох полонених": two killed)
+        pairs: list[tuple[int, int, int, int, int, int]] = []
         risen = self.risen(clause)
         for ei, m in enumerate(events):
             if m.payload.count is None or self.zeroed(m, clause):
@@ -153,9 +155,10 @@ class TollReader(TollSums):
                 raw = m.start - q.tok_end if q.tok_end <= m.start else q.tok_start - m.end
                 if (d >= 0 or rise) and q.span not in self.used_q:
                     part = int(self.partitive(q, clause))  # "three of them": a subset, last
-                    pairs.append((part, d, raw, ei, qi))  # ties: the figure next to the word
+                    held = int(m.payload.count not in _VICTIM_COUNTS)
+                    pairs.append((held, part, d, raw, ei, qi))  # ties: the figure next to it
         chosen: dict[str, Quantity] = {}
-        for _, _, _, ei, qi in sorted(pairs):
+        for *_, ei, qi in sorted(pairs):
             name, q = events[ei].payload.count, qs[qi]
             if name is None or name in chosen or q.span in self.used_q:
                 continue
