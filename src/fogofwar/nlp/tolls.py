@@ -241,6 +241,8 @@ class TollReader(TollSums):
             name = m.payload.count  # "погибли мужчина и женщина" (by grammatical number)
             if name not in _PERSON_COUNTS or name in values:
                 continue
+            if m.payload.subtype == "prisoner_exchange":
+                continue  # "un échange de prisonniers": the exchange, no one counted by it
             if name not in _VICTIM_COUNTS and (
                 m.payload.nominal or person_word(self.toks[m.start], self.doc.lang)
             ):
