@@ -137,7 +137,8 @@ class TollReader(TollSums):
             and not any(0 <= q.tok_start - m.end <= _FAILED_OBJECT for m in failed)
         ]
         # (held, subset, distance, gap, event, q); ``held``: a figure a casualty word and a
-        # prisoner word both reach counts the dead ("розстріл двох полонених": two killed)
+        # prisoner word both reach counts the dead ("розстріл двох полонених": two killed),
+        # but a zero goes to the nearer word ("no one was convicted of the murders")
         pairs: list[tuple[int, int, int, int, int, int]] = []
         risen = self.risen(clause)
         for ei, m in enumerate(events):
@@ -155,7 +156,7 @@ class TollReader(TollSums):
                 raw = m.start - q.tok_end if q.tok_end <= m.start else q.tok_start - m.end
                 if (d >= 0 or rise) and q.span not in self.used_q:
                     part = int(self.partitive(q, clause))  # "three of them": a subset, last
-                    held = int(m.payload.count not in _VICTIM_COUNTS)
+                    held = int(m.payload.count not in _VICTIM_COUNTS or is_zero(q))
                     pairs.append((held, part, d, raw, ei, qi))  # ties: the figure next to it
         chosen: dict[str, Quantity] = {}
         for *_, ei, qi in sorted(pairs):
