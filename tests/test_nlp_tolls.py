@@ -167,7 +167,7 @@ EXCHANGES = [
     ("de", "Nach Angaben Kiews sind 150 Soldaten aus der Gefangenschaft zurückgekehrt."),
     ("en", "Both sides exchanged 84 prisoners of war on Saturday."),
     ("en", "The two countries carried out a prisoner swap on Saturday."),
-    ("en", "More than 150 servicemen returned home from captivity."),
+    ("en", "At least 150 servicemen returned home from captivity."),
     ("ru", "Стороны обменялись 84 военнопленными в субботу."),
     ("ru", "В субботу стороны провели обмен пленными."),
     ("ru", "Из плена вернулись 150 военных."),
@@ -185,8 +185,12 @@ def test_prisoner_exchange(reader: Reader, lang: str, text: str) -> None:
     assert (claim.kind, claim.subtype) == (ClaimKind.ARREST, "prisoner_exchange")
     assert claim.plover == "RELEASE"
     assert claim.acled == ("Strategic developments", "Other")
-    # exchanged or returned prisoners are neither arrests nor deaths: no counts guessed
-    assert claim.counts.arrested is None and claim.counts.killed is None
+    # annotating-claims: `arrested` counts persons held by anyone and their releases — the
+    # figure of the people exchanged or returned; an exchange without one counts no one
+    figure = next((int(w) for w in text.split() if w.isdigit()), None)
+    arrested = claim.counts.arrested
+    assert (arrested.low if arrested is not None else None) == figure, text
+    assert claim.counts.killed is None
 
 
 @pytest.mark.parametrize(
@@ -223,7 +227,9 @@ def test_packs_are_parallel_for_tolls_and_exchanges() -> None:
         rows = [r for r in data["triggers"] if r.get("subtype") == "prisoner_exchange"]
         assert any("context" in r for r in rows), lang
         assert any(r.get("nominal") for r in rows), lang
-        assert all(r["kind"] == "arrest" and "count" not in r for r in rows), lang
+        assert all(r["kind"] == "arrest" for r in rows), lang
+        # the verbs count the people exchanged or returned; the exchange nouns count no one
+        assert all(r.get("count") == ("arrested" if not r.get("nominal") else None) for r in rows)
 
 
 # -- a toll told apart by the event's own source is that event's claim -----------------------

@@ -317,7 +317,11 @@ def _lexical(
     flags = {
         "has_rule_event": bool(events),
         "nominal_only": bool(every) and all(m.payload.nominal for m in every),
-        "has_count_word": any(m.payload.count for m in every),
+        # a prisoner exchange's verb counts the people exchanged (``arrested``), but the clause
+        # model learned this flag from casualty and arrest words: the exchange stays out of it
+        "has_count_word": any(
+            m.payload.count and m.payload.subtype != "prisoner_exchange" for m in every
+        ),
         "has_quantity": bool(quantities),
         "has_vague": any(q.vague for q in quantities),
         "speculative": b.has(pack.speculative, lo, hi),

@@ -17,6 +17,7 @@ __all__ = ["TollGuards"]
 
 _UNREALISED_GAP = 1  # words between an attempt ("tried to") and its casualty word
 _THEME_WORDS = 3  # words from a people_lost verb to the noun it liquidates
+_DETERMINER_WORDS = 2  # tokens a determiner phrase before a victim noun may span
 
 
 class TollGuards:
@@ -113,3 +114,16 @@ class TollGuards:
             if low in pack.pronouns_many:
                 return -1
         return 0
+
+    def known_victims(self, m: Match[Trigger], lo: int) -> bool:
+        """Bare victim noun ``m`` follows a pack ``known_victims`` determiner ("the relatives of
+        the dead", "bei den Getöteten handle es sich um …", "le vittime sarebbero state scelte",
+        "все жертвы — гражданские"): victims the text already told of, no toll of their own —
+        unless an ``among`` word stands before the determiner ("among the dead": a part)."""
+        pack, toks = self.pack, self.toks
+        if not pack.known_victims.size:
+            return False
+        for d in pack.known_victims.find(toks, max(lo, m.start - _DETERMINER_WORDS), m.start):
+            if d.end == m.start:
+                return not any(a.end == d.start for a in pack.among.find(toks, lo, d.start))
+        return False

@@ -33,6 +33,7 @@ _LOST_GAP = 3  # words between a figure and its people, or (passive) the people 
 _LOST_REACH = 7  # words between a verb of losing people and the figure after it
 _FAILED_OBJECT = 2  # words from an attempted casualty word to the figure of its object
 _JOIN_REACH = 6  # tokens from a casualty word to the joiner of its coordinated victims
+_ANTECEDENT_GAP = 4  # tokens from an attack noun to the relative clause giving its toll
 _CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–"})
 _QUOTES = frozenset('«»"“”„‚‘’')
 _PUNCT = frozenset(".,;:!?…\"'»«“”„‚‘’›‹()-–— ")
@@ -75,6 +76,29 @@ class TollReader(TollSums):
                     out.append((r.start, q.span))
         return out
 
+    def toll_relative(self, rel: Clause, clause: Clause) -> bool:
+        """Relative clause ``rel`` gives the toll of the attack or clash noun it follows ("the
+        attack, which killed ten people, …", "l'attacco, che ha ucciso dieci persone", "удар,
+        в результате которого погибли трое"): a nominal strike word of ``clause`` ends at most
+        :data:`_ANTECEDENT_GAP` tokens before it (words and commas between: "la frappe la plus
+        meurtrière, qui …"), and it holds a casualty word."""
+        if not rel.relative or rel.qualifier:
+            return False
+        toks, triggers = self.toks, self.pack.triggers
+        lo = max(clause.tok_start, rel.tok_start - _ANTECEDENT_GAP - 4)
+        if not any(
+            m.payload.nominal
+            and m.payload.kind in _STRIKES
+            and 0 <= rel.tok_start - m.end <= _ANTECEDENT_GAP
+            and all(toks[k].is_word or toks[k].text == "," for k in range(m.end, rel.tok_start))
+            for m in triggers.find(toks, lo, rel.tok_start)
+        ):
+            return False
+        return any(
+            m.payload.count in _VICTIM_COUNTS
+            for m in triggers.find(toks, rel.tok_start, rel.tok_end)
+        )
+
     def tallied(self, m: Match[Trigger], clause: Clause) -> bool:
         """A counted noun next to its figure ("25 погибших", "кілька постраждалих") or to an
         explicit zero ("пострадавших нет", "no casualties")."""
@@ -90,9 +114,17 @@ class TollReader(TollSums):
 
     # -- parts -----------------------------------------------------------------------------
     def counts(self, clause: Clause, events: list[Match[Trigger]]) -> Counts:
+        bg = self.background(clause)
+        told = [b for b in bg if self.toll_relative(b, clause)]
+        bg = [b for b in bg if b not in told]
+        events = events + [
+            m
+            for b in told
+            for m in self.pack.triggers.find(self.toks, b.tok_start, b.tok_end)
+            if m.payload.count in _VICTIM_COUNTS
+        ]
         failed = [m for m in events if self.unrealised(m, clause.tok_start)]
         events = [m for m in events if m not in failed]
-        bg = self.background(clause)
         qs = [
             q
             for q in self.doc.quantities
@@ -104,7 +136,10 @@ class TollReader(TollSums):
             # "attempted to kill two officers": the two are no one's toll
             and not any(0 <= q.tok_start - m.end <= _FAILED_OBJECT for m in failed)
         ]
-        pairs: list[tuple[int, int, int, int, int]] = []  # (subset, distance, gap, event, q)
+        # (held, subset, distance, gap, event, q); ``held``: a figure a casualty word and a
+        # prisoner word both reach counts the dead ("розстріл двох полонених": two killed),
+        # but a zero goes to the nearer word ("no one was convicted of the murders")
+        pairs: list[tuple[int, int, int, int, int, int]] = []
         risen = self.risen(clause)
         for ei, m in enumerate(events):
             if m.payload.count is None or self.zeroed(m, clause):
@@ -121,9 +156,10 @@ class TollReader(TollSums):
                 raw = m.start - q.tok_end if q.tok_end <= m.start else q.tok_start - m.end
                 if (d >= 0 or rise) and q.span not in self.used_q:
                     part = int(self.partitive(q, clause))  # "three of them": a subset, last
-                    pairs.append((part, d, raw, ei, qi))  # ties: the figure next to the word
+                    held = int(m.payload.count not in _VICTIM_COUNTS or is_zero(q))
+                    pairs.append((held, part, d, raw, ei, qi))  # ties: the figure next to it
         chosen: dict[str, Quantity] = {}
-        for _, _, _, ei, qi in sorted(pairs):
+        for *_, ei, qi in sorted(pairs):
             name, q = events[ei].payload.count, qs[qi]
             if name is None or name in chosen or q.span in self.used_q:
                 continue
@@ -164,6 +200,7 @@ class TollReader(TollSums):
                 and (m.payload.nominal or not qs)
                 and not self.places_suffered(m, clause)
                 and not any(b.tok_start <= m.start < b.tok_end for b in bg)
+                and not self.known_victims(m, clause.tok_start)
             ):
                 values[name] = Count(
                     None, None, Span(self.toks[m.start].start, self.toks[m.end - 1].end)
@@ -205,6 +242,8 @@ class TollReader(TollSums):
             name = m.payload.count  # "погибли мужчина и женщина" (by grammatical number)
             if name not in _PERSON_COUNTS or name in values:
                 continue
+            if m.payload.subtype == "prisoner_exchange":
+                continue  # "un échange de prisonniers": the exchange, no one counted by it
             if name not in _VICTIM_COUNTS and (
                 m.payload.nominal or person_word(self.toks[m.start], self.doc.lang)
             ):

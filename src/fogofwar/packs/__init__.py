@@ -202,6 +202,12 @@ class LanguagePack:
     #: an attempt or a near miss right before a casualty word ("tried to kill", "nearly
     #: died", "пытался убить", "мало не загинула"): no one counted by that word
     unrealised: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: a definite plural determiner right before a bare victim noun ("the dead", "den
+    #: Getöteten", "le vittime", "все жертвы"): victims already told, no toll of their own
+    known_victims: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
+    #: "among" before such a determiner ("among the dead", "unter den Toten", "среди погибших"):
+    #: a part of a toll, its unquantified victims still counted
+    among: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
     #: words for one child ("boy", "хлопчик"): a comma list of them after "two children" names
     #: the two, it adds no one (:mod:`fogofwar.nlp.victim_lists`)
     child_nouns: PhraseMatcher[None] = field(default_factory=lambda: PhraseMatcher(()))
@@ -303,6 +309,8 @@ def load_pack(path: Path) -> LanguagePack:
         kin=_flat(nums, "kin", where),
         rates=_flat(nums, "rates", where),
         unrealised=_flat(nums, "unrealised", where),
+        known_victims=_flat(nums, "known_victims", where),
+        among=_flat(nums, "among", where),
         child_nouns=_flat(nums, "child_nouns", where),
         labels=_flat(nums, "labels", where),
         pronouns_one=_normed(nums, "pronouns_one", where),
