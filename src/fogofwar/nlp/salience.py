@@ -30,7 +30,9 @@ Kind of a clause (:func:`clause_kind`):
 5. An assault verb (subtype ``assault``: "attacked", "stormed") whose target after the verb is
    an armed force (state forces or an armed group, not after an agent marker such as "by") is
    fighting between armed parties: ``armed_clash``. Not an assault noun: the force after it is
-   mostly its agent ("un ataque de las fuerzas rusas", "attacchi dei ribelli"). An attack
+   mostly its agent ("un ataque de las fuerzas rusas", "attacchi dei ribelli"). Nor an assault
+   with weapons fired from afar (drones, missiles, shells: "attacked an army post with
+   drones and mortars"): that is an ``attack`` on the post. An attack
    named only as a noun beside a verb of fighting ("repelled an attack", "repoussé une
    attaque") is fighting too (:func:`~fogofwar.nlp.kinds.fought_off`), unless drones,
    missiles or shells made it.
@@ -65,6 +67,7 @@ from fogofwar.model import Span
 from fogofwar.nlp.doc import Clause, Doc
 from fogofwar.nlp.kinds import (
     KIND_PRIORITY,
+    REMOTE_SUBTYPES,
     detained_at_protest,
     fought_off,
     resumed,
@@ -84,6 +87,7 @@ _PRECISION = {"point": 5, "admin2": 4, "admin1": 3, "country": 2, "region": 1}
 _PARTICIPANTS = "protesters"
 _RELEASE = "release"  # "freed", "freigelassen": a diplomacy subtype until captives are seen
 _LIBERATED = "liberated"
+_CONCESSION = "concession"  # "allowed", "lifted": a diplomacy subtype
 _CONTROL = "control"  # ground held: the weakest reading of a clause (rule 2)
 _VICTIM_WINDOW = 4  # tokens after a killing verb in which its object must start
 _AGENT_REACH = 4  # tokens after a passive "by" in which its agent must start
@@ -216,6 +220,7 @@ def clause_kind(
         first.payload.kind in _GOVERNING
         and not first.payload.nominal
         and not _attributive(doc, clause, first, pack)
+        and not _lets_forces_move(first, [*events, *every])
     ):
         chosen = first
     else:
@@ -259,6 +264,7 @@ def clause_kind(
     if (
         subtype == "assault"
         and not chosen.payload.nominal
+        and not any(m.payload.subtype in REMOTE_SUBTYPES for m in [*events, *every])
         and _assaults_forces(doc, clause, chosen, pack)
     ):
         return ClaimKind.ARMED_CLASH, "fighting"
@@ -267,6 +273,25 @@ def clause_kind(
     if _releases_people(doc, clause, kind, subtype, [*events, *every]):
         return ClaimKind.ARREST, "release"
     return kind, subtype
+
+
+#: kinds of a movement of forces that a permission lets happen (rule 1b)
+_MOVES = frozenset({ClaimKind.DEPLOYMENT, ClaimKind.TERRITORIAL_CHANGE})
+
+
+def _lets_forces_move(first: Match[Trigger], words: Sequence[Match[Trigger]]) -> bool:
+    """Rule 1b: a permission (a ``diplomacy`` concession: "allowed", "erlaubte", "autorisé",
+    "permitió", "разрешил", "дозволив") whose event after it is a movement of forces ("allowed
+    the units to withdraw from X", "erlaubte den Truppen den Rückzug") lets that movement
+    happen: the claim is the withdrawal or deployment (claims-v1 ``deployment``, or a place
+    given up), not a concession between parties. Aid let in ("allowed aid trucks to enter")
+    stays a concession."""
+    if first.payload.kind != ClaimKind.DIPLOMACY or first.payload.subtype != _CONCESSION:
+        return False
+    after = [m for m in words if m.start > first.start]
+    return any(m.payload.kind in _MOVES for m in after) and not any(
+        m.payload.kind == ClaimKind.DIPLOMACY for m in after
+    )
 
 
 def _town_left(doc: Doc, clause: Clause) -> bool:
