@@ -42,6 +42,8 @@ Kind of a clause (:func:`clause_kind`):
 7. People freed are captives released: a release verb (a ``diplomacy`` concession: "freed",
    "freigelassen") with captives, a figure or a force in its clause, or a liberation verb with
    captives ("звільнили трьох заручників"), is an ``arrest`` of subtype ``release``.
+8. People captured are captives: a capture verb with soldiers, fighters or a person as its
+   object and no place ("captured seven soldiers") is an ``arrest`` (:func:`_people_taken`).
 
 Main claim of a sentence (:func:`main_first`): a casualty report in the same sentence as a
 described attack, clash, protest or capture is that event's toll, so the event comes first.
@@ -87,9 +89,11 @@ _PRECISION = {"point": 5, "admin2": 4, "admin1": 3, "country": 2, "region": 1}
 _PARTICIPANTS = "protesters"
 _RELEASE = "release"  # "freed", "freigelassen": a diplomacy subtype until captives are seen
 _LIBERATED = "liberated"
+_CAPTURED = "captured"  # a place taken, unless people are (rule 8)
 _CONCESSION = "concession"  # "allowed", "lifted": a diplomacy subtype
 _CONTROL = "control"  # ground held: the weakest reading of a clause (rule 2)
 _VICTIM_WINDOW = 4  # tokens after a killing verb in which its object must start
+_NOUN_AFTER_FIGURE = 3  # tokens after a figure in which its noun stands ("seven Malian soldiers")
 _AGENT_REACH = 4  # tokens after a passive "by" in which its agent must start
 _PREP_MAX = 5  # longest word taken for a location preposition
 _PHRASE_GAP = 4  # characters between two places of one location phrase ("Russia's Kursk")
@@ -272,7 +276,44 @@ def clause_kind(
         return ClaimKind.TERRITORIAL_CHANGE, "withdrawal"  # "withdrew from the village of X"
     if _releases_people(doc, clause, kind, subtype, [*events, *every]):
         return ClaimKind.ARREST, "release"
+    if (
+        subtype == _CAPTURED
+        and not chosen.payload.nominal
+        and _people_taken(doc, clause, chosen, pack)
+    ):
+        return ClaimKind.ARREST, "arrest"  # "captured seven soldiers": captives, not ground
     return kind, subtype
+
+
+def _people_taken(doc: Doc, clause: Clause, m: Match[Trigger], pack: LanguagePack) -> bool:
+    """Rule 8: a capture verb whose object is people ("captured seven soldiers", "a capturé
+    deux militaires", "захопили трьох бійців"): a figure of soldiers or fighters (a force or
+    fighters noun at most :data:`_NOUN_AFTER_FIGURE` words after the figure), or a person, at
+    most :data:`_VICTIM_WINDOW` words after the verb, and no place there: people captured are
+    an ``arrest`` (claims-v1: arrest, detention, capture, prisoners), not ground taken ("a
+    military base" is ground: no figure of people)."""
+    toks = doc.tokens
+    hi = min(m.end + _VICTIM_WINDOW, clause.tok_end)
+    if m.end >= hi:
+        return False
+    lo_c, hi_c = toks[m.end].start, toks[hi - 1].end
+    if any(
+        lo_c <= p.span.start < hi_c and p.location is not None and not p.is_demonym
+        for p in doc.places
+    ):
+        return False
+    if any(lo_c <= s < hi_c for s, _ in _entity_starts(doc, clause, frozenset({"person"}))):
+        return True
+    for q in doc.quantities:
+        if not m.end <= q.tok_start < hi:
+            continue
+        for j in range(q.tok_start, min(q.tok_end + _NOUN_AFTER_FIGURE, clause.tok_end)):
+            force = pack.forces.match_at(toks, j, clause.tok_end)
+            if (force is not None and force.payload in _ARMED) or pack.fighters.match_at(
+                toks, j, clause.tok_end
+            ):
+                return True
+    return False
 
 
 #: kinds of a movement of forces that a permission lets happen (rule 1b)
