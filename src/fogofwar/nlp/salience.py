@@ -14,7 +14,9 @@ Kind of a clause (:func:`clause_kind`):
    participants (subtype ``protesters``: "protesters", "rioters") make a protest only as the
    agents, before the other event words ("rioters clashed with police"); after them they are
    the object ("police detained dozens of protesters" is an arrest); people detained at a
-   protest are an arrest too (:func:`~fogofwar.nlp.kinds.detained_at_protest`).
+   protest are an arrest too (:func:`~fogofwar.nlp.kinds.detained_at_protest`), and so are
+   people arrested over an attack named after the arrest ("arrested eleven people in
+   connection with the bombing": :func:`_arrested_over`).
 3. A transitive killing verb (subtype ``killing``) with a perpetrator before it (an actor,
    person or force noun) and a victim right after it (a figure or a force/actor noun:
    "gunmen killed 14 people", "guerrillas killed the deputy chief": a figure, actor, person,
@@ -79,6 +81,7 @@ _EVENTS = frozenset(
 _PARTICIPANTS = "protesters"
 _RELEASE = "release"  # "freed", "freigelassen": a diplomacy subtype until captives are seen
 _LIBERATED = "liberated"
+_ARREST_SUBTYPE = "arrest"  # people taken or held (not a release or an exchange)
 _CAPTURED = "captured"  # a place taken, unless people are (rule 8)
 _CONCESSION = "concession"  # "allowed", "lifted": a diplomacy subtype
 _CONTROL = "control"  # ground held: the weakest reading of a clause (rule 2)
@@ -235,7 +238,12 @@ def clause_kind(
         chosen = next((m for m in same if m.payload.context is not None), same[0])
         if kind == ClaimKind.ATTACK:
             # "repelled an attack": fighting; "gunmen abducted 30 students": an arrest
-            chosen = fought_off(pool) or taken_captive(pool) or chosen
+            chosen = (
+                fought_off(pool)
+                or taken_captive(pool)
+                or _arrested_over(doc, clause, [*pool, *every])
+                or chosen
+            )
         elif kind == ClaimKind.PROTEST:
             chosen = detained_at_protest(pool) or chosen  # "detained at protests": arrests
         elif kind == ClaimKind.TERRITORIAL_CHANGE:  # "Les combats ont repris": resumed
@@ -270,6 +278,28 @@ def clause_kind(
     ):
         return ClaimKind.ARREST, "arrest"  # "captured seven soldiers": captives, not ground
     return kind, subtype
+
+
+def _arrested_over(
+    doc: Doc, clause: Clause, words: Sequence[Match[Trigger]]
+) -> Match[Trigger] | None:
+    """Rule 2b: the arrest word of a clause whose attack words all come after it ("Police
+    arrested eleven people in connection with the bombing", "la detención de once personas en
+    relación con el atentado", "задержали двоих по делу о теракте"): the attack is what the
+    people are held over, the arrest the claim (annotating-claims: arrests and captures).
+    Not when the clause tells a toll ("detained …, killing two"), nor a release or exchange."""
+    arrests = [
+        m
+        for m in words
+        if m.payload.kind == ClaimKind.ARREST and m.payload.subtype == _ARREST_SUBTYPE
+    ]
+    attacks = [m for m in words if m.payload.kind == ClaimKind.ATTACK]
+    if not arrests or not attacks or any(m.payload.kind == ClaimKind.CASUALTIES for m in words):
+        return None
+    first = min(arrests, key=lambda m: m.start)
+    if not clause.tok_start <= first.start < clause.tok_end:
+        return None
+    return first if all(a.start >= first.end for a in attacks) else None
 
 
 def _people_taken(doc: Doc, clause: Clause, m: Match[Trigger], pack: LanguagePack) -> bool:
