@@ -241,7 +241,7 @@ def clause_kind(
             chosen = (
                 fought_off(pool)
                 or taken_captive(pool)
-                or _arrested_over(doc, clause, [*pool, *every])
+                or _arrested_over(doc, clause, [*pool, *every], pack.determiners)
                 or chosen
             )
         elif kind == ClaimKind.PROTEST:
@@ -281,13 +281,15 @@ def clause_kind(
 
 
 def _arrested_over(
-    doc: Doc, clause: Clause, words: Sequence[Match[Trigger]]
+    doc: Doc, clause: Clause, words: Sequence[Match[Trigger]], determiners: frozenset[str]
 ) -> Match[Trigger] | None:
     """Rule 2b: the arrest word of a clause whose attack words all come after it ("Police
     arrested eleven people in connection with the bombing", "la detención de once personas en
     relación con el atentado", "задержали двоих по делу о теракте"): the attack is what the
     people are held over, the arrest the claim (annotating-claims: arrests and captures).
-    Not when the clause tells a toll ("detained …, killing two"), nor a release or exchange."""
+    The attack is named as a noun (a noun trigger, or a word after a determiner: "the
+    bombing"), not told as an event of its own ("were detained, and one was beaten"). Not
+    when the clause tells a toll ("detained …, killing two"), nor a release or exchange."""
     arrests = [
         m
         for m in words
@@ -299,7 +301,13 @@ def _arrested_over(
     first = min(arrests, key=lambda m: m.start)
     if not clause.tok_start <= first.start < clause.tok_end:
         return None
-    return first if all(a.start >= first.end for a in attacks) else None
+    toks = doc.tokens
+    named = all(
+        a.start >= first.end
+        and (a.payload.nominal or (a.start > 0 and toks[a.start - 1].lower in determiners))
+        for a in attacks
+    )
+    return first if named else None
 
 
 def _people_taken(doc: Doc, clause: Clause, m: Match[Trigger], pack: LanguagePack) -> bool:
