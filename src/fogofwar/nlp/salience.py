@@ -14,7 +14,9 @@ Kind of a clause (:func:`clause_kind`):
    participants (subtype ``protesters``: "protesters", "rioters") make a protest only as the
    agents, before the other event words ("rioters clashed with police"); after them they are
    the object ("police detained dozens of protesters" is an arrest); people detained at a
-   protest are an arrest too (:func:`~fogofwar.nlp.kinds.detained_at_protest`).
+   protest are an arrest too (:func:`~fogofwar.nlp.kinds.detained_at_protest`), and so are
+   people arrested over an attack named after the arrest ("arrested eleven people in
+   connection with the bombing": :func:`_arrested_over`).
 3. A transitive killing verb (subtype ``killing``) with a perpetrator before it (an actor,
    person or force noun) and a victim right after it (a figure or a force/actor noun:
    "gunmen killed 14 people", "guerrillas killed the deputy chief": a figure, actor, person,
@@ -30,7 +32,9 @@ Kind of a clause (:func:`clause_kind`):
 5. An assault verb (subtype ``assault``: "attacked", "stormed") whose target after the verb is
    an armed force (state forces or an armed group, not after an agent marker such as "by") is
    fighting between armed parties: ``armed_clash``. Not an assault noun: the force after it is
-   mostly its agent ("un ataque de las fuerzas rusas", "attacchi dei ribelli"). An attack
+   mostly its agent ("un ataque de las fuerzas rusas", "attacchi dei ribelli"). Nor an assault
+   with weapons fired from afar (drones, missiles, shells: "attacked an army post with
+   drones and mortars"): that is an ``attack`` on the post. An attack
    named only as a noun beside a verb of fighting ("repelled an attack", "repoussé une
    attaque") is fighting too (:func:`~fogofwar.nlp.kinds.fought_off`), unless drones,
    missiles or shells made it.
@@ -40,31 +44,25 @@ Kind of a clause (:func:`clause_kind`):
 7. People freed are captives released: a release verb (a ``diplomacy`` concession: "freed",
    "freigelassen") with captives, a figure or a force in its clause, or a liberation verb with
    captives ("звільнили трьох заручників"), is an ``arrest`` of subtype ``release``.
+8. People captured are captives: a capture verb with soldiers, fighters or a person as its
+   object and no place ("captured seven soldiers") is an ``arrest`` (:func:`_people_taken`).
 
 Main claim of a sentence (:func:`main_first`): a casualty report in the same sentence as a
 described attack, clash, protest or capture is that event's toll, so the event comes first.
 
-Location (:func:`pick_place`): of the resolved places in the event's clause (else its
-sentence) that are neither demonyms nor metonymy nor part of an actor, person or source phrase
-("джерела у Силах оборони України") nor an actor named before the event word (the agent:
-"Russia fired missiles at …"). A place right after a short lower-case function word ("in",
-"near", "nach", "у", "в") is the event's setting and is preferred, and so is a place that
-continues such a place's phrase ("in Russia's Kursk region"), and so is a town or district
-right before such a region that holds it ("im Dorf Andrussiwka im Gebiet Charkiw",
-"Дзержинськ на Донеччині": the region places the town); then the most specific
-(point > admin2 > admin1 > country > region); among equals the one nearest the event word.
+Location: :func:`~fogofwar.nlp.event_place.pick_place` (re-exported here).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fogofwar.claim import Certainty, Claim, ClaimKind, Location
-from fogofwar.geo import PlaceMention
-from fogofwar.model import Span
+from fogofwar.claim import Certainty, Claim, ClaimKind
 from fogofwar.nlp.doc import Clause, Doc
+from fogofwar.nlp.event_place import pick_place
 from fogofwar.nlp.kinds import (
     KIND_PRIORITY,
+    REMOTE_SUBTYPES,
     detained_at_protest,
     fought_off,
     resumed,
@@ -80,16 +78,16 @@ _ARMED = frozenset({"state_forces", "armed_group"})
 _EVENTS = frozenset(
     {ClaimKind.ATTACK, ClaimKind.ARMED_CLASH, ClaimKind.PROTEST, ClaimKind.TERRITORIAL_CHANGE}
 )
-_PRECISION = {"point": 5, "admin2": 4, "admin1": 3, "country": 2, "region": 1}
 _PARTICIPANTS = "protesters"
 _RELEASE = "release"  # "freed", "freigelassen": a diplomacy subtype until captives are seen
 _LIBERATED = "liberated"
+_ARREST_SUBTYPE = "arrest"  # people taken or held (not a release or an exchange)
+_CAPTURED = "captured"  # a place taken, unless people are (rule 8)
+_CONCESSION = "concession"  # "allowed", "lifted": a diplomacy subtype
 _CONTROL = "control"  # ground held: the weakest reading of a clause (rule 2)
 _VICTIM_WINDOW = 4  # tokens after a killing verb in which its object must start
+_NOUN_AFTER_FIGURE = 3  # tokens after a figure in which its noun stands ("seven Malian soldiers")
 _AGENT_REACH = 4  # tokens after a passive "by" in which its agent must start
-_PREP_MAX = 5  # longest word taken for a location preposition
-_PHRASE_GAP = 4  # characters between two places of one location phrase ("Russia's Kursk")
-_QUALIFIER_GAP = 10  # characters between a town and the region after it (" in the ", " на ")
 
 
 def _entity_starts(doc: Doc, clause: Clause, categories: frozenset[str]) -> list[tuple[int, str]]:
@@ -216,6 +214,7 @@ def clause_kind(
         first.payload.kind in _GOVERNING
         and not first.payload.nominal
         and not _attributive(doc, clause, first, pack)
+        and not _lets_forces_move(first, [*events, *every])
     ):
         chosen = first
     else:
@@ -239,7 +238,12 @@ def clause_kind(
         chosen = next((m for m in same if m.payload.context is not None), same[0])
         if kind == ClaimKind.ATTACK:
             # "repelled an attack": fighting; "gunmen abducted 30 students": an arrest
-            chosen = fought_off(pool) or taken_captive(pool) or chosen
+            chosen = (
+                fought_off(pool)
+                or taken_captive(pool)
+                or _arrested_over(doc, clause, [*pool, *every], pack.determiners)
+                or chosen
+            )
         elif kind == ClaimKind.PROTEST:
             chosen = detained_at_protest(pool) or chosen  # "detained at protests": arrests
         elif kind == ClaimKind.TERRITORIAL_CHANGE:  # "Les combats ont repris": resumed
@@ -259,6 +263,7 @@ def clause_kind(
     if (
         subtype == "assault"
         and not chosen.payload.nominal
+        and not any(m.payload.subtype in REMOTE_SUBTYPES for m in [*events, *every])
         and _assaults_forces(doc, clause, chosen, pack)
     ):
         return ClaimKind.ARMED_CLASH, "fighting"
@@ -266,7 +271,93 @@ def clause_kind(
         return ClaimKind.TERRITORIAL_CHANGE, "withdrawal"  # "withdrew from the village of X"
     if _releases_people(doc, clause, kind, subtype, [*events, *every]):
         return ClaimKind.ARREST, "release"
+    if (
+        subtype == _CAPTURED
+        and not chosen.payload.nominal
+        and _people_taken(doc, clause, chosen, pack)
+    ):
+        return ClaimKind.ARREST, "arrest"  # "captured seven soldiers": captives, not ground
     return kind, subtype
+
+
+def _arrested_over(
+    doc: Doc, clause: Clause, words: Sequence[Match[Trigger]], determiners: frozenset[str]
+) -> Match[Trigger] | None:
+    """Rule 2b: the arrest word of a clause whose attack words all come after it ("Police
+    arrested eleven people in connection with the bombing", "la detención de once personas en
+    relación con el atentado", "задержали двоих по делу о теракте"): the attack is what the
+    people are held over, the arrest the claim (annotating-claims: arrests and captures).
+    The attack is named as a noun (a noun trigger, or a word after a determiner: "the
+    bombing"), not told as an event of its own ("were detained, and one was beaten"). Not
+    when the clause tells a toll ("detained …, killing two"), nor a release or exchange."""
+    arrests = [
+        m
+        for m in words
+        if m.payload.kind == ClaimKind.ARREST and m.payload.subtype == _ARREST_SUBTYPE
+    ]
+    attacks = [m for m in words if m.payload.kind == ClaimKind.ATTACK]
+    if not arrests or not attacks or any(m.payload.kind == ClaimKind.CASUALTIES for m in words):
+        return None
+    first = min(arrests, key=lambda m: m.start)
+    if not clause.tok_start <= first.start < clause.tok_end:
+        return None
+    toks = doc.tokens
+    named = all(
+        a.start >= first.end
+        and (a.payload.nominal or (a.start > 0 and toks[a.start - 1].lower in determiners))
+        for a in attacks
+    )
+    return first if named else None
+
+
+def _people_taken(doc: Doc, clause: Clause, m: Match[Trigger], pack: LanguagePack) -> bool:
+    """Rule 8: a capture verb whose object is people ("captured seven soldiers", "a capturé
+    deux militaires", "захопили трьох бійців"): a figure of soldiers or fighters (a force or
+    fighters noun at most :data:`_NOUN_AFTER_FIGURE` words after the figure), or a person, at
+    most :data:`_VICTIM_WINDOW` words after the verb, and no place there: people captured are
+    an ``arrest`` (claims-v1: arrest, detention, capture, prisoners), not ground taken ("a
+    military base" is ground: no figure of people)."""
+    toks = doc.tokens
+    hi = min(m.end + _VICTIM_WINDOW, clause.tok_end)
+    if m.end >= hi:
+        return False
+    lo_c, hi_c = toks[m.end].start, toks[hi - 1].end
+    if any(
+        lo_c <= p.span.start < hi_c and p.location is not None and not p.is_demonym
+        for p in doc.places
+    ):
+        return False
+    if any(lo_c <= s < hi_c for s, _ in _entity_starts(doc, clause, frozenset({"person"}))):
+        return True
+    for q in doc.quantities:
+        if not m.end <= q.tok_start < hi:
+            continue
+        for j in range(q.tok_start, min(q.tok_end + _NOUN_AFTER_FIGURE, clause.tok_end)):
+            force = pack.forces.match_at(toks, j, clause.tok_end)
+            if (force is not None and force.payload in _ARMED) or pack.fighters.match_at(
+                toks, j, clause.tok_end
+            ):
+                return True
+    return False
+
+
+#: kinds of a movement of forces that a permission lets happen (rule 1b)
+_MOVES = frozenset({ClaimKind.DEPLOYMENT, ClaimKind.TERRITORIAL_CHANGE})
+
+
+def _lets_forces_move(first: Match[Trigger], words: Sequence[Match[Trigger]]) -> bool:
+    """Rule 1b: a permission (a ``diplomacy`` concession: "allowed", "erlaubte", "autorisé",
+    "permitió", "разрешил", "дозволив") whose event after it is a movement of forces ("allowed
+    the units to withdraw from X", "erlaubte den Truppen den Rückzug") lets that movement
+    happen: the claim is the withdrawal or deployment (claims-v1 ``deployment``, or a place
+    given up), not a concession between parties. Aid let in ("allowed aid trucks to enter")
+    stays a concession."""
+    if first.payload.kind != ClaimKind.DIPLOMACY or first.payload.subtype != _CONCESSION:
+        return False
+    after = [m for m in words if m.start > first.start]
+    return any(m.payload.kind in _MOVES for m in after) and not any(
+        m.payload.kind == ClaimKind.DIPLOMACY for m in after
+    )
 
 
 def _town_left(doc: Doc, clause: Clause) -> bool:
@@ -346,89 +437,3 @@ def main_first(claims: Sequence[Claim]) -> list[Claim]:
                     break
         i = j + 1
     return out
-
-
-def _inside_phrase(place: Span, blocked: Sequence[Span]) -> bool:
-    """True when ``place`` is part of a longer actor/person/source phrase or an excluded span."""
-    return any(
-        b.start <= place.start
-        and place.end <= b.end
-        and (b.end - b.start) > (place.end - place.start)
-        for b in blocked
-    )
-
-
-def _blocked(doc: Doc, extra: Sequence[Span]) -> list[Span]:
-    spans = [e.span for e in doc.entities if e.category in {"actor", "person", "source"}]
-    spans += [e.role_span for e in doc.entities if e.role_span is not None]
-    return spans + list(extra)
-
-
-def _holds(region: Location | None, town: Location | None) -> bool:
-    """``region`` (a first-level region or a country) holds ``town`` (a town or district)."""
-    if region is None or town is None or town.precision not in ("point", "admin2"):
-        return False
-    if region.precision == "admin1":
-        return region.country == town.country and region.admin1 == town.admin1
-    return region.precision == "country" and region.country == town.country
-
-
-def _after_preposition(doc: Doc, pack: LanguagePack, place: Span) -> bool:
-    """True when the word before ``place`` looks like a preposition (short, lower-case)."""
-    prev = None
-    for t in doc.tokens:
-        if t.end > place.start:
-            break
-        prev = t
-    if prev is None or not prev.is_word or not prev.text.islower():
-        return False
-    closed = pack.determiners | pack.subordinators | pack.relative_pronouns
-    return len(prev.text) <= _PREP_MAX and prev.lower not in closed
-
-
-def pick_place(
-    doc: Doc,
-    clause: Clause,
-    anchor: int,
-    pack: LanguagePack,
-    exclude: Sequence[Span] = (),
-) -> PlaceMention | None:
-    """The event's place: see the module doc; ``anchor`` is the event word's offset."""
-    sent = doc.sentences[clause.sentence].span
-    blocked = _blocked(doc, exclude)
-    agents = {e.span for e in doc.entities if e.category == "actor" and e.span.end <= anchor}
-    agents |= set(exclude)
-    for area in (clause.span, sent):
-        found = [
-            p
-            for p in doc.places
-            if p.location is not None
-            and not p.is_demonym
-            and not p.is_metonymy
-            and area.start <= p.span.start
-            and p.span.end <= area.end
-            and not _inside_phrase(p.span, blocked)
-            and p.span not in agents
-        ]
-        if found:
-            prep = {p.span for p in found if _after_preposition(doc, pack, p.span)}
-            prep |= {
-                p.span for p in found if any(0 <= p.span.start - q.end <= _PHRASE_GAP for q in prep)
-            }
-            prep |= {
-                p.span
-                for p in found
-                for q in found
-                if q.span in prep
-                and 0 < q.span.start - p.span.end <= _QUALIFIER_GAP
-                and _holds(q.location, p.location)
-            }
-            return max(
-                found,
-                key=lambda p: (
-                    p.span in prep,
-                    _PRECISION.get((p.location.precision if p.location else None) or "", 0),
-                    -abs(p.span.start - anchor),
-                ),
-            )
-    return None
