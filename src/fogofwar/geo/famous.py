@@ -19,6 +19,11 @@ __all__ = ["before_famous_surname", "famous_alone", "famous_surnames"]
 
 _ENDING = 3  # letters of a case ending after a surname ("Путин" -> "Путиным")
 _SHORT = 4  # surnames shorter than this match only as written
+#: Cyrillic surname endings a case form replaces ("Зеленський" -> "Зеленського"); a surname
+#: ending in another vowel or a soft sign loses that letter ("Шойгу", "Мединский"), one
+#: ending in a consonant keeps every letter ("Подоляк" -> "Подоляка", never "Подольску")
+_ADJ_ENDINGS = ("ий", "ій", "ый", "ой", "ая", "яя")
+_SOFT_ENDINGS = tuple("аяоеьйыіиуюєї")
 _TOWN = 100_000  # a city this big under its own name stays a place against a listed surname
 
 
@@ -58,10 +63,18 @@ def _is_famous(word: str) -> bool:
     for name in _by_start().get(low[:_SHORT], ()):
         if len(name) <= _SHORT or abs(len(low) - len(name)) > _ENDING:
             continue
-        stem = max(_SHORT + 1, len(name) - 2)  # the surname's letters a case form keeps
-        if low[:stem] == name[:stem]:
+        if low[: _stem(name)] == name[: _stem(name)]:
             return True
     return False
+
+
+def _stem(name: str) -> int:
+    """How many letters of a Cyrillic surname its case forms keep (at least _SHORT + 1)."""
+    if name.endswith(_ADJ_ENDINGS):
+        return max(_SHORT + 1, len(name) - 2)
+    if name.endswith(_SOFT_ENDINGS):
+        return max(_SHORT + 1, len(name) - 1)
+    return max(_SHORT + 1, len(name))
 
 
 def before_famous_surname(tokens: list[Token], hit: Hit) -> bool:
