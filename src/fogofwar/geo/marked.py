@@ -84,13 +84,7 @@ def headed(tok: Token, nxt: Token | None, prev: Token | None, pack: LangPack) ->
         and nxt.glued
         and not nxt.hyphen
         and nxt.text.casefold().rstrip(".") in pack.place_nouns
-        # "a Meadow Grove man"; not an article opening the sentence ("A Delta police officer")
-        and not (
-            prev is not None
-            and tok.glued
-            and prev.cap
-            and prev.text.casefold() not in pack.articles
-        )
+        and not (prev is not None and tok.glued and prev.cap)  # "a Meadow Grove man"
     )
 
 
