@@ -6,18 +6,22 @@ mention (it may lie outside the claim's span)". An event claim (attack, clash, t
 change) without a place of its own takes the nearest earlier place mention when the text ties it
 to the same event:
 
-- the mention stands earlier in the claim's paragraph, or in the body's lead paragraph;
+- the mention stands earlier in the claim's paragraph, or in the body's lead paragraph, at
+  most three sentences back (a text without paragraph breaks is no one paragraph);
 - it is the place of an earlier event claim of the same group in that sentence, and the
   sentence's event claims name only that one place ("struck Odesa and Izmail. Two were killed":
-  which one is not said, so none);
+  which one is not said, so none); the body's first sentence, when it gave no claim ("mourning
+  was declared after the attack on the market in X"), lends its place if it holds event words;
 - no other place of an event stands between it and the claim (the nearest mention decides);
-- the claim tells no other time: an explicit date of its own that differs from that claim's
-  ("Last year, 30 people were killed there") is another event.
+- the claim tells no other time: a date of its own sentence that the place's sentence does not
+  share, or one more than a week before publication, is another event; nor does a sentence with
+  a background or habitual marker ("last year", "regularly") take a place.
 
 Mentions that name no event place are skipped, as the clause's own place picking skips them: a
 demonym, a government named by its capital ("Moscow said"), a name inside an actor, person or
 source phrase, a street or building, a country (an actor's country, "the war in Ukraine"), and a
-launch site ("from Belgorod"). Headlines (read apart from the body) carry nothing.
+launch site ("from Belgorod"), a front named by a town ("the Kharkiv direction"); a hypothetical
+event ("imagine …") lends no place. Headlines (read apart from the body) carry nothing.
 """
 
 from __future__ import annotations
@@ -27,10 +31,11 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
-from fogofwar.claim import Claim, ClaimKind, Location
+from fogofwar.claim import Certainty, Claim, ClaimKind, Location
 from fogofwar.geo import PlaceMention
 from fogofwar.model import DatePrecision, Span
 from fogofwar.nlp.doc import Doc
+from fogofwar.nlp.place_nouns import area_adjective
 from fogofwar.packs import LanguagePack
 
 __all__ = ["CARRY_KINDS", "carry_places"]
@@ -44,6 +49,7 @@ CARRY_KINDS = frozenset(
     }
 )
 _PRECISIONS = frozenset({"point", "admin2", "admin1", "region"})  # not a whole country
+_WINDOW = 3  # sentences back: a text without paragraph breaks is no one paragraph
 _RECENT_DAYS = 7  # a date of the claim's own further back than this tells an earlier event
 _ORIGIN_WORDS = 3  # words before a place where "from" ("з боку", "aus") marks a launch site
 
@@ -84,6 +90,7 @@ def _candidates(doc: Doc, pack: LanguagePack, claims: Sequence[Claim]) -> list[P
             b.start <= p.span.start and p.span.end <= b.end and b != p.span for b in blocked
         )
         and not _launch_site(doc, pack, p.span)
+        and not area_adjective(doc, p.span)  # "the Kharkiv direction": a front, no place
     ]
     return sorted(out, key=lambda p: p.span.start)
 
@@ -160,10 +167,17 @@ def _anchor(
         and sent.start <= c.span.start < sent.end
         and c.span.start < claim.span.start
     ]
-    if not told:  # a sentence the reader drew no claim from lends its place to an event told
-        # with event words ("trafen die Stadt Poltawa"), not a trip's ("spoke in Kyiv")
-        return _mention(place) if _tells_event(doc, pack, si) else None
-    events = [c for c in told if c.kind in CARRY_KINDS and c.location is not None]
+    if not told:  # the lead sentence, when the reader drew no claim from it, lends its place
+        # to an event it tells with event words ("nach dem Angriff auf den Markt in X wurde
+        # Trauer ausgerufen"), not a trip's ("spoke in Kyiv"); later sentences lend none
+        return _mention(place) if si == 0 and _tells_event(doc, pack, si) else None
+    events = [
+        c
+        for c in told
+        if c.kind in CARRY_KINDS
+        and c.location is not None
+        and c.certainty != Certainty.HYPOTHETICAL  # "imagine corpses in a stadium in X"
+    ]
     named = {(c.location.geonames_id or c.location.name) for c in events if c.location}
     if len(named) != 1 or events[0].location is None or events[0].location.span not in spans:
         return None
@@ -193,7 +207,7 @@ def _carried(
         return None
     para = doc.sentences[pi].paragraph
     lead = doc.sentences[0].paragraph if doc.sentences else 0
-    if para not in (sent.paragraph, lead) or _other_day(doc, si, pi):
+    if para not in (sent.paragraph, lead) or si - pi > _WINDOW or _other_day(doc, si, pi):
         return None  # another paragraph's event; another day's
     return _anchor(doc, pack, claim, nearest, frozenset(p.span for p in places), claims)
 
