@@ -21,7 +21,7 @@ Mentions that name no event place are skipped, as the clause's own place picking
 demonym, a government named by its capital ("Moscow said"), a name inside an actor, person or
 source phrase, a street or building, a country (an actor's country, "the war in Ukraine"), and a
 launch site ("from Belgorod"), a front named by a town ("the Kharkiv direction"); a hypothetical
-event ("imagine …") lends no place. Headlines (read apart from the body) carry nothing.
+event ("could strike X next") lends no place. Headlines (read apart from the body) carry nothing.
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ def _anchor(
     """The location ``claim`` takes from ``place``: the place of the earlier event claims of
     the place's sentence (their own pick among its mentions, itself one that may name an event
     place), None when they name none or several, or when the sentence holds only claims of
-    other kinds. A sentence without any claim lends the mention itself."""
+    other kinds. The body's first sentence, without any claim, lends the mention itself."""
     si = _sentence_of(doc, place.span.start)
     if si is None or claim.span is None:
         return None
@@ -176,7 +176,7 @@ def _anchor(
         for c in told
         if c.kind in CARRY_KINDS
         and c.location is not None
-        and c.certainty != Certainty.HYPOTHETICAL  # "imagine corpses in a stadium in X"
+        and c.certainty != Certainty.HYPOTHETICAL  # "could strike X next"
     ]
     named = {(c.location.geonames_id or c.location.name) for c in events if c.location}
     if len(named) != 1 or events[0].location is None or events[0].location.span not in spans:
