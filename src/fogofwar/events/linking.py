@@ -71,7 +71,18 @@ def link_order(claim: Claim) -> tuple[int, int, int, str]:
     then body before headline, then text order."""
     loc = claim.location
     rank = _PLACE_RANK.get(loc.precision or "", 3) if loc is not None else 4
+    if carried_place(claim):
+        rank = 4  # its place is another sentence's: it links after the claims naming theirs
     return (rank, *claim_order(claim))
+
+
+def carried_place(claim: Claim) -> bool:
+    """The claim's place was named outside its own sentence (taken from the event it
+    continues, nlp/place_carry.py)."""
+    loc, sent = claim.location, claim.sentence
+    if loc is None or loc.span is None or sent is None or claim.in_headline:
+        return False
+    return not (sent.start <= loc.span.start < sent.end)
 
 
 def _embed(
@@ -115,6 +126,7 @@ def link_article(
         reason = LinkReason("linked", "claim already linked to this event", 0.0)
         decisions.append(LinkDecision(c.claim_id, c.article_id, eid, 1.0, False, (reason,)))
     why = {c.claim_id: context_reason(c, meta) for c in fresh}
+    carried = {c.claim_id for c in fresh if carried_place(c)}
     fresh.sort(key=lambda c: (why[c.claim_id] is not None, link_order(c)))
     stripped = [_linked_place(c, meta) for c in fresh]
     for f in _embed(stripped, meta, embedder):
@@ -133,9 +145,10 @@ def link_article(
             if t[0]
             >= (config.same_article_threshold if t[2].event_id in local else config.threshold)
         ]
-        if f.headline and any(t[2].event_id in local for t in passing):
+        if (f.headline or f.claim_id in carried) and any(t[2].event_id in local for t in passing):
             # a headline restates its body: it joins the body's event it fits, not a look-alike
-            # elsewhere (an undated "toll rises to ten" fits many strikes of those weeks)
+            # elsewhere (an undated "toll rises to ten" fits many strikes of those weeks); so
+            # does a claim whose place its article took from the event it continues
             passing = [t for t in passing if t[2].event_id in local]
         ctx = why[f.claim_id]
         if ctx == "launch site":

@@ -62,6 +62,7 @@ from fogofwar.nlp.joint_sources import split_joint_sources
 from fogofwar.nlp.lead_ins import past_lead_in
 from fogofwar.nlp.nonfacts import bare_prediction, message_kind, no_fact
 from fogofwar.nlp.pipeline import stage
+from fogofwar.nlp.place_carry import carry_places
 from fogofwar.nlp.place_figures import per_place_figures
 from fogofwar.nlp.place_items import listed_places, places_hit
 from fogofwar.nlp.place_plural import shared_area_places
@@ -241,6 +242,7 @@ def claims_v2(doc: Doc, res: Resources) -> Doc:
     out = protests_of_arrests(doc, b.pack, res.pipeline_version, out)
     out = accusers_of_denials(doc, res, res.pipeline_version, out)
     out = drop_kickers(doc, out)  # "Sabotagepläne: Zwei Männer festgenommen"
+    out = carry_places(doc, b.pack, out)  # nlp/place_carry.py: the place of the event continued
     return dataclasses.replace(read, claims=tuple(main_first(out)))
 
 
