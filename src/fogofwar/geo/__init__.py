@@ -78,6 +78,12 @@ class PlaceMention:
     is_metonymy: bool = False  # "Kyiv said": a government, not an event location
     is_feature: bool = False  # "Clinton Street", "Lake Lanier": inside the place of the text
 
+    @property
+    def names_a_site(self) -> bool:
+        """The mention can be where an event happened: not a people's adjective
+        (``is_demonym``) and not a capital speaking for its government (``is_metonymy``)."""
+        return not (self.is_demonym or self.is_metonymy)
+
 
 def _stray(place: Place | None, home: Place, points: Sequence[Place] = ()) -> bool:
     """A small town far from the town the text is about is more likely a street, a building, a

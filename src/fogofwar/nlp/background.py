@@ -90,7 +90,7 @@ def _countries(doc: Doc, spans: list[Span]) -> set[str]:
         for p in doc.places
         if p.location is not None
         and p.location.country
-        and not (p.is_demonym or p.is_metonymy)
+        and p.names_a_site
         and any(s.start <= p.span.start < s.end for s in spans)
     }
 

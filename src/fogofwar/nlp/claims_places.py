@@ -29,7 +29,7 @@ from fogofwar.nlp.place_nouns import area_adjective
 from fogofwar.packs import LanguagePack
 from fogofwar.packs.files import read_table
 
-__all__ = ["FAN_KINDS", "fan_out_places"]
+__all__ = ["FAN_KINDS", "fan_out_places", "launch_site"]
 
 FAN_KINDS = frozenset(
     {ClaimKind.ATTACK, ClaimKind.ARMED_CLASH, ClaimKind.PROTEST, ClaimKind.TERRITORIAL_CHANGE}
@@ -155,12 +155,13 @@ def _from_origin(doc: Doc, pack: LanguagePack, lo: int, hi: int) -> bool:
     return bool(pack.origins.find(doc.tokens, _tok(doc, lo), _tok(doc, hi)))
 
 
-def _launch_site(doc: Doc, pack: LanguagePack, place: Span, span: Span) -> bool:
-    """``place`` follows an origin preposition within a few words in the claim's span
-    ("Drohnen wurden aus Kursk und Orjol gestartet", "запускали з напрямків Курськ, Орел"): it
-    names where the strike came from, and the places listed with it are no targets."""
+def launch_site(doc: Doc, pack: LanguagePack, place: Span, span: Span | None = None) -> bool:
+    """``place`` follows an origin preposition within a few words (inside ``span``, the
+    claim's, when given) ("Drohnen wurden aus Kursk und Orjol gestartet", "запускали з
+    напрямків Курськ, Орел"): it names where the strike came from, and the places listed with
+    it are no targets."""
     i = _tok(doc, place.start)
-    lo = max(_tok(doc, span.start), i - _ORIGIN_WORDS)
+    lo = max(_tok(doc, span.start) if span is not None else 0, i - _ORIGIN_WORDS)
     return bool(pack.origins.find(doc.tokens, lo, i))
 
 
@@ -204,15 +205,14 @@ def _run(doc: Doc, pack: LanguagePack, claim: Claim) -> list[PlaceMention]:
         p
         for p in doc.places
         if p.location is not None
-        and not p.is_demonym
-        and not p.is_metonymy
+        and p.names_a_site
         and span.start <= p.span.start
         and p.span.end <= span.end
         and not (source is not None and source.start <= p.span.start < source.end)
     ]
     places.sort(key=lambda p: p.span.start)
     at = next((i for i, p in enumerate(places) if p.span == loc.span), None)
-    if at is None or _launch_site(doc, pack, loc.span, span) or _in_relative(doc, loc.span):
+    if at is None or launch_site(doc, pack, loc.span, span) or _in_relative(doc, loc.span):
         return []
     if loc.precision == "region":
         return []  # "im Roten Meer und im Mittelmeer": areas that are no unit name one theatre

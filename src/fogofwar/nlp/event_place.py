@@ -84,8 +84,7 @@ def pick_place(
             p
             for p in doc.places
             if p.location is not None
-            and not p.is_demonym
-            and not p.is_metonymy
+            and p.names_a_site
             and area.start <= p.span.start
             and p.span.end <= area.end
             and not _inside_phrase(p.span, blocked)

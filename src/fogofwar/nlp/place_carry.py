@@ -34,6 +34,7 @@ from datetime import date
 from fogofwar.claim import Certainty, Claim, ClaimKind, Location
 from fogofwar.geo import PlaceMention
 from fogofwar.model import DatePrecision, Span
+from fogofwar.nlp.claims_places import launch_site
 from fogofwar.nlp.doc import Doc
 from fogofwar.nlp.place_nouns import area_adjective
 from fogofwar.packs import LanguagePack
@@ -51,7 +52,6 @@ CARRY_KINDS = frozenset(
 _PRECISIONS = frozenset({"point", "admin2", "admin1", "region"})  # not a whole country
 _WINDOW = 3  # sentences back: a text without paragraph breaks is no one paragraph
 _RECENT_DAYS = 7  # a date of the claim's own further back than this tells an earlier event
-_ORIGIN_WORDS = 3  # words before a place where "from" ("з боку", "aus") marks a launch site
 
 
 def _sentence_of(doc: Doc, offset: int) -> int | None:
@@ -71,12 +71,6 @@ def _blocked(doc: Doc, claims: Sequence[Claim]) -> list[Span]:
     return spans
 
 
-def _launch_site(doc: Doc, pack: LanguagePack, place: Span) -> bool:
-    """An origin preposition ("from", "aus", "из", "з") within a few words before ``place``."""
-    i = bisect.bisect_left(doc.tokens, place.start, key=lambda t: t.start)
-    return bool(pack.origins.find(doc.tokens, max(0, i - _ORIGIN_WORDS), i))
-
-
 def _candidates(doc: Doc, pack: LanguagePack, claims: Sequence[Claim]) -> list[PlaceMention]:
     """The place mentions that may name an event's place, in text order."""
     blocked = _blocked(doc, claims)
@@ -85,11 +79,12 @@ def _candidates(doc: Doc, pack: LanguagePack, claims: Sequence[Claim]) -> list[P
         for p in doc.places
         if p.location is not None
         and p.location.precision in _PRECISIONS
-        and not (p.is_demonym or p.is_metonymy or p.is_feature)
+        and p.names_a_site
+        and not p.is_feature
         and not any(
             b.start <= p.span.start and p.span.end <= b.end and b != p.span for b in blocked
         )
-        and not _launch_site(doc, pack, p.span)
+        and not launch_site(doc, pack, p.span)
         and not area_adjective(doc, p.span)  # "the Kharkiv direction": a front, no place
     ]
     return sorted(out, key=lambda p: p.span.start)

@@ -88,9 +88,7 @@ class _Lister:
     def __init__(self, doc: Doc, pack: LanguagePack) -> None:
         self.doc, self.pack, self.toks = doc, pack, doc.tokens
         self.starts = token_starts(doc.tokens)
-        self.places = {
-            p.span.start: p for p in doc.places if not p.is_demonym and not p.is_metonymy
-        }
+        self.places = {p.span.start: p for p in doc.places if p.names_a_site}
         self.preps = lang_pack(doc.lang).place_preps
         self.names = not _capital_nouns(doc.lang)
         self.openers = {s.tok_start for s in doc.sentences}  # capitalised as sentence starts

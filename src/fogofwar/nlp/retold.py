@@ -109,7 +109,7 @@ def _new_detail(doc: Doc, prev: Claim, c: Claim) -> bool:
     told = prev.sentence or prev.span
     if c.location is not None and (prev.location is None or prev.location.name != c.location.name):
         return True
-    here = [p for p in doc.places if not (p.is_demonym or p.is_metonymy)]
+    here = [p for p in doc.places if p.names_a_site]
     names = {_key(p.surface) for p in here if _within(p.span, told)}
     if prev.location is not None:
         names.add(_key(prev.location.name))

@@ -369,7 +369,8 @@ def _town_left(doc: Doc, clause: Clause) -> bool:
         clause.span.start <= p.span.start < clause.span.end
         and p.location is not None
         and p.location.precision == "point"
-        and not (p.is_demonym or p.is_metonymy or p.is_feature)
+        and p.names_a_site
+        and not p.is_feature
         for p in doc.places
     )
 

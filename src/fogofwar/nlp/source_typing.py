@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from fogofwar.claim import SourceKind
 from fogofwar.detect.encoder import context_window
 from fogofwar.model import Span
 from fogofwar.nlp.attribution_lex import lexicon
 from fogofwar.nlp.attribution_officials import official_kind, spokesperson_kind
-from fogofwar.nlp.doc import AttributionMention, Doc, Resources
+from fogofwar.nlp.doc import AttributionMention, Doc, EntityMention, Resources
 from fogofwar.nlp.matcher import token_starts
 from fogofwar.nlp.source_choice import ENTITY
 from fogofwar.nlp.source_names import named_person, role_person
@@ -232,18 +233,28 @@ def _named_body(doc: Doc, src: Span) -> bool:
     nouns = lex.officials + lex.spokesperson_words
     if nouns and any(w.startswith(nouns) for w in src.slice(doc.text).casefold().split()):
         return False
+    return any(
+        src.start <= e.span.start
+        and e.span.end <= src.end
+        and _ARTICLE_OR_MARK.fullmatch(doc.text, src.start, e.span.start)
+        and _ARTICLE_OR_MARK.fullmatch(doc.text, e.span.end, src.end)
+        for e, _ in _registry_actors(doc)
+    )
+
+
+def _registry_actors(
+    doc: Doc, bodies_only: bool = False
+) -> Iterator[tuple[EntityMention, SourceKind]]:
+    """The document's actors the registry names and types (``normalized`` and
+    ``source_kind`` set), with that kind; with ``bodies_only``, not the civilians groups."""
     for e in doc.entities:
         if (
             e.category == "actor"
             and e.normalized is not None
             and e.source_kind is not None
-            and src.start <= e.span.start
-            and e.span.end <= src.end
-            and _ARTICLE_OR_MARK.fullmatch(doc.text, src.start, e.span.start)
-            and _ARTICLE_OR_MARK.fullmatch(doc.text, e.span.end, src.end)
+            and not (bodies_only and e.actor_kind == "civilians")
         ):
-            return True
-    return False
+            yield e, e.source_kind
 
 
 def _outlet(doc: Doc, res: Resources, src: Span) -> bool:
@@ -389,16 +400,9 @@ def member_kind(doc: Doc, src: Span, kind: SourceKind) -> SourceKind:
     nouns = lex.officials + lex.spokesperson_words
     if not words or not nouns or not words[0].startswith(nouns):
         return kind
-    for e in doc.entities:
-        if (
-            e.category == "actor"
-            and e.normalized is not None
-            and e.source_kind is not None
-            and e.actor_kind != "civilians"
-            and e.span.end <= src.start
-            and _BEFORE_MEMBER.fullmatch(doc.text, e.span.end, src.start)
-        ):
-            return e.source_kind
+    for e, body_kind in _registry_actors(doc, bodies_only=True):
+        if e.span.end <= src.start and _BEFORE_MEMBER.fullmatch(doc.text, e.span.end, src.start):
+            return body_kind
     return kind
 
 
@@ -416,15 +420,11 @@ def body_title_kind(doc: Doc, res: Resources, src: Span, kind: SourceKind) -> So
     starts = token_starts(toks)
     lo, hi = bisect.bisect_left(starts, src.start), bisect.bisect_left(starts, src.end)
     titles = [toks[m.start].start for m in res.packs[doc.lang].roles.find(toks, lo, hi)]
-    for e in doc.entities:
+    for e, body_kind in _registry_actors(doc, bodies_only=True):
         if (
-            e.category == "actor"
-            and e.normalized is not None
-            and e.source_kind is not None
-            and e.actor_kind != "civilians"
-            and src.start <= e.span.start
+            src.start <= e.span.start
             and e.span.end <= src.end
             and any(_MODIFIERS.fullmatch(doc.text, e.span.end, t) for t in titles)
         ):
-            return e.source_kind
+            return body_kind
     return kind
